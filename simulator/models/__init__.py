@@ -1,0 +1,1 @@
+"""Pydantic types shared by every layer: acts, transcripts, scorecards, scenarios, personas."""
