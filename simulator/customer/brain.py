@@ -1,0 +1,211 @@
+"""The customer's policy: given what the agent just said, what does the customer do next?
+
+``decide`` is a pure function of (agent turn, its acts, state, scenario, persona) returning the
+chosen intents and a new state; randomness comes only from the state's seed and counter, so a call
+is reproducible. The agenda idea follows ConvLab's agenda-based user simulator: hidden needs are
+revealed only when earned, objections form a stack popped only when handled (LAER), buying
+signals appear when interest crosses a threshold, and a sale happens only when the agent asks and
+the state allows it. The sales-specific moves live in ``moves.py``.
+"""
+
+from __future__ import annotations
+
+from simulator.customer import cues, moves, objections
+from simulator.customer.state import CustomerState, Intent
+from simulator.customer.turn import Turn, clamp
+from simulator.language.normalize import normalize
+from simulator.models.content import Persona, Scenario
+
+MAX_INTENTS = 3
+
+
+def decide(
+    agent_text: str,
+    agent_acts: list[str],
+    state: CustomerState,
+    scenario: Scenario,
+    persona: Persona,
+) -> tuple[list[Intent], CustomerState]:
+    """Choose the customer's reply intents for one agent turn; returns (intents, new state)."""
+    s = state.model_copy(deep=True)
+    if s.hung_up:
+        return [], s
+    s.turn += 1
+    t = Turn(agent_text, normalize(agent_text), set(agent_acts), s, scenario, persona)
+    _react(t)
+    if s.patience <= 0 and not s.hung_up:
+        t.intents = [Intent(name="hangup")]
+    if any(i.name == "hangup" for i in t.intents):
+        s.hung_up = True
+        t.intents = [i for i in t.intents if i.name in ("annoyed", "hangup")][-2:]
+    intents = _dedupe(t.intents)[:MAX_INTENTS]
+    if not intents:
+        intents = [Intent(name="filler_ack")]
+    s.last_intents = [i.name for i in intents]
+    return intents, s
+
+
+def _dedupe(intents: list[Intent]) -> list[Intent]:
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for intent in intents:
+        key = (intent.name, intent.ref)
+        if key not in seen:
+            seen.add(key)
+            out.append(intent)
+    return out
+
+
+def _react(t: Turn) -> None:
+    s = t.s
+    if not t.norm or t.words == 0:
+        s.patience = clamp(s.patience - 3)
+        t.say("confused")
+        return
+    moves.mood_effects(t)
+    if s.patience <= 0:
+        return
+    if s.do_not_call:
+        _after_do_not_call(t)
+        return
+    if not _empathy_gate(t):
+        return
+    if "hold_request" in t.acts:
+        s.hold_permission = True
+        t.say("hold_ok")
+        return
+    if _opening(t):
+        return
+    moves.data_moves(t)
+    if t.intents and ({"data_request", "data_confirmation"} & t.acts):
+        _closing(t, quiet=True)
+        return
+    if objections.objection_turn(t):
+        return
+    if moves.close_turn(t):
+        return
+    if _closing(t, quiet=False):
+        return
+    moves.presentation(t)
+    moves.questions(t)
+    moves.signals(t)
+    moves.persona_colour(t)
+    if not t.intents and objections.raise_pending(t):
+        return
+    if not t.intents:
+        t.say(
+            "filler_ack"
+            if {"acknowledgement", "feature", "paraphrase"} & t.acts
+            else "vague_answer"
+        )
+
+
+def _after_do_not_call(t: Turn) -> None:
+    """The customer asked not to be called again: anything but a respectful goodbye ends it."""
+    s = t.s
+    if {"farewell", "thanks"} & t.acts or cues.contains_any(
+        t.norm, cues.phrases("respect_dnc_phrases")
+    ):
+        s.farewell_said = True
+        t.say("farewell")
+        return
+    s.patience = 0
+    s.trust = clamp(s.trust - 20)
+    t.say("annoyed")
+    t.say("hangup")
+
+
+def _empathy_gate(t: Turn) -> bool:
+    """A customer who needs empathy first lets nothing progress until they receive it."""
+    s, p = t.s, t.persona
+    if not p.traits.needs_empathy_first or s.empathy_received:
+        return True
+    if "empathy" in t.acts:
+        s.empathy_received = True
+        s.trust = clamp(s.trust + 10)
+        s.patience = clamp(s.patience + 5)
+        t.say("empathy_thanks")
+        if not s.reason_stated and t.scenario.kind in ("inbound_sale", "service"):
+            s.reason_stated = True
+            t.say("state_reason")
+            return False
+        return True
+    if {"farewell"} & t.acts:
+        return True
+    if not s.reason_stated and t.scenario.kind in ("inbound_sale", "service"):
+        s.reason_stated = True
+        s.greeted = True
+        t.say("complaint")
+        return False
+    s.patience = clamp(s.patience - 6)
+    s.trust = clamp(s.trust - 2)
+    t.say("complaint" if "complaint" not in s.last_intents else "annoyed")
+    return False
+
+
+def _opening(t: Turn) -> bool:
+    """Greeting, identity and purpose. Returns True when the turn needs nothing more."""
+    s, sc = t.s, t.scenario
+    outbound = sc.kind in ("outbound_sale", "collections")
+    if "offer_help" in t.acts or (outbound and ({"feature", "benefit"} & t.acts)):
+        s.purpose_known = True
+    asks_identity = cues.contains_any(t.norm, cues.phrases("identity_phrases")) or (
+        "?" in t.norm and cues.contains_any(t.norm, [sc.customer.first_name, sc.customer.name])
+    )
+    if asks_identity and not s.identity_confirmed and "data_request" not in t.acts:
+        s.identity_confirmed = True
+        s.greeted = True
+        t.say("identity_confirm")
+        if not s.purpose_known:
+            return True
+    if not s.greeted and ("greeting" in t.acts or "offer_help" in t.acts):
+        s.greeted = True
+        if not outbound and not s.reason_stated:
+            s.reason_stated = True
+            t.say("greeting_reply")
+            t.say("state_reason")
+            return True
+        if not s.purpose_known:
+            t.say("greeting_reply")
+            return True
+    if outbound and s.purpose_known and objections.fire_opening(t):
+        return True
+    quiet_turn = not (t.acts & {"open_question", "data_request"})
+    if (
+        outbound
+        and not s.purpose_known
+        and s.turn >= 2
+        and quiet_turn
+        and "ask_purpose" not in s.once_flags
+    ):
+        s.once_flags.append("ask_purpose")
+        t.say("ask_purpose")
+        return True
+    if not outbound and not s.reason_stated:
+        s.reason_stated = True
+        t.say("state_reason")
+        return True
+    return bool(t.intents) and not (
+        t.acts - {"greeting", "company_id", "agent_id", "closed_question", "offer_help"}
+    )
+
+
+def _closing(t: Turn, *, quiet: bool) -> bool:
+    """Thanks, offer of more help and farewell; marks a service call resolved when it is."""
+    s, sc = t.s, t.scenario
+    closing = {"offer_more", "thanks", "farewell"} & t.acts
+    if not closing:
+        return False
+    if sc.goal == "resolved" and not s.objections:
+        needed = set(sc.required_fields) & set(sc.customer.data)
+        if needed <= set(s.fields_confirmed):
+            s.resolved = True
+    if "offer_more" in t.acts and not quiet:
+        t.say("nothing_else")
+    if "thanks" in t.acts and "farewell" not in t.acts and not quiet:
+        t.say("thanks_reply")
+    if "farewell" in t.acts:
+        s.farewell_said = True
+        t.say("farewell")
+    busy = {"open_question", "close", "benefit", "feature", "objection_response", "data_request"}
+    return "farewell" in t.acts or not (t.acts & busy)

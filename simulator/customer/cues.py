@@ -1,0 +1,140 @@
+"""What the customer notices in an agent turn beyond its dialogue acts.
+
+The analysis package labels acts (open question, benefit, close…); the brain also needs
+scenario-specific cues: which capture field is being asked for, whether a need's probe keywords or
+benefit keywords appear, which product and price were named, whether a read-back matches the true
+data. Keyword lists live in ``es/brain.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from simulator.language.extract import extract_field_value, field_matches
+from simulator.language.normalize import normalize
+from simulator.language.numbers import extract_amounts
+from simulator.models.content import Product, Scenario
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@cache
+def config() -> dict[str, Any]:
+    text = resources.files("simulator.customer").joinpath("es/brain.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+def dial(name: str, default: int = 0) -> int:
+    value = config().get("dials", {}).get(name, default)
+    return int(value) if isinstance(value, int) else default
+
+
+def phrases(name: str) -> list[str]:
+    return [normalize(p) for p in config().get(name, [])]
+
+
+def contains_any(norm_text: str, keywords: list[str]) -> bool:
+    """Whole-word (or whole-phrase) match of any keyword in an already normalized text."""
+    padded = f" {norm_text} "
+    for keyword in keywords:
+        key = normalize(keyword)
+        if key and (f" {key} " in padded or (len(key) > 5 and key in norm_text)):
+            return True
+    return False
+
+
+def field_aliases(field: str) -> list[str]:
+    aliases = config().get("field_aliases", {}).get(field)
+    if aliases:
+        return [normalize(a) for a in aliases]
+    return [normalize(field.replace("_", " "))]
+
+
+def fields_mentioned(norm_text: str, fields: list[str]) -> list[str]:
+    """The capture fields an agent turn names, in the order of ``fields``."""
+    return [f for f in fields if contains_any(norm_text, field_aliases(f))]
+
+
+def amounts(text: str) -> list[float]:
+    """Numbers said in the turn (digits or words)."""
+    return [float(a.value) for a in extract_amounts(text)]
+
+
+def value_matches(field: str, said: str, true_value: str) -> bool:
+    """Whether the agent's turn contains the true value of ``field`` (read-back check)."""
+    extracted = extract_field_value(field, said)
+    if extracted and field_matches(field, true_value, extracted):
+        return True
+    digits_true = re.sub(r"\D", "", true_value)
+    if len(digits_true) >= 7:
+        return digits_true in re.sub(r"\D", "", said)
+    said_n = normalize(said).replace(" arroba ", "@").replace(" punto ", ".")
+    true_n = normalize(true_value)
+    return bool(true_n) and (true_n in said_n or true_n.replace(" ", "") in said_n.replace(" ", ""))
+
+
+def field_value_said(field: str, said: str) -> str | None:
+    """The value for ``field`` that appears in the agent's turn, if one can be extracted."""
+    return extract_field_value(field, said)
+
+
+def products_named(norm_text: str, catalog: list[Product]) -> list[Product]:
+    named = []
+    for product in catalog:
+        names = [product.name, *product.aliases]
+        if contains_any(norm_text, names):
+            named.append(product)
+    return named
+
+
+def price_mentioned(text: str, norm_text: str) -> bool:
+    return bool(amounts(text)) or contains_any(
+        norm_text, ["pesos", "precio", "cuesta", "al mes", "mensualidad", "costo"]
+    )
+
+
+def wrong_price(text: str, norm_text: str, scenario: Scenario) -> Product | None:
+    """A catalog product named in the turn together with a price none of the products has.
+
+    Only amounts that look like prices (≥ 50) are compared, to ignore megas, dates and counts
+    when they coincide with no price at all.
+    """
+    named = products_named(norm_text, scenario.catalog)
+    prices = {round(p.price or 0) for p in scenario.catalog if p.price is not None}
+    if not named or not prices:
+        return None
+    product_words = set()
+    for product in scenario.catalog:
+        product_words.update(_NUMBER.findall(product.name))
+        for alias in product.aliases:
+            product_words.update(_NUMBER.findall(alias))
+    said = [a for a in amounts(text) if a >= 50 and str(int(a)) not in product_words]
+    if not said or not contains_any(
+        norm_text,
+        ["pesos", "precio", "cuesta", "al mes", "mensual", "$", "sale en", "queda en", "paga"],
+    ):
+        return None
+    if all(round(a) not in prices for a in said):
+        return named[0]
+    return None
+
+
+def need_keyword_hit(norm_text: str, keywords: list[str]) -> bool:
+    return bool(keywords) and contains_any(norm_text, keywords)
+
+
+def question_key(norm_text: str) -> str:
+    """A key for spotting a repeated question: its normalized words without the short ones."""
+    return " ".join(w for w in norm_text.replace("?", " ").split() if len(w) > 3)
+
+
+def has_date(norm_text: str) -> bool:
+    return contains_any(norm_text, phrases("date_words")) or bool(
+        re.search(r"\b\d{1,2} de\b", norm_text)
+    )

@@ -1,0 +1,185 @@
+"""Turning the brain's intents into Spanish words.
+
+``Mouth`` is the seam: the template mouth here picks authored lines (scenario → persona → base
+bank), fills ``{slots}`` and never repeats a line within a call; a later LLM mouth will implement
+the same Protocol and may only rephrase the intents it is given, never choose them.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol
+
+import yaml
+
+from simulator.customer.state import CustomerState, Intent
+from simulator.models.content import Persona, Scenario
+
+_OBJECTION_INTENTS = {"objection", "objection_repeat"}
+
+
+class Mouth(Protocol):
+    """Realizes intents as one customer turn. May record used lines in ``state``."""
+
+    def realize(
+        self,
+        intents: list[Intent],
+        state: CustomerState,
+        scenario: Scenario,
+        persona: Persona,
+        rng: random.Random,
+    ) -> str: ...
+
+
+@cache
+def base_bank() -> dict[str, list[str]]:
+    """The base utterance bank (``es/base_bank.yaml``); empty when the file is missing."""
+    try:
+        text = (
+            resources.files("simulator.customer").joinpath("es/base_bank.yaml").read_text("utf-8")
+        )
+    except (FileNotFoundError, OSError):
+        return {}
+    data = yaml.safe_load(text) or {}
+    banks = data.get("banks", data) if isinstance(data, dict) else {}
+    return {str(k): [str(x) for x in v] for k, v in banks.items() if isinstance(v, list)}
+
+
+@cache
+def glue() -> dict[str, Any]:
+    text = resources.files("simulator.customer").joinpath("es/mouth.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+def field_label(field_key: str) -> str:
+    return str(glue().get("field_labels", {}).get(field_key, field_key.replace("_", " ")))
+
+
+class _Slots(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+class TemplateMouth:
+    """Authored lines: scenario statements and banks, then persona banks, then the base bank."""
+
+    def realize(
+        self,
+        intents: list[Intent],
+        state: CustomerState,
+        scenario: Scenario,
+        persona: Persona,
+        rng: random.Random,
+    ) -> str:
+        parts = []
+        for index, intent in enumerate(intents):
+            line = self._line(intent, state, scenario, persona, rng)
+            if not line:
+                continue
+            if index == 0 and intent.name not in glue().get("no_filler", []):
+                line = self._filler(line, persona, rng)
+            parts.append(line)
+        text = " ".join(parts).strip()
+        if text in state.used_texts:
+            for prefix in glue().get("again_prefixes", []):
+                candidate = f"{prefix} {text[:1].lower()}{text[1:]}"
+                if candidate not in state.used_texts:
+                    text = candidate
+                    break
+        state.used_texts.append(text)
+        return text
+
+    # ------------------------------------------------------------------ sources
+
+    def _sources(
+        self, intent: Intent, scenario: Scenario, persona: Persona
+    ) -> list[tuple[str, list[str]]]:
+        name, ref = intent.name, intent.ref
+        sources: list[tuple[str, list[str]]] = []
+        if ref is not None:
+            if name == "need_statement":
+                sources += [(f"need:{n.id}", n.statements) for n in scenario.needs if n.id == ref]
+            elif name in _OBJECTION_INTENTS:
+                for o in scenario.objections:
+                    if o.id == ref:
+                        if name == "objection":
+                            sources.append((f"obj:{o.id}", o.statements))
+                        name = f"objection_{o.type}" if name == "objection" else name
+            elif name == "objection_softened":
+                sources += [
+                    (f"soft:{o.id}", o.after_resolved) for o in scenario.objections if o.id == ref
+                ]
+            elif name == "buying_signal":
+                sources += [
+                    (f"sig:{b.id}", b.statements) for b in scenario.buying_signals if b.id == ref
+                ]
+                name = "buying_signal_generic"
+            elif name == "trap":
+                sources += [(f"trap:{t.id}", t.statements) for t in scenario.traps if t.id == ref]
+        if name == "state_reason" and scenario.reason and not scenario.banks.get("state_reason"):
+            sources.append(("reason", [scenario.reason]))
+        sources.append((f"sc:{name}", scenario.banks.get(name, [])))
+        sources.append((f"pe:{name}", persona.speech.banks.get(name, [])))
+        sources.append((f"base:{name}", base_bank().get(name, [])))
+        return [(key, lines) for key, lines in sources if lines]
+
+    def _line(
+        self,
+        intent: Intent,
+        state: CustomerState,
+        scenario: Scenario,
+        persona: Persona,
+        rng: random.Random,
+    ) -> str:
+        sources = self._sources(intent, scenario, persona)
+        used = set(state.used_keys)
+        chosen = None
+        for key, lines in sources:
+            fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
+            if fresh:
+                i = rng.choice(fresh)
+                state.used_keys.append(f"{key}:{i}")
+                chosen = lines[i]
+                break
+        if chosen is None and sources:
+            key, lines = sources[0]
+            chosen = lines[rng.randrange(len(lines))]
+        if chosen is None:
+            resort = glue().get("last_resort", {})
+            options = resort.get(intent.name) or resort.get("default") or [""]
+            chosen = options[rng.randrange(len(options))]
+        return self._fill(chosen, intent, state, scenario)
+
+    def _fill(self, line: str, intent: Intent, state: CustomerState, scenario: Scenario) -> str:
+        product = next((p for p in scenario.catalog if p.id in state.products_mentioned), None)
+        if product is None and scenario.catalog:
+            product = scenario.catalog[0]
+        slots = _Slots(
+            agent_name=scenario.agent_name,
+            company=scenario.company.name,
+            customer_name=scenario.customer.name,
+            first_name=scenario.customer.first_name,
+            product=product.name if product else "",
+            price=f"{product.price:g}" if product and product.price is not None else "",
+            need="",
+            minutes="",
+        )
+        slots.update(intent.slots)
+        if "field_label" in intent.slots:
+            slots["field_label"] = field_label(intent.slots["field_label"].replace(" ", "_"))
+        try:
+            return line.format_map(slots)
+        except (ValueError, IndexError):
+            return line
+
+    def _filler(self, line: str, persona: Persona, rng: random.Random) -> str:
+        fillers = persona.speech.fillers
+        if not fillers or rng.random() * 100 >= persona.traits.verbosity * 0.4:
+            return line
+        filler = rng.choice(fillers).strip().rstrip(",")
+        return (
+            f"{filler}, {line[:1].lower()}{line[1:]}" if line[:1].isalpha() else f"{filler}, {line}"
+        )

@@ -1,0 +1,156 @@
+"""Objections (a stack popped only when handled, LAER), traps, and the customer's side of closing.
+
+Scenario objections fire at their trigger (opening, presentation, price, close, data request);
+customer-type objections (guarantees, discounts, knowledge tests, doubt) come from
+``es/brain.yaml``. An objection is popped only when the agent both acknowledged it (acknowledgement,
+empathy or paraphrase) and responded (an objection response, its resolve keywords, or a benefit
+tied to a revealed need), possibly over two turns.
+"""
+
+from __future__ import annotations
+
+import math
+
+from simulator.customer import cues
+from simulator.customer.state import OpenObjection
+from simulator.customer.turn import Turn, benefit_ties, clamp
+
+
+def _persona_objections(t: Turn) -> list[dict[str, object]]:
+    conf = cues.config().get("persona_objections", {})
+    tr = t.persona.traits
+    found = []
+    for key, spec in conf.items():
+        if getattr(tr, key, False) is True or key == t.ctype:
+            found.append(spec)
+    return found
+
+
+def _keywords(t: Turn, objection_id: str) -> list[str]:
+    for o in t.scenario.objections:
+        if o.id == objection_id:
+            return o.resolve_keywords
+    for spec in _persona_objections(t):
+        if spec["id"] == objection_id:
+            words = list(spec.get("keywords", []))  # type: ignore[call-overload]
+            if spec.get("keywords_from"):
+                words += cues.config().get(str(spec["keywords_from"]), [])
+            if spec.get("catalog"):
+                for p in t.scenario.catalog:
+                    words += p.features + p.conditions
+            return words
+    return []
+
+
+def raise_triggered(t: Turn, trigger: str) -> bool:
+    """Push the first not-yet-raised objection with this trigger (scenario first, then persona)."""
+    s = t.s
+    for o in t.scenario.objections:
+        if o.trigger == trigger and o.id not in s.objections_raised:
+            if o.type == "price" and t.persona.traits.price_sensitivity < 25 and trigger != "close":
+                continue
+            _push(t, o.id, str(o.type), "objection")
+            t.say("objection", ref=o.id)
+            if o.type == "do_not_call":
+                s.do_not_call = True
+            return True
+    scenario_types = {str(o.type) for o in t.scenario.objections}
+    for spec in _persona_objections(t):
+        oid = str(spec["id"])
+        if spec["type"] in scenario_types and spec["trigger"] == trigger and trigger != "price":
+            continue
+        if spec["trigger"] == trigger and oid not in s.objections_raised:
+            _push(t, oid, str(spec["type"]), str(spec["intent"]))
+            t.say(str(spec["intent"]), ref=oid)
+            return True
+    return False
+
+
+def _push(t: Turn, oid: str, otype: str, intent: str) -> None:
+    t.s.objections.append(OpenObjection(id=oid, type=otype, intent=intent, raised_turn=t.s.turn))
+    t.s.objections_raised.append(oid)
+    t.s.interest = clamp(t.s.interest - 2)
+
+
+def fire_trap(t: Turn, trigger: str) -> bool:
+    s = t.s
+    for trap in t.scenario.traps:
+        if trap.trigger == trigger and trap.id not in s.traps_fired:
+            s.traps_fired.append(trap.id)
+            if trap.type == "do_not_call":
+                s.do_not_call = True
+            t.say("trap", ref=trap.id)
+            return True
+    return False
+
+
+def fire_opening(t: Turn) -> bool:
+    return fire_trap(t, "opening") or raise_triggered(t, "opening")
+
+
+def objection_turn(t: Turn) -> bool:
+    """Handle the open objection on top of the stack. True when the turn is used up by it."""
+    s = t.s
+    top = s.open_objection()
+    if top is None or top.raised_turn >= s.turn:
+        return False
+    ack = bool({"acknowledgement", "empathy", "paraphrase"} & t.acts)
+    responded = (
+        "objection_response" in t.acts
+        or cues.need_keyword_hit(t.norm, _keywords(t, top.id))
+        or ("benefit" in t.acts and bool(benefit_ties(t, revealed_only=True)))
+    )
+    top.acknowledged = top.acknowledged or ack
+    top.responded = top.responded or responded
+    if top.acknowledged and top.responded:
+        s.objections.pop()
+        s.objections_handled.append(top.id)
+        s.interest = clamp(s.interest + 8)
+        s.trust = clamp(s.trust + 6)
+        t.say("objection_softened", ref=top.id)
+        if top.type == "do_not_call":
+            s.do_not_call = False
+        return False
+    if "close" in t.acts:
+        apply_pressure(t)
+        t.say("objection_repeat", ref=top.id)
+        return True
+    if "open_question" in t.acts or ack or responded:
+        top.explored = top.explored or "open_question" in t.acts
+        top.repeats += 1
+        if top.repeats <= 1:
+            t.say(top.intent, ref=top.id)
+        else:
+            t.say("vague_answer")
+        return True
+    top.repeats += 1
+    s.objections_ignored += 1
+    s.trust = clamp(s.trust - 5)
+    s.patience = clamp(s.patience - 8 - t.persona.traits.pressure_reaction // 10)
+    t.say("objection_repeat", ref=top.id)
+    return True
+
+
+def apply_pressure(t: Turn) -> None:
+    s, tr = t.s, t.persona.traits
+    s.patience = clamp(s.patience - 6 - tr.pressure_reaction // 8)
+    s.trust = clamp(s.trust - 5)
+
+
+def ready_to_buy(t: Turn) -> bool:
+    s, sc = t.s, t.scenario
+    needed = math.ceil(len(sc.needs) / 2)
+    return (
+        not s.objections
+        and s.interest >= cues.dial("accept_interest", 60)
+        and s.trust >= cues.dial("accept_trust", 45)
+        and len(s.revealed_needs) >= needed
+    )
+
+
+def raise_pending(t: Turn) -> bool:
+    """Raise an objection whose trigger already happened but was crowded out that turn."""
+    s = t.s
+    if s.price_mentioned and raise_triggered(t, "price"):
+        return True
+    return s.presented and raise_triggered(t, "presentation")

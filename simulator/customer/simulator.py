@@ -1,0 +1,168 @@
+"""The customer as one object: analysis of the agent's turn, the brain's decision, the mouth.
+
+``CustomerSimulator.respond(agent_turn, state) -> (CustomerReply, state)`` follows τ²-bench's
+``generate_next_message(message, state)``: the state is explicit data, so the caller (the session)
+journals it after every turn and can resume a call. Who speaks first: in outbound calls
+(``outbound_sale``, ``collections``) the customer picks up with "¿Bueno?" (``first_line``); in
+inbound calls (``inbound_sale``, ``service``) the agent greets first and the customer answers
+with the reason for the call, so ``first_line`` returns ``None``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from simulator.customer import brain, cues
+from simulator.customer.mouth import Mouth, TemplateMouth, glue
+from simulator.customer.state import CustomerState, Intent
+from simulator.models.content import Persona, Scenario
+
+OUTBOUND_KINDS = ("outbound_sale", "collections")
+SIGNAL_INTENTS = ("buying_signal", "buying_signal_generic", "ask_price")
+OBJECTION_INTENTS = (
+    "objection",
+    "objection_repeat",
+    "guarantee_request",
+    "discount_request",
+    "knowledge_test",
+    "objection_must_consult",
+)
+
+
+class CustomerReply(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    intents: list[Intent] = Field(default_factory=list)
+    mood: str = "Neutral"
+    hung_up: bool = False
+    accepted: bool = False
+    buying_signal: bool = False
+    objection: bool = False
+    need_revealed: bool = False
+
+    @property
+    def intent_names(self) -> list[str]:
+        return [i.name for i in self.intents]
+
+
+class CustomerSimulator:
+    """A scenario + persona played by the brain and a mouth (templates unless told otherwise)."""
+
+    def __init__(self, scenario: Scenario, persona: Persona, mouth: Mouth | None = None) -> None:
+        self.scenario = scenario
+        self.persona = persona
+        self.mouth: Mouth = mouth or TemplateMouth()
+
+    @property
+    def outbound(self) -> bool:
+        return self.scenario.kind in OUTBOUND_KINDS
+
+    def start(self, seed: int = 0) -> CustomerState:
+        tr = self.persona.traits
+        starts = cues.config().get("dials", {}).get("start_interest", {})
+        return CustomerState(
+            seed=seed,
+            interest=int(starts.get(self.scenario.kind, 30)),
+            trust=tr.trust,
+            patience=max(tr.patience, 5),
+        )
+
+    def first_line(self, state: CustomerState) -> tuple[CustomerReply | None, CustomerState]:
+        """Outbound: the customer picks up ("¿Bueno?"). Inbound: None (the agent speaks first)."""
+        if not self.outbound:
+            return None, state
+        new = state.model_copy(deep=True)
+        return self._reply([Intent(name="answer_phone")], new), new
+
+    def respond(
+        self, agent_turn: str, state: CustomerState, context: str | None = None
+    ) -> tuple[CustomerReply, CustomerState]:
+        """The customer's answer to one agent turn, and the new state."""
+        acts = tag_agent_turn(agent_turn, context if context is not None else state.last_text)
+        return self.respond_to_acts(agent_turn, acts, state)
+
+    def respond_to_acts(
+        self, agent_turn: str, acts: list[str], state: CustomerState
+    ) -> tuple[CustomerReply, CustomerState]:
+        intents, new = brain.decide(agent_turn, acts, state, self.scenario, self.persona)
+        if not intents:
+            return CustomerReply(text="", mood=mood_label(new), hung_up=new.hung_up), new
+        return self._reply(intents, new), new
+
+    def on_hold(
+        self, seconds: float, permission_asked: bool, state: CustomerState
+    ) -> tuple[CustomerReply | None, CustomerState]:
+        """The agent comes back from a hold of ``seconds``: the customer may complain or hang up."""
+        new = state.model_copy(deep=True)
+        new.holds += 1
+        limit = self.scenario.max_hold_seconds
+        intents: list[Intent] = []
+        if seconds > limit:
+            new.long_holds += 1
+            over = (seconds - limit) / max(limit, 1)
+            new.patience = max(0, new.patience - int(15 + 20 * over))
+            new.trust = max(0, new.trust - 5)
+            intents.append(
+                Intent(name="hold_complaint", slots={"minutes": f"{max(1, round(seconds / 60))}"})
+            )
+        elif not permission_asked:
+            new.patience = max(0, new.patience - 8)
+            new.trust = max(0, new.trust - 3)
+            intents.append(
+                Intent(name="hold_complaint", slots={"minutes": f"{max(1, round(seconds / 60))}"})
+            )
+        new.hold_permission = False
+        new.on_hold = False
+        if new.patience <= 0:
+            new.hung_up = True
+            intents = [Intent(name="hangup")]
+        if not intents:
+            return None, new
+        new.last_intents = [i.name for i in intents]
+        return self._reply(intents, new), new
+
+    def _reply(self, intents: list[Intent], state: CustomerState) -> CustomerReply:
+        text = self.mouth.realize(intents, state, self.scenario, self.persona, state.rng())
+        state.last_text = text
+        names = {i.name for i in intents}
+        return CustomerReply(
+            text=text,
+            intents=intents,
+            mood=mood_label(state),
+            hung_up=state.hung_up,
+            accepted="acceptance" in names,
+            buying_signal=bool(names & set(SIGNAL_INTENTS)),
+            objection=bool(names & set(OBJECTION_INTENTS)),
+            need_revealed="need_statement" in names,
+        )
+
+
+def mood_label(state: CustomerState) -> str:
+    moods = glue().get("moods", {})
+    if state.hung_up:
+        key = "hung_up"
+    elif state.accepted or state.resolved:
+        key = "accepted"
+    elif state.trust < 25 or set(state.last_intents) & {
+        "annoyed",
+        "complaint",
+        "wrong_fact_reaction",
+    }:
+        key = "angry"
+    elif state.patience < 30 or set(state.last_intents) & {"interrupt_monologue", "impatience"}:
+        key = "impatient"
+    elif state.interest >= 55:
+        key = "interested"
+    elif state.objections or state.interest < 35:
+        key = "doubtful"
+    else:
+        key = "neutral"
+    return str(moods.get(key, key))
+
+
+def tag_agent_turn(text: str, context: str | None) -> list[str]:
+    """The agent's dialogue acts, from the analysis package."""
+    from simulator.analysis import tag_agent
+
+    return [str(a) for a in tag_agent(text, context=context)]

@@ -1,0 +1,45 @@
+"""One agent turn as the customer brain sees it, plus helpers every move shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from simulator.customer import cues
+from simulator.customer.state import CustomerState, Intent
+from simulator.models.content import Persona, Scenario
+
+
+def clamp(value: float) -> int:
+    return int(max(0, min(100, round(value))))
+
+
+@dataclass
+class Turn:
+    text: str
+    norm: str
+    acts: set[str]
+    s: CustomerState
+    scenario: Scenario
+    persona: Persona
+    intents: list[Intent] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return len([w for w in self.norm.split() if w != "?"])
+
+    def say(self, name: str, ref: str | None = None, **slots: str) -> None:
+        self.intents.append(Intent(name=name, ref=ref, slots=dict(slots)))
+
+    @property
+    def ctype(self) -> str:
+        return self.persona.customer_type
+
+
+def benefit_ties(t: Turn, revealed_only: bool) -> list[str]:
+    ids = []
+    for need in t.scenario.needs:
+        if revealed_only and need.id not in t.s.revealed_needs:
+            continue
+        if cues.need_keyword_hit(t.norm, need.benefit_keywords):
+            ids.append(need.id)
+    return ids
