@@ -1,9 +1,215 @@
-"""CLI commands: play (filled in by its owner)."""
+"""CLI command ``simulador play``: a call with a simulated customer in the plain terminal.
+
+Without ``--script`` it is interactive (type agent turns; commands /espera, /dato, /venta,
+/colgar, /ayuda). With ``--script FILE`` each line is an agent turn or a command, which makes
+calls reproducible for tests and for trainers. ``--json`` prints exactly
+``{"outcome", "transcript", "scorecard"}``.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import typer
+
+from simulator.errors import InputError, SimuladorError
+
+if TYPE_CHECKING:
+    from simulator.session.call import CallSession
+    from simulator.session.result import CallResult
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def play(
+    scenario: str = typer.Option(..., "--scenario", "-s", help="Id del escenario."),
+    persona: str | None = typer.Option(
+        None, "--persona", "-p", help="Id de la persona (por omisión la del escenario)."
+    ),
+    seed: int = typer.Option(0, "--seed", help="Semilla: la misma semilla reproduce la llamada."),
+    script: Path | None = typer.Option(
+        None, "--script", help="Guion: cada línea es un turno del agente o un comando."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Imprime outcome, transcript y scorecard en JSON."
+    ),
+    mode: str = typer.Option("practice", "--mode", help="practice (con sugerencias) o exam."),
+    content_dir: list[Path] | None = typer.Option(
+        None, "--content-dir", help="Carpeta extra de contenido."
+    ),
+    journal: Path | None = typer.Option(
+        None, "--journal", help="Ruta del diario de la llamada (JSONL)."
+    ),
+) -> None:
+    """Juega una llamada con un cliente simulado (interactiva o con guion)."""
+    try:
+        _play(scenario, persona, seed, script, as_json, mode, content_dir, journal)
+    except SimuladorError as error:
+        _console(stderr=True).print(f"[red]{error}[/red]")
+        raise typer.Exit(error.exit_code) from None
+
+
+def _play(
+    scenario_id: str,
+    persona_id: str | None,
+    seed: int,
+    script: Path | None,
+    as_json: bool,
+    mode: str,
+    content_dir: list[Path] | None,
+    journal_path: Path | None,
+) -> None:
+    from simulator.content.library import load_library
+    from simulator.session import texts
+    from simulator.session.call import CallSession
+    from simulator.session.journal import Journal
+    from simulator.session.script import read_script, run_script
+
+    if mode not in ("practice", "exam"):
+        raise InputError(f"modo desconocido «{mode}»; use practice o exam")
+    steps = read_script(script) if script is not None else None
+    library = load_library(extra_dirs=list(content_dir) if content_dir else None)
+    sc = library.scenario(scenario_id)
+    pe = library.persona(persona_id or sc.default_persona)
+    journal = Journal(journal_path) if journal_path else None
+    session = CallSession(sc, pe, seed=seed, mode=mode, journal=journal)  # type: ignore[arg-type]
+    try:
+        if steps is not None:
+            run = run_script(session, steps)
+            result, notes = run.result, run.notes
+        else:
+            result, notes = _interactive(session), []
+    finally:
+        if journal:
+            journal.close()
+    if as_json:
+        typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=1))
+        return
+    console = _console()
+    _print_transcript(console, result)
+    for note in notes:
+        console.print(f"[yellow]{note}[/yellow]")
+    _print_summary(console, result)
+    if journal_path:
+        console.print(texts.play("journal", path=journal_path))
+
+
+def _interactive(session: CallSession) -> CallResult:
+    from rich.prompt import Prompt
+
+    from simulator.session import texts
+    from simulator.session.script import apply_step, parse_command
+
+    console = _console()
+    sc, pe = session.scenario, session.persona
+    console.print(
+        f"[bold]{texts.play('banner', title=sc.title, persona=pe.name, ctype=pe.customer_type, mode=session.mode)}[/bold]"
+    )
+    console.print(texts.play("briefing", briefing=sc.briefing))
+    console.print(texts.play("help"))
+    session.set_status("Disponible")
+    console.print(texts.play("status", status="Disponible"))
+    for line in session.start():
+        console.print(f"[cyan]{texts.play('customer')}:[/cyan] {line}")
+    while not session.ended:
+        try:
+            raw = Prompt.ask(f"[green]{texts.play('your_turn')}[/green]", console=console).strip()
+        except EOFError:
+            break
+        if not raw:
+            continue
+        if raw.lower() == "/ayuda":
+            console.print(texts.play("help"))
+            continue
+        try:
+            if raw.startswith("/"):
+                step = parse_command(raw)
+                if step.kind == "hangup":
+                    break
+                reply = apply_step(session, step)
+            else:
+                reply = session.agent_says(raw).text
+        except SimuladorError as error:
+            console.print(f"[red]{error}[/red]")
+            continue
+        if reply:
+            console.print(
+                f"[cyan]{texts.play('customer')}:[/cyan] {reply}  [dim]({session.mood})[/dim]"
+            )
+        hint = session.hint()
+        if hint:
+            console.print(f"[yellow]{texts.play('hint', hint=hint)}[/yellow]")
+    if session.state.hung_up:
+        console.print(f"[red]{texts.play('hung_up')}[/red]")
+    return session.hang_up()
+
+
+def _print_transcript(console: Any, result: CallResult) -> None:
+    from simulator.session import texts
+
+    events: dict[int, list[Any]] = {}
+    for event in result.transcript.events:
+        events.setdefault(event.after_turn or 0, []).append(event)
+    for index, turn in enumerate(result.transcript.turns, start=1):
+        who = texts.play("agent") if turn.speaker == "agent" else texts.play("customer")
+        colour = "green" if turn.speaker == "agent" else "cyan"
+        console.print(f"[{colour}]{index:>3} {who}:[/{colour}] {turn.text}")
+        for event in events.get(index, []):
+            label = _event_label(event.type, event.value)
+            if label:
+                console.print(f"[dim]    {label}[/dim]")
+
+
+def _event_label(kind: str, value: str | None) -> str | None:
+    from simulator.session import texts
+
+    if kind == "hold_end":
+        return texts.play("hold", seconds=value)
+    if kind == "capture":
+        return texts.play("capture", value=value)
+    if kind == "sale_registered":
+        return texts.play("sale")
+    if kind == "hangup" and value == "cliente":
+        return texts.play("hung_up")
+    return None
+
+
+def _print_summary(console: Any, result: CallResult) -> None:
+    from simulator.language.display import display
+    from simulator.session import texts
+
+    console.print()
+    console.print(
+        f"[bold]{texts.play('outcome', outcome=display('outcome', result.outcome))}[/bold]"
+    )
+    card = result.scorecard
+    if card is None:
+        return
+    console.print(
+        texts.play("overall", overall=card.overall, verdict=display("verdict", card.verdict))
+    )
+    if card.critical_errors:
+        console.print(f"[red]{texts.play('critical')}[/red]")
+        for error in card.critical_errors:
+            turn = f" (turno {error.turn})" if error.turn else ""
+            console.print(f"  • {display('critical_error', error.code)}{turn}: {error.explanation}")
+    if card.feedback.strengths:
+        console.print(texts.play("strengths"))
+        for item in card.feedback.strengths[:3]:
+            console.print(f"  • {item.message}")
+    if card.feedback.improvements:
+        console.print(texts.play("improvements"))
+        for item in card.feedback.improvements[:4]:
+            tip = f" Pruebe: «{item.try_saying}»" if item.try_saying else ""
+            console.print(f"  • {item.message}{tip}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this family's commands to the app."""
+    app.command("play")(play)

@@ -1,0 +1,63 @@
+"""What a finished call hands back (outcome, transcript, scorecard) and the transcript skeleton.
+
+The skeleton carries everything the scorer needs from the scenario (kind, company, catalog,
+required fields, true customer data, maximum hold), so a transcript can be scored on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from simulator.models.content import Scenario
+from simulator.models.transcript import CatalogEntry, Transcript
+
+if TYPE_CHECKING:
+    from simulator.models.scorecard import Scorecard
+
+KIND_MAP = {
+    "outbound_sale": "sale",
+    "inbound_sale": "sale",
+    "service": "service",
+    "collections": "collections",
+}
+
+
+@dataclass
+class CallResult:
+    outcome: str
+    transcript: Transcript
+    scorecard: Scorecard | None
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome,
+            "transcript": self.transcript.model_dump(mode="json"),
+            "scorecard": self.scorecard.model_dump(mode="json") if self.scorecard else None,
+        }
+
+
+def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
+    """The transcript of a call that has not started: everything the scorer needs from the scenario."""
+    return Transcript(
+        kind=KIND_MAP[scenario.kind],  # type: ignore[arg-type]
+        scenario=scenario.id,
+        company=scenario.company.name,
+        agent_name=agent_name or scenario.agent_name,
+        catalog=[
+            CatalogEntry(
+                name=p.name,
+                price=p.price,
+                currency=p.currency,
+                period=p.period,
+                aliases=list(p.aliases),
+                conditions=list(p.conditions),
+            )
+            for p in scenario.catalog
+        ],
+        required_fields=list(scenario.required_fields),
+        customer_data=dict(scenario.customer.data),
+        max_hold_seconds=scenario.max_hold_seconds,
+        complete=False,
+        preparation_applicable=True,
+    )

@@ -1,0 +1,120 @@
+"""Scripted calls: a text file where each line is an agent turn or a command.
+
+Commands: ``/espera SEGUNDOS`` (hold for that many simulated seconds; permission is judged from the
+agent's previous turn), ``/dato CAMPO=VALOR`` (capture a field), ``/venta`` (register the sale),
+``/colgar`` (end). Blank lines and ``#`` comments are skipped. Used by ``simulador play --script``
+and by the scripted-trainee harness.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simulator.errors import InputError
+from simulator.session import texts
+from simulator.session.call import CallSession
+from simulator.session.result import CallResult
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str  # say | hold | capture | sale | hangup
+    text: str = ""
+    seconds: float = 0.0
+    field: str = ""
+    line: int = 0
+
+
+@dataclass
+class ScriptRun:
+    result: CallResult
+    notes: list[str] = field(default_factory=list)
+
+
+def _msg(key: str, **values: object) -> str:
+    return texts.script(key, **values)
+
+
+def parse_command(raw: str, *, path: str | None = None, line: int = 0) -> Step:
+    """One command line (starting with ``/``) as a Step; InputError with file:line when invalid."""
+    command, _, rest = raw.strip().partition(" ")
+    command = command.lower()
+    rest = rest.strip()
+    where = {"path": path, "line": line if path else None}
+    if command == "/espera":
+        try:
+            seconds = float(rest.replace(",", "."))
+        except ValueError:
+            raise InputError(_msg("bad_hold"), **where) from None  # type: ignore[arg-type]
+        if not 0 <= seconds <= 3600:
+            raise InputError(_msg("bad_hold"), **where)  # type: ignore[arg-type]
+        return Step("hold", seconds=seconds, line=line)
+    if command == "/dato":
+        key, sep, value = rest.partition("=")
+        if not sep or not key.strip():
+            raise InputError(_msg("bad_capture"), **where)  # type: ignore[arg-type]
+        return Step("capture", field=key.strip(), text=value.strip(), line=line)
+    if command == "/venta":
+        return Step("sale", line=line)
+    if command == "/colgar":
+        return Step("hangup", line=line)
+    valid = ", ".join(texts.script_commands())
+    raise InputError(_msg("unknown_command", command=command, valid=valid), **where)  # type: ignore[arg-type]
+
+
+def parse_script(text: str, path: str | None = None) -> list[Step]:
+    steps = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("/"):
+            steps.append(parse_command(line, path=path or "<guion>", line=number))
+        else:
+            steps.append(Step("say", text=line, line=number))
+    return steps
+
+
+def read_script(path: Path) -> list[Step]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(
+            _msg("unreadable", reason=getattr(error, "strerror", None) or error), path=str(path)
+        ) from None
+    return parse_script(text, str(path))
+
+
+def apply_step(session: CallSession, step: Step) -> str | None:
+    """Apply one step; returns the customer's reply text if there is one."""
+    if step.kind == "say":
+        return session.agent_says(step.text).text
+    if step.kind == "hold":
+        session.hold_start()
+        reply = session.hold_end(step.seconds)
+        return reply.text if reply else None
+    if step.kind == "capture":
+        session.capture(step.field, step.text)
+    elif step.kind == "sale":
+        session.register_sale()
+    return None
+
+
+def run_script(session: CallSession, steps: list[Step], *, score: bool = True) -> ScriptRun:
+    """Play a whole script: status Disponible, start, every step, then the end of the call."""
+    notes: list[str] = []
+    if session.status != "Disponible":
+        session.set_status("Disponible")
+    session.start()
+    for index, step in enumerate(steps):
+        if step.kind == "hangup":
+            break
+        if session.ended:
+            notes.append(_msg("note_hung_up", n=len(steps) - index))
+            break
+        apply_step(session, step)
+    else:
+        if not session.ended:
+            notes.append(_msg("note_no_hangup"))
+    return ScriptRun(result=session.hang_up(score=score), notes=notes)

@@ -1,0 +1,40 @@
+"""Spanish texts of the live call (statuses, errors, hints), loaded lazily from ``es/session.yaml``."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@cache
+def _data() -> dict[str, Any]:
+    text = resources.files("simulator.session").joinpath("es/session.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+def statuses() -> list[str]:
+    return [str(s) for s in _data().get("statuses", [])]
+
+
+def error(key: str, **values: object) -> str:
+    return str(_data().get("errors", {}).get(key, key)).format(**values)
+
+
+def hint(key: str) -> str:
+    return str(_data().get("hints", {}).get(key, key))
+
+
+def script(key: str, **values: object) -> str:
+    return str(_data().get("script", {}).get(key, key)).format(**values)
+
+
+def script_commands() -> list[str]:
+    return [str(c) for c in _data().get("script", {}).get("commands", [])]
+
+
+def play(key: str, **values: object) -> str:
+    return str(_data().get("play", {}).get(key, key)).format(**values)
