@@ -1,1 +1,127 @@
-"""Package."""
+"""Use cases shared by the TUI and the CLI; ``build_services`` is the one composition root.
+
+Nothing else in the program builds database engines or loads the content library: the TUI and
+the CLI call ``build_services(settings)`` and use the returned ``Services``. Building is cheap — the
+database is opened and migrated, and the library loaded, on first use (``warm_up`` forces it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from simulator.services.backend import Backend
+from simulator.services.calls import CallService
+from simulator.services.recovery import RecoveryService
+from simulator.services.results import (
+    AssignmentItem,
+    CallSummary,
+    FilterOption,
+    HomeData,
+    LibraryEntry,
+    LiveCall,
+    PendingCall,
+    ProgressData,
+    ProgressPoint,
+    RepeatedFault,
+    SavedCall,
+    SuggestedDrill,
+    TraineeInfo,
+)
+from simulator.services.trainees import TraineeService
+from simulator.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from simulator.content.library import Library
+
+__all__ = [
+    "AssignmentItem",
+    "CallSummary",
+    "FilterOption",
+    "HomeData",
+    "LibraryEntry",
+    "LiveCall",
+    "PendingCall",
+    "ProgressData",
+    "ProgressPoint",
+    "RepeatedFault",
+    "SavedCall",
+    "Services",
+    "SuggestedDrill",
+    "TraineeInfo",
+    "build_services",
+]
+
+
+class Services:
+    """Facade over every use case; hold one per process (thread-safe lazy resources)."""
+
+    def __init__(self, backend: Backend) -> None:
+        self._backend = backend
+        self.settings: Settings = backend.settings
+        self.trainees = TraineeService(backend)
+        self.calls = CallService(backend)
+        self.recovery = RecoveryService(backend)
+
+    @property
+    def library(self) -> Library:
+        """The content library (bundled + user + configured folders), loaded on first use."""
+        return self._backend.library
+
+    def reload_library(self) -> Library:
+        return self._backend.reload_library()
+
+    def home(self, trainee_id: int) -> HomeData:
+        """Assignments, library rows with filters, and the suggested drill for the home screen."""
+        from simulator.services.home import build_home
+
+        trainee = self.trainees.get(trainee_id)
+        pending = sum(1 for p in self.recovery.pending() if p.trainee_id == trainee_id)
+        return build_home(self._backend, trainee, pending)
+
+    def progress(self, trainee_id: int) -> ProgressData:
+        """Scores over time, PEC/PENC and repeated faults of one trainee."""
+        from simulator.services.progress import build_progress
+
+        return build_progress(self._backend, self.trainees.get(trainee_id))
+
+    def assign(
+        self,
+        scenario_id: str,
+        *,
+        trainee_id: int | None = None,
+        persona_id: str | None = None,
+        due_date: date | None = None,
+        target_score: int | None = None,
+        created_by: int | None = None,
+    ) -> int:
+        """Create an assignment (for one trainee, or the cohort when ``trainee_id`` is None).
+
+        Role checks belong to the formador features; this only validates the ids.
+        """
+        scenario = self.library.scenario(scenario_id)
+        if persona_id is not None:
+            self.library.persona(persona_id)
+        record = self._backend.repos.assignments.add(
+            scenario_id=scenario.id,
+            trainee_id=trainee_id,
+            persona_id=persona_id,
+            due_date=due_date,
+            target_score=target_score,
+            created_by=created_by,
+        )
+        return record.id
+
+    def warm_up(self) -> None:
+        """Open the database (migrating it) and load the library now, e.g. in a TUI worker."""
+        _ = self._backend.repos
+        _ = self._backend.library
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self._backend.dispose()
+
+
+def build_services(settings: Settings | None = None) -> Services:
+    """The composition root: settings → backend (lazy engine + library) → use cases."""
+    return Services(Backend(settings if settings is not None else load_settings()))

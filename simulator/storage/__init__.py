@@ -1,1 +1,27 @@
-"""Package."""
+"""Persistence: SQLAlchemy tables, repositories and Alembic migrations (SQLite or PostgreSQL).
+
+Only ``simulator.services.build_services`` constructs an engine; everything else receives the
+repositories it needs.
+"""
+
+from simulator.storage.engine import make_engine, make_session_factory, migrate
+from simulator.storage.repositories import (
+    AssignmentRecord,
+    AssignmentRepo,
+    CallRecord,
+    CallRepo,
+    TraineeRecord,
+    TraineeRepo,
+)
+
+__all__ = [
+    "AssignmentRecord",
+    "AssignmentRepo",
+    "CallRecord",
+    "CallRepo",
+    "TraineeRecord",
+    "TraineeRepo",
+    "make_engine",
+    "make_session_factory",
+    "migrate",
+]

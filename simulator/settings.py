@@ -1,0 +1,225 @@
+"""User settings: a TOML file plus ``SIMULADOR_*`` environment variables (pydantic-settings).
+
+Precedence, highest first: keyword overrides (``load_settings(theme=...)``), environment variables
+(``SIMULADOR_THEME``…), the TOML file (``locations.config_file()``, redirected in tests by
+``SIMULADOR_CONFIG_FILE``), defaults. Defaults are the embedded ones: bundled content, SQLite in the
+user's data folder, no network. A broken TOML file is a Spanish ``InputError`` with ``file:line``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from simulator import locations
+from simulator.errors import InputError
+
+Theme = Literal["textual-dark", "textual-light"]
+Mode = Literal["practice", "exam"]
+
+# Fields that save_settings writes by default: choices the user makes inside the app.
+SAVED_BY_APP: tuple[str, ...] = ("theme", "trainee")
+
+_LINE_RE = re.compile(r"line (\d+)")
+
+
+def _decode_error(path: Path, error: tomllib.TOMLDecodeError) -> InputError:
+    match = _LINE_RE.search(str(error))
+    line = int(match.group(1)) if match else None
+    reason = str(error).split(" (at ")[0]
+    return InputError(
+        f"el archivo de configuración no es TOML válido ({reason}).", path=str(path), line=line
+    )
+
+
+class _TomlSource(TomlConfigSettingsSource):
+    """The TOML source, with decode errors turned into Spanish messages with file and line."""
+
+    def _read_file(self, file_path: Any) -> dict[str, Any]:
+        try:
+            with file_path.open(mode="rb") as handle:
+                return tomllib.load(handle)
+        except tomllib.TOMLDecodeError as error:
+            raise _decode_error(Path(str(file_path)), error) from None
+        except OSError as error:
+            raise InputError(
+                f"no se pudo leer el archivo de configuración ({error.strerror}).",
+                path=str(file_path),
+            ) from None
+
+
+class Settings(BaseSettings):
+    """Every setting of the simulator; the services get one of these and nothing else."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SIMULADOR_", extra="forbid", validate_default=True
+    )
+
+    data_dir: Path = Field(default_factory=locations.data_dir)
+    database_url: str = Field(
+        "", description="SQLAlchemy URL; empty = SQLite file simulador.db in the data folder"
+    )
+    content_dirs: list[Path] = Field(
+        default_factory=list, description="extra folders with scenarios/ and personas/"
+    )
+    theme: Theme = "textual-dark"
+    default_mode: Mode = "practice"
+    hint_min_turns: int = Field(3, ge=1, le=50)
+    llm_endpoint: str | None = Field(
+        None, description="OpenAI-compatible URL; no network traffic unless set"
+    )
+    trainee: str | None = Field(None, description="name of the last trainee who used the app")
+
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _expand(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @field_validator("content_dirs", mode="after")
+    @classmethod
+    def _expand_all(cls, value: list[Path]) -> list[Path]:
+        return [path.expanduser() for path in value]
+
+    @field_validator("llm_endpoint", "trainee", mode="after")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Settings:
+        if not self.database_url.strip():
+            self.database_url = locations.default_database_url(self.data_dir)
+        return self
+
+    @property
+    def journals_dir(self) -> Path:
+        return locations.journals_dir(self.data_dir)
+
+    @property
+    def user_content_dir(self) -> Path:
+        return locations.content_dir(self.data_dir)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, _TomlSource(settings_cls, locations.config_file()))
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError:
+        return None
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for number, text in enumerate(lines, start=1):
+        if pattern.match(text):
+            return number
+    return None
+
+
+def _spanish(error: Any) -> str:
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "clave desconocida"
+    if kind == "literal_error":
+        return "debe ser uno de: " + str(ctx.get("expected", "")).replace(" or ", " o ")
+    if kind.startswith("int_") or kind.startswith("float_"):
+        return "debe ser un número"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        limit = ctx.get("ge", ctx.get("le"))
+        return f"fuera de rango (límite {limit})"
+    if kind.startswith("list_"):
+        return "debe ser una lista"
+    if kind.startswith("string_") or kind.startswith("path_"):
+        return "debe ser un texto"
+    return f"valor no válido ({error.get('msg', kind)})"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read the settings (TOML file, then env, then ``overrides``); Spanish errors on bad values."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else ""
+        path = locations.config_file()
+        env_name = f"SIMULADOR_{key.upper()}"
+        if key in overrides:
+            where: dict[str, Any] = {}
+            origin = "el valor indicado"
+        elif env_name in os.environ:
+            where = {}
+            origin = f"la variable de entorno {env_name}"
+        else:
+            where = {"path": str(path), "line": _key_line(path, key)}
+            origin = "el archivo de configuración"
+        raise InputError(
+            f"configuración inválida en {origin}: «{key}» — {_spanish(first)}.", **where
+        ) from None
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, Path):
+        value = value.as_posix()
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def save_settings(settings: Settings, fields: tuple[str, ...] = SAVED_BY_APP) -> Path:
+    """Write ``fields`` of ``settings`` into the TOML file, keeping its other keys; return the path.
+
+    Only flat keys are supported (the settings file has no tables). ``None`` values remove the key.
+    """
+    path = locations.config_file()
+    current: dict[str, Any] = {}
+    if path.exists():
+        try:
+            current = tomllib.loads(path.read_text("utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise _decode_error(path, error) from None
+    for name in fields:
+        value = getattr(settings, name)
+        if value is None:
+            current.pop(name, None)
+        else:
+            current[name] = value
+    body = "".join(
+        f"{key} = {_toml_value(value)}\n"
+        for key, value in current.items()
+        if not isinstance(value, dict)
+    )
+    header = "# Configuración del Simulador de Llamadas (se puede editar a mano).\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(header + body, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as error:
+        raise InputError(
+            f"no se pudo guardar la configuración ({error.strerror}).", path=str(path)
+        ) from None
+    return path

@@ -1,0 +1,135 @@
+"""Database engine and migrations: SQLite (WAL, busy timeout) by default, PostgreSQL by URL.
+
+``make_engine`` builds the engine (no connection yet); ``migrate`` brings the schema to the newest
+Alembic revision programmatically (the scripts live in the package, no ``alembic.ini``). Database
+failures surface as ``StorageError`` with a Spanish message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+from simulator.errors import StorageError
+
+BUSY_TIMEOUT_MS = 5000
+
+T = TypeVar("T")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _describe(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite files get WAL mode, a busy timeout and foreign keys.
+
+    The parent folder of a SQLite file must exist (``locations.ensure_dirs`` makes the default one).
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(f"La dirección de la base de datos no es válida: «{url}».") from None
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            database = parsed.database or ""
+            memory = database in ("", ":memory:") or database.startswith("file::memory:")
+            if memory:
+                engine = create_engine(
+                    url, connect_args={"check_same_thread": False}, poolclass=StaticPool
+                )
+            else:
+                if not Path(database).parent.exists():
+                    raise StorageError(
+                        f"No existe la carpeta de la base de datos: {Path(database).parent}."
+                    )
+                engine = create_engine(
+                    url,
+                    connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+                )
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as error:
+        raise StorageError(
+            f"No se pudo preparar la base de datos {_describe(url)}: {error}."
+        ) from None
+
+
+def _script_location() -> str:
+    return str(resources.files("simulator.storage").joinpath("migrations"))
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The Alembic revision stored in the database, or None for a new (empty) database."""
+    with engine.connect() as connection:
+        if not engine.dialect.has_table(connection, "alembic_version"):
+            return None
+        row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+        return str(row[0]) if row else None
+
+
+def migrate(engine: Engine) -> None:
+    """Upgrade the schema to the newest revision (``alembic upgrade head``), in one transaction."""
+    from simulator.storage.migrations import HEAD_REVISION
+
+    try:
+        if current_revision(engine) == HEAD_REVISION:
+            return
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", _script_location())
+        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except SQLAlchemyError as error:
+        raise StorageError(
+            f"No se pudo abrir o actualizar la base de datos {_describe(str(engine.url))}: "
+            f"{error.__class__.__name__}: {getattr(error, 'orig', error)}."
+        ) from None
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def storage_errors(action: str) -> Iterator[None]:
+    """Turn database failures inside the block into ``StorageError`` («No se pudo {action}…»)."""
+    try:
+        yield
+    except SQLAlchemyError as error:
+        reason = getattr(error, "orig", None) or error.__class__.__name__
+        raise StorageError(f"No se pudo {action} en la base de datos: {reason}.") from None
+
+
+def run_in_session(factory: sessionmaker[Session], action: str, work: Callable[[Session], T]) -> T:
+    """Run ``work`` in a session that commits on success; failures become ``StorageError``."""
+    with storage_errors(action), factory.begin() as session:
+        return work(session)

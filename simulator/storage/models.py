@@ -1,0 +1,106 @@
+"""SQLAlchemy 2 tables: trainees, their calls (transcript + scorecard as JSON) and assignments.
+
+The schema is created and changed only by the Alembic migrations in ``migrations/versions``; these
+declarative classes must stay equal to the migrated schema (a test compares them).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Trainee(Base):
+    """A person using the app: a trainee, or a formador (trainer) who can assign and override."""
+
+    __tablename__ = "trainees"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    role: Mapped[str] = mapped_column(String(16), default="trainee")
+    password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Call(Base):
+    """One finished (or partially scored) call with its transcript and scorecard as JSON text."""
+
+    __tablename__ = "calls"
+    __table_args__ = (Index("ix_calls_trainee_started", "trainee_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
+    scenario_id: Mapped[str] = mapped_column(String(120))
+    persona_id: Mapped[str] = mapped_column(String(120))
+    seed: Mapped[int] = mapped_column(Integer, default=0)
+    mode: Mapped[str] = mapped_column(String(16), default="practice")
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    overall: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    verdict: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    complete: Mapped[bool] = mapped_column(Boolean, default=True)
+    transcript_json: Mapped[str] = mapped_column(Text)
+    scorecard_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    journal_path: Mapped[str | None] = mapped_column(String(1024), nullable=True)
+
+
+class Assignment(Base):
+    """A scenario a formador assigned to one trainee (or, with no trainee, to the whole cohort)."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trainee_id: Mapped[int | None] = mapped_column(
+        ForeignKey("trainees.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    scenario_id: Mapped[str] = mapped_column(String(120))
+    persona_id: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    target_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("trainees.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
