@@ -1,9 +1,126 @@
-"""CLI commands: content (filled in by its owner)."""
+"""CLI commands: ``simulador content validate|schema|list`` for scenario and persona authors."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from simulator.errors import SimuladorError
+
+ContentDirOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--content-dir",
+        help="Carpeta adicional con escenarios y personas (tiene prioridad; se puede repetir).",
+    ),
+]
+
+content_app = typer.Typer(
+    name="content",
+    help="Escenarios y personas: validar, listar y exportar los esquemas JSON.",
+    no_args_is_help=True,
+)
+
+
+def _fail(error: SimuladorError) -> typer.Exit:
+    typer.secho(str(error), fg="red", err=True)
+    return typer.Exit(error.exit_code)
+
+
+@content_app.command("validate")
+def validate(
+    dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Carpetas a revisar (por omisión: todo el contenido disponible)."),
+    ] = None,
+    content_dir: ContentDirOption = None,
+) -> None:
+    """Revisa escenarios y personas y muestra cada problema como archivo:línea: mensaje."""
+    from simulator.content.library import content_dirs, display_path, validate_dir, validate_dirs
+
+    try:
+        if dirs:
+            checked: list[Path] = []
+            issues = []
+            for folder in dirs:
+                found, _ = validate_dirs([folder], content_dir) if folder.is_dir() else ([], [])
+                checked += found
+                issues += validate_dir(folder, content_dir)
+        else:
+            checked, issues = validate_dirs(content_dirs(content_dir), content_dir)
+    except SimuladorError as error:
+        raise _fail(error) from None
+    bad = {issue.path for issue in issues}
+    for path in checked:
+        shown = display_path(path)
+        if shown not in bad:
+            typer.secho(f"✓ {shown}", fg="green")
+    for issue in issues:
+        typer.secho(f"✗ {issue}", fg="red")
+    if issues:
+        typer.secho(f"{len(issues)} problema(s) encontrado(s).", fg="red", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"Todo en orden: {len(checked)} archivo(s) válido(s).")
+
+
+@content_app.command("schema")
+def schema(
+    out: Annotated[
+        Path, typer.Option("--out", help="Carpeta donde escribir los esquemas JSON.")
+    ] = Path("schemas"),
+) -> None:
+    """Escribe scenario.schema.json y persona.schema.json para completar en el editor."""
+    from simulator.content.schema import write_schemas
+
+    try:
+        written = write_schemas(out)
+    except OSError as error:
+        typer.secho(f"No se pudo escribir en «{out}»: {error.strerror}", fg="red", err=True)
+        raise typer.Exit(2) from None
+    for path in written:
+        typer.echo(f"Escrito {path}")
+
+
+@content_app.command("list")
+def list_content(content_dir: ContentDirOption = None) -> None:
+    """Muestra los escenarios y las personas disponibles."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from simulator.content.library import load_library
+    from simulator.language.display import display
+
+    try:
+        library = load_library(content_dir)
+    except SimuladorError as error:
+        raise _fail(error) from None
+    console = Console()
+    table = Table(title="Escenarios")
+    table.add_column("id", no_wrap=True, style="bold")
+    for column in ("título", "tipo", "dificultad", "persona"):
+        table.add_column(column)
+    for scenario in sorted(library.scenarios.values(), key=lambda s: (s.difficulty, s.id)):
+        table.add_row(
+            scenario.id, scenario.title, display("scenario_kind", scenario.kind),
+            "★" * scenario.difficulty, scenario.default_persona,
+        )  # fmt: skip
+    console.print(table)
+    personas = Table(title="Personas")
+    personas.add_column("id", no_wrap=True, style="bold")
+    for column in ("nombre", "tipo de cliente"):
+        personas.add_column(column)
+    for persona in sorted(library.personas.values(), key=lambda p: p.id):
+        personas.add_row(persona.id, persona.name, display("customer_type", persona.customer_type))
+    console.print(personas)
+    if library.issues:
+        console.print(
+            f"[yellow]{len(library.issues)} archivo(s) con problemas se omitieron; "
+            "ejecute «simulador content validate» para verlos.[/yellow]"
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add this family's commands to the app."""
+    app.add_typer(content_app, name="content")

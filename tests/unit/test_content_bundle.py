@@ -1,0 +1,177 @@
+"""The bundled library: validates, is rich enough to play, and keeps its committed schemas."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from simulator.content.checks import base_bank, slot_problem
+from simulator.content.library import bundled_dir, load_library, validate_dirs
+from simulator.content.schema import SCHEMA_FILES, schema_text
+from simulator.models.content import Scenario
+
+ROOT = Path(__file__).parents[2]
+
+# The mouth contract (INTENTS.md): every intent the brain may choose.
+INTENTS = [
+    "answer_phone",
+    "identity_confirm",
+    "ask_purpose",
+    "greeting_reply",
+    "state_reason",
+    "short_yes",
+    "short_no",
+    "vague_answer",
+    "nothing_more_to_add",
+    "need_lead_in",
+    "ask_price",
+    "ask_detail",
+    "buying_signal_generic",
+    "objection_price",
+    "objection_time",
+    "objection_trust",
+    "objection_has_provider",
+    "objection_must_consult",
+    "objection_not_interested",
+    "objection_do_not_call",
+    "objection_repeat",
+    "objection_softened",
+    "not_ready",
+    "acceptance",
+    "refusal",
+    "data_given",
+    "data_confirm_yes",
+    "data_correction",
+    "hold_ok",
+    "hold_return_ok",
+    "hold_complaint",
+    "impatience",
+    "interrupt_monologue",
+    "annoyed",
+    "empathy_thanks",
+    "repetition_complaint",
+    "digression",
+    "guarantee_request",
+    "discount_request",
+    "knowledge_test",
+    "wrong_fact_reaction",
+    "confused",
+    "thanks_reply",
+    "nothing_else",
+    "farewell",
+    "hangup",
+    "complaint",
+    "filler_ack",
+]
+
+CUSTOMER_TYPES = (
+    "amable", "indeciso", "impaciente", "molesto", "desconfiado", "platicador", "experto",
+    "callado", "regateador",
+)  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+
+
+@pytest.fixture(scope="module")
+def library():  # type: ignore[no-untyped-def]
+    return load_library()
+
+
+def test_bundle_is_found_in_the_checkout() -> None:
+    assert bundled_dir() == ROOT
+
+
+def test_bundle_validates_without_any_issue() -> None:
+    files, issues = validate_dirs([ROOT])
+    assert [str(issue) for issue in issues] == []
+    assert len(files) >= 2
+
+
+def test_every_intent_is_in_the_base_bank_with_five_variants() -> None:
+    bank = base_bank()
+    assert sorted(set(INTENTS) - set(bank)) == []
+    for intent, variants in bank.items():
+        assert len(variants) >= 5, intent
+        assert len(set(variants)) == len(variants), intent
+        for text in variants:
+            assert slot_problem(text) is None, text
+
+
+def test_personas_have_five_distinct_variants_per_intent(library) -> None:  # type: ignore[no-untyped-def]
+    for persona in library.personas.values():
+        for intent, variants in persona.speech.banks.items():
+            assert len(variants) >= 5, (persona.id, intent)
+            assert len(set(variants)) == len(variants), (persona.id, intent)
+        assert persona.description and persona.coaching_tip, persona.id
+        assert persona.voice.tts_voice.startswith("es-419"), persona.id
+
+
+def test_scenario_content_is_complete(library) -> None:  # type: ignore[no-untyped-def]
+    for scenario in library.scenarios.values():
+        assert scenario.briefing and scenario.skills and scenario.catalog, scenario.id
+        assert scenario.traps, scenario.id
+        data = {**scenario.customer.data, "nombre": scenario.customer.name}
+        assert all(field in data for field in scenario.required_fields), scenario.id
+        for need in scenario.needs:
+            assert len(need.statements) >= 3, (scenario.id, need.id)
+        for objection in scenario.objections:
+            assert len(objection.statements) >= 3 and objection.resolve_keywords, objection.id
+        for signal in scenario.buying_signals:
+            assert len(signal.statements) >= 3, (scenario.id, signal.id)
+
+
+def test_internet_veloz_hogar_matches_the_issue(library) -> None:  # type: ignore[no-untyped-def]
+    scenario: Scenario = library.scenario("internet-veloz-hogar")
+    assert scenario.kind == "outbound_sale" and scenario.goal == "sale"
+    assert scenario.company.name == "Internet Veloz"
+    prices = {p.name: (p.price, p.period, p.addon) for p in scenario.catalog}
+    assert prices == {
+        "Plan Hogar 100 megas": (399, "mes", False),
+        "Plan Hogar 200 megas": (499, "mes", False),
+        "Paquete de canales": (99, "mes", True),
+    }
+    assert scenario.customer.name == "Rosa María Hernández"
+    assert scenario.customer.data == {
+        "nombre": "Rosa María Hernández",
+        "telefono": "5512345678",
+        "correo": "rosa.hdz@gmail.com",
+        "direccion": "Calle Olivo 23, Col. Roma, CDMX",
+    }
+    assert scenario.customer.current_payment == 450
+    assert scenario.default_persona == "indeciso"
+    assert scenario.required_fields == ["nombre", "telefono", "correo", "direccion"]
+    assert any(o.type == "price" for o in scenario.objections)
+    needs = " ".join(n.description for n in scenario.needs).lower()
+    assert "clases" in needs and "whatsapp" in needs and "tarde" in needs
+
+
+def test_prices_mentioned_in_lines_match_the_catalog(library) -> None:  # type: ignore[no-untyped-def]
+    """A number next to a product name in any authored line must be that product's price."""
+    for scenario in library.scenarios.values():
+        valid = {int(p.price) for p in scenario.catalog if p.price is not None}
+        valid |= {int(scenario.customer.current_payment or 0)}
+        texts = [s for n in scenario.needs for s in n.statements]
+        texts += [s for o in scenario.objections for s in o.statements + o.after_resolved]
+        texts += [s for b in scenario.buying_signals for s in b.statements]
+        for text in texts:
+            for amount in re.findall(r"\$?\b(\d{2,5})\s*(?:pesos|al mes|mensuales)", text):
+                assert int(amount) in valid or int(amount) < 100, (scenario.id, text)
+
+
+def test_committed_schemas_do_not_drift() -> None:
+    for name, model in SCHEMA_FILES.items():
+        committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == schema_text(model), f"regenere con «simulador content schema»: {name}"
+
+
+def test_persona_for_every_customer_type_when_complete(library) -> None:  # type: ignore[no-untyped-def]
+    types = {p.customer_type for p in library.personas.values()}
+    assert "indeciso" in types
+    if len(library.personas) >= len(CUSTOMER_TYPES):
+        assert types == set(CUSTOMER_TYPES)
