@@ -1,9 +1,209 @@
-"""CLI commands: score (filled in by its owner)."""
+"""CLI commands ``simulador score`` (grade transcripts) and ``simulador rubric`` (print the rules).
+
+``score`` accepts one file, ``-`` for stdin, several files or a directory (batch: one line per
+call plus averages). Invalid input exits with code 2 and a Spanish message, never a traceback.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
 import typer
+
+from simulator.errors import SimuladorError, TranscriptError
+
+if TYPE_CHECKING:
+    from simulator.models.scorecard import Scorecard
+    from simulator.models.transcript import Transcript
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _fail(error: SimuladorError) -> typer.Exit:
+    _console(stderr=True).print(f"[red]{error}[/red]", markup=True, highlight=False)
+    return typer.Exit(error.exit_code)
+
+
+def _expand(sources: list[str]) -> list[str]:
+    out: list[str] = []
+    for source in sources:
+        path = Path(source)
+        if source != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.glob("*.json"))
+            if not found:
+                raise TranscriptError("la carpeta no contiene archivos .json", path=source)
+            out.extend(found)
+        else:
+            out.append(source)
+    return out
+
+
+def _load(source: str) -> Transcript:
+    from simulator.scoring.loader import load_transcript, parse_text
+
+    if source == "-":
+        transcript = parse_text(sys.stdin.read(), "<stdin>")
+    else:
+        transcript = load_transcript(Path(source))
+    return _with_scenario(transcript, source)
+
+
+_scenario_note_shown = False
+
+
+def _with_scenario(transcript: Transcript, source: str) -> Transcript:
+    """Fill the fields a transcript lacks from the bundled scenario it names (content layer)."""
+    global _scenario_note_shown
+    if not transcript.scenario:
+        return transcript
+    try:
+        from simulator.content.transcripts import apply_scenario
+    except ImportError:
+        if not _scenario_note_shown:
+            _console(stderr=True).print(
+                f"Aviso: no se pudo cargar el escenario «{transcript.scenario}»; "
+                "se califica solo con los datos del transcript."
+            )
+            _scenario_note_shown = True
+        return transcript
+    return apply_scenario(transcript)
+
+
+def _history(files: list[str]) -> list[Scorecard]:
+    from pydantic import ValidationError
+
+    from simulator.coaching import grade
+    from simulator.models.scorecard import Scorecard
+    from simulator.scoring.loader import validate
+
+    cards: list[Scorecard] = []
+    for source in _expand(files):
+        try:
+            data = json.loads(Path(source).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TranscriptError(f"no se pudo leer el historial ({exc})", path=source) from None
+        except json.JSONDecodeError as exc:
+            raise TranscriptError(
+                f"JSON no válido (columna {exc.colno})", path=source, line=exc.lineno
+            ) from None
+        if isinstance(data, dict) and "overall" in data and "verdict" in data:
+            try:
+                cards.append(Scorecard.model_validate(data))
+            except ValidationError:
+                raise TranscriptError(
+                    "la tarjeta de calificación del historial no es válida", path=source
+                ) from None
+        else:
+            cards.append(grade(_with_scenario(validate(data, source), source)))
+    return cards
+
+
+def _dump(card: Scorecard) -> dict[str, Any]:
+    return card.model_dump(mode="json")
+
+
+def _batch_line(source: str, card: Scorecard) -> str:
+    from simulator.language.display import display
+
+    codes = ",".join(e.code for e in card.critical_errors) or "-"
+    return f"{Path(source).name:<40} {card.overall:>3}  {display('verdict', card.verdict):<22} EC: {codes}"
+
+
+def score(
+    files: list[str] = typer.Argument(
+        ..., help="Transcript(s) JSON, una carpeta, o «-» para leer de la entrada estándar."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Imprime la tarjeta de calificación en JSON."
+    ),
+    history: list[str] = typer.Option(
+        [], "--history", help="Tarjetas o transcripts de llamadas anteriores (repita la opción)."
+    ),
+) -> None:
+    """Califica una llamada (transcript) y muestra la retroalimentación y el plan de acción."""
+    from simulator.coaching import grade
+    from simulator.coaching.render import scorecard as render
+
+    try:
+        sources = _expand(files)
+        earlier = _history(history) if history else []
+    except SimuladorError as error:
+        raise _fail(error) from None
+    if len(sources) == 1:
+        try:
+            card = grade(_load(sources[0]), history=earlier)
+        except SimuladorError as error:
+            raise _fail(error) from None
+        if as_json:
+            typer.echo(json.dumps(_dump(card), ensure_ascii=False, indent=2))
+        else:
+            _console().print(render(card, title=f"Calificación — {sources[0]}"))
+        return
+    cards: list[tuple[str, Scorecard]] = []
+    failed = 0
+    console = _console()
+    for source in sources:
+        try:
+            cards.append((source, grade(_load(source), history=earlier)))
+        except SimuladorError as error:
+            failed += 1
+            _console(stderr=True).print(f"[red]{error}[/red]")
+    if as_json:
+        typer.echo(
+            json.dumps([{"file": s, **_dump(c)} for s, c in cards], ensure_ascii=False, indent=2)
+        )
+    else:
+        for source, card in cards:
+            console.print(_batch_line(source, card))
+        if cards:
+            mean = sum(c.overall for _, c in cards) / len(cards)
+            competent = sum(c.verdict == "competent" for _, c in cards)
+            pec = sum(not c.critical_errors for _, c in cards) / len(cards)
+            console.print(
+                f"\nLlamadas: {len(cards)}   Promedio: {mean:.1f}   Competentes: {competent}   "
+                f"PEC (sin error crítico): {pec:.0%}"
+            )
+    if failed:
+        raise typer.Exit(2)
+
+
+def rubric(
+    as_json: bool = typer.Option(False, "--json", help="Imprime las reglas en JSON."),
+) -> None:
+    """Muestra todas las reglas con las que se califica una llamada."""
+    from rich.table import Table
+
+    from simulator.scoring.rubric import KIND_NAMES, rules
+
+    items = rules()
+    if as_json:
+        typer.echo(json.dumps([r.model_dump() for r in items], ensure_ascii=False, indent=2))
+        return
+    console = _console()
+    for kind, title in KIND_NAMES.items():
+        group = [r for r in items if r.kind == kind]
+        if not group:
+            continue
+        table = Table(title=title, show_lines=True, expand=True)
+        table.add_column("Regla", style="bold")
+        table.add_column("Qué se revisa")
+        table.add_column("Qué se espera")
+        table.add_column("Peso", justify="right")
+        for r in group:
+            table.add_row(
+                f"{r.name}\n[dim]{r.key}[/dim]", r.description, r.expected, f"{r.weight:g}"
+            )
+        console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     """Add this family's commands to the app."""
+    app.command("score")(score)
+    app.command("rubric")(rubric)

@@ -1,0 +1,387 @@
+"""Strengths and improvements, each anchored to a turn, quoted, explained, with a better phrasing.
+
+Coaching reads the finished scorecard and re-derives moment-level facts (which closed question,
+which objection, which buying signal) with the scorer's own helpers, so every item points to the
+exact turn where a better phrasing would have helped.
+"""
+
+from __future__ import annotations
+
+from simulator.coaching.phrasing import fill, laer_for, open_question_for, question_part
+from simulator.language.display import display
+from simulator.models.scorecard import Feedback, FeedbackItem, Scorecard
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext, slots
+from simulator.scoring.elements_data import check_field, field_label
+from simulator.scoring.elements_needs import customer_questions, is_answered, need_turns
+from simulator.scoring.elements_objections import objection_turns, response_turn
+from simulator.scoring.elements_opening import is_identity_check
+from simulator.scoring.metrics import longest_run
+from simulator.scoring.rubric import rule
+
+MAX_IMPROVEMENTS = 8
+MAX_STRENGTHS = 4
+MONOLOGUE_WORDS = 80
+ERROR_SKILL = {
+    "disrespect": "phone_etiquette",
+    "inaccurate_information": "product_knowledge",
+    "confidential_disclosure": "data_management",
+    "sale_without_consent": "closing",
+    "ignores_do_not_call": "customer_type_handling",
+    "no_personalization": "phone_etiquette",
+    "hold_without_permission": "phone_etiquette",
+    "hold_without_thanks": "phone_etiquette",
+    "hold_too_long": "phone_etiquette",
+    "missing_farewell": "phone_etiquette",
+    "fillers": "phone_etiquette",
+    "interrupting": "active_listening",
+}
+
+
+def _item(
+    ctx: CallContext,
+    skill: str,
+    n: int | None,
+    message: str,
+    why: str,
+    try_saying: str | None = None,
+    hint: str | None = None,
+) -> FeedbackItem:
+    quote = tx.quote(ctx.text(n), hint) if n else None
+    return FeedbackItem(
+        skill=skill, turn=n, quote=quote, message=message, why=why, try_saying=try_saying
+    )
+
+
+def _errors(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
+    items = []
+    for error in card.critical_errors + card.non_critical_errors:
+        kind = "critical" if error in card.critical_errors else "non_critical"
+        name = display("critical_error" if kind == "critical" else "non_critical_error", error.code)
+        prefix = "Error crítico: " if kind == "critical" else ""
+        turn = error.turn if error.turn and error.turn <= ctx.n_turns else None
+        items.append(
+            FeedbackItem(
+                skill=ERROR_SKILL.get(error.code, "phone_etiquette"),
+                turn=turn,
+                quote=error.evidence
+                if turn and error.evidence
+                else (tx.quote(ctx.text(turn)) if turn else None),
+                message=f"{prefix}{name}. {error.explanation}",
+                why=rule(error.code, kind).description,  # type: ignore[arg-type]
+                try_saying=error.better_phrasing,
+            )
+        )
+    return items
+
+
+def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
+    limit = ctx.first_presentation or ctx.n_turns + 1
+    open_before = [
+        n
+        for n in ctx.agent_turns
+        if n < limit and ctx.has(n, "open_question") and not is_identity_check(ctx, n)
+    ]
+    if len(open_before) >= 3:
+        return []
+    closed = [
+        n
+        for n in ctx.agent_turns
+        if n < limit and ctx.has(n, "closed_question") and not is_identity_check(ctx, n)
+    ]
+    why = (
+        "Las preguntas cerradas solo obtienen «sí» o «no»; una pregunta abierta hace que el "
+        "cliente le cuente su situación y su necesidad."
+    )
+    if closed:
+        n = closed[0]
+        q = question_part(ctx.text(n))
+        return [
+            _item(
+                ctx,
+                "probing",
+                n,
+                f"Hizo una pregunta cerrada («{q}») donde convenía una abierta.",
+                why,
+                open_question_for(ctx.text(n)),
+                hint=q,
+            )
+        ]
+    if ctx.first_presentation and not open_before:
+        n = ctx.first_presentation
+        return [
+            _item(
+                ctx,
+                "probing",
+                n,
+                "Presentó el producto sin antes preguntar por la situación del cliente.",
+                why,
+                fill("open_generic"),
+            )
+        ]
+    return []
+
+
+def _objections(ctx: CallContext) -> list[FeedbackItem]:
+    items = []
+    s = slots(ctx)
+    for n in objection_turns(ctx):
+        if response_turn(ctx, n) is not None:
+            continue
+        kind = ctx.objection_type(n)
+        nxt = ctx.next_agent(n)
+        target = nxt[0] if nxt else n
+        label = display("objection_type", kind) if kind else "objeción"
+        items.append(
+            _item(
+                ctx,
+                "objection_handling",
+                target,
+                f"La objeción del cliente en el turno {n} ({label}) no se atendió.",
+                "Con LAER (escuchar, reconocer, explorar, responder) el cliente siente que lo escuchan y la objeción se resuelve en lugar de crecer.",
+                laer_for(kind, producto=s["producto"], precio=s["precio"]),
+            )
+        )
+    return items[:2]
+
+
+def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
+    if ctx.kind != "sale":
+        return []
+    for s in ctx.customer_turns:
+        if not ctx.has(s, "buying_signal"):
+            continue
+        nxt = ctx.next_agent(s, 2)
+        if any(ctx.has(a, "trial_close", "close") for a in nxt):
+            continue
+        target = nxt[0] if nxt else s
+        answer = "" if not nxt else "(responda su pregunta) "
+        return [
+            _item(
+                ctx,
+                "buying_signals",
+                target,
+                f"El cliente dio una señal de compra en el turno {s} y no se aprovechó para cerrar.",
+                "Una pregunta sobre precio, fecha o forma de pago indica interés: es el momento de un cierre de prueba o de un cierre.",
+                fill("buying_signal_close", respuesta=answer),
+            )
+        ]
+    return []
+
+
+def _no_close(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
+    if (
+        not ctx.selling
+        or card.metrics.get("close_attempts")
+        or any(e.code == "ignores_do_not_call" for e in card.critical_errors)
+    ):
+        return []
+    presented = [n for n in ctx.agent_turns if ctx.has(n, "benefit", "feature")]
+    target = presented[-1] if presented else (ctx.agent_turns[-1] if ctx.agent_turns else None)
+    return [
+        _item(
+            ctx,
+            "closing",
+            target,
+            "No hubo ningún intento de cierre en la llamada.",
+            "El estándar pide al menos un intento de cierre por llamada; sin pedir la decisión no hay venta.",
+            fill("close_attempt", **slots(ctx)),
+        )
+    ]
+
+
+def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
+    element = card.elements.get("data_management")
+    if element is None or element.met is not False:
+        return []
+    checks = [check_field(ctx, name) for name in dict.fromkeys(ctx.transcript.required_fields)]
+    values = [
+        f"{field_label(c.name)}: {c.said or c.captured}" for c in checks if c.said or c.captured
+    ]
+    turns = [c.said_turn for c in checks if c.said_turn]
+    target = max(turns) if turns else (ctx.agent_turns[-1] if ctx.agent_turns else None)
+    problems = "; ".join(p for c in checks for p in c.problems[:1])
+    return [
+        _item(
+            ctx,
+            "data_management",
+            target,
+            f"Datos: {problems}.",
+            "Un dato mal capturado o sin confirmar genera un nuevo contacto y puede invalidar la venta.",
+            fill("read_back", lectura=", ".join(values) or "…"),
+        )
+    ]
+
+
+def _unanswered(ctx: CallContext) -> list[FeedbackItem]:
+    for q in customer_questions(ctx):
+        if not is_answered(ctx, q):
+            question = question_part(ctx.text(q))
+            return [
+                _item(
+                    ctx,
+                    "active_listening",
+                    q,
+                    "El cliente hizo una pregunta que no se respondió.",
+                    "Responder lo que el cliente pregunta es parte del protocolo: las respuestas deben corresponder a las preguntas.",
+                    fill("answer_question", pregunta=question, cliente=slots(ctx)["cliente"]),
+                    hint=question,
+                )
+            ]
+    return []
+
+
+def _protocol(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
+    items = []
+    s = slots(ctx)
+    opening = card.elements.get("opening_protocol")
+    if opening is not None and opening.met is False and ctx.agent_turns:
+        identity = fill("opening_identity", **s) if ctx.is_outbound else ""
+        purpose = fill("opening_purpose_outbound" if ctx.is_outbound else "opening_purpose_inbound")
+        items.append(
+            _item(
+                ctx,
+                "phone_etiquette",
+                ctx.agent_turns[0],
+                "Inicio incompleto: faltó " + "; ".join(opening.missing).lower() + ".",
+                rule("opening_protocol", "element").description,
+                fill("opening", identidad=identity, proposito=purpose, **s),
+            )
+        )
+    closing = card.elements.get("call_closing")
+    protocol_missing = [m for m in (closing.missing if closing else []) if "venta" not in m]
+    if closing is not None and protocol_missing and ctx.agent_turns:
+        items.append(
+            _item(
+                ctx,
+                "phone_etiquette",
+                ctx.agent_turns[-1],
+                "Cierre de llamada incompleto: faltó " + "; ".join(protocol_missing).lower() + ".",
+                rule("call_closing", "element").description,
+                fill("closing", **s),
+            )
+        )
+    return items
+
+
+def _delivery(ctx: CallContext) -> list[FeedbackItem]:
+    items = []
+    words, run = longest_run(ctx)
+    if words > MONOLOGUE_WORDS and run:
+        n = max(run, key=lambda t: ctx.words[t - 1])
+        start = " ".join(ctx.text(n).split()[:8])
+        items.append(
+            _item(
+                ctx,
+                "customer_type_handling",
+                n,
+                f"Monólogo de {words} palabras sin dejar hablar al cliente.",
+                "Los discursos largos pierden al cliente; una idea por turno y una pregunta para comprobar.",
+                fill("monologue_split", inicio=start),
+            )
+        )
+    product = [n for n in ctx.agent_turns if ctx.has(n, "feature")]
+    needs = need_turns(ctx)
+    if (
+        ctx.kind == "sale"
+        and product
+        and needs
+        and not any(ctx.has(n, "benefit") for n in ctx.agent_turns)
+    ):
+        need = " ".join(ctx.text(needs[0]).split()[:12]).rstrip(".,")
+        items.append(
+            _item(
+                ctx,
+                "product_knowledge",
+                product[0],
+                "Dio características sin ligarlas a lo que el cliente necesita.",
+                "El cliente compra beneficios para su situación, no listas de características.",
+                fill("benefit_tie", necesidad=need.lower(), producto=slots(ctx)["producto"]),
+            )
+        )
+    return items
+
+
+def _strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
+    items: list[FeedbackItem] = []
+    opening = card.elements.get("opening_protocol")
+    if opening is not None and opening.met and ctx.agent_turns:
+        items.append(
+            _item(
+                ctx,
+                "phone_etiquette",
+                ctx.agent_turns[0],
+                "Inicio de llamada completo según el protocolo.",
+                "Saludo, empresa, nombre y propósito dan confianza desde el primer segundo.",
+            )
+        )
+    limit = ctx.first_presentation or ctx.n_turns + 1
+    opens = [n for n in ctx.agent_turns if n < limit and ctx.has(n, "open_question")]
+    if opens:
+        items.append(
+            _item(
+                ctx,
+                "probing",
+                opens[0],
+                "Buena pregunta abierta antes de presentar.",
+                "Hizo hablar al cliente sobre su situación antes de ofrecer.",
+                hint=question_part(ctx.text(opens[0])),
+            )
+        )
+    reflections = [n for n in ctx.agent_turns if ctx.has(n, "paraphrase", "empathy")]
+    if reflections:
+        items.append(
+            _item(
+                ctx,
+                "active_listening",
+                reflections[0],
+                "Mostró escucha activa (parafraseo o empatía).",
+                "El cliente se siente entendido y se abre más.",
+            )
+        )
+    answered = [a for n in objection_turns(ctx) if (a := response_turn(ctx, n)) is not None]
+    if answered:
+        items.append(
+            _item(
+                ctx,
+                "objection_handling",
+                answered[0],
+                "Atendió la objeción en lugar de ignorarla.",
+                "Reconocer y responder la objeción mantiene viva la venta.",
+            )
+        )
+    closes = [n for n in ctx.agent_turns if ctx.has(n, "close")]
+    if closes and not any(e.code == "sale_without_consent" for e in card.critical_errors):
+        items.append(
+            _item(
+                ctx,
+                "closing",
+                closes[0],
+                "Pidió la decisión al cliente.",
+                "Sin intento de cierre no hay venta; lo hizo en el momento oportuno.",
+            )
+        )
+    return items[:MAX_STRENGTHS]
+
+
+def build(ctx: CallContext, card: Scorecard) -> Feedback:
+    improvements = _errors(ctx, card)[:4]
+    for part in (
+        _probing(ctx, card),
+        _objections(ctx),
+        _buying_signals(ctx),
+        _no_close(ctx, card),
+        _data(ctx, card),
+        _unanswered(ctx),
+        _protocol(ctx, card),
+        _delivery(ctx),
+    ):
+        improvements.extend(part)
+    seen: set[tuple[str, int | None]] = set()
+    unique = []
+    for item in improvements:
+        key = (item.message[:40], item.turn)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return Feedback(strengths=_strengths(ctx, card), improvements=unique[:MAX_IMPROVEMENTS])

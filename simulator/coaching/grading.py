@@ -1,0 +1,33 @@
+"""``grade``: score a transcript, then add feedback and the coaching plan (history-aware)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.coaching import feedback, plan
+from simulator.models.scorecard import Scorecard, TurnActs
+from simulator.models.transcript import Transcript
+from simulator.scoring import score_transcript
+from simulator.scoring.context import CallContext
+from simulator.scoring.elements_needs import probing_questions_before_presentation
+
+
+def grade(
+    transcript: Transcript,
+    history: list[Scorecard] | None = None,
+    scenario_hint: dict[str, Any] | None = None,
+    turn_acts: list[TurnActs] | None = None,
+) -> Scorecard:
+    """Score ``transcript`` and attach feedback and a coaching plan (earlier calls in ``history``)."""
+    card = score_transcript(transcript, turn_acts)
+    ctx = CallContext.build(transcript, card.turns)
+    hint = dict(scenario_hint or {})
+    if "kind" not in hint:
+        hint["kind"] = {"service": "service", "collections": "collections"}.get(
+            transcript.kind, "outbound_sale" if ctx.is_outbound else "inbound_sale"
+        )
+    card.feedback = feedback.build(ctx, card)
+    card.coaching_plan = plan.build(
+        card, history, hint, open_before=len(probing_questions_before_presentation(ctx))
+    )
+    return card

@@ -1,0 +1,90 @@
+"""Better phrasings for a specific moment of the call, from the templates in es/phrasings.yaml.
+
+The main trick: turning the closed question the trainee asked into an open question about the
+same topic — first by topic keywords, then by verb patterns that reuse the trainee's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from simulator.scoring.text import fold
+
+_QUESTION = re.compile(r"¿([^?¿]+)\??|([^.!?¿]+)\?")
+
+
+class _Slots(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+@cache
+def templates() -> dict[str, Any]:
+    text = resources.files("simulator.coaching").joinpath("es/phrasings.yaml").read_text("utf-8")
+    return dict(yaml.safe_load(text))
+
+
+@cache
+def _verb_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(item["pattern"]), item["say"]) for item in templates()["open_verbs"])
+
+
+def fill(key: str, **slots: str) -> str:
+    """Template ``key`` with ``slots`` filled (unknown slots become «…»)."""
+    return str(templates()[key]).format_map(_Slots(slots))
+
+
+def question_part(text: str) -> str:
+    """The (last) question inside a turn, without ¿?; the whole turn when there is none."""
+    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(text[:2000])]
+    found = [f.strip() for f in found if f and f.strip()]
+    return found[-1] if found else text[:200].strip()
+
+
+def open_question_for(closed: str) -> str:
+    """An open question about the same topic as the closed question ``closed``."""
+    question = question_part(closed)
+    folded = fold(question)
+    words = set(folded.split())
+    for topic in templates()["open_topics"]:
+        if any((k in words) if " " not in k else (k in folded) for k in topic["keys"]):
+            return str(topic["say"])
+    for pattern, say in _verb_patterns():
+        match = pattern.match(folded)
+        if match:
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            groups["obj"] = _original_words(question, groups.get("obj", ""))
+            return say.format_map(_Slots(groups))
+    parts = folded.split()
+    if len(parts) >= 3:
+        obj = " ".join(parts[1:])
+        return fill("open_fallback", obj=_original_words(question, obj))
+    return str(templates()["open_generic"])
+
+
+def _original_words(original: str, folded_piece: str) -> str:
+    """The words of ``original`` (with accents) that spell ``folded_piece`` once folded."""
+    words = original.split()
+    target = folded_piece.split()
+    for i in range(len(words)):
+        window = words[i : i + len(target) + 2]
+        if fold(" ".join(window)).startswith(folded_piece):
+            out = []
+            for w in window:
+                out.append(w)
+                if fold(" ".join(out)) == folded_piece or len(fold(" ".join(out))) >= len(
+                    folded_piece
+                ):
+                    break
+            return " ".join(out).rstrip("?,.;")
+    return folded_piece
+
+
+def laer_for(objection_type: str | None, **slots: str) -> str:
+    table = templates()["laer"]
+    return str(table.get(objection_type or "default", table["default"])).format_map(_Slots(slots))

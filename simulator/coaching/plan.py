@@ -1,0 +1,139 @@
+"""The coaching plan (plan de acción): the 3 skills with the largest gap to target, each with a
+measurable goal, drills (scenario kind + customer type + difficulty), tips, and a checkpoint.
+
+History (earlier scorecards) raises skills that were already weak (reincidente) and flags the
+plan when the trainee keeps making different faults (recurrente).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from simulator.coaching.history import repeated_faults, weak_before
+from simulator.language.display import display
+from simulator.models.scorecard import SKILL_KEYS, CoachingPlan, Drill, PlanPriority, Scorecard
+
+PRIORITIES = 3
+REPEAT_BOOST = 10
+
+
+@cache
+def plan_data() -> dict[str, Any]:
+    text = resources.files("simulator.coaching").joinpath("es/plan.yaml").read_text("utf-8")
+    return dict(yaml.safe_load(text))
+
+
+def _actual(skill: str, card: Scorecard) -> str:
+    m = card.metrics
+    metric = plan_data()["skills"][skill]["metric"]
+    if metric == "open_before":
+        return str(m.get("open_questions") or 0)
+    if metric == "reflections":
+        refl = int(m.get("paraphrases") or 0) + int(m.get("empathy_statements") or 0)
+        share = m.get("agent_talk_share")
+        return (
+            f"{refl} reflejos, habla {share:.2f}"
+            if isinstance(share, float)
+            else f"{refl} reflejos"
+        )
+    if metric == "signals":
+        return f"{m.get('buying_signals_followed') or 0} de {m.get('buying_signals') or 0}"
+    if metric == "objections":
+        return f"{m.get('objections_addressed') or 0} de {m.get('objections') or 0}"
+    if metric == "closes":
+        return f"{m.get('close_attempts') or 0} intento(s)"
+    if metric == "minor":
+        return f"{len(card.non_critical_errors)} error(es) no crítico(s)"
+    if metric == "prices":
+        wrong = sum(e.code == "inaccurate_information" for e in card.critical_errors)
+        return f"{wrong} error(es) de precio"
+    if metric == "fields":
+        return f"{m.get('fields_confirmed') or 0} de {m.get('fields_required') or 0} confirmados"
+    if metric == "monologue":
+        return f"monólogo de {m.get('longest_monologue_words') or 0} palabras"
+    return "—"
+
+
+def _difficulty(score: int | None, base: int) -> int:
+    if score is None or score < 50:
+        return max(1, base - 1)
+    if score >= 70:
+        return min(3, base + 1)
+    return base
+
+
+def _drills(skill: str, score: int | None, hint: dict[str, Any]) -> list[Drill]:
+    base = int(hint.get("difficulty", 2) or 2)
+    base = min(3, max(1, base))
+    level = _difficulty(score, base)
+    drills = []
+    for item in plan_data()["skills"][skill]["drills"]:
+        drills.append(
+            Drill(scenario_kind=item["kind"], customer_type=item["customer_type"], difficulty=level)
+        )
+    hinted = hint.get("customer_type")
+    if hinted and not any(d.customer_type == hinted for d in drills):
+        kind = hint.get("kind") or drills[0].scenario_kind
+        drills.insert(
+            0, Drill(scenario_kind=str(kind), customer_type=str(hinted), difficulty=level)
+        )
+    return drills[:3]
+
+
+def build(
+    card: Scorecard,
+    history: list[Scorecard] | None = None,
+    scenario_hint: dict[str, Any] | None = None,
+    open_before: int | None = None,
+) -> CoachingPlan:
+    history = list(history or [])
+    hint = dict(scenario_hint or {})
+    data = plan_data()
+    lines, reincidente, recurrente = repeated_faults(card, history)
+    ranked = []
+    for skill in SKILL_KEYS:
+        target = int(data["skills"][skill]["target"])
+        score = card.skills.get(skill)
+        gap = target - score if score is not None else 0
+        repeated = None
+        if score is not None and score < target and history:
+            if weak_before(skill, history, target):
+                repeated = "reincidente"
+            elif recurrente:
+                repeated = "recurrente"
+        rank = (score is not None, gap + (REPEAT_BOOST if repeated == "reincidente" else 0))
+        ranked.append((rank, skill, score, max(0, gap), target, repeated))
+    ranked.sort(key=lambda r: r[0], reverse=True)
+    priorities = []
+    for _rank, skill, score, gap, target, repeated in ranked[:PRIORITIES]:
+        entry = data["skills"][skill]
+        actual = (
+            str(open_before)
+            if entry["metric"] == "open_before" and open_before is not None
+            else _actual(skill, card)
+        )
+        priorities.append(
+            PlanPriority(
+                skill=skill,
+                score=score,
+                gap=gap if score is not None else target,
+                goal=str(entry["goal"]).format(actual=actual),
+                drills=_drills(skill, score, hint),
+                tips=list(entry["tips"]),
+                repeated=repeated,
+            )
+        )
+    calls = int(data.get("review_calls", 3))
+    goals = "; ".join(
+        f"{display('skill', p.skill)}: {p.goal.split(' (hoy')[0]}" for p in priorities
+    )
+    return CoachingPlan(
+        priorities=priorities,
+        checkpoint=f"Revise en {calls} llamadas: {goals}.",
+        repeated_faults=lines,
+        history_calls=len(history),
+    )

@@ -1,0 +1,158 @@
+"""The per-call view every rule module reads: turns, their acts, folded text and call facts.
+
+Built once per call by ``engine.score_transcript`` so that each rule stays a small pure function
+over the same precomputed data (folding and word counts are not repeated rule after rule).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.models.scorecard import Evidence, TurnActs
+from simulator.models.transcript import Transcript
+from simulator.scoring import text as tx
+
+PRESENTATION_ACTS = frozenset({"feature", "benefit"})
+SELLING_ACTS = frozenset({"feature", "benefit", "close", "trial_close", "cross_sell"})
+SELLING_KINDS = frozenset({"sale", "collections"})
+
+
+@dataclass
+class CallContext:
+    """Everything a rule needs about one call. Turn numbers are 1-based."""
+
+    transcript: Transcript
+    turn_acts: list[TurnActs]
+    folded: list[str] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
+    acts: list[frozenset[str]] = field(default_factory=list)
+    agent_turns: list[int] = field(default_factory=list)
+    customer_turns: list[int] = field(default_factory=list)
+    first_presentation: int | None = None
+    customer_name: str | None = None
+    _amounts: dict[int, list[Any]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, transcript: Transcript, turn_acts: list[TurnActs]) -> CallContext:
+        ctx = cls(transcript=transcript, turn_acts=turn_acts)
+        for n, turn in enumerate(transcript.turns, start=1):
+            ctx.folded.append(tx.fold(turn.text))
+            ctx.words.append(len(turn.text.split()))
+            acts = turn_acts[n - 1].acts if n - 1 < len(turn_acts) else []
+            ctx.acts.append(frozenset(acts))
+            (ctx.agent_turns if turn.speaker == "agent" else ctx.customer_turns).append(n)
+        ctx.first_presentation = next(
+            (n for n in ctx.agent_turns if ctx.acts[n - 1] & PRESENTATION_ACTS), None
+        )
+        ctx.customer_name = _customer_name(ctx)
+        return ctx
+
+    # ------------------------------------------------------------------ turn access
+    @property
+    def n_turns(self) -> int:
+        return len(self.transcript.turns)
+
+    def text(self, n: int) -> str:
+        return self.transcript.turns[n - 1].text
+
+    def speaker(self, n: int) -> str:
+        return self.transcript.turns[n - 1].speaker
+
+    def amounts(self, n: int) -> list[Any]:
+        """Amounts (numbers in digits or words) said in turn ``n``, computed once."""
+        if n not in self._amounts:
+            from simulator.language.numbers import extract_amounts
+
+            self._amounts[n] = list(extract_amounts(self.text(n)))
+        return self._amounts[n]
+
+    def has(self, n: int, *acts: str) -> bool:
+        return bool(self.acts[n - 1].intersection(acts))
+
+    def objection_type(self, n: int) -> str | None:
+        if n - 1 < len(self.turn_acts):
+            return self.turn_acts[n - 1].objection_type
+        return None
+
+    def next_agent(self, n: int, count: int = 1) -> list[int]:
+        """The next ``count`` agent turns after turn ``n``."""
+        found: list[int] = []
+        for m in range(n + 1, self.n_turns + 1):
+            if self.speaker(m) == "agent":
+                found.append(m)
+                if len(found) >= count:
+                    break
+        return found
+
+    def prev_agent(self, n: int) -> int | None:
+        for m in range(min(n, self.n_turns), 0, -1):
+            if self.speaker(m) == "agent":
+                return m
+        return None
+
+    def evidence(self, n: int, hint: str | None = None) -> Evidence:
+        speaker = self.speaker(n)
+        return Evidence(turn=n, speaker=speaker, quote=tx.quote(self.text(n), hint))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ call facts
+    @property
+    def kind(self) -> str:
+        return self.transcript.kind
+
+    @property
+    def selling(self) -> bool:
+        """Sales and collections are judged on closing; service calls are not."""
+        return self.transcript.kind in SELLING_KINDS
+
+    @property
+    def is_voice(self) -> bool:
+        turns = self.transcript.turns
+        return bool(turns) and all(t.start is not None and t.end is not None for t in turns)
+
+    @property
+    def is_outbound(self) -> bool:
+        """A selling call whose first agent turn is not an inbound welcome."""
+        if not self.selling or not self.agent_turns:
+            return False
+        first = self.agent_turns[0]
+        if self.customer_turns and self.customer_turns[0] < first:
+            return False
+        return not tx.cue("inbound_opening").search(self.folded[first - 1])
+
+    @property
+    def sale_registered(self) -> bool:
+        t = self.transcript
+        return t.outcome == "sale" or any(e.type == "sale_registered" for e in t.events)
+
+
+def _customer_name(ctx: CallContext) -> str | None:
+    data = ctx.transcript.customer_data
+    for key in ("nombre", "nombre_completo", "name"):
+        if data.get(key, "").strip():
+            return data[key].strip()
+    pattern = tx.cue("self_introduction")
+    for n in ctx.customer_turns[:4]:
+        match = pattern.search(ctx.folded[n - 1])
+        if match:
+            words = [w for w in match.group(1).split() if w not in tx.stopwords()]
+            if words:
+                return " ".join(words[:3])
+    return None
+
+
+def slots(ctx: CallContext) -> dict[str, str]:
+    """Names to fill the rubric's model phrasings with."""
+    t = ctx.transcript
+    product = t.catalog[0] if t.catalog else None
+    price = ""
+    if product is not None and product.price is not None:
+        period = f" al {product.period}" if product.period else ""
+        price = f"{product.price:g} pesos{period}"
+    return {
+        "agente": t.agent_name or "(su nombre)",
+        "empresa": t.company or "(la empresa)",
+        "cliente": ctx.customer_name.title() if ctx.customer_name else "(nombre del cliente)",
+        "producto": product.name if product else "(producto)",
+        "precio": price or "(precio del catálogo)",
+    }

@@ -1,0 +1,82 @@
+"""Element ``call_closing``: offer of more help, thanks and farewell; consent for a sale.
+
+When a sale is registered (event ``sale_registered`` or outcome ``sale``) the customer must have
+accepted explicitly after a close; otherwise it is the critical error ``sale_without_consent``.
+"""
+
+from __future__ import annotations
+
+from simulator.models.scorecard import ErrorFinding
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext, slots
+from simulator.scoring.judged import Judged, example, judged
+
+CLOSING_WINDOW = 2
+MISSING = {
+    "offer_more": "Ofrecer más ayuda («¿algo más en que le pueda ayudar?»)",
+    "thanks": "Agradecer al cliente",
+    "farewell": "Despedirse según el protocolo",
+    "acceptance": "Obtener la aceptación explícita del cliente antes de registrar la venta",
+}
+
+
+def closing_turns(ctx: CallContext) -> list[int]:
+    return ctx.agent_turns[-CLOSING_WINDOW:]
+
+
+def acceptance_turn(ctx: CallContext) -> tuple[int | None, int | None]:
+    """(close turn, customer acceptance turn right after it), or Nones."""
+    last_close: int | None = None
+    for n in range(1, ctx.n_turns + 1):
+        if ctx.speaker(n) == "agent":
+            if ctx.has(n, "close"):
+                last_close = n
+        elif last_close is not None and ctx.has(n, "acceptance"):
+            return last_close, n
+    return None, None
+
+
+def _sale_turn(ctx: CallContext) -> int | None:
+    for event in ctx.transcript.events:
+        if event.type == "sale_registered" and event.after_turn:
+            return min(max(event.after_turn, 1), ctx.n_turns) if ctx.n_turns else None
+    return ctx.n_turns or None
+
+
+def judge(ctx: CallContext) -> Judged:
+    window = closing_turns(ctx)
+    found = {
+        act: next((n for n in reversed(window) if ctx.has(n, act)), None)
+        for act in ("offer_more", "thanks", "farewell")
+    }
+    parts = {act: found[act] is not None for act in found}
+    evidence = [ctx.evidence(n) for n in sorted({n for n in found.values() if n})]
+    errors: list[ErrorFinding] = []
+    close, accepted = acceptance_turn(ctx)
+    if ctx.sale_registered:
+        parts["acceptance"] = accepted is not None
+        if close is not None and accepted is not None:
+            evidence += [ctx.evidence(close), ctx.evidence(accepted)]
+        else:
+            turn = _sale_turn(ctx)
+            quote = tx.quote(ctx.text(turn)) if turn else ""
+            why = (
+                "Se registró la venta sin una pregunta de cierre seguida de un «sí» explícito del cliente."
+                if close is None
+                else f"Hubo un cierre en el turno {close}, pero el cliente no lo aceptó explícitamente."
+            )
+            errors.append(
+                ErrorFinding(
+                    code="sale_without_consent",
+                    turn=turn,
+                    evidence=quote,
+                    explanation=why,
+                    better_phrasing=example("sale_without_consent", slots(ctx), kind="critical"),
+                )
+            )
+    if not evidence and window:
+        evidence = [ctx.evidence(window[-1])]
+    result = judged(parts, MISSING, evidence, "call_closing", slots(ctx))
+    result.errors = errors
+    result.facts.update(found=found, close=close, accepted=accepted)
+    return result

@@ -1,0 +1,156 @@
+"""Element ``data_management``: required fields captured, correct and confirmed.
+
+Correct means equal (by the language layer's field comparison) to what the customer said in the
+call and to ``customer_data`` when given. Confirmed means the agent read the value back, or asked
+the customer to confirm right after the customer gave it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from simulator.language import extract as lx
+from simulator.models.scorecard import ElementResult
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext
+from simulator.scoring.judged import Judged, dedupe, example, not_applicable
+
+_DIGITS = re.compile(r"\D+")
+READ_BACK_SHARE = 0.6
+FIELD_NAMES = {
+    "nombre": "nombre",
+    "telefono": "teléfono",
+    "correo": "correo",
+    "direccion": "dirección",
+}
+
+
+@dataclass
+class FieldCheck:
+    name: str
+    captured: str | None
+    said: str | None = None
+    said_turn: int | None = None
+    expected: str | None = None
+    correct: bool = True
+    confirm_turn: int | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def field_label(name: str) -> str:
+    return FIELD_NAMES.get(name, name.replace("_", " "))
+
+
+def _safe_matches(name: str, expected: str, given: str) -> bool:
+    try:
+        return bool(lx.field_matches(name, expected, given))
+    except Exception:  # unknown field kinds fall back to folded equality
+        return tx.fold(expected) == tx.fold(given)
+
+
+def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
+    """Agent turn ``n`` reads ``value`` back (exact, phone digits, or most of its words)."""
+    folded_value = tx.fold(value)
+    if not folded_value:
+        return False
+    folded = ctx.folded[n - 1]
+    if folded_value in folded:
+        return True
+    digits = _DIGITS.sub("", value)
+    if len(digits) >= 7:
+        phone = lx.extract_phone(ctx.text(n))
+        if phone and _DIGITS.sub("", phone).endswith(digits[-8:]):
+            return True
+    said = lx.extract_field_value(name, ctx.text(n))
+    if said and _safe_matches(name, value, str(said)):
+        return True
+    value_words = [w for w in folded_value.split() if w not in tx.stopwords()]
+    if len(value_words) < 2:
+        return False
+    words = set(folded.split()) | {f"{a.value:g}" for a in ctx.amounts(n)}
+    value_words = [f"{float(w):g}" if w.isdigit() else w for w in value_words]
+    hits = sum(w in words for w in value_words)
+    return hits / len(value_words) >= READ_BACK_SHARE
+
+
+def _gives_data(ctx: CallContext, n: int) -> bool:
+    """Customer turn ``n`` gives data: tagged so, or it answers an agent's data request."""
+    if ctx.has(n, "data_given"):
+        return True
+    prev = ctx.prev_agent(n)
+    return prev is not None and prev == n - 1 and ctx.has(prev, "data_request")
+
+
+def check_field(ctx: CallContext, name: str) -> FieldCheck:
+    t = ctx.transcript
+    captured = (t.capture.get(name) or "").strip() or None
+    check = FieldCheck(name=name, captured=captured, expected=t.customer_data.get(name) or None)
+    for n in ctx.customer_turns:
+        if not _gives_data(ctx, n):
+            continue
+        value = lx.extract_field_value(name, ctx.text(n))
+        if value:
+            check.said, check.said_turn = str(value), n
+    label = field_label(name)
+    if captured is None:
+        check.correct = False
+        check.problems.append(f"Falta capturar el campo «{label}»")
+        return check
+    if check.said and not _safe_matches(name, check.said, captured):
+        check.correct = False
+        check.problems.append(
+            f"«{label}» capturado como «{captured}», pero el cliente dijo «{check.said}» "
+            f"(turno {check.said_turn})"
+        )
+    elif check.expected and not _safe_matches(name, check.expected, captured):
+        check.correct = False
+        check.problems.append(
+            f"«{label}» capturado como «{captured}» no coincide con el registro del cliente"
+        )
+    start = check.said_turn or 0
+    for n in ctx.agent_turns:
+        if n <= start:
+            continue
+        if mentions_value(ctx, n, name, check.said or captured):
+            check.confirm_turn = n
+            break
+        if ctx.has(n, "data_confirmation") and start and ctx.next_agent(start)[:1] == [n]:
+            check.confirm_turn = n
+            break
+    if check.confirm_turn is None:
+        check.problems.append(f"Confirmar «{label}» leyéndoselo de vuelta al cliente")
+    return check
+
+
+def read_back(checks: list[FieldCheck]) -> str:
+    parts = [
+        f"{field_label(c.name)}: {c.said or c.captured}" for c in checks if c.said or c.captured
+    ]
+    return ", ".join(parts)
+
+
+def judge(ctx: CallContext) -> Judged:
+    required = list(dict.fromkeys(ctx.transcript.required_fields))
+    if not required:
+        return not_applicable("no required fields")
+    checks = [check_field(ctx, name) for name in required]
+    captured = sum(c.captured is not None for c in checks)
+    correct = sum(c.captured is not None and c.correct for c in checks)
+    confirmed = sum(c.confirm_turn is not None for c in checks)
+    missing = [p for c in checks for p in c.problems]
+    evidence = []
+    for c in checks:
+        if c.said_turn:
+            evidence.append(ctx.evidence(c.said_turn))
+        if c.confirm_turn:
+            evidence.append(ctx.evidence(c.confirm_turn))
+    met = not missing
+    better = None if met else example("data_management", {"lectura": read_back(checks)})
+    score = (captured + correct + confirmed) / (3 * len(checks))
+    result = Judged(
+        ElementResult(met=met, evidence=dedupe(evidence), missing=missing, better_phrasing=better),
+        score,
+    )
+    result.facts.update(checks=checks, required=len(checks), correct=correct, confirmed=confirmed)
+    return result

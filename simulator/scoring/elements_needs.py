@@ -1,0 +1,88 @@
+"""Element ``needs_detection``: open probing before presenting, needs discovered, questions answered.
+
+The identity check of the opening does not count as probing. A customer question counts as
+answered when the next agent turn shares its topic words, or gives an amount to a price question,
+a date to a "when" question, or starts like an answer (sí, claro, cuesta…).
+"""
+
+from __future__ import annotations
+
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext, slots
+from simulator.scoring.elements_opening import is_identity_check
+from simulator.scoring.judged import Judged, judged
+
+SHORT_REPLY = 6
+MISSING = {
+    "open_before": "Al menos una pregunta abierta de sondeo antes de presentar el producto",
+    "needs_found": "Descubrir una necesidad del cliente (que el cliente la exprese)",
+    "answers": "Responder cada pregunta del cliente",
+}
+
+
+def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
+    limit = ctx.first_presentation or ctx.n_turns + 1
+    return [
+        n
+        for n in ctx.agent_turns
+        if n < limit and ctx.has(n, "open_question") and not is_identity_check(ctx, n)
+    ]
+
+
+def need_turns(ctx: CallContext) -> list[int]:
+    acts = ("need_statement",) if ctx.selling else ("need_statement", "complaint")
+    return [n for n in ctx.customer_turns if ctx.has(n, *acts)]
+
+
+def customer_questions(ctx: CallContext) -> list[int]:
+    return [n for n in ctx.customer_turns if ctx.has(n, "question")]
+
+
+def is_answered(ctx: CallContext, q: int) -> bool:
+    """Does the agent reply to customer question ``q`` answer it?
+
+    The reply is the next agent turn; when that turn is very short ("ahorita lo checo") or asks
+    for a hold, the agent turn after it counts too.
+    """
+    nxt = ctx.next_agent(q, 2)
+    if not nxt:
+        return True  # the call ended on the customer's words: nothing was ignored
+    if nxt[0] != q + 1:
+        return True  # the customer kept talking; judge only direct replies
+    replies = nxt[:1]
+    if len(nxt) > 1 and (ctx.words[nxt[0] - 1] < SHORT_REPLY or ctx.has(nxt[0], "hold_request")):
+        replies = nxt
+    return any(_answers(ctx, q, a) for a in replies)
+
+
+def _answers(ctx: CallContext, q: int, a: int) -> bool:
+    q_fold, a_fold = ctx.folded[q - 1], ctx.folded[a - 1]
+    if tx.content_words(ctx.text(q)) & tx.content_words(ctx.text(a)):
+        return True
+    if tx.cue("price_question").search(q_fold) and ctx.amounts(a):
+        return True
+    if tx.cue("time_question").search(q_fold) and tx.cue("time_answer").search(a_fold):
+        return True
+    if ctx.has(a, "objection_response", "empathy", "hold_request", "data_confirmation"):
+        return True
+    return bool(tx.cue("answer_start").search(a_fold))
+
+
+def judge(ctx: CallContext) -> Judged:
+    open_before = probing_questions_before_presentation(ctx)
+    needs = need_turns(ctx)
+    questions = customer_questions(ctx)
+    ignored = [q for q in questions if not is_answered(ctx, q)]
+    parts = {"open_before": bool(open_before), "needs_found": bool(needs), "answers": not ignored}
+    evidence = [ctx.evidence(n) for n in open_before[:3]]
+    evidence += [ctx.evidence(n) for n in needs[:2]]
+    evidence += [ctx.evidence(n) for n in ignored[:2]]
+    missing = dict(MISSING)
+    if ignored:
+        listing = ", ".join(str(q) for q in ignored[:5])
+        missing["answers"] = f"Responder cada pregunta del cliente (sin respuesta: turno {listing})"
+    if not open_before and ctx.first_presentation:
+        missing["open_before"] += f" (presentó en el turno {ctx.first_presentation} sin sondear)"
+    result = judged(parts, missing, evidence, "needs_detection", slots(ctx))
+    result.facts.update(open_before=open_before, needs=needs, ignored=ignored)
+    return result

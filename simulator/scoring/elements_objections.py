@@ -1,0 +1,76 @@
+"""Element ``objection_handling``: every objection answered (LAER) and at least one close attempt.
+
+An objection counts as addressed when the agent's next turn carries an objection response, or
+acknowledges/empathises/paraphrases and then explores or answers (question, feature, benefit).
+A «no me vuelva a llamar» is addressed by apologising and closing, not by selling.
+"""
+
+from __future__ import annotations
+
+from simulator.scoring import text as tx
+from simulator.scoring.context import SELLING_ACTS, CallContext, slots
+from simulator.scoring.judged import Judged, judged, not_applicable
+
+ADDRESS_DIRECT = ("objection_response",)
+ADDRESS_SOFT = ("empathy", "paraphrase", "acknowledgement")
+ADDRESS_FOLLOW = ("open_question", "closed_question", "feature", "benefit", "trial_close")
+
+
+def objection_turns(ctx: CallContext) -> list[int]:
+    return [n for n in ctx.customer_turns if ctx.has(n, "objection") or is_do_not_call(ctx, n)]
+
+
+def is_do_not_call(ctx: CallContext, n: int) -> bool:
+    if ctx.speaker(n) != "customer":
+        return False
+    return ctx.objection_type(n) == "do_not_call" or bool(
+        tx.cue("do_not_call").search(ctx.folded[n - 1])
+    )
+
+
+def response_turn(ctx: CallContext, n: int) -> int | None:
+    """The agent turn that addresses objection ``n`` (None when it was not addressed)."""
+    nxt = ctx.next_agent(n)
+    if not nxt:
+        return None
+    a = nxt[0]
+    if is_do_not_call(ctx, n):
+        return None if ctx.acts[a - 1] & SELLING_ACTS else a
+    if ctx.has(a, *ADDRESS_DIRECT):
+        return a
+    if ctx.has(a, *ADDRESS_SOFT) and ctx.has(a, *ADDRESS_FOLLOW):
+        return a
+    return None
+
+
+def close_turns(ctx: CallContext) -> list[int]:
+    return [n for n in ctx.agent_turns if ctx.has(n, "close")]
+
+
+def judge(ctx: CallContext) -> Judged:
+    objections = objection_turns(ctx)
+    if not ctx.selling and not objections:
+        return not_applicable("no objections")
+    responses = {n: response_turn(ctx, n) for n in objections}
+    unaddressed = [n for n, a in responses.items() if a is None]
+    closes = close_turns(ctx)
+    parts = {"addressed": not unaddressed}
+    dnc = any(is_do_not_call(ctx, n) for n in objections)
+    if ctx.selling and not dnc:
+        parts["close"] = bool(closes)
+    missing = {
+        "addressed": "Atender cada objeción (reconocer, explorar y responder)",
+        "close": "Hacer al menos un intento de cierre en la llamada",
+    }
+    if unaddressed:
+        listing = ", ".join(
+            f"turno {n}" + (f" ({ctx.objection_type(n)})" if ctx.objection_type(n) else "")
+            for n in unaddressed[:4]
+        )
+        missing["addressed"] = f"Atender cada objeción con LAER; sin respuesta: {listing}"
+    evidence = [ctx.evidence(n) for n in objections[:3]]
+    evidence += [ctx.evidence(a) for a in responses.values() if a is not None][:3]
+    evidence += [ctx.evidence(n) for n in closes[:2]]
+    result = judged(parts, missing, evidence, "objection_handling", slots(ctx))
+    result.facts.update(objections=objections, responses=responses, closes=closes)
+    return result

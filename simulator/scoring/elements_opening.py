@@ -1,0 +1,82 @@
+"""Element ``opening_protocol``: greeting, company, agent name, offer of help or purpose.
+
+Outbound calls must also confirm who they are speaking with («¿hablo con…?»). The opening is
+looked for in the first agent turns (at most three, and not after the first presentation).
+"""
+
+from __future__ import annotations
+
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext, slots
+from simulator.scoring.judged import Judged, judged
+
+OPENING_WINDOW = 3
+MISSING = {
+    "greeting": "Saludo al inicio de la llamada",
+    "company_id": "Nombre de la empresa",
+    "agent_id": "Nombre del agente",
+    "offer_help": "Ofrecimiento de ayuda o motivo de la llamada",
+    "confirm_identity": "Confirmar con quién habla («¿hablo con…?»)",
+}
+
+
+def opening_turns(ctx: CallContext) -> list[int]:
+    turns = ctx.agent_turns[:OPENING_WINDOW]
+    if ctx.first_presentation is not None:
+        turns = [n for n in turns if n <= ctx.first_presentation]
+    return turns or ctx.agent_turns[:1]
+
+
+def is_identity_check(ctx: CallContext, n: int) -> bool:
+    """A closed question confirming who the agent speaks with (does not count as probing)."""
+    folded = ctx.folded[n - 1]
+    if tx.cue("identity_check").search(folded):
+        return True
+    name = ctx.customer_name
+    if name and "?" in ctx.text(n):
+        first = tx.fold(name).split()[:1]
+        return bool(first) and first[0] in folded.split()
+    return False
+
+
+def _mentions(ctx: CallContext, n: int, name: str | None) -> bool:
+    if not name:
+        return False
+    folded_name = tx.fold(name)
+    return bool(folded_name) and folded_name in ctx.folded[n - 1]
+
+
+def judge(ctx: CallContext) -> Judged:
+    if not ctx.agent_turns:
+        return judged(
+            {key: False for key in ("greeting", "company_id", "agent_id", "offer_help")},
+            MISSING,
+            [],
+            "opening_protocol",
+            slots(ctx),
+        )
+    window = opening_turns(ctx)
+    found: dict[str, int | None] = dict.fromkeys(MISSING)
+    for n in window:
+        for act in ("greeting", "company_id", "agent_id", "offer_help"):
+            if found[act] is None and ctx.has(n, act):
+                found[act] = n
+        if found["greeting"] is None and tx.cue("welcome").search(ctx.folded[n - 1]):
+            found["greeting"] = n  # «Gracias por llamar a …» is the inbound greeting
+        if found["company_id"] is None and _mentions(ctx, n, ctx.transcript.company):
+            found["company_id"] = n
+        if found["agent_id"] is None and _mentions(ctx, n, ctx.transcript.agent_name):
+            found["agent_id"] = n
+        if found["confirm_identity"] is None and is_identity_check(ctx, n):
+            found["confirm_identity"] = n
+    keys = ["greeting", "company_id", "agent_id", "offer_help"]
+    if ctx.is_outbound:
+        keys.append("confirm_identity")
+    parts = {key: found[key] is not None for key in keys}
+    turns = sorted({turn for k in keys if (turn := found[k]) is not None})
+    evidence = [ctx.evidence(n) for n in turns]
+    if not evidence:
+        evidence = [ctx.evidence(window[0])]
+    result = judged(parts, MISSING, evidence, "opening_protocol", slots(ctx))
+    result.facts["found"] = found
+    return result

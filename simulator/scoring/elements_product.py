@@ -1,0 +1,78 @@
+"""Element ``product_information``: benefits tied to stated needs and accurate prices.
+
+A wrong price is also the critical error ``inaccurate_information`` (with the catalog price).
+Outside sales calls the element applies only when the customer asks about a product or a price.
+"""
+
+from __future__ import annotations
+
+from simulator.models.scorecard import ErrorFinding
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext, slots
+from simulator.scoring.elements_needs import need_turns
+from simulator.scoring.judged import Judged, example, judged, not_applicable
+from simulator.scoring.prices import PriceMismatch, check_prices, price_text, products_named
+
+MISSING = {
+    "presented": "Presentar el producto con sus características y precio",
+    "benefit_tied": "Ligar al menos un beneficio a una necesidad que expresó el cliente",
+    "accurate": "Dar precios y condiciones iguales al catálogo",
+}
+
+
+def asked_about_product(ctx: CallContext) -> list[int]:
+    if not ctx.transcript.catalog:
+        return []
+    found = []
+    for n in ctx.customer_turns:
+        if not ctx.has(n, "question", "buying_signal"):
+            continue
+        values = {a.value for a in ctx.amounts(n)}
+        if products_named(ctx, n, values) or tx.cue("price_question").search(ctx.folded[n - 1]):
+            found.append(n)
+    return found
+
+
+def mismatch_error(ctx: CallContext, m: PriceMismatch) -> ErrorFinding:
+    if m.product is not None:
+        right = f"el {m.product.name} cuesta {price_text(m.product)}"
+        better = f"El {m.product.name} cuesta {price_text(m.product)}."
+    else:
+        listing = "; ".join(f"{p.name}: {price_text(p)}" for p in m.correct[:4])
+        right = f"los precios del catálogo son {listing}"
+        better = f"Le comento los precios: {listing}."
+    return ErrorFinding(
+        code="inaccurate_information",
+        turn=m.turn,
+        evidence=tx.quote(ctx.text(m.turn), m.said_text),
+        explanation=f"Dijo «{m.said_text}» ({m.said:g}), pero {right}.",
+        better_phrasing=better,
+    )
+
+
+def judge(ctx: CallContext) -> Judged:
+    asked = asked_about_product(ctx)
+    mismatches, correct_turns = check_prices(ctx)
+    errors = [mismatch_error(ctx, m) for m in mismatches]
+    if ctx.kind != "sale" and not asked:
+        result = not_applicable("service")
+        result.errors = errors
+        return result
+    presentations = [n for n in ctx.agent_turns if ctx.has(n, "feature", "benefit")]
+    needs = need_turns(ctx)
+    first_need = needs[0] if needs else 0
+    tied = [n for n in ctx.agent_turns if n > first_need and ctx.has(n, "benefit")]
+    parts = {"presented": bool(presentations), "accurate": not mismatches}
+    if ctx.kind == "sale":
+        parts["benefit_tied"] = bool(tied)
+    evidence = [ctx.evidence(n) for n in (tied[:2] or presentations[:2])]
+    evidence += [ctx.evidence(n) for n in correct_turns[:1]]
+    evidence += [ctx.evidence(m.turn, m.said_text) for m in mismatches[:3]]
+    result = judged(parts, MISSING, evidence, "product_information", slots(ctx))
+    if mismatches and errors[0].better_phrasing:
+        result.result.better_phrasing = errors[0].better_phrasing
+    elif not result.result.met:
+        result.result.better_phrasing = example("product_information", slots(ctx))
+    result.errors = errors
+    result.facts.update(presentations=presentations, tied=tied, mismatches=mismatches)
+    return result

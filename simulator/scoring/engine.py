@@ -1,0 +1,85 @@
+"""``score_transcript``: the pure function transcript (+ acts) → Scorecard, without feedback.
+
+It tags the turns when no acts are given, builds one CallContext and runs every rule module in
+a fixed order. Feedback and the coaching plan are added by ``simulator.coaching.grade``.
+"""
+
+from __future__ import annotations
+
+from simulator.models.scorecard import Scorecard, TurnActs
+from simulator.models.transcript import Transcript
+from simulator.scoring import (
+    critical_errors,
+    elements_closing,
+    elements_data,
+    elements_needs,
+    elements_objections,
+    elements_opening,
+    elements_product,
+    metrics,
+    non_critical,
+    preparation,
+    skills,
+)
+from simulator.scoring.context import CallContext
+from simulator.scoring.holds import holds
+from simulator.scoring.overall import overall, verdict
+
+
+def _acts(transcript: Transcript, turn_acts: list[TurnActs] | None) -> list[TurnActs]:
+    if turn_acts is not None and len(turn_acts) == len(transcript.turns):
+        return turn_acts
+    from simulator.analysis import analyze_turns
+
+    return list(analyze_turns(transcript.turns))
+
+
+def score_transcript(transcript: Transcript, turn_acts: list[TurnActs] | None = None) -> Scorecard:
+    """Score one call. ``turn_acts`` (1-based, one per turn) skips the tagging when given."""
+    acts = _acts(transcript, turn_acts)
+    ctx = CallContext.build(transcript, acts)
+    elements = {
+        "preparation": preparation.judge(ctx),
+        "opening_protocol": elements_opening.judge(ctx),
+        "needs_detection": elements_needs.judge(ctx),
+        "product_information": elements_product.judge(ctx),
+        "objection_handling": elements_objections.judge(ctx),
+        "data_management": elements_data.judge(ctx),
+        "call_closing": elements_closing.judge(ctx),
+    }
+    critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
+    critical.sort(key=lambda e: (e.turn or 0, e.code))
+    critical_codes = [e.code for e in critical]
+    hold_list = holds(ctx)
+    facts = {key: j.facts for key, j in elements.items()}
+    m = metrics.compute(ctx, facts, hold_list)
+    farewell = elements["call_closing"].facts.get("found", {}).get("farewell")
+    minor, penc = non_critical.find(ctx, m, hold_list, farewell)
+    m["penc"] = penc
+    skill_scores = {
+        "probing": skills.probing(ctx, m, elements["needs_detection"]),
+        "active_listening": skills.active_listening(ctx, m),
+        "buying_signals": skills.buying_signals(ctx, m),
+        "objection_handling": skills.objection_handling(ctx, m, elements["objection_handling"]),
+        "closing": skills.closing(ctx, m, elements["call_closing"], critical_codes),
+        "phone_etiquette": skills.phone_etiquette(
+            ctx, m, elements["opening_protocol"], elements["call_closing"], penc, critical_codes
+        ),
+        "product_knowledge": skills.product_knowledge(
+            elements["product_information"], critical_codes
+        ),
+        "data_management": skills.data_management(elements["data_management"]),
+        "customer_type_handling": skills.customer_type_handling(
+            ctx, m, elements["objection_handling"]
+        ),
+    }
+    return Scorecard(
+        overall=overall(elements, skill_scores, critical, minor),
+        verdict=verdict(elements, critical),
+        critical_errors=critical,
+        non_critical_errors=minor,
+        elements={key: j.result for key, j in elements.items()},
+        skills=skill_scores,
+        metrics=m,
+        turns=[TurnActs.model_validate(a.model_dump()) for a in acts],
+    )

@@ -1,0 +1,152 @@
+"""Every metric of DESIGN.md §6, computed by code from the acts, the text and the events.
+
+Voice-only metrics (speech rate, interruptions, response gap, monologue seconds) are ``None`` in
+text calls; ratios without a denominator are ``None`` (not evaluated), never 0.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import Any
+
+from simulator.language.extract import name_mentions
+from simulator.scoring.context import CallContext
+from simulator.scoring.holds import Hold
+
+INTERRUPT_OVERLAP = 0.2
+
+
+def name_uses(ctx: CallContext) -> int | None:
+    name = ctx.customer_name
+    if not name:
+        return None
+    total = 0
+    for n in ctx.agent_turns:
+        found = name_mentions(ctx.text(n), name)
+        total += len(found) if isinstance(found, list | tuple) else int(found)
+    return total
+
+
+def _runs(ctx: CallContext) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for n in range(1, ctx.n_turns + 1):
+        if ctx.speaker(n) != "agent":
+            continue
+        if runs and runs[-1][-1] == n - 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return runs
+
+
+def longest_run(ctx: CallContext) -> tuple[int, list[int]]:
+    best: tuple[int, list[int]] = (0, [])
+    for run in _runs(ctx):
+        words = sum(ctx.words[n - 1] for n in run)
+        if words > best[0]:
+            best = (words, run)
+    return best
+
+
+def interruptions(ctx: CallContext) -> list[int]:
+    turns = ctx.transcript.turns
+    found = []
+    for n in range(2, ctx.n_turns + 1):
+        prev, cur = turns[n - 2], turns[n - 1]
+        if (
+            cur.speaker == "agent"
+            and prev.speaker == "customer"
+            and (
+                cur.start is not None
+                and prev.end is not None
+                and cur.start < prev.end - INTERRUPT_OVERLAP
+            )
+        ):
+            found.append(n)
+    return found
+
+
+def filler_rate(ctx: CallContext) -> float | None:
+    agent_words = sum(ctx.words[n - 1] for n in ctx.agent_turns)
+    if agent_words == 0:
+        return None
+    from simulator.analysis import fillers
+
+    count = sum(fillers(ctx.text(n)) for n in ctx.agent_turns)
+    return round(100.0 * count / agent_words, 2)
+
+
+def _voice(ctx: CallContext, m: dict[str, float | int | None]) -> None:
+    turns = ctx.transcript.turns
+    agent_secs = sum((turns[n - 1].end or 0) - (turns[n - 1].start or 0) for n in ctx.agent_turns)
+    all_secs = sum((t.end or 0) - (t.start or 0) for t in turns)
+    agent_words = sum(ctx.words[n - 1] for n in ctx.agent_turns)
+    m["agent_talk_share"] = round(agent_secs / all_secs, 3) if all_secs > 0 else None
+    m["speech_rate_wpm"] = round(agent_words / agent_secs * 60, 1) if agent_secs > 0 else None
+    m["interruptions"] = len(interruptions(ctx))
+    gaps = [
+        max(0.0, (turns[n - 1].start or 0) - (turns[n - 2].end or 0)) * 1000
+        for n in ctx.agent_turns
+        if n > 1 and turns[n - 2].speaker == "customer"
+    ]
+    m["response_gap_ms"] = round(median(gaps)) if gaps else None
+    run = longest_run(ctx)[1]
+    m["longest_monologue_seconds"] = (
+        round((turns[run[-1] - 1].end or 0) - (turns[run[0] - 1].start or 0), 1) if run else None
+    )
+
+
+def compute(
+    ctx: CallContext, facts: dict[str, dict[str, Any]], hold_list: list[Hold]
+) -> dict[str, float | int | None]:
+    agent = ctx.agent_turns
+    agent_words = sum(ctx.words[n - 1] for n in agent)
+    all_words = sum(ctx.words)
+    open_q = sum(ctx.has(n, "open_question") for n in agent)
+    closed_q = sum(ctx.has(n, "closed_question") for n in agent)
+    paraphrases = sum(ctx.has(n, "paraphrase") for n in agent)
+    empathy = sum(ctx.has(n, "empathy") for n in agent)
+    reflections = sum(ctx.has(n, "paraphrase", "empathy") for n in agent)
+    signals = [n for n in ctx.customer_turns if ctx.has(n, "buying_signal")]
+    followed = [
+        s for s in signals if any(ctx.has(a, "trial_close", "close") for a in ctx.next_agent(s, 2))
+    ]
+    objections = facts["objection_handling"].get("objections", []) or []
+    responses = facts["objection_handling"].get("responses", {}) or {}
+    data = facts["data_management"]
+    checks = data.get("checks", []) or []
+    m: dict[str, float | int | None] = {
+        "agent_talk_share": round(agent_words / all_words, 3) if all_words else None,
+        "open_questions": open_q,
+        "closed_questions": closed_q,
+        "questions_total": open_q + closed_q,
+        "paraphrases": paraphrases,
+        "empathy_statements": empathy,
+        "reflection_to_question": round(reflections / (open_q + closed_q), 2)
+        if open_q + closed_q
+        else None,
+        "longest_monologue_words": longest_run(ctx)[0],
+        "longest_monologue_seconds": None,
+        "buying_signals": len(signals),
+        "buying_signals_followed": len(followed),
+        "objections": len(objections),
+        "objections_addressed": sum(1 for v in responses.values() if v is not None),
+        "close_attempts": sum(1 for n in agent if ctx.has(n, "close")),
+        "holds": len(hold_list),
+        "holds_without_permission": sum(1 for h in hold_list if h.permission is False),
+        "longest_hold_seconds": max(
+            (h.seconds for h in hold_list if h.seconds is not None), default=None
+        ),
+        "hold_returns_thanked": sum(1 for h in hold_list if h.thanked),
+        "customer_name_uses": name_uses(ctx),
+        "fillers_per_100_words": filler_rate(ctx),
+        "fields_required": len(checks),
+        "fields_correct": data.get("correct", 0) if checks else 0,
+        "fields_confirmed": data.get("confirmed", 0) if checks else 0,
+        "speech_rate_wpm": None,
+        "interruptions": None,
+        "response_gap_ms": None,
+    }
+    if ctx.is_voice:
+        _voice(ctx, m)
+    return m

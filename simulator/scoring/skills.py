@@ -1,0 +1,160 @@
+"""Skills (destrezas) 0–100 computed by code from metrics and element facts, or ``None``.
+
+Anchors (see rubric.yaml): probing — 3 open questions before presenting = full marks and 11–14
+questions a sales call (Gong); active listening — MITI 4 reflection-to-question ratio (1:1 fair,
+2:1 good) and agent talk share (0.43 best, ≥ 0.65 poor); closing — at least one close attempt,
+trial close and explicit acceptance. ``None`` means not evaluated, never failed.
+"""
+
+from __future__ import annotations
+
+from simulator.scoring.context import CallContext
+from simulator.scoring.elements_needs import customer_questions, is_answered
+from simulator.scoring.judged import Judged
+
+Metrics = dict[str, float | int | None]
+MONOLOGUE_GOOD, MONOLOGUE_BAD = 60, 150
+
+
+def _clamp(value: float) -> int:
+    return int(round(max(0.0, min(100.0, value))))
+
+
+def _interp(x: float, x0: float, y0: float, x1: float, y1: float) -> float:
+    if x <= x0:
+        return y0
+    if x >= x1:
+        return y1
+    return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+
+
+def talk_share_score(share: float | None) -> float:
+    if share is None:
+        return 50.0
+    if share <= 0.43:
+        return 100.0
+    return _interp(share, 0.43, 100.0, 0.65, 0.0)
+
+
+def answered_share(ctx: CallContext) -> float:
+    questions = customer_questions(ctx)
+    if not questions:
+        return 1.0
+    return sum(is_answered(ctx, q) for q in questions) / len(questions)
+
+
+def probing(ctx: CallContext, m: Metrics, needs: Judged) -> int | None:
+    if not ctx.agent_turns:
+        return None
+    open_before = len(needs.facts.get("open_before", []))  # type: ignore[arg-type]
+    open_score = min(100.0, open_before * 100 / 3)
+    total = int(m["questions_total"] or 0)
+    total_score = min(100.0, total * 100 / 11) if total <= 14 else max(60.0, 100 - (total - 14) * 5)
+    score = 0.7 * open_score + 0.3 * total_score
+    if not needs.facts.get("needs"):
+        score = min(score, 60.0)
+    return _clamp(score)
+
+
+def active_listening(ctx: CallContext, m: Metrics) -> int | None:
+    if not ctx.agent_turns or not ctx.customer_turns:
+        return None
+    rq = m["reflection_to_question"]
+    reflections = int(m["paraphrases"] or 0) + int(m["empathy_statements"] or 0)
+    if rq is None:
+        rq_score = min(100.0, reflections * 40.0)
+    else:
+        rq_score = (
+            _interp(float(rq), 0, 0, 0.5, 60) if rq < 0.5 else _interp(float(rq), 0.5, 60, 2.0, 100)
+        )
+    score = (
+        0.5 * rq_score + 0.25 * talk_share_score(m["agent_talk_share"]) + 25 * answered_share(ctx)
+    )
+    return _clamp(score)
+
+
+def buying_signals(ctx: CallContext, m: Metrics) -> int | None:
+    signals = int(m["buying_signals"] or 0)
+    if ctx.kind != "sale" or signals == 0:
+        return None
+    return _clamp(100 * int(m["buying_signals_followed"] or 0) / signals)
+
+
+def objection_handling(ctx: CallContext, m: Metrics, objections: Judged) -> int | None:
+    count = int(m["objections"] or 0)
+    if count == 0:
+        return None
+    addressed = int(m["objections_addressed"] or 0)
+    responses: dict[int, int | None] = objections.facts.get("responses", {})  # type: ignore[assignment]
+    explored = any(a is not None and ctx.has(a, "open_question") for a in responses.values())
+    return _clamp(85 * addressed / count + (15 if explored else 0))
+
+
+def closing(ctx: CallContext, m: Metrics, closing_el: Judged, critical: list[str]) -> int | None:
+    if not ctx.selling:
+        return None
+    if not m["close_attempts"]:
+        return 0
+    score = 60.0
+    if any(ctx.has(n, "trial_close") for n in ctx.agent_turns):
+        score += 20
+    if closing_el.facts.get("accepted"):
+        score += 20
+    if "sale_without_consent" in critical:
+        score = min(score, 30.0)
+    return _clamp(score)
+
+
+def phone_etiquette(
+    ctx: CallContext,
+    m: Metrics,
+    opening: Judged,
+    closing_el: Judged,
+    penc: float | None,
+    critical: list[str],
+) -> int | None:
+    if not ctx.agent_turns:
+        return None
+    if "disrespect" in critical:
+        return 0
+    score = 40 * opening.score + 30 * closing_el.score + 30 * (penc if penc is not None else 1.0)
+    share = m["agent_talk_share"]
+    if share is not None and share > 0.65:
+        score -= 10
+    return _clamp(score)
+
+
+def product_knowledge(product: Judged, critical: list[str]) -> int | None:
+    if "inaccurate_information" in critical:
+        return 20
+    if product.result.met is None:
+        return None
+    if not product.facts.get("presentations"):
+        return 30
+    return 100 if product.facts.get("tied") or product.result.met else 65
+
+
+def data_management(data: Judged) -> int | None:
+    if data.result.met is None:
+        return None
+    return _clamp(100 * data.score)
+
+
+def customer_type_handling(ctx: CallContext, m: Metrics, objections: Judged) -> int | None:
+    if not ctx.customer_turns or not ctx.agent_turns:
+        return None
+    hard = [n for n in ctx.customer_turns if ctx.has(n, "complaint", "objection")]
+    if hard:
+        soft = sum(
+            any(
+                ctx.has(a, "empathy", "paraphrase", "acknowledgement", "objection_response")
+                for a in ctx.next_agent(n)
+            )
+            for n in hard
+        )
+        empathy_score = 100 * soft / len(hard)
+    else:
+        empathy_score = 100.0
+    mono = float(m["longest_monologue_words"] or 0)
+    mono_score = _interp(mono, MONOLOGUE_GOOD, 100, MONOLOGUE_BAD, 0)
+    return _clamp((empathy_score + mono_score + 100 * answered_share(ctx)) / 3)

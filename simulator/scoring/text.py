@@ -1,0 +1,91 @@
+"""Small text helpers the rules need: accent folding, cue lexicons and bounded quotes.
+
+Scoring matches its own cue lists (scoring/es/cues.yaml) over *folded* text so that ASR-style
+input (no accents, no punctuation) and typed input look the same. Quotes are always exact
+substrings of the original turn, so feedback can be checked against the transcript.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+import yaml
+
+MAX_QUOTE = 180
+_PUNCT = re.compile(r"[^\w\s$]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+_SENTENCE = re.compile(r"[^.!?¿¡\n]+[.!?]*")
+
+
+@cache
+def _raw_cues() -> dict[str, object]:
+    text = resources.files("simulator.scoring").joinpath("es/cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return dict(data)
+
+
+@cache
+def cue(name: str) -> re.Pattern[str]:
+    """One compiled alternation of the cue list ``name``."""
+    items = _raw_cues().get(name) or []
+    assert isinstance(items, list)
+    return re.compile("|".join(f"(?:{item})" for item in items))
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(str(_raw_cues().get("stopwords", "")).split())
+
+
+@cache
+def titles() -> frozenset[str]:
+    items = _raw_cues().get("titles") or []
+    assert isinstance(items, list)
+    return frozenset(str(i) for i in items)
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents (ñ kept), punctuation turned into spaces, spaces collapsed."""
+    lowered = text.lower().replace("ñ", "\x00")
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = stripped.replace("\x00", "ñ")
+    return _SPACES.sub(" ", _PUNCT.sub(" ", stripped)).strip()
+
+
+def content_words(text: str) -> set[str]:
+    """Folded words longer than 3 letters that are not stopwords (crude stems: first 5 letters)."""
+    stops = stopwords()
+    return {w[:5] for w in fold(text).split() if len(w) > 3 and w not in stops}
+
+
+def quote(text: str, hint: str | None = None, max_len: int = MAX_QUOTE) -> str:
+    """An exact substring of ``text`` of at most ``max_len`` chars, around ``hint`` when given."""
+    if not text:
+        return ""
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text[:20_000])]
+    chosen: tuple[int, int] | None = None
+    if hint:
+        folded_hint = fold(hint)
+        if folded_hint:
+            for start, end in spans:
+                if folded_hint in fold(text[start:end]):
+                    chosen = (start, end)
+                    break
+    if chosen is None:
+        chosen = (0, len(text))
+    start, end = chosen
+    piece = text[start:end]
+    stripped_left = len(piece) - len(piece.lstrip())
+    start += stripped_left
+    end = start + len(piece.strip())
+    if end - start > max_len:
+        end = start + max_len
+        cut = text.rfind(" ", start + max_len // 2, end)
+        if cut > start:
+            end = cut
+    result = text[start:end]
+    return result if result.strip() else text[:max_len]
