@@ -1,1 +1,35 @@
-"""Package."""
+"""Dialogue-act analysis of agent and customer turns (DESIGN.md §5).
+
+Rules over the lexicons of ``language/es``; multi-label; the previous turn of the other speaker is
+the context (paraphrase, objection response, acceptance vs refusal).
+"""
+
+from __future__ import annotations
+
+from simulator.analysis.agent import tag_agent
+from simulator.analysis.clauses import is_question
+from simulator.analysis.customer import CustomerTags, tag_customer
+from simulator.analysis.fillers import fillers
+from simulator.models.scorecard import TurnActs
+from simulator.models.transcript import Turn
+
+__all__ = ["CustomerTags", "analyze_turns", "fillers", "is_question", "tag_agent", "tag_customer"]
+
+
+def analyze_turns(turns: list[Turn]) -> list[TurnActs]:
+    """Acts of every turn (1-based index); context = the last turn of the other speaker."""
+    out: list[TurnActs] = []
+    last_text: dict[str, str] = {}
+    for i, turn in enumerate(turns, start=1):
+        other = "customer" if turn.speaker == "agent" else "agent"
+        context = last_text.get(other)
+        if turn.speaker == "agent":
+            out.append(TurnActs(index=i, speaker="agent", acts=tag_agent(turn.text, context)))
+        else:
+            tags = tag_customer(turn.text, context)
+            objection = tags.objection_type if "objection" in tags.acts else None
+            out.append(
+                TurnActs(index=i, speaker="customer", acts=tags.acts, objection_type=objection)
+            )
+        last_text[turn.speaker] = turn.text
+    return out

@@ -1,9 +1,99 @@
-"""CLI commands: analyze (filled in by its owner)."""
+"""CLI command ``simulador analyze``: dialogue acts of utterances read from JSONL.
+
+Lets trainers and QA check how the analyzer reads a phrase, and feeds batch evaluation; one JSON
+line out per line in, in order.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
 import typer
+
+from simulator.errors import InputError
+
+
+class SpeakerOption(StrEnum):
+    agent = "agent"
+    customer = "customer"
+
+
+def _read_lines(path: str) -> list[str]:
+    if path == "-":
+        return sys.stdin.read().splitlines()
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise InputError("el archivo no está en UTF-8.", path=path) from error
+    except FileNotFoundError as error:
+        raise InputError("no existe el archivo.", path=path) from error
+    except IsADirectoryError as error:
+        raise InputError("es una carpeta, no un archivo.", path=path) from error
+    except PermissionError as error:
+        raise InputError("no hay permiso para leer el archivo.", path=path) from error
+    except OSError as error:
+        reason = "error de lectura"
+        raise InputError(f"no se pudo leer el archivo ({reason}).", path=path) from error
+
+
+def _parse(path: str, number: int, line: str) -> dict[str, Any]:
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise InputError(f"JSON inválido ({error.msg}).", path=path, line=number) from error
+    if not isinstance(item, dict):
+        raise InputError(
+            'se esperaba un objeto JSON {"id", "text", "context"}.', path=path, line=number
+        )
+    if not isinstance(item.get("text"), str):
+        raise InputError(
+            "falta el campo «text» (texto de la intervención).", path=path, line=number
+        )
+    context = item.get("context")
+    if context is not None and not isinstance(context, str):
+        raise InputError("el campo «context» debe ser texto o null.", path=path, line=number)
+    return item
+
+
+def analyze_lines(path: str, lines: list[str], speaker: str) -> list[dict[str, Any]]:
+    """Acts for every non-empty JSONL line; raises InputError naming the file and line."""
+    from simulator.analysis import tag_agent, tag_customer
+
+    items = [(n, _parse(path, n, line)) for n, line in enumerate(lines, start=1) if line.strip()]
+    out: list[dict[str, Any]] = []
+    for _number, item in items:
+        text, context = item["text"], item.get("context")
+        if speaker == "agent":
+            out.append({"id": item.get("id"), "acts": tag_agent(text, context)})
+        else:
+            tags = tag_customer(text, context)
+            row: dict[str, Any] = {"id": item.get("id"), "acts": tags.acts}
+            if tags.objection_type is not None and "objection" in tags.acts:
+                row["objection_type"] = tags.objection_type
+            out.append(row)
+    return out
 
 
 def register(app: typer.Typer) -> None:
     """Add this family's commands to the app."""
+
+    @app.command("analyze")
+    def analyze(
+        file: str = typer.Argument(
+            ...,
+            help='Archivo JSONL con {"id", "text", "context"} por línea («-» = entrada estándar).',
+        ),
+        speaker: SpeakerOption = typer.Option(
+            SpeakerOption.agent,
+            "--speaker",
+            help="Quién habla: agent (agente) o customer (cliente).",
+        ),
+    ) -> None:
+        """Etiqueta los actos de diálogo de cada intervención y los imprime como JSONL."""
+        rows = analyze_lines(file, _read_lines(file), speaker.value)
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))

@@ -1,0 +1,187 @@
+"""Agent dialogue acts (DESIGN.md §5): rules over lexicons, function beats form.
+
+A question whose job is to request or confirm data, ask for hold, offer help, close or offer more
+carries that act instead of open/closed_question; paraphrase and objection_response need the
+customer's previous turn as context.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from simulator.analysis.clauses import Clause, is_open, split_clauses
+from simulator.analysis.customer import tag_customer
+from simulator.analysis.lexicon import agent_patterns
+from simulator.analysis.overlap import content_overlap
+from simulator.language.extract import extract_email, extract_phone
+from simulator.language.normalize import MAX_CHARS, normalize
+from simulator.language.numbers import extract_amounts
+from simulator.models.acts import AGENT_ACTS
+
+# Acts matched clause by clause straight from the lexicon.
+_LEXICAL = (
+    "greeting",
+    "company_id",
+    "agent_id",
+    "offer_help",
+    "offer_more",
+    "hold_request",
+    "hold_return",
+    "data_request",
+    "data_confirmation",
+    "empathy",
+    "feature",
+    "benefit",
+    "trial_close",
+    "close",
+    "cross_sell",
+    "thanks",
+    "farewell",
+    "disrespect",
+)
+# A question clause carrying one of these acts is not labelled open/closed (function over form).
+_FUNCTIONAL = {
+    "data_request",
+    "data_confirmation",
+    "hold_request",
+    "hold_return",
+    "offer_help",
+    "offer_more",
+    "close",
+    "greeting",
+}
+_STRONG_PARAPHRASE = re.compile(
+    r"^(?:.* )?(?:o sea que|osea que|si (?:le |la |lo )?entend[io] bien|si no me equivoco|"
+    r"lo que (?:usted )?me (?:dice|comenta|esta diciendo|quiere decir)|es decir|en otras palabras|"
+    r"a ver si (?:le |la |lo )?entend[io]|me esta diciendo que)(?: |$)"
+)
+_SUBSTANTIVE = {
+    "empathy",
+    "paraphrase",
+    "open_question",
+    "closed_question",
+    "feature",
+    "benefit",
+    "cross_sell",
+    "close",
+    "trial_close",
+    "offer_help",
+}
+_PHONE_GIVEN = re.compile(r"(?:llamar|marcar|comunicarse|llame|marque|linea)\s+(?:al|a)\s*$")
+
+
+def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
+    patterns = agent_patterns()
+    found: dict[str, list[int]] = {}
+    for idx, clause in enumerate(clauses):
+        for act in _LEXICAL:
+            if patterns[act].search(clause.norm):
+                found.setdefault(act, []).append(idx)
+    return found
+
+
+def _drop_if_covered(found: dict[str, list[int]], weaker: str, stronger: str) -> None:
+    if weaker in found and stronger in found and set(found[weaker]) <= set(found[stronger]):
+        del found[weaker]
+
+
+def _resolve_greeting(found: dict[str, list[int]], clauses: list[Clause], norm: str) -> None:
+    if "greeting" not in found:
+        return
+    patterns = agent_patterns()
+    closing = patterns["farewell_context"].search(norm) or "farewell" in found
+    opening = patterns["opening_context"].search(norm)
+    greeting_idx = found["greeting"]
+    only_formal = all(
+        re.search(r"buen(?:os|as) (?:dias|tardes|noches)|buen dia", clauses[i].norm)
+        and not re.search(r"hola|que tal|como (?:esta|le va)", clauses[i].norm)
+        for i in greeting_idx
+    )
+    if closing and not opening and only_formal:
+        del found["greeting"]
+        found.setdefault("farewell", []).extend(greeting_idx)
+
+
+def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
+    acts: set[str] = set()
+    for idx, clause in enumerate(clauses):
+        if not clause.question:
+            continue
+        here = {act for act, where in found.items() if idx in where}
+        if here & _FUNCTIONAL:
+            continue
+        acts.add("open_question" if is_open(clause) else "closed_question")
+    return acts
+
+
+def _paraphrase(clauses: list[Clause], context: str | None) -> bool:
+    lead = agent_patterns()["paraphrase_lead"]
+    for clause in clauses:
+        if not lead.search(clause.norm):
+            continue
+        if context is None or _STRONG_PARAPHRASE.match(clause.norm):
+            return True
+        if content_overlap(clause.norm, context) >= 1:
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
+    clauses = split_clauses(text)
+    if not clauses:
+        return ()
+    norm = " ".join(c.norm for c in clauses)
+    found = _match_clauses(clauses)
+    _resolve_greeting(found, clauses, norm)
+    _drop_if_covered(found, "offer_help", "offer_more")
+    _drop_if_covered(found, "thanks", "hold_return")
+    _drop_if_covered(found, "trial_close", "close")
+    if "hold_request" in found and "data_request" in found:
+        _drop_if_covered(found, "hold_request", "data_request")
+    acts = set(found)
+    patterns = agent_patterns()
+    first = clauses[0]
+    if not first.marked and patterns["acknowledgement"].match(first.norm):
+        acts.add("acknowledgement")
+    else:
+        for clause in clauses[1:]:
+            if (
+                not clause.marked
+                and len(clause.norm.split()) <= 3
+                and patterns["acknowledgement"].match(clause.norm)
+            ):
+                acts.add("acknowledgement")
+                break
+    acts |= _questions(found, clauses)
+    if "feature" not in acts and any(a.is_money for a in extract_amounts(text)):
+        acts.add("feature")
+    if "data_confirmation" not in acts and (extract_email(text) or _reads_phone(text)):
+        acts.add("data_confirmation")
+    if _paraphrase(clauses, context):
+        acts.add("paraphrase")
+    if context is not None:
+        ctx = tag_customer(context)
+        if "objection" in ctx.acts and (acts & _SUBSTANTIVE or len(norm.split()) >= 6):
+            acts.add("objection_response")
+    elif patterns["objection_response"].search(norm):
+        acts.add("objection_response")
+    return tuple(act for act in AGENT_ACTS if act in acts)
+
+
+def _reads_phone(text: str) -> bool:
+    phone = extract_phone(text)
+    if not phone:
+        return False
+    norm = normalize(text)
+    idx = norm.find(phone[:2])
+    return not (idx > 0 and _PHONE_GIVEN.search(norm[:idx]))
+
+
+def tag_agent(text: str, context: str | None = None) -> list[str]:
+    """Agent acts of ``text`` (AgentAct values, in AgentAct order); ``context`` = customer's turn."""
+    if not text or not text.strip():
+        return []
+    ctx = context[:MAX_CHARS] if context else None
+    return list(_tag_agent_cached(text[:MAX_CHARS], ctx))

@@ -1,0 +1,136 @@
+"""Clauses and questions: where a turn's sentences start and end, and which ones ask something.
+
+Typed turns carry ``¿?`` and periods; speech-recognised turns carry none, so a question is then
+recognised by how the clause opens ("qué…", "¿tiene usted…", "le gustaría…").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from simulator.analysis.lexicon import agent_patterns
+from simulator.language.normalize import MAX_CHARS, normalize
+
+_SPLIT = re.compile(r"(?<=[.!?;:…])\s+|(?=[¿¡])|\n+")
+_MARKERS = {
+    "y",
+    "pero",
+    "entonces",
+    "bueno",
+    "ok",
+    "okey",
+    "oiga",
+    "mire",
+    "ahora",
+    "perfecto",
+    "claro",
+    "este",
+    "pues",
+    "a",
+    "ver",
+    "ah",
+    "oh",
+    "si",
+    "muy",
+    "bien",
+    "excelente",
+    "digame",
+    "dime",
+    "sr",
+    "sra",
+    "senor",
+    "senora",
+    "senorita",
+    "don",
+    "dona",
+    "usted",
+    "ustedes",
+    "eh",
+    "aja",
+    "ademas",
+    "tambien",
+    "correcto",
+    "entiendo",
+    "ya",
+    "listo",
+    "sale",
+    "va",
+}
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One sentence of a turn: normalized text and whether it reads as a question."""
+
+    norm: str
+    marked: bool  # carries ? or ¿ in the written text
+    question: bool
+
+
+def _strip_markers(norm: str) -> str:
+    words = norm.split()
+    i = 0
+    while i < len(words) and i < 4 and words[i] in _MARKERS:
+        i += 1
+    return " ".join(words[i:])
+
+
+def _is_open_form(norm: str) -> bool:
+    lead = agent_patterns()["open_lead"]
+    body = _strip_markers(norm)
+    return bool(lead.match(body)) or bool(lead.match(norm))
+
+
+def split_clauses(text: str) -> list[Clause]:
+    """The clauses of a turn, each normalized, with its question status."""
+    text = text[:MAX_CHARS]
+    punctuated = any(ch in text for ch in "?¿")
+    out: list[Clause] = []
+    for raw in _SPLIT.split(text):
+        if not raw or not raw.strip():
+            continue
+        norm = normalize(raw)
+        if not norm or norm == "?":
+            if out and norm == "?":
+                last = out[-1]
+                out[-1] = Clause(last.norm, True, True)
+            continue
+        marked = "?" in raw or "¿" in raw
+        if marked:
+            question = True
+        elif punctuated:
+            question = _is_open_form(norm) and bool(
+                re.match(
+                    r"(?:platiqueme|platicame|cuenteme|cuentame|describame|expliqueme|comenteme)",
+                    _strip_markers(norm),
+                )
+            )
+        else:
+            question = looks_like_question(norm)
+        out.append(Clause(norm, marked, question))
+    return out
+
+
+def looks_like_question(norm: str) -> bool:
+    """Heuristic for unpunctuated (speech) clauses: opens like a question."""
+    if _is_open_form(norm):
+        return True
+    body = _strip_markers(norm)
+    lead = agent_patterns()["question_lead"]
+    m = lead.search(body)
+    return bool(m and m.start() == 0)
+
+
+def is_open(clause: Clause) -> bool:
+    """An open question: not answerable by sí/no nor by choosing an offered option."""
+    if not _is_open_form(clause.norm):
+        return False
+    return not agent_patterns()["choice_or"].search(clause.norm)
+
+
+def is_question(text: str) -> bool:
+    """Whether ``text`` asks something (``?``/``¿``, or an unpunctuated question opening)."""
+    if not text:
+        return False
+    return any(clause.question for clause in split_clauses(text))

@@ -1,0 +1,155 @@
+"""Customer dialogue acts (DESIGN.md §5) and the objection type, from lexicons plus context.
+
+Whether "no" is a refusal or "sí" an acceptance depends on what the agent just asked (a close, an
+offer, a data request), so the agent's previous turn is the context.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from simulator.analysis.clauses import is_question
+from simulator.analysis.lexicon import agent_patterns, customer_patterns, objection_patterns
+from simulator.language.extract import extract_email, extract_name, extract_phone
+from simulator.language.normalize import MAX_CHARS, normalize
+from simulator.models.acts import CUSTOMER_ACTS
+
+_NEGATORS = {"no", "ni", "nunca", "tampoco", "jamas", "nada"}
+_WEAK_NOT_INTERESTED = re.compile(r"^(?:no,? )?(?:no )?(?:gracias|muchas gracias)$|^no gracias")
+
+
+class CustomerTags(BaseModel):
+    """What a customer turn does: its acts and, for an objection, the objection type."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    acts: list[str] = Field(default_factory=list)
+    objection_type: str | None = None
+
+
+def _negated(norm: str, start: int) -> bool:
+    before = norm[:start].split()[-2:]
+    return any(word in _NEGATORS for word in before)
+
+
+def _search_positive(pattern: re.Pattern[str], norm: str) -> bool:
+    return any(not _negated(norm, m.start()) for m in pattern.finditer(norm))
+
+
+@lru_cache(maxsize=2048)
+def _context_acts(context: str) -> frozenset[str]:
+    """The functions of the agent's previous turn that change how the answer reads."""
+    from simulator.analysis.clauses import split_clauses
+
+    patterns = agent_patterns()
+    acts = set()
+    for clause in split_clauses(context):
+        for act in (
+            "close",
+            "cross_sell",
+            "trial_close",
+            "data_request",
+            "data_confirmation",
+            "hold_request",
+            "offer_help",
+            "offer_more",
+        ):
+            if patterns[act].search(clause.norm):
+                acts.add(act)
+        if clause.question:
+            acts.add("question")
+    return frozenset(acts)
+
+
+def _objection(norm: str) -> str | None:
+    for kind, pattern in objection_patterns():
+        if kind in ("not_interested", "has_provider", "must_consult"):
+            if _search_positive(pattern, norm) or any(
+                m.group(0).startswith(("no ", "ni ", "ya ")) for m in pattern.finditer(norm)
+            ):
+                return kind
+            continue
+        if pattern.search(norm):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...], str | None]:
+    norm = normalize(text)
+    if not norm:
+        return ("other",), None
+    patterns = customer_patterns()
+    ctx = _context_acts(context) if context else frozenset()
+    proposal = bool(ctx & {"close", "cross_sell", "trial_close"})
+    acts: set[str] = set()
+    objection = _objection(norm)
+    affirmative = bool(patterns["affirmative_start"].match(norm))
+    negative = bool(patterns["negative_start"].match(norm))
+    if proposal or "data_request" in ctx or "hold_request" in ctx:
+        if patterns["refusal"].search(norm) or (negative and not affirmative):
+            acts.add("refusal")
+    elif patterns["refusal"].search(norm) and re.search(
+        r"no (?:le|les) (?:voy a dar|doy)|no (?:quiero|voy a) contratar|no acepto|no autorizo", norm
+    ):
+        acts.add("refusal")
+    if objection == "not_interested" and "refusal" in acts and _WEAK_NOT_INTERESTED.match(norm):
+        objection = None
+    if objection:
+        acts.add("objection")
+    if (
+        _search_positive(patterns["acceptance"], norm)
+        and not negative
+        or ctx & {"close", "cross_sell"}
+        and affirmative
+        and not objection
+        and "refusal" not in acts
+    ):
+        acts.add("acceptance")
+    if _search_positive(patterns["buying_signal"], norm) and objection not in (
+        "not_interested",
+        "do_not_call",
+    ):
+        acts.add("buying_signal")
+    if _search_positive(patterns["need_statement"], norm) or re.search(
+        r"\bno (?:tengo|tenemos|cuento con|contamos con) (?:\w+ )?(?:internet|seguro|tarjeta|gastos medicos|cobertura|asistencia)",
+        norm,
+    ):
+        acts.add("need_statement")
+    if is_question(text) or (
+        not any(ch in text for ch in ".,!¿?") and patterns["question_lead"].match(norm)
+    ):
+        acts.add("question")
+    if patterns["complaint"].search(norm):
+        acts.add("complaint")
+    if "refusal" not in acts and _gives_data(text, norm, ctx):
+        acts.add("data_given")
+    if not acts:
+        acts.add("other")
+    ordered = tuple(act for act in CUSTOMER_ACTS if act in acts)
+    return ordered, objection
+
+
+def _gives_data(text: str, norm: str, ctx: frozenset[str]) -> bool:
+    if extract_phone(text) or extract_email(text):
+        return True
+    if customer_patterns()["data_leadins"].search(norm):
+        return True
+    if "data_request" in ctx:
+        if re.search(r"\d{2,}", norm) or extract_name(text):
+            return True
+        if re.search(r"\b(?:calle|avenida|colonia|numero|cp|codigo postal)\b", norm):
+            return True
+    return False
+
+
+def tag_customer(text: str, context: str | None = None) -> CustomerTags:
+    """Customer acts of ``text`` (CustomerAct values) and objection type; ``context`` = agent."""
+    if not text or not text.strip():
+        return CustomerTags(acts=["other"], objection_type=None)
+    ctx = context[:MAX_CHARS] if context else None
+    acts, objection = _tag_customer_cached(text[:MAX_CHARS], ctx)
+    return CustomerTags(acts=list(acts), objection_type=objection)

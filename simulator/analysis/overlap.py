@@ -1,0 +1,35 @@
+"""Content overlap between two turns by lemmas: the evidence that a paraphrase restates content.
+
+Stopwords and function words are ignored so "usted", "que" or "el" never count as shared content.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from simulator.analysis.lexicon import load_yaml
+from simulator.language.normalize import lemma, tokens
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(str(w) for w in load_yaml("stopwords.yaml")["stopwords"])
+
+
+@lru_cache(maxsize=4096)
+def content_lemmas(text: str) -> frozenset[str]:
+    """Lemmas of the content words of ``text`` (no stopwords, no one-letter tokens)."""
+    stop = _stopwords()
+    out = set()
+    for tok in tokens(text)[:400]:
+        if tok in stop or len(tok) < 3 or not tok.isalpha():
+            continue
+        lem = lemma(tok)
+        if lem not in stop:
+            out.add(lem)
+    return frozenset(out)
+
+
+def content_overlap(text: str, other: str) -> int:
+    """How many content lemmas ``text`` shares with ``other``."""
+    return len(content_lemmas(text) & content_lemmas(other))

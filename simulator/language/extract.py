@@ -1,0 +1,225 @@
+"""Data fields in customer speech: phones, e-mails, names, addresses, and tolerant comparison.
+
+Customers dictate phones in pairs ("cincuenta y cinco doce…") and e-mails in words ("rosa punto
+hdz arroba gmail punto com"); the scorer checks what the agent captured against what was said,
+so both sides are reduced to one canonical form per field kind before comparing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from simulator.language.names import extract_name, field_lexicon, name_mentions
+from simulator.language.normalize import MAX_CHARS, fold, normalize
+from simulator.language.numbers import segments
+
+__all__ = [
+    "extract_email",
+    "extract_field_value",
+    "extract_name",
+    "extract_phone",
+    "field_kind",
+    "field_matches",
+    "name_mentions",
+    "normalize_field",
+]
+
+_GAP = re.compile(r"^[\s\-.,()/+]*(?:guion\s*)?[\s\-.,()/+]*$")
+_EMAIL = re.compile(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*")
+
+
+def _phone_from_digits(digits: str) -> str | None:
+    if len(digits) == 10:
+        return digits
+    if len(digits) == 12 and digits.startswith("52"):
+        return digits[2:]
+    if len(digits) == 13 and digits.startswith("521"):
+        return digits[3:]
+    return None
+
+
+def extract_phone(text: str) -> str | None:
+    """The 10-digit Mexican phone in ``text`` (digits, pairs or words; spaces, dashes, +52)."""
+    if not text:
+        return None
+    text = text[:MAX_CHARS]
+    folded = fold(text)
+    run: list[str] = []
+    prev_end = -1
+    for seg in segments(text):
+        if seg.kind == "digits" and seg.value is None and not seg.digits:
+            continue
+        if run and not _GAP.match(folded[prev_end : seg.start]):
+            phone = _phone_from_digits("".join(run))
+            if phone:
+                return phone
+            run = []
+        run.append(
+            seg.digits if seg.kind == "words" else re.sub(r"\D", "", folded[seg.start : seg.end])
+        )
+        prev_end = seg.end
+    return _phone_from_digits("".join(run)) if run else None
+
+
+@cache
+def _email_word_res() -> list[tuple[re.Pattern[str], str]]:
+    words = field_lexicon()["email_words"]
+    assert isinstance(words, dict)
+    ordered = sorted(words.items(), key=lambda kv: len(str(kv[0])), reverse=True)
+    return [(re.compile(r"\s*\b" + re.escape(str(k)) + r"\b\s*"), str(v)) for k, v in ordered]
+
+
+def extract_email(text: str) -> str | None:
+    """The e-mail in ``text``, written or dictated ("rosa punto hdz arroba gmail punto com")."""
+    if not text:
+        return None
+    folded = fold(text[:MAX_CHARS])
+    folded = re.sub(r"\s*@\s*", "@", folded)
+    if "@" not in folded and "arroba" not in folded:
+        return None
+    for pattern, symbol in _email_word_res():
+        folded = pattern.sub(symbol, folded)
+    match = _EMAIL.search(folded)
+    if not match:
+        return None
+    email = match.group(0).strip(".-")
+    local, _, domain = email.partition("@")
+    if not local or not domain:
+        return None
+    domains = field_lexicon()["email_domains"]
+    assert isinstance(domains, list)
+    if "." not in domain:
+        if domain not in domains:
+            return None
+        email += ".com"
+    return email
+
+
+def field_kind(field: str) -> str:
+    """Kind of a capture field by its name: phone, email, name, address, digits or text."""
+    key = normalize(field).replace(" ", "_")
+    kinds = field_lexicon()["field_kinds"]
+    assert isinstance(kinds, dict)
+    for kind, names in kinds.items():
+        if key in names:
+            return str(kind)
+    for fragment, kind in (
+        ("tel", "phone"),
+        ("celul", "phone"),
+        ("correo", "email"),
+        ("mail", "email"),
+        ("direc", "address"),
+        ("domic", "address"),
+        ("nombre", "name"),
+    ):
+        if fragment in key:
+            return kind
+    return "text"
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    table = field_lexicon()["abbreviations"]
+    assert isinstance(table, dict)
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def _expand(text: str, drop_titles: bool) -> str:
+    norm = normalize(text.replace("#", " # "))
+    abbrev = _abbreviations()
+    titles = {str(t) for t in field_lexicon()["name_titles"]}  # type: ignore[attr-defined]
+    out: list[str] = []
+    for tok in norm.replace(",", " ").split():
+        tok = tok.strip(".")
+        if drop_titles and tok in titles:
+            continue
+        if not drop_titles and tok == "no" and out and out[-1] != "numero":
+            out.append("numero")
+            continue
+        out.append(abbrev.get(tok, tok) if not drop_titles or tok not in ("no", "del") else tok)
+    return " ".join(out)
+
+
+def normalize_field(field: str, value: str) -> str:
+    """Canonical form of ``value`` for ``field``: 10 digits, lowercase e-mail or normalized text."""
+    value = (value or "")[:MAX_CHARS]
+    kind = field_kind(field)
+    if kind == "phone":
+        phone = extract_phone(value)
+        if phone:
+            return phone
+        digits = re.sub(r"\D", "", value)
+        return digits[-10:] if len(digits) >= 10 else digits
+    if kind == "email":
+        return extract_email(value) or value.strip().lower()
+    if kind == "digits":
+        digits = "".join(s.digits for s in segments(value))
+        return digits or normalize(value)
+    if kind == "name":
+        return _expand(value, drop_titles=True)
+    if kind == "address":
+        return _expand(value, drop_titles=False)
+    return normalize(value)
+
+
+def field_matches(field: str, expected: str, given: str) -> bool:
+    """Whether ``given`` is the same value as ``expected`` for ``field`` (tolerant for text)."""
+    a = normalize_field(field, expected)
+    b = normalize_field(field, given)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if field_kind(field) in ("phone", "email", "digits"):
+        return False
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return True
+    return fuzz.token_sort_ratio(a, b) >= 90
+
+
+@cache
+def _address_re() -> re.Pattern[str]:
+    leads = field_lexicon()["address_leadins"]
+    assert isinstance(leads, list)
+    alts = "|".join(re.escape(str(w)) for w in sorted(leads, key=len, reverse=True))
+    return re.compile(r"\b(?:" + alts + r")\b")
+
+
+def _extract_address(text: str) -> str | None:
+    folded = fold(text[:2000])
+    match = _address_re().search(folded)
+    if not match:
+        return None
+    lead = match.group(0)
+    start = match.start() if lead in ("calle", "avenida", "av") else match.end()
+    rest = text[start:]
+    end = re.search(r"[.;!?](?:\s|$)", rest)
+    value = (rest[: end.start()] if end else rest).strip(" ,:")
+    if not value or not re.search(r"\d", value):
+        return None
+    return value
+
+
+def extract_field_value(field: str, text: str) -> str | None:
+    """The value a customer turn gives for ``field`` (phone, e-mail, name, address…), or None."""
+    if not text:
+        return None
+    text = text[:MAX_CHARS]
+    kind = field_kind(field)
+    if kind == "phone":
+        return extract_phone(text)
+    if kind == "email":
+        return extract_email(text)
+    if kind == "name":
+        return extract_name(text)
+    if kind == "address":
+        return _extract_address(text)
+    if kind == "digits":
+        digits = "".join(s.digits for s in segments(text))
+        return digits or None
+    label = re.escape(normalize(field).replace("_", " "))
+    match = re.search(rf"\b{label}\s+(?:es\s+)?(.+)$", normalize(text))
+    return match.group(1).strip() if match else None

@@ -1,0 +1,126 @@
+"""Person names: how often the agent personalises with the customer's name, and names given.
+
+Personalisation ("Sra. Hernández", "don Ramiro", "Rosa") is a QA item: the customer's name used
+fewer than two times is a non-critical error. Matching is accent- and case-insensitive.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from simulator.language.normalize import fold, normalize, tokens
+
+
+@cache
+def field_lexicon() -> dict[str, object]:
+    """The data-capture vocabulary of ``es/fields.yaml``."""
+    text = resources.files("simulator.language").joinpath("es/fields.yaml").read_text("utf-8")
+    data: dict[str, object] = yaml.safe_load(text)
+    return data
+
+
+def _words(key: str) -> list[str]:
+    value = field_lexicon()[key]
+    assert isinstance(value, list)
+    return [str(v) for v in value]
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(_words("name_titles"))
+
+
+def name_mentions(text: str, full_name: str) -> int:
+    """Times ``text`` addresses the customer by name.
+
+    Counts the first name (alone or followed by the surname: one use), or a surname preceded by a
+    title (Sr., Sra., señora, don, doña, licenciado…). "don Ramiro" counts once.
+    """
+    name_toks = [t for t in tokens(full_name) if t not in _titles()]
+    if not name_toks or not text:
+        return 0
+    particles = set(_words("name_particles"))
+    first = name_toks[0]
+    surnames = {t for t in name_toks[1:] if t not in particles and len(t) > 1}
+    toks = tokens(text)
+    count = 0
+    i = 0
+    n = len(toks)
+    while i < n:
+        tok = toks[i]
+        if tok in _titles() and i + 1 < n and (toks[i + 1] in surnames or toks[i + 1] == first):
+            count += 1
+            i += 2
+            while i < n and (
+                toks[i] in surnames
+                or toks[i] in particles
+                and i + 1 < n
+                and toks[i + 1] in surnames
+            ):
+                i += 1
+            continue
+        if tok == first and len(first) > 1:
+            count += 1
+            i += 1
+            while i < n and toks[i] in surnames:
+                i += 1
+            continue
+        i += 1
+    return count
+
+
+@cache
+def _leadin_re() -> re.Pattern[str]:
+    leads = sorted(_words("name_leadins"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in leads) + r")\s+")
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def extract_name(text: str) -> str | None:
+    """The name a customer gives ("me llamo Rosa Hernández", or just "Rosa Hernández López")."""
+    if not text:
+        return None
+    folded = fold(text[:2000])
+    stops = set(_words("name_stops"))
+    particles = set(_words("name_particles"))
+    matches = list(_leadin_re().finditer(folded))
+    match = matches[-1] if matches else None
+    if match is not None:
+        start = match.end()
+    else:
+        norm = normalize(text)
+        words = norm.split()
+        # A bare short answer made only of name-like words.
+        while words and words[0] in ("si", "claro", "es", "este", "pues", "mire", "ah", "eh"):
+            words = words[1:]
+        if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):
+            return None
+        start = folded.find(words[0])
+        if start < 0:
+            return None
+    picked: list[str] = []
+    pos = start
+    for m in _WORD.finditer(folded, start):
+        gap = folded[pos : m.start()]
+        if picked and any(ch in gap for ch in ",.;:!?"):
+            break
+        word = m.group(0)
+        if word in stops and word not in particles:
+            break
+        if word in particles and not picked:
+            break
+        picked.append(text[m.start() : m.end()])
+        pos = m.end()
+        if len(picked) >= 6:
+            break
+    while picked and fold(picked[-1]) in particles:
+        picked.pop()
+    if not picked:
+        return None
+    return " ".join(picked)

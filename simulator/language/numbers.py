@@ -1,0 +1,229 @@
+"""Spanish numbers written in digits or words, and the amounts (prices) they express.
+
+Agents quote prices as "$499.00", "499 pesos" or, through speech recognition, "cuatrocientos
+noventa y nueve pesos"; the scorer compares them with the catalog, and phone extraction reuses the
+same segmentation to read numbers dictated in pairs ("cincuenta y cinco doce…").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from simulator.language.normalize import MAX_CHARS, fold
+
+_TOKEN = re.compile(r"\$\s?\d(?:[\d.,]*\d)?|\d(?:[\d.,]*\d)?|[a-z]+")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number found in text: its value, the span as written, and whether it reads as money."""
+
+    value: float
+    text: str
+    is_money: bool
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One number in text: char span, value (None if unparseable), its digits, how it was written."""
+
+    start: int
+    end: int
+    value: float | None
+    digits: str
+    kind: str  # "digits" or "words"
+    dollar: bool = False
+
+
+@cache
+def _lexicon() -> dict[str, object]:
+    text = resources.files("simulator.language").joinpath("es/numbers.yaml").read_text("utf-8")
+    data: dict[str, object] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def _word_kinds() -> dict[str, tuple[str, int]]:
+    lex = _lexicon()
+    kinds: dict[str, tuple[str, int]] = {}
+    for group in ("units", "teens", "tens", "hundreds"):
+        table = lex[group]
+        assert isinstance(table, dict)
+        for word, value in table.items():
+            kinds[str(word)] = (group, int(value))
+    for word in lex["thousand"]:  # type: ignore[attr-defined]
+        kinds[str(word)] = ("thousand", 1000)
+    for word in lex["million"]:  # type: ignore[attr-defined]
+        kinds[str(word)] = ("million", 1_000_000)
+    return kinds
+
+
+def parse_digits(raw: str) -> float | None:
+    """Value of a digit token as written ("$499.00", "1,299", "1.299", "499,50")."""
+    s = raw.replace("$", "").strip()
+    if _THOUSANDS_COMMA.match(s):
+        return float(s.replace(",", ""))
+    if _THOUSANDS_DOT.match(s) and not re.match(r"^\d+\.\d{1,2}$", s):
+        return float(s.replace(".", ""))
+    if _PLAIN.match(s):
+        return float(s)
+    if _DECIMAL_COMMA.match(s):
+        return float(s.replace(",", "."))
+    return None
+
+
+_ALLOWED_AFTER = {
+    "units": {"thousand", "million"},
+    "teens": {"thousand", "million"},
+    "tens": {"y", "thousand", "million"},
+    "y": {"units"},
+    "hundreds": {"units", "teens", "tens", "thousand", "million"},
+    "thousand": {"units", "teens", "tens", "hundreds"},
+    "million": {"units", "teens", "tens", "hundreds"},
+    "digits": {"thousand", "million"},
+}
+
+
+def segments(text: str) -> list[Segment]:
+    """Every number in ``text`` (digits or words), in order, with char offsets into ``text``."""
+    folded = fold(text[:MAX_CHARS])
+    kinds = _word_kinds()
+    toks: list[tuple[str, int, int, str, float]] = []  # kind, start, end, raw, value
+    for m in _TOKEN.finditer(folded):
+        raw = m.group(0)
+        if raw[0] == "$" or raw[0].isdigit():
+            value = parse_digits(raw)
+            toks.append(("digits", m.start(), m.end(), raw, -1.0 if value is None else value))
+        elif raw == "y":
+            toks.append(("y", m.start(), m.end(), raw, 0.0))
+        elif raw in kinds:
+            kind, v = kinds[raw]
+            toks.append((kind, m.start(), m.end(), raw, float(v)))
+        else:
+            toks.append(("other", m.start(), m.end(), raw, 0.0))
+    out: list[Segment] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        kind, start, end, raw, value = toks[i]
+        nxt = toks[i + 1][0] if i + 1 < n else ""
+        if kind in ("other", "y") or (raw in ("un", "una") and nxt not in ("thousand", "million")):
+            i += 1
+            continue
+        if kind == "digits":
+            digits = re.sub(r"\D", "", raw)
+            total, group = 0.0, value
+            if value < 0:
+                out.append(Segment(start, end, None, digits, "digits", raw.startswith("$")))
+                i += 1
+                continue
+        else:
+            digits = ""
+            total, group = 0.0, 0.0
+        seg_kind = "digits" if kind == "digits" else "words"
+        dollar = raw.startswith("$")
+        last = kind
+        mil_used = False
+        if kind == "thousand":
+            total, group, mil_used = 1000.0, 0.0, True
+        elif kind == "million":
+            i += 1
+            continue
+        elif kind != "digits":
+            group = value
+        seg_end = end
+        j = i + 1
+        while j < n:
+            k2, _s2, e2, _r2, v2 = toks[j]
+            if k2 not in _ALLOWED_AFTER.get(last, set()):
+                break
+            if last == "units" and value == 0:
+                break
+            if k2 == "y":
+                if j + 1 >= n or toks[j + 1][0] != "units" or toks[j + 1][4] == 0:
+                    break
+            elif k2 == "units" and v2 == 0:
+                break
+            elif k2 == "thousand":
+                if mil_used:
+                    break
+                total += max(group, 1.0) * 1000
+                group = 0.0
+                mil_used = True
+            elif k2 == "million":
+                if total:
+                    break
+                total = max(group, 1.0) * 1_000_000
+                group = 0.0
+                mil_used = False
+            elif k2 != "y":
+                group += v2
+            last = k2
+            seg_end = e2
+            j += 1
+            if last == "units":
+                value = v2
+        if seg_kind == "words":
+            number = total + group
+            digits = "0" if raw == "cero" else str(int(number))
+        else:
+            number = total + group
+            if number != toks[i][4]:
+                digits = str(int(number))
+        out.append(Segment(start, seg_end, number, digits, seg_kind, dollar))
+        i = j
+    return out
+
+
+def words_to_number(text: str) -> float | None:
+    """The single number ``text`` expresses ("cuatrocientos noventa y nueve" → 499.0), else None."""
+    found = [s for s in segments(text) if s.value is not None]
+    if len(found) != 1:
+        return None
+    return found[0].value
+
+
+@cache
+def _money_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = _lexicon()
+    after = "|".join(re.escape(str(w)) for w in lex["money_after"])  # type: ignore[attr-defined]
+    before = "|".join(re.escape(str(w)) for w in lex["money_before"])  # type: ignore[attr-defined]
+    return (
+        re.compile(rf"^\s*(?:de\s+)?(?:{after})\b"),
+        re.compile(rf"\b(?:{before})\b[^0-9]{{0,25}}$"),
+    )
+
+
+def extract_amounts(text: str) -> list[Amount]:
+    """Every amount in ``text`` with its value, the span as written, and whether it is money."""
+    if not text:
+        return []
+    text = text[:MAX_CHARS]
+    folded = fold(text)
+    after_re, before_re = _money_patterns()
+    amounts: list[Amount] = []
+    for seg in segments(text):
+        if seg.value is None:
+            continue
+        start = seg.start
+        dollar = seg.dollar
+        prefix = folded[max(0, start - 3) : start]
+        if not dollar and prefix.rstrip().endswith("$"):
+            dollar = True
+            start = folded.rindex("$", 0, start)
+        is_money = (
+            dollar
+            or bool(after_re.match(folded[seg.end : seg.end + 30]))
+            or bool(before_re.search(folded[max(0, start - 40) : start]))
+        )
+        amounts.append(Amount(value=seg.value, text=text[start : seg.end], is_money=is_money))
+    return amounts
