@@ -38,6 +38,8 @@ class Backend:
         self._lock = threading.RLock()
         self._repos: Repos | None = None
         self._library: Library | None = library
+        # Journal keys of the calls open in this process: never offered as "pending".
+        self.live_keys: set[str] = set()
 
     @property
     def journals_dir(self) -> Path:

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.errors import InputError, UnknownIdError
+from simulator.errors import InputError, SimuladorError, UnknownIdError
 from simulator.language.display import display
 from simulator.models.scorecard import Scorecard
 from simulator.models.transcript import Transcript
@@ -196,21 +196,34 @@ class CallService:
             session=None,
         )
         journals.write_meta(folder, meta_of(live, trainee.name))
-        live.session = CallSession(
-            scenario,
-            persona,
-            seed=seed,
-            mode=mode,
-            agent_name=trainee.name,
-            journal=Journal(live_path),
-            history=history_for(backend, trainee_id),
-        )
+        backend.live_keys.add(key)
+        try:
+            live.session = CallSession(
+                scenario,
+                persona,
+                seed=seed,
+                mode=mode,
+                journal=Journal(live_path),
+                history=history_for(backend, trainee_id),
+            )
+        except BaseException:
+            journals.archive(folder, key, "discarded")
+            backend.live_keys.discard(key)
+            raise
         return live
 
-    def finish(self, live: LiveCall) -> SavedCall:
-        """Hang up if the call is still open, grade it, save it and archive its journal."""
+    def finish(self, live: LiveCall, result: Any = None) -> SavedCall:
+        """Hang up if the call is still open, grade it, save it and archive its journal.
+
+        ``result`` is the ``CallResult`` the TUI already got from ``session.hang_up()``, if any
+        (avoids grading twice). A call that never started has nothing to save: use ``abandon``.
+        """
         session = live.session
-        result = getattr(session, "result", None)
+        if not getattr(session, "started", True):
+            raise SimuladorError(
+                "La llamada no llegó a empezar; no hay nada que guardar. "
+                "Ponga su estado en «Disponible» para recibir la llamada."
+            )
         if result is None:
             result = session.hang_up()
         transcript: Transcript = result.transcript
@@ -220,19 +233,29 @@ class CallService:
             scorecard = grade(transcript, history, live.scenario, live.persona)
         trainee = self._backend.repos.trainees.get(live.trainee_id)
         meta = meta_of(live, trainee.name if trainee else "")
-        folder = self._backend.journals_dir
-        _close_journal(session)
-        archived = journals.archive(folder, live.key, "finished")
-        return save_call(
+        saved = save_call(
             self._backend,
             meta=meta,
             transcript=transcript,
             scorecard=scorecard,
             outcome=getattr(result, "outcome", None) or transcript.outcome,
             complete=transcript.complete,
-            journal_file=archived,
+            journal_file=journals.journal_path(self._backend.journals_dir / "finished", live.key),
             result=result,
         )
+        _close_journal(session)
+        journals.archive(self._backend.journals_dir, live.key, "finished")
+        self._backend.live_keys.discard(live.key)
+        return saved
+
+    def abandon(self, live: LiveCall) -> None:
+        """Leave a call without saving it (e.g. the trainee goes back before it starts).
+
+        The journal is moved to ``journals/discarded`` — never deleted.
+        """
+        _close_journal(live.session)
+        journals.archive(self._backend.journals_dir, live.key, "discarded")
+        self._backend.live_keys.discard(live.key)
 
     def list_for(self, trainee_id: int) -> list[CallSummary]:
         """The trainee's calls, newest first."""

@@ -2,7 +2,8 @@
 
 PEC is the share of scored calls without a critical error; PENC the mean of the scorecards'
 ``metrics["penc"]``. A fault (critical or non-critical error code, or an element not met) seen in
-two or more calls is listed with its count and a flag (see :func:`repeated_faults`).
+two or more calls is *reincidente*; committing different faults call after call makes the trainee
+*recurrente* (seed glossary).
 """
 
 from __future__ import annotations
@@ -40,34 +41,46 @@ def faults_of(card: Scorecard) -> set[tuple[Family, str]]:
 def repeated_faults(scored: list[tuple[int, Scorecard]]) -> list[RepeatedFault]:
     """Faults present in at least two calls (oldest-first input), most frequent first.
 
-    Flag: ``reincidente`` when the fault appears in two consecutive scored calls (the same fault
-    again, uncorrected); ``recurrente`` when it keeps coming back with corrected calls in between.
+    Each is *reincidente* (seed glossary: the same fault repeated); critical errors come first
+    among faults with the same count.
     """
-    positions: dict[tuple[Family, str], list[int]] = defaultdict(list)
     call_ids: dict[tuple[Family, str], list[int]] = defaultdict(list)
-    for position, (call_id, card) in enumerate(scored):
+    for call_id, card in scored:
         for fault in faults_of(card):
-            positions[fault].append(position)
             call_ids[fault].append(call_id)
     result = []
-    for fault, where in positions.items():
+    for (family, code), where in call_ids.items():
         if len(where) < MIN_REPEATS:
             continue
-        consecutive = any(b - a == 1 for a, b in zip(where, where[1:], strict=False))
-        family, code = fault
         result.append(
             RepeatedFault(
                 code=code,
                 family=family,
-                name=display(family, code),
+                name=_fault_name(family, code),
                 count=len(where),
-                call_ids=tuple(call_ids[fault]),
-                flag="reincidente" if consecutive else "recurrente",
+                call_ids=tuple(where),
+                flag="reincidente",
             )
         )
     family_order = {"critical_error": 0, "element": 1, "non_critical_error": 2}
     result.sort(key=lambda f: (-f.count, family_order[f.family], f.code))
     return result
+
+
+def is_recurrente(scored: list[tuple[int, Scorecard]]) -> bool:
+    """Seed glossary *recurrente*: different faults committed call after call.
+
+    True when at least two calls have faults and those calls do not all repeat the same set.
+    """
+    sets = [frozenset(faults_of(card)) for _, card in scored]
+    faulty = [found for found in sets if found]
+    return len(faulty) >= MIN_REPEATS and len(set(faulty)) > 1
+
+
+def _fault_name(family: Family, code: str) -> str:
+    if family == "element":
+        return f"{display('element', code)} (no cumplido)"
+    return display(family, code)
 
 
 def _penc(card: Scorecard) -> float | None:
@@ -106,6 +119,7 @@ def build_progress(backend: Backend, trainee: TraineeInfo) -> ProgressData:
         pec=pec,
         penc=sum(pencs) / len(pencs) if pencs else None,
         repeated_faults=repeated_faults(scored),
+        recurrente=is_recurrente(scored),
         skill_names={key: display("skill", key) for key in SKILL_KEYS},
     )
 

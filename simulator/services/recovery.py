@@ -7,17 +7,16 @@ discarding moves the files to ``journals/discarded``; nothing typed is ever dele
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from simulator.errors import SimuladorError
-from simulator.models.transcript import Transcript
 from simulator.services import journals
 from simulator.services.backend import Backend
 from simulator.services.calls import (
     get_scenario,
     grade,
     history_for,
-    meta_of,
     pick_persona,
     save_call,
 )
@@ -28,26 +27,11 @@ class RecoveryError(SimuladorError):
     """A journal that cannot be read back (the files stay where they are)."""
 
 
-def _recovered_transcript(recovered: Any) -> Transcript | None:
-    transcript = getattr(recovered, "transcript", None)
-    if isinstance(transcript, Transcript):
-        return transcript
-    build = getattr(recovered, "to_transcript", None)
-    if callable(build):
-        built = build()
-        if isinstance(built, Transcript):
-            return built
-    return None
-
-
-def _turn_count(recovered: Any) -> int | None:
-    transcript = _recovered_transcript(recovered)
-    if transcript is not None:
-        return len(transcript.turns)
-    turns = getattr(recovered, "turns", None)
-    if isinstance(turns, list | tuple):
-        return len(turns)
-    return None
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 class RecoveryService:
@@ -70,18 +54,21 @@ class RecoveryService:
             ) from None
 
     def pending(self) -> list[PendingCall]:
-        """Unfinished calls, oldest first. Journals that cannot be read are still listed."""
+        """Unfinished calls, oldest first.
+
+        Journals of calls that never started (empty file: nothing was typed) are not offered, nor
+        are the calls open in this process. A journal that cannot be read is still listed (with
+        its line count) so the trainee can discard it.
+        """
         folder = self._backend.journals_dir
         found = []
         for meta, meta_file in journals.pending_metas(folder):
             path = journals.journal_path(folder, meta.key)
-            turns: int | None = None
-            if path.exists():
-                try:
-                    turns = _turn_count(self._recover(path))
-                except SimuladorError:
-                    turns = None
-            if turns is None:
+            if meta.key in self._backend.live_keys or not _has_content(path):
+                continue
+            try:
+                turns = len(self._recover(path).transcript.turns)
+            except SimuladorError:
                 turns = journals.count_journal_lines(path)
             found.append(
                 PendingCall(
@@ -110,11 +97,19 @@ class RecoveryService:
     def resume(self, pending: PendingCall) -> LiveCall:
         """Rebuild the session from the journal; it keeps writing to the same journal."""
         from simulator.session.call import CallSession
+        from simulator.session.journal import Journal
 
         scenario = get_scenario(self._backend, pending.scenario_id)
         persona = pick_persona(self._backend, scenario, pending.persona_id)
         recovered = self._recover(pending.journal_path)
-        session = CallSession.resume(recovered, scenario, persona)
+        session = CallSession.resume(
+            recovered,
+            scenario,
+            persona,
+            journal=Journal(pending.journal_path),
+            history=history_for(self._backend, pending.trainee_id),
+        )
+        self._backend.live_keys.add(pending.key)
         return LiveCall(
             key=pending.key,
             trainee_id=pending.trainee_id,
@@ -133,48 +128,34 @@ class RecoveryService:
     def score_partial(self, pending: PendingCall) -> SavedCall:
         """Grade what the journal holds as an incomplete call, save it, archive the journal."""
         scenario = get_scenario(self._backend, pending.scenario_id)
-        transcript = self._partial_transcript(pending, scenario)
-        history = history_for(self._backend, pending.trainee_id)
         persona = pick_persona(self._backend, scenario, pending.persona_id)
-        scorecard = grade(transcript, history, scenario, persona)
-        live_like = LiveCall(
+        recovered = self._recover(pending.journal_path)
+        transcript = recovered.transcript.model_copy(update={"complete": False})
+        scorecard = grade(
+            transcript, history_for(self._backend, pending.trainee_id), scenario, persona
+        )
+        meta = journals.JournalMeta(
             key=pending.key,
             trainee_id=pending.trainee_id,
+            trainee_name=pending.trainee_name,
             scenario_id=pending.scenario_id,
             persona_id=pending.persona_id,
             seed=pending.seed,
-            mode="exam" if pending.mode == "exam" else "practice",
+            mode=pending.mode,
             started_at=pending.started_at,
-            journal_path=pending.journal_path,
-            scenario=scenario,
-            persona=persona,
-            session=None,
         )
-        archived = journals.archive(self._backend.journals_dir, pending.key, "finished")
-        return save_call(
+        folder = self._backend.journals_dir
+        saved = save_call(
             self._backend,
-            meta=meta_of(live_like, pending.trainee_name),
+            meta=meta,
             transcript=transcript,
             scorecard=scorecard,
-            outcome=transcript.outcome,
+            outcome=recovered.outcome or transcript.outcome,
             complete=False,
-            journal_file=archived,
+            journal_file=journals.journal_path(folder / "finished", pending.key),
         )
-
-    def _partial_transcript(self, pending: PendingCall, scenario: Any) -> Transcript:
-        recovered = self._recover(pending.journal_path)
-        transcript = _recovered_transcript(recovered)
-        if transcript is None:
-            from simulator.session.call import CallSession
-
-            persona = pick_persona(self._backend, scenario, pending.persona_id)
-            session = CallSession.resume(recovered, scenario, persona)
-            transcript = session.transcript
-            if not isinstance(transcript, Transcript):
-                raise RecoveryError(
-                    f"El diario {pending.journal_path} no contiene una transcripción utilizable."
-                )
-        return transcript.model_copy(update={"complete": False})
+        journals.archive(folder, pending.key, "finished")
+        return saved
 
     def discard(self, pending: PendingCall) -> None:
         """Move the journal to ``journals/discarded`` (never deleted)."""

@@ -259,6 +259,7 @@ class ProgressData:
     pec: float | None  # share of scored calls without a critical error (0–1)
     penc: float | None  # mean of metrics["penc"] over the calls that have it
     repeated_faults: list[RepeatedFault] = field(default_factory=list)
+    recurrente: bool = False  # different faults committed call after call
     skill_names: dict[str, str] = field(default_factory=dict)
 
     def series(self, skill: str) -> list[int | None]:
