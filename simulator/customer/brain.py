@@ -77,8 +77,11 @@ def _react(t: Turn) -> None:
     if _opening(t):
         return
     moves.data_moves(t)
-    if t.intents and ({"data_request", "data_confirmation"} & t.acts):
+    if any(i.name.startswith("data_") for i in t.intents):
         _closing(t, quiet=True)
+        return
+    if "farewell" in t.acts:
+        _closing(t, quiet=False)
         return
     if objections.objection_turn(t):
         return
@@ -95,7 +98,7 @@ def _react(t: Turn) -> None:
     if not t.intents:
         t.say(
             "filler_ack"
-            if {"acknowledgement", "feature", "paraphrase"} & t.acts
+            if {"acknowledgement", "feature", "paraphrase", "offer_help", "empathy"} & t.acts
             else "vague_answer"
         )
 

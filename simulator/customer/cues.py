@@ -100,28 +100,36 @@ def price_mentioned(text: str, norm_text: str) -> bool:
 
 
 def wrong_price(text: str, norm_text: str, scenario: Scenario) -> Product | None:
-    """A catalog product named in the turn together with a price none of the products has.
+    """A catalog product named in the turn with a money amount that is not its price.
 
-    Only amounts that look like prices (≥ 50) are compared, to ignore megas, dates and counts
-    when they coincide with no price at all.
+    Several products may be named with their prices in one turn; the turn is wrong only when a
+    named product's price is never said and some amount said is no named product's price.
     """
-    named = products_named(norm_text, scenario.catalog)
-    prices = {round(p.price or 0) for p in scenario.catalog if p.price is not None}
-    if not named or not prices:
+    named = [p for p in products_named(norm_text, scenario.catalog) if p.price is not None]
+    if not named:
         return None
     product_words = set()
     for product in scenario.catalog:
-        product_words.update(_NUMBER.findall(product.name))
-        for alias in product.aliases:
-            product_words.update(_NUMBER.findall(alias))
-    said = [a for a in amounts(text) if a >= 50 and str(int(a)) not in product_words]
-    if not said or not contains_any(
-        norm_text,
-        ["pesos", "precio", "cuesta", "al mes", "mensual", "$", "sale en", "queda en", "paga"],
-    ):
+        for name in (product.name, *product.aliases):
+            product_words.update(_NUMBER.findall(name))
+    folded = normalize(text)
+    said: set[int] = set()
+    stray: set[int] = set()
+    prices = {round(p.price or 0) for p in named}
+    for amount in extract_amounts(text):
+        if not amount.is_money or str(int(amount.value)) in product_words:
+            continue
+        value = round(amount.value)
+        said.add(value)
+        where = folded.find(normalize(amount.text))
+        before = folded[max(0, where - 30) : where] if where >= 0 else ""
+        if value not in prices and contains_any(before, phrases("price_verbs")):
+            stray.add(value)
+    if not said:
         return None
-    if all(round(a) not in prices for a in said):
-        return named[0]
+    for product in named:
+        if round(product.price or 0) not in said and stray:
+            return product
     return None
 
 

@@ -180,6 +180,7 @@ class TemplateMouth:
         if not fillers or rng.random() * 100 >= persona.traits.verbosity * 0.4:
             return line
         filler = rng.choice(fillers).strip().rstrip(",")
-        return (
-            f"{filler}, {line[:1].lower()}{line[1:]}" if line[:1].isalpha() else f"{filler}, {line}"
-        )
+        filler = filler[:1].upper() + filler[1:]
+        joint = " " if filler.endswith(("…", ".", "?", "!")) else ", "
+        rest = f"{line[:1].lower()}{line[1:]}" if joint == ", " and line[1:2].islower() else line
+        return f"{filler}{joint}{rest}"

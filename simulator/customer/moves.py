@@ -92,7 +92,7 @@ def data_moves(t: Turn) -> None:
             s.fields_corrected.append(f)
             s.trust = clamp(s.trust - 2)
             t.say("data_correction", field_label=_label(f), value=data[f])
-        elif checked or "data_confirmation" in t.acts:
+        elif checked or "data_request" not in t.acts:
             t.say("data_confirm_yes")
         if "data_request" not in t.acts:
             return
@@ -129,7 +129,14 @@ def close_turn(t: Turn) -> bool:
     if s.accepted:
         t.say("acceptance" if closing else "filler_ack")
         return True
-    if closing and (raise_pending(t) or fire_trap(t, "close") or raise_triggered(t, "close")):
+    warm = s.interest >= cues.dial("accept_interest", 60) - 15
+    if warm and not closing and raise_pending(t):
+        return True
+    if (
+        closing
+        and warm
+        and (raise_pending(t) or fire_trap(t, "close") or raise_triggered(t, "close"))
+    ):
         s.close_attempts += 1
         return True
     if sc.goal == "payment_promise":

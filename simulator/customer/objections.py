@@ -94,7 +94,9 @@ def objection_turn(t: Turn) -> bool:
     top = s.open_objection()
     if top is None or top.raised_turn >= s.turn:
         return False
-    ack = bool({"acknowledgement", "empathy", "paraphrase"} & t.acts)
+    ack = bool({"acknowledgement", "empathy", "paraphrase"} & t.acts) or cues.contains_any(
+        t.norm, cues.phrases("ack_phrases")
+    )
     responded = (
         "objection_response" in t.acts
         or cues.need_keyword_hit(t.norm, _keywords(t, top.id))

@@ -101,7 +101,7 @@ class CustomerSimulator:
         if seconds > limit:
             new.long_holds += 1
             over = (seconds - limit) / max(limit, 1)
-            new.patience = max(0, new.patience - int(15 + 20 * over))
+            new.patience = max(0, new.patience - min(70, int(12 + 15 * over)))
             new.trust = max(0, new.trust - 5)
             intents.append(
                 Intent(name="hold_complaint", slots={"minutes": f"{max(1, round(seconds / 60))}"})

@@ -1,0 +1,133 @@
+"""Customer types feel different: each persona trait changes what the customer does.
+
+Personas are built from traits here (the authored persona files are checked by the harness); the
+scenario is the brain test's mini scenario.
+"""
+
+from __future__ import annotations
+
+from test_customer_brain import GREET, PITCH, PURPOSE, mini_scenario, opened, persona
+
+from simulator.customer.simulator import CustomerSimulator
+
+LONG_PITCH = " ".join(
+    ["Le platico que nuestro plan tiene muchísimas ventajas y es el mejor de todo el mercado"] * 5
+)
+
+
+def test_impaciente_cuts_monologues_and_amable_tolerates_them() -> None:
+    sim = CustomerSimulator(
+        mini_scenario(), persona("impaciente", patience=30, monologue_tolerance_words=30)
+    )
+    state = opened(sim)
+    reply, _ = sim.respond_to_acts(LONG_PITCH, ["feature"], state)
+    assert reply.intent_names[0] == "interrupt_monologue"
+    calm = CustomerSimulator(
+        mini_scenario(), persona("amable", patience=85, monologue_tolerance_words=120)
+    )
+    state = opened(calm)
+    reply, _ = calm.respond_to_acts(LONG_PITCH, ["feature"], state)
+    assert "interrupt_monologue" not in reply.intent_names
+
+
+def test_callado_answers_closed_questions_briefly_and_opens_to_open_ones() -> None:
+    sim = CustomerSimulator(
+        mini_scenario(), persona("callado", short_answers_to_closed=True, verbosity=10)
+    )
+    state = opened(sim)
+    for question in ("¿Tiene internet en casa?", "¿Le funciona bien?", "¿Tiene hijos?"):
+        reply, state = sim.respond_to_acts(question, ["closed_question"], state)
+        assert reply.intent_names in (["short_yes"], ["short_no"])
+    # even a targeted closed probe only gets a "sí" from the quiet customer
+    reply, state = sim.respond_to_acts(
+        "¿Usted trabaja o tiene un negocio?", ["closed_question"], state
+    )
+    assert reply.intent_names == ["short_yes"] and "shop" not in state.revealed_needs
+    reply, state = sim.respond_to_acts(
+        "¿Cómo usan el internet en su casa?", ["open_question"], state
+    )
+    assert "need_statement" in reply.intent_names
+
+
+def test_molesto_needs_empathy_before_anything_progresses() -> None:
+    sc = mini_scenario(kind="service", goal="resolved")
+    sim = CustomerSimulator(sc, persona("molesto", needs_empathy_first=True))
+    state = sim.start(3)
+    reply, state = sim.respond_to_acts(
+        "Buenas tardes, Internet Veloz, le atiende Mariana.",
+        ["greeting", "company_id", "agent_id"],
+        state,
+    )
+    assert "complaint" in reply.intent_names
+    reply, state = sim.respond_to_acts("¿Me da su número de teléfono?", ["data_request"], state)
+    assert "data_given" not in reply.intent_names
+    assert state.fields_given == {}
+    reply, state = sim.respond_to_acts(
+        "Lamento mucho la molestia, entiendo su enojo.", ["empathy"], state
+    )
+    assert "empathy_thanks" in reply.intent_names and state.empathy_received
+    reply, state = sim.respond_to_acts("¿Me da su número de teléfono?", ["data_request"], state)
+    assert "data_given" in reply.intent_names
+
+
+def test_regateador_pushes_for_a_discount_after_the_price() -> None:
+    sc = mini_scenario(objections=[])
+    sim = CustomerSimulator(sc, persona("regateador", haggles=True))
+    state = opened(sim)
+    reply, state = sim.respond_to_acts(PITCH, ["feature", "benefit"], state)
+    assert "discount_request" in reply.intent_names
+    reply, state = sim.respond_to_acts("Le ofrezco el primer mes gratis.", ["feature"], state)
+    assert [o.id for o in state.objections] == ["_discount"]  # offered, but not acknowledged yet
+    reply, state = sim.respond_to_acts("Entiendo, y con eso ahorra.", ["acknowledgement"], state)
+    assert state.objections == []
+
+
+def test_desconfiado_asks_for_guarantees_and_a_folio_answers_them() -> None:
+    sc = mini_scenario(objections=[])
+    sim = CustomerSimulator(sc, persona("desconfiado", asks_for_guarantees=True, trust=25))
+    state = opened(sim)
+    reply, state = sim.respond_to_acts(PITCH, ["feature", "benefit"], state)
+    assert "guarantee_request" in reply.intent_names
+    reply, state = sim.respond_to_acts(
+        "Entiendo su preocupación. Le doy un número de folio y el contrato le llega por escrito a su correo.",
+        ["empathy", "objection_response"],
+        state,
+    )
+    assert state.objections == [] and "_guarantee" in state.objections_handled
+
+
+def test_experto_reacts_harshly_to_a_wrong_price() -> None:
+    sim = CustomerSimulator(mini_scenario(), persona("experto", tests_knowledge=True))
+    state = opened(sim)
+    trust = state.trust
+    reply, state = sim.respond_to_acts(
+        "El Plan Hogar 200 megas cuesta 450 pesos al mes.", ["feature"], state
+    )
+    assert "wrong_fact_reaction" in reply.intent_names
+    assert state.trust <= trust - 20 and state.wrong_facts == 1
+
+
+def test_platicador_digresses_sometimes() -> None:
+    sim = CustomerSimulator(mini_scenario(), persona("platicador", digresses=True, patience=90))
+    digressions = 0
+    for seed in range(8):
+        state = opened(sim, seed)
+        for _ in range(6):
+            reply, state = sim.respond_to_acts("Ajá, claro.", ["acknowledgement"], state)
+            digressions += "digression" in reply.intent_names
+    assert digressions > 0
+    quiet = CustomerSimulator(mini_scenario(), persona("amable"))
+    state = opened(quiet)
+    for _ in range(6):
+        reply, state = quiet.respond_to_acts("Ajá, claro.", ["acknowledgement"], state)
+        assert "digression" not in reply.intent_names
+
+
+def test_purpose_asked_when_agent_never_says_why() -> None:
+    sim = CustomerSimulator(mini_scenario(), persona())
+    state = sim.start(0)
+    _, state = sim.respond_to_acts(GREET, ["greeting", "closed_question"], state)
+    reply, state = sim.respond_to_acts("Muy bien, gracias.", ["acknowledgement"], state)
+    assert "ask_purpose" in reply.intent_names
+    reply, state = sim.respond_to_acts(PURPOSE, ["offer_help"], state)
+    assert state.purpose_known

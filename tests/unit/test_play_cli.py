@@ -1,0 +1,129 @@
+"""``simulador play``: scripted calls, JSON output, errors in Spanish without tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from simulator.cli import app
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "harness" / "scripts"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+
+
+def test_script_json_has_exactly_outcome_transcript_scorecard() -> None:
+    script = SCRIPTS / "internet-veloz-hogar.good.txt"
+    result = runner.invoke(
+        app,
+        [
+            "play",
+            "--scenario",
+            "internet-veloz-hogar",
+            "--seed",
+            "1",
+            "--script",
+            str(script),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"outcome", "transcript", "scorecard"}
+    assert data["outcome"] in ("sale", "no_sale", "hung_up", "resolved", "unresolved")
+    assert data["transcript"]["format"] == "simulador.transcript/1"
+    assert data["transcript"]["turns"][0]["speaker"] == "customer"
+    assert 0 <= data["scorecard"]["overall"] <= 100
+
+
+def test_readable_output_and_journal(tmp_path: Path) -> None:
+    script = tmp_path / "s.txt"
+    script.write_text(
+        "# comentario\n\nBuenas tardes, le habla Mariana de Internet Veloz.\n/colgar\nEsto se ignora\n",
+        encoding="utf-8",
+    )
+    journal = tmp_path / "j.jsonl"
+    result = runner.invoke(
+        app,
+        [
+            "play",
+            "--scenario",
+            "internet-veloz-hogar",
+            "--script",
+            str(script),
+            "--journal",
+            str(journal),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Agente:" in result.stdout and "Cliente:" in result.stdout
+    assert "Resultado:" in result.stdout and "Calificación:" in result.stdout
+    assert "Esto se ignora" not in result.stdout
+    assert journal.exists() and '"type": "end"' in journal.read_text(encoding="utf-8")
+
+
+def test_unknown_command_in_script_exits_2_with_file_and_line(tmp_path: Path) -> None:
+    script = tmp_path / "bad.txt"
+    script.write_text("Hola\n/bailar 3\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["play", "--scenario", "internet-veloz-hogar", "--script", str(script)]
+    )
+    assert result.exit_code == 2
+    assert f"{script}:2:" in result.output and "comando desconocido" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("line", ["/espera mucho", "/dato telefono"])
+def test_malformed_commands_exit_2(tmp_path: Path, line: str) -> None:
+    script = tmp_path / "bad.txt"
+    script.write_text(f"Hola\n{line}\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["play", "--scenario", "internet-veloz-hogar", "--script", str(script)]
+    )
+    assert result.exit_code == 2 and ":2:" in result.output and "Traceback" not in result.output
+
+
+def test_unknown_scenario_lists_valid_ids() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "play",
+            "--scenario",
+            "no-existe",
+            "--script",
+            str(SCRIPTS / "internet-veloz-hogar.bad.txt"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "internet-veloz-hogar" in result.output and "Traceback" not in result.output
+    result = runner.invoke(
+        app,
+        [
+            "play",
+            "--scenario",
+            "internet-veloz-hogar",
+            "--persona",
+            "nadie",
+            "--script",
+            str(SCRIPTS / "internet-veloz-hogar.bad.txt"),
+        ],
+    )
+    assert result.exit_code == 2 and "indeciso" in result.output
+
+
+def test_interactive_call_reads_turns_until_colgar() -> None:
+    result = runner.invoke(
+        app,
+        ["play", "--scenario", "internet-veloz-hogar"],
+        input="/ayuda\nBuenas tardes, le habla Mariana de Internet Veloz.\n/colgar\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "/espera SEGUNDOS" in result.stdout and "Resultado:" in result.stdout
