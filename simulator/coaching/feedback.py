@@ -16,7 +16,7 @@ from simulator.scoring.elements_data import check_field, field_label
 from simulator.scoring.elements_needs import customer_questions, is_answered, need_turns
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import is_identity_check
-from simulator.scoring.metrics import longest_run
+from simulator.scoring.metrics import buying_signal_turns, longest_run
 from simulator.scoring.rubric import rule
 
 MAX_IMPROVEMENTS = 8
@@ -148,9 +148,7 @@ def _objections(ctx: CallContext) -> list[FeedbackItem]:
 def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
     if ctx.kind != "sale":
         return []
-    for s in ctx.customer_turns:
-        if not ctx.has(s, "buying_signal"):
-            continue
+    for s in buying_signal_turns(ctx):
         nxt = ctx.next_agent(s, 2)
         if any(ctx.has(a, "trial_close", "close") for a in nxt):
             continue
@@ -380,8 +378,8 @@ def build(ctx: CallContext, card: Scorecard) -> Feedback:
     seen: set[tuple[str, int | None]] = set()
     unique = []
     for item in improvements:
-        key = (item.message[:40], item.turn)
-        if key not in seen:
-            seen.add(key)
+        keys = {(item.message[:40], item.turn), (item.try_saying or item.message, item.turn)}
+        if not keys & seen:
+            seen |= keys
             unique.append(item)
     return Feedback(strengths=_strengths(ctx, card), improvements=unique[:MAX_IMPROVEMENTS])

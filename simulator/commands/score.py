@@ -27,7 +27,7 @@ def _console(stderr: bool = False) -> Any:
 
 
 def _fail(error: SimuladorError) -> typer.Exit:
-    _console(stderr=True).print(f"[red]{error}[/red]", markup=True, highlight=False)
+    typer.secho(str(error), fg="red", err=True)
     return typer.Exit(error.exit_code)
 
 
@@ -154,7 +154,7 @@ def score(
             cards.append((source, grade(_load(source), history=earlier)))
         except SimuladorError as error:
             failed += 1
-            _console(stderr=True).print(f"[red]{error}[/red]")
+            typer.secho(str(error), fg="red", err=True)
     if as_json:
         typer.echo(
             json.dumps([{"file": s, **_dump(c)} for s, c in cards], ensure_ascii=False, indent=2)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.models.scorecard import Evidence, TurnActs
-from simulator.models.transcript import Transcript
+from simulator.models.transcript import CatalogEntry, Transcript
 from simulator.scoring import text as tx
 
 PRESENTATION_ACTS = frozenset({"feature", "benefit"})
@@ -142,9 +142,9 @@ def _customer_name(ctx: CallContext) -> str | None:
 
 
 def slots(ctx: CallContext) -> dict[str, str]:
-    """Names to fill the rubric's model phrasings with."""
+    """Names to fill the rubric's model phrasings with (the product the agent talked about)."""
     t = ctx.transcript
-    product = t.catalog[0] if t.catalog else None
+    product = _main_product(ctx)
     price = ""
     if product is not None and product.price is not None:
         period = f" al {product.period}" if product.period else ""
@@ -152,7 +152,37 @@ def slots(ctx: CallContext) -> dict[str, str]:
     return {
         "agente": t.agent_name or "(su nombre)",
         "empresa": t.company or "(la empresa)",
-        "cliente": ctx.customer_name.title() if ctx.customer_name else "(nombre del cliente)",
+        "cliente": _address_form(ctx),
         "producto": product.name if product else "(producto)",
         "precio": price or "(precio del catálogo)",
     }
+
+
+def _main_product(ctx: CallContext) -> CatalogEntry | None:
+    catalog = ctx.transcript.catalog
+    if not catalog:
+        return None
+    from simulator.scoring.prices import products_named
+
+    counts: dict[str, int] = {}
+    for n in ctx.agent_turns:
+        for p in products_named(ctx, n, {a.value for a in ctx.amounts(n)}):
+            counts[p.name] = counts.get(p.name, 0) + 1
+    if not counts:
+        return catalog[0]
+    best = max(counts, key=lambda name: counts[name])
+    return next(p for p in catalog if p.name == best)
+
+
+def _address_form(ctx: CallContext) -> str:
+    """How to address the customer: the agent's own «señora Hernández» if used, else the name."""
+    name = ctx.customer_name
+    if not name:
+        return "(nombre del cliente)"
+    surnames = [w for w in tx.fold(name).split()[1:] if len(w) > 2]
+    for n in ctx.agent_turns:
+        words = ctx.text(n).split()
+        for i, word in enumerate(words[:-1]):
+            if tx.fold(word) in tx.titles() and tx.fold(words[i + 1]) in surnames:
+                return f"{word.lower()} {words[i + 1].strip(',.;:!?¿¡')}"
+    return name.title() if name.islower() else name

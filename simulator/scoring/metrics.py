@@ -27,6 +27,15 @@ def name_uses(ctx: CallContext) -> int | None:
     return total
 
 
+def buying_signal_turns(ctx: CallContext) -> list[int]:
+    """Customer buying signals that still call for a (trial) close: an acceptance is past that."""
+    return [
+        n
+        for n in ctx.customer_turns
+        if ctx.has(n, "buying_signal") and not ctx.has(n, "acceptance", "refusal")
+    ]
+
+
 def _runs(ctx: CallContext) -> list[list[int]]:
     runs: list[list[int]] = []
     for n in range(1, ctx.n_turns + 1):
@@ -107,7 +116,7 @@ def compute(
     paraphrases = sum(ctx.has(n, "paraphrase") for n in agent)
     empathy = sum(ctx.has(n, "empathy") for n in agent)
     reflections = sum(ctx.has(n, "paraphrase", "empathy") for n in agent)
-    signals = [n for n in ctx.customer_turns if ctx.has(n, "buying_signal")]
+    signals = buying_signal_turns(ctx)
     followed = [
         s for s in signals if any(ctx.has(a, "trial_close", "close") for a in ctx.next_agent(s, 2))
     ]

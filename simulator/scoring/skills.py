@@ -67,8 +67,13 @@ def active_listening(ctx: CallContext, m: Metrics) -> int | None:
         rq_score = (
             _interp(float(rq), 0, 0, 0.5, 60) if rq < 0.5 else _interp(float(rq), 0.5, 60, 2.0, 100)
         )
+    mono = float(m["longest_monologue_words"] or 0)
+    mono_score = _interp(mono, MONOLOGUE_GOOD, 100, MONOLOGUE_BAD, 0)
     score = (
-        0.5 * rq_score + 0.25 * talk_share_score(m["agent_talk_share"]) + 25 * answered_share(ctx)
+        0.4 * rq_score
+        + 0.2 * talk_share_score(m["agent_talk_share"])
+        + 20 * answered_share(ctx)
+        + 0.2 * mono_score
     )
     return _clamp(score)
 

@@ -1,0 +1,119 @@
+"""``simulador score`` and ``simulador rubric`` through the Typer app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from simulator.cli import app
+
+DATA = Path(__file__).parents[1] / "data" / "transcripts"
+KEYS = {
+    "overall",
+    "verdict",
+    "critical_errors",
+    "non_critical_errors",
+    "elements",
+    "skills",
+    "metrics",
+    "turns",
+    "feedback",
+    "coaching_plan",
+}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_score_prints_a_spanish_scorecard(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", str(DATA / "sample_sale.json")], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    for text in (
+        "Calificación global",
+        "Protocolo de inicio",
+        "Destrezas",
+        "Plan de acción",
+        "Retroalimentación",
+    ):
+        assert text in result.output
+
+
+def test_score_json_has_exactly_the_ten_keys(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", str(DATA / "wrong_price.json"), "--json"])
+    assert result.exit_code == 0, result.output
+    card = json.loads(result.stdout)
+    assert set(card) == KEYS
+    assert any(e["code"] == "inaccurate_information" for e in card["critical_errors"])
+    assert len(card["coaching_plan"]["priorities"]) == 3
+
+
+def test_score_reads_stdin(runner: CliRunner) -> None:
+    text = (DATA / "service_call.json").read_text("utf-8")
+    result = runner.invoke(app, ["score", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["elements"]["product_information"]["met"] is None
+
+
+def test_batch_directory_prints_one_line_per_call_and_averages(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["score", str(DATA)], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    count = len(list(DATA.glob("*.json")))
+    assert sum(".json" in line for line in result.output.splitlines()) == count
+    assert f"Llamadas: {count}" in result.output and "Promedio" in result.output
+
+
+def test_history_flags_repeated_faults(runner: CliRunner, tmp_path: Path) -> None:
+    first = runner.invoke(app, ["score", str(DATA / "wrong_price.json"), "--json"])
+    earlier = tmp_path / "anterior.json"
+    earlier.write_text(first.stdout, "utf-8")
+    result = runner.invoke(
+        app, ["score", str(DATA / "wrong_price.json"), "--json", "--history", str(earlier)]
+    )
+    assert result.exit_code == 0, result.output
+    plan = json.loads(result.stdout)["coaching_plan"]
+    assert plan["history_calls"] == 1
+    assert any(f.startswith("Reincidente") for f in plan["repeated_faults"])
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ('{"turns": [\n{"speaker": "agent",}\n]}', ":2: JSON no válido"),
+        ('{"format": "simulador.transcript/9", "turns": []}', "versión de formato desconocida"),
+        ('{"turns": [{"text": "hola"}]}', "falta este campo obligatorio"),
+        ('{"turns": [{"speaker": "agent", "text": 5}]}', "se esperaba un texto"),
+    ],
+)
+def test_invalid_transcripts_exit_2_in_spanish(
+    runner: CliRunner, tmp_path: Path, content: str, fragment: str
+) -> None:
+    path = tmp_path / "malo.json"
+    path.write_text(content, "utf-8")
+    result = runner.invoke(app, ["score", str(path)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert fragment in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_missing_file_exit_2(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["score", str(tmp_path / "no.json")])
+    assert result.exit_code == 2 and "no existe el archivo" in result.output
+
+
+def test_rubric_lists_every_rule(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["rubric", "--json"])
+    assert result.exit_code == 0
+    keys = {(r["kind"], r["key"]) for r in json.loads(result.stdout)}
+    assert ("element", "needs_detection") in keys and ("critical", "sale_without_consent") in keys
+    table = runner.invoke(app, ["rubric"], env={"COLUMNS": "200"})
+    assert (
+        table.exit_code == 0
+        and "Detecta necesidades" in table.output
+        and "Error crítico" in table.output
+    )
