@@ -101,6 +101,8 @@ def data_moves(t: Turn) -> None:
         asked and "?" in t.norm and not t.acts & {"open_question"}
     ):
         return
+    if sc.goal == "sale" and s.objections and not s.accepted:
+        return  # an open objection first: the objection turn answers this
     if fire_trap(t, "data_request") or raise_triggered(t, "data_request"):
         return
     if asked and all(f in s.fields_given for f in asked):

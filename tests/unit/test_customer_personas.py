@@ -6,6 +6,9 @@ scenario is the brain test's mini scenario.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from test_customer_brain import GREET, PITCH, PURPOSE, mini_scenario, opened, persona
 
 from simulator.customer.simulator import CustomerSimulator
@@ -131,3 +134,85 @@ def test_purpose_asked_when_agent_never_says_why() -> None:
     assert "ask_purpose" in reply.intent_names
     reply, state = sim.respond_to_acts(PURPOSE, ["offer_help"], state)
     assert state.purpose_known
+
+
+# --------------------------------------------------------------------------- authored personas
+# The nine persona files against the reference scenario, through the real act tagger.
+
+GOOD_SCRIPT = (
+    Path(__file__).resolve().parents[1] / "harness" / "scripts" / "internet-veloz-hogar.good.txt"
+)
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from simulator.content.library import load_library
+
+    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+    return load_library()
+
+
+def _intents_over_good_script(library, persona_id: str, seed: int = 1) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    from simulator.session.call import CallSession
+    from simulator.session.script import read_script
+
+    sc = library.scenario("internet-veloz-hogar")
+    session = CallSession(sc, library.persona(persona_id), seed=seed)
+    session.set_status("Disponible")
+    session.start()
+    out = []
+    for step in read_script(GOOD_SCRIPT):
+        if step.kind != "say" or session.ended:
+            continue
+        out.append(session.agent_says(step.text).intent_names)
+    return out
+
+
+def test_authored_impaciente_cuts_the_pitch(library) -> None:  # type: ignore[no-untyped-def]
+    sim = CustomerSimulator(library.scenario("internet-veloz-hogar"), library.persona("impaciente"))
+    state = sim.start(0)
+    reply, _ = sim.respond(LONG_PITCH, state)
+    assert reply.intent_names[0] == "interrupt_monologue"
+
+
+def test_authored_callado_says_little_to_closed_questions(library) -> None:  # type: ignore[no-untyped-def]
+    sim = CustomerSimulator(library.scenario("internet-veloz-hogar"), library.persona("callado"))
+    state = sim.start(0)
+    _, state = sim.respond(
+        "Buenas tardes, le habla Mariana de Internet Veloz, ¿hablo con la señora Rosa María?", state
+    )
+    _, state = sim.respond(
+        "Le llamo para platicarle de nuestros planes de internet para el hogar.", state
+    )
+    for question in (
+        "¿Tiene internet en su casa?",
+        "¿Le funciona bien?",
+        "¿Está contenta con su compañía?",
+    ):
+        reply, state = sim.respond(question, state)
+        assert reply.intent_names in (["short_yes"], ["short_no"])
+        assert len(reply.text.split()) <= 4
+    reply, state = sim.respond("¿Cómo usan el internet en su casa?", state)
+    assert "need_statement" in reply.intent_names
+
+
+def test_authored_molesto_wants_empathy_first(library) -> None:  # type: ignore[no-untyped-def]
+    intents = _intents_over_good_script(library, "molesto")
+    assert all(names[0] in ("complaint", "annoyed", "hangup") for names in intents)
+
+
+def test_authored_regateador_and_desconfiado_push_their_point(library) -> None:  # type: ignore[no-untyped-def]
+    flat = [name for names in _intents_over_good_script(library, "regateador") for name in names]
+    assert "discount_request" in flat
+    flat = [name for names in _intents_over_good_script(library, "desconfiado") for name in names]
+    assert "guarantee_request" in flat
+    flat = [name for names in _intents_over_good_script(library, "amable") for name in names]
+    assert "guarantee_request" not in flat and "discount_request" not in flat
+
+
+def test_authored_experto_punishes_a_wrong_price(library) -> None:  # type: ignore[no-untyped-def]
+    sim = CustomerSimulator(library.scenario("internet-veloz-hogar"), library.persona("experto"))
+    state = sim.start(0)
+    reply, state = sim.respond("El Plan Hogar 200 megas cuesta solo 399 pesos al mes.", state)
+    assert "wrong_fact_reaction" in reply.intent_names
