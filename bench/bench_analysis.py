@@ -1,0 +1,187 @@
+"""Benchmark of the dialogue-act analyzer: accuracy on the labelled sets and time per utterance.
+
+Prints per-act precision / recall / F1 and macro-F1 for the agent and customer sets (dev split,
+held-out split, all), objection-type accuracy, and the time per utterance (mean and p95 over all
+utterances, caches cleared, after a warm-up pass). Writes ``bench/results/bench_analysis.json``.
+
+``--errors`` lists the misses of the DEV split only (the held-out split is never shown).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from simulator.analysis import agent as agent_mod  # noqa: E402
+from simulator.analysis import customer as customer_mod  # noqa: E402
+from simulator.analysis import overlap as overlap_mod  # noqa: E402
+from simulator.analysis import tag_agent, tag_customer  # noqa: E402
+from simulator.language import normalize as norm_mod  # noqa: E402
+from simulator.models.acts import AGENT_ACTS, CUSTOMER_ACTS  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+RESULTS = ROOT / "bench" / "results" / "bench_analysis.json"
+
+
+def load(name: str) -> list[dict]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def predict(speaker: str, item: dict) -> tuple[list[str], str | None]:
+    if speaker == "agent":
+        return tag_agent(item["text"], item.get("context")), None
+    tags = tag_customer(item["text"], item.get("context"))
+    return tags.acts, tags.objection_type
+
+
+def scores(items: list[dict], preds: list[list[str]], labels: tuple[str, ...]) -> dict:
+    per_act = {}
+    for act in labels:
+        tp = sum(1 for it, p in zip(items, preds, strict=True) if act in it["acts"] and act in p)
+        fp = sum(
+            1 for it, p in zip(items, preds, strict=True) if act not in it["acts"] and act in p
+        )
+        fn = sum(
+            1 for it, p in zip(items, preds, strict=True) if act in it["acts"] and act not in p
+        )
+        support = tp + fn
+        if support == 0 and fp == 0:
+            continue
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_act[act] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "support": support,
+        }
+    macro = statistics.mean(v["f1"] for v in per_act.values()) if per_act else 0.0
+    exact = sum(1 for it, p in zip(items, preds, strict=True) if set(it["acts"]) == set(p))
+    return {
+        "macro_f1": round(macro, 3),
+        "exact_match": round(exact / len(items), 3) if items else 0.0,
+        "n": len(items),
+        "per_act": per_act,
+    }
+
+
+def clear_caches() -> None:
+    for fn in (
+        agent_mod._tag_agent_cached,
+        customer_mod._tag_customer_cached,
+        customer_mod._context_acts,
+        overlap_mod.content_lemmas,
+        norm_mod.normalize,
+        norm_mod.fold,
+        norm_mod.lemma,
+    ):
+        fn.cache_clear()
+
+
+def timing(sets: dict[str, list[dict]], rounds: int = 3) -> dict:
+    for speaker, items in sets.items():  # warm-up: lexicons, lemmatizer
+        for item in items:
+            predict(speaker, item)
+    samples: list[float] = []
+    for _ in range(rounds):
+        clear_caches()
+        for speaker, items in sets.items():
+            for item in items:
+                start = time.perf_counter()
+                predict(speaker, item)
+                samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return {
+        "utterances": len(samples),
+        "mean_ms": round(statistics.mean(samples), 3),
+        "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 3),
+        "max_ms": round(samples[-1], 3),
+    }
+
+
+def evaluate(speaker: str, items: list[dict], labels: tuple[str, ...], show_errors: bool) -> dict:
+    preds, objections = [], []
+    for item in items:
+        acts, objection = predict(speaker, item)
+        preds.append(acts)
+        objections.append(objection)
+    out = {}
+    for split in ("dev", "holdout", "all"):
+        idx = [i for i, it in enumerate(items) if split == "all" or it.get("split", "dev") == split]
+        out[split] = scores([items[i] for i in idx], [preds[i] for i in idx], labels)
+        if speaker == "customer":
+            typed = [i for i in idx if items[i].get("objection_type")]
+            right = sum(1 for i in typed if objections[i] == items[i]["objection_type"])
+            out[split]["objection_type_accuracy"] = round(right / len(typed), 3) if typed else None
+    if show_errors:
+        for item, pred, objection in zip(items, preds, objections, strict=True):
+            if item.get("split", "dev") != "dev":
+                continue
+            gold = set(item["acts"])
+            wrong_type = speaker == "customer" and item.get("objection_type") != (
+                objection if "objection" in pred else None
+            )
+            if gold != set(pred) or wrong_type:
+                missing = sorted(gold - set(pred))
+                extra = sorted(set(pred) - gold)
+                print(
+                    f"  {item['id']}: -{missing} +{extra} {item['text']!r} | ctx={item.get('context')!r}"
+                    + (f" type={objection} want={item.get('objection_type')}" if wrong_type else "")
+                )
+    return out
+
+
+def print_table(title: str, result: dict) -> None:
+    print(f"\n{title}")
+    print(f"  {'act':<20} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
+    for act, s in result["all"]["per_act"].items():
+        print(
+            f"  {act:<20} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f} {s['support']:>5}"
+        )
+    for split in ("dev", "holdout", "all"):
+        r = result[split]
+        extra = ""
+        if "objection_type_accuracy" in r:
+            extra = f"  objection type acc {r['objection_type_accuracy']}"
+        print(
+            f"  macro-F1 {split:<8} {r['macro_f1']:.3f}  exact {r['exact_match']:.3f}  (n={r['n']}){extra}"
+        )
+
+
+def main() -> None:
+    show_errors = "--errors" in sys.argv
+    agent_items = load("acts_agent.jsonl")
+    customer_items = load("acts_customer.jsonl")
+    if show_errors:
+        print("agent dev errors:")
+    agent = evaluate("agent", agent_items, AGENT_ACTS, show_errors)
+    if show_errors:
+        print("customer dev errors:")
+    customer = evaluate("customer", customer_items, CUSTOMER_ACTS, show_errors)
+    times = timing({"agent": agent_items, "customer": customer_items})
+    print_table("AGENT acts", agent)
+    print_table("CUSTOMER acts", customer)
+    print(
+        f"\ntime per utterance: mean {times['mean_ms']} ms, p95 {times['p95_ms']} ms, "
+        f"max {times['max_ms']} ms over {times['utterances']} (caches cleared, after warm-up)"
+    )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {"agent": agent, "customer": customer, "timing": times}, indent=2, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+
+
+if __name__ == "__main__":
+    main()
