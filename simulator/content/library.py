@@ -18,6 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ValidationError
 
+from simulator import locations
 from simulator.content.checks import check_id, check_persona, check_scenario
 from simulator.content.issues import ContentIssue
 from simulator.content.validation_messages import issues_from_validation
@@ -29,17 +30,6 @@ Kind = Literal["scenario", "persona"]
 SUFFIXES: dict[Kind, str] = {"scenario": ".scenario.yaml", "persona": ".persona.yaml"}
 MODELS: dict[Kind, type[BaseModel]] = {"scenario": Scenario, "persona": Persona}
 ENV_CONTENT_DIR = "SIMULADOR_CONTENT_DIR"
-ENV_DATA_DIR = "SIMULADOR_DATA_DIR"
-
-
-def data_dir() -> Path:
-    """The user's data folder (``SIMULADOR_DATA_DIR`` overrides platformdirs)."""
-    override = os.environ.get(ENV_DATA_DIR)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_path("simulador"))
 
 
 def bundled_dir() -> Path | None:
@@ -67,7 +57,7 @@ def content_dirs(extra_dirs: list[Path] | None = None) -> list[Path]:
     for raw in os.environ.get(ENV_CONTENT_DIR, "").split(os.pathsep):
         if raw.strip():
             dirs.append(Path(raw.strip()).expanduser())
-    dirs.append(data_dir() / "content")
+    dirs.append(locations.content_dir())
     bundled = bundled_dir()
     if bundled is not None:
         dirs.append(bundled)
