@@ -92,14 +92,13 @@ def data_moves(t: Turn) -> None:
             s.fields_corrected.append(f)
             s.trust = clamp(s.trust - 2)
             t.say("data_correction", field_label=_label(f), value=data[f])
-        elif checked or "data_request" not in t.acts:
+        elif checked or (s.fields_given and "data_request" not in t.acts):
             t.say("data_confirm_yes")
         if "data_request" not in t.acts:
             return
     asked = cues.fields_mentioned(t.norm, list(dict.fromkeys([*sc.required_fields, *data])))
-    if "data_request" not in t.acts and not (
-        asked and "?" in t.norm and not t.acts & {"open_question"}
-    ):
+    closing_acts = {"offer_more", "farewell", "thanks", "data_confirmation", "feature", "benefit"}
+    if "data_request" not in t.acts and not (asked and "?" in t.norm and not t.acts & closing_acts):
         return
     if sc.goal == "sale" and s.objections and not s.accepted:
         return  # an open objection first: the objection turn answers this
