@@ -32,6 +32,19 @@ Mode = Literal["practice", "exam"]
 SAVED_BY_APP: tuple[str, ...] = ("theme", "trainee")
 
 _LINE_RE = re.compile(r"line (\d+)")
+_THEME_ALIASES = {
+    "dark": "textual-dark",
+    "light": "textual-light",
+    "oscuro": "textual-dark",
+    "claro": "textual-light",
+}
+
+
+def normalize_theme(value: Any) -> Any:
+    """Accept the short names ``dark``/``light`` (and Spanish ``oscuro``/``claro``) for a theme."""
+    if isinstance(value, str):
+        return _THEME_ALIASES.get(value.strip().lower(), value.strip())
+    return value
 
 
 def _decode_error(path: Path, error: tomllib.TOMLDecodeError) -> InputError:
@@ -80,6 +93,11 @@ class Settings(BaseSettings):
         None, description="OpenAI-compatible URL; no network traffic unless set"
     )
     trainee: str | None = Field(None, description="name of the last trainee who used the app")
+
+    @field_validator("theme", mode="before")
+    @classmethod
+    def _theme_alias(cls, value: Any) -> Any:
+        return normalize_theme(value)
 
     @field_validator("data_dir", mode="after")
     @classmethod
@@ -189,6 +207,23 @@ def _toml_value(value: Any) -> str:
     return f'"{text}"'
 
 
+def _validated(name: str, value: Any) -> Any:
+    """Check one value before it is written (``model_copy(update=...)`` skips validation)."""
+    from pydantic import TypeAdapter
+
+    field = Settings.model_fields.get(name)
+    if field is None or field.annotation is None:
+        raise InputError(f"configuración desconocida «{name}».")
+    if name == "theme":
+        value = normalize_theme(value)
+    try:
+        return TypeAdapter(field.annotation).validate_python(value)
+    except ValidationError as error:
+        raise InputError(
+            f"no se guardó la configuración: «{name}» — {_spanish(error.errors()[0])}."
+        ) from None
+
+
 def save_settings(settings: Settings, fields: tuple[str, ...] = SAVED_BY_APP) -> Path:
     """Write ``fields`` of ``settings`` into the TOML file, keeping its other keys; return the path.
 
@@ -202,7 +237,7 @@ def save_settings(settings: Settings, fields: tuple[str, ...] = SAVED_BY_APP) ->
         except tomllib.TOMLDecodeError as error:
             raise _decode_error(path, error) from None
     for name in fields:
-        value = getattr(settings, name)
+        value = _validated(name, getattr(settings, name))
         if value is None:
             current.pop(name, None)
         else:

@@ -112,6 +112,27 @@ class Services:
         )
         return record.id
 
+    def last_trainee(self) -> TraineeInfo | None:
+        """The trainee named in the settings (who used the app last), if they still exist."""
+        name = self.settings.trainee
+        return self.trainees.find(name) if name else None
+
+    def save_preferences(self, *, theme: str | None = None, trainee: str | None = None) -> None:
+        """Remember the theme and/or the last trainee in the settings file."""
+        from simulator.settings import normalize_theme, save_settings
+
+        changes: dict[str, str] = {}
+        if theme is not None:
+            changes["theme"] = normalize_theme(theme)
+        if trainee is not None:
+            changes["trainee"] = " ".join(trainee.split())
+        if not changes:
+            return
+        updated = self.settings.model_copy(update=changes)
+        save_settings(updated, fields=tuple(changes))  # validates before writing
+        self.settings = updated
+        self._backend.settings = updated
+
     def warm_up(self) -> None:
         """Open the database (migrating it) and load the library now, e.g. in a TUI worker."""
         _ = self._backend.repos

@@ -157,12 +157,18 @@ class CallService:
         scenario_id: str,
         persona_id: str | None = None,
         seed: int | None = None,
-        mode: Mode = "practice",
+        mode: Mode | None = None,
     ) -> LiveCall:
-        """Open a journaled ``CallSession`` for the trainee; the TUI then drives ``live.session``."""
+        """Open a journaled ``CallSession`` for the trainee; the TUI then drives ``live.session``.
+
+        ``persona_id`` None = the scenario's default persona; ``seed`` None = a random seed (saved
+        with the call, so it can be replayed); ``mode`` None = ``settings.default_mode``.
+        """
         from simulator.session.call import CallSession
         from simulator.session.journal import Journal
 
+        if mode is None:
+            mode = self._backend.settings.default_mode
         if mode not in MODES:
             raise InputError(f"Modo desconocido «{mode}»; use practice o exam.")
         backend = self._backend

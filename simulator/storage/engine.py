@@ -7,6 +7,8 @@ failures surface as ``StorageError`` with a Spanish message.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -22,19 +24,49 @@ from sqlalchemy.pool import StaticPool
 from simulator.errors import StorageError
 
 BUSY_TIMEOUT_MS = 5000
+_MIGRATION_LOCK = threading.Lock()
 
 T = TypeVar("T")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see _sqlite_begin):
+    # the sqlite3 module would otherwise run DDL outside any transaction, and a migration killed
+    # half-way would leave tables without their revision.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        _set_wal(cursor)
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def _set_wal(cursor: Any) -> None:
+    """Switch to WAL (persistent in the file). Switching ignores the busy timeout, so a brand-new
+    database opened by two processes at once needs a few retries."""
+    import sqlite3
+
+    if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # IMMEDIATE takes the write lock up front (waiting up to the busy timeout) instead of failing
+    # with "database is locked" when a read transaction later tries to write.
+    immediate = connection.get_execution_options().get("sqlite_immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _describe(url: str) -> str:
@@ -71,6 +103,7 @@ def make_engine(url: str) -> Engine:
                     connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
                 )
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
             return engine
         return create_engine(url, pool_pre_ping=True)
     except (ArgumentError, ImportError) as error:
@@ -93,26 +126,40 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def migrate(engine: Engine) -> None:
-    """Upgrade the schema to the newest revision (``alembic upgrade head``), in one transaction."""
+    """Upgrade the schema to the newest revision (``alembic upgrade head``), in one transaction.
+
+    If another process migrates the same database at the same moment and wins, the loser's failure
+    is ignored once the database is found at the newest revision.
+    """
     from simulator.storage.migrations import HEAD_REVISION
 
     try:
         if current_revision(engine) == HEAD_REVISION:
             return
-        from alembic import command
-        from alembic.config import Config
-
-        config = Config()
-        config.set_main_option("script_location", _script_location())
-        config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        with _MIGRATION_LOCK:  # Alembic's context is process-global: one migration at a time
+            try:
+                _upgrade(engine)
+            except SQLAlchemyError:
+                if current_revision(engine) != HEAD_REVISION:
+                    raise
     except SQLAlchemyError as error:
         raise StorageError(
             f"No se pudo abrir o actualizar la base de datos {_describe(str(engine.url))}: "
             f"{error.__class__.__name__}: {getattr(error, 'orig', error)}."
         ) from None
+
+
+def _upgrade(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", _script_location())
+    with engine.connect() as base:
+        connection = base.execution_options(sqlite_immediate=True)
+        with connection.begin():
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

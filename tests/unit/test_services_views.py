@@ -350,3 +350,17 @@ def test_unknown_ids_are_spanish_errors(services: Services) -> None:
         services.assign("no-existe")
     with pytest.raises(InputError, match="No existe la llamada"):
         services.calls.get(12345)
+
+
+def test_preferences_are_saved_and_the_last_trainee_found(
+    services: Services, tmp_path: Path
+) -> None:
+    assert services.last_trainee() is None
+    ana = services.trainees.get_or_create("Ana")
+    services.save_preferences(theme="light", trainee="Ana")
+    assert services.settings.theme == "textual-light"
+    assert services.last_trainee() == ana
+    reloaded = load_settings()
+    assert (reloaded.theme, reloaded.trainee) == ("textual-light", "Ana")
+    text = (tmp_path / "config.toml").read_text("utf-8")
+    assert "data_dir" not in text and "database_url" not in text

@@ -158,3 +158,20 @@ def test_default_config_lives_in_the_platform_config_dir(monkeypatch: pytest.Mon
     assert (
         locations.config_file() == Path(platformdirs.user_config_path("simulador")) / "config.toml"
     )
+
+
+def test_short_theme_names_are_accepted(env: Path) -> None:
+    env.parent.mkdir(parents=True)
+    env.write_text('theme = "light"\n', encoding="utf-8")
+    assert load_settings().theme == "textual-light"
+    assert load_settings(theme="oscuro").theme == "textual-dark"
+
+
+def test_save_settings_validates_what_model_copy_let_through(env: Path) -> None:
+    settings = load_settings().model_copy(update={"theme": "dark", "trainee": "Ana"})
+    save_settings(settings)
+    assert 'theme = "textual-dark"' in env.read_text("utf-8")
+    broken = load_settings().model_copy(update={"theme": "azul"})
+    with pytest.raises(InputError, match="no se guardó"):
+        save_settings(broken)
+    assert load_settings().theme == "textual-dark"  # the file was not damaged

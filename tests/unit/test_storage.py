@@ -184,3 +184,93 @@ def test_in_memory_database_works(tmp_path: Path) -> None:
     repo = TraineeRepo(make_session_factory(engine))
     repo.get_or_create("Ana")
     assert [t.name for t in repo.list_all()] == ["Ana"]
+
+
+def test_sqlite_ddl_is_transactional(engine: Engine) -> None:
+    """A migration interrupted half-way must leave nothing behind (no table without revision)."""
+    with pytest.raises(RuntimeError), engine.begin() as connection:
+        connection.execute(text("CREATE TABLE half_done (x INTEGER)"))
+        raise RuntimeError("killed")
+    assert "half_done" not in inspect(engine).get_table_names()
+
+
+def test_two_threads_migrating_at_once_both_succeed(tmp_path: Path) -> None:
+    import threading
+
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    engines = [make_engine(url), make_engine(url)]
+    errors: list[BaseException] = []
+
+    def run(e: Engine) -> None:
+        try:
+            migrate(e)
+        except BaseException as error:  # noqa: BLE001 - collected for the assertion
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(e,)) for e in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert current_revision(engines[0]) == HEAD_REVISION
+    for e in engines:
+        e.dispose()
+
+
+def test_two_processes_migrating_at_once_both_succeed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    code = (
+        "from simulator.storage import make_engine, migrate; "
+        f"migrate(make_engine({url!r})); print('ok')"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [out.strip() for out, _ in outputs] == ["ok", "ok"], outputs
+    engine = make_engine(url)
+    assert current_revision(engine) == HEAD_REVISION
+    engine.dispose()
+
+
+def test_a_missing_database_driver_is_a_storage_error() -> None:
+    with pytest.raises(StorageError, match="base de datos"):
+        make_engine("mysql+nonexistentdriver://u@h/db")
+
+
+def test_two_processes_writing_calls_at_once_lose_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    engine = make_engine(url)
+    migrate(engine)
+    trainee = TraineeRepo(make_session_factory(engine)).get_or_create("Ana")
+    code = (
+        "from datetime import UTC, datetime\n"
+        "from simulator.storage import CallRepo, make_engine, make_session_factory\n"
+        f"repo = CallRepo(make_session_factory(make_engine({url!r})))\n"
+        "for i in range(30):\n"
+        f"    repo.add(trainee_id={trainee.id}, scenario_id='s', persona_id='p', seed=i,\n"
+        "             mode='practice', started_at=datetime.now(UTC), ended_at=None, outcome=None,\n"
+        "             overall=i, verdict=None, complete=True, transcript_json='{}',\n"
+        "             scorecard_json=None)\n"
+        "print('ok')\n"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    assert [out.strip() for out, _ in outputs] == ["ok", "ok"], outputs
+    assert CallRepo(make_session_factory(engine)).count() == 60
+    engine.dispose()
