@@ -47,10 +47,26 @@ def normalize_theme(value: Any) -> Any:
     return value
 
 
+_TOML_REASONS = {
+    "Invalid value": "valor no válido",
+    "Expected '=' after a key in a key/value pair": "falta «=» después de la clave",
+    "Illegal character '\\n'": "texto sin cerrar (falta la comilla final)",
+    "Expected ']' at the end of a table declaration": "falta «]» al final de la sección",
+    "Cannot overwrite a value": "la clave está repetida",
+    "Invalid statement": "línea no válida",
+}
+
+
 def _decode_error(path: Path, error: tomllib.TOMLDecodeError) -> InputError:
     match = _LINE_RE.search(str(error))
     line = int(match.group(1)) if match else None
-    reason = str(error).split(" (at ")[0]
+    if line is None and "end of document" in str(error):
+        try:
+            line = max(1, len(path.read_text("utf-8").splitlines()))
+        except OSError:
+            line = None
+    raw = str(error).split(" (at ")[0]
+    reason = _TOML_REASONS.get(raw, raw)
     return InputError(
         f"el archivo de configuración no es TOML válido ({reason}).", path=str(path), line=line
     )

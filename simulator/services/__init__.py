@@ -33,6 +33,7 @@ from simulator.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from simulator.content.library import Library
+    from simulator.models.scorecard import Scorecard
 
 __all__ = [
     "AssignmentItem",
@@ -97,8 +98,14 @@ class Services:
     ) -> int:
         """Create an assignment (for one trainee, or the cohort when ``trainee_id`` is None).
 
-        Role checks belong to the formador features; this only validates the ids.
+        ``created_by``, when given, must be a formador (``PermissionDeniedError`` otherwise).
         """
+        from simulator.errors import PermissionDeniedError
+
+        if created_by is not None and self.trainees.get(created_by).role != "formador":
+            raise PermissionDeniedError("Solo un formador puede asignar escenarios.")
+        if trainee_id is not None:
+            self.trainees.get(trainee_id)
         scenario = self.library.scenario(scenario_id)
         if persona_id is not None:
             self.library.persona(persona_id)
@@ -111,6 +118,13 @@ class Services:
             created_by=created_by,
         )
         return record.id
+
+    def suggest_drill(self, scorecard: Scorecard) -> SuggestedDrill | None:
+        """The library scenario + persona for the first drill of this scorecard's coaching plan
+        (the results screen's "ir a la práctica sugerida")."""
+        from simulator.services.home import drill_from_plan
+
+        return drill_from_plan(self.library, scorecard)
 
     def last_trainee(self) -> TraineeInfo | None:
         """The trainee named in the settings (who used the app last), if they still exist."""

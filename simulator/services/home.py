@@ -23,7 +23,7 @@ from simulator.services.results import (
 if TYPE_CHECKING:
     from simulator.content.library import Library
     from simulator.models.content import Persona, Scenario
-    from simulator.models.scorecard import Drill, PlanPriority
+    from simulator.models.scorecard import Drill, PlanPriority, Scorecard
     from simulator.storage import AssignmentRecord, CallRecord
 
 
@@ -147,12 +147,10 @@ def latest_priority(calls: list[CallRecord]) -> PlanPriority | None:
     return None
 
 
-def suggested_drill(library: Library, calls: list[CallRecord]) -> SuggestedDrill | None:
-    priority = latest_priority(calls)
+def _drill_for(library: Library, priority: PlanPriority | None) -> SuggestedDrill | None:
     if priority is None or not priority.drills:
         return None
-    drill = priority.drills[0]
-    match = match_drill(library, drill, priority.skill)
+    match = match_drill(library, priority.drills[0], priority.skill)
     if match is None:
         return None
     scenario, persona = match
@@ -167,6 +165,17 @@ def suggested_drill(library: Library, calls: list[CallRecord]) -> SuggestedDrill
         customer_type=persona.customer_type,
         difficulty=scenario.difficulty,
     )
+
+
+def suggested_drill(library: Library, calls: list[CallRecord]) -> SuggestedDrill | None:
+    """The drill of the newest coaching plan, mapped to the library."""
+    return _drill_for(library, latest_priority(calls))
+
+
+def drill_from_plan(library: Library, card: Scorecard) -> SuggestedDrill | None:
+    """The drill of one scorecard's plan (first priority), mapped to the library."""
+    priorities = card.coaching_plan.priorities
+    return _drill_for(library, priorities[0] if priorities else None)
 
 
 def build_home(backend: Backend, trainee: TraineeInfo, pending_calls: int = 0) -> HomeData:

@@ -56,3 +56,23 @@ def test_locate_db_prints_a_server_url_as_is(seams: Path, monkeypatch: pytest.Mo
 def test_locate_rejects_an_unknown_target(seams: Path) -> None:
     result = CliRunner().invoke(app, ["locate", "nada"])
     assert result.exit_code == 2
+
+
+def test_locate_with_a_broken_config_reports_file_and_line(seams: Path) -> None:
+    import subprocess
+    import sys
+
+    config = seams / "cfg" / "config.toml"
+    config.parent.mkdir()
+    config.write_text("theme = \n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", "from simulator.cli import main; main()", "locate", "db"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"{config}:1:" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -364,3 +364,36 @@ def test_preferences_are_saved_and_the_last_trainee_found(
     assert (reloaded.theme, reloaded.trainee) == ("textual-light", "Ana")
     text = (tmp_path / "config.toml").read_text("utf-8")
     assert "data_dir" not in text and "database_url" not in text
+
+
+def test_suggest_drill_for_one_scorecard(services: Services) -> None:
+    plan = CoachingPlan(
+        priorities=[
+            PlanPriority(
+                skill="closing",
+                score=20,
+                gap=50,
+                goal="Pedir la decisión",
+                drills=[
+                    Drill(scenario_kind="outbound_sale", customer_type="indeciso", difficulty=3)
+                ],
+            )
+        ]
+    )
+    drill = services.suggest_drill(_card(40, plan=plan))
+    assert drill is not None and (drill.scenario_id, drill.persona_id) == (
+        "venta-dificil",
+        "indeciso",
+    )
+    assert services.suggest_drill(_card(90)) is None
+
+
+def test_only_a_formador_assigns(services: Services) -> None:
+    from simulator.errors import PermissionDeniedError
+
+    ana = services.trainees.get_or_create("Ana")
+    rosa = services.trainees.create_formador("Rosa", "contraseña-larga")
+    with pytest.raises(PermissionDeniedError, match="formador"):
+        services.assign("venta-facil", trainee_id=ana.id, created_by=ana.id)
+    services.assign("venta-facil", trainee_id=ana.id, created_by=rosa.id)
+    assert [a.scenario_id for a in services.home(ana.id).assignments] == ["venta-facil"]

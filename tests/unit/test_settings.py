@@ -175,3 +175,23 @@ def test_save_settings_validates_what_model_copy_let_through(env: Path) -> None:
     with pytest.raises(InputError, match="no se guardó"):
         save_settings(broken)
     assert load_settings().theme == "textual-dark"  # the file was not damaged
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ('theme = "textual-dark\n', 1, "sin cerrar"),
+        ("hint_min_turns = 3\nhint_min_turns = 4\n", 2, "repetida"),
+        ('theme = "textual-dark"\ncontent_dirs = ["a",\n', 2, "valor no válido"),
+        ("tema oscuro\n", 1, "falta «=»"),
+    ],
+)
+def test_toml_syntax_errors_are_explained_in_spanish(
+    env: Path, text: str, line: int, reason: str
+) -> None:
+    env.parent.mkdir(parents=True)
+    env.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_settings()
+    assert str(caught.value).startswith(f"{env}:{line}: ")
+    assert reason in str(caught.value)
