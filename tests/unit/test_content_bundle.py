@@ -151,17 +151,28 @@ def test_internet_veloz_hogar_matches_the_issue(library) -> None:  # type: ignor
     assert "clases" in needs and "whatsapp" in needs and "tarde" in needs
 
 
+def _amounts(text: str) -> list[int]:
+    pattern = r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{2,6})\s*(?:pesos|al mes|mensuales|MXN)"
+    return [int(raw.replace(",", "")) for raw in re.findall(pattern, text)]
+
+
 def test_prices_mentioned_in_lines_match_the_catalog(library) -> None:  # type: ignore[no-untyped-def]
-    """A number next to a product name in any authored line must be that product's price."""
+    """An amount in pesos in any customer line must come from the catalog or the customer profile."""
     for scenario in library.scenarios.values():
-        valid = {int(p.price) for p in scenario.catalog if p.price is not None}
-        valid |= {int(scenario.customer.current_payment or 0)}
+        known = [p.price for p in scenario.catalog] + [scenario.customer.current_payment]
+        base = {int(v) for v in known if v is not None}
+        valid = base | {abs(a - b) for a in base for b in base}
+        catalog_text = " ".join(
+            " ".join(p.features + p.conditions + p.benefits) for p in scenario.catalog
+        )
+        valid |= set(_amounts(catalog_text)) | set(_amounts(scenario.customer.situation))
         texts = [s for n in scenario.needs for s in n.statements]
         texts += [s for o in scenario.objections for s in o.statements + o.after_resolved]
         texts += [s for b in scenario.buying_signals for s in b.statements]
+        texts += [s for bank in scenario.banks.values() for s in bank]
         for text in texts:
-            for amount in re.findall(r"\$?\b(\d{2,5})\s*(?:pesos|al mes|mensuales)", text):
-                assert int(amount) in valid or int(amount) < 100, (scenario.id, text)
+            for amount in _amounts(text):
+                assert amount in valid or amount < 100, (scenario.id, text)
 
 
 def test_committed_schemas_do_not_drift() -> None:
