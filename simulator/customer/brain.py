@@ -91,6 +91,10 @@ def _react(t: Turn) -> None:
         return
     moves.presentation(t)
     moves.questions(t)
+    busy = {"objection", "objection_softened", "trap", "wrong_fact_reaction", "objection_repeat"}
+    if not any(i.name in busy or i.ref for i in t.intents if i.name != "need_statement"):
+        if objections.raise_pending(t):
+            return
     moves.signals(t)
     moves.persona_colour(t)
     if not t.intents and objections.raise_pending(t):
@@ -152,8 +156,9 @@ def _opening(t: Turn) -> bool:
     outbound = sc.kind in ("outbound_sale", "collections")
     if "offer_help" in t.acts or (outbound and ({"feature", "benefit"} & t.acts)):
         s.purpose_known = True
+    named = cues.contains_any(t.norm, [sc.customer.first_name, sc.customer.name])
     asks_identity = cues.contains_any(t.norm, cues.phrases("identity_phrases")) or (
-        "?" in t.norm and cues.contains_any(t.norm, [sc.customer.first_name, sc.customer.name])
+        outbound and "?" in t.norm and named and "open_question" not in t.acts and s.turn <= 3
     )
     if asks_identity and not s.identity_confirmed and "data_request" not in t.acts:
         s.identity_confirmed = True

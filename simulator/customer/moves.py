@@ -98,7 +98,9 @@ def data_moves(t: Turn) -> None:
             return
     asked = cues.fields_mentioned(t.norm, list(dict.fromkeys([*sc.required_fields, *data])))
     closing_acts = {"offer_more", "farewell", "thanks", "data_confirmation", "feature", "benefit"}
-    if "data_request" not in t.acts and not (asked and "?" in t.norm and not t.acts & closing_acts):
+    requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
+    inferred = asked and "?" in t.norm and requested and not t.acts & closing_acts
+    if "data_request" not in t.acts and not inferred:
         return
     if sc.goal == "sale" and s.objections and not s.accepted:
         return  # an open objection first: the objection turn answers this
@@ -181,7 +183,11 @@ def close_turn(t: Turn) -> bool:
 def presentation(t: Turn) -> None:
     s, sc, tr = t.s, t.scenario, t.persona.traits
     named = cues.products_named(t.norm, sc.catalog)
-    presenting = bool(named) or bool({"feature", "benefit", "cross_sell"} & t.acts)
+    presenting = (
+        bool(named)
+        or "cross_sell" in t.acts
+        or (bool({"feature", "benefit"} & t.acts) and cues.price_mentioned(t.text, t.norm))
+    )
     if not presenting:
         return
     first = not s.presented
@@ -235,11 +241,7 @@ def questions(t: Turn) -> None:
         return
     unrevealed = [n for n in sc.needs if n.id not in s.revealed_needs]
     probe_hit = next(
-        (
-            n
-            for n in unrevealed
-            if n.reveal == "probe" and cues.need_keyword_hit(t.norm, n.probe_keywords)
-        ),
+        (n for n in unrevealed if cues.need_keyword_hit(t.norm, n.probe_keywords)),
         None,
     )
     callado = t.persona.traits.short_answers_to_closed
