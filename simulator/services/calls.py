@@ -222,8 +222,12 @@ class CallService:
         """Hang up if the call is still open, grade it, save it and archive its journal.
 
         ``result`` is the ``CallResult`` the TUI already got from ``session.hang_up()``, if any
-        (avoids grading twice). A call that never started has nothing to save: use ``abandon``.
+        (avoids grading twice). Calling ``finish`` again returns the call already saved. If grading
+        fails the call is still saved (without scorecard, see ``regrade``) and a Spanish error is
+        raised. A call that never started has nothing to save: use ``abandon``.
         """
+        if live.saved_call_id is not None:
+            return self.get(live.saved_call_id)
         session = live.session
         if not getattr(session, "started", True):
             raise SimuladorError(
@@ -231,17 +235,22 @@ class CallService:
                 "Ponga su estado en «Disponible» para recibir la llamada."
             )
         if result is None:
-            result = session.hang_up()
+            result = session.hang_up(score=False)
         transcript: Transcript = result.transcript
         scorecard: Scorecard | None = getattr(result, "scorecard", None)
+        failure: str | None = None
         if scorecard is None:
-            history = history_for(self._backend, live.trainee_id)
-            scorecard = grade(transcript, history, live.scenario, live.persona)
+            try:
+                history = history_for(self._backend, live.trainee_id)
+                scorecard = grade(transcript, history, live.scenario, live.persona)
+            except Exception as error:  # noqa: BLE001 - the call must be saved even so
+                failure = str(error) or error.__class__.__name__
+            else:
+                result = _with_scorecard(result, scorecard)
         trainee = self._backend.repos.trainees.get(live.trainee_id)
-        meta = meta_of(live, trainee.name if trainee else "")
         saved = save_call(
             self._backend,
-            meta=meta,
+            meta=meta_of(live, trainee.name if trainee else ""),
             transcript=transcript,
             scorecard=scorecard,
             outcome=getattr(result, "outcome", None) or transcript.outcome,
@@ -249,10 +258,41 @@ class CallService:
             journal_file=journals.journal_path(self._backend.journals_dir / "finished", live.key),
             result=result,
         )
+        live.saved_call_id = saved.call_id
         _close_journal(session)
         journals.archive(self._backend.journals_dir, live.key, "finished")
         self._backend.live_keys.discard(live.key)
+        if failure is not None:
+            raise SimuladorError(
+                f"La llamada se guardó (número {saved.call_id}) pero no se pudo calificar: "
+                f"{failure}"
+            )
         return saved
+
+    def regrade(self, call_id: int) -> SavedCall:
+        """Grade a saved call again (e.g. one saved without scorecard) with the history before it."""
+        backend = self._backend
+        record = backend.repos.calls.get(call_id)
+        if record is None:
+            raise InputError(f"No existe la llamada {call_id}.")
+        transcript = Transcript.model_validate_json(record.transcript_json)
+        earlier = [
+            card
+            for other in backend.repos.calls.list_for(record.trainee_id)
+            if other.id != call_id and other.started_at <= record.started_at
+            for card in [load_scorecard(other.scorecard_json)]
+            if card is not None
+        ]
+        scenario = backend.library.scenarios.get(record.scenario_id)
+        persona = backend.library.personas.get(record.persona_id)
+        card = grade(transcript, earlier, scenario, persona)
+        updated = backend.repos.calls.set_scorecard(
+            call_id,
+            overall=card.overall,
+            verdict=card.verdict,
+            scorecard_json=card.model_dump_json(),
+        )
+        return to_saved(backend, updated)
 
     def abandon(self, live: LiveCall) -> None:
         """Leave a call without saving it (e.g. the trainee goes back before it starts).
@@ -298,6 +338,14 @@ class CallService:
         if record is None:
             raise InputError(f"No existe la llamada {call_id}.")
         return to_saved(self._backend, record)
+
+
+def _with_scorecard(result: Any, scorecard: Scorecard) -> Any:
+    import dataclasses
+
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return dataclasses.replace(result, scorecard=scorecard)
+    return result
 
 
 def _close_journal(session: Any) -> None:

@@ -49,6 +49,7 @@ class LiveCall:
     persona: Persona
     session: Any  # simulator.session.call.CallSession
     resumed: bool = False
+    saved_call_id: int | None = None  # set by ``calls.finish``
 
 
 @dataclass(frozen=True, slots=True)

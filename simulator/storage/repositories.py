@@ -264,6 +264,21 @@ class CallRepo:
 
         return run_in_session(self._factory, "leer las llamadas", work)
 
+    def set_scorecard(
+        self, call_id: int, *, overall: int | None, verdict: str | None, scorecard_json: str | None
+    ) -> CallRecord:
+        """Replace the judgement of a saved call (regrading); the transcript never changes."""
+
+        def work(session: Session) -> CallRecord:
+            row = session.get(Call, call_id)
+            if row is None:
+                raise StorageError(f"No existe la llamada {call_id}.")
+            row.overall, row.verdict, row.scorecard_json = overall, verdict, scorecard_json
+            session.flush()
+            return _call(row)
+
+        return run_in_session(self._factory, "actualizar la calificación", work)
+
     def count(self) -> int:
         def work(session: Session) -> int:
             return int(session.scalar(select(func.count()).select_from(Call)) or 0)

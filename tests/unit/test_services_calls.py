@@ -203,3 +203,40 @@ def test_home_counts_pending_calls(data_dir: Path) -> None:
     assert home.pending_calls == 1
     assert any(entry.scenario_id == SCENARIO for entry in home.library)
     services.close()
+
+
+def test_finish_twice_saves_once(services: Services) -> None:
+    ana = services.trainees.get_or_create("Ana")
+    live = _play(services, ana.id, TURNS[:1])
+    first = services.calls.finish(live)
+    again = services.calls.finish(live)
+    assert again.call_id == first.call_id
+    assert len(services.calls.list_for(ana.id)) == 1
+
+
+def test_a_grading_failure_still_saves_the_call_and_regrade_fixes_it(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import simulator.services.calls as calls_module
+
+    real_grade = calls_module.grade
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("fallo del calificador")
+
+    ana = services.trainees.get_or_create("Ana")
+    live = _play(services, ana.id, TURNS)
+    monkeypatch.setattr(calls_module, "grade", broken)
+    with pytest.raises(SimuladorError, match="se guardó") as caught:
+        services.calls.finish(live)
+    assert "fallo del calificador" in str(caught.value)
+    [summary] = services.calls.list_for(ana.id)
+    assert summary.overall is None
+    kept = services.calls.get(summary.call_id)
+    assert kept.scorecard is None
+    assert [t.text for t in kept.transcript.turns if t.speaker == "agent"] == TURNS
+
+    monkeypatch.setattr(calls_module, "grade", real_grade)
+    fixed = services.calls.regrade(summary.call_id)
+    assert fixed.scorecard is not None and fixed.overall == fixed.scorecard.overall
+    assert services.calls.list_for(ana.id)[0].overall == fixed.overall
