@@ -13,9 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
-import yaml
-
-from simulator.content.yaml_lines import Loc
+from simulator.content.yaml_lines import Loc, parse_yaml
 from simulator.models.content import Persona, Scenario
 
 # Slots the template mouth fills (INTENTS.md).
@@ -35,7 +33,7 @@ Finding = tuple[Loc, str]
 def base_bank() -> dict[str, list[str]]:
     """The neutral customer's utterances per intent (``simulator/customer/es/base_bank.yaml``)."""
     text = resources.files("simulator.customer").joinpath("es/base_bank.yaml").read_text("utf-8")
-    banks = (yaml.safe_load(text) or {}).get("banks") or {}
+    banks = (parse_yaml(text, "base_bank.yaml") or {}).get("banks") or {}
     return {str(k): [str(u) for u in v or []] for k, v in banks.items()}
 
 
