@@ -139,6 +139,16 @@ class LibraryEntry:
     briefing: str = ""
     persona_ids: tuple[str, ...] = ()
 
+    @property
+    def personas(self) -> tuple[str, ...]:
+        """Alias of ``persona_ids`` (ids of the personas that fit, the default first)."""
+        return self.persona_ids
+
+    @property
+    def default_persona(self) -> str:
+        """Alias of ``default_persona_id``."""
+        return self.default_persona_id
+
 
 @dataclass(frozen=True, slots=True)
 class AssignmentItem:
@@ -252,6 +262,11 @@ class RepeatedFault:
     call_ids: tuple[int, ...]
     flag: Literal["reincidente", "recurrente"]
 
+    @property
+    def repeated(self) -> str:
+        """Alias of ``flag``."""
+        return self.flag
+
 
 @dataclass(frozen=True, slots=True)
 class ProgressData:
@@ -262,6 +277,16 @@ class ProgressData:
     repeated_faults: list[RepeatedFault] = field(default_factory=list)
     recurrente: bool = False  # different faults committed call after call
     skill_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def calls(self) -> list[ProgressPoint]:
+        """Alias of ``points`` (scored calls, oldest first)."""
+        return self.points
+
+    @property
+    def skill_series(self) -> dict[str, list[int | None]]:
+        """Every skill's scores over time (oldest first), ``None`` where not evaluated."""
+        return {skill: self.series(skill) for skill in self.skill_names}
 
     def series(self, skill: str) -> list[int | None]:
         """Scores of one skill over time (oldest first), ``None`` where not evaluated."""
