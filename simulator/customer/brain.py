@@ -76,14 +76,14 @@ def _react(t: Turn) -> None:
         return
     if _opening(t):
         return
-    moves.data_moves(t)
-    if any(i.name.startswith("data_") for i in t.intents):
-        _closing(t, quiet=True)
-        return
     if "farewell" in t.acts:
         _closing(t, quiet=False)
         return
     if objections.objection_turn(t):
+        return
+    moves.data_moves(t)
+    if any(i.name.startswith("data_") for i in t.intents):
+        _closing(t, quiet=True)
         return
     if moves.close_turn(t):
         return
@@ -92,9 +92,9 @@ def _react(t: Turn) -> None:
     moves.presentation(t)
     moves.questions(t)
     busy = {"objection", "objection_softened", "trap", "wrong_fact_reaction", "objection_repeat"}
-    if not any(i.name in busy or i.ref for i in t.intents if i.name != "need_statement"):
-        if objections.raise_pending(t):
-            return
+    quiet = not any(i.name in busy or i.ref for i in t.intents if i.name != "need_statement")
+    if quiet and objections.raise_pending(t):
+        return
     moves.signals(t)
     moves.persona_colour(t)
     if not t.intents and objections.raise_pending(t):
@@ -176,7 +176,8 @@ def _opening(t: Turn) -> bool:
         if not s.purpose_known:
             t.say("greeting_reply")
             return True
-    if outbound and s.purpose_known and objections.fire_opening(t):
+    opened = s.purpose_known if outbound else s.reason_stated
+    if opened and objections.fire_opening(t):
         return True
     quiet_turn = not (t.acts & {"open_question", "data_request"})
     if (

@@ -75,7 +75,7 @@ def data_moves(t: Turn) -> None:
     if "data_confirmation" in t.acts or (
         s.fields_given
         and any(cues.value_matches(f, t.text, v) for f, v in s.fields_given.items())
-        and "data_request" not in t.acts
+        and not t.acts & {"data_request", "close", "trial_close"}
     ):
         checked = [f for f in data if cues.value_matches(f, t.text, data[f])]
         named = [f for f in cues.fields_mentioned(t.norm, list(data)) if f not in checked]
