@@ -7,6 +7,7 @@ discarding moves the files to ``journals/discarded``; nothing typed is ever dele
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,9 @@ from simulator.services.calls import (
     save_call,
 )
 from simulator.services.results import LiveCall, PendingCall, SavedCall
+
+# A journal still empty this long after its call was opened belongs to a call that never started.
+STALE_EMPTY_JOURNAL = timedelta(hours=12)
 
 
 class RecoveryError(SimuladorError):
@@ -64,7 +68,11 @@ class RecoveryService:
         found = []
         for meta, meta_file in journals.pending_metas(folder):
             path = journals.journal_path(folder, meta.key)
-            if meta.key in self._backend.live_keys or not _has_content(path):
+            if meta.key in self._backend.live_keys:
+                continue
+            if not _has_content(path):
+                if datetime.now(UTC) - meta.started_at > STALE_EMPTY_JOURNAL:
+                    journals.archive(folder, meta.key, "discarded")  # nothing typed: tidy up
                 continue
             try:
                 turns = len(self._recover(path).transcript.turns)

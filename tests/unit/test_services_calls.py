@@ -240,3 +240,26 @@ def test_a_grading_failure_still_saves_the_call_and_regrade_fixes_it(
     fixed = services.calls.regrade(summary.call_id)
     assert fixed.scorecard is not None and fixed.overall == fixed.scorecard.overall
     assert services.calls.list_for(ana.id)[0].overall == fixed.overall
+
+
+def test_journals_of_calls_that_never_started_are_not_offered(data_dir: Path) -> None:
+    import dataclasses
+    from datetime import timedelta
+
+    from simulator.services import journals
+
+    first = build_services(load_settings())
+    ana = first.trainees.get_or_create("Ana")
+    fresh = first.calls.start(ana.id, SCENARIO, seed=1)  # killed before «Disponible»
+    old = first.calls.start(ana.id, SCENARIO, seed=2)
+    folder = data_dir / "journals"
+    meta = journals.JournalMeta.from_json(journals.meta_path(folder, old.key).read_text("utf-8"))
+    aged = dataclasses.replace(meta, started_at=meta.started_at - timedelta(days=2))
+    journals.write_meta(folder, aged)
+    first.close()
+
+    services = build_services(load_settings())
+    assert services.recovery.pending() == []
+    assert journals.journal_path(folder, fresh.key).exists()  # recent: left alone
+    assert (folder / "discarded" / f"{old.key}.journal.jsonl").exists()  # stale and empty: tidied
+    services.close()
