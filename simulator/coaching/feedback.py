@@ -12,10 +12,10 @@ from simulator.language.display import display
 from simulator.models.scorecard import Feedback, FeedbackItem, Scorecard
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, slots
-from simulator.scoring.elements_data import check_field, field_label
+from simulator.scoring.elements_data import check_field, field_label, spoken
 from simulator.scoring.elements_needs import customer_questions, is_answered, need_turns
 from simulator.scoring.elements_objections import objection_turns, response_turn
-from simulator.scoring.elements_opening import is_identity_check
+from simulator.scoring.elements_opening import is_identity_check, opening_turns
 from simulator.scoring.metrics import buying_signal_turns, longest_run
 from simulator.scoring.rubric import rule
 
@@ -84,10 +84,18 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     ]
     if len(open_before) >= 3:
         return []
+    opening = {
+        n
+        for n in opening_turns(ctx)
+        if ctx.has(n, "greeting", "company_id", "agent_id", "offer_help")
+    }
     closed = [
         n
         for n in ctx.agent_turns
-        if n < limit and ctx.has(n, "closed_question") and not is_identity_check(ctx, n)
+        if n < limit
+        and n not in opening
+        and ctx.has(n, "closed_question")
+        and not is_identity_check(ctx, n)
     ]
     why = (
         "Las preguntas cerradas solo obtienen «sí» o «no»; una pregunta abierta hace que el "
@@ -194,7 +202,9 @@ def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         return []
     checks = [check_field(ctx, name) for name in dict.fromkeys(ctx.transcript.required_fields)]
     values = [
-        f"{field_label(c.name)}: {c.said or c.captured}" for c in checks if c.said or c.captured
+        f"{field_label(c.name)}: {spoken(c.name, c.said or c.captured or '')}"
+        for c in checks
+        if c.said or c.captured
     ]
     turns = [c.said_turn for c in checks if c.said_turn]
     target = max(turns) if turns else (ctx.agent_turns[-1] if ctx.agent_turns else None)

@@ -7,9 +7,8 @@ from typing import Any
 from simulator.coaching import feedback, plan
 from simulator.models.scorecard import Scorecard, TurnActs
 from simulator.models.transcript import Transcript
-from simulator.scoring import score_transcript
-from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import probing_questions_before_presentation
+from simulator.scoring.engine import score_with_context
 
 
 def grade(
@@ -19,8 +18,7 @@ def grade(
     turn_acts: list[TurnActs] | None = None,
 ) -> Scorecard:
     """Score ``transcript`` and attach feedback and a coaching plan (earlier calls in ``history``)."""
-    card = score_transcript(transcript, turn_acts)
-    ctx = CallContext.build(transcript, card.turns)
+    card, ctx = score_with_context(transcript, turn_acts)
     hint = dict(scenario_hint or {})
     if "kind" not in hint:
         hint["kind"] = {"service": "service", "collections": "collections"}.get(

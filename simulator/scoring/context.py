@@ -32,6 +32,7 @@ class CallContext:
     first_presentation: int | None = None
     customer_name: str | None = None
     _amounts: dict[int, list[Any]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def build(cls, transcript: Transcript, turn_acts: list[TurnActs]) -> CallContext:
@@ -143,6 +144,12 @@ def _customer_name(ctx: CallContext) -> str | None:
 
 def slots(ctx: CallContext) -> dict[str, str]:
     """Names to fill the rubric's model phrasings with (the product the agent talked about)."""
+    if "slots" not in ctx.memo:
+        ctx.memo["slots"] = _slots(ctx)
+    return dict(ctx.memo["slots"])
+
+
+def _slots(ctx: CallContext) -> dict[str, str]:
     t = ctx.transcript
     product = _main_product(ctx)
     price = ""
@@ -180,9 +187,14 @@ def _address_form(ctx: CallContext) -> str:
     if not name:
         return "(nombre del cliente)"
     surnames = [w for w in tx.fold(name).split()[1:] if len(w) > 2]
+    titles = tx.titles()
     for n in ctx.agent_turns:
+        folded = ctx.folded[n - 1].split()
+        hits = [i for i, w in enumerate(folded[:-1]) if w in titles and folded[i + 1] in surnames]
+        if not hits:
+            continue
         words = ctx.text(n).split()
         for i, word in enumerate(words[:-1]):
-            if tx.fold(word) in tx.titles() and tx.fold(words[i + 1]) in surnames:
+            if tx.fold(word) in titles and tx.fold(words[i + 1]) in surnames:
                 return f"{word.lower()} {words[i + 1].strip(',.;:!?¿¡')}"
     return name.title() if name.islower() else name

@@ -83,6 +83,14 @@ def _gives_data(ctx: CallContext, n: int) -> bool:
 
 
 def check_field(ctx: CallContext, name: str) -> FieldCheck:
+    """The capture check of one required field (computed once per call)."""
+    key = f"field:{name}"
+    if key not in ctx.memo:
+        ctx.memo[key] = _check_field(ctx, name)
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _check_field(ctx: CallContext, name: str) -> FieldCheck:
     t = ctx.transcript
     captured = (t.capture.get(name) or "").strip() or None
     check = FieldCheck(name=name, captured=captured, expected=t.customer_data.get(name) or None)
@@ -123,9 +131,19 @@ def check_field(ctx: CallContext, name: str) -> FieldCheck:
     return check
 
 
+def spoken(name: str, value: str) -> str:
+    """A value as the agent should read it back (10-digit phones as «55 1234 5678»)."""
+    digits = _DIGITS.sub("", value)
+    if lx.field_kind(name) == "phone" and len(digits) == 10:
+        return f"{digits[:2]} {digits[2:6]} {digits[6:]}"
+    return value
+
+
 def read_back(checks: list[FieldCheck]) -> str:
     parts = [
-        f"{field_label(c.name)}: {c.said or c.captured}" for c in checks if c.said or c.captured
+        f"{field_label(c.name)}: {spoken(c.name, c.said or c.captured or '')}"
+        for c in checks
+        if c.said or c.captured
     ]
     return ", ".join(parts)
 

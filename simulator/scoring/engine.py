@@ -36,6 +36,13 @@ def _acts(transcript: Transcript, turn_acts: list[TurnActs] | None) -> list[Turn
 
 def score_transcript(transcript: Transcript, turn_acts: list[TurnActs] | None = None) -> Scorecard:
     """Score one call. ``turn_acts`` (1-based, one per turn) skips the tagging when given."""
+    return score_with_context(transcript, turn_acts)[0]
+
+
+def score_with_context(
+    transcript: Transcript, turn_acts: list[TurnActs] | None = None
+) -> tuple[Scorecard, CallContext]:
+    """Like ``score_transcript`` but also returns the CallContext (reused by coaching)."""
     acts = _acts(transcript, turn_acts)
     ctx = CallContext.build(transcript, acts)
     elements = {
@@ -73,7 +80,7 @@ def score_transcript(transcript: Transcript, turn_acts: list[TurnActs] | None = 
             ctx, m, elements["objection_handling"]
         ),
     }
-    return Scorecard(
+    card = Scorecard(
         overall=overall(elements, skill_scores, critical, minor),
         verdict=verdict(elements, critical),
         critical_errors=critical,
@@ -83,3 +90,4 @@ def score_transcript(transcript: Transcript, turn_acts: list[TurnActs] | None = 
         metrics=m,
         turns=[TurnActs.model_validate(a.model_dump()) for a in acts],
     )
+    return card, ctx

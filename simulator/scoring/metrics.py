@@ -28,12 +28,23 @@ def name_uses(ctx: CallContext) -> int | None:
 
 
 def buying_signal_turns(ctx: CallContext) -> list[int]:
-    """Customer buying signals that still call for a (trial) close: an acceptance is past that."""
-    return [
-        n
-        for n in ctx.customer_turns
-        if ctx.has(n, "buying_signal") and not ctx.has(n, "acceptance", "refusal")
-    ]
+    """Customer buying signals that still call for a (trial) close.
+
+    A signal that answers the agent's close («sí, lo quiero») is an acceptance, not a new signal.
+    """
+    found = []
+    for n in ctx.customer_turns:
+        if not ctx.has(n, "buying_signal"):
+            continue
+        prev = ctx.prev_agent(n)
+        if (
+            prev is not None
+            and ctx.has(n, "acceptance", "refusal")
+            and ctx.has(prev, "close", "trial_close")
+        ):
+            continue
+        found.append(n)
+    return found
 
 
 def _runs(ctx: CallContext) -> list[list[int]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 from simulator.models.transcript import CatalogEntry
@@ -30,16 +31,29 @@ class PriceMismatch:
 
 
 def _distinctive_tokens(catalog: list[CatalogEntry]) -> list[set[str]]:
-    token_sets = [set(tx.fold(p.name).split()) for p in catalog]
+    return [set(t) for t in _distinctive(tuple(p.name for p in catalog))]
+
+
+@cache
+def _distinctive(names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    token_sets = [set(tx.fold(name).split()) for name in names]
     common: set[str] = set.intersection(*token_sets) if len(token_sets) > 1 else set()
     out = []
     for tokens in token_sets:
         distinct = {t for t in tokens - common if t not in tx.stopwords()}
-        out.append(distinct or tokens)
-    return out
+        out.append(frozenset(distinct or tokens))
+    return tuple(out)
 
 
 def products_named(ctx: CallContext, n: int, amounts_values: set[float]) -> list[CatalogEntry]:
+    """Catalog products named in turn ``n`` (by distinctive words, numbers or aliases)."""
+    key = f"named:{n}"
+    if key not in ctx.memo:
+        ctx.memo[key] = _products_named(ctx, n, amounts_values)
+    return list(ctx.memo[key])
+
+
+def _products_named(ctx: CallContext, n: int, amounts_values: set[float]) -> list[CatalogEntry]:
     catalog = ctx.transcript.catalog
     if not catalog:
         return []

@@ -47,13 +47,20 @@ def titles() -> frozenset[str]:
     return frozenset(str(i) for i in items)
 
 
+_FROM = "áéíóúüàèìòùâêîôûäëïö¿¡«»—–…“”‘’"
+_TO = "aeiouuaeiouaeiouaeio"
+_ACCENTS = str.maketrans(_FROM, _TO + " " * (len(_FROM) - len(_TO)))
+
+
 def fold(text: str) -> str:
     """Lower case, no accents (ñ kept), punctuation turned into spaces, spaces collapsed."""
-    lowered = text.lower().replace("ñ", "\x00")
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("\x00", "ñ")
-    return _SPACES.sub(" ", _PUNCT.sub(" ", stripped)).strip()
+    lowered = text.lower().translate(_ACCENTS)
+    if not lowered.replace("ñ", "").isascii():
+        lowered = lowered.replace("ñ", "\x00")
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        lowered = lowered.replace("\x00", "ñ")
+    return _SPACES.sub(" ", _PUNCT.sub(" ", lowered)).strip()
 
 
 def content_words(text: str) -> set[str]:
