@@ -186,3 +186,83 @@ def test_persona_for_every_customer_type_when_complete(library) -> None:  # type
     assert "indeciso" in types
     if len(library.personas) >= len(CUSTOMER_TYPES):
         assert types == set(CUSTOMER_TYPES)
+
+
+CORE_INTENTS = (
+    "answer_phone", "greeting_reply", "short_yes", "short_no", "vague_answer", "need_lead_in",
+    "objection_repeat", "objection_softened", "not_ready", "acceptance", "refusal", "data_given",
+    "hold_ok", "hold_complaint", "impatience", "annoyed", "empathy_thanks",
+    "repetition_complaint", "thanks_reply", "nothing_else", "farewell", "hangup",
+)  # fmt: skip
+
+SPECIALTY = {
+    "impaciente": "interrupt_monologue",
+    "molesto": "complaint",
+    "desconfiado": "guarantee_request",
+    "platicador": "digression",
+    "experto": "knowledge_test",
+    "regateador": "discount_request",
+}
+
+
+def test_each_customer_type_has_its_own_persona_with_core_banks(library) -> None:  # type: ignore[no-untyped-def]
+    for kind in CUSTOMER_TYPES:
+        persona = library.persona(kind)
+        assert persona.customer_type == kind
+        missing = [i for i in CORE_INTENTS if i not in persona.speech.banks]
+        assert missing == [], (kind, missing)
+        assert any(i.startswith("objection_") and i not in ("objection_repeat", "objection_softened")
+                   for i in persona.speech.banks), kind  # fmt: skip
+        if kind in SPECIALTY:
+            assert SPECIALTY[kind] in persona.speech.banks, kind
+
+
+def test_traits_make_the_types_feel_different(library) -> None:  # type: ignore[no-untyped-def]
+    t = {kind: library.persona(kind).traits for kind in CUSTOMER_TYPES}
+    assert t["impaciente"].patience <= 35 and t["impaciente"].monologue_tolerance_words <= 35
+    assert t["impaciente"].interruption_reaction >= 75
+    assert t["callado"].short_answers_to_closed and t["callado"].verbosity <= 20
+    assert t["callado"].openness <= 30
+    assert t["molesto"].needs_empathy_first and t["molesto"].empathy_reaction >= 80
+    assert t["regateador"].haggles and t["regateador"].price_sensitivity >= 85
+    assert t["desconfiado"].asks_for_guarantees and t["desconfiado"].trust <= 25
+    assert t["platicador"].digresses and t["platicador"].verbosity >= 80
+    assert t["experto"].tests_knowledge
+    assert t["amable"].patience >= 80 and t["amable"].trust >= 70
+    assert all(
+        40 <= v <= 75 for v in (t["indeciso"].patience, t["indeciso"].trust, t["indeciso"].openness)
+    )
+    # only the types that own a behaviour flag have it
+    flags = ("needs_empathy_first", "asks_for_guarantees", "haggles", "digresses",
+             "short_answers_to_closed", "tests_knowledge")  # fmt: skip
+    for kind, traits in t.items():
+        assert sum(getattr(traits, flag) for flag in flags) <= 1, kind
+
+
+def test_scenarios_cover_kinds_difficulties_and_goals(library) -> None:  # type: ignore[no-untyped-def]
+    scenarios = list(library.scenarios.values())
+    assert len(scenarios) >= 10
+    assert {s.difficulty for s in scenarios} == {1, 2, 3}
+    assert {s.kind for s in scenarios} == {
+        "outbound_sale",
+        "inbound_sale",
+        "service",
+        "collections",
+    }
+    goals = {"outbound_sale": "sale", "inbound_sale": "sale", "service": "resolved",
+             "collections": "payment_promise"}  # fmt: skip
+    for scenario in scenarios:
+        assert scenario.goal == goals[scenario.kind], scenario.id
+        if scenario.kind in ("inbound_sale", "service"):
+            assert len(scenario.banks.get("state_reason", [])) >= 5, scenario.id
+    out_of_stock = [
+        p for s in scenarios if s.kind == "inbound_sale" for p in s.catalog if not p.in_stock
+    ]
+    assert out_of_stock and all(p.substitutes for p in out_of_stock)
+    assert any(p.addon for s in scenarios if s.kind == "inbound_sale" for p in s.catalog)
+    emergency = library.scenario("asistencia-hogar-fuga")
+    assert {"tipo_emergencia", "servicio", "cobertura", "prioridad"} <= set(
+        emergency.required_fields
+    )
+    trap_types = {t.type for s in scenarios for t in s.traps}
+    assert {"confidential_request", "wrong_price_bait", "do_not_call"} <= trap_types
