@@ -154,7 +154,11 @@ def _opening(t: Turn) -> bool:
     """Greeting, identity and purpose. Returns True when the turn needs nothing more."""
     s, sc = t.s, t.scenario
     outbound = sc.kind in ("outbound_sale", "collections")
-    if "offer_help" in t.acts or (outbound and ({"feature", "benefit"} & t.acts)):
+    if (
+        "offer_help" in t.acts
+        or (outbound and ({"feature", "benefit"} & t.acts))
+        or cues.contains_any(t.norm, cues.phrases("purpose_phrases"))
+    ):
         s.purpose_known = True
     named = cues.contains_any(t.norm, [sc.customer.first_name, sc.customer.name])
     asks_identity = cues.contains_any(t.norm, cues.phrases("identity_phrases")) or (
@@ -205,6 +209,8 @@ def _closing(t: Turn, *, quiet: bool) -> bool:
     closing = {"offer_more", "thanks", "farewell"} & t.acts
     if not closing:
         return False
+    if "farewell" not in t.acts and objections.fire_trap(t, "end"):
+        return True
     if sc.goal == "resolved" and not s.objections:
         needed = set(sc.required_fields) & set(sc.customer.data)
         if needed <= set(s.fields_confirmed):

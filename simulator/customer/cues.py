@@ -71,6 +71,8 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     extracted = extract_field_value(field, said)
     if extracted and field_matches(field, true_value, extracted):
         return True
+    if re.fullmatch(r"\d+(?:\.\d+)?", true_value.strip()):
+        return any(abs(a - float(true_value)) < 0.5 for a in amounts(said))
     digits_true = re.sub(r"\D", "", true_value)
     if len(digits_true) >= 7:
         return digits_true in re.sub(r"\D", "", said)

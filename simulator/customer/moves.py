@@ -115,7 +115,7 @@ def data_moves(t: Turn) -> None:
             s.fields_given[f] = data[f]
             t.say("data_given", ref=f, field_label=_label(f), value=data[f])
             given += 1
-    if not given:
+    if not given and asked:
         t.say("vague_answer")
 
 
