@@ -38,16 +38,16 @@ def validate(
     content_dir: ContentDirOption = None,
 ) -> None:
     """Revisa escenarios y personas y muestra cada problema como archivo:línea: mensaje."""
-    from simulator.content.library import content_dirs, display_path, validate_dir, validate_dirs
+    from simulator.content.library import check_folder, content_dirs, display_path, validate_dirs
 
     try:
         if dirs:
             checked: list[Path] = []
             issues = []
             for folder in dirs:
-                found, _ = validate_dirs([folder], content_dir) if folder.is_dir() else ([], [])
+                found, problems = check_folder(folder, content_dir)
                 checked += found
-                issues += validate_dir(folder, content_dir)
+                issues += problems
         else:
             checked, issues = validate_dirs(content_dirs(content_dir), content_dir)
     except SimuladorError as error:

@@ -285,11 +285,13 @@ def validate_dirs(
     return [path for path, _ in files], issues
 
 
-def validate_dir(path: Path, reference_dirs: list[Path] | None = None) -> list[ContentIssue]:
-    """Every problem of the content in ``path`` (empty list when all is valid)."""
+def check_folder(
+    path: Path, reference_dirs: list[Path] | None = None
+) -> tuple[list[Path], list[ContentIssue]]:
+    """(files checked, every problem) of one folder, complaining when it holds no content."""
     path = Path(path)
     if not path.is_dir():
-        return [ContentIssue(display_path(path), None, "la carpeta no existe")]
+        return [], [ContentIssue(display_path(path), None, "la carpeta no existe")]
     files, issues = validate_dirs([path], reference_dirs)
     if not files and not issues:
         issues.append(
@@ -298,4 +300,9 @@ def validate_dir(path: Path, reference_dirs: list[Path] | None = None) -> list[C
                 "no se encontraron archivos *.scenario.yaml ni *.persona.yaml",
             )
         )  # fmt: skip
-    return issues
+    return files, issues
+
+
+def validate_dir(path: Path, reference_dirs: list[Path] | None = None) -> list[ContentIssue]:
+    """Every problem of the content in ``path`` (empty list when all is valid)."""
+    return check_folder(path, reference_dirs)[1]

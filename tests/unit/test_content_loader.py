@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -284,12 +285,55 @@ def test_random_yamlish_text_only_raises_content_error(text: str) -> None:
     max_examples=60,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(st.text(max_size=200))
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=200))
 def test_random_file_never_crashes_loading(tmp_path: Path, text: str) -> None:
     path = tmp_path / "r.scenario.yaml"
-    path.write_text(
-        text, encoding="utf-8", errors="surrogatepass"
-    ) if "\ud800" not in text else None
-    if path.exists():
-        loaded = load_file(path, "scenario")
-        assert loaded.obj is None or loaded.issues == []
+    path.write_text(text, encoding="utf-8")
+    loaded = load_file(path, "scenario", thorough=True)
+    assert loaded.obj is None and loaded.issues
+    assert all(str(issue).startswith(str(path)) for issue in loaded.issues)
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 500) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@settings(
+    max_examples=80,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.sampled_from(
+        [
+            "kind",
+            "difficulty",
+            "catalog",
+            "customer",
+            "needs",
+            "objections",
+            "traps",
+            "banks",
+            "required_fields",
+            "nuevo",
+            "company",
+        ]
+    ),
+    _JSONISH,
+)
+def test_mutated_scenario_gives_issues_never_exceptions(
+    tmp_path: Path, key: str, value: object
+) -> None:
+    data = yaml.safe_load(SCENARIO)
+    data[key] = value
+    path = tmp_path / "mi-escenario.scenario.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    loaded = load_file(path, "scenario", thorough=True)
+    assert (loaded.obj is None) == bool(loaded.issues)
+    for issue in loaded.issues:
+        assert issue.line is None or issue.line >= 1
+        assert issue.message and "Traceback" not in issue.message
