@@ -7,7 +7,7 @@ exact turn where a better phrasing would have helped.
 
 from __future__ import annotations
 
-from simulator.coaching.phrasing import fill, laer_for, open_question_for, question_part
+from simulator.coaching.phrasing import fill, laer_for, open_question_for, question_part, reported
 from simulator.language.display import display
 from simulator.models.scorecard import Feedback, FeedbackItem, Scorecard
 from simulator.scoring import text as tx
@@ -290,13 +290,8 @@ def _delivery(ctx: CallContext) -> list[FeedbackItem]:
         )
     product = [n for n in ctx.agent_turns if ctx.has(n, "feature")]
     needs = need_turns(ctx)
-    if (
-        ctx.kind == "sale"
-        and product
-        and needs
-        and not any(ctx.has(n, "benefit") for n in ctx.agent_turns)
-    ):
-        need = " ".join(ctx.text(needs[0]).split()[:12]).rstrip(".,")
+    if ctx.kind == "sale" and product and not any(ctx.has(n, "benefit") for n in ctx.agent_turns):
+        need = reported(ctx.text(needs[0])) if needs else "…"
         items.append(
             _item(
                 ctx,
@@ -304,7 +299,7 @@ def _delivery(ctx: CallContext) -> list[FeedbackItem]:
                 product[0],
                 "Dio características sin ligarlas a lo que el cliente necesita.",
                 "El cliente compra beneficios para su situación, no listas de características.",
-                fill("benefit_tie", necesidad=need.lower(), producto=slots(ctx)["producto"]),
+                fill("benefit_tie", necesidad=need, producto=slots(ctx)["producto"]),
             )
         )
     return items

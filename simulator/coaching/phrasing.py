@@ -18,6 +18,11 @@ from simulator.scoring.text import fold
 _QUESTION = re.compile(r"¿([^?¿]+)\??|([^.!?¿]+)\?")
 
 
+_ARTICLES = frozenset(
+    {"su", "sus", "el", "la", "los", "las", "un", "una", "de", "del", "mi", "mis"}
+)
+
+
 class _Slots(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "…"
@@ -88,3 +93,34 @@ def _original_words(original: str, folded_piece: str) -> str:
 def laer_for(objection_type: str | None, **slots: str) -> str:
     table = templates()["laer"]
     return str(table.get(objection_type or "default", table["default"])).format_map(_Slots(slots))
+
+
+def reported(text: str, max_words: int = 14) -> str:
+    """The customer's words as the agent would restate them («mis hijos…» → «sus hijos…»)."""
+    data = templates()
+    words = text.replace("¿", "").replace("¡", "").split()[:max_words]
+    fillers = {f for f in data["leading_fillers"] if " " not in f}
+    phrases = [f.split() for f in data["leading_fillers"] if " " in f]
+    changed = True
+    while words and changed:
+        changed = False
+        first = words[0].lower().strip(",.;:")
+        if first in fillers:
+            words, changed = words[1:], True
+            continue
+        for phrase in phrases:
+            head = [w.lower().strip(",.;:") for w in words[: len(phrase)]]
+            if head == phrase:
+                words, changed = words[len(phrase) :], True
+                break
+    swap = data["person_swap"]
+    out: list[str] = []
+    for word in words:
+        core = word.lower().strip(",.;:!?")
+        tail = word[len(word.rstrip(",.;:!?")) :]
+        after_article = bool(out) and out[-1].lower() in _ARTICLES
+        if core in swap and not (after_article and core not in ("mi", "mis")):
+            out.append(swap[core] + tail)
+        else:
+            out.append(word.lower() if not out else word)
+    return " ".join(out).rstrip(",.;:!?") or "…"

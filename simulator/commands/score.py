@@ -76,6 +76,22 @@ def _with_scenario(transcript: Transcript, source: str) -> Transcript:
     return apply_scenario(transcript)
 
 
+def _scenario_hint(transcript: Transcript) -> dict[str, Any]:
+    """Kind, difficulty and customer type of the bundled scenario, to choose coaching drills."""
+    if not transcript.scenario:
+        return {}
+    try:
+        from simulator.content.library import load_library
+
+        library = load_library()
+        scenario = library.scenario(transcript.scenario)
+        hint: dict[str, Any] = {"kind": scenario.kind, "difficulty": scenario.difficulty}
+        hint["customer_type"] = library.persona(scenario.default_persona).customer_type
+        return hint
+    except (ImportError, AttributeError, SimuladorError):
+        return {}
+
+
 def _history(files: list[str]) -> list[Scorecard]:
     from pydantic import ValidationError
 
@@ -138,7 +154,8 @@ def score(
         raise _fail(error) from None
     if len(sources) == 1:
         try:
-            card = grade(_load(sources[0]), history=earlier)
+            transcript = _load(sources[0])
+            card = grade(transcript, history=earlier, scenario_hint=_scenario_hint(transcript))
         except SimuladorError as error:
             raise _fail(error) from None
         if as_json:

@@ -30,8 +30,9 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
 
 
 def need_turns(ctx: CallContext) -> list[int]:
+    """Customer turns stating a need (a purchase decision is not a need statement)."""
     acts = ("need_statement",) if ctx.selling else ("need_statement", "complaint")
-    return [n for n in ctx.customer_turns if ctx.has(n, *acts)]
+    return [n for n in ctx.customer_turns if ctx.has(n, *acts) and not ctx.has(n, "acceptance")]
 
 
 def customer_questions(ctx: CallContext) -> list[int]:

@@ -41,11 +41,12 @@ def mismatch_error(ctx: CallContext, m: PriceMismatch) -> ErrorFinding:
         listing = "; ".join(f"{p.name}: {price_text(p)}" for p in m.correct[:4])
         right = f"los precios del catálogo son {listing}"
         better = f"Le comento los precios: {listing}."
+    said = "" if m.said_text.strip() == f"{m.said:g}" else f" ({m.said:g})"
     return ErrorFinding(
         code="inaccurate_information",
         turn=m.turn,
         evidence=tx.quote(ctx.text(m.turn), m.said_text),
-        explanation=f"Dijo «{m.said_text}» ({m.said:g}), pero {right}.",
+        explanation=f"Dijo «{m.said_text}»{said}, pero {right}.",
         better_phrasing=better,
     )
 

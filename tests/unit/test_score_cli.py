@@ -117,3 +117,37 @@ def test_rubric_lists_every_rule(runner: CliRunner) -> None:
         and "Detecta necesidades" in table.output
         and "Error crítico" in table.output
     )
+
+
+def test_transcript_naming_a_bundled_scenario_takes_its_catalog(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    pytest.importorskip("simulator.content.transcripts")
+    path = tmp_path / "escenario.json"
+    path.write_text(
+        json.dumps(
+            {
+                "scenario": "internet-veloz-hogar",
+                "turns": [
+                    {
+                        "speaker": "agent",
+                        "text": "Buenas tardes, le habla Mariana de Internet Veloz. El Plan Hogar 200 megas cuesta 450 pesos al mes.",
+                    },
+                    {"speaker": "customer", "text": "No me interesa."},
+                ],
+            }
+        ),
+        "utf-8",
+    )
+    result = runner.invoke(app, ["score", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    errors = json.loads(result.stdout)["critical_errors"]
+    assert any(e["code"] == "inaccurate_information" and "499" in e["explanation"] for e in errors)
+
+
+def test_unknown_scenario_exit_2(runner: CliRunner) -> None:
+    pytest.importorskip("simulator.content.transcripts")
+    result = runner.invoke(app, ["score", "-"], input='{"scenario": "no-existe", "turns": []}')
+    assert (
+        result.exit_code == 2 and "no-existe" in result.output and "Traceback" not in result.output
+    )
