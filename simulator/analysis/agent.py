@@ -50,15 +50,10 @@ _FUNCTIONAL = {
     "offer_more",
     "close",
     "greeting",
+    "disrespect",
 }
-_STRONG_PARAPHRASE = re.compile(
-    r"^(?:.* )?(?:o sea que|osea que|si (?:le |la |lo )?entend[io] bien|si no me equivoco|"
-    r"lo que (?:usted )?me (?:dice|comenta|esta diciendo|quiere decir)|es decir|en otras palabras|"
-    r"a ver si (?:le |la |lo )?entend[io]|me esta diciendo que)(?: |$)"
-)
-_SUBSTANTIVE = {
-    "empathy",
-    "paraphrase",
+# Acts that show the agent answered or explored an objection (not only acknowledged it).
+_ANSWERS = {
     "open_question",
     "closed_question",
     "feature",
@@ -68,6 +63,15 @@ _SUBSTANTIVE = {
     "trial_close",
     "offer_help",
 }
+# In a question clause these only count when stated, not asked ("¿tiene algún seguro…?").
+_STATEMENT_ONLY = ("feature", "benefit")
+_STATED_IN_QUESTION = re.compile(r"^(?:y )?(?:sabia|sabe|sabias) (?:usted )?que ")
+_STRONG_PARAPHRASE = re.compile(
+    r"^(?:.* )?(?:o sea que|osea que|si (?:le |la |lo )?entend[io] bien|si no me equivoco|"
+    r"lo que (?:usted )?me (?:dice|comenta|esta diciendo|quiere decir)|es decir|en otras palabras|"
+    r"a ver si (?:le |la |lo )?entend[io]|me esta diciendo que)(?: |$)"
+)
+_NOT_PARAPHRASE = {"close", "data_request", "data_confirmation", "hold_request", "offer_more"}
 _PHONE_GIVEN = re.compile(r"(?:llamar|marcar|comunicarse|llame|marque|linea)\s+(?:al|a)\s*$")
 
 
@@ -75,7 +79,10 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
     patterns = agent_patterns()
     found: dict[str, list[int]] = {}
     for idx, clause in enumerate(clauses):
+        asked = clause.question and not _STATED_IN_QUESTION.match(clause.norm)
         for act in _LEXICAL:
+            if asked and act in _STATEMENT_ONLY:
+                continue
             if patterns[act].search(clause.norm):
                 found.setdefault(act, []).append(idx)
     return found
@@ -109,19 +116,26 @@ def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
         if not clause.question:
             continue
         here = {act for act, where in found.items() if idx in where}
+        if clause.qstart:
+            tail = clause.norm[clause.qstart :]
+            here = {act for act in here if agent_patterns()[act].search(tail)}
         if here & _FUNCTIONAL:
             continue
         acts.add("open_question" if is_open(clause) else "closed_question")
     return acts
 
 
-def _paraphrase(clauses: list[Clause], context: str | None) -> bool:
+def _paraphrase(clauses: list[Clause], context: str | None, found: dict[str, list[int]]) -> bool:
     lead = agent_patterns()["paraphrase_lead"]
-    for clause in clauses:
+    for idx, clause in enumerate(clauses):
         if not lead.search(clause.norm):
             continue
-        if context is None or _STRONG_PARAPHRASE.match(clause.norm):
-            return True
+        if context is None:
+            if _STRONG_PARAPHRASE.match(clause.norm):
+                return True
+            continue
+        if any(idx in found.get(act, ()) for act in _NOT_PARAPHRASE):
+            continue
         if content_overlap(clause.norm, context) >= 1:
             return True
     return False
@@ -159,11 +173,11 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         acts.add("feature")
     if "data_confirmation" not in acts and (extract_email(text) or _reads_phone(text)):
         acts.add("data_confirmation")
-    if _paraphrase(clauses, context):
+    if _paraphrase(clauses, context, found):
         acts.add("paraphrase")
+    answers = bool(acts & _ANSWERS) or bool(patterns["objection_response"].search(norm))
     if context is not None:
-        ctx = tag_customer(context)
-        if "objection" in ctx.acts and (acts & _SUBSTANTIVE or len(norm.split()) >= 6):
+        if answers and "objection" in tag_customer(context).acts:
             acts.add("objection_response")
     elif patterns["objection_response"].search(norm):
         acts.add("objection_response")

@@ -13,6 +13,9 @@ from simulator.analysis.lexicon import agent_patterns
 from simulator.language.normalize import MAX_CHARS, normalize
 
 _SPLIT = re.compile(r"(?<=[.!?;:…])\s+|(?=[¿¡])|\n+")
+_TAG_ONLY = re.compile(
+    r"^(?:y )?(?:verdad|cierto|correcto|no|si|ok|okey|sale|va|me explico|me entiende|no es asi|o no|o que)(?: \?)?$"
+)
 _MARKERS = {
     "y",
     "pero",
@@ -50,8 +53,6 @@ _MARKERS = {
     "aja",
     "ademas",
     "tambien",
-    "correcto",
-    "entiendo",
     "ya",
     "listo",
     "sale",
@@ -66,6 +67,7 @@ class Clause:
     norm: str
     marked: bool  # carries ? or ¿ in the written text
     question: bool
+    qstart: int = 0  # where the question starts inside ``norm`` (speech clauses)
 
 
 def _strip_markers(norm: str) -> str:
@@ -85,7 +87,7 @@ def _is_open_form(norm: str) -> bool:
 def split_clauses(text: str) -> list[Clause]:
     """The clauses of a turn, each normalized, with its question status."""
     text = text[:MAX_CHARS]
-    punctuated = any(ch in text for ch in "?¿")
+    punctuated = any(ch in text for ch in "?¿.,!;:")
     out: list[Clause] = []
     for raw in _SPLIT.split(text):
         if not raw or not raw.strip():
@@ -97,6 +99,11 @@ def split_clauses(text: str) -> list[Clause]:
                 out[-1] = Clause(last.norm, True, True)
             continue
         marked = "?" in raw or "¿" in raw
+        if out and marked and _TAG_ONLY.match(norm):
+            last = out[-1]
+            out[-1] = Clause(f"{last.norm} {norm}", True, True)
+            continue
+        qstart = 0
         if marked:
             question = True
         elif punctuated:
@@ -107,24 +114,36 @@ def split_clauses(text: str) -> list[Clause]:
                 )
             )
         else:
-            question = looks_like_question(norm)
-        out.append(Clause(norm, marked, question))
+            start = question_start(norm)
+            question = start is not None
+            qstart = start or 0
+        out.append(Clause(norm, marked, question, qstart))
     return out
+
+
+def question_start(norm: str) -> int | None:
+    """For an unpunctuated (speech) clause: where a question starts, or None if none does."""
+    if _is_open_form(norm):
+        return 0
+    body = _strip_markers(norm)
+    m = agent_patterns()["question_lead"].search(body)
+    if m and m.start() == 0:
+        return 0
+    ident = agent_patterns()["identity_check"].search(norm)
+    if ident:
+        return ident.start()
+    mid = agent_patterns()["mid_open"].search(norm)
+    return mid.start() if mid else None
 
 
 def looks_like_question(norm: str) -> bool:
     """Heuristic for unpunctuated (speech) clauses: opens like a question."""
-    if _is_open_form(norm):
-        return True
-    body = _strip_markers(norm)
-    lead = agent_patterns()["question_lead"]
-    m = lead.search(body)
-    return bool(m and m.start() == 0)
+    return question_start(norm) is not None
 
 
 def is_open(clause: Clause) -> bool:
     """An open question: not answerable by sí/no nor by choosing an offered option."""
-    if not _is_open_form(clause.norm):
+    if not _is_open_form(clause.norm[clause.qstart :]) and not _is_open_form(clause.norm):
         return False
     return not agent_patterns()["choice_or"].search(clause.norm)
 

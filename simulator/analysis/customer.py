@@ -18,7 +18,9 @@ from simulator.language.normalize import MAX_CHARS, normalize
 from simulator.models.acts import CUSTOMER_ACTS
 
 _NEGATORS = {"no", "ni", "nunca", "tampoco", "jamas", "nada"}
-_WEAK_NOT_INTERESTED = re.compile(r"^(?:no,? )?(?:no )?(?:gracias|muchas gracias)$|^no gracias")
+_STRONG_NOT_INTERESTED = re.compile(
+    r"no (?:me |nos )?interesa|no (?:lo |la )?(?:necesito|ocupo)|no me llama la atencion"
+)
 
 
 class CustomerTags(BaseModel):
@@ -86,32 +88,38 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     ctx = _context_acts(context) if context else frozenset()
     proposal = bool(ctx & {"close", "cross_sell", "trial_close"})
     acts: set[str] = set()
+    if patterns["phone_answer"].match(norm):
+        return ("other",), None
     objection = _objection(norm)
     affirmative = bool(patterns["affirmative_start"].match(norm))
-    negative = bool(patterns["negative_start"].match(norm))
+    bare_no = bool(patterns["bare_no"].match(norm)) or bool(
+        re.match(r"\s*[¡]?no\s*[,.!]", text.lower())
+    )
+    asking = is_question(text) or _asks_unpunctuated(text, norm)
     if proposal or "data_request" in ctx or "hold_request" in ctx:
-        if patterns["refusal"].search(norm) or (negative and not affirmative):
+        if patterns["refusal"].search(norm) or (bare_no and not affirmative):
             acts.add("refusal")
     elif patterns["refusal"].search(norm) and re.search(
         r"no (?:le|les) (?:voy a dar|doy)|no (?:quiero|voy a) contratar|no acepto|no autorizo", norm
     ):
         acts.add("refusal")
-    if objection == "not_interested" and "refusal" in acts and _WEAK_NOT_INTERESTED.match(norm):
+    if (
+        objection == "not_interested"
+        and "refusal" in acts
+        and not _STRONG_NOT_INTERESTED.search(norm)
+    ):
         objection = None
     if objection:
         acts.add("objection")
-    if (
-        _search_positive(patterns["acceptance"], norm)
-        and not negative
-        or ctx & {"close", "cross_sell"}
-        and affirmative
-        and not objection
-        and "refusal" not in acts
-    ):
+    declined = bare_no or "refusal" in acts
+    explicit = not declined and _search_positive(patterns["acceptance"], norm)
+    implicit = bool(ctx & {"close", "cross_sell"}) and affirmative and not objection
+    if not asking and not declined and (explicit or implicit):
         acts.add("acceptance")
-    if _search_positive(patterns["buying_signal"], norm) and objection not in (
-        "not_interested",
-        "do_not_call",
+    if (
+        "acceptance" not in acts
+        and _search_positive(patterns["buying_signal"], norm)
+        and objection not in ("not_interested", "do_not_call", "trust")
     ):
         acts.add("buying_signal")
     if _search_positive(patterns["need_statement"], norm) or re.search(
@@ -119,9 +127,7 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         norm,
     ):
         acts.add("need_statement")
-    if is_question(text) or (
-        not any(ch in text for ch in ".,!¿?") and patterns["question_lead"].match(norm)
-    ):
+    if asking:
         acts.add("question")
     if patterns["complaint"].search(norm):
         acts.add("complaint")
@@ -131,6 +137,13 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("other")
     ordered = tuple(act for act in CUSTOMER_ACTS if act in acts)
     return ordered, objection
+
+
+def _asks_unpunctuated(text: str, norm: str) -> bool:
+    if any(ch in text for ch in ".,!¿?"):
+        return False
+    patterns = customer_patterns()
+    return bool(patterns["question_lead"].match(norm) or patterns["mid_question"].search(norm))
 
 
 def _gives_data(text: str, norm: str, ctx: frozenset[str]) -> bool:

@@ -32,7 +32,8 @@ def compile_list(patterns: list[str] | str, subs: dict[str, str] | None = None) 
         for key, value in (subs or {}).items():
             pattern = pattern.replace("{" + key + "}", value)
         parts.append(f"(?:{pattern})")
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])")
+    # The closing boundary holds when the match ends on a non-word char or before one.
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?:(?<![a-z0-9])|(?![a-z0-9]))")
 
 
 @cache
@@ -56,7 +57,7 @@ def customer_patterns() -> dict[str, re.Pattern[str]]:
     for key, value in data.items():
         if key == "objection":
             continue
-        if key in ("affirmative_start", "negative_start"):
+        if key in ("affirmative_start", "negative_start", "phone_answer", "bare_no"):
             out[key] = re.compile(str(value))
             continue
         out[key] = compile_list(value)

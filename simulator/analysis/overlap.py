@@ -30,6 +30,23 @@ def content_lemmas(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _concepts() -> dict[str, str]:
+    groups = load_yaml("stopwords.yaml").get("concepts", {})
+    return {str(word): str(name) for name, words in groups.items() for word in words}
+
+
+def _concept_set(lemmas: frozenset[str]) -> set[str]:
+    table = _concepts()
+    out = set()
+    for lem in lemmas:
+        out.add(lem[:5])
+        if lem in table:
+            out.add("#" + table[lem])
+    return out
+
+
 def content_overlap(text: str, other: str) -> int:
-    """How many content lemmas ``text`` shares with ``other``."""
-    return len(content_lemmas(text) & content_lemmas(other))
+    """How much content ``text`` shares with ``other``: common lemmas (by 5-letter stem) and
+    common concepts ("caro" and "precio" are both price)."""
+    return len(_concept_set(content_lemmas(text)) & _concept_set(content_lemmas(other)))
