@@ -77,7 +77,7 @@ class Services:
         from simulator.services.home import build_home
 
         trainee = self.trainees.get(trainee_id)
-        pending = sum(1 for p in self.recovery.pending() if p.trainee_id == trainee_id)
+        pending = len(self.recovery.pending(trainee_id))
         return build_home(self._backend, trainee, pending)
 
     def progress(self, trainee_id: int) -> ProgressData:

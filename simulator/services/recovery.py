@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from simulator.errors import SimuladorError
+from simulator.errors import InputError, SimuladorError
 from simulator.services import journals
 from simulator.services.backend import Backend
 from simulator.services.calls import (
@@ -57,27 +57,31 @@ class RecoveryService:
                 "El archivo se conserva sin cambios."
             ) from None
 
-    def pending(self) -> list[PendingCall]:
-        """Unfinished calls, oldest first.
+    def pending(self, trainee_id: int | None = None) -> list[PendingCall]:
+        """Unfinished calls (of one trainee, or everybody's), oldest first.
 
         Journals of calls that never started (empty file: nothing was typed) are not offered, nor
-        are the calls open in this process. A journal that cannot be read is still listed (with
-        its line count) so the trainee can discard it.
+        are the calls open in this process. A journal that cannot be read is still listed
+        (``readable`` False, with its line count) so the trainee can discard it.
         """
         folder = self._backend.journals_dir
         found = []
         for meta, meta_file in journals.pending_metas(folder):
             path = journals.journal_path(folder, meta.key)
-            if meta.key in self._backend.live_keys:
+            if meta.key in self._backend.live_keys or (
+                trainee_id is not None and meta.trainee_id != trainee_id
+            ):
                 continue
             if not _has_content(path):
                 if datetime.now(UTC) - meta.started_at > STALE_EMPTY_JOURNAL:
                     journals.archive(folder, meta.key, "discarded")  # nothing typed: tidy up
                 continue
+            ended, readable = False, True
             try:
-                turns = len(self._recover(path).transcript.turns)
+                recovered = self._recover(path)
+                turns, ended = len(recovered.transcript.turns), bool(recovered.ended)
             except SimuladorError:
-                turns = journals.count_journal_lines(path)
+                turns, readable = journals.count_journal_lines(path), False
             found.append(
                 PendingCall(
                     key=meta.key,
@@ -92,6 +96,8 @@ class RecoveryService:
                     mode=meta.mode,
                     started_at=meta.started_at,
                     turns=turns,
+                    ended=ended,
+                    readable=readable,
                 )
             )
         return found
@@ -103,13 +109,20 @@ class RecoveryService:
             return scenario_id
 
     def resume(self, pending: PendingCall) -> LiveCall:
-        """Rebuild the session from the journal; it keeps writing to the same journal."""
+        """Rebuild the session from the journal; it keeps writing to the same journal.
+
+        A call that had already ended (the app closed before saving it) cannot be resumed: score it.
+        """
         from simulator.session.call import CallSession
         from simulator.session.journal import Journal
 
         scenario = get_scenario(self._backend, pending.scenario_id)
         persona = pick_persona(self._backend, scenario, pending.persona_id)
         recovered = self._recover(pending.journal_path)
+        if recovered.ended:
+            raise InputError(
+                "Esa llamada ya había terminado; no se puede continuar. Califíquela para verla."
+            )
         session = CallSession.resume(
             recovered,
             scenario,
@@ -134,14 +147,23 @@ class RecoveryService:
         )
 
     def score_partial(self, pending: PendingCall) -> SavedCall:
-        """Grade what the journal holds as an incomplete call, save it, archive the journal."""
+        """Grade what the journal holds, save it and archive the journal.
+
+        The call is saved as incomplete unless the journal shows it had ended (the app closed
+        between hang-up and saving). If grading fails the transcript is still saved.
+        """
         scenario = get_scenario(self._backend, pending.scenario_id)
         persona = pick_persona(self._backend, scenario, pending.persona_id)
         recovered = self._recover(pending.journal_path)
-        transcript = recovered.transcript.model_copy(update={"complete": False})
-        scorecard = grade(
-            transcript, history_for(self._backend, pending.trainee_id), scenario, persona
-        )
+        complete = bool(recovered.ended)
+        transcript = recovered.transcript.model_copy(update={"complete": complete})
+        failure: str | None = None
+        try:
+            scorecard = grade(
+                transcript, history_for(self._backend, pending.trainee_id), scenario, persona
+            )
+        except Exception as error:  # noqa: BLE001 - what was typed must be saved even so
+            scorecard, failure = None, str(error) or error.__class__.__name__
         meta = journals.JournalMeta(
             key=pending.key,
             trainee_id=pending.trainee_id,
@@ -159,10 +181,15 @@ class RecoveryService:
             transcript=transcript,
             scorecard=scorecard,
             outcome=recovered.outcome or transcript.outcome,
-            complete=False,
+            complete=complete,
             journal_file=journals.journal_path(folder / "finished", pending.key),
         )
         journals.archive(folder, pending.key, "finished")
+        if failure is not None:
+            raise SimuladorError(
+                f"La llamada se guardó (número {saved.call_id}) pero no se pudo calificar: "
+                f"{failure}"
+            )
         return saved
 
     def discard(self, pending: PendingCall) -> None:

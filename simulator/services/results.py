@@ -119,6 +119,8 @@ class PendingCall:
     mode: str
     started_at: datetime
     turns: int
+    ended: bool = False  # the call had ended but was not saved: score it, do not resume it
+    readable: bool = True  # False: the journal is damaged; it can only be discarded
 
 
 # --------------------------------------------------------------------------- home

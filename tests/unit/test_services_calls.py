@@ -263,3 +263,43 @@ def test_journals_of_calls_that_never_started_are_not_offered(data_dir: Path) ->
     assert journals.journal_path(folder, fresh.key).exists()  # recent: left alone
     assert (folder / "discarded" / f"{old.key}.journal.jsonl").exists()  # stale and empty: tidied
     services.close()
+
+
+def test_a_call_that_ended_but_was_not_saved_is_scored_complete(data_dir: Path) -> None:
+    first = build_services(load_settings())
+    ana = first.trainees.get_or_create("Ana")
+    live = _play(first, ana.id, TURNS, seed=5)
+    live.session.hang_up(score=False)  # app killed right after hanging up
+    live.session.journal.close()
+    first.close()
+
+    services = build_services(load_settings())
+    [pending] = services.recovery.pending()
+    assert pending.ended and pending.readable
+    with pytest.raises(SimuladorError, match="ya había terminado"):
+        services.recovery.resume(pending)
+    saved = services.recovery.score_partial(pending)
+    assert saved.complete is True and saved.scorecard is not None
+    services.close()
+
+
+def test_pending_can_be_filtered_by_trainee_and_damaged_journals_are_listed(
+    data_dir: Path,
+) -> None:
+    trainee_id, key = _killed_call(data_dir, TURNS[:1])
+    services = build_services(load_settings())
+    beto = services.trainees.get_or_create("Beto")
+    assert [p.key for p in services.recovery.pending(trainee_id)] == [key]
+    assert services.recovery.pending(beto.id) == []
+    journal = data_dir / "journals" / f"{key}.journal.jsonl"
+    journal.write_text("esto no es un diario\n", encoding="utf-8")
+    [damaged] = services.recovery.pending()
+    assert damaged.readable is False and damaged.turns == 1
+    with pytest.raises(SimuladorError):
+        services.recovery.score_partial(damaged)
+    assert journal.exists()  # a failed recovery leaves the file in place
+    services.recovery.discard(damaged)
+    assert (
+        (data_dir / "journals" / "discarded" / journal.name).read_text("utf-8").startswith("esto")
+    )
+    services.close()
