@@ -209,7 +209,7 @@ def _closing(t: Turn, *, quiet: bool) -> bool:
     closing = {"offer_more", "thanks", "farewell"} & t.acts
     if not closing:
         return False
-    if "farewell" not in t.acts and objections.fire_trap(t, "end"):
+    if not quiet and "offer_more" in t.acts and objections.fire_trap(t, "end"):
         return True
     if sc.goal == "resolved" and not s.objections:
         needed = set(sc.required_fields) & set(sc.customer.data)
