@@ -128,7 +128,7 @@ def _dump(card: Scorecard) -> dict[str, Any]:
 def _batch_line(source: str, card: Scorecard) -> str:
     from simulator.language.display import display
 
-    codes = ",".join(e.code for e in card.critical_errors) or "-"
+    codes = ",".join(dict.fromkeys(e.code for e in card.critical_errors)) or "-"
     return f"{Path(source).name:<40} {card.overall:>3}  {display('verdict', card.verdict):<22} EC: {codes}"
 
 

@@ -65,7 +65,8 @@ class CallContext:
         if n not in self._amounts:
             from simulator.language.numbers import extract_amounts
 
-            self._amounts[n] = list(extract_amounts(self.text(n)))
+            has_number = tx.cue("number_hint").search(self.folded[n - 1])
+            self._amounts[n] = list(extract_amounts(self.text(n))) if has_number else []
         return self._amounts[n]
 
     def has(self, n: int, *acts: str) -> bool:

@@ -609,3 +609,41 @@ def test_degenerate_calls_score(lines: list[Line]) -> None:
     card = score(lines)
     assert 0 <= card.overall <= 100
     assert card.verdict == "not_yet_competent" or not lines
+
+
+def test_fillers_above_threshold_are_non_critical() -> None:
+    filler = "Este, pues, o sea, este, el plan es, este, muy bueno, o sea, pues sí, este."
+    lines: list[Line] = [("a", filler, "feature"), ("c", "Ajá.", "other")] * 3
+    card = sale(PROBE + lines + PITCH)
+    assert (card.metrics["fillers_per_100_words"] or 0) > 3
+    assert "fillers" in minor(card)
+    assert "fillers" not in minor(sale(PROBE + PITCH))
+
+
+def test_collections_call_needs_a_close_but_no_product() -> None:
+    lines: list[Line] = [
+        (
+            "a",
+            "Buenas tardes, ¿hablo con la señora Rosa María Hernández? Le habla Mariana de Internet Veloz, le llamo por su saldo pendiente.",
+            "greeting",
+            "company_id",
+            "agent_id",
+            "offer_help",
+            "closed_question",
+        ),
+        ("c", "Sí, soy yo. Ahorita no tengo dinero.", "objection", "obj:price"),
+        (
+            "a",
+            "Entiendo, señora Hernández, ¿qué fecha le queda mejor para pagar?",
+            "empathy",
+            "open_question",
+        ),
+        ("c", "El viernes.", "other"),
+        ("a", "¿Le registro entonces el pago para el viernes, señora Hernández?", "close"),
+        ("c", "Sí, está bien.", "acceptance"),
+    ]
+    card = score(lines + GOOD_CLOSING, kind="collections", catalog=[])
+    assert card.elements["product_information"].met is None
+    assert card.elements["objection_handling"].met is True
+    assert card.skills["closing"] is not None and card.skills["closing"] >= 60
+    assert card.skills["buying_signals"] is None
