@@ -7,6 +7,7 @@ the path into a line number. Unknown references always list the valid ids.
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from collections.abc import Iterable, Iterator
@@ -47,6 +48,12 @@ def _listing(valid: Iterable[str]) -> str:
     return ", ".join(items) if items else "(ninguno)"
 
 
+def _hint(given: str, valid: Iterable[str]) -> str:
+    """`` (¿quiso decir «x»?)`` for a likely typo, else empty."""
+    close = difflib.get_close_matches(given, sorted(valid), n=1, cutoff=0.7)
+    return f" (¿quiso decir «{close[0]}»?)" if close else ""
+
+
 def slot_problem(text: str) -> str | None:
     """Why an utterance's ``{slots}`` would break the mouth, or None if they are fine."""
     try:
@@ -55,7 +62,8 @@ def slot_problem(text: str) -> str | None:
         return "llaves «{ }» desbalanceadas; use {{ y }} para una llave literal"
     unknown = sorted({name for name in fields if name not in SLOTS})
     if unknown:
-        return f"espacio desconocido {{{unknown[0]}}}; los válidos son: {_listing(SLOTS)}"
+        hint = _hint(unknown[0], SLOTS)
+        return f"espacio desconocido {{{unknown[0]}}}{hint}; los válidos son: {_listing(SLOTS)}"
     return None
 
 
@@ -72,7 +80,8 @@ def _check_banks(loc: Loc, banks: dict[str, list[str]]) -> Iterator[Finding]:
         if intents and intent not in intents:
             yield (
                 (*loc, intent),
-                f"intención desconocida «{intent}»; las válidas son: {_listing(intents)}",
+                f"intención desconocida «{intent}»{_hint(intent, intents)}; "
+                f"las válidas son: {_listing(intents)}",
             )
         if not texts:
             yield (*loc, intent), f"la intención «{intent}» no tiene ninguna frase"
@@ -111,13 +120,15 @@ def check_scenario(scenario: Scenario, persona_ids: set[str]) -> list[Finding]:
     if scenario.default_persona not in persona_ids:
         found.append(
             (("default_persona",),
-             f"persona desconocida «{scenario.default_persona}»; las válidas son: {_listing(persona_ids)}")
+             f"persona desconocida «{scenario.default_persona}»"
+             f"{_hint(scenario.default_persona, persona_ids)}; las válidas son: {_listing(persona_ids)}")
         )  # fmt: skip
     for index, pid in enumerate(scenario.personas):
         if pid not in persona_ids:
             found.append(
                 (("personas", index),
-                 f"persona desconocida «{pid}»; las válidas son: {_listing(persona_ids)}")
+                 f"persona desconocida «{pid}»{_hint(pid, persona_ids)}; "
+                 f"las válidas son: {_listing(persona_ids)}")
             )  # fmt: skip
     if scenario.personas and scenario.default_persona not in scenario.personas:
         found.append((("default_persona",), "default_persona debe estar también en «personas»"))
@@ -129,7 +140,7 @@ def check_scenario(scenario: Scenario, persona_ids: set[str]) -> list[Finding]:
                 valid = [p for p in product_ids if p != product.id]
                 found.append(
                     (("catalog", index, "substitutes", sub_index),
-                     f"sustituto desconocido «{sub}»; los válidos son: {_listing(valid)}")
+                     f"sustituto desconocido «{sub}»{_hint(sub, valid)}; los válidos son: {_listing(valid)}")
                 )  # fmt: skip
         if not product.in_stock and not product.substitutes:
             found.append(
@@ -147,7 +158,8 @@ def check_scenario(scenario: Scenario, persona_ids: set[str]) -> list[Finding]:
         if name not in known_fields:
             found.append(
                 (("required_fields", index),
-                 f"campo requerido «{name}» sin valor verdadero en customer.data; "
+                 f"campo requerido «{name}» sin valor verdadero en customer.data"
+                 f"{_hint(name, known_fields)}; "
                  f"los disponibles son: {_listing(known_fields)}")
             )  # fmt: skip
     for index, need in enumerate(scenario.needs):

@@ -189,6 +189,7 @@ def test_unknown_intent_in_bank(tmp_path: Path) -> None:
     _write(tmp_path, "mi-persona.persona.yaml", text)
     (message,) = _messages(tmp_path)
     assert ":9: " in message and "intención desconocida «short_si»" in message
+    assert "(¿quiso decir «short_yes»?)" in message
     assert "short_yes" in message
 
 
