@@ -76,7 +76,7 @@ def _errors(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
 
 
 def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
-    limit = ctx.first_presentation or ctx.n_turns + 1
+    limit = ctx.probing_limit
     open_before = [
         n
         for n in ctx.agent_turns
@@ -318,7 +318,7 @@ def _strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 "Saludo, empresa, nombre y propósito dan confianza desde el primer segundo.",
             )
         )
-    limit = ctx.first_presentation or ctx.n_turns + 1
+    limit = ctx.probing_limit
     opens = [n for n in ctx.agent_turns if n < limit and ctx.has(n, "open_question")]
     if opens:
         items.append(

@@ -123,6 +123,21 @@ class CallContext:
         return not tx.cue("inbound_opening").search(self.folded[first - 1])
 
     @property
+    def probing_limit(self) -> int:
+        """Probing counts before this turn: the first presentation in sales, the end in service."""
+        if self.selling and self.first_presentation is not None:
+            return self.first_presentation
+        return self.n_turns + 1
+
+    @property
+    def customer_hung_up(self) -> bool:
+        """The customer ended the call (the agent could not close it)."""
+        t = self.transcript
+        if t.outcome == "hung_up":
+            return True
+        return any(e.type == "hangup" and (e.value or "customer") != "agent" for e in t.events)
+
+    @property
     def sale_registered(self) -> bool:
         t = self.transcript
         return t.outcome == "sale" or any(e.type == "sale_registered" for e in t.events)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, slots
-from simulator.scoring.judged import Judged, example, judged
+from simulator.scoring.judged import Judged, example, judged, not_applicable
 
 CLOSING_WINDOW = 2
 MISSING = {
@@ -44,6 +44,13 @@ def _sale_turn(ctx: CallContext) -> int | None:
 
 
 def judge(ctx: CallContext) -> Judged:
+    if (
+        ctx.customer_hung_up
+        and not ctx.sale_registered
+        and ctx.n_turns
+        and ctx.speaker(ctx.n_turns) == "customer"
+    ):
+        return not_applicable("customer hung up")
     window = closing_turns(ctx)
     found = {
         act: next((n for n in reversed(window) if ctx.has(n, act)), None)

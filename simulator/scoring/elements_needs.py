@@ -21,7 +21,7 @@ MISSING = {
 
 
 def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
-    limit = ctx.first_presentation or ctx.n_turns + 1
+    limit = ctx.probing_limit
     return [
         n
         for n in ctx.agent_turns

@@ -33,7 +33,7 @@ def is_identity_check(ctx: CallContext, n: int) -> bool:
     if tx.cue("identity_check").search(folded):
         return True
     name = ctx.customer_name
-    if name and "?" in ctx.text(n):
+    if name and n in ctx.agent_turns[:OPENING_WINDOW] and ctx.has(n, "closed_question"):
         first = tx.fold(name).split()[:1]
         return bool(first) and first[0] in folded.split()
     return False

@@ -122,7 +122,10 @@ def phone_etiquette(
         return None
     if "disrespect" in critical:
         return 0
-    score = 40 * opening.score + 30 * closing_el.score + 30 * (penc if penc is not None else 1.0)
+    parts = [(40.0, opening.score), (30.0, penc if penc is not None else 1.0)]
+    if closing_el.result.met is not None:
+        parts.append((30.0, closing_el.score))
+    score = 100 * sum(w * v for w, v in parts) / sum(w for w, _ in parts)
     share = m["agent_talk_share"]
     if share is not None and share > 0.65:
         score -= 10

@@ -647,3 +647,19 @@ def test_collections_call_needs_a_close_but_no_product() -> None:
     assert card.elements["objection_handling"].met is True
     assert card.skills["closing"] is not None and card.skills["closing"] >= 60
     assert card.skills["buying_signals"] is None
+
+
+def test_customer_hang_up_does_not_judge_the_closing() -> None:
+    hung: list[Line] = [("c", "Ya no me interesa, adiós.", "refusal")]
+    card = score(GOOD_OPENING + PROBE + PITCH[:1] + hung, outcome="hung_up")
+    assert card.elements["call_closing"].met is None
+    assert "missing_farewell" not in minor(card)
+
+
+def test_money_cues_do_not_flag_durations() -> None:
+    lines: list[Line] = [
+        ("a", "La instalación tarda 2 días y el primer mes va incluido; solo 3 pasos.", "feature"),
+        ("c", "Ok.", "other"),
+    ]
+    card = sale(PROBE + lines + PITCH)
+    assert "inaccurate_information" not in codes(card)
