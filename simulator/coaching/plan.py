@@ -76,10 +76,17 @@ def _drills(skill: str, score: int | None, hint: dict[str, Any]) -> list[Drill]:
             Drill(scenario_kind=item["kind"], customer_type=item["customer_type"], difficulty=level)
         )
     hinted = hint.get("customer_type")
-    if hinted and not any(d.customer_type == hinted for d in drills):
-        kind = hint.get("kind") or drills[0].scenario_kind
+    kind = hint.get("kind") or drills[0].scenario_kind
+    if hinted and not any(d.customer_type == hinted and d.scenario_kind == kind for d in drills):
+        scenario = hint.get("scenario") if kind == hint.get("kind") else None
         drills.insert(
-            0, Drill(scenario_kind=str(kind), customer_type=str(hinted), difficulty=level)
+            0,
+            Drill(
+                scenario_kind=str(kind),
+                customer_type=str(hinted),
+                difficulty=level,
+                scenario=str(scenario) if scenario else None,
+            ),
         )
     return drills[:3]
 

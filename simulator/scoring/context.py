@@ -135,7 +135,10 @@ class CallContext:
         t = self.transcript
         if t.outcome == "hung_up":
             return True
-        return any(e.type == "hangup" and (e.value or "customer") != "agent" for e in t.events)
+        return any(
+            e.type == "hangup" and tx.fold(e.value or "") not in ("agent", "agente")
+            for e in t.events
+        )
 
     @property
     def sale_registered(self) -> bool:

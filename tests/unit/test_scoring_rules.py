@@ -663,3 +663,13 @@ def test_money_cues_do_not_flag_durations() -> None:
     ]
     card = sale(PROBE + lines + PITCH)
     assert "inaccurate_information" not in codes(card)
+
+
+def test_agent_hang_up_event_still_judges_the_closing() -> None:
+    card = score(GOOD_OPENING + PROBE + PITCH, events=[{"type": "hangup", "value": "agente"}])
+    assert card.elements["call_closing"].met is False
+    customer = score(
+        GOOD_OPENING + PROBE + PITCH[:1] + [("c", "Adiós.", "refusal")],
+        events=[{"type": "hangup", "value": "cliente"}],
+    )
+    assert customer.elements["call_closing"].met is None
