@@ -33,6 +33,7 @@ def decide(
     s.turn += 1
     t = Turn(agent_text, normalize(agent_text), set(agent_acts), s, scenario, persona)
     _react(t)
+    _drain(t)
     if s.patience <= 0 and not s.hung_up:
         t.intents = [Intent(name="hangup")]
     if any(i.name == "hangup" for i in t.intents):
@@ -43,6 +44,29 @@ def decide(
         intents = [Intent(name="filler_ack")]
     s.last_intents = [i.name for i in intents]
     return intents, s
+
+
+PROGRESS = {
+    "need_statement",
+    "objection_softened",
+    "data_given",
+    "data_confirm_yes",
+    "acceptance",
+    "buying_signal",
+    "identity_confirm",
+    "empathy_thanks",
+    "hold_ok",
+    "farewell",
+    "nothing_else",
+}
+
+
+def _drain(t: Turn) -> None:
+    """Time passes: turns that move nothing forward wear patience down (faster for the hurried)."""
+    if any(i.name in PROGRESS for i in t.intents):
+        return
+    drain = cues.dial("patience_drain_per_turn", 2) + (2 if t.ctype == "impaciente" else 0)
+    t.s.patience = clamp(t.s.patience - drain)
 
 
 def _dedupe(intents: list[Intent]) -> list[Intent]:

@@ -96,8 +96,10 @@ def products_named(norm_text: str, catalog: list[Product]) -> list[Product]:
 
 
 def price_mentioned(text: str, norm_text: str) -> bool:
-    return bool(amounts(text)) or contains_any(
-        norm_text, ["pesos", "precio", "cuesta", "al mes", "mensualidad", "costo"]
+    """Money said in the turn (an amount read as money, or price words)."""
+    money = any(a.is_money for a in extract_amounts(text))
+    return money or contains_any(
+        norm_text, ["pesos", "precio", "cuesta", "al mes", "mensualidad", "costo", "anualidad"]
     )
 
 

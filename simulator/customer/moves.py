@@ -23,9 +23,6 @@ __all__ = ["Turn", "clamp"]
 def mood_effects(t: Turn) -> None:
     """Interest, trust and patience move with how the agent talks, whatever they say."""
     s, tr = t.s, t.persona.traits
-    s.patience = clamp(
-        s.patience - cues.dial("patience_drain_per_turn", 1) - (1 if t.ctype == "impaciente" else 0)
-    )
     if "disrespect" in t.acts:
         s.trust = clamp(s.trust - 25)
         s.patience = clamp(s.patience - 20 - tr.pressure_reaction // 4)
