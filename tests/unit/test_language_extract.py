@@ -1,0 +1,115 @@
+"""Phones, e-mails, names, addresses and tolerant field matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.language.extract import (
+    extract_email,
+    extract_field_value,
+    extract_phone,
+    field_matches,
+    name_mentions,
+    normalize_field,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi número es 55 1234 5678",
+        "cincuenta y cinco doce treinta y cuatro cincuenta y seis setenta y ocho",
+        "cinco cinco uno dos tres cuatro cinco seis siete ocho",
+        "+52 (55) 1234-5678",
+        "55-12-34-56-78, gracias",
+        "es el 5512345678",
+    ],
+)
+def test_extract_phone(text: str) -> None:
+    assert extract_phone(text) == "5512345678"
+
+
+def test_extract_phone_none_when_incomplete() -> None:
+    assert extract_phone("mi cel 55 12 34 56 7") is None
+    assert extract_phone("no tengo teléfono") is None
+    assert extract_phone("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("rosa punto hdz arroba gmail punto com", "rosa.hdz@gmail.com"),
+        ("es rosa guion bajo hdz arroba hotmail.com", "rosa_hdz@hotmail.com"),
+        ("Mi correo: Rosa.Hdz@Gmail.com.", "rosa.hdz@gmail.com"),
+        ("juan arroba gmail", "juan@gmail.com"),
+        ("jl ramirez arroba outlook punto com punto mx", "ramirez@outlook.com.mx"),
+    ],
+)
+def test_extract_email(text: str, email: str) -> None:
+    assert extract_email(text) == email
+
+
+def test_extract_email_none() -> None:
+    assert extract_email("no tengo correo") is None
+    assert extract_email("arroba") is None
+
+
+def test_normalize_field_by_kind() -> None:
+    assert normalize_field("telefono", "(55) 1234-5678") == "5512345678"
+    assert normalize_field("Teléfono celular", "+52 55 1234 5678") == "5512345678"
+    assert normalize_field("correo", " Rosa.Hdz@Gmail.com ") == "rosa.hdz@gmail.com"
+    assert normalize_field("nombre", "Sra. Rosa Hernández") == "rosa hernandez"
+    assert normalize_field("direccion", "Col. Roma #45") == "colonia roma numero 45"
+
+
+def test_field_matches_tolerant_for_text_strict_for_phone_and_email() -> None:
+    assert field_matches(
+        "direccion",
+        "Col. Roma Norte, Calle Orizaba #45",
+        "colonia roma norte calle orizaba numero 45",
+    )
+    assert field_matches("nombre", "Rosa Hernández López", "rosa hernandez lopez")
+    assert field_matches("nombre", "Rosa Hernández López", "Rosa Hernandes Lopez")
+    assert not field_matches("nombre", "Rosa Hernández", "Rosa Martínez")
+    assert field_matches(
+        "telefono", "55 1234 5678", "cinco cinco uno dos tres cuatro cinco seis siete ocho"
+    )
+    assert not field_matches("telefono", "55 1234 5678", "5512345679")
+    assert field_matches("correo", "rosa.hdz@gmail.com", "rosa punto hdz arroba gmail punto com")
+    assert not field_matches("correo", "rosa.hdz@gmail.com", "rosa.hdz@hotmail.com")
+    assert not field_matches("nombre", "", "")
+
+
+def test_extract_field_value() -> None:
+    assert extract_field_value("nombre", "Me llamo Rosa Hernández López, para servirle") == (
+        "Rosa Hernández López"
+    )
+    assert extract_field_value("nombre", "soy Juan Pérez y quiero información") == "Juan Pérez"
+    assert (
+        extract_field_value("nombre", "a nombre de María de la Luz Gómez.")
+        == "María de la Luz Gómez"
+    )
+    assert extract_field_value("nombre", "Rosa Hernández López") == "Rosa Hernández López"
+    assert extract_field_value("nombre", "sí, claro") is None
+    assert extract_field_value("telefono", "es el 33 1234 5678") == "3312345678"
+    assert (
+        extract_field_value("correo", "ana punto lopez arroba gmail punto com")
+        == "ana.lopez@gmail.com"
+    )
+    assert extract_field_value("direccion", "vivo en Calle Orizaba 45, colonia Roma. Gracias") == (
+        "Calle Orizaba 45, colonia Roma"
+    )
+    assert extract_field_value("codigo_postal", "es el cero seis setecientos") == "06700"
+
+
+def test_name_mentions() -> None:
+    text = (
+        "Buenos días, ¿hablo con la señora Hernández? Mire Rosa, le explico. "
+        "Gracias, Sra. Hernández López. Rosa Hernández, ¿me escucha?"
+    )
+    assert name_mentions(text, "Rosa Hernández López") == 4
+    assert name_mentions("don ramiro le comento, don Ramiro", "Ramiro Salinas") == 2
+    assert name_mentions("HERNANDEZ sin título no cuenta", "Rosa Hernández") == 0
+    assert name_mentions("señor Salinas, gracias", "Ramiro Salinas") == 1
+    assert name_mentions("", "Rosa") == 0
+    assert name_mentions("Rosa", "") == 0
