@@ -103,6 +103,12 @@ def price_mentioned(text: str, norm_text: str) -> bool:
     )
 
 
+def catalog_price_said(text: str, scenario: Scenario) -> bool:
+    """A money amount equal to some catalog price is said (a presentation, not a restatement)."""
+    prices = {round(p.price) for p in scenario.catalog if p.price}
+    return any(a.is_money and round(a.value) in prices for a in extract_amounts(text))
+
+
 def wrong_price(text: str, norm_text: str, scenario: Scenario) -> Product | None:
     """A catalog product named in the turn with a money amount that is not its price.
 

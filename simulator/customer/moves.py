@@ -183,7 +183,7 @@ def presentation(t: Turn) -> None:
     presenting = (
         bool(named)
         or "cross_sell" in t.acts
-        or (bool({"feature", "benefit"} & t.acts) and cues.price_mentioned(t.text, t.norm))
+        or (bool({"feature", "benefit"} & t.acts) and cues.catalog_price_said(t.text, sc))
     )
     if not presenting:
         return
@@ -213,6 +213,9 @@ def presentation(t: Turn) -> None:
             + (4 if benefit_ties(t, revealed_only=False) else 3 if "benefit" in t.acts else 1)
         )
     price_now = cues.price_mentioned(t.text, t.norm) and bool(named or s.products_mentioned)
+    if any(i.name in ("objection_softened", "objection", "trap") for i in t.intents):
+        s.price_mentioned = s.price_mentioned or price_now
+        return  # one objection move per turn: what was triggered now waits (raise_pending)
     if first and (fire_trap(t, "presentation") or raise_triggered(t, "presentation")):
         s.price_mentioned = s.price_mentioned or price_now
         return
