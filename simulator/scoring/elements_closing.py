@@ -31,9 +31,18 @@ def acceptance_turn(ctx: CallContext) -> tuple[int | None, int | None]:
         if ctx.speaker(n) == "agent":
             if ctx.has(n, "close"):
                 last_close = n
-        elif last_close is not None and ctx.has(n, "acceptance"):
+        elif last_close is not None and says_yes(ctx, n):
             return last_close, n
     return None, None
+
+
+def says_yes(ctx: CallContext, n: int) -> bool:
+    """Customer turn ``n`` accepts: tagged so, or an explicit «sí, contrátemelo» without objection."""
+    if ctx.has(n, "acceptance"):
+        return True
+    if ctx.has(n, "objection", "refusal", "question"):
+        return False
+    return bool(tx.cue("explicit_yes").search(ctx.folded[n - 1]))
 
 
 def _sale_turn(ctx: CallContext) -> int | None:

@@ -18,6 +18,7 @@ from simulator.scoring.judged import Judged, dedupe, example, not_applicable
 
 _DIGITS = re.compile(r"\D+")
 READ_BACK_SHARE = 0.6
+MIN_PARTIAL = 10
 FIELD_NAMES = {
     "nombre": "nombre",
     "telefono": "teléfono",
@@ -44,9 +45,16 @@ def field_label(name: str) -> str:
 
 def _safe_matches(name: str, expected: str, given: str) -> bool:
     try:
-        return bool(lx.field_matches(name, expected, given))
-    except Exception:  # unknown field kinds fall back to folded equality
-        return tx.fold(expected) == tx.fold(given)
+        if lx.field_matches(name, expected, given):
+            return True
+    except Exception:  # unknown field kinds fall back to folded comparison
+        pass
+    a, b = tx.fold(expected), tx.fold(given)
+    if a == b:
+        return True
+    # A value heard only in part («Calle Olivo 23, Col») still agrees with the full capture.
+    short, full = sorted((a, b), key=len)
+    return len(short) >= MIN_PARTIAL and full.startswith(short)
 
 
 def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
@@ -74,6 +82,22 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     return hits / len(value_words) >= READ_BACK_SHARE
 
 
+def _said_values(ctx: CallContext, name: str) -> list[tuple[int, str]]:
+    found = []
+    for n in ctx.customer_turns:
+        if _gives_data(ctx, n):
+            value = lx.extract_field_value(name, ctx.text(n))
+            if value:
+                found.append((n, str(value)))
+    return found
+
+
+def _asked_for(ctx: CallContext, n: int, name: str) -> bool:
+    """The agent turn right before customer turn ``n`` asked for ``name``."""
+    prev = ctx.prev_agent(n)
+    return prev == n - 1 and bool(tx.field_label_cue(name).search(ctx.folded[prev - 1]))
+
+
 def _gives_data(ctx: CallContext, n: int) -> bool:
     """Customer turn ``n`` gives data: tagged so, or it answers an agent's data request."""
     if ctx.has(n, "data_given"):
@@ -94,12 +118,13 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
     t = ctx.transcript
     captured = (t.capture.get(name) or "").strip() or None
     check = FieldCheck(name=name, captured=captured, expected=t.customer_data.get(name) or None)
-    for n in ctx.customer_turns:
-        if not _gives_data(ctx, n):
-            continue
-        value = lx.extract_field_value(name, ctx.text(n))
-        if value:
-            check.said, check.said_turn = str(value), n
+    said = _said_values(ctx, name)
+    matching = [(n, v) for n, v in said if captured and _safe_matches(name, v, captured)]
+    asked = [(n, v) for n, v in said if _asked_for(ctx, n, name)]
+    if matching:
+        check.said_turn, check.said = matching[-1]
+    elif asked:
+        check.said_turn, check.said = asked[-1]
     label = field_label(name)
     if captured is None:
         check.correct = False

@@ -7,12 +7,25 @@ a date to a "when" question, or starts like an answer (sí, claro, cuesta…).
 
 from __future__ import annotations
 
+import re
+
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, slots
 from simulator.scoring.elements_opening import is_identity_check
 from simulator.scoring.judged import Judged, judged
 
 SHORT_REPLY = 6
+_QUESTION = re.compile(r"¿?([^¿?.!]*)\?")
+ANSWER_ACTS = (
+    "objection_response",
+    "empathy",
+    "hold_request",
+    "data_confirmation",
+    "feature",
+    "benefit",
+    "paraphrase",
+)
+SITUATION_WORDS = 6
 MISSING = {
     "open_before": "Al menos una pregunta abierta de sondeo antes de presentar el producto",
     "needs_found": "Descubrir una necesidad del cliente (que el cliente la exprese)",
@@ -32,11 +45,36 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
 def need_turns(ctx: CallContext) -> list[int]:
     """Customer turns stating a need (a purchase decision is not a need statement)."""
     acts = ("need_statement",) if ctx.selling else ("need_statement", "complaint")
-    return [n for n in ctx.customer_turns if ctx.has(n, *acts) and not ctx.has(n, "acceptance")]
+    found = []
+    for n in ctx.customer_turns:
+        if ctx.has(n, "acceptance"):
+            continue
+        if ctx.has(n, *acts) or _describes_situation(ctx, n):
+            found.append(n)
+    return found
+
+
+def _describes_situation(ctx: CallContext, n: int) -> bool:
+    """A real answer (several words, no objection) to the agent's open probing question."""
+    prev = ctx.prev_agent(n)
+    return (
+        prev == n - 1
+        and ctx.has(prev, "open_question")
+        and not ctx.has(n, "objection", "refusal", "data_given")
+        and ctx.words[n - 1] >= SITUATION_WORDS
+    )
 
 
 def customer_questions(ctx: CallContext) -> list[int]:
-    return [n for n in ctx.customer_turns if ctx.has(n, "question")]
+    """Customer turns with a question that calls for an answer (not «¿y usted?» or «¿me oye?»)."""
+    return [n for n in ctx.customer_turns if ctx.has(n, "question") and not _only_phatic(ctx, n)]
+
+
+def _only_phatic(ctx: CallContext, n: int) -> bool:
+    clauses = [tx.fold(m.group(1)) for m in _QUESTION.finditer(ctx.text(n)[:4000])]
+    clauses = [c for c in clauses if c]
+    phatic = tx.cue("phatic_question")
+    return bool(clauses) and all(phatic.search(c) for c in clauses)
 
 
 def is_answered(ctx: CallContext, q: int) -> bool:
@@ -64,8 +102,16 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True
     if tx.cue("time_question").search(q_fold) and tx.cue("time_answer").search(a_fold):
         return True
-    if ctx.has(a, "objection_response", "empathy", "hold_request", "data_confirmation"):
+    if ctx.has(a, *ANSWER_ACTS):
         return True
+    if ctx.amounts(q) and ctx.amounts(a):
+        return True  # «¿me queda en 5,499?» — «cuesta 6,299»
+    if tx.cue("refusal").search(a_fold):
+        return True  # a polite «no me es posible» answers a request for others' data
+    if q < (ctx.agent_turns[0] if ctx.agent_turns else 0) + 3 and ctx.has(
+        a, "greeting", "company_id", "agent_id", "offer_help"
+    ):
+        return True  # «¿Bueno? ¿Quién habla?» answered by the opening
     return bool(tx.cue("answer_start").search(a_fold))
 
 

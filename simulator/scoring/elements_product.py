@@ -11,7 +11,13 @@ from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, slots
 from simulator.scoring.elements_needs import need_turns
 from simulator.scoring.judged import Judged, example, judged, not_applicable
-from simulator.scoring.prices import PriceMismatch, check_prices, price_text, products_named
+from simulator.scoring.prices import (
+    PriceMismatch,
+    check_prices,
+    cost_phrase,
+    price_text,
+    products_named,
+)
 
 MISSING = {
     "presented": "Presentar el producto con sus características y precio",
@@ -35,8 +41,8 @@ def asked_about_product(ctx: CallContext) -> list[int]:
 
 def mismatch_error(ctx: CallContext, m: PriceMismatch) -> ErrorFinding:
     if m.product is not None:
-        right = f"el {m.product.name} cuesta {price_text(m.product)}"
-        better = f"El {m.product.name} cuesta {price_text(m.product)}."
+        right = f"el {m.product.name} {cost_phrase(m.product)}"
+        better = f"El {m.product.name} {cost_phrase(m.product)}."
     else:
         listing = "; ".join(f"{p.name}: {price_text(p)}" for p in m.correct[:4])
         right = f"los precios del catálogo son {listing}"

@@ -94,6 +94,8 @@ def _is_money(folded: str, amount_text: str, flagged: bool) -> bool:
 def _allowed(ctx: CallContext, upto: int) -> set[float]:
     prices = [p.price for p in ctx.transcript.catalog if p.price is not None]
     allowed: set[float] = set(prices)
+    for product in ctx.transcript.catalog:
+        allowed |= condition_amounts(product)
     for size in (2, 3):
         for combo in combinations(prices[:8], size):
             allowed.add(sum(combo))
@@ -144,6 +146,8 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 if _close(amount.value, targets):
                     correct_turns.append(n)
                     continue
+                if _close(amount.value, set().union(*(condition_amounts(p) for p in named))):
+                    continue
                 if derived or _close(amount.value, _customer_amounts(ctx, n)):
                     continue
                 mismatches.append(PriceMismatch(n, amount.value, amount.text, named[0], named))
@@ -157,6 +161,25 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
     return mismatches, sorted(set(correct_turns))
 
 
+def condition_amounts(product: CatalogEntry) -> set[float]:
+    """Amounts written in the product's conditions (caps, deposits, promotions)."""
+    return set(_condition_amounts(tuple(product.conditions)))
+
+
+@cache
+def _condition_amounts(conditions: tuple[str, ...]) -> frozenset[float]:
+    from simulator.language.numbers import extract_amounts
+
+    return frozenset(a.value for text in conditions for a in extract_amounts(text))
+
+
 def price_text(product: CatalogEntry) -> str:
+    if not product.price:
+        return "sin costo"
     period = f" al {product.period}" if product.period else ""
     return f"{product.price:g} pesos{period}"
+
+
+def cost_phrase(product: CatalogEntry) -> str:
+    """«cuesta 499 pesos al mes» or «no tiene costo»."""
+    return "no tiene costo" if not product.price else f"cuesta {price_text(product)}"

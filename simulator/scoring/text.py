@@ -36,6 +36,18 @@ def cue(name: str) -> re.Pattern[str]:
 
 
 @cache
+def field_label_cue(field: str) -> re.Pattern[str]:
+    """What an agent says when asking for ``field`` (defaults to the field's own words)."""
+    labels = _raw_cues().get("field_labels") or {}
+    assert isinstance(labels, dict)
+    pattern = labels.get(fold(field).replace(" ", "_")) or labels.get(fold(field))
+    if not pattern:
+        words = [w for w in fold(field.replace("_", " ")).split() if len(w) > 2]
+        pattern = r"\b(" + "|".join(re.escape(w) for w in words or [fold(field)]) + r")\b"
+    return re.compile(str(pattern))
+
+
+@cache
 def stopwords() -> frozenset[str]:
     return frozenset(str(_raw_cues().get("stopwords", "")).split())
 
