@@ -90,6 +90,8 @@ def _play(
             journal.close()
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=1))
+        for note in notes:
+            _console(stderr=True).print(f"[yellow]{note}[/yellow]")
         return
     console = _console()
     _print_transcript(console, result)

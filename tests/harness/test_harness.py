@@ -28,7 +28,9 @@ def _bundled_scenarios() -> list[str]:
     root = bundled_dir()
     if root is None:
         return []
-    return sorted(p.name.removesuffix(".scenario.yaml") for p in (root / "scenarios").glob("*.scenario.yaml"))
+    return sorted(
+        p.name.removesuffix(".scenario.yaml") for p in (root / "scenarios").glob("*.scenario.yaml")
+    )
 
 
 @cache
@@ -46,7 +48,9 @@ def _play(scenario_id: str, kind: str) -> tuple[tuple[str, int], ...]:
 
 
 @pytest.fixture(autouse=True)
-def _bundled_only(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _bundled_only(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "harness-data"))
     monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
 
@@ -59,7 +63,9 @@ def test_there_are_scenarios() -> None:
 def test_every_scenario_has_good_and_bad_scripts(scenario_id: str) -> None:
     for kind in ("good", "bad"):
         path = SCRIPTS / f"{scenario_id}.{kind}.txt"
-        assert path.is_file(), f"falta el guion {path.name}: escriba un agente {kind} para {scenario_id}"
+        assert path.is_file(), (
+            f"falta el guion {path.name}: escriba un agente {kind} para {scenario_id}"
+        )
         assert read_script(path), f"el guion {path.name} está vacío"
 
 
