@@ -73,6 +73,9 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     said = lx.extract_field_value(name, ctx.text(n))
     if said and _safe_matches(name, value, str(said)):
         return True
+    number = _as_number(value)
+    if number is not None and any(abs(a.value - number) < 0.5 for a in ctx.amounts(n)):
+        return True
     value_words = [w for w in folded_value.split() if w not in tx.stopwords()]
     if len(value_words) < 2:
         return False
@@ -80,6 +83,14 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     value_words = [f"{float(w):g}" if w.isdigit() else w for w in value_words]
     hits = sum(w in words for w in value_words)
     return hits / len(value_words) >= READ_BACK_SHARE
+
+
+def _as_number(value: str) -> float | None:
+    cleaned = value.replace("$", "").replace(",", "").replace(" ", "")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
 
 
 def _said_values(ctx: CallContext, name: str) -> list[tuple[int, str]]:

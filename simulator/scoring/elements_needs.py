@@ -11,7 +11,7 @@ import re
 
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, slots
-from simulator.scoring.elements_opening import is_identity_check
+from simulator.scoring.elements_opening import has_opening_act, is_identity_check
 from simulator.scoring.judged import Judged, judged
 
 SHORT_REPLY = 6
@@ -108,9 +108,7 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True  # «¿me queda en 5,499?» — «cuesta 6,299»
     if tx.cue("refusal").search(a_fold):
         return True  # a polite «no me es posible» answers a request for others' data
-    if q < (ctx.agent_turns[0] if ctx.agent_turns else 0) + 3 and ctx.has(
-        a, "greeting", "company_id", "agent_id", "offer_help"
-    ):
+    if q < (ctx.agent_turns[0] if ctx.agent_turns else 0) + 3 and has_opening_act(ctx, a):
         return True  # «¿Bueno? ¿Quién habla?» answered by the opening
     return bool(tx.cue("answer_start").search(a_fold))
 

@@ -12,6 +12,7 @@ from simulator.scoring.context import SELLING_ACTS, CallContext, slots
 from simulator.scoring.judged import Judged, judged, not_applicable
 
 ADDRESS_DIRECT = ("objection_response",)
+SOFT_WORDS = 10
 ADDRESS_SOFT = ("empathy", "paraphrase", "acknowledgement")
 ADDRESS_FOLLOW = ("open_question", "closed_question", "feature", "benefit", "trial_close")
 
@@ -38,7 +39,11 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
         return None if ctx.acts[a - 1] & SELLING_ACTS else a
     if ctx.has(a, *ADDRESS_DIRECT):
         return a
-    if ctx.has(a, *ADDRESS_SOFT) and ctx.has(a, *ADDRESS_FOLLOW):
+    if ctx.has(a, "empathy", "paraphrase"):
+        return a  # acknowledged with empathy or a reflection (the A of LAER)
+    if ctx.has(a, *ADDRESS_SOFT) and (
+        ctx.has(a, *ADDRESS_FOLLOW) or ctx.words[a - 1] >= SOFT_WORDS
+    ):
         return a
     return None
 

@@ -39,6 +39,13 @@ def is_identity_check(ctx: CallContext, n: int) -> bool:
     return False
 
 
+def has_opening_act(ctx: CallContext, n: int) -> bool:
+    """Turn ``n`` greets, identifies the company or agent, or states the purpose of the call."""
+    return ctx.has(n, "greeting", "company_id", "agent_id", "offer_help") or bool(
+        tx.cue("purpose").search(ctx.folded[n - 1]) or tx.cue("welcome").search(ctx.folded[n - 1])
+    )
+
+
 def _mentions(ctx: CallContext, n: int, name: str | None) -> bool:
     if not name:
         return False
@@ -61,6 +68,8 @@ def judge(ctx: CallContext) -> Judged:
         for act in ("greeting", "company_id", "agent_id", "offer_help"):
             if found[act] is None and ctx.has(n, act):
                 found[act] = n
+        if found["offer_help"] is None and tx.cue("purpose").search(ctx.folded[n - 1]):
+            found["offer_help"] = n
         if found["greeting"] is None and tx.cue("welcome").search(ctx.folded[n - 1]):
             found["greeting"] = n  # «Gracias por llamar a …» is the inbound greeting
         if found["company_id"] is None and _mentions(ctx, n, ctx.transcript.company):

@@ -69,6 +69,13 @@ def judge(ctx: CallContext) -> Judged:
     needs = need_turns(ctx)
     first_need = needs[0] if needs else 0
     tied = [n for n in ctx.agent_turns if n > first_need and ctx.has(n, "benefit")]
+    if not tied and needs:
+        need_words = set().union(*(tx.content_words(ctx.text(n)) for n in needs))
+        tied = [
+            n
+            for n in presentations
+            if n > first_need and tx.content_words(ctx.text(n)) & need_words
+        ]
     parts = {"presented": bool(presentations), "accurate": not mismatches}
     if ctx.kind == "sale":
         parts["benefit_tied"] = bool(tied)

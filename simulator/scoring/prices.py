@@ -18,6 +18,7 @@ from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 
 TOLERANCE = 1.0
+NEAR_WORDS = 4
 _NUMBER = re.compile(r"^\d+$")
 
 
@@ -91,6 +92,25 @@ def _is_money(folded: str, amount_text: str, flagged: bool) -> bool:
     return bool(tx.cue("money_after").search(after) or tx.cue("money_before").search(before))
 
 
+def _not_a_price(folded: str, amount_text: str) -> bool:
+    """A cap, deductible, saving, income… named right around the amount."""
+    needle = tx.fold(amount_text)
+    idx = folded.find(needle) if needle else -1
+    if idx < 0:
+        return False
+    before = " ".join(folded[:idx].split()[-NEAR_WORDS:])
+    after = " ".join(folded[idx + len(needle) :].split()[:NEAR_WORDS])
+    return bool(tx.cue("not_a_price").search(before) or tx.cue("not_a_price").search(after))
+
+
+def _derived(prices: set[float]) -> set[float]:
+    """A price said per day, per year or per month of a yearly fee."""
+    out = set(prices)
+    for p in prices:
+        out |= {p * 12, p / 12, p / 30, p / 31}
+    return out
+
+
 def _allowed(ctx: CallContext, upto: int) -> set[float]:
     prices = [p.price for p in ctx.transcript.catalog if p.price is not None]
     allowed: set[float] = set(prices)
@@ -99,7 +119,7 @@ def _allowed(ctx: CallContext, upto: int) -> set[float]:
     for size in (2, 3):
         for combo in combinations(prices[:8], size):
             allowed.add(sum(combo))
-    allowed |= {p * 12 for p in prices}
+    allowed |= _derived(set(prices))
     return allowed | _customer_amounts(ctx, upto)
 
 
@@ -134,6 +154,8 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
         for amount in amounts:
             if not _is_money(folded, amount.text, amount.is_money):
                 continue
+            if _not_a_price(folded, amount.text):
+                continue
             if any(
                 _NUMBER.match(t) and float(t) == amount.value
                 for p in named
@@ -143,7 +165,7 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             if named:
                 targets = {p.price for p in named if p.price is not None}
                 targets.add(sum(targets))
-                if _close(amount.value, targets):
+                if _close(amount.value, _derived(targets)):
                     correct_turns.append(n)
                     continue
                 if _close(amount.value, set().union(*(condition_amounts(p) for p in named))):
