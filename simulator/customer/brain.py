@@ -31,7 +31,11 @@ def decide(
     if s.hung_up:
         return [], s
     s.turn += 1
-    t = Turn(agent_text, normalize(agent_text), set(agent_acts), s, scenario, persona)
+    acts = set(agent_acts)
+    reclassify = "closed_question" in acts and not acts & {"close", "trial_close", "data_request"}
+    if reclassify and cues.open_form_question(agent_text):
+        acts = (acts - {"closed_question"}) | {"open_question"}
+    t = Turn(agent_text, normalize(agent_text), acts, s, scenario, persona)
     _react(t)
     _drain(t)
     if s.patience <= 0 and not s.hung_up:

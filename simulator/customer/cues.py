@@ -147,6 +147,23 @@ def need_keyword_hit(norm_text: str, keywords: list[str]) -> bool:
     return bool(keywords) and contains_any(norm_text, keywords)
 
 
+_QUESTION = re.compile(r"¿([^?¿]*)\?")
+
+
+def open_form_question(text: str) -> bool:
+    """A question that starts with an interrogative word (qué, cómo, cuánto, para qué…)."""
+    leads = phrases("open_leads")
+    skip = {"y", "e", "entonces", "oiga", "usted", "ustedes", "pero"}
+    for question in _QUESTION.findall(text):
+        words = [w for w in normalize(question).split() if w != "?"]
+        while words and words[0] in skip:
+            words = words[1:]
+        head = " ".join(words[:2])
+        if any(head == lead or head.startswith(lead + " ") for lead in leads):
+            return True
+    return False
+
+
 def question_key(norm_text: str) -> str:
     """A key for spotting a repeated question: its normalized words without the short ones."""
     return " ".join(w for w in norm_text.replace("?", " ").split() if len(w) > 3)
