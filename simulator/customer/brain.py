@@ -98,6 +98,10 @@ def _react(t: Turn) -> None:
         return
     if not _empathy_gate(t):
         return
+    back = f"hold_return:{s.holds}"
+    if "hold_return" in t.acts and s.holds and back not in s.once_flags:
+        s.once_flags.append(back)
+        t.say("hold_return_ok")
     if "hold_request" in t.acts:
         s.hold_permission = True
         t.say("hold_ok")
@@ -174,7 +178,7 @@ def _empathy_gate(t: Turn) -> bool:
         return False
     s.patience = clamp(s.patience - 6)
     s.trust = clamp(s.trust - 2)
-    t.say("complaint" if "complaint" not in s.last_intents else "annoyed")
+    t.say("complaint")
     return False
 
 
