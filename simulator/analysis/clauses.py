@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from simulator.analysis.lexicon import agent_patterns
 from simulator.language.normalize import MAX_CHARS, normalize
 
-_SPLIT = re.compile(r"(?<=[.!?;:…])\s+|(?=[¿¡])|\n+")
+_SPLIT = re.compile(r"(?<=[.!?;…])\s+|(?=[¿¡])|\n+")
 _TAG_ONLY = re.compile(
-    r"^(?:y )?(?:verdad|cierto|correcto|no|si|ok|okey|sale|va|me explico|me entiende|no es asi|o no|o que)(?: \?)?$"
+    r"^(?:y )?(?:verdad|cierto|correcto|no|si|ok|okey|sale|va|me explico|me entiende|no es asi|o no|o que|asi es|es correcto|esta bien)(?: \?)?$"
 )
 _MARKERS = {
     "y",

@@ -63,6 +63,8 @@ def _context_acts(context: str) -> frozenset[str]:
                 acts.add(act)
         if clause.question:
             acts.add("question")
+            if patterns["cross_sell"].search(clause.norm):
+                acts.add("cross_sell_question")
     return frozenset(acts)
 
 
@@ -97,7 +99,8 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     )
     asking = is_question(text) or _asks_unpunctuated(text, norm)
     if proposal or "data_request" in ctx or "hold_request" in ctx:
-        if patterns["refusal"].search(norm) or (bare_no and not affirmative):
+        weak = patterns["weak_refusal"].search(norm) and not objection
+        if patterns["refusal"].search(norm) or weak or (bare_no and not affirmative):
             acts.add("refusal")
     elif patterns["refusal"].search(norm) and re.search(
         r"no (?:le|les) (?:voy a dar|doy)|no (?:quiero|voy a) contratar|no acepto|no autorizo", norm
@@ -113,7 +116,7 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("objection")
     declined = bare_no or "refusal" in acts
     explicit = not declined and _search_positive(patterns["acceptance"], norm)
-    implicit = bool(ctx & {"close", "cross_sell"}) and affirmative and not objection
+    implicit = bool(ctx & {"close", "cross_sell_question"}) and affirmative and not objection
     if not asking and not declined and (explicit or implicit):
         acts.add("acceptance")
     if (
