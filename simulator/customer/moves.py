@@ -318,6 +318,15 @@ def signals(t: Turn, force: bool = False) -> None:
         t.say("ask_price")
     elif force:
         t.say("filler_ack")
+    elif (
+        s.presented
+        and not t.intents
+        and s.interest >= 35
+        and s.once_flags.count("ask_detail") < 2
+        and s.rng().random() < 0.35
+    ):
+        s.once_flags.append("ask_detail")
+        t.say("ask_detail")
 
 
 def persona_colour(t: Turn) -> None:

@@ -43,6 +43,10 @@ def _play(scenario_id: str, kind: str) -> tuple[tuple[str, int], ...]:
     for seed in SEEDS:
         run = run_script(CallSession(scenario, persona, seed=seed), steps)
         assert run.result.scorecard is not None
+        lines = [t.text for t in run.result.transcript.turns if t.speaker == "customer"]
+        assert len(lines) == len(set(lines)), (
+            f"línea repetida del cliente en {scenario_id} ({seed})"
+        )
         results.append((run.result.outcome, run.result.scorecard.overall))
     return tuple(results)
 
