@@ -161,7 +161,7 @@ def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
         if any(ctx.has(a, "trial_close", "close") for a in nxt):
             continue
         target = nxt[0] if nxt else s
-        answer = "" if not nxt else "(responda su pregunta) "
+        answer = "(responda su pregunta) " if ctx.has(s, "question") else ""
         return [
             _item(
                 ctx,
@@ -169,7 +169,7 @@ def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
                 target,
                 f"El cliente dio una señal de compra en el turno {s} y no se aprovechó para cerrar.",
                 "Una pregunta sobre precio, fecha o forma de pago indica interés: es el momento de un cierre de prueba o de un cierre.",
-                fill("buying_signal_close", respuesta=answer),
+                fill("buying_signal_close", respuesta=answer, producto=slots(ctx)["producto"]),
             )
         ]
     return []
@@ -272,7 +272,7 @@ def _protocol(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     return items
 
 
-def _delivery(ctx: CallContext) -> list[FeedbackItem]:
+def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     items = []
     words, run = longest_run(ctx)
     if words > MONOLOGUE_WORDS and run:
@@ -290,7 +290,9 @@ def _delivery(ctx: CallContext) -> list[FeedbackItem]:
         )
     product = [n for n in ctx.agent_turns if ctx.has(n, "feature")]
     needs = need_turns(ctx)
-    if ctx.kind == "sale" and product and not any(ctx.has(n, "benefit") for n in ctx.agent_turns):
+    element = card.elements.get("product_information")
+    untied = element is not None and any("beneficio" in m for m in element.missing)
+    if product and untied:
         need = reported(ctx.text(needs[0])) if needs else "…"
         items.append(
             _item(
@@ -377,7 +379,7 @@ def build(ctx: CallContext, card: Scorecard) -> Feedback:
         _data(ctx, card),
         _unanswered(ctx),
         _protocol(ctx, card),
-        _delivery(ctx),
+        _delivery(ctx, card),
     ):
         improvements.extend(part)
     seen: set[tuple[str, int | None]] = set()

@@ -41,8 +41,8 @@ def asked_about_product(ctx: CallContext) -> list[int]:
 
 def mismatch_error(ctx: CallContext, m: PriceMismatch) -> ErrorFinding:
     if m.product is not None:
-        right = f"el {m.product.name} {cost_phrase(m.product)}"
-        better = f"El {m.product.name} {cost_phrase(m.product)}."
+        right = f"{m.product.name} {cost_phrase(m.product)}"
+        better = f"{m.product.name} {cost_phrase(m.product)}."
     else:
         listing = "; ".join(f"{p.name}: {price_text(p)}" for p in m.correct[:4])
         right = f"los precios del catálogo son {listing}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from simulator.language.extract import name_mentions
 from simulator.scoring.context import CallContext
+from simulator.scoring.elements_closing import says_yes
 from simulator.scoring.holds import Hold
 
 INTERRUPT_OVERLAP = 0.2
@@ -37,11 +38,8 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
         if not ctx.has(n, "buying_signal"):
             continue
         prev = ctx.prev_agent(n)
-        if (
-            prev is not None
-            and ctx.has(n, "acceptance", "refusal")
-            and ctx.has(prev, "close", "trial_close")
-        ):
+        answers_close = prev is not None and ctx.has(prev, "close", "trial_close")
+        if answers_close and (ctx.has(n, "refusal") or says_yes(ctx, n)):
             continue
         found.append(n)
     return found

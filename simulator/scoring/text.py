@@ -59,19 +59,17 @@ def titles() -> frozenset[str]:
     return frozenset(str(i) for i in items)
 
 
-_FROM = "áéíóúüàèìòùâêîôûäëïö¿¡«»—–…“”‘’"
-_TO = "aeiouuaeiouaeiouaeio"
+_FROM = "áéíóúüàèìòùâêîôûäëïöñ¿¡«»—–…“”‘’"
+_TO = "aeiouuaeiouaeiouaeion"
 _ACCENTS = str.maketrans(_FROM, _TO + " " * (len(_FROM) - len(_TO)))
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents (ñ kept), punctuation turned into spaces, spaces collapsed."""
+    """Lower case, no accents (ñ → n, as the cue lists are written), punctuation to spaces."""
     lowered = text.lower().translate(_ACCENTS)
-    if not lowered.replace("ñ", "").isascii():
-        lowered = lowered.replace("ñ", "\x00")
+    if not lowered.isascii():
         decomposed = unicodedata.normalize("NFKD", lowered)
         lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        lowered = lowered.replace("\x00", "ñ")
     return _SPACES.sub(" ", _PUNCT.sub(" ", lowered)).strip()
 
 

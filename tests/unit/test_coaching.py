@@ -100,7 +100,7 @@ def test_wrong_price_feedback_gives_the_catalog_price() -> None:
 def test_ignored_signal_gets_a_close_and_data_gets_a_read_back() -> None:
     signal = graded("ignored_buying_signals").feedback.improvements
     assert any(
-        i.skill == "buying_signals" and i.try_saying and "¿Le agendo" in i.try_saying
+        i.skill == "buying_signals" and i.try_saying and "registrado hoy mismo" in i.try_saying
         for i in signal
     )
     data = next(
