@@ -151,6 +151,10 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     _resolve_greeting(found, clauses, norm)
     _drop_if_covered(found, "offer_help", "offer_more")
     _drop_if_covered(found, "thanks", "hold_return")
+    if "hold_return" in found and "thanks" in found:
+        patience = re.compile(r"(?:gracias por|agradezco) (?:su |la |mucho su )?paciencia")
+        if all(patience.search(clauses[i].norm) for i in found["thanks"]):
+            del found["thanks"]
     _drop_if_covered(found, "trial_close", "close")
     if "hold_request" in found and "data_request" in found:
         _drop_if_covered(found, "hold_request", "data_request")
