@@ -23,7 +23,7 @@ __all__ = ["Turn", "clamp"]
 def mood_effects(t: Turn) -> None:
     """Interest, trust and patience move with how the agent talks, whatever they say."""
     s, tr = t.s, t.persona.traits
-    if "disrespect" in t.acts:
+    if "disrespect" in t.acts or cues.contains_any(t.norm, cues.phrases("disrespect_phrases")):
         s.trust = clamp(s.trust - 25)
         s.patience = clamp(s.patience - 20 - tr.pressure_reaction // 4)
         t.say("annoyed")

@@ -290,3 +290,22 @@ def test_outbound_picks_up_and_inbound_waits() -> None:
     inbound = CustomerSimulator(mini_scenario(kind="service", goal="resolved"), persona())
     reply, _ = inbound.first_line(inbound.start(0))
     assert reply is None
+
+
+def test_disrespect_costs_trust_and_patience() -> None:
+    sim = CustomerSimulator(mini_scenario(), persona())
+    state = opened(sim)
+    trust, patience = state.trust, state.patience
+    reply, state = sim.respond_to_acts("Cálmese, señora, así no le puedo ayudar.", [], state)
+    assert "annoyed" in reply.intent_names
+    assert state.trust <= trust - 20 and state.patience <= patience - 20
+
+
+def test_pressure_on_repeated_closes_ends_in_refusal() -> None:
+    sim = CustomerSimulator(mini_scenario(), persona(patience=100))
+    state = opened(sim)
+    names: list[str] = []
+    for _ in range(5):
+        reply, state = sim.respond_to_acts("¿Se lo contrato ya?", ["close"], state)
+        names += reply.intent_names
+    assert "refusal" in names and state.refused and not state.accepted
