@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulator.errors import TranscriptError
+from simulator.models.transcript import Transcript
 from simulator.scoring.loader import load_transcript, parse_text
 
 SAMPLE = Path(__file__).parents[1] / "data" / "transcripts" / "sample_sale.json"
@@ -76,3 +79,21 @@ def test_too_long_turn_is_reported() -> None:
     data = {"turns": [{"speaker": "agent", "text": "a" * 20_001}]}
     with pytest.raises(TranscriptError, match="demasiado largo"):
         parse_text(json.dumps(data))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=200), json_values.map(json.dumps)))
+def test_any_input_is_a_transcript_or_a_spanish_error(text: str) -> None:
+    try:
+        assert isinstance(parse_text(text, "x.json"), Transcript)
+    except TranscriptError as error:
+        assert str(error).startswith("x.json")
