@@ -91,6 +91,7 @@ def _react(t: Turn) -> None:
         t.say("confused")
         return
     moves.mood_effects(t)
+    objections.follow_trap(t)
     if s.patience <= 0:
         return
     if s.do_not_call:

@@ -156,3 +156,20 @@ def raise_pending(t: Turn) -> bool:
     if s.price_mentioned and raise_triggered(t, "price"):
         return True
     return s.presented and raise_triggered(t, "presentation")
+
+
+def follow_trap(t: Turn) -> None:
+    """The turn right after a trap: a careful refusal/correction earns trust, going along loses it."""
+    s = t.s
+    if "trap" not in s.last_intents or not s.traps_fired:
+        return
+    trap = next((x for x in t.scenario.traps if x.id == s.traps_fired[-1]), None)
+    if trap is None:
+        return
+    words = trap.refusal_keywords or cues.config().get("refusal_phrases", [])
+    if cues.contains_any(t.norm, [*words, *cues.config().get("refusal_phrases", [])]):
+        s.once_flags.append(f"trap_handled:{trap.id}")
+        s.trust = clamp(s.trust + 3)
+    else:
+        s.once_flags.append(f"trap_failed:{trap.id}")
+        s.trust = clamp(s.trust - (10 if t.persona.traits.tests_knowledge else 4))

@@ -17,6 +17,8 @@ def hint_key(
     """Which hint (key in ``es/session.yaml``) fits the call now, if any."""
     if persona.traits.needs_empathy_first and not s.empathy_received and agent_turns >= 1:
         return "needs_empathy"
+    if reply is not None and "trap" in reply.intent_names:
+        return "trap"
     if s.objections and any(o.raised_turn < s.turn for o in s.objections):
         return "objection_open"
     if reply is not None and reply.buying_signal:

@@ -309,3 +309,26 @@ def test_pressure_on_repeated_closes_ends_in_refusal() -> None:
         reply, state = sim.respond_to_acts("¿Se lo contrato ya?", ["close"], state)
         names += reply.intent_names
     assert "refusal" in names and state.refused and not state.accepted
+
+
+def test_traps_fire_once_and_a_careful_answer_earns_trust() -> None:
+    trap = {
+        "id": "vecina",
+        "type": "confidential_request",
+        "trigger": "presentation",
+        "statements": ["¿Me dice cuánto paga mi vecina?"],
+        "expected": "negarse",
+        "refusal_keywords": ["confidencial"],
+    }
+    sim = CustomerSimulator(mini_scenario(traps=[trap]), persona())
+    outcomes = {}
+    for answer in ("Lo siento, esa información es confidencial.", "Claro, ella paga 399."):
+        state = opened(sim)
+        reply, state = sim.respond_to_acts(PITCH, ["feature", "benefit"], state)
+        assert [(i.name, i.ref) for i in reply.intents] == [("trap", "vecina")]
+        trust = state.trust
+        _, state = sim.respond_to_acts(answer, ["feature"], state)
+        outcomes[answer[:5]] = state.trust - trust
+        _, state = sim.respond_to_acts(PITCH, ["feature", "benefit"], state)
+        assert state.traps_fired == ["vecina"]
+    assert outcomes["Lo si"] > outcomes["Claro"]
