@@ -149,3 +149,17 @@ def test_history_without_faults_flags_nothing() -> None:
     lines, same, recurrent = repeated_faults(good, [good])
     assert faults(good) == set()
     assert (lines, same, recurrent) == ([], False, False)
+
+
+def test_monologue_and_hold_feedback() -> None:
+    mono = graded("monologue").feedback.improvements
+    assert any(i.message.startswith("Monólogo de") and i.turn == 11 for i in mono)
+    hold = graded("hold_without_permission").feedback.improvements
+    item = next(i for i in hold if "Espera sin pedir permiso" in i.message)
+    assert item.try_saying and "¿Me permite un momento" in item.try_saying
+    assert item.quote == "Ahorita lo checo."
+
+
+def test_service_plan_skips_selling_skills() -> None:
+    plan = graded("service_call").coaching_plan
+    assert {p.skill for p in plan.priorities}.isdisjoint({"closing", "buying_signals"})
