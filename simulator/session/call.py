@@ -324,7 +324,26 @@ class CallSession:
         session._sim_t = (last.end or 0.0) if last else 0.0
         if recovered.pending_agent_turn and last is not None and not session._state.hung_up:
             session.pending_reply = session._answer(last.text)
+        else:
+            session._catch_up_state()
         return session
+
+    def _catch_up_state(self) -> None:
+        """Killed after the customer's words but before their state was written: replay that turn.
+
+        The brain is deterministic, so answering the last agent turn again from the previous state
+        gives the same words and the state that goes with them.
+        """
+        turns = self._transcript.turns
+        agent = [i for i, t in enumerate(turns) if t.speaker == "agent"]
+        if not agent or len(agent) <= self._state.turn or turns[-1].speaker != "customer":
+            return
+        context = next(
+            (t.text for t in reversed(turns[: agent[-1]]) if t.speaker == "customer"), None
+        )
+        _, state = self.customer.respond(turns[agent[-1]].text, self._state, context=context)
+        self._state = state
+        self._journal_state()
 
     # ------------------------------------------------------------------ internals
 

@@ -98,3 +98,19 @@ def test_recover_rejects_a_file_that_is_not_a_journal(tmp_path: Path) -> None:
     path.write_text('{"type": "turn"}\n', encoding="utf-8")
     with pytest.raises(InputError, match="encabezado"):
         Journal.recover(path)
+
+
+def test_state_caught_up_when_killed_before_the_state_was_written(tmp_path: Path) -> None:
+    path = tmp_path / "call.journal.jsonl"
+    session = _killed_call(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(x) for x in lines]
+    last_state = max(i for i, r in enumerate(records) if r["type"] == "state")
+    kept = [x for i, x in enumerate(lines) if i != last_state and records[i]["type"] != "capture"]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    recovered = Journal.recover(path)
+    assert recovered.state is not None and recovered.state.turn == len(TURNS) - 1
+    assert not recovered.pending_agent_turn
+    sc, pe = _scenario_persona()
+    resumed = CallSession.resume(recovered, sc, pe)
+    assert resumed.state == session.state
