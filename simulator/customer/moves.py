@@ -12,6 +12,7 @@ from simulator.customer.objections import (
     apply_pressure,
     fire_trap,
     raise_pending,
+    raise_persona,
     raise_triggered,
     ready_to_buy,
 )
@@ -103,6 +104,8 @@ def data_moves(t: Turn) -> None:
         return  # an open objection first: the objection turn answers this
     if fire_trap(t, "data_request") or raise_triggered(t, "data_request"):
         return
+    if t.persona.traits.asks_for_guarantees and s.trust < 30 and raise_persona(t, "_guarantee"):
+        return  # a distrustful customer gives no data to someone they do not trust yet
     if asked and all(f in s.fields_given for f in asked):
         s.patience = clamp(s.patience - 3)
         t.say("repetition_complaint")

@@ -173,3 +173,13 @@ def follow_trap(t: Turn) -> None:
     else:
         s.once_flags.append(f"trap_failed:{trap.id}")
         s.trust = clamp(s.trust - (10 if t.persona.traits.tests_knowledge else 4))
+
+
+def raise_persona(t: Turn, objection_id: str) -> bool:
+    """Push one customer-type objection now, whatever its usual trigger (if not raised before)."""
+    for spec in _persona_objections(t):
+        if spec["id"] == objection_id and objection_id not in t.s.objections_raised:
+            _push(t, objection_id, str(spec["type"]), str(spec["intent"]))
+            t.say(str(spec["intent"]), ref=objection_id)
+            return True
+    return False

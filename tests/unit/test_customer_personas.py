@@ -216,3 +216,19 @@ def test_authored_experto_punishes_a_wrong_price(library) -> None:  # type: igno
     state = sim.start(0)
     reply, state = sim.respond("El Plan Hogar 200 megas cuesta solo 399 pesos al mes.", state)
     assert "wrong_fact_reaction" in reply.intent_names
+
+
+def test_desconfiado_gives_no_data_before_trusting() -> None:
+    sim = CustomerSimulator(
+        mini_scenario(objections=[]), persona("desconfiado", asks_for_guarantees=True, trust=15)
+    )
+    state = opened(sim)
+    reply, state = sim.respond_to_acts("¿Me da su número de teléfono?", ["data_request"], state)
+    assert "guarantee_request" in reply.intent_names and state.fields_given == {}
+    reply, state = sim.respond_to_acts(
+        "Entiendo su desconfianza. Le doy un número de folio y puede verificarlo en la sucursal.",
+        ["empathy", "objection_response"],
+        state,
+    )
+    reply, state = sim.respond_to_acts("¿Me da su número de teléfono?", ["data_request"], state)
+    assert state.fields_given == {"telefono": "5512345678"}
