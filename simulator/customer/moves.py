@@ -50,7 +50,7 @@ def mood_effects(t: Turn) -> None:
         s.trust = clamp(s.trust + 4)
         s.interest = clamp(s.interest + 3)
         s.patience = clamp(s.patience + 1)
-    if {"open_question", "closed_question"} & t.acts and "?" in t.norm:
+    if {"open_question", "closed_question"} & t.acts:
         key = cues.question_key(t.norm)
         if (
             len(key.split()) >= 2
@@ -259,7 +259,7 @@ def questions(t: Turn) -> None:
         else:
             t.say("vague_answer")
         return
-    if "closed_question" in t.acts and "?" in t.norm:
+    if "closed_question" in t.acts:
         if probe_hit is not None and not callado:
             _reveal(t, probe_hit.id)
             return
