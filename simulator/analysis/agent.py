@@ -158,6 +158,9 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     _drop_if_covered(found, "trial_close", "close")
     if "hold_request" in found and "data_request" in found:
         _drop_if_covered(found, "hold_request", "data_request")
+    for idx, clause in enumerate(clauses):
+        if clause.question and _reads_back(clause.norm):
+            found.setdefault("data_confirmation", []).append(idx)
     acts = set(found)
     patterns = agent_patterns()
     first = clauses[0]
@@ -186,6 +189,10 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     elif patterns["objection_response"].search(norm):
         acts.add("objection_response")
     return tuple(act for act in AGENT_ACTS if act in acts)
+
+
+def _reads_back(norm: str) -> bool:
+    return bool(extract_email(norm)) or _reads_phone(norm)
 
 
 def _reads_phone(text: str) -> bool:
