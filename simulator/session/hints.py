@@ -27,6 +27,15 @@ def hint_key(
         return "low_patience"
     if agent_turns >= 4 and not s.revealed_needs and scenario.needs:
         return "ask_open"
+    if (
+        scenario.goal == "sale"
+        and s.presented
+        and not s.objections
+        and not s.accepted
+        and s.interest >= 60
+        and s.close_attempts == 0
+    ):
+        return "ready_to_close"
     if s.fields_given and not s.fields_confirmed and agent_turns >= 6:
         return "confirm_data"
     return None
