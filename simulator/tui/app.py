@@ -1,0 +1,334 @@
+"""The trainee's app: a Textual front end over ``simulator.services``.
+
+Start-up is kept light: only Textual's core is imported here; the services (database, content) are
+built in a worker thread after the first screen is on display, and every screen module is imported
+when it is first shown. ``SimuladorApp`` takes its services, settings and clock as arguments so
+tests and benchmarks can inject fakes and freeze time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from simulator.tui.commands import SimuladorCommands
+
+if TYPE_CHECKING:
+    from simulator.tui.views import CallRequest, TraineeView
+
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
+
+
+class SimuladorApp(App[None]):
+    """Simulador de Llamadas: login → inicio → llamada → resultados / revisión / progreso."""
+
+    TITLE = "Simulador de Llamadas"
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS = {SimuladorCommands}
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", "Comandos", show=False, priority=True),
+        Binding("f1", "help", "Ayuda"),
+        Binding("ctrl+t", "toggle_theme", "Tema", show=False),
+        Binding("ctrl+q", "quit", "Salir", priority=True),
+    ]
+
+    def __init__(
+        self,
+        services: Any = None,
+        settings: Any = None,
+        *,
+        clock: Callable[[], float] | None = None,
+        slow_reply_seconds: float = 0.0,
+    ) -> None:
+        super().__init__()
+        self.services: Any = services
+        self.settings: Any = settings
+        self.clock: Callable[[], float] = clock or time.monotonic
+        self.trainee: TraineeView | None = None
+        self.load_error: str | None = None
+        # Bench seam: an artificial delay added to each customer reply (proves the UI stays live).
+        self.slow_reply_seconds = slow_reply_seconds
+        self.first_screen_at: float | None = None
+        self._services_waiters: list[Callable[[], None]] = []
+        self._loaded_once = False
+
+    # ----------------------------------------------------------------- start-up
+
+    def on_mount(self) -> None:
+        from simulator.tui.screens.login import LoginScreen
+
+        if self.settings is not None:
+            self._apply_theme_setting()
+        self.push_screen(LoginScreen())
+        self.first_screen_at = time.perf_counter()
+        if self.services is None or self.settings is None:
+            self._load_services()
+        else:
+            self.call_after_refresh(self._services_ready)
+
+    @work(thread=True, exclusive=True, group="services")
+    def _load_services(self) -> None:
+        from simulator.errors import SimuladorError
+
+        try:
+            if self.settings is None:
+                from simulator.settings import load_settings
+
+                self.settings = load_settings()
+            if self.services is None:
+                from simulator.services import build_services
+
+                self.services = build_services(self.settings)
+        except SimuladorError as error:
+            self.load_error = str(error)
+        except ImportError as error:  # a component not installed / not built yet
+            self.load_error = f"No se pudo cargar el simulador: {error}"
+        self.call_from_thread(self._services_ready)
+
+    def _services_ready(self) -> None:
+        self._loaded_once = True
+        if self.settings is not None:
+            self._apply_theme_setting()
+        waiters, self._services_waiters = self._services_waiters, []
+        for waiter in waiters:
+            waiter()
+        if self.services is not None and self.load_error is None:
+            self.check_recovery()
+
+    def when_services_ready(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` now if the services are loaded, else once they are."""
+        if self._loaded_once:
+            callback()
+        else:
+            self._services_waiters.append(callback)
+
+    @property
+    def services_loaded(self) -> bool:
+        return self.services is not None and self.load_error is None
+
+    # ----------------------------------------------------------------- recovery
+
+    def check_recovery(self) -> None:
+        try:
+            pending = list(self.services.recovery.pending())
+        except Exception as error:  # recovery must never block the app
+            self.notify(f"No se pudo revisar llamadas pendientes: {error}", severity="warning")
+            return
+        if not pending:
+            return
+        from simulator.tui.screens.recovery import RecoveryModal
+
+        self.push_screen(RecoveryModal(pending[0], len(pending)), self._recovery_chosen)
+
+    def _recovery_chosen(self, choice: tuple[str, Any] | None) -> None:
+        if choice is None:
+            return
+        action, pending = choice
+        self.run_recovery(action, pending)
+
+    @work(thread=True, exclusive=True, group="recovery")
+    def run_recovery(self, action: str, pending: Any) -> None:
+        from simulator.tui.views import CallRequest, get
+
+        recovery = self.services.recovery
+        try:
+            if action == "resume":
+                live = recovery.resume(pending)
+                request = CallRequest(
+                    scenario_id=str(get(pending, "scenario_id", default="")),
+                    persona_id=get(pending, "persona_id"),
+                    seed=get(pending, "seed"),
+                    mode=str(get(pending, "mode", default="practice")),
+                )
+                self.call_from_thread(self._adopt_trainee_of, pending)
+                self.call_from_thread(self.open_call, request, live)
+            elif action == "score":
+                saved = recovery.score_partial(pending)
+                self.call_from_thread(self._adopt_trainee_of, pending)
+                self.call_from_thread(self.show_results, saved, None)
+            elif action == "discard":
+                recovery.discard(pending)
+                self.call_from_thread(self.notify, "Llamada pendiente descartada.")
+        except Exception as error:
+            self.call_from_thread(self.notify, f"No se pudo recuperar: {error}", severity="error")
+
+    def _adopt_trainee_of(self, pending: Any) -> None:
+        from simulator.tui.views import get, trainee_view
+
+        if self.trainee is not None:
+            return
+        trainee_id = get(pending, "trainee_id")
+        for trainee in self.services.trainees.list():
+            view = trainee_view(trainee)
+            if view.id == trainee_id:
+                self.trainee = view
+                return
+
+    # ----------------------------------------------------------------- navigation
+
+    def login(self, trainee: TraineeView) -> None:
+        from simulator.tui.screens.home import HomeScreen
+
+        self.trainee = trainee
+        self.sub_title = trainee.name
+        self._save_setting(trainee=trainee.name)
+        self.switch_screen(HomeScreen())
+
+    def home_screen(self) -> Any:
+        from simulator.tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                return screen
+        return None
+
+    def go_home(self, **filters: Any) -> None:
+        """Back to the home screen (popping what is above it), optionally with preset filters."""
+        home = self.home_screen()
+        if home is None:
+            return
+        while self.screen is not home and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if filters:
+            home.preset_filters(**filters)
+        home.refresh_data()
+
+    def choose_call(self, scenario_id: str) -> None:
+        """Ask persona / seed / mode for ``scenario_id``, then start the call."""
+        from simulator.tui.screens.start_call import StartCallModal
+
+        home = self.home_screen()
+        row = home.row_for(scenario_id) if home is not None else None
+        if row is None:
+            self.notify(f"El escenario «{scenario_id}» no está en la biblioteca.", severity="error")
+            return
+        self.push_screen(StartCallModal(row, self._persona_names()), self._call_chosen)
+
+    def _persona_names(self) -> dict[str, str]:
+        from simulator.tui.views import get
+
+        try:
+            personas = self.services.library.personas()
+        except Exception:
+            return {}
+        if isinstance(personas, dict):
+            personas = personas.values()
+        return {str(get(p, "id")): str(get(p, "name", default=get(p, "id"))) for p in personas}
+
+    def _call_chosen(self, request: CallRequest | None) -> None:
+        if request is not None:
+            self.start_call(request)
+
+    def start_call(self, request: CallRequest) -> None:
+        self._start_call_worker(request)
+
+    @work(thread=True, exclusive=True, group="start-call")
+    def _start_call_worker(self, request: CallRequest) -> None:
+        from simulator.errors import SimuladorError
+
+        assert self.trainee is not None
+        try:
+            live = self.services.calls.start(
+                self.trainee.id,
+                request.scenario_id,
+                persona_id=request.persona_id,
+                seed=request.seed,
+                mode=request.mode,
+            )
+        except SimuladorError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.call_from_thread(self.open_call, request, live)
+
+    def open_call(self, request: CallRequest, live: Any) -> None:
+        from simulator.tui.screens.call import CallScreen
+
+        self.go_home()
+        self.push_screen(CallScreen(live, request))
+
+    def show_results(self, saved: Any, request: CallRequest | None) -> None:
+        from simulator.tui.screens.call import CallScreen
+        from simulator.tui.screens.results import ResultsScreen
+
+        screen = ResultsScreen(saved, request)
+        if isinstance(self.screen, CallScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_review(self, saved: Any, turn: int | None = None) -> None:
+        from simulator.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(saved, turn))
+
+    def action_progress(self) -> None:
+        from simulator.tui.screens.progress import ProgressScreen
+
+        if self.trainee is None:
+            self.notify("Primero indique su nombre.", severity="warning")
+            return
+        if not isinstance(self.screen, ProgressScreen):
+            self.push_screen(ProgressScreen())
+
+    def action_home(self) -> None:
+        if self.trainee is None:
+            return
+        self.go_home()
+
+    def action_help(self) -> None:
+        from simulator.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_switch_user(self) -> None:
+        from simulator.tui.screens.login import LoginScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.trainee = None
+        self.sub_title = ""
+        self.switch_screen(LoginScreen())
+
+    # ----------------------------------------------------------------- theme / settings
+
+    def _apply_theme_setting(self) -> None:
+        wanted = str(getattr(self.settings, "theme", "dark") or "dark")
+        self.theme = LIGHT_THEME if wanted == "light" else DARK_THEME
+
+    def action_toggle_theme(self) -> None:
+        light = self.theme != LIGHT_THEME
+        self.theme = LIGHT_THEME if light else DARK_THEME
+        self._save_setting(theme="light" if light else "dark")
+        self.notify("Tema claro." if light else "Tema oscuro.")
+
+    def _save_setting(self, **changes: Any) -> None:
+        if self.settings is None:
+            return
+        try:
+            self.settings = self.settings.model_copy(update=changes)
+            from simulator.settings import save_settings
+
+            save_settings(self.settings)
+        except Exception as error:  # settings are a convenience; never break the app over them
+            self.log.warning(f"settings not saved: {error}")
+
+    def get_system_commands(self, screen: Any) -> Any:
+        """Spanish system commands only (Textual's own are in English)."""
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Salir", "Cerrar el simulador", self.action_quit)
+        yield SystemCommand(
+            "Cambiar tema", "Alternar tema claro / oscuro", self.action_toggle_theme
+        )
+
+
+def run_app() -> None:
+    """Entry point of ``simulador`` with no arguments and of ``make run``."""
+    SimuladorApp().run()

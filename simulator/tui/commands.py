@@ -1,0 +1,37 @@
+"""Command-palette entries in Spanish (Ctrl+P): Inicio, Progreso, Ayuda, Cambiar tema, …"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class SimuladorCommands(Provider):
+    """The app's navigation and settings as palette commands."""
+
+    def _commands(self) -> list[tuple[str, str, Any]]:
+        app: Any = self.app
+        commands = [
+            ("Ayuda", "Teclas, cómo se califica y tipos de cliente", app.action_help),
+            ("Cambiar tema", "Alternar tema claro / oscuro", app.action_toggle_theme),
+        ]
+        if app.trainee is not None:
+            commands[:0] = [
+                ("Inicio", "Volver a la biblioteca de escenarios", app.action_home),
+                ("Progreso", "Sus llamadas y destrezas en el tiempo", app.action_progress),
+                ("Cambiar de usuario", "Entrar con otro nombre", app.action_switch_user),
+            ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(callback), help=help_text)

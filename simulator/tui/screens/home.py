@@ -1,0 +1,199 @@
+"""Home: assigned scenarios first, then the library, with filters and the suggested drill."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Select, Static
+
+from simulator.language.display import display, names
+from simulator.models.scorecard import SKILL_KEYS
+from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, home_view
+
+DIFFICULTY_NAMES = {1: "Básica", 2: "Intermedia", 3: "Avanzada"}
+
+
+def difficulty_dots(level: int) -> str:
+    return "●" * level + "○" * (3 - level)
+
+
+class HomeScreen(Screen[None]):
+    """The scenario library; Enter on a row asks persona/seed/mode and starts the call."""
+
+    CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#library"
+    BINDINGS = [
+        ("enter", "start", "Practicar"),
+        ("s", "suggested", "Sugerida"),
+        ("p", "app.progress", "Progreso"),
+        ("x", "clear_filters", "Quitar filtros"),
+    ]
+
+    table = getters.query_one("#library", DataTable)
+    banner = getters.query_one("#suggestion", Static)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = HomeView(rows=[])
+        self._loading_generation = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="suggestion")
+        with Horizontal(id="filters"):
+            yield Select(
+                [(display("scenario_kind", k), k) for k in KIND_KEYS],
+                prompt="Tipo",
+                id="f-kind",
+            )
+            yield Select(
+                [(v, k) for k, v in names("customer_type").items()],
+                prompt="Cliente",
+                id="f-ctype",
+            )
+            yield Select(
+                [(f"{difficulty_dots(k)} {v}", k) for k, v in DIFFICULTY_NAMES.items()],
+                prompt="Dificultad",
+                id="f-diff",
+            )
+            yield Select(
+                [(display("skill", k), k) for k in SKILL_KEYS],
+                prompt="Destreza",
+                id="f-skill",
+            )
+        yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="home-empty")
+        yield Static("", id="row-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.table.add_column(" ", key="mark", width=2)
+        self.table.add_column("Escenario", key="title", width=30)
+        self.table.add_column("Tipo", key="kind", width=15)
+        self.table.add_column("Cliente", key="ctype", width=11)
+        self.table.add_column("Dif.", key="diff")
+        self.refresh_data()
+
+    # ----------------------------------------------------------------- data
+
+    def refresh_data(self) -> None:
+        self._loading_generation += 1
+        self._load(self._loading_generation)
+
+    @work(thread=True, exclusive=True, group="home")
+    def _load(self, generation: int) -> None:
+        app: Any = self.app
+        data = app.services.home(app.trainee.id)
+        view = home_view(data)
+        app.call_from_thread(self._loaded, generation, view)
+
+    def _loaded(self, generation: int, view: HomeView) -> None:
+        if generation != self._loading_generation:  # a newer load is on its way
+            return
+        self.view = view
+        if view.suggestion:
+            self.banner.update(f"➜ Práctica sugerida: [b]{view.suggestion}[/b]  (tecla S)")
+        else:
+            assigned = sum(1 for r in view.rows if r.assigned)
+            extra = f"  ★ = asignado ({assigned})" if assigned else ""
+            self.banner.update(f"Elija un escenario y presione Enter para practicar.{extra}")
+        self._fill_table()
+
+    def _filters(self) -> tuple[Any, Any, Any, Any]:
+        values = []
+        for select_id in ("#f-kind", "#f-ctype", "#f-diff", "#f-skill"):
+            value = self.query_one(select_id, Select).value
+            values.append(None if value is Select.NULL else value)
+        return values[0], values[1], values[2], values[3]
+
+    def visible_rows(self) -> list[LibraryRow]:
+        kind, ctype, diff, skill = self._filters()
+        return [r for r in self.view.rows if r.matches(kind, ctype, diff, skill)]
+
+    def _fill_table(self) -> None:
+        table = self.table
+        table.clear()
+        rows = self.visible_rows()
+        for row in rows:
+            mark = "★" if row.assigned else ("➜" if row.suggested else "")
+            title = row.title if len(row.title) <= 30 else row.title[:29] + "…"
+            style = "bold $accent" if row.suggested else ("bold" if row.assigned else "")
+            cells = [
+                mark,
+                title,
+                display("scenario_kind", row.kind),
+                display("customer_type", row.customer_type),
+                difficulty_dots(row.difficulty),
+            ]
+            table.add_row(*[Content.styled(c, style) for c in cells], key=row.scenario_id)
+        empty = self.query_one("#home-empty", Static)
+        empty.display = not rows
+        empty.update(
+            "No hay escenarios con esos filtros. Presione X para quitarlos."
+            if self.view.rows
+            else "Cargando la biblioteca…"
+        )
+
+    @on(DataTable.RowHighlighted, "#library")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self.row_for(str(event.row_key.value))
+        detail = self.query_one("#row-detail", Static)
+        if row is None:
+            detail.update("")
+            return
+        parts = []
+        if row.assigned:
+            due = f" · vence {row.due}" if row.due else ""
+            goal = f" · meta {row.target}" if row.target else ""
+            parts.append(f"[b]★ Asignado[/b]{due}{goal}")
+        if row.suggested:
+            parts.append("[b]➜ Práctica sugerida[/b]")
+        skills = ", ".join(display("skill", s) for s in row.skills) or "—"
+        parts.append(f"Entrena: {skills}")
+        detail.update("  ".join(parts))
+
+    @on(Select.Changed)
+    def _filter_changed(self) -> None:
+        self._fill_table()
+
+    def preset_filters(self, **filters: Any) -> None:
+        mapping = {"kind": "#f-kind", "customer_type": "#f-ctype", "difficulty": "#f-diff"}
+        for key, select_id in mapping.items():
+            value = filters.get(key)
+            select = self.query_one(select_id, Select)
+            select.value = value if value is not None else Select.NULL
+        self.query_one("#f-skill", Select).value = Select.NULL
+
+    def row_for(self, scenario_id: str) -> LibraryRow | None:
+        for row in self.view.rows:
+            if row.scenario_id == scenario_id:
+                return row
+        return None
+
+    # ----------------------------------------------------------------- actions
+
+    def action_clear_filters(self) -> None:
+        self.preset_filters()
+        self.table.focus()
+
+    @on(DataTable.RowSelected, "#library")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.choose_call(str(event.row_key.value))  # type: ignore[attr-defined]
+
+    def action_start(self) -> None:
+        if not self.table.row_count:
+            return
+        key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key
+        self.app.choose_call(str(key.value))  # type: ignore[attr-defined]
+
+    def action_suggested(self) -> None:
+        for row in self.view.rows:
+            if row.suggested:
+                self.app.choose_call(row.scenario_id)  # type: ignore[attr-defined]
+                return
+        self.notify("Aún no hay práctica sugerida: haga una llamada primero.")

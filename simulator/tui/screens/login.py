@@ -1,0 +1,92 @@
+"""First screen: who is practising. Known trainees are offered; a new name creates one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from simulator.tui.views import TraineeView, trainee_view
+
+
+class LoginScreen(Screen[None]):
+    """Asks the trainee's name (first run) or offers the known trainees."""
+
+    CSS_PATH = "login.tcss"
+    AUTO_FOCUS = "#name"
+    BINDINGS = [("escape", "app.quit", "Salir")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="login-box"):
+            yield Static("Bienvenido al [b]Simulador de Llamadas[/b]", id="welcome")
+            yield Static("Practique llamadas de contact center y reciba retroalimentación.")
+            yield Label("Escriba su nombre y presione Enter:", id="name-label")
+            yield Input(placeholder="Su nombre", id="name", max_length=60)
+            yield Label("O elija su usuario:", id="known-label")
+            yield OptionList(id="known")
+            yield Button("Entrar", id="enter", variant="primary")
+            yield Static("Cargando…", id="login-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#known-label").display = False
+        self.query_one("#known").display = False
+        self.app.when_services_ready(self._show_trainees)  # type: ignore[attr-defined]
+
+    def _show_trainees(self) -> None:
+        app: Any = self.app
+        status = self.query_one("#login-status", Static)
+        if app.load_error:
+            status.update(f"[b red]{app.load_error}[/]")
+            return
+        status.update("")
+        trainees = [trainee_view(t) for t in app.services.trainees.list()]
+        if not trainees:
+            return
+        known = self.query_one("#known", OptionList)
+        known.clear_options()
+        known.add_options([Option(t.name, id=str(t.id)) for t in trainees])
+        self._trainees = {str(t.id): t for t in trainees}
+        self.query_one("#known-label").display = True
+        known.display = True
+        self.query_one("#name-label", Label).update("Nombre nuevo:")
+        last = getattr(app.settings, "trainee", None)
+        for index, trainee in enumerate(trainees):
+            if trainee.name == last:
+                known.highlighted = index
+                known.focus()
+
+    @on(OptionList.OptionSelected, "#known")
+    def _known_chosen(self, event: OptionList.OptionSelected) -> None:
+        trainee = self._trainees.get(str(event.option.id))
+        if trainee is not None:
+            self.app.login(trainee)  # type: ignore[attr-defined]
+
+    @on(Input.Submitted, "#name")
+    @on(Button.Pressed, "#enter")
+    def _submit(self) -> None:
+        known = self.query_one("#known", OptionList)
+        name = self.query_one("#name", Input).value.strip()
+        if not name and known.display and known.highlighted is not None:
+            option = known.get_option_at_index(known.highlighted)
+            self._known_chosen(OptionList.OptionSelected(known, option, known.highlighted))
+            return
+        if len(name) < 2:
+            self.notify("Escriba su nombre (al menos 2 letras).", severity="warning")
+            return
+        self.app.when_services_ready(lambda: self._create(name))  # type: ignore[attr-defined]
+
+    @work(thread=True, exclusive=True)
+    def _create(self, name: str) -> None:
+        app: Any = self.app
+        if app.load_error:
+            return
+        trainee = app.services.trainees.get_or_create(name)
+        view: TraineeView = trainee_view(trainee)
+        app.call_from_thread(app.login, view)

@@ -1,0 +1,87 @@
+"""Before a call: choose the customer (persona), the seed and the mode (práctica / examen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+
+from simulator.language.display import display
+from simulator.tui.views import CallRequest, LibraryRow, new_seed
+
+
+class StartCallModal(ModalScreen[CallRequest | None]):
+    """Persona, seed and mode for one scenario; Enter/Iniciar starts, Esc cancels."""
+
+    CSS_PATH = "start_call.tcss"
+    BINDINGS = [("escape", "cancel", "Cancelar"), ("ctrl+s", "start", "Iniciar")]
+
+    def __init__(self, row: LibraryRow, persona_names: dict[str, str], seed: int | None = None):
+        super().__init__()
+        self.row = row
+        self.persona_names = persona_names
+        self.seed = seed if seed is not None else new_seed()
+
+    def compose(self) -> ComposeResult:
+        row = self.row
+        app: Any = self.app
+        ids = list(row.personas) or list(self.persona_names)
+        if row.default_persona and row.default_persona not in ids:
+            ids.insert(0, row.default_persona)
+        options = [(self.persona_names.get(pid, pid), pid) for pid in ids]
+        default_mode = str(getattr(app.settings, "default_mode", "practice") or "practice")
+        with VerticalScroll(id="start-box"):
+            yield Static(f"[b]{row.title}[/b]", id="start-title")
+            yield Static(
+                f"{display('scenario_kind', row.kind)} · cliente "
+                f"{display('customer_type', row.customer_type).lower()} · dificultad {row.difficulty}",
+                classes="muted",
+            )
+            yield Label("Cliente (persona):")
+            yield Select(
+                options,
+                value=row.default_persona if row.default_persona in ids else Select.NULL,
+                prompt="La del escenario",
+                id="persona",
+            )
+            yield Label("Semilla (la misma semilla repite la misma llamada):")
+            yield Input(str(self.seed), type="integer", id="seed")
+            yield Label("Modo:")
+            with RadioSet(id="mode"):
+                yield RadioButton(
+                    "Práctica (con pistas)", value=default_mode != "exam", id="practice"
+                )
+                yield RadioButton("Examen (sin pistas)", value=default_mode == "exam", id="exam")
+            with Horizontal(id="start-buttons"):
+                yield Button("Iniciar", variant="primary", id="start")
+                yield Button("Cancelar", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#start", Button).focus()
+
+    def request(self) -> CallRequest:
+        persona = self.query_one("#persona", Select).value
+        seed_text = self.query_one("#seed", Input).value.strip()
+        mode_set = self.query_one("#mode", RadioSet)
+        pressed = mode_set.pressed_button
+        mode = "exam" if pressed is not None and pressed.id == "exam" else "practice"
+        return CallRequest(
+            scenario_id=self.row.scenario_id,
+            persona_id=None if persona is Select.NULL else str(persona),
+            seed=int(seed_text) if seed_text.lstrip("-").isdigit() else new_seed(),
+            mode=mode,
+            title=self.row.title,
+        )
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted, "#seed")
+    def action_start(self) -> None:
+        self.dismiss(self.request())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
