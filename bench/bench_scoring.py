@@ -91,6 +91,16 @@ def main() -> int:
     for call in sample_calls:
         grade(call)
     sample_batch_s = time.perf_counter() - t0
+    from simulator.analysis import analyze_turns
+
+    fresh = [unique(samples[i % len(samples)], 50_000 + i) for i in range(BATCH)]
+    t0 = time.perf_counter()
+    tagged = [(call, analyze_turns(call.turns)) for call in fresh]
+    analysis_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for call, acts in tagged:
+        grade(call, turn_acts=acts)
+    rules_s = time.perf_counter() - t0
     result = {
         "machine": platform.platform(),
         "python": platform.python_version(),
@@ -108,6 +118,10 @@ def main() -> int:
         "batch_grade_60_turns_calls_per_s": round(BATCH / batch_s, 1),
         "batch_grade_sample_calls_per_s": round(BATCH / sample_batch_s, 1),
         "batch_sample_mean_turns": round(mean_turns, 1),
+        "batch_split_ms_per_call": {
+            "analysis": round(analysis_s / BATCH * 1000, 2),
+            "scoring_and_coaching": round(rules_s / BATCH * 1000, 2),
+        },
         "batch_calls": BATCH,
         "budget": {"score_60_turns_ms": 50, "batch_calls_per_s": 100},
     }
@@ -120,7 +134,9 @@ def main() -> int:
         f"score 60 turns: median {result['score_60_turns_ms']['median']} ms, p95 {result['score_60_turns_ms']['p95']} ms | "
         f"grade 60 turns: median {result['grade_60_turns_ms']['median']} ms | "
         f"batch (grade): {result['batch_grade_60_turns_calls_per_s']} calls/s (60 turns), "
-        f"{result['batch_grade_sample_calls_per_s']} calls/s (the {len(samples)} samples, {mean_turns:.0f} turns on average)"
+        f"{result['batch_grade_sample_calls_per_s']} calls/s (the {len(samples)} samples, {mean_turns:.0f} turns on average; "
+        f"analysis {result['batch_split_ms_per_call']['analysis']} ms + scoring/coaching "
+        f"{result['batch_split_ms_per_call']['scoring_and_coaching']} ms per call)"
     )
     return 0
 
