@@ -10,6 +10,7 @@ from statistics import median
 from typing import Any
 
 from simulator.language.extract import name_mentions
+from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_closing import says_yes
 from simulator.scoring.holds import Hold
@@ -22,7 +23,10 @@ def name_uses(ctx: CallContext) -> int | None:
     if not name:
         return None
     total = 0
+    name_words = {w for w in tx.fold(name).split() if len(w) > 1}
     for n in ctx.agent_turns:
+        if not name_words.intersection(ctx.folded[n - 1].split()):
+            continue  # cheap pre-check: the name cannot be in this turn
         found = name_mentions(ctx.text(n), name)
         total += len(found) if isinstance(found, list | tuple) else int(found)
     return total
