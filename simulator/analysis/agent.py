@@ -40,6 +40,13 @@ _LEXICAL = (
     "farewell",
     "disrespect",
 )
+# Generic question-only forms (see the ``*_q`` keys of acts_agent.yaml) and the act they mark.
+_QUESTION_ONLY = {
+    "close_q": "close",
+    "offer_more_q": "offer_more",
+    "data_request_q": "data_request",
+    "trial_close_q": "trial_close",
+}
 # A question clause carrying one of these acts is not labelled open/closed (function over form).
 _FUNCTIONAL = {
     "data_request",
@@ -85,6 +92,16 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
                 continue
             if patterns[act].search(clause.norm):
                 found.setdefault(act, []).append(idx)
+        if clause.question:
+            tail = clause.norm[clause.qstart :]
+            wh_question = is_open(clause)
+            for key, act in _QUESTION_ONLY.items():
+                if idx in found.get(act, ()) or (act == "close" and wh_question):
+                    continue
+                if act == "data_request" and idx in found.get("data_confirmation", ()):
+                    continue
+                if patterns[key].search(tail):
+                    found.setdefault(act, []).append(idx)
     return found
 
 

@@ -121,7 +121,15 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("acceptance")
     if (
         "acceptance" not in acts
-        and _search_positive(patterns["buying_signal"], norm)
+        and (
+            _search_positive(patterns["buying_signal"], norm)
+            or (
+                asking
+                and not objection
+                and not patterns["complaint"].search(norm)
+                and bool(patterns["buying_signal_q"].search(norm))
+            )
+        )
         and objection not in ("not_interested", "do_not_call", "trust")
     ):
         acts.add("buying_signal")

@@ -192,14 +192,19 @@ def words_to_number(text: str) -> float | None:
     return found[0].value
 
 
+def _alternation(key: str) -> str:
+    words = _lexicon()[key]
+    assert isinstance(words, list)
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
-def _money_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    lex = _lexicon()
-    after = "|".join(re.escape(str(w)) for w in lex["money_after"])  # type: ignore[attr-defined]
-    before = "|".join(re.escape(str(w)) for w in lex["money_before"])  # type: ignore[attr-defined]
+def _money_patterns() -> tuple[re.Pattern[str], ...]:
     return (
-        re.compile(rf"^\s*(?:de\s+)?(?:{after})\b"),
-        re.compile(rf"\b(?:{before})\b[^0-9]{{0,25}}$"),
+        re.compile(rf"^\s*(?:de\s+)?(?:{_alternation('money_after')})\b"),
+        re.compile(rf"\b(?:{_alternation('money_before')})\b"),
+        re.compile(rf"\b(?:{_alternation('not_money_before')})\b"),
+        re.compile(rf"^\s*(?:{_alternation('not_money_after')})(?![a-z])"),
     )
 
 
@@ -209,7 +214,7 @@ def extract_amounts(text: str) -> list[Amount]:
         return []
     text = text[:MAX_CHARS]
     folded = fold(text)
-    after_re, before_re = _money_patterns()
+    after_re, before_re, not_before_re, not_after_re = _money_patterns()
     amounts: list[Amount] = []
     for seg in segments(text):
         if seg.value is None:
@@ -220,10 +225,16 @@ def extract_amounts(text: str) -> list[Amount]:
         if not dollar and prefix.rstrip().endswith("$"):
             dollar = True
             start = folded.rindex("$", 0, start)
-        is_money = (
-            dollar
-            or bool(after_re.match(folded[seg.end : seg.end + 30]))
-            or bool(before_re.search(folded[max(0, start - 40) : start]))
-        )
+        after = folded[seg.end : seg.end + 30]
+        before = folded[max(0, start - 40) : start]
+        money_cue = max((m.end() for m in before_re.finditer(before)), default=-1)
+        other_cue = max((m.end() for m in not_before_re.finditer(before)), default=-1)
+        if dollar or after_re.match(after):
+            is_money = True
+        elif not_after_re.match(after) or other_cue > money_cue:
+            is_money = False
+        else:
+            tail = before[money_cue:] if money_cue >= 0 else ""
+            is_money = money_cue >= 0 and len(tail) <= 25 and not re.search(r"\d", tail)
         amounts.append(Amount(value=seg.value, text=text[start : seg.end], is_money=is_money))
     return amounts

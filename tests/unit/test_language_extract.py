@@ -113,3 +113,8 @@ def test_name_mentions() -> None:
     assert name_mentions("señor Salinas, gracias", "Ramiro Salinas") == 1
     assert name_mentions("", "Rosa") == 0
     assert name_mentions("Rosa", "") == 0
+
+
+def test_yes_no_words_are_not_names() -> None:
+    assert extract_field_value("nombre", "no sé") is None
+    assert extract_field_value("nombre", "sí") is None

@@ -63,3 +63,14 @@ def test_segments_split_phone_pairs() -> None:
 def test_amounts_bounded_on_huge_input() -> None:
     amounts = extract_amounts("cuesta 499 pesos " * 10_000)
     assert amounts and all(a.value == 499 for a in amounts)
+
+
+def test_dates_times_and_units_are_not_money() -> None:
+    (day,) = extract_amounts("¿Le parece bien si dejamos la promesa de pago para el viernes 28?")
+    assert day.value == 28 and not day.is_money
+    assert not extract_amounts("el pago es el 5 de diciembre")[0].is_money
+    price, hour = extract_amounts("pago de 850 a las 6")
+    assert price.is_money and not hour.is_money
+    price, months = extract_amounts("precio de 599 pesos por 12 meses")
+    assert price.is_money and not months.is_money
+    assert extract_amounts("su tarjeta cuesta 499")[0].is_money
