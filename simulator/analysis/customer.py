@@ -63,6 +63,8 @@ def _context_acts(context: str) -> frozenset[str]:
                 acts.add(act)
         if clause.question:
             acts.add("question")
+            if patterns["close_q"].search(clause.norm):
+                acts.add("close")
             if patterns["cross_sell"].search(clause.norm):
                 acts.add("cross_sell_question")
     return frozenset(acts)
