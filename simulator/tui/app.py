@@ -35,7 +35,7 @@ class SimuladorApp(App[None]):
         Binding("ctrl+p", "command_palette", "Comandos", show=False, priority=True),
         Binding("f1", "help", "Ayuda"),
         Binding("ctrl+t", "toggle_theme", "Tema", show=False),
-        Binding("ctrl+q", "quit", "Salir", priority=True),
+        Binding("ctrl+q", "quit", "Salir", show=False, priority=True),
     ]
 
     def __init__(
@@ -85,6 +85,7 @@ class SimuladorApp(App[None]):
                 from simulator.services import build_services
 
                 self.services = build_services(self.settings)
+                self.services.warm_up()
         except SimuladorError as error:
             self.load_error = str(error)
         except ImportError as error:  # a component not installed / not built yet
@@ -199,7 +200,7 @@ class SimuladorApp(App[None]):
             home.preset_filters(**filters)
         home.refresh_data()
 
-    def choose_call(self, scenario_id: str) -> None:
+    def choose_call(self, scenario_id: str, persona_id: str | None = None) -> None:
         """Ask persona / seed / mode for ``scenario_id``, then start the call."""
         from simulator.tui.screens.start_call import StartCallModal
 
@@ -208,18 +209,30 @@ class SimuladorApp(App[None]):
         if row is None:
             self.notify(f"El escenario «{scenario_id}» no está en la biblioteca.", severity="error")
             return
-        self.push_screen(StartCallModal(row, self._persona_names()), self._call_chosen)
+        self.push_screen(
+            StartCallModal(row, self._persona_names(), persona_id=persona_id), self._call_chosen
+        )
 
     def _persona_names(self) -> dict[str, str]:
+        from simulator.language.display import display
         from simulator.tui.views import get
 
         try:
-            personas = self.services.library.personas()
+            personas = self.services.library.personas
+            if callable(personas):
+                personas = personas()
         except Exception:
             return {}
         if isinstance(personas, dict):
             personas = personas.values()
-        return {str(get(p, "id")): str(get(p, "name", default=get(p, "id"))) for p in personas}
+        result = {}
+        for persona in personas:
+            name = str(get(persona, "name", default=get(persona, "id")))
+            ctype = get(persona, "customer_type")
+            if ctype:
+                name += f" ({display('customer_type', ctype).lower()})"
+            result[str(get(persona, "id"))] = name
+        return result
 
     def _call_chosen(self, request: CallRequest | None) -> None:
         if request is not None:
@@ -299,23 +312,23 @@ class SimuladorApp(App[None]):
     # ----------------------------------------------------------------- theme / settings
 
     def _apply_theme_setting(self) -> None:
-        wanted = str(getattr(self.settings, "theme", "dark") or "dark")
-        self.theme = LIGHT_THEME if wanted == "light" else DARK_THEME
+        wanted = str(getattr(self.settings, "theme", DARK_THEME) or DARK_THEME)
+        self.theme = LIGHT_THEME if wanted in ("light", LIGHT_THEME) else DARK_THEME
 
     def action_toggle_theme(self) -> None:
         light = self.theme != LIGHT_THEME
         self.theme = LIGHT_THEME if light else DARK_THEME
-        self._save_setting(theme="light" if light else "dark")
+        self._save_setting(theme=LIGHT_THEME if light else DARK_THEME)
         self.notify("Tema claro." if light else "Tema oscuro.")
 
     def _save_setting(self, **changes: Any) -> None:
-        if self.settings is None:
-            return
+        """Remember theme / last trainee through the services (persisted in the settings file)."""
         try:
-            self.settings = self.settings.model_copy(update=changes)
-            from simulator.settings import save_settings
-
-            save_settings(self.settings)
+            if self.settings is not None:
+                self.settings = self.settings.model_copy(update=changes)
+            save = getattr(self.services, "save_preferences", None)
+            if save is not None:
+                save(**changes)
         except Exception as error:  # settings are a convenience; never break the app over them
             self.log.warning(f"settings not saved: {error}")
 

@@ -105,6 +105,7 @@ class LibraryRow:
 class HomeView:
     rows: list[LibraryRow]
     suggestion: str = ""
+    drill: Any = None
 
 
 def _drill_matches(drill: Any, row: LibraryRow) -> bool:
@@ -127,6 +128,10 @@ def drill_text(drill: Any) -> str:
         return ""
     if isinstance(drill, str):
         return drill
+    title = get(drill, "scenario_title")
+    if title:
+        skill = get(drill, "skill_name")
+        return f"{title}" + (f" (para {skill.lower()})" if skill else "")
     parts = [display("scenario_kind", get(drill, "scenario_kind", "kind"))]
     ctype = get(drill, "customer_type")
     if ctype:
@@ -152,11 +157,11 @@ def home_view(data: Any) -> HomeView:
             scenario_id=sid,
             title=str(get(entry, "title", default=sid)),
             kind=str(get(entry, "kind", default="")),
-            customer_type=str(get(entry, "customer_type", default="")),
+            customer_type=str(get(entry, "customer_type", default="") or ""),
             difficulty=int(get(entry, "difficulty", default=1)),
             skills=tuple(get(entry, "skills", default=()) or ()),
-            personas=tuple(get(entry, "personas", default=()) or ()),
-            default_persona=get(entry, "default_persona", "persona_id"),
+            personas=tuple(get(entry, "persona_ids", "personas", default=()) or ()),
+            default_persona=get(entry, "default_persona_id", "default_persona", "persona_id"),
             assigned=assignment is not None,
             due=fmt_when(get(assignment, "due", "due_date", default="")) if assignment else "",
             target=get(assignment, "target_score", "target") if assignment else None,
@@ -164,7 +169,7 @@ def home_view(data: Any) -> HomeView:
         rows.append(row)
     rows = [LibraryRow(**{**r.__dict__, "suggested": _drill_matches(drill, r)}) for r in rows]
     rows.sort(key=lambda r: (not r.assigned, not r.suggested, r.kind, r.difficulty, r.title))
-    return HomeView(rows=rows, suggestion=drill_text(drill))
+    return HomeView(rows=rows, suggestion=drill_text(drill), drill=drill)
 
 
 # --------------------------------------------------------------------------- call request
@@ -309,18 +314,21 @@ class ProgressView:
 
 def progress_view(data: Any) -> ProgressView:
     view = ProgressView()
-    for call in get(data, "calls", default=[]) or []:
-        score = int(get(call, "overall", "score", default=0))
+    for call in get(data, "points", "calls", default=[]) or []:
+        overall = get(call, "overall", "score")
+        if overall is None:
+            continue
+        score = int(overall)
         view.calls.append(
             (
                 fmt_when(get(call, "started_at", "when", "date", default="")),
-                str(get(call, "title", "scenario_title", "scenario_id", "scenario", default="")),
+                str(get(call, "scenario_title", "title", "scenario_id", default="")),
                 score,
                 display("verdict", get(call, "verdict", default="")),
             )
         )
         view.overall.append(score)
-    series = get(data, "skills", "skill_series", "series", default={}) or {}
+    series = get(data, "skill_series", "skills", default={}) or {}
     view.series = {str(k): list(v) for k, v in dict(series).items()}
     view.pec = get(data, "pec")
     view.penc = get(data, "penc")
@@ -330,13 +338,15 @@ def progress_view(data: Any) -> ProgressView:
         else:
             code = str(get(fault, "code", "key", default=""))
             count = get(fault, "count", "times")
-            tag = get(fault, "label", "repeated")
+            tag = get(fault, "flag", "label")
             text = " · ".join(str(x) for x in (f"{count} veces" if count else None, tag) if x)
-        name = display("non_critical_error", code)
-        if name == code:
-            name = display("critical_error", code)
-        if name == code:
-            name = display("skill", code)
+        name = get(fault, "name") if not isinstance(fault, str) else None
+        if not name:
+            name = display("non_critical_error", code)
+            if name == code:
+                name = display("critical_error", code)
+            if name == code:
+                name = display("element", code)
         view.repeated.append(f"{name}" + (f" ({text})" if text else ""))
     return view
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from simulator.errors import SimuladorError
 from simulator.models.scorecard import (
     CoachingPlan,
     Drill,
@@ -88,6 +89,7 @@ class FakeScenario:
     id: str = "internet-veloz-hogar"
     title: str = "Internet Veloz: plan hogar"
     kind: str = "outbound_sale"
+    reason: str = ""
     briefing: str = "Llame a la clienta para ofrecerle el Plan Hogar 200 megas."
     required_fields: list[str] = field(
         default_factory=lambda: ["nombre", "telefono", "correo", "direccion"]
@@ -108,6 +110,13 @@ class FakeScenario:
             Product("hogar-500", "Plan Hogar 500 megas", 699, features=["500 megas"]),
         ]
     )
+
+
+@dataclass
+class Result:
+    outcome: str
+    transcript: Transcript
+    scorecard: Any = None
 
 
 @dataclass
@@ -165,7 +174,10 @@ class FakeSession:
         self.transcript.events.append(Event(type="status", value=status))
 
     def start(self) -> list[str]:
+        if self.status != "Disponible":
+            raise SimuladorError("La llamada solo puede iniciar desde el estado Disponible.")
         self.started = True
+        self.set_status("En llamada")
         self.transcript.turns.append(Turn(speaker="customer", text="¿Bueno?"))
         return ["¿Bueno?"]
 
@@ -187,11 +199,16 @@ class FakeSession:
     def hold_start(self) -> None:
         self.on_hold = True
         self.transcript.events.append(Event(type="hold_start"))
+        self.set_status("Espera")
 
-    def hold_end(self, seconds: float | None = None) -> None:
+    def hold_end(self, seconds: float | None = None) -> Reply | None:
         self.on_hold = False
         self.holds.append(seconds)
         self.transcript.events.append(Event(type="hold_end"))
+        self.set_status("En llamada")
+        if seconds is not None and seconds > self.scenario.max_hold_seconds:
+            return Reply(text="Oiga, me tuvo mucho tiempo esperando.", mood=30)
+        return None
 
     def capture(self, field_name: str, value: str) -> None:
         self.captured[field_name] = value
@@ -201,9 +218,11 @@ class FakeSession:
         self.sale_registered = True
         self.transcript.events.append(Event(type="sale_registered"))
 
-    def hang_up(self) -> str:
+    def hang_up(self, *, score: bool = True) -> Result:
         self.ended = True
-        return "sale" if self.sale_registered else "no_sale"
+        self.set_status("Tipificación")
+        outcome = "sale" if self.sale_registered else "no_sale"
+        return Result(outcome, self.transcript)
 
     def hint(self) -> str | None:
         if self.mode == "exam":
@@ -377,6 +396,7 @@ class Calls:
         self.saved: list[SavedCall] = []
         self.started: list[dict[str, Any]] = []
         self.lives: list[LiveCall] = []
+        self.abandoned: list[LiveCall] = []
 
     def start(self, trainee_id, scenario_id, persona_id=None, seed=None, mode="practice"):
         self.started.append(
@@ -393,7 +413,10 @@ class Calls:
         self.lives.append(live)
         return live
 
-    def finish(self, live: LiveCall) -> SavedCall:
+    def abandon(self, live: LiveCall) -> None:
+        self.abandoned.append(live)
+
+    def finish(self, live: LiveCall, result: Any = None) -> SavedCall:
         saved = SavedCall(
             id=len(self.saved) + 1,
             outcome="sale" if live.session.sale_registered else "no_sale",
@@ -527,12 +550,15 @@ class ProgressData:
 
 
 class Library:
-    def personas(self) -> list[dict[str, str]]:
-        return [
-            {"id": "rosa-indecisa", "name": "Rosa (indecisa)"},
-            {"id": "jorge-desconfiado", "name": "Jorge (desconfiado)"},
-            {"id": "lucia-molesta", "name": "Lucía (molesta)"},
-        ]
+    personas = {
+        "rosa-indecisa": {"id": "rosa-indecisa", "name": "Rosa", "customer_type": "indeciso"},
+        "jorge-desconfiado": {
+            "id": "jorge-desconfiado",
+            "name": "Jorge",
+            "customer_type": "desconfiado",
+        },
+        "lucia-molesta": {"id": "lucia-molesta", "name": "Lucía", "customer_type": "molesto"},
+    }
 
 
 class FakeServices:

@@ -194,6 +194,7 @@ class HomeScreen(Screen[None]):
     def action_suggested(self) -> None:
         for row in self.view.rows:
             if row.suggested:
-                self.app.choose_call(row.scenario_id)  # type: ignore[attr-defined]
+                persona = getattr(self.view.drill, "persona_id", None)
+                self.app.choose_call(row.scenario_id, persona)  # type: ignore[attr-defined]
                 return
         self.notify("Aún no hay práctica sugerida: haga una llamada primero.")

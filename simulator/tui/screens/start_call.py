@@ -20,9 +20,16 @@ class StartCallModal(ModalScreen[CallRequest | None]):
     CSS_PATH = "start_call.tcss"
     BINDINGS = [("escape", "cancel", "Cancelar"), ("ctrl+s", "start", "Iniciar")]
 
-    def __init__(self, row: LibraryRow, persona_names: dict[str, str], seed: int | None = None):
+    def __init__(
+        self,
+        row: LibraryRow,
+        persona_names: dict[str, str],
+        seed: int | None = None,
+        persona_id: str | None = None,
+    ) -> None:
         super().__init__()
         self.row = row
+        self.persona_id = persona_id or row.default_persona
         self.persona_names = persona_names
         self.seed = seed if seed is not None else new_seed()
 
@@ -30,8 +37,9 @@ class StartCallModal(ModalScreen[CallRequest | None]):
         row = self.row
         app: Any = self.app
         ids = list(row.personas) or list(self.persona_names)
-        if row.default_persona and row.default_persona not in ids:
-            ids.insert(0, row.default_persona)
+        for extra in (row.default_persona, self.persona_id):
+            if extra and extra not in ids:
+                ids.insert(0, extra)
         options = [(self.persona_names.get(pid, pid), pid) for pid in ids]
         default_mode = str(getattr(app.settings, "default_mode", "practice") or "practice")
         with VerticalScroll(id="start-box"):
@@ -44,7 +52,7 @@ class StartCallModal(ModalScreen[CallRequest | None]):
             yield Label("Cliente (persona):")
             yield Select(
                 options,
-                value=row.default_persona if row.default_persona in ids else Select.NULL,
+                value=self.persona_id if self.persona_id in ids else Select.NULL,
                 prompt="La del escenario",
                 id="persona",
             )

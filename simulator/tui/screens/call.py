@@ -1,0 +1,412 @@
+"""The agent's workstation: softphone, transcript, input line, capture form and product sheet.
+
+Customer replies are computed in a worker thread (``asyncio.to_thread``) so typing never waits for
+the customer; every result is checked against the call's generation counter before it is shown
+(a stale reply for a call that already ended is dropped).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from rich.markup import escape
+from textual import getters, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    RichLog,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from simulator.errors import SimuladorError
+from simulator.tui.views import CallRequest, labels, mood_text
+from simulator.tui.widgets.capture_form import CaptureForm
+from simulator.tui.widgets.catalog_sheet import catalog_markup, customer_markup
+from simulator.tui.widgets.softphone import Softphone
+
+OUTBOUND = ("outbound_sale", "collections")
+
+
+class CallScreen(Screen[None]):
+    """One live call. Phases: before (not started) → live → wrap-up (Tipificación) → saving."""
+
+    CSS_PATH = "call.tcss"
+    AUTO_FOCUS = "#say"
+    BINDINGS = [
+        Binding("f2", "available", "Disponible"),
+        Binding("f3", "answer", "Contestar"),
+        Binding("f4", "hold", "Espera"),
+        Binding("f5", "sale", "Venta"),
+        Binding("f6", "hangup", "Colgar"),
+        Binding("f7", "capture", "Captura", show=False),
+        Binding("f8", "products", "Productos", show=False),
+        Binding("escape", "leave", "Salir", show=False),
+    ]
+
+    softphone = getters.query_one(Softphone)
+    log_view = getters.query_one("#transcript", RichLog)
+    say = getters.query_one("#say", Input)
+    typing = getters.query_one("#typing", Static)
+    hint_line = getters.query_one("#hint", Static)
+    capture_form = getters.query_one(CaptureForm)
+
+    def __init__(self, live: Any, request: CallRequest) -> None:
+        super().__init__()
+        self.live = live
+        self.session = live.session
+        self.scenario = live.scenario
+        self.request = request
+        self.exam = request.mode == "exam"
+        self.phase = "before"
+        self.waiting = False
+        self.generation = 0
+        self.t_start: float | None = None
+        self.t_end: float | None = None
+        self.hold_t0: float | None = None
+        self.sale_done = False
+        self.result: Any = None
+        self.hints_shown = 0
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="workspace"):
+            with Vertical(id="side"):
+                yield Softphone()
+                with TabbedContent(id="tools"):
+                    with TabPane("Captura", id="tab-capture"):
+                        yield CaptureForm(list(self.scenario.required_fields))
+                    with TabPane("Productos", id="tab-products"), VerticalScroll():
+                        yield Static(catalog_markup(self.scenario), id="catalog")
+                    with TabPane("Cliente", id="tab-customer"), VerticalScroll():
+                        yield Static(customer_markup(self.scenario), id="customer")
+            with Vertical(id="main"):
+                mode = labels()["modes"].get(self.request.mode, self.request.mode)
+                yield Static(
+                    f"[b]{escape(self.scenario.title)}[/b] · {mode}", id="call-title", markup=True
+                )
+                yield RichLog(
+                    id="transcript", wrap=True, markup=True, auto_scroll=True, min_width=20
+                )
+                yield Static("", id="hint")
+                yield Static("✎ El cliente está escribiendo…", id="typing")
+                yield Input(placeholder="Hable con el cliente: escriba y presione Enter", id="say")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app: Any = self.app
+        self.title = "Estación de trabajo"
+        self.typing.display = False
+        self.hint_line.display = False
+        session = self.session
+        self.softphone.status = str(getattr(session, "status", "Desconectado"))
+        if getattr(session, "started", False):  # a resumed call
+            self.phase = "live" if not session.ended else "wrapup"
+            self.t_start = app.clock() - float(getattr(session, "elapsed", 0.0) or 0.0)
+            self._system("Llamada recuperada del diario; continúe donde se quedó.")
+            for turn in session.transcript.turns:
+                self._turn(turn.speaker, turn.text)
+            self._show_mood()
+        else:
+            where = "Marque al cliente" if self.scenario.kind in OUTBOUND else "Conteste la llamada"
+            self._system(
+                "Inicie sesión en el softphone y póngase [b]Disponible[/b] (F2); "
+                f"después {where.lower()} con F3."
+            )
+        self.set_interval(0.5, self._tick)
+
+    # ----------------------------------------------------------------- log helpers
+
+    def _system(self, text: str) -> None:
+        self.log_view.write(f"[dim italic]{text}[/]")
+
+    def _turn(self, speaker: str, text: str) -> None:
+        if speaker == "agent":
+            self.log_view.write(f"[b cyan]Usted:[/] {escape(text)}")
+        else:
+            self.log_view.write(f"[b magenta]Cliente:[/] {escape(text)}")
+
+    def _error(self, error: Exception) -> None:
+        self.notify(str(error), severity="error")
+
+    def _tick(self) -> None:
+        app: Any = self.app
+        now = app.clock()
+        if self.t_start is not None:
+            self.softphone.elapsed = (self.t_end or now) - self.t_start
+        if self.hold_t0 is not None:
+            self.softphone.hold_left = float(self.scenario.max_hold_seconds) - (now - self.hold_t0)
+        else:
+            self.softphone.hold_left = None
+
+    def _sync_status(self) -> None:
+        self.softphone.status = str(self.session.status)
+
+    def _show_mood(self) -> None:
+        if not self.exam:
+            self.softphone.mood = mood_text(getattr(self.session, "mood", None))
+
+    # ----------------------------------------------------------------- softphone actions
+
+    @on(Button.Pressed, "#sp-ready")
+    def action_available(self) -> None:
+        if self.session.status != "Desconectado":
+            self.notify(f"Ya está en estado {self.session.status}.")
+            return
+        try:
+            self.session.set_status("Disponible")
+        except SimuladorError as error:
+            self._error(error)
+            return
+        self._sync_status()
+        self._system("Sesión iniciada. Estado: Disponible.")
+
+    @on(Button.Pressed, "#sp-answer")
+    def action_answer(self) -> None:
+        if self.phase != "before":
+            self.notify("La llamada ya está en curso.")
+            return
+        if self.session.status != "Disponible":
+            self.notify("Primero inicie sesión y póngase Disponible (F2).", severity="warning")
+            return
+        app: Any = self.app
+        try:
+            lines = self.session.start()
+        except SimuladorError as error:
+            self._error(error)
+            return
+        self.phase = "live"
+        self.t_start = app.clock()
+        self._sync_status()
+        self._system(
+            "Marcando… el cliente contesta."
+            if self.scenario.kind in OUTBOUND
+            else "Entra una llamada."
+        )
+        for line in lines:
+            self._turn("customer", line)
+        self._show_mood()
+        self.say.focus()
+
+    @on(Button.Pressed, "#sp-hold-btn")
+    def action_hold(self) -> None:
+        if self.phase != "live":
+            self.notify("No hay una llamada en curso.", severity="warning")
+            return
+        if self.waiting:
+            self.notify("Espere a que el cliente termine de hablar.")
+            return
+        app: Any = self.app
+        try:
+            if self.hold_t0 is None:
+                self.session.hold_start()
+                self.hold_t0 = app.clock()
+                self._system(f"Cliente en espera (máximo {self.scenario.max_hold_seconds} s).")
+            else:
+                seconds = max(0.0, app.clock() - self.hold_t0)
+                self.hold_t0 = None
+                reply = self.session.hold_end(seconds=seconds)
+                self._system(f"Regresó de la espera ({seconds:.0f} s).")
+                if reply is not None:
+                    self._show_reply(self.generation, reply)
+        except SimuladorError as error:
+            self._error(error)
+        self._sync_status()
+        self._tick()
+
+    @on(Button.Pressed, "#sp-sale")
+    def action_sale(self) -> None:
+        if self.phase != "live":
+            self.notify("Solo se registra una venta durante la llamada.", severity="warning")
+            return
+        if self.sale_done:
+            self.notify("La venta ya está registrada.")
+            return
+        try:
+            self.session.register_sale()
+        except SimuladorError as error:
+            self._error(error)
+            return
+        self.sale_done = True
+        self._system("Venta registrada en el sistema.")
+
+    @on(Button.Pressed, "#sp-hangup")
+    def action_hangup(self) -> None:
+        if self.phase == "live":
+            from simulator.tui.screens.confirm import ConfirmModal
+
+            self.app.push_screen(
+                ConfirmModal("¿Colgar la llamada?", "Colgar", "Seguir en la llamada"),
+                self._hangup_confirmed,
+            )
+        elif self.phase == "wrapup":
+            self._finish()
+        elif self.phase == "before":
+            self.notify("La llamada todavía no empieza.", severity="warning")
+
+    def _hangup_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self._hang_up()
+
+    def _hang_up(self) -> None:
+        app: Any = self.app
+        self._flush_capture()
+        if self.hold_t0 is not None:
+            self.action_hold()
+        self.generation += 1  # any reply still on its way is now stale
+        self.waiting = False
+        self.typing.display = False
+        try:
+            self.result = self.session.hang_up(score=False)
+        except TypeError:  # sessions whose hang_up takes no arguments
+            self.result = self.session.hang_up()
+        except SimuladorError as error:
+            self._error(error)
+            return
+        self.phase = "wrapup"
+        self.t_end = app.clock()
+        self._sync_status()
+        self._tick()
+        self._system(
+            "Llamada terminada. Tipificación: complete la captura y presione F6 para terminar."
+        )
+        self.query_one(TabbedContent).active = "tab-capture"
+
+    # ----------------------------------------------------------------- tools
+
+    def action_capture(self) -> None:
+        self.query_one(TabbedContent).active = "tab-capture"
+        inputs = list(self.capture_form.query(Input))
+        if inputs:
+            inputs[0].focus()
+
+    def action_products(self) -> None:
+        self.query_one(TabbedContent).active = "tab-products"
+
+    @on(CaptureForm.Captured)
+    def _captured(self, event: CaptureForm.Captured) -> None:
+        try:
+            self.session.capture(event.field, event.value)
+        except SimuladorError as error:
+            self._error(error)
+
+    def _flush_capture(self) -> None:
+        for name, value in self.capture_form.flush():
+            try:
+                self.session.capture(name, value)
+            except SimuladorError as error:
+                self._error(error)
+
+    # ----------------------------------------------------------------- talking
+
+    @on(Input.Submitted, "#say")
+    def _said(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        if self.phase == "before":
+            self.notify("Primero póngase Disponible (F2) y conteste (F3).", severity="warning")
+            return
+        if self.phase != "live":
+            self.notify("La llamada ya terminó. Presione F6 para terminar.", severity="warning")
+            return
+        if self.waiting:
+            self.notify("Espere la respuesta del cliente…")
+            return
+        if self.hold_t0 is not None:  # talking takes the customer off hold
+            self.action_hold()
+        self.say.value = ""
+        self._turn("agent", text)
+        self.waiting = True
+        self.typing.display = True
+        self._reply(self.generation, text)
+
+    @work(group="reply")
+    async def _reply(self, generation: int, text: str) -> None:
+        app: Any = self.app
+        try:
+            reply = await asyncio.to_thread(self._reply_blocking, text, app.slow_reply_seconds)
+        except SimuladorError as error:
+            if generation == self.generation:
+                self.waiting = False
+                self.typing.display = False
+                self._error(error)
+            return
+        if generation != self.generation or not self.is_mounted:
+            return  # stale: the call ended or the screen left while the customer "typed"
+        self.waiting = False
+        self.typing.display = False
+        self._show_reply(generation, reply)
+
+    def _reply_blocking(self, text: str, delay: float) -> Any:
+        if delay:
+            import time
+
+            time.sleep(delay)
+        return self.session.agent_says(text)
+
+    def _show_reply(self, generation: int, reply: Any) -> None:
+        if reply.text:
+            self._turn("customer", reply.text)
+        self._sync_status()
+        self._show_mood()
+        hint = self.session.hint() if not self.exam else None
+        if hint:
+            self.hints_shown += 1
+            self.hint_line.update(f"Pista: {hint}")
+            self.hint_line.display = True
+        else:
+            self.hint_line.display = False
+        if getattr(reply, "hung_up", False) or self.session.ended:
+            self._system("El cliente colgó.")
+            self._hang_up()
+
+    # ----------------------------------------------------------------- finishing
+
+    def _finish(self) -> None:
+        if self.phase != "wrapup":
+            return
+        self._flush_capture()
+        self.phase = "saving"
+        self._system("Calificando la llamada…")
+        self._save()
+
+    @work(thread=True, exclusive=True, group="finish")
+    def _save(self) -> None:
+        app: Any = self.app
+        try:
+            try:
+                saved = app.services.calls.finish(self.live, self.result)
+            except TypeError:
+                saved = app.services.calls.finish(self.live)
+        except SimuladorError as error:
+            app.call_from_thread(self._save_failed, error)
+            return
+        app.call_from_thread(app.show_results, saved, self.request)
+
+    def _save_failed(self, error: Exception) -> None:
+        self.phase = "wrapup"
+        self._error(error)
+
+    def action_leave(self) -> None:
+        app: Any = self.app
+        if self.phase == "before":
+            try:
+                app.services.calls.abandon(self.live)
+            except Exception as error:  # leaving must always work
+                self.log.warning(f"abandon failed: {error}")
+            app.pop_screen()
+        elif self.phase == "live":
+            self.action_hangup()
+        elif self.phase == "wrapup":
+            self._finish()

@@ -1,0 +1,125 @@
+"""Rich renderables for the parts of a scorecard (elements, skills, errors, metrics, feedback, plan).
+
+Kept out of the results screen so the review screen and any future report view reuse them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+from rich.table import Table
+
+from simulator.language.display import display
+from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS
+from simulator.tui.views import drill_text, metric_rows, skill_bar
+
+
+def elements_markup(card: Any) -> str:
+    lines = []
+    for key in ELEMENT_KEYS:
+        result = card.elements.get(key)
+        name = display("element", key)
+        if result is None or result.met is None:
+            lines.append(f"[dim]–  {name}: no aplica / no evaluado[/]")
+            continue
+        mark = "[green]✔[/]" if result.met else "[red]✘[/]"
+        lines.append(f"{mark}  [b]{name}[/b]")
+        for ev in result.evidence[:2]:
+            lines.append(f"     [dim]T{ev.turn}[/] «{escape(ev.quote)}»")
+        if not result.met:
+            for missing in result.missing:
+                lines.append(f"     [yellow]Falta:[/] {escape(missing)}")
+            if result.better_phrasing:
+                lines.append(f"     [cyan]Prueba decir:[/] «{escape(result.better_phrasing)}»")
+    return "\n".join(lines)
+
+
+def skills_markup(card: Any, width: int = 20) -> str:
+    lines = []
+    for key in SKILL_KEYS:
+        if key not in card.skills:
+            continue
+        score = card.skills[key]
+        color = (
+            "dim"
+            if score is None
+            else ("green" if score >= 80 else "yellow" if score >= 60 else "red")
+        )
+        lines.append(f"{display('skill', key):<27.27} [{color}]{skill_bar(score, width)}[/]")
+    return "\n".join(lines)
+
+
+def errors_markup(card: Any) -> str:
+    lines = []
+    if card.critical_errors:
+        lines.append("[b red]Errores críticos (reprueban la llamada)[/]")
+        for err in card.critical_errors:
+            where = f"T{err.turn} " if err.turn else ""
+            lines.append(
+                f"  ‼ {where}[b]{display('critical_error', err.code)}[/b]: {escape(err.explanation)}"
+            )
+            if err.evidence:
+                lines.append(f"     «{escape(err.evidence)}»")
+    else:
+        lines.append("[green]Sin errores críticos.[/]")
+    if card.non_critical_errors:
+        lines.append("[b yellow]Errores no críticos[/]")
+        for err in card.non_critical_errors:
+            where = f"T{err.turn} " if err.turn else ""
+            lines.append(
+                f"  ! {where}[b]{display('non_critical_error', err.code)}[/b]: {escape(err.explanation)}"
+            )
+            if err.better_phrasing:
+                lines.append(f"     [cyan]Prueba decir:[/] «{escape(err.better_phrasing)}»")
+    else:
+        lines.append("[green]Sin errores no críticos.[/]")
+    return "\n".join(lines)
+
+
+def metrics_table(card: Any) -> Table:
+    table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
+    table.add_column("Métrica", style="bold", no_wrap=True)
+    table.add_column("Valor", justify="right")
+    table.add_column("Meta", style="dim")
+    for name, value, target in metric_rows(card.metrics):
+        table.add_row(name, value, target)
+    return table
+
+
+def feedback_markup(card: Any) -> str:
+    lines = []
+    feedback = card.feedback
+    if feedback.strengths:
+        lines.append("[b green]Lo que hizo bien[/]")
+        for item in feedback.strengths:
+            quote = f" [dim]T{item.turn}[/] «{escape(item.quote)}»" if item.quote else ""
+            lines.append(f"  + {escape(item.message)}{quote}")
+    if feedback.improvements:
+        lines.append("[b yellow]Para mejorar[/]")
+        for item in feedback.improvements:
+            quote = f" [dim]T{item.turn}[/] «{escape(item.quote)}»" if item.quote else ""
+            lines.append(f"  → {escape(item.message)}{quote}")
+            if item.why:
+                lines.append(f"     [dim]{escape(item.why)}[/]")
+            if item.try_saying:
+                lines.append(f"     [cyan]Prueba decir:[/] «{escape(item.try_saying)}»")
+    return "\n".join(lines) or "Sin comentarios."
+
+
+def plan_markup(card: Any) -> str:
+    plan = card.coaching_plan
+    lines = []
+    for number, priority in enumerate(plan.priorities, start=1):
+        score = "no evaluada" if priority.score is None else f"{priority.score}"
+        flag = f" [red]({priority.repeated})[/]" if priority.repeated else ""
+        lines.append(
+            f"{number}. [b]{display('skill', priority.skill)}[/b] ({score}){flag}: {escape(priority.goal)}"
+        )
+        for tip in priority.tips:
+            lines.append(f"   • {escape(tip)}")
+        for drill in priority.drills[:1]:
+            lines.append(f"   ➜ Practique: {escape(drill_text(drill))}")
+    if plan.checkpoint:
+        lines.append(f"[b]Meta de control:[/b] {escape(plan.checkpoint)}")
+    return "\n".join(lines) or "Sin prioridades: ¡siga así!"
