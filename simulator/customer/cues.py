@@ -95,6 +95,44 @@ def products_named(norm_text: str, catalog: list[Product]) -> list[Product]:
     return named
 
 
+def first_position(norm_text: str, keywords: list[str]) -> int | None:
+    """Where the earliest whole-word match of any keyword starts in a normalized text."""
+    padded = f" {norm_text} "
+    found = []
+    for keyword in keywords:
+        key = normalize(keyword)
+        if not key:
+            continue
+        at = padded.find(f" {key} ")
+        if at < 0 and len(key) > 5:
+            at = norm_text.find(key)
+        if at >= 0:
+            found.append(at)
+    return min(found) if found else None
+
+
+def sold_product(agent_texts: list[str], scenario: Scenario) -> Product | None:
+    """The product the agent is closing on: the most recent agent turn that names a product.
+
+    When that turn names several ("el de 200 cuesta 499; el de 399 es el de 100"), the product
+    whose own price is said wins, then the one named first (the subject of the sentence).
+    """
+    for text in reversed(agent_texts):
+        norm = normalize(text)
+        placed = []
+        for product in scenario.catalog:
+            at = first_position(norm, [product.name, *product.aliases])
+            if at is not None:
+                placed.append((at, product))
+        if not placed:
+            continue
+        placed.sort(key=lambda pair: pair[0])
+        amounts = {round(a.value) for a in extract_amounts(text) if a.is_money}
+        priced = [p for _, p in placed if p.price is not None and round(p.price) in amounts]
+        return priced[0] if priced else placed[0][1]
+    return None
+
+
 def price_mentioned(text: str, norm_text: str) -> bool:
     """Money said in the turn (an amount read as money, or price words)."""
     money = any(a.is_money for a in extract_amounts(text))

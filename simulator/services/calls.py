@@ -211,6 +211,7 @@ class CallService:
                 mode=mode,
                 journal=Journal(live_path),
                 history=history_for(backend, trainee_id),
+                hint_every=backend.settings.hint_min_turns,
             )
         except BaseException:
             journals.archive(folder, key, "discarded")

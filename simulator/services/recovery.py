@@ -129,6 +129,7 @@ class RecoveryService:
             persona,
             journal=Journal(pending.journal_path),
             history=history_for(self._backend, pending.trainee_id),
+            hint_every=self._backend.settings.hint_min_turns,
         )
         self._backend.live_keys.add(pending.key)
         return LiveCall(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from simulator.customer.cues import sold_product
 from simulator.customer.simulator import CustomerReply, CustomerSimulator, mood_label
 from simulator.customer.state import CustomerState
 from simulator.errors import InputError, SimuladorError
@@ -23,18 +24,12 @@ from simulator.models.transcript import Event, EventType, Transcript, Turn
 from simulator.session import texts
 from simulator.session.hints import hint_key
 from simulator.session.journal import Journal, RecoveredCall
-from simulator.session.result import CallResult, skeleton
+from simulator.session.result import CallResult, decide_outcome, skeleton
 
 if TYPE_CHECKING:
     from simulator.models.scorecard import Scorecard
 
 Mode = Literal["practice", "exam"]
-KIND_MAP = {
-    "outbound_sale": "sale",
-    "inbound_sale": "sale",
-    "service": "service",
-    "collections": "collections",
-}
 WORDS_PER_SECOND = 2.5
 HINT_EVERY = 3
 
@@ -53,7 +48,10 @@ class CallSession:
         journal: Journal | None = None,
         history: list[Any] | None = None,
         clock: Callable[[], float] | None = None,
+        hint_every: int = HINT_EVERY,
     ) -> None:
+        if hint_every < 1:
+            raise InputError(texts.error("bad_hint_every"))
         self.scenario = scenario
         self.persona = persona
         self.seed = seed
@@ -73,7 +71,8 @@ class CallSession:
         self._outcome: str | None = None
         self._hold_started: float | None = None
         self._hold_wall: float | None = None
-        self._last_hint_turn = -HINT_EVERY
+        self.hint_every = hint_every
+        self._last_hint_turn = -hint_every
         self._last_reply: CustomerReply | None = None
         self.pending_reply: CustomerReply | None = None
         self._header_written = False
@@ -224,10 +223,13 @@ class CallSession:
         self._event("capture", f"{field}={value.strip()}")
 
     def register_sale(self) -> None:
+        """Register the sale of the product the agent closed on (last one named by the agent)."""
         self._require_started()
-        self._event(
-            "sale_registered", self.scenario.catalog[0].name if self.scenario.catalog else None
-        )
+        agent = [t.text for t in self._transcript.turns if t.speaker == "agent"]
+        product = sold_product(agent, self.scenario)
+        if product is None and self.scenario.catalog:
+            product = self.scenario.catalog[0]
+        self._event("sale_registered", product.name if product else None)
 
     # ------------------------------------------------------------------ end
 
@@ -242,7 +244,7 @@ class CallSession:
                 self._event("hangup", "agente")
             self._event("call_end")
             self.set_status("Tipificación")
-            self._outcome = self._decide_outcome()
+            self._outcome = decide_outcome(self.scenario, self._state, self._transcript.capture)
             self._transcript.outcome = self._outcome
             self._transcript.complete = True
             if self.journal:
@@ -263,26 +265,14 @@ class CallSession:
         }
         return grade(self._transcript, history=self.history, scenario_hint=hint)
 
-    def _decide_outcome(self) -> str:
-        s, goal = self._state, self.scenario.goal
-        if goal == "sale":
-            if s.accepted:
-                return "sale"
-            return "hung_up" if s.hung_up else "no_sale"
-        captured = all(self._transcript.capture.get(f) for f in self.scenario.required_fields)
-        done = s.payment_promise if goal == "payment_promise" else s.resolved
-        if done and captured:
-            return "resolved"
-        return "hung_up" if s.hung_up else "unresolved"
-
     # ------------------------------------------------------------------ hints
 
     def hint(self) -> str | None:
-        """A sparse live hint (practice mode only), at most one every few agent turns."""
+        """A sparse live hint (practice mode only), at most one every ``hint_every`` agent turns."""
         if self.mode != "practice" or self.ended:
             return None
         agent_turns = sum(1 for t in self._transcript.turns if t.speaker == "agent")
-        if agent_turns - self._last_hint_turn < HINT_EVERY:
+        if agent_turns - self._last_hint_turn < self.hint_every:
             return None
         key = hint_key(self._state, self._last_reply, self.persona, self.scenario, agent_turns)
         if key is None:
@@ -301,6 +291,7 @@ class CallSession:
         *,
         journal: Journal | None = None,
         history: list[Any] | None = None,
+        hint_every: int = HINT_EVERY,
     ) -> CallSession:
         """Continue a journaled call; an agent turn left without reply gets its reply now."""
         mode: Mode = "exam" if recovered.mode == "exam" else "practice"
@@ -312,6 +303,7 @@ class CallSession:
             agent_name=recovered.header.get("agent_name"),
             journal=journal,
             history=history,
+            hint_every=hint_every,
         )
         session._transcript = recovered.transcript.model_copy(deep=True)
         session._transcript.complete = False

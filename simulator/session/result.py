@@ -13,6 +13,7 @@ from simulator.models.content import Scenario
 from simulator.models.transcript import CatalogEntry, Transcript
 
 if TYPE_CHECKING:
+    from simulator.customer.state import CustomerState
     from simulator.models.scorecard import Scorecard
 
 KIND_MAP = {
@@ -61,3 +62,16 @@ def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
         complete=False,
         preparation_applicable=True,
     )
+
+
+def decide_outcome(scenario: Scenario, state: CustomerState, capture: dict[str, str]) -> str:
+    """sale / no_sale for sales; resolved needs the goal reached and every required field captured."""
+    if scenario.goal == "sale":
+        if state.accepted:
+            return "sale"
+        return "hung_up" if state.hung_up else "no_sale"
+    captured = all(capture.get(f) for f in scenario.required_fields)
+    done = state.payment_promise if scenario.goal == "payment_promise" else state.resolved
+    if done and captured:
+        return "resolved"
+    return "hung_up" if state.hung_up else "unresolved"

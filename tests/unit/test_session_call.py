@@ -140,3 +140,44 @@ def test_script_ends_cleanly_after_hang_up_or_without_colgar() -> None:
     run = run_script(new_session(persona="indeciso"), parse_script(pushy), score=False)
     assert run.result.outcome == "hung_up"
     assert any("colgó" in n for n in run.notes)
+
+
+def _sold(lines: list[str]) -> str | None:
+    session = new_session(seed=1)
+    session.set_status("Disponible")
+    session.start()
+    for line in lines:
+        session.agent_says(line)
+    session.register_sale()
+    return next(e.value for e in session.transcript.events if e.type == "sale_registered")
+
+
+def test_registered_sale_is_the_product_the_agent_closed_on() -> None:
+    opening = "Buenas tardes, le habla Mariana de Internet Veloz. ¿Hablo con la señora Rosa María?"
+    assert (
+        _sold([opening, "Le recomiendo el Plan Hogar 200 megas, cuesta 499 pesos al mes."])
+        == "Plan Hogar 200 megas"
+    )
+    # A clarification naming both plans: the one whose price is said first is the subject.
+    clarified = (
+        "Le aclaro: el Plan Hogar 200 megas cuesta 499 pesos al mes; "
+        "el de 399 es el plan de 100 megas. ¿Le agendo la instalación?"
+    )
+    assert _sold([opening, clarified]) == "Plan Hogar 200 megas"
+    # The agent switched plans: the most recent one wins.
+    switched = [
+        opening,
+        "Le recomiendo el Plan Hogar 200 megas.",
+        "Si prefiere algo más económico, el Plan Hogar 100 megas cuesta 399 pesos. ¿Se lo registro?",
+    ]
+    assert _sold(switched) == "Plan Hogar 100 megas"
+    # No product named at all: the first catalog product, as before.
+    assert _sold([opening]) == "Plan Hogar 100 megas"
+
+
+def test_good_internet_script_registers_the_200_megas_plan() -> None:
+    run = run_script(
+        new_session(seed=0), read_script(SCRIPTS / f"{SCENARIO}.good.txt"), score=False
+    )
+    sold = [e.value for e in run.result.transcript.events if e.type == "sale_registered"]
+    assert sold == ["Plan Hogar 200 megas"]
