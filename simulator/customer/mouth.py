@@ -8,6 +8,7 @@ the same Protocol and may only rephrase the intents it is given, never choose th
 from __future__ import annotations
 
 import random
+import re
 from functools import cache
 from importlib import resources
 from typing import Any, Protocol
@@ -18,6 +19,7 @@ from simulator.customer.state import CustomerState, Intent
 from simulator.models.content import Persona, Scenario
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
+SHORT_LEAD_IN = 3  # words: «Mmm…», «Pues mire…» are lead-ins, a long sentence with «…» is not
 
 
 class Mouth(Protocol):
@@ -74,18 +76,23 @@ class TemplateMouth:
         persona: Persona,
         rng: random.Random,
     ) -> str:
-        parts = []
+        proper = proper_words(scenario)
+        parts: list[str] = []
+        lead_in = False
         for index, intent in enumerate(intents):
             line = self._line(intent, state, scenario, persona, rng)
             if not line:
                 continue
+            if parts and joins_lowercase(parts[-1], lead_in):
+                line = decapitalize(line, proper)
             if index == 0 and intent.name not in glue().get("no_filler", []):
-                line = self._filler(line, persona, rng)
+                line = self._filler(line, persona, rng, proper)
             parts.append(line)
+            lead_in = intent.name.endswith("lead_in")
         text = " ".join(parts).strip()
         if text in state.used_texts:
             for prefix in glue().get("again_prefixes", []):
-                candidate = f"{prefix} {text[:1].lower()}{text[1:]}"
+                candidate = f"{prefix} {decapitalize(text, proper)}"
                 if candidate not in state.used_texts:
                     text = candidate
                     break
@@ -175,12 +182,63 @@ class TemplateMouth:
         except (ValueError, IndexError):
             return line
 
-    def _filler(self, line: str, persona: Persona, rng: random.Random) -> str:
+    def _filler(self, line: str, persona: Persona, rng: random.Random, proper: set[str]) -> str:
         fillers = persona.speech.fillers
         if not fillers or rng.random() * 100 >= persona.traits.verbosity * 0.4:
             return line
         filler = rng.choice(fillers).strip().rstrip(",")
         filler = filler[:1].upper() + filler[1:]
-        joint = " " if filler.endswith(("…", ".", "?", "!")) else ", "
-        rest = f"{line[:1].lower()}{line[1:]}" if joint == ", " and line[1:2].islower() else line
-        return f"{filler}{joint}{rest}"
+        if filler.endswith((".", "?", "!")):
+            return f"{filler} {line}"  # a sentence of its own: the next one keeps its capital
+        joint = " " if filler.endswith("…") else ", "
+        return f"{filler}{joint}{decapitalize(line, proper)}"
+
+
+_OPENERS = "¿¡«\"'(— "
+_WORD = re.compile(r"[\w-]+")
+
+
+def joins_lowercase(previous: str, lead_in: bool) -> bool:
+    """The next part continues the sentence: after a comma, or after a short lead-in with «…»."""
+    previous = previous.rstrip()
+    if previous.endswith((",", ":", ";")):
+        return True
+    if previous.endswith(("…", "...")):
+        return lead_in or len(previous.split()) <= SHORT_LEAD_IN
+    return False
+
+
+def decapitalize(text: str, proper: set[str]) -> str:
+    """Lowercase the first word unless it is a proper noun, an acronym or mixed case (WhatsApp)."""
+    start = len(text) - len(text.lstrip(_OPENERS))
+    match = _WORD.match(text, start)
+    if match is None:
+        return text
+    word = match.group(0)
+    if word.lower() in proper or any(c.isupper() for c in word[1:]) or word[:1].isdigit():
+        return text
+    if any(text[start:].lower().startswith(name) for name in proper if " " in name):
+        return text  # a whole name: «Internet Veloz me llamó»
+    return f"{text[:start]}{word[:1].lower()}{text[start + 1 :]}"
+
+
+def proper_words(scenario: Scenario) -> set[str]:
+    """What keeps its capital: words of the names of the customer, agent, company, products and
+    data (lowercased), and those whole names (phrases with a space)."""
+    names = [
+        scenario.customer.name,
+        scenario.customer.first_name,
+        scenario.agent_name,
+        scenario.company.name,
+        *(p.name for p in scenario.catalog),
+        *scenario.customer.data.values(),
+        *glue().get("proper_nouns", []),
+    ]
+    words = {w.lower() for name in names for w in _WORD.findall(str(name)) if w[:1].isupper()}
+    words -= {w.lower() for w in glue().get("never_proper", [])}
+    phrases = {
+        str(name).lower()
+        for name in names
+        if sum(w[:1].isupper() for w in _WORD.findall(str(name))) >= 2
+    }
+    return words | phrases
