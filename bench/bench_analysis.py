@@ -139,6 +139,76 @@ def evaluate(speaker: str, items: list[dict], labels: tuple[str, ...], show_erro
     return out
 
 
+# Customer utterance banks of the simulator (owned by the customer package): a realistic check
+# that the analyzer recognises what simulated customers say. Intent → test on the tags.
+BANK_CHECKS = {
+    "objection_price": (None, lambda t: t.objection_type == "price"),
+    "objection_time": (None, lambda t: t.objection_type == "time"),
+    "objection_trust": (None, lambda t: t.objection_type == "trust"),
+    "objection_has_provider": (None, lambda t: t.objection_type == "has_provider"),
+    "objection_must_consult": (None, lambda t: t.objection_type == "must_consult"),
+    "objection_not_interested": (None, lambda t: t.objection_type == "not_interested"),
+    "objection_do_not_call": (None, lambda t: t.objection_type == "do_not_call"),
+    "ask_price": (None, lambda t: "buying_signal" in t.acts),
+    "buying_signal_generic": (None, lambda t: "buying_signal" in t.acts),
+    "acceptance": ("¿Le gustaría contratarlo hoy?", lambda t: "acceptance" in t.acts),
+    "refusal": (
+        "¿Le gustaría contratarlo hoy?",
+        lambda t: "refusal" in t.acts or "objection" in t.acts,
+    ),
+    "data_given": ("¿Me da su teléfono?", lambda t: "data_given" in t.acts),
+    "complaint": (None, lambda t: "complaint" in t.acts),
+}
+SLOTS = {
+    "agent_name": "Mariana",
+    "company": "Internet Veloz",
+    "customer_name": "Rosa Hernández",
+    "first_name": "Rosa",
+    "product": "el plan Hogar 200",
+    "price": "499 pesos",
+    "field_label": "teléfono",
+    "value": "55 1234 5678",
+    "need": "internet estable",
+    "minutes": "5",
+}
+
+
+def bank_recall() -> dict:
+    """Share of each intent's bank utterances the analyzer tags as expected (objection types)."""
+    import yaml
+
+    banks: dict[str, list[str]] = {}
+    files = [
+        ROOT / "simulator/customer/es/base_bank.yaml",
+        *sorted((ROOT / "personas").glob("*.yaml")),
+    ]
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            continue
+        found = data.get("banks") or (data.get("speech") or {}).get("banks") or {}
+        for intent, lines in found.items():
+            if isinstance(lines, list):
+                banks.setdefault(intent, []).extend(x for x in lines if isinstance(x, str))
+    out = {}
+    for intent, (context, check) in BANK_CHECKS.items():
+        texts = []
+        for line in banks.get(intent, []):
+            try:
+                texts.append(line.format(**SLOTS))
+            except (KeyError, IndexError, ValueError):
+                texts.append(line)
+        if texts:
+            good = sum(1 for text in texts if check(tag_customer(text, context)))
+            out[intent] = {
+                "recognised": good,
+                "n": len(texts),
+                "share": round(good / len(texts), 3),
+            }
+    return out
+
+
 def print_table(title: str, result: dict) -> None:
     print(f"\n{title}")
     print(f"  {'act':<20} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}")
@@ -166,9 +236,13 @@ def main() -> None:
     if show_errors:
         print("customer dev errors:")
     customer = evaluate("customer", customer_items, CUSTOMER_ACTS, show_errors)
+    bank = bank_recall()
     times = timing({"agent": agent_items, "customer": customer_items})
     print_table("AGENT acts", agent)
     print_table("CUSTOMER acts", customer)
+    if bank:
+        print("\nsimulated-customer banks recognised (intent recognised/n):")
+        print("  " + ", ".join(f"{k} {v['recognised']}/{v['n']}" for k, v in bank.items()))
     print(
         f"\ntime per utterance: mean {times['mean_ms']} ms, p95 {times['p95_ms']} ms, "
         f"max {times['max_ms']} ms over {times['utterances']} (caches cleared, after warm-up)"
@@ -176,7 +250,9 @@ def main() -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
         json.dumps(
-            {"agent": agent, "customer": customer, "timing": times}, indent=2, ensure_ascii=False
+            {"agent": agent, "customer": customer, "customer_banks": bank, "timing": times},
+            indent=2,
+            ensure_ascii=False,
         )
         + "\n",
         encoding="utf-8",

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.analysis.clauses import is_question
+from simulator.analysis.clauses import is_question, split_clauses
 from simulator.analysis.lexicon import agent_patterns, customer_patterns, objection_patterns
 from simulator.language.extract import extract_email, extract_name, extract_phone
 from simulator.language.normalize import MAX_CHARS, normalize
@@ -44,8 +44,6 @@ def _search_positive(pattern: re.Pattern[str], norm: str) -> bool:
 @lru_cache(maxsize=2048)
 def _context_acts(context: str) -> frozenset[str]:
     """The functions of the agent's previous turn that change how the answer reads."""
-    from simulator.analysis.clauses import split_clauses
-
     patterns = agent_patterns()
     acts = set()
     for clause in split_clauses(context):
@@ -72,7 +70,7 @@ def _context_acts(context: str) -> frozenset[str]:
 
 def _objection(norm: str) -> str | None:
     for kind, pattern in objection_patterns():
-        if kind in ("not_interested", "has_provider", "must_consult"):
+        if kind == "has_provider":
             if _search_positive(pattern, norm) or any(
                 m.group(0).startswith(("no ", "ni ", "ya ")) for m in pattern.finditer(norm)
             ):
@@ -110,16 +108,19 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("refusal")
     if (
         objection == "not_interested"
-        and "refusal" in acts
+        and ("refusal" in acts or "offer_more" in ctx)
         and not _STRONG_NOT_INTERESTED.search(norm)
     ):
         objection = None
     if objection:
         acts.add("objection")
     declined = bare_no or "refusal" in acts
-    explicit = not declined and _search_positive(patterns["acceptance"], norm)
-    implicit = bool(ctx & {"close", "cross_sell_question"}) and affirmative and not objection
-    if not asking and not declined and (explicit or implicit):
+    clauses = split_clauses(text)
+    stated = [c.norm for c in clauses if not c.question]
+    explicit = any(_search_positive(patterns["acceptance"], c) for c in stated)
+    opens_yes = bool(clauses) and not clauses[0].question and affirmative
+    implicit = bool(ctx & {"close", "cross_sell_question"}) and opens_yes and not objection
+    if not declined and (explicit or implicit):
         acts.add("acceptance")
     if (
         "acceptance" not in acts
