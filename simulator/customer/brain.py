@@ -116,7 +116,8 @@ def _react(t: Turn) -> None:
         return
     moves.data_moves(t)
     if any(i.name.startswith("data_") for i in t.intents):
-        _closing(t, quiet=True)
+        # a read-back closed with «¿algo más?» gets both answers: «Sí, correcto. No, es todo.»
+        _closing(t, quiet=[i.name for i in t.intents] != ["data_confirm_yes"])
         return
     if moves.close_turn(t):
         return

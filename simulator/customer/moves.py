@@ -90,8 +90,10 @@ def data_moves(t: Turn) -> None:
             s.fields_corrected.append(f)
             s.trust = clamp(s.trust - 2)
             t.say("data_correction", field_label=_label(f), value=data[f])
-        elif checked or (s.fields_given and "data_request" not in t.acts):
-            t.say("data_confirm_yes")
+        elif checked or (
+            s.fields_given and not t.acts & {"data_request", "offer_more", "farewell"}
+        ):
+            t.say("data_confirm_yes")  # «quedó registrado, ¿algo más?» is not a read-back
         if "data_request" not in t.acts:
             return
     asked = cues.fields_mentioned(t.norm, list(dict.fromkeys([*sc.required_fields, *data])))

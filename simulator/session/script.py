@@ -4,22 +4,31 @@ Commands: ``/espera SEGUNDOS`` (hold for that many simulated seconds; permission
 agent's previous turn), ``/dato CAMPO=VALOR`` (capture a field), ``/venta`` (register the sale),
 ``/colgar`` (end). Blank lines and ``#`` comments are skipped. Used by ``simulador play --script``
 and by the scripted-trainee harness.
+
+Customers say different things with different seeds, so a script can also react: ``/si PATRÓN =>
+RESPUESTA`` is a standing rule; whenever the customer's words since the agent's last turn match
+PATRÓN (a regular expression over the normalized text: lowercase, no accents), the next agent turn
+starts with RESPUESTA (at most two answers per turn, in the order the rules were written).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from simulator.errors import InputError
+from simulator.language.normalize import normalize
 from simulator.session import texts
 from simulator.session.call import CallSession
 from simulator.session.result import CallResult
 
+MAX_ANSWERS = 2
+
 
 @dataclass(frozen=True)
 class Step:
-    kind: str  # say | hold | capture | sale | hangup
+    kind: str  # say | hold | capture | sale | hangup | rule
     text: str = ""
     seconds: float = 0.0
     field: str = ""
@@ -63,13 +72,49 @@ def parse_command(raw: str, *, path: str | None = None, line: int = 0) -> Step:
     raise InputError(_msg("unknown_command", command=command, valid=valid), **where)  # type: ignore[arg-type]
 
 
+def parse_rule(raw: str, *, path: str, line: int) -> Step:
+    """``/si PATRÓN => RESPUESTA``: a reactive answer (``field`` holds the pattern)."""
+    pattern, sep, answer = raw.strip()[4:].partition("=>")
+    pattern, answer = pattern.strip(), answer.strip()
+    if not sep or not pattern or not answer:
+        raise InputError(_msg("bad_rule"), path=path, line=line)
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise InputError(_msg("bad_rule_pattern", reason=error), path=path, line=line) from None
+    return Step("rule", text=answer, field=pattern, line=line)
+
+
+def reactive_answers(session: CallSession, rules: list[Step], planned: str) -> list[str]:
+    """Answers of the rules matching what the customer said since the agent's last turn."""
+    heard = []
+    for turn in reversed(session.transcript.turns):
+        if turn.speaker == "agent":
+            break
+        heard.append(turn.text)
+    if not heard or not rules:
+        return []
+    said = normalize(" ".join(reversed(heard)))
+    answers: list[str] = []
+    for rule in rules:
+        if len(answers) == MAX_ANSWERS:
+            break
+        if rule.text in answers or rule.text in planned:
+            continue
+        if re.search(rule.field, said):
+            answers.append(rule.text)
+    return answers
+
+
 def parse_script(text: str, path: str | None = None) -> list[Step]:
     steps = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        if line.startswith("/"):
+        if line.lower().startswith("/si "):
+            steps.append(parse_rule(line, path=path or "<guion>", line=number))
+        elif line.startswith("/"):
             steps.append(parse_command(line, path=path or "<guion>", line=number))
         else:
             steps.append(Step("say", text=line, line=number))
@@ -107,12 +152,20 @@ def run_script(session: CallSession, steps: list[Step], *, score: bool = True) -
     if session.status != "Disponible":
         session.set_status("Disponible")
     session.start()
+    rules: list[Step] = []
     for index, step in enumerate(steps):
+        if step.kind == "rule":
+            rules.append(step)
+            continue
         if step.kind == "hangup":
             break
         if session.ended:
             notes.append(_msg("note_hung_up", n=len(steps) - index))
             break
+        if step.kind == "say":
+            answers = reactive_answers(session, rules, step.text)
+            if answers:
+                step = Step("say", text=" ".join([*answers, step.text]), line=step.line)
         apply_step(session, step)
     else:
         if not session.ended:

@@ -48,3 +48,41 @@ def test_any_text_parses_or_fails_cleanly(text: str) -> None:
         assert step.kind in {"say", "hold", "capture", "sale", "hangup"}
         if step.kind == "say":
             assert step.text and not step.text.startswith(("#", "/"))
+
+
+def test_reactive_rules_parse_and_validate() -> None:
+    steps = parse_script("/si cuanto (cuesta|sale) => Cuesta 499 pesos al mes.\nHola.\n", "g.txt")
+    assert [(s.kind, s.field, s.text) for s in steps] == [
+        ("rule", "cuanto (cuesta|sale)", "Cuesta 499 pesos al mes."),
+        ("say", "", "Hola."),
+    ]
+    with pytest.raises(InputError, match="PATRÓN => RESPUESTA"):
+        parse_script("/si sin flecha\n", "g.txt")
+    with pytest.raises(InputError, match="patrón"):
+        parse_script("/si (abierto => Algo.\n", "g.txt")
+
+
+def test_reactive_rules_answer_what_the_customer_just_said(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from simulator.content.library import load_library
+    from simulator.session.call import CallSession
+    from simulator.session.script import run_script
+
+    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+    library = load_library()
+    scenario = library.scenario("internet-veloz-hogar")  # outbound: the customer speaks first
+    persona = library.persona(scenario.default_persona)
+    script = (
+        "/si bueno|diga|quien|alo|si\\b => Hola, buenas tardes.\n"
+        "/si nunca-dicho => Esto no se dice.\n"
+        "Le habla Mariana de Internet Veloz. ¿Hablo con la señora Rosa María Hernández?\n"
+        "/colgar\n"
+    )
+    run = run_script(CallSession(scenario, persona, seed=1), parse_script(script), score=False)
+    agent = [t.text for t in run.result.transcript.turns if t.speaker == "agent"]
+    assert agent == [
+        "Hola, buenas tardes. Le habla Mariana de Internet Veloz. "
+        "¿Hablo con la señora Rosa María Hernández?"
+    ]
