@@ -145,7 +145,9 @@ def is_open(clause: Clause) -> bool:
     """An open question: not answerable by sí/no nor by choosing an offered option."""
     if not _is_open_form(clause.norm[clause.qstart :]) and not _is_open_form(clause.norm):
         return False
-    return not agent_patterns()["choice_or"].search(clause.norm)
+    patterns = agent_patterns()
+    offers_options = patterns["choice_or"].search(clause.norm)
+    return not (offers_options and patterns["choice_verbs"].search(clause.norm))
 
 
 def is_question(text: str) -> bool:
