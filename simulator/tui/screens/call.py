@@ -75,6 +75,9 @@ class CallScreen(Screen[None]):
         self.sale_done = False
         self.result: Any = None
         self.hints_shown = 0
+        # Session calls made while a reply runs in its thread wait here (the session is not
+        # thread-safe); they run, in order, as soon as the reply is shown.
+        self.deferred: list[Any] = []
 
     # ----------------------------------------------------------------- layout
 
@@ -232,6 +235,13 @@ class CallScreen(Screen[None]):
         if self.sale_done:
             self.notify("La venta ya está registrada.")
             return
+        if self.waiting:
+            self.sale_done = True
+            self.deferred.append(self._register_sale)
+            return
+        self._register_sale()
+
+    def _register_sale(self) -> None:
         try:
             self.session.register_sale()
         except SimuladorError as error:
@@ -242,7 +252,9 @@ class CallScreen(Screen[None]):
 
     @on(Button.Pressed, "#sp-hangup")
     def action_hangup(self) -> None:
-        if self.phase == "live":
+        if self.phase == "live" and self.waiting:
+            self.notify("Espere a que el cliente termine de hablar.")
+        elif self.phase == "live":
             from simulator.tui.screens.confirm import ConfirmModal
 
             self.app.push_screen(
@@ -260,12 +272,13 @@ class CallScreen(Screen[None]):
 
     def _hang_up(self) -> None:
         app: Any = self.app
-        self._flush_capture()
-        if self.hold_t0 is not None:
-            self.action_hold()
         self.generation += 1  # any reply still on its way is now stale
         self.waiting = False
         self.typing.display = False
+        self._run_deferred()
+        self._flush_capture()
+        if self.hold_t0 is not None:
+            self.action_hold()
         try:
             self.result = self.session.hang_up(score=False)
         except TypeError:  # sessions whose hang_up takes no arguments
@@ -295,8 +308,14 @@ class CallScreen(Screen[None]):
 
     @on(CaptureForm.Captured)
     def _captured(self, event: CaptureForm.Captured) -> None:
+        if self.waiting:
+            self.deferred.append(lambda: self._capture(event.field, event.value))
+        else:
+            self._capture(event.field, event.value)
+
+    def _capture(self, field: str, value: str) -> None:
         try:
-            self.session.capture(event.field, event.value)
+            self.session.capture(field, value)
         except SimuladorError as error:
             self._error(error)
 
@@ -340,13 +359,20 @@ class CallScreen(Screen[None]):
             if generation == self.generation:
                 self.waiting = False
                 self.typing.display = False
+                self._run_deferred()
                 self._error(error)
             return
         if generation != self.generation or not self.is_mounted:
             return  # stale: the call ended or the screen left while the customer "typed"
         self.waiting = False
         self.typing.display = False
+        self._run_deferred()
         self._show_reply(generation, reply)
+
+    def _run_deferred(self) -> None:
+        pending, self.deferred = self.deferred, []
+        for action in pending:
+            action()
 
     def _reply_blocking(self, text: str, delay: float) -> Any:
         if delay:

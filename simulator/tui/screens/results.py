@@ -99,7 +99,9 @@ class ResultsScreen(Screen[None]):
 
     @property
     def verdict_text(self) -> str:
-        return str(self.query_one("#verdict", Static).content)
+        from rich.text import Text
+
+        return Text.from_markup(self._verdict_markup()).plain
 
     # ----------------------------------------------------------------- actions
 

@@ -1,0 +1,55 @@
+"""Fixtures for the TUI tests: a private data folder and config file, real or fake services."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.tui.fakes import FakeServices, FakeSettings, FixedClock
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "harness" / "scripts"
+
+
+@pytest.fixture()
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in list(os.environ):
+        if name.startswith("SIMULADOR_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SIMULADOR_CONFIG_FILE", str(tmp_path / "config.toml"))
+    return tmp_path / "data"
+
+
+@pytest.fixture()
+def services(data_dir: Path) -> Iterator[Any]:
+    from simulator.services import build_services
+    from simulator.settings import load_settings
+
+    built = build_services(load_settings())
+    yield built
+    built.close()
+
+
+@pytest.fixture()
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture()
+def fake_services() -> FakeServices:
+    return FakeServices()
+
+
+@pytest.fixture()
+def fake_settings() -> FakeSettings:
+    return FakeSettings()
+
+
+def script_lines(name: str) -> list[str]:
+    """A harness script (one agent line or /command per line; # comments)."""
+    text = (SCRIPTS / name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]

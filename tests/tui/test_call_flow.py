@@ -1,0 +1,167 @@
+"""Pilot tests with the real services: a whole call played through the UI, start rules, modes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.language.display import display
+from simulator.tui.app import SimuladorApp
+from tests.tui.conftest import script_lines
+from tests.tui.pilot_helpers import hang_up_and_finish, login, open_scenario, play_script, say
+
+SIZE = (100, 34)
+SCENARIO = "internet-veloz-hogar"
+
+
+def make_app(services: Any, clock: Any) -> SimuladorApp:
+    return SimuladorApp(services=services, settings=services.settings, clock=clock)
+
+
+async def test_a_whole_call_is_played_through_the_ui(services: Any, clock: Any) -> None:
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, "Mariana")
+        assert type(app.screen).__name__ == "HomeScreen"
+        call = await open_scenario(pilot, SCENARIO, seed=0)
+        assert type(call).__name__ == "CallScreen"
+        assert call.softphone.status == "Desconectado"
+
+        await pilot.press("f2")
+        await pilot.pause()
+        assert call.session.status == "Disponible"
+        await pilot.press("f3")
+        await pilot.pause()
+        assert call.phase == "live"
+        assert call.session.status == "En llamada"
+
+        lines = script_lines(f"{SCENARIO}.good.txt")
+        # Ask permission, hold 12 s (fixed clock), come back thanking: the etiquette of a hold.
+        half = next(
+            i for i, line in enumerate(lines) if line.startswith("Para registrar su contrat")
+        )
+        await play_script(pilot, lines[:half], clock)
+        await say(pilot, "¿Me permite un momento en la línea mientras registro sus datos?")
+        await pilot.press("f4")
+        await pilot.pause()
+        assert call.session.status == "Espera"
+        clock.advance(12)
+        call._tick()
+        assert call.softphone.hold_left == call.scenario.max_hold_seconds - 12
+        await pilot.press("f4")
+        await pilot.pause()
+        assert call.session.status == "En llamada"
+        await say(pilot, "Gracias por esperar, señora Rosa María.")
+        await play_script(pilot, lines[half:], clock)
+        assert call.sale_done
+
+        await hang_up_and_finish(pilot)
+        results: Any = app.screen
+        assert type(results).__name__ == "ResultsScreen"
+        card = results.card
+        assert card is not None
+        assert display("verdict", card.verdict) in results.verdict_text
+        assert f"{card.overall}/100" in results.verdict_text
+
+        trainee = services.trainees.find("Mariana")
+        saved = services.calls.list_for(trainee.id)
+        assert len(saved) == 1
+        stored = services.calls.get(saved[0].call_id)
+        events = [e.type for e in stored.transcript.events]
+        statuses = [e.value for e in stored.transcript.events if e.type == "status"]
+        assert statuses[:2] == ["Disponible", "En llamada"]
+        assert "Espera" in statuses and statuses[-1] == "Tipificación"
+        assert "hold_start" in events and "hold_end" in events
+        assert "sale_registered" in events
+        assert stored.transcript.capture["telefono"] == "5512345678"
+        assert stored.transcript.capture["correo"] == "rosa.hdz@gmail.com"
+        assert stored.seed == 0
+        assert card.elements["preparation"].met is True
+        unmet = {k: (v.missing, v.evidence) for k, v in card.elements.items() if v.met is False}
+        assert card.verdict == "competent", (unmet, card.critical_errors)
+
+
+async def test_the_call_cannot_start_before_disponible(services: Any, clock: Any) -> None:
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        call = await open_scenario(pilot, SCENARIO)
+        await pilot.press("f3")  # answer while Desconectado
+        await pilot.pause()
+        assert call.phase == "before"
+        assert not call.session.started
+        await say(pilot, "Buenos días")  # talking before the call does nothing
+        assert call.session.transcript.turns == []
+        await pilot.press("escape")  # leaving before the call abandons it, nothing is saved
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        trainee = services.trainees.find("Mariana")
+        assert services.calls.list_for(trainee.id) == []
+        assert services.recovery.pending() == []
+
+
+async def test_exam_mode_shows_no_hints_and_no_mood(services: Any, clock: Any) -> None:
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        call = await open_scenario(pilot, SCENARIO, mode="exam")
+        assert call.exam
+        assert "Examen" in str(call.query_one("#call-title").content)
+        await pilot.press("f2")
+        await pilot.press("f3")
+        await pilot.pause()
+        # A weak agent: the practice mode would nudge ("haga preguntas abiertas"…).
+        for text in ["Hola", "Le vendo internet", "Cuesta 499", "¿Lo quiere?", "¿Sí o no?", "Ok"]:
+            await say(pilot, text)
+            assert not call.hint_line.display
+        assert call.hints_shown == 0
+        assert call.softphone.mood == ""
+
+
+async def test_practice_mode_shows_sparse_hints_and_mood(services: Any, clock: Any) -> None:
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        call = await open_scenario(pilot, SCENARIO, mode="practice")
+        await pilot.press("f2")
+        await pilot.press("f3")
+        await pilot.pause()
+        texts = ["Hola", "Le vendo internet", "Cuesta 499", "¿Lo quiere?", "¿Sí o no?", "Ok"]
+        for text in texts:
+            await say(pilot, text)
+        assert call.softphone.mood != ""
+        assert 1 <= call.hints_shown <= len(texts) // 2
+
+
+async def test_theme_toggle_is_persisted(services: Any, clock: Any, data_dir: Any) -> None:
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        before = app.theme
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert app.theme != before
+    from simulator.settings import load_settings
+
+    assert load_settings().theme == app.theme
+    assert load_settings().trainee == "Mariana"
+
+
+async def test_later_runs_offer_the_known_trainees(services: Any, clock: Any) -> None:
+    services.trainees.get_or_create("Luis")
+    services.trainees.get_or_create("Mariana")
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        known = app.screen.query_one("#known")
+        assert known.display
+        assert [str(known.get_option_at_index(i).prompt) for i in range(known.option_count)] == [
+            "Luis",
+            "Mariana",
+        ]
+        known.focus()
+        known.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.trainee is not None and app.trainee.name == "Mariana"
+        assert type(app.screen).__name__ == "HomeScreen"
