@@ -16,7 +16,13 @@ SUPPORTED_FORMATS = (TRANSCRIPT_FORMAT,)
 Speaker = Literal["agent", "customer"]
 CallKind = Literal["sale", "service", "collections"]
 EventType = Literal[
-    "status", "hold_start", "hold_end", "sale_registered", "capture", "hangup", "call_start",
+    "status",
+    "hold_start",
+    "hold_end",
+    "sale_registered",
+    "capture",
+    "hangup",
+    "call_start",
     "call_end",
 ]
 
@@ -64,6 +70,8 @@ class Transcript(_Strict):
     catalog: list[CatalogEntry] = Field(default_factory=list)
     required_fields: list[str] = Field(default_factory=list)
     customer_data: dict[str, str] = Field(default_factory=dict)
+    # What the customer pays today to their current provider (scenario); not a price of ours.
+    current_payment: float | None = None
     capture: dict[str, str] = Field(default_factory=dict)
     max_hold_seconds: float | None = None
     turns: list[Turn] = Field(default_factory=list, max_length=MAX_TURNS)

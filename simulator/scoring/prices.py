@@ -1,15 +1,18 @@
 """Checks every money amount the agent states against the transcript's catalog.
 
 An amount is "money" when the language layer says so or a price cue surrounds it (pesos, al mes,
-cuesta…). It must equal the price of a product named in the same turn, or — when no product is
-named — some catalog price, a sum of up to three prices, twelve months of one, or an amount the
-customer said before. Savings and differences ("le ahorra 150") are not checked.
+cuesta…). Fair tolerances (rubric ``inaccurate_information``): amounts the customer said before,
+what the customer pays today (``current_payment`` or «hoy paga / le cobran / su compañía
+actual…»), differences and sums of catalog prices and those amounts (499 − 450 = 49), multiples
+over a period (499 × 12 al año), amounts in catalog conditions, caps, savings… are not prices of
+ours. A price said right next to one of OUR products must be that product's price (or a multiple
+of it); a difference («49 pesos más») next to a product is accepted when it is a real difference.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 
@@ -19,7 +22,13 @@ from simulator.scoring.context import CallContext
 
 TOLERANCE = 1.0
 NEAR_WORDS = 4
+PROVIDER_WORDS_BEFORE = 6
+MAX_COMBO_PRICES = 8
+PERIOD_MULTIPLES = (2, 3, 6, 12, 18, 24, 36)
 _NUMBER = re.compile(r"^\d+$")
+_CLAUSE_END = re.compile(r"[.;:!?,¿¡—\n]")
+_JOINER = re.compile(r"(?:^| )(?:y|pero|mientras que|mientras|en cambio|aunque)(?: |$)")
+_DATA_KEYS = ("pago_actual", "pago", "current_payment", "renta_actual", "mensualidad_actual")
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,16 @@ class PriceMismatch:
     said_text: str
     product: CatalogEntry | None
     correct: list[CatalogEntry]
+
+
+@dataclass
+class _Book:
+    """Per-call price facts, built once: catalog prices, derived sets and known amounts."""
+
+    prices: frozenset[float]
+    conditions: frozenset[float]
+    derived: frozenset[float]  # prices, sums of prices, per-period multiples
+    known: set[float] = field(default_factory=set)  # customer-said and current-provider amounts
 
 
 def _distinctive_tokens(catalog: list[CatalogEntry]) -> list[set[str]]:
@@ -46,94 +65,158 @@ def _distinctive(names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+@cache
+def _folded_aliases(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(a for a in (tx.fold(alias) for alias in aliases) if a)
+
+
 def products_named(ctx: CallContext, n: int, amounts_values: set[float]) -> list[CatalogEntry]:
     """Catalog products named in turn ``n`` (by distinctive words, numbers or aliases)."""
     key = f"named:{n}"
     if key not in ctx.memo:
-        ctx.memo[key] = _products_named(ctx, n, amounts_values)
+        ctx.memo[key] = _named_in(ctx.transcript.catalog, ctx.folded[n - 1], amounts_values)
     return list(ctx.memo[key])
 
 
-def _products_named(ctx: CallContext, n: int, amounts_values: set[float]) -> list[CatalogEntry]:
-    catalog = ctx.transcript.catalog
-    if not catalog:
+def _named_in(
+    catalog: list[CatalogEntry], folded: str, amounts_values: set[float]
+) -> list[CatalogEntry]:
+    if not catalog or not folded:
         return []
-    folded = ctx.folded[n - 1]
     words = set(folded.split())
     named = []
     for product, tokens in zip(catalog, _distinctive_tokens(catalog), strict=True):
-        if any(tx.fold(alias) and tx.fold(alias) in folded for alias in product.aliases):
+        if any(alias in folded for alias in _folded_aliases(tuple(product.aliases))):
             named.append(product)
             continue
-        ok = True
-        for token in tokens:
-            if token in words:
-                continue
-            if _NUMBER.match(token) and float(token) in amounts_values:
-                continue
-            ok = False
-            break
-        if ok:
+        if all(
+            token in words or (_NUMBER.match(token) and float(token) in amounts_values)
+            for token in tokens
+        ):
             named.append(product)
     return named
 
 
-def _is_money(folded: str, amount_text: str, flagged: bool) -> bool:
+def _is_money(before: str, after: str, flagged: bool) -> bool:
     if flagged:
         return True
-    needle = tx.fold(amount_text)
-    if not needle:
-        return False
-    idx = folded.find(needle)
-    if idx < 0:
-        return False
-    after = folded[idx + len(needle) :]
-    before = folded[max(0, idx - 40) : idx]
     return bool(tx.cue("money_after").search(after) or tx.cue("money_before").search(before))
 
 
-def _not_a_price(folded: str, amount_text: str) -> bool:
-    """A cap, deductible, saving, income… named right around the amount."""
-    needle = tx.fold(amount_text)
-    idx = folded.find(needle) if needle else -1
-    if idx < 0:
-        return False
-    before = " ".join(folded[:idx].split()[-NEAR_WORDS:])
-    after = " ".join(folded[idx + len(needle) :].split()[:NEAR_WORDS])
-    return bool(tx.cue("not_a_price").search(before) or tx.cue("not_a_price").search(after))
+def _near(before: str, after: str, cue_name: str, words_before: int = NEAR_WORDS) -> bool:
+    """Cue ``cue_name`` within a few words around an amount (same clause)."""
+    pattern = tx.cue(cue_name)
+    near_before = " ".join(before.split()[-words_before:])
+    near_after = " ".join(after.split()[:NEAR_WORDS])
+    return bool(pattern.search(near_before) or pattern.search(near_after))
 
 
-def _derived(prices: set[float]) -> set[float]:
-    """A price said per day, per year or per month of a yearly fee."""
+def _derived(prices: set[float] | frozenset[float]) -> set[float]:
+    """Prices said per day, per month of a yearly fee, or over a period (× 12 al año…)."""
     out = set(prices)
     for p in prices:
-        out |= {p * 12, p / 12, p / 30, p / 31}
+        out |= {p * k for k in PERIOD_MULTIPLES}
+        out |= {p / 12, p / 30, p / 31}
     return out
 
 
-def _allowed(ctx: CallContext, upto: int) -> set[float]:
-    prices = [p.price for p in ctx.transcript.catalog if p.price is not None]
-    allowed: set[float] = set(prices)
-    for product in ctx.transcript.catalog:
-        allowed |= condition_amounts(product)
-    for size in (2, 3):
-        for combo in combinations(prices[:8], size):
-            allowed.add(sum(combo))
-    allowed |= _derived(set(prices))
-    return allowed | _customer_amounts(ctx, upto)
+def _book(ctx: CallContext) -> _Book:
+    if "price_book" not in ctx.memo:
+        catalog = ctx.transcript.catalog
+        prices = [p.price for p in catalog if p.price is not None]
+        conditions: set[float] = set()
+        for product in catalog:
+            conditions |= condition_amounts(product)
+        sums = {sum(c) for size in (2, 3) for c in combinations(prices[:MAX_COMBO_PRICES], size)}
+        book = _Book(
+            prices=frozenset(prices),
+            conditions=frozenset(conditions),
+            derived=frozenset(_derived(set(prices) | sums)),
+        )
+        book.known |= _current_payment(ctx)
+        ctx.memo["price_book"] = book
+    book = ctx.memo["price_book"]
+    assert isinstance(book, _Book)
+    return book
 
 
-def _customer_amounts(ctx: CallContext, upto: int) -> set[float]:
-    said: set[float] = set()
-    for n in ctx.customer_turns:
-        if n >= upto:
-            break
-        said |= {a.value for a in ctx.amounts(n)}
-    return said
+def _current_payment(ctx: CallContext) -> set[float]:
+    """What the customer pays today, when the transcript (or its customer data) says it."""
+    t = ctx.transcript
+    out: set[float] = set()
+    if t.current_payment:
+        out.add(float(t.current_payment))
+    for key in _DATA_KEYS:
+        raw = t.customer_data.get(key, "")
+        try:
+            number = float(raw.replace("$", "").replace(",", "").strip()) if raw else 0.0
+        except ValueError:
+            continue
+        if number > 0:
+            out.add(number)
+    return out
 
 
-def _close(value: float, targets: set[float]) -> bool:
+def _relations(book: _Book) -> set[float]:
+    """Differences and sums between our prices and the known amounts (499 − 450 = 49)."""
+    bases = set(book.prices) | book.known
+    out: set[float] = set()
+    for a in bases:
+        for b in bases:
+            if a > b:
+                out.add(a - b)
+        for p in book.prices:
+            out.add(a + p)
+    return out
+
+
+def _close(value: float, targets: set[float] | frozenset[float]) -> bool:
     return any(abs(value - t) <= TOLERANCE for t in targets)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The folded words before and after ``text[start:end]`` inside its clause («…, y …» splits)."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE_END.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    before = _JOINER.split(tx.fold(text[left:start]))[-1]
+    after = _JOINER.split(tx.fold(text[end:right]))[0]
+    return before.strip(), after.strip()
+
+
+def _spans(text: str, amounts: list[object]) -> list[tuple[int, int]]:
+    """Where each amount sits in ``text`` (in order; repeated numbers found one after another)."""
+    out = []
+    cursor = 0
+    for amount in amounts:
+        said = str(getattr(amount, "text", ""))
+        idx = text.find(said, cursor) if said else -1
+        if idx < 0:
+            idx = text.find(said) if said else -1
+        if idx < 0:
+            out.append((-1, -1))
+            continue
+        out.append((idx, idx + len(said)))
+        cursor = idx + len(said)
+    return out
+
+
+def _product_number(value: float, named: list[CatalogEntry]) -> bool:
+    """«200» in «Plan Hogar 200 megas» is the product's name, not a price."""
+    return any(
+        _NUMBER.match(t) and float(t) == value for p in named for t in tx.fold(p.name).split()
+    )
+
+
+def _strict_ok(value: float, named: list[CatalogEntry]) -> bool:
+    """A price said next to our product: that product's price (or a period multiple, a sum)."""
+    if not named:
+        return False
+    targets = {p.price for p in named if p.price is not None}
+    targets.add(sum(targets))
+    if _close(value, _derived(targets)):
+        return True
+    return _close(value, set().union(*(condition_amounts(p) for p in named)))
 
 
 def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
@@ -141,45 +224,56 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
     catalog = [p for p in ctx.transcript.catalog if p.price is not None]
     if not catalog:
         return [], []
+    book = _book(ctx)
     mismatches: list[PriceMismatch] = []
     correct_turns: list[int] = []
+    customer = iter(ctx.customer_turns)
+    next_customer = next(customer, None)
     for n in ctx.agent_turns:
+        while next_customer is not None and next_customer < n:
+            book.known |= {a.value for a in ctx.amounts(next_customer)}
+            next_customer = next(customer, None)
         amounts = ctx.amounts(n)
         if not amounts:
             continue
-        folded = ctx.folded[n - 1]
+        text = ctx.text(n)
         values = {a.value for a in amounts}
-        named = [p for p in products_named(ctx, n, values) if p.price is not None]
-        derived = bool(tx.cue("derived_amount").search(folded))
-        for amount in amounts:
-            if not _is_money(folded, amount.text, amount.is_money):
+        turn_named = [p for p in products_named(ctx, n, values) if p.price is not None]
+        for amount, (start, end) in zip(amounts, _spans(text, amounts), strict=True):
+            if start < 0:
                 continue
-            if _not_a_price(folded, amount.text):
+            before, after = _clause(text, start, end)
+            if not _is_money(before, after, amount.is_money):
                 continue
-            if any(
-                _NUMBER.match(t) and float(t) == amount.value
-                for p in named
-                for t in tx.fold(p.name).split()
+            value = amount.value
+            clause_named = _named_in(catalog, f"{before} {after}".strip(), values)
+            if _near(before, after, "other_party_amount", PROVIDER_WORDS_BEFORE) and (
+                not clause_named or _near(before, after, "other_party_strong", 8)
             ):
-                continue  # "200" in "Plan Hogar 200 megas" is the product name
+                book.known.add(value)  # «hoy paga unos 450»: the customer's current bill
+                continue
+            if _near(before, after, "not_a_price"):
+                continue
+            named = clause_named or turn_named
+            if _product_number(value, named):
+                continue
+            own_price = bool(clause_named) and _near(before, "", "own_price")
+            if not own_price and _close(value, book.known):
+                continue  # an amount the customer said (or pays today)
             if named:
-                targets = {p.price for p in named if p.price is not None}
-                targets.add(sum(targets))
-                if _close(amount.value, _derived(targets)):
+                if _strict_ok(value, named) or _strict_ok(value, turn_named):
                     correct_turns.append(n)
                     continue
-                if _close(amount.value, set().union(*(condition_amounts(p) for p in named))):
+                if _near(before, after, "relative_amount") and _close(value, _relations(book)):
                     continue
-                if derived or _close(amount.value, _customer_amounts(ctx, n)):
-                    continue
-                mismatches.append(PriceMismatch(n, amount.value, amount.text, named[0], named))
-            else:
-                if _close(amount.value, {p.price for p in catalog if p.price is not None}):
-                    correct_turns.append(n)
-                    continue
-                if derived or _close(amount.value, _allowed(ctx, n)):
-                    continue
-                mismatches.append(PriceMismatch(n, amount.value, amount.text, None, catalog))
+                mismatches.append(PriceMismatch(n, value, amount.text, named[0], named))
+                continue
+            if _close(value, book.prices):
+                correct_turns.append(n)
+                continue
+            if _close(value, book.derived | book.conditions | _relations(book)):
+                continue
+            mismatches.append(PriceMismatch(n, value, amount.text, None, catalog))
     return mismatches, sorted(set(correct_turns))
 
 
