@@ -92,6 +92,8 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
                 continue
             if patterns[act].search(clause.norm):
                 found.setdefault(act, []).append(idx)
+        if clause.question and _reads_back(clause.norm):
+            found.setdefault("data_confirmation", []).append(idx)
         if clause.question:
             tail = clause.norm[clause.qstart :]
             wh_question = is_open(clause)
@@ -175,9 +177,6 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     _drop_if_covered(found, "trial_close", "close")
     if "hold_request" in found and "data_request" in found:
         _drop_if_covered(found, "hold_request", "data_request")
-    for idx, clause in enumerate(clauses):
-        if clause.question and _reads_back(clause.norm):
-            found.setdefault("data_confirmation", []).append(idx)
     acts = set(found)
     patterns = agent_patterns()
     first = clauses[0]

@@ -99,11 +99,13 @@ def split_clauses(text: str) -> list[Clause]:
                 out[-1] = Clause(last.norm, True, True)
             continue
         marked = "?" in raw or "¿" in raw
+        qstart = 0
+        if marked and "¿" not in raw:
+            qstart = _typed_question_start(raw, norm)
         if out and marked and _TAG_ONLY.match(norm):
             last = out[-1]
-            out[-1] = Clause(f"{last.norm} {norm}", True, True)
+            out[-1] = Clause(f"{last.norm} {norm}", True, True, last.qstart)
             continue
-        qstart = 0
         if marked:
             question = True
         elif punctuated:
@@ -119,6 +121,20 @@ def split_clauses(text: str) -> list[Clause]:
             qstart = start or 0
         out.append(Clause(norm, marked, question, qstart))
     return out
+
+
+def _typed_question_start(raw: str, norm: str) -> int:
+    """Where the question starts in a clause typed with a final "?" but no "¿"."""
+    cue = question_start(norm)
+    if cue:
+        return cue
+    head, comma, tail = raw.rpartition(",")
+    if not comma:
+        return 0
+    tail_norm = normalize(tail)
+    if not tail_norm or _TAG_ONLY.match(tail_norm) or not norm.endswith(tail_norm):
+        return 0
+    return len(norm) - len(tail_norm)
 
 
 def question_start(norm: str) -> int | None:

@@ -44,7 +44,7 @@ def fold(text: str) -> str:
         if low.isascii():
             out.append(low)
             continue
-        base = _strip_char(low)
+        base = _strip_char(low).lower()
         out.append(base[0] if base else " ")
     return "".join(out)
 
