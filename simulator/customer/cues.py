@@ -61,6 +61,22 @@ def fields_mentioned(norm_text: str, fields: list[str]) -> list[str]:
     return [f for f in fields if contains_any(norm_text, field_aliases(f))]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
+
+
+def fields_requested(text: str, fields: list[str]) -> list[str]:
+    """The fields named in the sentences that ask for something («le envío todo a su correo.
+    ¿Me da su nombre?» asks for the name only); the whole turn when no sentence asks."""
+    requests = phrases("request_phrases")
+    asking = [
+        norm
+        for norm in (normalize(part) for part in _SENTENCE_END.split(text[:4000]))
+        if "?" in norm or contains_any(norm, requests)
+    ]
+    named = fields_mentioned(" ".join(asking), fields) if asking else []
+    return named or fields_mentioned(normalize(text), fields)
+
+
 def amounts(text: str) -> list[float]:
     """Numbers said in the turn (digits or words)."""
     return [float(a.value) for a in extract_amounts(text)]

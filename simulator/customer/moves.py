@@ -96,7 +96,7 @@ def data_moves(t: Turn) -> None:
             t.say("data_confirm_yes")  # «quedó registrado, ¿algo más?» is not a read-back
         if "data_request" not in t.acts:
             return
-    asked = cues.fields_mentioned(t.norm, list(dict.fromkeys([*sc.required_fields, *data])))
+    asked = cues.fields_requested(t.text, list(dict.fromkeys([*sc.required_fields, *data])))
     closing_acts = {"offer_more", "farewell", "thanks", "data_confirmation", "feature", "benefit"}
     requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
     inferred = asked and "?" in t.norm and requested and not t.acts & closing_acts
