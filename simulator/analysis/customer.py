@@ -18,6 +18,7 @@ from simulator.language.normalize import MAX_CHARS, normalize
 from simulator.models.acts import CUSTOMER_ACTS
 
 _NEGATORS = {"no", "ni", "nunca", "tampoco", "jamas", "nada"}
+_EH_TAG = re.compile(r",?\s*¿?\s*\beh\s*\?", re.IGNORECASE)
 _STRONG_NOT_INTERESTED = re.compile(
     r"no (?:me |nos )?interesa|no (?:lo |la )?(?:necesito|ocupo)|no me llama la atencion"
 )
@@ -97,7 +98,8 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     bare_no = bool(patterns["bare_no"].match(norm)) or bool(
         re.match(r"\s*[¡]?no\s*[,.!]", text.lower())
     )
-    asking = is_question(text) or _asks_unpunctuated(text, norm)
+    untagged = _EH_TAG.sub("", text)
+    asking = is_question(untagged) or _asks_unpunctuated(untagged, norm)
     if proposal or "data_request" in ctx or "hold_request" in ctx:
         weak = patterns["weak_refusal"].search(norm) and not objection
         if patterns["refusal"].search(norm) or weak or (bare_no and not affirmative):
