@@ -15,7 +15,7 @@ from simulator.analysis.customer import tag_customer
 from simulator.analysis.lexicon import agent_patterns
 from simulator.analysis.overlap import content_overlap
 from simulator.language.extract import extract_email, extract_phone
-from simulator.language.normalize import MAX_CHARS, normalize
+from simulator.language.normalize import MAX_CHARS, fold, normalize
 from simulator.language.numbers import extract_amounts
 from simulator.models.acts import AGENT_ACTS
 
@@ -79,6 +79,12 @@ _STRONG_PARAPHRASE = re.compile(
     r"a ver si (?:le |la |lo )?entend[io]|me esta diciendo que)(?: |$)"
 )
 _NOT_PARAPHRASE = {"close", "data_request", "data_confirmation", "hold_request", "offer_more"}
+# A receipt word followed by punctuation opens the turn ("Entiendo, …", "Claro. …").
+_RAW_ACK = re.compile(
+    r"^\s*[!¡]*\s*(?:si,? )?(?:claro|entiendo|comprendo|perfecto|muy bien|excelente|ok|okey|aja|"
+    r"de acuerdo|correcto|ya veo|va|sale|listo|entendido|orale|por supuesto|le entiendo|"
+    r"lo entiendo|la entiendo)\s*[,.!;:…]"
+)
 _PHONE_GIVEN = re.compile(r"(?:llamar|marcar|comunicarse|llame|marque|linea)\s+(?:al|a)\s*$")
 
 
@@ -180,7 +186,9 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     acts = set(found)
     patterns = agent_patterns()
     first = clauses[0]
-    if not first.marked and patterns["acknowledgement"].match(first.norm):
+    if _RAW_ACK.match(fold(text[:200])) or (
+        not first.marked and patterns["acknowledgement"].match(first.norm)
+    ):
         acts.add("acknowledgement")
     else:
         for clause in clauses[1:]:

@@ -153,3 +153,21 @@ def test_is_question_and_fillers() -> None:
     assert fillers("Este plan cuesta 499 pesos.") == 0
     assert fillers("mmm este le comento que o sea que usted") == 2
     assert fillers("") == 0
+
+
+def test_design_example_acknowledges_and_restates_the_price_concern() -> None:
+    out = acts("Entiendo, el precio es importante para usted.", "Me preocupa que sea muy caro.")
+    assert {"acknowledgement", "paraphrase"} <= out
+    assert "feature" not in out
+    # the same restatement after an unrelated customer turn is no paraphrase
+    assert "paraphrase" not in acts("Entiendo, el precio es importante para usted.", "Somos cinco.")
+
+
+def test_typed_question_without_opening_mark() -> None:
+    assert acts("Buenas tardes, le habla Ramon de Seguros Protege, hablo con la senora Lucia?") == {
+        "greeting",
+        "agent_id",
+        "company_id",
+        "closed_question",
+    }
+    assert acts("Su celular es 55 4433 2211, verdad?") == {"data_confirmation"}
