@@ -12,7 +12,7 @@ from simulator.language.display import display
 from simulator.models.scorecard import Feedback, FeedbackItem, Scorecard
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, slots
-from simulator.scoring.elements_data import check_field, field_label, spoken
+from simulator.scoring.elements_data import check_field, data_phrasing
 from simulator.scoring.elements_needs import customer_questions, is_answered, need_turns
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import is_identity_check, opening_turns
@@ -201,11 +201,6 @@ def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     if element is None or element.met is not False:
         return []
     checks = [check_field(ctx, name) for name in dict.fromkeys(ctx.transcript.required_fields)]
-    values = [
-        f"{field_label(c.name)}: {spoken(c.name, c.said or c.captured or '')}"
-        for c in checks
-        if c.said or c.captured
-    ]
     turns = [c.said_turn for c in checks if c.said_turn]
     target = max(turns) if turns else (ctx.agent_turns[-1] if ctx.agent_turns else None)
     problems = "; ".join(p for c in checks for p in c.problems[:1])
@@ -216,7 +211,7 @@ def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
             target,
             f"Datos: {problems}.",
             "Un dato mal capturado o sin confirmar genera un nuevo contacto y puede invalidar la venta.",
-            fill("read_back", lectura=", ".join(values) or "…"),
+            data_phrasing(checks),
         )
     ]
 

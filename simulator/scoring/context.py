@@ -175,10 +175,13 @@ def _slots(ctx: CallContext) -> dict[str, str]:
     if product is not None and product.price is not None:
         period = f" al {product.period}" if product.period else ""
         price = f"{product.price:g} pesos{period}"
+    from simulator.scoring.address import agent_spoken_name, courtesy_name, full_name_phrase
+
     return {
-        "agente": t.agent_name or "(su nombre)",
+        "agente": agent_spoken_name(ctx) or t.agent_name or "(su nombre)",
         "empresa": t.company or "(la empresa)",
-        "cliente": _address_form(ctx),
+        "cliente": courtesy_name(ctx),
+        "nombre_completo": full_name_phrase(ctx),
         "producto": product.name if product else "(producto)",
         "precio": price or "(precio del catálogo)",
     }
@@ -198,22 +201,3 @@ def _main_product(ctx: CallContext) -> CatalogEntry | None:
         return catalog[0]
     best = max(counts, key=lambda name: counts[name])
     return next(p for p in catalog if p.name == best)
-
-
-def _address_form(ctx: CallContext) -> str:
-    """How to address the customer: the agent's own «señora Hernández» if used, else the name."""
-    name = ctx.customer_name
-    if not name:
-        return "(nombre del cliente)"
-    surnames = [w for w in tx.fold(name).split()[1:] if len(w) > 2]
-    titles = tx.titles()
-    for n in ctx.agent_turns:
-        folded = ctx.folded[n - 1].split()
-        hits = [i for i, w in enumerate(folded[:-1]) if w in titles and folded[i + 1] in surnames]
-        if not hits:
-            continue
-        words = ctx.text(n).split()
-        for i, word in enumerate(words[:-1]):
-            if tx.fold(word) in titles and tx.fold(words[i + 1]) in surnames:
-                return f"{word.lower()} {words[i + 1].strip(',.;:!?¿¡')}"
-    return name.title() if name.islower() else name

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from simulator.language import extract as lx
 from simulator.models.scorecard import ElementResult
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.judged import Judged, dedupe, example, not_applicable
+from simulator.scoring.judged import Judged, dedupe, not_applicable
 
 _DIGITS = re.compile(r"\D+")
 READ_BACK_SHARE = 0.6
@@ -184,6 +189,37 @@ def read_back(checks: list[FieldCheck]) -> str:
     return ", ".join(parts)
 
 
+@cache
+def _phrasings() -> dict[str, Any]:
+    text = resources.files("simulator.scoring").joinpath("es/phrasings.yaml").read_text("utf-8")
+    return dict(yaml.safe_load(text))
+
+
+def _spoken_list(items: list[str]) -> str:
+    """«a, b y c»."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " y " + items[-1]
+
+
+def data_phrasing(checks: list[FieldCheck]) -> str:
+    """Read back the values the customer gave and ask, naturally, for the missing ones."""
+    data = _phrasings()
+    asks = data["field_asks"]
+    lectura = read_back(checks)
+    missing = [
+        str(asks.get(c.name) or f"su {field_label(c.name)}")
+        for c in checks
+        if not (c.said or c.captured)
+    ]
+    campos = _spoken_list(missing)
+    if lectura and campos:
+        return str(data["read_back_and_ask"]).format(lectura=lectura, campos=campos)
+    if campos:
+        return str(data["ask_missing"]).format(campos=campos)
+    return str(data["read_back"]).format(lectura=lectura or "…")
+
+
 def judge(ctx: CallContext) -> Judged:
     required = list(dict.fromkeys(ctx.transcript.required_fields))
     if not required:
@@ -200,7 +236,7 @@ def judge(ctx: CallContext) -> Judged:
         if c.confirm_turn:
             evidence.append(ctx.evidence(c.confirm_turn))
     met = not missing
-    better = None if met else example("data_management", {"lectura": read_back(checks)})
+    better = None if met else data_phrasing(checks)
     score = (captured + correct + confirmed) / (3 * len(checks))
     result = Judged(
         ElementResult(met=met, evidence=dedupe(evidence), missing=missing, better_phrasing=better),

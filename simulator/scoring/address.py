@@ -1,0 +1,140 @@
+"""How model phrasings name people: the customer's courtesy form and the agent's own name.
+
+A better phrasing must sound like a real agent: «Que tenga excelente día, señora Hernández» (title
++ paternal surname, when the call used a title) or «…, Rosa María» (the given names), never the
+full registered name. The closing example signs with the name the agent actually said in the
+opening («le habla Daniel…»), falling back to the transcript's ``agent_name``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from simulator.scoring import text as tx
+
+if TYPE_CHECKING:
+    from simulator.scoring.context import CallContext
+
+OPENING_TURNS = 2
+_EDGE = ",.;:!?¿¡«»\"'()"
+_ABBREVIATIONS = {"sr": "señor", "sra": "señora", "srta": "señorita", "lic": "licenciado"}
+_ARTICLES = {
+    "señor": "el",
+    "señora": "la",
+    "señorita": "la",
+    "licenciado": "el",
+    "licenciada": "la",
+}
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return frozenset(str(tx._raw_cues().get("given_names", "")).split())
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return frozenset(str(tx._raw_cues().get("not_agent_names", "")).split())
+
+
+@cache
+def _agent_intro() -> re.Pattern[str]:
+    return tx.cue("agent_introduction")
+
+
+def split_name(full_name: str, folded_turns: list[str] | None = None) -> tuple[list[str], str]:
+    """(given names, paternal surname or "") of a registered name, as written.
+
+    Two words: given + surname. Four or more: the last two are surnames. Three: «Rosa María
+    Hernández» (the middle word is a common given name, or the call used the first two alone) vs
+    «Juan Pérez López».
+    """
+    words = [w.strip(_EDGE) for w in full_name.split() if w.strip(_EDGE)]
+    folded = [tx.fold(w) for w in words]
+    if len(words) <= 1:
+        return words, ""
+    if len(words) == 2:
+        return words[:1], words[1]
+    if len(words) >= 4:
+        return words[:-2], words[-2]
+    pair = f"{folded[0]} {folded[1]}"
+    alone = any(pair in turn and f"{pair} {folded[2]}" not in turn for turn in folded_turns or [])
+    if folded[1] in _given_names() or alone:
+        return words[:2], words[2]
+    return words[:1], words[1]
+
+
+def _title_used(ctx: CallContext, name_words: set[str]) -> str | None:
+    """The title the agent used before the customer's name («señora», «don»), if any."""
+    titles = tx.titles()
+    for n in ctx.agent_turns:
+        folded = ctx.folded[n - 1].split()
+        for i, word in enumerate(folded[:-1]):
+            if word in titles and folded[i + 1] in name_words:
+                return _ABBREVIATIONS.get(word, _spelled_title(ctx.text(n), word))
+    return None
+
+
+def _spelled_title(text: str, folded_title: str) -> str:
+    """The title as the agent wrote it (with its accents), lower case."""
+    for word in text.split():
+        clean = word.strip(_EDGE)
+        if tx.fold(clean) == folded_title:
+            return clean.lower()
+    return folded_title
+
+
+def _display(words: list[str]) -> str:
+    joined = " ".join(words)
+    return joined.title() if joined.islower() else joined
+
+
+def courtesy_name(ctx: CallContext) -> str:
+    """«señora Hernández» when the call used a title, else the given names («Rosa María»)."""
+    name = ctx.customer_name
+    if not name:
+        return "(nombre del cliente)"
+    given, surname = split_name(name, [ctx.folded[n - 1] for n in ctx.agent_turns])
+    name_words = {tx.fold(w) for w in given} | ({tx.fold(surname)} if surname else set())
+    title = _title_used(ctx, name_words)
+    if title:
+        if tx.fold(title) in ("don", "dona"):
+            return f"{title} {_display(given)}"  # «don Ramiro» goes with the given name
+        return f"{title} {_display([surname] if surname else given)}"
+    return _display(given) if given else name
+
+
+def full_name_phrase(ctx: CallContext) -> str:
+    """The registered name as said when confirming identity («la señora Rosa María Hernández»)."""
+    name = ctx.customer_name
+    if not name:
+        return "(nombre del cliente)"
+    given, surname = split_name(name)
+    words = {tx.fold(w) for w in given} | ({tx.fold(surname)} if surname else set())
+    title = _title_used(ctx, words)
+    shown = _display(name.split())
+    if not title:
+        return shown
+    article = _ARTICLES.get(title)
+    return f"{article} {title} {shown}" if article else f"{title} {shown}"
+
+
+def agent_spoken_name(ctx: CallContext) -> str | None:
+    """The name the agent gave in the opening («le habla Daniel de…»), as written."""
+    company = set(tx.fold(ctx.transcript.company or "").split())
+    skip = tx.stopwords() | _not_names() | company
+    for n in ctx.agent_turns[:OPENING_TURNS]:
+        match = _agent_intro().search(ctx.folded[n - 1])
+        if not match:
+            continue
+        word = match.group(1)
+        if word in skip or len(word) < 3:
+            continue
+        for raw in ctx.text(n).split():
+            clean = raw.strip(_EDGE)
+            if tx.fold(clean) == word:
+                return clean[:1].upper() + clean[1:]
+        return word.title()
+    return None
