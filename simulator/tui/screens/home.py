@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
@@ -122,7 +122,7 @@ class HomeScreen(Screen[None]):
         for row in rows:
             mark = "★" if row.assigned else ("➜" if row.suggested else "")
             title = row.title if len(row.title) <= 30 else row.title[:29] + "…"
-            style = "bold $accent" if row.suggested else ("bold" if row.assigned else "")
+            style = "bold" if (row.suggested or row.assigned) else ""
             cells = [
                 mark,
                 title,
@@ -130,7 +130,7 @@ class HomeScreen(Screen[None]):
                 display("customer_type", row.customer_type),
                 difficulty_dots(row.difficulty),
             ]
-            table.add_row(*[Content.styled(c, style) for c in cells], key=row.scenario_id)
+            table.add_row(*[Text(c, style=style) for c in cells], key=row.scenario_id)
         empty = self.query_one("#home-empty", Static)
         empty.display = not rows
         empty.update(

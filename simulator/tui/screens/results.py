@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich.markup import escape
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from simulator.language.display import display
 from simulator.tui.views import CallRequest, get, suggested_drill
@@ -30,9 +30,9 @@ class ResultsScreen(Screen[None]):
     CSS_PATH = "results.tcss"
     BINDINGS = [
         Binding("r", "retry_same", "Repetir"),
-        Binding("n", "retry_new", "Nueva semilla"),
+        Binding("n", "retry_new", "Otra semilla"),
         Binding("s", "suggested", "Sugerida"),
-        Binding("t", "review", "Transcripción"),
+        Binding("t", "review", "Revisar"),
         Binding("escape", "app.home", "Inicio"),
     ]
 
@@ -66,12 +66,6 @@ class ResultsScreen(Screen[None]):
                 yield Static(feedback_markup(card), id="feedback")
                 yield Static("Plan de práctica", classes="section-title")
                 yield Static(plan_markup(card), id="plan")
-        with Horizontal(id="result-actions"):
-            yield Button("Repetir (R)", id="retry-same", compact=True)
-            yield Button("Nueva semilla (N)", id="retry-new", compact=True)
-            yield Button("Sugerida (S)", id="suggested", compact=True, variant="primary")
-            yield Button("Transcripción (T)", id="review", compact=True)
-            yield Button("Inicio (Esc)", id="home", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -95,6 +89,10 @@ class ResultsScreen(Screen[None]):
             f"[b {color}]{mark} {display('verdict', card.verdict)}[/]   "
             f"Calificación: [b]{card.overall}[/b]/100"
         )
+        lines.append(
+            "[dim]R repetir (misma semilla) · N otra semilla · S práctica sugerida · "
+            "T revisar la transcripción · Esc inicio[/]"
+        )
         return "\n".join(lines)
 
     @property
@@ -105,23 +103,15 @@ class ResultsScreen(Screen[None]):
 
     # ----------------------------------------------------------------- actions
 
-    @on(Button.Pressed, "#retry-same")
     def action_retry_same(self) -> None:
         self.app.start_call(self.request)  # type: ignore[attr-defined]
 
-    @on(Button.Pressed, "#retry-new")
     def action_retry_new(self) -> None:
         self.app.start_call(self.request.with_new_seed())  # type: ignore[attr-defined]
 
-    @on(Button.Pressed, "#review")
     def action_review(self) -> None:
         self.app.show_review(self.saved)  # type: ignore[attr-defined]
 
-    @on(Button.Pressed, "#home")
-    def _home(self) -> None:
-        self.app.action_home()  # type: ignore[attr-defined]
-
-    @on(Button.Pressed, "#suggested")
     def action_suggested(self) -> None:
         if self.card is None:
             self.notify("Esta llamada no tiene plan de práctica.")

@@ -61,8 +61,11 @@ class Softphone(Widget):
             yield Button("Venta", id="sp-sale", compact=True)
             yield Button("Colgar", id="sp-hangup", compact=True, variant="error")
 
+    _ready = False
+
     def on_mount(self) -> None:
         self.border_title = "Softphone"
+        self._ready = True
         self._render_status()
         self._render_timer()
         self._render_hold()
@@ -80,7 +83,7 @@ class Softphone(Widget):
         self._render_hold()
 
     def _render_status(self) -> None:
-        if not self.is_mounted:
+        if not self._ready:
             return
         label = self.query_one("#sp-status", Static)
         label.set_classes(STATUS_CLASSES.get(self.status, ""))
@@ -99,13 +102,13 @@ class Softphone(Widget):
         hangup.label = "Terminar" if status == "Tipificación" else "Colgar"
 
     def _render_timer(self) -> None:
-        if not self.is_mounted:
+        if not self._ready:
             return
         mood = f"\nÁnimo: {self.mood}" if self.mood else ""
         self.query_one("#sp-timer", Static).update(f"Tiempo {fmt_clock(self.elapsed)}{mood}")
 
     def _render_hold(self) -> None:
-        if not self.is_mounted:
+        if not self._ready:
             return
         hold = self.query_one("#sp-hold", Static)
         left = self.hold_left
