@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import yaml
 
 from simulator.customer.state import CustomerState, Intent
+from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
@@ -158,6 +159,8 @@ class TemplateMouth:
             resort = glue().get("last_resort", {})
             options = resort.get(intent.name) or resort.get("default") or [""]
             chosen = options[rng.randrange(len(options))]
+        if intent.name == "greeting_reply" and scenario.kind in INBOUND_KINDS:
+            chosen = inbound_greeting(chosen)
         return self._fill(chosen, intent, state, scenario)
 
     def _fill(self, line: str, intent: Intent, state: CustomerState, scenario: Scenario) -> str:
@@ -187,15 +190,38 @@ class TemplateMouth:
         if not fillers or rng.random() * 100 >= persona.traits.verbosity * 0.4:
             return line
         filler = rng.choice(fillers).strip().rstrip(",")
-        filler = filler[:1].upper() + filler[1:]
-        if filler.endswith((".", "?", "!")):
+        lead = len(filler) - len(filler.lstrip(_OPENERS))
+        filler = filler[:lead] + filler[lead : lead + 1].upper() + filler[lead + 1 :]  # «¿Sí me…?»
+        if filler.endswith("?"):  # a question tag («¿sí me entiende?») goes after a sentence
+            return line if line.rstrip().endswith(("…", ",", ":")) else f"{line} {filler}"
+        if filler.endswith((".", "!")):
             return f"{filler} {line}"  # a sentence of its own: the next one keeps its capital
         joint = " " if filler.endswith("…") else ", "
         return f"{filler}{joint}{decapitalize(line, proper)}"
 
 
 _OPENERS = "¿¡«\"'(— "
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+INBOUND_KINDS = ("inbound_sale", "service")
 _WORD = re.compile(r"[\w-]+")
+
+
+def inbound_greeting(line: str) -> str:
+    """A greeting reply for a call the customer made: clauses that ask the agent what they want
+    («Dígame», «¿De qué se trata?») belong to calls the customer receives, so they are dropped."""
+    drop = [normalize(p) for p in glue().get("inbound_greeting_drop", [])]
+    kept = []
+    for sentence in _SENTENCE_END.split(line.strip()):
+        parts = sentence.split(", ")
+        clauses = [c for c in parts if not any(d in normalize(c) for d in drop)]
+        if clauses and (len(clauses) == len(parts) or clauses[0][:1].isupper()):
+            text = ", ".join(clauses)
+            kept.append(text if text.endswith((".", "?", "!", "…")) else f"{text}.")
+    if not kept:
+        return str(glue().get("inbound_greeting_default", "Buenas tardes."))
+    first = kept[0]
+    kept[0] = first[:1].upper() + first[1:]
+    return " ".join(kept)
 
 
 def joins_lowercase(previous: str, lead_in: bool) -> bool:

@@ -97,3 +97,44 @@ def test_sentence_after_full_stop_keeps_its_capital(scenario) -> None:  # type: 
             seen += 1
             assert text[5:6].isupper() or text[5:6] in "¿¡", text
     assert seen
+
+
+def test_question_filler_is_a_capitalised_tag_after_the_line(scenario) -> None:  # type: ignore[no-untyped-def]
+    library = load_library()
+    persona = library.persona("platicador")
+    speech = persona.speech.model_copy(update={"fillers": ["¿sí me entiende?"]})
+    traits = persona.traits.model_copy(update={"verbosity": 100})
+    persona = persona.model_copy(update={"speech": speech, "traits": traits})
+    sim = CustomerSimulator(scenario, persona)
+    seen = 0
+    for seed in range(20):
+        state = sim.start(seed)
+        text = TemplateMouth().realize(
+            [Intent(name="ask_price")], state, scenario, persona, random.Random(seed)
+        )
+        if text.endswith(" ¿Sí me entiende?"):
+            seen += 1
+        assert "¿sí me entiende?" not in text, text
+        assert not text.startswith("¿Sí me entiende?"), text
+    assert seen
+
+
+INBOUND_OPENING = "Buenas tardes, gracias por llamar, le atiende Sofía. ¿En qué puedo servirle?"
+
+
+@pytest.mark.parametrize(
+    "scenario_id", ["celular-agotado-electrohogar", "retencion-plan-movil", "asistencia-hogar-fuga"]
+)
+def test_customer_who_called_does_not_ask_the_agent_what_they_want(scenario_id: str) -> None:
+    from simulator.language.normalize import normalize
+
+    library = load_library()
+    scenario = library.scenario(scenario_id)
+    asked = ("digame", "de que se trata", "en que le ayudo", "que se le ofrece", "que necesita")
+    for persona_id in scenario.personas:
+        sim = CustomerSimulator(scenario, library.persona(persona_id))
+        for seed in range(6):
+            reply, _ = sim.respond(INBOUND_OPENING, sim.start(seed))
+            said = normalize(reply.text)
+            assert not any(a in said for a in asked), (persona_id, reply.text)
+            assert reply.text[:1].isupper() or reply.text[:1] in "¿¡", reply.text
