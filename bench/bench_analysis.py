@@ -1,10 +1,10 @@
 """Benchmark of the dialogue-act analyzer: accuracy on the labelled sets and time per utterance.
 
 Prints per-act precision / recall / F1 and macro-F1 for the agent and customer sets (dev split,
-held-out split, all), objection-type accuracy, and the time per utterance (mean and p95 over all
+held-out splits "holdout" and "holdout2", all), objection-type accuracy, and the time per utterance (mean and p95 over all
 utterances, caches cleared, after a warm-up pass). Writes ``bench/results/bench_analysis.json``.
 
-``--errors`` lists the misses of the DEV split only (the held-out split is never shown).
+``--errors`` lists the misses of the DEV split only (the held-out splits are never shown).
 """
 
 from __future__ import annotations
@@ -114,7 +114,7 @@ def evaluate(speaker: str, items: list[dict], labels: tuple[str, ...], show_erro
         preds.append(acts)
         objections.append(objection)
     out = {}
-    for split in ("dev", "holdout", "all"):
+    for split in ("dev", "holdout", "holdout2", "all"):
         idx = [i for i, it in enumerate(items) if split == "all" or it.get("split", "dev") == split]
         out[split] = scores([items[i] for i in idx], [preds[i] for i in idx], labels)
         if speaker == "customer":
@@ -216,7 +216,7 @@ def print_table(title: str, result: dict) -> None:
         print(
             f"  {act:<20} {s['precision']:>6.2f} {s['recall']:>6.2f} {s['f1']:>6.2f} {s['support']:>5}"
         )
-    for split in ("dev", "holdout", "all"):
+    for split in ("dev", "holdout", "holdout2", "all"):
         r = result[split]
         extra = ""
         if "objection_type_accuracy" in r:
