@@ -70,7 +70,8 @@ def _thirty_turns(steps: list[Step]) -> list[Step]:
 
 
 def _harness(library) -> dict[str, dict[str, object]]:  # type: ignore[no-untyped-def]
-    """Good and bad scripted trainees per scenario over 5 seeds: goal rate and mean overall."""
+    """Good and bad scripted trainees per scenario over 5 seeds: goal rate, competent rate (the
+    scorer's verdict) and mean overall."""
     goal_outcome = {"sale": "sale", "resolved": "resolved", "payment_promise": "resolved"}
     summary: dict[str, dict[str, object]] = {}
     for scenario in sorted(library.scenarios.values(), key=lambda sc: sc.id):
@@ -82,13 +83,16 @@ def _harness(library) -> dict[str, dict[str, object]]:  # type: ignore[no-untype
                 row[kind] = None
                 continue
             steps = read_script(path)
-            outcomes, scores = [], []
+            outcomes, scores, verdicts = [], [], []
             for seed in range(5):
                 run = run_script(CallSession(scenario, persona, seed=seed), steps)
+                card = run.result.scorecard
                 outcomes.append(run.result.outcome)
-                scores.append(run.result.scorecard.overall if run.result.scorecard else 0)
+                scores.append(card.overall if card else 0)
+                verdicts.append(card.verdict if card else "")
             row[kind] = {
                 "goal_rate": sum(o == goal_outcome[scenario.goal] for o in outcomes) / 5,
+                "competent_rate": verdicts.count("competent") / 5,
                 "mean_overall": round(statistics.mean(scores), 1),
                 "outcomes": outcomes,
                 "scores": scores,
@@ -172,8 +176,9 @@ def main() -> int:
     for sid, row in results["harness"].items():  # type: ignore[union-attr]
         good, bad = row.get("good") or {}, row.get("bad") or {}
         print(
-            f"  {sid:32} good {good.get('goal_rate')} / {good.get('mean_overall')}"
-            f"   bad {bad.get('goal_rate')} / {bad.get('mean_overall')}"
+            f"  {sid:30} good goal {good.get('goal_rate')} competent {good.get('competent_rate')}"
+            f" mean {good.get('mean_overall')}   bad goal {bad.get('goal_rate')}"
+            f" competent {bad.get('competent_rate')} mean {bad.get('mean_overall')}"
         )
     return 0 if results["within_budget"] else 1
 
