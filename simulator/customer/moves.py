@@ -308,6 +308,10 @@ def signals(t: Turn, force: bool = False) -> None:
     if (
         force or s.interest >= cues.dial("generic_signal_interest", 75)
     ) and "generic_signal" not in s.once_flags:
+        if sc.goal != "sale":  # «¿cómo le haría para contratarlo?» makes no sense in a service call
+            if force:
+                t.say("short_yes")
+            return
         s.once_flags.append("generic_signal")
         s.signals_given.append("generic_signal")
         t.say("buying_signal_generic")
