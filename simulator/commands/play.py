@@ -34,7 +34,10 @@ def play(
     ),
     seed: int = typer.Option(0, "--seed", help="Semilla: la misma semilla reproduce la llamada."),
     script: Path | None = typer.Option(
-        None, "--script", help="Guion: cada línea es un turno del agente o un comando."
+        None,
+        "--script",
+        help="Guion: cada línea es un turno del agente o un comando (/espera, /dato, /venta, "
+        "/colgar; «/si PATRÓN => RESPUESTA» responde a lo que pregunte el cliente).",
     ),
     as_json: bool = typer.Option(
         False, "--json", help="Imprime outcome, transcript y scorecard en JSON."
