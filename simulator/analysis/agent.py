@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from simulator.analysis.clauses import Clause, is_open, split_clauses
+from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
 from simulator.analysis.customer import tag_customer
 from simulator.analysis.lexicon import agent_patterns
-from simulator.analysis.overlap import content_overlap
+from simulator.analysis.overlap import content_lemmas, content_overlap
 from simulator.language.extract import extract_email, extract_phone
 from simulator.language.normalize import MAX_CHARS, fold, normalize
 from simulator.language.numbers import extract_amounts
@@ -98,6 +98,12 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
                 continue
             if patterns[act].search(clause.norm):
                 found.setdefault(act, []).append(idx)
+        if patterns["time_ask"].search(clause.norm):
+            if idx in found.get("hold_request", ()):
+                found["hold_request"].remove(idx)
+                if not found["hold_request"]:
+                    del found["hold_request"]
+            found.setdefault("offer_help", []).append(idx)
         if clause.question and _reads_back(clause.norm):
             found.setdefault("data_confirmation", []).append(idx)
         if clause.question:
@@ -144,16 +150,57 @@ def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
         if clause.qstart:
             tail = clause.norm[clause.qstart :]
             here = {act for act in here if agent_patterns()[act].search(tail)}
-        if here & _FUNCTIONAL:
+        if here & _FUNCTIONAL and not agent_patterns()["time_ask"].search(clause.norm):
             continue
         acts.add("open_question" if is_open(clause) else "closed_question")
     return acts
+
+
+# Acts that give a clause its own job: a statement carrying one is not a bare restatement.
+_OWN_JOB = _NOT_PARAPHRASE | {
+    "feature",
+    "benefit",
+    "cross_sell",
+    "offer_help",
+    "greeting",
+    "company_id",
+    "agent_id",
+    "thanks",
+    "farewell",
+    "empathy",
+    "hold_return",
+    "disrespect",
+    "trial_close",
+}
+# The agent announcing its own action ("ya registré…", "le marco mañana") answers, not restates.
+_AGENT_ACTION = re.compile(
+    r"(?:^| )(?:registre|registro|damos|doy|volvemos|vuelvo|marco|llamo|hago|quito|quitamos|elimino|"
+    r"envio|mando|reviso|genero|agendo|aplico|dejo|paso|transfiero|comunico|levanto|tramito)(?: |$)"
+)
+_ABOUT_CUSTOMER = re.compile(r"(?:^| )(?:usted|ustedes|su|sus|se le|se les|le|les|ya no)(?: |$)")
+
+
+def _bare_restatement(clause: Clause, idx: int, context: str, found: dict[str, list[int]]) -> bool:
+    """A statement with no lead-in that repeats the content of the customer's turn."""
+    if clause.question or is_question(context):
+        return False
+    if any(idx in found.get(act, ()) for act in _OWN_JOB) or _AGENT_ACTION.search(clause.norm):
+        return False
+    own = content_lemmas(clause.norm)
+    if len(own) < 2:
+        return False
+    shared = content_overlap(clause.norm, context)
+    if shared >= 2 and shared * 2 >= len(own):
+        return True
+    return shared >= 1 and shared * 3 >= len(own) and bool(_ABOUT_CUSTOMER.search(clause.norm))
 
 
 def _paraphrase(clauses: list[Clause], context: str | None, found: dict[str, list[int]]) -> bool:
     lead = agent_patterns()["paraphrase_lead"]
     for idx, clause in enumerate(clauses):
         if not lead.search(clause.norm):
+            if context is not None and idx < 2 and _bare_restatement(clause, idx, context, found):
+                return True
             continue
         if context is None:
             if _STRONG_PARAPHRASE.match(clause.norm):
@@ -181,6 +228,11 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         if all(patience.search(clauses[i].norm) for i in found["thanks"]):
             del found["thanks"]
     _drop_if_covered(found, "trial_close", "close")
+    if any(
+        any(a.is_money for a in extract_amounts(clauses[i].norm))
+        for i in found.get("data_confirmation", ())
+    ):
+        _drop_if_covered(found, "feature", "data_confirmation")
     if "hold_request" in found and "data_request" in found:
         _drop_if_covered(found, "hold_request", "data_request")
     acts = set(found)
@@ -199,8 +251,10 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
             ):
                 acts.add("acknowledgement")
                 break
+    if patterns["acknowledgement_any"].search(norm):
+        acts.add("acknowledgement")
     acts |= _questions(found, clauses)
-    if "feature" not in acts and any(a.is_money for a in extract_amounts(text)):
+    if "feature" not in acts and _states_money(clauses, found):
         acts.add("feature")
     if "data_confirmation" not in acts and (extract_email(text) or _reads_phone(text)):
         acts.add("data_confirmation")
@@ -213,6 +267,15 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     elif patterns["objection_response"].search(norm):
         acts.add("objection_response")
     return tuple(act for act in AGENT_ACTS if act in acts)
+
+
+def _states_money(clauses: list[Clause], found: dict[str, list[int]]) -> bool:
+    """An amount of money stated outside a read-back (there the amount is data, not an offer)."""
+    busy = set(found.get("data_confirmation", ()))
+    return any(
+        idx not in busy and any(a.is_money for a in extract_amounts(clause.norm))
+        for idx, clause in enumerate(clauses)
+    )
 
 
 def _reads_back(norm: str) -> bool:

@@ -149,7 +149,22 @@ def question_start(norm: str) -> int | None:
     if ident:
         return ident.start()
     mid = agent_patterns()["mid_open"].search(norm)
-    return mid.start() if mid else None
+    if mid:
+        return mid.start()
+    return 0 if _offers_choice(norm) else None
+
+
+_CHOICE_TAIL = re.compile(r"^(?:\w+ ){2,10}o (?:\w+ ){0,4}\w+$")
+_STATES = ("feature", "benefit", "close", "cross_sell", "offer_help", "data_confirmation")
+
+
+def _offers_choice(norm: str) -> bool:
+    """A speech clause ending in "… o …" that offers options and states nothing about the offer
+    ("la señal se le va en la noche o todo el día")."""
+    if not _CHOICE_TAIL.match(norm) or norm.startswith(("no ", "ni ", "pero ", "porque ")):
+        return False
+    patterns = agent_patterns()
+    return not any(patterns[act].search(norm) for act in _STATES)
 
 
 def looks_like_question(norm: str) -> bool:

@@ -11,8 +11,9 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.analysis.clauses import is_question, split_clauses
+from simulator.analysis.clauses import is_open, is_question, split_clauses
 from simulator.analysis.lexicon import agent_patterns, customer_patterns, objection_patterns
+from simulator.analysis.overlap import content_lemmas
 from simulator.language.extract import extract_email, extract_name, extract_phone
 from simulator.language.normalize import MAX_CHARS, normalize
 from simulator.models.acts import CUSTOMER_ACTS
@@ -62,6 +63,8 @@ def _context_acts(context: str) -> frozenset[str]:
                 acts.add(act)
         if clause.question:
             acts.add("question")
+            if is_open(clause) and not patterns["data_request"].search(clause.norm):
+                acts.add("open_question")
             if patterns["close_q"].search(clause.norm):
                 acts.add("close")
             if patterns["cross_sell"].search(clause.norm):
@@ -149,10 +152,23 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("complaint")
     if "refusal" not in acts and _gives_data(text, norm, ctx):
         acts.add("data_given")
+    if not acts and "open_question" in ctx and _tells_situation(norm):
+        acts.add("need_statement")
     if not acts:
         acts.add("other")
     ordered = tuple(act for act in CUSTOMER_ACTS if act in acts)
     return ordered, objection
+
+
+def _tells_situation(norm: str) -> bool:
+    """An answer to an open question that describes the customer's use, need or problem."""
+    if customer_patterns()["bare_no"].match(norm) or customer_patterns()["phone_answer"].match(
+        norm
+    ):
+        return False
+    if re.match(r"(?:no se|no,? no se|quien sabe|nada|ninguno|igual|pues nada)\b", norm):
+        return False
+    return len(content_lemmas(norm)) >= 2
 
 
 def _asks_unpunctuated(text: str, norm: str) -> bool:

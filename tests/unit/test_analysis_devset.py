@@ -43,7 +43,10 @@ def test_sets_are_well_formed_and_large_enough() -> None:
     covered = {a for item in agent for a in item["acts"]}
     assert covered == set(AGENT_ACTS)
     assert {a for item in customer for a in item["acts"]} == set(CUSTOMER_ACTS)
-    assert sum(1 for it in agent if it["split"] == "holdout") >= len(agent) // 6
+    held_out = ("holdout", "holdout2")
+    assert sum(1 for it in agent if it["split"] in held_out) >= len(agent) // 6
+    assert sum(1 for it in agent if it["split"] == "holdout2") >= 120
+    assert sum(1 for it in customer if it["split"] == "holdout2") >= 60
 
 
 def test_agent_macro_f1_floor() -> None:
