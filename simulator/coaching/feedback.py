@@ -7,13 +7,25 @@ exact turn where a better phrasing would have helped.
 
 from __future__ import annotations
 
-from simulator.coaching.phrasing import fill, laer_for, open_question_for, question_part, reported
+from simulator.coaching.phrasing import (
+    answer_for,
+    fill,
+    laer_for,
+    open_question_for,
+    question_part,
+    reported,
+)
 from simulator.language.display import display
 from simulator.models.scorecard import Feedback, FeedbackItem, Scorecard
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, slots
 from simulator.scoring.elements_data import check_field, data_phrasing
-from simulator.scoring.elements_needs import customer_questions, is_answered, need_turns
+from simulator.scoring.elements_needs import (
+    asks_about_someone_else,
+    customer_questions,
+    is_answered,
+    need_turns,
+)
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import is_identity_check, opening_turns
 from simulator.scoring.metrics import buying_signal_turns, longest_run
@@ -227,7 +239,7 @@ def _unanswered(ctx: CallContext) -> list[FeedbackItem]:
                     q,
                     "El cliente hizo una pregunta que no se respondió.",
                     "Responder lo que el cliente pregunta es parte del protocolo: las respuestas deben corresponder a las preguntas.",
-                    fill("answer_question", pregunta=question, cliente=slots(ctx)["cliente"]),
+                    answer_for(question, slots(ctx)["cliente"], asks_about_someone_else(ctx, q)),
                     hint=question,
                 )
             ]

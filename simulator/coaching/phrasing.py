@@ -90,6 +90,13 @@ def _original_words(original: str, folded_piece: str) -> str:
     return folded_piece
 
 
+def answer_for(question: str, cliente: str, someone_elses_data: bool) -> str:
+    """Answer the customer's question — or, when it asks for someone else's data, refuse it."""
+    if someone_elses_data:
+        return fill("refuse_third_party", cliente=cliente)
+    return fill("answer_question", pregunta=question, cliente=cliente)
+
+
 def laer_for(objection_type: str | None, **slots: str) -> str:
     table = templates()["laer"]
     return str(table.get(objection_type or "default", table["default"])).format_map(_Slots(slots))

@@ -32,6 +32,7 @@ class CallContext:
     first_presentation: int | None = None
     customer_name: str | None = None
     _amounts: dict[int, list[Any]] = field(default_factory=dict)
+    _content: dict[int, set[str]] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -68,6 +69,12 @@ class CallContext:
             has_number = tx.cue("number_hint").search(self.folded[n - 1])
             self._amounts[n] = list(extract_amounts(self.text(n))) if has_number else []
         return self._amounts[n]
+
+    def content_words(self, n: int) -> set[str]:
+        """``text.content_words`` of turn ``n``, computed once."""
+        if n not in self._content:
+            self._content[n] = tx.content_words(self.text(n))
+        return self._content[n]
 
     def has(self, n: int, *acts: str) -> bool:
         return bool(self.acts[n - 1].intersection(acts))

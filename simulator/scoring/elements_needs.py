@@ -2,7 +2,8 @@
 
 The identity check of the opening does not count as probing. A customer question counts as
 answered when the next agent turn shares its topic words, or gives an amount to a price question,
-a date to a "when" question, or starts like an answer (sí, claro, cuesta…).
+a date to a "when" question, or starts like an answer (sí, claro, cuesta…). A question about
+someone else's account is answered by a polite refusal (a pitch that ignores it is not an answer).
 """
 
 from __future__ import annotations
@@ -94,11 +95,28 @@ def is_answered(ctx: CallContext, q: int) -> bool:
     return any(_answers(ctx, q, a) for a in replies)
 
 
+def asks_about_someone_else(ctx: CallContext, q: int) -> bool:
+    """«¿Mi vecina ya pagó su recibo?»: a trap question whose right answer is a refusal."""
+    folded = ctx.folded[q - 1]
+    return bool(tx.cue("third_party_person").search(folded)) and bool(
+        tx.cue("third_party_data").search(folded)
+    )
+
+
 def _answers(ctx: CallContext, q: int, a: int) -> bool:
     q_fold, a_fold = ctx.folded[q - 1], ctx.folded[a - 1]
-    if tx.content_words(ctx.text(q)) & tx.content_words(ctx.text(a)):
+    if tx.cue("refusal").search(a_fold):
+        return True  # a polite «no me es posible» answers a request for others' data
+    overlap = bool(ctx.content_words(q) & ctx.content_words(a))
+    if asks_about_someone_else(ctx, q):
+        # Only a refusal (or a reply on its topic: «sí/no…», shared words) answers a trap
+        # question; empathy or a sales pitch that ignores it does not.
+        return overlap or bool(tx.cue("direct_reply_start").search(a_fold))
+    if overlap:
         return True
-    if tx.cue("price_question").search(q_fold) and ctx.amounts(a):
+    if tx.cue("price_question").search(q_fold) and (
+        ctx.amounts(a) or tx.cue("price_answer").search(a_fold)
+    ):
         return True
     if tx.cue("time_question").search(q_fold) and tx.cue("time_answer").search(a_fold):
         return True
@@ -106,8 +124,6 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True
     if ctx.amounts(q) and ctx.amounts(a):
         return True  # «¿me queda en 5,499?» — «cuesta 6,299»
-    if tx.cue("refusal").search(a_fold):
-        return True  # a polite «no me es posible» answers a request for others' data
     if q < (ctx.agent_turns[0] if ctx.agent_turns else 0) + 3 and has_opening_act(ctx, a):
         return True  # «¿Bueno? ¿Quién habla?» answered by the opening
     return bool(tx.cue("answer_start").search(a_fold))
