@@ -200,7 +200,7 @@ class SimuladorApp(App[None]):
             home.preset_filters(**filters)
         home.refresh_data()
 
-    def choose_call(self, scenario_id: str, persona_id: str | None = None) -> None:
+    def choose_call(self, scenario_id: str, persona_id: str | None = None, note: str = "") -> None:
         """Ask persona / seed / mode for ``scenario_id``, then start the call."""
         from simulator.tui.screens.start_call import StartCallModal
 
@@ -210,7 +210,8 @@ class SimuladorApp(App[None]):
             self.notify(f"El escenario «{scenario_id}» no está en la biblioteca.", severity="error")
             return
         self.push_screen(
-            StartCallModal(row, self._persona_names(), persona_id=persona_id), self._call_chosen
+            StartCallModal(row, self._persona_names(), persona_id=persona_id, note=note),
+            self._call_chosen,
         )
 
     def _persona_names(self) -> dict[str, str]:

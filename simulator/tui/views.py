@@ -168,7 +168,7 @@ def home_view(data: Any) -> HomeView:
         )
         rows.append(row)
     rows = [LibraryRow(**{**r.__dict__, "suggested": _drill_matches(drill, r)}) for r in rows]
-    rows.sort(key=lambda r: (not r.assigned, not r.suggested, r.kind, r.difficulty, r.title))
+    rows.sort(key=lambda r: (not r.assigned, not r.suggested))  # stable: library order kept
     return HomeView(rows=rows, suggestion=drill_text(drill), drill=drill)
 
 
@@ -358,3 +358,14 @@ def percent(value: float | None) -> str:
     if value <= 1.0:
         value *= 100
     return f"{value:.0f} %"
+
+
+def drill_note(drill: Any) -> str:
+    """Why this practice is suggested (shown in the start modal)."""
+    if drill is None or isinstance(drill, str):
+        return ""
+    skill = get(drill, "skill_name") or display("skill", get(drill, "skill"))
+    goal = get(drill, "goal", default="")
+    if not skill:
+        return "Práctica sugerida por su plan."
+    return f"Práctica sugerida para {skill.lower()}" + (f": {goal}" if goal else ".")

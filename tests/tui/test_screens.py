@@ -225,3 +225,25 @@ async def test_command_palette_has_spanish_navigation(clock: Any) -> None:
         await pilot.press("f1")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
+
+
+async def test_slash_commands_work_in_the_talk_line(clock: Any) -> None:
+    services = FakeServices()
+    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        call: Any = await open_scenario(pilot, "internet-veloz-hogar")
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+        await say(pilot, "/dato telefono=5512345678")
+        assert call.session.captured == {"telefono": "5512345678"}
+        assert call.query_one("#cap-telefono", Input).value == "5512345678"
+        await say(pilot, "/espera")
+        assert call.session.status == "Espera"
+        await say(pilot, "/espera")
+        assert call.session.status == "En llamada"
+        await say(pilot, "/venta")
+        assert call.session.sale_registered
+        await say(pilot, "/cualquiera")
+        agent_turns = [t for t in call.session.transcript.turns if t.speaker == "agent"]
+        assert agent_turns == []  # commands are never said to the customer

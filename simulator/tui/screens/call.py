@@ -49,7 +49,7 @@ class CallScreen(Screen[None]):
         Binding("f6", "hangup", "Colgar"),
         Binding("f7", "capture", "Captura", show=False),
         Binding("f8", "products", "Productos", show=False),
-        Binding("escape", "leave", "Salir", show=False),
+        Binding("escape", "leave", "Volver", show=False),
     ]
 
     softphone = getters.query_one(Softphone)
@@ -96,7 +96,7 @@ class CallScreen(Screen[None]):
             with Vertical(id="main"):
                 mode = labels()["modes"].get(self.request.mode, self.request.mode)
                 yield Static(
-                    f"[b]{escape(self.scenario.title)}[/b] · {mode}", id="call-title", markup=True
+                    f"{mode} · [b]{escape(self.scenario.title)}[/b]", id="call-title", markup=True
                 )
                 yield RichLog(
                     id="transcript", wrap=True, markup=True, auto_scroll=True, min_width=20
@@ -313,6 +313,10 @@ class CallScreen(Screen[None]):
         else:
             self._capture(event.field, event.value)
 
+    @on(CaptureForm.Done)
+    def _capture_done(self) -> None:
+        self.say.focus()
+
     def _capture(self, field: str, value: str) -> None:
         try:
             self.session.capture(field, value)
@@ -339,6 +343,10 @@ class CallScreen(Screen[None]):
         if self.phase != "live":
             self.notify("La llamada ya terminó. Presione F6 para terminar.", severity="warning")
             return
+        if text.startswith("/"):
+            self.say.value = ""
+            self._command(text)
+            return
         if self.waiting:
             self.notify("Espere la respuesta del cliente…")
             return
@@ -349,6 +357,36 @@ class CallScreen(Screen[None]):
         self.waiting = True
         self.typing.display = True
         self._reply(self.generation, text)
+
+    def _command(self, text: str) -> None:
+        """The slash commands of ``simulador play`` also work here (keyboard shortcuts too)."""
+        name, _, rest = text.partition(" ")
+        name = name.lower()
+        if name == "/espera":
+            self.action_hold()
+        elif name == "/venta":
+            self.action_sale()
+        elif name == "/colgar":
+            self.action_hangup()
+        elif name == "/dato":
+            field, sep, value = rest.partition("=")
+            field = field.strip().lower()
+            if not sep or not field or not value.strip():
+                self.notify("Use /dato CAMPO=VALOR (por ejemplo: /dato telefono=5512345678).")
+                return
+            widgets = [w for w in self.capture_form.query(Input) if w.name == field]
+            if widgets:  # show it in the form too, then send what changed
+                widgets[0].value = value.strip()
+                for pair in self.capture_form.flush():
+                    self._captured(CaptureForm.Captured(*pair))
+            else:
+                self._captured(CaptureForm.Captured(field, value.strip()))
+        else:
+            self.notify(
+                "Comandos: /espera, /dato CAMPO=VALOR, /venta, /colgar "
+                "(o las teclas F4, F7, F5, F6).",
+                severity="warning" if name != "/ayuda" else "information",
+            )
 
     @work(group="reply")
     async def _reply(self, generation: int, text: str) -> None:
@@ -425,7 +463,11 @@ class CallScreen(Screen[None]):
         self._error(error)
 
     def action_leave(self) -> None:
+        """Esc: back to the talk line from the side panel; before the call, leave it."""
         app: Any = self.app
+        if self.phase != "before" and self.focused is not self.say:
+            self.say.focus()
+            return
         if self.phase == "before":
             try:
                 app.services.calls.abandon(self.live)
@@ -433,6 +475,6 @@ class CallScreen(Screen[None]):
                 self.log.warning(f"abandon failed: {error}")
             app.pop_screen()
         elif self.phase == "live":
-            self.action_hangup()
+            self.notify("Para terminar la llamada use F6 (Colgar).")
         elif self.phase == "wrapup":
-            self._finish()
+            self.notify("Presione F6 para terminar la tipificación y ver su calificación.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
@@ -13,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from simulator.language.display import display, names
 from simulator.models.scorecard import SKILL_KEYS
-from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, home_view
+from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, drill_note, home_view
 
 DIFFICULTY_NAMES = {1: "Básica", 2: "Intermedia", 3: "Avanzada"}
 
@@ -73,7 +74,7 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.table.add_column(" ", key="mark", width=2)
-        self.table.add_column("Escenario", key="title", width=30)
+        self.table.add_column("Escenario", key="title", width=self._title_width())
         self.table.add_column("Tipo", key="kind", width=15)
         self.table.add_column("Cliente", key="ctype", width=11)
         self.table.add_column("Dif.", key="diff")
@@ -115,19 +116,31 @@ class HomeScreen(Screen[None]):
         kind, ctype, diff, skill = self._filters()
         return [r for r in self.view.rows if r.matches(kind, ctype, diff, skill)]
 
+    def _title_width(self) -> int:
+        # mark 2, kind 15, customer 11, difficulty 4, cell padding 10, scrollbar 2
+        return max(24, min(60, self.size.width - 44))
+
+    def on_resize(self) -> None:
+        if self.table.columns:
+            self._fill_table()
+
     def _fill_table(self) -> None:
         table = self.table
+        width = self._title_width()
+        column = table.columns.get("title")  # type: ignore[call-overload]
+        if column is not None and column.width != width:
+            column.width = width
         table.clear()
         rows = self.visible_rows()
         for row in rows:
             mark = "★" if row.assigned else ("➜" if row.suggested else "")
-            title = row.title if len(row.title) <= 30 else row.title[:29] + "…"
+            title = row.title if len(row.title) <= width else row.title[: width - 1] + "…"
             style = "bold" if (row.suggested or row.assigned) else ""
             cells = [
                 mark,
                 title,
                 display("scenario_kind", row.kind),
-                display("customer_type", row.customer_type),
+                display("customer_type", row.customer_type).split(" (")[0],
                 difficulty_dots(row.difficulty),
             ]
             table.add_row(*[Text(c, style=style) for c in cells], key=row.scenario_id)
@@ -146,7 +159,7 @@ class HomeScreen(Screen[None]):
         if row is None:
             detail.update("")
             return
-        parts = []
+        parts = [f"[b]{escape(row.title)}[/b]\n"]
         if row.assigned:
             due = f" · vence {row.due}" if row.due else ""
             goal = f" · meta {row.target}" if row.target else ""
@@ -194,7 +207,8 @@ class HomeScreen(Screen[None]):
     def action_suggested(self) -> None:
         for row in self.view.rows:
             if row.suggested:
-                persona = getattr(self.view.drill, "persona_id", None)
-                self.app.choose_call(row.scenario_id, persona)  # type: ignore[attr-defined]
+                drill = self.view.drill
+                persona = getattr(drill, "persona_id", None)
+                self.app.choose_call(row.scenario_id, persona, drill_note(drill))  # type: ignore[attr-defined]
                 return
         self.notify("Aún no hay práctica sugerida: haga una llamada primero.")

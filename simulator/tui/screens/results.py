@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from simulator.language.display import display
-from simulator.tui.views import CallRequest, get, suggested_drill
+from simulator.tui.views import CallRequest, drill_note, get, suggested_drill
 from simulator.tui.widgets.scorecard_view import (
     elements_markup,
     errors_markup,
@@ -134,7 +134,9 @@ class ResultsScreen(Screen[None]):
         app: Any = self.app
         if drill is not None:
             app.go_home()
-            app.choose_call(drill.scenario_id, getattr(drill, "persona_id", None))
+            app.choose_call(
+                drill.scenario_id, getattr(drill, "persona_id", None), drill_note(drill)
+            )
             return
         plan_drill = suggested_drill(self.card)
         if plan_drill is None:

@@ -26,8 +26,10 @@ class StartCallModal(ModalScreen[CallRequest | None]):
         persona_names: dict[str, str],
         seed: int | None = None,
         persona_id: str | None = None,
+        note: str = "",
     ) -> None:
         super().__init__()
+        self.note = note
         self.row = row
         self.persona_id = persona_id or row.default_persona
         self.persona_names = persona_names
@@ -49,6 +51,8 @@ class StartCallModal(ModalScreen[CallRequest | None]):
                 f"{display('customer_type', row.customer_type).lower()} · dificultad {row.difficulty}",
                 classes="muted",
             )
+            if self.note:
+                yield Static(f"➜ {self.note}", id="start-note")
             yield Label("Cliente (persona):")
             yield Select(
                 options,

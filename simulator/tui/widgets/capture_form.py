@@ -18,7 +18,8 @@ class CaptureForm(VerticalScroll):
     CaptureForm { height: 1fr; }
     CaptureForm Horizontal { height: 1; margin-bottom: 1; }
     CaptureForm Label { width: 11; color: $text-muted; }
-    CaptureForm Input { width: 1fr; }
+    CaptureForm Input { width: 1fr; background: $boost; }
+    CaptureForm Input:focus { background: $primary 30%; }
     """
 
     class Captured(Message):
@@ -26,6 +27,9 @@ class CaptureForm(VerticalScroll):
             super().__init__()
             self.field = field
             self.value = value
+
+    class Done(Message):
+        """The last field was confirmed: the call screen returns to the talk line."""
 
     def __init__(self, fields: list[str], **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -68,7 +72,10 @@ class CaptureForm(VerticalScroll):
         index = fields.index(event.input)
         if index + 1 < len(fields):
             fields[index + 1].focus()
+        else:
+            self.post_message(self.Done())
 
     @on(Input.Blurred)
     def _blurred(self, event: Input.Blurred) -> None:
         self._send(event.input)
+        event.input.cursor_position = 0  # show the beginning of a long value
