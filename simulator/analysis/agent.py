@@ -254,7 +254,7 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     if patterns["acknowledgement_any"].search(norm):
         acts.add("acknowledgement")
     acts |= _questions(found, clauses)
-    if "feature" not in acts and _states_money(clauses, found):
+    if "feature" not in acts and _states_money(clauses, found, context):
         acts.add("feature")
     if "data_confirmation" not in acts and (extract_email(text) or _reads_phone(text)):
         acts.add("data_confirmation")
@@ -269,12 +269,15 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     return tuple(act for act in AGENT_ACTS if act in acts)
 
 
-def _states_money(clauses: list[Clause], found: dict[str, list[int]]) -> bool:
-    """An amount of money stated outside a read-back (there the amount is data, not an offer)."""
+def _states_money(clauses: list[Clause], found: dict[str, list[int]], context: str | None) -> bool:
+    """An amount of money stated outside a read-back and not repeated from the customer's turn
+    (there the amount is data, not a fact of the offer)."""
     busy = set(found.get("data_confirmation", ()))
+    theirs = {a.value for a in extract_amounts(context)} if context else set()
     return any(
-        idx not in busy and any(a.is_money for a in extract_amounts(clause.norm))
-        for idx, clause in enumerate(clauses)
+        idx not in busy
+        and any(a.is_money and a.value not in theirs for a in extract_amounts(c.norm))
+        for idx, c in enumerate(clauses)
     )
 
 

@@ -22,6 +22,18 @@ class SpeakerOption(StrEnum):
     customer = "customer"
 
 
+def parse_speaker(value: str) -> str:
+    """The speaker of ``--speaker`` (agent/customer; Spanish aliases accepted) or InputError."""
+    key = (value or "").strip().lower()
+    aliases = {"agente": "agent", "cliente": "customer"}
+    key = aliases.get(key, key)
+    if key not in {s.value for s in SpeakerOption}:
+        raise InputError(
+            f"valor inválido para --speaker: «{value}». Use «agent» (agente) o «customer» (cliente)."
+        )
+    return key
+
+
 def _read_lines(path: str) -> list[str]:
     if path == "-":
         return sys.stdin.read().splitlines()
@@ -87,13 +99,14 @@ def register(app: typer.Typer) -> None:
             ...,
             help='Archivo JSONL con {"id", "text", "context"} por línea («-» = entrada estándar).',
         ),
-        speaker: SpeakerOption = typer.Option(
-            SpeakerOption.agent,
+        speaker: str = typer.Option(
+            SpeakerOption.agent.value,
             "--speaker",
             help="Quién habla: agent (agente) o customer (cliente).",
         ),
     ) -> None:
         """Etiqueta los actos de diálogo de cada intervención y los imprime como JSONL."""
-        rows = analyze_lines(file, _read_lines(file), speaker.value)
+        who = parse_speaker(speaker)
+        rows = analyze_lines(file, _read_lines(file), who)
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False))

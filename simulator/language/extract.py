@@ -188,19 +188,84 @@ def _address_re() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + alts + r")\b")
 
 
-def _extract_address(text: str) -> str | None:
+def _address_span(text: str) -> tuple[int, int] | None:
+    """Where the address a turn dictates starts and ends (offsets into ``text``)."""
     folded = fold(text[:2000])
     match = _address_re().search(folded)
     if not match:
         return None
     lead = match.group(0)
     start = match.start() if lead in ("calle", "avenida", "av") else match.end()
-    rest = text[start:]
-    end = re.search(r"[.;!?](?:\s|$)", rest)
-    value = (rest[: end.start()] if end else rest).strip(" ,:")
+    abbrev = _abbreviations()
+    end = len(text)
+    for stop in re.finditer(r"[.;!?](?:\s|$)", text[start:]):
+        pos = start + stop.start()
+        before = re.search(r"([A-Za-zÁÉÍÓÚáéíóúñÑ]+)$", text[start:pos])
+        word = fold(before.group(1)) if before else ""
+        at_end = not text[pos + 1 :].strip()
+        if text[pos] == "." and not at_end and (word in abbrev or len(word) == 1):
+            continue  # "Col.", "Av.", "No.", "C.P." do not end the address
+        end = pos
+        break
+    return start, end
+
+
+def _extract_address(text: str) -> str | None:
+    span = _address_span(text)
+    if span is None:
+        return None
+    value = text[span[0] : span[1]].strip(" ,:")
     if not value or not re.search(r"\d", value):
         return None
     return value
+
+
+_PHONE_CUE = re.compile(r"\b(?:tel|telefono|celular|cel|whatsapp|movil|contacto|marcar|llamar)\b")
+
+
+def _digit_runs(text: str) -> list[tuple[int, int, str]]:
+    """Numbers dictated together (digits or words, split by spaces or dashes) with offsets."""
+    folded = fold(text)
+    runs: list[tuple[int, int, str]] = []
+    for seg in segments(text):
+        digits = (
+            seg.digits if seg.kind == "words" else re.sub(r"\D", "", folded[seg.start : seg.end])
+        )
+        if not digits:
+            continue
+        if runs and _GAP.match(folded[runs[-1][1] : seg.start]):
+            start, _end, prev = runs[-1]
+            runs[-1] = (start, seg.end, prev + digits)
+        else:
+            runs.append((seg.start, seg.end, digits))
+    return runs
+
+
+def _extract_digits(field: str, text: str) -> str | None:
+    """The number a turn gives for a digits field (policy, account, postal code…): the one after
+    the field's own label, else one that is neither part of the address nor the phone."""
+    runs = _digit_runs(text)
+    if not runs:
+        return None
+    folded = fold(text)
+    label_words = [w for w in normalize(field).replace("_", " ").split() if len(w) > 2]
+    labels = [m.end() for w in label_words if w != "numero" for m in re.finditer(rf"\b{w}", folded)]
+    if normalize(field).replace(" ", "_") in ("cp", "codigo_postal"):
+        labels += [m.end() for m in re.finditer(r"\b(?:cp|c\.p\.?|codigo postal)", folded)]
+    for label_end in sorted(labels):
+        after = [r for r in runs if 0 <= r[0] - label_end <= 40]
+        if after:
+            return after[0][2]
+    span = _address_span(text)
+    kept = []
+    for start, _end, digits in runs:
+        if span and span[0] <= start < span[1]:
+            continue
+        cue = _PHONE_CUE.search(folded[max(0, start - 30) : start])
+        if _phone_from_digits(digits) and (cue or len(runs) > 1):
+            continue
+        kept.append(digits)
+    return kept[0] if kept else None
 
 
 def extract_field_value(field: str, text: str) -> str | None:
@@ -218,8 +283,7 @@ def extract_field_value(field: str, text: str) -> str | None:
     if kind == "address":
         return _extract_address(text)
     if kind == "digits":
-        digits = "".join(s.digits for s in segments(text))
-        return digits or None
+        return _extract_digits(field, text)
     label = re.escape(normalize(field).replace("_", " "))
     match = re.search(rf"\b{label}\s+(?:es\s+)?(.+)$", normalize(text))
     return match.group(1).strip() if match else None

@@ -94,3 +94,28 @@ def test_bad_json_file_exits_2_with_spanish_message_and_no_traceback(tmp_path: P
     )
     assert missing.returncode == 2
     assert "no existe el archivo" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_invalid_speaker_is_a_spanish_error_with_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": 1, "text": "hola"}\n', encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "simulator.cli", "analyze", str(path), "--speaker", "supervisor"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "valor inválido para --speaker" in proc.stderr and "supervisor" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_spanish_speaker_aliases(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"id": 1, "text": "Está muy caro.", "context": "Son 599 al mes."}\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, ["analyze", str(path), "--speaker", "cliente"])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout.splitlines()[0])
+    assert row["objection_type"] == "price"

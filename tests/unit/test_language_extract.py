@@ -118,3 +118,35 @@ def test_name_mentions() -> None:
 def test_yes_no_words_are_not_names() -> None:
     assert extract_field_value("nombre", "no sé") is None
     assert extract_field_value("nombre", "sí") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sí, todo correcto.", "Sí, está bien.", "Claro, así es.", "Ok, perfecto.", "Exacto, eso es."],
+)
+def test_confirmations_are_not_names(text: str) -> None:
+    assert extract_field_value("nombre", text) is None
+
+
+def test_address_keeps_abbreviated_parts() -> None:
+    assert extract_field_value("direccion", "Calle Olivo 23, Col. Roma, CDMX") == (
+        "Calle Olivo 23, Col. Roma, CDMX"
+    )
+    assert extract_field_value("direccion", "Calle Olivo 23, Col. Roma, CDMX.") == (
+        "Calle Olivo 23, Col. Roma, CDMX"
+    )
+    assert extract_field_value(
+        "domicilio", "Vivo en Av. Juárez 45 int. 3, Col. Centro. Gracias"
+    ) == ("Av. Juárez 45 int. 3, Col. Centro")
+
+
+def test_digits_field_ignores_address_and_phone_of_the_same_turn() -> None:
+    turn = "Mi póliza es 8876 5543, vivo en Calle Olivo 23 y mi teléfono es 55 1234 5678"
+    assert extract_field_value("numero_poliza", turn) == "88765543"
+    turn = "Vivo en Calle Olivo 23, mi teléfono 5512345678 y la póliza 44556677"
+    assert extract_field_value("numero_poliza", turn) == "44556677"
+    turn = "mi teléfono es 5512345678 y la cuenta termina en cuatro cinco seis siete"
+    assert extract_field_value("cuenta", turn) == "4567"
+    assert extract_field_value("cp", "Calle Olivo 23, Col. Roma, CP 06700") == "06700"
+    assert extract_field_value("numero_poliza", "es el 44556677") == "44556677"
+    assert extract_field_value("numero_poliza", "calle Olivo 23") is None
