@@ -108,7 +108,9 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         if patterns["refusal"].search(norm) or weak or (bare_no and not affirmative):
             acts.add("refusal")
     elif patterns["refusal"].search(norm) and re.search(
-        r"no (?:le|les) (?:voy a dar|doy)|no (?:quiero|voy a) contratar|no acepto|no autorizo", norm
+        r"no (?:le|les) (?:voy a dar|doy)|no (?:quiero|voy a) contratar|no acepto|no autorizo|"
+        r"ya (?:le|les) dije que no",
+        norm,
     ):
         acts.add("refusal")
     if (
