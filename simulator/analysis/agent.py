@@ -13,7 +13,7 @@ from functools import lru_cache
 from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
 from simulator.analysis.customer import tag_customer
 from simulator.analysis.lexicon import agent_patterns
-from simulator.analysis.overlap import content_lemmas, content_overlap
+from simulator.analysis.overlap import content_lemmas, content_overlap, shared_words
 from simulator.language.extract import extract_email, extract_phone
 from simulator.language.normalize import MAX_CHARS, fold, normalize
 from simulator.language.numbers import extract_amounts
@@ -73,6 +73,10 @@ _ANSWERS = {
 # In a question clause these only count when stated, not asked ("¿tiene algún seguro…?").
 _STATEMENT_ONLY = ("feature", "benefit")
 _STATED_IN_QUESTION = re.compile(r"^(?:y )?(?:sabia|sabe|sabias) (?:usted )?que ")
+_HEARD_YOU = re.compile(
+    r"(?:entiendo|comprendo|le entiendo|ya veo|claro) lo que (?:usted )?me (?:dice|comenta|esta diciendo)"
+    r"(?! (?:es que|de|que|sobre|del|con)\b)"
+)
 _STRONG_PARAPHRASE = re.compile(
     r"^(?:.* )?(?:o sea que|osea que|si (?:le |la |lo )?entend[io] bien|si no me equivoco|"
     r"lo que (?:usted )?me (?:dice|comenta|esta diciendo|quiere decir)|es decir|en otras palabras|"
@@ -189,7 +193,7 @@ def _bare_restatement(clause: Clause, idx: int, context: str, found: dict[str, l
     own = content_lemmas(clause.norm)
     if len(own) < 2:
         return False
-    shared = content_overlap(clause.norm, context)
+    shared = shared_words(clause.norm, context)
     if shared >= 2 and shared * 2 >= len(own):
         return True
     return shared >= 1 and shared * 3 >= len(own) and bool(_ABOUT_CUSTOMER.search(clause.norm))
@@ -198,7 +202,7 @@ def _bare_restatement(clause: Clause, idx: int, context: str, found: dict[str, l
 def _paraphrase(clauses: list[Clause], context: str | None, found: dict[str, list[int]]) -> bool:
     lead = agent_patterns()["paraphrase_lead"]
     for idx, clause in enumerate(clauses):
-        if not lead.search(clause.norm):
+        if not lead.search(clause.norm) or _HEARD_YOU.search(clause.norm):
             if context is not None and idx < 2 and _bare_restatement(clause, idx, context, found):
                 return True
             continue

@@ -19,6 +19,7 @@ from simulator.language.normalize import MAX_CHARS, normalize
 from simulator.models.acts import CUSTOMER_ACTS
 
 _NEGATORS = {"no", "ni", "nunca", "tampoco", "jamas", "nada"}
+_LEAD_FILLERS = re.compile(r"^(?:(?:m+|mm+h*|hm+|eh+|ay|ah|uy|este|oiga|mire)\s+)+")
 _EH_TAG = re.compile(r",?\s*¿?\s*\beh\s*\?", re.IGNORECASE)
 _STRONG_NOT_INTERESTED = re.compile(
     r"no (?:me |nos )?interesa|no (?:lo |la )?(?:necesito|ocupo)|no me llama la atencion"
@@ -97,7 +98,7 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     if patterns["phone_answer"].match(norm):
         return ("other",), None
     objection = _objection(norm)
-    affirmative = bool(patterns["affirmative_start"].match(norm))
+    affirmative = bool(patterns["affirmative_start"].match(_LEAD_FILLERS.sub("", norm)))
     bare_no = bool(patterns["bare_no"].match(norm)) or bool(
         re.match(r"\s*[¡]?no\s*[,.!]", text.lower())
     )

@@ -50,3 +50,16 @@ def content_overlap(text: str, other: str) -> int:
     """How much content ``text`` shares with ``other``: common lemmas (by 5-letter stem) and
     common concepts ("caro" and "precio" are both price)."""
     return len(_concept_set(content_lemmas(text)) & _concept_set(content_lemmas(other)))
+
+
+def shared_words(text: str, other: str) -> int:
+    """How many content words of ``text`` restate ``other`` (same 5-letter stem or same concept);
+    each word counts once, unlike ``content_overlap``."""
+    theirs = _concept_set(content_lemmas(other))
+    table = _concepts()
+    count = 0
+    for lem in content_lemmas(text):
+        concept = "#" + table[lem] if lem in table else None
+        if lem[:5] in theirs or (concept is not None and concept in theirs):
+            count += 1
+    return count

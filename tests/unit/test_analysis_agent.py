@@ -171,3 +171,49 @@ def test_typed_question_without_opening_mark() -> None:
         "closed_question",
     }
     assert acts("Su celular es 55 4433 2211, verdad?") == {"data_confirmation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected", "absent"),
+    [
+        ("¿Me permite un momento?", None, {"hold_request"}, {"offer_help"}),
+        (
+            "¿Me permite un par de minutos de su tiempo?",
+            None,
+            {"offer_help", "closed_question"},
+            {"hold_request"},
+        ),
+        ("¿Se compromete a depositar el lunes?", None, {"close"}, {"closed_question"}),
+        ("¿Le parece si dejo capturada su solicitud?", None, {"close"}, set()),
+        ("Entiendo que anda con el tiempo encima.", None, {"empathy"}, set()),
+        ("Es muy válida su pregunta.", None, {"acknowledgement"}, {"empathy"}),
+        (
+            "Entonces son 1,500 pesos el día 15, ¿correcto?",
+            None,
+            {"data_confirmation"},
+            {"feature"},
+        ),
+        ("para que lo usa mas", None, {"open_question"}, set()),
+        ("le gusta mas ver series o peliculas", None, {"closed_question"}, {"open_question"}),
+        ("¿Qué le preocupa más, el precio o la cobertura?", None, {"closed_question"}, set()),
+        (
+            "Se le corta la llamada cuando está en la cocina.",
+            "Es que en la cocina se me cortan las llamadas.",
+            {"paraphrase"},
+            set(),
+        ),
+        (
+            "Y si lo pensamos juntos, ¿qué le haría falta?",
+            "Lo voy a pensar.",
+            set(),
+            {"paraphrase"},
+        ),
+        ("Entiendo lo que me dice, es frustrante.", None, {"empathy"}, {"paraphrase"}),
+    ],
+)
+def test_generalised_categories(
+    text: str, context: str | None, expected: set[str], absent: set[str]
+) -> None:
+    acts = set(tag_agent(text, context))
+    assert expected <= acts
+    assert not (absent & acts)

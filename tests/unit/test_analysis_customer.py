@@ -92,3 +92,25 @@ def test_analyze_turns_passes_context_and_objection_type() -> None:
     assert "objection_response" in out[2].acts
     assert "objection_response" in out[3].acts  # context is still the customer's objection
     assert out[0].objection_type is None and out[4].objection_type is None
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "act"),
+    [
+        ("Ándele pues, sí.", "¿Le parece si registro su solicitud?", "acceptance"),
+        ("Mmm, bueno, está bien, sí.", "¿Lo dejamos contratado?", "acceptance"),
+        ("Va, órale.", "¿Lo dejamos contratado?", "acceptance"),
+        ("Tengo una tiendita y cobro con terminal.", "¿A qué se dedica?", "need_statement"),
+        ("En las noches se va la señal.", "¿Qué problema ha tenido?", "need_statement"),
+        ("No, ya le dije que no.", "¿Seguro? Es una gran promoción.", "refusal"),
+        ("Me siguen cobrando aunque ya cancelé.", None, "complaint"),
+    ],
+)
+def test_generalised_customer_categories(text: str, context: str | None, act: str) -> None:
+    assert act in tag_customer(text, context).acts
+
+
+def test_who_is_calling_is_a_question_not_a_trust_objection() -> None:
+    tags = tag_customer("Sí, él habla. ¿De parte de quién?", "¿Hablo con el señor Martínez?")
+    assert tags.acts == ["question"]
+    assert "question" in tag_customer("si yo hablo quien es", "¿Hablo con el señor Ruiz?").acts
