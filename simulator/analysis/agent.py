@@ -128,6 +128,17 @@ def _drop_if_covered(found: dict[str, list[int]], weaker: str, stronger: str) ->
         del found[weaker]
 
 
+def _drop_close_inside_hold(found: dict[str, list[int]], clauses: list[Clause]) -> None:
+    """ "Me permite un momento en lo que lo registro": the action explains the hold."""
+    for idx in list(found.get("close", ())):
+        if idx in found.get("hold_request", ()) and re.search(
+            r"\b(?:en lo que|mientras)\b", clauses[idx].norm
+        ):
+            found["close"].remove(idx)
+    if "close" in found and not found["close"]:
+        del found["close"]
+
+
 def _resolve_greeting(found: dict[str, list[int]], clauses: list[Clause], norm: str) -> None:
     if "greeting" not in found:
         return
@@ -232,6 +243,7 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         if all(patience.search(clauses[i].norm) for i in found["thanks"]):
             del found["thanks"]
     _drop_if_covered(found, "trial_close", "close")
+    _drop_close_inside_hold(found, clauses)
     if any(
         any(a.is_money for a in extract_amounts(clauses[i].norm))
         for i in found.get("data_confirmation", ())

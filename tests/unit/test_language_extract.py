@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulator.language.extract import (
     extract_email,
@@ -150,3 +152,14 @@ def test_digits_field_ignores_address_and_phone_of_the_same_turn() -> None:
     assert extract_field_value("cp", "Calle Olivo 23, Col. Roma, CP 06700") == "06700"
     assert extract_field_value("numero_poliza", "es el 44556677") == "44556677"
     assert extract_field_value("numero_poliza", "calle Olivo 23") is None
+
+
+@given(st.text(max_size=120))
+@settings(max_examples=150, deadline=None)
+def test_digits_and_address_extractors_never_raise(text: str) -> None:
+    value = extract_field_value("numero_poliza", text)
+    assert value is None or value.isdigit()
+    address = extract_field_value("direccion", text)
+    assert address is None or any(ch.isdigit() for ch in address)
+    name = extract_field_value("nombre", text)
+    assert name is None or name.strip()
