@@ -12,7 +12,10 @@ import sys
 
 import typer
 
+from simulator.cli_spanish import install as _install_spanish
 from simulator.errors import SimuladorError
+
+_install_spanish()
 
 COMMAND_MODULES = ("analyze", "score", "content", "play", "locate")
 
