@@ -82,6 +82,13 @@ def _leadin_re() -> re.Pattern[str]:
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
+# Words that may open a bare dictated name ("Anote: Roberto Sánchez", "Sí, mire, Rosa López").
+_BARE_LEADS = frozenset(
+    ("si", "claro", "es", "este", "pues", "mire", "ah", "eh", "anote", "apunte", "anotele")
+    + ("apuntele", "escriba", "ponga", "pongale", "seria", "oiga", "bueno", "ok", "okey")
+)
+
+
 def extract_name(text: str) -> str | None:
     """The name a customer gives ("me llamo Rosa Hernández", or just "Rosa Hernández López")."""
     if not text:
@@ -97,7 +104,7 @@ def extract_name(text: str) -> str | None:
         norm = normalize(text)
         words = norm.split()
         # A bare short answer made only of name-like words.
-        while words and words[0] in ("si", "claro", "es", "este", "pues", "mire", "ah", "eh"):
+        while words and words[0] in _BARE_LEADS:
             words = words[1:]
         if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):
             return None

@@ -130,6 +130,13 @@ def test_confirmations_are_not_names(text: str) -> None:
     assert extract_field_value("nombre", text) is None
 
 
+def test_dictation_lead_word_is_not_part_of_the_name() -> None:
+    assert extract_field_value("nombre", "Anote: Roberto Sánchez Aguilar.") == (
+        "Roberto Sánchez Aguilar"
+    )
+    assert extract_field_value("nombre", "Apunte, Rosa López") == "Rosa López"
+
+
 def test_address_keeps_abbreviated_parts() -> None:
     assert extract_field_value("direccion", "Calle Olivo 23, Col. Roma, CDMX") == (
         "Calle Olivo 23, Col. Roma, CDMX"
