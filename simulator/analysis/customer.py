@@ -14,8 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from simulator.analysis.clauses import is_open, is_question, split_clauses
 from simulator.analysis.lexicon import agent_patterns, customer_patterns, objection_patterns
 from simulator.analysis.overlap import content_lemmas
-from simulator.language.extract import extract_email, extract_name, extract_phone
+from simulator.language.extract import (
+    extract_email,
+    extract_field_value,
+    extract_name,
+    extract_phone,
+)
 from simulator.language.normalize import MAX_CHARS, normalize
+from simulator.language.numbers import extract_amounts
 from simulator.models.acts import CUSTOMER_ACTS
 
 _NEGATORS = {"no", "ni", "nunca", "tampoco", "jamas", "nada"}
@@ -186,6 +192,9 @@ def _gives_data(text: str, norm: str, ctx: frozenset[str]) -> bool:
         return True
     if customer_patterns()["data_leadins"].search(norm):
         return True
+    number = extract_field_value("folio", text)
+    if number and len(number) >= 5 and not any(a.is_money for a in extract_amounts(text)):
+        return True  # an account, policy or postal-code number dictated on its own
     if "data_request" in ctx:
         if re.search(r"\d{2,}", norm) or extract_name(text):
             return True

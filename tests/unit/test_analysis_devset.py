@@ -1,7 +1,8 @@
 """Regression guard: macro-F1 of the analyzer on the labelled sets stays above measured floors.
 
 Floors are the figures measured when the sets were committed (bench/results/bench_analysis.json)
-minus a small margin; this checks accuracy, not speed.
+minus a small margin, per split: the whole set (mostly the tuned "dev" split) and the two held-out
+splits ("holdout", "holdout2": written without looking at the rules' errors); accuracy, not speed.
 """
 
 from __future__ import annotations
@@ -52,9 +53,11 @@ def test_sets_are_well_formed_and_large_enough() -> None:
 def test_agent_macro_f1_floor() -> None:
     items = _load("acts_agent.jsonl")
     pred = [tag_agent(it["text"], it["context"]) for it in items]
-    assert _macro_f1([it["acts"] for it in items], pred, AGENT_ACTS) >= 0.95
-    hold = [i for i, it in enumerate(items) if it["split"] == "holdout"]
-    assert _macro_f1([items[i]["acts"] for i in hold], [pred[i] for i in hold], AGENT_ACTS) >= 0.82
+    assert _macro_f1([it["acts"] for it in items], pred, AGENT_ACTS) >= 0.96
+    for split, floor in (("holdout", 0.89), ("holdout2", 0.90)):
+        hold = [i for i, it in enumerate(items) if it["split"] == split]
+        gold = [items[i]["acts"] for i in hold]
+        assert _macro_f1(gold, [pred[i] for i in hold], AGENT_ACTS) >= floor, split
 
 
 def test_customer_macro_f1_floor() -> None:
@@ -62,10 +65,10 @@ def test_customer_macro_f1_floor() -> None:
     tags = [tag_customer(it["text"], it["context"]) for it in items]
     pred = [t.acts for t in tags]
     assert _macro_f1([it["acts"] for it in items], pred, CUSTOMER_ACTS) >= 0.95
-    hold = [i for i, it in enumerate(items) if it["split"] == "holdout"]
-    assert (
-        _macro_f1([items[i]["acts"] for i in hold], [pred[i] for i in hold], CUSTOMER_ACTS) >= 0.78
-    )
+    for split, floor in (("holdout", 0.78), ("holdout2", 0.92)):
+        hold = [i for i, it in enumerate(items) if it["split"] == split]
+        gold = [items[i]["acts"] for i in hold]
+        assert _macro_f1(gold, [pred[i] for i in hold], CUSTOMER_ACTS) >= floor, split
     typed = [(it, t) for it, t in zip(items, tags, strict=True) if it["objection_type"]]
     right = sum(1 for it, t in typed if t.objection_type == it["objection_type"])
     assert right / len(typed) >= 0.9
