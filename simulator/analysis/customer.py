@@ -25,7 +25,9 @@ from simulator.language.numbers import extract_amounts
 from simulator.models.acts import CUSTOMER_ACTS
 
 _NEGATORS = {"no", "ni", "nunca", "tampoco", "jamas", "nada"}
-_LEAD_FILLERS = re.compile(r"^(?:(?:m+|mm+h*|hm+|eh+|ay|ah|uy|este|oiga|mire)\s+)+")
+_LEAD_FILLERS = re.compile(
+    r"^(?:(?:m+|mm+h*|hm+|eh+|ay|ah|uy|este|oiga|mire|bueno|pues|ya)\s+)+(?=\w)"
+)
 _EH_TAG = re.compile(r",?\s*¿?\s*\beh\s*\?", re.IGNORECASE)
 _STRONG_NOT_INTERESTED = re.compile(
     r"no (?:me |nos )?interesa|no (?:lo |la )?(?:necesito|ocupo)|no me llama la atencion"
@@ -132,7 +134,8 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     clauses = split_clauses(text)
     stated = [c.norm for c in clauses if not c.question]
     explicit = any(_search_positive(patterns["acceptance"], c) for c in stated)
-    opens_yes = bool(clauses) and not clauses[0].question and affirmative
+    said_yes_first = bool(re.match(r"[^¿?]*,", text))  # "Pues ya, sí, ¿qué le doy?"
+    opens_yes = bool(clauses) and (not clauses[0].question or said_yes_first) and affirmative
     implicit = bool(ctx & {"close", "cross_sell_question"}) and opens_yes and not objection
     if not declined and (explicit or implicit):
         acts.add("acceptance")
