@@ -33,6 +33,7 @@ class CallContext:
     customer_name: str | None = None
     _amounts: dict[int, list[Any]] = field(default_factory=dict)
     _content: dict[int, set[str]] = field(default_factory=dict)
+    _evidence: dict[tuple[int, str | None], Evidence] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -64,10 +65,9 @@ class CallContext:
     def amounts(self, n: int) -> list[Any]:
         """Amounts (numbers in digits or words) said in turn ``n``, computed once."""
         if n not in self._amounts:
-            from simulator.language.numbers import extract_amounts
+            from simulator.scoring.lang import amounts_in
 
-            has_number = tx.cue("number_hint").search(self.folded[n - 1])
-            self._amounts[n] = list(extract_amounts(self.text(n))) if has_number else []
+            self._amounts[n] = list(amounts_in(self.text(n), self.folded[n - 1]))
         return self._amounts[n]
 
     def content_words(self, n: int) -> set[str]:
@@ -101,8 +101,14 @@ class CallContext:
         return None
 
     def evidence(self, n: int, hint: str | None = None) -> Evidence:
-        speaker = self.speaker(n)
-        return Evidence(turn=n, speaker=speaker, quote=tx.quote(self.text(n), hint))  # type: ignore[arg-type]
+        """The turn's evidence (an exact quote around ``hint``), built once per (turn, hint)."""
+        key = (n, hint)
+        if key not in self._evidence:
+            speaker = self.speaker(n)
+            self._evidence[key] = Evidence(
+                turn=n, speaker=speaker, quote=tx.quote(self.text(n), hint)
+            )  # type: ignore[arg-type]
+        return self._evidence[key]
 
     # ------------------------------------------------------------------ call facts
     @property
@@ -202,7 +208,7 @@ def _main_product(ctx: CallContext) -> CatalogEntry | None:
 
     counts: dict[str, int] = {}
     for n in ctx.agent_turns:
-        for p in products_named(ctx, n, {a.value for a in ctx.amounts(n)}):
+        for p in products_named(ctx, n):
             counts[p.name] = counts.get(p.name, 0) + 1
     if not counts:
         return catalog[0]

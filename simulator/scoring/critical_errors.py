@@ -44,10 +44,10 @@ def _gives_data(ctx: CallContext, a: int) -> bool:
     folded = ctx.folded[a - 1]
     if tx.cue("refusal").search(folded):
         return False
-    from simulator.language import extract as lx
+    from simulator.scoring import lang
 
     text = ctx.text(a)
-    if lx.extract_phone(text) or lx.extract_email(text):
+    if lang.phone(text, folded) or lang.email(text, folded):
         return True
     if any(amount.is_money for amount in ctx.amounts(a)):
         return True

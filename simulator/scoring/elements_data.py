@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -17,6 +17,7 @@ import yaml
 
 from simulator.language import extract as lx
 from simulator.models.scorecard import ElementResult
+from simulator.scoring import lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, dedupe, not_applicable
@@ -48,6 +49,7 @@ def field_label(name: str) -> str:
     return FIELD_NAMES.get(name, name.replace("_", " "))
 
 
+@lru_cache(maxsize=4096)
 def _safe_matches(name: str, expected: str, given: str) -> bool:
     try:
         if lx.field_matches(name, expected, given):
@@ -72,10 +74,10 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
         return True
     digits = _DIGITS.sub("", value)
     if len(digits) >= 7:
-        phone = lx.extract_phone(ctx.text(n))
+        phone = lang.phone(ctx.text(n), folded)
         if phone and _DIGITS.sub("", phone).endswith(digits[-8:]):
             return True
-    said = lx.extract_field_value(name, ctx.text(n))
+    said = lang.field_value(name, ctx.text(n), folded)
     if said and _safe_matches(name, value, str(said)):
         return True
     number = _as_number(value)
@@ -102,7 +104,7 @@ def _said_values(ctx: CallContext, name: str) -> list[tuple[int, str]]:
     found = []
     for n in ctx.customer_turns:
         if _gives_data(ctx, n):
-            value = lx.extract_field_value(name, ctx.text(n))
+            value = lang.field_value(name, ctx.text(n), ctx.folded[n - 1])
             if value:
                 found.append((n, str(value)))
     return found
@@ -175,7 +177,7 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
 def spoken(name: str, value: str) -> str:
     """A value as the agent should read it back (10-digit phones as «55 1234 5678»)."""
     digits = _DIGITS.sub("", value)
-    if lx.field_kind(name) == "phone" and len(digits) == 10:
+    if lang.field_kind(name) == "phone" and len(digits) == 10:
         return f"{digits[:2]} {digits[2:6]} {digits[6:]}"
     return value
 

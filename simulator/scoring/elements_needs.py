@@ -45,6 +45,12 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
 
 def need_turns(ctx: CallContext) -> list[int]:
     """Customer turns stating a need (a purchase decision is not a need statement)."""
+    if "need_turns" not in ctx.memo:
+        ctx.memo["need_turns"] = _need_turns(ctx)
+    return list(ctx.memo["need_turns"])
+
+
+def _need_turns(ctx: CallContext) -> list[int]:
     acts = ("need_statement",) if ctx.selling else ("need_statement", "complaint")
     found = []
     for n in ctx.customer_turns:
@@ -68,7 +74,11 @@ def _describes_situation(ctx: CallContext, n: int) -> bool:
 
 def customer_questions(ctx: CallContext) -> list[int]:
     """Customer turns with a question that calls for an answer (not «¿y usted?» or «¿me oye?»)."""
-    return [n for n in ctx.customer_turns if ctx.has(n, "question") and not _only_phatic(ctx, n)]
+    if "questions" not in ctx.memo:
+        ctx.memo["questions"] = [
+            n for n in ctx.customer_turns if ctx.has(n, "question") and not _only_phatic(ctx, n)
+        ]
+    return list(ctx.memo["questions"])
 
 
 def _only_phatic(ctx: CallContext, n: int) -> bool:
@@ -84,6 +94,13 @@ def is_answered(ctx: CallContext, q: int) -> bool:
     The reply is the next agent turn; when that turn is very short ("ahorita lo checo") or asks
     for a hold, the agent turn after it counts too.
     """
+    key = f"answered:{q}"
+    if key not in ctx.memo:
+        ctx.memo[key] = _is_answered(ctx, q)
+    return bool(ctx.memo[key])
+
+
+def _is_answered(ctx: CallContext, q: int) -> bool:
     nxt = ctx.next_agent(q, 2)
     if not nxt:
         return True  # the call ended on the customer's words: nothing was ignored

@@ -33,8 +33,7 @@ def asked_about_product(ctx: CallContext) -> list[int]:
     for n in ctx.customer_turns:
         if not ctx.has(n, "question", "buying_signal"):
             continue
-        values = {a.value for a in ctx.amounts(n)}
-        if products_named(ctx, n, values) or tx.cue("price_question").search(ctx.folded[n - 1]):
+        if products_named(ctx, n) or tx.cue("price_question").search(ctx.folded[n - 1]):
             found.append(n)
     return found
 

@@ -88,6 +88,14 @@ def score_with_context(
         elements={key: j.result for key, j in elements.items()},
         skills=skill_scores,
         metrics=m,
-        turns=[TurnActs.model_validate(a.model_dump()) for a in acts],
+        turns=[
+            TurnActs.model_construct(
+                index=a.index,
+                speaker=a.speaker,
+                acts=list(a.acts),
+                objection_type=a.objection_type,
+            )
+            for a in acts
+        ],
     )
     return card, ctx

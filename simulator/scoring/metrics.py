@@ -9,7 +9,7 @@ from __future__ import annotations
 from statistics import median
 from typing import Any
 
-from simulator.language.extract import name_mentions
+from simulator.scoring import lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_closing import says_yes
@@ -27,8 +27,7 @@ def name_uses(ctx: CallContext) -> int | None:
     for n in ctx.agent_turns:
         if not name_words.intersection(ctx.folded[n - 1].split()):
             continue  # cheap pre-check: the name cannot be in this turn
-        found = name_mentions(ctx.text(n), name)
-        total += len(found) if isinstance(found, list | tuple) else int(found)
+        total += lang.name_mentions(ctx.text(n), name)
     return total
 
 
@@ -92,9 +91,7 @@ def filler_rate(ctx: CallContext) -> float | None:
     agent_words = sum(ctx.words[n - 1] for n in ctx.agent_turns)
     if agent_words == 0:
         return None
-    from simulator.analysis import fillers
-
-    count = sum(fillers(ctx.text(n)) for n in ctx.agent_turns)
+    count = sum(lang.fillers(ctx.text(n), ctx.folded[n - 1]) for n in ctx.agent_turns)
     return round(100.0 * count / agent_words, 2)
 
 

@@ -134,6 +134,6 @@ def find(
 
 
 def _filler_count(ctx: CallContext, n: int) -> int:
-    from simulator.analysis import fillers
+    from simulator.scoring import lang
 
-    return int(fillers(ctx.text(n)))
+    return lang.fillers(ctx.text(n), ctx.folded[n - 1])

@@ -12,6 +12,7 @@ of it); a difference («49 pesos más») next to a product is accepted when it i
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
@@ -50,8 +51,15 @@ class _Book:
     known: set[float] = field(default_factory=set)  # customer-said and current-provider amounts
 
 
-def _distinctive_tokens(catalog: list[CatalogEntry]) -> list[set[str]]:
-    return [set(t) for t in _distinctive(tuple(p.name for p in catalog))]
+def _distinctive_tokens(catalog: list[CatalogEntry]) -> tuple[tuple[str, ...], ...]:
+    """Each product's distinctive name tokens, words first (numbers, checked last, may need the
+    turn's amounts: «doscientos megas»)."""
+    return _ordered(_distinctive(tuple(p.name for p in catalog)))
+
+
+@cache
+def _ordered(token_sets: tuple[frozenset[str], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(sorted(t, key=lambda w: (bool(_NUMBER.match(w)), w))) for t in token_sets)
 
 
 @cache
@@ -70,16 +78,35 @@ def _folded_aliases(aliases: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(a for a in (tx.fold(alias) for alias in aliases) if a)
 
 
-def products_named(ctx: CallContext, n: int, amounts_values: set[float]) -> list[CatalogEntry]:
-    """Catalog products named in turn ``n`` (by distinctive words, numbers or aliases)."""
+def products_named(
+    ctx: CallContext, n: int, amounts_values: set[float] | None = None
+) -> list[CatalogEntry]:
+    """Catalog products named in turn ``n`` (by distinctive words, numbers or aliases).
+
+    The turn's amounts (numbers said in words: «doscientos megas») are read only when needed.
+    """
     key = f"named:{n}"
     if key not in ctx.memo:
-        ctx.memo[key] = _named_in(ctx.transcript.catalog, ctx.folded[n - 1], amounts_values)
+        values: Container[float] = _LazyValues(ctx, n) if amounts_values is None else amounts_values
+        ctx.memo[key] = _named_in(ctx.transcript.catalog, ctx.folded[n - 1], values)
     return list(ctx.memo[key])
 
 
+class _LazyValues:
+    """``value in values`` over a turn's amounts, extracted on first use."""
+
+    def __init__(self, ctx: CallContext, n: int) -> None:
+        self._ctx, self._n = ctx, n
+        self._values: set[float] | None = None
+
+    def __contains__(self, value: object) -> bool:
+        if self._values is None:
+            self._values = {a.value for a in self._ctx.amounts(self._n)}
+        return value in self._values
+
+
 def _named_in(
-    catalog: list[CatalogEntry], folded: str, amounts_values: set[float]
+    catalog: list[CatalogEntry], folded: str, amounts_values: Container[float]
 ) -> list[CatalogEntry]:
     if not catalog or not folded:
         return []
@@ -228,11 +255,16 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
     mismatches: list[PriceMismatch] = []
     correct_turns: list[int] = []
     customer = iter(ctx.customer_turns)
-    next_customer = next(customer, None)
+    pending = [next(customer, None)]
+
+    def known(upto: int) -> set[float]:
+        """Amounts the customer said before turn ``upto`` (read lazily), plus current bills."""
+        while pending[0] is not None and pending[0] < upto:
+            book.known |= {a.value for a in ctx.amounts(pending[0])}
+            pending[0] = next(customer, None)
+        return book.known
+
     for n in ctx.agent_turns:
-        while next_customer is not None and next_customer < n:
-            book.known |= {a.value for a in ctx.amounts(next_customer)}
-            next_customer = next(customer, None)
         amounts = ctx.amounts(n)
         if not amounts:
             continue
@@ -257,19 +289,21 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             named = clause_named or turn_named
             if _product_number(value, named):
                 continue
-            own_price = bool(clause_named) and _near(before, "", "own_price")
-            if not own_price and _close(value, book.known):
-                continue  # an amount the customer said (or pays today)
             if named:
                 if _strict_ok(value, named) or _strict_ok(value, turn_named):
                     correct_turns.append(n)
                     continue
+                own_price = bool(clause_named) and _near(before, "", "own_price")
+                if not own_price and _close(value, known(n)):
+                    continue  # an amount the customer said (or pays today)
                 if _near(before, after, "relative_amount") and _close(value, _relations(book)):
                     continue
                 mismatches.append(PriceMismatch(n, value, amount.text, named[0], named))
                 continue
             if _close(value, book.prices):
                 correct_turns.append(n)
+                continue
+            if _close(value, known(n)):
                 continue
             if _close(value, book.derived | book.conditions | _relations(book)):
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -64,8 +64,12 @@ _TO = "aeiouuaeiouaeiouaeion"
 _ACCENTS = str.maketrans(_FROM, _TO + " " * (len(_FROM) - len(_TO)))
 
 
+@lru_cache(maxsize=32_768)
 def fold(text: str) -> str:
-    """Lower case, no accents (ñ → n, as the cue lists are written), punctuation to spaces."""
+    """Lower case, no accents (ñ → n, as the cue lists are written), punctuation to spaces.
+
+    Cached: names, product words and turns are folded again and again (and a live call is
+    re-scored as it grows)."""
     lowered = text.lower().translate(_ACCENTS)
     if not lowered.isascii():
         decomposed = unicodedata.normalize("NFKD", lowered)
