@@ -115,13 +115,18 @@ class SimuladorApp(App[None]):
 
     # ----------------------------------------------------------------- recovery
 
-    def check_recovery(self) -> None:
+    def action_pending(self) -> None:
+        self.check_recovery(announce_none=True)
+
+    def check_recovery(self, announce_none: bool = False) -> None:
         try:
             pending = list(self.services.recovery.pending())
         except Exception as error:  # recovery must never block the app
             self.notify(f"No se pudo revisar llamadas pendientes: {error}", severity="warning")
             return
         if not pending:
+            if announce_none:
+                self.notify("No hay llamadas pendientes.")
             return
         from simulator.tui.screens.recovery import RecoveryModal
 

@@ -22,6 +22,11 @@ class SimuladorCommands(Provider):
                 ("Inicio", "Volver a la biblioteca de escenarios", app.action_home),
                 ("Progreso", "Sus llamadas y destrezas en el tiempo", app.action_progress),
                 ("Cambiar de usuario", "Entrar con otro nombre", app.action_switch_user),
+                (
+                    "Llamadas pendientes",
+                    "Reanudar, calificar o descartar llamadas que quedaron sin terminar",
+                    app.action_pending,
+                ),
             ]
         return commands
 

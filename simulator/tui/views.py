@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -52,7 +52,11 @@ def fmt_clock(seconds: float) -> str:
 
 def fmt_when(value: Any) -> str:
     if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone()  # stored in UTC, shown in the trainee's local time
         return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
     return str(value or "")
 
 
@@ -86,6 +90,8 @@ class LibraryRow:
     personas: tuple[str, ...]
     default_persona: str | None
     assigned: bool = False
+    overdue: bool = False
+    done: bool = False
     due: str = ""
     target: int | None = None
     suggested: bool = False
@@ -106,6 +112,7 @@ class HomeView:
     rows: list[LibraryRow]
     suggestion: str = ""
     drill: Any = None
+    pending: int = 0
 
 
 def _drill_matches(drill: Any, row: LibraryRow) -> bool:
@@ -163,13 +170,16 @@ def home_view(data: Any) -> HomeView:
             personas=tuple(get(entry, "persona_ids", "personas", default=()) or ()),
             default_persona=get(entry, "default_persona_id", "default_persona", "persona_id"),
             assigned=assignment is not None,
+            overdue=bool(get(assignment, "overdue", default=False)) if assignment else False,
+            done=bool(get(assignment, "done", default=False)) if assignment else False,
             due=fmt_when(get(assignment, "due", "due_date", default="")) if assignment else "",
             target=get(assignment, "target_score", "target") if assignment else None,
         )
         rows.append(row)
     rows = [LibraryRow(**{**r.__dict__, "suggested": _drill_matches(drill, r)}) for r in rows]
     rows.sort(key=lambda r: (not r.assigned, not r.suggested))  # stable: library order kept
-    return HomeView(rows=rows, suggestion=drill_text(drill), drill=drill)
+    pending = int(get(data, "pending_calls", default=0) or 0)
+    return HomeView(rows=rows, suggestion=drill_text(drill), drill=drill, pending=pending)
 
 
 # --------------------------------------------------------------------------- call request

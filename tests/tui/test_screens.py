@@ -247,3 +247,29 @@ async def test_slash_commands_work_in_the_talk_line(clock: Any) -> None:
         await say(pilot, "/cualquiera")
         agent_turns = [t for t in call.session.transcript.turns if t.speaker == "agent"]
         assert agent_turns == []  # commands are never said to the customer
+
+
+async def test_switch_user_and_pending_calls_from_the_palette(clock: Any) -> None:
+    from tests.tui.fakes import Pending
+
+    services = FakeServices()
+    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, "Mariana")
+        app.action_pending()  # nothing pending: just a notice, no modal
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        services.recovery.items.append(Pending())
+        app.action_pending()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RecoveryModal"
+        await pilot.press("d")  # discard asks for confirmation first
+        await pilot.pause()
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert services.recovery.actions == ["discard"]
+        app.action_switch_user()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LoginScreen" and app.trainee is None
+        await login(pilot, "Luis")
+        assert app.trainee is not None and app.trainee.name == "Luis"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from simulator.tui.app import SimuladorApp
 from tests.tui.fakes import FakeServices, FakeSettings, FixedClock, Pending
@@ -21,6 +22,22 @@ LARGE = (100, 34)
 @pytest.fixture(autouse=True)
 def _fixed_seed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("simulator.tui.screens.start_call.new_seed", lambda: 4242)
+
+
+async def _steady(pilot: Any) -> None:
+    """Stop cursor blinking so the snapshot does not depend on when it is taken."""
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query(Input):
+            widget.cursor_blink = False
+    await pilot.pause()
+
+
+def steady(run_before: Any) -> Any:
+    async def wrapped(pilot: Any) -> None:
+        await run_before(pilot)
+        await _steady(pilot)
+
+    return wrapped
 
 
 def make_app(services: FakeServices | None = None, clock: FixedClock | None = None) -> SimuladorApp:
@@ -61,18 +78,18 @@ async def _finished(pilot: Any, clock: FixedClock) -> None:
 
 
 def test_login_first_run(snap_compare: Any) -> None:
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=settle)
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=steady(settle))
 
 
 def test_login_known_trainees(snap_compare: Any) -> None:
     services = FakeServices()
     services.trainees.get_or_create("Luis Pérez")
     services.trainees.get_or_create("Mariana")
-    assert snap_compare(make_app(services), terminal_size=LARGE, run_before=settle)
+    assert snap_compare(make_app(services), terminal_size=LARGE, run_before=steady(settle))
 
 
 def test_home_small(snap_compare: Any) -> None:
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=_logged_in)
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=steady(_logged_in))
 
 
 def test_home_with_suggestion(snap_compare: Any) -> None:
@@ -83,7 +100,7 @@ def test_home_with_suggestion(snap_compare: Any) -> None:
         await _logged_in(pilot)
         await pilot.press("down")
 
-    assert snap_compare(make_app(services), terminal_size=LARGE, run_before=run_before)
+    assert snap_compare(make_app(services), terminal_size=LARGE, run_before=steady(run_before))
 
 
 def test_start_call_modal(snap_compare: Any) -> None:
@@ -92,7 +109,7 @@ def test_start_call_modal(snap_compare: Any) -> None:
         pilot.app.choose_call("internet-veloz-hogar")
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=steady(run_before))
 
 
 def test_call_before_start(snap_compare: Any) -> None:
@@ -100,7 +117,7 @@ def test_call_before_start(snap_compare: Any) -> None:
         await _logged_in(pilot)
         await open_scenario(pilot, "internet-veloz-hogar", seed=4242)
 
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=steady(run_before))
 
 
 def test_call_in_progress_small(snap_compare: Any) -> None:
@@ -110,7 +127,7 @@ def test_call_in_progress_small(snap_compare: Any) -> None:
         await _in_call(pilot, clock)
         await say(pilot, "¿Le parece bien si lo contratamos hoy?")
 
-    assert snap_compare(make_app(clock=clock), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(make_app(clock=clock), terminal_size=SMALL, run_before=steady(run_before))
 
 
 def test_call_on_hold_large(snap_compare: Any) -> None:
@@ -123,7 +140,7 @@ def test_call_on_hold_large(snap_compare: Any) -> None:
         pilot.app.screen._tick()
         await pilot.pause()
 
-    assert snap_compare(make_app(clock=clock), terminal_size=LARGE, run_before=run_before)
+    assert snap_compare(make_app(clock=clock), terminal_size=LARGE, run_before=steady(run_before))
 
 
 def test_call_exam_mode(snap_compare: Any) -> None:
@@ -133,20 +150,20 @@ def test_call_exam_mode(snap_compare: Any) -> None:
         await _in_call(pilot, clock, mode="exam")
         await say(pilot, "¿Le parece bien si lo contratamos hoy?")
 
-    assert snap_compare(make_app(clock=clock), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(make_app(clock=clock), terminal_size=SMALL, run_before=steady(run_before))
 
 
 def test_results(snap_compare: Any) -> None:
     clock = FixedClock()
     assert snap_compare(
-        make_app(clock=clock), terminal_size=LARGE, run_before=lambda p: _finished(p, clock)
+        make_app(clock=clock), terminal_size=LARGE, run_before=steady(lambda p: _finished(p, clock))
     )
 
 
 def test_results_small(snap_compare: Any) -> None:
     clock = FixedClock()
     assert snap_compare(
-        make_app(clock=clock), terminal_size=SMALL, run_before=lambda p: _finished(p, clock)
+        make_app(clock=clock), terminal_size=SMALL, run_before=steady(lambda p: _finished(p, clock))
     )
 
 
@@ -158,7 +175,7 @@ def test_review(snap_compare: Any) -> None:
         await pilot.press("t")
         await pilot.pause()
 
-    assert snap_compare(make_app(clock=clock), terminal_size=LARGE, run_before=run_before)
+    assert snap_compare(make_app(clock=clock), terminal_size=LARGE, run_before=steady(run_before))
 
 
 def test_progress(snap_compare: Any) -> None:
@@ -167,7 +184,7 @@ def test_progress(snap_compare: Any) -> None:
         await pilot.press("p")
         await settle(pilot)
 
-    assert snap_compare(make_app(), terminal_size=LARGE, run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=LARGE, run_before=steady(run_before))
 
 
 def test_help(snap_compare: Any) -> None:
@@ -176,13 +193,13 @@ def test_help(snap_compare: Any) -> None:
         await pilot.press("f1")
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=LARGE, run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=LARGE, run_before=steady(run_before))
 
 
 def test_recovery_modal(snap_compare: Any) -> None:
     services = FakeServices()
     services.recovery.items.append(Pending())
-    assert snap_compare(make_app(services), terminal_size=LARGE, run_before=settle)
+    assert snap_compare(make_app(services), terminal_size=LARGE, run_before=steady(settle))
 
 
 def test_light_theme_home(snap_compare: Any) -> None:
@@ -191,4 +208,4 @@ def test_light_theme_home(snap_compare: Any) -> None:
         await pilot.press("ctrl+t")
         await pilot.pause()
 
-    assert snap_compare(make_app(), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(make_app(), terminal_size=SMALL, run_before=steady(run_before))

@@ -97,7 +97,12 @@ class HomeScreen(Screen[None]):
         if generation != self._loading_generation:  # a newer load is on its way
             return
         self.view = view
-        if view.suggestion:
+        if view.pending:
+            self.banner.update(
+                f"[b]Tiene {view.pending} llamada(s) sin terminar.[/b] "
+                "Ctrl+P → «Llamadas pendientes» para reanudarlas o calificarlas."
+            )
+        elif view.suggestion:
             self.banner.update(f"➜ Práctica sugerida: [b]{view.suggestion}[/b]  (tecla S)")
         else:
             assigned = sum(1 for r in view.rows if r.assigned)
@@ -163,7 +168,12 @@ class HomeScreen(Screen[None]):
         if row.assigned:
             due = f" · vence {row.due}" if row.due else ""
             goal = f" · meta {row.target}" if row.target else ""
-            parts.append(f"[b]★ Asignado[/b]{due}{goal}")
+            state = (
+                " · [red]vencida[/]"
+                if row.overdue
+                else (" · [green]cumplida[/]" if row.done else "")
+            )
+            parts.append(f"[b]★ Asignado[/b]{due}{goal}{state}")
         if row.suggested:
             parts.append("[b]➜ Práctica sugerida[/b]")
         skills = ", ".join(display("skill", s) for s in row.skills) or "—"

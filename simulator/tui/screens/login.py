@@ -57,10 +57,17 @@ class LoginScreen(Screen[None]):
         known.display = True
         self.query_one("#name-label", Label).update("Nombre nuevo:")
         last = getattr(app.settings, "trainee", None)
+        known.highlighted = 0
         for index, trainee in enumerate(trainees):
             if trainee.name == last:
                 known.highlighted = index
-                known.focus()
+        chosen = trainees[known.highlighted or 0].name
+        # Focus stays on the name field: typing a name creates one, Enter alone enters as `chosen`.
+        self.query_one("#name", Input).placeholder = f"Enter = entrar como {chosen}"
+
+    @on(OptionList.OptionHighlighted, "#known")
+    def _known_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#name", Input).placeholder = f"Enter = entrar como {event.option.prompt}"
 
     @on(OptionList.OptionSelected, "#known")
     def _known_chosen(self, event: OptionList.OptionSelected) -> None:
