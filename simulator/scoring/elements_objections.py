@@ -22,11 +22,15 @@ def objection_turns(ctx: CallContext) -> list[int]:
 
 
 def is_do_not_call(ctx: CallContext, n: int) -> bool:
-    if ctx.speaker(n) != "customer":
-        return False
-    return ctx.objection_type(n) == "do_not_call" or bool(
-        tx.cue("do_not_call").search(ctx.folded[n - 1])
-    )
+    """Customer turn ``n`` asks not to be called again (computed once per call)."""
+    if "dnc" not in ctx.memo:
+        pattern = tx.cue("do_not_call")
+        ctx.memo["dnc"] = frozenset(
+            m
+            for m in ctx.customer_turns
+            if ctx.objection_type(m) == "do_not_call" or pattern.search(ctx.folded[m - 1])
+        )
+    return n in ctx.memo["dnc"]
 
 
 def response_turn(ctx: CallContext, n: int) -> int | None:

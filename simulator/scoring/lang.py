@@ -22,6 +22,7 @@ _TAG_HINT = re.compile(
 )
 _ESTE_PAUSE = re.compile(r"(?i)[eé]ste\s*(?:,|\.\.\.|…|-)")
 _LAST_TAG = re.compile(r"(?:verdad|explico)$")
+_TRIPLE = re.compile(r"([a-z])\1\1")
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -105,14 +106,22 @@ def fillers(text: str, folded: str) -> int:
     text (repeated letters collapsed), «este,» / «este…» pauses, tag questions before «?», and a
     final «verdad» / «me explico».
     """
-    if not tx.cue("filler_hint").search(folded):
-        if not ("?" in text and _TAG_HINT.search(text)) and not _ESTE_PAUSE.search(text):
+    words = folded.split()
+    if _filler_words().isdisjoint(words) and not _TRIPLE.search(folded):
+        # No filler word, and so no «este,» pause either: only a tag question can be left.
+        if "?" not in text or not _TAG_HINT.search(text):
             return 0
     elif not _always().search(_REPEATS.sub(r"\1", folded)):
         tag = "?" in text and _TAG_HINT.search(text)
         if not tag and not _ESTE_PAUSE.search(text) and not _LAST_TAG.search(folded):
             return 0
     return _fillers(text)
+
+
+@lru_cache(maxsize=1)
+def _filler_words() -> frozenset[str]:
+    """Every word the filler lexicon can match, letters repeated at most twice (3+ → _TRIPLE)."""
+    return frozenset(str(tx._raw_cues().get("filler_words", "")).split())
 
 
 @lru_cache(maxsize=1)
