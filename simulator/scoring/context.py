@@ -6,6 +6,7 @@ over the same precomputed data (folding and word counts are not repeated rule af
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,10 +96,9 @@ class CallContext:
         return found
 
     def prev_agent(self, n: int) -> int | None:
-        for m in range(min(n, self.n_turns), 0, -1):
-            if self.speaker(m) == "agent":
-                return m
-        return None
+        """The last agent turn at or before turn ``n``."""
+        i = bisect_right(self.agent_turns, min(n, self.n_turns))
+        return self.agent_turns[i - 1] if i else None
 
     def evidence(self, n: int, hint: str | None = None) -> Evidence:
         """The turn's evidence (an exact quote around ``hint``), built once per (turn, hint)."""

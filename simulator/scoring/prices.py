@@ -51,12 +51,6 @@ class _Book:
     known: set[float] = field(default_factory=set)  # customer-said and current-provider amounts
 
 
-def _distinctive_tokens(catalog: list[CatalogEntry]) -> tuple[tuple[str, ...], ...]:
-    """Each product's distinctive name tokens, words first (numbers, checked last, may need the
-    turn's amounts: «doscientos megas»)."""
-    return _ordered(_distinctive(tuple(p.name for p in catalog)))
-
-
 @cache
 def _ordered(token_sets: tuple[frozenset[str], ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(t, key=lambda w: (bool(_NUMBER.match(w)), w))) for t in token_sets)
@@ -105,20 +99,35 @@ class _LazyValues:
         return value in self._values
 
 
+_Index = tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[float, ...]], ...]
+
+
+@cache
+def _index(key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
+    """Per product (name, aliases): folded aliases, distinctive words, distinctive numbers."""
+    out = []
+    tokens_per_product = _ordered(_distinctive(tuple(k[0] for k in key)))
+    for (_name, aliases), tokens in zip(key, tokens_per_product, strict=True):
+        words = tuple(t for t in tokens if not _NUMBER.match(t))
+        numbers = tuple(float(t) for t in tokens if _NUMBER.match(t))
+        out.append((_folded_aliases(aliases), words, numbers))
+    return tuple(out)
+
+
 def _named_in(
     catalog: list[CatalogEntry], folded: str, amounts_values: Container[float]
 ) -> list[CatalogEntry]:
     if not catalog or not folded:
         return []
     words = set(folded.split())
+    index = _index(tuple((p.name, tuple(p.aliases)) for p in catalog))
     named = []
-    for product, tokens in zip(catalog, _distinctive_tokens(catalog), strict=True):
-        if any(alias in folded for alias in _folded_aliases(tuple(product.aliases))):
-            named.append(product)
-            continue
-        if all(
-            token in words or (_NUMBER.match(token) and float(token) in amounts_values)
-            for token in tokens
+    for product, (aliases, names, numbers) in zip(catalog, index, strict=True):
+        if (
+            aliases
+            and any(alias in folded for alias in aliases)
+            or all(w in words for w in names)
+            and all(f"{v:g}" in words or v in amounts_values for v in numbers)
         ):
             named.append(product)
     return named
