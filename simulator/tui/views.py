@@ -312,9 +312,8 @@ def suggested_drill(scorecard: Any) -> Any:
 
 @dataclass
 class ProgressView:
-    calls: list[tuple[str, str, int, str]] = field(
-        default_factory=list
-    )  # when, title, score, verdict
+    calls: list[tuple[str, str, int, str]] = field(default_factory=list)  # when, title, score…
+    call_ids: list[Any] = field(default_factory=list)
     series: dict[str, list[int | None]] = field(default_factory=dict)
     overall: list[int] = field(default_factory=list)
     pec: float | None = None
@@ -338,6 +337,7 @@ def progress_view(data: Any) -> ProgressView:
             )
         )
         view.overall.append(score)
+        view.call_ids.append(get(call, "call_id", "id"))
     series = get(data, "skill_series", "skills", default={}) or {}
     view.series = {str(k): list(v) for k, v in dict(series).items()}
     view.pec = get(data, "pec")

@@ -7,7 +7,14 @@ from typing import Any
 from simulator.language.display import display
 from simulator.tui.app import SimuladorApp
 from tests.tui.conftest import script_lines
-from tests.tui.pilot_helpers import hang_up_and_finish, login, open_scenario, play_script, say
+from tests.tui.pilot_helpers import (
+    hang_up_and_finish,
+    login,
+    open_scenario,
+    play_script,
+    say,
+    settle,
+)
 
 SIZE = (100, 34)
 SCENARIO = "internet-veloz-hogar"
@@ -164,4 +171,34 @@ async def test_later_runs_offer_the_known_trainees(services: Any, clock: Any) ->
         await pilot.press("enter")
         await pilot.pause()
         assert app.trainee is not None and app.trainee.name == "Mariana"
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_progress_lists_calls_and_opens_their_results(services: Any, clock: Any) -> None:
+    trainee = services.trainees.get_or_create("Mariana")
+    for seed in (1, 2):
+        live = services.calls.start(trainee.id, SCENARIO, seed=seed)
+        live.session.set_status("Disponible")
+        live.session.start()
+        live.session.agent_says("Buenas tardes, le habla Mariana de Internet Veloz.")
+        services.calls.finish(live)
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, "Mariana")
+        await pilot.press("p")
+        await settle(pilot)
+        progress: Any = app.screen
+        assert type(progress).__name__ == "ProgressScreen"
+        table = progress.query_one("#calls")
+        assert table.row_count == 2
+        assert "2" in str(progress.query_one("#summary").content)
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        results: Any = app.screen
+        assert type(results).__name__ == "ResultsScreen"
+        newest = services.calls.list_for(trainee.id)[0]
+        assert results.saved.call_id == newest.call_id
+        await pilot.press("escape")
+        await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from rich.markup import escape
-from rich.table import Table
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select, Static
+from textual.widgets import DataTable, Footer, Header, Select, Static
 from textual_plotext import PlotextPlot
 
 from simulator.language.display import display
@@ -34,8 +33,8 @@ class ProgressScreen(Screen[None]):
             yield Static("Cargando su progreso…", id="summary")
             yield Select([("Calificación general", OVERALL)], id="series", allow_blank=False)
             yield PlotextPlot(id="chart")
-            yield Static("Llamadas", classes="section-title")
-            yield Static("", id="calls")
+            yield Static("Llamadas (Enter abre sus resultados)", classes="section-title")
+            yield DataTable(id="calls", cursor_type="row", zebra_stripes=True)
             yield Static("Faltas que se repiten", classes="section-title")
             yield Static("", id="faults")
         yield Footer()
@@ -73,23 +72,38 @@ class ProgressScreen(Screen[None]):
         select.set_options(options)
         select.value = OVERALL
         self._draw(OVERALL)
-        self.query_one("#calls", Static).update(self._calls_table())
+        self._fill_calls()
         faults = view.repeated
         self.query_one("#faults", Static).update(
             "\n".join(f"• {escape(f)}" for f in faults) if faults else "Ninguna falta se repite."
         )
 
-    def _calls_table(self) -> Table | str:
-        if not self.view.calls:
-            return "—"
-        table = Table(box=None, pad_edge=False, show_edge=False)
-        table.add_column("Fecha", no_wrap=True)
-        table.add_column("Escenario")
-        table.add_column("Calif.", justify="right")
-        table.add_column("Veredicto")
-        for when, title, score, verdict in reversed(self.view.calls):
-            table.add_row(when, title, str(score), verdict)
-        return table
+    def _fill_calls(self) -> None:
+        table = self.query_one("#calls", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Fecha", "Escenario", "Calif.", "Veredicto")
+        rows = list(zip(self.view.calls, self.view.call_ids, strict=False))
+        for index, ((when, title, score, verdict), call_id) in enumerate(reversed(rows)):
+            short = title if len(title) <= 40 else title[:39] + "…"
+            key = str(call_id) if call_id is not None else f"row-{index}"
+            table.add_row(when, short, str(score), verdict, key=key)
+        table.display = bool(rows)
+
+    @on(DataTable.RowSelected, "#calls")
+    def _call_chosen(self, event: DataTable.RowSelected) -> None:
+        key = str(event.row_key.value)
+        if key.isdigit():
+            self._open_call(int(key))
+
+    @work(thread=True, exclusive=True, group="open-call")
+    def _open_call(self, call_id: int) -> None:
+        app: Any = self.app
+        try:
+            saved = app.services.calls.get(call_id)
+        except Exception as error:
+            app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        app.call_from_thread(app.show_results, saved, None)
 
     @on(Select.Changed, "#series")
     def _series_changed(self, event: Select.Changed) -> None:
