@@ -62,6 +62,11 @@ def titles() -> frozenset[str]:
 _FROM = "áéíóúüàèìòùâêîôûäëïöñ¿¡«»—–…“”‘’"
 _TO = "aeiouuaeiouaeiouaeion"
 _ACCENTS = str.maketrans(_FROM, _TO + " " * (len(_FROM) - len(_TO)))
+# The same, plus ASCII punctuation (what _PUNCT removes) to spaces: one pass for typical turns.
+_ASCII_PUNCT = "".join(c for c in map(chr, range(128)) if _PUNCT.fullmatch(c))
+_ACCENTS_AND_PUNCT = str.maketrans(
+    _FROM + _ASCII_PUNCT, _TO + " " * (len(_FROM) - len(_TO) + len(_ASCII_PUNCT))
+)
 
 
 @lru_cache(maxsize=32_768)
@@ -70,10 +75,11 @@ def fold(text: str) -> str:
 
     Cached: names, product words and turns are folded again and again (and a live call is
     re-scored as it grows)."""
-    lowered = text.lower().translate(_ACCENTS)
-    if not lowered.isascii():
-        decomposed = unicodedata.normalize("NFKD", lowered)
-        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    lowered = text.lower().translate(_ACCENTS_AND_PUNCT)
+    if lowered.isascii():
+        return " ".join(lowered.split())
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", _PUNCT.sub(" ", lowered)).strip()
 
 

@@ -104,3 +104,23 @@ def test_filler_precheck_knows_every_filler_of_the_analysis_lexicon() -> None:
         literal = re.sub(r"\(\?[!=<][^)]*\)|\\b|[+$()?]", "", pattern).split("|")[0].strip()
         text = f"Bueno, {literal} le comento"
         assert lang.fillers(text, tx.fold(text)) == analysis_fillers(text), literal
+
+
+def _reference_fold(text: str) -> str:
+    import re
+    import unicodedata
+
+    lowered = text.lower().translate(tx._ACCENTS)
+    if not lowered.isascii():
+        decomposed = unicodedata.normalize("NFKD", lowered)
+        lowered = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s$]+", " ", lowered)).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=40)
+    | st.text(alphabet="abcÁé¿?¡!.,$_-ñ…«» \t\n", max_size=30)
+)
+def test_fold_fast_path_equals_the_regex_definition(text: str) -> None:
+    assert tx.fold(text) == _reference_fold(text)
