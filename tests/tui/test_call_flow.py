@@ -202,3 +202,32 @@ async def test_progress_lists_calls_and_opens_their_results(services: Any, clock
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_a_broken_config_file_is_a_message_not_a_crash(data_dir: Any, clock: Any) -> None:
+    import os
+    from pathlib import Path
+
+    Path(os.environ["SIMULADOR_CONFIG_FILE"]).write_text('theme = "textual-dark\n', "utf-8")
+    app = SimuladorApp(clock=clock)  # loads settings and services itself, like `simulador`
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if app.load_error:
+                break
+        await pilot.pause()
+        status = str(app.screen.query_one("#login-status").content)
+        assert "configuración" in status and "config.toml:1" in status
+        assert app.is_running
+
+
+async def test_the_app_builds_its_own_services_like_simulador(data_dir: Any, clock: Any) -> None:
+    app = SimuladorApp(clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert type(app.screen).__name__ == "LoginScreen"  # shown before the services load
+        await login(pilot, "Mariana")
+        assert app.load_error is None
+        home: Any = app.screen
+        assert type(home).__name__ == "HomeScreen"
+        assert home.table.row_count == len(app.services.library.scenarios) > 0
+        assert app.services.settings.data_dir == data_dir

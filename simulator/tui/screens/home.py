@@ -88,8 +88,14 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home")
     def _load(self, generation: int) -> None:
+        from simulator.errors import SimuladorError
+
         app: Any = self.app
-        data = app.services.home(app.trainee.id)
+        try:
+            data = app.services.home(app.trainee.id)
+        except SimuladorError as error:
+            app.call_from_thread(self.notify, str(error), severity="error")
+            return
         view = home_view(data)
         app.call_from_thread(self._loaded, generation, view)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -11,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from simulator.errors import SimuladorError
 from simulator.tui.views import TraineeView, trainee_view
 
 
@@ -43,10 +45,15 @@ class LoginScreen(Screen[None]):
         app: Any = self.app
         status = self.query_one("#login-status", Static)
         if app.load_error:
-            status.update(f"[b red]{app.load_error}[/]")
+            status.update(f"[b red]{escape(app.load_error)}[/]")
             return
         status.update("")
-        trainees = [trainee_view(t) for t in app.services.trainees.list()]
+        try:
+            trainees = [trainee_view(t) for t in app.services.trainees.list()]
+        except SimuladorError as error:
+            app.load_error = str(error)
+            status.update(f"[b red]{escape(str(error))}[/]")
+            return
         if not trainees:
             return
         known = self.query_one("#known", OptionList)
@@ -94,6 +101,10 @@ class LoginScreen(Screen[None]):
         app: Any = self.app
         if app.load_error:
             return
-        trainee = app.services.trainees.get_or_create(name)
+        try:
+            trainee = app.services.trainees.get_or_create(name)
+        except SimuladorError as error:
+            app.call_from_thread(self.notify, str(error), severity="error")
+            return
         view: TraineeView = trainee_view(trainee)
         app.call_from_thread(app.login, view)

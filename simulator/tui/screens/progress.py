@@ -45,8 +45,14 @@ class ProgressScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="progress")
     def _load(self) -> None:
+        from simulator.errors import SimuladorError
+
         app: Any = self.app
-        data = app.services.progress(app.trainee.id)
+        try:
+            data = app.services.progress(app.trainee.id)
+        except SimuladorError as error:
+            app.call_from_thread(self.notify, str(error), severity="error")
+            return
         app.call_from_thread(self._loaded, progress_view(data))
 
     def _loaded(self, view: ProgressView) -> None:
