@@ -314,7 +314,11 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 continue
             if _close(value, known(n)):
                 continue
-            if _close(value, book.derived | book.conditions | _relations(book)):
+            if _close(value, book.derived | book.conditions):
+                continue
+            # A difference is fine as a difference («100 pesos más»), not as «le queda en 300».
+            relative = _near(before, after, "relative_amount")
+            if (relative or not _near(before, "", "own_price")) and _close(value, _relations(book)):
                 continue
             mismatches.append(PriceMismatch(n, value, amount.text, None, catalog))
     return mismatches, sorted(set(correct_turns))

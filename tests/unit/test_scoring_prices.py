@@ -112,3 +112,9 @@ def test_usted_paga_next_to_our_product_is_still_checked() -> None:
 
 def test_unexplained_amount_without_product_is_flagged() -> None:
     assert [t for t, _ in price_errors([("a", "El plan le queda en 350 pesos al mes.")])] == [1]
+
+
+def test_a_difference_said_as_the_price_is_flagged() -> None:
+    """300 = 399 − 99 is a fine difference, but not what «el plan le queda en» costs."""
+    assert [t for t, _ in price_errors([("a", "El plan le queda en 300 pesos al mes.")])] == [1]
+    assert price_errors([("a", "Son 300 pesos más al mes que el Paquete de canales.")]) == []
