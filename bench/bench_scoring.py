@@ -122,6 +122,8 @@ def main() -> int:
             "analysis": round(analysis_s / BATCH * 1000, 2),
             "scoring_and_coaching": round(rules_s / BATCH * 1000, 2),
         },
+        # Scoring + coaching alone (turns already tagged): the part this package owns.
+        "batch_scoring_only_calls_per_s": round(BATCH / rules_s, 1),
         "batch_calls": BATCH,
         "budget": {"score_60_turns_ms": 50, "batch_calls_per_s": 100},
     }
@@ -136,7 +138,8 @@ def main() -> int:
         f"batch (grade): {result['batch_grade_60_turns_calls_per_s']} calls/s (60 turns), "
         f"{result['batch_grade_sample_calls_per_s']} calls/s (the {len(samples)} samples, {mean_turns:.0f} turns on average; "
         f"analysis {result['batch_split_ms_per_call']['analysis']} ms + scoring/coaching "
-        f"{result['batch_split_ms_per_call']['scoring_and_coaching']} ms per call)"
+        f"{result['batch_split_ms_per_call']['scoring_and_coaching']} ms per call; scoring alone "
+        f"{result['batch_scoring_only_calls_per_s']} calls/s)"
     )
     return 0
 
