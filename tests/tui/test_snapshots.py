@@ -209,3 +209,15 @@ def test_light_theme_home(snap_compare: Any) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SMALL, run_before=steady(run_before))
+
+
+def test_results_light_theme(snap_compare: Any) -> None:
+    clock = FixedClock()
+
+    async def run_before(pilot: Any) -> None:
+        await _finished(pilot, clock)
+        pilot.app.theme = "textual-light"
+        for _ in range(2):
+            await pilot.press("pagedown")
+
+    assert snap_compare(make_app(clock=clock), terminal_size=LARGE, run_before=steady(run_before))

@@ -78,12 +78,12 @@ class ResultsScreen(Screen[None]):
         outcome = get(saved, "outcome_name") or display("outcome", get(saved, "outcome"))
         lines = [f"[b]{title}[/b] · Resultado: {escape(str(outcome or '—'))}"]
         if not get(saved, "complete", default=True):
-            lines.append("[yellow]Llamada incompleta (recuperada del diario).[/]")
+            lines.append("[$warning]Llamada incompleta (recuperada del diario).[/]")
         if card is None:
-            lines.append("[red]La llamada se guardó, pero no tiene calificación.[/]")
+            lines.append("[$error]La llamada se guardó, pero no tiene calificación.[/]")
             return "\n".join(lines)
         good = card.verdict == "competent"
-        color = "green" if good else "red"
+        color = "$success" if good else "$error"
         mark = "✔" if good else "✘"
         lines.append(
             f"[b {color}]{mark} {display('verdict', card.verdict)}[/]   "
@@ -97,9 +97,9 @@ class ResultsScreen(Screen[None]):
 
     @property
     def verdict_text(self) -> str:
-        from rich.text import Text
+        from textual.content import Content
 
-        return Text.from_markup(self._verdict_markup()).plain
+        return Content.from_markup(self._verdict_markup()).plain
 
     # ----------------------------------------------------------------- actions
 

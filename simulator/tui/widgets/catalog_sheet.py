@@ -39,10 +39,11 @@ def customer_markup(scenario: Any) -> str:
     customer = scenario.customer
     lines = [f"[b]Instrucciones[/b]\n{escape(scenario.briefing)}", ""]
     kind = getattr(scenario, "kind", "")
-    if kind in ("outbound_sale", "collections") or getattr(customer, "name", ""):
+    outbound = kind in ("outbound_sale", "collections")
+    if outbound:  # the agent dials a known customer; inbound callers introduce themselves
         lines.append(f"[b]Cliente:[/b] {escape(customer.name)}")
     reason = getattr(scenario, "reason", "")
-    if reason:
+    if reason and outbound:
         lines.append(f"[b]Motivo:[/b] {escape(reason)}")
     company = scenario.company
     lines.append(f"[b]Empresa:[/b] {escape(company.name)}")

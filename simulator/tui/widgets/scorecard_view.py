@@ -23,15 +23,15 @@ def elements_markup(card: Any) -> str:
         if result is None or result.met is None:
             lines.append(f"[dim]–  {name}: no aplica / no evaluado[/]")
             continue
-        mark = "[green]✔[/]" if result.met else "[red]✘[/]"
+        mark = "[$success]✔[/]" if result.met else "[$error]✘[/]"
         lines.append(f"{mark}  [b]{name}[/b]")
         for ev in result.evidence[:2]:
             lines.append(f"     [dim]T{ev.turn}[/] «{escape(ev.quote)}»")
         if not result.met:
             for missing in result.missing:
-                lines.append(f"     [yellow]Falta:[/] {escape(missing)}")
+                lines.append(f"     [$warning]Falta:[/] {escape(missing)}")
             if result.better_phrasing:
-                lines.append(f"     [cyan]Prueba decir:[/] «{escape(result.better_phrasing)}»")
+                lines.append(f"     [$accent]Prueba decir:[/] «{escape(result.better_phrasing)}»")
     return "\n".join(lines)
 
 
@@ -53,7 +53,7 @@ def skills_markup(card: Any, width: int = 20) -> str:
 def errors_markup(card: Any) -> str:
     lines = []
     if card.critical_errors:
-        lines.append("[b red]Errores críticos (reprueban la llamada)[/]")
+        lines.append("[b $error]Errores críticos (reprueban la llamada)[/]")
         for err in card.critical_errors:
             where = f"T{err.turn} " if err.turn else ""
             lines.append(
@@ -62,18 +62,18 @@ def errors_markup(card: Any) -> str:
             if err.evidence:
                 lines.append(f"     «{escape(err.evidence)}»")
     else:
-        lines.append("[green]Sin errores críticos.[/]")
+        lines.append("[$success]Sin errores críticos.[/]")
     if card.non_critical_errors:
-        lines.append("[b yellow]Errores no críticos[/]")
+        lines.append("[b $warning]Errores no críticos[/]")
         for err in card.non_critical_errors:
             where = f"T{err.turn} " if err.turn else ""
             lines.append(
                 f"  ! {where}[b]{display('non_critical_error', err.code)}[/b]: {escape(err.explanation)}"
             )
             if err.better_phrasing:
-                lines.append(f"     [cyan]Prueba decir:[/] «{escape(err.better_phrasing)}»")
+                lines.append(f"     [$accent]Prueba decir:[/] «{escape(err.better_phrasing)}»")
     else:
-        lines.append("[green]Sin errores no críticos.[/]")
+        lines.append("[$success]Sin errores no críticos.[/]")
     return "\n".join(lines)
 
 
@@ -91,19 +91,19 @@ def feedback_markup(card: Any) -> str:
     lines = []
     feedback = card.feedback
     if feedback.strengths:
-        lines.append("[b green]Lo que hizo bien[/]")
+        lines.append("[b $success]Lo que hizo bien[/]")
         for item in feedback.strengths:
             quote = f" [dim]T{item.turn}[/] «{escape(item.quote)}»" if item.quote else ""
             lines.append(f"  + {escape(item.message)}{quote}")
     if feedback.improvements:
-        lines.append("[b yellow]Para mejorar[/]")
+        lines.append("[b $warning]Para mejorar[/]")
         for item in feedback.improvements:
             quote = f" [dim]T{item.turn}[/] «{escape(item.quote)}»" if item.quote else ""
             lines.append(f"  → {escape(item.message)}{quote}")
             if item.why:
                 lines.append(f"     [dim]{escape(item.why)}[/]")
             if item.try_saying:
-                lines.append(f"     [cyan]Prueba decir:[/] «{escape(item.try_saying)}»")
+                lines.append(f"     [$accent]Prueba decir:[/] «{escape(item.try_saying)}»")
     return "\n".join(lines) or "Sin comentarios."
 
 
@@ -112,7 +112,7 @@ def plan_markup(card: Any) -> str:
     lines = []
     for number, priority in enumerate(plan.priorities, start=1):
         score = "no evaluada" if priority.score is None else f"{priority.score}"
-        flag = f" [red]({priority.repeated})[/]" if priority.repeated else ""
+        flag = f" [$error]({priority.repeated})[/]" if priority.repeated else ""
         lines.append(
             f"{number}. [b]{display('skill', priority.skill)}[/b] ({score}){flag}: {escape(priority.goal)}"
         )
