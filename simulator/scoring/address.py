@@ -17,7 +17,7 @@ from simulator.scoring import text as tx
 if TYPE_CHECKING:
     from simulator.scoring.context import CallContext
 
-OPENING_TURNS = 2
+OPENING_TURNS = 3
 _EDGE = ",.;:!?¿¡«»\"'()"
 _ABBREVIATIONS = {"sr": "señor", "sra": "señora", "srta": "señorita", "lic": "licenciado"}
 _ARTICLES = {
@@ -132,9 +132,14 @@ def agent_spoken_name(ctx: CallContext) -> str | None:
         word = match.group(1)
         if word in skip or len(word) < 3:
             continue
-        for raw in ctx.text(n).split():
+        text = ctx.text(n)
+        typed = text != text.lower()  # typed text capitalises names; speech input does not
+        for raw in text.split():
             clean = raw.strip(_EDGE)
             if tx.fold(clean) == word:
+                if typed and not clean[:1].isupper():
+                    break  # «soy nuevo…»: not a name
                 return clean[:1].upper() + clean[1:]
-        return word.title()
+        else:
+            return word.title()
     return None

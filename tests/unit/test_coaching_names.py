@@ -141,3 +141,10 @@ def test_data_phrasing_reads_back_when_everything_was_given() -> None:
         data_phrasing(checks)
         == "Le confirmo sus datos: nombre: Rosa María Hernández. ¿Es correcto?"
     )
+
+
+def test_agent_name_from_speech_input_and_not_from_lower_case_words() -> None:
+    s = call_slots([("a", "buenas tardes le habla daniel de internet veloz")])
+    assert s["agente"] == "Daniel"
+    s = call_slots([("a", "Buenas tardes, soy nuevo en Internet Veloz.")])
+    assert s["agente"] == "Mariana"
