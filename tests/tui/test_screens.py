@@ -273,3 +273,28 @@ async def test_switch_user_and_pending_calls_from_the_palette(clock: Any) -> Non
         assert type(app.screen).__name__ == "LoginScreen" and app.trainee is None
         await login(pilot, "Luis")
         assert app.trainee is not None and app.trainee.name == "Luis"
+
+
+async def test_a_long_hold_warns_and_a_failing_reply_does_not_crash(clock: Any) -> None:
+    services = FakeServices()
+    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        call: Any = await open_scenario(pilot, "internet-veloz-hogar")
+        await pilot.press("f2", "f3", "f4")
+        await pilot.pause()
+        clock.advance(call.scenario.max_hold_seconds + 5)
+        call._tick()
+        await pilot.pause()
+        assert call.hold_warned and call.softphone.hold_left < 0
+        await pilot.press("f4")  # back from hold: the fake customer complains about the wait
+        await pilot.pause()
+        shown = "\n".join(line.text for line in call.log_view.lines)
+        assert "Oiga, me tuvo mucho tiempo esperando." in shown
+
+        def broken(text: str) -> Any:
+            raise RuntimeError("fallo interno")
+
+        call.session.agent_says = broken
+        await say(pilot, "¿Sigue ahí?")
+        assert app.is_running and call.phase == "live" and not call.waiting

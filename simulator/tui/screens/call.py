@@ -72,6 +72,7 @@ class CallScreen(Screen[None]):
         self.t_start: float | None = None
         self.t_end: float | None = None
         self.hold_t0: float | None = None
+        self.hold_warned = False
         self.sale_done = False
         self.result: Any = None
         self.hints_shown = 0
@@ -148,7 +149,15 @@ class CallScreen(Screen[None]):
         if self.t_start is not None:
             self.softphone.elapsed = (self.t_end or now) - self.t_start
         if self.hold_t0 is not None:
-            self.softphone.hold_left = float(self.scenario.max_hold_seconds) - (now - self.hold_t0)
+            left = float(self.scenario.max_hold_seconds) - (now - self.hold_t0)
+            self.softphone.hold_left = left
+            if left < 0 and not self.hold_warned:
+                self.hold_warned = True
+                self.notify(
+                    f"La espera pasó del máximo ({self.scenario.max_hold_seconds} s): "
+                    "regrese con el cliente (F4).",
+                    severity="warning",
+                )
         else:
             self.softphone.hold_left = None
 
@@ -214,6 +223,7 @@ class CallScreen(Screen[None]):
             if self.hold_t0 is None:
                 self.session.hold_start()
                 self.hold_t0 = app.clock()
+                self.hold_warned = False
                 self._system(f"Cliente en espera (máximo {self.scenario.max_hold_seconds} s).")
             else:
                 seconds = max(0.0, app.clock() - self.hold_t0)
@@ -393,7 +403,10 @@ class CallScreen(Screen[None]):
         app: Any = self.app
         try:
             reply = await asyncio.to_thread(self._reply_blocking, text, app.slow_reply_seconds)
-        except SimuladorError as error:
+        except Exception as error:  # never crash mid-call: the journal already holds the turn
+            if not isinstance(error, SimuladorError):
+                self.log.error(f"customer reply failed: {error!r}")
+                error = SimuladorError(f"El cliente simulado no pudo responder: {error}")
             if generation == self.generation:
                 self.waiting = False
                 self.typing.display = False
