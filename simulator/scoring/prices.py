@@ -24,6 +24,8 @@ from simulator.scoring.context import CallContext
 TOLERANCE = 1.0
 NEAR_WORDS = 4
 PROVIDER_WORDS_BEFORE = 6
+CLAUSE_CHARS = 160  # a clause is read at most this far around an amount (bounded work)
+MAX_AMOUNTS_PER_TURN = 60
 MAX_COMBO_PRICES = 8
 PERIOD_MULTIPLES = (2, 3, 6, 12, 18, 24, 36)
 _NUMBER = re.compile(r"^\d+$")
@@ -212,9 +214,10 @@ def _close(value: float, targets: set[float] | frozenset[float]) -> bool:
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     """The folded words before and after ``text[start:end]`` inside its clause («…, y …» splits)."""
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    right_match = _CLAUSE_END.search(text, end)
-    right = right_match.start() if right_match else len(text)
+    window = max(0, start - CLAUSE_CHARS)
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, window, start)), default=window)
+    right_match = _CLAUSE_END.search(text, end, end + CLAUSE_CHARS)
+    right = right_match.start() if right_match else min(len(text), end + CLAUSE_CHARS)
     before = _JOINER.split(tx.fold(text[left:start]))[-1]
     after = _JOINER.split(tx.fold(text[end:right]))[0]
     return before.strip(), after.strip()
@@ -280,6 +283,7 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
         text = ctx.text(n)
         values = {a.value for a in amounts}
         turn_named = [p for p in products_named(ctx, n, values) if p.price is not None]
+        amounts = amounts[:MAX_AMOUNTS_PER_TURN]
         for amount, (start, end) in zip(amounts, _spans(text, amounts), strict=True):
             if start < 0:
                 continue
