@@ -100,13 +100,19 @@ def _as_number(value: str) -> float | None:
         return None
 
 
+def _data_turns(ctx: CallContext) -> list[int]:
+    """Customer turns that give data (computed once per call, shared by every field)."""
+    if "data_turns" not in ctx.memo:
+        ctx.memo["data_turns"] = [n for n in ctx.customer_turns if _gives_data(ctx, n)]
+    return list(ctx.memo["data_turns"])
+
+
 def _said_values(ctx: CallContext, name: str) -> list[tuple[int, str]]:
     found = []
-    for n in ctx.customer_turns:
-        if _gives_data(ctx, n):
-            value = lang.field_value(name, ctx.text(n), ctx.folded[n - 1])
-            if value:
-                found.append((n, str(value)))
+    for n in _data_turns(ctx):
+        value = lang.field_value(name, ctx.text(n), ctx.folded[n - 1])
+        if value:
+            found.append((n, str(value)))
     return found
 
 
