@@ -31,12 +31,12 @@ _ARTICLES = {
 
 @cache
 def _given_names() -> frozenset[str]:
-    return frozenset(str(tx._raw_cues().get("given_names", "")).split())
+    return tx.word_set("given_names")
 
 
 @cache
 def _not_names() -> frozenset[str]:
-    return frozenset(str(tx._raw_cues().get("not_agent_names", "")).split())
+    return tx.word_set("not_agent_names")
 
 
 @cache

@@ -121,7 +121,7 @@ def fillers(text: str, folded: str) -> int:
 @lru_cache(maxsize=1)
 def _filler_words() -> frozenset[str]:
     """Every word the filler lexicon can match, letters repeated at most twice (3+ → _TRIPLE)."""
-    return frozenset(str(tx._raw_cues().get("filler_words", "")).split())
+    return tx.word_set("filler_words")
 
 
 @lru_cache(maxsize=1)

@@ -48,8 +48,13 @@ def field_label_cue(field: str) -> re.Pattern[str]:
 
 
 @cache
+def word_set(name: str) -> frozenset[str]:
+    """A space-separated word list of cues.yaml (stopwords, given_names…) as a set."""
+    return frozenset(str(_raw_cues().get(name, "")).split())
+
+
 def stopwords() -> frozenset[str]:
-    return frozenset(str(_raw_cues().get("stopwords", "")).split())
+    return word_set("stopwords")
 
 
 @cache
