@@ -105,7 +105,7 @@ class CallScreen(Screen[None]):
                 yield Static("", id="hint")
                 yield Static("✎ El cliente está escribiendo…", id="typing")
                 yield Input(placeholder="Hable con el cliente: escriba y presione Enter", id="say")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # room for F1 at 80 columns; Ctrl+P still works
 
     def on_mount(self) -> None:
         app: Any = self.app

@@ -42,7 +42,9 @@ class CaptureForm(VerticalScroll):
         for name in self.fields:
             with Horizontal():
                 yield Label(field_label(name) + ":")
-                yield Input(id=f"cap-{name}", compact=True, name=name, max_length=200)
+                yield Input(
+                    id=f"cap-{name}", compact=True, name=name, max_length=200, placeholder="—"
+                )
 
     def values(self) -> dict[str, str]:
         return {str(i.name): i.value.strip() for i in self.query(Input)}
