@@ -282,6 +282,7 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             continue
         text = ctx.text(n)
         values = {a.value for a in amounts}
+        savings_talk = bool(tx.cue("derived_amount").search(ctx.folded[n - 1]))
         turn_named = [p for p in products_named(ctx, n, values) if p.price is not None]
         amounts = amounts[:MAX_AMOUNTS_PER_TURN]
         for amount, (start, end) in zip(amounts, _spans(text, amounts), strict=True):
@@ -324,6 +325,8 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             relative = _near(before, after, "relative_amount")
             if (relative or not _near(before, "", "own_price")) and _close(value, _relations(book)):
                 continue
+            if savings_talk and not _near(before, "", "own_price"):
+                continue  # «al año se ahorraría, comparado con lo que paga, unos 600»
             mismatches.append(PriceMismatch(n, value, amount.text, None, catalog))
     return mismatches, sorted(set(correct_turns))
 

@@ -118,3 +118,8 @@ def test_a_difference_said_as_the_price_is_flagged() -> None:
     """300 = 399 − 99 is a fine difference, but not what «el plan le queda en» costs."""
     assert [t for t, _ in price_errors([("a", "El plan le queda en 300 pesos al mes.")])] == [1]
     assert price_errors([("a", "Son 300 pesos más al mes que el Paquete de canales.")]) == []
+
+
+def test_savings_talk_across_clauses_is_not_a_price() -> None:
+    said = "Al año usted ahorraría, comparado con lo que paga, unos 600 pesos."
+    assert price_errors([("a", said)]) == []
