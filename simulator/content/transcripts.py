@@ -61,6 +61,8 @@ def apply_scenario(transcript: Transcript, library: Library | None = None) -> Tr
         update["required_fields"] = list(scenario.required_fields)
     if not transcript.customer_data:
         update["customer_data"] = customer_data(scenario)
+    if transcript.current_payment is None and scenario.customer.current_payment is not None:
+        update["current_payment"] = scenario.customer.current_payment
     if transcript.max_hold_seconds is None:
         update["max_hold_seconds"] = float(scenario.max_hold_seconds)
     if "kind" not in given:

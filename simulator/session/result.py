@@ -58,6 +58,7 @@ def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
         ],
         required_fields=list(scenario.required_fields),
         customer_data=dict(scenario.customer.data),
+        current_payment=scenario.customer.current_payment,
         max_hold_seconds=scenario.max_hold_seconds,
         complete=False,
         preparation_applicable=True,
