@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
 from simulator.analysis.customer import tag_customer
-from simulator.analysis.lexicon import agent_patterns
+from simulator.analysis.lexicon import agent_hit, agent_patterns
 from simulator.analysis.overlap import content_lemmas, content_overlap, shared_words
 from simulator.language.extract import extract_email, extract_phone
 from simulator.language.normalize import MAX_CHARS, fold, normalize
@@ -100,9 +100,9 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
         for act in _LEXICAL:
             if asked and act in _STATEMENT_ONLY:
                 continue
-            if patterns[act].search(clause.norm):
+            if agent_hit(act, clause.norm):
                 found.setdefault(act, []).append(idx)
-        if patterns["time_ask"].search(clause.norm):
+        if agent_hit("time_ask", clause.norm):
             if idx in found.get("hold_request", ()):
                 found["hold_request"].remove(idx)
                 if not found["hold_request"]:
@@ -118,7 +118,7 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
                     continue
                 if act == "data_request" and idx in found.get("data_confirmation", ()):
                     continue
-                if patterns[key].search(tail):
+                if agent_hit(key, tail):
                     found.setdefault(act, []).append(idx)
     return found
 
@@ -164,8 +164,8 @@ def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
         here = {act for act, where in found.items() if idx in where}
         if clause.qstart:
             tail = clause.norm[clause.qstart :]
-            here = {act for act in here if agent_patterns()[act].search(tail)}
-        if here & _FUNCTIONAL and not agent_patterns()["time_ask"].search(clause.norm):
+            here = {act for act in here if agent_hit(act, tail)}
+        if here & _FUNCTIONAL and not agent_hit("time_ask", clause.norm):
             continue
         acts.add("open_question" if is_open(clause) else "closed_question")
     return acts

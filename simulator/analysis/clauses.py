@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from simulator.analysis.lexicon import agent_patterns
+from simulator.analysis.lexicon import agent_hit, agent_patterns
 from simulator.language.normalize import MAX_CHARS, normalize
 
 _SPLIT = re.compile(r"(?<=[.!?;…])\s+|(?=[¿¡])|\n+")
@@ -78,6 +79,7 @@ def _strip_markers(norm: str) -> str:
     return " ".join(words[i:])
 
 
+@lru_cache(maxsize=16384)
 def _is_open_form(norm: str) -> bool:
     lead = agent_patterns()["open_lead"]
     body = _strip_markers(norm)
@@ -86,7 +88,13 @@ def _is_open_form(norm: str) -> bool:
 
 def split_clauses(text: str) -> list[Clause]:
     """The clauses of a turn, each normalized, with its question status."""
-    text = text[:MAX_CHARS]
+    return list(clauses_of(text[:MAX_CHARS]))
+
+
+@lru_cache(maxsize=8192)
+def clauses_of(text: str) -> tuple[Clause, ...]:
+    """``split_clauses`` as an immutable tuple, cached by text (a turn is read as itself and as
+    the context of the next turn)."""
     punctuated = any(ch in text for ch in "?¿.,!;:")
     out: list[Clause] = []
     for raw in _SPLIT.split(text):
@@ -120,7 +128,7 @@ def split_clauses(text: str) -> list[Clause]:
             question = start is not None
             qstart = start or 0
         out.append(Clause(norm, marked, question, qstart))
-    return out
+    return tuple(out)
 
 
 def _typed_question_start(raw: str, norm: str) -> int:
@@ -137,6 +145,7 @@ def _typed_question_start(raw: str, norm: str) -> int:
     return len(norm) - len(tail_norm)
 
 
+@lru_cache(maxsize=8192)
 def question_start(norm: str) -> int | None:
     """For an unpunctuated (speech) clause: where a question starts, or None if none does."""
     if _is_open_form(norm):
@@ -163,8 +172,7 @@ def _offers_choice(norm: str) -> bool:
     ("la señal se le va en la noche o todo el día")."""
     if not _CHOICE_TAIL.match(norm) or norm.startswith(("no ", "ni ", "pero ", "porque ")):
         return False
-    patterns = agent_patterns()
-    return not any(patterns[act].search(norm) for act in _STATES)
+    return not any(agent_hit(act, norm) for act in _STATES)
 
 
 def looks_like_question(norm: str) -> bool:
@@ -185,4 +193,4 @@ def is_question(text: str) -> bool:
     """Whether ``text`` asks something (``?``/``¿``, or an unpunctuated question opening)."""
     if not text:
         return False
-    return any(clause.question for clause in split_clauses(text))
+    return any(clause.question for clause in clauses_of(text[:MAX_CHARS]))

@@ -11,8 +11,12 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.analysis.clauses import is_open, is_question, split_clauses
-from simulator.analysis.lexicon import agent_patterns, customer_patterns, objection_patterns
+from simulator.analysis.clauses import clauses_of, is_open, is_question, split_clauses
+from simulator.analysis.lexicon import (
+    agent_hit,
+    customer_patterns,
+    objection_patterns,
+)
 from simulator.analysis.overlap import content_lemmas
 from simulator.language.extract import (
     extract_email,
@@ -55,9 +59,8 @@ def _search_positive(pattern: re.Pattern[str], norm: str) -> bool:
 @lru_cache(maxsize=2048)
 def _context_acts(context: str) -> frozenset[str]:
     """The functions of the agent's previous turn that change how the answer reads."""
-    patterns = agent_patterns()
     acts = set()
-    for clause in split_clauses(context):
+    for clause in clauses_of(context):
         for act in (
             "close",
             "cross_sell",
@@ -68,15 +71,15 @@ def _context_acts(context: str) -> frozenset[str]:
             "offer_help",
             "offer_more",
         ):
-            if patterns[act].search(clause.norm):
+            if agent_hit(act, clause.norm):
                 acts.add(act)
         if clause.question:
             acts.add("question")
-            if is_open(clause) and not patterns["data_request"].search(clause.norm):
+            if is_open(clause) and not agent_hit("data_request", clause.norm):
                 acts.add("open_question")
-            if patterns["close_q"].search(clause.norm):
+            if agent_hit("close_q", clause.norm):
                 acts.add("close")
-            if patterns["cross_sell"].search(clause.norm):
+            if agent_hit("cross_sell", clause.norm):
                 acts.add("cross_sell_question")
     return frozenset(acts)
 

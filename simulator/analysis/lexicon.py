@@ -7,7 +7,7 @@ linguists can tune them without touching code; this module only loads and compil
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -47,6 +47,13 @@ def agent_patterns() -> dict[str, re.Pattern[str]]:
             continue
         out[key] = compile_list(value, subs)
     return out
+
+
+@lru_cache(maxsize=65536)
+def agent_hit(key: str, norm: str) -> bool:
+    """Whether the agent pattern ``key`` occurs in ``norm`` (cached: a clause is tested by the
+    agent tagger, as the customer's context and by the question rules)."""
+    return agent_patterns()[key].search(norm) is not None
 
 
 @cache

@@ -26,6 +26,29 @@ def _strip_char(ch: str) -> str:
     return base
 
 
+class _FoldTable(dict[int, str]):
+    """Code point → folded character, filled on first sight (``str.translate`` table)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in "¿¡":
+            out = " "
+        else:
+            low = ch.lower()
+            if len(low) != 1:
+                low = ch
+            if low.isascii():
+                out = low
+            else:
+                base = _strip_char(low).lower()
+                out = base[0] if base else " "
+        self[code] = out
+        return out
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lowercase and strip accents char by char, keeping the length (offsets stay valid).
@@ -33,20 +56,9 @@ def fold(text: str) -> str:
     ``¿`` and ``¡`` become spaces. Characters that decompose into several letters keep only the
     first one, so ``fold(t)[i]`` always corresponds to ``t[i]``.
     """
-    out = []
-    for ch in text:
-        if ch in "¿¡":
-            out.append(" ")
-            continue
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        if low.isascii():
-            out.append(low)
-            continue
-        base = _strip_char(low).lower()
-        out.append(base[0] if base else " ")
-    return "".join(out)
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD_TABLE)
 
 
 @lru_cache(maxsize=8192)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -93,9 +93,23 @@ _ALLOWED_AFTER = {
 }
 
 
+@cache
+def _number_trigger() -> re.Pattern[str]:
+    """A digit or a whole number word: text without one holds no number (cheap first pass)."""
+    words = sorted(_word_kinds(), key=len, reverse=True)
+    return re.compile(r"\d|(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])")
+
+
 def segments(text: str) -> list[Segment]:
     """Every number in ``text`` (digits or words), in order, with char offsets into ``text``."""
-    folded = fold(text[:MAX_CHARS])
+    return list(_segments(text[:MAX_CHARS]))
+
+
+@lru_cache(maxsize=8192)
+def _segments(text: str) -> tuple[Segment, ...]:
+    folded = fold(text)
+    if not _number_trigger().search(folded):
+        return ()
     kinds = _word_kinds()
     toks: list[tuple[str, int, int, str, float]] = []  # kind, start, end, raw, value
     for m in _TOKEN.finditer(folded):
@@ -181,7 +195,7 @@ def segments(text: str) -> list[Segment]:
                 digits = str(int(number))
         out.append(Segment(start, seg_end, number, digits, seg_kind, dollar))
         i = j
-    return out
+    return tuple(out)
 
 
 def words_to_number(text: str) -> float | None:
@@ -212,11 +226,15 @@ def extract_amounts(text: str) -> list[Amount]:
     """Every amount in ``text`` with its value, the span as written, and whether it is money."""
     if not text:
         return []
-    text = text[:MAX_CHARS]
+    return list(_amounts(text[:MAX_CHARS]))
+
+
+@lru_cache(maxsize=8192)
+def _amounts(text: str) -> tuple[Amount, ...]:
     folded = fold(text)
     after_re, before_re, not_before_re, not_after_re = _money_patterns()
     amounts: list[Amount] = []
-    for seg in segments(text):
+    for seg in _segments(text):
         if seg.value is None:
             continue
         start = seg.start
@@ -237,4 +255,4 @@ def extract_amounts(text: str) -> list[Amount]:
             tail = before[money_cue:] if money_cue >= 0 else ""
             is_money = money_cue >= 0 and len(tail) <= 25 and not re.search(r"\d", tail)
         amounts.append(Amount(value=seg.value, text=text[start : seg.end], is_money=is_money))
-    return amounts
+    return tuple(amounts)
