@@ -25,15 +25,24 @@ def closing_turns(ctx: CallContext) -> list[int]:
 
 
 def acceptance_turn(ctx: CallContext) -> tuple[int | None, int | None]:
-    """(close turn, customer acceptance turn right after it), or Nones."""
+    """(close turn, customer acceptance right after it), or Nones.
+
+    The acceptance that counts is the last one before the sale was registered (an early «sí»
+    to a mid-call question is not the consent to the sale)."""
     last_close: int | None = None
+    pairs: list[tuple[int, int]] = []
     for n in range(1, ctx.n_turns + 1):
         if ctx.speaker(n) == "agent":
             if ctx.has(n, "close"):
                 last_close = n
         elif last_close is not None and says_yes(ctx, n):
-            return last_close, n
-    return None, None
+            pairs.append((last_close, n))
+    if not pairs:
+        return None, None
+    limit = _sale_turn(ctx) if ctx.sale_registered else None
+    before = [p for p in pairs if limit is None or p[1] <= limit]
+    close, accepted = (before or pairs)[-1]
+    return close, accepted
 
 
 def says_yes(ctx: CallContext, n: int) -> bool:
@@ -66,13 +75,16 @@ def judge(ctx: CallContext) -> Judged:
         for act in ("offer_more", "thanks", "farewell")
     }
     parts = {act: found[act] is not None for act in found}
-    evidence = [ctx.evidence(n) for n in sorted({n for n in found.values() if n})]
+    cited = {n for n in found.values() if n}
+    if window and not all(parts.values()):
+        cited.add(window[-1])  # the agent's last words: where the missing part belonged
+    evidence = [ctx.evidence(n) for n in sorted(cited)]
     errors: list[ErrorFinding] = []
     close, accepted = acceptance_turn(ctx)
     if ctx.sale_registered:
         parts["acceptance"] = accepted is not None
         if close is not None and accepted is not None:
-            evidence += [ctx.evidence(close), ctx.evidence(accepted)]
+            evidence.append(ctx.evidence(accepted))
         else:
             turn = _sale_turn(ctx)
             quote = tx.quote(ctx.text(turn)) if turn else ""

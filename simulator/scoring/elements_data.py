@@ -25,6 +25,8 @@ from simulator.scoring.judged import Judged, dedupe, not_applicable
 _DIGITS = re.compile(r"\D+")
 READ_BACK_SHARE = 0.6
 MIN_PARTIAL = 10
+DATA_ACTS = ("data_request", "data_confirmation")
+NOT_DATA_ACTS = ("greeting", "farewell", "thanks", "offer_more")
 FIELD_NAMES = {
     "nombre": "nombre",
     "telefono": "teléfono",
@@ -42,6 +44,7 @@ class FieldCheck:
     expected: str | None = None
     correct: bool = True
     confirm_turn: int | None = None
+    request_turn: int | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -165,19 +168,68 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
         check.problems.append(
             f"«{label}» capturado como «{captured}» no coincide con el registro del cliente"
         )
-    start = check.said_turn or 0
-    for n in ctx.agent_turns:
-        if n <= start:
-            continue
-        if mentions_value(ctx, n, name, check.said or captured):
-            check.confirm_turn = n
-            break
-        if ctx.has(n, "data_confirmation") and start and ctx.next_agent(start)[:1] == [n]:
-            check.confirm_turn = n
-            break
+    if check.said_turn and ctx.prev_agent(check.said_turn) == check.said_turn - 1:
+        prev = check.said_turn - 1
+        if ctx.has(prev, "data_request", "data_confirmation") or _asked_for(
+            ctx, check.said_turn, name
+        ):
+            check.request_turn = prev
+    check.confirm_turn = _confirm_turn(ctx, name, check.said_turn or 0, check.said or captured)
     if check.confirm_turn is None:
         check.problems.append(f"Confirmar «{label}» leyéndoselo de vuelta al cliente")
     return check
+
+
+def collection_start(ctx: CallContext) -> int:
+    """The first agent turn that asks for or reads back data (0 when there is none)."""
+    if "collection_start" not in ctx.memo:
+        ctx.memo["collection_start"] = next(
+            (n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)), 0
+        )
+    return int(ctx.memo["collection_start"])
+
+
+def _confirm_turn(ctx: CallContext, name: str, start: int, value: str) -> int | None:
+    """The agent turn that confirms ``value``: a read-back during the data collection first.
+
+    Turns before the collection (the opening's «¿hablo con la señora …?») or after it (a
+    farewell that names the customer) still count when nothing better exists, but
+    ``is_data_turn`` keeps them out of the evidence."""
+    later = [n for n in ctx.agent_turns if n > start]
+    confirms_at_once = bool(start and later) and ctx.has(later[0], "data_confirmation")
+    immediate = later[0] if confirms_at_once else None
+    mentions = [n for n in later if mentions_value(ctx, n, name, value)]
+    data_mentions = [n for n in mentions if is_data_turn(ctx, n)]
+    if data_mentions:
+        return data_mentions[0]
+    if immediate is not None:
+        return immediate
+    return mentions[0] if mentions else None
+
+
+def is_data_turn(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` belongs to the data collection (a request or a read-back)."""
+    if ctx.has(n, *DATA_ACTS):
+        return True
+    start = collection_start(ctx)
+    return bool(start) and n >= start and not ctx.has(n, *NOT_DATA_ACTS)
+
+
+def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
+    """Customer turns that gave the values and agent turns that read them back, then requests."""
+    first: list[int] = []
+    then: list[int] = []
+    for c in checks:
+        if c.said_turn:
+            first.append(c.said_turn)
+        if c.confirm_turn and is_data_turn(ctx, c.confirm_turn):
+            first.append(c.confirm_turn)
+        if c.request_turn:
+            then.append(c.request_turn)
+    if not first and not then:
+        then = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)][:2]
+    turns = list(dict.fromkeys(first + then))[:8]
+    return [ctx.evidence(n) for n in turns]
 
 
 def spoken(name: str, value: str) -> str:
@@ -237,12 +289,7 @@ def judge(ctx: CallContext) -> Judged:
     correct = sum(c.captured is not None and c.correct for c in checks)
     confirmed = sum(c.confirm_turn is not None for c in checks)
     missing = [p for c in checks for p in c.problems]
-    evidence = []
-    for c in checks:
-        if c.said_turn:
-            evidence.append(ctx.evidence(c.said_turn))
-        if c.confirm_turn:
-            evidence.append(ctx.evidence(c.confirm_turn))
+    evidence = _evidence(ctx, checks)
     met = not missing
     better = None if met else data_phrasing(checks)
     score = (captured + correct + confirmed) / (3 * len(checks))

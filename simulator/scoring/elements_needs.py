@@ -152,9 +152,11 @@ def judge(ctx: CallContext) -> Judged:
     questions = customer_questions(ctx)
     ignored = [q for q in questions if not is_answered(ctx, q)]
     parts = {"open_before": bool(open_before), "needs_found": bool(needs), "answers": not ignored}
-    evidence = [ctx.evidence(n) for n in open_before[:3]]
-    evidence += [ctx.evidence(n) for n in needs[:2]]
-    evidence += [ctx.evidence(n) for n in ignored[:2]]
+    # Unanswered questions come first (and the agent reply that skipped them): they are why
+    # the element failed, so they must survive the evidence cap.
+    cited = [t for q in ignored[:3] for t in (q, *ctx.next_agent(q)[:1])]
+    cited += open_before[:3] + needs[:2]
+    evidence = [ctx.evidence(n) for n in list(dict.fromkeys(cited))[:8]]
     missing = dict(MISSING)
     if ignored:
         listing = ", ".join(str(q) for q in ignored[:5])

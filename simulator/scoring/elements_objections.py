@@ -7,9 +7,14 @@ A «no me vuelva a llamar» is addressed by apologising and closing, not by sell
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
+import yaml
+
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext, slots
-from simulator.scoring.judged import Judged, judged, not_applicable
+from simulator.scoring.judged import Judged, example, judged, not_applicable
 
 ADDRESS_DIRECT = ("objection_response",)
 SOFT_WORDS = 10
@@ -56,6 +61,34 @@ def close_turns(ctx: CallContext) -> list[int]:
     return [n for n in ctx.agent_turns if ctx.has(n, "close")]
 
 
+@cache
+def _examples() -> dict[str, str]:
+    path = resources.files("simulator.scoring").joinpath("es/phrasings.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return {str(k): str(v) for k, v in data["objection_examples"].items()}
+
+
+def objection_phrasing(ctx: CallContext, unaddressed: list[int], objections: list[int]) -> str:
+    """The model answer for the objection actually raised (the first unanswered one).
+
+    «Lo tengo que pensar» gets exploring the doubt + a recommendation + a low-risk reassurance,
+    not a price answer; with every objection answered the missing part is the close."""
+    examples = _examples()
+    if unaddressed:
+        kind = ctx.objection_type(unaddressed[0]) or (
+            "do_not_call" if is_do_not_call(ctx, unaddressed[0]) else None
+        )
+        template = examples.get(kind or "", "") or example("objection_handling", {})
+    else:
+        template = examples["no_close"]
+    return template.format_map(_Slots(slots(ctx)))
+
+
+class _Slots(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
 def judge(ctx: CallContext) -> Judged:
     objections = objection_turns(ctx)
     if not ctx.selling and not objections:
@@ -81,5 +114,7 @@ def judge(ctx: CallContext) -> Judged:
     evidence += [ctx.evidence(a) for a in responses.values() if a is not None][:3]
     evidence += [ctx.evidence(n) for n in closes[:2]]
     result = judged(parts, missing, evidence, "objection_handling", slots(ctx))
+    if result.result.met is False:
+        result.result.better_phrasing = objection_phrasing(ctx, unaddressed, objections)
     result.facts.update(objections=objections, responses=responses, closes=closes)
     return result

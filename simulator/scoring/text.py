@@ -115,9 +115,40 @@ def quote(text: str, hint: str | None = None, max_len: int = MAX_QUOTE) -> str:
     start += stripped_left
     end = start + len(piece.strip())
     if end - start > max_len:
-        end = start + max_len
-        cut = text.rfind(" ", start + max_len // 2, end)
-        if cut > start:
-            end = cut
+        return _cut(text, start, max_len)
     result = text[start:end]
-    return result if result.strip() else text[:max_len]
+    return result if result.strip() else _cut(text, 0, max_len)
+
+
+_CLAUSE_END = re.compile(r"[,;:]\s")
+
+
+def _cut(text: str, start: int, max_len: int) -> str:
+    """``text[start:]`` cut to ``max_len`` chars at a clause or word boundary, ending in «…».
+
+    Everything but the final «…» is an exact substring of ``text``. A dangling short function
+    word («…si no le convence lo») is dropped so the quote does not stop mid-phrase."""
+    if len(text) - start <= max_len:
+        return text[start:]
+    end = start + max_len
+    floor = start + max_len // 2
+    clauses = [m.start() for m in _CLAUSE_END.finditer(text, floor, end + 1)]
+    if clauses:
+        end = clauses[-1]
+    else:
+        space = text.rfind(" ", floor, end + 1)
+        end = space if space > start else end
+        words = text[start:end].split(" ")
+        while len(words) > 3 and (len(fold(words[-1])) <= 2 or fold(words[-1]) in stopwords()):
+            words.pop()
+        end = start + len(" ".join(words))
+    piece = text[start:end].rstrip(" ,;:")
+    return piece + ELLIPSIS
+
+
+ELLIPSIS = "…"
+
+
+def unquoted(quote: str) -> str:
+    """The exact transcript text of a quote (without the «…» that marks a cut)."""
+    return quote[:-1] if quote.endswith(ELLIPSIS) else quote

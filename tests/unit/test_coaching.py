@@ -14,6 +14,7 @@ from simulator.coaching.phrasing import laer_for, open_question_for
 from simulator.models.scorecard import SKILL_KEYS, Scorecard
 from simulator.models.transcript import Transcript
 from simulator.scoring.loader import load_transcript
+from simulator.scoring.text import unquoted
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 NAMES = sorted(p.stem for p in DATA.glob("*.json"))
@@ -38,7 +39,7 @@ def test_feedback_items_quote_their_turn(name: str) -> None:
     for item in items:
         assert item.skill in SKILL_KEYS
         assert item.turn is not None and item.quote, item
-        assert item.quote in transcript.turns[item.turn - 1].text
+        assert unquoted(item.quote) in transcript.turns[item.turn - 1].text
         assert item.message and item.why
     for item in card.feedback.improvements:
         assert item.try_saying

@@ -13,6 +13,7 @@ import yaml
 from simulator.coaching import grade
 from simulator.models.scorecard import Scorecard
 from simulator.scoring.loader import load_transcript
+from simulator.scoring.text import unquoted
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 EXPECT = yaml.safe_load((DATA / "expectations.yaml").read_text("utf-8"))
@@ -77,10 +78,11 @@ def test_every_judgement_has_turns_and_quotes_from_the_call() -> None:
             if element.met is False:
                 assert element.missing and element.better_phrasing, (name, key)
             for ev in element.evidence:
-                assert ev.quote in transcript.turns[ev.turn - 1].text
+                assert unquoted(ev.quote) in transcript.turns[ev.turn - 1].text
         for error in result.critical_errors + result.non_critical_errors:
             assert (
-                error.turn is not None and error.evidence in transcript.turns[error.turn - 1].text
+                error.turn is not None
+                and unquoted(error.evidence) in transcript.turns[error.turn - 1].text
             )
 
 

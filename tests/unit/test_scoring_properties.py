@@ -9,6 +9,7 @@ from simulator.coaching import grade
 from simulator.models.scorecard import ELEMENT_KEYS
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
+from simulator.scoring.text import unquoted
 
 CATALOG = [{"name": "Plan Hogar 200 megas", "price": 499, "period": "mes"}]
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -63,7 +64,7 @@ def test_any_unicode_call_scores_within_bounds(
     assert len(card.coaching_plan.priorities) == 3
     for item in card.feedback.strengths + card.feedback.improvements:
         if item.turn is not None and item.quote is not None:
-            assert item.quote in turns[item.turn - 1]["text"]
+            assert unquoted(item.quote) in turns[item.turn - 1]["text"]
 
 
 @SETTINGS
