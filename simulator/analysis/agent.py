@@ -93,7 +93,6 @@ _PHONE_GIVEN = re.compile(r"(?:llamar|marcar|comunicarse|llame|marque|linea)\s+(
 
 
 def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
-    patterns = agent_patterns()
     found: dict[str, list[int]] = {}
     for idx, clause in enumerate(clauses):
         asked = clause.question and not _STATED_IN_QUESTION.match(clause.norm)

@@ -48,7 +48,7 @@ class CustomerTags(BaseModel):
 
 
 def _negated(norm: str, start: int) -> bool:
-    before = norm[:start].split()[-2:]
+    before = norm[:start].rsplit(None, 2)[-2:]
     return any(word in _NEGATORS for word in before)
 
 

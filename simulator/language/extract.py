@@ -8,7 +8,7 @@ so both sides are reduced to one canonical form per field kind before comparing.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -45,7 +45,11 @@ def extract_phone(text: str) -> str | None:
     """The 10-digit Mexican phone in ``text`` (digits, pairs or words; spaces, dashes, +52)."""
     if not text:
         return None
-    text = text[:MAX_CHARS]
+    return _phone(text[:MAX_CHARS])
+
+
+@lru_cache(maxsize=8192)
+def _phone(text: str) -> str | None:
     folded = fold(text)
     run: list[str] = []
     prev_end = -1
@@ -76,7 +80,12 @@ def extract_email(text: str) -> str | None:
     """The e-mail in ``text``, written or dictated ("rosa punto hdz arroba gmail punto com")."""
     if not text:
         return None
-    folded = fold(text[:MAX_CHARS])
+    return _email(text[:MAX_CHARS])
+
+
+@lru_cache(maxsize=8192)
+def _email(text: str) -> str | None:
+    folded = fold(text)
     folded = re.sub(r"\s*@\s*", "@", folded)
     if "@" not in folded and "arroba" not in folded:
         return None

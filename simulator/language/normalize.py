@@ -74,7 +74,8 @@ def normalize(text: str) -> str:
     text = _REPEATS.sub(r"\1", text)
     text = _DROP.sub(lambda m: m.group(1) or " ", text)
     text = text.replace("?", " ? ")
-    text = "".join(ch if ch.isascii() else " " for ch in text)
+    if not text.isascii():
+        text = "".join(ch if ch.isascii() else " " for ch in text)
     return _SPACES.sub(" ", text).strip()
 
 
