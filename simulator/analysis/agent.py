@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
-from simulator.analysis.customer import tag_customer
+from simulator.analysis.customer import objection_alone
 from simulator.analysis.lexicon import agent_hit, agent_patterns
 from simulator.analysis.overlap import content_lemmas, content_overlap, shared_words
 from simulator.language.extract import extract_email, extract_phone
@@ -277,7 +277,7 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         acts.add("paraphrase")
     answers = bool(acts & _ANSWERS) or bool(patterns["objection_response"].search(norm))
     if context is not None:
-        if answers and "objection" in tag_customer(context).acts:
+        if answers and objection_alone(context):
             acts.add("objection_response")
     elif patterns["objection_response"].search(norm):
         acts.add("objection_response")

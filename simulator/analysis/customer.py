@@ -84,6 +84,7 @@ def _context_acts(context: str) -> frozenset[str]:
     return frozenset(acts)
 
 
+@lru_cache(maxsize=4096)
 def _objection(norm: str) -> str | None:
     for kind, pattern in objection_patterns():
         if kind == "has_provider":
@@ -119,11 +120,7 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         weak = patterns["weak_refusal"].search(norm) and not objection
         if patterns["refusal"].search(norm) or weak or (bare_no and not affirmative):
             acts.add("refusal")
-    elif patterns["refusal"].search(norm) and re.search(
-        r"no (?:le|les) (?:voy a dar|doy)|no (?:quiero|voy a) contratar|no acepto|no autorizo|"
-        r"ya (?:le|les) dije que no",
-        norm,
-    ):
+    elif _firm_refusal(norm):
         acts.add("refusal")
     if (
         objection == "not_interested"
@@ -173,6 +170,32 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("other")
     ordered = tuple(act for act in CUSTOMER_ACTS if act in acts)
     return ordered, objection
+
+
+def _firm_refusal(norm: str) -> bool:
+    """A refusal that stands without a proposal before it ("no le voy a dar mis datos")."""
+    return bool(customer_patterns()["refusal"].search(norm)) and bool(
+        re.search(
+            r"no (?:le|les) (?:voy a dar|doy)|no (?:quiero|voy a) contratar|no acepto|no autorizo|"
+            r"ya (?:le|les) dije que no",
+            norm,
+        )
+    )
+
+
+@lru_cache(maxsize=4096)
+def objection_alone(text: str) -> bool:
+    """Whether ``text`` read with no context is an objection: the same answer as
+    ``"objection" in tag_customer(text).acts`` without tagging the other acts."""
+    if not text or not text.strip():
+        return False
+    norm = normalize(text[:MAX_CHARS])
+    if not norm or customer_patterns()["phone_answer"].match(norm):
+        return False
+    objection = _objection(norm)
+    if objection == "not_interested" and _firm_refusal(norm):
+        return bool(_STRONG_NOT_INTERESTED.search(norm))
+    return objection is not None
 
 
 def _tells_situation(norm: str) -> bool:

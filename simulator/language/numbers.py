@@ -95,8 +95,11 @@ _ALLOWED_AFTER = {
 
 @cache
 def _number_trigger() -> re.Pattern[str]:
-    """A digit or a whole number word: text without one holds no number (cheap first pass)."""
-    words = sorted(_word_kinds(), key=len, reverse=True)
+    """A digit or a whole number word: text without one holds no number (cheap first pass).
+
+    "un"/"una" start a number only before "mil"/"millón", which the pass already looks for.
+    """
+    words = sorted((w for w in _word_kinds() if w not in ("un", "una")), key=len, reverse=True)
     return re.compile(r"\d|(?<![a-z])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z])")
 
 
