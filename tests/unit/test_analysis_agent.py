@@ -217,3 +217,28 @@ def test_generalised_categories(
     acts = set(tag_agent(text, context))
     assert expected <= acts
     assert not (absent & acts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mucho gusto, señora Hernández. Le llamo para platicarle de nuestros planes de internet "
+        "para el hogar.",
+        "Le hablo para comentarle de su plan de internet.",
+        "Le llamo por lo de nuestros seguros de auto.",
+    ],
+)
+def test_calling_about_a_product_names_no_company(text: str) -> None:
+    assert "company_id" not in acts(text)
+    assert "agent_id" not in acts(text)
+
+
+def test_closing_names_the_agent_and_the_company() -> None:
+    text = (
+        "Gracias por su tiempo, señora Hernández, le atendió Daniela de Internet Veloz. "
+        "Que tenga buen día."
+    )
+    assert acts(text) == {"thanks", "farewell", "agent_id", "company_id"}
+    assert {"agent_id", "company_id"} <= acts("le atendio daniela de internet veloz buen dia")
+    assert "agent_id" not in acts("¿Quién le atendió la vez pasada?")
+    assert "agent_id" not in acts("¿Le atendió bien el técnico?")
