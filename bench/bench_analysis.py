@@ -19,10 +19,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from simulator.analysis import agent as agent_mod  # noqa: E402
+from simulator.analysis import clauses as clauses_mod  # noqa: E402
 from simulator.analysis import customer as customer_mod  # noqa: E402
+from simulator.analysis import lexicon as lexicon_mod  # noqa: E402
 from simulator.analysis import overlap as overlap_mod  # noqa: E402
 from simulator.analysis import tag_agent, tag_customer  # noqa: E402
+from simulator.language import extract as extract_mod  # noqa: E402
+from simulator.language import names as names_mod  # noqa: E402
 from simulator.language import normalize as norm_mod  # noqa: E402
+from simulator.language import numbers as numbers_mod  # noqa: E402
 from simulator.models.acts import AGENT_ACTS, CUSTOMER_ACTS  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -34,6 +39,17 @@ BASELINE = {
     "customer": {"dev": 0.999, "holdout": 0.811, "holdout2": 0.899},
 }
 RESULTS = ROOT / "bench" / "results" / "bench_analysis.json"
+CACHED_MODULES = (
+    agent_mod,
+    clauses_mod,
+    customer_mod,
+    lexicon_mod,
+    overlap_mod,
+    extract_mod,
+    names_mod,
+    norm_mod,
+    numbers_mod,
+)
 
 
 def load(name: str) -> list[dict]:
@@ -81,16 +97,13 @@ def scores(items: list[dict], preds: list[list[str]], labels: tuple[str, ...]) -
 
 
 def clear_caches() -> None:
-    for fn in (
-        agent_mod._tag_agent_cached,
-        customer_mod._tag_customer_cached,
-        customer_mod._context_acts,
-        overlap_mod.content_lemmas,
-        norm_mod.normalize,
-        norm_mod.fold,
-        norm_mod.lemma,
-    ):
-        fn.cache_clear()
+    """Empty every bounded per-text cache of the analyzer and the language tools (not the
+    lexicons and compiled patterns, which are ``functools.cache``: loaded once per process)."""
+    for module in CACHED_MODULES:
+        for value in vars(module).values():
+            params = getattr(value, "cache_parameters", None)
+            if params is not None and params()["maxsize"] is not None:
+                value.cache_clear()
 
 
 def timing(sets: dict[str, list[dict]], rounds: int = 3) -> dict:
