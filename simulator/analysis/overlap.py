@@ -33,7 +33,13 @@ def content_lemmas(text: str) -> frozenset[str]:
 @cache
 def _concepts() -> dict[str, str]:
     groups = load_yaml("stopwords.yaml").get("concepts", {})
-    return {str(word): str(name) for name, words in groups.items() for word in words}
+    table: dict[str, str] = {}
+    for name, words in groups.items():
+        for word in words:
+            table[str(word)] = str(name)
+            # content words are compared by stem, so the stem must find its concept too
+            table.setdefault(lemma(str(word)), str(name))
+    return table
 
 
 def _concept_set(lemmas: frozenset[str]) -> set[str]:

@@ -41,8 +41,9 @@ def test_tokens_and_word_count() -> None:
     assert word_count("") == 0
 
 
-def test_lemma_is_accent_free_dictionary_form() -> None:
-    assert lemma("hablamos") == "hablar"
-    assert lemma("cuesta") == "costar"
+def test_lemma_is_an_accent_free_stem_shared_by_inflections() -> None:
+    assert lemma("hablamos") == lemma("hablar") == lemma("habla")
+    assert lemma("clases") == lemma("clase")
+    assert lemma("telefonía").isascii()
     assert lemma("499") == "499"
     assert lemma("") == ""
