@@ -9,19 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from simulator.content.transcripts import KIND_TO_CALL, catalog_entries, customer_data
 from simulator.models.content import Scenario
-from simulator.models.transcript import CatalogEntry, Transcript
+from simulator.models.transcript import Transcript
 
 if TYPE_CHECKING:
     from simulator.customer.state import CustomerState
     from simulator.models.scorecard import Scorecard
-
-KIND_MAP = {
-    "outbound_sale": "sale",
-    "inbound_sale": "sale",
-    "service": "service",
-    "collections": "collections",
-}
 
 
 @dataclass
@@ -41,23 +35,13 @@ class CallResult:
 def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
     """The transcript of a call that has not started: everything the scorer needs from the scenario."""
     return Transcript(
-        kind=KIND_MAP[scenario.kind],  # type: ignore[arg-type]
+        kind=KIND_TO_CALL[scenario.kind],
         scenario=scenario.id,
         company=scenario.company.name,
         agent_name=agent_name or scenario.agent_name,
-        catalog=[
-            CatalogEntry(
-                name=p.name,
-                price=p.price,
-                currency=p.currency,
-                period=p.period,
-                aliases=list(p.aliases),
-                conditions=list(p.conditions),
-            )
-            for p in scenario.catalog
-        ],
+        catalog=catalog_entries(scenario),
         required_fields=list(scenario.required_fields),
-        customer_data=dict(scenario.customer.data),
+        customer_data=customer_data(scenario),
         current_payment=scenario.customer.current_payment,
         max_hold_seconds=scenario.max_hold_seconds,
         complete=False,
