@@ -178,8 +178,20 @@ def _empathy_gate(t: Turn) -> bool:
         s.greeted = True
         t.say("complaint")
         return False
-    s.patience = clamp(s.patience - 6)
-    s.trust = clamp(s.trust - 2)
+    outbound = t.scenario.kind in ("outbound_sale", "collections")
+    if (
+        outbound
+        and not s.identity_confirmed
+        and cues.contains_any(t.norm, cues.phrases("identity_phrases"))
+    ):
+        s.identity_confirmed = True  # «Sí, soy yo.» comes before the grievance, not instead of it
+        s.greeted = True
+        t.say("identity_confirm")
+    if "complained" in s.once_flags:  # the first grievance is a chance for empathy, not a cost
+        s.patience = clamp(s.patience - 6)
+        s.trust = clamp(s.trust - 2)
+    else:
+        s.once_flags.append("complained")
     t.say("complaint")
     return False
 

@@ -84,6 +84,8 @@ class TemplateMouth:
             line = self._line(intent, state, scenario, persona, rng)
             if not line:
                 continue
+            if parts and lead_in:
+                line = drop_opener(line)  # «Pues mire…» + «Pues mis hijos…»: one «pues» is enough
             if parts and joins_lowercase(parts[-1], lead_in):
                 line = decapitalize(line, proper)
             if index == 0 and intent.name not in glue().get("no_filler", []):
@@ -129,9 +131,14 @@ class TemplateMouth:
                 sources += [(f"trap:{t.id}", t.statements) for t in scenario.traps if t.id == ref]
         if name == "state_reason" and scenario.reason and not scenario.banks.get("state_reason"):
             sources.append(("reason", [scenario.reason]))
-        sources.append((f"sc:{name}", scenario.banks.get(name, [])))
-        sources.append((f"pe:{name}", persona.speech.banks.get(name, [])))
-        sources.append((f"base:{name}", base_bank().get(name, [])))
+        directed = f"{name}_{direction(scenario)}"
+        for prefix, banks in (
+            ("sc", scenario.banks),
+            ("pe", persona.speech.banks),
+            ("base", base_bank()),
+        ):
+            sources.append((f"{prefix}:{directed}", banks.get(directed, [])))
+            sources.append((f"{prefix}:{name}", banks.get(name, [])))
         return [(key, lines) for key, lines in sources if lines]
 
     def _line(
@@ -189,6 +196,9 @@ class TemplateMouth:
         fillers = persona.speech.fillers
         if not fillers or rng.random() * 100 >= persona.traits.verbosity * 0.4:
             return line
+        first = normalize(line).split()[:1]
+        if first and first[0] in glue().get("starts_with_filler", []):
+            return line  # «Mire, oiga, ya me…»: the line already opens with one
         filler = rng.choice(fillers).strip().rstrip(",")
         lead = len(filler) - len(filler.lstrip(_OPENERS))
         filler = filler[:lead] + filler[lead : lead + 1].upper() + filler[lead + 1 :]  # «¿Sí me…?»
@@ -204,6 +214,12 @@ _OPENERS = "¿¡«\"'(— "
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 INBOUND_KINDS = ("inbound_sale", "service")
 _WORD = re.compile(r"[\w-]+")
+
+
+def direction(scenario: Scenario) -> str:
+    """``inbound`` when the customer made the call (sale or service), else ``outbound``: banks may
+    hold ``<intent>_inbound`` / ``<intent>_outbound`` variants that win over the plain intent."""
+    return "inbound" if scenario.kind in INBOUND_KINDS else "outbound"
 
 
 def inbound_greeting(line: str) -> str:
@@ -222,6 +238,19 @@ def inbound_greeting(line: str) -> str:
     first = kept[0]
     kept[0] = first[:1].upper() + first[1:]
     return " ".join(kept)
+
+
+def drop_opener(line: str) -> str:
+    """The line without a leading discourse marker (``lead_in_openers``): after a lead-in it would
+    repeat one («Pues mire… pues mis hijos…»)."""
+    norm = normalize(line)
+    for opener in glue().get("lead_in_openers", []):
+        marker = normalize(opener)
+        if norm.startswith(marker + " ") or norm.startswith(marker + ","):
+            rest = line[len(opener) :].lstrip(" ,…")
+            if rest:
+                return rest[:1].upper() + rest[1:]
+    return line
 
 
 def joins_lowercase(previous: str, lead_in: bool) -> bool:

@@ -199,7 +199,9 @@ def test_authored_callado_says_little_to_closed_questions(library) -> None:  # t
 
 def test_authored_molesto_wants_empathy_first(library) -> None:  # type: ignore[no-untyped-def]
     intents = _intents_over_good_script(library, "molesto")
-    assert all(names[0] in ("complaint", "annoyed", "hangup") for names in intents)
+    # «¿Hablo con…?» still gets «Sí, soy yo.», but the grievance comes right after it
+    assert intents[0] == ["identity_confirm", "complaint"]
+    assert all(names[0] in ("complaint", "annoyed", "hangup") for names in intents[1:])
 
 
 def test_authored_regateador_and_desconfiado_push_their_point(library) -> None:  # type: ignore[no-untyped-def]

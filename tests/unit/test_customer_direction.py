@@ -1,0 +1,116 @@
+"""Lines fit the call's direction: a customer who made the call never asks the agent what they
+want («¿De qué se trata?», «Dígame»), and a customer who was called does not say «le hablo
+porque…». Banks hold ``<intent>_inbound`` / ``<intent>_outbound`` variants for that."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from simulator.content.library import load_library
+from simulator.customer.mouth import TemplateMouth, base_bank, direction, drop_opener, glue
+from simulator.customer.simulator import CustomerSimulator
+from simulator.customer.state import CustomerState, Intent
+from simulator.language.normalize import normalize
+
+INBOUND_GREETING = "Buenas tardes, gracias por llamar, le atiende Sofía. ¿En qué puedo servirle?"
+# Clauses only a customer who RECEIVES the call says.
+OUTBOUND_ONLY = [
+    "de que se trata",
+    "digame",
+    "que se le ofrece",
+    "que me ofrece",
+    "para que me llama",
+]
+
+
+@pytest.fixture(scope="module")
+def library():  # type: ignore[no-untyped-def]
+    return load_library()
+
+
+def test_inbound_greeting_replies_never_ask_what_the_agent_wants(library) -> None:  # type: ignore[no-untyped-def]
+    inbound = [s for s in library.scenarios.values() if direction(s) == "inbound"]
+    assert len(inbound) >= 3
+    for scenario in inbound:
+        for persona in library.personas.values():
+            for seed in range(4):
+                sim = CustomerSimulator(scenario, persona)
+                reply, _ = sim.respond(INBOUND_GREETING, sim.start(seed))
+                said = normalize(reply.text)
+                assert not any(p in said for p in OUTBOUND_ONLY), (scenario.id, persona.id, said)
+
+
+def test_every_persona_has_an_inbound_greeting_reply(library) -> None:  # type: ignore[no-untyped-def]
+    drop = [normalize(p) for p in glue()["inbound_greeting_drop"]]
+    for persona in library.personas.values():
+        lines = persona.speech.banks.get("greeting_reply_inbound", [])
+        assert len(lines) >= 5, persona.id
+        for line in lines:
+            assert not any(d in normalize(line) for d in drop), (persona.id, line)
+
+
+def test_state_reason_lines_do_not_greet_again(library) -> None:  # type: ignore[no-untyped-def]
+    # the greeting reply comes first: «Buenas. Buenas tardes, le llamo…» sounds wrong
+    for scenario in library.scenarios.values():
+        for line in scenario.banks.get("state_reason", []):
+            first = normalize(line).split()[0]
+            assert first not in ("hola", "buenas", "buenos", "buen"), (scenario.id, line)
+
+
+def _from_bank(said: str, lines: list[str]) -> bool:
+    """The line said is one of ``lines``, maybe behind a persona filler («Mire, …»)."""
+    return any(normalize(said).endswith(normalize(line)) for line in lines)
+
+
+def test_directed_variant_wins_over_the_plain_intent_at_the_same_level(library) -> None:  # type: ignore[no-untyped-def]
+    molesto = library.persona("molesto")
+    outbound = library.scenario("internet-veloz-hogar")
+    inbound = library.scenario("celular-agotado-electrohogar")
+    mouth = TemplateMouth()
+    for seed in range(5):
+        said = mouth.realize(
+            [Intent(name="complaint")], CustomerState(), outbound, molesto, random.Random(seed)
+        )
+        assert _from_bank(said, molesto.speech.banks["complaint_outbound"])
+        said = mouth.realize(
+            [Intent(name="complaint")], CustomerState(), inbound, molesto, random.Random(seed)
+        )
+        assert _from_bank(said, molesto.speech.banks["complaint"])
+    assert {"greeting_reply_inbound", "complaint_outbound"} <= set(base_bank())
+
+
+def test_molesto_called_at_home_confirms_identity_then_complains(library) -> None:  # type: ignore[no-untyped-def]
+    sim = CustomerSimulator(
+        library.scenario("cobranza-tarjeta-atrasada"), library.persona("molesto")
+    )
+    state = sim.start(2)
+    reply, state = sim.respond(
+        "Buenas tardes, le habla Jimena Ríos de Banco Horizonte. ¿Hablo con el señor Ernesto?",
+        state,
+    )
+    assert reply.intent_names == ["identity_confirm", "complaint"]
+    assert "quién habla" not in reply.text
+    # the first grievance costs nothing: the agent has not had a chance to answer it yet
+    assert state.patience == library.persona("molesto").traits.patience
+    reply, state = sim.respond("Lamento mucho la molestia, tiene toda la razón, discúlpeme.", state)
+    assert "empathy_thanks" in reply.intent_names
+
+
+def test_no_filler_in_front_of_a_line_that_already_opens_with_one(library) -> None:  # type: ignore[no-untyped-def]
+    molesto = library.persona("molesto")
+    scenario = library.scenario("internet-veloz-hogar")
+    for seed in range(30):
+        said = TemplateMouth().realize(
+            [Intent(name="complaint")], CustomerState(), scenario, molesto, random.Random(seed)
+        )
+        words = normalize(said).split()
+        assert not (words[0] in ("mire", "oiga", "o") and words[1] in ("oiga", "mire")), said
+
+
+def test_a_lead_in_is_not_followed_by_the_same_marker() -> None:
+    assert drop_opener("Pues mis hijos toman clases.") == "Mis hijos toman clases."
+    assert drop_opener("Mire, yo vendo ropa.") == "Yo vendo ropa."
+    assert drop_opener("Puesto que sí.") == "Puesto que sí."
+    assert drop_opener("Pues") == "Pues"
