@@ -7,7 +7,8 @@ from typing import Any
 from textual.widgets import Input, Select
 
 from simulator.tui.app import SimuladorApp
-from tests.tui.fakes import FakeServices, FakeSettings, sample_scorecard
+from tests.tui.fake_scorecard import sample_scorecard
+from tests.tui.fakes import FakeServices, FakeSettings
 from tests.tui.pilot_helpers import login, open_scenario, say, settle
 
 SIZE = (100, 34)
@@ -136,7 +137,8 @@ async def test_assignments_come_first_and_the_suggested_drill_is_marked(clock: A
 
 
 async def test_review_jumps_to_the_turn_a_judgement_cites(clock: Any) -> None:
-    from tests.tui.fakes import FakeScenario, FakeSession, SavedCall
+    from tests.tui.fake_session import FakeScenario, FakeSession
+    from tests.tui.fakes import SavedCall
 
     session = FakeSession(FakeScenario(), "practice")
     session.set_status("Disponible")

@@ -1,0 +1,128 @@
+"""The talk line of the call screen: what the trainee says, slash commands, customer replies.
+
+Replies are computed in a worker thread (``asyncio.to_thread``) so typing never waits for the
+customer; each result is checked against the call's generation counter before it is shown (a reply
+that arrives after the call ended is dropped). Session calls made meanwhile (capture, sale) wait in
+``deferred`` because the session is not thread-safe. Mixed into ``CallScreen``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from textual import work
+from textual.widgets import Input
+
+from simulator.errors import SimuladorError
+from simulator.tui.widgets.capture_form import CaptureForm
+
+
+class CallTalk:
+    """Mixin for ``CallScreen``; uses its widgets (``say``, ``typing``…) and session."""
+
+    def said(self, text: str) -> None:
+        """The trainee pressed Enter on the talk line: a slash command or words to the customer."""
+        text = text.strip()
+        if not text:
+            return
+        if self.phase == "before":
+            self.notify("Primero póngase Disponible (F2) y conteste (F3).", severity="warning")
+            return
+        if self.phase != "live":
+            self.notify("La llamada ya terminó. Presione F6 para terminar.", severity="warning")
+            return
+        if text.startswith("/"):
+            self.say.value = ""
+            self._command(text)
+            return
+        if self.waiting:
+            self.notify("Espere la respuesta del cliente…")
+            return
+        if self.hold_t0 is not None:  # talking takes the customer off hold
+            self.action_hold()
+        self.say.value = ""
+        self._turn("agent", text)
+        self.waiting = True
+        self.typing.display = True
+        self._reply(self.generation, text)
+
+    def _command(self, text: str) -> None:
+        """The slash commands of ``simulador play`` also work here (keyboard shortcuts too)."""
+        name, _, rest = text.partition(" ")
+        name = name.lower()
+        if name == "/espera":
+            self.action_hold()
+        elif name == "/venta":
+            self.action_sale()
+        elif name == "/colgar":
+            self.action_hangup()
+        elif name == "/dato":
+            field, sep, value = rest.partition("=")
+            field = field.strip().lower()
+            if not sep or not field or not value.strip():
+                self.notify("Use /dato CAMPO=VALOR (por ejemplo: /dato telefono=5512345678).")
+                return
+            widgets = [w for w in self.capture_form.query(Input) if w.name == field]
+            if widgets:  # show it in the form too, then send what changed
+                widgets[0].value = value.strip()
+                for pair in self.capture_form.flush():
+                    self._captured(CaptureForm.Captured(*pair))
+            else:
+                self._captured(CaptureForm.Captured(field, value.strip()))
+        else:
+            self.notify(
+                "Comandos: /espera, /dato CAMPO=VALOR, /venta, /colgar "
+                "(o las teclas F4, F7, F5, F6).",
+                severity="warning" if name != "/ayuda" else "information",
+            )
+
+    @work(group="reply")
+    async def _reply(self, generation: int, text: str) -> None:
+        app: Any = self.app
+        try:
+            reply = await asyncio.to_thread(self._reply_blocking, text, app.slow_reply_seconds)
+        except Exception as error:  # never crash mid-call: the journal already holds the turn
+            if not isinstance(error, SimuladorError):
+                self.log.error(f"customer reply failed: {error!r}")
+                error = SimuladorError(f"El cliente simulado no pudo responder: {error}")
+            if generation == self.generation:
+                self.waiting = False
+                self.typing.display = False
+                self._run_deferred()
+                self._error(error)
+            return
+        if generation != self.generation or not self.is_mounted:
+            return  # stale: the call ended or the screen left while the customer "typed"
+        self.waiting = False
+        self.typing.display = False
+        self._run_deferred()
+        self._show_reply(generation, reply)
+
+    def _run_deferred(self) -> None:
+        pending, self.deferred = self.deferred, []
+        for action in pending:
+            action()
+
+    def _reply_blocking(self, text: str, delay: float) -> Any:
+        if delay:
+            import time
+
+            time.sleep(delay)
+        return self.session.agent_says(text)
+
+    def _show_reply(self, generation: int, reply: Any) -> None:
+        if reply.text:
+            self._turn("customer", reply.text)
+        self._sync_status()
+        self._show_mood()
+        hint = self.session.hint() if not self.exam else None
+        if hint:
+            self.hints_shown += 1
+            self.hint_line.update(f"Pista: {hint}")
+            self.hint_line.display = True
+        else:
+            self.hint_line.display = False
+        if getattr(reply, "hung_up", False) or self.session.ended:
+            self._system("El cliente colgó.")
+            self._hang_up()
