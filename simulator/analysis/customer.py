@@ -81,6 +81,8 @@ def _context_acts(context: str) -> frozenset[str]:
                 acts.add("close")
             if agent_hit("cross_sell", clause.norm):
                 acts.add("cross_sell_question")
+        if customer_patterns()["proposal_context"].search(clause.norm):
+            acts.add("close")  # "¿le hago el cambio hoy?", "¿se queda con el de 400 o el de 600?"
     return frozenset(acts)
 
 
@@ -115,7 +117,7 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         re.match(r"\s*[¡]?no\s*[,.!]", text.lower())
     )
     untagged = _EH_TAG.sub("", text)
-    asking = is_question(untagged) or _asks_unpunctuated(untagged, norm)
+    asking = is_question(untagged) or _asks_unpunctuated(untagged, norm, "question" in ctx)
     if proposal or "data_request" in ctx or "hold_request" in ctx:
         weak = patterns["weak_refusal"].search(norm) and not objection
         if patterns["refusal"].search(norm) or weak or (bare_no and not affirmative):
@@ -209,10 +211,14 @@ def _tells_situation(norm: str) -> bool:
     return len(content_lemmas(norm)) >= 2
 
 
-def _asks_unpunctuated(text: str, norm: str) -> bool:
+def _asks_unpunctuated(text: str, norm: str, after_question: bool = False) -> bool:
+    """A question typed or transcribed without "¿?" ("y cuanto cuesta", "me puede dar un folio");
+    "puedo pagar en oxxo" asks only when it does not answer the agent's own question."""
     if any(ch in text for ch in ".,!¿?"):
         return False
     patterns = customer_patterns()
+    if not after_question and patterns["question_lead_free"].match(norm):
+        return True
     return bool(patterns["question_lead"].match(norm) or patterns["mid_question"].search(norm))
 
 
