@@ -83,6 +83,10 @@ def _context_acts(context: str) -> frozenset[str]:
                 acts.add("cross_sell_question")
         if customer_patterns()["proposal_context"].search(clause.norm):
             acts.add("close")  # "¿le hago el cambio hoy?", "¿se queda con el de 400 o el de 600?"
+        if customer_patterns()["request_context"].search(clause.norm):
+            acts.add("data_request")  # "¿me da los números de su tarjeta?"
+        if customer_patterns()["collections_context"].search(clause.norm):
+            acts.add("collections")
     return frozenset(acts)
 
 
@@ -118,6 +122,8 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     )
     untagged = _EH_TAG.sub("", text)
     asking = is_question(untagged) or _asks_unpunctuated(untagged, norm, "question" in ctx)
+    if asking and "?" not in text and patterns["not_question"].search(norm):
+        asking = False  # 'va que va', 'pues si, ya que'
     if proposal or "data_request" in ctx or "hold_request" in ctx:
         weak = patterns["weak_refusal"].search(norm) and not objection
         if patterns["refusal"].search(norm) or weak or (bare_no and not affirmative):
@@ -134,10 +140,12 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("objection")
     declined = bare_no or "refusal" in acts
     clauses = split_clauses(text)
-    stated = [c.norm for c in clauses if not c.question]
+    stated = [c.norm for c in clauses if not (c.question and asking)]
     explicit = any(_search_positive(patterns["acceptance"], c) for c in stated)
     said_yes_first = bool(re.match(r"[^¿?]*,", text))  # "Pues ya, sí, ¿qué le doy?"
-    opens_yes = bool(clauses) and (not clauses[0].question or said_yes_first) and affirmative
+    opens_yes = (
+        bool(clauses) and (not (clauses[0].question and asking) or said_yes_first) and affirmative
+    )
     implicit = bool(ctx & {"close", "cross_sell_question"}) and opens_yes and not objection
     if not declined and (explicit or implicit):
         acts.add("acceptance")
@@ -153,6 +161,7 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
             )
         )
         and objection not in ("not_interested", "do_not_call", "trust")
+        and "collections" not in ctx
     ):
         acts.add("buying_signal")
     if _search_positive(patterns["need_statement"], norm) or re.search(
