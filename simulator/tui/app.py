@@ -233,10 +233,14 @@ class SimuladorApp(App[None]):
             personas = personas.values()
         result = {}
         for persona in personas:
-            name = str(get(persona, "name", default=get(persona, "id")))
+            # The customer's identity (name, data) comes from the scenario; the persona only
+            # says how they behave, so the choice is shown by customer type.
             ctype = get(persona, "customer_type")
-            if ctype:
-                name += f" ({display('customer_type', ctype).lower()})"
+            name = (
+                f"Cliente {display('customer_type', ctype).lower()}"
+                if ctype
+                else str(get(persona, "name", default=get(persona, "id")))
+            )
             result[str(get(persona, "id"))] = name
         return result
 

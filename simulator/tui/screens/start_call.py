@@ -53,7 +53,7 @@ class StartCallModal(ModalScreen[CallRequest | None]):
             )
             if self.note:
                 yield Static(f"➜ {self.note}", id="start-note")
-            yield Label("Cliente (persona):")
+            yield Label("Tipo de cliente:")
             yield Select(
                 options,
                 value=self.persona_id if self.persona_id in ids else Select.NULL,
