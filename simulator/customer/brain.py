@@ -134,9 +134,11 @@ def _react(t: Turn) -> None:
     if not t.intents and objections.raise_pending(t):
         return
     if not t.intents:
+        # a statement gets «Ajá.»; only a question gets an answer that says nothing
         t.say(
             "filler_ack"
             if {"acknowledgement", "feature", "paraphrase", "offer_help", "empathy"} & t.acts
+            or "?" not in t.text
             else "vague_answer"
         )
 
@@ -223,7 +225,7 @@ def _opening(t: Turn) -> bool:
             t.say("greeting_reply")
             t.say("state_reason")
             return True
-        if not s.purpose_known:
+        if outbound and not s.purpose_known and s.turn <= 3:
             t.say("greeting_reply")
             return True
     opened = s.purpose_known if outbound else s.reason_stated
@@ -263,7 +265,8 @@ def _closing(t: Turn, *, quiet: bool) -> bool:
             s.resolved = True
     if "offer_more" in t.acts and not quiet:
         t.say("nothing_else")
-    if "thanks" in t.acts and "farewell" not in t.acts and not quiet:
+    if "thanks" in t.acts and not {"farewell", "offer_more"} & t.acts and not quiet:
+        # «Gracias… ¿algo más?» → «Es todo, gracias.»; a «De nada.» after it would sound odd
         t.say("thanks_reply")
     if "farewell" in t.acts:
         s.farewell_said = True

@@ -20,6 +20,7 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
+FILLER_GAP = 3  # lines: a persona's filler is not used again within this many of its lines
 SHORT_LEAD_IN = 3  # words: «Mmm…», «Pues mire…» are lead-ins, a long sentence with «…» is not
 
 
@@ -86,10 +87,12 @@ class TemplateMouth:
                 continue
             if parts and lead_in:
                 line = drop_opener(line)  # «Pues mire…» + «Pues mis hijos…»: one «pues» is enough
+            elif parts:
+                line = drop_repeated_opener(line, parts)  # «Ay, no hay de qué. Ay, pues…»
             if parts and joins_lowercase(parts[-1], lead_in):
                 line = decapitalize(line, proper)
             if index == 0 and intent.name not in glue().get("no_filler", []):
-                line = self._filler(line, persona, rng, proper)
+                line = self._filler(line, persona, rng, proper, state.used_texts[-FILLER_GAP:])
             parts.append(line)
             lead_in = intent.name.endswith("lead_in")
         text = " ".join(parts).strip()
@@ -131,14 +134,13 @@ class TemplateMouth:
                 sources += [(f"trap:{t.id}", t.statements) for t in scenario.traps if t.id == ref]
         if name == "state_reason" and scenario.reason and not scenario.banks.get("state_reason"):
             sources.append(("reason", [scenario.reason]))
-        directed = f"{name}_{direction(scenario)}"
+        variants = (f"{name}_{scenario.kind}", f"{name}_{direction(scenario)}", name)
         for prefix, banks in (
             ("sc", scenario.banks),
             ("pe", persona.speech.banks),
             ("base", base_bank()),
         ):
-            sources.append((f"{prefix}:{directed}", banks.get(directed, [])))
-            sources.append((f"{prefix}:{name}", banks.get(name, [])))
+            sources += [(f"{prefix}:{key}", banks.get(key, [])) for key in variants]
         return [(key, lines) for key, lines in sources if lines]
 
     def _line(
@@ -192,14 +194,20 @@ class TemplateMouth:
         except (ValueError, IndexError):
             return line
 
-    def _filler(self, line: str, persona: Persona, rng: random.Random, proper: set[str]) -> str:
+    def _filler(
+        self, line: str, persona: Persona, rng: random.Random, proper: set[str], recent: list[str]
+    ) -> str:
         fillers = persona.speech.fillers
         if not fillers or rng.random() * 100 >= persona.traits.verbosity * 0.4:
             return line
-        first = normalize(line).split()[:1]
-        if first and first[0] in glue().get("starts_with_filler", []):
+        if first_word(line) in filler_words():
             return line  # «Mire, oiga, ya me…»: the line already opens with one
-        filler = rng.choice(fillers).strip().rstrip(",")
+        # the same filler on every other line sounds like a tic: not again within FILLER_GAP lines
+        opened = {first_word(text) for text in recent}
+        fresh = [f for f in fillers if first_word(f) not in opened]
+        if not fresh:
+            return line
+        filler = rng.choice(fresh).strip().rstrip(",")
         lead = len(filler) - len(filler.lstrip(_OPENERS))
         filler = filler[:lead] + filler[lead : lead + 1].upper() + filler[lead + 1 :]  # «¿Sí me…?»
         if filler.endswith("?"):  # a question tag («¿sí me entiende?») goes after a sentence
@@ -217,8 +225,9 @@ _WORD = re.compile(r"[\w-]+")
 
 
 def direction(scenario: Scenario) -> str:
-    """``inbound`` when the customer made the call (sale or service), else ``outbound``: banks may
-    hold ``<intent>_inbound`` / ``<intent>_outbound`` variants that win over the plain intent."""
+    """``inbound`` when the customer made the call (sale or service), else ``outbound``. Banks may
+    hold ``<intent>_<kind>`` (``_service``, ``_collections``…) and ``<intent>_inbound`` /
+    ``<intent>_outbound`` variants; at each level the most specific one wins."""
     return "inbound" if scenario.kind in INBOUND_KINDS else "outbound"
 
 
@@ -238,6 +247,34 @@ def inbound_greeting(line: str) -> str:
     first = kept[0]
     kept[0] = first[:1].upper() + first[1:]
     return " ".join(kept)
+
+
+def first_word(text: str) -> str:
+    """The first word, normalized (lowercase, no accents, no punctuation); empty if none."""
+    words = normalize(text).split()
+    return words[0] if words else ""
+
+
+@cache
+def filler_words() -> frozenset[str]:
+    """Words that open a line as a filler does (``starts_with_filler``), normalized."""
+    return frozenset(normalize(w) for w in glue().get("starts_with_filler", []))
+
+
+def drop_repeated_opener(line: str, parts: list[str]) -> str:
+    """The line without its opening filler word when a part already said in this turn opened with
+    the same one («Ay, no hay de qué. Ay, pues mire…» → «… Pues mire…»)."""
+    word = first_word(line)
+    if word not in filler_words() or word not in {first_word(p) for p in parts}:
+        return line
+    start = len(line) - len(line.lstrip(_OPENERS))
+    match = _WORD.match(line, start)
+    if match is None:
+        return line
+    rest = line[match.end() :].lstrip(" ,…")
+    if not rest:
+        return line
+    return line[:start] + rest[:1].upper() + rest[1:]
 
 
 def drop_opener(line: str) -> str:

@@ -99,7 +99,8 @@ def data_moves(t: Turn) -> None:
     asked = cues.fields_requested(t.text, list(dict.fromkeys([*sc.required_fields, *data])))
     closing_acts = {"offer_more", "farewell", "thanks", "data_confirmation", "feature", "benefit"}
     requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
-    inferred = asked and "?" in t.norm and requested and not t.acts & closing_acts
+    curt = bool(asked) and "?" in t.norm and t.words <= 4  # «Ajá. ¿Nombre?» still asks for it
+    inferred = asked and "?" in t.norm and (requested or curt) and not t.acts & closing_acts
     if "data_request" not in t.acts and not inferred:
         return
     if sc.goal == "sale" and s.objections and not s.accepted:
@@ -256,6 +257,8 @@ def questions(t: Turn) -> None:
             need = next(n for n in unrevealed if n.id in s.hinted_needs)
         if need is not None:
             _reveal(t, need.id)
+        elif any(i.name == "objection_softened" for i in t.intents):
+            pass  # «¿Qué le parece?» after handling an objection: «Visto así…» is the answer
         elif not unrevealed:
             t.say("nothing_more_to_add")
         else:
