@@ -114,3 +114,82 @@ def test_a_lead_in_is_not_followed_by_the_same_marker() -> None:
     assert drop_opener("Mire, yo vendo ropa.") == "Yo vendo ropa."
     assert drop_opener("Puesto que sí.") == "Puesto que sí."
     assert drop_opener("Pues") == "Pues"
+
+
+def test_service_and_collections_calls_get_no_sales_talk_from_the_haggler(library) -> None:  # type: ignore[no-untyped-def]
+    regateador = library.persona("regateador")
+    sales = ["promocion", "descuentito", "contrato hoy", "que me regala"]
+    for scenario_id in ("asistencia-hogar-fuga", "cobranza-tarjeta-atrasada"):
+        scenario = library.scenario(scenario_id)
+        for seed in range(5):
+            said = TemplateMouth().realize(
+                [Intent(name="discount_request")],
+                CustomerState(),
+                scenario,
+                regateador,
+                random.Random(seed),
+            )
+            assert not any(word in normalize(said) for word in sales), (scenario_id, said)
+            assert _from_bank(said, regateador.speech.banks[f"discount_request_{scenario.kind}"])
+
+
+def test_the_same_filler_does_not_open_consecutive_lines(library) -> None:  # type: ignore[no-untyped-def]
+    experto = library.persona("experto")
+    scenario = library.scenario("cambio-domicilio-internet")
+    state, rng, mouth = CustomerState(), random.Random(3), TemplateMouth()
+    for _ in range(12):
+        mouth.realize([Intent(name="vague_answer")], state, scenario, experto, rng)
+    fillers = {normalize(f).split()[0] for f in experto.speech.fillers}
+    openers = [normalize(text).split()[0] for text in state.used_texts]
+    for before, after in zip(openers, openers[1:], strict=False):
+        assert not (before == after and before in fillers), state.used_texts
+
+
+def test_a_turn_does_not_open_two_parts_with_the_same_filler(library) -> None:  # type: ignore[no-untyped-def]
+    amable = library.persona("amable")
+    scenario = library.scenario("cambio-domicilio-internet")
+    for seed in range(20):
+        said = TemplateMouth().realize(
+            [Intent(name="thanks_reply"), Intent(name="need_lead_in")],
+            CustomerState(),
+            scenario,
+            amable,
+            random.Random(seed),
+        )
+        sentences = [normalize(p).split()[0] for p in said.replace("…", ".").split(". ") if p]
+        assert sentences.count("ay") <= 1, said
+
+
+def test_a_late_greeting_in_a_call_the_customer_made_gets_no_greeting_reply(library) -> None:  # type: ignore[no-untyped-def]
+    sim = CustomerSimulator(
+        library.scenario("celular-agotado-electrohogar"), library.persona("amable")
+    )
+    state = sim.start(0)
+    reply, state = sim.respond("Sí, dígame.", state)
+    assert "state_reason" in reply.intent_names
+    reply, state = sim.respond("Buenas tardes, con gusto le atiendo, le ofrecemos de todo.", state)
+    assert "greeting_reply" not in reply.intent_names
+
+
+def test_a_curt_field_question_is_answered_with_the_data(library) -> None:  # type: ignore[no-untyped-def]
+    scenario = library.scenario("cambio-domicilio-internet")
+    sim = CustomerSimulator(scenario, library.persona("amable"))
+    state = sim.start(0)
+    _, state = sim.respond(
+        "Buenas tardes, Internet Veloz, le atiende Mariana. ¿En qué le ayudo?", state
+    )
+    reply, _ = sim.respond("Ajá. ¿Nombre?", state)
+    assert "data_given" in reply.intent_names
+    assert scenario.customer.name in reply.text
+
+
+def test_a_statement_gets_an_acknowledgement_not_an_answer(library) -> None:  # type: ignore[no-untyped-def]
+    sim = CustomerSimulator(
+        library.scenario("celular-agotado-electrohogar"), library.persona("amable")
+    )
+    state = sim.start(0)
+    _, state = sim.respond(
+        "Buenas tardes, ElectroHogar, le atiende Sofía. ¿En qué le ayudo?", state
+    )
+    reply, _ = sim.respond("Es que así es la política, no puedo hacer nada.", state)
+    assert "vague_answer" not in reply.intent_names
