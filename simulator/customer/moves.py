@@ -20,6 +20,8 @@ from simulator.customer.turn import Turn, benefit_ties, clamp
 
 __all__ = ["Turn", "clamp"]
 
+PRESSURE_SPOKEN = 60  # pressure_reaction from which a customer says out loud that pressure annoys
+
 
 def mood_effects(t: Turn) -> None:
     """Interest, trust and patience move with how the agent talks, whatever they say."""
@@ -43,6 +45,10 @@ def mood_effects(t: Turn) -> None:
     if cues.contains_any(t.norm, cues.phrases("pressure_phrases")):
         s.patience = clamp(s.patience - 3 - tr.pressure_reaction // 10)
         s.trust = clamp(s.trust - 4)
+        if tr.pressure_reaction >= PRESSURE_SPOKEN and not any(
+            i.name == "annoyed" for i in t.intents
+        ):
+            t.say("annoyed")  # «No se va a arrepentir, decídase ya» is not met with «Ok.»
     if "empathy" in t.acts:
         s.trust = clamp(s.trust + 2 + tr.empathy_reaction // 12)
         s.patience = clamp(s.patience + 2)
@@ -167,7 +173,7 @@ def close_turn(t: Turn) -> bool:
         return True
     if not closing:
         if not (t.acts & {"open_question", "benefit", "feature"}):
-            t.say("vague_answer")
+            t.say("not_ready")  # «¿Le interesa?» too early: «Todavía no me convence del todo.»
             return True
         return False
     s.close_attempts += 1

@@ -193,3 +193,24 @@ def test_a_statement_gets_an_acknowledgement_not_an_answer(library) -> None:  # 
     )
     reply, _ = sim.respond("Es que así es la política, no puedo hacer nada.", state)
     assert "vague_answer" not in reply.intent_names
+
+
+def test_pressure_is_answered_out_loud_by_a_customer_who_minds_it(library) -> None:  # type: ignore[no-untyped-def]
+    scenario = library.scenario("seguro-auto-amplio")
+    for persona_id, minds in (("desconfiado", True), ("amable", False)):
+        sim = CustomerSimulator(scenario, library.persona(persona_id))
+        state = sim.start(0)
+        _, state = sim.respond(
+            "Buenas tardes, le habla Daniel de Seguros. ¿Hablo con Arturo?", state
+        )
+        reply, _ = sim.respond("No se va a arrepentir, decídase ya.", state)
+        assert ("annoyed" in reply.intent_names) is minds, (persona_id, reply.intent_names)
+
+
+def test_an_early_is_it_interesting_gets_not_ready_not_a_vague_answer(library) -> None:  # type: ignore[no-untyped-def]
+    from simulator.customer import brain
+
+    scenario, persona = library.scenario("seguro-auto-amplio"), library.persona("amable")
+    state = CustomerSimulator(scenario, persona).start(0)
+    intents, _ = brain.decide("¿Le interesa?", ["trial_close"], state, scenario, persona)
+    assert [i.name for i in intents] == ["not_ready"]
