@@ -60,6 +60,15 @@ def _search_positive(pattern: re.Pattern[str], norm: str) -> bool:
 def _context_acts(context: str) -> frozenset[str]:
     """The functions of the agent's previous turn that change how the answer reads."""
     acts = set()
+    whole = normalize(context)
+    for key, act in (
+        ("proposal_context", "close"),  # "¿le hago el cambio hoy?", "¿se queda con el de 400 o…?"
+        ("request_context", "data_request"),  # "¿me da los números de su tarjeta?"
+        ("collections_context", "collections"),
+        ("small_talk_context", "small_talk"),
+    ):
+        if customer_patterns()[key].search(whole):
+            acts.add(act)
     for clause in clauses_of(context):
         for act in (
             "close",
@@ -81,12 +90,6 @@ def _context_acts(context: str) -> frozenset[str]:
                 acts.add("close")
             if agent_hit("cross_sell", clause.norm):
                 acts.add("cross_sell_question")
-        if customer_patterns()["proposal_context"].search(clause.norm):
-            acts.add("close")  # "¿le hago el cambio hoy?", "¿se queda con el de 400 o el de 600?"
-        if customer_patterns()["request_context"].search(clause.norm):
-            acts.add("data_request")  # "¿me da los números de su tarjeta?"
-        if customer_patterns()["collections_context"].search(clause.norm):
-            acts.add("collections")
     return frozenset(acts)
 
 
@@ -126,7 +129,9 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         asking = False  # 'va que va', 'pues si, ya que'
     if proposal or "data_request" in ctx or "hold_request" in ctx:
         weak = patterns["weak_refusal"].search(norm) and not objection
-        if patterns["refusal"].search(norm) or weak or (bare_no and not affirmative):
+        plain_yes = affirmative and not re.search(r"\b(?:no|nel|mejor)\b", norm)  # "sí, déjelo así"
+        refused = patterns["refusal"].search(norm) and not plain_yes
+        if refused or weak or (bare_no and not affirmative):
             acts.add("refusal")
     elif _firm_refusal(norm):
         acts.add("refusal")
@@ -147,7 +152,8 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         bool(clauses) and (not (clauses[0].question and asking) or said_yes_first) and affirmative
     )
     implicit = bool(ctx & {"close", "cross_sell_question"}) and opens_yes and not objection
-    if not declined and (explicit or implicit):
+    chose = "close" in ctx and bool(patterns["choice_answer"].match(norm))
+    if not declined and (explicit or implicit or chose):
         acts.add("acceptance")
     if (
         "acceptance" not in acts
@@ -173,9 +179,12 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("question")
     if patterns["complaint"].search(norm):
         acts.add("complaint")
+        if objection == "trust" and not ctx & {"close", "cross_sell", "trial_close"}:
+            acts.discard("objection")  # "es un robo lo que me cobran": a grievance, not distrust
+            objection = None
     if "refusal" not in acts and _gives_data(text, norm, ctx):
         acts.add("data_given")
-    if not acts and "open_question" in ctx and _tells_situation(norm):
+    if not acts and "open_question" in ctx and "small_talk" not in ctx and _tells_situation(norm):
         acts.add("need_statement")
     if not acts:
         acts.add("other")
@@ -206,6 +215,8 @@ def objection_alone(text: str) -> bool:
     objection = _objection(norm)
     if objection == "not_interested" and _firm_refusal(norm):
         return bool(_STRONG_NOT_INTERESTED.search(norm))
+    if objection == "trust" and customer_patterns()["complaint"].search(norm):
+        return False  # with no offer before it, a grievance ("es un robo…") is a complaint
     return objection is not None
 
 
