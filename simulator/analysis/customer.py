@@ -179,7 +179,11 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("question")
     if patterns["complaint"].search(norm):
         acts.add("complaint")
-        if objection == "trust" and not ctx & {"close", "cross_sell", "trial_close"}:
+        if (
+            objection == "trust"
+            and not ctx & {"close", "cross_sell", "trial_close"}
+            and patterns["grievance"].search(norm)
+        ):
             acts.discard("objection")  # "es un robo lo que me cobran": a grievance, not distrust
             objection = None
     if "refusal" not in acts and _gives_data(text, norm, ctx):
@@ -215,7 +219,7 @@ def objection_alone(text: str) -> bool:
     objection = _objection(norm)
     if objection == "not_interested" and _firm_refusal(norm):
         return bool(_STRONG_NOT_INTERESTED.search(norm))
-    if objection == "trust" and customer_patterns()["complaint"].search(norm):
+    if objection == "trust" and customer_patterns()["grievance"].search(norm):
         return False  # with no offer before it, a grievance ("es un robo…") is a complaint
     return objection is not None
 

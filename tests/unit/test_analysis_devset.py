@@ -2,7 +2,8 @@
 
 Floors are the figures measured when the sets were committed (bench/results/bench_analysis.json)
 minus a small margin, per split: the whole set (mostly the tuned "dev" split) and the two held-out
-splits ("holdout", "holdout2": written without looking at the rules' errors); accuracy, not speed.
+splits ("holdout", "holdout2", and for the customer "holdout3": written without looking at the
+rules' errors); accuracy, not speed.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def test_sets_are_well_formed_and_large_enough() -> None:
     assert sum(1 for it in agent if it["split"] in held_out) >= len(agent) // 6
     assert sum(1 for it in agent if it["split"] == "holdout2") >= 120
     assert sum(1 for it in customer if it["split"] == "holdout2") >= 60
+    assert sum(1 for it in customer if it["split"] == "holdout3") >= 80
 
 
 def test_agent_macro_f1_floor() -> None:
@@ -64,8 +66,8 @@ def test_customer_macro_f1_floor() -> None:
     items = _load("acts_customer.jsonl")
     tags = [tag_customer(it["text"], it["context"]) for it in items]
     pred = [t.acts for t in tags]
-    assert _macro_f1([it["acts"] for it in items], pred, CUSTOMER_ACTS) >= 0.95
-    for split, floor in (("holdout", 0.78), ("holdout2", 0.92)):
+    assert _macro_f1([it["acts"] for it in items], pred, CUSTOMER_ACTS) >= 0.96
+    for split, floor in (("holdout", 0.80), ("holdout2", 0.94), ("holdout3", 0.90)):
         hold = [i for i, it in enumerate(items) if it["split"] == split]
         gold = [items[i]["acts"] for i in hold]
         assert _macro_f1(gold, [pred[i] for i in hold], CUSTOMER_ACTS) >= floor, split
