@@ -66,6 +66,7 @@ def _context_acts(context: str) -> frozenset[str]:
         ("request_context", "data_request"),  # "¿me da los números de su tarjeta?"
         ("collections_context", "collections"),
         ("small_talk_context", "small_talk"),
+        ("offer_context", "offer_question"),
     ):
         if customer_patterns()[key].search(whole):
             acts.add(act)
@@ -127,7 +128,7 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     asking = is_question(untagged) or _asks_unpunctuated(untagged, norm, "question" in ctx)
     if asking and "?" not in text and patterns["not_question"].search(norm):
         asking = False  # 'va que va', 'pues si, ya que'
-    if proposal or "data_request" in ctx or "hold_request" in ctx:
+    if proposal or ctx & {"data_request", "hold_request", "offer_question"}:
         weak = patterns["weak_refusal"].search(norm) and not objection
         plain_yes = affirmative and not re.search(r"\b(?:no|nel|mejor)\b", norm)  # "sí, déjelo así"
         refused = patterns["refusal"].search(norm) and not plain_yes
@@ -168,12 +169,15 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         )
         and objection not in ("not_interested", "do_not_call", "trust")
         and "collections" not in ctx
+        and not patterns["own_account"].search(norm)
     ):
         acts.add("buying_signal")
-    if _search_positive(patterns["need_statement"], norm) or re.search(
+    confirming = "data_confirmation" in ctx and affirmative  # "sí, tengo dos hijos"
+    lacks = re.search(
         r"\bno (?:tengo|tenemos|cuento con|contamos con) (?:\w+ )?(?:internet|seguro|tarjeta|gastos medicos|cobertura|asistencia)",
         norm,
-    ):
+    )
+    if not confirming and (_search_positive(patterns["need_statement"], norm) or lacks):
         acts.add("need_statement")
     if asking:
         acts.add("question")

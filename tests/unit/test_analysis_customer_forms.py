@@ -98,3 +98,20 @@ def test_unpunctuated_questions(text: str, context: str, acts: list[str]) -> Non
 def test_puedo_answering_the_agents_question_is_a_statement() -> None:
     tags = tag_customer("puedo pagar el viernes", "¿Cuándo podría realizar su pago?")
     assert "question" not in tags.acts
+
+
+def test_no_to_an_offer_question_declines_but_yes_only_shows_interest() -> None:
+    no = tag_customer("No, señor, no me interesa.", "¿Le gustaría conocer nuestro seguro?")
+    assert no.acts == ["objection", "refusal"] and no.objection_type == "not_interested"
+    yes = tag_customer("Sí, me interesa, ¿qué necesito?", "¿Le gustaría conocer el plan?")
+    assert "acceptance" not in yes.acts and "buying_signal" in yes.acts
+
+
+def test_confirming_data_states_no_need() -> None:
+    context = "¿Me confirma que tiene dos dependientes económicos?"
+    assert tag_customer("Sí, tengo dos hijos.", context).acts == ["other"]
+
+
+def test_asking_about_ones_own_payment_is_no_buying_signal() -> None:
+    tags = tag_customer("en cuanto tiempo se refleja mi pago", "Su pago ya fue recibido.")
+    assert tags.acts == ["question"]
