@@ -20,6 +20,18 @@ from simulator.customer.turn import Turn, benefit_ties, clamp
 
 __all__ = ["Turn", "clamp"]
 
+# Customer intents that ask the agent something: the next agent turn may be longer.
+ANSWER_WANTED = {
+    "ask_price",
+    "ask_detail",
+    "objection",
+    "trap",
+    "knowledge_test",
+    "guarantee_request",
+    "discount_request",
+    "buying_signal",
+    "wrong_fact_reaction",
+}
 PRESSURE_SPOKEN = 60  # pressure_reaction from which a customer says out loud that pressure annoys
 
 
@@ -31,6 +43,8 @@ def mood_effects(t: Turn) -> None:
         s.patience = clamp(s.patience - 20 - tr.pressure_reaction // 4)
         t.say("annoyed")
     tolerance = tr.monologue_tolerance_words
+    if set(s.last_intents) & ANSWER_WANTED or "data_confirmation" in t.acts:
+        tolerance *= 2  # answering what the customer just asked, or a read-back, is no monologue
     if t.words > tolerance:
         s.monologues += 1
         over = t.words - tolerance

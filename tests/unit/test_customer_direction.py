@@ -214,3 +214,19 @@ def test_an_early_is_it_interesting_gets_not_ready_not_a_vague_answer(library) -
     state = CustomerSimulator(scenario, persona).start(0)
     intents, _ = brain.decide("¿Le interesa?", ["trial_close"], state, scenario, persona)
     assert [i.name for i in intents] == ["not_ready"]
+
+
+def test_a_read_back_or_an_answer_is_not_cut_as_a_monologue(library) -> None:  # type: ignore[no-untyped-def]
+    from simulator.customer import brain
+
+    scenario, persona = library.scenario("cambio-domicilio-internet"), library.persona("impaciente")
+    state = CustomerSimulator(scenario, persona).start(0)
+    state.greeted = state.reason_stated = True
+    answer = " ".join(
+        ["el cambio es sin costo una vez al año y conserva su precio"] * 4
+    )  # 48 words
+    intents, _ = brain.decide(answer, ["feature"], state, scenario, persona)
+    assert "interrupt_monologue" in [i.name for i in intents]  # unasked: cut
+    state.last_intents = ["ask_detail"]
+    intents, _ = brain.decide(answer, ["feature"], state, scenario, persona)
+    assert "interrupt_monologue" not in [i.name for i in intents]  # asked for: heard out
