@@ -153,7 +153,9 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         bool(clauses) and (not (clauses[0].question and asking) or said_yes_first) and affirmative
     )
     implicit = bool(ctx & {"close", "cross_sell_question"}) and opens_yes and not objection
-    chose = "close" in ctx and bool(patterns["choice_answer"].match(norm))
+    chose = "close" in ctx and bool(
+        patterns["choice_answer"].match(norm) or patterns["resigned_yes"].match(norm)
+    )
     if not declined and (explicit or implicit or chose):
         acts.add("acceptance")
     if (

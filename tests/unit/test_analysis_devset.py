@@ -67,7 +67,7 @@ def test_customer_macro_f1_floor() -> None:
     tags = [tag_customer(it["text"], it["context"]) for it in items]
     pred = [t.acts for t in tags]
     assert _macro_f1([it["acts"] for it in items], pred, CUSTOMER_ACTS) >= 0.96
-    for split, floor in (("holdout", 0.80), ("holdout2", 0.94), ("holdout3", 0.90)):
+    for split, floor in (("holdout", 0.82), ("holdout2", 0.94), ("holdout3", 0.90)):
         hold = [i for i, it in enumerate(items) if it["split"] == split]
         gold = [items[i]["acts"] for i in hold]
         assert _macro_f1(gold, [pred[i] for i in hold], CUSTOMER_ACTS) >= floor, split
