@@ -125,7 +125,11 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         re.match(r"\s*[¡]?no\s*[,.!]", text.lower())
     )
     untagged = _EH_TAG.sub("", text)
-    asking = is_question(untagged) or _asks_unpunctuated(untagged, norm, "question" in ctx)
+    asking = (
+        is_question(untagged)
+        or _asks_unpunctuated(untagged, norm, "question" in ctx)
+        or bool(patterns["indirect_question"].search(norm))
+    )
     if asking and "?" not in text and patterns["not_question"].search(norm):
         asking = False  # 'va que va', 'pues si, ya que'
     if proposal or ctx & {"data_request", "hold_request", "offer_question"}:
@@ -179,7 +183,12 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         r"\bno (?:tengo|tenemos|cuento con|contamos con) (?:\w+ )?(?:internet|seguro|tarjeta|gastos medicos|cobertura|asistencia)",
         norm,
     )
-    if not confirming and (_search_positive(patterns["need_statement"], norm) or lacks):
+    vetoed = confirming or (
+        bool(patterns["need_veto"].search(norm)) and not patterns["strong_need"].search(norm)
+    )
+    if objection in ("time", "do_not_call", "not_interested"):
+        vetoed = True  # "no tengo seguro pero no me interesa" states no need
+    if not vetoed and (_search_positive(patterns["need_statement"], norm) or lacks):
         acts.add("need_statement")
     if asking:
         acts.add("question")
@@ -263,7 +272,7 @@ def _gives_data(text: str, norm: str, ctx: frozenset[str]) -> bool:
     if "data_request" in ctx:
         if re.search(r"\d{2,}", norm) or extract_name(text):
             return True
-        if re.search(r"\b(?:calle|avenida|colonia|numero|cp|codigo postal)\b", norm):
+        if re.search(r"\b(?:calle|avenida|colonia|cp|codigo postal)\b|\bnumero \d", norm):
             return True
     return False
 
