@@ -20,6 +20,8 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
+TERSE_VERBOSITY = 15  # personas this terse (callado) say only the first clause of a statement
+MIN_CLAUSE_WORDS = 4
 FILLER_GAP = 3  # lines: a persona's filler is not used again within this many of its lines
 SHORT_LEAD_IN = 3  # words: «Mmm…», «Pues mire…» are lead-ins, a long sentence with «…» is not
 
@@ -170,6 +172,8 @@ class TemplateMouth:
             chosen = options[rng.randrange(len(options))]
         if intent.name == "greeting_reply" and scenario.kind in INBOUND_KINDS:
             chosen = inbound_greeting(chosen)
+        if intent.name == "need_statement" and persona.traits.verbosity <= TERSE_VERBOSITY:
+            chosen = first_clause(chosen)
         return self._fill(chosen, intent, state, scenario)
 
     def _fill(self, line: str, intent: Intent, state: CustomerState, scenario: Scenario) -> str:
@@ -247,6 +251,16 @@ def inbound_greeting(line: str) -> str:
     first = kept[0]
     kept[0] = first[:1].upper() + first[1:]
     return " ".join(kept)
+
+
+def first_clause(line: str) -> str:
+    """A terse customer's version of a statement: up to the first «;» or «, » (or whole when the
+    first clause would be too short or holds a question). «Ya ni le digo: …» keeps its «:»."""
+    for mark in ("; ", ", "):
+        head, sep, _ = line.partition(mark)
+        if sep and len(head.split()) >= MIN_CLAUSE_WORDS and "?" not in head and "¿" not in head:
+            return head.rstrip(" ,;:") + "."
+    return line
 
 
 def first_word(text: str) -> str:

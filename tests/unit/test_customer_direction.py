@@ -230,3 +230,31 @@ def test_a_read_back_or_an_answer_is_not_cut_as_a_monologue(library) -> None:  #
     state.last_intents = ["ask_detail"]
     intents, _ = brain.decide(answer, ["feature"], state, scenario, persona)
     assert "interrupt_monologue" not in [i.name for i in intents]  # asked for: heard out
+
+
+def test_callado_states_a_need_in_its_first_clause_only(library) -> None:  # type: ignore[no-untyped-def]
+    from simulator.customer.mouth import first_clause
+
+    assert first_clause("Lo usan mis hijos para la escuela, tienen clases todas las tardes.") == (
+        "Lo usan mis hijos para la escuela."
+    )
+    assert (
+        first_clause("Soy contador; trabajo desde mi casa.")
+        == "Soy contador; trabajo desde mi casa."
+    )
+    assert first_clause("Ya ni le digo: se congela todo.") == "Ya ni le digo: se congela todo."
+    scenario = library.scenario("internet-veloz-hogar")
+    need = scenario.needs[0]
+    callado = library.persona("callado")
+    for seed in range(6):
+        said = TemplateMouth().realize(
+            [Intent(name="need_statement", ref=need.id)],
+            CustomerState(),
+            scenario,
+            callado,
+            random.Random(seed),
+        )
+        source = next(s for s in need.statements if normalize(said) in normalize(s))
+        assert len(said.split()) <= len(source.split()), said
+        if ", " in source and len(source.split(", ")[0].split()) >= 4:
+            assert len(said.split()) < len(source.split()), said
