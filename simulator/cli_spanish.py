@@ -62,9 +62,22 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def install() -> None:
-    """Point click's and typer's gettext at the Spanish table (idempotent)."""
+    """Point click's and typer's gettext at the Spanish table (idempotent).
+
+    Translation is a nicety: if a typer/click release moves these internals, the CLI keeps working
+    in English rather than failing to start."""
+    try:
+        _install()
+    except Exception:  # pragma: no cover - depends on the installed typer/click internals
+        return
+
+
+def _install() -> None:
     for name in _MODULES:
-        module: Any = importlib.import_module(name)
+        try:
+            module: Any = importlib.import_module(name)
+        except ImportError:  # typer ≥ 0.29 vendors click; the standalone package may be absent
+            continue
         if hasattr(module, "_"):
             module._ = translate  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):

@@ -34,3 +34,18 @@ def test_help_option_text_is_spanish() -> None:
     assert result.returncode == 0
     assert "Muestra esta ayuda y termina." in result.stdout
     assert "Show this message" not in result.stdout
+
+
+def test_cli_starts_without_the_standalone_click_package() -> None:
+    # typer vendors click; `make run` installs no click, so the CLI must not need it.
+    code = (
+        "import sys; sys.modules['click'] = None\n"
+        "from simulator.cli import app\n"
+        "from typer.testing import CliRunner\n"
+        "result = CliRunner().invoke(app, ['rubric', '--json'])\n"
+        "assert result.exit_code == 0, result.output\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
