@@ -111,6 +111,15 @@ def _install() -> None:
         main_module: Any = importlib.import_module("typer.main")
         if getattr(main_module, "rich_format_error", None) is original_format_error:
             main_module.rich_format_error = rich_format_error
+    click_core: Any = importlib.import_module("typer._click.core")
+    original_usage = click_core.Command.get_usage
+    if not getattr(original_usage, "_spanish", False):
+
+        def get_usage(self: Any, ctx: Any) -> str:
+            return rewrite(original_usage(self, ctx))
+
+        get_usage._spanish = True  # type: ignore[attr-defined]
+        click_core.Command.get_usage = get_usage
     rich_utils.RICH_HELP = translate("Try [blue]'{command_path} {help_option}'[/] for help.")
     for attr, english in (
         ("OPTIONS_PANEL_TITLE", "Options"),

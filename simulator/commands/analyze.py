@@ -97,6 +97,7 @@ def register(app: typer.Typer) -> None:
     def analyze(
         file: str = typer.Argument(
             ...,
+            metavar="ARCHIVO",
             help='Archivo JSONL con {"id", "text", "context"} por línea («-» = entrada estándar).',
         ),
         speaker: str = typer.Option(

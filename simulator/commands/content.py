@@ -33,7 +33,10 @@ def _fail(error: SimuladorError) -> typer.Exit:
 def validate(
     dirs: Annotated[
         list[Path] | None,
-        typer.Argument(help="Carpetas a revisar (por omisión: todo el contenido disponible)."),
+        typer.Argument(
+            metavar="CARPETAS",
+            help="Carpetas a revisar (por omisión: todo el contenido disponible).",
+        ),
     ] = None,
     content_dir: ContentDirOption = None,
 ) -> None:

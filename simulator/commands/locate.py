@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
     @app.command("locate")
     def locate(
         target: Target = typer.Argument(
-            ..., help="Qué ubicar: config, data, db, content o journals."
+            ..., metavar="QUÉ", help="Qué ubicar: config, data, db, content o journals."
         ),
     ) -> None:
         """Muestra dónde se guardan la configuración, los datos, la base de datos o el contenido."""

@@ -134,7 +134,9 @@ def _batch_line(source: str, card: Scorecard) -> str:
 
 def score(
     files: list[str] = typer.Argument(
-        ..., help="Transcript(s) JSON, una carpeta, o «-» para leer de la entrada estándar."
+        ...,
+        metavar="ARCHIVOS",
+        help="Transcript(s) JSON, una carpeta, o «-» para leer de la entrada estándar.",
     ),
     as_json: bool = typer.Option(
         False, "--json", help="Imprime la tarjeta de calificación en JSON."
