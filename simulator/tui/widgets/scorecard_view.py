@@ -50,28 +50,31 @@ def skills_markup(card: Any, width: int = 20) -> str:
     return "\n".join(lines)
 
 
+def _error_lines(errors: Any, group: str, mark: str, *, phrasing: bool) -> list[str]:
+    """One line per error (turn, Spanish name, explanation) and its quote or better phrasing."""
+    lines = []
+    for err in errors:
+        where = f"T{err.turn} " if err.turn else ""
+        lines.append(
+            f"  {mark} {where}[b]{display(group, err.code)}[/b]: {escape(err.explanation)}"
+        )
+        if phrasing and err.better_phrasing:
+            lines.append(f"     [$accent]Prueba decir:[/] «{escape(err.better_phrasing)}»")
+        elif not phrasing and err.evidence:
+            lines.append(f"     «{escape(err.evidence)}»")
+    return lines
+
+
 def errors_markup(card: Any) -> str:
     lines = []
     if card.critical_errors:
         lines.append("[b $error]Errores críticos (reprueban la llamada)[/]")
-        for err in card.critical_errors:
-            where = f"T{err.turn} " if err.turn else ""
-            lines.append(
-                f"  ‼ {where}[b]{display('critical_error', err.code)}[/b]: {escape(err.explanation)}"
-            )
-            if err.evidence:
-                lines.append(f"     «{escape(err.evidence)}»")
+        lines += _error_lines(card.critical_errors, "critical_error", "‼", phrasing=False)
     else:
         lines.append("[$success]Sin errores críticos.[/]")
     if card.non_critical_errors:
         lines.append("[b $warning]Errores no críticos[/]")
-        for err in card.non_critical_errors:
-            where = f"T{err.turn} " if err.turn else ""
-            lines.append(
-                f"  ! {where}[b]{display('non_critical_error', err.code)}[/b]: {escape(err.explanation)}"
-            )
-            if err.better_phrasing:
-                lines.append(f"     [$accent]Prueba decir:[/] «{escape(err.better_phrasing)}»")
+        lines += _error_lines(card.non_critical_errors, "non_critical_error", "!", phrasing=True)
     else:
         lines.append("[$success]Sin errores no críticos.[/]")
     return "\n".join(lines)
