@@ -46,6 +46,9 @@ def agent_patterns() -> dict[str, re.Pattern[str]]:
         if key == "data_fields":
             continue
         out[key] = compile_list(value, subs)
+    # The disrespect act reads the conduct lexicon (shared with the customer brain and scorer).
+    conduct = load_yaml("conduct.yaml")["disrespect"]
+    out["disrespect"] = compile_list([p for kind in conduct.values() for p in kind])
     return out
 
 

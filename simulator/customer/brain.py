@@ -10,6 +10,7 @@ the state allows it. The sales-specific moves live in ``moves.py``.
 
 from __future__ import annotations
 
+from simulator.analysis import conduct
 from simulator.customer import cues, moves, objections
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
@@ -146,9 +147,7 @@ def _react(t: Turn) -> None:
 def _after_do_not_call(t: Turn) -> None:
     """The customer asked not to be called again: anything but a respectful goodbye ends it."""
     s = t.s
-    if {"farewell", "thanks"} & t.acts or cues.contains_any(
-        t.norm, cues.phrases("respect_dnc_phrases")
-    ):
+    if {"farewell", "thanks"} & t.acts or conduct.respects_do_not_call(t.text):
         s.farewell_said = True
         t.say("farewell")
         return

@@ -7,6 +7,7 @@ readiness to buy live in ``objections.py``.
 
 from __future__ import annotations
 
+from simulator.analysis import conduct
 from simulator.customer import cues
 from simulator.customer.objections import (
     apply_pressure,
@@ -38,7 +39,10 @@ PRESSURE_SPOKEN = 60  # pressure_reaction from which a customer says out loud th
 def mood_effects(t: Turn) -> None:
     """Interest, trust and patience move with how the agent talks, whatever they say."""
     s, tr = t.s, t.persona.traits
-    if "disrespect" in t.acts or cues.contains_any(t.norm, cues.phrases("disrespect_phrases")):
+    # One conduct lexicon (cálmese, insults, blame…) for the tagger, this brain and the scorer;
+    # abusive pressure («decídase ya») is answered as pressure below, not as an insult.
+    kind = conduct.disrespect_kind(t.text) or ("insult" if "disrespect" in t.acts else None)
+    if kind is not None and kind != "pressure":
         s.trust = clamp(s.trust - 25)
         s.patience = clamp(s.patience - 20 - tr.pressure_reaction // 4)
         t.say("annoyed")
@@ -56,7 +60,7 @@ def mood_effects(t: Turn) -> None:
             t.say("interrupt_monologue")
         elif s.monologues >= 2:
             t.say("impatience")
-    if cues.contains_any(t.norm, cues.phrases("pressure_phrases")):
+    if conduct.pressure(t.text):
         s.patience = clamp(s.patience - 3 - tr.pressure_reaction // 10)
         s.trust = clamp(s.trust - 4)
         if tr.pressure_reaction >= PRESSURE_SPOKEN and not any(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from simulator.analysis import conduct
 from simulator.customer import cues
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
@@ -166,8 +167,8 @@ def follow_trap(t: Turn) -> None:
     trap = next((x for x in t.scenario.traps if x.id == s.traps_fired[-1]), None)
     if trap is None:
         return
-    words = trap.refusal_keywords or cues.config().get("refusal_phrases", [])
-    if cues.contains_any(t.norm, [*words, *cues.config().get("refusal_phrases", [])]):
+    refused = conduct.refuses_disclosure(t.text)
+    if refused or cues.contains_any(t.norm, trap.refusal_keywords):
         s.once_flags.append(f"trap_handled:{trap.id}")
         s.trust = clamp(s.trust + 3)
     else:

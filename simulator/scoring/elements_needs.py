@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.analysis import conduct
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, slots
 from simulator.scoring.elements_opening import has_opening_act, is_identity_check
@@ -122,7 +123,7 @@ def asks_about_someone_else(ctx: CallContext, q: int) -> bool:
 
 def _answers(ctx: CallContext, q: int, a: int) -> bool:
     q_fold, a_fold = ctx.folded[q - 1], ctx.folded[a - 1]
-    if tx.cue("refusal").search(a_fold):
+    if conduct.refuses_disclosure(ctx.text(a)):
         return True  # a polite «no me es posible» answers a request for others' data
     overlap = bool(ctx.content_words(q) & ctx.content_words(a))
     if asks_about_someone_else(ctx, q):

@@ -12,7 +12,6 @@ from importlib import resources
 
 import yaml
 
-from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext, slots
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 
@@ -28,12 +27,9 @@ def objection_turns(ctx: CallContext) -> list[int]:
 
 def is_do_not_call(ctx: CallContext, n: int) -> bool:
     """Customer turn ``n`` asks not to be called again (computed once per call)."""
-    if "dnc" not in ctx.memo:
-        pattern = tx.cue("do_not_call")
+    if "dnc" not in ctx.memo:  # the analysis objection lexicon is the one do-not-call list
         ctx.memo["dnc"] = frozenset(
-            m
-            for m in ctx.customer_turns
-            if ctx.objection_type(m) == "do_not_call" or pattern.search(ctx.folded[m - 1])
+            m for m in ctx.customer_turns if ctx.objection_type(m) == "do_not_call"
         )
     return n in ctx.memo["dnc"]
 

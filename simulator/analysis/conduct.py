@@ -1,0 +1,129 @@
+"""The agent's conduct (disrespect, pressure, persuasion, secrets, account details) and the
+customer's word on who is speaking, read from ONE lexicon (``language/es/conduct.yaml``).
+
+The customer brain and the scorer both ask these questions here, so a «cálmese» that makes the
+simulated customer hang up is also on the scorecard, and a removal confirmation that calms the
+customer after «no me vuelva a llamar» is also what the scorer accepts. Every function takes the
+raw turn text (typed or speech-recognised) and normalizes it itself; results are cached.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from simulator.analysis.lexicon import compile_list, load_yaml
+from simulator.language.normalize import MAX_CHARS, normalize
+
+LEXICON = "conduct.yaml"
+# Kinds of disrespect in the order they are reported (the first that matches names the turn).
+DISRESPECT_KINDS = (
+    "insult",
+    "mockery",
+    "condescension",
+    "calm_down",
+    "blame",
+    "silencing",
+    "hang_up",
+    "pressure",
+)
+_LISTS = (
+    "pressure",
+    "dnc_respect",
+    "persuasion",
+    "refuses_disclosure",
+    "secret_request",
+    "never_ask",
+    "holder_absent",
+    "holder_absent_asked",
+    "holder_present",
+    "account_detail",
+)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = load_yaml(LEXICON)
+    out = {
+        f"disrespect:{kind}": compile_list(data["disrespect"][kind]) for kind in DISRESPECT_KINDS
+    }
+    out.update({key: compile_list(data[key]) for key in _LISTS})
+    return out
+
+
+def disrespect_patterns() -> list[str]:
+    """Every disrespect pattern (all kinds): the ``disrespect`` act of the agent tagger."""
+    data = load_yaml(LEXICON)["disrespect"]
+    return [str(p) for kind in DISRESPECT_KINDS for p in data[kind]]
+
+
+@lru_cache(maxsize=8192)
+def _norm(text: str) -> str:
+    return normalize(text[:MAX_CHARS])
+
+
+def _hit(key: str, text: str) -> bool:
+    return _patterns()[key].search(_norm(text)) is not None
+
+
+@lru_cache(maxsize=8192)
+def disrespect_kind(text: str) -> str | None:
+    """The kind of disrespect in an agent turn (insult, mockery, condescension, blame, silencing,
+    hang_up, calm_down, pressure), or None."""
+    norm = _norm(text)
+    for kind in DISRESPECT_KINDS:
+        if _patterns()[f"disrespect:{kind}"].search(norm):
+            return kind
+    return None
+
+
+def pressure(text: str) -> bool:
+    """Sales pressure the customer minds (abusive pressure included)."""
+    return _hit("pressure", text) or disrespect_kind(text) == "pressure"
+
+
+def respects_do_not_call(text: str) -> bool:
+    """The agent confirms the removal or takes leave after «no me vuelva a llamar»."""
+    return _hit("dnc_respect", text)
+
+
+def persuades(text: str) -> bool:
+    """An attempt to keep the customer listening («todavía no le he explicado los beneficios»)."""
+    return _hit("persuasion", text)
+
+
+def refuses_disclosure(text: str) -> bool:
+    """The agent declines to give someone else's data or a confidential detail."""
+    return _hit("refuses_disclosure", text)
+
+
+@lru_cache(maxsize=8192)
+def asks_secret(text: str) -> bool:
+    """The agent asks for the NIP, CVV, a password or the whole card number (never «nunca le
+    pediremos su NIP»)."""
+    norm = _norm(text)
+    for clause in re.split(r" \? ?|(?<=\?)", norm):
+        if _patterns()["secret_request"].search(clause) and not _patterns()["never_ask"].search(
+            clause
+        ):
+            return True
+    return False
+
+
+def holder_absent(text: str, asked_for_someone: bool = False) -> bool:
+    """The customer says the account holder is not the one speaking (absent, a relative, wrong
+    number). ``asked_for_someone``: the agent's previous turn asked for a person, so a bare «no se
+    encuentra» or «¿de parte de quién?» also counts."""
+    if _hit("holder_present", text):
+        return False
+    return _hit("holder_absent", text) or (asked_for_someone and _hit("holder_absent_asked", text))
+
+
+def holder_present(text: str) -> bool:
+    """The customer confirms being the person the call is about («sí, soy yo», «con él habla»)."""
+    return _hit("holder_present", text)
+
+
+def states_account_detail(text: str) -> bool:
+    """The agent states details of an account or debt (balance, arrears, card status)."""
+    return _hit("account_detail", text)

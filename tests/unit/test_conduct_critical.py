@@ -1,0 +1,256 @@
+"""Critical errors a QA lead would catch: disrespect, confidential disclosure, do-not-call.
+
+Every sentence here was written for this test (natural, varied, some as speech recognition gives
+them: no accents, no punctuation). The same conduct lexicon drives the simulated customer, so the
+last tests check that the customer and the scorecard agree.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis import conduct, tag_agent
+from simulator.content.library import load_library
+from simulator.customer.simulator import CustomerSimulator
+from simulator.models.transcript import Transcript
+from simulator.scoring import score_transcript
+
+OPEN = [
+    (
+        "agent",
+        "Buenas tardes, le habla Karla de Internet Veloz, ¿hablo con el señor Jorge Ramírez?",
+    ),
+    ("customer", "Sí, soy yo, ¿qué se le ofrece?"),
+]
+
+
+def _call(lines: list[tuple[str, str]], kind: str = "sale") -> Transcript:
+    return Transcript.model_validate(
+        {"kind": kind, "turns": [{"speaker": s, "text": t} for s, t in lines]}
+    )
+
+
+def _codes(lines: list[tuple[str, str]], kind: str = "sale") -> list[tuple[str, int | None]]:
+    card = score_transcript(_call(lines, kind))
+    return [(e.code, e.turn) for e in card.critical_errors]
+
+
+DISRESPECTFUL = [
+    "Cálmese, señora, así no le puedo ayudar.",
+    "calmese senor asi no vamos a llegar a nada",
+    "Tranquilícese, por favor, que no es para tanto.",
+    "No sé si sepas leer, pero ahí dice clarito el precio.",
+    "no se si sepa leer el contrato pero ahi viene todo",
+    "Ay, no sea pendejo, si ya le expliqué.",
+    "Es usted bien terco, eh.",
+    "no sea codo es bien poquito lo que paga",
+    "Pues usted se lo pierde.",
+    "Decídase ya, que no tengo todo el día.",
+    "decidase de una vez senora",
+    "¿Lo quiere o no lo quiere?",
+    "Si no le gusta, cuelgue y búsquele con otra compañía.",
+    "pues cuelguele si quiere",
+    "Eso le pasa por no leer lo que firma.",
+    "Jajaja, ¿de verdad pensó que era gratis?",
+    "Se lo voy a explicar despacito para que me entienda.",
+    "Ya cállese y déjeme hablar.",
+    "Ni que fuera un muerto de hambre, son cien pesos.",
+    "No me diga que es usted de los que le piden permiso a la esposa para todo.",
+    "Bájele dos rayitas, ¿no?",
+]
+
+RESPECTFUL = [
+    "Entiendo su molestia, señora, tiene toda la razón en estar enojada.",
+    "Lamento mucho lo que pasó, ahorita mismo lo revisamos juntos.",
+    "Con gusto le explico otra vez, fue mi error no ser más claro.",
+    "¿Qué es lo que más le preocupa del cambio de plan?",
+    "Qué tonto de mi parte, le di el folio incompleto; es el 48213.",
+    "me dice que esta lento su internet desde el lunes verdad",
+    "No se preocupe, no es su culpa, el cargo se hizo por un error nuestro.",
+    "Tómese su tiempo, le dejo la información por correo y usted decide.",
+    "Si no le convence, no pasa nada, le agradezco mucho su tiempo.",
+    "El sistema está bien lento hoy, discúlpeme la espera.",
+    "Le confirmo que nunca le vamos a pedir su NIP ni su contraseña.",
+    "Obviamente le respetamos la promoción que le ofrecimos.",
+]
+
+
+@pytest.mark.parametrize("line", DISRESPECTFUL)
+def test_disrespect_is_tagged_and_critical(line: str) -> None:
+    assert "disrespect" in tag_agent(line), line
+    assert conduct.disrespect_kind(line) is not None
+    codes = _codes([*OPEN, ("agent", line), ("customer", "Oiga, pues qué le pasa.")])
+    assert ("disrespect", 3) in codes
+
+
+@pytest.mark.parametrize("line", RESPECTFUL)
+def test_respectful_lines_are_not_disrespect(line: str) -> None:
+    assert "disrespect" not in tag_agent(line), line
+    assert conduct.disrespect_kind(line) is None
+    assert not any(c == "disrespect" for c, _ in _codes([*OPEN, ("agent", line)]))
+
+
+def test_disrespect_explanation_names_the_kind() -> None:
+    card = score_transcript(_call([*OPEN, ("agent", "Cálmese, señor, no me grite.")]))
+    assert "calmara" in card.critical_errors[0].explanation
+
+
+# ---------------------------------------------------------------------------- do not call
+
+DNC = [
+    "Ya le dije que no me interesa, y no me vuelva a llamar.",
+    "no me interesa ya no me llame",
+    "Por favor anóteme para que no me llamen más.",
+    "Sáquenme de su lista, se lo pido por favor.",
+]
+PERSUASION_AFTER = [
+    "Pero todavía no le he explicado los beneficios.",
+    "Déjeme explicarle nada más un minuto, se va a sorprender.",
+    "Pero escúcheme, es una promoción que le conviene mucho.",
+    "solo un minutito señor no me cuelgue",
+    "¿Y si le ofrezco tres meses gratis?",
+    "Piénselo, de verdad le conviene.",
+]
+RESPECT_AFTER = [
+    "Claro, señor, lo damos de baja de nuestra lista. Disculpe la molestia, que tenga buen día.",
+    "Entendido, queda registrado que no desea más llamadas. Hasta luego.",
+    "de acuerdo ya no lo molestamos mas que este bien",
+]
+
+
+@pytest.mark.parametrize("request_line", DNC)
+@pytest.mark.parametrize("after", PERSUASION_AFTER)
+def test_any_persuasion_after_do_not_call_is_critical(request_line: str, after: str) -> None:
+    lines = [
+        *OPEN,
+        ("agent", "Le llamo para ofrecerle nuestro nuevo plan de internet."),
+        ("customer", request_line),
+        ("agent", after),
+    ]
+    assert ("ignores_do_not_call", 5) in _codes(lines)
+
+
+@pytest.mark.parametrize("request_line", DNC)
+@pytest.mark.parametrize("after", RESPECT_AFTER)
+def test_a_polite_goodbye_after_do_not_call_is_fine(request_line: str, after: str) -> None:
+    lines = [
+        *OPEN,
+        ("agent", "Le llamo para ofrecerle nuestro nuevo plan de internet."),
+        ("customer", request_line),
+        ("agent", after),
+    ]
+    assert not any(c == "ignores_do_not_call" for c, _ in _codes(lines))
+    assert conduct.respects_do_not_call(after)
+
+
+# ---------------------------------------------------------------------------- confidential
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Para validar, ¿me da su NIP por favor?",
+        "me puede dictar el cvv que viene atras de su tarjeta",
+        "Necesito los 16 dígitos de su tarjeta para aplicar la promoción.",
+        "¿Cuál es la contraseña de su banca en línea?",
+        "Dígame los tres números de atrás de la tarjeta.",
+    ],
+)
+def test_asking_for_a_secret_is_critical(line: str) -> None:
+    assert conduct.asks_secret(line)
+    assert ("confidential_disclosure", 3) in _codes([*OPEN, ("agent", line)])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Por su seguridad, nunca le vamos a pedir su NIP ni su CVV.",
+        "¿Me confirma los últimos cuatro dígitos de su tarjeta?",
+        "no comparta su contraseña con nadie ni por telefono",
+    ],
+)
+def test_warning_about_secrets_is_not_a_request(line: str) -> None:
+    assert not conduct.asks_secret(line)
+
+
+THIRD_PARTY_OPEN = [
+    ("agent", "Buenas tardes, le llamo de Financiera Azteca, ¿se encuentra el señor Ramiro Tapia?"),
+]
+
+
+@pytest.mark.parametrize(
+    ("reply", "detail"),
+    [
+        (
+            "No, no se encuentra, soy su esposa.",
+            "Dígale que tiene un adeudo de 3,200 pesos con nosotros.",
+        ),
+        (
+            "no esta salio a trabajar",
+            "es que el senor debe tres mensualidades y ya lo vamos a reportar al buro de credito",
+        ),
+        ("Ya no vive aquí, es mi primo.", "Es que su tarjeta está vencida en sus pagos."),
+        (
+            "Habla su vecina, él no tiene teléfono.",
+            "Mire, el señor tiene un saldo vencido desde marzo.",
+        ),
+    ],
+)
+def test_volunteering_account_details_to_a_third_party_is_critical(reply: str, detail: str) -> None:
+    lines = [*THIRD_PARTY_OPEN, ("customer", reply), ("agent", detail)]
+    assert ("confidential_disclosure", 3) in _codes(lines, "collections")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Por privacidad no le puedo dar detalles, ¿le podría dejar un recado para que nos llame?",
+        "Solo puedo darle la información al titular. ¿A qué hora lo puedo localizar?",
+        "no se preocupe le llamo mas tarde gracias",
+    ],
+)
+def test_refusing_details_to_a_third_party_is_fine(answer: str) -> None:
+    lines = [
+        *THIRD_PARTY_OPEN,
+        ("customer", "No se encuentra, ¿de parte de quién? ¿Tiene algún problema?"),
+        ("agent", answer),
+    ]
+    assert not any(c == "confidential_disclosure" for c, _ in _codes(lines, "collections"))
+
+
+def test_details_to_the_holder_after_confirming_identity_are_fine() -> None:
+    lines = [
+        *THIRD_PARTY_OPEN,
+        ("customer", "Sí, soy yo, dígame."),
+        ("agent", "Señor Tapia, tiene un adeudo de 3,200 pesos con vencimiento el día 15."),
+    ]
+    assert not any(c == "confidential_disclosure" for c, _ in _codes(lines, "collections"))
+
+
+def test_the_holder_comes_to_the_phone_after_a_relative() -> None:
+    lines = [
+        *THIRD_PARTY_OPEN,
+        ("customer", "No está, soy su hija. Ah, espere, ya llegó, se lo paso."),
+        ("agent", "Gracias."),
+        ("customer", "Bueno, sí, soy yo, Ramiro Tapia."),
+        ("agent", "Señor Tapia, le llamo porque tiene un adeudo de 3,200 pesos."),
+    ]
+    assert not any(c == "confidential_disclosure" for c, _ in _codes(lines, "collections"))
+
+
+# ---------------------------------------------------------------------------- one truth
+
+
+def test_what_offends_the_customer_is_on_the_scorecard() -> None:
+    """«Cálmese» makes the simulated customer angry and the scorer flags it: one lexicon."""
+    library = load_library()
+    scenario = library.scenario("queja-internet-sin-servicio")
+    sim = CustomerSimulator(scenario, library.persona(scenario.default_persona))
+    state = sim.start(0)
+    first = "Gracias por llamar a Internet Veloz, le atiende Daniel, ¿en qué le puedo ayudar?"
+    reply0, state = sim.respond(first, state)
+    rude = "Cálmese, señora, así no le puedo ayudar."
+    reply, state = sim.respond(rude, state)
+    assert "annoyed" in reply.intent_names or reply.hung_up
+    lines = [("agent", first), ("customer", reply0.text), ("agent", rude), ("customer", reply.text)]
+    assert ("disrespect", 3) in _codes(lines, "service")
