@@ -109,6 +109,11 @@ class Settings(BaseSettings):
         None, description="OpenAI-compatible URL; no network traffic unless set"
     )
     trainee: str | None = Field(None, description="name of the last trainee who used the app")
+    learned_acts: bool = Field(
+        True,
+        description="learned paraphrase/question acts (analysis/learned.py) when the embedding "
+        "package is installed; false = rules only",
+    )
 
     @field_validator("theme", mode="before")
     @classmethod

@@ -6,14 +6,22 @@ the context (paraphrase, objection response, acceptance vs refusal).
 
 from __future__ import annotations
 
-from simulator.analysis.agent import tag_agent
+from simulator.analysis.agent import agent_acts, tag_agent
 from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import CustomerTags, tag_customer
 from simulator.analysis.fillers import fillers
 from simulator.models.scorecard import TurnActs
 from simulator.models.transcript import Turn
 
-__all__ = ["CustomerTags", "analyze_turns", "fillers", "is_question", "tag_agent", "tag_customer"]
+__all__ = [
+    "CustomerTags",
+    "agent_acts",
+    "analyze_turns",
+    "fillers",
+    "is_question",
+    "tag_agent",
+    "tag_customer",
+]
 
 
 def analyze_turns(turns: list[Turn]) -> list[TurnActs]:
@@ -32,4 +40,22 @@ def analyze_turns(turns: list[Turn]) -> list[TurnActs]:
                 TurnActs(index=i, speaker="customer", acts=tags.acts, objection_type=objection)
             )
         last_text[turn.speaker] = turn.text
+    _refine_agent_turns(turns, out)
     return out
+
+
+def _refine_agent_turns(turns: list[Turn], out: list[TurnActs]) -> None:
+    """Learned acts for every agent turn in one batch (``learned.py``; no-op when disabled)."""
+    from simulator.analysis import learned
+
+    if not learned.enabled():
+        return
+    agent_idx = [i for i, item in enumerate(out) if item.speaker == "agent"]
+    items = []
+    for i in agent_idx:
+        prev = next(
+            (turns[j].text for j in range(i - 1, -1, -1) if turns[j].speaker != "agent"), None
+        )
+        items.append((turns[i].text, prev, out[i].acts))
+    for i, acts in zip(agent_idx, learned.refine_many(items, wait=True), strict=True):
+        out[i] = out[i].model_copy(update={"acts": acts})

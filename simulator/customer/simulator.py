@@ -162,7 +162,8 @@ def mood_label(state: CustomerState) -> str:
 
 
 def tag_agent_turn(text: str, context: str | None) -> list[str]:
-    """The agent's dialogue acts, from the analysis package."""
-    from simulator.analysis import tag_agent
+    """The agent's dialogue acts, from the analysis package (learned acts once the model is loaded;
+    the reply never waits for it)."""
+    from simulator.analysis import agent_acts
 
-    return [str(a) for a in tag_agent(text, context=context)]
+    return [str(a) for a in agent_acts(text, context=context)]

