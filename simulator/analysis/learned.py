@@ -96,6 +96,7 @@ class _State:
         self.factory: Callable[[], Embedder] = _real_embedder
         self.failed: str | None = None
         self.head: dict[str, Any] | None = None
+        self.weights: dict[tuple[str, str], Any] = {}  # (label, mode) -> float32 array
         self.cache: OrderedDict[str, Any] = OrderedDict()
 
 
@@ -158,6 +159,7 @@ def _bundled_head() -> dict[str, Any]:
 def load_head(head: dict[str, Any] | None = None) -> None:
     """Use ``head`` (a dict in the model-file format) or the bundled model file."""
     _STATE.head = head if head is not None else _bundled_head()
+    _STATE.weights = {}
 
 
 def warm_up() -> bool:
@@ -301,19 +303,12 @@ def _probabilities(vec: Any, mode: str) -> dict[str, float]:
     out = {}
     for label in ("question", "reflection"):
         spec = head["heads"][label][mode]
-        z = float(np.dot(np.asarray(spec["weights"], dtype=np.float32), vec)) + spec["bias"]
+        weights = _STATE.weights.get((label, mode))
+        if weights is None:  # the JSON lists become arrays once; the head dict is not changed
+            weights = _STATE.weights[(label, mode)] = np.asarray(spec["weights"], dtype=np.float32)
+        z = float(np.dot(weights, vec)) + spec["bias"]
         out[label] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     return out
-
-
-def _weights(head: dict[str, Any]) -> None:
-    """Turn the JSON weight lists into arrays once (the model file stays plain JSON)."""
-    import numpy as np
-
-    for label in head["heads"].values():
-        for spec in label.values():
-            if not isinstance(spec["weights"], np.ndarray):
-                spec["weights"] = np.asarray(spec["weights"], dtype=np.float32)
 
 
 # ---------------------------------------------------------------- combination
@@ -356,9 +351,7 @@ def combine(text: str, acts: Sequence[str], probs: dict[str, float], mode: str) 
 def score_many(items: Sequence[tuple[str, str | None, Sequence[str]]]) -> list[dict[str, float]]:
     """Probabilities (``question``, ``reflection``) of agent turns given as (text, context, acts);
     the embedder and head must be loaded (``warm_up``). Embeddings are computed in one batch."""
-    head = _STATE.head
-    assert head is not None
-    _weights(head)
+    assert _STATE.head is not None
     by_text = embed_items([(t, c) for t, c, _ in items])
     out = []
     for text, context, acts in items:

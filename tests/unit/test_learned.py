@@ -94,6 +94,7 @@ def fake(calls: list[list[str]]) -> Iterator[None]:
         learned._STATE.failed,
         learned._STATE.head,
     ) = saved
+    learned._STATE.weights = {}
 
 
 def test_reflection_head_adds_paraphrase(fake: None) -> None:
@@ -295,3 +296,4 @@ def test_real_model_loads_and_scores() -> None:
         assert abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3
     finally:
         learned._STATE.enabled, learned._STATE.head = saved
+        learned._STATE.weights = {}
