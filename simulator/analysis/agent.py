@@ -242,6 +242,11 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         if all(patience.search(clauses[i].norm) for i in found["thanks"]):
             del found["thanks"]
     _drop_if_covered(found, "trial_close", "close")
+    for idx in [i for i in found.get("data_confirmation", ()) if i in found.get("close", ())]:
+        if agent_hit("consent_check", clauses[idx].norm):  # «¿me confirma que quiere…?» closes
+            found["data_confirmation"].remove(idx)
+    if "data_confirmation" in found and not found["data_confirmation"]:
+        del found["data_confirmation"]
     _drop_close_inside_hold(found, clauses)
     if any(
         any(a.is_money for a in extract_amounts(clauses[i].norm))

@@ -117,8 +117,8 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     ctx = _context_acts(context) if context else frozenset()
     proposal = bool(ctx & {"close", "cross_sell", "trial_close"})
     acts: set[str] = set()
-    if patterns["phone_answer"].match(norm):
-        return ("other",), None
+    if patterns["phone_answer"].match(norm) and not proposal:
+        return ("other",), None  # «¿Bueno?», «Sí.» picking up; a «Sí.» to a close is an answer
     objection = _objection(norm)
     affirmative = bool(patterns["affirmative_start"].match(_LEAD_FILLERS.sub("", norm)))
     bare_no = bool(patterns["bare_no"].match(norm)) or bool(
@@ -160,7 +160,7 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     chose = "close" in ctx and bool(
         patterns["choice_answer"].match(norm) or patterns["resigned_yes"].match(norm)
     )
-    if not declined and (explicit or implicit or chose):
+    if not declined and (explicit or implicit or chose) and not hesitates(text):
         acts.add("acceptance")
     if (
         "acceptance" not in acts
@@ -275,6 +275,30 @@ def _gives_data(text: str, norm: str, ctx: frozenset[str]) -> bool:
         if re.search(r"\b(?:calle|avenida|colonia|cp|codigo postal)\b|\bnumero \d", norm):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def hesitates(text: str) -> bool:
+    """The customer neither accepts nor declines («Mmm, depende», «lo voy a pensar», «a ver…»):
+    at a close this is no consent."""
+    if not text or not text.strip():
+        return False
+    return bool(customer_patterns()["hesitation"].search(normalize(text[:MAX_CHARS])))
+
+
+@lru_cache(maxsize=4096)
+def affirms(text: str) -> bool:
+    """An explicit yes at the start of the turn («sí», «así es», «órale, va», «está bien»), not
+    undone by «no», «pero» or a hesitation: consent when it answers a close."""
+    if not text or not text.strip():
+        return False
+    norm = normalize(text[:MAX_CHARS])
+    if hesitates(text) or re.search(r"\b(?:no|nel|mejor no|pero)\b", norm):
+        return False
+    lead = _LEAD_FILLERS.sub("", norm)
+    return bool(customer_patterns()["affirmative_start"].match(lead)) or bool(
+        _search_positive(customer_patterns()["acceptance"], norm)
+    )
 
 
 def tag_customer(text: str, context: str | None = None) -> CustomerTags:

@@ -1,4 +1,5 @@
-"""JSON Schemas of the scenario and persona files, for editor completion.
+"""JSON Schemas of the scenario and persona files and of the transcript format, for editor
+completion and for integrators (the transcript schema lists every event type).
 
 The schemas are committed under ``schemas/`` and a test fails when they drift from the models;
 ``simulador content schema`` regenerates them.
@@ -10,15 +11,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from simulator.models.content import Persona, Scenario
+from pydantic import BaseModel
 
-SCHEMA_FILES: dict[str, type[Scenario] | type[Persona]] = {
+from simulator.models.content import Persona, Scenario
+from simulator.models.transcript import Transcript
+
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
     "scenario.schema.json": Scenario,
     "persona.schema.json": Persona,
+    "transcript.schema.json": Transcript,
 }
 
 
-def schema_text(model: type[Scenario] | type[Persona]) -> str:
+def schema_text(model: type[BaseModel]) -> str:
     """The JSON Schema of ``model`` as stable, pretty-printed text (trailing newline)."""
     schema: dict[str, Any] = model.model_json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
@@ -26,7 +31,7 @@ def schema_text(model: type[Scenario] | type[Persona]) -> str:
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
-    """Write ``scenario.schema.json`` and ``persona.schema.json`` into ``out_dir``."""
+    """Write the files of ``SCHEMA_FILES`` (scenario, persona, transcript) into ``out_dir``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

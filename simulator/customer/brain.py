@@ -32,6 +32,8 @@ def decide(
     if s.hung_up:
         return [], s
     s.turn += 1
+    s.decision = s.decision_reason = None
+    was_accepted = s.accepted
     acts = set(agent_acts)
     reclassify = "closed_question" in acts and not acts & {"close", "trial_close", "data_request"}
     if reclassify and cues.open_form_question(agent_text):
@@ -43,12 +45,55 @@ def decide(
         t.intents = [Intent(name="hangup")]
     if any(i.name == "hangup" for i in t.intents):
         s.hung_up = True
+        s.hangup_reason = next((c for c in HANGUP_CAUSES if c in t.causes), "impatience")
         t.intents = [i for i in t.intents if i.name in ("annoyed", "hangup")][-2:]
     intents = _dedupe(t.intents)[:MAX_INTENTS]
     if not intents:
         intents = [Intent(name="filler_ack")]
     s.last_intents = [i.name for i in intents]
+    _record_decision(t, intents, was_accepted)
     return intents, s
+
+
+# Causes of a hang-up, most telling first (models.transcript.HANGUP_REASONS).
+HANGUP_CAUSES = (
+    "insulted",
+    "do_not_call_ignored",
+    "pressure",
+    "objection_ignored",
+    "repetition",
+    "monologue",
+)
+# What the customer did instead of accepting a close, most telling first.
+NOT_ACCEPTED = (
+    ("refusal", "refusal"),
+    ("objection", "objection"),
+    ("objection_repeat", "objection"),
+    ("objection_must_consult", "objection"),
+    ("guarantee_request", "objection"),
+    ("discount_request", "objection"),
+    ("knowledge_test", "objection"),
+    ("trap", "objection"),
+    ("not_ready", "not_ready"),
+)
+
+
+def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None:
+    """The customer's answer to a close, as the session writes it into the transcript: accepted
+    (this turn said yes), refused (said no or hung up) or hesitated (anything else)."""
+    s = t.s
+    names = {i.name for i in intents}
+    if s.accepted and (not was_accepted or "acceptance" in names):
+        s.decision = "accepted"
+        return
+    if "close" not in t.acts:
+        return
+    if s.hung_up or "refusal" in names:
+        s.decision = "refused"
+        s.decision_reason = "hangup" if s.hung_up else "refusal"
+        return
+    s.decision = "hesitated"
+    s.decision_reason = next((why for name, why in NOT_ACCEPTED if name in names), "other")
 
 
 PROGRESS = {
@@ -153,6 +198,7 @@ def _after_do_not_call(t: Turn) -> None:
         return
     s.patience = 0
     s.trust = clamp(s.trust - 20)
+    t.causes.append("do_not_call_ignored")
     t.say("annoyed")
     t.say("hangup")
 

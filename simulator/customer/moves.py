@@ -43,6 +43,7 @@ def mood_effects(t: Turn) -> None:
     # abusive pressure («decídase ya») is answered as pressure below, not as an insult.
     kind = conduct.disrespect_kind(t.text) or ("insult" if "disrespect" in t.acts else None)
     if kind is not None and kind != "pressure":
+        t.causes.append("insulted")
         s.trust = clamp(s.trust - 25)
         s.patience = clamp(s.patience - 20 - tr.pressure_reaction // 4)
         t.say("annoyed")
@@ -50,6 +51,7 @@ def mood_effects(t: Turn) -> None:
     if set(s.last_intents) & ANSWER_WANTED or "data_confirmation" in t.acts:
         tolerance *= 2  # answering what the customer just asked, or a read-back, is no monologue
     if t.words > tolerance:
+        t.causes.append("monologue")
         s.monologues += 1
         over = t.words - tolerance
         s.patience = clamp(
@@ -61,6 +63,7 @@ def mood_effects(t: Turn) -> None:
         elif s.monologues >= 2:
             t.say("impatience")
     if conduct.pressure(t.text):
+        t.causes.append("pressure")
         s.patience = clamp(s.patience - 3 - tr.pressure_reaction // 10)
         s.trust = clamp(s.trust - 4)
         if tr.pressure_reaction >= PRESSURE_SPOKEN and not any(
@@ -81,6 +84,7 @@ def mood_effects(t: Turn) -> None:
             and key in s.questions_asked
             and not t.acts & {"data_confirmation", "offer_more", "close", "trial_close"}
         ):
+            t.causes.append("repetition")
             s.patience = clamp(s.patience - 4 - tr.repetition_reaction // 10)
             s.trust = clamp(s.trust - 3)
             t.say("repetition_complaint")

@@ -127,6 +127,7 @@ def objection_turn(t: Turn) -> bool:
             t.say("vague_answer")
         return True
     top.repeats += 1
+    t.causes.append("objection_ignored")
     s.objections_ignored += 1
     s.trust = clamp(s.trust - 5)
     s.patience = clamp(s.patience - 8 - t.persona.traits.pressure_reaction // 10)
@@ -136,6 +137,7 @@ def objection_turn(t: Turn) -> bool:
 
 def apply_pressure(t: Turn) -> None:
     s, tr = t.s, t.persona.traits
+    t.causes.append("pressure")
     s.patience = clamp(s.patience - 6 - tr.pressure_reaction // 8)
     s.trust = clamp(s.trust - 5)
 

@@ -40,6 +40,11 @@ class CustomerReply(BaseModel):
     buying_signal: bool = False
     objection: bool = False
     need_revealed: bool = False
+    # The answer to a close this turn (accepted | refused | hesitated) and why not accepted;
+    # why the customer hung up. The session writes them as transcript events.
+    decision: str | None = None
+    decision_reason: str | None = None
+    hangup_reason: str | None = None
 
     @property
     def intent_names(self) -> list[str]:
@@ -87,7 +92,9 @@ class CustomerSimulator:
     ) -> tuple[CustomerReply, CustomerState]:
         intents, new = brain.decide(agent_turn, acts, state, self.scenario, self.persona)
         if not intents:
-            return CustomerReply(text="", mood=mood_label(new), hung_up=new.hung_up), new
+            return CustomerReply(
+                text="", mood=mood_label(new), hung_up=new.hung_up, hangup_reason=new.hangup_reason
+            ), new
         return self._reply(intents, new), new
 
     def on_hold(
@@ -95,6 +102,7 @@ class CustomerSimulator:
     ) -> tuple[CustomerReply | None, CustomerState]:
         """The agent comes back from a hold of ``seconds``: the customer may complain or hang up."""
         new = state.model_copy(deep=True)
+        new.decision = new.decision_reason = None  # a hold answers no close
         new.holds += 1
         limit = self.scenario.max_hold_seconds
         intents: list[Intent] = []
@@ -116,6 +124,7 @@ class CustomerSimulator:
         new.on_hold = False
         if new.patience <= 0:
             new.hung_up = True
+            new.hangup_reason = "long_hold" if seconds > limit else "hold_without_permission"
             intents = [Intent(name="hangup")]
         if not intents:
             return None, new
@@ -135,6 +144,9 @@ class CustomerSimulator:
             buying_signal=bool(names & set(SIGNAL_INTENTS)),
             objection=bool(names & set(OBJECTION_INTENTS)),
             need_revealed="need_statement" in names,
+            decision=state.decision,
+            decision_reason=state.decision_reason,
+            hangup_reason=state.hangup_reason if state.hung_up else None,
         )
 
 

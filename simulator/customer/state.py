@@ -95,6 +95,12 @@ class CustomerState(_Strict):
     resolved: bool = False
     payment_promise: bool = False
     farewell_said: bool = False
+    # The decisions the scorer needs, written by the session as transcript events: this turn's
+    # answer to a close (accepted | refused | hesitated, and what was done instead) and why the
+    # customer hung up (one of models.transcript.HANGUP_REASONS).
+    decision: str | None = None
+    decision_reason: str | None = None
+    hangup_reason: str | None = None
 
     last_intents: list[str] = Field(default_factory=list)
     last_text: str = ""

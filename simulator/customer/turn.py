@@ -22,6 +22,8 @@ class Turn:
     scenario: Scenario
     persona: Persona
     intents: list[Intent] = field(default_factory=list)
+    # What wore the customer's patience down this turn (the reason of a hang-up).
+    causes: list[str] = field(default_factory=list)
 
     @property
     def words(self) -> int:

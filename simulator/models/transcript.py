@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 TRANSCRIPT_FORMAT = "simulador.transcript/1"
 SUPPORTED_FORMATS = (TRANSCRIPT_FORMAT,)
@@ -24,7 +24,25 @@ EventType = Literal[
     "hangup",
     "call_start",
     "call_end",
+    "consent",
 ]
+# ``consent`` events: the simulated customer's answer to a close, written by the session right
+# after the customer's turn (``after_turn`` is that turn). The scorer trusts them over its own
+# reading of the words, so the outcome and ``sale_without_consent`` come from one decision.
+ConsentValue = Literal["accepted", "refused", "hesitated"]
+CONSENT_VALUES: tuple[str, ...] = ("accepted", "refused", "hesitated")
+# Why the simulated customer hung up (``reason`` of a ``hangup`` event with value «cliente»).
+HANGUP_REASONS: tuple[str, ...] = (
+    "insulted",
+    "do_not_call_ignored",
+    "pressure",
+    "objection_ignored",
+    "repetition",
+    "monologue",
+    "long_hold",
+    "hold_without_permission",
+    "impatience",
+)
 
 MAX_TURNS = 2000
 MAX_TURN_CHARS = 20_000
@@ -53,11 +71,42 @@ class Turn(_Strict):
 
 
 class Event(_Strict):
-    type: EventType
+    """Something that happened in the call besides words (status, hold, capture, sale, hang-up,
+    the simulated customer's answer to a close)."""
+
+    type: EventType = Field(
+        description=(
+            "status (value: the agent's status), hold_start, hold_end (value: seconds), "
+            "sale_registered (value: product), capture (value: field=value), hangup (value: "
+            "cliente|agente; reason: why the customer hung up), call_start, call_end, consent "
+            "(simulated calls only: the customer's answer to a close; value: accepted|refused|"
+            "hesitated; after_turn: the customer's turn; reason: what they did instead)"
+        )
+    )
     t: float = 0.0
     value: str | None = None
     # Index (1-based) of the last turn before the event; lets the scorer place events in text calls.
-    after_turn: int | None = None
+    after_turn: int | None = Field(
+        None, description="1-based index of the last turn before the event"
+    )
+    # ``hangup`` by the customer: why (one of HANGUP_REASONS); ``consent`` other than accepted:
+    # what the customer did instead (objection, not_ready, refusal…). Absent in imported calls.
+    reason: str | None = Field(
+        None,
+        description=(
+            "hangup by the customer: insulted, do_not_call_ignored, pressure, objection_ignored, "
+            "repetition, monologue, long_hold, hold_without_permission, impatience; consent not "
+            "accepted: objection, not_ready, refusal"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _known_consent(self) -> Event:
+        if self.type == "consent" and self.value not in CONSENT_VALUES:
+            raise ValueError(
+                f"evento «consent» con valor «{self.value}»; se admite: {', '.join(CONSENT_VALUES)}"
+            )
+        return self
 
 
 class Transcript(_Strict):

@@ -1,13 +1,16 @@
 """Element ``call_closing``: offer of more help, thanks and farewell; consent for a sale.
 
 When a sale is registered (event ``sale_registered`` or outcome ``sale``) the customer must have
-accepted explicitly after a close; otherwise it is the critical error ``sale_without_consent``.
+accepted explicitly after a close; otherwise it is the critical error ``sale_without_consent``
+(``consent.py`` decides, from the simulated customer's own decision when the call has one).
 """
 
 from __future__ import annotations
 
 from simulator.models.scorecard import ErrorFinding
+from simulator.scoring import consent
 from simulator.scoring import text as tx
+from simulator.scoring.consent import says_yes
 from simulator.scoring.context import CallContext, slots
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 
@@ -25,40 +28,9 @@ def closing_turns(ctx: CallContext) -> list[int]:
 
 
 def acceptance_turn(ctx: CallContext) -> tuple[int | None, int | None]:
-    """(close turn, customer acceptance right after it), or Nones.
-
-    The acceptance that counts is the last one before the sale was registered (an early «sí»
-    to a mid-call question is not the consent to the sale)."""
-    last_close: int | None = None
-    pairs: list[tuple[int, int]] = []
-    for n in range(1, ctx.n_turns + 1):
-        if ctx.speaker(n) == "agent":
-            if ctx.has(n, "close"):
-                last_close = n
-        elif last_close is not None and says_yes(ctx, n):
-            pairs.append((last_close, n))
-    if not pairs:
-        return None, None
-    limit = _sale_turn(ctx) if ctx.sale_registered else None
-    before = [p for p in pairs if limit is None or p[1] <= limit]
-    close, accepted = (before or pairs)[-1]
-    return close, accepted
-
-
-def says_yes(ctx: CallContext, n: int) -> bool:
-    """Customer turn ``n`` accepts: tagged so, or an explicit «sí, contrátemelo» without objection."""
-    if ctx.has(n, "acceptance"):
-        return True
-    if ctx.has(n, "objection", "refusal", "question"):
-        return False
-    return bool(tx.cue("explicit_yes").search(ctx.folded[n - 1]))
-
-
-def _sale_turn(ctx: CallContext) -> int | None:
-    for event in ctx.transcript.events:
-        if event.type == "sale_registered" and event.after_turn:
-            return min(max(event.after_turn, 1), ctx.n_turns) if ctx.n_turns else None
-    return ctx.n_turns or None
+    """(close turn, customer acceptance of it) behind the sale, or Nones (see ``consent``)."""
+    found = consent.consent(ctx)
+    return found.close, found.accepted
 
 
 def judge(ctx: CallContext) -> Judged:
@@ -83,16 +55,12 @@ def judge(ctx: CallContext) -> Judged:
     close, accepted = acceptance_turn(ctx)
     if ctx.sale_registered:
         parts["acceptance"] = accepted is not None
-        if close is not None and accepted is not None:
+        if accepted is not None:
             evidence.append(ctx.evidence(accepted))
         else:
-            turn = _sale_turn(ctx)
+            turn = consent.sale_turn(ctx)
             quote = tx.quote(ctx.text(turn)) if turn else ""
-            why = (
-                "Se registró la venta sin una pregunta de cierre seguida de un «sí» explícito del cliente."
-                if close is None
-                else f"Hubo un cierre en el turno {close}, pero el cliente no lo aceptó explícitamente."
-            )
+            why = consent.explanation(consent.consent(ctx))
             errors.append(
                 ErrorFinding(
                     code="sale_without_consent",
@@ -108,3 +76,6 @@ def judge(ctx: CallContext) -> Judged:
     result.errors = errors
     result.facts.update(found=found, close=close, accepted=accepted)
     return result
+
+
+__all__ = ["acceptance_turn", "closing_turns", "judge", "says_yes"]

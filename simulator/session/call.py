@@ -158,11 +158,18 @@ class CallSession:
         self._advance(0.6)
         if reply.text:
             self._customer_turn(reply)
-        if reply.hung_up:
-            self._event("hangup", "cliente")
+        self._decision_events(reply)
         self._journal_state()
         self._last_reply = reply
         return reply
+
+    def _decision_events(self, reply: CustomerReply) -> None:
+        """The customer's answer to a close and a hang-up, as events right after their turn: the
+        scorer reads consent from them, so outcome and ``sale_without_consent`` cannot differ."""
+        if reply.decision:
+            self._event("consent", reply.decision, reason=reply.decision_reason)
+        if reply.hung_up:
+            self._event("hangup", "cliente", reason=reply.hangup_reason)
 
     def _customer_turn(self, reply: CustomerReply) -> None:
         start = self._now()
@@ -208,8 +215,7 @@ class CallSession:
         reply, self._state = self.customer.on_hold(seconds, permission, self._state)
         if reply is not None:
             self._customer_turn(reply)
-            if reply.hung_up:
-                self._event("hangup", "cliente")
+            self._decision_events(reply)
         self._journal_state()
         return reply
 
@@ -333,8 +339,14 @@ class CallSession:
         context = next(
             (t.text for t in reversed(turns[: agent[-1]]) if t.speaker == "customer"), None
         )
-        _, state = self.customer.respond(turns[agent[-1]].text, self._state, context=context)
+        reply, state = self.customer.respond(turns[agent[-1]].text, self._state, context=context)
         self._state = state
+        after = len(turns)
+        if not any(
+            e.after_turn == after and e.type in ("consent", "hangup")
+            for e in self._transcript.events
+        ):
+            self._decision_events(reply)  # killed before the events were written
         self._journal_state()
 
     # ------------------------------------------------------------------ internals
@@ -357,9 +369,13 @@ class CallSession:
         if self._clock is None and math.isfinite(seconds):
             self._sim_t += seconds
 
-    def _event(self, kind: EventType, value: str | None = None) -> None:
+    def _event(self, kind: EventType, value: str | None = None, reason: str | None = None) -> None:
         event = Event(
-            type=kind, t=round(self._now(), 2), value=value, after_turn=len(self._transcript.turns)
+            type=kind,
+            t=round(self._now(), 2),
+            value=value,
+            after_turn=len(self._transcript.turns),
+            reason=reason,
         )
         self._transcript.events.append(event)
         if self.journal and self._header_written:

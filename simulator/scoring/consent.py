@@ -1,0 +1,116 @@
+"""Did the customer consent to the sale that was registered? One answer, two sources.
+
+Simulated calls carry the customer brain's own decision as ``consent`` events (accepted, refused,
+hesitated) written right after the customer's turn; the scorer trusts them, so the call's outcome
+(«Sin venta» or venta) and ``sale_without_consent`` can never disagree. Imported calls have no
+such events: consent is then an explicit yes to the last close answered before the sale was
+registered — «Así es», «órale, va», «está bien, hágalo» consent; «Mmm, depende», «lo voy a
+pensar», «a ver…» do not, and they cancel an earlier yes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.analysis.customer import affirms, hesitates
+from simulator.scoring.context import CallContext
+
+
+@dataclass(frozen=True)
+class Consent:
+    """The close that was answered last before the sale and the customer's acceptance (or None).
+
+    ``declined``: the customer turn that refused or hesitated after the last close, if any;
+    ``from_events``: the simulated customer's own decision was used."""
+
+    close: int | None
+    accepted: int | None
+    declined: int | None = None
+    from_events: bool = False
+
+
+def sale_turn(ctx: CallContext) -> int | None:
+    """The last turn before the (first) sale registration; the end of the call when unknown."""
+    for event in ctx.transcript.events:
+        if event.type == "sale_registered" and event.after_turn:
+            return min(max(event.after_turn, 1), ctx.n_turns) if ctx.n_turns else None
+    return ctx.n_turns or None
+
+
+def declines(ctx: CallContext, n: int) -> bool:
+    """Customer turn ``n`` refuses, objects or hesitates («depende», «lo voy a pensar»)."""
+    return ctx.has(n, "refusal", "objection") or hesitates(ctx.text(n))
+
+
+def says_yes(ctx: CallContext, n: int, answering_close: bool = True) -> bool:
+    """Customer turn ``n`` accepts: tagged so, or (answering a close) an explicit affirmative
+    («así es», «sí, por favor») that neither asks, objects nor hesitates."""
+    if declines(ctx, n):
+        return False
+    if ctx.has(n, "acceptance"):
+        return True
+    if ctx.has(n, "question") or not answering_close:
+        return False
+    return affirms(ctx.text(n))
+
+
+def _from_events(ctx: CallContext, limit: int | None) -> Consent | None:
+    events = [e for e in ctx.transcript.events if e.type == "consent" and e.after_turn]
+    if not events:
+        return None
+    before = [e for e in events if limit is None or (e.after_turn or 0) <= limit]
+    accepted = [e for e in before if e.value == "accepted"]
+    declined = [e for e in before if e.value != "accepted"]
+    last_ok = accepted[-1].after_turn if accepted else None
+    last_no = declined[-1].after_turn if declined else None
+    if last_ok is not None and (last_no is None or last_no < last_ok):
+        return Consent(ctx.prev_agent(last_ok - 1), last_ok, None, True)
+    close = ctx.prev_agent(last_no - 1) if last_no else None
+    return Consent(close, None, last_no, True)
+
+
+def _from_words(ctx: CallContext, limit: int) -> Consent:
+    close: int | None = None
+    accepted: int | None = None
+    declined: int | None = None
+    pending = False
+    for n in range(1, limit + 1):
+        if ctx.speaker(n) == "agent":
+            if ctx.has(n, "close"):
+                close, pending = n, True
+            continue
+        if pending and declines(ctx, n):
+            accepted, declined, pending = None, n, False
+        elif pending and says_yes(ctx, n):
+            accepted, declined, pending = n, None, False
+        elif not pending and ctx.has(n, "acceptance") and not declines(ctx, n):
+            accepted, declined = n, None  # «sí, contrátemelo» before any close is a yes too
+    return Consent(close, accepted, declined)
+
+
+def consent(ctx: CallContext) -> Consent:
+    """The consent behind the registered sale (computed once per call)."""
+    if "consent" not in ctx.memo:
+        limit = sale_turn(ctx) if ctx.sale_registered else ctx.n_turns
+        found = _from_events(ctx, limit)
+        if found is None:
+            outcome = ctx.transcript.outcome
+            if outcome is not None and outcome != "sale" and ctx.sale_registered:
+                found = Consent(None, None, None, True)  # the simulated customer never said yes
+            else:
+                found = _from_words(ctx, limit or 0)
+        ctx.memo["consent"] = found
+    result: Consent = ctx.memo["consent"]
+    return result
+
+
+def explanation(found: Consent) -> str:
+    """Why a registered sale lacks consent, in Spanish, for the scorecard."""
+    if found.declined is not None:
+        return (
+            f"En el turno {found.declined} el cliente no aceptó el cierre (dudó, objetó o dijo que "
+            "no) y aun así se registró la venta."
+        )
+    if found.close is None:
+        return "Se registró la venta sin una pregunta de cierre seguida de un «sí» explícito del cliente."
+    return f"Hubo un cierre en el turno {found.close}, pero el cliente no lo aceptó explícitamente."
