@@ -18,7 +18,7 @@ from simulator.coaching.phrasing import (
 from simulator.language.display import display
 from simulator.models.scorecard import Feedback, FeedbackItem, Scorecard
 from simulator.scoring import text as tx
-from simulator.scoring.context import CallContext, slots
+from simulator.scoring.context import CallContext
 from simulator.scoring.elements_data import check_field, data_phrasing
 from simulator.scoring.elements_needs import (
     asks_about_someone_else,
@@ -30,6 +30,7 @@ from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import is_identity_check, opening_turns
 from simulator.scoring.metrics import buying_signal_turns, longest_run
 from simulator.scoring.rubric import rule
+from simulator.scoring.slots import slots
 
 MAX_IMPROVEMENTS = 8
 MAX_STRENGTHS = 4

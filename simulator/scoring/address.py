@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import TYPE_CHECKING
 
 from simulator.scoring import text as tx
-
-if TYPE_CHECKING:
-    from simulator.scoring.context import CallContext
+from simulator.scoring.context import CallContext
 
 OPENING_TURNS = 3
 _EDGE = ",.;:!?¿¡«»\"'()"

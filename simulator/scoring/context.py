@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.models.scorecard import Evidence, TurnActs
-from simulator.models.transcript import CatalogEntry, Transcript
+from simulator.models.transcript import Transcript
 from simulator.scoring import text as tx
+from simulator.scoring.lang import amounts_in
 
 PRESENTATION_ACTS = frozenset({"feature", "benefit"})
 SELLING_ACTS = frozenset({"feature", "benefit", "close", "trial_close", "cross_sell"})
@@ -66,8 +67,6 @@ class CallContext:
     def amounts(self, n: int) -> list[Any]:
         """Amounts (numbers in digits or words) said in turn ``n``, computed once."""
         if n not in self._amounts:
-            from simulator.scoring.lang import amounts_in
-
             self._amounts[n] = list(amounts_in(self.text(n), self.folded[n - 1]))
         return self._amounts[n]
 
@@ -172,45 +171,3 @@ def _customer_name(ctx: CallContext) -> str | None:
             if words:
                 return " ".join(words[:3])
     return None
-
-
-def slots(ctx: CallContext) -> dict[str, str]:
-    """Names to fill the rubric's model phrasings with (the product the agent talked about)."""
-    if "slots" not in ctx.memo:
-        ctx.memo["slots"] = _slots(ctx)
-    return dict(ctx.memo["slots"])
-
-
-def _slots(ctx: CallContext) -> dict[str, str]:
-    t = ctx.transcript
-    product = _main_product(ctx)
-    price = ""
-    if product is not None and product.price is not None:
-        period = f" al {product.period}" if product.period else ""
-        price = f"{product.price:g} pesos{period}"
-    from simulator.scoring.address import agent_spoken_name, courtesy_name, full_name_phrase
-
-    return {
-        "agente": agent_spoken_name(ctx) or t.agent_name or "(su nombre)",
-        "empresa": t.company or "(la empresa)",
-        "cliente": courtesy_name(ctx),
-        "nombre_completo": full_name_phrase(ctx),
-        "producto": product.name if product else "(producto)",
-        "precio": price or "(precio del catálogo)",
-    }
-
-
-def _main_product(ctx: CallContext) -> CatalogEntry | None:
-    catalog = ctx.transcript.catalog
-    if not catalog:
-        return None
-    from simulator.scoring.prices import products_named
-
-    counts: dict[str, int] = {}
-    for n in ctx.agent_turns:
-        for p in products_named(ctx, n):
-            counts[p.name] = counts.get(p.name, 0) + 1
-    if not counts:
-        return catalog[0]
-    best = max(counts, key=lambda name: counts[name])
-    return next(p for p in catalog if p.name == best)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from simulator.analysis import conduct
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
-from simulator.scoring.context import SELLING_ACTS, CallContext, slots
+from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
 from simulator.scoring.elements_opening import is_identity_check
 from simulator.scoring.judged import example
+from simulator.scoring.slots import slots
 
 DISRESPECT_WHY = {
     "insult": "El agente insultó al cliente.",

@@ -11,8 +11,9 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import consent
 from simulator.scoring import text as tx
 from simulator.scoring.consent import says_yes
-from simulator.scoring.context import CallContext, slots
+from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
+from simulator.scoring.slots import slots
 
 CLOSING_WINDOW = 2
 MISSING = {

@@ -12,9 +12,10 @@ import re
 
 from simulator.analysis import conduct
 from simulator.scoring import text as tx
-from simulator.scoring.context import CallContext, slots
+from simulator.scoring.context import CallContext
 from simulator.scoring.elements_opening import has_opening_act, is_identity_check
 from simulator.scoring.judged import Judged, judged
+from simulator.scoring.slots import slots
 
 SHORT_REPLY = 6
 _QUESTION = re.compile(r"¿?([^¿?.!]*)\?")

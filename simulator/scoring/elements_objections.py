@@ -12,8 +12,9 @@ from importlib import resources
 
 import yaml
 
-from simulator.scoring.context import SELLING_ACTS, CallContext, slots
+from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
+from simulator.scoring.slots import slots
 
 ADDRESS_DIRECT = ("objection_response",)
 SOFT_WORDS = 10

@@ -7,8 +7,9 @@ looked for in the first agent turns (at most three, and not after the first pres
 from __future__ import annotations
 
 from simulator.scoring import text as tx
-from simulator.scoring.context import CallContext, slots
+from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, judged
+from simulator.scoring.slots import slots
 
 OPENING_WINDOW = 3
 MISSING = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
-from simulator.scoring.context import CallContext, slots
+from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import need_turns
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.prices import (
@@ -18,6 +18,7 @@ from simulator.scoring.prices import (
     price_text,
     products_named,
 )
+from simulator.scoring.slots import slots
 
 MISSING = {
     "presented": "Presentar el producto con sus características y precio",

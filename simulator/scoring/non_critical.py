@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
-from simulator.scoring.context import CallContext, slots
+from simulator.scoring.context import CallContext
 from simulator.scoring.holds import Hold, max_hold
 from simulator.scoring.judged import example
 from simulator.scoring.metrics import interruptions
+from simulator.scoring.slots import slots
 
 MIN_NAME_USES = 2
 FILLERS_MAX = 3.0

@@ -10,8 +10,9 @@ from simulator.coaching import grade
 from simulator.models.scorecard import Scorecard, TurnActs
 from simulator.models.transcript import Transcript
 from simulator.scoring.address import split_name
-from simulator.scoring.context import CallContext, slots
+from simulator.scoring.context import CallContext
 from simulator.scoring.elements_data import FieldCheck, data_phrasing
+from simulator.scoring.slots import slots
 
 CATALOG = [{"name": "Plan Hogar 200 megas", "price": 499, "period": "mes"}]
 FULL = "Rosa María Hernández"

@@ -1,0 +1,51 @@
+"""The call's names that fill the rubric's model phrasings: agent, company, customer, product, price.
+
+It sits above ``context`` (the per-call view), ``address`` (how people are named) and ``prices``
+(which products a turn names) and imports all three, so those lower modules never import back.
+"""
+
+from __future__ import annotations
+
+from simulator.models.transcript import CatalogEntry
+from simulator.scoring.address import agent_spoken_name, courtesy_name, full_name_phrase
+from simulator.scoring.context import CallContext
+from simulator.scoring.prices import products_named
+
+
+def slots(ctx: CallContext) -> dict[str, str]:
+    """Names to fill the rubric's model phrasings with (the product the agent talked about)."""
+    if "slots" not in ctx.memo:
+        ctx.memo["slots"] = _slots(ctx)
+    return dict(ctx.memo["slots"])
+
+
+def _slots(ctx: CallContext) -> dict[str, str]:
+    t = ctx.transcript
+    product = _main_product(ctx)
+    price = ""
+    if product is not None and product.price is not None:
+        period = f" al {product.period}" if product.period else ""
+        price = f"{product.price:g} pesos{period}"
+    return {
+        "agente": agent_spoken_name(ctx) or t.agent_name or "(su nombre)",
+        "empresa": t.company or "(la empresa)",
+        "cliente": courtesy_name(ctx),
+        "nombre_completo": full_name_phrase(ctx),
+        "producto": product.name if product else "(producto)",
+        "precio": price or "(precio del catálogo)",
+    }
+
+
+def _main_product(ctx: CallContext) -> CatalogEntry | None:
+    """The catalog product the agent named most often (the first one when none was named)."""
+    catalog = ctx.transcript.catalog
+    if not catalog:
+        return None
+    counts: dict[str, int] = {}
+    for n in ctx.agent_turns:
+        for p in products_named(ctx, n):
+            counts[p.name] = counts.get(p.name, 0) + 1
+    if not counts:
+        return catalog[0]
+    best = max(counts, key=lambda name: counts[name])
+    return next(p for p in catalog if p.name == best)
