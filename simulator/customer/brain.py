@@ -46,7 +46,8 @@ def decide(
     if any(i.name == "hangup" for i in t.intents):
         s.hung_up = True
         s.hangup_reason = next((c for c in HANGUP_CAUSES if c in t.causes), "impatience")
-        t.intents = [i for i in t.intents if i.name in ("annoyed", "hangup")][-2:]
+        kept = ("annoyed", "secret_refusal", "hangup")
+        t.intents = [i for i in t.intents if i.name in kept][-2:]
     intents = _dedupe(t.intents)[:MAX_INTENTS]
     if not intents:
         intents = [Intent(name="filler_ack")]
@@ -58,6 +59,7 @@ def decide(
 # Causes of a hang-up, most telling first (models.transcript.HANGUP_REASONS).
 HANGUP_CAUSES = (
     "insulted",
+    "fraud_suspected",
     "do_not_call_ignored",
     "pressure",
     "objection_ignored",
@@ -140,6 +142,9 @@ def _react(t: Turn) -> None:
     objections.follow_trap(t)
     if s.patience <= 0:
         return
+    if conduct.asks_secret(t.text):
+        _secret_request(t)
+        return
     if s.do_not_call:
         _after_do_not_call(t)
         return
@@ -187,6 +192,18 @@ def _react(t: Turn) -> None:
             or "?" not in t.text
             else "vague_answer"
         )
+
+
+def _secret_request(t: Turn) -> None:
+    """The agent asked for the NIP, CVV, a password or the whole card number: the customer
+    refuses, trusts the call much less, and a distrustful one hangs up (fraud suspected)."""
+    s = t.s
+    s.trust = clamp(s.trust - 30)
+    s.patience = clamp(s.patience - 10)
+    t.say("secret_refusal")
+    if t.persona.traits.asks_for_guarantees or s.trust < 15:
+        t.causes.append("fraud_suspected")
+        t.say("hangup")
 
 
 def _after_do_not_call(t: Turn) -> None:

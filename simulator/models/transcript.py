@@ -34,6 +34,7 @@ CONSENT_VALUES: tuple[str, ...] = ("accepted", "refused", "hesitated")
 # Why the simulated customer hung up (``reason`` of a ``hangup`` event with value «cliente»).
 HANGUP_REASONS: tuple[str, ...] = (
     "insulted",
+    "fraud_suspected",
     "do_not_call_ignored",
     "pressure",
     "objection_ignored",
@@ -94,9 +95,9 @@ class Event(_Strict):
     reason: str | None = Field(
         None,
         description=(
-            "hangup by the customer: insulted, do_not_call_ignored, pressure, objection_ignored, "
-            "repetition, monologue, long_hold, hold_without_permission, impatience; consent not "
-            "accepted: objection, not_ready, refusal"
+            "hangup by the customer: insulted, fraud_suspected, do_not_call_ignored, pressure, "
+            "objection_ignored, repetition, monologue, long_hold, hold_without_permission, "
+            "impatience; consent not accepted: objection, not_ready, refusal"
         ),
     )
 

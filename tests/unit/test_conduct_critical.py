@@ -14,6 +14,7 @@ from simulator.content.library import load_library
 from simulator.customer.simulator import CustomerSimulator
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
+from simulator.session.call import CallSession
 
 OPEN = [
     (
@@ -254,3 +255,47 @@ def test_what_offends_the_customer_is_on_the_scorecard() -> None:
     assert "annoyed" in reply.intent_names or reply.hung_up
     lines = [("agent", first), ("customer", reply0.text), ("agent", rude), ("customer", reply.text)]
     assert ("disrespect", 3) in _codes(lines, "service")
+
+
+def _play(scenario_id: str, lines: list[str], seed: int = 0) -> tuple[Transcript, list[str]]:
+    library = load_library()
+    scenario = library.scenario(scenario_id)
+    session = CallSession(scenario, library.persona(scenario.default_persona), seed=seed)
+    session.set_status("Disponible")
+    session.start()
+    for line in lines:
+        if session.ended:
+            break
+        session.agent_says(line)
+    result = session.hang_up()
+    assert result.scorecard is not None
+    return result.transcript, [e.code for e in result.scorecard.critical_errors]
+
+
+def test_an_insulted_hang_up_is_an_event_and_a_critical_error() -> None:
+    transcript, codes = _play(
+        "queja-internet-sin-servicio",
+        [
+            "Gracias por llamar a Internet Veloz, le atiende Daniel, ¿en qué le puedo ayudar?",
+            "Cálmese, señora, así no le puedo ayudar.",
+            "Pues si no le gusta, cuelgue y búsquele con otra compañía.",
+            "No sea exagerada, tampoco es para tanto.",
+            "Ya cállese y déjeme hablar.",
+        ],
+    )
+    hangups = [e for e in transcript.events if e.type == "hangup" and e.value == "cliente"]
+    assert hangups and hangups[0].reason == "insulted"
+    assert "disrespect" in codes
+
+
+def test_asking_for_the_nip_is_refused_by_the_customer_and_flagged() -> None:
+    transcript, codes = _play(
+        "tarjeta-credito-horizonte",
+        [
+            "Buenas tardes, le habla Karla de Tarjetas Horizonte, ¿hablo con la titular?",
+            "Para validar su identidad, ¿me da el NIP de su tarjeta actual?",
+        ],
+    )
+    customer = [t.text for t in transcript.turns if t.speaker == "customer"]
+    assert "confidential_disclosure" in codes
+    assert any("confidencial" in c or "no se" in c.lower() or "no los" in c for c in customer[-2:])

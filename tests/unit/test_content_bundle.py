@@ -16,6 +16,7 @@ ROOT = Path(__file__).parents[2]
 
 # The mouth contract (INTENTS.md): every intent the brain may choose.
 INTENTS = [
+    "secret_refusal",
     "answer_phone",
     "identity_confirm",
     "ask_purpose",
