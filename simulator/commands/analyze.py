@@ -77,16 +77,25 @@ def analyze_lines(path: str, lines: list[str], speaker: str) -> list[dict[str, A
 
     items = [(n, _parse(path, n, line)) for n, line in enumerate(lines, start=1) if line.strip()]
     out: list[dict[str, Any]] = []
+    if speaker == "agent":
+        from simulator.analysis import learned
+
+        pairs = [(item["text"], item.get("context")) for _, item in items]
+        rules = [tag_agent(text, context) for text, context in pairs]
+        # the same acts as the scorer: learned acts in one batch when enabled (learned.py)
+        refined = learned.refine_many(
+            [(t, c, a) for (t, c), a in zip(pairs, rules, strict=True)], wait=True
+        )
+        return [
+            {"id": item.get("id"), "acts": acts}
+            for (_, item), acts in zip(items, refined, strict=True)
+        ]
     for _number, item in items:
-        text, context = item["text"], item.get("context")
-        if speaker == "agent":
-            out.append({"id": item.get("id"), "acts": tag_agent(text, context)})
-        else:
-            tags = tag_customer(text, context)
-            row: dict[str, Any] = {"id": item.get("id"), "acts": tags.acts}
-            if tags.objection_type is not None and "objection" in tags.acts:
-                row["objection_type"] = tags.objection_type
-            out.append(row)
+        tags = tag_customer(item["text"], item.get("context"))
+        row: dict[str, Any] = {"id": item.get("id"), "acts": tags.acts}
+        if tags.objection_type is not None and "objection" in tags.acts:
+            row["objection_type"] = tags.objection_type
+        out.append(row)
     return out
 
 
