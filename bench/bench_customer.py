@@ -1,6 +1,6 @@
 """Benchmark the simulated customer and a whole scripted call.
 
-Measures (DESIGN.md §7): one customer reply — act tagging of the agent turn + brain + template
+Measures (docs/architecture.md §5): one customer reply — tagging the agent turn + brain + template
 mouth — p50/p95 in ms (budget p95 ≤ 20 ms), and a whole 30-turn scripted call including scoring
 (budget ≤ 1 s). Writes ``bench/results/bench_customer.json``. Caches are cleared between calls so
 the act tagger does not answer from memory the second time a script line is seen.

@@ -1,4 +1,4 @@
-"""Benchmark of the scorer (DESIGN.md §7): a 60-turn call ≤ 50 ms; batch ≥ 100 calls/s on one core.
+"""Scorer bench (docs/architecture.md §5): a 60-turn call ≤ 50 ms; batch ≥ 100 calls/s on one core.
 
 Every measured call gets unique text (a short «ref xxx» suffix per turn) so the analyzer's caches
 do not flatter the numbers. Writes bench/results/bench_scoring.json and prints a summary.

@@ -1,4 +1,4 @@
-"""TUI budgets (DESIGN.md §7): start to the first interactive screen, RSS after a played call,
+"""TUI budgets (docs/architecture.md §5): start to the first interactive screen, RSS after a call,
 and proof that typing is never blocked while the customer's reply is computed.
 
 Every measurement runs in a fresh subprocess with a private data folder and config file, the way

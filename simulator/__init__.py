@@ -1,7 +1,7 @@
 """Simulador de Llamadas: offline call-center training simulator (Mexican Spanish).
 
 The package root holds only the version; every subsystem lives in its own subpackage
-(see DESIGN.md §3). Nothing here performs I/O at import time.
+(see docs/architecture.md §1). Nothing here performs I/O at import time.
 """
 
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""Dialogue-act analysis of agent and customer turns (DESIGN.md §5).
+"""Dialogue-act analysis of agent and customer turns (docs/formats.md §4).
 
 Rules over the lexicons of ``language/es``; multi-label; the previous turn of the other speaker is
 the context (paraphrase, objection response, acceptance vs refusal).

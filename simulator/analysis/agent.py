@@ -1,4 +1,4 @@
-"""Agent dialogue acts (DESIGN.md §5): rules over lexicons, function beats form.
+"""Agent dialogue acts (docs/formats.md §4): rules over lexicons, function beats form.
 
 A question whose job is to request or confirm data, ask for hold, offer help, close or offer more
 carries that act instead of open/closed_question; paraphrase and objection_response need the

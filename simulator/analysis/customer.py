@@ -1,4 +1,4 @@
-"""Customer dialogue acts (DESIGN.md §5) and the objection type, from lexicons plus context.
+"""Customer dialogue acts (docs/formats.md §4) and the objection type, from lexicons plus context.
 
 Whether "no" is a refusal or "sí" an acceptance depends on what the agent just asked (a close, an
 offer, a data request), so the agent's previous turn is the context.

@@ -1,4 +1,4 @@
-"""Dialogue-act labels (DESIGN.md §5): machine keys in English, display names in display.py."""
+"""Dialogue-act labels (docs/formats.md §4): English machine keys; display names in display.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scenarios and personas as validated data (DESIGN.md §4).
+"""Scenarios and personas as validated data (docs/formats.md §5).
 
 A *persona* is who the customer is (type, traits, how they speak); a *scenario* is what happens
 (company, catalog, true customer data, hidden needs, objections, buying signals, traps). One YAML

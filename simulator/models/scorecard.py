@@ -1,4 +1,4 @@
-"""The scorecard format (DESIGN.md §5): the judgement of one call, with evidence for everything.
+"""The scorecard format (docs/formats.md §2): the judgement of a call, with evidence for everything.
 
 Keys are English machine keys; Spanish display names live in ``display.py``. A ``None`` element
 ``met`` or skill score means "not evaluated", never "failed".

@@ -1,4 +1,4 @@
-"""The transcript interchange format ``simulador.transcript/1`` (DESIGN.md §5).
+"""The transcript interchange format ``simulador.transcript/1`` (docs/formats.md §1).
 
 A transcript is the only thing the scorer reads (plus, optionally, the scenario it names), so the
 same scorer grades simulated calls and real imported calls.

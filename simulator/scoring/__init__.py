@@ -1,4 +1,4 @@
-"""The call scorer: pure functions from a finished transcript to a Scorecard (DESIGN.md §2, §6).
+"""The call scorer: pure functions from a transcript to a Scorecard (docs/architecture.md §3).
 
 Public API: ``score_transcript(transcript, turn_acts=None)``, ``rubric.rules()`` and
 ``loader.load_transcript(path_or_text)``. Scoring never imports the customer simulator or content.

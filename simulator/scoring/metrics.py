@@ -1,4 +1,4 @@
-"""Every metric of DESIGN.md §6, computed by code from the acts, the text and the events.
+"""Every metric of docs/formats.md §3, computed by code from the acts, the text and the events.
 
 Voice-only metrics (speech rate, interruptions, response gap, monologue seconds) are ``None`` in
 text calls; ratios without a denominator are ``None`` (not evaluated), never 0.

@@ -1,4 +1,4 @@
-"""Recovery use case: calls left unfinished by a closed or killed app (DESIGN.md §8).
+"""Recovery use case: calls left unfinished by a closed or killed app (docs/architecture.md §6).
 
 Each journal still in ``<data>/journals`` is a pending call. The trainee can resume it (the session
 is rebuilt from the journal and keeps journaling), score it as an incomplete call, or discard it —

@@ -1,4 +1,4 @@
-"""Agent dialogue acts on tricky cases from the definitions of DESIGN.md §5."""
+"""Agent dialogue acts on tricky cases from the definitions of docs/formats.md §4."""
 
 from __future__ import annotations
 

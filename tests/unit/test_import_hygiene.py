@@ -1,4 +1,4 @@
-"""The headless core never imports Textual (DESIGN.md §3): checked in fresh interpreters."""
+"""The headless core never imports Textual (docs/architecture.md §1), checked in fresh processes."""
 
 from __future__ import annotations
 
