@@ -224,6 +224,10 @@ def question_key(norm_text: str) -> str:
 
 
 def has_date(norm_text: str) -> bool:
+    # «el 27», «el día 15»: a day of the month named in a natural close («¿le parece bien el 27?»)
     return contains_any(norm_text, phrases("date_words")) or bool(
-        re.search(r"\b\d{1,2} de\b", norm_text)
+        re.search(
+            r"\b\d{1,2} de\b|\bel (?:dia |proximo )?\d{1,2}\b(?! (?:pesos|megas|mil|por ciento))",
+            norm_text,
+        )
     )
