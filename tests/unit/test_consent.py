@@ -242,3 +242,23 @@ def test_outcome_and_sale_without_consent_never_disagree(
     for event in transcript.events:
         if event.type == "hangup" and event.value == "cliente":
             assert event.reason
+
+
+def test_regression_simulated_sin_venta_is_always_flagged() -> None:
+    """Issue 12: the simulator said «Sin venta» while the scorecard saw no missing consent."""
+    library = load_library()
+    scenario = library.scenario("internet-veloz-hogar")
+    persona = library.persona(scenario.default_persona)
+    steps = [
+        Step("say", text="Buenas tardes, le habla Sofía de Internet Veloz, ¿hablo con el titular?"),
+        Step("say", text="Le llamo para ofrecerle el Plan Hogar 200 megas. ¿Se lo contrato?"),
+        Step("sale"),
+    ]
+    for seed in range(5):
+        run = run_script(CallSession(scenario, persona, seed=seed), steps)
+        card = run.result.scorecard
+        assert card is not None
+        assert run.result.outcome != "sale"
+        assert any(e.code == "sale_without_consent" for e in card.critical_errors)
+        decisions = [e.value for e in run.result.transcript.events if e.type == "consent"]
+        assert decisions and "accepted" not in decisions
