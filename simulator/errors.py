@@ -51,5 +51,14 @@ class StorageError(SimuladorError):
     """The database could not be opened, migrated or written."""
 
 
+class DatabaseVersionError(StorageError):
+    """The database was written by a newer version of the program (an unknown schema revision).
+
+    Nothing can be done with it safely: the CLI and the TUI stop with this message (exit code 2).
+    """
+
+    exit_code = 2
+
+
 class PermissionDeniedError(SimuladorError):
     """An action that needs the formador role."""

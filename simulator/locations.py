@@ -4,6 +4,10 @@ One module answers "where is X" so the CLI (`simulador locate`), the settings an
 and tests can redirect everything with two environment seams: ``SIMULADOR_DATA_DIR`` (data folder)
 and ``SIMULADOR_CONFIG_FILE`` (the TOML settings file). Pure functions: nothing is created on import;
 directories are made only by :func:`ensure_dirs`.
+
+Privacy: trainees' calls are personal data, so every folder the simulator creates is owner-only
+(``DIR_MODE`` 0700) and every file it writes is owner-only (``FILE_MODE`` 0600) — the database
+(SQLite gives its ``-wal``/``-shm`` files the database's mode), journals, metadata and settings.
 """
 
 from __future__ import annotations
@@ -14,6 +18,9 @@ from pathlib import Path
 APP_NAME = "simulador"
 CONFIG_FILE_NAME = "config.toml"
 DB_FILE_NAME = "simulador.db"
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 
 DATA_DIR_ENV = "SIMULADOR_DATA_DIR"
 CONFIG_FILE_ENV = "SIMULADOR_CONFIG_FILE"
@@ -82,8 +89,45 @@ def content_dir(base: Path | None = None) -> Path:
     return (base or data_dir()) / "content"
 
 
+def make_private_dir(folder: Path) -> Path:
+    """Create ``folder`` (and its missing parents) owner-only (0700) if it does not exist."""
+    if folder.is_dir():
+        return folder
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+    return folder
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty owner-only (0600) file if none exists (an existing one is left alone)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def write_private_text(path: Path, text: str, *, sync: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file, rename) with owner-only mode."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    if os.name == "posix":
+        os.fchmod(fd, FILE_MODE)  # a leftover temporary file keeps its old mode otherwise
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        if sync:
+            handle.flush()
+            os.fsync(handle.fileno())
+    tmp.replace(path)
+
+
 def ensure_dirs(base: Path | None = None) -> Path:
-    """Create the data folder and its sub-folders if missing; return the data folder."""
+    """Create the data folder and its sub-folders (owner-only) if missing; return the data folder."""
     root = base or data_dir()
     for folder in (
         root,
@@ -91,5 +135,5 @@ def ensure_dirs(base: Path | None = None) -> Path:
         content_dir(root) / "scenarios",
         content_dir(root) / "personas",
     ):
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
     return root

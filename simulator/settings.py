@@ -270,10 +270,8 @@ def save_settings(settings: Settings, fields: tuple[str, ...] = SAVED_BY_APP) ->
     )
     header = "# Configuración del Simulador de Llamadas (se puede editar a mano).\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(header + body, encoding="utf-8")
-        tmp.replace(path)
+        locations.make_private_dir(path.parent)
+        locations.write_private_text(path, header + body)  # 0600: it may hold a database URL
     except OSError as error:
         raise InputError(
             f"no se pudo guardar la configuración ({error.strerror}).", path=str(path)

@@ -19,7 +19,7 @@ class Target(StrEnum):
 
 
 def locate_path(target: str) -> str:
-    """The path (or database URL for a non-SQLite database) printed for ``target``."""
+    """The path (or database URL, password masked, for a non-SQLite database) for ``target``."""
     from simulator import locations
 
     if target == "config":
@@ -38,7 +38,9 @@ def locate_path(target: str) -> str:
     url = load_settings().database_url
     if url.startswith("sqlite:///"):
         return url.removeprefix("sqlite:///")
-    return url
+    from simulator.storage.engine import describe_url
+
+    return describe_url(url)  # never print a password: postgresql://ana:***@host/db
 
 
 def register(app: typer.Typer) -> None:

@@ -25,6 +25,9 @@ SLOTS = frozenset(
     }
 )  # fmt: skip
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A saved call stores its scenario and persona ids in columns of this length (storage.models
+# ID_MAX_LENGTH; a test keeps the two equal): a longer id would load but could never be saved.
+ID_MAX_LENGTH = 120
 IMPLICIT_FIELDS = frozenset({"nombre"})
 
 Finding = tuple[Loc, str]
@@ -97,7 +100,13 @@ def _unique(loc: Loc, ids: list[str], what: str) -> Iterator[Finding]:
 
 
 def check_id(obj_id: str, slug: str) -> Iterator[Finding]:
-    """The id must be a slug and equal the file name's slug."""
+    """The id must be a slug, fit the database (``ID_MAX_LENGTH``) and equal the file's slug."""
+    if len(obj_id) > ID_MAX_LENGTH:
+        yield (
+            ("id",),
+            f"id demasiado largo ({len(obj_id)} caracteres): el máximo es {ID_MAX_LENGTH}, "
+            "porque las llamadas guardan el id en la base de datos",
+        )
     if not ID_PATTERN.match(obj_id):
         yield (
             ("id",),

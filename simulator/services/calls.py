@@ -128,6 +128,7 @@ def save_call(
         transcript_json=transcript.model_dump_json(),
         scorecard_json=scorecard.model_dump_json() if scorecard else None,
         journal_path=str(journal_file) if journal_file else None,
+        call_key=meta.key,  # idempotent: a second save of the same call returns the first
     )
     return to_saved(backend, record, result)
 

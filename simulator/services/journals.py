@@ -4,12 +4,12 @@ The session's ``Journal`` records the call turn by turn; the metadata file (``<k
 records who took the call and what was loaded (trainee, scenario, persona, seed, mode), so a
 journal left by a killed app can be listed, resumed or scored. Finished journals are moved to
 ``finished/`` and discarded ones to ``discarded/`` — never deleted, so nothing typed is lost.
+Folders are created owner-only (0700) and metadata files 0600, like the journals themselves.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import uuid
 from dataclasses import dataclass
@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from simulator import locations
 from simulator.errors import StorageError
 
 JOURNAL_SUFFIX = ".journal.jsonl"
@@ -81,14 +82,9 @@ def meta_path(folder: Path, key: str) -> Path:
 def write_meta(folder: Path, meta: JournalMeta) -> Path:
     """Write the metadata file atomically (temporary file, fsync, rename)."""
     path = meta_path(folder, meta.key)
-    tmp = path.with_name(path.name + ".tmp")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tmp.open("w", encoding="utf-8") as handle:
-            handle.write(meta.to_json())
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
+        locations.make_private_dir(folder)
+        locations.write_private_text(path, meta.to_json(), sync=True)
     except OSError as error:
         raise StorageError(
             f"No se pudo escribir el diario de la llamada en {path}: {error}."
@@ -107,7 +103,7 @@ def pending_metas(folder: Path) -> list[tuple[JournalMeta, Path]]:
     for path in folder.glob(f"*{META_SUFFIX}"):
         try:
             found.append((JournalMeta.from_json(path.read_text("utf-8")), path))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             continue
     return sorted(found, key=lambda item: item[0].started_at)
 
@@ -117,7 +113,7 @@ def archive(folder: Path, key: str, destination: str) -> Path:
     target_dir = folder / destination
     moved = journal_path(target_dir, key)
     try:
-        target_dir.mkdir(parents=True, exist_ok=True)
+        locations.make_private_dir(target_dir)
         for source in (journal_path(folder, key), meta_path(folder, key)):
             if source.exists():
                 shutil.move(str(source), str(target_dir / source.name))

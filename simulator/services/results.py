@@ -121,6 +121,7 @@ class PendingCall:
     turns: int
     ended: bool = False  # the call had ended but was not saved: score it, do not resume it
     readable: bool = True  # False: the journal is damaged; it can only be discarded
+    damage: str = ""  # Spanish: which lines could not be read (empty: nothing was lost)
 
 
 # --------------------------------------------------------------------------- home

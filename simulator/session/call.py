@@ -320,11 +320,28 @@ class CallSession:
         session.status = "En llamada"
         last = session._transcript.turns[-1] if session._transcript.turns else None
         session._sim_t = (last.end or 0.0) if last else 0.0
+        hold = session._open_hold()
+        if hold is not None:  # killed while the customer was on hold: still on hold
+            session._catch_up_state()
+            session._hold_started = hold.t
+            session._hold_wall = time.monotonic()  # the hold goes on from the resume
+            session._sim_t = max(session._sim_t, hold.t)
+            session.status = "Espera"
+            return session
         if recovered.pending_agent_turn and last is not None and not session._state.hung_up:
             session.pending_reply = session._answer(last.text)
         else:
             session._catch_up_state()
         return session
+
+    def _open_hold(self) -> Event | None:
+        """The ``hold_start`` event of a hold the journal never saw end, if any."""
+        for event in reversed(self._transcript.events):
+            if event.type == "hold_end":
+                return None
+            if event.type == "hold_start":
+                return event
+        return None
 
     def _catch_up_state(self) -> None:
         """Killed after the customer's words but before their state was written: replay that turn.

@@ -4,13 +4,22 @@ One JSON object per line, appended, flushed and fsynced per event: a header (sce
 seed, mode, agent, start time and the transcript skeleton), every agent turn (written BEFORE the
 customer's reply is computed), every customer turn, event and capture, and the customer state
 after each exchange. ``Journal.recover`` rebuilds an incomplete transcript and the last state so
-the call can be resumed (``CallSession.resume``) or scored as a partial call.
+the call can be resumed (``CallSession.resume``) or scored as a partial call. Recovery reads line
+by line: a damaged line (invalid bytes, a torn write) is reported by number and what it seemed to
+hold, and every other line is kept.
+
+A live journal is locked (``JournalLock``: ``<journal>.lock`` held with ``fcntl.flock``) so a
+second app on the same data folder neither offers it as pending nor writes to it; the operating
+system drops the lock when its process dies, so a killed app's journal is never stuck.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,19 +27,194 @@ from typing import Any
 from pydantic import ValidationError
 
 from simulator.customer.state import CustomerState
-from simulator.errors import InputError
+from simulator.errors import InputError, SimuladorError
 from simulator.models.transcript import Event, Transcript, Turn
 
 JOURNAL_FORMAT = "simulador.journal/1"
+LOCK_SUFFIX = ".lock"
+FILE_MODE = 0o600
+# A lock file still empty after this long was left by a process that died while creating it.
+EMPTY_LOCK_GRACE_SECONDS = 5.0
+
+
+class JournalLockedError(SimuladorError):
+    """The journal is open in another running app (or another window of this one)."""
+
+
+def _open_private(path: Path, flags: int) -> int:
+    """``os.open`` with owner-only permissions (0600) for a file it creates."""
+    fd = os.open(path, flags, FILE_MODE)
+    try:
+        if os.name == "posix" and (os.fstat(fd).st_mode & 0o077):
+            os.fchmod(fd, FILE_MODE)  # created earlier by an older version, or a loose umask
+    except OSError:
+        pass
+    return fd
+
+
+class JournalLock:
+    """An exclusive lock on one journal: ``<journal>.lock``, held while the call is open.
+
+    POSIX: ``fcntl.flock`` on the lock file (released by the OS when the owner dies, so a lock
+    left by a killed app is stale by construction and simply taken over). Elsewhere: the file is
+    created with ``O_EXCL`` and holds the owner's pid; it is stale when that process is gone.
+    """
+
+    def __init__(self, journal_path: str | Path) -> None:
+        self.path = Path(str(journal_path) + LOCK_SUFFIX)
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self, attempts: int = 5) -> JournalLock:
+        """Take the lock or raise ``JournalLockedError`` (a short retry covers a probe)."""
+        if self._fd is not None:
+            return self
+        for attempt in range(attempts):
+            try:
+                fd = self._try_acquire()
+            except OSError as error:
+                raise InputError(
+                    f"no se pudo bloquear el diario ({error.strerror or error})",
+                    path=str(self.path),
+                ) from None
+            if fd is not None:
+                self._fd = fd
+                return self
+            if attempt + 1 < attempts:
+                time.sleep(0.02)
+        owner = _read_pid(self.path)
+        who = f" (proceso {owner})" if owner else ""
+        raise JournalLockedError(
+            "Esta llamada está abierta en otra ventana del simulador"
+            f"{who}; termínela ahí o cierre esa ventana."
+        )
+
+    def _try_acquire(self) -> int | None:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            return self._try_acquire_exclusive()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        while True:
+            fd = _open_private(self.path, os.O_RDWR | os.O_CREAT)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                return None
+            except BaseException:
+                os.close(fd)
+                raise
+            try:
+                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                same = False
+            if not same:  # released (unlinked) between our open and our flock: start again
+                os.close(fd)
+                continue
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            os.fsync(fd)
+            return fd
+
+    def _try_acquire_exclusive(self) -> int | None:  # pragma: no cover - not POSIX
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                fd = _open_private(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL)
+            except FileExistsError:
+                if not self._stale():
+                    return None
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
+                continue
+            os.write(fd, f"{os.getpid()}\n".encode())
+            os.fsync(fd)
+            return fd
+        return None
+
+    def _stale(self) -> bool:
+        """(Without flock) the lock's process is dead, or it died before writing its pid."""
+        pid = _read_pid(self.path)
+        if pid is None:
+            try:
+                age = time.time() - self.path.stat().st_mtime
+            except OSError:
+                return True
+            return age > EMPTY_LOCK_GRACE_SECONDS
+        return not _pid_alive(pid)
+
+    def release(self) -> None:
+        """Drop the lock (the file is removed first, so nobody takes over a dying lock)."""
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        os.close(fd)
+
+
+def is_locked(journal_path: str | Path) -> bool:
+    """True when a running process holds the journal's lock (its call is open somewhere)."""
+    lock_path = Path(str(journal_path) + LOCK_SUFFIX)
+    if not lock_path.exists():
+        return False
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        return not JournalLock(journal_path)._stale()
+    try:
+        fd = os.open(lock_path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing drops a probe's shared lock at once
+    return False
+
+
+def _read_pid(path: Path) -> int | None:
+    try:
+        text = path.read_text(encoding="ascii", errors="replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def _pid_alive(pid: int) -> bool:  # pragma: no cover - used without flock only
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 class Journal:
-    """Append-only JSONL writer; every record is on disk when the method returns."""
+    """Append-only JSONL writer (0600, locked); every record is on disk when the method returns."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, lock: bool = True) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = self.path.open("a", encoding="utf-8")
+        self._lock = JournalLock(self.path).acquire() if lock else None
+        try:
+            fd = _open_private(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+            self._file = os.fdopen(fd, "a", encoding="utf-8")
+        except BaseException:
+            if self._lock is not None:
+                self._lock.release()
+            raise
 
     def write(self, record: dict[str, Any]) -> None:
         self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -83,10 +267,24 @@ class Journal:
     def close(self) -> None:
         if not self._file.closed:
             self._file.close()
+        if self._lock is not None:
+            self._lock.release()
 
     @staticmethod
-    def recover(path: str | Path) -> RecoveredCall:
-        return recover(Path(path))
+    def recover(path: str | Path, fallback_header: dict[str, Any] | None = None) -> RecoveredCall:
+        return recover(Path(path), fallback_header)
+
+
+@dataclass(frozen=True, slots=True)
+class DamagedLine:
+    """A journal line that could not be read: its number, what it seemed to hold and why."""
+
+    number: int
+    holds: str  # e.g. «un turno del agente», «un evento», «un registro desconocido»
+    reason: str  # e.g. «no es texto UTF-8 válido», «quedó incompleta»
+
+    def describe(self) -> str:
+        return f"línea {self.number} ({self.holds}): {self.reason}"
 
 
 @dataclass
@@ -101,6 +299,7 @@ class RecoveredCall:
     outcome: str | None = None
     pending_agent_turn: bool = False
     skipped_lines: list[int] = field(default_factory=list)
+    damaged: list[DamagedLine] = field(default_factory=list)
 
     @property
     def scenario_id(self) -> str:
@@ -112,17 +311,61 @@ class RecoveredCall:
 
     @property
     def seed(self) -> int:
-        return int(self.header.get("seed", 0))
+        try:
+            return int(self.header.get("seed", 0))
+        except (TypeError, ValueError):
+            return 0
 
     @property
     def mode(self) -> str:
         return str(self.header.get("mode", "practice"))
 
+    def damage_report(self) -> str:
+        """Spanish: exactly what could not be read, or an empty string when nothing was lost."""
+        return damage_report(self.damaged)
 
-def recover(path: Path) -> RecoveredCall:
-    """Rebuild a call from its journal. A torn last line (killed mid-write) is skipped."""
+
+def damage_report(damaged: list[DamagedLine]) -> str:
+    if not damaged:
+        return ""
+    if len(damaged) == 1:
+        return f"No se pudo leer la {damaged[0].describe()}; todo lo demás se recuperó."
+    listed = "; ".join(d.describe() for d in damaged)
+    return f"No se pudieron leer {len(damaged)} líneas — {listed}; todo lo demás se recuperó."
+
+
+_TYPE_RE = re.compile(r'"type"\s*:\s*"([a-z_]+)"')
+_SPEAKER_RE = re.compile(r'"speaker"\s*:\s*"(agent|customer)"')
+_HOLDS = {
+    "header": "el encabezado",
+    "event": "un evento",
+    "capture": "un dato capturado",
+    "state": "el estado del cliente",
+    "end": "el cierre de la llamada",
+}
+
+
+def _guess_holds(raw: bytes) -> str:
+    """What a damaged line seems to hold, from the readable part of its bytes."""
+    text = raw[:4000].decode("utf-8", errors="replace")
+    kind = _TYPE_RE.search(text)
+    if kind is None:
+        return "contenido desconocido"
+    if kind.group(1) == "turn":
+        speaker = _SPEAKER_RE.search(text)
+        if speaker is None:
+            return "un turno"
+        return "un turno del agente" if speaker.group(1) == "agent" else "un turno del cliente"
+    return _HOLDS.get(kind.group(1), "un registro desconocido")
+
+
+def recover(path: Path, fallback_header: dict[str, Any] | None = None) -> RecoveredCall:
+    """Rebuild a call from its journal, line by line: a damaged line is reported, the rest kept.
+
+    ``fallback_header`` (built from the call's metadata file) stands in for a damaged header.
+    """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        data = path.read_bytes()
     except OSError as error:
         raise InputError(
             f"no se pudo leer el diario ({error.strerror or error})", path=str(path)
@@ -132,12 +375,22 @@ def recover(path: Path) -> RecoveredCall:
     events: list[Event] = []
     capture: dict[str, str] = {}
     state: CustomerState | None = None
-    ended, outcome, skipped = False, None, []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    ended, outcome = False, None
+    damaged: list[DamagedLine] = []
+    raw_lines = data.split(b"\n")
+    torn_tail = not data.endswith(b"\n")
+    for number, raw in enumerate(raw_lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            damaged.append(DamagedLine(number, _guess_holds(raw), "no es texto UTF-8 válido"))
             continue
         try:
             record = json.loads(line)
+            if not isinstance(record, dict):
+                raise TypeError("not an object")
             kind = record.get("type")
             if kind == "header":
                 header = record
@@ -151,30 +404,51 @@ def recover(path: Path) -> RecoveredCall:
                 state = CustomerState.model_validate(record["state"])
             elif kind == "end":
                 ended, outcome = True, record.get("outcome")
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError, ValidationError):
-            skipped.append(number)
+            else:
+                raise KeyError("type")
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+            last = number == len(raw_lines) and torn_tail
+            if last and isinstance(error, ValueError) and not isinstance(error, ValidationError):
+                reason = "quedó incompleta (la aplicación se cerró mientras escribía)"
+            elif isinstance(error, ValidationError):
+                reason = "sus datos no tienen la forma esperada"
+            elif isinstance(error, ValueError | RecursionError):
+                reason = "no es JSON válido"
+            else:
+                reason = "no es un registro de diario"
+            damaged.append(DamagedLine(number, _guess_holds(raw), reason))
     if header is None:
+        if fallback_header is None or not turns:  # nothing of a call in it
+            raise InputError(
+                "el diario no tiene encabezado; no es un diario de llamada", path=str(path)
+            )
+        header = fallback_header
+    body: dict[str, Any] = {
+        "turns": [t.model_dump() for t in turns],
+        "events": [e.model_dump() for e in events],
+        "capture": capture,
+        "complete": ended,
+        "outcome": outcome,
+    }
+    candidates = [header] + ([fallback_header] if fallback_header not in (None, header) else [])
+    transcript: Transcript | None = None
+    errors = 0
+    for candidate in candidates:
+        try:
+            transcript = _transcript(candidate or {}, body)
+        except ValidationError as error:
+            errors = error.error_count()
+            continue
+        header = candidate or {}
+        break
+    if transcript is None:
         raise InputError(
-            "el diario no tiene encabezado; no es un diario de llamada", path=str(path)
-        )
-    skeleton = dict(header.get("transcript") or {})
-    skeleton.update(
-        turns=[t.model_dump() for t in turns],
-        events=[e.model_dump() for e in events],
-        capture=capture,
-        complete=ended,
-        outcome=outcome,
-    )
-    try:
-        transcript = Transcript.model_validate(skeleton)
-    except ValidationError as error:
-        raise InputError(
-            f"el diario no forma una transcripción válida ({error.error_count()} errores)",
+            f"el diario no forma una transcripción válida ({errors} errores)",
             path=str(path),
-        ) from None
+        )
     agent_turns = sum(1 for t in turns if t.speaker == "agent")
     answered = state.turn if state is not None else 0
-    pending = agent_turns > answered and turns[-1].speaker == "agent" and not ended
+    pending = bool(turns) and agent_turns > answered and turns[-1].speaker == "agent" and not ended
     return RecoveredCall(
         path=path,
         header=header,
@@ -183,5 +457,13 @@ def recover(path: Path) -> RecoveredCall:
         ended=ended,
         outcome=outcome,
         pending_agent_turn=pending,
-        skipped_lines=skipped,
+        skipped_lines=[d.number for d in damaged],
+        damaged=damaged,
     )
+
+
+def _transcript(header: dict[str, Any], body: dict[str, Any]) -> Transcript:
+    skeleton = header.get("transcript")
+    data = dict(skeleton) if isinstance(skeleton, dict) else {}
+    data.update(body)
+    return Transcript.model_validate(data)

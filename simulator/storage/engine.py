@@ -2,7 +2,9 @@
 
 ``make_engine`` builds the engine (no connection yet); ``migrate`` brings the schema to the newest
 Alembic revision programmatically (the scripts live in the package, no ``alembic.ini``). Database
-failures surface as ``StorageError`` with a Spanish message.
+failures surface as ``StorageError`` with a Spanish message; a database written by a newer
+version of the program (unknown revision) as ``DatabaseVersionError``. A new SQLite file is created
+owner-only (0600) before SQLite opens it, and SQLite gives its ``-wal``/``-shm`` files the same mode.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from simulator.errors import StorageError
+from simulator.errors import DatabaseVersionError, StorageError
 
 BUSY_TIMEOUT_MS = 5000
 _MIGRATION_LOCK = threading.Lock()
@@ -70,10 +72,25 @@ def _sqlite_begin(connection: Any) -> None:
 
 
 def _describe(url: str) -> str:
+    return describe_url(url)
+
+
+def describe_url(url: str) -> str:
+    """``url`` safe to show: the password masked (``postgresql://ana:***@host/db``)."""
     try:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
+        return _mask_unparsed(url)
+
+
+def _mask_unparsed(url: str) -> str:
+    """Best effort for a URL SQLAlchemy cannot parse: mask what sits between ``user:`` and ``@``."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
         return url
+    credentials, at, host = rest.rpartition("@")
+    user, colon, _password = credentials.partition(":")
+    return f"{scheme}://{user}{':***' if colon else ''}{at}{host}"
 
 
 def make_engine(url: str) -> Engine:
@@ -84,7 +101,9 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise StorageError(f"La dirección de la base de datos no es válida: «{url}».") from None
+        raise StorageError(
+            f"La dirección de la base de datos no es válida: «{describe_url(url)}»."
+        ) from None
     try:
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database or ""
@@ -98,6 +117,7 @@ def make_engine(url: str) -> Engine:
                     raise StorageError(
                         f"No existe la carpeta de la base de datos: {Path(database).parent}."
                     )
+                _create_private(Path(database))
                 engine = create_engine(
                     url,
                     connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
@@ -109,6 +129,18 @@ def make_engine(url: str) -> Engine:
     except (ArgumentError, ImportError) as error:
         raise StorageError(
             f"No se pudo preparar la base de datos {_describe(url)}: {error}."
+        ) from None
+
+
+def _create_private(database: Path) -> None:
+    """Create a missing SQLite file owner-only (0600); SQLite would create it 0644."""
+    from simulator.locations import create_private_file
+
+    try:
+        create_private_file(database)
+    except OSError as error:
+        raise StorageError(
+            f"No se pudo crear la base de datos {database}: {error.strerror or error}."
         ) from None
 
 
@@ -131,11 +163,19 @@ def migrate(engine: Engine) -> None:
     If another process migrates the same database at the same moment and wins, the loser's failure
     is ignored once the database is found at the newest revision.
     """
-    from simulator.storage.migrations import HEAD_REVISION
+    from simulator.storage.migrations import HEAD_REVISION, KNOWN_REVISIONS
 
     try:
-        if current_revision(engine) == HEAD_REVISION:
+        found = current_revision(engine)
+        if found == HEAD_REVISION:
             return
+        if found is not None and found not in KNOWN_REVISIONS:
+            raise DatabaseVersionError(
+                f"La base de datos {describe_url(str(engine.url))} fue creada por una versión más "
+                f"nueva del simulador (revisión «{found}»; esta versión conoce hasta la "
+                f"«{HEAD_REVISION}»). Actualice el simulador, o use otra carpeta de datos "
+                "(SIMULADOR_DATA_DIR). No se modificó nada."
+            )
         with _MIGRATION_LOCK:  # Alembic's context is process-global: one migration at a time
             try:
                 _upgrade(engine)

@@ -1,7 +1,8 @@
 """SQLAlchemy 2 tables: trainees, their calls (transcript + scorecard as JSON) and assignments.
 
 The schema is created and changed only by the Alembic migrations in ``migrations/versions``; these
-declarative classes must stay equal to the migrated schema (a test compares them).
+declarative classes must stay equal to the migrated schema (a test compares them). The column
+lengths below are limits content must respect (``ID_MAX_LENGTH``, checked when content loads).
 """
 
 from __future__ import annotations
@@ -21,6 +22,12 @@ from sqlalchemy import (
     TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Longest scenario/persona id a call or an assignment can store (content/checks.py checks it).
+ID_MAX_LENGTH = 120
+NAME_MAX_LENGTH = 120
+NAME_KEY_MAX_LENGTH = 255
+CALL_KEY_MAX_LENGTH = 64
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -56,9 +63,14 @@ class Trainee(Base):
     """A person using the app: a trainee, or a formador (trainer) who can assign and override."""
 
     __tablename__ = "trainees"
+    __table_args__ = (Index("uq_trainees_name_key", "name_key", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH), unique=True)
+    # The name case-folded, without accents, whitespace collapsed: «Ana López» == «ANA  LOPEZ».
+    # (Nullable in the schema only because SQLite cannot add a NOT NULL column to a table other
+    # tables cascade from; the repository always sets it.)
+    name_key: Mapped[str | None] = mapped_column(String(NAME_KEY_MAX_LENGTH), nullable=True)
     role: Mapped[str] = mapped_column(String(16), default="trainee")
     password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -68,12 +80,17 @@ class Call(Base):
     """One finished (or partially scored) call with its transcript and scorecard as JSON text."""
 
     __tablename__ = "calls"
-    __table_args__ = (Index("ix_calls_trainee_started", "trainee_id", "started_at"),)
+    __table_args__ = (
+        Index("ix_calls_trainee_started", "trainee_id", "started_at"),
+        Index("uq_calls_call_key", "call_key", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainees.id", ondelete="CASCADE"))
-    scenario_id: Mapped[str] = mapped_column(String(120))
-    persona_id: Mapped[str] = mapped_column(String(120))
+    # The journal key of the call: saving the same call twice returns the first row.
+    call_key: Mapped[str | None] = mapped_column(String(CALL_KEY_MAX_LENGTH), nullable=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_MAX_LENGTH))
+    persona_id: Mapped[str] = mapped_column(String(ID_MAX_LENGTH))
     seed: Mapped[int] = mapped_column(Integer, default=0)
     mode: Mapped[str] = mapped_column(String(16), default="practice")
     started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -96,8 +113,8 @@ class Assignment(Base):
     trainee_id: Mapped[int | None] = mapped_column(
         ForeignKey("trainees.id", ondelete="CASCADE"), nullable=True, index=True
     )
-    scenario_id: Mapped[str] = mapped_column(String(120))
-    persona_id: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    scenario_id: Mapped[str] = mapped_column(String(ID_MAX_LENGTH))
+    persona_id: Mapped[str | None] = mapped_column(String(ID_MAX_LENGTH), nullable=True)
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     target_score: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_by: Mapped[int | None] = mapped_column(

@@ -6,6 +6,7 @@ threads) can keep them after the session is closed. Every method runs in its own
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,7 +15,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from simulator.errors import StorageError
 from simulator.storage.engine import run_in_session
-from simulator.storage.models import Assignment, Call, Trainee, utcnow
+from simulator.storage.models import (
+    CALL_KEY_MAX_LENGTH,
+    NAME_KEY_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    Assignment,
+    Call,
+    Trainee,
+    utcnow,
+)
 from simulator.storage.passwords import hash_password, verify_password
 
 ROLES = ("trainee", "formador")
@@ -46,6 +55,7 @@ class CallRecord:
     transcript_json: str
     scorecard_json: str | None
     journal_path: str | None
+    call_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +97,7 @@ def _call(row: Call) -> CallRecord:
         transcript_json=row.transcript_json,
         scorecard_json=row.scorecard_json,
         journal_path=row.journal_path,
+        call_key=row.call_key,
     )
 
 
@@ -108,20 +119,31 @@ def clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
         raise StorageError("El nombre no puede estar vacío.")
-    if len(cleaned) > 120:
-        raise StorageError("El nombre es demasiado largo (máximo 120 caracteres).")
+    if len(cleaned) > NAME_MAX_LENGTH or len(name_key(cleaned)) > NAME_KEY_MAX_LENGTH:
+        raise StorageError(f"El nombre es demasiado largo (máximo {NAME_MAX_LENGTH} caracteres).")
     return cleaned
 
 
+def name_key(name: str) -> str:
+    """The unique key of a name: case-folded, accents stripped, whitespace collapsed.
+
+    «Ana López», «ANA  LOPEZ» and «ana lópez» share the key «ana lopez» (the unique index on
+    ``trainees.name_key`` makes them one trainee even when two apps create them at once).
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
 class TraineeRepo:
-    """Trainees and formadores. Names are unique, compared without regard to case."""
+    """Trainees and formadores. Names are unique by ``name_key`` (no case, no accents)."""
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self._factory = factory
 
     def list_all(self) -> list[TraineeRecord]:
         def work(session: Session) -> list[TraineeRecord]:
-            rows = session.scalars(select(Trainee).order_by(func.lower(Trainee.name)))
+            rows = session.scalars(select(Trainee).order_by(Trainee.name_key, Trainee.id))
             return [_trainee(row) for row in rows]
 
         return run_in_session(self._factory, "leer los participantes", work)
@@ -134,14 +156,12 @@ class TraineeRepo:
         return run_in_session(self._factory, "leer el participante", work)
 
     def by_name(self, name: str) -> TraineeRecord | None:
-        """The trainee with this name, compared with Unicode case folding (Ó == ó)."""
-        wanted = clean_name(name).casefold()
+        """The trainee with this name, compared by ``name_key`` (Ó == ó == o)."""
+        wanted = name_key(clean_name(name))
 
         def work(session: Session) -> TraineeRecord | None:
-            for row in session.scalars(select(Trainee)):
-                if row.name.casefold() == wanted:
-                    return _trainee(row)
-            return None
+            row = session.scalars(select(Trainee).where(Trainee.name_key == wanted)).first()
+            return _trainee(row) if row else None
 
         return run_in_session(self._factory, "buscar el participante", work)
 
@@ -154,7 +174,13 @@ class TraineeRepo:
         hashed = hash_password(password) if password else None
 
         def work(session: Session) -> TraineeRecord:
-            row = Trainee(name=cleaned, role=role, password_hash=hashed, created_at=utcnow())
+            row = Trainee(
+                name=cleaned,
+                name_key=name_key(cleaned),
+                role=role,
+                password_hash=hashed,
+                created_at=utcnow(),
+            )
             session.add(row)
             session.flush()
             return _trainee(row)
@@ -222,9 +248,20 @@ class CallRepo:
         transcript_json: str,
         scorecard_json: str | None,
         journal_path: str | None = None,
+        call_key: str | None = None,
     ) -> CallRecord:
+        """Save a call. With ``call_key`` saving is idempotent: a call already saved under that
+        key (a retry after a crash, or another app saving the same journal) is returned as is."""
+        if call_key is not None:
+            if not 0 < len(call_key) <= CALL_KEY_MAX_LENGTH:
+                raise StorageError(f"Clave de llamada no válida: «{call_key[:80]}».")
+            existing = self.by_key(call_key)
+            if existing is not None:
+                return existing
+
         def work(session: Session) -> CallRecord:
             row = Call(
+                call_key=call_key,
                 trainee_id=trainee_id,
                 scenario_id=scenario_id,
                 persona_id=persona_id,
@@ -244,7 +281,23 @@ class CallRepo:
             session.flush()
             return _call(row)
 
-        return run_in_session(self._factory, "guardar la llamada", work)
+        try:
+            return run_in_session(self._factory, "guardar la llamada", work)
+        except StorageError:
+            if call_key is not None:  # saved by another app between our check and our insert
+                again = self.by_key(call_key)
+                if again is not None:
+                    return again
+            raise
+
+    def by_key(self, call_key: str) -> CallRecord | None:
+        """The call saved under this journal key, if any."""
+
+        def work(session: Session) -> CallRecord | None:
+            row = session.scalars(select(Call).where(Call.call_key == call_key)).first()
+            return _call(row) if row else None
+
+        return run_in_session(self._factory, "leer la llamada", work)
 
     def get(self, call_id: int) -> CallRecord | None:
         def work(session: Session) -> CallRecord | None:

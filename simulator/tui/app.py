@@ -74,7 +74,7 @@ class SimuladorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="services")
     def _load_services(self) -> None:
-        from simulator.errors import SimuladorError
+        from simulator.errors import DatabaseVersionError, SimuladorError
 
         try:
             if self.settings is None:
@@ -86,11 +86,21 @@ class SimuladorApp(App[None]):
 
                 self.services = build_services(self.settings)
                 self.services.warm_up()
+        except DatabaseVersionError as error:  # a newer program's database: stop, touch nothing
+            self.load_error = str(error)
+            self.call_from_thread(self.stop_with_error, str(error), error.exit_code)
+            return
         except SimuladorError as error:
             self.load_error = str(error)
         except ImportError as error:  # a component not installed / not built yet
             self.load_error = f"No se pudo cargar el simulador: {error}"
         self.call_from_thread(self._services_ready)
+
+    def stop_with_error(self, message: str, return_code: int) -> None:
+        """Leave the app with a Spanish message (printed as plain text) and a non-zero code."""
+        from rich.text import Text
+
+        self.exit(return_code=return_code, message=Text(message, style="red"))
 
     def _services_ready(self) -> None:
         self._loaded_once = True
@@ -354,4 +364,7 @@ class SimuladorApp(App[None]):
 
 def run_app() -> None:
     """Entry point of ``simulador`` with no arguments and of ``make run``."""
-    SimuladorApp().run()
+    app = SimuladorApp()
+    app.run()
+    if app.return_code:
+        raise SystemExit(app.return_code)

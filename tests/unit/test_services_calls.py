@@ -256,6 +256,8 @@ def test_journals_of_calls_that_never_started_are_not_offered(data_dir: Path) ->
     meta = journals.JournalMeta.from_json(journals.meta_path(folder, old.key).read_text("utf-8"))
     aged = dataclasses.replace(meta, started_at=meta.started_at - timedelta(days=2))
     journals.write_meta(folder, aged)
+    for live in (fresh, old):
+        live.session.journal.close()  # the process dies: the OS drops its journal locks
     first.close()
 
     services = build_services(load_settings())

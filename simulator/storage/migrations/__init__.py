@@ -1,7 +1,10 @@
 """Alembic migrations of the simulator database, run programmatically by ``storage.migrate``.
 
 ``HEAD_REVISION`` lets ``migrate`` skip importing Alembic when the database is already current
-(start-up time budget); a test checks it equals the newest script in ``versions/``.
+(start-up time budget); ``KNOWN_REVISIONS`` lets it recognise a database written by a newer
+version of the program (a revision not listed here) and refuse it with a clear message. A test
+checks both against the scripts in ``versions/``.
 """
 
-HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001", "0002")
+HEAD_REVISION = KNOWN_REVISIONS[-1]

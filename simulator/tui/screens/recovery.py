@@ -43,13 +43,17 @@ class RecoveryModal(ModalScreen[tuple[str, Any] | None]):
         )
         ended = bool(get(p, "ended", default=False))
         readable = bool(get(p, "readable", default=True))
+        damage = str(get(p, "damage", default="") or "")
+        if not readable and not damage:
+            damage = "No se pudo leer el diario; el archivo se conserva y solo puede descartarse."
+        kept = damage or "Se recuperó todo lo que escribió."
         with Vertical(id="recovery-box"):
             yield Static("[b]Hay una llamada sin terminar[/b]", id="recovery-title")
             yield Static(
                 f"{escape(str(title))}\n"
                 + (f"Participante: {escape(str(who))}\n" if who else "")
                 + f"Inició: {when} · {turns} turnos guardados.{more}\n\n"
-                "Nada de lo que escribió se perdió. ¿Qué desea hacer?",
+                + f"{escape(kept)} ¿Qué desea hacer?",
                 id="recovery-text",
             )
             with Horizontal(id="recovery-buttons"):
