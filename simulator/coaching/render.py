@@ -2,6 +2,8 @@
 
 Verdict and overall first, then the element checklist with evidence quotes, skills, errors, key
 metrics, feedback and the coaching plan. Returns Rich renderables; printing is the caller's job.
+Quotes come from transcripts (ASR text such as ``[/inaudible]``, or terminal escapes), so every
+string is shown as plain ``Text`` stripped of control sequences, never parsed as markup.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from simulator.language.display import display
+from simulator.language.safe_text import strip_controls
 from simulator.models.scorecard import Scorecard
 
 KEY_METRICS = (
@@ -36,6 +39,11 @@ KEY_METRICS = (
 )
 
 
+def _plain(text: str, style: str = "") -> Text:
+    """File-supplied text as a Rich ``Text``: no markup parsing, no terminal control sequences."""
+    return Text(strip_controls(text), style=style)
+
+
 def _mark(met: bool | None) -> Text:
     if met is None:
         return Text("— no aplica", style="dim")
@@ -51,13 +59,14 @@ def _fmt(value: float | int | None) -> str:
 
 
 def header(card: Scorecard, title: str = "") -> Panel:
+    shown = _plain(title, "") if title else "Resultado de la llamada"
     color = "green" if card.verdict == "competent" else "red"
     text = Text()
     text.append(display("verdict", card.verdict), style=f"bold {color}")
     text.append(f"   Calificación global: {card.overall}/100", style="bold")
     text.append(f"   Errores críticos: {len(card.critical_errors)}")
     text.append(f"   No críticos: {len(card.non_critical_errors)}")
-    return Panel(text, title=title or "Resultado de la llamada", border_style=color)
+    return Panel(text, title=shown, border_style=color)
 
 
 def elements_table(card: Scorecard) -> Table:
@@ -70,7 +79,7 @@ def elements_table(card: Scorecard) -> Table:
         parts += [f"Faltó: {m}" for m in element.missing]
         if element.better_phrasing and element.met is False:
             parts.append(f"Mejor: «{element.better_phrasing}»")
-        table.add_row(display("element", key), _mark(element.met), "\n".join(parts) or "—")
+        table.add_row(display("element", key), _mark(element.met), _plain("\n".join(parts) or "—"))
     return table
 
 
@@ -110,13 +119,15 @@ def errors_table(card: Scorecard) -> RenderableType:
         table.add_row(
             Text("CRÍTICO", style="bold red"),
             str(error.turn or "—"),
-            f"{display('critical_error', error.code)}: {error.explanation}\n«{error.evidence}»",
+            _plain(
+                f"{display('critical_error', error.code)}: {error.explanation}\n«{error.evidence}»"
+            ),
         )
     for error in card.non_critical_errors:
         table.add_row(
             Text("no crítico", style="yellow"),
             str(error.turn or "—"),
-            f"{display('non_critical_error', error.code)}: {error.explanation}",
+            _plain(f"{display('non_critical_error', error.code)}: {error.explanation}"),
         )
     return table
 
@@ -125,19 +136,19 @@ def feedback_panel(card: Scorecard) -> Panel:
     lines = Text()
     for item in card.feedback.strengths:
         lines.append("✔ ", style="green")
-        lines.append(f"(T{item.turn}) {item.message}")
+        lines.append(strip_controls(f"(T{item.turn}) {item.message}"))
         if item.quote:
-            lines.append(f" «{item.quote}»", style="italic")
+            lines.append(strip_controls(f" «{item.quote}»"), style="italic")
         lines.append("\n")
     for item in card.feedback.improvements:
         lines.append("➜ ", style="yellow")
         where = f"(T{item.turn}) " if item.turn else ""
-        lines.append(f"{where}{item.message}")
+        lines.append(strip_controls(f"{where}{item.message}"))
         if item.quote:
-            lines.append(f" «{item.quote}»", style="italic")
-        lines.append(f"\n   Por qué: {item.why}\n", style="dim")
+            lines.append(strip_controls(f" «{item.quote}»"), style="italic")
+        lines.append(strip_controls(f"\n   Por qué: {item.why}\n"), style="dim")
         if item.try_saying:
-            lines.append(f"   Intente: «{item.try_saying}»\n", style="cyan")
+            lines.append(strip_controls(f"   Intente: «{item.try_saying}»\n"), style="cyan")
     return Panel(lines or Text("—"), title="Retroalimentación")
 
 
@@ -147,18 +158,18 @@ def plan_panel(card: Scorecard) -> Panel:
     for i, p in enumerate(plan.priorities, start=1):
         flag = f" [{p.repeated}]" if p.repeated else ""
         lines.append(f"{i}. {display('skill', p.skill)} ({_fmt(p.score)}){flag}\n", style="bold")
-        lines.append(f"   Meta: {p.goal}\n")
+        lines.append(strip_controls(f"   Meta: {p.goal}\n"))
         drills = ", ".join(
             f"{display('scenario_kind', d.scenario_kind)} con cliente {display('customer_type', d.customer_type).lower()} (dificultad {d.difficulty})"
             for d in p.drills
         )
         lines.append(f"   Practique: {drills}\n")
         for tip in p.tips[:2]:
-            lines.append(f"   • {tip}\n", style="dim")
+            lines.append(strip_controls(f"   • {tip}\n"), style="dim")
     for fault in plan.repeated_faults:
-        lines.append(f"⚠ {fault}\n", style="magenta")
+        lines.append(strip_controls(f"⚠ {fault}\n"), style="magenta")
     if plan.checkpoint:
-        lines.append(plan.checkpoint, style="italic")
+        lines.append(strip_controls(plan.checkpoint), style="italic")
     return Panel(lines or Text("—"), title="Plan de acción")
 
 

@@ -1,20 +1,23 @@
 """CLI command ``simulador analyze``: dialogue acts of utterances read from JSONL.
 
 Lets trainers and QA check how the analyzer reads a phrase, and feeds batch evaluation; one JSON
-line out per line in, in order.
+line out per line in, in order. Input is untrusted: lines are read with a size bound (``/dev/zero``
+fails at line 1), JSON nesting, huge numbers and over-long texts are refused with file and line.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Any
 
 import typer
 
 from simulator.errors import InputError
+
+MAX_FILE_BYTES = 50_000_000
+MAX_LINE_BYTES = 1_000_000
+MAX_TEXT_CHARS = 20_000  # the longest turn a transcript accepts (models.transcript.MAX_TURN_CHARS)
 
 
 class SpeakerOption(StrEnum):
@@ -35,28 +38,22 @@ def parse_speaker(value: str) -> str:
 
 
 def _read_lines(path: str) -> list[str]:
-    if path == "-":
-        return sys.stdin.read().splitlines()
-    try:
-        return Path(path).read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as error:
-        raise InputError("el archivo no está en UTF-8.", path=path) from error
-    except FileNotFoundError as error:
-        raise InputError("no existe el archivo.", path=path) from error
-    except IsADirectoryError as error:
-        raise InputError("es una carpeta, no un archivo.", path=path) from error
-    except PermissionError as error:
-        raise InputError("no hay permiso para leer el archivo.", path=path) from error
-    except OSError as error:
-        reason = "error de lectura"
-        raise InputError(f"no se pudo leer el archivo ({reason}).", path=path) from error
+    """Every line of the file (``-`` = stdin), read with bounds; the numbering is kept."""
+    from simulator.untrusted import read_lines
+
+    name = "<stdin>" if path == "-" else path
+    lines: list[str] = []
+    for _number, text in read_lines(
+        path, limit=MAX_FILE_BYTES, line_limit=MAX_LINE_BYTES, name=name
+    ):
+        lines.append(text)
+    return lines
 
 
 def _parse(path: str, number: int, line: str) -> dict[str, Any]:
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputError(f"JSON inválido ({error.msg}).", path=path, line=number) from error
+    from simulator.untrusted import parse_json
+
+    item = parse_json(line, path, line=number)
     if not isinstance(item, dict):
         raise InputError(
             'se esperaba un objeto JSON {"id", "text", "context"}.', path=path, line=number
@@ -65,9 +62,17 @@ def _parse(path: str, number: int, line: str) -> dict[str, Any]:
         raise InputError(
             "falta el campo «text» (texto de la intervención).", path=path, line=number
         )
+    if isinstance(item.get("id"), (dict, list)):
+        raise InputError("el campo «id» debe ser texto, número o null.", path=path, line=number)
     context = item.get("context")
     if context is not None and not isinstance(context, str):
         raise InputError("el campo «context» debe ser texto o null.", path=path, line=number)
+    if len(item["text"]) > MAX_TEXT_CHARS or len(context or "") > MAX_TEXT_CHARS:
+        raise InputError(
+            f"el texto es demasiado largo (máximo {MAX_TEXT_CHARS} caracteres).",
+            path=path,
+            line=number,
+        )
     return item
 
 
@@ -116,7 +121,14 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """Etiqueta los actos de diálogo de cada intervención y los imprime como JSONL."""
-        who = parse_speaker(speaker)
-        rows = analyze_lines(file, _read_lines(file), who)
+        from simulator.errors import SimuladorError
+        from simulator.language.safe_text import strip_controls
+
+        try:
+            who = parse_speaker(speaker)
+            rows = analyze_lines(file, _read_lines(file), who)
+        except SimuladorError as error:
+            typer.secho(strip_controls(str(error)), fg="red", err=True)
+            raise typer.Exit(error.exit_code) from None
         for row in rows:
             typer.echo(json.dumps(row, ensure_ascii=False))

@@ -1,4 +1,8 @@
-"""CLI commands: ``simulador content validate|schema|list`` for scenario and persona authors."""
+"""CLI commands: ``simulador content validate|schema|list`` for scenario and persona authors.
+
+Content files are written by others (and shared), so every id, title, name and message read from
+them is printed through ``safe_text`` (no Rich markup, no terminal escape sequences).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Annotated
 import typer
 
 from simulator.errors import SimuladorError
+from simulator.language.safe_text import safe_markup, strip_controls
 
 ContentDirOption = Annotated[
     list[Path] | None,
@@ -25,7 +30,7 @@ content_app = typer.Typer(
 
 
 def _fail(error: SimuladorError) -> typer.Exit:
-    typer.secho(str(error), fg="red", err=True)
+    typer.secho(strip_controls(str(error)), fg="red", err=True)
     return typer.Exit(error.exit_code)
 
 
@@ -59,9 +64,9 @@ def validate(
     for path in checked:
         shown = display_path(path)
         if shown not in bad:
-            typer.secho(f"✓ {shown}", fg="green")
+            typer.secho(f"✓ {strip_controls(str(shown))}", fg="green")
     for issue in issues:
-        typer.secho(f"✗ {issue}", fg="red")
+        typer.secho(f"✗ {strip_controls(str(issue))}", fg="red")
     if issues:
         typer.secho(f"{len(issues)} problema(s) encontrado(s).", fg="red", err=True)
         raise typer.Exit(2)
@@ -80,10 +85,11 @@ def schema(
     try:
         written = write_schemas(out)
     except OSError as error:
-        typer.secho(f"No se pudo escribir en «{out}»: {error.strerror}", fg="red", err=True)
+        where = strip_controls(str(out))
+        typer.secho(f"No se pudo escribir en «{where}»: {error.strerror}", fg="red", err=True)
         raise typer.Exit(2) from None
     for path in written:
-        typer.echo(f"Escrito {path}")
+        typer.echo(f"Escrito {strip_controls(str(path))}")
 
 
 @content_app.command("list")
@@ -106,8 +112,8 @@ def list_content(content_dir: ContentDirOption = None) -> None:
         table.add_column(column)
     for scenario in sorted(library.scenarios.values(), key=lambda s: (s.difficulty, s.id)):
         table.add_row(
-            scenario.id, scenario.title, display("scenario_kind", scenario.kind),
-            "★" * scenario.difficulty, scenario.default_persona,
+            _cell(scenario.id), _cell(scenario.title), _cell(display("scenario_kind", scenario.kind)),
+            "★" * scenario.difficulty, _cell(scenario.default_persona),
         )  # fmt: skip
     console.print(table)
     personas = Table(title="Personas")
@@ -115,13 +121,22 @@ def list_content(content_dir: ContentDirOption = None) -> None:
     for column in ("nombre", "tipo de cliente"):
         personas.add_column(column)
     for persona in sorted(library.personas.values(), key=lambda p: p.id):
-        personas.add_row(persona.id, persona.name, display("customer_type", persona.customer_type))
+        personas.add_row(
+            _cell(persona.id),
+            _cell(persona.name),
+            _cell(display("customer_type", persona.customer_type)),
+        )
     console.print(personas)
     if library.issues:
         console.print(
             f"[yellow]{len(library.issues)} archivo(s) con problemas se omitieron; "
             "ejecute «simulador content validate» para verlos.[/yellow]"
         )
+
+
+def _cell(value: object) -> str:
+    """A table cell from content: one line, markup escaped, no control sequences."""
+    return safe_markup(value, newlines=False)
 
 
 def register(app: typer.Typer) -> None:

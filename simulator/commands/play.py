@@ -3,7 +3,8 @@
 Without ``--script`` it is interactive (type agent turns; commands /espera, /dato, /venta,
 /colgar, /ayuda). With ``--script FILE`` each line is an agent turn or a command, which makes
 calls reproducible for tests and for trainers. ``--json`` prints exactly
-``{"outcome", "transcript", "scorecard"}``.
+``{"outcome", "transcript", "scorecard"}``. Every value that comes from the user, the content or
+the customer is printed through ``safe_text.safe_markup`` (no markup injection, no escapes).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from simulator.errors import InputError, SimuladorError
+from simulator.language.safe_text import safe_markup as _s
 
 if TYPE_CHECKING:
     from simulator.session.call import CallSession
@@ -54,7 +56,7 @@ def play(
     try:
         _play(scenario, persona, seed, script, as_json, mode, content_dir, journal)
     except SimuladorError as error:
-        _console(stderr=True).print(f"[red]{error}[/red]")
+        _console(stderr=True).print(f"[red]{_s(error)}[/red]")
         raise typer.Exit(error.exit_code) from None
 
 
@@ -94,15 +96,15 @@ def _play(
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=1))
         for note in notes:
-            _console(stderr=True).print(f"[yellow]{note}[/yellow]")
+            _console(stderr=True).print(f"[yellow]{_s(note)}[/yellow]")
         return
     console = _console()
     _print_transcript(console, result)
     for note in notes:
-        console.print(f"[yellow]{note}[/yellow]")
+        console.print(f"[yellow]{_s(note)}[/yellow]")
     _print_summary(console, result)
     if journal_path:
-        console.print(texts.play("journal", path=journal_path))
+        console.print(texts.play("journal", path=_s(journal_path)))
 
 
 def _interactive(session: CallSession) -> CallResult:
@@ -114,14 +116,14 @@ def _interactive(session: CallSession) -> CallResult:
     console = _console()
     sc, pe = session.scenario, session.persona
     console.print(
-        f"[bold]{texts.play('banner', title=sc.title, persona=pe.name, ctype=pe.customer_type, mode=session.mode)}[/bold]"
+        f"[bold]{texts.play('banner', title=_s(sc.title), persona=_s(pe.name), ctype=_s(pe.customer_type), mode=session.mode)}[/bold]"
     )
-    console.print(texts.play("briefing", briefing=sc.briefing))
+    console.print(texts.play("briefing", briefing=_s(sc.briefing)))
     console.print(texts.play("help"))
     session.set_status("Disponible")
     console.print(texts.play("status", status="Disponible"))
     for line in session.start():
-        console.print(f"[cyan]{texts.play('customer')}:[/cyan] {line}")
+        console.print(f"[cyan]{texts.play('customer')}:[/cyan] {_s(line)}")
     while not session.ended:
         try:
             raw = Prompt.ask(f"[green]{texts.play('your_turn')}[/green]", console=console).strip()
@@ -141,15 +143,15 @@ def _interactive(session: CallSession) -> CallResult:
             else:
                 reply = session.agent_says(raw).text
         except SimuladorError as error:
-            console.print(f"[red]{error}[/red]")
+            console.print(f"[red]{_s(error)}[/red]")
             continue
         if reply:
             console.print(
-                f"[cyan]{texts.play('customer')}:[/cyan] {reply}  [dim]({session.mood})[/dim]"
+                f"[cyan]{texts.play('customer')}:[/cyan] {_s(reply)}  [dim]({_s(session.mood)})[/dim]"
             )
         hint = session.hint()
         if hint:
-            console.print(f"[yellow]{texts.play('hint', hint=hint)}[/yellow]")
+            console.print(f"[yellow]{texts.play('hint', hint=_s(hint))}[/yellow]")
     if session.state.hung_up:
         console.print(f"[red]{texts.play('hung_up')}[/red]")
     return session.hang_up()
@@ -164,7 +166,7 @@ def _print_transcript(console: Any, result: CallResult) -> None:
     for index, turn in enumerate(result.transcript.turns, start=1):
         who = texts.play("agent") if turn.speaker == "agent" else texts.play("customer")
         colour = "green" if turn.speaker == "agent" else "cyan"
-        console.print(f"[{colour}]{index:>3} {who}:[/{colour}] {turn.text}")
+        console.print(f"[{colour}]{index:>3} {who}:[/{colour}] {_s(turn.text)}")
         for event in events.get(index, []):
             label = _event_label(event.type, event.value)
             if label:
@@ -175,9 +177,9 @@ def _event_label(kind: str, value: str | None) -> str | None:
     from simulator.session import texts
 
     if kind == "hold_end":
-        return texts.play("hold", seconds=value)
+        return texts.play("hold", seconds=_s(value))
     if kind == "capture":
-        return texts.play("capture", value=value)
+        return texts.play("capture", value=_s(value))
     if kind == "sale_registered":
         return texts.play("sale")
     if kind == "hangup" and value == "cliente":
@@ -203,16 +205,18 @@ def _print_summary(console: Any, result: CallResult) -> None:
         console.print(f"[red]{texts.play('critical')}[/red]")
         for error in card.critical_errors:
             turn = f" (turno {error.turn})" if error.turn else ""
-            console.print(f"  • {display('critical_error', error.code)}{turn}: {error.explanation}")
+            console.print(
+                f"  • {display('critical_error', error.code)}{turn}: {_s(error.explanation)}"
+            )
     if card.feedback.strengths:
         console.print(texts.play("strengths"))
         for item in card.feedback.strengths[:3]:
-            console.print(f"  • {item.message}")
+            console.print(f"  • {_s(item.message)}")
     if card.feedback.improvements:
         console.print(texts.play("improvements"))
         for item in card.feedback.improvements[:4]:
-            tip = f" Pruebe: «{item.try_saying}»" if item.try_saying else ""
-            console.print(f"  • {item.message}{tip}")
+            tip = f" Pruebe: «{_s(item.try_saying)}»" if item.try_saying else ""
+            console.print(f"  • {_s(item.message)}{tip}")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,13 +1,14 @@
 """CLI commands ``simulador score`` (grade transcripts) and ``simulador rubric`` (print the rules).
 
 ``score`` accepts one file, ``-`` for stdin, several files or a directory (batch: one line per
-call plus averages). Invalid input exits with code 2 and a Spanish message, never a traceback.
+call plus averages). Invalid input exits with code 2 and a Spanish message, never a traceback; in a
+batch a bad file is reported and the others are still graded (exit code 2 at the end). File names
+and transcript text are printed through ``safe_text`` (no Rich markup, no terminal escapes).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,12 +27,20 @@ def _console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def _say_error(error: SimuladorError | str) -> None:
+    from simulator.language.safe_text import strip_controls
+
+    typer.secho(strip_controls(str(error)), fg="red", err=True)
+
+
 def _fail(error: SimuladorError) -> typer.Exit:
-    typer.secho(str(error), fg="red", err=True)
+    _say_error(error)
     return typer.Exit(error.exit_code)
 
 
 def _expand(sources: list[str]) -> list[str]:
+    """Files to read: a folder stands for its ``*.json`` files (only regular files: a FIFO or a
+    device named ``x.json`` would block or never end; they are still listed, to fail one by one)."""
     out: list[str] = []
     for source in sources:
         path = Path(source)
@@ -45,14 +54,16 @@ def _expand(sources: list[str]) -> list[str]:
     return out
 
 
-def _load(source: str) -> Transcript:
-    from simulator.scoring.loader import load_transcript, parse_text
+def _in_folder(source: str, sources: list[str]) -> bool:
+    return source not in sources
 
-    if source == "-":
-        transcript = parse_text(sys.stdin.read(), "<stdin>")
-    else:
-        transcript = load_transcript(Path(source))
-    return _with_scenario(transcript, source)
+
+def _load(source: str, *, regular_only: bool = False) -> Transcript:
+    from simulator.scoring.loader import load_transcript
+
+    if regular_only and not Path(source).is_file():
+        raise TranscriptError("no es un archivo regular (se omite)", path=source)
+    return _with_scenario(load_transcript(source if source == "-" else Path(source)), source)
 
 
 _scenario_note_shown = False
@@ -67,7 +78,7 @@ def _with_scenario(transcript: Transcript, source: str) -> Transcript:
         from simulator.content.transcripts import apply_scenario
     except ImportError:
         if not _scenario_note_shown:
-            _console(stderr=True).print(
+            _say_error(
                 f"Aviso: no se pudo cargar el escenario «{transcript.scenario}»; "
                 "se califica solo con los datos del transcript."
             )
@@ -97,18 +108,15 @@ def _history(files: list[str]) -> list[Scorecard]:
 
     from simulator.coaching import grade
     from simulator.models.scorecard import Scorecard
-    from simulator.scoring.loader import validate
+    from simulator.scoring.loader import read_transcript_text, validate
+    from simulator.untrusted import parse_json
 
     cards: list[Scorecard] = []
     for source in _expand(files):
-        try:
-            data = json.loads(Path(source).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TranscriptError(f"no se pudo leer el historial ({exc})", path=source) from None
-        except json.JSONDecodeError as exc:
-            raise TranscriptError(
-                f"JSON no válido (columna {exc.colno})", path=source, line=exc.lineno
-            ) from None
+        text = read_transcript_text(source)
+        if not text.strip():
+            raise TranscriptError("el archivo del historial está vacío", path=source)
+        data = parse_json(text, source, error=TranscriptError)
         if isinstance(data, dict) and "overall" in data and "verdict" in data:
             try:
                 cards.append(Scorecard.model_validate(data))
@@ -125,11 +133,15 @@ def _dump(card: Scorecard) -> dict[str, Any]:
     return card.model_dump(mode="json")
 
 
-def _batch_line(source: str, card: Scorecard) -> str:
+def _batch_line(source: str, card: Scorecard) -> Any:
+    from rich.text import Text
+
     from simulator.language.display import display
+    from simulator.language.safe_text import strip_controls
 
     codes = ",".join(dict.fromkeys(e.code for e in card.critical_errors)) or "-"
-    return f"{Path(source).name:<40} {card.overall:>3}  {display('verdict', card.verdict):<22} EC: {codes}"
+    name = strip_controls(Path(source).name, newlines=False)
+    return Text(f"{name:<40} {card.overall:>3}  {display('verdict', card.verdict):<22} EC: {codes}")
 
 
 def score(
@@ -170,10 +182,18 @@ def score(
     console = _console()
     for source in sources:
         try:
-            cards.append((source, grade(_load(source), history=earlier)))
+            transcript = _load(source, regular_only=_in_folder(source, files))
+            cards.append((source, grade(transcript, history=earlier)))
         except SimuladorError as error:
             failed += 1
-            typer.secho(str(error), fg="red", err=True)
+            _say_error(error)
+        except (RecursionError, MemoryError, ValueError, TypeError, LookupError) as error:
+            # One unreadable call must not cost the rest of the batch; say which and go on.
+            failed += 1
+            _say_error(
+                f"{source}: no se pudo calificar este archivo (error interno: "
+                f"{type(error).__name__}); se continúa con los demás"
+            )
     if as_json:
         typer.echo(
             json.dumps([{"file": s, **_dump(c)} for s, c in cards], ensure_ascii=False, indent=2)
@@ -190,6 +210,7 @@ def score(
                 f"PEC (sin error crítico): {pec:.0%}"
             )
     if failed:
+        _say_error(f"{failed} de {len(sources)} archivo(s) no se pudieron calificar.")
         raise typer.Exit(2)
 
 

@@ -91,7 +91,7 @@ def find(
                         f"La espera duró {hold.seconds:g} s; el máximo es {limit:g} s.",
                     )
                 )
-    hung_up = ctx.customer_hung_up and ctx.speaker(ctx.n_turns) == "customer"
+    hung_up = ctx.customer_hung_up and ctx.n_turns > 0 and ctx.speaker(ctx.n_turns) == "customer"
     if ctx.agent_turns and not hung_up:
         items.append(farewell_turn is not None)
         if farewell_turn is None:

@@ -7,13 +7,15 @@ and by the scripted-trainee harness.
 
 Customers say different things with different seeds, so a script can also react: ``/si PATRÓN =>
 RESPUESTA`` is a standing rule; whenever the customer's words since the agent's last turn match
-PATRÓN (a regular expression over the normalized text: lowercase, no accents), the next agent turn
-starts with RESPUESTA (at most two answers per turn, in the order the rules were written).
+PATRÓN (over the normalized text: lowercase, no accents), the next agent turn starts with
+RESPUESTA (at most two answers per turn, in the order the rules were written). PATRÓN is a safe
+subset of regular expressions (``session/patterns.py``: text, ``|``, groups, ``?``, ``.*``,
+``\b``) matched in linear time, because scripts are shared files and ``re`` has no timeout.
+A script is read with bounds (size, steps, rules), so ``/dev/zero`` or a huge file fails fast.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +23,14 @@ from simulator.errors import InputError
 from simulator.language.normalize import normalize
 from simulator.session import texts
 from simulator.session.call import CallSession
+from simulator.session.patterns import PatternError, compile_pattern
 from simulator.session.result import CallResult
 
 MAX_ANSWERS = 2
+MAX_SCRIPT_BYTES = 1_000_000
+MAX_STEPS = 1000  # turns and commands; a transcript holds at most 2,000 turns
+MAX_RULES = 200
+MAX_RULE_VARIANTS = 4096  # all /si patterns together, expanded (patterns.MAX_VARIANTS each)
 
 
 @dataclass(frozen=True)
@@ -79,9 +86,10 @@ def parse_rule(raw: str, *, path: str, line: int) -> Step:
     if not sep or not pattern or not answer:
         raise InputError(_msg("bad_rule"), path=path, line=line)
     try:
-        re.compile(pattern)
-    except re.error as error:
-        raise InputError(_msg("bad_rule_pattern", reason=error), path=path, line=line) from None
+        compile_pattern(pattern)
+    except PatternError as error:
+        reason = _msg(error.key, **error.values)
+        raise InputError(_msg("bad_rule_pattern", reason=reason), path=path, line=line) from None
     return Step("rule", text=answer, field=pattern, line=line)
 
 
@@ -101,33 +109,40 @@ def reactive_answers(session: CallSession, rules: list[Step], planned: str) -> l
             break
         if rule.text in answers or rule.text in planned:
             continue
-        if re.search(rule.field, said):
+        if compile_pattern(rule.field).search(said):
             answers.append(rule.text)
     return answers
 
 
 def parse_script(text: str, path: str | None = None) -> list[Step]:
+    where = path or "<guion>"
     steps = []
+    rules = variants = 0
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
         if line.lower().startswith("/si "):
-            steps.append(parse_rule(line, path=path or "<guion>", line=number))
-        elif line.startswith("/"):
-            steps.append(parse_command(line, path=path or "<guion>", line=number))
+            step = parse_rule(line, path=where, line=number)
+            rules += 1
+            variants += len(compile_pattern(step.field).variants)
+            if rules > MAX_RULES or variants > MAX_RULE_VARIANTS:
+                raise InputError(_msg("too_many_rules", max=MAX_RULES), path=where, line=number)
+            steps.append(step)
+            continue
+        if len(steps) - rules >= MAX_STEPS:
+            raise InputError(_msg("too_many_steps", max=MAX_STEPS), path=where, line=number)
+        if line.startswith("/"):
+            steps.append(parse_command(line, path=where, line=number))
         else:
             steps.append(Step("say", text=line, line=number))
     return steps
 
 
 def read_script(path: Path) -> list[Step]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            _msg("unreadable", reason=getattr(error, "strerror", None) or error), path=str(path)
-        ) from None
+    from simulator.untrusted import read_text
+
+    text = read_text(path, limit=MAX_SCRIPT_BYTES, name=str(path))
     return parse_script(text, str(path))
 
 

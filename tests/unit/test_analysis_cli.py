@@ -59,7 +59,7 @@ def test_analyze_reads_stdin() -> None:
 @pytest.mark.parametrize(
     ("content", "line", "words"),
     [
-        ('{"id": 1, "text": "hola"}\n{bad json\n', 2, "JSON inválido"),
+        ('{"id": 1, "text": "hola"}\n{bad json\n', 2, "JSON no válido"),
         ('{"id": 1}\n', 1, "falta el campo «text»"),
         ('["no", "objeto"]\n', 1, "objeto JSON"),
         ('{"id": 1, "text": "hola", "context": 5}\n', 1, "context"),
@@ -84,7 +84,7 @@ def test_bad_json_file_exits_2_with_spanish_message_and_no_traceback(tmp_path: P
         timeout=60,
     )
     assert proc.returncode == 2
-    assert "malo.jsonl:2:" in proc.stderr and "JSON inválido" in proc.stderr
+    assert "malo.jsonl:2:" in proc.stderr and "JSON no válido" in proc.stderr
     assert "Traceback" not in proc.stderr + proc.stdout
     missing = subprocess.run(
         [sys.executable, "-m", "simulator.cli", "analyze", str(tmp_path / "no-existe.jsonl")],
