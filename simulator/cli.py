@@ -9,18 +9,59 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
-from simulator.cli_spanish import install as _install_spanish
 from simulator.errors import SimuladorError
-
-_install_spanish()
 
 COMMAND_MODULES = ("analyze", "score", "content", "play", "locate")
 
+
+def _spanish() -> None:
+    from simulator.cli_spanish import install
+
+    install()
+
+
+class SpanishGroup(TyperGroup):
+    """The root command: switches typer's messages to Spanish right before help or an error is
+    printed (typer's rich renderer is imported only then, so ordinary commands start faster)."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        if any(arg in ("--help", "-h") for arg in args) or self._help_without_args(args):
+            _spanish()
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except (typer.Exit, typer.Abort, SimuladorError):
+            raise
+        except Exception:  # a usage error: it is printed by typer after this
+            _spanish()
+            raise
+
+    def _help_without_args(self, args: list[str]) -> bool:
+        """Whether ``args`` name a group alone that answers with its help (``simulador content``)."""
+        if not args:
+            return self.no_args_is_help
+        group = self.commands.get(args[0])
+        return len(args) == 1 and bool(getattr(group, "no_args_is_help", False))
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, SimuladorError):
+            raise
+        except Exception:  # a usage error of a subcommand (or a bug: then a traceback follows)
+            _spanish()
+            raise
+
+
 app = typer.Typer(
     name="simulador",
+    cls=SpanishGroup,
     help="Simulador de Llamadas: practique llamadas de contact center y reciba retroalimentación.",
     no_args_is_help=False,
     add_completion=False,

@@ -1,8 +1,11 @@
 """Make click/typer speak Spanish: help texts, panel titles and usage errors.
 
-click and typer pass their user-facing strings through ``gettext``; we swap that function in their
-modules for a lookup in ``language/es/cli.yaml`` so a mistyped command gets a Spanish message too.
-Applied once, when the CLI builds its app (never at import of the headless core).
+typer (which vendors its own copy of click) builds these strings in English; we swap its
+translation hooks for a lookup in ``language/es/cli.yaml`` so a mistyped command gets a Spanish
+message too. These hooks are typer internals, so typer is pinned to exactly ``TYPER_VERSION`` in
+``pyproject.toml`` and ``tests/unit/test_cli_spanish.py`` fails loudly (naming the missing hook)
+when an upgrade moves one. Applied lazily, only when help or an error is about to be printed
+(``SpanishGroup`` in ``cli.py``), so ordinary commands never import typer's rich renderer.
 """
 
 from __future__ import annotations
@@ -13,25 +16,18 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from simulator.datafiles import parse as parse_yaml
 
-_MODULES = (
-    "click.core",
-    "click.exceptions",
-    "click.parser",
-    "click.types",
-    "click.decorators",
-    "click.termui",
-    "click.formatting",
-    "typer.rich_utils",
-    "typer.core",
-)
+TYPER_VERSION = "0.29.2"  # the exact release whose internals ``_install`` patches (pyproject pin)
+# typer modules that translate through a module-level gettext ``_`` (the vendored click does not).
+_MODULES = ("typer.rich_utils", "typer.core")
+_installed = False
 
 
 @cache
 def _data() -> dict[str, Any]:
     text = resources.files("simulator.language").joinpath("es/cli.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text) or {})
+    return dict(parse_yaml(text) or {})
 
 
 @cache
@@ -62,28 +58,35 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def install() -> None:
-    """Point click's and typer's gettext at the Spanish table (idempotent).
+    """Point typer's translation hooks at the Spanish table (idempotent).
 
-    Translation is a nicety: if a typer/click release moves these internals, the CLI keeps working
-    in English rather than failing to start."""
+    Translation is a nicety: if the installed typer is not the pinned one and a hook moved, the
+    CLI keeps working in English rather than failing to start (the test suite fails instead)."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
     try:
         _install()
-    except Exception:  # pragma: no cover - depends on the installed typer/click internals
+    except Exception:  # pragma: no cover - only with a typer other than the pinned one
         return
 
 
+def _hook(module: Any, name: str) -> Any:
+    """``module.name``, or an error naming the typer internal that moved."""
+    if not hasattr(module, name):
+        raise RuntimeError(f"typer {TYPER_VERSION} hook {module.__name__}.{name} is gone")
+    return getattr(module, name)
+
+
 def _install() -> None:
+    """Apply every hook; raises RuntimeError naming the first one the installed typer lacks."""
     for name in _MODULES:
-        try:
-            module: Any = importlib.import_module(name)
-        except ImportError:  # typer ≥ 0.29 vendors click; the standalone package may be absent
-            continue
-        if hasattr(module, "_"):
-            module._ = translate  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = _ngettext  # type: ignore[attr-defined]
+        module: Any = importlib.import_module(name)
+        _hook(module, "_")
+        module._ = translate
     decorators: Any = importlib.import_module("typer._click.decorators")
-    original_option = decorators.option
+    original_option = _hook(decorators, "option")
     if not getattr(original_option, "_spanish", False):
 
         def option(*args: Any, **kwargs: Any) -> Any:
@@ -94,7 +97,7 @@ def _install() -> None:
         option._spanish = True  # type: ignore[attr-defined]
         decorators.option = option
     rich_utils: Any = importlib.import_module("typer.rich_utils")
-    original_format_error = rich_utils.rich_format_error
+    original_format_error = _hook(rich_utils, "rich_format_error")
     if not getattr(original_format_error, "_spanish", False):
 
         def rich_format_error(self: Any) -> None:
@@ -108,11 +111,8 @@ def _install() -> None:
 
         rich_format_error._spanish = True  # type: ignore[attr-defined]
         rich_utils.rich_format_error = rich_format_error
-        main_module: Any = importlib.import_module("typer.main")
-        if getattr(main_module, "rich_format_error", None) is original_format_error:
-            main_module.rich_format_error = rich_format_error
     click_core: Any = importlib.import_module("typer._click.core")
-    original_usage = click_core.Command.get_usage
+    original_usage = _hook(click_core.Command, "get_usage")
     if not getattr(original_usage, "_spanish", False):
 
         def get_usage(self: Any, ctx: Any) -> str:
@@ -120,6 +120,7 @@ def _install() -> None:
 
         get_usage._spanish = True  # type: ignore[attr-defined]
         click_core.Command.get_usage = get_usage
+    _hook(rich_utils, "RICH_HELP")
     rich_utils.RICH_HELP = translate("Try [blue]'{command_path} {help_option}'[/] for help.")
     for attr, english in (
         ("OPTIONS_PANEL_TITLE", "Options"),
@@ -128,10 +129,8 @@ def _install() -> None:
         ("ERRORS_PANEL_TITLE", "Error"),
         ("ABORTED_TEXT", "Aborted."),
         ("REQUIRED_LONG_STRING", "[required]"),
+        ("DEFAULT_STRING", "[default: {}]"),
+        ("ENVVAR_STRING", "[env var: {}]"),
     ):
-        if hasattr(rich_utils, attr):
-            setattr(rich_utils, attr, translate(english))
-    if hasattr(rich_utils, "DEFAULT_STRING"):
-        rich_utils.DEFAULT_STRING = "[por omisión: {}]"
-    if hasattr(rich_utils, "ENVVAR_STRING"):
-        rich_utils.ENVVAR_STRING = "[variable: {}]"
+        _hook(rich_utils, attr)
+        setattr(rich_utils, attr, translate(english))

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from simulator.datafiles import parse as parse_yaml
 
 LANG_PACKAGE = "simulator.language"
 
@@ -20,7 +20,7 @@ LANG_PACKAGE = "simulator.language"
 def load_yaml(name: str) -> Any:
     """A lexicon file of ``language/es`` parsed as YAML (cached, read on first use)."""
     text = resources.files(LANG_PACKAGE).joinpath(f"es/{name}").read_text("utf-8")
-    return yaml.safe_load(text)
+    return parse_yaml(text)
 
 
 def compile_list(patterns: list[str] | str, subs: dict[str, str] | None = None) -> re.Pattern[str]:

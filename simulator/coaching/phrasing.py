@@ -11,8 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from simulator.datafiles import parse as parse_yaml
 from simulator.scoring.text import fold
 
 _QUESTION = re.compile(r"¿([^?¿]+)\??|([^.!?¿]+)\?")
@@ -31,7 +30,7 @@ class _Slots(dict[str, str]):
 @cache
 def templates() -> dict[str, Any]:
     text = resources.files("simulator.coaching").joinpath("es/phrasings.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text))
+    return dict(parse_yaml(text))
 
 
 @cache

@@ -11,9 +11,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from simulator.coaching.history import repeated_faults, weak_before
+from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 from simulator.models.scorecard import SKILL_KEYS, CoachingPlan, Drill, PlanPriority, Scorecard
 
@@ -24,7 +23,7 @@ REPEAT_BOOST = 10
 @cache
 def plan_data() -> dict[str, Any]:
     text = resources.files("simulator.coaching").joinpath("es/plan.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text))
+    return dict(parse_yaml(text))
 
 
 def _actual(skill: str, card: Scorecard) -> str:

@@ -13,8 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from simulator.datafiles import parse as parse_yaml
 from simulator.language.extract import extract_field_value, field_matches
 from simulator.language.normalize import normalize
 from simulator.language.numbers import extract_amounts
@@ -26,7 +25,7 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 @cache
 def config() -> dict[str, Any]:
     text = resources.files("simulator.customer").joinpath("es/brain.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     return data if isinstance(data, dict) else {}
 
 

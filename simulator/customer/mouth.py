@@ -13,9 +13,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-import yaml
-
 from simulator.customer.state import CustomerState, Intent
+from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
@@ -48,7 +47,7 @@ def base_bank() -> dict[str, list[str]]:
         )
     except (FileNotFoundError, OSError):
         return {}
-    data = yaml.safe_load(text) or {}
+    data = parse_yaml(text) or {}
     banks = data.get("banks", data) if isinstance(data, dict) else {}
     return {str(k): [str(x) for x in v] for k, v in banks.items() if isinstance(v, list)}
 
@@ -56,7 +55,7 @@ def base_bank() -> dict[str, list[str]]:
 @cache
 def glue() -> dict[str, Any]:
     text = resources.files("simulator.customer").joinpath("es/mouth.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     return data if isinstance(data, dict) else {}
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
+from simulator.datafiles import parse as parse_yaml
 
 
 @cache
 def _table() -> dict[str, dict[str, str]]:
     text = resources.files("simulator.language").joinpath("es/display.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in data.items()}
 
 

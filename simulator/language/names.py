@@ -10,8 +10,7 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import fold, normalize, tokens
 
 
@@ -19,7 +18,7 @@ from simulator.language.normalize import fold, normalize, tokens
 def field_lexicon() -> dict[str, object]:
     """The data-capture vocabulary of ``es/fields.yaml``."""
     text = resources.files("simulator.language").joinpath("es/fields.yaml").read_text("utf-8")
-    data: dict[str, object] = yaml.safe_load(text)
+    data: dict[str, object] = parse_yaml(text)
     return data
 
 

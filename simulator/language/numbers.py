@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
-
+from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import MAX_CHARS, fold
 
 _TOKEN = re.compile(r"\$\s?\d(?:[\d.,]*\d)?|\d(?:[\d.,]*\d)?|[a-z]+")
@@ -47,7 +46,7 @@ class Segment:
 @cache
 def _lexicon() -> dict[str, object]:
     text = resources.files("simulator.language").joinpath("es/numbers.yaml").read_text("utf-8")
-    data: dict[str, object] = yaml.safe_load(text)
+    data: dict[str, object] = parse_yaml(text)
     return data
 
 

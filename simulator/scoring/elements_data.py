@@ -13,8 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from simulator.datafiles import parse as parse_yaml
 from simulator.language import extract as lx
 from simulator.models.scorecard import ElementResult
 from simulator.scoring import lang
@@ -252,7 +251,7 @@ def read_back(checks: list[FieldCheck]) -> str:
 @cache
 def _phrasings() -> dict[str, Any]:
     text = resources.files("simulator.scoring").joinpath("es/phrasings.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text))
+    return dict(parse_yaml(text))
 
 
 def _spoken_list(items: list[str]) -> str:

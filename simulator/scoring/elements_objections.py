@@ -10,8 +10,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from simulator.datafiles import parse as parse_yaml
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.slots import slots
@@ -61,7 +60,7 @@ def close_turns(ctx: CallContext) -> list[int]:
 @cache
 def _examples() -> dict[str, str]:
     path = resources.files("simulator.scoring").joinpath("es/phrasings.yaml")
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = parse_yaml(path.read_text("utf-8"))
     return {str(k): str(v) for k, v in data["objection_examples"].items()}
 
 

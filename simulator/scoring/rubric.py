@@ -10,8 +10,9 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
+
+from simulator.datafiles import parse as parse_yaml
 
 RuleKind = Literal["element", "critical", "non_critical", "skill", "overall"]
 KIND_NAMES: dict[str, str] = {
@@ -44,7 +45,7 @@ class _RubricFile(BaseModel):
 @cache
 def _load() -> tuple[Rule, ...]:
     text = resources.files("simulator.scoring").joinpath("rubric.yaml").read_text("utf-8")
-    return tuple(_RubricFile.model_validate(yaml.safe_load(text)).rules)
+    return tuple(_RubricFile.model_validate(parse_yaml(text)).rules)
 
 
 def rules() -> list[Rule]:

@@ -12,7 +12,7 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
+from simulator.datafiles import parse as parse_yaml
 
 MAX_QUOTE = 180
 _PUNCT = re.compile(r"[^\w\s$]+", re.UNICODE)
@@ -23,7 +23,7 @@ _SENTENCE = re.compile(r"[^.!?¿¡\n]+[.!?]*")
 @cache
 def _raw_cues() -> dict[str, object]:
     text = resources.files("simulator.scoring").joinpath("es/cues.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     return dict(data)
 
 

@@ -6,13 +6,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from simulator.datafiles import parse as parse_yaml
 
 
 @cache
 def _data() -> dict[str, Any]:
     text = resources.files("simulator.session").joinpath("es/session.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     return data if isinstance(data, dict) else {}
 
 

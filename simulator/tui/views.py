@@ -13,8 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 
 KIND_KEYS = ("outbound_sale", "inbound_sale", "service", "collections")
@@ -25,7 +24,7 @@ STATUSES = ("Desconectado", "Disponible", "En llamada", "Espera", "Tipificación
 def labels() -> dict[str, Any]:
     """TUI-only Spanish labels and targets (data file ``tui/data/labels.yaml``)."""
     text = resources.files("simulator.tui").joinpath("data/labels.yaml").read_text("utf-8")
-    return dict(yaml.safe_load(text))
+    return dict(parse_yaml(text))
 
 
 def help_markdown() -> str:

@@ -49,3 +49,61 @@ def test_cli_starts_without_the_standalone_click_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_group_without_arguments_answers_with_spanish_help() -> None:
+    result = _run("content")
+    assert "Uso:" in result.stdout + result.stderr
+    assert "Usage:" not in result.stdout + result.stderr
+    assert "Muestra esta ayuda y termina." in result.stdout + result.stderr
+
+
+def test_typer_is_pinned_to_the_release_whose_internals_are_patched() -> None:
+    # cli_spanish patches typer internals: the pin and the installed typer must be that release.
+    import tomllib
+    from pathlib import Path
+
+    import typer
+
+    from simulator.cli_spanish import TYPER_VERSION
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    deps = tomllib.loads(pyproject.read_text("utf-8"))["project"]["dependencies"]
+    assert f"typer=={TYPER_VERSION}" in deps, "pin typer exactly to cli_spanish.TYPER_VERSION"
+    assert typer.__version__ == TYPER_VERSION, (
+        f"typer {typer.__version__} installed; cli_spanish was written against {TYPER_VERSION}"
+    )
+
+
+def test_every_spanish_hook_exists_in_the_pinned_typer() -> None:
+    # _install (unlike install) raises, naming the hook, when a typer release moved one.
+    code = (
+        "from simulator.cli_spanish import _install\n"
+        "_install()\n"
+        "import typer.rich_utils as r, typer._click.decorators as d\n"
+        "assert r.OPTIONS_PANEL_TITLE == 'Opciones', r.OPTIONS_PANEL_TITLE\n"
+        "assert r.DEFAULT_STRING == '[por omisión: {}]', r.DEFAULT_STRING\n"
+        "assert getattr(d.option, '_spanish', False)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_ordinary_commands_load_no_help_renderer_tui_or_database() -> None:
+    # Cold start: a command imports only what it needs (typer's rich help renderer, Textual,
+    # SQLAlchemy and Alembic are loaded by the commands and screens that use them).
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['simulador', 'rubric', '--json']\n"
+        "try:\n    runpy.run_module('simulator.cli', run_name='__main__')\n"
+        "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+        "heavy = ('typer.rich_utils', 'textual', 'sqlalchemy', 'alembic', 'numpy')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "[]"

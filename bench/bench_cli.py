@@ -1,0 +1,206 @@
+"""Cold start of every ``simulador`` command, measured the way a user meets it: a new process.
+
+For each command the parent notes ``time.monotonic()`` just before spawning ``python -m
+simulator.cli ...`` (the same code as the ``simulador`` console script) and reads both pipes,
+timestamping the first byte of output and the exit. Reported per command (median of RUNS runs):
+
+- ``first_output_s``: process start → first byte on stdout/stderr (the command is at work);
+- ``total_s``: process start → exit (the whole command, work included);
+- ``cpu_s``: user + system CPU of the child (less sensitive to a busy machine than wall time).
+
+Every run uses a private data folder, config file and cache folder. The compiled data cache (see
+``simulator/datafiles.py``) is filled by one untimed warm-up run, then ``first_run_s`` times a run
+with the cache emptied again, so both the usual and the first start are on record. The import cost
+of ``simulator.cli`` alone comes from ``python -X importtime``. Budgets (issue 11): every command
+starts its work ≤ 0.3 s; ``play --script`` of the 30-turn call ≤ 0.6 s end to end.
+Writes ``bench/results/bench_cli.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import resource
+import selectors
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "bench_cli.json"
+RUNS = 5
+BUDGET_START_S = 0.3
+BUDGET_PLAY_S = 0.6
+PLAY_SCRIPT = ROOT / "tests" / "harness" / "scripts" / "internet-veloz-hogar.good.txt"
+TRANSCRIPT = ROOT / "tests" / "data" / "transcripts" / "asr_sale.json"
+
+
+def _commands(work: Path) -> dict[str, list[str]]:
+    lines = (ROOT / "tests" / "data" / "acts_agent.jsonl").read_text("utf-8").splitlines()[:5]
+    jsonl = work / "five.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {
+        "--help": ["--help"],
+        "score --help": ["score", "--help"],
+        "rubric": ["rubric"],
+        "rubric --json": ["rubric", "--json"],
+        "score": ["score", str(TRANSCRIPT)],
+        "score --json": ["score", "--json", str(TRANSCRIPT)],
+        "analyze (5 lines)": ["analyze", str(jsonl)],
+        "content list": ["content", "list"],
+        "content validate": ["content", "validate"],
+        "locate config": ["locate", "config"],
+        "locate db": ["locate", "db"],
+        "play --script (30 turns)": [
+            "play", "--scenario", "internet-veloz-hogar", "--script", str(PLAY_SCRIPT), "--json",
+        ],  # fmt: skip
+        "unknown command (usage error)": ["nope"],
+    }
+
+
+def _env(work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        SIMULADOR_DATA_DIR=str(work / "data"),
+        SIMULADOR_CONFIG_FILE=str(work / "config.toml"),
+        SIMULADOR_CACHE_DIR=str(work / "cache"),
+        COLUMNS="100",
+    )
+    env.pop("SIMULADOR_CONTENT_DIR", None)
+    return env
+
+
+def run_once(args: list[str], env: dict[str, str]) -> dict[str, float | int]:
+    """One fresh process: seconds to the first output byte and to exit, and its CPU seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simulator.cli", *args],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    first: float | None = None
+    selector = selectors.DefaultSelector()
+    for stream in (proc.stdout, proc.stderr):
+        assert stream is not None
+        selector.register(stream, selectors.EVENT_READ)
+    open_streams = 2
+    while open_streams:
+        for key, _ in selector.select():
+            chunk = os.read(key.fd, 65536)
+            if not chunk:
+                selector.unregister(key.fileobj)
+                open_streams -= 1
+            elif first is None:
+                first = time.monotonic()
+    code = proc.wait()
+    end = time.monotonic()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {
+        "first_output_s": (first or end) - start,
+        "total_s": end - start,
+        "cpu_s": cpu,
+        "exit_code": code,
+    }
+
+
+def import_time_ms(env: dict[str, str]) -> dict[str, float]:
+    """Cumulative import time of ``simulator.cli`` and of the heaviest packages it pulls in."""
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import simulator.cli"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    found: dict[str, float] = {}
+    pattern = re.compile(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)")
+    for line in out.stderr.splitlines():
+        match = pattern.match(line)
+        if match and len(match.group(2)) <= 1:  # top-level imports (and simulator.cli itself)
+            found[match.group(3)] = round(int(match.group(1)) / 1000, 1)
+    top = dict(sorted(found.items(), key=lambda kv: -kv[1])[:8])
+    return {"simulator.cli": found.get("simulator.cli", 0.0), **top}
+
+
+def heavy_modules(args: list[str], env: dict[str, str]) -> list[str]:
+    """Which heavy packages a command imports (it should import only what it needs)."""
+    probe = (
+        "import sys, runpy\n"
+        f"sys.argv = ['simulador', *{args!r}]\n"
+        "try:\n    runpy.run_module('simulator.cli', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = ('textual', 'sqlalchemy', 'alembic', 'numpy', 'jinja2', 'pydantic_settings')\n"
+        "print('MODULES', sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True,
+        check=False,
+    )  # fmt: skip
+    for line in out.stderr.splitlines():
+        if line.startswith("MODULES "):
+            return list(json.loads(line.removeprefix("MODULES ").replace("'", '"')))
+    return ["?"]
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="bench-cli-"))
+    try:
+        env = _env(work)
+        commands = _commands(work)
+        rows: dict[str, dict[str, object]] = {}
+        for name, args in commands.items():
+            shutil.rmtree(work / "cache", ignore_errors=True)
+            cold = run_once(args, env)  # empty data cache: the first start after an install
+            runs = [run_once(args, env) for _ in range(RUNS)]
+            budget = BUDGET_PLAY_S if name.startswith("play") else BUDGET_START_S
+            key = "total_s" if name.startswith("play") else "first_output_s"
+            row: dict[str, object] = {
+                "args": args[:1] + [a if not a.startswith(str(ROOT)) else
+                                    os.path.relpath(a, ROOT) for a in args[1:]],
+                "exit_code": runs[0]["exit_code"],
+                "first_run_s": round(float(cold[key]), 3),
+            }
+            for metric in ("first_output_s", "total_s", "cpu_s"):
+                values = [float(r[metric]) for r in runs]
+                row[metric] = round(statistics.median(values), 3)
+                row[f"{metric}_max"] = round(max(values), 3)
+            row["budget_s"] = budget
+            row["budget_on"] = key
+            row["pass"] = float(row[key]) <= budget  # type: ignore[arg-type]
+            row["heavy_modules"] = heavy_modules(args, env)
+            rows[name] = row
+            print(
+                f"{name:<32} primera salida {row['first_output_s']:.3f} s  total "
+                f"{row['total_s']:.3f} s  cpu {row['cpu_s']:.3f} s  "
+                f"{'OK' if row['pass'] else 'LENTO'}",
+                flush=True,
+            )
+        result = {
+            "what": "fresh `python -m simulator.cli ARGS` per run; median of "
+            f"{RUNS} runs after one untimed run with an empty data cache (first_run_s)",
+            "machine": {
+                "python": platform.python_version(),
+                "cpus": os.cpu_count(),
+                "platform": platform.platform(),
+                "load_average_1m": round(os.getloadavg()[0], 2),
+            },
+            "budgets": {"start_s": BUDGET_START_S, "play_script_total_s": BUDGET_PLAY_S},
+            "import_ms": import_time_ms(env),
+            "commands": rows,
+            "pass": all(bool(r["pass"]) for r in rows.values()),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"import simulator.cli: {result['import_ms']['simulator.cli']} ms; "
+          f"{'todo dentro del presupuesto' if result['pass'] else 'fuera de presupuesto'}")
+    return 0 if result["pass"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
