@@ -9,6 +9,7 @@ Loading is cached per process and re-done only when a file changes.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,7 +23,7 @@ from simulator import locations
 from simulator.content.checks import check_id, check_persona, check_scenario
 from simulator.content.issues import ContentIssue
 from simulator.content.validation_messages import issues_from_validation
-from simulator.content.yaml_lines import Loc, decode, parse_yaml, parse_yaml_lines
+from simulator.content.yaml_lines import Loc, parse_yaml, parse_yaml_lines, read_bounded
 from simulator.errors import ContentError, UnknownIdError
 from simulator.models.content import Persona, Scenario
 
@@ -52,6 +53,9 @@ def content_dirs(extra_dirs: list[Path] | None = None) -> list[Path]:
     for extra in extra_dirs or []:
         path = Path(extra).expanduser()
         if not path.is_dir():
+            problem = link_problem(path)
+            if problem is not None:
+                raise ContentError(f"la carpeta de contenido «{path}» es {problem}")
             raise ContentError(f"la carpeta de contenido «{path}» no existe")
         dirs.append(path)
     for raw in os.environ.get(ENV_CONTENT_DIR, "").split(os.pathsep):
@@ -68,13 +72,30 @@ def content_dirs(extra_dirs: list[Path] | None = None) -> list[Path]:
     return unique
 
 
+def link_problem(path: Path) -> str | None:
+    """Spanish description of a symbolic link that leads nowhere (loop or missing target)."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "un enlace simbólico circular (apunta, directa o indirectamente, a sí mismo)"
+        return "un enlace simbólico roto (su destino no existe)"
+    return None
+
+
 def content_files(root: Path, kind: Kind) -> list[Path]:
-    """``*.scenario.yaml`` / ``*.persona.yaml`` directly in ``root`` or in its ``<kind>s/``."""
+    """``*.scenario.yaml`` / ``*.persona.yaml`` directly in ``root`` or in its ``<kind>s/``.
+
+    Broken or circular symbolic links are listed too, so loading reports them (never silently)."""
     suffix = SUFFIXES[kind]
     found: list[Path] = []
     for folder in (root, root / f"{kind}s"):
         if folder.is_dir():
-            found += sorted(p for p in folder.glob(f"*{suffix}") if p.is_file())
+            found += sorted(
+                p for p in folder.glob(f"*{suffix}") if p.is_file() or p.is_symlink()
+            )
     return found
 
 
@@ -82,7 +103,7 @@ def display_path(path: Path) -> str:
     """A path as the user should read it (relative to the working folder when inside it)."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return str(path)
 
 
@@ -109,6 +130,17 @@ class LoadedFile:
             self.issues.append(ContentIssue(display_path(self.path), doc.line_for(loc), message))
 
 
+def read_problem(error: OSError) -> str:
+    """Spanish reason why a content file could not be read."""
+    reasons = {
+        errno.ENOENT: "el archivo no existe",
+        errno.EACCES: "no hay permiso para leer el archivo",
+        errno.EISDIR: "es una carpeta, no un archivo",
+        errno.ELOOP: "el archivo es un enlace simbólico circular",
+    }
+    return reasons.get(error.errno or 0, f"no se pudo leer el archivo (error {error.errno})")
+
+
 def load_file(path: Path, kind: Kind, *, thorough: bool = False) -> LoadedFile:
     """Parse and validate one file; problems are collected, never raised.
 
@@ -117,7 +149,11 @@ def load_file(path: Path, kind: Kind, *, thorough: bool = False) -> LoadedFile:
     loaded = LoadedFile(path=path, kind=kind)
     shown = display_path(path)
     try:
-        loaded.text = decode(path.read_bytes(), shown)
+        problem = link_problem(path)
+        if problem is not None:
+            loaded.issues.append(ContentIssue(shown, None, f"el archivo es {problem}"))
+            return loaded
+        loaded.text = read_bounded(path, shown)
         data = parse_yaml(loaded.text, shown)
     except ContentError as error:
         prefix = f"{shown}:{error.line}: " if error.line is not None else f"{shown}: "
@@ -125,9 +161,7 @@ def load_file(path: Path, kind: Kind, *, thorough: bool = False) -> LoadedFile:
         loaded.issues.append(ContentIssue(shown, error.line, message))
         return loaded
     except OSError as error:
-        loaded.issues.append(
-            ContentIssue(shown, None, f"no se pudo leer el archivo ({error.strerror})")
-        )
+        loaded.issues.append(ContentIssue(shown, None, read_problem(error)))
         return loaded
     if not isinstance(data, dict):
         what = "un escenario" if kind == "scenario" else "una persona"

@@ -4,11 +4,18 @@ Authors (formadores) edit scenarios and personas by hand; an error must point at
 The fast path parses with libyaml and no bookkeeping; only when a file is invalid do we parse it
 again keeping the line of each key path (``("needs", 0, "statements")`` → line) so pydantic errors
 can be reported as ``file:line: mensaje``. Every failure becomes a ``ContentError``.
+
+Content files come from users (``--content-dir``, ``SIMULADOR_CONTENT_DIR``, the data folder), so
+parsing is bounded: the file size, the nesting depth, the number of aliases (``*nombre``) and the
+size of the data once every alias is expanded. An alias bomb («billion laughs») parses into a few
+shared nodes, but everything after (validation, line bookkeeping) walks the expanded tree; it is
+rejected right after parsing, in time linear in the file, with a Spanish ``archivo:línea``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -18,6 +25,9 @@ from simulator.errors import ContentError
 Loc = tuple[str | int, ...]
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 40  # nested mappings/lists (a scenario needs about 6)
+MAX_ALIASES = 500  # *alias uses, merge keys («<<: *base») included
+MAX_NODES = 100_000  # values once every alias is expanded (the largest bundled file has ~2,000)
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
 
@@ -45,6 +55,7 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
     ("but found another document", "el archivo contiene más de un documento YAML"),
     ("did not find expected node content", "falta un valor"),
     ("found duplicate anchor", "ancla (&nombre) repetida"),
+    ("exceeded maximum nesting depth", "el archivo está anidado demasiado profundo"),
     ("did not find expected ',' or ']'", "lista entre corchetes sin cerrar (falta «]»)"),
     ("did not find expected ',' or '}'", "mapeo entre llaves sin cerrar (falta «}»)"),
     ("did not find expected comment or line break", "texto inesperado después de un valor"),
@@ -96,6 +107,14 @@ def _unclosed_quote_line(text: str, upto: int) -> int | None:
     return None
 
 
+def read_bounded(path: Path, shown: str) -> str:
+    """Text of a content file, reading at most ``MAX_BYTES`` + 1 bytes (``/dev/zero`` or a huge
+    file cannot exhaust memory); OSError (missing, unreadable, symlink loop) propagates."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_BYTES + 1)
+    return decode(raw, shown)
+
+
 def decode(raw: bytes, path: str) -> str:
     """Bytes of a content file → text, with Spanish errors for size and encoding."""
     if len(raw) > MAX_BYTES:
@@ -112,6 +131,8 @@ def _compose(text: str, path: str) -> tuple[Any, Any]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            check_bounds(node, path)
         data = None if node is None else loader.construct_document(node)
         return node, data
     except yaml.YAMLError as error:
@@ -122,12 +143,76 @@ def _compose(text: str, path: str) -> tuple[Any, Any]:
                 "error de sintaxis YAML: comillas sin cerrar", path=path, line=opened
             ) from None
         raise ContentError(_syntax_message(error), path=path, line=line) from None
+    except ContentError:
+        raise
     except RecursionError:
         raise ContentError("el archivo está anidado demasiado profundo", path=path) from None
     except Exception as error:  # noqa: BLE001 - e.g. ValueError from an impossible date
         raise ContentError(f"valor YAML no válido ({error})", path=path) from None
     finally:
         loader.dispose()
+
+
+def _children(node: Any) -> list[tuple[Any, int]]:
+    """(child node, line where it is used) of a mapping (keys and values) or a list."""
+    if isinstance(node, yaml.MappingNode):
+        return [
+            (child, int(key.start_mark.line) + 1)
+            for key, value in node.value
+            for child in (key, value)
+        ]
+    if isinstance(node, yaml.SequenceNode):
+        return [(child, int(node.start_mark.line) + 1) for child in node.value]
+    return []
+
+
+def check_bounds(root: Any, path: str) -> None:
+    """Reject a composed document that is too deep, uses too many aliases, expands too much, or
+    refers to itself; linear in the number of distinct nodes (shared ones are measured once)."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_path: set[int] = set()
+    aliases = 0
+    stack: list[tuple[Any, int, bool]] = [(root, int(root.start_mark.line) + 1, False)]
+    while stack:
+        node, line, finished = stack.pop()
+        key = id(node)
+        if finished:
+            children = _children(node)
+            size[key] = 1 + sum(size[id(child)] for child, _ in children)
+            depth[key] = 1 + max((depth[id(child)] for child, _ in children), default=0)
+            on_path.discard(key)
+            if size[key] > MAX_NODES:
+                limit = f"{MAX_NODES:_}".replace("_", " ")
+                raise ContentError(
+                    f"el archivo se expande a más de {limit} valores al repetir alias (*nombre) "
+                    "anidados; simplifíquelo",
+                    path=path, line=line,
+                )  # fmt: skip
+            continue
+        if key in on_path:
+            raise ContentError(
+                "un alias (*nombre) apunta a su propia ancla (&nombre): estructura circular",
+                path=path, line=line,
+            )  # fmt: skip
+        if key in size:  # a node met again: an alias use
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise ContentError(
+                    f"el archivo usa más de {MAX_ALIASES} alias (*nombre)", path=path, line=line
+                )
+            if len(on_path) + depth[key] > MAX_DEPTH:
+                raise ContentError(
+                    f"el archivo está anidado a más de {MAX_DEPTH} niveles", path=path, line=line
+                )
+            continue
+        if len(on_path) >= MAX_DEPTH:
+            raise ContentError(
+                f"el archivo está anidado a más de {MAX_DEPTH} niveles", path=path, line=line
+            )
+        on_path.add(key)
+        stack.append((node, line, True))
+        stack.extend((child, used, False) for child, used in _children(node))
 
 
 def parse_yaml(text: str, path: str) -> Any:
