@@ -18,6 +18,8 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 MAX_INTENTS = 3
+# Acts that keep selling (the scorer's SELLING_ACTS): after «no me vuelva a llamar» they offend.
+SELLING_ACTS = frozenset({"feature", "benefit", "close", "trial_close", "cross_sell"})
 
 
 def decide(
@@ -207,9 +209,13 @@ def _secret_request(t: Turn) -> None:
 
 
 def _after_do_not_call(t: Turn) -> None:
-    """The customer asked not to be called again: anything but a respectful goodbye ends it."""
+    """The customer asked not to be called again: anything but a respectful goodbye ends it.
+
+    Persuasion is what the scorer flags as ``ignores_do_not_call`` (a selling act or the conduct
+    lexicon's persuasion), so «gracias, pero déjeme explicarle…» is no goodbye here either."""
     s = t.s
-    if {"farewell", "thanks"} & t.acts or conduct.respects_do_not_call(t.text):
+    persuading = bool(t.acts & SELLING_ACTS) or conduct.persuades(t.text)
+    if not persuading and ({"farewell", "thanks"} & t.acts or conduct.respects_do_not_call(t.text)):
         s.farewell_said = True
         t.say("farewell")
         return

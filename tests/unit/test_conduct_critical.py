@@ -299,3 +299,33 @@ def test_asking_for_the_nip_is_refused_by_the_customer_and_flagged() -> None:
     customer = [t.text for t in transcript.turns if t.speaker == "customer"]
     assert "confidential_disclosure" in codes
     assert any("confidencial" in c or "no se" in c.lower() or "no los" in c for c in customer[-2:])
+
+
+def test_every_do_not_call_line_the_customer_can_say_is_read_as_do_not_call() -> None:
+    """The brain's do-not-call lines (base bank, personas, scenarios) are what the scorer reads."""
+    from simulator.analysis import tag_customer
+    from simulator.customer.mouth import base_bank
+
+    library = load_library()
+    lines = list(base_bank().get("objection_do_not_call", []))
+    for persona in library.personas.values():
+        for key, bank in persona.speech.banks.items():
+            if key.startswith("objection_do_not_call"):
+                lines += bank
+    for scenario in library.scenarios.values():
+        for objection in [*scenario.objections, *scenario.traps]:
+            if objection.type == "do_not_call":
+                lines += objection.statements
+    assert lines
+    for line in lines:
+        assert tag_customer(line, "¿Le interesa?").objection_type == "do_not_call", line
+
+
+def test_thanks_with_persuasion_after_do_not_call_is_no_goodbye() -> None:
+    lines = [
+        *OPEN,
+        ("agent", "Le llamo para ofrecerle nuestro nuevo plan de internet."),
+        ("customer", "No me interesa, ya no me llame."),
+        ("agent", "Gracias, señor, pero déjeme explicarle nada más un minuto."),
+    ]
+    assert ("ignores_do_not_call", 5) in _codes(lines)
