@@ -314,6 +314,14 @@ def _probabilities(vec: Any, mode: str) -> dict[str, float]:
 # ---------------------------------------------------------------- combination
 
 
+# What a question can do (agent.py, function over form): asking for data, confirming it, closing…
+_QUESTION_JOBS = _FUNCTIONAL | set(_QUESTION_ACTS)
+# A statement with one of these jobs is not a restatement of the customer (agent.py _NOT_PARAPHRASE).
+_NOT_PARAPHRASE = frozenset(
+    {"close", "data_request", "data_confirmation", "hold_request", "offer_more", "disrespect"}
+)
+
+
 def _question_kind(text: str) -> str:
     from simulator.analysis.clauses import Clause, is_open, split_clauses
 
@@ -323,7 +331,22 @@ def _question_kind(text: str) -> str:
     return "closed_question"
 
 
-def combine(text: str, acts: Sequence[str], probs: dict[str, float], mode: str) -> list[str]:
+def _as_question(text: str, context: str | None) -> set[str]:
+    """The head heard a question the rules did not: read the turn again as if it ended in «?» and
+    let the rules say what the question does (asks for data, closes, probes open or closed)."""
+    from simulator.analysis.agent import tag_agent
+
+    jobs = set(tag_agent(f"{text} ?", context)) & _QUESTION_JOBS
+    return jobs or {_question_kind(text)}
+
+
+def combine(
+    text: str,
+    acts: Sequence[str],
+    probs: dict[str, float],
+    mode: str,
+    context: str | None = None,
+) -> list[str]:
     """The rules' ``acts`` adjusted by the head's probabilities (policy in the model file)."""
     head = _STATE.head
     assert head is not None
@@ -335,13 +358,19 @@ def combine(text: str, acts: Sequence[str], probs: dict[str, float], mode: str) 
     has_q = bool(out.intersection(_QUESTION_ACTS))
     q_policy = policy["question"][mode]
     if is_q and not has_q and q_policy["add"] and not out & _FUNCTIONAL:
-        out.add(_question_kind(text))
+        out |= _as_question(text, context)
     elif not is_q and has_q and q_policy["remove"]:
         out.difference_update(_QUESTION_ACTS)
     is_r = probs["reflection"] >= r_thr
     has_r = "paraphrase" in out
     r_policy = policy["reflection"][mode]
-    if is_r and not has_r and r_policy["add"] and not out.intersection(_REFLECTION_ACTS):
+    if (
+        is_r
+        and not has_r
+        and r_policy["add"]
+        and not out.intersection(_REFLECTION_ACTS)
+        and not out & _NOT_PARAPHRASE
+    ):
         out.add("paraphrase")
     elif not is_r and has_r and r_policy["remove"]:
         out.discard("paraphrase")
@@ -393,8 +422,8 @@ def refine_many(
         _STATE.failed = f"{type(error).__name__}: {error}"
         return plain
     return [
-        combine(text, acts, p, mode_of(text))
-        for (text, _, acts), p in zip(items, probs, strict=True)
+        combine(text, acts, p, mode_of(text), context)
+        for (text, context, acts), p in zip(items, probs, strict=True)
     ]
 
 

@@ -142,6 +142,21 @@ def test_no_question_next_to_an_act_with_its_own_job(fake: None) -> None:
     assert acts == ["data_request"]
 
 
+def test_a_heard_question_gets_its_job_from_the_rules(fake: None) -> None:
+    """«y su correo electronico» said without «?»: the head hears a question, the rules read it
+    again with «?» and call it a data request, not a probing question."""
+    learned.load_head(head(question=10.0))
+    assert agent_acts("y su correo electronico") == ["data_request"]
+
+
+def test_no_paraphrase_added_to_a_turn_with_another_job(fake: None) -> None:
+    learned.load_head(head(reflection=10.0))
+    out = learned.combine(
+        "le confirmo su telefono", ["data_confirmation"], {"question": 0.0, "reflection": 0.9}, "asr"
+    )
+    assert out == ["data_confirmation"]
+
+
 def test_removal_follows_the_policy(fake: None) -> None:
     policy = json.loads(json.dumps(POLICY))
     policy["reflection"]["typed"]["remove"] = True
