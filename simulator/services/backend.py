@@ -120,6 +120,13 @@ class Backend:
     def describe(self) -> dict[str, Any]:
         return {
             "data_dir": str(self.settings.data_dir),
-            "database_url": self.settings.database_url,
+            "database_url": _masked(self.settings.database_url),
             "journals_dir": str(self.journals_dir),
         }
+
+
+def _masked(url: str) -> str:
+    """The database URL without its password (``postgresql://ana:***@host/db``)."""
+    from simulator.storage.engine import describe_url
+
+    return describe_url(url)

@@ -116,8 +116,7 @@ class JournalLock:
                 os.close(fd)
                 continue
             os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
-            os.fsync(fd)
+            os.write(fd, f"{os.getpid()}\n".encode())  # for the message only: flock is the lock
             return fd
 
     def _try_acquire_exclusive(self) -> int | None:  # pragma: no cover - not POSIX
@@ -206,11 +205,23 @@ class Journal:
 
     def __init__(self, path: str | Path, *, lock: bool = True) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise InputError(
+                f"no se pudo crear la carpeta del diario ({error.strerror or error})",
+                path=str(self.path),
+            ) from None
         self._lock = JournalLock(self.path).acquire() if lock else None
         try:
             fd = _open_private(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
             self._file = os.fdopen(fd, "a", encoding="utf-8")
+        except OSError as error:
+            if self._lock is not None:
+                self._lock.release()
+            raise InputError(
+                f"no se pudo abrir el diario ({error.strerror or error})", path=str(self.path)
+            ) from None
         except BaseException:
             if self._lock is not None:
                 self._lock.release()

@@ -308,3 +308,21 @@ def test_scoring_twice_with_a_stale_pending_entry_saves_once(data_dir: Path) -> 
         services.recovery.score_partial(pending)  # the journal is archived: nothing to score
     assert [c.call_id for c in services.calls.list_for(trainee_id)] == [first.call_id]
     services.close()
+
+
+def test_a_journal_that_cannot_be_opened_is_a_spanish_input_error(tmp_path: Path) -> None:
+    from simulator.errors import InputError
+
+    folder = tmp_path / "dir.journal.jsonl"
+    folder.mkdir()  # a folder where the journal file should be
+    with pytest.raises(InputError, match="no se pudo abrir el diario"):
+        Journal(folder)
+    assert not Path(f"{folder}.lock").exists()  # the lock was released
+
+
+def test_backend_description_masks_the_password(tmp_path: Path) -> None:
+    from simulator.services.backend import Backend
+    from simulator.settings import Settings
+
+    settings = Settings(data_dir=tmp_path, database_url="postgresql://ana:clave@host/db")
+    assert Backend(settings).describe()["database_url"] == "postgresql://ana:***@host/db"
