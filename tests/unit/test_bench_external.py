@@ -1,0 +1,94 @@
+"""The trust bench's metric definitions (bench/bench_external.py) and its skip when data is absent."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_external", ROOT / "bench" / "bench_external.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_critical_match_by_code_and_turn_window() -> None:
+    b = _bench()
+    gold = b.gold_events({"critical": [{"code": "disrespect", "turn": 8}, "ignores_do_not_call"]})
+    assert gold == [("disrespect", 8), ("ignores_do_not_call", None)]
+    found = [("disrespect", 10), ("disrespect", 11), ("ignores_do_not_call", 3), ("inaccurate_information", 8)]
+    counts = b.critical_counts(gold, found)
+    # T10 is within ±2 of T8, T11 is not; a call-level label matches any turn; other codes never
+    assert counts == {"gold": 2, "gold_matched": 2, "found": 4, "found_matched": 2}
+
+
+def test_element_judgements_skip_preparation_and_not_observable() -> None:
+    b = _bench()
+    labels = {
+        "preparation": "NA", "opening_protocol": "M", "needs_detection": "NM",
+        "product_information": "NA", "objection_handling": "NO", "data_management": "M",
+        "call_closing": "NA",
+    }
+    met = {
+        "preparation": None, "opening_protocol": True, "needs_detection": True,
+        "product_information": None, "objection_handling": False, "data_management": None,
+        "call_closing": False,
+    }
+    rows = b.element_judgements(labels, met)
+    assert [(k, ok) for k, _label, _met, ok in rows] == [
+        ("opening_protocol", True), ("needs_detection", False), ("product_information", True),
+        ("data_management", False), ("call_closing", False),
+    ]
+
+
+def test_summary_figures() -> None:
+    b = _bench()
+    row = {
+        "kind": "sale",
+        "critical_counts": {"gold": 2, "gold_matched": 1, "found": 1, "found_matched": 1},
+        "judgements": [("opening_protocol", "M", True, True), ("call_closing", "M", False, False),
+                       ("needs_detection", "NA", None, True)],
+        "verdict_ok": True,
+    }
+    s = b.summarize([row])
+    assert s["critical_recall"] == 0.5 and s["critical_precision"] == 1.0
+    assert s["element_agreement"] == round(2 / 3, 3)
+    assert s["element_agreement_mnm"] == 0.5
+    assert s["elements_done_well_recognised"] == 0.5
+    assert s["verdict_agreement"] == 1.0
+
+
+def test_missing_inputs_are_skipped_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    b = _bench()
+    monkeypatch.setenv("SIMULADOR_SHARED_DATA", str(tmp_path / "no-shared"))
+    monkeypatch.setenv("SIMULADOR_EXTERNAL_DIR", str(tmp_path / "no-calls"))
+    assert b.calls_section() == {}
+    assert b.midas_section() is None
+    out = capsys.readouterr().out
+    assert "realcalls_dev omitido" in out and "SIMULADOR_EXTERNAL_DIR" in out and "MIDAS omitido" in out
+
+
+def test_labels_and_split_cover_the_same_calls() -> None:
+    labels = json.loads((ROOT / "bench" / "external" / "labels.json").read_text("utf-8"))
+    split = json.loads((ROOT / "bench" / "external" / "split.json").read_text("utf-8"))
+    assert set(labels) == set(split["calls"])
+    for source in split["sources"].values():
+        assert {split["calls"][c] for c in source["calls"]} == {source["side"]}
+    for label in labels.values():
+        assert label["verdict"] in {"C", "NYC"}
+        assert set(label["elements"].values()) <= {"M", "NM", "NA", "NO"}
+        for item in label["critical"]:
+            assert item["code"] in {
+                "disrespect", "inaccurate_information", "confidential_disclosure",
+                "sale_without_consent", "ignores_do_not_call",
+            }
+            assert isinstance(item["turn"], int) and item["turn"] >= 1
