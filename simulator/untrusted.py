@@ -4,7 +4,7 @@ Transcripts, score histories, JSONL batches and call scripts come from outside: 
 ``/dev/zero`` or ``/dev/urandom``, JSON may nest thousands of levels or carry a number with a
 million digits. Python answers those with an endless read, ``RecursionError`` or ``ValueError``
 (its 4,300-digit int limit); here every one of them becomes an ``InputError`` (exit code 2) with a
-Spanish message, in bounded time and memory. See docs/formats.md for the limits.
+Spanish message, in bounded time and memory. The limits: docs/formats.md §6.
 """
 
 from __future__ import annotations

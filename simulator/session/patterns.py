@@ -16,7 +16,7 @@ escapes) is refused with a Spanish reason. Within that subset a pattern stands f
 of ordered literal pieces (``.*`` separates pieces), at most ``MAX_VARIANTS`` of them, so it is
 matched with ``str.find`` in time linear in the text: no backtracking, no runaway. Every such
 pattern means what it meant as a regular expression (``re.search``), so existing scripts keep
-working.
+working. Documented in docs/formats.md §6.
 """
 
 from __future__ import annotations
