@@ -46,7 +46,8 @@ def _path(loc: tuple[int | str, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            name = shorten(strip_controls(str(part), newlines=False), 40)  # keys come from the file
+            out += f".{name}" if out else name
     return out or "(raíz)"
 
 

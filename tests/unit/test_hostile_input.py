@@ -199,3 +199,21 @@ def test_script_limits(tmp_path: Path) -> None:
     script.write_text("/si a => b\n" * 201, "utf-8")
     result = runner.invoke(app, ["play", "-s", "internet-veloz-hogar", "--script", str(script)])
     _clean_failure(result, "largo.txt:201:", "demasiadas reglas")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"turns": [], "customer_data": {"\x1b[31m" + "k" * 100_000: 5}},
+        {"turns": [{"speaker": "\x1b[2J" + "x" * 100_000, "text": "hola"}]},
+        {"format": "\x1b]0;x\x07" + "v" * 100_000},
+        {"turns": [], "events": [{"type": "consent", "value": "\x1b[31m" + "z" * 100_000}]},
+    ],
+)
+def test_messages_quote_hostile_values_briefly_and_plainly(data: dict[str, object]) -> None:
+    from simulator.scoring.loader import parse_text
+
+    with pytest.raises(TranscriptError) as info:
+        parse_text(json.dumps(data), "x.json")
+    message = str(info.value)
+    assert len(message) < 1000 and "\x1b" not in message and message.startswith("x.json: ")
