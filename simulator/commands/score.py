@@ -113,6 +113,8 @@ def _history(files: list[str]) -> list[Scorecard]:
 
     cards: list[Scorecard] = []
     for source in _expand(files):
+        if _in_folder(source, files) and not Path(source).is_file():
+            raise TranscriptError("no es un archivo regular", path=source)
         text = read_transcript_text(source)
         if not text.strip():
             raise TranscriptError("el archivo del historial está vacío", path=source)
@@ -168,7 +170,7 @@ def score(
         raise _fail(error) from None
     if len(sources) == 1:
         try:
-            transcript = _load(sources[0])
+            transcript = _load(sources[0], regular_only=_in_folder(sources[0], files))
             card = grade(transcript, history=earlier, scenario_hint=_scenario_hint(transcript))
         except SimuladorError as error:
             raise _fail(error) from None

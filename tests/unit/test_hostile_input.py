@@ -217,3 +217,14 @@ def test_messages_quote_hostile_values_briefly_and_plainly(data: dict[str, objec
         parse_text(json.dumps(data), "x.json")
     message = str(info.value)
     assert len(message) < 1000 and "\x1b" not in message and message.startswith("x.json: ")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_alone_in_a_folder_does_not_block(tmp_path: Path) -> None:
+    folder = tmp_path / "solo"
+    folder.mkdir()
+    os.mkfifo(folder / "tubo.json")
+    _clean_failure(runner.invoke(app, ["score", str(folder)]), "tubo.json", "no es un archivo")
+    sample = str(DATA / "sample_sale.json")
+    result = runner.invoke(app, ["score", sample, "--history", str(folder)])
+    _clean_failure(result, "tubo.json", "no es un archivo regular")
