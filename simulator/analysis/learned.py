@@ -417,15 +417,43 @@ def refine_many(
         return plain
     if not ready() and not (wait and warm_up()):
         return plain
+    todo = [i for i, (text, _, acts) in enumerate(items) if _can_change(text, acts)]
+    if not todo:
+        return plain
     try:
-        probs = score_many([(t[: 2000], c[:2000] if c else None, a) for t, c, a in items])
+        batch = []
+        for i in todo:
+            text, context, acts = items[i]
+            batch.append((text[:2000], context[:2000] if context else None, acts))
+        probs = score_many(batch)
     except Exception as error:  # a broken model never breaks the analyzer
         _STATE.failed = f"{type(error).__name__}: {error}"
         return plain
-    return [
-        combine(text, acts, p, mode_of(text), context)
-        for (text, context, acts), p in zip(items, probs, strict=True)
-    ]
+    for i, p in zip(todo, probs, strict=True):
+        text, context, acts = items[i]
+        plain[i] = combine(text, acts, p, mode_of(text), context)
+    return plain
+
+
+def _can_change(text: str, acts: Sequence[str]) -> bool:
+    """Whether ``combine`` could change these acts under the head's policy (else skip the
+    embedding: same result, less work)."""
+    head = _STATE.head
+    assert head is not None
+    mode = mode_of(text)
+    present = set(acts)
+    q_policy = head["policy"]["question"][mode]
+    r_policy = head["policy"]["reflection"][mode]
+    has_q = bool(present.intersection(_QUESTION_ACTS))
+    if q_policy["remove"] and has_q or r_policy["remove"] and "paraphrase" in present:
+        return True
+    if q_policy["add"] and not has_q and not present & _FUNCTIONAL:
+        return True
+    return bool(
+        r_policy["add"]
+        and not present.intersection(_REFLECTION_ACTS)
+        and not present & _NOT_PARAPHRASE
+    )
 
 
 def agent_acts(text: str, context: str | None = None, *, wait: bool = True) -> list[str]:
