@@ -8,10 +8,12 @@ timestamping the first byte of output and the exit. Reported per command (median
 - ``total_s``: process start → exit (the whole command, work included);
 - ``cpu_s``: user + system CPU of the child (less sensitive to a busy machine than wall time).
 
-Every run uses a private data folder, config file and cache folder. The compiled data cache (see
-``simulator/datafiles.py``) is filled by one untimed warm-up run, then ``first_run_s`` times a run
-with the cache emptied again, so both the usual and the first start are on record. The import cost
-of ``simulator.cli`` alone comes from ``python -X importtime``. Budgets (issue 11): every command
+Every run uses a private data folder and config file. ``first_run_s`` is the first run of each
+command (a colder OS file cache), kept apart from the median. ``heavy_modules`` lists the big
+packages a command imported (Textual, SQLAlchemy, Alembic, numpy… only where needed). The import
+cost of ``simulator.cli`` alone comes from ``python -X importtime``. The learned acts' embedding
+model is part of the scorer's work (``score``, ``play``): ``learned_off`` repeats those commands
+with ``SIMULADOR_LEARNED_ACTS=0`` to show the start-up and rules alone. Budgets (issue 11): every command
 starts its work ≤ 0.3 s; ``play --script`` of the 30-turn call ≤ 0.6 s end to end.
 Writes ``bench/results/bench_cli.json``.
 """
@@ -69,7 +71,6 @@ def _env(work: Path) -> dict[str, str]:
     env.update(
         SIMULADOR_DATA_DIR=str(work / "data"),
         SIMULADOR_CONFIG_FILE=str(work / "config.toml"),
-        SIMULADOR_CACHE_DIR=str(work / "cache"),
         COLUMNS="100",
     )
     env.pop("SIMULADOR_CONTENT_DIR", None)
@@ -153,8 +154,7 @@ def main() -> int:
         commands = _commands(work)
         rows: dict[str, dict[str, object]] = {}
         for name, args in commands.items():
-            shutil.rmtree(work / "cache", ignore_errors=True)
-            cold = run_once(args, env)  # empty data cache: the first start after an install
+            cold = run_once(args, env)
             runs = [run_once(args, env) for _ in range(RUNS)]
             budget = BUDGET_PLAY_S if name.startswith("play") else BUDGET_START_S
             key = "total_s" if name.startswith("play") else "first_output_s"
@@ -179,9 +179,19 @@ def main() -> int:
                 f"{'OK' if row['pass'] else 'LENTO'}",
                 flush=True,
             )
+        rules_only = {**env, "SIMULADOR_LEARNED_ACTS": "0"}
+        learned_off: dict[str, dict[str, float]] = {}
+        for name, args in commands.items():
+            if name.startswith(("score", "play", "analyze")):
+                runs = [run_once(args, rules_only) for _ in range(RUNS)]
+                learned_off[name] = {
+                    metric: round(statistics.median(float(r[metric]) for r in runs), 3)
+                    for metric in ("first_output_s", "total_s", "cpu_s")
+                }
+                print(f"{name + ' (sin modelo)':<32} total {learned_off[name]['total_s']:.3f} s")
         result = {
             "what": "fresh `python -m simulator.cli ARGS` per run; median of "
-            f"{RUNS} runs after one untimed run with an empty data cache (first_run_s)",
+            f"{RUNS} runs after a first run (first_run_s)",
             "machine": {
                 "python": platform.python_version(),
                 "cpus": os.cpu_count(),
@@ -191,6 +201,7 @@ def main() -> int:
             "budgets": {"start_s": BUDGET_START_S, "play_script_total_s": BUDGET_PLAY_S},
             "import_ms": import_time_ms(env),
             "commands": rows,
+            "learned_off": learned_off,
             "pass": all(bool(r["pass"]) for r in rows.values()),
         }
     finally:

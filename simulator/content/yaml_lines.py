@@ -153,66 +153,64 @@ def _compose(text: str, path: str) -> tuple[Any, Any]:
         loader.dispose()
 
 
-def _children(node: Any) -> list[tuple[Any, int]]:
-    """(child node, line where it is used) of a mapping (keys and values) or a list."""
-    if isinstance(node, yaml.MappingNode):
-        return [
-            (child, int(key.start_mark.line) + 1)
-            for key, value in node.value
-            for child in (key, value)
-        ]
-    if isinstance(node, yaml.SequenceNode):
-        return [(child, int(node.start_mark.line) + 1) for child in node.value]
-    return []
-
-
 def check_bounds(root: Any, path: str) -> None:
     """Reject a composed document that is too deep, uses too many aliases, expands too much, or
-    refers to itself; linear in the number of distinct nodes (shared ones are measured once)."""
-    size: dict[int, int] = {}
-    depth: dict[int, int] = {}
+    refers to itself; linear in the number of distinct nodes (shared ones are measured once).
+    Recursion is safe: it never goes deeper than ``MAX_DEPTH``."""
+    measured: dict[int, tuple[int, int]] = {}  # id(node) -> (expanded values, expanded depth)
     on_path: set[int] = set()
     aliases = 0
-    stack: list[tuple[Any, int, bool]] = [(root, int(root.start_mark.line) + 1, False)]
-    while stack:
-        node, line, finished = stack.pop()
+
+    def fail(message: str, line: int) -> ContentError:
+        return ContentError(message, path=path, line=line)
+
+    def visit(node: Any, line: int, level: int) -> tuple[int, int]:
+        nonlocal aliases
         key = id(node)
-        if finished:
-            children = _children(node)
-            size[key] = 1 + sum(size[id(child)] for child, _ in children)
-            depth[key] = 1 + max((depth[id(child)] for child, _ in children), default=0)
-            on_path.discard(key)
-            if size[key] > MAX_NODES:
-                limit = f"{MAX_NODES:_}".replace("_", " ")
-                raise ContentError(
-                    f"el archivo se expande a más de {limit} valores al repetir alias (*nombre) "
-                    "anidados; simplifíquelo",
-                    path=path, line=line,
-                )  # fmt: skip
-            continue
-        if key in on_path:
-            raise ContentError(
-                "un alias (*nombre) apunta a su propia ancla (&nombre): estructura circular",
-                path=path, line=line,
-            )  # fmt: skip
-        if key in size:  # a node met again: an alias use
+        known = measured.get(key)
+        if known is not None:  # a node met again: an alias use
             aliases += 1
             if aliases > MAX_ALIASES:
-                raise ContentError(
-                    f"el archivo usa más de {MAX_ALIASES} alias (*nombre)", path=path, line=line
-                )
-            if len(on_path) + depth[key] > MAX_DEPTH:
-                raise ContentError(
-                    f"el archivo está anidado a más de {MAX_DEPTH} niveles", path=path, line=line
-                )
-            continue
-        if len(on_path) >= MAX_DEPTH:
-            raise ContentError(
-                f"el archivo está anidado a más de {MAX_DEPTH} niveles", path=path, line=line
+                raise fail(f"el archivo usa más de {MAX_ALIASES} alias (*nombre)", line)
+            if level + known[1] > MAX_DEPTH:
+                raise fail(f"el archivo está anidado a más de {MAX_DEPTH} niveles", line)
+            return known
+        if key in on_path:
+            raise fail(
+                "un alias (*nombre) apunta a su propia ancla (&nombre): estructura circular", line
             )
-        on_path.add(key)
-        stack.append((node, line, True))
-        stack.extend((child, used, False) for child, used in _children(node))
+        if level >= MAX_DEPTH:
+            raise fail(f"el archivo está anidado a más de {MAX_DEPTH} niveles", line)
+        size, depth = 1, 0
+        value = node.value
+        if isinstance(node, yaml.MappingNode):
+            on_path.add(key)
+            for key_node, value_node in value:
+                used = int(key_node.start_mark.line) + 1
+                for child in (key_node, value_node):
+                    child_size, child_depth = visit(child, used, level + 1)
+                    size += child_size
+                    depth = max(depth, child_depth)
+            on_path.discard(key)
+        elif isinstance(node, yaml.SequenceNode):
+            on_path.add(key)
+            used = int(node.start_mark.line) + 1
+            for child in value:
+                child_size, child_depth = visit(child, used, level + 1)
+                size += child_size
+                depth = max(depth, child_depth)
+            on_path.discard(key)
+        if size > MAX_NODES:
+            limit = f"{MAX_NODES:_}".replace("_", " ")
+            raise fail(
+                f"el archivo se expande a más de {limit} valores al repetir alias (*nombre) "
+                "anidados; simplifíquelo",
+                line,
+            )
+        measured[key] = (size, depth + 1)
+        return measured[key]
+
+    visit(root, int(root.start_mark.line) + 1, 0)
 
 
 def parse_yaml(text: str, path: str) -> Any:
