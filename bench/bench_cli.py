@@ -1,9 +1,13 @@
 """Cold start of every ``simulador`` command, measured the way a user meets it: a new process.
 
-For each command the parent notes ``time.monotonic()`` just before spawning ``python -m
-simulator.cli ...`` (the same code as the ``simulador`` console script) and reads both pipes,
-timestamping the first byte of output and the exit. Reported per command (median of RUNS runs):
+For each command the parent notes ``time.monotonic()`` just before spawning a fresh ``python``
+that runs ``simulator.cli.main()`` (the code of the ``simulador`` console script) with every
+command callback wrapped to print ``time.monotonic()`` on entry (the monotonic clock is shared by
+processes on Linux); it reads both pipes, timestamping the first byte of output and the exit.
+Reported per command (median of RUNS runs):
 
+- ``work_start_s``: process start → the command's own code starts (imports, typer parsing and the
+  Spanish layer done); for ``--help`` and usage errors, the first output;
 - ``first_output_s``: process start → first byte on stdout/stderr (the command is at work);
 - ``total_s``: process start → exit (the whole command, work included);
 - ``cpu_s``: user + system CPU of the child (less sensitive to a busy machine than wall time).
@@ -77,15 +81,37 @@ def _env(work: Path) -> dict[str, str]:
     return env
 
 
+CHILD = """
+import functools, sys, time
+sys.argv = ["simulador", *ARGS]
+import simulator.cli as cli
+
+def timed(callback):
+    @functools.wraps(callback)
+    def wrapper(*args, **kwargs):
+        sys.stderr.write(f"WORKSTART {time.monotonic()}\\n")
+        sys.stderr.flush()
+        return callback(*args, **kwargs)
+    return wrapper
+
+for typer_app in [cli.app, *(group.typer_instance for group in cli.app.registered_groups)]:
+    for info in typer_app.registered_commands:
+        info.callback = timed(info.callback)
+cli.main()
+"""
+
+
 def run_once(args: list[str], env: dict[str, str]) -> dict[str, float | int]:
-    """One fresh process: seconds to the first output byte and to exit, and its CPU seconds."""
+    """One fresh process: seconds to the command's start, the first output byte and the exit,
+    and its CPU seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "simulator.cli", *args],
+        [sys.executable, "-c", CHILD.replace("ARGS", repr(args))],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     first: float | None = None
+    work: float | None = None
     selector = selectors.DefaultSelector()
     for stream in (proc.stdout, proc.stderr):
         assert stream is not None
@@ -97,6 +123,10 @@ def run_once(args: list[str], env: dict[str, str]) -> dict[str, float | int]:
             if not chunk:
                 selector.unregister(key.fileobj)
                 open_streams -= 1
+            elif chunk.startswith(b"WORKSTART "):
+                work = float(chunk.split()[1])
+                if first is None and len(chunk.splitlines()) > 1:
+                    first = time.monotonic()
             elif first is None:
                 first = time.monotonic()
     code = proc.wait()
@@ -104,6 +134,7 @@ def run_once(args: list[str], env: dict[str, str]) -> dict[str, float | int]:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {
+        "work_start_s": (work or first or end) - start,
         "first_output_s": (first or end) - start,
         "total_s": end - start,
         "cpu_s": cpu,
@@ -157,14 +188,14 @@ def main() -> int:
             cold = run_once(args, env)
             runs = [run_once(args, env) for _ in range(RUNS)]
             budget = BUDGET_PLAY_S if name.startswith("play") else BUDGET_START_S
-            key = "total_s" if name.startswith("play") else "first_output_s"
+            key = "total_s" if name.startswith("play") else "work_start_s"
             row: dict[str, object] = {
                 "args": args[:1] + [a if not a.startswith(str(ROOT)) else
                                     os.path.relpath(a, ROOT) for a in args[1:]],
                 "exit_code": runs[0]["exit_code"],
                 "first_run_s": round(float(cold[key]), 3),
             }
-            for metric in ("first_output_s", "total_s", "cpu_s"):
+            for metric in ("work_start_s", "first_output_s", "total_s", "cpu_s"):
                 values = [float(r[metric]) for r in runs]
                 row[metric] = round(statistics.median(values), 3)
                 row[f"{metric}_max"] = round(max(values), 3)
@@ -174,7 +205,8 @@ def main() -> int:
             row["heavy_modules"] = heavy_modules(args, env)
             rows[name] = row
             print(
-                f"{name:<32} primera salida {row['first_output_s']:.3f} s  total "
+                f"{name:<30} inicio {row['work_start_s']:.3f} s  salida "
+                f"{row['first_output_s']:.3f} s  total "
                 f"{row['total_s']:.3f} s  cpu {row['cpu_s']:.3f} s  "
                 f"{'OK' if row['pass'] else 'LENTO'}",
                 flush=True,
@@ -186,11 +218,11 @@ def main() -> int:
                 runs = [run_once(args, rules_only) for _ in range(RUNS)]
                 learned_off[name] = {
                     metric: round(statistics.median(float(r[metric]) for r in runs), 3)
-                    for metric in ("first_output_s", "total_s", "cpu_s")
+                    for metric in ("work_start_s", "first_output_s", "total_s", "cpu_s")
                 }
                 print(f"{name + ' (sin modelo)':<32} total {learned_off[name]['total_s']:.3f} s")
         result = {
-            "what": "fresh `python -m simulator.cli ARGS` per run; median of "
+            "what": "fresh python running simulator.cli.main() with ARGS per run; median of "
             f"{RUNS} runs after a first run (first_run_s)",
             "machine": {
                 "python": platform.python_version(),
