@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
+from simulator.textsafe import clean
 from simulator.tui.commands import SimuladorCommands
 
 if TYPE_CHECKING:
@@ -192,7 +194,7 @@ class SimuladorApp(App[None]):
         from simulator.tui.screens.home import HomeScreen
 
         self.trainee = trainee
-        self.sub_title = trainee.name
+        self.sub_title = clean(trainee.name)
         self._save_setting(trainee=trainee.name)
         self.switch_screen(HomeScreen())
 
@@ -351,6 +353,21 @@ class SimuladorApp(App[None]):
                 save(**changes)
         except Exception as error:  # settings are a convenience; never break the app over them
             self.log.warning(f"settings not saved: {error}")
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications often carry names, file content and error messages: always plain text
+        without control sequences (a «[/]» in them must not crash the app)."""
+        super().notify(
+            clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def get_system_commands(self, screen: Any) -> Any:
         """Spanish system commands only (Textual's own are in English)."""

@@ -14,6 +14,16 @@ from tests.tui.fakes import FakeServices, FakeSettings, FixedClock
 SCRIPTS = Path(__file__).resolve().parents[1] / "harness" / "scripts"
 
 
+@pytest.fixture(autouse=True)
+def _no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app built in a TUI test has animations off (``App.animation_level`` reads this
+    constant when the app is built): a scroll ends where it is going at once, so what a test or a
+    snapshot sees never depends on how busy the machine is."""
+    import textual.constants
+
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+
+
 @pytest.fixture()
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in list(os.environ):

@@ -6,25 +6,77 @@ with Enter, which goes through the same handlers as real typing.
 
 from __future__ import annotations
 
-from typing import Any
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+AppT = TypeVar("AppT", bound=App[Any])
+# A guard against a hung test, not a speed requirement: generous for a loaded 2-core machine.
+PATIENCE_SECONDS = 60.0
+
+
+def quiet(app: AppT) -> AppT:
+    """No animations: a scroll lands where it is going at once, however busy the machine is."""
+    app.animation_level = "none"
+    return app
+
+
+def _busy(app: App[Any]) -> bool:
+    return any(not worker.is_finished for worker in app.workers)
+
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait for every worker (customer replies, loading, saving) and the resulting refresh."""
+    """Wait until no worker runs (customer replies, loading, saving) and the screen is refreshed.
+
+    A worker's result may start another worker (load → show → load more), so this loops until a
+    refresh finds nothing running.
+    """
     app = pilot.app
-    for _ in range(4):
-        await pilot.pause()
+    deadline = time.monotonic() + PATIENCE_SECONDS
+    while True:
         await app.workers.wait_for_complete()
-    await pilot.pause()
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        if not _busy(app):
+            await pilot.pause()
+            if not _busy(app):
+                return
+        if time.monotonic() > deadline:
+            raise AssertionError("la aplicación no terminó su trabajo pendiente")
+
+
+async def wait_for(pilot: Pilot[Any], condition: Callable[[], object], what: str = "") -> None:
+    """Let the app run until ``condition()`` is true (workers finished, screens refreshed)."""
+    deadline = time.monotonic() + PATIENCE_SECONDS
+    while True:
+        try:
+            if condition():
+                await pilot.pause()
+                return
+        except Exception:  # a widget not mounted yet
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no se cumplió la condición esperada {what}".strip())
+        await app_step(pilot)
+
+
+async def app_step(pilot: Pilot[Any]) -> None:
+    if _busy(pilot.app):
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.01)
 
 
 async def login(pilot: Pilot[Any], name: str = "Mariana") -> None:
+    app: Any = pilot.app
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "LoginScreen")
     await settle(pilot)
-    pilot.app.screen.query_one("#name", Input).value = name
+    app.screen.query_one("#name", Input).value = name
     await pilot.press("enter")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen", "(inicio)")
     await settle(pilot)
 
 
@@ -34,13 +86,14 @@ async def open_scenario(
     """Choose a scenario from home, fill the start modal and start; returns the CallScreen."""
     app: Any = pilot.app
     app.choose_call(scenario_id)
-    await pilot.pause()
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "StartCallModal")
     modal = app.screen
     modal.query_one("#seed", Input).value = str(seed)
     if mode == "exam":
         modal.query_one("#exam").value = True
     await pilot.pause()
     await pilot.click("#start")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "CallScreen", "(llamada)")
     await settle(pilot)
     return app.screen
 
@@ -86,9 +139,11 @@ async def play_script(pilot: Pilot[Any], lines: list[str], clock: Any = None) ->
 
 
 async def hang_up_and_finish(pilot: Pilot[Any]) -> None:
+    app: Any = pilot.app
     await pilot.press("f6")
-    await pilot.pause()
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "ConfirmModal")
     await pilot.click("#yes")
-    await settle(pilot)
+    await wait_for(pilot, lambda: getattr(app.screen, "phase", None) == "wrapup", "(tipificación)")
     await pilot.press("f6")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen", "(resultados)")
     await settle(pilot)

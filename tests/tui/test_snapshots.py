@@ -219,5 +219,7 @@ def test_results_light_theme(snap_compare: Any) -> None:
         pilot.app.theme = "textual-light"
         for _ in range(2):
             await pilot.press("pagedown")
+        await settle(pilot)
+        assert pilot.app.animation_level == "none"
 
     assert snap_compare(make_app(clock=clock), terminal_size=LARGE, run_before=steady(run_before))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
+from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -27,6 +27,7 @@ from textual.widgets import (
 )
 
 from simulator.errors import SimuladorError
+from simulator.textsafe import clean, escape_textual
 from simulator.tui.screens.call_talk import CallTalk
 from simulator.tui.views import CallRequest, labels, mood_text
 from simulator.tui.widgets.capture_form import CaptureForm
@@ -97,11 +98,10 @@ class CallScreen(CallTalk, Screen[None]):
             with Vertical(id="main"):
                 mode = labels()["modes"].get(self.request.mode, self.request.mode)
                 yield Static(
-                    f"{mode} · [b]{escape(self.scenario.title)}[/b]", id="call-title", markup=True
+                    f"{escape_textual(mode)} · [b]{escape_textual(self.scenario.title)}[/b]",
+                    id="call-title",
                 )
-                yield RichLog(
-                    id="transcript", wrap=True, markup=True, auto_scroll=True, min_width=20
-                )
+                yield RichLog(id="transcript", wrap=True, auto_scroll=True, min_width=20)
                 yield Static("", id="hint")
                 yield Static("✎ El cliente está escribiendo…", id="typing")
                 yield Input(placeholder="Hable con el cliente: escriba y presione Enter", id="say")
@@ -132,13 +132,14 @@ class CallScreen(CallTalk, Screen[None]):
     # ----------------------------------------------------------------- log helpers
 
     def _system(self, text: str) -> None:
-        self.log_view.write(f"[dim italic]{text}[/]")
+        self.log_view.write(Text.from_markup(text, style="dim italic"))
 
     def _turn(self, speaker: str, text: str) -> None:
+        """One line of the transcript: plain text (never markup), control sequences removed."""
         if speaker == "agent":
-            self.log_view.write(f"[b cyan]Usted:[/] {escape(text)}")
+            self.log_view.write(Text.assemble(("Usted:", "b cyan"), " ", clean(text)))
         else:
-            self.log_view.write(f"[b magenta]Cliente:[/] {escape(text)}")
+            self.log_view.write(Text.assemble(("Cliente:", "b magenta"), " ", clean(text)))
 
     def _error(self, error: Exception) -> None:
         self.notify(str(error), severity="error")

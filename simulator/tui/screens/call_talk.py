@@ -15,6 +15,7 @@ from textual import work
 from textual.widgets import Input
 
 from simulator.errors import SimuladorError
+from simulator.textsafe import escape_textual
 from simulator.tui.widgets.capture_form import CaptureForm
 
 
@@ -119,7 +120,7 @@ class CallTalk:
         hint = self.session.hint() if not self.exam else None
         if hint:
             self.hints_shown += 1
-            self.hint_line.update(f"Pista: {hint}")
+            self.hint_line.update(f"Pista: {escape_textual(hint)}")
             self.hint_line.display = True
         else:
             self.hint_line.display = False

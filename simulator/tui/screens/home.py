@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from rich.text import Text
 from textual import getters, on, work
 from textual.app import ComposeResult
@@ -14,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from simulator.language.display import display, names
 from simulator.models.scorecard import SKILL_KEYS
+from simulator.textsafe import clean, escape_textual
 from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, drill_note, home_view
 
 DIFFICULTY_NAMES = {1: "Básica", 2: "Intermedia", 3: "Avanzada"}
@@ -109,7 +109,9 @@ class HomeScreen(Screen[None]):
                 "Ctrl+P → «Llamadas pendientes» para reanudarlas o calificarlas."
             )
         elif view.suggestion:
-            self.banner.update(f"➜ Práctica sugerida: [b]{view.suggestion}[/b]  (tecla S)")
+            self.banner.update(
+                f"➜ Práctica sugerida: [b]{escape_textual(view.suggestion)}[/b]  (tecla S)"
+            )
         else:
             assigned = sum(1 for r in view.rows if r.assigned)
             extra = f"  ★ = asignado ({assigned})" if assigned else ""
@@ -145,7 +147,8 @@ class HomeScreen(Screen[None]):
         rows = self.visible_rows()
         for row in rows:
             mark = "★" if row.assigned else ("➜" if row.suggested else "")
-            title = row.title if len(row.title) <= width else row.title[: width - 1] + "…"
+            title = clean(row.title)
+            title = title if len(title) <= width else title[: width - 1] + "…"
             style = "bold" if (row.suggested or row.assigned) else ""
             cells = [
                 mark,
@@ -154,7 +157,7 @@ class HomeScreen(Screen[None]):
                 display("customer_type", row.customer_type).split(" (")[0],
                 difficulty_dots(row.difficulty),
             ]
-            table.add_row(*[Text(c, style=style) for c in cells], key=row.scenario_id)
+            table.add_row(*[Text(clean(c), style=style) for c in cells], key=row.scenario_id)
         empty = self.query_one("#home-empty", Static)
         empty.display = not rows
         empty.update(
@@ -170,9 +173,9 @@ class HomeScreen(Screen[None]):
         if row is None:
             detail.update("")
             return
-        parts = [f"[b]{escape(row.title)}[/b]\n"]
+        parts = [f"[b]{escape_textual(row.title)}[/b]\n"]
         if row.assigned:
-            due = f" · vence {row.due}" if row.due else ""
+            due = f" · vence {escape_textual(row.due)}" if row.due else ""
             goal = f" · meta {row.target}" if row.target else ""
             state = (
                 " · [red]vencida[/]"
@@ -182,7 +185,7 @@ class HomeScreen(Screen[None]):
             parts.append(f"[b]★ Asignado[/b]{due}{goal}{state}")
         if row.suggested:
             parts.append("[b]➜ Práctica sugerida[/b]")
-        skills = ", ".join(display("skill", s) for s in row.skills) or "—"
+        skills = escape_textual(", ".join(display("skill", s) for s in row.skills) or "—")
         parts.append(f"Entrena: {skills}")
         detail.update("  ".join(parts))
 

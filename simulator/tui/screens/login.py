@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -13,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from simulator.errors import SimuladorError
+from simulator.textsafe import clean, escape_textual
 from simulator.tui.views import TraineeView, trainee_view
 
 
@@ -22,6 +22,10 @@ class LoginScreen(Screen[None]):
     CSS_PATH = "login.tcss"
     AUTO_FOCUS = "#name"
     BINDINGS = [("escape", "app.quit", "Salir")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._trainees: dict[str, TraineeView] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -45,20 +49,20 @@ class LoginScreen(Screen[None]):
         app: Any = self.app
         status = self.query_one("#login-status", Static)
         if app.load_error:
-            status.update(f"[b red]{escape(app.load_error)}[/]")
+            status.update(f"[b red]{escape_textual(app.load_error)}[/]")
             return
         status.update("")
         try:
             trainees = [trainee_view(t) for t in app.services.trainees.list()]
         except SimuladorError as error:
             app.load_error = str(error)
-            status.update(f"[b red]{escape(str(error))}[/]")
+            status.update(f"[b red]{escape_textual(error)}[/]")
             return
         if not trainees:
             return
         known = self.query_one("#known", OptionList)
         known.clear_options()
-        known.add_options([Option(t.name, id=str(t.id)) for t in trainees])
+        known.add_options([Option(escape_textual(t.name), id=str(t.id)) for t in trainees])
         self._trainees = {str(t.id): t for t in trainees}
         self.query_one("#known-label").display = True
         known.display = True
@@ -70,11 +74,13 @@ class LoginScreen(Screen[None]):
                 known.highlighted = index
         chosen = trainees[known.highlighted or 0].name
         # Focus stays on the name field: typing a name creates one, Enter alone enters as `chosen`.
-        self.query_one("#name", Input).placeholder = f"Enter = entrar como {chosen}"
+        self.query_one("#name", Input).placeholder = f"Enter = entrar como {clean(chosen)}"
 
     @on(OptionList.OptionHighlighted, "#known")
     def _known_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.query_one("#name", Input).placeholder = f"Enter = entrar como {event.option.prompt}"
+        trainee = self._trainees.get(str(event.option.id))
+        if trainee is not None:
+            self.query_one("#name", Input).placeholder = f"Enter = entrar como {clean(trainee.name)}"
 
     @on(OptionList.OptionSelected, "#known")
     def _known_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from textual_plotext import PlotextPlot
 
 from simulator.language.display import display
+from simulator.textsafe import clean
+from simulator.textsafe import escape_textual as escape
 from simulator.tui.views import ProgressView, percent, progress_view
 
 OVERALL = "__overall__"
@@ -90,9 +92,11 @@ class ProgressScreen(Screen[None]):
         table.add_columns("Fecha", "Escenario", "Calif.", "Veredicto")
         rows = list(zip(self.view.calls, self.view.call_ids, strict=False))
         for index, ((when, title, score, verdict), call_id) in enumerate(reversed(rows)):
+            title = clean(title)
             short = title if len(title) <= 40 else title[:39] + "…"
             key = str(call_id) if call_id is not None else f"row-{index}"
-            table.add_row(when, short, str(score), verdict, key=key)
+            cells = (when, short, str(score), verdict)
+            table.add_row(*(Text(clean(cell)) for cell in cells), key=key)
         table.display = bool(rows)
 
     @on(DataTable.RowSelected, "#calls")

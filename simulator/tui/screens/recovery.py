@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from simulator.textsafe import escape_textual as escape
 from simulator.tui.views import fmt_when, get
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from simulator.language.display import display
+from simulator.textsafe import escape_textual as escape
 from simulator.tui.views import CallRequest, drill_note, get, suggested_drill
 from simulator.tui.widgets.scorecard_view import (
     elements_markup,

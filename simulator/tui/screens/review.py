@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from simulator.language.display import display
+from simulator.textsafe import clean
 from simulator.tui.views import JUDGEMENT_MARKS, Judgement, judgements
 
 MARK_STYLES = {
@@ -76,15 +76,16 @@ class ReviewScreen(Screen[None]):
         for number, turn in enumerate(self.saved.transcript.turns, start=1):
             who = "Agente" if turn.speaker == "agent" else "Cliente"
             color = "cyan" if turn.speaker == "agent" else "magenta"
-            text = Text.from_markup(f"[b]T{number}[/b] [b {color}]{who}:[/] {escape(turn.text)}")
+            text = Text.assemble((f"T{number}", "b"), " ", (f"{who}:", f"b {color}"), " ")
+            text.append(clean(turn.text))
             speaker, act_keys = acts.get(number, (turn.speaker, []))
             group = "agent_act" if speaker == "agent" else "customer_act"
             if act_keys:
                 names = ", ".join(display(group, a) for a in act_keys)
-                text.append(f"\n    actos: {names}", style="dim")
+                text.append(f"\n    actos: {clean(names)}", style="dim")
             for judgement in cited.get(number, []):
                 mark = JUDGEMENT_MARKS[judgement.kind]
-                text.append(f"\n    {mark} {judgement.text}", style=MARK_STYLES[judgement.kind])
+                text.append(f"\n    {mark} {clean(judgement.text)}", style=MARK_STYLES[judgement.kind])
             options.append(Option(text, id=f"turn-{number}"))
         if not options:
             options.append(Option("La llamada no tiene turnos.", disabled=True))
@@ -96,7 +97,7 @@ class ReviewScreen(Screen[None]):
             where = f"T{judgement.turn}" if judgement.turn else "—"
             mark = JUDGEMENT_MARKS[judgement.kind]
             text = Text(f"{mark} {where:>4} ", style=MARK_STYLES[judgement.kind])
-            text.append(judgement.text)
+            text.append(clean(judgement.text))
             options.append(Option(text, id=f"j-{index}"))
         if not options:
             options.append(Option("Sin juicios (la llamada no tiene calificación).", disabled=True))

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from simulator.language.display import display
+from simulator.textsafe import escape_textual
 from simulator.tui.views import CallRequest, LibraryRow, new_seed
 
 
@@ -42,17 +43,18 @@ class StartCallModal(ModalScreen[CallRequest | None]):
         for extra in (row.default_persona, self.persona_id):
             if extra and extra not in ids:
                 ids.insert(0, extra)
-        options = [(self.persona_names.get(pid, pid), pid) for pid in ids]
+        options = [(escape_textual(self.persona_names.get(pid, pid)), pid) for pid in ids]
         default_mode = str(getattr(app.settings, "default_mode", "practice") or "practice")
         with VerticalScroll(id="start-box"):
-            yield Static(f"[b]{row.title}[/b]", id="start-title")
+            yield Static(f"[b]{escape_textual(row.title)}[/b]", id="start-title")
+            kind = display("scenario_kind", row.kind)
+            ctype = display("customer_type", row.customer_type).lower()
             yield Static(
-                f"{display('scenario_kind', row.kind)} · cliente "
-                f"{display('customer_type', row.customer_type).lower()} · dificultad {row.difficulty}",
+                escape_textual(f"{kind} · cliente {ctype} · dificultad {row.difficulty}"),
                 classes="muted",
             )
             if self.note:
-                yield Static(f"➜ {self.note}", id="start-note")
+                yield Static(f"➜ {escape_textual(self.note)}", id="start-note")
             yield Label("Tipo de cliente:")
             yield Select(
                 options,

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label
 
+from simulator.textsafe import escape_textual
 from simulator.tui.views import field_label
 
 
@@ -41,7 +42,7 @@ class CaptureForm(VerticalScroll):
             yield Label("Este escenario no pide capturar datos.")
         for name in self.fields:
             with Horizontal():
-                yield Label(field_label(name) + ":")
+                yield Label(escape_textual(field_label(name)) + ":")
                 yield Input(
                     id=f"cap-{name}", compact=True, name=name, max_length=200, placeholder="—"
                 )

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
+from simulator.textsafe import escape_textual as escape
 
 
 def money(price: float | None, currency: str = "MXN", period: str | None = None) -> str:
     if price is None:
         return "precio a cotizar"
     amount = f"${price:,.2f}".replace(".00", "")
-    return f"{amount} {currency}" + (f" al {period}" if period else "")
+    return escape(f"{amount} {currency}" + (f" al {period}" if period else ""))
 
 
 def catalog_markup(scenario: Any) -> str:
@@ -28,7 +28,7 @@ def catalog_markup(scenario: Any) -> str:
             ("Condiciones", product.conditions),
         ):
             if items:
-                parts.append(f"  [u]{title}[/u]")
+                parts.append(f"  [u]{title}[/u]")  # fixed labels, not content
                 parts.extend(f"  • {escape(item)}" for item in items)
         parts.append("")
     return "\n".join(parts).strip() or "Este escenario no tiene productos."

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from simulator.language.display import display
 from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS
+from simulator.textsafe import clean
+from simulator.textsafe import escape_textual as escape
 from simulator.tui.views import drill_text, metric_rows, skill_bar
 
 
@@ -86,7 +88,7 @@ def metrics_table(card: Any) -> Table:
     table.add_column("Valor", justify="right")
     table.add_column("Meta", style="dim")
     for name, value, target in metric_rows(card.metrics):
-        table.add_row(name, value, target)
+        table.add_row(Text(clean(name)), Text(clean(value)), Text(clean(target)))
     return table
 
 
