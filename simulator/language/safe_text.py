@@ -77,3 +77,26 @@ def shorten(text: str, limit: int = 80) -> str:
     if len(text) <= limit:
         return text
     return text[: max(0, limit - 1)] + "…"
+
+
+def clean(text: object) -> str:
+    """``str(text)`` without control sequences or characters (tabs and newlines stay)."""
+    return strip_controls(str(text))
+
+
+def escape_rich(text: object) -> str:
+    """``clean(text)`` escaped with Rich's own escaper (``console.print``, ``Text.from_markup``)."""
+    from rich.markup import escape
+
+    return escape(clean(text))
+
+
+def escape_textual(text: object) -> str:
+    """``clean(text)`` escaped for Textual content markup (``Static``, ``notify``, ``Option``).
+
+    Textual reads every ``[`` as the start of a tag unless a backslash precedes it, and leaves
+    other backslashes as they are; a backslash at the very end would escape the tag that follows
+    the text, so it is followed by an invisible word joiner (doubling it would show two).
+    """
+    value = clean(text).replace("[", "\\[")
+    return value + "\u2060" if value.endswith("\\") else value

@@ -17,7 +17,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
-from simulator.textsafe import clean
+from simulator.language.safe_text import clean
 from simulator.tui.commands import SimuladorCommands
 
 if TYPE_CHECKING:

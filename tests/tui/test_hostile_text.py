@@ -2,7 +2,7 @@
 
 A trainee called «[/]» once made the app crash on every start for everyone sharing the data folder.
 Every user- or file-supplied string must be shown as written (markup escaped) and without terminal
-control sequences (``simulator.textsafe``).
+control sequences (``simulator.language.safe_text``).
 """
 
 from __future__ import annotations

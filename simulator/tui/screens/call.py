@@ -27,7 +27,7 @@ from textual.widgets import (
 )
 
 from simulator.errors import SimuladorError
-from simulator.textsafe import clean, escape_textual
+from simulator.language.safe_text import clean, escape_textual
 from simulator.tui.screens.call_talk import CallTalk
 from simulator.tui.views import CallRequest, labels, mood_text
 from simulator.tui.widgets.capture_form import CaptureForm

@@ -15,7 +15,7 @@ from textual import work
 from textual.widgets import Input
 
 from simulator.errors import SimuladorError
-from simulator.textsafe import escape_textual
+from simulator.language.safe_text import escape_textual
 from simulator.tui.widgets.capture_form import CaptureForm
 
 

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from simulator.language.display import display, names
 from simulator.models.scorecard import SKILL_KEYS
-from simulator.textsafe import clean, escape_textual
+from simulator.language.safe_text import clean, escape_textual
 from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, drill_note, home_view
 
 DIFFICULTY_NAMES = {1: "Básica", 2: "Intermedia", 3: "Avanzada"}

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from simulator.errors import SimuladorError
-from simulator.textsafe import clean, escape_textual
+from simulator.language.safe_text import clean, escape_textual
 from simulator.tui.views import TraineeView, trainee_view
 
 

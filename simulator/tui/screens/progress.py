@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from textual_plotext import PlotextPlot
 
 from simulator.language.display import display
-from simulator.textsafe import clean
-from simulator.textsafe import escape_textual as escape
+from simulator.language.safe_text import clean
+from simulator.language.safe_text import escape_textual as escape
 from simulator.tui.views import ProgressView, percent, progress_view
 
 OVERALL = "__overall__"

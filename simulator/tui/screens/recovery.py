@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from simulator.textsafe import escape_textual as escape
+from simulator.language.safe_text import escape_textual as escape
 from simulator.tui.views import fmt_when, get
 
 

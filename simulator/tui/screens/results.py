@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from simulator.language.display import display
-from simulator.textsafe import escape_textual as escape
+from simulator.language.safe_text import escape_textual as escape
 from simulator.tui.views import CallRequest, drill_note, get, suggested_drill
 from simulator.tui.widgets.scorecard_view import (
     elements_markup,

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from simulator.language.display import display
-from simulator.textsafe import clean
+from simulator.language.safe_text import clean
 from simulator.tui.views import JUDGEMENT_MARKS, Judgement, judgements
 
 MARK_STYLES = {

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
 
 from simulator.language.display import display
-from simulator.textsafe import escape_textual
+from simulator.language.safe_text import escape_textual
 from simulator.tui.views import CallRequest, LibraryRow, new_seed
 
 

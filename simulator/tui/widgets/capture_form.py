@@ -8,7 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from simulator.textsafe import escape_textual
+from simulator.language.safe_text import escape_textual
 from simulator.tui.views import field_label
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.textsafe import escape_textual as escape
+from simulator.language.safe_text import escape_textual as escape
 
 
 def money(price: float | None, currency: str = "MXN", period: str | None = None) -> str:

@@ -12,8 +12,8 @@ from rich.text import Text
 
 from simulator.language.display import display
 from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS
-from simulator.textsafe import clean
-from simulator.textsafe import escape_textual as escape
+from simulator.language.safe_text import clean
+from simulator.language.safe_text import escape_textual as escape
 from simulator.tui.views import drill_text, metric_rows, skill_bar
 
 

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.markup import render
 from textual.content import Content
 
-from simulator.textsafe import clean, escape_rich, escape_textual
+from simulator.language.safe_text import clean, escape_rich, escape_textual
 
 HOSTILE = [
     "[/]",
