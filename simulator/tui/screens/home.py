@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from simulator.language.display import display, names
-from simulator.models.scorecard import SKILL_KEYS
 from simulator.language.safe_text import clean, escape_textual
+from simulator.models.scorecard import SKILL_KEYS
 from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, drill_note, home_view
 
 DIFFICULTY_NAMES = {1: "Básica", 2: "Intermedia", 3: "Avanzada"}

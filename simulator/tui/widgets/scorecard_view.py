@@ -11,9 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from simulator.language.display import display
-from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS
 from simulator.language.safe_text import clean
 from simulator.language.safe_text import escape_textual as escape
+from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS
 from simulator.tui.views import drill_text, metric_rows, skill_bar
 
 
