@@ -1,0 +1,83 @@
+"""Blind-panel calls kept as a regression set.
+
+An outside trainer (a helper who had not read the rules) played these calls turn by turn against
+the simulator and wrote down, before reading the scorecard, whether each agent was competent
+(``judgements.json``: expert verdict, element judgements, the unfair judgements and incoherent
+customer lines they counted). The scripts are our own words. Poor agents must never be judged
+competent. Excellent agents *should* be: where today's scorer disagrees with the expert, the test
+is a strict xfail naming the panel's finding, so a fix makes it pass and forces the expectation to
+be updated here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from simulator.content.library import load_library
+from simulator.session.call import CallSession
+from simulator.session.script import read_script, run_script
+
+HERE = Path(__file__).parent
+JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
+# Excellent calls the scorer wrongly fails today (panel of 2026-12-04); remove an entry once fixed.
+KNOWN_UNFAIR = {
+    "b-01-asistencia-hogar-fuga-excellent.txt": "cierre: «¿algo más?» preguntado en T21–T25 no cuenta",
+    "b-02-cobranza-tarjeta-atrasada-excellent.txt": "promesa de pago confirmada no se reconoce",
+    "b-03-seguro-gastos-medicos-excellent.txt": "montos de ejemplo y deducible leídos como precios",
+    "b-04-retencion-plan-movil-excellent.txt": "«¿Cómo lo ve?» tras la oferta no cuenta como cierre",
+    "b-05-queja-internet-sin-servicio-excellent.txt": "«de 9 a 13 horas» capturado como número de cuenta",
+}
+
+
+@pytest.fixture(autouse=True)
+def _bundled_only(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "panel-data"))
+    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+
+
+def _verdict(entry: dict[str, object]) -> str:
+    library = load_library()
+    scenario = library.scenario(str(entry["scenario"]))
+    persona = library.persona(str(entry["persona"]))
+    steps = read_script(HERE / "scripts" / str(entry["script"]))
+    run = run_script(CallSession(scenario, persona, seed=int(str(entry["seed"]))), steps)
+    card = run.result.scorecard
+    assert card is not None
+    return card.verdict
+
+
+def test_every_judged_script_exists() -> None:
+    for entry in JUDGEMENTS:
+        assert (HERE / "scripts" / entry["script"]).is_file(), entry["script"]
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in JUDGEMENTS if e["quality"] != "excellent"], ids=lambda e: e["script"]
+)
+def test_poor_and_average_agents_are_never_competent(entry: dict[str, object]) -> None:
+    assert entry["expert_verdict"] == "not_yet_competent"
+    assert _verdict(entry) == "not_yet_competent"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        pytest.param(
+            e,
+            marks=pytest.mark.xfail(strict=True, reason=KNOWN_UNFAIR[e["script"]])
+            if e["script"] in KNOWN_UNFAIR
+            else (),
+        )
+        for e in JUDGEMENTS
+        if e["quality"] == "excellent"
+    ],
+    ids=lambda e: e["script"],
+)
+def test_excellent_agents_are_competent(entry: dict[str, object]) -> None:
+    assert entry["expert_verdict"] == "competent"
+    assert _verdict(entry) == "competent"
