@@ -24,6 +24,8 @@ HERE = Path(__file__).parent
 JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Excellent calls the scorer wrongly fails today (panel of 2026-12-04); remove an entry once fixed.
 KNOWN_UNFAIR = {
+    "a-01-internet-veloz-hogar-excellent.txt": "«¿Está de acuerdo en que lo registre?» + «Así es.»:"
+    " el cliente registra duda (evento consent) y la venta queda sin consentimiento",
     "b-01-asistencia-hogar-fuga-excellent.txt": "cierre: «¿algo más?» preguntado en T21–T25 no cuenta",
     "b-02-cobranza-tarjeta-atrasada-excellent.txt": "promesa de pago confirmada no se reconoce",
     "b-03-seguro-gastos-medicos-excellent.txt": "montos de ejemplo y deducible leídos como precios",

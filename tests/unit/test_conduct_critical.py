@@ -71,6 +71,7 @@ RESPECTFUL = [
     "Tómese su tiempo, le dejo la información por correo y usted decide.",
     "Si no le convence, no pasa nada, le agradezco mucho su tiempo.",
     "El sistema está bien lento hoy, discúlpeme la espera.",
+    "Ay, qué lata que en la tarde se le ponga lento. ¿Cuántas personas se conectan en su casa?",
     "Le confirmo que nunca le vamos a pedir su NIP ni su contraseña.",
     "Obviamente le respetamos la promoción que le ofrecimos.",
 ]
