@@ -121,7 +121,15 @@ class CallContext:
 
     @property
     def is_voice(self) -> bool:
-        turns = self.transcript.turns
+        """Voice timings are read only from spoken calls: a text call's turn times are typing (or
+        simulated) times, not speech. Imported calls that do not say their mode count as spoken
+        when every turn has a start and an end (speech-recognition output)."""
+        transcript = self.transcript
+        if transcript.mode == "voice":
+            return True
+        if "mode" in transcript.model_fields_set:
+            return False
+        turns = transcript.turns
         return bool(turns) and all(t.start is not None and t.end is not None for t in turns)
 
     @property

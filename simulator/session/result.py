@@ -46,6 +46,7 @@ def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
         max_hold_seconds=scenario.max_hold_seconds,
         complete=False,
         preparation_applicable=True,
+        mode="text",  # explicit: simulated turn times are not speech (no voice metrics)
     )
 
 

@@ -673,3 +673,31 @@ def test_agent_hang_up_event_still_judges_the_closing() -> None:
         events=[{"type": "hangup", "value": "cliente"}],
     )
     assert customer.elements["call_closing"].met is None
+
+
+def test_simulated_text_call_times_are_not_speech() -> None:
+    """The simulator's text calls carry typing/simulated times and say mode=text: no voice metrics."""
+    transcript, acts = build(GOOD_OPENING + PROBE + PITCH + GOOD_CLOSING)
+    t = 0.0
+    for turn in transcript.turns:
+        turn.start, turn.end = t, t + 2.0
+        t += 2.0
+    declared = Transcript.model_validate({**transcript.model_dump(), "mode": "text"})
+    card = score_transcript(declared, acts)
+    assert card.metrics["speech_rate_wpm"] is None
+    assert card.metrics["interruptions"] is None
+    spoken = Transcript.model_validate({**transcript.model_dump(), "mode": "voice"})
+    assert score_transcript(spoken, acts).metrics["speech_rate_wpm"] is not None
+
+
+def test_imported_timed_call_is_spoken_and_stays_so_after_a_round_trip() -> None:
+    transcript, _ = build(GOOD_OPENING + PROBE)
+    data = transcript.model_dump(mode="json")
+    del data["mode"]
+    for i, turn in enumerate(data["turns"]):
+        turn["start"], turn["end"] = 2.0 * i, 2.0 * i + 1.5
+    loaded = Transcript.model_validate(data)
+    assert loaded.mode == "voice"
+    assert Transcript.model_validate(loaded.model_dump(mode="json")).mode == "voice"
+    data.pop("turns")
+    assert Transcript.model_validate(data).mode == "text"
