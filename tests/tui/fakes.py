@@ -13,8 +13,8 @@ from typing import Any
 
 from simulator.models.scorecard import Drill, Scorecard
 from simulator.models.transcript import Transcript
-from tests.tui.fake_scorecard import sample_scorecard
 from tests.tui.fake_session import FakeScenario, FakeSession
+from tests.tui.scored_call import scored_card, scored_transcript
 
 FIXED_WHEN = datetime(2026, 11, 23, 10, 30)
 
@@ -113,8 +113,10 @@ class Calls:
         saved = SavedCall(
             id=len(self.saved) + 1,
             outcome="sale" if live.session.sale_registered else "no_sale",
-            transcript=live.session.transcript,
-            scorecard=sample_scorecard(),
+            # The played fake call is not worth scoring: show a committed call and what the real
+            # scorer said about it, so results and review snapshots follow the scorer.
+            transcript=scored_transcript(),
+            scorecard=scored_card(),
         )
         self.saved.append(saved)
         return saved

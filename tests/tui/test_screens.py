@@ -7,9 +7,9 @@ from typing import Any
 from textual.widgets import Input, Select
 
 from simulator.tui.app import SimuladorApp
-from tests.tui.fake_scorecard import sample_scorecard
 from tests.tui.fakes import FakeServices, FakeSettings
 from tests.tui.pilot_helpers import login, open_scenario, say, settle
+from tests.tui.scored_call import scored_card, scored_transcript
 
 SIZE = (100, 34)
 
@@ -137,17 +137,10 @@ async def test_assignments_come_first_and_the_suggested_drill_is_marked(clock: A
 
 
 async def test_review_jumps_to_the_turn_a_judgement_cites(clock: Any) -> None:
-    from tests.tui.fake_session import FakeScenario, FakeSession
     from tests.tui.fakes import SavedCall
 
-    session = FakeSession(FakeScenario(), "practice")
-    session.set_status("Disponible")
-    session.start()
-    for text in ["Buenos días", "¿Cómo usan el internet?", "Cuesta 499", "¿Lo contratamos?"]:
-        session.agent_says(text)
-    for text in ["Listo", "¿Me da su correo?", "Gracias", "Adiós"]:
-        session.agent_says(text)
-    saved = SavedCall(1, "sale", session.transcript, sample_scorecard())
+    card = scored_card()
+    saved = SavedCall(1, "no_sale", scored_transcript(), card)
     app = SimuladorApp(services=FakeServices(), settings=FakeSettings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
@@ -155,13 +148,16 @@ async def test_review_jumps_to_the_turn_a_judgement_cites(clock: Any) -> None:
         await pilot.pause()
         review: Any = app.screen
         judgements = review.judgements
-        target = next(i for i, j in enumerate(judgements) if j.turn == 10)
+        # The last judgement the real scorer tied to a turn (not the first: the jump must move).
+        target = max(i for i, j in enumerate(judgements) if j.turn is not None)
+        turn = judgements[target].turn
+        assert turn > 1
         listing = review.query_one("#judgements")
         listing.focus()
         listing.highlighted = target
         await pilot.press("enter")
         await pilot.pause()
-        assert review.highlighted_turn == 10
+        assert review.highlighted_turn == turn
         assert app.focused is review.query_one("#turns")
         assert not review.jump_to(999)
 
