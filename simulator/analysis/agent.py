@@ -138,6 +138,19 @@ def _drop_close_inside_hold(found: dict[str, list[int]], clauses: list[Clause]) 
         del found["close"]
 
 
+def _proposal_opinion_closes(found: dict[str, list[int]], clauses: list[Clause]) -> None:
+    """«Le propongo el Plan 20: 349 al mes… ¿Cómo lo ve?»: an opinion asked right after a concrete
+    proposal asks for the decision, so it is a close (not only a trial close)."""
+    if "close" in found or "trial_close" not in found:
+        return
+    asked = [i for i in found["trial_close"] if clauses[i].question]
+    if asked and any(agent_hit("proposal_lead", clauses[i].norm) for i in range(asked[-1])):
+        found["close"] = asked
+        found["trial_close"] = [i for i in found["trial_close"] if i not in asked]
+        if not found["trial_close"]:
+            del found["trial_close"]
+
+
 def _resolve_greeting(found: dict[str, list[int]], clauses: list[Clause], norm: str) -> None:
     if "greeting" not in found:
         return
@@ -242,6 +255,7 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         if all(patience.search(clauses[i].norm) for i in found["thanks"]):
             del found["thanks"]
     _drop_if_covered(found, "trial_close", "close")
+    _proposal_opinion_closes(found, clauses)
     for idx in [i for i in found.get("data_confirmation", ()) if i in found.get("close", ())]:
         if agent_hit("consent_check", clauses[idx].norm):  # «¿me confirma que quiere…?» closes
             found["data_confirmation"].remove(idx)

@@ -169,6 +169,8 @@ def _react(t: Turn) -> None:
         return
     moves.data_moves(t)
     if any(i.name.startswith("data_") for i in t.intents):
+        if "close" in t.acts and "data_request" not in t.acts and moves.close_turn(t):
+            return  # «Le confirmo: Calle Olivo 23… ¿Está de acuerdo en que lo registre?»
         # a read-back closed with «¿algo más?» gets both answers: «Sí, correcto. No, es todo.»
         _closing(t, quiet=[i.name for i in t.intents] != ["data_confirm_yes"])
         return

@@ -16,6 +16,7 @@ from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.slots import slots
 
 CLOSING_WINDOW = 2
+OFFER_MORE_WINDOW = 4
 MISSING = {
     "offer_more": "Ofrecer más ayuda («¿algo más en que le pueda ayudar?»)",
     "thanks": "Agradecer al cliente",
@@ -45,8 +46,14 @@ def judge(ctx: CallContext) -> Judged:
     window = closing_turns(ctx)
     found = {
         act: next((n for n in reversed(window) if ctx.has(n, act)), None)
-        for act in ("offer_more", "thanks", "farewell")
+        for act in ("thanks", "farewell")
     }
+    # «¿algo más?» may come a few turns before the goodbye: the customer's last request answered
+    # after it still belongs to the closing (panel: asked in T21–T25, goodbye in T27)
+    found["offer_more"] = next(
+        (n for n in reversed(ctx.agent_turns[-OFFER_MORE_WINDOW:]) if ctx.has(n, "offer_more")),
+        None,
+    )
     parts = {act: found[act] is not None for act in found}
     cited = {n for n in found.values() if n}
     if window and not all(parts.values()):

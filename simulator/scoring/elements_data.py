@@ -59,11 +59,28 @@ def _safe_matches(name: str, expected: str, given: str) -> bool:
     except Exception:  # unknown field kinds fall back to folded comparison
         pass
     a, b = tx.fold(expected), tx.fold(given)
-    if a == b:
-        return True
+    if a == b or _content_words(a) == _content_words(b) != frozenset():
+        return True  # «de 9 a 13 horas» = «9 a 13 horas»
     # A value heard only in part («Calle Olivo 23, Col») still agrees with the full capture.
     short, full = sorted((a, b), key=len)
     return len(short) >= MIN_PARTIAL and full.startswith(short)
+
+
+def _content_words(folded: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", folded) if w not in tx.stopwords())
+
+
+def _answers_other_field(ctx: CallContext, n: int, name: str) -> bool:
+    """Customer turn ``n`` gave another captured field («Es de 9 a 13 horas» is the visit time,
+    not the account number, even if the agent's request also said «número»)."""
+    folded = ctx.folded[n - 1]
+    for other, value in ctx.transcript.capture.items():
+        if other == name or not value or not value.strip():
+            continue
+        words = _content_words(tx.fold(value))
+        if words and words <= _content_words(folded):
+            return True
+    return False
 
 
 def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
@@ -146,7 +163,11 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
     check = FieldCheck(name=name, captured=captured, expected=t.customer_data.get(name) or None)
     said = _said_values(ctx, name)
     matching = [(n, v) for n, v in said if captured and _safe_matches(name, v, captured)]
-    asked = [(n, v) for n, v in said if _asked_for(ctx, n, name)]
+    asked = [
+        (n, v)
+        for n, v in said
+        if _asked_for(ctx, n, name) and not _answers_other_field(ctx, n, name)
+    ]
     if matching:
         check.said_turn, check.said = matching[-1]
     elif asked:

@@ -24,13 +24,12 @@ HERE = Path(__file__).parent
 JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Excellent calls the scorer wrongly fails today (panel of 2026-12-04); remove an entry once fixed.
 KNOWN_UNFAIR = {
-    "a-01-internet-veloz-hogar-excellent.txt": "«¿Está de acuerdo en que lo registre?» + «Así es.»:"
-    " el cliente registra duda (evento consent) y la venta queda sin consentimiento",
-    "b-01-asistencia-hogar-fuga-excellent.txt": "cierre: «¿algo más?» preguntado en T21–T25 no cuenta",
+    "a-01-internet-veloz-hogar-excellent.txt": "el cliente ahora contesta el cierre del T16 con una"
+    " trampa de precio que el guion (escrito contra la versión anterior) no corrige",
     "b-02-cobranza-tarjeta-atrasada-excellent.txt": "promesa de pago confirmada no se reconoce",
     "b-03-seguro-gastos-medicos-excellent.txt": "montos de ejemplo y deducible leídos como precios",
-    "b-04-retencion-plan-movil-excellent.txt": "«¿Cómo lo ve?» tras la oferta no cuenta como cierre",
-    "b-05-queja-internet-sin-servicio-excellent.txt": "«de 9 a 13 horas» capturado como número de cuenta",
+    "b-04-retencion-plan-movil-excellent.txt": "el cliente cuelga sin dar su línea: datos exigidos"
+    " en una retención que terminó antes de capturarlos",
 }
 
 

@@ -56,6 +56,9 @@ NATURAL_CLOSES = [
     "Entonces, ¿se lo activo hoy mismo?",
     "le parece bien el jueves",
     "me confirma que si quiere contratarlo",
+    "¿Le gustaría que dejemos contratado el Plan Hogar 200 megas?",
+    "Le propongo el Plan Hogar 200 megas por 499 pesos al mes. ¿Cómo lo ve?",
+    "Le confirmo: Calle Pino 12, colonia Centro. ¿Está de acuerdo en que lo registre?",
 ]
 ACCEPTANCES = [
     "Así es.",
@@ -194,6 +197,9 @@ EXTRA_LINES = [
     "Decídase ya, ¿lo quiere o no?",
     "¿Qué es lo que más le importa de su servicio?",
     "Entiendo, es una decisión importante.",
+    "Le confirmo: Calle Pino 12, colonia Centro. ¿Está de acuerdo en que lo registre?",
+    "Le propongo el plan de 200 megas en 499 al mes. ¿Cómo lo ve?",
+    "¿Le gustaría que dejemos contratado el plan?",
 ]
 
 

@@ -1,0 +1,98 @@
+"""Credit for what was done well (issue 12, item 7): natural closes, offers of more help, thanks
+without «gracias», and data answers that belong to another field. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis.agent import tag_agent
+from simulator.models.transcript import Transcript
+from simulator.scoring.engine import score_transcript
+
+PROPOSAL_OPINIONS = [
+    "Le propongo el Plan Conecta 20: 349 pesos al mes y 20 GB. ¿Cómo lo ve?",
+    "Para su caso le recomiendo el paquete de 200 megas, 499 al mes. ¿Qué le parece?",
+    "Te propongo el plan de 20 gigas por 349 al mes. ¿Cómo lo ves?",
+]
+
+
+@pytest.mark.parametrize("text", PROPOSAL_OPINIONS)
+def test_an_opinion_asked_after_a_proposal_is_a_close(text: str) -> None:
+    assert "close" in tag_agent(text), text
+
+
+@pytest.mark.parametrize("text", ["¿Cómo lo ve?", "¿Qué le parece lo que le expliqué?"])
+def test_an_opinion_without_a_proposal_stays_a_trial_close(text: str) -> None:
+    acts = tag_agent(text)
+    assert "close" not in acts and "trial_close" in acts, acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Le ayudo con algo más de su servicio?",
+        "Dígame, ¿en qué más le puedo ayudar?",
+        "¿Te puedo ayudar con alguna otra cosa?",
+    ],
+)
+def test_natural_offers_of_more_help(text: str) -> None:
+    assert "offer_more" in tag_agent(text), text
+
+
+@pytest.mark.parametrize(
+    "text", ["Fue un placer atenderle, que tenga buen día.", "Qué bueno que nos haya llamado."]
+)
+def test_thanks_without_the_word_gracias(text: str) -> None:
+    assert "thanks" in tag_agent(text), text
+
+
+def _card(lines: list[tuple[str, str]], capture: dict[str, str], required: list[str]):  # type: ignore[no-untyped-def]
+    data = {
+        "kind": "service",
+        "turns": [{"speaker": s, "text": t} for s, t in lines],
+        "capture": capture,
+        "required_fields": required,
+    }
+    return score_transcript(Transcript.model_validate(data))
+
+
+def test_offer_more_a_few_turns_before_the_goodbye_counts() -> None:
+    card = _card(
+        [
+            ("agent", "Buenas tardes, le atiende Laura de Asistencia Total. ¿En qué le ayudo?"),
+            ("customer", "Se me rompió una tubería."),
+            ("agent", "Le mando un plomero hoy mismo. ¿Hay algo más en que le pueda ayudar?"),
+            ("customer", "Ah, sí, ¿cuánto tarda?"),
+            ("agent", "Llega en unos noventa minutos, señora."),
+            ("customer", "Ok, perfecto."),
+            ("agent", "Le agradezco su llamada, le atendió Laura. Que tenga buena tarde."),
+        ],
+        {},
+        [],
+    )
+    assert card.elements["call_closing"].met is True, card.elements["call_closing"]
+
+
+def test_a_visit_time_is_not_read_as_the_account_number() -> None:
+    card = _card(
+        [
+            ("agent", "¿Me da su número de cuenta?"),
+            ("customer", "Es la AB-112233."),
+            (
+                "agent",
+                "Gracias: AB-112233. ¿A qué número le marcamos y qué horario le acomoda, de 9 a 13 o de 14 a 18?",
+            ),
+            ("customer", "Es de 9 a 13 horas."),
+            ("agent", "Queda de 9 a 13 horas. ¿Y el teléfono?"),
+            ("customer", "5512349876."),
+            (
+                "agent",
+                "Anotado: 55 1234 9876, cuenta AB-112233, visita de 9 a 13 horas. ¿Es correcto?",
+            ),
+        ],
+        {"numero_cuenta": "AB-112233", "horario_visita": "9 a 13 horas", "telefono": "5512349876"},
+        ["numero_cuenta", "horario_visita", "telefono"],
+    )
+    missing = card.elements["data_management"].missing
+    assert not any("numero cuenta" in m or "número de cuenta" in m for m in missing), missing
+    assert not any("horario visita" in m and "dijo" in m for m in missing), missing
