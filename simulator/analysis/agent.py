@@ -183,6 +183,8 @@ def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
     return acts
 
 
+# What a turn that only answers the customer's thanks may also do (then «a sus órdenes» thanks).
+_CLOSING_COURTESY = frozenset({"offer_help", "offer_more", "farewell", "thanks", "acknowledgement"})
 # Acts that give a clause its own job: a statement carrying one is not a bare restatement.
 _OWN_JOB = _NOT_PARAPHRASE | {
     "feature",
@@ -294,6 +296,13 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         acts.add("data_confirmation")
     if _paraphrase(clauses, context, found):
         acts.add("paraphrase")
+    if (
+        context is not None
+        and acts <= _CLOSING_COURTESY
+        and agent_hit("thanks_reply", clauses[0].norm)
+        and agent_hit("thanked_context", normalize(context))
+    ):
+        acts.add("thanks")  # «—Muchas gracias. —A sus órdenes. Que tenga buen día.»
     answers = bool(acts & _ANSWERS) or bool(patterns["objection_response"].search(norm))
     if context is not None:
         if answers and objection_alone(context):

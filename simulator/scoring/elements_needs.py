@@ -18,6 +18,7 @@ from simulator.scoring.judged import Judged, judged
 from simulator.scoring.slots import slots
 
 SHORT_REPLY = 6
+LATE_TURNS = 3  # a question may be answered up to two agent turns after the first reply
 _QUESTION = re.compile(r"¿?([^¿?.!]*)\?")
 ANSWER_ACTS = (
     "objection_response",
@@ -38,11 +39,18 @@ MISSING = {
 
 def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
     limit = ctx.probing_limit
-    return [
+    found = [
         n
         for n in ctx.agent_turns
         if n < limit and ctx.has(n, "open_question") and not is_identity_check(ctx, n)
     ]
+    if not found and not ctx.is_outbound:
+        # an inbound call: «¿En qué le puedo ayudar?» is the probe when the customer then says
+        # what they need (external dev calls judged so by the expert)
+        asked = [n for n in ctx.agent_turns[:3] if ctx.has(n, "offer_help") and n < limit]
+        if asked and any(w > asked[0] for w in need_turns(ctx)):
+            found = asked[:1]
+    return found
 
 
 def need_turns(ctx: CallContext) -> list[int]:
@@ -111,7 +119,23 @@ def _is_answered(ctx: CallContext, q: int) -> bool:
     replies = nxt[:1]
     if len(nxt) > 1 and (ctx.words[nxt[0] - 1] < SHORT_REPLY or ctx.has(nxt[0], "hold_request")):
         replies = nxt
-    return any(_answers(ctx, q, a) for a in replies)
+    if any(_answers(ctx, q, a) for a in replies):
+        return True
+    # a late answer: «¿y la instalación?» answered two turns later, on its topic, still counts
+    return any(_answers_late(ctx, q, a) for a in ctx.next_agent(q, LATE_TURNS)[1:])
+
+
+def _answers_late(ctx: CallContext, q: int, a: int) -> bool:
+    """A later agent turn answers ``q`` only on its topic (shared words, or an amount to a price
+    question)."""
+    q_fold = ctx.folded[q - 1]
+    if asks_about_someone_else(ctx, q):
+        return conduct.refuses_disclosure(ctx.text(a))
+    if ctx.content_words(q) & ctx.content_words(a):
+        return True
+    if tx.cue("time_question").search(q_fold):
+        return False  # «¿cuándo?» answered late only on its topic («la instalación es en 72 h»)
+    return bool(tx.cue("price_question").search(q_fold) and ctx.amounts(a))
 
 
 def asks_about_someone_else(ctx: CallContext, q: int) -> bool:

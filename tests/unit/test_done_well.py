@@ -96,3 +96,95 @@ def test_a_visit_time_is_not_read_as_the_account_number() -> None:
     missing = card.elements["data_management"].missing
     assert not any("numero cuenta" in m or "número de cuenta" in m for m in missing), missing
     assert not any("horario visita" in m and "dijo" in m for m in missing), missing
+
+
+@pytest.mark.parametrize(
+    ("thanks", "reply"),
+    [
+        ("No, es todo. Muchas gracias.", "A usted. Que le vaya muy bien."),
+        ("Gracias por su ayuda.", "A sus órdenes. Cualquier cosa, aquí estamos para servirle."),
+        ("Ok, se lo agradezco.", "Con mucho gusto, que tenga buena noche."),
+    ],
+)
+def test_answering_the_customers_thanks_is_thanks(thanks: str, reply: str) -> None:
+    assert "thanks" in tag_agent(reply, thanks), reply
+    assert "thanks" not in tag_agent(reply, "Bueno, ¿y el técnico cuándo viene?")
+
+
+def test_a_generic_service_line_is_no_company_name() -> None:
+    assert "company_id" not in tag_agent(
+        "Gracias por llamar al centro de atención, ¿en qué le ayudo?"
+    )
+    assert "company_id" in tag_agent("Gracias por llamar a Seguros Roble, ¿en qué le ayudo?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hola, estaba llamando para pedir una reposición de mi tarjeta.",
+        "Llamo porque quiero cambiar mi plan.",
+    ],
+)
+def test_the_reason_for_calling_is_a_need(text: str) -> None:
+    from simulator.analysis.customer import tag_customer
+
+    assert "need_statement" in tag_customer(text, "¿En qué te puedo ayudar?").acts
+
+
+INBOUND = [
+    ("agent", "Buenas tardes, Seguros Roble, le atiende Marta. ¿En qué le puedo ayudar?"),
+    ("customer", "Hola, llamo para saber cuánto debo de mi póliza."),
+    ("agent", "Con gusto. ¿Me da su número de póliza?"),
+    ("customer", "Es la 4455."),
+]
+
+
+def test_in_an_inbound_call_the_offer_of_help_is_the_probe() -> None:
+    card = _card(
+        [
+            *INBOUND,
+            ("agent", "Gracias. Su saldo es de 1,200 pesos. ¿Hay algo más en que le pueda ayudar?"),
+            ("customer", "No, gracias."),
+            ("agent", "A usted, que tenga buena tarde."),
+        ],
+        {},
+        [],
+    )
+    assert card.elements["needs_detection"].met is True, card.elements["needs_detection"]
+    assert card.elements["call_closing"].met is True, card.elements["call_closing"]
+
+
+def test_a_question_answered_two_turns_later_is_answered() -> None:
+    card = _card(
+        [
+            *INBOUND,
+            ("agent", "Gracias, permítame un momento, por favor, en lo que reviso su póliza."),
+            ("customer", "Sí. Oiga, ¿y la póliza cubre a mis hijos también?"),
+            ("agent", "Listo, ya encontré su registro, señora Marta Ruiz."),
+            ("customer", "Ajá."),
+            ("agent", "Y sobre su pregunta: sí, la póliza cubre a sus hijos hasta los 25 años."),
+            ("customer", "Ah, qué bueno, gracias."),
+            ("agent", "A usted. ¿Algo más en que le pueda ayudar? Que tenga buena tarde."),
+        ],
+        {},
+        [],
+    )
+    assert "sin respuesta" not in " ".join(card.elements["needs_detection"].missing)
+
+
+def test_a_question_never_answered_stays_unanswered() -> None:
+    card = _card(
+        [
+            *INBOUND,
+            ("agent", "Gracias. ¿Me confirma su fecha de nacimiento?"),
+            ("customer", "Sí. Oiga, ¿y la póliza cubre a mis hijos también?"),
+            ("agent", "¿Y un correo electrónico?"),
+            ("customer", "marta@correo.mx"),
+            ("agent", "¿Y un teléfono de contacto?"),
+            ("customer", "Ok."),
+            ("agent", "Que tenga buena tarde."),
+        ],
+        {},
+        [],
+    )
+    assert "sin respuesta" in " ".join(card.elements["needs_detection"].missing)
