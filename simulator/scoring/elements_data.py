@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from simulator.analysis import conduct
 from simulator.datafiles import parse as parse_yaml
 from simulator.language import extract as lx
 from simulator.models.scorecard import ElementResult
@@ -303,7 +304,7 @@ def data_phrasing(checks: list[FieldCheck]) -> str:
 def judge(ctx: CallContext) -> Judged:
     required = list(dict.fromkeys(ctx.transcript.required_fields))
     if not required:
-        return not_applicable("no required fields")
+        return _judge_unlisted(ctx)
     checks = [check_field(ctx, name) for name in required]
     captured = sum(c.captured is not None for c in checks)
     correct = sum(c.captured is not None and c.correct for c in checks)
@@ -318,4 +319,38 @@ def judge(ctx: CallContext) -> Judged:
         score,
     )
     result.facts.update(checks=checks, required=len(checks), correct=correct, confirmed=confirmed)
+    return result
+
+
+MIN_ANSWERED_REQUESTS = 2
+UNLISTED_MISSING = {
+    "no_secret": "No pedir datos confidenciales (NIP, CVV, contraseñas, los 16 dígitos)",
+}
+
+
+def _judge_unlisted(ctx: CallContext) -> Judged:
+    """An imported call without a list of required fields: the element applies when the agent
+    asked for data and the customer gave it at least twice (verification before acting, the
+    way an expert reads real service calls) or when the agent asked for a secret (NIP, CVV…),
+    which fails it."""
+    answered = [
+        n
+        for n in ctx.customer_turns
+        if ctx.has(n, "data_given") and n > 1 and ctx.has(n - 1, "data_request")
+    ]
+    secret = [n for n in ctx.agent_turns if conduct.asks_secret(ctx.text(n))]
+    if len(answered) < MIN_ANSWERED_REQUESTS and not secret:
+        return not_applicable("no required fields")
+    cited = secret[:2] + [t for n in answered[:3] for t in (n - 1, n)]
+    evidence = [ctx.evidence(n) for n in list(dict.fromkeys(cited))[:8]]
+    ok = not secret
+    result = Judged(
+        ElementResult(
+            met=ok,
+            evidence=dedupe(evidence),
+            missing=[] if ok else [UNLISTED_MISSING["no_secret"]],
+        ),
+        1.0 if ok else 0.0,
+    )
+    result.facts.update(answered=answered, secret=secret)
     return result

@@ -188,3 +188,32 @@ def test_a_question_never_answered_stays_unanswered() -> None:
         [],
     )
     assert "sin respuesta" in " ".join(card.elements["needs_detection"].missing)
+
+
+VERIFIED = [
+    ("agent", "Buenas tardes, Banco Roble, le atiende Iván. ¿En qué le puedo ayudar?"),
+    ("customer", "Quiero saber el saldo de mi tarjeta."),
+    ("agent", "Con gusto. ¿Me proporciona su número de cliente?"),
+    ("customer", "Sí, es el 889911."),
+    ("agent", "Gracias. ¿Me confirma su nombre completo?"),
+    ("customer", "Rosa Elena Campos Díaz."),
+    ("agent", "Gracias, señora Rosa Elena. Su saldo es de 3,400 pesos."),
+]
+
+
+def test_an_imported_call_that_verifies_the_customer_manages_data() -> None:
+    card = _card(VERIFIED, {}, [])
+    assert card.elements["data_management"].met is True, card.elements["data_management"]
+
+
+def test_asking_for_the_nip_fails_data_management_without_a_field_list() -> None:
+    lines = [*VERIFIED[:2], ("agent", "Para revisarlo, ¿me dice su NIP de cuatro dígitos?")]
+    assert card_met(lines) is False
+
+
+def test_no_data_asked_no_data_management() -> None:
+    assert card_met(VERIFIED[:2] + [("agent", "Su saldo es de 3,400 pesos.")]) is None
+
+
+def card_met(lines: list[tuple[str, str]]) -> bool | None:
+    return _card(lines, {}, []).elements["data_management"].met
