@@ -103,13 +103,34 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     number = _as_number(value)
     if number is not None and any(abs(a.value - number) < 0.5 for a in ctx.amounts(n)):
         return True
-    value_words = [w for w in folded_value.split() if w not in tx.stopwords()]
+    value_words = [w for w in _expanded(name, value).split() if w not in _skippable()]
     if len(value_words) < 2:
         return False
-    words = set(folded.split()) | {f"{a.value:g}" for a in ctx.amounts(n)}
+    # «Avenida…, departamento…, colonia…» reads back «Av. …, Depto. …, Col. …», in any order,
+    # the kind words (calle, colonia, ciudad de México) may be left out
+    words = (
+        set(folded.split())
+        | set(_expanded(name, ctx.text(n)).split())
+        | {f"{a.value:g}" for a in ctx.amounts(n)}
+    )
     value_words = [f"{float(w):g}" if w.isdigit() else w for w in value_words]
     hits = sum(w in words for w in value_words)
     return hits / len(value_words) >= READ_BACK_SHARE
+
+
+def _expanded(name: str, text: str) -> str:
+    try:
+        return lx.normalize_field(name, text)
+    except Exception:  # unknown field kinds: the folded words
+        return tx.fold(text)
+
+
+@cache
+def _skippable() -> frozenset[str]:
+    """Words a read-back may leave out: stopwords and an address's kind words («colonia»)."""
+    kinds = lx.field_lexicon()["address_kind_words"]
+    assert isinstance(kinds, list)
+    return frozenset(str(w) for w in kinds) | tx.stopwords()
 
 
 def _as_number(value: str) -> float | None:

@@ -4,6 +4,8 @@ without «gracias», and data answers that belong to another field. Our own sent
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulator.analysis.agent import tag_agent
 from simulator.models.transcript import Transcript
@@ -217,3 +219,54 @@ def test_no_data_asked_no_data_management() -> None:
 
 def card_met(lines: list[tuple[str, str]]) -> bool | None:
     return _card(lines, {}, []).elements["data_management"].met
+
+
+ADDRESS_PARTS = [
+    ("Av.", "Avenida", "Insurgentes Sur 1602"),
+    ("Depto.", "departamento", "4"),
+    ("Col.", "colonia", "Crédito Constructor"),
+]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    order=st.permutations(range(3)),
+    forms=st.lists(st.sampled_from(["short", "long", "none"]), min_size=3, max_size=3),
+)
+def test_a_natural_read_back_confirms_the_address(order: list[int], forms: list[str]) -> None:
+    """Abbreviations, order and left-out kind words do not matter to a read-back."""
+    captured = "Av. Insurgentes Sur 1602, Depto. 4, Col. Crédito Constructor, CDMX"
+    parts = []
+    for i in order:
+        short, long, rest = ADDRESS_PARTS[i]
+        kind = {"short": short, "long": long, "none": ""}[forms[i]]
+        parts.append(f"{kind} {rest}".strip())
+    card = _card(
+        [
+            ("agent", "¿Me da su dirección completa?"),
+            ("customer", f"Es {captured}."),
+            ("agent", "Gracias, un segundo."),
+            ("customer", "Sí."),
+            ("agent", f"Le confirmo: {', '.join(parts)}. ¿Es correcto?"),
+            ("customer", "Así es."),
+        ],
+        {"direccion": captured},
+        ["direccion"],
+    )
+    assert card.elements["data_management"].met is True, parts
+
+
+def test_another_address_is_no_read_back() -> None:
+    captured = "Av. Insurgentes Sur 1602, Depto. 4, Col. Crédito Constructor, CDMX"
+    card = _card(
+        [
+            ("agent", "¿Me da su dirección completa?"),
+            ("customer", f"Es {captured}."),
+            ("agent", "Gracias, un segundo."),
+            ("customer", "Sí."),
+            ("agent", "Le confirmo: Calle Reforma 220, colonia Juárez."),
+        ],
+        {"direccion": captured},
+        ["direccion"],
+    )
+    assert card.elements["data_management"].met is False
