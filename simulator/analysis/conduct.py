@@ -18,6 +18,7 @@ from simulator.language.normalize import MAX_CHARS, normalize
 LEXICON = "conduct.yaml"
 # Kinds of disrespect in the order they are reported (the first that matches names the turn).
 DISRESPECT_KINDS = (
+    "threat",
     "insult",
     "mockery",
     "condescension",
@@ -68,8 +69,8 @@ def _hit(key: str, text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def disrespect_kind(text: str) -> str | None:
-    """The kind of disrespect in an agent turn (insult, mockery, condescension, blame, silencing,
-    hang_up, calm_down, pressure), or None."""
+    """The kind of disrespect in an agent turn (threat, insult, mockery, condescension, blame,
+    silencing, hang_up, calm_down, pressure), or None."""
     norm = _norm(text)
     for kind in DISRESPECT_KINDS:
         if _patterns()[f"disrespect:{kind}"].search(norm):

@@ -18,6 +18,8 @@ from simulator.scoring.judged import example
 from simulator.scoring.slots import slots
 
 DISRESPECT_WHY = {
+    "threat": "El agente amenazó o intimidó al cliente (cárcel, embargo, avisar en su trabajo, "
+    "llamar hasta que pague): prohibido en cobranza.",
     "insult": "El agente insultó al cliente.",
     "mockery": "El agente se burló del cliente.",
     "condescension": "El agente trató al cliente con condescendencia (como si no entendiera).",
