@@ -12,6 +12,7 @@ from simulator.models.transcript import Transcript
 from simulator.scoring.engine import score_transcript
 
 PROPOSAL_OPINIONS = [
+    "Tenemos el plan de 100 y el de 200 megas. ¿Qué opción le sería más conveniente?",
     "Le propongo el Plan Conecta 20: 349 pesos al mes y 20 GB. ¿Cómo lo ve?",
     "Para su caso le recomiendo el paquete de 200 megas, 499 al mes. ¿Qué le parece?",
     "Te propongo el plan de 20 gigas por 349 al mes. ¿Cómo lo ves?",
