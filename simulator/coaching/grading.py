@@ -21,9 +21,11 @@ def grade(
     card, ctx = score_with_context(transcript, turn_acts)
     hint = dict(scenario_hint or {})
     if "kind" not in hint:
-        hint["kind"] = {"service": "service", "collections": "collections"}.get(
-            transcript.kind, "outbound_sale" if ctx.is_outbound else "inbound_sale"
-        )
+        hint["kind"] = {
+            "service": "service",
+            "complaint": "service",
+            "collections": "collections",
+        }.get(transcript.kind, "outbound_sale" if ctx.is_outbound else "inbound_sale")
     card.feedback = feedback.build(ctx, card)
     card.coaching_plan = plan.build(
         card, history, hint, open_before=len(probing_questions_before_presentation(ctx))

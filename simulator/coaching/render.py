@@ -77,6 +77,8 @@ def elements_table(card: Scorecard) -> Table:
     for key, element in card.elements.items():
         parts = [f"T{e.turn} «{e.quote}»" for e in element.evidence[:3]]
         parts += [f"Faltó: {m}" for m in element.missing]
+        if element.met is None and element.not_applicable_reason:
+            parts.append(f"No aplica: {element.not_applicable_reason}")
         if element.better_phrasing and element.met is False:
             parts.append(f"Mejor: «{element.better_phrasing}»")
         table.add_row(display("element", key), _mark(element.met), _plain("\n".join(parts) or "—"))

@@ -47,6 +47,7 @@ class ElementResult(_Strict):
     evidence: list[Evidence] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     better_phrasing: str | None = None
+    not_applicable_reason: str | None = None
 
 
 class ErrorFinding(_Strict):

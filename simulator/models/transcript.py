@@ -14,7 +14,7 @@ TRANSCRIPT_FORMAT = "simulador.transcript/1"
 SUPPORTED_FORMATS = (TRANSCRIPT_FORMAT,)
 
 Speaker = Literal["agent", "customer"]
-CallKind = Literal["sale", "service", "collections"]
+CallKind = Literal["sale", "service", "complaint", "collections"]
 EventType = Literal[
     "status",
     "hold_start",

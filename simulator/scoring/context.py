@@ -6,6 +6,7 @@ over the same precomputed data (folding and word counts are not repeated rule af
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,11 @@ from simulator.scoring.lang import amounts_in
 PRESENTATION_ACTS = frozenset({"feature", "benefit"})
 SELLING_ACTS = frozenset({"feature", "benefit", "close", "trial_close", "cross_sell"})
 SELLING_KINDS = frozenset({"sale", "collections"})
+_ROLE_WORD = re.compile(
+    r"(espos[oa]|herman[oa]|mama|papa|madre|padre|hij[oa]|cunad[oa]|suegr[oa]|jef[ea]|"
+    r"compadre|comadre|prim[oa]|amig[oa]|vecin[oa]|inquilin[oa]|abuel[oa]|ti[oa]|nuera|yerno|"
+    r"muchach[oa]|familiar|pariente|secretari[oa]|asistente|encargad[oa]|recepcionista)$"
+)
 
 
 @dataclass
@@ -176,6 +182,8 @@ def _customer_name(ctx: CallContext) -> str | None:
         match = pattern.search(ctx.folded[n - 1])
         if match:
             words = [w for w in match.group(1).split() if w not in tx.stopwords()]
+            if words and _ROLE_WORD.match(words[0]):
+                continue  # «habla su esposa»: a role, not a name («¿Hablo con Esposa?»)
             if words:
                 return " ".join(words[:3])
     return None

@@ -14,7 +14,7 @@ from simulator.analysis import conduct
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_opening import has_opening_act, is_identity_check
-from simulator.scoring.judged import Judged, judged
+from simulator.scoring.judged import Judged, judged, kind_not_applicable
 from simulator.scoring.slots import slots
 
 SHORT_REPLY = 6
@@ -173,11 +173,17 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
 
 
 def judge(ctx: CallContext) -> Judged:
+    skipped = kind_not_applicable("needs_detection", ctx.kind)
+    if skipped is not None:
+        return skipped
     open_before = probing_questions_before_presentation(ctx)
     needs = need_turns(ctx)
     questions = customer_questions(ctx)
     ignored = [q for q in questions if not is_answered(ctx, q)]
     parts = {"open_before": bool(open_before), "needs_found": bool(needs), "answers": not ignored}
+    if not ctx.selling and needs and not open_before:
+        # Inbound service: the customer states the need unprompted; no sales probing is owed.
+        del parts["open_before"]
     # Unanswered questions come first (and the agent reply that skipped them): they are why
     # the element failed, so they must survive the evidence cap.
     cited = [t for q in ignored[:3] for t in (q, *ctx.next_agent(q)[:1])]

@@ -1,7 +1,10 @@
 """Element ``product_information``: benefits tied to stated needs and accurate prices.
 
 A wrong price is also the critical error ``inaccurate_information`` (with the catalog price).
-Outside sales calls the element applies only when the customer asks about a product or a price.
+Outside sales calls it is «brinda información»: when the customer asks about a product or a price
+it is judged like a sale; otherwise, when the customer asked or needed something, the agent must
+answer every question and explain (a turn of some length after the first request); with nothing
+asked it does not apply.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.elements_needs import need_turns
+from simulator.scoring.elements_needs import customer_questions, is_answered, need_turns
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.prices import (
     PriceMismatch,
@@ -24,7 +27,9 @@ MISSING = {
     "presented": "Presentar el producto con sus características y precio",
     "benefit_tied": "Ligar al menos un beneficio a una necesidad que expresó el cliente",
     "accurate": "Dar precios y condiciones iguales al catálogo",
+    "informed": "Dar al cliente información clara sobre lo que pidió o preguntó",
 }
+INFO_WORDS = 10
 
 
 def asked_about_product(ctx: CallContext) -> list[int]:
@@ -62,7 +67,7 @@ def judge(ctx: CallContext) -> Judged:
     mismatches, correct_turns = check_prices(ctx)
     errors = [mismatch_error(ctx, m) for m in mismatches]
     if ctx.kind != "sale" and not asked:
-        result = not_applicable("service")
+        result = _information(ctx, mismatches) or not_applicable("no product question")
         result.errors = errors
         return result
     presentations = [n for n in ctx.agent_turns if ctx.has(n, "feature", "benefit")]
@@ -89,4 +94,26 @@ def judge(ctx: CallContext) -> Judged:
         result.result.better_phrasing = example("product_information", slots(ctx))
     result.errors = errors
     result.facts.update(presentations=presentations, tied=tied, mismatches=mismatches)
+    return result
+
+
+def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | None:
+    """Service, complaint and collections calls: did the agent explain what was asked or needed?"""
+    questions = customer_questions(ctx)
+    requests = sorted(set(need_turns(ctx)) | set(questions))
+    if not requests:
+        return None
+    ignored = [q for q in questions if not is_answered(ctx, q)]
+    explained = [
+        n
+        for n in ctx.agent_turns
+        if n > requests[0]
+        and (ctx.words[n - 1] >= INFO_WORDS or ctx.has(n, "feature", "benefit"))
+        and not ctx.has(n, "open_question")
+    ]
+    parts = {"informed": bool(explained) and not ignored, "accurate": not mismatches}
+    cited = ignored[:2] + explained[:2] + [m.turn for m in mismatches[:2]]
+    evidence = [ctx.evidence(n) for n in cited]
+    result = judged(parts, MISSING, evidence, "product_information", slots(ctx), kind=ctx.kind)
+    result.facts.update(presentations=[], tied=[], mismatches=mismatches, explained=explained)
     return result

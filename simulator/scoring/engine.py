@@ -9,6 +9,7 @@ from __future__ import annotations
 from simulator.models.scorecard import Scorecard, TurnActs
 from simulator.models.transcript import Transcript
 from simulator.scoring import (
+    applicability,
     critical_errors,
     elements_closing,
     elements_data,
@@ -54,6 +55,7 @@ def score_with_context(
         "data_management": elements_data.judge(ctx),
         "call_closing": elements_closing.judge(ctx),
     }
+    applicability.apply(ctx, elements)
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
     critical.sort(key=lambda e: (e.turn or 0, e.code))
     critical_codes = [e.code for e in critical]

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
+from string import Formatter
 from typing import Any
 
+from simulator.datafiles import parse as parse_yaml
 from simulator.models.scorecard import ElementResult, ErrorFinding, Evidence
 
 
@@ -21,9 +24,33 @@ class Judged:
     facts: dict[str, Any] = field(default_factory=dict)
 
 
+@cache
+def _applicability() -> dict[str, Any]:
+    text = resources.files("simulator.scoring").joinpath("es/applicability.yaml").read_text("utf-8")
+    return dict(parse_yaml(text))
+
+
+def na_reason(reason: str) -> str:
+    """The Spanish text of a «does not apply» reason («customer hung up» → es/applicability.yaml)."""
+    key = reason.strip().lower().replace(" ", "_")
+    return str(_applicability()["reasons"].get(key, reason))
+
+
 def not_applicable(reason: str) -> Judged:
     """``met: null`` — the element does not apply to this call (never counts as failed)."""
-    return Judged(ElementResult(met=None, missing=[], evidence=[]), score=0.0, facts={"na": reason})
+    result = ElementResult(
+        met=None, missing=[], evidence=[], not_applicable_reason=na_reason(reason)
+    )
+    return Judged(result, score=0.0, facts={"na": reason})
+
+
+def kind_not_applicable(element: str, kind: str) -> Judged | None:
+    """``not_applicable`` when the rubric's data says ``element`` is never judged in ``kind``."""
+    reason = _applicability()["not_for"].get(element, {}).get(kind)
+    if not reason:
+        return None
+    result = ElementResult(met=None, missing=[], evidence=[], not_applicable_reason=str(reason))
+    return Judged(result, score=0.0, facts={"na": f"kind {kind}"})
 
 
 def judged(
@@ -33,6 +60,7 @@ def judged(
     example_key: str,
     slots: dict[str, str] | None = None,
     extra_missing: list[str] | None = None,
+    kind: str = "",
 ) -> Judged:
     """Combine named boolean parts into a judgement: met only if every part is met."""
     missing = [missing_text[name] for name, ok in parts.items() if not ok]
@@ -41,7 +69,8 @@ def judged(
     score = sum(parts.values()) / len(parts) if parts else 0.0
     if extra_missing and score >= 1.0:
         score = 0.75
-    better = None if met else example(example_key, slots or {})
+    call_kind = kind or (slots or {}).get("tipo", "")
+    better = None if met else example(example_key, slots or {}, call_kind=call_kind)
     unique = dedupe(evidence)
     return Judged(
         ElementResult(met=met, evidence=unique, missing=missing, better_phrasing=better), score
@@ -71,7 +100,39 @@ def _examples() -> dict[str, str]:
     return {rule.key + ":" + rule.kind: rule.example for rule in rules()}
 
 
-def example(key: str, slots: dict[str, str], kind: str = "element") -> str:
-    """The rubric's model phrasing for ``key`` with the call's names filled in."""
-    template = _examples().get(f"{key}:{kind}", "")
+@cache
+def _kind_examples() -> dict[str, dict[str, str]]:
+    text = resources.files("simulator.scoring").joinpath("es/phrasings.yaml").read_text("utf-8")
+    return dict(parse_yaml(text).get("kind_examples", {}))
+
+
+def _unknown_slots(template: str, slots: dict[str, str]) -> bool:
+    """Does ``template`` need a name this call does not have (product, company, agent)?
+    A missing customer name is fine (the phrasing leaves it out) and so are the agent's and the
+    company's: «(su nombre)», «(la empresa)» tell the trainee what to say there."""
+    fields = {name for _, name, _, _ in Formatter().parse(template) if name}
+    return any(slots.get(name, "(").startswith("(") for name in fields & _NEEDED)
+
+
+_NEEDED = frozenset({"producto", "precio", "nombre_completo"})
+
+
+def example(key: str, slots: dict[str, str], kind: str = "element", call_kind: str = "") -> str:
+    """The model phrasing for ``key`` with the call's names filled in: the call kind's own
+    template (es/phrasings.yaml ``kind_examples``) when there is one, else the rubric's."""
+    rubric = _examples().get(f"{key}:{kind}", "")
+    template = ""
+    call_kind = call_kind or slots.get("tipo", "")
+    if kind == "element" and call_kind:
+        # the kind's own, then the rubric's when the call has its names, then generic wording
+        table = dict(_kind_examples().get(key, {}))
+        base = call_kind.split("_")[0]
+        table["rubric"] = rubric
+        for name in (call_kind, base, "rubric", f"{base}_generic", "generic"):
+            if table.get(name) and not _unknown_slots(table[name], slots):
+                template = table[name]
+                break
+    template = template or rubric
+    if template and slots.get("cliente", "(").startswith("("):
+        template = template.replace(", {cliente}", "").replace(" {cliente}", "")
     return template.format_map(_Slots(slots)) if template else ""

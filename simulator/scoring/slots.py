@@ -33,7 +33,15 @@ def _slots(ctx: CallContext) -> dict[str, str]:
         "nombre_completo": full_name_phrase(ctx),
         "producto": product.name if product else "(producto)",
         "precio": price or "(precio del catálogo)",
+        "tipo": example_kind(ctx),
     }
+
+
+def example_kind(ctx: CallContext) -> str:
+    """The call kind the model phrasings are chosen by (a sale is outbound or inbound)."""
+    if ctx.kind == "sale":
+        return "sale_outbound" if ctx.is_outbound else "sale_inbound"
+    return ctx.kind
 
 
 def _main_product(ctx: CallContext) -> CatalogEntry | None:

@@ -56,7 +56,8 @@ def test_score_reads_stdin(runner: CliRunner) -> None:
     text = (DATA / "service_call.json").read_text("utf-8")
     result = runner.invoke(app, ["score", "-", "--json"], input=text)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["elements"]["product_information"]["met"] is None
+    # a service call without a product question is judged on the information given (issue 12)
+    assert json.loads(result.stdout)["elements"]["product_information"]["met"] is True
 
 
 def test_batch_directory_prints_one_line_per_call_and_averages(runner: CliRunner) -> None:

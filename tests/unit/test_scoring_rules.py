@@ -304,7 +304,8 @@ def test_service_call_without_product_question_is_not_judged_on_selling() -> Non
         ("c", "Ya funciona.", "other"),
     ]
     card = score(lines + GOOD_CLOSING, kind="service")
-    assert card.elements["product_information"].met is None
+    # «Brinda información» in service: the agent explained the fix (no product, no selling)
+    assert card.elements["product_information"].met is True
     assert card.elements["objection_handling"].met is None
     assert card.skills["closing"] is None
     assert card.skills["buying_signals"] is None
