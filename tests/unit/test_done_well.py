@@ -271,3 +271,19 @@ def test_another_address_is_no_read_back() -> None:
         ["direccion"],
     )
     assert card.elements["data_management"].met is False
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("¿Te parece bien el 27 para la instalación?", "close"),
+        ("¿Me confirmas que quieres el plan de 20 gigas?", "close"),
+        ("Te propongo el plan de 20 gigas por 349 al mes. ¿Cómo lo ves?", "close"),
+        ("¿Me das tu nombre completo?", "data_request"),
+        ("Te confirmo: Calle Olivo 23, colonia Roma.", "data_confirmation"),
+        ("¿En qué te puedo ayudar?", "offer_help"),
+        ("¿Hay algo más en que te pueda ayudar?", "offer_more"),
+    ],
+)
+def test_the_informal_register_is_recognised(text: str, act: str) -> None:
+    assert act in tag_agent(text), text
