@@ -95,7 +95,14 @@ def consent(ctx: CallContext) -> Consent:
         found = _from_events(ctx, limit)
         if found is None:
             outcome = ctx.transcript.outcome
-            if outcome is not None and outcome != "sale" and ctx.sale_registered:
+            # a collections call's outcome says whether the promise and the data were complete,
+            # not whether the customer agreed: its registration is judged on the words
+            if (
+                outcome is not None
+                and outcome != "sale"
+                and ctx.sale_registered
+                and ctx.kind != "collections"
+            ):
                 found = Consent(None, None, None, True)  # the simulated customer never said yes
             else:
                 found = _from_words(ctx, limit or 0)

@@ -158,3 +158,21 @@ def test_right_party_confirmed_later_is_judged_normally() -> None:
         )
     )
     assert card.elements["data_management"].met is False
+
+
+def test_collections_promise_registered_is_not_a_sale_without_consent() -> None:
+    card = score_transcript(
+        call(
+            [
+                ("agent", "Buenos días, le habla Laura de Banco Sol. ¿Hablo con Juan Pérez?"),
+                ("customer", "Sí, soy yo."),
+                ("agent", "¿Me confirma que el viernes 27 hace su pago de 500 pesos?"),
+                ("customer", "Sí, el viernes le pago los 500."),
+                ("agent", "Listo, queda registrado. Gracias, que tenga buen día."),
+            ],
+            kind="collections",
+            outcome="unresolved",
+            events=[{"type": "sale_registered", "value": "promesa de pago", "after_turn": 4}],
+        )
+    )
+    assert "sale_without_consent" not in [e.code for e in card.critical_errors]
