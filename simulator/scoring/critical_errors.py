@@ -1,14 +1,17 @@
-"""Critical errors found over the turns: disrespect, confidential disclosure, do-not-call ignored.
+"""Critical errors found over the turns: disrespect, confidential disclosure, do-not-call ignored,
+and claims about the offer that are false or unverifiable.
 
-(``inaccurate_information`` comes from ``elements_product`` and ``sale_without_consent`` from
-``consent`` through ``elements_closing``, where the facts they need are computed.) Any critical
+(A wrong price, ``inaccurate_information``, comes from ``elements_product``/``prices`` and
+``sale_without_consent`` from ``consent`` through ``elements_closing``, where the facts they need
+are computed. The claims checked here — promises, conditions, delivery times — are read by
+``simulator.analysis.claims``.) Any critical
 error fails the call. What counts as disrespect, persuasion, a secret or an account detail is read
 through ``simulator.analysis.conduct`` — the same lexicon the simulated customer reacts to.
 """
 
 from __future__ import annotations
 
-from simulator.analysis import conduct
+from simulator.analysis import claims, conduct
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
@@ -127,7 +130,7 @@ def confidential_disclosure(ctx: CallContext) -> list[ErrorFinding]:
                 break
     for a in sorted(_third_party_turns(ctx)):
         text = ctx.text(a)
-        if a in found or not conduct.states_account_detail(text):
+        if a in found or not conduct.states_account_detail(text) or conduct.refuses_disclosure(text):
             continue
         found[a] = _error(
             ctx,
@@ -156,5 +159,77 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
     return []
 
 
+PROMISE_WHY = {
+    "free": "El agente prometió que todo es gratis o que no pagará nada: una promesa que no se puede "
+    "cumplir ni comprobar (las condiciones del producto tienen costos).",
+    "guarantee": "El agente garantizó una aprobación o un resultado («aprobado seguro», «sin revisar "
+    "buró») que no depende de él: información engañosa.",
+    "legal_consequence": "El agente anunció una consecuencia legal falsa de la deuda (cárcel, embargo "
+    "sin juicio, buró de por vida): en México nadie va a la cárcel por una deuda civil.",
+    "preapproval": "El agente dijo que el producto estaba preaprobado para una persona que no había "
+    "identificado: una preaprobación así no puede ser cierta.",
+}
+CONDITION_WHY = "El agente dijo «{said}», pero las condiciones del producto dicen: «{condition}»."
+ASK_NAME = ("como se llama", "cual es su nombre", "con quien tengo el gusto", "me dice su nombre")
+
+
+def _catalog_conditions(ctx: CallContext) -> list[str]:
+    return [c for entry in ctx.transcript.catalog for c in entry.conditions]
+
+
+def _supports_free(ctx: CallContext) -> bool:
+    return any(
+        entry.price == 0 or any(claims.extract(c) for c in entry.conditions)
+        for entry in ctx.transcript.catalog
+    )
+
+
+def _contradicting(ctx: CallContext, topic: str) -> str | None:
+    """A catalog condition naming ``topic`` that states it exists (not «sin …»)."""
+    names = claims.condition_names(topic)
+    naming = [c for c in _catalog_conditions(ctx) if any(n in tx.fold(c) + " " for n in names)]
+    if not naming or any(claims.states_absent(c) for c in naming):
+        return None
+    return naming[0]
+
+
+def _unidentified(ctx: CallContext, third_party: set[int], a: int) -> bool:
+    """The agent does not know who is listening at turn ``a``: a third party, or a turn that asks
+    the listener's name."""
+    folded = ctx.folded[a - 1]
+    return a in third_party or any(ask in folded for ask in ASK_NAME)
+
+
+def false_claims(ctx: CallContext) -> list[ErrorFinding]:
+    """Promises nobody can verify, and conditions or delivery times the catalog contradicts.
+    Without a catalog (imported calls) only the flagrant promises count."""
+    found: list[ErrorFinding] = []
+    third_party = _third_party_turns(ctx)
+    has_catalog = bool(ctx.transcript.catalog)
+    for a in ctx.agent_turns:
+        for claim in claims.extract(ctx.text(a)):
+            why = None
+            if claim.kind == "promise":
+                if claim.topic == "free" and not _supports_free(ctx):
+                    why = PROMISE_WHY["free"]
+                elif claim.topic in ("guarantee", "legal_consequence"):
+                    why = PROMISE_WHY[claim.topic]
+                elif claim.topic == "preapproval" and _unidentified(ctx, third_party, a):
+                    why = PROMISE_WHY["preapproval"]
+            elif has_catalog and claim.kind == "condition_absent":
+                condition = _contradicting(ctx, claim.topic)
+                if condition is not None:
+                    why = CONDITION_WHY.format(said=claim.span, condition=condition)
+            if why is not None:
+                found.append(_error(ctx, "inaccurate_information", a, why))
+                break
+    return found
+
+
 def find(ctx: CallContext) -> list[ErrorFinding]:
-    return disrespect(ctx) + confidential_disclosure(ctx) + ignores_do_not_call(ctx)
+    return (
+        disrespect(ctx)
+        + confidential_disclosure(ctx)
+        + ignores_do_not_call(ctx)
+        + false_claims(ctx)
+    )

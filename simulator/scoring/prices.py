@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 
+from simulator.analysis import claims
 from simulator.models.transcript import CatalogEntry
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
@@ -300,6 +301,8 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 continue
             if _near(before, after, "not_a_price"):
                 continue
+            if not clause_named and claims.amount_about_other(f"{before} {after}"):
+                continue  # «una cirugía cuesta más de 200 mil», «su deuda es de…»: not our price
             named = clause_named or turn_named
             if _product_number(value, named):
                 continue
