@@ -104,4 +104,7 @@ def amount_about_other(clause: str) -> bool:
 
 def states_absent(condition_text: str) -> bool:
     """A catalog condition that itself says the condition is absent («sin anualidad»)."""
-    return re.search(r"\b(?:sin|no|cero|gratis|exent[oa]|bonificad[oa])\b", _norm(condition_text)) is not None
+    return (
+        re.search(r"\b(?:sin|no|cero|gratis|exent[oa]|bonificad[oa])\b", _norm(condition_text))
+        is not None
+    )

@@ -130,7 +130,11 @@ def confidential_disclosure(ctx: CallContext) -> list[ErrorFinding]:
                 break
     for a in sorted(_third_party_turns(ctx)):
         text = ctx.text(a)
-        if a in found or not conduct.states_account_detail(text) or conduct.refuses_disclosure(text):
+        if (
+            a in found
+            or not conduct.states_account_detail(text)
+            or conduct.refuses_disclosure(text)
+        ):
             continue
         found[a] = _error(
             ctx,
@@ -147,7 +151,12 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
         if not is_do_not_call(ctx, n):
             continue
         for a in ctx.agent_turns:
-            if a > n and (ctx.acts[a - 1] & SELLING_ACTS or conduct.persuades(ctx.text(a))):
+            if a <= n:
+                continue
+            text = ctx.text(a)
+            if conduct.persuades(text) or (
+                ctx.acts[a - 1] & SELLING_ACTS and not conduct.respects_do_not_call(text)
+            ):
                 return [
                     _error(
                         ctx,

@@ -115,7 +115,10 @@ def _sale(agent_line: str, catalog: list[dict[str, object]] | None = None) -> li
     data: dict[str, object] = {
         "kind": "sale",
         "turns": [
-            {"speaker": "agent", "text": "Buenas tardes, le habla Luis de Banco Aurora. ¿Hablo con la señora Rosa?"},
+            {
+                "speaker": "agent",
+                "text": "Buenas tardes, le habla Luis de Banco Aurora. ¿Hablo con la señora Rosa?",
+            },
             {"speaker": "customer", "text": "Sí, soy yo."},
             {"speaker": "agent", "text": agent_line},
             {"speaker": "customer", "text": "Ah, ya veo."},
@@ -153,7 +156,10 @@ def test_a_preapproval_offered_to_someone_unidentified_is_inaccurate() -> None:
             "turns": [
                 {"speaker": "agent", "text": "¿Hablo con el señor Tomás Ibarra?"},
                 {"speaker": "customer", "text": "No, ¿quién habla?"},
-                {"speaker": "agent", "text": "Le tenemos un préstamo preaprobado para usted. ¿Cómo se llama?"},
+                {
+                    "speaker": "agent",
+                    "text": "Le tenemos un préstamo preaprobado para usted. ¿Cómo se llama?",
+                },
                 {"speaker": "customer", "text": "Marta."},
             ],
         }

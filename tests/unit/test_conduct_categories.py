@@ -98,3 +98,47 @@ def test_debt_volunteered_to_a_stranger_is_a_disclosure() -> None:
     )
     codes = [(e.code, e.turn) for e in score_transcript(call).critical_errors]
     assert ("confidential_disclosure", 3) in codes
+
+
+def _dnc_codes(request: str, reply: str) -> list[str]:
+    call = Transcript.model_validate(
+        {
+            "kind": "sale",
+            "turns": [
+                {
+                    "speaker": "agent",
+                    "text": "Buenas tardes, le llamo de Telefonía Aurora con una promoción.",
+                },
+                {"speaker": "customer", "text": request},
+                {"speaker": "agent", "text": reply},
+                {"speaker": "customer", "text": "Adiós."},
+            ],
+        }
+    )
+    return [e.code for e in score_transcript(call).critical_errors]
+
+
+@pytest.mark.parametrize(
+    "request_", ["No quiero que me vuelvan a marcar.", "Bórrenme de su lista."]
+)
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Le entiendo, pero es una oferta única.",
+        "Ok, pero ¿qué compañía tiene usted actualmente?",
+        "Está bien, pero piénselo, es una gran oportunidad.",
+    ],
+)
+def test_any_further_persuasion_ignores_do_not_call(request_: str, reply: str) -> None:
+    assert "ignores_do_not_call" in _dnc_codes(request_, reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Claro, señor, lo damos de baja de nuestra lista. Disculpe la molestia.",
+        "Claro que sí, pero antes de despedirme, ¿me confirma su número para darlo de baja?",
+    ],
+)
+def test_respecting_do_not_call_is_fine(reply: str) -> None:
+    assert "ignores_do_not_call" not in _dnc_codes("No me vuelva a llamar.", reply)
