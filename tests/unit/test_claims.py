@@ -25,6 +25,9 @@ from simulator.scoring import score_transcript
         ("Aquí no revisamos buró, es aprobación garantizada.", "guarantee"),
         ("Tenemos una tarjeta preaprobada para usted.", "preapproval"),
         ("Su préstamo ya está autorizado, nada más dígame su nombre.", "preapproval"),
+        ("Felicidades, usted se ganó un viaje a la playa.", "free"),
+        ("Si no paga, va a terminar en la cárcel.", "legal_consequence"),
+        ("Nunca más le van a dar un crédito en ningún banco.", "legal_consequence"),
     ],
 )
 def test_promises_are_extracted(text: str, topic: str) -> None:

@@ -30,6 +30,12 @@ DISRESPECT = [
     ("Le voy a llamar a su jefe para avisarle de su deuda.", "threat"),
     ("La vamos a seguir llamando hasta que pague.", "threat"),
     ("Ya tenemos una orden de aprehensión en su contra.", "threat"),
+    ("Si no paga, su expediente pasa al despacho jurídico.", "threat"),
+    ("Nos veremos obligados a proceder legalmente.", "threat"),
+    ("Mire, no sea pelotudo, le estoy hablando claro.", "insult"),
+    ("¿Anda sordo, o qué?", "insult"),
+    ("Usted se cree muy vivo, ¿no?", "insult"),
+    ("¿Me entendió, o se lo repito?", "mockery"),
 ]
 
 RESPECTFUL = [
@@ -41,6 +47,9 @@ RESPECTFUL = [
     "No se va a arrepentir: el plan incluye llamadas ilimitadas.",
     "Si gusta, le explico con calma cómo funciona la anualidad.",
     "Qué buena pregunta, se la respondo enseguida.",
+    "No vamos a proceder legalmente; preferimos llegar a un convenio con usted.",
+    "¿Me escucha bien? La línea está fallando.",
+    "Su tarjeta ya está lista para entrega en sucursal.",
 ]
 
 
