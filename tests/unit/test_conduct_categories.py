@@ -36,6 +36,9 @@ DISRESPECT = [
     ("¿Anda sordo, o qué?", "insult"),
     ("Usted se cree muy vivo, ¿no?", "insult"),
     ("¿Me entendió, o se lo repito?", "mockery"),
+    ("¿Y no le da vergüenza deber tanto tiempo?", "insult"),
+    ("Si no tenía para pagar, ¿para qué pidió el préstamo?", "insult"),
+    ("Es usted un moroso, señor.", "insult"),
 ]
 
 RESPECTFUL = [
@@ -50,6 +53,7 @@ RESPECTFUL = [
     "No vamos a proceder legalmente; preferimos llegar a un convenio con usted.",
     "¿Me escucha bien? La línea está fallando.",
     "Su tarjeta ya está lista para entrega en sucursal.",
+    "Entiendo que a veces da pena hablar de deudas; aquí buscamos una solución.",
 ]
 
 
