@@ -56,6 +56,7 @@ def _commands(work: Path) -> dict[str, list[str]]:
         "score --help": ["score", "--help"],
         "rubric": ["rubric"],
         "rubric --json": ["rubric", "--json"],
+        "explain": ["explain", str(TRANSCRIPT), "--turn", "1"],
         "score": ["score", str(TRANSCRIPT)],
         "score --json": ["score", "--json", str(TRANSCRIPT)],
         "analyze (5 lines)": ["analyze", str(jsonl)],

@@ -222,11 +222,19 @@ def rubric(
     """Muestra todas las reglas con las que se califica una llamada."""
     from rich.table import Table
 
-    from simulator.scoring.rubric import KIND_NAMES, rules
+    from simulator.scoring.registry import registry
+    from simulator.scoring.rubric import KIND_NAMES
 
-    items = rules()
+    entries = registry()
+    items = [entry.rule for entry in entries]
     if as_json:
-        typer.echo(json.dumps([r.model_dump() for r in items], ensure_ascii=False, indent=2))
+        typer.echo(
+            json.dumps(
+                [{**e.rule.model_dump(), "id": e.id, "function": e.function_path} for e in entries],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     console = _console()
     for kind, title in KIND_NAMES.items():
