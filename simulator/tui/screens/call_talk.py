@@ -9,18 +9,53 @@ that arrives after the call ended is dropped). Session calls made meanwhile (cap
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
-from textual.widgets import Input
+from textual.screen import Screen
+from textual.widgets import Input, Static
 
 from simulator.errors import SimuladorError
 from simulator.language.safe_text import escape_textual
 from simulator.tui.widgets.capture_form import CaptureForm
 
+if TYPE_CHECKING:
+    _MixinBase = Screen[None]
+else:
+    _MixinBase = object
 
-class CallTalk:
-    """Mixin for ``CallScreen``; uses its widgets (``say``, ``typing``…) and session."""
+
+class CallTalk(_MixinBase):
+    """Mixin for ``CallScreen``; uses its widgets (``say``, ``typing``…) and session.
+
+    The declarations below tell mypy what ``CallScreen`` provides; at run time the mixin is a plain
+    class and ``CallScreen`` defines all of them.
+    """
+
+    if TYPE_CHECKING:
+        session: Any
+        exam: bool
+        phase: str
+        waiting: bool
+        generation: int
+        hold_t0: float | None
+        hints_shown: int
+        deferred: list[Any]
+        say: Input
+        typing: Static
+        hint_line: Static
+        capture_form: CaptureForm
+
+        def action_hold(self) -> None: ...
+        def action_sale(self) -> None: ...
+        def action_hangup(self) -> None: ...
+        def _turn(self, speaker: str, text: str) -> None: ...
+        def _system(self, text: str) -> None: ...
+        def _error(self, error: Exception) -> None: ...
+        def _sync_status(self) -> None: ...
+        def _show_mood(self) -> None: ...
+        def _hang_up(self) -> None: ...
+        def _captured(self, event: CaptureForm.Captured) -> None: ...
 
     def said(self, text: str) -> None:
         """The trainee pressed Enter on the talk line: a slash command or words to the customer."""

@@ -136,7 +136,7 @@ class ProgressScreen(Screen[None]):
         plt.ylim(0, 100)
         plt.xlabel("llamada")
         if points:
-            xs = [p[0] for p in points]
+            xs: list[float] = [p[0] for p in points]
             plt.plot(xs, [p[1] for p in points], marker="braille")
             plt.scatter(xs, [p[1] for p in points], marker="dot")
             plt.xticks(xs)

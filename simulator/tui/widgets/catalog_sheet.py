@@ -48,6 +48,6 @@ def customer_markup(scenario: Any) -> str:
     company = scenario.company
     lines.append(f"[b]Empresa:[/b] {escape(company.name)}")
     protocol = getattr(company, "protocol", None)
-    if protocol is not None and getattr(protocol, "opening_example", ""):
+    if protocol is not None and getattr(protocol, "opening_example", None):
         lines.append(f"[b]Saludo sugerido:[/b] «{escape(protocol.opening_example)}»")
     return "\n".join(lines)
