@@ -24,6 +24,7 @@ FILE_MODE = 0o600
 
 DATA_DIR_ENV = "SIMULADOR_DATA_DIR"
 CONFIG_FILE_ENV = "SIMULADOR_CONFIG_FILE"
+CACHE_DIR_ENV = "SIMULADOR_CACHE_DIR"
 
 
 def _env_path(name: str) -> Path | None:
@@ -39,6 +40,16 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_path(APP_NAME))
+
+
+def cache_dir() -> Path:
+    """Rebuildable caches (no personal data): ``$SIMULADOR_CACHE_DIR`` or the platform's cache path."""
+    override = _env_path(CACHE_DIR_ENV)
+    if override is not None:
+        return override
+    import platformdirs
+
+    return Path(platformdirs.user_cache_path(APP_NAME))
 
 
 def config_dir() -> Path:

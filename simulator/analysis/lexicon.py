@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from simulator.datafiles import parse as parse_yaml
+from simulator.language import regex_cache
 
 LANG_PACKAGE = "simulator.language"
 
@@ -33,7 +34,9 @@ def compile_list(patterns: list[str] | str, subs: dict[str, str] | None = None) 
             pattern = pattern.replace("{" + key + "}", value)
         parts.append(f"(?:{pattern})")
     # The closing boundary holds when the match ends on a non-word char or before one.
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?:(?<![a-z0-9])|(?![a-z0-9]))")
+    return regex_cache.compile(
+        r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?:(?<![a-z0-9])|(?![a-z0-9]))"
+    )
 
 
 @cache
@@ -68,7 +71,7 @@ def customer_patterns() -> dict[str, re.Pattern[str]]:
         if key == "objection":
             continue
         if key in ("affirmative_start", "negative_start", "phone_answer", "bare_no"):
-            out[key] = re.compile(str(value))
+            out[key] = regex_cache.compile(str(value))
             continue
         out[key] = compile_list(value)
     return out
@@ -86,4 +89,4 @@ def filler_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(always-counted fillers, tag questions at the end of a clause)."""
     data = load_yaml("fillers.yaml")
     tags = "|".join(f"(?:{t})" for t in data["tags"])
-    return compile_list(data["always"]), re.compile(rf"(?<=[a-z0-9] )(?:{tags}) \?")
+    return compile_list(data["always"]), regex_cache.compile(rf"(?<=[a-z0-9] )(?:{tags}) \?")

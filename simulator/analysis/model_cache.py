@@ -51,12 +51,9 @@ def enabled() -> bool:
 
 def cache_root() -> Path:
     """``$SIMULADOR_CACHE_DIR`` or the platform's user cache folder (``…/simulador``)."""
-    value = os.environ.get(CACHE_DIR_ENV, "").strip()
-    if value:
-        return Path(value).expanduser()
-    import platformdirs
+    from simulator.locations import cache_dir as shared_cache_dir
 
-    return Path(platformdirs.user_cache_path(APP_NAME))
+    return shared_cache_dir()
 
 
 def _package_dir() -> Path:
