@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
+from simulator.language.names import field_label as spanish_field_label
 from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
@@ -60,7 +61,7 @@ def glue() -> dict[str, Any]:
 
 
 def field_label(field_key: str) -> str:
-    return str(glue().get("field_labels", {}).get(field_key, field_key.replace("_", " ")))
+    return spanish_field_label(field_key)
 
 
 class _Slots(dict[str, str]):

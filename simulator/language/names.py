@@ -22,6 +22,15 @@ def field_lexicon() -> dict[str, object]:
     return data
 
 
+def field_label(key: str) -> str:
+    """A capture field's Spanish name («numero_cuenta» → «número de cuenta»), shared by the
+    customer's lines and the scorer's feedback."""
+    labels = field_lexicon().get("field_labels")
+    if isinstance(labels, dict) and key in labels:
+        return str(labels[key])
+    return key.replace("_", " ")
+
+
 def _words(key: str) -> list[str]:
     value = field_lexicon()[key]
     assert isinstance(value, list)

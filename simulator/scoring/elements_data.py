@@ -16,6 +16,7 @@ from typing import Any
 from simulator.analysis import conduct
 from simulator.datafiles import parse as parse_yaml
 from simulator.language import extract as lx
+from simulator.language import names
 from simulator.models.scorecard import ElementResult
 from simulator.scoring import lang
 from simulator.scoring import text as tx
@@ -27,12 +28,6 @@ READ_BACK_SHARE = 0.6
 MIN_PARTIAL = 10
 DATA_ACTS = ("data_request", "data_confirmation")
 NOT_DATA_ACTS = ("greeting", "farewell", "thanks", "offer_more")
-FIELD_NAMES = {
-    "nombre": "nombre",
-    "telefono": "teléfono",
-    "correo": "correo",
-    "direccion": "dirección",
-}
 
 
 @dataclass
@@ -49,7 +44,7 @@ class FieldCheck:
 
 
 def field_label(name: str) -> str:
-    return FIELD_NAMES.get(name, name.replace("_", " "))
+    return names.field_label(name)
 
 
 @lru_cache(maxsize=4096)

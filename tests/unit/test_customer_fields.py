@@ -9,8 +9,8 @@ import pytest
 
 from simulator.content.library import load_library
 from simulator.customer.cues import field_aliases, fields_mentioned
-from simulator.customer.mouth import glue
 from simulator.customer.simulator import CustomerSimulator
+from simulator.language.names import field_label, field_lexicon
 from simulator.language.normalize import normalize
 
 
@@ -27,15 +27,16 @@ CASES = _cases()
 
 
 def test_every_required_field_has_a_label() -> None:
-    labels = glue()["field_labels"]
+    labels = field_lexicon()["field_labels"]
+    assert isinstance(labels, dict)
     missing = sorted({f for _, f in CASES if f not in labels})
-    assert not missing, f"faltan etiquetas en mouth.yaml field_labels: {missing}"
+    assert not missing, f"faltan etiquetas en language/es/fields.yaml field_labels: {missing}"
 
 
 @pytest.mark.parametrize(("scenario_id", "field"), CASES)
 def test_label_is_recognised_as_that_field(scenario_id: str, field: str) -> None:
     scenario = load_library().scenario(scenario_id)
-    label = glue()["field_labels"][field]
+    label = field_label(field)
     assert field_aliases(field), field
     assert field in fields_mentioned(normalize(f"¿Me da su {label}?"), scenario.required_fields)
 
@@ -61,7 +62,7 @@ def test_data_request_gets_the_true_value(scenario_id: str, field: str) -> None:
             "objections_handled": [o.id for o in scenario.objections],
         }
     )
-    label = glue()["field_labels"][field]
+    label = field_label(field)
     reply, _ = sim.respond(f"Para su registro, ¿me proporciona su {label}, por favor?", state)
     true_value = scenario.customer.data[field]
     assert "data_given" in reply.intent_names, (field, reply.text)
