@@ -97,6 +97,22 @@ _BARE_LEADS = frozenset(
 )
 
 
+_HESITATION = re.compile(r"^(?:h?m+|e+m+|e+h+|a+h+|mm+h?)$")
+
+
+def _bare_start(text: str, folded: str, stops: set[str]) -> int | None:
+    """Where a bare dictated name starts in the first sentence ("Mmm… Rosa María Hernández")."""
+    first = re.split(r"(?<!\.)[.!?;](?!\.)\s", text.replace("…", " "), maxsplit=1)[0]
+    words = normalize(first).split()
+    # A bare short answer made only of name-like words, after fillers and lead words.
+    while words and (words[0] in _BARE_LEADS or _HESITATION.match(words[0])):
+        words = words[1:]
+    if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):
+        return None
+    start = folded.find(words[0])
+    return start if start >= 0 else None
+
+
 def extract_name(text: str) -> str | None:
     """The name a customer gives ("me llamo Rosa Hernández", or just "Rosa Hernández López")."""
     if not text:
@@ -107,18 +123,15 @@ def extract_name(text: str) -> str | None:
     matches = list(_leadin_re().finditer(folded))
     match = matches[-1] if matches else None
     if match is not None:
-        start = match.end()
+        start: int | None = match.end()
+        following = _WORD.search(folded, match.end())
+        if following is None or following.group(0) in stops:
+            # «Marco Reyes. Soy cliente cumplido»: the lead-in introduces no name here.
+            start = _bare_start(text, folded, stops)
     else:
-        norm = normalize(text)
-        words = norm.split()
-        # A bare short answer made only of name-like words.
-        while words and words[0] in _BARE_LEADS:
-            words = words[1:]
-        if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):
-            return None
-        start = folded.find(words[0])
-        if start < 0:
-            return None
+        start = _bare_start(text, folded, stops)
+    if start is None:
+        return None
     picked: list[str] = []
     pos = start
     for m in _WORD.finditer(folded, start):

@@ -24,6 +24,7 @@ from simulator.scoring.context import CallContext
 
 TOLERANCE = 1.0
 NEAR_WORDS = 4
+RELATIVE_WORDS = 9  # «la diferencia con el de 200 megas es de 49»: the cue may open the clause
 PROVIDER_WORDS_BEFORE = 6
 CLAUSE_CHARS = 160  # a clause is read at most this far around an amount (bounded work)
 MAX_AMOUNTS_PER_TURN = 60
@@ -209,6 +210,17 @@ def _relations(book: _Book) -> set[float]:
     return out
 
 
+def _catalog_amounts(book: _Book) -> set[float]:
+    """Every amount our catalog states: prices, their period multiples, condition amounts."""
+    return set(book.prices) | set(book.derived) | set(book.conditions)
+
+
+def _sums_with(named: list[CatalogEntry], book: _Book) -> set[float]:
+    """A named product's price plus another price of the catalog (an add-on's total)."""
+    own = {p.price for p in named if p.price is not None}
+    return {a + b for a in own for b in book.prices}
+
+
 def _close(value: float, targets: set[float] | frozenset[float]) -> bool:
     return any(abs(value - t) <= TOLERANCE for t in targets)
 
@@ -303,6 +315,12 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 continue
             if not clause_named and claims.amount_about_other(f"{before} {after}"):
                 continue  # «una cirugía cuesta más de 200 mil», «su deuda es de…»: not our price
+            if not clause_named and _close(value, _catalog_amounts(book)):
+                # Said in a clause that names no product, an amount of our catalog (a price, a
+                # period multiple, a fee of the conditions) is right: products named elsewhere in
+                # the turn («…el de 100 megas queda en 399») do not claim it.
+                correct_turns.append(n)
+                continue
             named = clause_named or turn_named
             if _product_number(value, named):
                 continue
@@ -310,11 +328,16 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 if _strict_ok(value, named) or _strict_ok(value, turn_named):
                     correct_turns.append(n)
                     continue
+                if _close(value, _sums_with(named, book)):
+                    correct_turns.append(n)  # «si le suma la funda queda en 5,348» (4,999 + 349)
+                    continue
                 own_price = bool(clause_named) and _near(before, "", "own_price")
                 if not own_price and _close(value, known(n)):
                     continue  # an amount the customer said (or pays today)
-                if _near(before, after, "relative_amount") and _close(value, _relations(book)):
-                    continue
+                if _near(before, after, "relative_amount", RELATIVE_WORDS) and _close(
+                    value, _relations(book)
+                ):
+                    continue  # «la diferencia con el de 200 megas es de 49» (499 − 450)
                 mismatches.append(PriceMismatch(n, value, amount.text, named[0], named))
                 continue
             if _close(value, book.prices):

@@ -22,7 +22,10 @@ from simulator.session.script import read_script, run_script
 
 HERE = Path(__file__).parent
 JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
-# Excellent calls the scorer wrongly fails today (panel of 2026-12-04); remove an entry once fixed.
+# Excellent calls the scorer wrongly fails today (panels of 2026-12-04); remove an entry once fixed.
+# Fixed after the second panel (tuned on these scripts, so no longer blind): c-02, e-01, e-02, e-04
+# (amounts of the catalog claimed by another product of the turn, add-on totals, differences,
+# coverage amounts) and f-02 («Soy cliente cumplido» read as the name).
 KNOWN_UNFAIR = {
     "a-01-internet-veloz-hogar-excellent.txt": "el cliente ahora contesta el cierre del T16 con una"
     " trampa de precio que el guion (escrito contra la versión anterior) no corrige",
@@ -31,29 +34,22 @@ KNOWN_UNFAIR = {
     "b-04-retencion-plan-movil-excellent.txt": "el cliente cuelga sin dar su línea: datos exigidos"
     " en una retención que terminó antes de capturarlos",
     # Second panel (four outside trainers, session 3): excellent calls failed by the scorer.
-    "c-01-internet-veloz-hogar-regateador-excellent.txt": "precio correcto atribuido al otro plan"
-    " del mismo turno; aceptación «pues sí me animo» no reconocida (sale_without_consent)",
-    "c-02-seguro-gastos-medicos-experto-excellent.txt": "deducible del catálogo leído como precio",
+    "c-01-internet-veloz-hogar-regateador-excellent.txt": "aceptación «pues sí me animo» no"
+    " reconocida (sale_without_consent)",
     "c-03-cobranza-tarjeta-atrasada-molesto-excellent.txt": "cuelga tras la pregunta de sondeo que"
     " pide el escenario; datos exigidos tras el colgado",
-    "c-04-cambio-domicilio-internet-callado-excellent.txt": "«Mmm… Ana Laura» capturado como «Mmm»",
+    "c-04-cambio-domicilio-internet-callado-excellent.txt": "necesidades no reconocidas en un"
+    " cambio de domicilio (el «Mmm» como nombre ya se corrigió)",
     "d-01-retencion-plan-movil-impaciente-excellent.txt": "sondeo en T2–T6 no reconocido; cliente"
     " impaciente no se deja ganar",
     "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "«Sí la escuché bien» leído como"
     " condescendencia (error crítico)",
-    "d-03-seguro-auto-amplio-indeciso-excellent.txt": "cobertura de «3 millones» leída como precio;"
-    " «no me llamen para otras cosas» tras aceptar tratado como no-llamar",
-    "e-01-celular-agotado-electrohogar-experto-excellent.txt": "precio del modelo de 256 GB comparado"
-    " con el de 128 GB",
-    "e-02-tarjeta-credito-horizonte-amable-excellent.txt": "anualidad de 690 comparada con el seguro"
-    " de 49 del mismo turno",
+    "d-03-seguro-auto-amplio-indeciso-excellent.txt": "«no me llamen para otras cosas» tras"
+    " aceptar tratado como no-llamar",
     "e-03-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "explicación cortés leída como"
     " condescendencia (error crítico)",
-    "e-04-internet-veloz-hogar-callado-excellent.txt": "diferencia de precio (49 = 499 − 450) leída"
-    " como precio del plan",
     "f-01-seguro-gastos-medicos-desconfiado-excellent.txt": "sondeo de T6–T10 no reconocido; el"
     " cliente cuelga tras verificaciones concretas",
-    "f-02-retencion-plan-movil-regateador-excellent.txt": "«Soy cliente cumplido» leído como el nombre",
 }
 
 

@@ -74,3 +74,21 @@ def test_data_request_gets_the_true_value(scenario_id: str, field: str) -> None:
         field,
         reply.text,
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("Mmm… Rosa María Hernández.", "Rosa María Hernández"),
+        ("Mmm... Ana Laura Jiménez Soto", "Ana Laura Jiménez Soto"),
+        ("Marco Antonio Reyes Flores. Soy cliente cumplido, ¿eh?", "Marco Antonio Reyes Flores"),
+        ("Sí, soy Rosa López", "Rosa López"),
+        ("Soy cliente desde hace años", None),
+    ],
+)
+def test_a_filler_or_a_self_description_is_never_taken_as_the_name(
+    said: str, name: str | None
+) -> None:
+    from simulator.language.extract import extract_name
+
+    assert extract_name(said) == name

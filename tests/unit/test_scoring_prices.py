@@ -123,3 +123,49 @@ def test_a_difference_said_as_the_price_is_flagged() -> None:
 def test_savings_talk_across_clauses_is_not_a_price() -> None:
     said = "Al año usted ahorraría, comparado con lo que paga, unos 600 pesos."
     assert price_errors([("a", said)]) == []
+
+
+# Blind panel, session 3: correct amounts that were punished as wrong prices (our own wording).
+
+
+def test_a_price_in_a_clause_that_names_no_product_is_not_claimed_by_another_product() -> None:
+    lines = [
+        (
+            "a",
+            "No puedo bajarle el precio, pero le cuido que pague exactamente sus 499 pesos. "
+            "Si busca algo más económico, el de 100 megas le queda en 399.",
+        )
+    ]
+    assert price_errors(lines) == []
+
+
+def test_an_add_on_total_is_the_sum_of_two_catalog_prices() -> None:
+    lines = [("a", "Si le agrega el paquete de canales, el de 200 megas le queda en 598 al mes.")]
+    assert price_errors(lines) == []
+
+
+def test_a_difference_announced_at_the_start_of_the_clause_is_a_difference() -> None:
+    lines = [
+        (
+            "a",
+            "Si hoy paga 450, la diferencia con el de 200 megas es de 49 pesos al mes, "
+            "y tiene el doble de velocidad.",
+        )
+    ]
+    assert price_errors(lines) == []
+
+
+def test_insurance_coverage_amounts_are_not_prices() -> None:
+    lines = [
+        (
+            "a",
+            "El de 200 megas incluye responsabilidad civil por 3 millones de pesos y 12,000 pesos "
+            "por evento; cuesta 499 al mes.",
+        )
+    ]
+    assert price_errors(lines) == []
+
+
+def test_a_wrong_price_next_to_the_product_is_still_flagged() -> None:
+    lines = [("a", "El Plan Hogar 200 megas le cuesta 399 pesos al mes.")]
+    assert price_errors(lines)
