@@ -42,12 +42,12 @@ KNOWN_UNFAIR = {
     " cambio de domicilio (el «Mmm» como nombre ya se corrigió)",
     "d-01-retencion-plan-movil-impaciente-excellent.txt": "sondeo en T2–T6 no reconocido; cliente"
     " impaciente no se deja ganar",
-    "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "«Sí la escuché bien» leído como"
-    " condescendencia (error crítico)",
+    "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "sondeo juzgado no cumplido por una"
+    " pregunta de plática ya contestada (la condescendencia falsa ya se corrigió)",
     "d-03-seguro-auto-amplio-indeciso-excellent.txt": "«no me llamen para otras cosas» tras"
     " aceptar tratado como no-llamar",
-    "e-03-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "explicación cortés leída como"
-    " condescendencia (error crítico)",
+    "e-03-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "el cliente cuelga tras una explicación"
+    " neutral y se exigen datos (la condescendencia falsa ya se corrigió)",
     "f-01-seguro-gastos-medicos-desconfiado-excellent.txt": "sondeo de T6–T10 no reconocido; el"
     " cliente cuelga tras verificaciones concretas",
 }

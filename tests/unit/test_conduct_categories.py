@@ -23,6 +23,8 @@ DISRESPECT = [
     ("nada de que no vive ahí señor ya sabemos que es usted", "mockery"),
     ("Está cometiendo un grave error al rechazar esta promoción.", "condescension"),
     ("Creo que se está equivocando, piénselo.", "condescension"),
+    ("Escuche bien lo que le voy a decir.", "condescension"),
+    ("Como le estoy diciendo, eso no se puede.", "condescension"),
     ("Si no paga hoy lo vamos a meter a la cárcel.", "threat"),
     ("Usted puede acabar en la cárcel por fraude.", "threat"),
     ("Vamos a embargarle la casa y los muebles.", "threat"),
@@ -54,6 +56,10 @@ RESPECTFUL = [
     "¿Me escucha bien? La línea está fallando.",
     "Su tarjeta ya está lista para entrega en sucursal.",
     "Entiendo que a veces da pena hablar de deudas; aquí buscamos una solución.",
+    # Second blind panel: polite lines that were read as condescension.
+    "Sí, lo escuché bien; le confirmo su número de póliza.",
+    "En su banca en línea ve exactamente lo mismo que le estoy diciendo.",
+    "Eso que le acabo de decir queda por escrito en su contrato.",
 ]
 
 
