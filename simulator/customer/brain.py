@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from simulator.analysis import conduct
 from simulator.customer import cues, moves, objections
+from simulator.customer.objections import ready_to_buy
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -82,6 +83,10 @@ NOT_ACCEPTED = (
 )
 
 
+# Replies that go along with an assumptive close (giving or confirming the data it asked for).
+COOPERATION = frozenset({"data_given", "data_confirm_yes", "identity_confirm"})
+
+
 def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None:
     """The customer's answer to a close, as the session writes it into the transcript: accepted
     (this turn said yes), refused (said no or hung up) or hesitated (anything else)."""
@@ -95,6 +100,14 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
     if s.hung_up or "refusal" in names:
         s.decision = "refused"
         s.decision_reason = "hangup" if s.hung_up else "refusal"
+        return
+    declined = any(name in names for name, _ in NOT_ACCEPTED)
+    if not declined and names & COOPERATION and t.scenario.goal == "sale" and ready_to_buy(t):
+        # An assumptive close («entonces le registro el plan; ¿me confirma su nombre?») answered
+        # by giving the data, from a customer who is ready and objects to nothing, is a yes: the
+        # words and the recorded decision agree (blind panel c-01).
+        s.accepted = True
+        s.decision = "accepted"
         return
     s.decision = "hesitated"
     s.decision_reason = next((why for name, why in NOT_ACCEPTED if name in names), "other")

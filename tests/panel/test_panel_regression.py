@@ -25,7 +25,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Excellent calls the scorer wrongly fails today (panels of 2026-12-04); remove an entry once fixed.
 # Fixed after the second panel (tuned on these scripts, so no longer blind): c-02, e-01, e-02, e-04
 # (amounts of the catalog claimed by another product of the turn, add-on totals, differences,
-# coverage amounts) and f-02 («Soy cliente cumplido» read as the name).
+# coverage amounts), f-02 («Soy cliente cumplido» read as the name) and c-01 (an assumptive close
+# answered with the data it asked for, by a customer ready to buy, is the customer's yes).
 KNOWN_UNFAIR = {
     "a-01-internet-veloz-hogar-excellent.txt": "el cliente ahora contesta el cierre del T16 con una"
     " trampa de precio que el guion (escrito contra la versión anterior) no corrige",
@@ -34,8 +35,6 @@ KNOWN_UNFAIR = {
     "b-04-retencion-plan-movil-excellent.txt": "el cliente cuelga sin dar su línea: datos exigidos"
     " en una retención que terminó antes de capturarlos",
     # Second panel (four outside trainers, session 3): excellent calls failed by the scorer.
-    "c-01-internet-veloz-hogar-regateador-excellent.txt": "aceptación «pues sí me animo» no"
-    " reconocida (sale_without_consent)",
     "c-03-cobranza-tarjeta-atrasada-molesto-excellent.txt": "cuelga tras la pregunta de sondeo que"
     " pide el escenario; datos exigidos tras el colgado",
     "c-04-cambio-domicilio-internet-callado-excellent.txt": "necesidades no reconocidas en un"
