@@ -160,8 +160,7 @@ def _react(t: Turn) -> None:
     if conduct.asks_secret(t.text):
         _secret_request(t)
         return
-    if s.do_not_call:
-        _after_do_not_call(t)
+    if s.do_not_call and _after_do_not_call(t):
         return
     if not _empathy_gate(t):
         return
@@ -223,22 +222,30 @@ def _secret_request(t: Turn) -> None:
         t.say("hangup")
 
 
-def _after_do_not_call(t: Turn) -> None:
-    """The customer asked not to be called again: anything but a respectful goodbye ends it.
+def _after_do_not_call(t: Turn) -> bool:
+    """The customer asked not to be called again: anything but a respectful goodbye ends it
+    (returns whether this turn was handled here; False lets an accepted sale be finished).
 
     Persuasion is what the scorer flags as ``ignores_do_not_call`` (a selling act or the conduct
     lexicon's persuasion), so «gracias, pero déjeme explicarle…» is no goodbye here either."""
     s = t.s
-    persuading = bool(t.acts & SELLING_ACTS) or conduct.persuades(t.text)
-    if not persuading and ({"farewell", "thanks"} & t.acts or conduct.respects_do_not_call(t.text)):
+    respects = conduct.respects_do_not_call(t.text)
+    # The scorer's reading: persuasion, or selling without confirming the customer's preference.
+    persuading = conduct.persuades(t.text) or (bool(t.acts & SELLING_ACTS) and not respects)
+    if (s.accepted or ready_to_buy(t)) and respects and not persuading:
+        # The request came with (or after) a yes: the agent confirms it and finishes the sale the
+        # customer accepted («anoto que no le volvamos a llamar; para emitirla, ¿su nombre?»).
+        return False
+    if not persuading and ({"farewell", "thanks"} & t.acts or respects):
         s.farewell_said = True
         t.say("farewell")
-        return
+        return True
     s.patience = 0
     s.trust = clamp(s.trust - 20)
     t.causes.append("do_not_call_ignored")
     t.say("annoyed")
     t.say("hangup")
+    return True
 
 
 def _empathy_gate(t: Turn) -> bool:

@@ -43,8 +43,8 @@ KNOWN_UNFAIR = {
     " impaciente no se deja ganar",
     "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "sondeo juzgado no cumplido por una"
     " pregunta de plática ya contestada (la condescendencia falsa ya se corrigió)",
-    "d-03-seguro-auto-amplio-indeciso-excellent.txt": "«no me llamen para otras cosas» tras"
-    " aceptar tratado como no-llamar",
+    "d-03-seguro-auto-amplio-indeciso-excellent.txt": "el guion termina donde el cliente"
+    " colgaba (el no-llamar dicho al aceptar ya no termina la venta)",
     "e-03-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "el cliente cuelga tras una explicación"
     " neutral y se exigen datos (la condescendencia falsa ya se corrigió)",
     "f-01-seguro-gastos-medicos-desconfiado-excellent.txt": "sondeo de T6–T10 no reconocido; el"
@@ -101,3 +101,24 @@ def test_poor_and_average_agents_are_never_competent(entry: dict[str, object]) -
 def test_excellent_agents_are_competent(entry: dict[str, object]) -> None:
     assert entry["expert_verdict"] == "competent"
     assert _verdict(entry) == "competent"
+
+
+def test_do_not_call_said_with_a_yes_lets_the_agent_finish_the_accepted_sale() -> None:
+    """Panel d-03: «sí me conviene… ya no me marquen para ofrecerme otras cosas». The agent
+    confirms the preference and asks for the name to issue the policy: the customer gives it
+    instead of hanging up, and the scorer sees no ignored do-not-call."""
+    entry = next(e for e in JUDGEMENTS if e["script"].startswith("d-03-"))
+    library = load_library()
+    steps = read_script(HERE / "scripts" / str(entry["script"]))
+    session = CallSession(
+        library.scenario(str(entry["scenario"])),
+        library.persona(str(entry["persona"])),
+        seed=int(str(entry["seed"])),
+    )
+    run = run_script(session, steps)
+    last = run.result.transcript.turns[-1]
+    assert last.speaker == "customer"
+    assert "Ibarra" in last.text
+    card = run.result.scorecard
+    assert card is not None
+    assert "ignores_do_not_call" not in [e.code for e in card.critical_errors]

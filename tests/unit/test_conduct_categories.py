@@ -161,3 +161,15 @@ def test_any_further_persuasion_ignores_do_not_call(request_: str, reply: str) -
 )
 def test_respecting_do_not_call_is_fine(reply: str) -> None:
     assert "ignores_do_not_call" not in _dnc_codes("No me vuelva a llamar.", reply)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Con gusto: anoto que no le volvamos a llamar para otras ofertas.",
+        "Dejo registrado que no la vuelvan a llamar para promociones.",
+    ],
+)
+def test_confirming_the_preference_in_other_words_respects_do_not_call(text: str) -> None:
+    assert conduct.respects_do_not_call(text)
+    assert not conduct.persuades(text)
