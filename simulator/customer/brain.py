@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from simulator.analysis import conduct
 from simulator.customer import cues, moves, objections
-from simulator.customer.objections import ready_to_buy
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -102,7 +101,7 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
         s.decision_reason = "hangup" if s.hung_up else "refusal"
         return
     declined = any(name in names for name, _ in NOT_ACCEPTED)
-    if not declined and names & COOPERATION and t.scenario.goal == "sale" and ready_to_buy(t):
+    if not declined and names & COOPERATION and t.scenario.goal == "sale" and objections.ready_to_buy(t):
         # An assumptive close («entonces le registro el plan; ¿me confirma su nombre?») answered
         # by giving the data, from a customer who is ready and objects to nothing, is a yes: the
         # words and the recorded decision agree (blind panel c-01).
@@ -232,7 +231,7 @@ def _after_do_not_call(t: Turn) -> bool:
     respects = conduct.respects_do_not_call(t.text)
     # The scorer's reading: persuasion, or selling without confirming the customer's preference.
     persuading = conduct.persuades(t.text) or (bool(t.acts & SELLING_ACTS) and not respects)
-    if (s.accepted or ready_to_buy(t)) and respects and not persuading:
+    if (s.accepted or objections.ready_to_buy(t)) and respects and not persuading:
         # The request came with (or after) a yes: the agent confirms it and finishes the sale the
         # customer accepted («anoto que no le volvamos a llamar; para emitirla, ¿su nombre?»).
         return False

@@ -18,7 +18,7 @@ import pytest
 
 from simulator.content.library import load_library
 from simulator.session.call import CallSession
-from simulator.session.script import read_script, run_script
+from simulator.session.script import ScriptRun, read_script, run_script
 
 HERE = Path(__file__).parent
 JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
@@ -60,13 +60,16 @@ def _bundled_only(
     monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
 
 
-def _verdict(entry: dict[str, object]) -> str:
+def _play(entry: dict[str, object]) -> ScriptRun:
     library = load_library()
     scenario = library.scenario(str(entry["scenario"]))
     persona = library.persona(str(entry["persona"]))
     steps = read_script(HERE / "scripts" / str(entry["script"]))
-    run = run_script(CallSession(scenario, persona, seed=int(str(entry["seed"]))), steps)
-    card = run.result.scorecard
+    return run_script(CallSession(scenario, persona, seed=int(str(entry["seed"]))), steps)
+
+
+def _verdict(entry: dict[str, object]) -> str:
+    card = _play(entry).result.scorecard
     assert card is not None
     return card.verdict
 
@@ -107,15 +110,7 @@ def test_do_not_call_said_with_a_yes_lets_the_agent_finish_the_accepted_sale() -
     """Panel d-03: «sí me conviene… ya no me marquen para ofrecerme otras cosas». The agent
     confirms the preference and asks for the name to issue the policy: the customer gives it
     instead of hanging up, and the scorer sees no ignored do-not-call."""
-    entry = next(e for e in JUDGEMENTS if e["script"].startswith("d-03-"))
-    library = load_library()
-    steps = read_script(HERE / "scripts" / str(entry["script"]))
-    session = CallSession(
-        library.scenario(str(entry["scenario"])),
-        library.persona(str(entry["persona"])),
-        seed=int(str(entry["seed"])),
-    )
-    run = run_script(session, steps)
+    run = _play(next(e for e in JUDGEMENTS if e["script"].startswith("d-03-")))
     last = run.result.transcript.turns[-1]
     assert last.speaker == "customer"
     assert "Ibarra" in last.text
