@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from simulator.analysis.conduct import affirmed
 from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
 
@@ -83,7 +84,8 @@ def extract(text: str) -> tuple[Claim, ...]:
     norm = _norm(text)
     out: list[Claim] = []
     for kind, pattern in _promises().items():
-        match = pattern.search(norm)
+        # «nadie va a ir a la cárcel», «no le garantizo que…»: a denied promise is no promise.
+        match = affirmed(pattern, text) if pattern.search(norm) else None
         if match:
             out.append(Claim("promise", kind, match.group(0)))
     for topic, (pattern, _names) in _conditions().items():

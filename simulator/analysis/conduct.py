@@ -34,6 +34,10 @@ _LISTS = (
     "persuasion",
     "refuses_disclosure",
     "secret_request",
+    "secret_noun",
+    "secret_code",
+    "own_verification",
+    "secret_ask",
     "never_ask",
     "holder_absent",
     "holder_absent_asked",
@@ -67,13 +71,82 @@ def _hit(key: str, text: str) -> bool:
     return _patterns()[key].search(_norm(text)) is not None
 
 
+# Words that deny what follows («nadie va a ir a la cárcel», «no le vamos a embargar nada»).
+_NEGATORS = frozenset({"no", "nadie", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna"})
+# «si no paga», «mientras no se ponga al corriente»: a condition, not a denial.
+_CONDITION_VERBS = frozenset(
+    {
+        "paga",
+        "pague",
+        "pagar",
+        "liquida",
+        "liquide",
+        "cubre",
+        "cubra",
+        "abona",
+        "abone",
+        "deposita",
+        "deposite",
+        "hace",
+        "hacemos",
+        "llega",
+        "recibimos",
+        "tenemos",
+        "contesta",
+        "responde",
+        "regulariza",
+        "regularice",
+        "tiene",
+        "cumple",
+    }
+)
+NEGATION_WINDOW = 5
+
+
+def negated(norm: str, start: int) -> bool:
+    """Whether the words just before ``norm[start:]`` deny it: a negator within a few words that is
+    not part of a condition («si no paga, le vamos a embargar» is not a denial)."""
+    words = norm[:start].split()[-NEGATION_WINDOW:]
+    for i, word in enumerate(words):
+        if word not in _NEGATORS:
+            continue
+        following = words[i + 1] if i + 1 < len(words) else ""
+        conditional = "si" in words[max(0, i - 2) : i] or "mientras" in words[max(0, i - 2) : i]
+        if word == "no" and (conditional or following in _CONDITION_VERBS):
+            continue
+        return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[.,;:!?¿¡\n]+")
+
+
+def clauses(text: str) -> list[str]:
+    """The normalized clauses of a raw turn (a denial reaches only to the end of its clause)."""
+    return [c for c in (_norm(part) for part in _CLAUSE_BREAK.split(text[:MAX_CHARS])) if c]
+
+
+def affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first occurrence of ``pattern`` in the raw ``text`` not denied within its clause."""
+    for clause in clauses(text):
+        for match in pattern.finditer(clause):
+            if not negated(clause, match.start()):
+                return match
+    return None
+
+
 @lru_cache(maxsize=8192)
 def disrespect_kind(text: str) -> str | None:
     """The kind of disrespect in an agent turn (threat, insult, mockery, condescension, blame,
-    silencing, hang_up, calm_down, pressure), or None."""
+    silencing, hang_up, calm_down, pressure), or None. A denied threat («nadie lo va a
+    embargar») is none."""
     norm = _norm(text)
     for kind in DISRESPECT_KINDS:
-        if _patterns()[f"disrespect:{kind}"].search(norm):
+        pattern = _patterns()[f"disrespect:{kind}"]
+        if kind == "threat":
+            if pattern.search(norm) and affirmed(pattern, text):
+                return kind
+        elif pattern.search(norm):
             return kind
     return None
 
@@ -103,10 +176,18 @@ def asks_secret(text: str) -> bool:
     """The agent asks for the NIP, CVV, a password or the whole card number (never «nunca le
     pediremos su NIP»)."""
     norm = _norm(text)
-    for clause in re.split(r" \? ?|(?<=\?)", norm):
-        if _patterns()["secret_request"].search(clause) and not _patterns()["never_ask"].search(
-            clause
-        ):
+    patterns = _patterns()
+    # A one-time code the agent announces sending in this very turn verifies the customer's own
+    # request; any other code, and the NIP, CVV, token or password, is never asked for.
+    codes_excused = patterns["own_verification"].search(norm) is not None
+    for clause in re.split(r" \? ?|(?<=\?)| pero ", norm):
+        secret = patterns["secret_noun"].search(clause) or (
+            not codes_excused and patterns["secret_code"].search(clause)
+        )
+        request = patterns["secret_request"].search(clause) or (
+            secret and patterns["secret_ask"].search(clause)
+        )
+        if request and not patterns["never_ask"].search(clause):
             return True
     return False
 
