@@ -7,6 +7,7 @@ grades, saves the call and archives the journal.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,8 @@ from simulator.services.results import CallSummary, LiveCall, Mode, SavedCall
 
 if TYPE_CHECKING:
     from simulator.models.content import Persona, Scenario
+    from simulator.services.live_session import CallSessionProtocol
+    from simulator.session.result import CallResult
     from simulator.storage import CallRecord
 
 MODES = ("practice", "exam")
@@ -49,7 +52,7 @@ def load_scorecard(text: str | None) -> Scorecard | None:
         return None
 
 
-def to_saved(backend: Backend, record: CallRecord, result: Any = None) -> SavedCall:
+def to_saved(backend: Backend, record: CallRecord, result: CallResult | None = None) -> SavedCall:
     return SavedCall(
         call_id=record.id,
         trainee_id=record.trainee_id,
@@ -111,7 +114,7 @@ def save_call(
     outcome: str | None,
     complete: bool,
     journal_file: Path | None,
-    result: Any = None,
+    result: CallResult | None = None,
 ) -> SavedCall:
     record = backend.repos.calls.add(
         trainee_id=meta.trainee_id,
@@ -189,23 +192,20 @@ class CallService:
         folder = backend.journals_dir
         live_path = journals.journal_path(folder, key)
         started = _now()
-        live = LiveCall(
+        meta = journals.JournalMeta(
             key=key,
             trainee_id=trainee_id,
+            trainee_name=trainee.name,
             scenario_id=scenario.id,
             persona_id=persona.id,
             seed=seed,
             mode=mode,
             started_at=started,
-            journal_path=live_path,
-            scenario=scenario,
-            persona=persona,
-            session=None,
         )
-        journals.write_meta(folder, meta_of(live, trainee.name))
+        journals.write_meta(folder, meta)
         backend.live_keys.add(key)
         try:
-            live.session = CallSession(
+            session = CallSession(
                 scenario,
                 persona,
                 seed=seed,
@@ -218,9 +218,22 @@ class CallService:
             journals.archive(folder, key, "discarded")
             backend.live_keys.discard(key)
             raise
+        live = LiveCall(
+            key=key,
+            trainee_id=trainee_id,
+            scenario_id=scenario.id,
+            persona_id=persona.id,
+            seed=seed,
+            mode=mode,
+            started_at=started,
+            journal_path=live_path,
+            scenario=scenario,
+            persona=persona,
+            session=session,
+        )
         return live
 
-    def finish(self, live: LiveCall, result: Any = None) -> SavedCall:
+    def finish(self, live: LiveCall, result: CallResult | None = None) -> SavedCall:
         """Hang up if the call is still open, grade it, save it and archive its journal.
 
         ``result`` is the ``CallResult`` the TUI already got from ``session.hang_up()``, if any
@@ -231,7 +244,7 @@ class CallService:
         if live.saved_call_id is not None:
             return self.get(live.saved_call_id)
         session = live.session
-        if not getattr(session, "started", True):
+        if not session.started:
             raise SimuladorError(
                 "La llamada no llegó a empezar; no hay nada que guardar. "
                 "Ponga su estado en «Disponible» para recibir la llamada."
@@ -239,7 +252,7 @@ class CallService:
         if result is None:
             result = session.hang_up(score=False)
         transcript: Transcript = result.transcript
-        scorecard: Scorecard | None = getattr(result, "scorecard", None)
+        scorecard: Scorecard | None = result.scorecard
         failure: str | None = None
         if scorecard is None:
             try:
@@ -248,14 +261,14 @@ class CallService:
             except Exception as error:  # noqa: BLE001 - the call must be saved even so
                 failure = str(error) or error.__class__.__name__
             else:
-                result = _with_scorecard(result, scorecard)
+                result = dataclasses.replace(result, scorecard=scorecard)
         trainee = self._backend.repos.trainees.get(live.trainee_id)
         saved = save_call(
             self._backend,
             meta=meta_of(live, trainee.name if trainee else ""),
             transcript=transcript,
             scorecard=scorecard,
-            outcome=getattr(result, "outcome", None) or transcript.outcome,
+            outcome=result.outcome or transcript.outcome,
             complete=transcript.complete,
             journal_file=journals.journal_path(self._backend.journals_dir / "finished", live.key),
             result=result,
@@ -342,15 +355,8 @@ class CallService:
         return to_saved(self._backend, record)
 
 
-def _with_scorecard(result: Any, scorecard: Scorecard) -> Any:
-    import dataclasses
-
-    if dataclasses.is_dataclass(result) and not isinstance(result, type):
-        return dataclasses.replace(result, scorecard=scorecard)
-    return result
-
-
-def _close_journal(session: Any) -> None:
+def _close_journal(session: CallSessionProtocol) -> None:
+    """Close the session's journal (fakes without one have nothing to close)."""
     journal = getattr(session, "journal", None)
     close = getattr(journal, "close", None)
     if callable(close):

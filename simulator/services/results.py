@@ -6,16 +6,19 @@ from ``simulator.models`` (Transcript, Scorecard) are carried as they are.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from simulator.models.scorecard import Scorecard
 from simulator.models.transcript import Transcript
 
 if TYPE_CHECKING:
     from simulator.models.content import Persona, Scenario
+    from simulator.services.live_session import CallSessionProtocol
+    from simulator.session.result import CallResult
 
 Mode = Literal["practice", "exam"]
 
@@ -47,7 +50,7 @@ class LiveCall:
     journal_path: Path
     scenario: Scenario
     persona: Persona
-    session: Any  # simulator.session.call.CallSession
+    session: CallSessionProtocol  # a simulator.session.call.CallSession
     resumed: bool = False
     saved_call_id: int | None = None  # set by ``calls.finish``
 
@@ -70,7 +73,7 @@ class SavedCall:
     complete: bool
     transcript: Transcript
     scorecard: Scorecard | None
-    result: Any = None  # the session's CallResult, only right after ``finish``
+    result: CallResult | None = None  # the session's result, only right after ``finish``
 
     @property
     def overall(self) -> int | None:
@@ -140,17 +143,7 @@ class LibraryEntry:
     customer_type: str | None
     customer_type_name: str
     briefing: str = ""
-    persona_ids: tuple[str, ...] = ()
-
-    @property
-    def personas(self) -> tuple[str, ...]:
-        """Alias of ``persona_ids`` (ids of the personas that fit, the default first)."""
-        return self.persona_ids
-
-    @property
-    def default_persona(self) -> str:
-        """Alias of ``default_persona_id``."""
-        return self.default_persona_id
+    persona_ids: tuple[str, ...] = ()  # ids of the personas that fit, the default first
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +224,7 @@ class HomeData:
         return _options(pairs)
 
 
-def _options(pairs: Any) -> list[FilterOption]:
+def _options(pairs: Iterable[tuple[str | None, str]]) -> list[FilterOption]:
     seen: dict[str, str] = {}
     for key, name in pairs:
         if key is not None and key not in seen:
@@ -265,11 +258,6 @@ class RepeatedFault:
     call_ids: tuple[int, ...]
     flag: Literal["reincidente", "recurrente"]
 
-    @property
-    def repeated(self) -> str:
-        """Alias of ``flag``."""
-        return self.flag
-
 
 @dataclass(frozen=True, slots=True)
 class ProgressData:
@@ -280,11 +268,6 @@ class ProgressData:
     repeated_faults: list[RepeatedFault] = field(default_factory=list)
     recurrente: bool = False  # different faults committed call after call
     skill_names: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def calls(self) -> list[ProgressPoint]:
-        """Alias of ``points`` (scored calls, oldest first)."""
-        return self.points
 
     @property
     def skill_series(self) -> dict[str, list[int | None]]:

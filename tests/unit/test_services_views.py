@@ -399,16 +399,16 @@ def test_only_a_formador_assigns(services: Services) -> None:
     assert [a.scenario_id for a in services.home(ana.id).assignments] == ["venta-facil"]
 
 
-def test_result_aliases_for_the_screens(services: Services) -> None:
+def test_results_carry_what_the_screens_read(services: Services) -> None:
     ana = services.trainees.get_or_create("Ana")
     t0 = datetime(2026, 11, 20, tzinfo=UTC)
     _save(services, ana.id, "venta-facil", _card(50, critical=["disrespect"]), t0)
     _save(services, ana.id, "venta-facil", _card(60, critical=["disrespect"]), t0 + timedelta(1))
     progress = services.progress(ana.id)
-    assert progress.calls == progress.points
+    assert [p.overall for p in progress.points] == [50, 60]
     assert progress.skill_series["closing"] == [70, 70]
     assert set(progress.skill_series) == set(SKILL_KEYS)
-    assert progress.repeated_faults[0].repeated == "reincidente"
+    assert progress.repeated_faults[0].flag == "reincidente"
     entry = services.home(ana.id).library[0]
-    assert entry.personas == entry.persona_ids == ("amable",)
-    assert entry.default_persona == entry.default_persona_id == "amable"
+    assert entry.persona_ids == ("amable",)
+    assert entry.default_persona_id == "amable"

@@ -1,0 +1,117 @@
+"""The service interfaces the TUI codes against, as ``typing.Protocol``s.
+
+Why this module exists: the TUI must not depend on how the services are built (database, content
+folders, journals), and its tests drive it with small fakes. Both the real ``Services`` and the
+fakes in ``tests/tui/fakes.py`` are checked by mypy against these Protocols, so a renamed field or
+a changed signature is a type error in whichever side drifted — not a screen that silently shows
+nothing. Return types are the concrete result types of ``simulator.services.results`` (frozen
+dataclasses) and the pydantic models of ``simulator.models``; the screens read their attributes
+directly, one name per field.
+
+Imports are for type checking only: importing this module costs nothing at start-up. The call
+session's Protocol lives in ``live_session`` (the result types refer to it) and is re-exported.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
+
+from simulator.services.live_session import CallSessionProtocol
+
+__all__ = [
+    "AppServicesProtocol",
+    "CallSessionProtocol",
+    "CallsProtocol",
+    "PersonaCatalogProtocol",
+    "RecoveryProtocol",
+    "TraineesProtocol",
+]
+
+if TYPE_CHECKING:
+    from simulator.models.content import Persona
+    from simulator.models.scorecard import Scorecard
+    from simulator.services.results import (
+        HomeData,
+        LiveCall,
+        Mode,
+        PendingCall,
+        ProgressData,
+        SavedCall,
+        SuggestedDrill,
+        TraineeInfo,
+    )
+    from simulator.session.result import CallResult
+
+
+class TraineesProtocol(Protocol):
+    """Who uses the app (``simulator.services.trainees.TraineeService``)."""
+
+    def list(self) -> builtins.list[TraineeInfo]: ...
+
+    def get_or_create(self, name: str) -> TraineeInfo: ...
+
+
+class CallsProtocol(Protocol):
+    """Start, finish, abandon and read calls (``simulator.services.calls.CallService``)."""
+
+    def start(
+        self,
+        trainee_id: int,
+        scenario_id: str,
+        persona_id: str | None = None,
+        seed: int | None = None,
+        mode: Mode | None = None,
+    ) -> LiveCall: ...
+
+    def finish(self, live: LiveCall, result: CallResult | None = None) -> SavedCall: ...
+
+    def abandon(self, live: LiveCall) -> None: ...
+
+    def get(self, call_id: int) -> SavedCall: ...
+
+
+class RecoveryProtocol(Protocol):
+    """Calls left unfinished (``simulator.services.recovery.RecoveryService``)."""
+
+    def pending(self, trainee_id: int | None = None) -> list[PendingCall]: ...
+
+    def resume(self, pending: PendingCall) -> LiveCall: ...
+
+    def score_partial(self, pending: PendingCall) -> SavedCall: ...
+
+    def discard(self, pending: PendingCall) -> None: ...
+
+
+class PersonaCatalogProtocol(Protocol):
+    """The part of the content library the TUI reads (``simulator.content.library.Library``)."""
+
+    @property
+    def personas(self) -> Mapping[str, Persona]: ...
+
+
+class AppServicesProtocol(Protocol):
+    """Everything the TUI asks of ``simulator.services.Services``."""
+
+    @property
+    def trainees(self) -> TraineesProtocol: ...
+
+    @property
+    def calls(self) -> CallsProtocol: ...
+
+    @property
+    def recovery(self) -> RecoveryProtocol: ...
+
+    @property
+    def library(self) -> PersonaCatalogProtocol: ...
+
+    def home(self, trainee_id: int) -> HomeData: ...
+
+    def progress(self, trainee_id: int) -> ProgressData: ...
+
+    def suggest_drill(self, scorecard: Scorecard) -> SuggestedDrill | None: ...
+
+    def save_preferences(self, *, theme: str | None = None, trainee: str | None = None) -> None: ...
+
+    def warm_up(self) -> None: ...
