@@ -1,30 +1,20 @@
 """``score_transcript``: the pure function transcript (+ acts) → Scorecard, without feedback.
 
-It tags the turns when no acts are given, builds one CallContext and runs every rule module in
-a fixed order. Feedback and the coaching plan are added by ``simulator.coaching.grade``.
+It tags the turns when no acts are given, builds one CallContext and runs the rules in rubric
+order: every element and every skill is the function the rule registry (``registry.py``) names
+for it, so a rule added to the rubric and the registry is judged and shown without touching this
+file. Feedback and the coaching plan are added by ``simulator.coaching.grade``.
 """
 
 from __future__ import annotations
 
 from simulator.models.scorecard import Scorecard, TurnActs
 from simulator.models.transcript import Transcript
-from simulator.scoring import (
-    applicability,
-    critical_errors,
-    elements_closing,
-    elements_data,
-    elements_needs,
-    elements_objections,
-    elements_opening,
-    elements_product,
-    metrics,
-    non_critical,
-    preparation,
-    skills,
-)
+from simulator.scoring import applicability, critical_errors, metrics, non_critical, skills
 from simulator.scoring.context import CallContext
 from simulator.scoring.holds import holds
 from simulator.scoring.overall import overall, verdict
+from simulator.scoring.registry import rules_of
 
 
 def _acts(transcript: Transcript, turn_acts: list[TurnActs] | None) -> list[TurnActs]:
@@ -46,15 +36,7 @@ def score_with_context(
     """Like ``score_transcript`` but also returns the CallContext (reused by coaching)."""
     acts = _acts(transcript, turn_acts)
     ctx = CallContext.build(transcript, acts)
-    elements = {
-        "preparation": preparation.judge(ctx),
-        "opening_protocol": elements_opening.judge(ctx),
-        "needs_detection": elements_needs.judge(ctx),
-        "product_information": elements_product.judge(ctx),
-        "objection_handling": elements_objections.judge(ctx),
-        "data_management": elements_data.judge(ctx),
-        "call_closing": elements_closing.judge(ctx),
-    }
+    elements = {rule.key: rule.function()(ctx) for rule in rules_of("element")}
     applicability.apply(ctx, elements)
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
     critical.sort(key=lambda e: (e.turn or 0, e.code))
@@ -65,23 +47,8 @@ def score_with_context(
     farewell = elements["call_closing"].facts.get("found", {}).get("farewell")
     minor, penc = non_critical.find(ctx, m, hold_list, farewell)
     m["penc"] = penc
-    skill_scores = {
-        "probing": skills.probing(ctx, m, elements["needs_detection"]),
-        "active_listening": skills.active_listening(ctx, m),
-        "buying_signals": skills.buying_signals(ctx, m),
-        "objection_handling": skills.objection_handling(ctx, m, elements["objection_handling"]),
-        "closing": skills.closing(ctx, m, elements["call_closing"], critical_codes),
-        "phone_etiquette": skills.phone_etiquette(
-            ctx, m, elements["opening_protocol"], elements["call_closing"], penc, critical_codes
-        ),
-        "product_knowledge": skills.product_knowledge(
-            elements["product_information"], critical_codes
-        ),
-        "data_management": skills.data_management(elements["data_management"]),
-        "customer_type_handling": skills.customer_type_handling(
-            ctx, m, elements["objection_handling"]
-        ),
-    }
+    inputs = skills.SkillInputs(ctx, m, elements, critical_codes, penc)
+    skill_scores = {rule.key: rule.function()(inputs) for rule in rules_of("skill")}
     card = Scorecard(
         overall=overall(elements, skill_scores, critical, minor),
         verdict=verdict(elements, critical),

@@ -1,11 +1,13 @@
 """The rule registry: one object per rule (element, critical/non-critical error, skill, overall).
 
-Each ``RegisteredRule`` joins the Spanish texts from ``rubric.yaml`` with the function that
-judges the rule. Functions are named here as ``module:attribute`` strings and imported only
+Each ``RegisteredRule`` joins the Spanish texts of ``language/es/rubric.yaml`` with the function
+that judges the rule. Functions are named here as ``module:attribute`` strings and imported only
 when asked for, so this module imports no rule module (no import cycles, fast cold start).
 
 Adding a rule = one entry in ``rubric.yaml`` + one line in ``FUNCTIONS`` below;
-``tests/test_registry.py`` fails if either half is missing.
+``tests/test_registry.py`` fails if either half is missing. The engine runs every element and
+skill through ``rules_of``; the scorecard, the TUI and the help screen show the rubric's names
+(``language/display.py``); the help screen lists the rules from here (``coaching/rubric_help.py``).
 """
 
 from __future__ import annotations
@@ -98,6 +100,22 @@ def _registry() -> tuple[RegisteredRule, ...]:
 def registry() -> list[RegisteredRule]:
     """Every rule in rubric order."""
     return list(_registry())
+
+
+def rules_of(kind: RuleKind) -> list[RegisteredRule]:
+    """The rules of one kind, in rubric order (the engine runs elements and skills this way)."""
+    return [item for item in _registry() if item.kind == kind]
+
+
+def name(kind: str, key: str | None) -> str:
+    """The rule's Spanish name as the trainee sees it everywhere (scorecard, help, ``rubric``);
+    the key itself for an unknown rule (an old stored scorecard), never an error."""
+    if key is None:
+        return ""
+    try:
+        return lookup(kind, key).name
+    except KeyError:
+        return key
 
 
 def lookup(kind: str, key: str) -> RegisteredRule:

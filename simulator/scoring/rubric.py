@@ -1,7 +1,8 @@
 """The rubric: every rule the scorer applies, with Spanish name, description and weight.
 
-The texts live in ``rubric.yaml`` so that trainers can read (and ``simulador rubric`` can print)
-exactly what is checked; no rule is secret. Weights here drive ``overall.py``.
+The texts live in ``simulator/language/es/rubric.yaml`` (next to every other Spanish label) so
+that trainers can read (and ``simulador rubric`` can print) exactly what is checked; no rule is
+secret. Weights here drive ``overall.py``.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class _RubricFile(BaseModel):
 
 @cache
 def _load() -> tuple[Rule, ...]:
-    text = resources.files("simulator.scoring").joinpath("rubric.yaml").read_text("utf-8")
+    text = resources.files("simulator.language").joinpath("es/rubric.yaml").read_text("utf-8")
     return tuple(_RubricFile.model_validate(parse_yaml(text)).rules)
 
 

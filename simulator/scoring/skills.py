@@ -8,11 +8,27 @@ trial close and explicit acceptance. ``None`` means not evaluated, never failed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import customer_questions, is_answered
 from simulator.scoring.judged import Judged
 
 Metrics = dict[str, float | int | None]
+
+
+@dataclass(frozen=True)
+class SkillInputs:
+    """What every skill may read: the call, its metrics, the judged elements, the critical error
+    codes and the non-critical penalty. One signature for all, so the engine can run each skill
+    through the rule registry (``registry.py``)."""
+
+    ctx: CallContext
+    metrics: Metrics
+    elements: Mapping[str, Judged]
+    critical: list[str]
+    penc: float | None
 MONOLOGUE_GOOD, MONOLOGUE_BAD = 60, 150
 
 
@@ -43,7 +59,8 @@ def answered_share(ctx: CallContext) -> float:
     return sum(is_answered(ctx, q) for q in questions) / len(questions)
 
 
-def probing(ctx: CallContext, m: Metrics, needs: Judged) -> int | None:
+def probing(inputs: SkillInputs) -> int | None:
+    ctx, m, needs = inputs.ctx, inputs.metrics, inputs.elements["needs_detection"]
     if not ctx.agent_turns:
         return None
     open_before = len(needs.facts.get("open_before", []))  # type: ignore[arg-type]
@@ -56,7 +73,8 @@ def probing(ctx: CallContext, m: Metrics, needs: Judged) -> int | None:
     return _clamp(score)
 
 
-def active_listening(ctx: CallContext, m: Metrics) -> int | None:
+def active_listening(inputs: SkillInputs) -> int | None:
+    ctx, m = inputs.ctx, inputs.metrics
     if not ctx.agent_turns or not ctx.customer_turns:
         return None
     rq = m["reflection_to_question"]
@@ -78,14 +96,16 @@ def active_listening(ctx: CallContext, m: Metrics) -> int | None:
     return _clamp(score)
 
 
-def buying_signals(ctx: CallContext, m: Metrics) -> int | None:
+def buying_signals(inputs: SkillInputs) -> int | None:
+    ctx, m = inputs.ctx, inputs.metrics
     signals = int(m["buying_signals"] or 0)
     if ctx.kind != "sale" or signals == 0:
         return None
     return _clamp(100 * int(m["buying_signals_followed"] or 0) / signals)
 
 
-def objection_handling(ctx: CallContext, m: Metrics, objections: Judged) -> int | None:
+def objection_handling(inputs: SkillInputs) -> int | None:
+    ctx, m, objections = inputs.ctx, inputs.metrics, inputs.elements["objection_handling"]
     count = int(m["objections"] or 0)
     if count == 0:
         return None
@@ -95,7 +115,10 @@ def objection_handling(ctx: CallContext, m: Metrics, objections: Judged) -> int 
     return _clamp(85 * addressed / count + (15 if explored else 0))
 
 
-def closing(ctx: CallContext, m: Metrics, closing_el: Judged, critical: list[str]) -> int | None:
+def closing(inputs: SkillInputs) -> int | None:
+    ctx, m, closing_el, critical = (
+        inputs.ctx, inputs.metrics, inputs.elements["call_closing"], inputs.critical
+    )  # fmt: skip
     if not ctx.selling:
         return None
     if not m["close_attempts"]:
@@ -110,14 +133,9 @@ def closing(ctx: CallContext, m: Metrics, closing_el: Judged, critical: list[str
     return _clamp(score)
 
 
-def phone_etiquette(
-    ctx: CallContext,
-    m: Metrics,
-    opening: Judged,
-    closing_el: Judged,
-    penc: float | None,
-    critical: list[str],
-) -> int | None:
+def phone_etiquette(inputs: SkillInputs) -> int | None:
+    ctx, m, penc, critical = inputs.ctx, inputs.metrics, inputs.penc, inputs.critical
+    opening, closing_el = inputs.elements["opening_protocol"], inputs.elements["call_closing"]
     if not ctx.agent_turns:
         return None
     if "disrespect" in critical:
@@ -132,7 +150,8 @@ def phone_etiquette(
     return _clamp(score)
 
 
-def product_knowledge(product: Judged, critical: list[str]) -> int | None:
+def product_knowledge(inputs: SkillInputs) -> int | None:
+    product, critical = inputs.elements["product_information"], inputs.critical
     if "inaccurate_information" in critical:
         return 20
     if product.result.met is None:
@@ -142,13 +161,15 @@ def product_knowledge(product: Judged, critical: list[str]) -> int | None:
     return 100 if product.facts.get("tied") or product.result.met else 65
 
 
-def data_management(data: Judged) -> int | None:
+def data_management(inputs: SkillInputs) -> int | None:
+    data = inputs.elements["data_management"]
     if data.result.met is None:
         return None
     return _clamp(100 * data.score)
 
 
-def customer_type_handling(ctx: CallContext, m: Metrics, objections: Judged) -> int | None:
+def customer_type_handling(inputs: SkillInputs) -> int | None:
+    ctx, m, objections = inputs.ctx, inputs.metrics, inputs.elements["objection_handling"]
     if not ctx.customer_turns or not ctx.agent_turns:
         return None
     hard = [n for n in ctx.customer_turns if ctx.has(n, "complaint", "objection")]

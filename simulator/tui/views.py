@@ -28,7 +28,11 @@ def labels() -> dict[str, Any]:
 
 
 def help_markdown() -> str:
-    return resources.files("simulator.tui").joinpath("data/ayuda.md").read_text("utf-8")
+    """``data/ayuda.md`` with its rules section written from the rule registry."""
+    from simulator.coaching.rubric_help import rules_markdown
+
+    text = resources.files("simulator.tui").joinpath("data/ayuda.md").read_text("utf-8")
+    return text.replace("{reglas}", rules_markdown())
 
 
 def field_label(key: str) -> str:

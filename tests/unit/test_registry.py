@@ -94,3 +94,39 @@ def test_scorecard_code_lists_are_registered() -> None:
         assert lookup("critical", code).rule.description
     for code in NON_CRITICAL_CODES:
         assert lookup("non_critical", code).rule.description
+
+
+def test_one_name_per_rule_everywhere() -> None:
+    """display() (scorecard, TUI, history) shows the registry's name; display.yaml keeps none."""
+    from importlib import resources
+
+    from simulator.datafiles import parse
+    from simulator.language.display import RULE_GROUPS, display
+
+    raw = parse(resources.files("simulator.language").joinpath("es/display.yaml").read_text("utf-8"))
+    assert not set(RULE_GROUPS) & set(raw), "rule names belong in rubric.yaml only"
+    for group, kind in RULE_GROUPS.items():
+        for entry in registry():
+            if entry.kind == kind:
+                assert display(group, entry.key) == entry.name
+
+
+def test_engine_runs_every_element_and_skill_of_the_registry() -> None:
+    from simulator.models.transcript import Transcript
+    from simulator.scoring.engine import score_transcript
+    from simulator.scoring.registry import rules_of
+
+    data = Path(__file__).resolve().parents[1] / "data" / "transcripts" / "closed_questions.json"
+    card = score_transcript(Transcript.model_validate_json(data.read_text("utf-8")))
+    assert list(card.elements) == [r.key for r in rules_of("element")]
+    assert list(card.skills) == [r.key for r in rules_of("skill")]
+
+
+def test_help_screen_lists_every_rule() -> None:
+    from simulator.coaching.rubric_help import rules_markdown
+
+    text = rules_markdown()
+    for entry in registry():
+        if entry.kind != "overall":
+            assert f"**{entry.name}**" in text, entry.id
+    assert "{" not in text
