@@ -14,7 +14,6 @@ from importlib import resources
 
 from simulator.datafiles import parse as parse_yaml
 
-
 # display group -> the rubric's rule kind whose names it shows
 RULE_GROUPS = {
     "element": "element",

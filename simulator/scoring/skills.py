@@ -169,7 +169,7 @@ def data_management(inputs: SkillInputs) -> int | None:
 
 
 def customer_type_handling(inputs: SkillInputs) -> int | None:
-    ctx, m, objections = inputs.ctx, inputs.metrics, inputs.elements["objection_handling"]
+    ctx, m = inputs.ctx, inputs.metrics
     if not ctx.customer_turns or not ctx.agent_turns:
         return None
     hard = [n for n in ctx.customer_turns if ctx.has(n, "complaint", "objection")]
