@@ -11,7 +11,7 @@ the state allows it. The sales-specific moves live in ``moves.py``.
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import cues, moves, objections
+from simulator.customer import cues, moves, objections, planner
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -41,7 +41,9 @@ def decide(
     if reclassify and cues.open_form_question(agent_text):
         acts = (acts - {"closed_question"}) | {"open_question"}
     t = Turn(agent_text, normalize(agent_text), acts, s, scenario, persona)
+    objections.listen(t)
     _react(t)
+    planner.plan(t)
     _drain(t)
     if s.patience <= 0 and not s.hung_up:
         t.intents = [Intent(name="hangup")]
@@ -101,7 +103,12 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
         s.decision_reason = "hangup" if s.hung_up else "refusal"
         return
     declined = any(name in names for name, _ in NOT_ACCEPTED)
-    if not declined and names & COOPERATION and t.scenario.goal == "sale" and objections.ready_to_buy(t):
+    if (
+        not declined
+        and names & COOPERATION
+        and t.scenario.goal == "sale"
+        and objections.ready_to_buy(t)
+    ):
         # An assumptive close («entonces le registro el plan; ¿me confirma su nombre?») answered
         # by giving the data, from a customer who is ready and objects to nothing, is a yes: the
         # words and the recorded decision agree (blind panel c-01).
@@ -318,8 +325,8 @@ def _opening(t: Turn) -> bool:
             t.say("greeting_reply")
             return True
     opened = s.purpose_known if outbound else s.reason_stated
-    if opened and objections.fire_opening(t):
-        return True
+    if opened and "data_request" not in t.acts and objections.fire_opening(t):
+        return True  # a request for data is answered first; the opening move waits
     quiet_turn = not (t.acts & {"open_question", "data_request"})
     if (
         outbound

@@ -13,8 +13,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from simulator.customer import facts
 from simulator.datafiles import parse as parse_yaml
-from simulator.language.extract import extract_field_value, field_matches
+from simulator.language.extract import extract_field_value, field_kind, field_matches
 from simulator.language.normalize import normalize
 from simulator.language.numbers import extract_amounts
 from simulator.models.content import Product, Scenario
@@ -55,9 +56,40 @@ def field_aliases(field: str) -> list[str]:
     return [normalize(field.replace("_", " "))]
 
 
+def _spans(norm_text: str, keywords: list[str]) -> list[tuple[int, int]]:
+    """Where whole-word matches of the keywords are in a normalized text."""
+    padded = f" {norm_text} "
+    spans = []
+    for key in keywords:
+        if not key:
+            continue
+        start = padded.find(f" {key} ")
+        while start >= 0:
+            spans.append((start, start + len(key)))
+            start = padded.find(f" {key} ", start + 1)
+    return spans
+
+
 def fields_mentioned(norm_text: str, fields: list[str]) -> list[str]:
-    """The capture fields an agent turn names, in the order of ``fields``."""
-    return [f for f in fields if contains_any(norm_text, field_aliases(f))]
+    """The capture fields an agent turn names, in the order of ``fields``. A field named only
+    where a longer name of another field overlaps is not named: «su número de póliza» asks for
+    the policy, not for «su número» (the phone)."""
+    found = {f: _spans(norm_text, field_aliases(f)) for f in fields}
+    named = [f for f in fields if found[f] or contains_any(norm_text, field_aliases(f))]
+    out = []
+    for f in named:
+        inside = found[f] and all(
+            any(
+                a < end and start < b and (b - a) > (end - start)
+                for other in named
+                if other != f
+                for a, b in found[other]
+            )
+            for start, end in found[f]
+        )
+        if not inside:
+            out.append(f)
+    return out
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
@@ -76,6 +108,11 @@ def fields_requested(text: str, fields: list[str]) -> list[str]:
     return named or fields_mentioned(normalize(text), fields)
 
 
+def question_sentences(text: str) -> list[str]:
+    """The normalized questions of a turn («¿…?»), each on its own."""
+    return [normalize(q) for q in _QUESTION.findall(text[:4000])]
+
+
 def amounts(text: str) -> list[float]:
     """Numbers said in the turn (digits or words)."""
     return [float(a.value) for a in extract_amounts(text)]
@@ -83,6 +120,8 @@ def amounts(text: str) -> list[float]:
 
 def value_matches(field: str, said: str, true_value: str) -> bool:
     """Whether the agent's turn contains the true value of ``field`` (read-back check)."""
+    if field_kind(field) == "address":
+        return facts.address_check(true_value, said)[0] == "match"
     extracted = extract_field_value(field, said)
     if extracted and field_matches(field, true_value, extracted):
         return True
@@ -94,6 +133,17 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     said_n = normalize(said).replace(" arroba ", "@").replace(" punto ", ".")
     true_n = normalize(true_value)
     return bool(true_n) and (true_n in said_n or true_n.replace(" ", "") in said_n.replace(" ", ""))
+
+
+def misread(field: str, said: str, true_value: str) -> tuple[str, str] | None:
+    """(what the agent said, what it really is) when a read-back gets a number wrong."""
+    if field_kind(field) == "address":
+        verdict, wrong, right = facts.address_check(true_value, said)
+    elif re.sub(r"\D", "", true_value) and len(re.sub(r"\D", "", true_value)) >= 6:
+        verdict, wrong, right = facts.digits_check(true_value, said)
+    else:
+        return None
+    return (wrong, right) if verdict == "wrong" else None
 
 
 def field_value_said(field: str, said: str) -> str | None:
@@ -213,6 +263,9 @@ def open_form_question(text: str) -> bool:
             words = words[1:]
         head = " ".join(words[:2])
         if any(head == lead or head.startswith(lead + " ") for lead in leads):
+            return True
+        # «¿Y con su compañía actual cuánto paga?»: the interrogative comes later
+        if set(words[:8]) & set(phrases("open_anywhere")):
             return True
     return False
 

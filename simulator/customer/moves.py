@@ -8,7 +8,7 @@ readiness to buy live in ``objections.py``.
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import cues
+from simulator.customer import cues, facts
 from simulator.customer.objections import (
     apply_pressure,
     fire_trap,
@@ -33,6 +33,7 @@ ANSWER_WANTED = {
     "buying_signal",
     "wrong_fact_reaction",
 }
+SHORT_REQUEST_WORDS = 9  # «¿A qué número le marco si se necesita algo?» is a request by itself
 PRESSURE_SPOKEN = 60  # pressure_reaction from which a customer says out loud that pressure annoys
 
 
@@ -104,11 +105,23 @@ def data_moves(t: Turn) -> None:
         and not t.acts & {"data_request", "close", "trial_close"}
     ):
         checked = [f for f in data if cues.value_matches(f, t.text, data[f])]
+        precise: dict[str, tuple[str, str]] = {}
+        for f in data:
+            if f in checked:
+                continue
+            slip = cues.misread(f, t.text, data[f])
+            if slip is not None:
+                precise[f] = slip
         named = [f for f in cues.fields_mentioned(t.norm, list(data)) if f not in checked]
-        wrong = []
+        wrong = list(precise)
         for f in named:
             said = cues.field_value_said(f, t.text)
-            if said is not None and not cues.value_matches(f, said, data[f]):
+            if (
+                f not in wrong
+                and said is not None
+                and not cues.value_matches(f, said, data[f])
+                and not cues.value_matches(f, t.text, data[f])
+            ):
                 wrong.append(f)
         for f in checked:
             if f not in s.fields_confirmed:
@@ -117,7 +130,11 @@ def data_moves(t: Turn) -> None:
             f = wrong[0]
             s.fields_corrected.append(f)
             s.trust = clamp(s.trust - 2)
-            t.say("data_correction", field_label=_label(f), value=data[f])
+            if f in precise:  # «No, es 23, no 32.»
+                bad, good = precise[f]
+                t.say("data_correction", field_label=_label(f), value=f"{good}, no {bad}")
+            else:
+                t.say("data_correction", field_label=_label(f), value=facts.spoken(f, data[f]))
         elif checked or (
             s.fields_given and not t.acts & {"data_request", "offer_more", "farewell"}
         ):
@@ -125,10 +142,16 @@ def data_moves(t: Turn) -> None:
         if "data_request" not in t.acts:
             return
     asked = cues.fields_requested(t.text, list(dict.fromkeys([*sc.required_fields, *data])))
-    closing_acts = {"offer_more", "farewell", "thanks", "data_confirmation", "feature", "benefit"}
     requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
     curt = bool(asked) and "?" in t.norm and t.words <= 4  # «Ajá. ¿Nombre?» still asks for it
-    inferred = asked and "?" in t.norm and (requested or curt) and not t.acts & closing_acts
+    # «¿a qué número le marco?», «¿dónde le entregamos?»: a question that names a field by its
+    # meaning asks for it, whatever the act tagger called it
+    asking = bool(asked) and "?" in t.norm and not t.acts & {"offer_more", "farewell"}
+    short = any(
+        len(q.split()) <= SHORT_REQUEST_WORDS and cues.fields_mentioned(q, asked)
+        for q in cues.question_sentences(t.text)
+    )
+    inferred = asking and (requested or curt or (short and _unmet(asked, s)))
     if "data_request" not in t.acts and not inferred:
         return
     if sc.goal == "sale" and s.objections and not s.accepted:
@@ -141,13 +164,25 @@ def data_moves(t: Turn) -> None:
         s.patience = clamp(s.patience - 3)
         t.say("repetition_complaint")
     given = 0
+    confirmed_now = {
+        f
+        for f in asked
+        if f in s.fields_confirmed and cues.value_matches(f, t.text, data.get(f, ""))
+    }
     for f in asked:
+        if f in confirmed_now:
+            continue
         if f in data and given < 2:
             s.fields_given[f] = data[f]
-            t.say("data_given", ref=f, field_label=_label(f), value=data[f])
+            t.say("data_given", ref=f, field_label=_label(f), value=facts.spoken(f, data[f]))
             given += 1
     if not given and asked:
         t.say("vague_answer")
+
+
+def _unmet(asked: list[str], s: object) -> bool:
+    given = getattr(s, "fields_given", {})
+    return any(f not in given for f in asked)
 
 
 def _label(field_key: str) -> str:
@@ -164,11 +199,15 @@ def close_turn(t: Turn) -> bool:
         t.say("acceptance" if closing else "filler_ack")
         return True
     warm = s.interest >= cues.dial("accept_interest", 60) - 15
-    if warm and not closing and raise_pending(t):
+    # an objection just settled this turn («visto así, sí me conviene»): the close is answered,
+    # not met with a new doubt in the same breath
+    settled = any(i.name == "objection_softened" for i in t.intents)
+    if warm and not closing and not settled and raise_pending(t):
         return True
     if (
         closing
         and warm
+        and not settled
         and (raise_pending(t) or fire_trap(t, "close") or raise_triggered(t, "close"))
     ):
         s.close_attempts += 1

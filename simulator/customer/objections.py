@@ -43,12 +43,60 @@ def _keywords(t: Turn, objection_id: str) -> list[str]:
     return []
 
 
+PREEMPT_HITS = 2  # distinct resolve keywords said before an objection comes up: it does not
+PREEMPT_HITS_CATALOG = 4
+COMPLETE_WORDS = 10  # a curt «le doy un mes gratis» still wants the «entiendo» of LAER
+# Customer-type objections that are the persona's nature (the haggler always haggles, the
+# undecided always doubts at the close): never settled by an answer given before they come up.
+ALWAYS_RAISED = frozenset(
+    {"_discount", "_doubt"}
+)  # the expert's test is answered by a fuller account of the conditions
+
+
+def listen(t: Turn) -> None:
+    """Remember which not-yet-raised objections this agent turn already answers."""
+    s = t.s
+    ids = [o.id for o in t.scenario.objections if o.type not in ("do_not_call",)]
+    ids += [str(spec["id"]) for spec in _persona_objections(t) if spec["id"] not in ALWAYS_RAISED]
+    for oid in ids:
+        if oid in s.objections_raised:
+            continue
+        hits = [k for k in _keywords(t, oid) if cues.contains_any(t.norm, [k])]
+        if hits:
+            heard = s.heard_answers.setdefault(oid, [])
+            heard += [h for h in hits if h not in heard]
+
+
+def _preempted(t: Turn, oid: str, catalog: bool = False) -> bool:
+    needed = PREEMPT_HITS_CATALOG if catalog else PREEMPT_HITS
+    return len(t.s.heard_answers.get(oid, [])) >= needed
+
+
+def _type_settled(t: Turn, otype: str) -> bool:
+    """An objection of this type was already handled (the persona's doubt about trust is the
+    scenario's doubt about trust: once answered, it is not raised again in other words)."""
+    types = {o.id: str(o.type) for o in t.scenario.objections}
+    types.update({str(spec["id"]): str(spec["type"]) for spec in _persona_objections(t)})
+    return any(types.get(oid) == otype for oid in t.s.objections_handled)
+
+
+def _settle_silently(t: Turn, oid: str) -> None:
+    t.s.objections_raised.append(oid)
+    t.s.objections_handled.append(oid)
+
+
 def raise_triggered(t: Turn, trigger: str) -> bool:
-    """Push the first not-yet-raised objection with this trigger (scenario first, then persona)."""
+    """Push the first not-yet-raised objection with this trigger (scenario first, then persona).
+
+    One already answered by the agent (``listen``) or whose type was already settled is not
+    raised: it counts as handled."""
     s = t.s
     for o in t.scenario.objections:
         if o.trigger == trigger and o.id not in s.objections_raised:
             if o.type == "price" and t.persona.traits.price_sensitivity < 25 and trigger != "close":
+                continue
+            if o.type != "do_not_call" and (_preempted(t, o.id) or _type_settled(t, str(o.type))):
+                _settle_silently(t, o.id)
                 continue
             _push(t, o.id, str(o.type), "objection")
             t.say("objection", ref=o.id)
@@ -61,6 +109,11 @@ def raise_triggered(t: Turn, trigger: str) -> bool:
         if spec["type"] in scenario_types and spec["trigger"] == trigger and trigger != "price":
             continue
         if spec["trigger"] == trigger and oid not in s.objections_raised:
+            if oid not in ALWAYS_RAISED and (
+                _preempted(t, oid, bool(spec.get("catalog"))) or _type_settled(t, str(spec["type"]))
+            ):
+                _settle_silently(t, oid)
+                continue
             _push(t, oid, str(spec["type"]), str(spec["intent"]))
             t.say(str(spec["intent"]), ref=oid)
             return True
@@ -103,9 +156,17 @@ def objection_turn(t: Turn) -> bool:
         or cues.need_keyword_hit(t.norm, _keywords(t, top.id))
         or ("benefit" in t.acts and bool(benefit_ties(t, revealed_only=True)))
     )
+    hits = {k for k in _keywords(t, top.id) if cues.contains_any(t.norm, [k])}
+    # a complete answer (the act, two of the objection's answers, or one tied to a need the
+    # customer told) settles it even without a literal «entiendo»
+    complete = responded and (
+        "objection_response" in t.acts
+        or (len(hits) >= PREEMPT_HITS and t.words >= COMPLETE_WORDS)
+        or ("close" not in t.acts and bool(benefit_ties(t, revealed_only=True)))
+    )
     top.acknowledged = top.acknowledged or ack
     top.responded = top.responded or responded
-    if top.acknowledged and top.responded:
+    if top.responded and (top.acknowledged or complete):
         s.objections.pop()
         s.objections_handled.append(top.id)
         s.interest = clamp(s.interest + 8)
@@ -182,6 +243,11 @@ def raise_persona(t: Turn, objection_id: str) -> bool:
     """Push one customer-type objection now, whatever its usual trigger (if not raised before)."""
     for spec in _persona_objections(t):
         if spec["id"] == objection_id and objection_id not in t.s.objections_raised:
+            if objection_id not in ALWAYS_RAISED and (
+                _preempted(t, objection_id) or _type_settled(t, str(spec["type"]))
+            ):
+                _settle_silently(t, objection_id)
+                return False
             _push(t, objection_id, str(spec["type"]), str(spec["intent"]))
             t.say(str(spec["intent"]), ref=objection_id)
             return True

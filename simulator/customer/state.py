@@ -64,6 +64,9 @@ class CustomerState(_Strict):
     objections_raised: list[str] = Field(default_factory=list)
     objections_handled: list[str] = Field(default_factory=list)
     objections_ignored: int = 0
+    # Memory of the call: resolve keywords of not-yet-raised objections the agent already said
+    # (an objection answered before it is raised is not raised), by objection id.
+    heard_answers: dict[str, list[str]] = Field(default_factory=dict)
     signals_given: list[str] = Field(default_factory=list)
     traps_fired: list[str] = Field(default_factory=list)
     once_flags: list[str] = Field(default_factory=list, description="one-shot persona moves used")

@@ -38,6 +38,8 @@ KNOWN_SCORER_DEFECTS = {
     " Luna.') devuelve «anótele»",
     "el cliente dijo «Mmm»": "extract_field_value('nombre', 'Mmm… Héctor Salinas Campos.')"
     " devuelve «Mmm»",
+    "el cliente dijo «Otra vez»": "extract_field_value('nombre', '¿Otra vez? Anote, por favor. Marco"
+    " Antonio Reyes Flores.') devuelve «Otra vez»",
     "el cliente dijo «558120558120»": "extract_field_value('poliza', 'AT-558120. Bueno, eso creo,"
     " déjeme ver… sí, AT-558120.') devuelve «558120558120»",
 }

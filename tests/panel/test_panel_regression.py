@@ -28,8 +28,6 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # coverage amounts), f-02 («Soy cliente cumplido» read as the name) and c-01 (an assumptive close
 # answered with the data it asked for, by a customer ready to buy, is the customer's yes).
 KNOWN_UNFAIR = {
-    "a-01-internet-veloz-hogar-excellent.txt": "el cliente ahora contesta el cierre del T16 con una"
-    " trampa de precio que el guion (escrito contra la versión anterior) no corrige",
     "b-02-cobranza-tarjeta-atrasada-excellent.txt": "promesa de pago confirmada no se reconoce",
     "b-03-seguro-gastos-medicos-excellent.txt": "montos de ejemplo y deducible leídos como precios",
     "b-04-retencion-plan-movil-excellent.txt": "el cliente cuelga sin dar su línea: datos exigidos"
@@ -37,16 +35,17 @@ KNOWN_UNFAIR = {
     # Second panel (four outside trainers, session 3): excellent calls failed by the scorer.
     "c-03-cobranza-tarjeta-atrasada-molesto-excellent.txt": "cuelga tras la pregunta de sondeo que"
     " pide el escenario; datos exigidos tras el colgado",
-    "c-04-cambio-domicilio-internet-callado-excellent.txt": "necesidades no reconocidas en un"
-    " cambio de domicilio (el «Mmm» como nombre ya se corrigió)",
     "d-01-retencion-plan-movil-impaciente-excellent.txt": "sondeo en T2–T6 no reconocido; cliente"
     " impaciente no se deja ganar",
-    "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "sondeo juzgado no cumplido por una"
-    " pregunta de plática ya contestada (la condescendencia falsa ya se corrigió)",
     "d-03-seguro-auto-amplio-indeciso-excellent.txt": "el guion termina donde el cliente"
     " colgaba (el no-llamar dicho al aceptar ya no termina la venta)",
     "e-03-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "el cliente cuelga tras una explicación"
     " neutral y se exigen datos (la condescendencia falsa ya se corrigió)",
+    # After the turn planner (issue 7): the customer gives data at the first natural request, so
+    # scripts written against the old customer ask again; a-01, c-04 and d-02 now pass.
+    "f-03-cambio-domicilio-internet-platicador-excellent.txt": "guion escrito contra el cliente"
+    " anterior: la clienta ahora da la dirección al primer pedido y el guion termina sin atender"
+    " la duda de precio que queda abierta",
     "f-01-seguro-gastos-medicos-desconfiado-excellent.txt": "sondeo de T6–T10 no reconocido; el"
     " cliente cuelga tras verificaciones concretas",
 }

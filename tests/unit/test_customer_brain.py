@@ -204,14 +204,15 @@ def test_data_given_equals_scenario_data_and_read_back_checked() -> None:
     sim = CustomerSimulator(sc, persona())
     state = opened(sim)
     reply, state = sim.respond_to_acts("¿Me da su número de teléfono?", ["data_request"], state)
-    assert "5512345678" in reply.text
+    assert "55 12 34 56 78" in reply.text  # dictated in pairs
     assert state.fields_given == {"telefono": "5512345678"}
     reply, state = sim.respond_to_acts("¿Y su correo electrónico?", ["data_request"], state)
     assert "rosa.hdz@gmail.com" in reply.text
     reply, state = sim.respond_to_acts(
         "Le confirmo su teléfono: 5512345679, ¿correcto?", ["data_confirmation"], state
     )
-    assert "data_correction" in reply.intent_names and "5512345678" in reply.text
+    # the precise correction: the pair that was wrong, not the whole number again
+    assert "data_correction" in reply.intent_names and "78, no 79" in reply.text
     reply, state = sim.respond_to_acts(
         "Perdón: 5512345678, ¿correcto?", ["data_confirmation"], state
     )

