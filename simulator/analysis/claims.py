@@ -1,8 +1,10 @@
 """What the agent claims about the offer, extracted once per turn from ONE lexicon
 (``language/es/claims.yaml``): unverifiable promises («todo gratis», «aprobado seguro», a
-pre-approval), conditions said to be absent («no tiene anualidad», «sin plazo forzoso»), delivery
-times («llega en media hora»), and whether an amount's clause is about something other than the
-offer (a surgery, the customer's bill, a saving, a debt, an example).
+pre-approval), conditions said to be absent («no tiene anualidad», «sin plazo forzoso», «no
+necesita comprobante»), coverage promised («le cubre desde el primer día»), delivery times («llega
+en media hora») and discounts («le hago un 20 %»), whether an amount's clause is about something
+other than the offer (a surgery, the customer's bill, a saving, a debt, an example), and the time
+windows written in catalog conditions («en 7 a 10 días hábiles», «un máximo de 72 horas»).
 
 The scorer checks these claims against the transcript's catalog and conditions; this module only
 reads the words. Every function takes raw text (typed or speech-recognised), normalizes it itself,
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from simulator.analysis.conduct import affirmed
+from simulator.analysis.conduct import affirmed, negated
 from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
 
@@ -25,8 +27,9 @@ PROMISE_KINDS = ("free", "guarantee", "legal_consequence", "preapproval")
 
 @dataclass(frozen=True)
 class Claim:
-    """One statement about the offer: ``kind`` is ``promise``, ``condition_absent`` or
-    ``delivery``; ``topic`` the promise kind or condition topic; ``span`` the words said."""
+    """One statement about the offer: ``kind`` is ``promise``, ``condition_absent``,
+    ``coverage``, ``delivery`` or ``discount``; ``topic`` the promise kind, condition or coverage
+    topic; ``span`` the words said."""
 
     kind: str
     topic: str
@@ -64,12 +67,24 @@ def _pattern(key: str) -> re.Pattern[str]:
     return compile_list([str(v) for v in value])
 
 
+@cache
+def _coverage() -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
+    coverage = _data()["coverage"]
+    assert isinstance(coverage, dict)
+    return {
+        topic: (compile_list(spec["claim"]), tuple(str(n) for n in spec["names"]))
+        for topic, spec in coverage.items()
+    }
+
+
 def condition_names(topic: str) -> tuple[str, ...]:
-    """The words that name a condition topic in catalog conditions («anualidad»)."""
+    """The words that name a condition or coverage topic in catalog conditions («anualidad»)."""
     if topic == "delivery":
         names = _data()["delivery_names"]
         assert isinstance(names, list)
         return tuple(str(n) for n in names)
+    if topic in _coverage():
+        return _coverage()[topic][1]
     return _conditions()[topic][1]
 
 
@@ -92,9 +107,22 @@ def extract(text: str) -> tuple[Claim, ...]:
         match = pattern.search(norm)
         if match:
             out.append(Claim("condition_absent", topic, match.group(0)))
+    for topic, (pattern, _names) in _coverage().items():
+        # «Aunque ya tenga diabetes, se la cubre» spans a comma: read the whole turn too.
+        whole = pattern.search(norm)
+        match = (
+            (affirmed(pattern, text) or (whole if not negated(norm, whole.start()) else None))
+            if whole
+            else None
+        )
+        if match:
+            out.append(Claim("coverage", topic, match.group(0)))
     match = _pattern("delivery").search(norm)
-    if match:
+    if match and not _pattern("delivery_not_product").search(norm):
         out.append(Claim("delivery", "delivery", match.group(0)))
+    match = _pattern("discount").search(norm)
+    if match:
+        out.append(Claim("discount", "discount", match.group(0)))
     return tuple(out)
 
 
@@ -110,3 +138,109 @@ def states_absent(condition_text: str) -> bool:
         re.search(r"\b(?:sin|no|cero|gratis|exent[oa]|bonificad[oa])\b", _norm(condition_text))
         is not None
     )
+
+
+# appended to simulator/analysis/claims.py
+
+
+_UNITS = (("minuto", 1 / 60), ("hora", 1.0), ("dia", 24.0), ("semana", 168.0), ("mes", 720.0))
+_WORD_NUMBERS = {
+    "un": 1,
+    "una": 1,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "doce": 12,
+    "quince": 15,
+    "veinte": 20,
+    "treinta": 30,
+    "cuarenta": 40,
+    "cuarenta y ocho": 48,
+    "setenta y dos": 72,
+    "media": 0.5,
+}
+_NUM = r"(\d+(?:\.\d+)?|cuarenta y ocho|setenta y dos|" + "|".join(_WORD_NUMBERS) + r")"
+_UNIT = r"(minutos?|horas?|dias?(?: habiles)?|semanas?|mes(?:es)?)"
+_RANGE = re.compile(rf"\b{_NUM} (?:a|y) {_NUM} {_UNIT}")
+_MAX = re.compile(
+    rf"\b(?:maximo(?: de)?|hasta|a mas tardar(?: en)?|dentro de|menos de) {_NUM} {_UNIT}"
+)
+_MIN = re.compile(rf"\b(?:al menos|minimo(?: de)?|por lo menos|mas de) {_NUM} {_UNIT}")
+_ONE = re.compile(rf"\b{_NUM} {_UNIT}")
+_NEXT_DAY = re.compile(
+    r"\b(?:(?:al )?dia (?:habil )?siguiente|siguiente dia(?: habil)?|un dia habil)\b"
+)
+_SAME_DAY = re.compile(
+    r"\b(?:hoy mismo|el mismo dia|en este momento|ahorita|al momento|de inmediato|"
+    r"inmediatamente|al instante|en un rato|en unos minutos|hoy)\b"
+)
+_TOMORROW = re.compile(r"\bmanana\b")
+SAME_DAY_PROMISE_HOURS = 4.0
+
+
+def _number(word: str) -> float:
+    return float(word) if word[0].isdigit() else float(_WORD_NUMBERS.get(word, 0))
+
+
+def _unit(word: str) -> float:
+    return next(hours for name, hours in _UNITS if word.startswith(name))
+
+
+@lru_cache(maxsize=1024)
+def duration_window(condition: str) -> tuple[float, float] | None:
+    """The time a catalog condition gives for a delivery, installation, visit, refund or payment
+    to happen, as (at least, at most) hours, or None when it gives none. Only conditions about
+    such an event count (``delivery_names``): «El primer pago debe hacerse en 5 días» is a
+    deadline, not a delivery time."""
+    norm = _norm(condition)
+    if not any(name in norm for name in condition_names("delivery")):
+        return None
+    if _NEXT_DAY.search(norm):  # before ranges: «de 9 a 13 horas, al día hábil siguiente»
+        return 24.0, 24.0
+    if match := _RANGE.search(norm):
+        unit = _unit(match.group(3))
+        return _number(match.group(1)) * unit, _number(match.group(2)) * unit
+    if match := _MIN.search(norm):
+        return _number(match.group(1)) * _unit(match.group(2)), float("inf")
+    if match := _MAX.search(norm):
+        return 0.0, _number(match.group(1)) * _unit(match.group(2))
+    if match := _ONE.search(norm):
+        hours = _number(match.group(1)) * _unit(match.group(2))
+        return hours, hours
+    return None
+
+
+@lru_cache(maxsize=1024)
+def promised_hours(span: str) -> float | None:
+    """The hours a delivery claim promises («en media hora» 0.5, «hoy mismo» a few, «mañana» 24,
+    «en 3 días» 72), or None when it says no time."""
+    norm = _norm(span)
+    if match := _ONE.search(norm):
+        return _number(match.group(1)) * _unit(match.group(2))
+    if _SAME_DAY.search(norm):
+        return SAME_DAY_PROMISE_HOURS
+    if _TOMORROW.search(norm):
+        return 24.0
+    return None
+
+
+def qualified(text: str) -> bool:
+    """The claim limits itself in time («el primer año no paga anualidad», «por seis meses»)."""
+    return _pattern("qualifiers").search(_norm(text)) is not None
+
+
+def excludes(condition: str) -> bool:
+    """A catalog condition that excludes or delays a coverage («No cubre…», «Periodo de espera…»)."""
+    return _pattern("exclusion").search(_norm(condition)) is not None
+
+
+def offers_discount(text: str) -> bool:
+    """A catalog text that offers a discount, a promotion or a compensation."""
+    return _pattern("catalog_discount").search(_norm(text)) is not None

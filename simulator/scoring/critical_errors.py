@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from simulator.analysis import claims, conduct
 from simulator.models.scorecard import ErrorFinding
+from simulator.scoring import catalog_claims
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
@@ -178,12 +179,15 @@ PROMISE_WHY = {
     "preapproval": "El agente dijo que el producto estaba preaprobado para una persona que no había "
     "identificado: una preaprobación así no puede ser cierta.",
 }
-CONDITION_WHY = "El agente dijo «{said}», pero las condiciones del producto dicen: «{condition}»."
+CATALOG_WHY = {
+    "condition": "El agente dijo «{said}», pero las condiciones del producto dicen: «{condition}».",
+    "coverage": "El agente prometió «{said}», pero las condiciones del producto dicen: "
+    "«{condition}».",
+    "delivery": "El agente prometió un tiempo («{said}») más corto que el de las condiciones del "
+    "producto: «{condition}».",
+    "discount": "El agente ofreció un descuento o una promoción («{said}») que el catálogo no tiene.",
+}
 ASK_NAME = ("como se llama", "cual es su nombre", "con quien tengo el gusto", "me dice su nombre")
-
-
-def _catalog_conditions(ctx: CallContext) -> list[str]:
-    return [c for entry in ctx.transcript.catalog for c in entry.conditions]
 
 
 def _supports_free(ctx: CallContext) -> bool:
@@ -191,15 +195,6 @@ def _supports_free(ctx: CallContext) -> bool:
         entry.price == 0 or any(claims.extract(c) for c in entry.conditions)
         for entry in ctx.transcript.catalog
     )
-
-
-def _contradicting(ctx: CallContext, topic: str) -> str | None:
-    """A catalog condition naming ``topic`` that states it exists (not «sin …»)."""
-    names = claims.condition_names(topic)
-    naming = [c for c in _catalog_conditions(ctx) if any(n in tx.fold(c) + " " for n in names)]
-    if not naming or any(claims.states_absent(c) for c in naming):
-        return None
-    return naming[0]
 
 
 def _unidentified(ctx: CallContext, third_party: set[int], a: int) -> bool:
@@ -216,8 +211,8 @@ def false_claims(ctx: CallContext) -> list[ErrorFinding]:
     third_party = _third_party_turns(ctx)
     has_catalog = bool(ctx.transcript.catalog)
     for a in ctx.agent_turns:
+        why: str | None = None
         for claim in claims.extract(ctx.text(a)):
-            why = None
             if claim.kind == "promise":
                 if claim.topic == "free" and not _supports_free(ctx):
                     why = PROMISE_WHY["free"]
@@ -225,13 +220,16 @@ def false_claims(ctx: CallContext) -> list[ErrorFinding]:
                     why = PROMISE_WHY[claim.topic]
                 elif claim.topic == "preapproval" and _unidentified(ctx, third_party, a):
                     why = PROMISE_WHY["preapproval"]
-            elif has_catalog and claim.kind == "condition_absent":
-                condition = _contradicting(ctx, claim.topic)
-                if condition is not None:
-                    why = CONDITION_WHY.format(said=claim.span, condition=condition)
             if why is not None:
-                found.append(_error(ctx, "inaccurate_information", a, why))
                 break
+        if why is None and has_catalog:
+            contradiction = next(iter(catalog_claims.contradictions(ctx, a)), None)
+            if contradiction is not None:
+                why = CATALOG_WHY[contradiction.why].format(
+                    said=contradiction.said, condition=contradiction.condition
+                )
+        if why is not None:
+            found.append(_error(ctx, "inaccurate_information", a, why))
     return found
 
 

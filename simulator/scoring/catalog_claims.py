@@ -1,0 +1,143 @@
+"""The agent's claims about the offer checked against the transcript's catalog (issue 12 item 3).
+
+``simulator.analysis.claims`` reads the words (a condition said to be absent, a coverage promised,
+a delivery time, a discount); this module decides, per claim, which products it is about (named in
+the turn, else the last ones named in the call, else the whole catalog) and whether their
+conditions contradict it:
+- a condition said to be absent («no tiene anualidad») that a product's condition states; when the
+  catalog's own absence is qualified («sin anualidad el primer año» and «anualidad … a partir del
+  segundo año») the claim must carry a qualifier too;
+- a coverage promised («le cubre desde el primer día») that a condition excludes («no cubre…»,
+  «periodo de espera…»);
+- a delivery, installation, activation or refund time shorter than the catalog's («llega en media
+  hora» against «7 a 10 días hábiles»; «hoy mismo» against «un máximo de 72 horas»);
+- a discount or promotion the catalog never mentions.
+Where the catalog is silent, nothing is invented: no finding. Without a catalog, nothing here runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from simulator.analysis import claims
+from simulator.models.transcript import CatalogEntry
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext
+from simulator.scoring.prices import products_named
+
+LOOK_BACK = 8  # turns searched back for the product a claim is about
+SAME_DAY_HOURS = 12.0  # «hoy mismo», «en media hora»: a promise inside the day
+DAY_WINDOW_HOURS = 24.0  # a catalog window of a day or more is not a same-day promise
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    said: str
+    condition: str
+    why: str  # "condition", "coverage", "delivery" or "discount"
+
+
+def _products(ctx: CallContext, n: int) -> list[CatalogEntry]:
+    """The products a claim in turn ``n`` is about: named there, else the last named before."""
+    for m in range(n, max(0, n - LOOK_BACK), -1):
+        named = products_named(ctx, m)
+        if named:
+            return named
+    return list(ctx.transcript.catalog)
+
+
+def _naming(product: CatalogEntry, names: tuple[str, ...]) -> list[str]:
+    return [c for c in product.conditions if any(name in tx.fold(c) + " " for name in names)]
+
+
+def _condition(product: CatalogEntry, claim: claims.Claim, qualified: bool) -> str | None:
+    """The product's condition that contradicts a condition said to be absent, if any."""
+    naming = _naming(product, claims.condition_names(claim.topic))
+    present = [c for c in naming if not claims.states_absent(c)]
+    if not present:
+        return None  # silent, or the catalog itself says it is absent
+    absent = [c for c in naming if claims.states_absent(c)]
+    if absent and qualified:
+        return None  # «sin anualidad el primer año» said as the catalog says it
+    return present[0]
+
+
+def _coverage(product: CatalogEntry, claim: claims.Claim) -> str | None:
+    """The product's exclusion that contradicts a coverage promised, if any."""
+    for condition in _naming(product, claims.condition_names(claim.topic)):
+        if claims.excludes(condition):
+            return condition
+    return None
+
+
+def _delivery(product: CatalogEntry, hours: float) -> str | None:
+    """The product's time condition that a promised time undercuts, if any."""
+    for condition in product.conditions:
+        window = claims.duration_window(condition)
+        if window is None:
+            continue
+        low, high = window
+        if low > 0 and hours < low:
+            return condition
+        if low == 0 and hours <= SAME_DAY_HOURS and high >= DAY_WINDOW_HOURS:
+            return condition
+    return None
+
+
+def _catalog_mentions_discount(ctx: CallContext) -> bool:
+    texts = [
+        text
+        for entry in ctx.transcript.catalog
+        for text in (entry.name, *entry.aliases, *entry.conditions)
+    ]
+    return any(claims.offers_discount(text) for text in texts)
+
+
+def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
+    """What the catalog contradicts among the claims of agent turn ``n`` (empty without one)."""
+    if not ctx.transcript.catalog:
+        return []
+    text = ctx.text(n)
+    found: list[Contradiction] = []
+    products: list[CatalogEntry] | None = None
+    for claim in claims.extract(text):
+        if claim.kind == "promise":
+            continue
+        if claim.kind == "discount":
+            if not _catalog_mentions_discount(ctx):
+                found.append(Contradiction(claim.span, "", "discount"))
+            continue
+        if products is None:
+            products = _products(ctx, n)
+        checks: list[str | None]
+        if claim.kind == "condition_absent":
+            qualified = claims.qualified(text)
+            checks = [_condition(p, claim, qualified) for p in products]
+            why = "condition"
+        elif claim.kind == "coverage":
+            checks = [_coverage(p, claim) for p in products]
+            why = "coverage"
+        elif claim.kind == "delivery":
+            hours = claims.promised_hours(claim.span)
+            if hours is None:
+                continue
+            checks = [_delivery(p, hours) for p in products]
+            why = "delivery"
+        else:
+            continue
+        # Every product the claim may be about contradicts it (one that agrees makes it ambiguous;
+        # products silent on the topic do not count either way).
+        spoken = [c for c in checks if c is not None]
+        judged = [
+            p for p, c in zip(products, checks, strict=True) if c is not None or _speaks(p, claim)
+        ]
+        if spoken and len(spoken) == len(judged):
+            found.append(Contradiction(claim.span, spoken[0], why))
+    return found
+
+
+def _speaks(product: CatalogEntry, claim: claims.Claim) -> bool:
+    """The product's conditions say something about the claim's topic (agree or not)."""
+    if claim.kind == "delivery":
+        return any(claims.duration_window(c) is not None for c in product.conditions)
+    return bool(_naming(product, claims.condition_names(claim.topic)))
