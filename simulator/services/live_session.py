@@ -36,7 +36,7 @@ class CallSessionProtocol(Protocol):
 
     @property
     def mood(self) -> str:
-        """The customer's mood label (a key of ``tui/data/labels.yaml`` ``moods.names``)."""
+        """The customer's mood, a Spanish label (``customer/es/mouth.yaml`` ``moods``)."""
         ...
 
     @property

@@ -3,13 +3,14 @@
 Start-up is kept light: only Textual's core is imported here; the services (database, content) are
 built in a worker thread after the first screen is on display, and every screen module is imported
 when it is first shown. ``SimuladorApp`` takes its services, settings and clock as arguments so
-tests and benchmarks can inject fakes and freeze time.
+tests and benchmarks can inject fakes and freeze time. The services are typed by the Protocols of
+``simulator.services.protocols``, which the real services and the test fakes both satisfy.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import work
@@ -21,7 +22,15 @@ from simulator.language.safe_text import clean
 from simulator.tui.commands import SimuladorCommands
 
 if TYPE_CHECKING:
-    from simulator.tui.views import CallRequest, TraineeView
+    from textual.app import SystemCommand
+    from textual.screen import Screen
+
+    from simulator.services.protocols import AppServicesProtocol
+    from simulator.services.results import LiveCall, PendingCall, SavedCall, TraineeInfo
+    from simulator.settings import Settings
+    from simulator.tui.app_api import SimuladorAppAPI
+    from simulator.tui.screens.home import HomeScreen
+    from simulator.tui.views import CallRequest
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -42,22 +51,22 @@ class SimuladorApp(App[None]):
 
     def __init__(
         self,
-        services: Any = None,
-        settings: Any = None,
+        services: AppServicesProtocol | None = None,
+        settings: Settings | None = None,
         *,
         clock: Callable[[], float] | None = None,
         slow_reply_seconds: float = 0.0,
     ) -> None:
         super().__init__()
-        self.services: Any = services
-        self.settings: Any = settings
+        self.services: AppServicesProtocol | None = services
+        self.settings: Settings | None = settings
         self.clock: Callable[[], float] = clock or time.monotonic
-        self.trainee: TraineeView | None = None
+        self.trainee: TraineeInfo | None = None
         self.load_error: str | None = None
         # Bench seam: an artificial delay added to each customer reply (proves the UI stays live).
         self.slow_reply_seconds = slow_reply_seconds
         self.first_screen_at: float | None = None
-        self._services_waiters: list[Callable[[], None]] = []
+        self._services_waiters: list[Callable[[], object]] = []
         self._loaded_once = False
 
     # ----------------------------------------------------------------- start-up
@@ -86,8 +95,9 @@ class SimuladorApp(App[None]):
             if self.services is None:
                 from simulator.services import build_services
 
-                self.services = build_services(self.settings)
-                self.services.warm_up()
+                services = build_services(self.settings)
+                services.warm_up()
+                self.services = services
         except DatabaseVersionError as error:  # a newer program's database: stop, touch nothing
             self.load_error = str(error)
             self.call_from_thread(self.stop_with_error, str(error), error.exit_code)
@@ -114,7 +124,7 @@ class SimuladorApp(App[None]):
         if self.services is not None and self.load_error is None:
             self.check_recovery()
 
-    def when_services_ready(self, callback: Callable[[], None]) -> None:
+    def when_services_ready(self, callback: Callable[[], object]) -> None:
         """Run ``callback`` now if the services are loaded, else once they are."""
         if self._loaded_once:
             callback()
@@ -125,6 +135,24 @@ class SimuladorApp(App[None]):
     def services_loaded(self) -> bool:
         return self.services is not None and self.load_error is None
 
+    @property
+    def ready_services(self) -> AppServicesProtocol:
+        """The services, once loaded (a Spanish ``SimuladorError`` before that)."""
+        from simulator.errors import SimuladorError
+
+        if self.services is None:
+            raise SimuladorError(self.load_error or "El simulador todavía está cargando.")
+        return self.services
+
+    @property
+    def current_trainee(self) -> TraineeInfo:
+        """Who is practising (a Spanish ``SimuladorError`` before the login)."""
+        from simulator.errors import SimuladorError
+
+        if self.trainee is None:
+            raise SimuladorError("Primero indique su nombre.")
+        return self.trainee
+
     # ----------------------------------------------------------------- recovery
 
     def action_pending(self) -> None:
@@ -132,7 +160,7 @@ class SimuladorApp(App[None]):
 
     def check_recovery(self, announce_none: bool = False) -> None:
         try:
-            pending = list(self.services.recovery.pending())
+            pending = self.ready_services.recovery.pending()
         except Exception as error:  # recovery must never block the app
             self.notify(f"No se pudo revisar llamadas pendientes: {error}", severity="warning")
             return
@@ -144,25 +172,26 @@ class SimuladorApp(App[None]):
 
         self.push_screen(RecoveryModal(pending[0], len(pending)), self._recovery_chosen)
 
-    def _recovery_chosen(self, choice: tuple[str, Any] | None) -> None:
+    def _recovery_chosen(self, choice: tuple[str, PendingCall] | None) -> None:
         if choice is None:
             return
         action, pending = choice
         self.run_recovery(action, pending)
 
     @work(thread=True, exclusive=True, group="recovery")
-    def run_recovery(self, action: str, pending: Any) -> None:
-        from simulator.tui.views import CallRequest, get
+    def run_recovery(self, action: str, pending: PendingCall) -> None:
+        from simulator.tui.views import CallRequest, as_mode
 
-        recovery = self.services.recovery
         try:
+            recovery = self.ready_services.recovery
             if action == "resume":
                 live = recovery.resume(pending)
                 request = CallRequest(
-                    scenario_id=str(get(pending, "scenario_id", default="")),
-                    persona_id=get(pending, "persona_id"),
-                    seed=get(pending, "seed"),
-                    mode=str(get(pending, "mode", default="practice")),
+                    scenario_id=pending.scenario_id,
+                    persona_id=pending.persona_id,
+                    seed=pending.seed,
+                    mode=as_mode(pending.mode),
+                    title=pending.scenario_title,
                 )
                 self.call_from_thread(self._adopt_trainee_of, pending)
                 self.call_from_thread(self.open_call, request, live)
@@ -176,21 +205,17 @@ class SimuladorApp(App[None]):
         except Exception as error:
             self.call_from_thread(self.notify, f"No se pudo recuperar: {error}", severity="error")
 
-    def _adopt_trainee_of(self, pending: Any) -> None:
-        from simulator.tui.views import get, trainee_view
-
+    def _adopt_trainee_of(self, pending: PendingCall) -> None:
         if self.trainee is not None:
             return
-        trainee_id = get(pending, "trainee_id")
-        for trainee in self.services.trainees.list():
-            view = trainee_view(trainee)
-            if view.id == trainee_id:
-                self.trainee = view
+        for trainee in self.ready_services.trainees.list():
+            if trainee.id == pending.trainee_id:
+                self.trainee = trainee
                 return
 
     # ----------------------------------------------------------------- navigation
 
-    def login(self, trainee: TraineeView) -> None:
+    def login(self, trainee: TraineeInfo) -> None:
         from simulator.tui.screens.home import HomeScreen
 
         self.trainee = trainee
@@ -198,7 +223,7 @@ class SimuladorApp(App[None]):
         self._save_setting(trainee=trainee.name)
         self.switch_screen(HomeScreen())
 
-    def home_screen(self) -> Any:
+    def home_screen(self) -> HomeScreen | None:
         from simulator.tui.screens.home import HomeScreen
 
         for screen in self.screen_stack:
@@ -206,15 +231,21 @@ class SimuladorApp(App[None]):
                 return screen
         return None
 
-    def go_home(self, **filters: Any) -> None:
+    def go_home(
+        self,
+        *,
+        kind: str | None = None,
+        customer_type: str | None = None,
+        difficulty: int | None = None,
+    ) -> None:
         """Back to the home screen (popping what is above it), optionally with preset filters."""
         home = self.home_screen()
         if home is None:
             return
         while self.screen is not home and len(self.screen_stack) > 1:
             self.pop_screen()
-        if filters:
-            home.preset_filters(**filters)
+        if kind is not None or customer_type is not None or difficulty is not None:
+            home.preset_filters(kind=kind, customer_type=customer_type, difficulty=difficulty)
         home.refresh_data()
 
     def choose_call(self, scenario_id: str, persona_id: str | None = None, note: str = "") -> None:
@@ -232,29 +263,19 @@ class SimuladorApp(App[None]):
         )
 
     def _persona_names(self) -> dict[str, str]:
+        from simulator.errors import SimuladorError
         from simulator.language.display import display
-        from simulator.tui.views import get
 
         try:
-            personas = self.services.library.personas
-            if callable(personas):
-                personas = personas()
-        except Exception:
+            personas = self.ready_services.library.personas
+        except SimuladorError:
             return {}
-        if isinstance(personas, dict):
-            personas = personas.values()
-        result = {}
-        for persona in personas:
-            # The customer's identity (name, data) comes from the scenario; the persona only
-            # says how they behave, so the choice is shown by customer type.
-            ctype = get(persona, "customer_type")
-            name = (
-                f"Cliente {display('customer_type', ctype).lower()}"
-                if ctype
-                else str(get(persona, "name", default=get(persona, "id")))
-            )
-            result[str(get(persona, "id"))] = name
-        return result
+        # The customer's identity (name, data) comes from the scenario; the persona only says how
+        # they behave, so the choice is shown by customer type.
+        return {
+            persona.id: f"Cliente {display('customer_type', persona.customer_type).lower()}"
+            for persona in personas.values()
+        }
 
     def _call_chosen(self, request: CallRequest | None) -> None:
         if request is not None:
@@ -267,10 +288,9 @@ class SimuladorApp(App[None]):
     def _start_call_worker(self, request: CallRequest) -> None:
         from simulator.errors import SimuladorError
 
-        assert self.trainee is not None
         try:
-            live = self.services.calls.start(
-                self.trainee.id,
+            live = self.ready_services.calls.start(
+                self.current_trainee.id,
                 request.scenario_id,
                 persona_id=request.persona_id,
                 seed=request.seed,
@@ -281,13 +301,13 @@ class SimuladorApp(App[None]):
             return
         self.call_from_thread(self.open_call, request, live)
 
-    def open_call(self, request: CallRequest, live: Any) -> None:
+    def open_call(self, request: CallRequest, live: LiveCall) -> None:
         from simulator.tui.screens.call import CallScreen
 
         self.go_home()
         self.push_screen(CallScreen(live, request))
 
-    def show_results(self, saved: Any, request: CallRequest | None) -> None:
+    def show_results(self, saved: SavedCall, request: CallRequest | None) -> None:
         from simulator.tui.screens.call import CallScreen
         from simulator.tui.screens.results import ResultsScreen
 
@@ -297,7 +317,7 @@ class SimuladorApp(App[None]):
         else:
             self.push_screen(screen)
 
-    def show_review(self, saved: Any, turn: int | None = None) -> None:
+    def show_review(self, saved: SavedCall, turn: int | None = None) -> None:
         from simulator.tui.screens.review import ReviewScreen
 
         self.push_screen(ReviewScreen(saved, turn))
@@ -334,7 +354,7 @@ class SimuladorApp(App[None]):
     # ----------------------------------------------------------------- theme / settings
 
     def _apply_theme_setting(self) -> None:
-        wanted = str(getattr(self.settings, "theme", DARK_THEME) or DARK_THEME)
+        wanted = self.settings.theme if self.settings is not None else DARK_THEME
         self.theme = LIGHT_THEME if wanted in ("light", LIGHT_THEME) else DARK_THEME
 
     def action_toggle_theme(self) -> None:
@@ -343,14 +363,18 @@ class SimuladorApp(App[None]):
         self._save_setting(theme=LIGHT_THEME if light else DARK_THEME)
         self.notify("Tema claro." if light else "Tema oscuro.")
 
-    def _save_setting(self, **changes: Any) -> None:
+    def _save_setting(self, *, theme: str | None = None, trainee: str | None = None) -> None:
         """Remember theme / last trainee through the services (persisted in the settings file)."""
+        changes = {
+            key: value
+            for key, value in (("theme", theme), ("trainee", trainee))
+            if value is not None
+        }
         try:
             if self.settings is not None:
                 self.settings = self.settings.model_copy(update=changes)
-            save = getattr(self.services, "save_preferences", None)
-            if save is not None:
-                save(**changes)
+            if self.services is not None:
+                self.services.save_preferences(theme=theme, trainee=trainee)
         except Exception as error:  # settings are a convenience; never break the app over them
             self.log.warning(f"settings not saved: {error}")
 
@@ -369,7 +393,7 @@ class SimuladorApp(App[None]):
             clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
         )
 
-    def get_system_commands(self, screen: Any) -> Any:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Spanish system commands only (Textual's own are in English)."""
         from textual.app import SystemCommand
 
@@ -377,6 +401,12 @@ class SimuladorApp(App[None]):
         yield SystemCommand(
             "Cambiar tema", "Alternar tema claro / oscuro", self.action_toggle_theme
         )
+
+
+if TYPE_CHECKING:
+
+    def _implements_the_api(app: SimuladorApp) -> SimuladorAppAPI:
+        return app  # mypy: the app gives the screens everything ``app_of`` promises
 
 
 def run_app() -> None:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from simulator.tui.app_api import app_of
 
 
 class SimuladorCommands(Provider):
     """The app's navigation and settings as palette commands."""
 
-    def _commands(self) -> list[tuple[str, str, Any]]:
-        app: Any = self.app
-        commands = [
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+
+        app = app_of(self)
+        commands: list[tuple[str, str, Callable[[], object]]] = [
             ("Ayuda", "Teclas, cómo se califica y tipos de cliente", app.action_help),
             ("Cambiar tema", "Alternar tema claro / oscuro", app.action_toggle_theme),
         ]

@@ -1,7 +1,8 @@
-"""View models: what the screens show, built from whatever the services hand back.
+"""View models: what the screens show, built from the typed results the services hand back.
 
-The screens never poke at service objects directly; they go through these small adapters so a
-change in the services' return types touches one module. Plain Python (no Textual), easy to test.
+The screens read the services' result types (``simulator.services.results``) through these small
+adapters, attribute by attribute, one name per field; a change in those types is a mypy error
+here, in one module. Plain Python (no Textual), easy to test.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
+
+if TYPE_CHECKING:
+    from simulator.models.scorecard import Drill, Scorecard
+    from simulator.services.results import HomeData, Mode, ProgressData, SuggestedDrill
 
 KIND_KEYS = ("outbound_sale", "inbound_sale", "service", "collections")
 STATUSES = ("Desconectado", "Disponible", "En llamada", "Espera", "Tipificación")
@@ -39,28 +44,19 @@ def field_label(key: str) -> str:
     return str(labels()["fields"].get(key, key.replace("_", " ").capitalize()))
 
 
-def get(obj: Any, *names: str, default: Any = None) -> Any:
-    """First attribute (or mapping key) of ``obj`` among ``names`` that is present and not None."""
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if value is not None:
-            return value
-    return default
-
-
 def fmt_clock(seconds: float) -> str:
     seconds = max(0, int(seconds))
     return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
-def fmt_when(value: Any) -> str:
+def fmt_when(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone()  # stored in UTC, shown in the trainee's local time
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
-    return str(value or "")
+    return ""
 
 
 def new_seed() -> int:
@@ -68,18 +64,6 @@ def new_seed() -> int:
 
 
 # --------------------------------------------------------------------------- trainees / home
-
-
-@dataclass(frozen=True)
-class TraineeView:
-    id: Any
-    name: str
-
-
-def trainee_view(trainee: Any) -> TraineeView:
-    return TraineeView(
-        id=get(trainee, "id", "trainee_id"), name=str(get(trainee, "name", default=""))
-    )
 
 
 @dataclass(frozen=True)
@@ -91,7 +75,7 @@ class LibraryRow:
     difficulty: int
     skills: tuple[str, ...]
     personas: tuple[str, ...]
-    default_persona: str | None
+    default_persona: str
     assigned: bool = False
     overdue: bool = False
     done: bool = False
@@ -114,75 +98,58 @@ class LibraryRow:
 class HomeView:
     rows: list[LibraryRow]
     suggestion: str = ""
-    drill: Any = None
+    drill: SuggestedDrill | None = None
     pending: int = 0
 
 
-def _drill_matches(drill: Any, row: LibraryRow) -> bool:
-    if drill is None:
-        return False
-    if isinstance(drill, str):
-        return drill == row.scenario_id
-    scenario = get(drill, "scenario", "scenario_id")
-    if scenario:
-        return bool(scenario == row.scenario_id)
-    return (
-        get(drill, "scenario_kind", "kind") == row.kind
-        and get(drill, "customer_type") in (None, row.customer_type)
-        and get(drill, "difficulty") in (None, row.difficulty)
-    )
-
-
-def drill_text(drill: Any) -> str:
-    if drill is None:
-        return ""
-    if isinstance(drill, str):
-        return drill
-    title = get(drill, "scenario_title")
-    if title:
-        skill = get(drill, "skill_name")
-        return f"{title}" + (f" (para {skill.lower()})" if skill else "")
-    parts = [display("scenario_kind", get(drill, "scenario_kind", "kind"))]
-    ctype = get(drill, "customer_type")
-    if ctype:
-        parts.append(f"cliente {display('customer_type', ctype).lower()}")
-    diff = get(drill, "difficulty")
-    if diff:
-        parts.append(f"dificultad {diff}")
+def plan_drill_text(drill: Drill) -> str:
+    """A coaching plan's drill in words: kind of call, customer type and difficulty."""
+    parts = [display("scenario_kind", drill.scenario_kind)]
+    if drill.customer_type:
+        parts.append(f"cliente {display('customer_type', drill.customer_type).lower()}")
+    if drill.difficulty:
+        parts.append(f"dificultad {drill.difficulty}")
     return ", ".join(p for p in parts if p)
 
 
-def home_view(data: Any) -> HomeView:
+def suggestion_text(drill: SuggestedDrill | None) -> str:
+    """The suggested drill of the home screen: its scenario and the skill it trains."""
+    if drill is None:
+        return ""
+    skill = f" (para {drill.skill_name.lower()})" if drill.skill_name else ""
+    return f"{drill.scenario_title}{skill}"
+
+
+def home_view(data: HomeData) -> HomeView:
     """Assigned scenarios first, then the rest of the library; the suggested drill is marked."""
-    assignments = {
-        str(get(a, "scenario_id", "scenario")): a
-        for a in (get(data, "assignments", default=[]) or [])
-    }
-    drill = get(data, "suggested_drill")
+    assignments = {a.scenario_id: a for a in data.assignments}
+    drill = data.suggested_drill
+    suggested = drill.scenario_id if drill is not None else None
     rows: list[LibraryRow] = []
-    for entry in get(data, "library", "entries", default=[]) or []:
-        sid = str(get(entry, "scenario_id", "id"))
-        assignment = assignments.get(sid)
-        row = LibraryRow(
-            scenario_id=sid,
-            title=str(get(entry, "title", default=sid)),
-            kind=str(get(entry, "kind", default="")),
-            customer_type=str(get(entry, "customer_type", default="") or ""),
-            difficulty=int(get(entry, "difficulty", default=1)),
-            skills=tuple(get(entry, "skills", default=()) or ()),
-            personas=tuple(get(entry, "persona_ids", "personas", default=()) or ()),
-            default_persona=get(entry, "default_persona_id", "default_persona", "persona_id"),
-            assigned=assignment is not None,
-            overdue=bool(get(assignment, "overdue", default=False)) if assignment else False,
-            done=bool(get(assignment, "done", default=False)) if assignment else False,
-            due=fmt_when(get(assignment, "due", "due_date", default="")) if assignment else "",
-            target=get(assignment, "target_score", "target") if assignment else None,
+    for entry in data.library:
+        assignment = assignments.get(entry.scenario_id)
+        rows.append(
+            LibraryRow(
+                scenario_id=entry.scenario_id,
+                title=entry.title,
+                kind=entry.kind,
+                customer_type=entry.customer_type or "",
+                difficulty=entry.difficulty,
+                skills=entry.skills,
+                personas=entry.persona_ids,
+                default_persona=entry.default_persona_id,
+                assigned=assignment is not None,
+                overdue=assignment.overdue if assignment else False,
+                done=assignment.done if assignment else False,
+                due=fmt_when(assignment.due_date) if assignment else "",
+                target=assignment.target_score if assignment else None,
+                suggested=entry.scenario_id == suggested,
+            )
         )
-        rows.append(row)
-    rows = [LibraryRow(**{**r.__dict__, "suggested": _drill_matches(drill, r)}) for r in rows]
     rows.sort(key=lambda r: (not r.assigned, not r.suggested))  # stable: library order kept
-    pending = int(get(data, "pending_calls", default=0) or 0)
-    return HomeView(rows=rows, suggestion=drill_text(drill), drill=drill, pending=pending)
+    return HomeView(
+        rows=rows, suggestion=suggestion_text(drill), drill=drill, pending=data.pending_calls
+    )
 
 
 # --------------------------------------------------------------------------- call request
@@ -195,30 +162,23 @@ class CallRequest:
     scenario_id: str
     persona_id: str | None = None
     seed: int | None = None
-    mode: str = "practice"
+    mode: Mode = "practice"
     title: str = ""
 
     def with_new_seed(self) -> CallRequest:
         return CallRequest(self.scenario_id, self.persona_id, new_seed(), self.mode, self.title)
 
 
-def mood_text(mood: Any) -> str:
-    """The customer's mood as a short Spanish label (numbers 0–100 or keys)."""
-    if mood is None:
+def as_mode(value: str) -> Mode:
+    """A stored mode as the services' ``Mode`` (anything but ``exam`` is practice)."""
+    return "exam" if value == "exam" else "practice"
+
+
+def mood_text(mood: str | None) -> str:
+    """The session's mood label as the softphone shows it (labels.yaml moods.names)."""
+    if not mood:
         return "—"
-    moods = labels()["moods"]
-    if isinstance(mood, int | float):
-        value = float(mood)
-        if value <= 1.0 and not isinstance(mood, int):
-            value *= 100
-        for threshold, name in sorted(
-            ((int(k), v) for k, v in moods["scale"].items()), reverse=True
-        ):
-            if value >= threshold:
-                return str(name)
-        return "—"
-    key = str(get(mood, "value", default=mood))
-    return str(moods["names"].get(key, key))
+    return str(labels()["moods"]["names"].get(mood, mood))
 
 
 # --------------------------------------------------------------------------- results
@@ -240,7 +200,7 @@ def skill_bar(score: int | None, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled) + f" {score:3d}"
 
 
-def metric_rows(metrics: dict[str, Any]) -> list[tuple[str, str, str]]:
+def metric_rows(metrics: dict[str, float | int | None]) -> list[tuple[str, str, str]]:
     """(name, value, target) for the key metrics, in the order the trainee reads them."""
     rows = []
     for key, target in labels()["metric_targets"].items():
@@ -259,7 +219,7 @@ def metric_rows(metrics: dict[str, Any]) -> list[tuple[str, str, str]]:
     return rows
 
 
-def judgements(scorecard: Any) -> list[Judgement]:
+def judgements(scorecard: Scorecard) -> list[Judgement]:
     """Every judgement of the scorecard that a trainee may want to see next to its turn."""
     found: list[Judgement] = []
     for key, result in scorecard.elements.items():
@@ -303,7 +263,8 @@ JUDGEMENT_MARKS = {
 }
 
 
-def suggested_drill(scorecard: Any) -> Any:
+def plan_drill(scorecard: Scorecard) -> Drill | None:
+    """The first drill of the scorecard's coaching plan (None if it has none)."""
     for priority in scorecard.coaching_plan.priorities:
         if priority.drills:
             return priority.drills[0]
@@ -316,7 +277,7 @@ def suggested_drill(scorecard: Any) -> Any:
 @dataclass
 class ProgressView:
     calls: list[tuple[str, str, int, str]] = field(default_factory=list)  # when, title, score…
-    call_ids: list[Any] = field(default_factory=list)
+    call_ids: list[int] = field(default_factory=list)
     series: dict[str, list[int | None]] = field(default_factory=dict)
     overall: list[int] = field(default_factory=list)
     pec: float | None = None
@@ -324,43 +285,26 @@ class ProgressView:
     repeated: list[str] = field(default_factory=list)
 
 
-def progress_view(data: Any) -> ProgressView:
-    view = ProgressView()
-    for call in get(data, "points", "calls", default=[]) or []:
-        overall = get(call, "overall", "score")
-        if overall is None:
+def progress_view(data: ProgressData) -> ProgressView:
+    view = ProgressView(series=data.skill_series, pec=data.pec, penc=data.penc)
+    for point in data.points:
+        if point.overall is None:
             continue
-        score = int(overall)
         view.calls.append(
             (
-                fmt_when(get(call, "started_at", "when", "date", default="")),
-                str(get(call, "scenario_title", "title", "scenario_id", default="")),
-                score,
-                display("verdict", get(call, "verdict", default="")),
+                fmt_when(point.started_at),
+                point.scenario_title,
+                point.overall,
+                display("verdict", point.verdict),
             )
         )
-        view.overall.append(score)
-        view.call_ids.append(get(call, "call_id", "id"))
-    series = get(data, "skill_series", "skills", default={}) or {}
-    view.series = {str(k): list(v) for k, v in dict(series).items()}
-    view.pec = get(data, "pec")
-    view.penc = get(data, "penc")
-    for fault in get(data, "repeated_faults", default=[]) or []:
-        if isinstance(fault, str):
-            code, text = fault, ""
-        else:
-            code = str(get(fault, "code", "key", default=""))
-            count = get(fault, "count", "times")
-            tag = get(fault, "flag", "label")
-            text = " · ".join(str(x) for x in (f"{count} veces" if count else None, tag) if x)
-        name = get(fault, "name") if not isinstance(fault, str) else None
-        if not name:
-            name = display("non_critical_error", code)
-            if name == code:
-                name = display("critical_error", code)
-            if name == code:
-                name = display("element", code)
-        view.repeated.append(f"{name}" + (f" ({text})" if text else ""))
+        view.overall.append(point.overall)
+        view.call_ids.append(point.call_id)
+    for fault in data.repeated_faults:
+        text = " · ".join(
+            x for x in (f"{fault.count} veces" if fault.count else "", fault.flag) if x
+        )
+        view.repeated.append(f"{fault.name}" + (f" ({text})" if text else ""))
     return view
 
 
@@ -373,12 +317,11 @@ def percent(value: float | None) -> str:
     return f"{value:.0f} %"
 
 
-def drill_note(drill: Any) -> str:
+def drill_note(drill: SuggestedDrill | None) -> str:
     """Why this practice is suggested (shown in the start modal)."""
-    if drill is None or isinstance(drill, str):
+    if drill is None:
         return ""
-    skill = get(drill, "skill_name") or display("skill", get(drill, "skill"))
-    goal = get(drill, "goal", default="")
+    skill = drill.skill_name or display("skill", drill.skill)
     if not skill:
         return "Práctica sugerida por su plan."
-    return f"Práctica sugerida para {skill.lower()}" + (f": {goal}" if goal else ".")
+    return f"Práctica sugerida para {skill.lower()}" + (f": {drill.goal}" if drill.goal else ".")

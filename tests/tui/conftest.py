@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.tui.fakes import FakeServices, FakeSettings, FixedClock
+from simulator.settings import Settings
+from tests.tui.fakes import FakeServices, FixedClock, make_settings
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "harness" / "scripts"
 
@@ -55,8 +56,8 @@ def fake_services() -> FakeServices:
 
 
 @pytest.fixture()
-def fake_settings() -> FakeSettings:
-    return FakeSettings()
+def fake_settings() -> Settings:
+    return make_settings()
 
 
 def script_lines(name: str) -> list[str]:

@@ -1,96 +1,79 @@
-"""A scripted customer session (the CallSession API) and its scenario, for the TUI fakes."""
+"""A scripted customer session (``CallSessionProtocol``) and its scenario, for the TUI fakes.
+
+The scenario and persona are the real pydantic models (built here, not loaded from the library);
+the session returns the real ``CustomerReply`` and ``CallResult``. mypy checks ``FakeSession``
+against ``simulator.services.protocols.CallSessionProtocol`` (see ``protocol_check.py``).
+"""
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field
-from typing import Any
 
+from simulator.customer.simulator import CustomerReply
 from simulator.errors import SimuladorError
+from simulator.models.content import Company, CustomerProfile, Persona, Product, Scenario
 from simulator.models.transcript import Event, Transcript, Turn
+from simulator.session.result import CallResult
 
 
-@dataclass
-class Product:
-    id: str
-    name: str
-    price: float
-    period: str = "mes"
-    currency: str = "MXN"
-    features: list[str] = field(default_factory=list)
-    benefits: list[str] = field(default_factory=list)
-    conditions: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Customer:
-    name: str = "Rosa Hernández Martínez"
-    first_name: str = "Rosa"
-    situation: str = "Tiene internet de 20 megas y sus hijos estudian en línea."
-
-
-@dataclass
-class Company:
-    name: str = "Internet Veloz"
-
-
-@dataclass
-class FakeScenario:
-    id: str = "internet-veloz-hogar"
-    title: str = "Internet Veloz: plan hogar"
-    kind: str = "outbound_sale"
-    reason: str = ""
-    briefing: str = "Llame a la clienta para ofrecerle el Plan Hogar 200 megas."
-    required_fields: list[str] = field(
-        default_factory=lambda: ["nombre", "telefono", "correo", "direccion"]
-    )
-    max_hold_seconds: int = 60
-    company: Company = field(default_factory=Company)
-    customer: Customer = field(default_factory=Customer)
-    catalog: list[Product] = field(
-        default_factory=lambda: [
+def fake_scenario() -> Scenario:
+    """The scenario of the TUI tests: one outbound sale with two products."""
+    return Scenario(
+        id="internet-veloz-hogar",
+        title="Internet Veloz: plan hogar",
+        kind="outbound_sale",
+        difficulty=1,
+        briefing="Llame a la clienta para ofrecerle el Plan Hogar 200 megas.",
+        company=Company(name="Internet Veloz"),
+        customer=CustomerProfile(
+            name="Rosa Hernández Martínez",
+            first_name="Rosa",
+            situation="Tiene internet de 20 megas y sus hijos estudian en línea.",
+        ),
+        default_persona="rosa-indecisa",
+        required_fields=["nombre", "telefono", "correo", "direccion"],
+        max_hold_seconds=60,
+        catalog=[
             Product(
-                "hogar-200",
-                "Plan Hogar 200 megas",
-                499,
+                id="hogar-200",
+                name="Plan Hogar 200 megas",
+                price=499,
+                period="mes",
                 features=["200 megas simétricos", "Módem wifi 6 incluido"],
                 benefits=["Varias personas conectadas sin cortes"],
                 conditions=["Sin plazo forzoso", "Instalación gratis"],
             ),
-            Product("hogar-500", "Plan Hogar 500 megas", 699, features=["500 megas"]),
-        ]
+            Product(
+                id="hogar-500",
+                name="Plan Hogar 500 megas",
+                price=699,
+                period="mes",
+                features=["500 megas"],
+            ),
+        ],
     )
 
 
-@dataclass
-class Result:
-    outcome: str
-    transcript: Transcript
-    scorecard: Any = None
+def fake_persona(persona_id: str, name: str, customer_type: str) -> Persona:
+    return Persona.model_validate(
+        {"id": persona_id, "name": name, "customer_type": customer_type, "description": ""}
+    )
 
 
-@dataclass
-class Reply:
-    text: str
-    intents: list[str] = field(default_factory=list)
-    mood: int = 60
-    hung_up: bool = False
-    accepted: bool = False
-
-
+# The customer's lines and the mood each leaves (labels the real session gives: mouth.yaml moods).
 SCRIPT = [
-    ("Ajá, sí, dígame.", 55),
-    ("Pues fíjese que el internet se me corta mucho cuando mis hijos toman clases.", 60),
-    ("¿Y cuánto costaría eso?", 65),
-    ("Me parece bien, ¿cómo le hago para contratarlo?", 75),
-    ("Sí, adelante, contrátemelo.", 80),
+    ("Ajá, sí, dígame.", "Interesado"),
+    ("Pues fíjese que el internet se me corta mucho cuando mis hijos toman clases.", "Interesado"),
+    ("¿Y cuánto costaría eso?", "Interesado"),
+    ("Me parece bien, ¿cómo le hago para contratarlo?", "Satisfecho"),
+    ("Sí, adelante, contrátemelo.", "Satisfecho"),
 ]
 
 
 class FakeSession:
-    """Scripted customer following the CallSession API."""
+    """Scripted customer following ``CallSessionProtocol``."""
 
-    def __init__(self, scenario: FakeScenario, mode: str, delay: float = 0.0) -> None:
+    def __init__(self, scenario: Scenario, mode: str, delay: float = 0.0) -> None:
         self.scenario = scenario
         self.mode = mode
         self.delay = delay
@@ -98,11 +81,11 @@ class FakeSession:
         self.statuses: list[str] = [self.status]
         self.transcript = Transcript(
             scenario=scenario.id,
-            company="Internet Veloz",
+            company=scenario.company.name,
             agent_name="Mariana",
             required_fields=list(scenario.required_fields),
         )
-        self.mood: int = 50
+        self.mood = "Neutral"
         self.ended = False
         self.started = False
         self.elapsed = 0.0
@@ -113,10 +96,6 @@ class FakeSession:
         self._step = 0
         self.release = threading.Event()
         self.release.set()
-
-    @property
-    def state(self) -> str:
-        return self.status
 
     def set_status(self, status: str) -> None:
         self.status = status
@@ -131,7 +110,7 @@ class FakeSession:
         self.transcript.turns.append(Turn(speaker="customer", text="¿Bueno?"))
         return ["¿Bueno?"]
 
-    def agent_says(self, text: str) -> Reply:
+    def agent_says(self, text: str) -> CustomerReply:
         self.release.wait(5)
         if self.delay:
             import time
@@ -141,38 +120,38 @@ class FakeSession:
         line, mood = SCRIPT[min(self._step, len(SCRIPT) - 1)]
         self._step += 1
         if "adiós" in text.lower():
-            line, mood = "Gracias, hasta luego.", 80
+            line, mood = "Gracias, hasta luego.", "Satisfecho"
         self.mood = mood
         self.transcript.turns.append(Turn(speaker="customer", text=line))
-        return Reply(text=line, mood=mood, accepted="contrátemelo" in line)
+        return CustomerReply(text=line, accepted="contrátemelo" in line)
 
     def hold_start(self) -> None:
         self.on_hold = True
         self.transcript.events.append(Event(type="hold_start"))
         self.set_status("Espera")
 
-    def hold_end(self, seconds: float | None = None) -> Reply | None:
+    def hold_end(self, seconds: float | None = None) -> CustomerReply | None:
         self.on_hold = False
         self.holds.append(seconds)
         self.transcript.events.append(Event(type="hold_end"))
         self.set_status("En llamada")
         if seconds is not None and seconds > self.scenario.max_hold_seconds:
-            return Reply(text="Oiga, me tuvo mucho tiempo esperando.", mood=30)
+            return CustomerReply(text="Oiga, me tuvo mucho tiempo esperando.")
         return None
 
-    def capture(self, field_name: str, value: str) -> None:
-        self.captured[field_name] = value
-        self.transcript.capture[field_name] = value
+    def capture(self, field: str, value: str) -> None:
+        self.captured[field] = value
+        self.transcript.capture[field] = value
 
     def register_sale(self) -> None:
         self.sale_registered = True
         self.transcript.events.append(Event(type="sale_registered"))
 
-    def hang_up(self, *, score: bool = True) -> Result:
+    def hang_up(self, *, score: bool = True) -> CallResult:
         self.ended = True
         self.set_status("Tipificación")
         outcome = "sale" if self.sale_registered else "no_sale"
-        return Result(outcome, self.transcript)
+        return CallResult(outcome, self.transcript, None)
 
     def hint(self) -> str | None:
         if self.mode == "exam":

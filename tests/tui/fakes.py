@@ -1,84 +1,112 @@
 """Small stand-ins for ``simulator.services`` used by the TUI tests.
 
-They follow the services API the TUI codes against (``build_services(settings)``): trainees,
-calls (start / finish / list_for / get), recovery, home and progress. The fake customer is
-scripted and deterministic so Pilot and snapshot tests are stable.
+``FakeServices`` implements ``simulator.services.protocols.AppServicesProtocol`` (trainees, calls,
+recovery, library, home, progress, suggested drill, preferences) and returns the real result types
+of ``simulator.services.results``; mypy checks both (``protocol_check.py``), so a fake cannot drift
+from the services the app really gets. The customer is scripted and deterministic so Pilot and
+snapshot tests are stable.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+import builtins
+from datetime import date, datetime
+from pathlib import Path
 
-from simulator.models.scorecard import Drill, Scorecard
-from simulator.models.transcript import Transcript
-from tests.tui.fake_session import FakeScenario, FakeSession
+from simulator.errors import InputError
+from simulator.language.display import display
+from simulator.models.content import Persona
+from simulator.models.scorecard import Scorecard
+from simulator.services.results import (
+    AssignmentItem,
+    HomeData,
+    LibraryEntry,
+    LiveCall,
+    Mode,
+    PendingCall,
+    ProgressData,
+    ProgressPoint,
+    RepeatedFault,
+    SavedCall,
+    SuggestedDrill,
+    TraineeInfo,
+)
+from simulator.session.result import CallResult
+from simulator.settings import Settings, Theme
+from tests.tui.fake_session import FakeSession, fake_persona, fake_scenario
 from tests.tui.scored_call import scored_card, scored_transcript
 
 FIXED_WHEN = datetime(2026, 11, 23, 10, 30)
+NOWHERE = Path("/nonexistent/simulador-tui-fakes")  # the fakes never write files
 
 
-@dataclass
-class FakeSettings:
-    theme: str = "dark"
-    default_mode: str = "practice"
-    hint_min_turns: int = 2
-    trainee: str | None = None
-
-    def model_copy(self, update: dict[str, Any]) -> FakeSettings:
-        values = {**self.__dict__, **update}
-        return FakeSettings(**values)
-
-
-@dataclass
-class Trainee:
-    id: int
-    name: str
+def make_settings(theme: Theme = "textual-dark", trainee: str | None = None) -> Settings:
+    """Real settings for an app on fake services (nothing is read from or written to disk)."""
+    return Settings(
+        data_dir=NOWHERE,
+        database_url="sqlite://",
+        theme=theme,
+        default_mode="practice",
+        hint_min_turns=2,
+        trainee=trainee,
+        learned_acts=False,
+    )
 
 
-@dataclass
-class Entry:
-    id: str
-    title: str
-    kind: str
-    customer_type: str
-    difficulty: int
-    skills: list[str]
-    default_persona: str
-    personas: list[str] = field(default_factory=list)
+def fake_saved(
+    call_id: int = 1, outcome: str = "no_sale", scorecard: Scorecard | None = None
+) -> SavedCall:
+    """A saved call showing a committed transcript and what the real scorer said about it."""
+    return SavedCall(
+        call_id=call_id,
+        trainee_id=1,
+        scenario_id="internet-veloz-hogar",
+        scenario_title="Internet Veloz: plan hogar",
+        persona_id="rosa-indecisa",
+        seed=4242,
+        mode="practice",
+        started_at=FIXED_WHEN,
+        ended_at=FIXED_WHEN,
+        outcome=outcome,
+        outcome_name=display("outcome", outcome),
+        complete=True,
+        transcript=scored_transcript(),
+        scorecard=scorecard if scorecard is not None else scored_card(),
+    )
 
 
-@dataclass
-class LiveCall:
-    session: FakeSession
-    scenario: FakeScenario
-    call_id: int = 0
-
-
-@dataclass
-class SavedCall:
-    id: int
-    outcome: str
-    transcript: Transcript
-    scorecard: Scorecard
-    scenario_id: str = "internet-veloz-hogar"
-    trainee_id: int = 1
-    started_at: datetime = FIXED_WHEN
+def fake_pending() -> PendingCall:
+    """An unfinished call of trainee 1 left in the journal folder, six turns long."""
+    return PendingCall(
+        key="0" * 32,
+        journal_path=NOWHERE / "pending.journal.jsonl",
+        meta_path=NOWHERE / "pending.meta.json",
+        trainee_id=1,
+        trainee_name="",
+        scenario_id="internet-veloz-hogar",
+        scenario_title="Internet Veloz: plan hogar",
+        persona_id="rosa-indecisa",
+        seed=42,
+        mode="practice",
+        started_at=FIXED_WHEN,
+        turns=6,
+    )
 
 
 class Trainees:
     def __init__(self) -> None:
-        self.items: list[Trainee] = []
+        self.items: builtins.list[TraineeInfo] = []
 
-    def list(self) -> list[Trainee]:
+    def list(self) -> builtins.list[TraineeInfo]:
         return list(self.items)
 
-    def get_or_create(self, name: str) -> Trainee:
+    def get_or_create(self, name: str) -> TraineeInfo:
         for trainee in self.items:
             if trainee.name == name:
                 return trainee
-        trainee = Trainee(len(self.items) + 1, name)
+        trainee = TraineeInfo(
+            id=len(self.items) + 1, name=name, role="trainee", created_at=FIXED_WHEN
+        )
         self.items.append(trainee)
         return trainee
 
@@ -87,11 +115,19 @@ class Calls:
     def __init__(self, services: FakeServices) -> None:
         self.services = services
         self.saved: list[SavedCall] = []
-        self.started: list[dict[str, Any]] = []
+        self.started: list[dict[str, object]] = []
         self.lives: list[LiveCall] = []
         self.abandoned: list[LiveCall] = []
 
-    def start(self, trainee_id, scenario_id, persona_id=None, seed=None, mode="practice"):
+    def start(
+        self,
+        trainee_id: int,
+        scenario_id: str,
+        persona_id: str | None = None,
+        seed: int | None = None,
+        mode: Mode | None = None,
+    ) -> LiveCall:
+        mode = mode or "practice"
         self.started.append(
             {
                 "trainee_id": trainee_id,
@@ -101,207 +137,282 @@ class Calls:
                 "mode": mode,
             }
         )
-        scenario = FakeScenario()
-        live = LiveCall(FakeSession(scenario, mode, self.services.reply_delay), scenario)
+        scenario = fake_scenario()
+        persona = self.services.library.personas.get(persona_id or "", None) or fake_persona(
+            "rosa-indecisa", "Rosa", "indeciso"
+        )
+        live = LiveCall(
+            key=f"{len(self.lives) + 1:032x}",
+            trainee_id=trainee_id,
+            scenario_id=scenario.id,
+            persona_id=persona.id,
+            seed=seed if seed is not None else 1,
+            mode=mode,
+            started_at=FIXED_WHEN,
+            journal_path=NOWHERE / "live.journal.jsonl",
+            scenario=scenario,
+            persona=persona,
+            session=FakeSession(scenario, mode, self.services.reply_delay),
+        )
         self.lives.append(live)
         return live
 
     def abandon(self, live: LiveCall) -> None:
         self.abandoned.append(live)
 
-    def finish(self, live: LiveCall, result: Any = None) -> SavedCall:
-        saved = SavedCall(
-            id=len(self.saved) + 1,
-            outcome="sale" if live.session.sale_registered else "no_sale",
-            # The played fake call is not worth scoring: show a committed call and what the real
-            # scorer said about it, so results and review snapshots follow the scorer.
-            transcript=scored_transcript(),
-            scorecard=scored_card(),
-        )
+    def finish(self, live: LiveCall, result: CallResult | None = None) -> SavedCall:
+        session = live.session
+        sold = isinstance(session, FakeSession) and session.sale_registered
+        # The played fake call is not worth scoring: show a committed call and what the real
+        # scorer said about it, so results and review snapshots follow the scorer.
+        saved = fake_saved(len(self.saved) + 1, "sale" if sold else "no_sale")
         self.saved.append(saved)
         return saved
 
-    def list_for(self, trainee_id):
-        return [s for s in self.saved if s.trainee_id == trainee_id]
-
-    def get(self, call_id):
-        return next(s for s in self.saved if s.id == call_id)
-
-
-@dataclass
-class Pending:
-    call_id: int = 7
-    trainee_id: int = 1
-    scenario_id: str = "internet-veloz-hogar"
-    title: str = "Internet Veloz: plan hogar"
-    started_at: datetime = FIXED_WHEN
-    turns: int = 6
-    persona_id: str | None = None
-    seed: int | None = 42
-    mode: str = "practice"
+    def get(self, call_id: int) -> SavedCall:
+        for saved in self.saved:
+            if saved.call_id == call_id:
+                return saved
+        raise InputError(f"No existe la llamada {call_id}.")
 
 
 class Recovery:
     def __init__(self, services: FakeServices) -> None:
         self.services = services
-        self.items: list[Pending] = []
+        self.items: list[PendingCall] = []
         self.actions: list[str] = []
 
-    def pending(self) -> list[Pending]:
-        return list(self.items)
+    def pending(self, trainee_id: int | None = None) -> list[PendingCall]:
+        return [p for p in self.items if trainee_id is None or p.trainee_id == trainee_id]
 
-    def resume(self, pending: Pending) -> LiveCall:
+    def resume(self, pending: PendingCall) -> LiveCall:
         self.actions.append("resume")
         self.items.remove(pending)
         live = self.services.calls.start(pending.trainee_id, pending.scenario_id)
-        live.session.set_status("Disponible")
-        live.session.set_status("En llamada")
-        live.session.start()
-        live.session.started = True
+        session = live.session
+        assert isinstance(session, FakeSession)
+        session.set_status("Disponible")
+        session.set_status("En llamada")
+        session.start()
         return live
 
-    def score_partial(self, pending: Pending) -> SavedCall:
+    def score_partial(self, pending: PendingCall) -> SavedCall:
         self.actions.append("score")
         self.items.remove(pending)
         live = self.services.calls.start(pending.trainee_id, pending.scenario_id)
         return self.services.calls.finish(live)
 
-    def discard(self, pending: Pending) -> None:
+    def discard(self, pending: PendingCall) -> None:
         self.actions.append("discard")
         self.items.remove(pending)
 
 
-@dataclass
-class HomeData:
-    assignments: list[dict[str, Any]]
-    library: list[Entry]
-    suggested_drill: Any
+def _entry(
+    scenario_id: str,
+    title: str,
+    kind: str,
+    customer_type: str,
+    difficulty: int,
+    skills: tuple[str, ...],
+    default_persona: str,
+) -> LibraryEntry:
+    return LibraryEntry(
+        scenario_id=scenario_id,
+        title=title,
+        kind=kind,
+        kind_name=display("scenario_kind", kind),
+        difficulty=difficulty,
+        skills=skills,
+        skill_names=tuple(display("skill", s) for s in skills),
+        default_persona_id=default_persona,
+        customer_type=customer_type,
+        customer_type_name=display("customer_type", customer_type),
+    )
 
 
 LIBRARY = [
-    Entry(
+    _entry(
         "internet-veloz-hogar",
         "Internet Veloz: plan hogar",
         "outbound_sale",
         "indeciso",
         1,
-        ["probing", "closing"],
+        ("probing", "closing"),
         "rosa-indecisa",
     ),
-    Entry(
+    _entry(
         "seguro-auto-entrante",
         "Seguro de auto: cotización",
         "inbound_sale",
         "desconfiado",
         2,
-        ["product_knowledge", "objection_handling"],
+        ("product_knowledge", "objection_handling"),
         "jorge-desconfiado",
     ),
-    Entry(
+    _entry(
         "aclaracion-cobro",
         "Aclaración de un cobro no reconocido",
         "service",
         "molesto",
         1,
-        ["active_listening", "data_management"],
+        ("active_listening", "data_management"),
         "lucia-molesta",
     ),
-    Entry(
+    _entry(
         "tarjeta-atrasada",
         "Cobranza: tarjeta con atraso",
         "collections",
         "regateador",
         3,
-        ["objection_handling", "closing"],
+        ("objection_handling", "closing"),
         "ramon-regateador",
     ),
-    Entry(
+    _entry(
         "paquete-telefonia",
         "Paquete de telefonía móvil",
         "outbound_sale",
         "impaciente",
         2,
-        ["closing", "customer_type_handling"],
+        ("closing", "customer_type_handling"),
         "beto-impaciente",
     ),
 ]
 
 
-@dataclass
-class SkillPoint:
-    overall: int
-    scenario_id: str
-    verdict: str
-    started_at: datetime
-
-
-@dataclass
-class ProgressData:
-    calls: list[SkillPoint]
-    skills: dict[str, list[int | None]]
-    pec: float
-    penc: float
-    repeated_faults: list[dict[str, Any]]
-
-
 class Library:
-    personas = {
-        "rosa-indecisa": {"id": "rosa-indecisa", "name": "Rosa", "customer_type": "indeciso"},
-        "jorge-desconfiado": {
-            "id": "jorge-desconfiado",
-            "name": "Jorge",
-            "customer_type": "desconfiado",
-        },
-        "lucia-molesta": {"id": "lucia-molesta", "name": "Lucía", "customer_type": "molesto"},
-    }
+    """The personas of the fake library (``PersonaCatalogProtocol``)."""
+
+    def __init__(self) -> None:
+        self.personas: dict[str, Persona] = {
+            p.id: p
+            for p in (
+                fake_persona("rosa-indecisa", "Rosa", "indeciso"),
+                fake_persona("jorge-desconfiado", "Jorge", "desconfiado"),
+                fake_persona("lucia-molesta", "Lucía", "molesto"),
+            )
+        }
+
+
+# Skill scores of the five calls of the progress screen (None: not evaluated in that call).
+PROGRESS_SKILLS: dict[str, list[int | None]] = {
+    "probing": [40, 55, 60, 65, 80],
+    "closing": [30, 50, None, 70, 85],
+    "data_management": [50, 45, 60, 55, 75],
+    "active_listening": [45, 50, 55, 60, 70],
+}
 
 
 class FakeServices:
+    """What the app gets from ``build_services`` (``AppServicesProtocol``), in memory."""
+
     def __init__(self, reply_delay: float = 0.0) -> None:
         self.reply_delay = reply_delay
         self.library = Library()
         self.trainees = Trainees()
         self.calls = Calls(self)
         self.recovery = Recovery(self)
-        self.assignments: list[dict[str, Any]] = [
-            {"scenario_id": "seguro-auto-entrante", "due": "30/11/2026", "target_score": 80}
-        ]
-
-    def home(self, trainee_id):
-        drill = Drill(
-            scenario_kind="service",
-            customer_type="molesto",
-            difficulty=1,
-            scenario="aclaracion-cobro",
-        )
-        return HomeData(self.assignments, list(LIBRARY), drill if self.calls.saved else None)
-
-    def progress(self, trainee_id):
-        points = [
-            SkillPoint(s, "internet-veloz-hogar", v, datetime(2026, 11, d, 10, 0))
-            for d, s, v in (
-                (18, 52, "not_yet_competent"),
-                (19, 61, "not_yet_competent"),
-                (20, 70, "not_yet_competent"),
-                (21, 68, "not_yet_competent"),
-                (22, 84, "competent"),
+        self.preferences: list[dict[str, str | None]] = []
+        self.assignments: list[AssignmentItem] = [
+            AssignmentItem(
+                assignment_id=1,
+                scenario_id="seguro-auto-entrante",
+                scenario_title="Seguro de auto: cotización",
+                kind="inbound_sale",
+                kind_name=display("scenario_kind", "inbound_sale"),
+                persona_id=None,
+                due_date=date(2026, 11, 30),
+                target_score=80,
+                attempts=0,
+                best_score=None,
+                done=False,
+                overdue=False,
+                cohort=False,
             )
         ]
+
+    def _trainee(self, trainee_id: int) -> TraineeInfo:
+        for trainee in self.trainees.items:
+            if trainee.id == trainee_id:
+                return trainee
+        return TraineeInfo(id=trainee_id, name="?", role="trainee", created_at=FIXED_WHEN)
+
+    def home(self, trainee_id: int) -> HomeData:
+        drill = SuggestedDrill(
+            scenario_id="aclaracion-cobro",
+            persona_id="lucia-molesta",
+            scenario_title="Aclaración de un cobro no reconocido",
+            skill="active_listening",
+            skill_name=display("skill", "active_listening"),
+            goal="Parafrasear lo que dijo el cliente antes de responder.",
+            kind="service",
+            customer_type="molesto",
+            difficulty=1,
+        )
+        return HomeData(
+            trainee=self._trainee(trainee_id),
+            assignments=list(self.assignments),
+            library=list(LIBRARY),
+            suggested_drill=drill if self.calls.saved else None,
+        )
+
+    def progress(self, trainee_id: int) -> ProgressData:
+        calls = (
+            (18, 52, "not_yet_competent"),
+            (19, 61, "not_yet_competent"),
+            (20, 70, "not_yet_competent"),
+            (21, 68, "not_yet_competent"),
+            (22, 84, "competent"),
+        )
+        points = [
+            ProgressPoint(
+                call_id=index,
+                started_at=datetime(2026, 11, day, 10, 0),
+                scenario_id="internet-veloz-hogar",
+                scenario_title="internet-veloz-hogar",
+                overall=score,
+                verdict=verdict,
+                complete=True,
+                skills={key: values[index - 1] for key, values in PROGRESS_SKILLS.items()},
+                critical_errors=0,
+                penc=None,
+            )
+            for index, (day, score, verdict) in enumerate(calls, start=1)
+        ]
         return ProgressData(
-            calls=points,
-            skills={
-                "probing": [40, 55, 60, 65, 80],
-                "closing": [30, 50, None, 70, 85],
-                "data_management": [50, 45, 60, 55, 75],
-                "active_listening": [45, 50, 55, 60, 70],
-            },
+            trainee=self._trainee(trainee_id),
+            points=points,
             pec=0.8,
             penc=0.72,
             repeated_faults=[
-                {"code": "no_personalization", "count": 4, "label": "reincidente"},
-                {"code": "hold_without_thanks", "count": 2, "label": "recurrente"},
+                RepeatedFault(
+                    code="no_personalization",
+                    family="non_critical_error",
+                    name=display("non_critical_error", "no_personalization"),
+                    count=4,
+                    call_ids=(1, 2, 3, 4),
+                    flag="reincidente",
+                ),
+                RepeatedFault(
+                    code="hold_without_thanks",
+                    family="non_critical_error",
+                    name=display("non_critical_error", "hold_without_thanks"),
+                    count=2,
+                    call_ids=(2, 4),
+                    flag="recurrente",
+                ),
             ],
+            skill_names={key: display("skill", key) for key in PROGRESS_SKILLS},
         )
+
+    def suggest_drill(self, scorecard: Scorecard) -> SuggestedDrill | None:
+        """Like the real service for the plan of the committed scored call: the fake library."""
+        return self.home(1).suggested_drill if self.calls.saved else None
+
+    def save_preferences(self, *, theme: str | None = None, trainee: str | None = None) -> None:
+        self.preferences.append({"theme": theme, "trainee": trainee})
+
+    def warm_up(self) -> None:
+        """Nothing to open or load."""
 
 
 class FixedClock:

@@ -7,9 +7,9 @@ from typing import Any
 from textual.widgets import Input, Select
 
 from simulator.tui.app import SimuladorApp
-from tests.tui.fakes import FakeServices, FakeSettings
+from tests.tui.fakes import FakeServices, make_settings
 from tests.tui.pilot_helpers import login, open_scenario, say, settle
-from tests.tui.scored_call import scored_card, scored_transcript
+from tests.tui.scored_call import scored_card
 
 SIZE = (100, 34)
 
@@ -122,7 +122,7 @@ async def test_home_filters_narrow_the_library(services: Any, clock: Any) -> Non
 async def test_assignments_come_first_and_the_suggested_drill_is_marked(clock: Any) -> None:
     services = FakeServices()
     services.calls.saved.append(object())  # type: ignore[arg-type]  # history → suggestion
-    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    app = SimuladorApp(services=services, settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         home: Any = app.screen
@@ -137,11 +137,10 @@ async def test_assignments_come_first_and_the_suggested_drill_is_marked(clock: A
 
 
 async def test_review_jumps_to_the_turn_a_judgement_cites(clock: Any) -> None:
-    from tests.tui.fakes import SavedCall
+    from tests.tui.fakes import fake_saved
 
-    card = scored_card()
-    saved = SavedCall(1, "no_sale", scored_transcript(), card)
-    app = SimuladorApp(services=FakeServices(), settings=FakeSettings(), clock=clock)
+    saved = fake_saved(1, "no_sale", scored_card())
+    app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         app.show_review(saved)
@@ -164,7 +163,7 @@ async def test_review_jumps_to_the_turn_a_judgement_cites(clock: Any) -> None:
 
 async def test_typing_is_never_blocked_while_the_customer_answers(clock: Any) -> None:
     services = FakeServices()
-    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    app = SimuladorApp(services=services, settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         call: Any = await open_scenario(pilot, "internet-veloz-hogar")
@@ -187,7 +186,7 @@ async def test_typing_is_never_blocked_while_the_customer_answers(clock: Any) ->
 
 async def test_a_stale_reply_after_hang_up_is_dropped(clock: Any) -> None:
     services = FakeServices()
-    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    app = SimuladorApp(services=services, settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         call: Any = await open_scenario(pilot, "internet-veloz-hogar")
@@ -207,7 +206,7 @@ async def test_a_stale_reply_after_hang_up_is_dropped(clock: Any) -> None:
 
 
 async def test_command_palette_has_spanish_navigation(clock: Any) -> None:
-    app = SimuladorApp(services=FakeServices(), settings=FakeSettings(), clock=clock)
+    app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         await pilot.press("ctrl+p")
@@ -227,7 +226,7 @@ async def test_command_palette_has_spanish_navigation(clock: Any) -> None:
 
 async def test_slash_commands_work_in_the_talk_line(clock: Any) -> None:
     services = FakeServices()
-    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    app = SimuladorApp(services=services, settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         call: Any = await open_scenario(pilot, "internet-veloz-hogar")
@@ -248,16 +247,16 @@ async def test_slash_commands_work_in_the_talk_line(clock: Any) -> None:
 
 
 async def test_switch_user_and_pending_calls_from_the_palette(clock: Any) -> None:
-    from tests.tui.fakes import Pending
+    from tests.tui.fakes import fake_pending
 
     services = FakeServices()
-    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    app = SimuladorApp(services=services, settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot, "Mariana")
         app.action_pending()  # nothing pending: just a notice, no modal
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-        services.recovery.items.append(Pending())
+        services.recovery.items.append(fake_pending())
         app.action_pending()
         await pilot.pause()
         assert type(app.screen).__name__ == "RecoveryModal"
@@ -275,7 +274,7 @@ async def test_switch_user_and_pending_calls_from_the_palette(clock: Any) -> Non
 
 async def test_a_long_hold_warns_and_a_failing_reply_does_not_crash(clock: Any) -> None:
     services = FakeServices()
-    app = SimuladorApp(services=services, settings=FakeSettings(), clock=clock)
+    app = SimuladorApp(services=services, settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await login(pilot)
         call: Any = await open_scenario(pilot, "internet-veloz-hogar")

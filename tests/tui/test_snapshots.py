@@ -12,7 +12,7 @@ import pytest
 from textual.widgets import Input
 
 from simulator.tui.app import SimuladorApp
-from tests.tui.fakes import FakeServices, FakeSettings, FixedClock, Pending
+from tests.tui.fakes import FakeServices, FixedClock, fake_pending, make_settings
 from tests.tui.pilot_helpers import capture, login, open_scenario, say, settle
 
 SMALL = (80, 24)
@@ -42,7 +42,7 @@ def steady(run_before: Any) -> Any:
 
 def make_app(services: FakeServices | None = None, clock: FixedClock | None = None) -> SimuladorApp:
     return SimuladorApp(
-        services=services or FakeServices(), settings=FakeSettings(), clock=clock or FixedClock()
+        services=services or FakeServices(), settings=make_settings(), clock=clock or FixedClock()
     )
 
 
@@ -198,7 +198,7 @@ def test_help(snap_compare: Any) -> None:
 
 def test_recovery_modal(snap_compare: Any) -> None:
     services = FakeServices()
-    services.recovery.items.append(Pending())
+    services.recovery.items.append(fake_pending())
     assert snap_compare(make_app(services), terminal_size=LARGE, run_before=steady(settle))
 
 

@@ -7,7 +7,8 @@ the customer; every result is checked against the call's generation counter befo
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import getters, on, work
@@ -28,11 +29,16 @@ from textual.widgets import (
 
 from simulator.errors import SimuladorError
 from simulator.language.safe_text import clean, escape_textual
+from simulator.tui.app_api import app_of
 from simulator.tui.screens.call_talk import CallTalk
 from simulator.tui.views import CallRequest, labels, mood_text
 from simulator.tui.widgets.capture_form import CaptureForm
 from simulator.tui.widgets.catalog_sheet import catalog_markup, customer_markup
 from simulator.tui.widgets.softphone import Softphone
+
+if TYPE_CHECKING:
+    from simulator.services.results import LiveCall
+    from simulator.session.result import CallResult
 
 OUTBOUND = ("outbound_sale", "collections")
 
@@ -60,7 +66,7 @@ class CallScreen(CallTalk, Screen[None]):
     hint_line = getters.query_one("#hint", Static)
     capture_form = getters.query_one(CaptureForm)
 
-    def __init__(self, live: Any, request: CallRequest) -> None:
+    def __init__(self, live: LiveCall, request: CallRequest) -> None:
         super().__init__()
         self.live = live
         self.session = live.session
@@ -75,11 +81,11 @@ class CallScreen(CallTalk, Screen[None]):
         self.hold_t0: float | None = None
         self.hold_warned = False
         self.sale_done = False
-        self.result: Any = None
+        self.result: CallResult | None = None
         self.hints_shown = 0
         # Session calls made while a reply runs in its thread wait here (the session is not
         # thread-safe); they run, in order, as soon as the reply is shown.
-        self.deferred: list[Any] = []
+        self.deferred: list[Callable[[], None]] = []
 
     # ----------------------------------------------------------------- layout
 
@@ -108,15 +114,15 @@ class CallScreen(CallTalk, Screen[None]):
         yield Footer(show_command_palette=False)  # room for F1 at 80 columns; Ctrl+P still works
 
     def on_mount(self) -> None:
-        app: Any = self.app
+        app = app_of(self)
         self.title = "Estación de trabajo"
         self.typing.display = False
         self.hint_line.display = False
         session = self.session
-        self.softphone.status = str(getattr(session, "status", "Desconectado"))
-        if getattr(session, "started", False):  # a resumed call
+        self.softphone.status = session.status
+        if session.started:  # a resumed call
             self.phase = "live" if not session.ended else "wrapup"
-            self.t_start = app.clock() - float(getattr(session, "elapsed", 0.0) or 0.0)
+            self.t_start = app.clock() - session.elapsed
             self._system("Llamada recuperada del diario; continúe donde se quedó.")
             for turn in session.transcript.turns:
                 self._turn(turn.speaker, turn.text)
@@ -145,8 +151,7 @@ class CallScreen(CallTalk, Screen[None]):
         self.notify(str(error), severity="error")
 
     def _tick(self) -> None:
-        app: Any = self.app
-        now = app.clock()
+        now = app_of(self).clock()
         if self.t_start is not None:
             self.softphone.elapsed = (self.t_end or now) - self.t_start
         if self.hold_t0 is not None:
@@ -163,11 +168,11 @@ class CallScreen(CallTalk, Screen[None]):
             self.softphone.hold_left = None
 
     def _sync_status(self) -> None:
-        self.softphone.status = str(self.session.status)
+        self.softphone.status = self.session.status
 
     def _show_mood(self) -> None:
         if not self.exam:
-            self.softphone.mood = mood_text(getattr(self.session, "mood", None))
+            self.softphone.mood = mood_text(self.session.mood)
 
     # ----------------------------------------------------------------- softphone actions
 
@@ -192,7 +197,7 @@ class CallScreen(CallTalk, Screen[None]):
         if self.session.status != "Disponible":
             self.notify("Primero inicie sesión y póngase Disponible (F2).", severity="warning")
             return
-        app: Any = self.app
+        app = app_of(self)
         try:
             lines = self.session.start()
         except SimuladorError as error:
@@ -219,7 +224,7 @@ class CallScreen(CallTalk, Screen[None]):
         if self.waiting:
             self.notify("Espere a que el cliente termine de hablar.")
             return
-        app: Any = self.app
+        app = app_of(self)
         try:
             if self.hold_t0 is None:
                 self.session.hold_start()
@@ -282,7 +287,7 @@ class CallScreen(CallTalk, Screen[None]):
             self._hang_up()
 
     def _hang_up(self) -> None:
-        app: Any = self.app
+        app = app_of(self)
         self.generation += 1  # any reply still on its way is now stale
         self.waiting = False
         self.typing.display = False
@@ -292,8 +297,6 @@ class CallScreen(CallTalk, Screen[None]):
             self.action_hold()
         try:
             self.result = self.session.hang_up(score=False)
-        except TypeError:  # sessions whose hang_up takes no arguments
-            self.result = self.session.hang_up()
         except SimuladorError as error:
             self._error(error)
             return
@@ -359,12 +362,9 @@ class CallScreen(CallTalk, Screen[None]):
 
     @work(thread=True, exclusive=True, group="finish")
     def _save(self) -> None:
-        app: Any = self.app
+        app = app_of(self)
         try:
-            try:
-                saved = app.services.calls.finish(self.live, self.result)
-            except TypeError:
-                saved = app.services.calls.finish(self.live)
+            saved = app.ready_services.calls.finish(self.live, self.result)
         except SimuladorError as error:
             app.call_from_thread(self._save_failed, error)
             return
@@ -376,13 +376,13 @@ class CallScreen(CallTalk, Screen[None]):
 
     def action_leave(self) -> None:
         """Esc: back to the talk line from the side panel; before the call, leave it."""
-        app: Any = self.app
+        app = app_of(self)
         if self.phase != "before" and self.focused is not self.say:
             self.say.focus()
             return
         if self.phase == "before":
             try:
-                app.services.calls.abandon(self.live)
+                app.ready_services.calls.abandon(self.live)
             except Exception as error:  # leaving must always work
                 self.log.warning(f"abandon failed: {error}")
             app.pop_screen()

@@ -9,7 +9,8 @@ that arrives after the call ended is dropped). Session calls made meanwhile (cap
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
@@ -17,9 +18,13 @@ from textual.widgets import Input, Static
 
 from simulator.errors import SimuladorError
 from simulator.language.safe_text import escape_textual
+from simulator.tui.app_api import app_of
 from simulator.tui.widgets.capture_form import CaptureForm
 
 if TYPE_CHECKING:
+    from simulator.customer.simulator import CustomerReply
+    from simulator.services.protocols import CallSessionProtocol
+
     _MixinBase = Screen[None]
 else:
     _MixinBase = object
@@ -33,14 +38,14 @@ class CallTalk(_MixinBase):
     """
 
     if TYPE_CHECKING:
-        session: Any
+        session: CallSessionProtocol
         exam: bool
         phase: str
         waiting: bool
         generation: int
         hold_t0: float | None
         hints_shown: int
-        deferred: list[Any]
+        deferred: list[Callable[[], None]]
         say: Input
         typing: Static
         hint_line: Static
@@ -115,7 +120,7 @@ class CallTalk(_MixinBase):
 
     @work(group="reply")
     async def _reply(self, generation: int, text: str) -> None:
-        app: Any = self.app
+        app = app_of(self)
         try:
             reply = await asyncio.to_thread(self._reply_blocking, text, app.slow_reply_seconds)
         except Exception as error:  # never crash mid-call: the journal already holds the turn
@@ -140,14 +145,14 @@ class CallTalk(_MixinBase):
         for action in pending:
             action()
 
-    def _reply_blocking(self, text: str, delay: float) -> Any:
+    def _reply_blocking(self, text: str, delay: float) -> CustomerReply:
         if delay:
             import time
 
             time.sleep(delay)
         return self.session.agent_says(text)
 
-    def _show_reply(self, generation: int, reply: Any) -> None:
+    def _show_reply(self, generation: int, reply: CustomerReply) -> None:
         if reply.text:
             self._turn("customer", reply.text)
         self._sync_status()
@@ -159,6 +164,6 @@ class CallTalk(_MixinBase):
             self.hint_line.display = True
         else:
             self.hint_line.display = False
-        if getattr(reply, "hung_up", False) or self.session.ended:
+        if reply.hung_up or self.session.ended:
             self._system("El cliente colgó.")
             self._hang_up()

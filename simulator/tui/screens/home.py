@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from simulator.language.display import display, names
 from simulator.language.safe_text import clean, escape_textual
 from simulator.models.scorecard import SKILL_KEYS
+from simulator.tui.app_api import app_of
 from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, drill_note, home_view
 
 DIFFICULTY_NAMES = {1: "Básica", 2: "Intermedia", 3: "Avanzada"}
@@ -90,9 +91,9 @@ class HomeScreen(Screen[None]):
     def _load(self, generation: int) -> None:
         from simulator.errors import SimuladorError
 
-        app: Any = self.app
+        app = app_of(self)
         try:
-            data = app.services.home(app.trainee.id)
+            data = app.ready_services.home(app.current_trainee.id)
         except SimuladorError as error:
             app.call_from_thread(self.notify, str(error), severity="error")
             return
@@ -118,12 +119,14 @@ class HomeScreen(Screen[None]):
             self.banner.update(f"Elija un escenario y presione Enter para practicar.{extra}")
         self._fill_table()
 
-    def _filters(self) -> tuple[Any, Any, Any, Any]:
-        values = []
-        for select_id in ("#f-kind", "#f-ctype", "#f-diff", "#f-skill"):
+    def _filters(self) -> tuple[str | None, str | None, int | None, str | None]:
+        """Kind, customer type, difficulty and skill chosen in the filters (None = any)."""
+
+        def chosen(select_id: str) -> Any:  # the option values given in ``compose``
             value = self.query_one(select_id, Select).value
-            values.append(None if value is Select.NULL else value)
-        return values[0], values[1], values[2], values[3]
+            return None if value is Select.NULL else value
+
+        return chosen("#f-kind"), chosen("#f-ctype"), chosen("#f-diff"), chosen("#f-skill")
 
     def visible_rows(self) -> list[LibraryRow]:
         kind, ctype, diff, skill = self._filters()
@@ -193,11 +196,20 @@ class HomeScreen(Screen[None]):
     def _filter_changed(self) -> None:
         self._fill_table()
 
-    def preset_filters(self, **filters: Any) -> None:
-        mapping = {"kind": "#f-kind", "customer_type": "#f-ctype", "difficulty": "#f-diff"}
-        for key, select_id in mapping.items():
-            value = filters.get(key)
-            select = self.query_one(select_id, Select)
+    def preset_filters(
+        self,
+        *,
+        kind: str | None = None,
+        customer_type: str | None = None,
+        difficulty: int | None = None,
+    ) -> None:
+        values: tuple[tuple[str, str | int | None], ...] = (
+            ("#f-kind", kind),
+            ("#f-ctype", customer_type),
+            ("#f-diff", difficulty),
+        )
+        for select_id, value in values:
+            select: Select[Any] = self.query_one(select_id, Select)
             select.value = value if value is not None else Select.NULL
         self.query_one("#f-skill", Select).value = Select.NULL
 
@@ -215,19 +227,19 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowSelected, "#library")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.choose_call(str(event.row_key.value))  # type: ignore[attr-defined]
+        app_of(self).choose_call(str(event.row_key.value))
 
     def action_start(self) -> None:
         if not self.table.row_count:
             return
         key = self.table.coordinate_to_cell_key(self.table.cursor_coordinate).row_key
-        self.app.choose_call(str(key.value))  # type: ignore[attr-defined]
+        app_of(self).choose_call(str(key.value))
 
     def action_suggested(self) -> None:
         for row in self.view.rows:
             if row.suggested:
                 drill = self.view.drill
-                persona = getattr(drill, "persona_id", None)
-                self.app.choose_call(row.scenario_id, persona, drill_note(drill))  # type: ignore[attr-defined]
+                persona = drill.persona_id if drill is not None else None
+                app_of(self).choose_call(row.scenario_id, persona, drill_note(drill))
                 return
         self.notify("Aún no hay práctica sugerida: haga una llamada primero.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -13,7 +13,10 @@ from textual.widgets.option_list import Option
 
 from simulator.errors import SimuladorError
 from simulator.language.safe_text import clean, escape_textual
-from simulator.tui.views import TraineeView, trainee_view
+from simulator.tui.app_api import app_of
+
+if TYPE_CHECKING:
+    from simulator.services.results import TraineeInfo
 
 
 class LoginScreen(Screen[None]):
@@ -25,7 +28,7 @@ class LoginScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._trainees: dict[str, TraineeView] = {}
+        self._trainees: dict[str, TraineeInfo] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -43,17 +46,17 @@ class LoginScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#known-label").display = False
         self.query_one("#known").display = False
-        self.app.when_services_ready(self._show_trainees)  # type: ignore[attr-defined]
+        app_of(self).when_services_ready(self._show_trainees)
 
     def _show_trainees(self) -> None:
-        app: Any = self.app
+        app = app_of(self)
         status = self.query_one("#login-status", Static)
         if app.load_error:
             status.update(f"[b red]{escape_textual(app.load_error)}[/]")
             return
         status.update("")
         try:
-            trainees = [trainee_view(t) for t in app.services.trainees.list()]
+            trainees = app.ready_services.trainees.list()
         except SimuladorError as error:
             app.load_error = str(error)
             status.update(f"[b red]{escape_textual(error)}[/]")
@@ -67,7 +70,7 @@ class LoginScreen(Screen[None]):
         self.query_one("#known-label").display = True
         known.display = True
         self.query_one("#name-label", Label).update("Nombre nuevo:")
-        last = getattr(app.settings, "trainee", None)
+        last = app.settings.trainee if app.settings is not None else None
         known.highlighted = 0
         for index, trainee in enumerate(trainees):
             if trainee.name == last:
@@ -80,13 +83,15 @@ class LoginScreen(Screen[None]):
     def _known_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         trainee = self._trainees.get(str(event.option.id))
         if trainee is not None:
-            self.query_one("#name", Input).placeholder = f"Enter = entrar como {clean(trainee.name)}"
+            self.query_one(
+                "#name", Input
+            ).placeholder = f"Enter = entrar como {clean(trainee.name)}"
 
     @on(OptionList.OptionSelected, "#known")
     def _known_chosen(self, event: OptionList.OptionSelected) -> None:
         trainee = self._trainees.get(str(event.option.id))
         if trainee is not None:
-            self.app.login(trainee)  # type: ignore[attr-defined]
+            app_of(self).login(trainee)
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#enter")
@@ -100,17 +105,16 @@ class LoginScreen(Screen[None]):
         if len(name) < 2:
             self.notify("Escriba su nombre (al menos 2 letras).", severity="warning")
             return
-        self.app.when_services_ready(lambda: self._create(name))  # type: ignore[attr-defined]
+        app_of(self).when_services_ready(lambda: self._create(name))
 
     @work(thread=True, exclusive=True)
     def _create(self, name: str) -> None:
-        app: Any = self.app
+        app = app_of(self)
         if app.load_error:
             return
         try:
-            trainee = app.services.trainees.get_or_create(name)
+            trainee = app.ready_services.trainees.get_or_create(name)
         except SimuladorError as error:
             app.call_from_thread(self.notify, str(error), severity="error")
             return
-        view: TraineeView = trainee_view(trainee)
-        app.call_from_thread(app.login, view)
+        app.call_from_thread(app.login, trainee)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,6 +14,7 @@ from textual_plotext import PlotextPlot
 from simulator.language.display import display
 from simulator.language.safe_text import clean
 from simulator.language.safe_text import escape_textual as escape
+from simulator.tui.app_api import app_of
 from simulator.tui.views import ProgressView, percent, progress_view
 
 OVERALL = "__overall__"
@@ -49,9 +48,9 @@ class ProgressScreen(Screen[None]):
     def _load(self) -> None:
         from simulator.errors import SimuladorError
 
-        app: Any = self.app
+        app = app_of(self)
         try:
-            data = app.services.progress(app.trainee.id)
+            data = app.ready_services.progress(app.current_trainee.id)
         except SimuladorError as error:
             app.call_from_thread(self.notify, str(error), severity="error")
             return
@@ -91,10 +90,10 @@ class ProgressScreen(Screen[None]):
         table.clear(columns=True)
         table.add_columns("Fecha", "Escenario", "Calif.", "Veredicto")
         rows = list(zip(self.view.calls, self.view.call_ids, strict=False))
-        for index, ((when, title, score, verdict), call_id) in enumerate(reversed(rows)):
+        for (when, title, score, verdict), call_id in reversed(rows):
             title = clean(title)
             short = title if len(title) <= 40 else title[:39] + "…"
-            key = str(call_id) if call_id is not None else f"row-{index}"
+            key = str(call_id)
             cells = (when, short, str(score), verdict)
             table.add_row(*(Text(clean(cell)) for cell in cells), key=key)
         table.display = bool(rows)
@@ -107,9 +106,9 @@ class ProgressScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="open-call")
     def _open_call(self, call_id: int) -> None:
-        app: Any = self.app
+        app = app_of(self)
         try:
-            saved = app.services.calls.get(call_id)
+            saved = app.ready_services.calls.get(call_id)
         except Exception as error:
             app.call_from_thread(self.notify, str(error), severity="error")
             return

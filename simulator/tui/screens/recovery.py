@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,10 +11,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from simulator.language.safe_text import escape_textual as escape
-from simulator.tui.views import fmt_when, get
+from simulator.tui.views import fmt_when
+
+if TYPE_CHECKING:
+    from simulator.services.results import PendingCall
 
 
-class RecoveryModal(ModalScreen[tuple[str, Any] | None]):
+class RecoveryModal(ModalScreen[tuple[str, "PendingCall"] | None]):
     """Returns ("resume" | "score" | "discard", pending) or None (decide later)."""
 
     CSS_PATH = "recovery.tcss"
@@ -25,33 +28,33 @@ class RecoveryModal(ModalScreen[tuple[str, Any] | None]):
         ("d", "discard", "Descartar"),
     ]
 
-    def __init__(self, pending: Any, count: int = 1) -> None:
+    def __init__(self, pending: PendingCall, count: int = 1) -> None:
         super().__init__()
         self.pending = pending
         self.count = count
 
     def compose(self) -> ComposeResult:
         p = self.pending
-        title = get(p, "scenario_title", "title", "scenario_id", default="")
-        who = get(p, "trainee_name", default="")
-        turns = get(p, "turns", default=0)
-        when = fmt_when(get(p, "started_at"))
+        title = p.scenario_title or p.scenario_id
+        who = p.trainee_name
+        turns = p.turns
+        when = fmt_when(p.started_at)
         more = (
             f"\n(Hay {self.count} llamadas pendientes; se muestra la primera.)"
             if self.count > 1
             else ""
         )
-        ended = bool(get(p, "ended", default=False))
-        readable = bool(get(p, "readable", default=True))
-        damage = str(get(p, "damage", default="") or "")
+        ended = p.ended
+        readable = p.readable
+        damage = p.damage
         if not readable and not damage:
             damage = "No se pudo leer el diario; el archivo se conserva y solo puede descartarse."
         kept = damage or "Se recuperó todo lo que escribió."
         with Vertical(id="recovery-box"):
             yield Static("[b]Hay una llamada sin terminar[/b]", id="recovery-title")
             yield Static(
-                f"{escape(str(title))}\n"
-                + (f"Participante: {escape(str(who))}\n" if who else "")
+                f"{escape(title)}\n"
+                + (f"Participante: {escape(who)}\n" if who else "")
                 + f"Inició: {when} · {turns} turnos guardados.{more}\n\n"
                 + f"{escape(kept)} ¿Qué desea hacer?",
                 id="recovery-text",

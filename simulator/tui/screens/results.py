@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -13,7 +13,8 @@ from textual.widgets import Footer, Header, Static
 
 from simulator.language.display import display
 from simulator.language.safe_text import escape_textual as escape
-from simulator.tui.views import CallRequest, drill_note, get, suggested_drill
+from simulator.tui.app_api import app_of
+from simulator.tui.views import CallRequest, as_mode, drill_note, plan_drill
 from simulator.tui.widgets.scorecard_view import (
     elements_markup,
     errors_markup,
@@ -22,6 +23,10 @@ from simulator.tui.widgets.scorecard_view import (
     plan_markup,
     skills_markup,
 )
+
+if TYPE_CHECKING:
+    from simulator.models.scorecard import Scorecard
+    from simulator.services.results import SavedCall, SuggestedDrill
 
 
 class ResultsScreen(Screen[None]):
@@ -36,16 +41,16 @@ class ResultsScreen(Screen[None]):
         Binding("escape", "app.home", "Inicio"),
     ]
 
-    def __init__(self, saved: Any, request: CallRequest | None) -> None:
+    def __init__(self, saved: SavedCall, request: CallRequest | None) -> None:
         super().__init__()
         self.saved = saved
-        self.card = getattr(saved, "scorecard", None)
+        self.card = saved.scorecard
         self.request = request or CallRequest(
-            scenario_id=str(get(saved, "scenario_id", default="")),
-            persona_id=get(saved, "persona_id"),
-            seed=get(saved, "seed"),
-            mode=str(get(saved, "mode", default="practice")),
-            title=str(get(saved, "scenario_title", default="")),
+            scenario_id=saved.scenario_id,
+            persona_id=saved.persona_id,
+            seed=saved.seed,
+            mode=as_mode(saved.mode),
+            title=saved.scenario_title,
         )
 
     def compose(self) -> ComposeResult:
@@ -74,10 +79,9 @@ class ResultsScreen(Screen[None]):
 
     def _verdict_markup(self) -> str:
         saved, card = self.saved, self.card
-        title = escape(str(get(saved, "scenario_title", default=self.request.title)))
-        outcome = get(saved, "outcome_name") or display("outcome", get(saved, "outcome"))
-        lines = [f"[b]{title}[/b] · Resultado: {escape(str(outcome or '—'))}"]
-        if not get(saved, "complete", default=True):
+        title = escape(saved.scenario_title or self.request.title)
+        lines = [f"[b]{title}[/b] · Resultado: {escape(saved.outcome_name or '—')}"]
+        if not saved.complete:
             lines.append("[$warning]Llamada incompleta (recuperada del diario).[/]")
         if card is None:
             lines.append("[$error]La llamada se guardó, pero no tiene calificación.[/]")
@@ -104,50 +108,46 @@ class ResultsScreen(Screen[None]):
     # ----------------------------------------------------------------- actions
 
     def action_retry_same(self) -> None:
-        self.app.start_call(self.request)  # type: ignore[attr-defined]
+        app_of(self).start_call(self.request)
 
     def action_retry_new(self) -> None:
-        self.app.start_call(self.request.with_new_seed())  # type: ignore[attr-defined]
+        app_of(self).start_call(self.request.with_new_seed())
 
     def action_review(self) -> None:
-        self.app.show_review(self.saved)  # type: ignore[attr-defined]
+        app_of(self).show_review(self.saved)
 
     def action_suggested(self) -> None:
         if self.card is None:
             self.notify("Esta llamada no tiene plan de práctica.")
             return
-        self._suggest()
+        self._suggest(self.card)
 
     @work(thread=True, exclusive=True, group="suggest")
-    def _suggest(self) -> None:
-        app: Any = self.app
-        drill: Any = None
-        suggest = getattr(app.services, "suggest_drill", None)
-        if suggest is not None:
-            try:
-                drill = suggest(self.card)
-            except Exception as error:
-                self.log.warning(f"suggest_drill failed: {error}")
-        app.call_from_thread(self._go_suggested, drill)
+    def _suggest(self, card: Scorecard) -> None:
+        app = app_of(self)
+        drill: SuggestedDrill | None = None
+        try:
+            drill = app.ready_services.suggest_drill(card)
+        except Exception as error:  # the plan's own drill is the fallback
+            self.log.warning(f"suggest_drill failed: {error}")
+        app.call_from_thread(self._go_suggested, card, drill)
 
-    def _go_suggested(self, drill: Any) -> None:
-        app: Any = self.app
+    def _go_suggested(self, card: Scorecard, drill: SuggestedDrill | None) -> None:
+        app = app_of(self)
         if drill is not None:
             app.go_home()
-            app.choose_call(
-                drill.scenario_id, getattr(drill, "persona_id", None), drill_note(drill)
-            )
+            app.choose_call(drill.scenario_id, drill.persona_id, drill_note(drill))
             return
-        plan_drill = suggested_drill(self.card)
-        if plan_drill is None:
+        fallback = plan_drill(card)
+        if fallback is None:
             self.notify("El plan no tiene una práctica sugerida.")
             return
-        if plan_drill.scenario:
+        if fallback.scenario:
             app.go_home()
-            app.choose_call(plan_drill.scenario)
+            app.choose_call(fallback.scenario)
         else:
             app.go_home(
-                kind=plan_drill.scenario_kind,
-                customer_type=plan_drill.customer_type,
-                difficulty=plan_drill.difficulty,
+                kind=fallback.scenario_kind,
+                customer_type=fallback.customer_type,
+                difficulty=fallback.difficulty,
             )

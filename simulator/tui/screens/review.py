@@ -5,7 +5,7 @@ Choosing a judgement (Enter / click) jumps to its turn and highlights it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,6 +18,9 @@ from textual.widgets.option_list import Option
 from simulator.language.display import display
 from simulator.language.safe_text import clean
 from simulator.tui.views import JUDGEMENT_MARKS, Judgement, judgements
+
+if TYPE_CHECKING:
+    from simulator.services.results import SavedCall
 
 MARK_STYLES = {
     "ok": "green",
@@ -39,10 +42,10 @@ class ReviewScreen(Screen[None]):
         Binding("k", "focus_turns", "Turnos"),
     ]
 
-    def __init__(self, saved: Any, turn: int | None = None) -> None:
+    def __init__(self, saved: SavedCall, turn: int | None = None) -> None:
         super().__init__()
         self.saved = saved
-        self.card = getattr(saved, "scorecard", None)
+        self.card = saved.scorecard
         self.start_turn = turn
         self.judgements: list[Judgement] = judgements(self.card) if self.card else []
 
@@ -85,7 +88,9 @@ class ReviewScreen(Screen[None]):
                 text.append(f"\n    actos: {clean(names)}", style="dim")
             for judgement in cited.get(number, []):
                 mark = JUDGEMENT_MARKS[judgement.kind]
-                text.append(f"\n    {mark} {clean(judgement.text)}", style=MARK_STYLES[judgement.kind])
+                text.append(
+                    f"\n    {mark} {clean(judgement.text)}", style=MARK_STYLES[judgement.kind]
+                )
             options.append(Option(text, id=f"turn-{number}"))
         if not options:
             options.append(Option("La llamada no tiene turnos.", disabled=True))

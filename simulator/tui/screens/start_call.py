@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +12,11 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select,
 
 from simulator.language.display import display
 from simulator.language.safe_text import escape_textual
+from simulator.tui.app_api import app_of
 from simulator.tui.views import CallRequest, LibraryRow, new_seed
+
+if TYPE_CHECKING:
+    from simulator.services.results import Mode
 
 
 class StartCallModal(ModalScreen[CallRequest | None]):
@@ -38,13 +42,13 @@ class StartCallModal(ModalScreen[CallRequest | None]):
 
     def compose(self) -> ComposeResult:
         row = self.row
-        app: Any = self.app
+        settings = app_of(self).settings
         ids = list(row.personas) or list(self.persona_names)
         for extra in (row.default_persona, self.persona_id):
             if extra and extra not in ids:
                 ids.insert(0, extra)
         options = [(escape_textual(self.persona_names.get(pid, pid)), pid) for pid in ids]
-        default_mode = str(getattr(app.settings, "default_mode", "practice") or "practice")
+        default_mode = settings.default_mode if settings is not None else "practice"
         with VerticalScroll(id="start-box"):
             yield Static(f"[b]{escape_textual(row.title)}[/b]", id="start-title")
             kind = display("scenario_kind", row.kind)
@@ -82,7 +86,7 @@ class StartCallModal(ModalScreen[CallRequest | None]):
         seed_text = self.query_one("#seed", Input).value.strip()
         mode_set = self.query_one("#mode", RadioSet)
         pressed = mode_set.pressed_button
-        mode = "exam" if pressed is not None and pressed.id == "exam" else "practice"
+        mode: Mode = "exam" if pressed is not None and pressed.id == "exam" else "practice"
         return CallRequest(
             scenario_id=self.row.scenario_id,
             persona_id=None if persona is Select.NULL else str(persona),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from simulator.language.safe_text import escape_textual as escape
+
+if TYPE_CHECKING:
+    from simulator.models.content import Scenario
 
 
 def money(price: float | None, currency: str = "MXN", period: str | None = None) -> str:
@@ -14,12 +17,12 @@ def money(price: float | None, currency: str = "MXN", period: str | None = None)
     return escape(f"{amount} {currency}" + (f" al {period}" if period else ""))
 
 
-def catalog_markup(scenario: Any) -> str:
+def catalog_markup(scenario: Scenario) -> str:
     """The scenario's catalog as Rich markup: name, price, features, benefits, conditions."""
     parts: list[str] = []
-    for product in getattr(scenario, "catalog", []) or []:
+    for product in scenario.catalog:
         head = f"[b]{escape(product.name)}[/b]\n  {money(product.price, product.currency, product.period)}"
-        if not getattr(product, "in_stock", True):
+        if not product.in_stock:
             head += " [i](agotado)[/i]"
         parts.append(head)
         for title, items in (
@@ -34,20 +37,17 @@ def catalog_markup(scenario: Any) -> str:
     return "\n".join(parts).strip() or "Este escenario no tiene productos."
 
 
-def customer_markup(scenario: Any) -> str:
+def customer_markup(scenario: Scenario) -> str:
     """What the agent's screen knows before the call: briefing, who the customer is, the reason."""
     customer = scenario.customer
     lines = [f"[b]Instrucciones[/b]\n{escape(scenario.briefing)}", ""]
-    kind = getattr(scenario, "kind", "")
-    outbound = kind in ("outbound_sale", "collections")
+    outbound = scenario.kind in ("outbound_sale", "collections")
     if outbound:  # the agent dials a known customer; inbound callers introduce themselves
         lines.append(f"[b]Cliente:[/b] {escape(customer.name)}")
-    reason = getattr(scenario, "reason", "")
-    if reason and outbound:
-        lines.append(f"[b]Motivo:[/b] {escape(reason)}")
+    if scenario.reason and outbound:
+        lines.append(f"[b]Motivo:[/b] {escape(scenario.reason)}")
     company = scenario.company
     lines.append(f"[b]Empresa:[/b] {escape(company.name)}")
-    protocol = getattr(company, "protocol", None)
-    if protocol is not None and getattr(protocol, "opening_example", None):
-        lines.append(f"[b]Saludo sugerido:[/b] «{escape(protocol.opening_example)}»")
+    if company.protocol.opening_example:
+        lines.append(f"[b]Saludo sugerido:[/b] «{escape(company.protocol.opening_example)}»")
     return "\n".join(lines)

@@ -5,7 +5,7 @@ Kept out of the results screen so the review screen and any future report view r
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -14,10 +14,13 @@ from simulator.language.display import display
 from simulator.language.safe_text import clean
 from simulator.language.safe_text import escape_textual as escape
 from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS
-from simulator.tui.views import drill_text, metric_rows, skill_bar
+from simulator.tui.views import metric_rows, plan_drill_text, skill_bar
+
+if TYPE_CHECKING:
+    from simulator.models.scorecard import ErrorFinding, Scorecard
 
 
-def elements_markup(card: Any) -> str:
+def elements_markup(card: Scorecard) -> str:
     lines = []
     for key in ELEMENT_KEYS:
         result = card.elements.get(key)
@@ -37,7 +40,7 @@ def elements_markup(card: Any) -> str:
     return "\n".join(lines)
 
 
-def skills_markup(card: Any, width: int = 20) -> str:
+def skills_markup(card: Scorecard, width: int = 20) -> str:
     lines = []
     for key in SKILL_KEYS:
         if key not in card.skills:
@@ -52,7 +55,7 @@ def skills_markup(card: Any, width: int = 20) -> str:
     return "\n".join(lines)
 
 
-def _error_lines(errors: Any, group: str, mark: str, *, phrasing: bool) -> list[str]:
+def _error_lines(errors: list[ErrorFinding], group: str, mark: str, *, phrasing: bool) -> list[str]:
     """One line per error (turn, Spanish name, explanation) and its quote or better phrasing."""
     lines = []
     for err in errors:
@@ -67,7 +70,7 @@ def _error_lines(errors: Any, group: str, mark: str, *, phrasing: bool) -> list[
     return lines
 
 
-def errors_markup(card: Any) -> str:
+def errors_markup(card: Scorecard) -> str:
     lines = []
     if card.critical_errors:
         lines.append("[b $error]Errores críticos (reprueban la llamada)[/]")
@@ -82,7 +85,7 @@ def errors_markup(card: Any) -> str:
     return "\n".join(lines)
 
 
-def metrics_table(card: Any) -> Table:
+def metrics_table(card: Scorecard) -> Table:
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
     table.add_column("Métrica", style="bold", no_wrap=True)
     table.add_column("Valor", justify="right")
@@ -92,7 +95,7 @@ def metrics_table(card: Any) -> Table:
     return table
 
 
-def feedback_markup(card: Any) -> str:
+def feedback_markup(card: Scorecard) -> str:
     lines = []
     feedback = card.feedback
     if feedback.strengths:
@@ -112,7 +115,7 @@ def feedback_markup(card: Any) -> str:
     return "\n".join(lines) or "Sin comentarios."
 
 
-def plan_markup(card: Any) -> str:
+def plan_markup(card: Scorecard) -> str:
     plan = card.coaching_plan
     lines = []
     for number, priority in enumerate(plan.priorities, start=1):
@@ -124,7 +127,7 @@ def plan_markup(card: Any) -> str:
         for tip in priority.tips:
             lines.append(f"   • {escape(tip)}")
         for drill in priority.drills[:1]:
-            lines.append(f"   ➜ Practique: {escape(drill_text(drill))}")
+            lines.append(f"   ➜ Practique: {escape(plan_drill_text(drill))}")
     if plan.checkpoint:
         lines.append(f"[b]Meta de control:[/b] {escape(plan.checkpoint)}")
     return "\n".join(lines) or "Sin prioridades: ¡siga así!"
