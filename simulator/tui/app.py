@@ -20,15 +20,15 @@ from textual.notifications import SeverityLevel
 
 from simulator.language.safe_text import clean
 from simulator.tui.commands import SimuladorCommands
+from simulator.tui.recovery_flow import RecoveryFlow
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
     from textual.screen import Screen
 
     from simulator.services.protocols import AppServicesProtocol
-    from simulator.services.results import LiveCall, PendingCall, SavedCall, TraineeInfo
+    from simulator.services.results import LiveCall, SavedCall, TraineeInfo
     from simulator.settings import Settings
-    from simulator.tui.app_api import SimuladorAppAPI
     from simulator.tui.screens.home import HomeScreen
     from simulator.tui.views import CallRequest
 
@@ -36,7 +36,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class SimuladorApp(App[None]):
+class SimuladorApp(RecoveryFlow, App[None]):
     """Simulador de Llamadas: login → inicio → llamada → resultados / revisión / progreso."""
 
     TITLE = "Simulador de Llamadas"
@@ -153,66 +153,6 @@ class SimuladorApp(App[None]):
             raise SimuladorError("Primero indique su nombre.")
         return self.trainee
 
-    # ----------------------------------------------------------------- recovery
-
-    def action_pending(self) -> None:
-        self.check_recovery(announce_none=True)
-
-    def check_recovery(self, announce_none: bool = False) -> None:
-        try:
-            pending = self.ready_services.recovery.pending()
-        except Exception as error:  # recovery must never block the app
-            self.notify(f"No se pudo revisar llamadas pendientes: {error}", severity="warning")
-            return
-        if not pending:
-            if announce_none:
-                self.notify("No hay llamadas pendientes.")
-            return
-        from simulator.tui.screens.recovery import RecoveryModal
-
-        self.push_screen(RecoveryModal(pending[0], len(pending)), self._recovery_chosen)
-
-    def _recovery_chosen(self, choice: tuple[str, PendingCall] | None) -> None:
-        if choice is None:
-            return
-        action, pending = choice
-        self.run_recovery(action, pending)
-
-    @work(thread=True, exclusive=True, group="recovery")
-    def run_recovery(self, action: str, pending: PendingCall) -> None:
-        from simulator.tui.views import CallRequest, as_mode
-
-        try:
-            recovery = self.ready_services.recovery
-            if action == "resume":
-                live = recovery.resume(pending)
-                request = CallRequest(
-                    scenario_id=pending.scenario_id,
-                    persona_id=pending.persona_id,
-                    seed=pending.seed,
-                    mode=as_mode(pending.mode),
-                    title=pending.scenario_title,
-                )
-                self.call_from_thread(self._adopt_trainee_of, pending)
-                self.call_from_thread(self.open_call, request, live)
-            elif action == "score":
-                saved = recovery.score_partial(pending)
-                self.call_from_thread(self._adopt_trainee_of, pending)
-                self.call_from_thread(self.show_results, saved, None)
-            elif action == "discard":
-                recovery.discard(pending)
-                self.call_from_thread(self.notify, "Llamada pendiente descartada.")
-        except Exception as error:
-            self.call_from_thread(self.notify, f"No se pudo recuperar: {error}", severity="error")
-
-    def _adopt_trainee_of(self, pending: PendingCall) -> None:
-        if self.trainee is not None:
-            return
-        for trainee in self.ready_services.trainees.list():
-            if trainee.id == pending.trainee_id:
-                self.trainee = trainee
-                return
-
     # ----------------------------------------------------------------- navigation
 
     def login(self, trainee: TraineeInfo) -> None:
@@ -264,18 +204,12 @@ class SimuladorApp(App[None]):
 
     def _persona_names(self) -> dict[str, str]:
         from simulator.errors import SimuladorError
-        from simulator.language.display import display
+        from simulator.tui.views import persona_choices
 
         try:
-            personas = self.ready_services.library.personas
+            return persona_choices(self.ready_services.library.personas)
         except SimuladorError:
             return {}
-        # The customer's identity (name, data) comes from the scenario; the persona only says how
-        # they behave, so the choice is shown by customer type.
-        return {
-            persona.id: f"Cliente {display('customer_type', persona.customer_type).lower()}"
-            for persona in personas.values()
-        }
 
     def _call_chosen(self, request: CallRequest | None) -> None:
         if request is not None:
@@ -401,12 +335,6 @@ class SimuladorApp(App[None]):
         yield SystemCommand(
             "Cambiar tema", "Alternar tema claro / oscuro", self.action_toggle_theme
         )
-
-
-if TYPE_CHECKING:
-
-    def _implements_the_api(app: SimuladorApp) -> SimuladorAppAPI:
-        return app  # mypy: the app gives the screens everything ``app_of`` promises
 
 
 def run_app() -> None:

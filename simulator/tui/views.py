@@ -18,6 +18,9 @@ from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from simulator.models.content import Persona
     from simulator.models.scorecard import Drill, Scorecard
     from simulator.services.results import HomeData, Mode, ProgressData, SuggestedDrill
 
@@ -100,6 +103,15 @@ class HomeView:
     suggestion: str = ""
     drill: SuggestedDrill | None = None
     pending: int = 0
+
+
+def persona_choices(personas: Mapping[str, Persona]) -> dict[str, str]:
+    """Persona id → how the start modal names it: by customer type, since the customer's identity
+    (name, data) comes from the scenario and the persona only says how they behave."""
+    return {
+        persona.id: f"Cliente {display('customer_type', persona.customer_type).lower()}"
+        for persona in personas.values()
+    }
 
 
 def plan_drill_text(drill: Drill) -> str:

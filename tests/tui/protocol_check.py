@@ -23,6 +23,8 @@ from simulator.services.protocols import (
 from simulator.services.recovery import RecoveryService
 from simulator.services.trainees import TraineeService
 from simulator.session.call import CallSession
+from simulator.tui.app import SimuladorApp
+from simulator.tui.app_api import SimuladorAppAPI
 from tests.tui.fake_session import FakeSession, fake_scenario
 from tests.tui.fakes import Calls, FakeServices, Recovery, Trainees
 from tests.tui.fakes import Library as FakeLibrary
@@ -58,3 +60,8 @@ def real_parts(
 
 def real_session(session: CallSession) -> CallSessionProtocol:
     return session
+
+
+def real_app(app: SimuladorApp) -> SimuladorAppAPI:
+    """The app gives the screens everything ``simulator.tui.app_api.app_of`` promises."""
+    return app
