@@ -195,3 +195,24 @@ def test_every_scenario_condition_stated_back_is_no_error() -> None:
             for condition in product.conditions:
                 line = f"Le comento del {product.name}: {condition}."
                 assert "inaccurate_information" not in _errors(line, catalog), (scenario.id, line)
+
+
+OTHER_AMOUNTS = [
+    "Con la clásica le damos una línea de crédito de 30 mil pesos.",
+    "Su límite de crédito sería de 15,000 pesos para empezar.",
+    "Si gana más de 8 mil pesos al mes, califica.",
+    "Con sus compras acumula puntos: por cada 100 pesos, un punto.",
+    "Un televisor de 12 mil pesos lo puede pagar a 12 meses.",
+    "En otros bancos la anualidad es de 900 pesos.",
+]
+
+
+@pytest.mark.parametrize("line", OTHER_AMOUNTS)
+def test_amounts_about_credit_lines_income_examples_or_rivals_are_no_price(line: str) -> None:
+    assert "inaccurate_information" not in _errors(line, CARD[:1]), line
+
+
+def test_a_wrong_price_of_our_product_is_still_an_error() -> None:
+    assert "inaccurate_information" in _errors(
+        "La anualidad de la clásica es de 450 pesos.", CARD[:1]
+    )

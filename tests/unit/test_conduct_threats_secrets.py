@@ -203,3 +203,30 @@ def test_conduct_readers_never_raise(text: str) -> None:
     assert isinstance(conduct.asks_secret(text), bool)
     assert conduct.disrespect_kind(text) in (None, *conduct.DISRESPECT_KINDS)
     assert all(isinstance(c, str) for c in conduct.clauses(text))
+
+
+DNC_THEN = [
+    "De acuerdo, ¿y no le gustaría pagar menos?",
+    "Ok, le mando la información por WhatsApp para que la revise.",
+    "Perfecto, ¿le puedo llamar la próxima semana para ver si cambió de opinión?",
+]
+DNC_RESPECTED = [
+    "Claro, señor, lo quitamos de la lista. Que tenga buen día.",
+    "De acuerdo, ya no le volveremos a marcar. Buenas tardes.",
+    "Con gusto, queda registrada su petición; le envío la confirmación de su baja por correo.",
+]
+DNC_PRE = [
+    *HOLDER,
+    ("agent", "Le llamo para ofrecerle nuestro nuevo plan de internet."),
+    ("customer", "No me interesa, y por favor ya no me llame."),
+]
+
+
+@pytest.mark.parametrize("line", DNC_THEN)
+def test_calling_again_or_sending_the_offer_after_do_not_call_is_critical(line: str) -> None:
+    assert ("ignores_do_not_call", 5) in _codes([*DNC_PRE, ("agent", line)], "sale")
+
+
+@pytest.mark.parametrize("line", DNC_RESPECTED)
+def test_confirming_the_removal_is_fine(line: str) -> None:
+    assert not _codes([*DNC_PRE, ("agent", line)], "sale")
