@@ -17,7 +17,7 @@ from simulator.analysis import conduct
 from simulator.datafiles import parse as parse_yaml
 from simulator.language import extract as lx
 from simulator.language import names
-from simulator.models.scorecard import ElementResult
+from simulator.models.scorecard import ElementResult, ErrorFinding
 from simulator.scoring import lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
@@ -338,35 +338,121 @@ def judge(ctx: CallContext) -> Judged:
     return result
 
 
-MIN_ANSWERED_REQUESTS = 2
 UNLISTED_MISSING = {
     "no_secret": "No pedir datos confidenciales (NIP, CVV, contraseñas, los 16 dígitos)",
+    "verify_first": "Pedir y confirmar los datos del cliente (nombre, número de cuenta o folio) "
+    "antes de registrar, agendar o buscar algo a su nombre",
 }
+AFFIRMATIVE = ("si", "asi es", "correcto", "digame", "mande", "a sus ordenes", "el habla",
+               "ella habla", "soy yo", "yo soy", "el mismo", "la misma", "con el", "con ella")  # fmt: skip
+
+
+_NAME_ONLY = re.compile(r"\bnombre\b|\bcon quien (?:tengo el gusto|hablo)\b|\bquien (?:habla|me habla)\b")
+_OTHER_DATA = re.compile(
+    r"\bsus? (?:apellidos?|telefono|celular|numero|correo|direccion|domicilio|fecha|folio|cuenta|rfc"
+    r"|curp|codigo|tarjeta|poliza|contrato|referencia|comprobante)\b"
+)
+RIGHT_PARTY = ("soy yo", "yo soy", "el mismo", "la misma", "el habla", "ella habla", "con el habla",
+               "con ella habla")  # fmt: skip
+
+
+def _asks_only_name(ctx: CallContext, n: int) -> bool:
+    """«¿Me dice su nombre?» serves the greeting and personalization, not data management."""
+    folded = ctx.folded[n - 1]
+    return bool(_NAME_ONLY.search(folded)) and not _OTHER_DATA.search(folded)
+
+
+def _data_exchanges(ctx: CallContext) -> list[int]:
+    """Customer turns that give data the agent asked for (a data request or any question)."""
+    return [
+        n
+        for n in ctx.customer_turns
+        if ctx.has(n, "data_given")
+        and n > 1
+        and ctx.speaker(n - 1) == "agent"
+        and not _asks_only_name(ctx, n - 1)
+        and (
+            ctx.has(n - 1, "data_request", "data_confirmation", "closed_question", "open_question")
+            or "?" in ctx.text(n - 1)
+        )
+    ]
+
+
+def _identity_confirmed(ctx: CallContext, before: int) -> bool:
+    """The agent asked who it spoke with («¿hablo con…?») and the customer said it was them."""
+    from simulator.scoring.elements_opening import is_identity_check
+
+    for n in ctx.customer_turns[:3]:
+        if n < before and any(phrase in ctx.folded[n - 1] for phrase in RIGHT_PARTY):
+            return True
+    for a in ctx.agent_turns:
+        if a >= before:
+            break
+        reply = a + 1
+        if reply < before and is_identity_check(ctx, a) and ctx.speaker(reply) == "customer":
+            folded = ctx.folded[reply - 1]
+            if folded.startswith(AFFIRMATIVE):
+                return True
+    return False
 
 
 def _judge_unlisted(ctx: CallContext) -> Judged:
-    """An imported call without a list of required fields: the element applies when the agent
-    asked for data and the customer gave it at least twice (verification before acting, the
-    way an expert reads real service calls) or when the agent asked for a secret (NIP, CVV…),
-    which fails it."""
-    answered = [
-        n
-        for n in ctx.customer_turns
-        if ctx.has(n, "data_given") and n > 1 and ctx.has(n - 1, "data_request")
+    """An imported call without a list of required fields, read as an expert reads real calls.
+
+    The element applies when data changed hands or was acted on: the customer gave data the agent
+    asked for, the agent asked for data, or the agent registered, scheduled or looked up
+    something in the customer's name («queda registrada su solicitud», «le agendo la cita»,
+    «permítame buscar su queja»). It fails when the agent asked for a secret (NIP, CVV…) or acted
+    on a record without first asking for the customer's data or confirming who it spoke with."""
+    answered = _data_exchanges(ctx)
+    requests = [
+        n for n in ctx.agent_turns if ctx.has(n, "data_request") and not _asks_only_name(ctx, n)
     ]
+    records = [n for n in ctx.agent_turns if tx.cue("record_action").search(ctx.folded[n - 1])]
     secret = [n for n in ctx.agent_turns if conduct.asks_secret(ctx.text(n))]
-    if len(answered) < MIN_ANSWERED_REQUESTS and not secret:
-        return not_applicable("no required fields")
-    cited = secret[:2] + [t for n in answered[:3] for t in (n - 1, n)]
-    evidence = [ctx.evidence(n) for n in list(dict.fromkeys(cited))[:8]]
-    ok = not secret
+    if not (answered or requests or records or secret):
+        return not_applicable("no data handled")
+    first_record = records[0] if records else None
+    unverified = (
+        first_record is not None
+        and not any(n < first_record for n in answered)
+        and not any(n <= first_record for n in requests)
+        and not _identity_confirmed(ctx, first_record)
+    )
+    missing = []
+    if secret:
+        missing.append(UNLISTED_MISSING["no_secret"])
+    if unverified:
+        missing.append(UNLISTED_MISSING["verify_first"])
+    cited = secret[:2] + ([first_record] if unverified and first_record else [])
+    cited += [t for n in answered[:3] for t in (n - 1, n)] + records[:2] + requests[:2]
+    evidence = [ctx.evidence(n) for n in sorted(dict.fromkeys(cited))[:8]]
+    ok = not missing
     result = Judged(
-        ElementResult(
-            met=ok,
-            evidence=dedupe(evidence),
-            missing=[] if ok else [UNLISTED_MISSING["no_secret"]],
-        ),
+        ElementResult(met=ok, evidence=dedupe(evidence), missing=missing),
         1.0 if ok else 0.0,
     )
-    result.facts.update(answered=answered, secret=secret)
+    result.facts.update(answered=answered, secret=secret, records=records, unverified=unverified)
     return result
+
+
+DISCLOSURE_MISSING = "Verificar la identidad del titular antes de dar o comentar datos de su cuenta"
+
+
+def after_critical(ctx: CallContext, judged: Judged, critical: list[ErrorFinding]) -> Judged:
+    """A confidential disclosure is also a failure to manage the customer's data: the element
+    cannot be met (or left out) in a call that gave an account's data to someone unverified."""
+    turns = [e.turn for e in critical if e.code == "confidential_disclosure" and e.turn]
+    if not turns or judged.result.met is False:
+        return judged
+    evidence = dedupe([*judged.result.evidence, ctx.evidence(turns[0])])
+    result = ElementResult(
+        met=False,
+        evidence=evidence,
+        missing=[*judged.result.missing, DISCLOSURE_MISSING],
+        better_phrasing=judged.result.better_phrasing,
+    )
+    replaced = Judged(result, 0.0)
+    replaced.facts.update(judged.facts)
+    replaced.errors = judged.errors
+    return replaced

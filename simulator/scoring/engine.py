@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from simulator.models.scorecard import Scorecard, TurnActs
 from simulator.models.transcript import Transcript
-from simulator.scoring import applicability, critical_errors, metrics, non_critical, skills
+from simulator.scoring import (
+    applicability,
+    critical_errors,
+    elements_data,
+    metrics,
+    non_critical,
+    skills,
+)
 from simulator.scoring.context import CallContext
 from simulator.scoring.holds import holds
 from simulator.scoring.overall import overall, verdict
@@ -41,6 +48,9 @@ def score_with_context(
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
     critical.sort(key=lambda e: (e.turn or 0, e.code))
     critical_codes = [e.code for e in critical]
+    elements["data_management"] = elements_data.after_critical(
+        ctx, elements["data_management"], critical
+    )
     hold_list = holds(ctx)
     facts = {key: j.facts for key, j in elements.items()}
     m = metrics.compute(ctx, facts, hold_list)
