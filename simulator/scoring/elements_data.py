@@ -22,6 +22,7 @@ from simulator.scoring import lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, dedupe, not_applicable
+from simulator.scoring.rubric import rule
 
 _DIGITS = re.compile(r"\D+")
 READ_BACK_SHARE = 0.6
@@ -428,8 +429,11 @@ def _judge_unlisted(ctx: CallContext) -> Judged:
     cited += [t for n in answered[:3] for t in (n - 1, n)] + records[:2] + requests[:2]
     evidence = [ctx.evidence(n) for n in sorted(dict.fromkeys(cited))[:8]]
     ok = not missing
+    better = None
+    if not ok:
+        better = str(_phrasings()["no_secret" if secret else "verify_first"])
     result = Judged(
-        ElementResult(met=ok, evidence=dedupe(evidence), missing=missing),
+        ElementResult(met=ok, evidence=dedupe(evidence), missing=missing, better_phrasing=better),
         1.0 if ok else 0.0,
     )
     result.facts.update(answered=answered, secret=secret, records=records, unverified=unverified)
@@ -450,7 +454,8 @@ def after_critical(ctx: CallContext, judged: Judged, critical: list[ErrorFinding
         met=False,
         evidence=evidence,
         missing=[*judged.result.missing, DISCLOSURE_MISSING],
-        better_phrasing=judged.result.better_phrasing,
+        better_phrasing=judged.result.better_phrasing
+        or rule("confidential_disclosure", "critical").example,
     )
     replaced = Judged(result, 0.0)
     replaced.facts.update(judged.facts)

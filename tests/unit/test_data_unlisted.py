@@ -20,6 +20,8 @@ def _data(lines: list[tuple[str, str]], kind: str = "service") -> tuple[bool | N
         )
     )
     element = card.elements["data_management"]
+    if element.met is False:
+        assert element.better_phrasing and element.evidence
     return element.met, element.missing
 
 
