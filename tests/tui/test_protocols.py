@@ -69,6 +69,26 @@ def test_fake_and_real_have_every_protocol_method_with_its_parameters(
             assert _parameters(found)[: len(wanted)] == wanted, f"{implementation.__name__}.{name}"
 
 
+def _fake_instances() -> dict[type, object]:
+    services = FakeServices()
+    return {
+        AppServicesProtocol: services,
+        TraineesProtocol: services.trainees,
+        CallsProtocol: services.calls,
+        RecoveryProtocol: services.recovery,
+        PersonaCatalogProtocol: services.library,
+        CallSessionProtocol: protocol_check.fake_session(),
+    }
+
+
+@pytest.mark.parametrize("protocol", [case[0] for case in CASES], ids=lambda c: c.__name__)
+def test_fakes_have_every_protocol_attribute(protocol: type) -> None:
+    fake = _fake_instances()[protocol]
+    for name, member in _members(protocol).items():
+        if isinstance(member, property):
+            assert hasattr(fake, name), f"{type(fake).__name__} has no attribute {name}"
+
+
 def test_the_fakes_are_built_as_their_protocols() -> None:
     services = protocol_check.fake_services()
     assert isinstance(services, FakeServices)
