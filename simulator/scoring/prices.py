@@ -31,7 +31,9 @@ MAX_AMOUNTS_PER_TURN = 60
 MAX_COMBO_PRICES = 8
 PERIOD_MULTIPLES = (2, 3, 6, 12, 18, 24, 36)
 _NUMBER = re.compile(r"^\d+$")
-_CLAUSE_END = re.compile(r"[.;:!?,¿¡—\n]")
+# A clause ends at punctuation, but not at the separators inside a number («150,000», «1.5») nor at
+# a colon that introduces the amount («el Plus sí tiene deducible: 12,000 pesos»).
+_CLAUSE_END = re.compile(r"[;!?¿¡—\n]|[.,](?!\d)")
 _JOINER = re.compile(r"(?:^| )(?:y|pero|mientras que|mientras|en cambio|aunque)(?: |$)")
 _DATA_KEYS = ("pago_actual", "pago", "current_payment", "renta_actual", "mensualidad_actual")
 
@@ -315,6 +317,8 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 continue
             if not clause_named and claims.amount_about_other(f"{before} {after}"):
                 continue  # «una cirugía cuesta más de 200 mil», «su deuda es de…»: not our price
+            if claims.amount_about_other(before) and not _near(before, "", "own_price"):
+                continue  # «si una cirugía costara 150,000 con el plan Plus»: an example
             if not clause_named and _close(value, _catalog_amounts(book)):
                 # Said in a clause that names no product, an amount of our catalog (a price, a
                 # period multiple, a fee of the conditions) is right: products named elsewhere in

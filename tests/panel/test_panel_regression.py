@@ -29,7 +29,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # answered with the data it asked for, by a customer ready to buy, is the customer's yes).
 KNOWN_UNFAIR = {
     "b-02-cobranza-tarjeta-atrasada-excellent.txt": "promesa de pago confirmada no se reconoce",
-    "b-03-seguro-gastos-medicos-excellent.txt": "montos de ejemplo y deducible leídos como precios",
+    "b-03-seguro-gastos-medicos-excellent.txt": "datos exigidos (los montos de ejemplo y el"
+    " deducible ya no se leen como precios)",
     "b-04-retencion-plan-movil-excellent.txt": "el cliente cuelga sin dar su línea: datos exigidos"
     " en una retención que terminó antes de capturarlos",
     # Second panel (four outside trainers, session 3): excellent calls failed by the scorer.

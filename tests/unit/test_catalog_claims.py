@@ -216,3 +216,27 @@ def test_a_wrong_price_of_our_product_is_still_an_error() -> None:
     assert "inaccurate_information" in _errors(
         "La anualidad de la clásica es de 450 pesos.", CARD[:1]
     )
+
+
+PLUS = [
+    {"name": "Gastos Médicos Esencial", "price": 850, "period": "mes", "aliases": ["esencial"]},
+    {"name": "Gastos Médicos Plus", "price": 1250, "period": "mes", "aliases": ["plus"]},
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le doy un ejemplo: si una operación costara 180,000 pesos con el plan Plus, usted pondría "
+        "el deducible de 15,000 y el resto lo cubrimos.",
+        "Sí, señor, el Plus sí maneja deducible: 15,000 pesos por evento.",
+        "Imagine que le hospitalizan con el Esencial: una cuenta de 90,000 no le sale de su bolsa.",
+    ],
+)
+def test_examples_and_deductibles_next_to_a_product_are_no_price(line: str) -> None:
+    assert "inaccurate_information" not in _errors(line, PLUS), line
+
+
+def test_a_wrong_price_next_to_an_example_is_still_an_error() -> None:
+    line = "Por ejemplo, el plan Plus cuesta 990 pesos al mes."
+    assert "inaccurate_information" in _errors(line, PLUS)
