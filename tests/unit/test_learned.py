@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from simulator.analysis import agent_acts, analyze_turns, learned, tag_agent
+from simulator.analysis import agent_acts, analyze_turns, learned, learned_model, tag_agent
 from simulator.analysis.learned_split import split_halves
 from simulator.models.transcript import Turn
 
@@ -125,7 +125,10 @@ def test_question_added_only_to_unpunctuated_text(fake: None) -> None:
 def test_added_question_is_open_when_it_opens_like_one(fake: None) -> None:
     learned.load_head(head(question=10.0))
     acts = learned.combine(
-        "como le ha ido con el servicio ultimamente", [], {"question": 0.9, "reflection": 0.0}, "asr"
+        "como le ha ido con el servicio ultimamente",
+        [],
+        {"question": 0.9, "reflection": 0.0},
+        "asr",
     )
     assert "open_question" in acts
     acts = learned.combine(
@@ -152,7 +155,10 @@ def test_a_heard_question_gets_its_job_from_the_rules(fake: None) -> None:
 def test_no_paraphrase_added_to_a_turn_with_another_job(fake: None) -> None:
     learned.load_head(head(reflection=10.0))
     out = learned.combine(
-        "le confirmo su telefono", ["data_confirmation"], {"question": 0.0, "reflection": 0.9}, "asr"
+        "le confirmo su telefono",
+        ["data_confirmation"],
+        {"question": 0.0, "reflection": 0.9},
+        "asr",
     )
     assert out == ["data_confirmation"]
 
@@ -161,10 +167,14 @@ def test_removal_follows_the_policy(fake: None) -> None:
     policy = json.loads(json.dumps(POLICY))
     policy["reflection"]["typed"]["remove"] = True
     learned.load_head(head(policy=policy))
-    out = learned.combine("Entiendo.", ["paraphrase"], {"question": 0.0, "reflection": 0.1}, "typed")
+    out = learned.combine(
+        "Entiendo.", ["paraphrase"], {"question": 0.0, "reflection": 0.1}, "typed"
+    )
     assert "paraphrase" not in out
     learned.load_head(head())
-    out = learned.combine("Entiendo.", ["paraphrase"], {"question": 0.0, "reflection": 0.1}, "typed")
+    out = learned.combine(
+        "Entiendo.", ["paraphrase"], {"question": 0.0, "reflection": 0.1}, "typed"
+    )
     assert "paraphrase" in out
 
 
@@ -185,7 +195,13 @@ def test_long_turns_are_cut_before_embedding(fake: None, calls: list[list[str]])
     learned.load_head(head())
     long_turn = " ".join(f"palabra{i}" for i in range(100))
     learned.refine(long_turn, None, [], wait=True)
-    assert len(calls[0][0].split()) == 20
+    assert [len(text.split()) for text in calls[0]] == [20]  # first 20 words only
+    with_tail = head()
+    with_tail["features"]["tail_embedding"] = True
+    learned.load_head(with_tail)
+    learned.refine("otra " + long_turn + " fin", None, [], wait=True)
+    assert [len(text.split()) for text in calls[1]] == [20, 20]  # and the last 20 words
+    assert calls[1][0].startswith("otra palabra0 ") and calls[1][1].endswith(" fin")
 
 
 def test_scoring_refines_agent_turns_in_one_batch(fake: None, calls: list[list[str]]) -> None:
@@ -272,12 +288,19 @@ def test_committed_head_matches_the_feature_spec() -> None:
     assert data["format"] == "simulador.learned_head/1"
     assert data["feature_version"] == learned.FEATURE_VERSION
     assert data["features"]["rule_acts"] == list(learned.AGENT_ACTS)
-    for label in ("question", "reflection"):
-        for mode in ("typed", "asr"):
-            spec = data["heads"][label][mode]
-            assert len(spec["weights"]) == learned.feature_size()
-            assert 0.0 < spec["threshold"] < 1.0
-            assert set(data["policy"][label][mode]) == {"add", "remove"}
+    saved = (learned._STATE.head, learned._STATE.weights)
+    learned.load_head()
+    try:
+        for label in ("question", "reflection"):
+            for mode in ("typed", "asr"):
+                spec = data["heads"][label][mode]
+                weights = learned_model.head_weights(label, mode)
+                assert weights.shape == (learned.feature_size(),)
+                assert np.isfinite(weights).all() and np.abs(weights).max() > 0
+                assert 0.0 < spec["threshold"] < 1.0
+                assert set(data["policy"][label][mode]) == {"add", "remove"}
+    finally:
+        learned._STATE.head, learned._STATE.weights = saved
     assert "midas" in data["training"]["data"].lower()
     # hashed features only: no vocabulary (no third-party text) in the file
     assert "vocab" not in json.dumps(data).lower()
@@ -301,7 +324,11 @@ def test_real_model_loads_and_scores() -> None:
         assert learned.warm_up()
         probs = learned.score_many(
             [
-                ("O sea que lo que le preocupa es pagar de más", "Me preocupa que sea muy caro", []),
+                (
+                    "O sea que lo que le preocupa es pagar de más",
+                    "Me preocupa que sea muy caro",
+                    [],
+                ),
                 ("como se ha sentido con el servicio", None, []),
             ]
         )
@@ -309,6 +336,11 @@ def test_real_model_loads_and_scores() -> None:
         vec = learned._embed(["hola"])[0]
         assert vec.shape == (learned.EMBED_DIM,)
         assert abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3
+        # the public path with the shipped head: a question said without «?» (speech
+        # recognition) is heard as a question; the rules alone do not hear it
+        spoken = "y eso como lo hace sentir"
+        assert not {"open_question", "closed_question"} & set(tag_agent(spoken))
+        assert {"open_question", "closed_question"} & set(agent_acts(spoken))
     finally:
         learned._STATE.enabled, learned._STATE.head = saved
         learned._STATE.weights = {}
