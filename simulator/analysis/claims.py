@@ -132,6 +132,12 @@ def amount_about_other(clause: str) -> bool:
     return _pattern("other_amount_context").search(_norm(clause)) is not None
 
 
+def not_a_price(words: str) -> bool:
+    """A few words next to an amount name something other than a price (a deductible, a cap, a
+    credit line, savings, a debt, a coverage amount)."""
+    return _pattern("not_a_price").search(_norm(words)) is not None
+
+
 def states_absent(condition_text: str) -> bool:
     """A catalog condition that itself says the condition is absent («sin anualidad»)."""
     return (

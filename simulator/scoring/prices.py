@@ -153,6 +153,11 @@ def _near(before: str, after: str, cue_name: str, words_before: int = NEAR_WORDS
     return bool(pattern.search(near_before) or pattern.search(near_after))
 
 
+def _window(before: str, after: str) -> tuple[str, str]:
+    """The few words before and after an amount («el deducible de» · «por evento»)."""
+    return " ".join(before.split()[-NEAR_WORDS:]), " ".join(after.split()[:NEAR_WORDS])
+
+
 def _derived(prices: set[float] | frozenset[float]) -> set[float]:
     """Prices said per day, per month of a yearly fee, or over a period (× 12 al año…)."""
     out = set(prices)
@@ -313,7 +318,7 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             ):
                 book.known.add(value)  # «hoy paga unos 450»: the customer's current bill
                 continue
-            if _near(before, after, "not_a_price"):
+            if any(claims.not_a_price(side) for side in _window(before, after)):
                 continue
             if not clause_named and claims.amount_about_other(f"{before} {after}"):
                 continue  # «una cirugía cuesta más de 200 mil», «su deuda es de…»: not our price

@@ -240,3 +240,28 @@ def test_examples_and_deductibles_next_to_a_product_are_no_price(line: str) -> N
 def test_a_wrong_price_next_to_an_example_is_still_an_error() -> None:
     line = "Por ejemplo, el plan Plus cuesta 990 pesos al mes."
     assert "inaccurate_information" in _errors(line, PLUS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le garantizo que su crédito sale aprobado hoy mismo.",
+        "Con nosotros la aprobación es segura, no checamos buró.",
+        "Le garantizo que con este plan nunca se le va a caer la señal.",
+    ],
+)
+def test_unverifiable_guarantees_are_inaccurate_without_a_catalog(line: str) -> None:
+    assert "inaccurate_information" in _errors(line, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No le puedo garantizar la aprobación; depende de la revisión de buró.",
+        "La aprobación está sujeta a la revisión de su historial.",
+        "Le aseguro que vamos a revisar su caso hoy mismo.",
+        "Le garantizo que le doy seguimiento personalmente.",
+    ],
+)
+def test_honest_commitments_are_no_guarantee(line: str) -> None:
+    assert "inaccurate_information" not in _errors(line, [])
