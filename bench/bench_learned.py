@@ -12,7 +12,8 @@ Accuracy, rules-only vs learned, on language we did not write and on our own:
   acts the head touches, per split, as written and in speech-recognition form.
 Cost, with the model loaded: per-utterance latency p50/p95 (embedding cache cleared), a customer
 reply, scoring a live 60-turn call (turn embeddings cached as the call went), an imported
-60-turn call (nothing cached), batch calls/s, RSS. Writes ``bench/results/learned.json``.
+60-turn call (nothing cached), batch calls/s, RSS, and ``simulador play --script`` (30 turns,
+fresh processes). Writes ``bench/results/learned.json``.
 """
 
 from __future__ import annotations
@@ -248,6 +249,31 @@ def reply_timing() -> dict:
     }
 
 
+def play_script_timing(runs: int = 5) -> dict:
+    """Wall time of ``simulador play --script`` (30 turns, a fresh process each run, learned acts
+    on, model cache warm after the first run), as bench/results/bench_play_cache.json measures it."""
+    import subprocess
+    import tempfile
+
+    script = ROOT / "tests" / "harness" / "scripts" / "internet-veloz-hogar.good.txt"
+    code = (
+        "import sys; from simulator.cli import main; sys.argv = ['simulador', 'play', "
+        f"'--scenario', 'internet-veloz-hogar', '--script', {str(script)!r}, '--json']; "
+        "sys.exit(main())"
+    )
+    times = []
+    with tempfile.TemporaryDirectory() as data:
+        env = {**os.environ, "SIMULADOR_DATA_DIR": data, "PYTHONPATH": str(ROOT)}
+        for _ in range(runs + 1):  # the first run may build the model cache: not counted
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-c", code], env=env, capture_output=True, check=True, timeout=120
+            )
+            times.append(time.perf_counter() - start)
+    kept = sorted(times[1:])
+    return {"median_s": round(kept[len(kept) // 2], 2), "runs_s": [round(t, 2) for t in times[1:]]}
+
+
 def main() -> None:
     learned.configure(True)
     rss_before = rss_mb()
@@ -268,6 +294,7 @@ def main() -> None:
     except Exception as error:  # the customer bench's harness is owned elsewhere
         results["customer_reply_ms"] = {"error": f"{type(error).__name__}: {error}"}
     results["rss_mb_end"] = rss_mb()
+    results["play_script_30_turns"] = play_script_timing()
     results["machine"] = {
         "cpus": os.cpu_count(),
         "load_average_1m_at_end": round(os.getloadavg()[0], 2),
