@@ -230,3 +230,27 @@ def test_calling_again_or_sending_the_offer_after_do_not_call_is_critical(line: 
 @pytest.mark.parametrize("line", DNC_RESPECTED)
 def test_confirming_the_removal_is_fine(line: str) -> None:
     assert not _codes([*DNC_PRE, ("agent", line)], "sale")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mire mija, así no funciona esto.",
+        "Pues arréglese como pueda, señora.",
+        "Eso a mí no me toca.",
+    ],
+)
+def test_talking_down_and_brushing_off_are_disrespect(line: str) -> None:
+    assert "disrespect" in _at(line, "service")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mi hija también tiene ese plan y le funciona bien.",
+        "Ese trámite no me corresponde a mí directamente; ahorita la comunico con el área que lo resuelve.",
+        "Le toca pagar el día 15.",
+    ],
+)
+def test_ordinary_mentions_are_not_disrespect(line: str) -> None:
+    assert "disrespect" not in _at(line, "service")
