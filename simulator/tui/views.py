@@ -259,7 +259,7 @@ def judgements(scorecard: Scorecard) -> list[Judgement]:
     for item in scorecard.feedback.strengths:
         found.append(Judgement(item.turn, "strength", item.message))
     for item in scorecard.feedback.improvements:
-        text = item.message + (f" Prueba decir: «{item.try_saying}»" if item.try_saying else "")
+        text = item.message + (f" Pruebe decir: «{item.try_saying}»" if item.try_saying else "")
         found.append(Judgement(item.turn, "improve", text))
     found.sort(key=lambda j: (j.turn is None, j.turn or 0))
     return found

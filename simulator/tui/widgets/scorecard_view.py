@@ -36,7 +36,7 @@ def elements_markup(card: Scorecard) -> str:
             for missing in result.missing:
                 lines.append(f"     [$warning]Falta:[/] {escape(missing)}")
             if result.better_phrasing:
-                lines.append(f"     [$accent]Prueba decir:[/] «{escape(result.better_phrasing)}»")
+                lines.append(f"     [$accent]Pruebe decir:[/] «{escape(result.better_phrasing)}»")
     return "\n".join(lines)
 
 
@@ -64,7 +64,7 @@ def _error_lines(errors: list[ErrorFinding], group: str, mark: str, *, phrasing:
             f"  {mark} {where}[b]{display(group, err.code)}[/b]: {escape(err.explanation)}"
         )
         if phrasing and err.better_phrasing:
-            lines.append(f"     [$accent]Prueba decir:[/] «{escape(err.better_phrasing)}»")
+            lines.append(f"     [$accent]Pruebe decir:[/] «{escape(err.better_phrasing)}»")
         elif not phrasing and err.evidence:
             lines.append(f"     «{escape(err.evidence)}»")
     return lines
@@ -111,7 +111,7 @@ def feedback_markup(card: Scorecard) -> str:
             if item.why:
                 lines.append(f"     [dim]{escape(item.why)}[/]")
             if item.try_saying:
-                lines.append(f"     [$accent]Prueba decir:[/] «{escape(item.try_saying)}»")
+                lines.append(f"     [$accent]Pruebe decir:[/] «{escape(item.try_saying)}»")
     return "\n".join(lines) or "Sin comentarios."
 
 
