@@ -24,6 +24,17 @@ def test_an_opinion_asked_after_a_proposal_is_a_close(text: str) -> None:
     assert "close" in tag_agent(text), text
 
 
+@pytest.mark.parametrize(
+    "text", ["¿Le parece si la solicitamos de una vez?", "¿Le parece bien si lo tramitamos hoy?"]
+)
+def test_proposing_to_request_the_product_is_a_close(text: str) -> None:
+    assert "close" in tag_agent(text), text
+
+
+def test_proposing_to_request_a_document_is_no_close() -> None:
+    assert "close" not in tag_agent("¿Le parece si le solicito su comprobante de domicilio?")
+
+
 @pytest.mark.parametrize("text", ["¿Cómo lo ve?", "¿Qué le parece lo que le expliqué?"])
 def test_an_opinion_without_a_proposal_stays_a_trial_close(text: str) -> None:
     acts = tag_agent(text)
