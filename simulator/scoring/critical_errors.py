@@ -11,6 +11,8 @@ through ``simulator.analysis.conduct`` — the same lexicon the simulated custom
 
 from __future__ import annotations
 
+import re
+
 from simulator.analysis import claims, conduct
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import catalog_claims
@@ -197,6 +199,23 @@ def _supports_free(ctx: CallContext) -> bool:
     )
 
 
+_COST = re.compile(
+    r"\b(?:costo|cuesta|cobr\w*|pag(?:ar|a|o|ue)|cuota|gastos?|cargo|comision|anualidad|"
+    r"inscripcion|afiliacion|deposit\w*|pesos|dolares)\b|\$\s?\d"
+)
+_FREE_AGAIN = re.compile(r"\b(?:gratis|gratuit[oa]|sin costo|sin cargo|no (?:tiene que|va a) pagar)\b")
+
+
+def _free_contradicted(ctx: CallContext, a: int) -> bool:
+    """Without a catalog, «todo gratis» is false when the call itself later brings a cost
+    (fees, a deposit, an amount to pay), said by either side; alone it cannot be checked."""
+    for n in range(a + 1, len(ctx.transcript.turns) + 1):
+        folded = ctx.folded[n - 1]
+        if _COST.search(folded) and not _FREE_AGAIN.search(folded):
+            return True
+    return False
+
+
 def _unidentified(ctx: CallContext, third_party: set[int], a: int) -> bool:
     """The agent does not know who is listening at turn ``a``: a third party, or a turn that asks
     the listener's name."""
@@ -206,7 +225,8 @@ def _unidentified(ctx: CallContext, third_party: set[int], a: int) -> bool:
 
 def false_claims(ctx: CallContext) -> list[ErrorFinding]:
     """Promises nobody can verify, and conditions or delivery times the catalog contradicts.
-    Without a catalog (imported calls) only the flagrant promises count."""
+    Without a catalog (imported calls) only the flagrant promises count, and «todo gratis» only
+    when the call itself later brings a cost."""
     found: list[ErrorFinding] = []
     third_party = _third_party_turns(ctx)
     has_catalog = bool(ctx.transcript.catalog)
@@ -214,7 +234,9 @@ def false_claims(ctx: CallContext) -> list[ErrorFinding]:
         why: str | None = None
         for claim in claims.extract(ctx.text(a)):
             if claim.kind == "promise":
-                if claim.topic == "free" and not _supports_free(ctx):
+                if claim.topic == "free" and (
+                    _free_contradicted(ctx, a) if not has_catalog else not _supports_free(ctx)
+                ):
                     why = PROMISE_WHY["free"]
                 elif claim.topic in ("guarantee", "legal_consequence"):
                     why = PROMISE_WHY[claim.topic]

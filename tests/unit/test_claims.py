@@ -134,8 +134,26 @@ def _sale(agent_line: str, catalog: list[dict[str, object]] | None = None) -> li
 
 
 def test_an_unverifiable_promise_is_inaccurate_even_without_a_catalog() -> None:
-    assert "inaccurate_information" in _sale("Con esta tarjeta todo le sale completamente gratis.")
     assert "inaccurate_information" in _sale("Su crédito sale aprobado seguro, sin revisar buró.")
+
+
+def test_todo_gratis_without_a_catalog_is_false_only_when_the_call_brings_a_cost() -> None:
+    """Alone it cannot be checked (an expert leaves it as borderline); a fee or a deposit asked
+    later in the same call makes it false."""
+    free = "Con esta tarjeta todo le sale completamente gratis."
+    assert "inaccurate_information" not in _sale(free)
+    data = {
+        "kind": "sale",
+        "turns": [
+            {"speaker": "agent", "text": "Buenas tardes, le habla Luis de Viajes Aurora."},
+            {"speaker": "customer", "text": "Buenas tardes."},
+            {"speaker": "agent", "text": "Se ganó un viaje a la playa totalmente gratis."},
+            {"speaker": "customer", "text": "¿De veras? ¿Y qué tengo que hacer?"},
+            {"speaker": "agent", "text": "Nada más cubrir la cuota de inscripción de 2,500 pesos."},
+        ],
+    }
+    card = score_transcript(Transcript.model_validate(data))
+    assert ("inaccurate_information", 3) in [(e.code, e.turn) for e in card.critical_errors]
 
 
 def test_a_condition_the_catalog_contradicts_is_inaccurate() -> None:
