@@ -120,7 +120,7 @@ def _interactive(session: CallSession) -> CallResult:
     )
     console.print(texts.play("briefing", briefing=_s(sc.briefing)))
     console.print(texts.play("help"))
-    session.set_status("Disponible")
+    session.set_status("Disponible", automatic=True)
     console.print(texts.play("status", status="Disponible"))
     for line in session.start():
         console.print(f"[cyan]{texts.play('customer')}:[/cyan] {_s(line)}")

@@ -1,7 +1,10 @@
 """Person names: how often the agent personalises with the customer's name, and names given.
 
 Personalisation ("Sra. Hernández", "don Ramiro", "Rosa") is a QA item: the customer's name used
-fewer than two times is a non-critical error. Matching is accent- and case-insensitive.
+fewer than two times is a non-critical error. Matching is accent- and case-insensitive. Mexican
+names carry a paternal and a maternal surname: agents say «señora Hernández» for «Rosa María
+Hernández López», never «señora López»; ``split_name`` is the one reading of a registered name
+(compound given names, «de la» surnames, single surnames) used here and by the scorer's phrasings.
 """
 
 from __future__ import annotations
@@ -42,18 +45,73 @@ def _titles() -> frozenset[str]:
     return frozenset(_words("name_titles"))
 
 
+@cache
+def _second_given() -> frozenset[str]:
+    return frozenset(_words("second_given_names"))
+
+
+_EDGE = ",.;:!?¿¡«»\"'()"
+
+
+def _units(words: list[str]) -> list[list[str]]:
+    """Words grouped so a particle goes with the word after it («de la Fuente», «del Carmen»)."""
+    particles = set(_words("name_particles"))
+    units: list[list[str]] = []
+    pending: list[str] = []
+    for word in words:
+        pending.append(word)
+        if fold(word) not in particles:
+            units.append(pending)
+            pending = []
+    if pending:
+        if units:
+            units[-1].extend(pending)
+        else:
+            units.append(pending)
+    return units
+
+
+def split_name(full_name: str) -> tuple[list[str], str, str]:
+    """(given names, paternal surname, maternal surname) of a registered name, as written.
+
+    «Rosa María Hernández López» → (Rosa María, Hernández, López); «Héctor Salinas Campos» →
+    (Héctor, Salinas, Campos); «María de la Luz Ortiz» → (María de la Luz, Ortiz, "");
+    «Juan de la Fuente» → (Juan, de la Fuente, ""). Two or more units after the given names are
+    the two surnames; a middle unit is a given name only when it is a common second given name.
+    """
+    words = [w.strip(_EDGE) for w in full_name.split() if w.strip(_EDGE)]
+    units = _units(words)
+    joined = [" ".join(u) for u in units]
+    if len(units) <= 1:
+        return words, "", ""
+    if len(units) == 2:
+        return units[0], joined[1], ""
+    given = 1
+    while given < len(units) - 1 and fold(joined[given]) in _second_given():
+        given += 1
+    rest = joined[given:]
+    if len(rest) == 1:
+        return [w for u in units[:given] for w in u], rest[0], ""
+    return [w for u in units[: len(units) - 2] for w in u], joined[-2], joined[-1]
+
+
 def name_mentions(text: str, full_name: str) -> int:
     """Times ``text`` addresses the customer by name.
 
-    Counts the first name (alone or followed by the surname: one use), or a surname preceded by a
-    title (Sr., Sra., señora, don, doña, licenciado…). "don Ramiro" counts once.
+    Counts the first name (alone or followed by the surname: one use), or the paternal surname
+    (or the first name) preceded by a title (Sr., Sra., señora, don, doña, licenciado…). "don
+    Ramiro" counts once; «señora López» for «Rosa María Hernández López» does not: the maternal
+    surname alone is not how a Mexican agent addresses a customer.
     """
     name_toks = [t for t in tokens(full_name) if t not in _titles()]
     if not name_toks or not text:
         return 0
     particles = set(_words("name_particles"))
     first = name_toks[0]
-    surnames = {t for t in name_toks[1:] if t not in particles and len(t) > 1}
+    _, paternal, _maternal = split_name(" ".join(name_toks))
+    surnames = {t for t in tokens(paternal) if t not in particles and len(t) > 1}
+    surnames = surnames or {t for t in name_toks[1:] if t not in particles and len(t) > 1}
+    whole = set(name_toks) - {first}
     toks = tokens(text)
     count = 0
     i = 0
@@ -63,18 +121,13 @@ def name_mentions(text: str, full_name: str) -> int:
         if tok in _titles() and i + 1 < n and (toks[i + 1] in surnames or toks[i + 1] == first):
             count += 1
             i += 2
-            while i < n and (
-                toks[i] in surnames
-                or toks[i] in particles
-                and i + 1 < n
-                and toks[i + 1] in surnames
-            ):
+            while i < n and toks[i] in whole:
                 i += 1
             continue
         if tok == first and len(first) > 1:
             count += 1
             i += 1
-            while i < n and toks[i] in surnames:
+            while i < n and toks[i] in whole:
                 i += 1
             continue
         i += 1

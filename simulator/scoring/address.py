@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from simulator.language import names
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 
@@ -27,11 +28,6 @@ _ARTICLES = {
 
 
 @cache
-def _given_names() -> frozenset[str]:
-    return tx.word_set("given_names")
-
-
-@cache
 def _not_names() -> frozenset[str]:
     return tx.word_set("not_agent_names")
 
@@ -41,26 +37,10 @@ def _agent_intro() -> re.Pattern[str]:
     return tx.cue("agent_introduction")
 
 
-def split_name(full_name: str, folded_turns: list[str] | None = None) -> tuple[list[str], str]:
-    """(given names, paternal surname or "") of a registered name, as written.
-
-    Two words: given + surname. Four or more: the last two are surnames. Three: «Rosa María
-    Hernández» (the middle word is a common given name, or the call used the first two alone) vs
-    «Juan Pérez López».
-    """
-    words = [w.strip(_EDGE) for w in full_name.split() if w.strip(_EDGE)]
-    folded = [tx.fold(w) for w in words]
-    if len(words) <= 1:
-        return words, ""
-    if len(words) == 2:
-        return words[:1], words[1]
-    if len(words) >= 4:
-        return words[:-2], words[-2]
-    pair = f"{folded[0]} {folded[1]}"
-    alone = any(pair in turn and f"{pair} {folded[2]}" not in turn for turn in folded_turns or [])
-    if folded[1] in _given_names() or alone:
-        return words[:2], words[2]
-    return words[:1], words[1]
+def split_name(full_name: str) -> tuple[list[str], str]:
+    """(given names, paternal surname or "") of a registered name (``names.split_name``)."""
+    given, paternal, _maternal = names.split_name(full_name)
+    return given, paternal
 
 
 def _title_used(ctx: CallContext, name_words: set[str]) -> str | None:
@@ -93,7 +73,7 @@ def courtesy_name(ctx: CallContext) -> str:
     name = ctx.customer_name
     if not name:
         return "(nombre del cliente)"
-    given, surname = split_name(name, [ctx.folded[n - 1] for n in ctx.agent_turns])
+    given, surname = split_name(name)
     name_words = {tx.fold(w) for w in given} | ({tx.fold(surname)} if surname else set())
     title = _title_used(ctx, name_words)
     if title:

@@ -235,6 +235,10 @@ def _confirm_turn(ctx: CallContext, name: str, start: int, value: str) -> int | 
     ``is_data_turn`` keeps them out of the evidence."""
     later = [n for n in ctx.agent_turns if n > start]
     confirms_at_once = bool(start and later) and ctx.has(later[0], "data_confirmation")
+    if start and later and later[0] == start + 1 and lang.field_kind(name) == "name":
+        # «Gracias, señor Reyes» right after the customer said «Marco Antonio Reyes Flores»:
+        # the agent says the name back as it will address the customer
+        confirms_at_once = confirms_at_once or names.name_mentions(ctx.text(later[0]), value) > 0
     immediate = later[0] if confirms_at_once else None
     mentions = [n for n in later if mentions_value(ctx, n, name, value)]
     data_mentions = [n for n in mentions if is_data_turn(ctx, n)]
@@ -318,11 +322,30 @@ def data_phrasing(checks: list[FieldCheck]) -> str:
     return str(data["read_back"]).format(lectura=lectura or "…")
 
 
+def data_not_due(ctx: CallContext) -> str | None:
+    """Why the required fields were not yet due, or None: the call ended before its goal (the
+    customer hung up, refused the sale or made no promise), so only what was given is judged."""
+    t = ctx.transcript
+    if ctx.sale_registered or t.outcome in ("sale", "resolved"):
+        return None
+    if ctx.customer_hung_up:
+        return "customer hung up before data"
+    if ctx.kind in ("sale", "collections") and t.outcome in ("no_sale", "unresolved"):
+        return "goal not reached before data"
+    return None
+
+
 def judge(ctx: CallContext) -> Judged:
     required = list(dict.fromkeys(ctx.transcript.required_fields))
     if not required:
         return _judge_unlisted(ctx)
     checks = [check_field(ctx, name) for name in required]
+    not_due = data_not_due(ctx)
+    if not_due:
+        # a QA lead judges only the data that was given or captured before the call ended
+        checks = [c for c in checks if c.captured or c.said]
+        if not checks:
+            return not_applicable(not_due)
     captured = sum(c.captured is not None for c in checks)
     correct = sum(c.captured is not None and c.correct for c in checks)
     confirmed = sum(c.confirm_turn is not None for c in checks)

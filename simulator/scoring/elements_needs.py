@@ -172,10 +172,46 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
     return bool(tx.cue("answer_start").search(a_fold))
 
 
+def _collections(ctx: CallContext) -> Judged:
+    """Collections: explore why the payment fell behind and what the debtor can pay (the cause
+    and the capacity), with any question — open or an alternative («¿un pago o en
+    mensualidades?») — before or while proposing the arrangement; and answer every question."""
+    opening = set(ctx.agent_turns[:1])
+    first_close = next((n for n in ctx.agent_turns if ctx.has(n, "close")), ctx.n_turns + 1)
+    explored = [
+        n
+        for n in ctx.agent_turns
+        if n not in opening
+        and n <= first_close
+        and ctx.has(n, "open_question", "closed_question")
+        and not is_identity_check(ctx, n)
+    ]
+    questions = customer_questions(ctx)
+    ignored = [q for q in questions if not is_answered(ctx, q)]
+    parts = {"explored": bool(explored), "answers": not ignored}
+    missing = {
+        "explored": MISSING_COLLECTIONS,
+        "answers": "Responder cada pregunta del cliente"
+        + (f" (sin respuesta: turno {', '.join(str(q) for q in ignored[:5])})" if ignored else ""),
+    }
+    cited = [t for q in ignored[:3] for t in (q, *ctx.next_agent(q)[:1])] + explored[:3]
+    evidence = [ctx.evidence(n) for n in list(dict.fromkeys(cited))[:8]]
+    result = judged(parts, missing, evidence, "needs_detection", slots(ctx))
+    result.facts.update(open_before=explored, needs=need_turns(ctx), ignored=ignored)
+    return result
+
+
+MISSING_COLLECTIONS = (
+    "Indagar la causa del atraso y la capacidad de pago antes de proponer un arreglo"
+)
+
+
 def judge(ctx: CallContext) -> Judged:
     skipped = kind_not_applicable("needs_detection", ctx.kind)
     if skipped is not None:
         return skipped
+    if ctx.kind == "collections":
+        return _collections(ctx)
     open_before = probing_questions_before_presentation(ctx)
     needs = need_turns(ctx)
     questions = customer_questions(ctx)

@@ -1,7 +1,10 @@
 """Element ``opening_protocol``: greeting, company, agent name, offer of help or purpose.
 
 Outbound calls must also confirm who they are speaking with («¿hablo con…?»). The opening is
-looked for in the first agent turns (at most three, and not after the first presentation).
+looked for in the first agent turns (at most three, and not after the first presentation). In a
+collections call the purpose may only be said to the debtor (right-party contact first, per the
+CONDUSEF rules in DOMAIN.md), so it is looked for up to the agent turn right after the last
+identity check of the opening: «es un asunto personal… ¿es usted?» — «Sí» — «le llamo porque…».
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from simulator.scoring.judged import Judged, judged
 from simulator.scoring.slots import slots
 
 OPENING_WINDOW = 3
+RIGHT_PARTY_WINDOW = 5
 MISSING = {
     "greeting": "Saludo al inicio de la llamada",
     "company_id": "Nombre de la empresa",
@@ -26,6 +30,18 @@ def opening_turns(ctx: CallContext) -> list[int]:
     if ctx.first_presentation is not None:
         turns = [n for n in turns if n <= ctx.first_presentation]
     return turns or ctx.agent_turns[:1]
+
+
+def _purpose_turns(ctx: CallContext, window: list[int]) -> list[int]:
+    """Where the purpose may be said: the opening, and in collections the turn after the right
+    party confirmed who they are."""
+    if ctx.kind != "collections":
+        return window
+    checks = [n for n in ctx.agent_turns[:RIGHT_PARTY_WINDOW] if is_identity_check(ctx, n)]
+    if not checks:
+        return window
+    after = ctx.next_agent(checks[-1])
+    return sorted(set(window) | {n for n in ctx.agent_turns if n <= checks[-1]} | set(after))
 
 
 def is_identity_check(ctx: CallContext, n: int) -> bool:
@@ -69,8 +85,6 @@ def judge(ctx: CallContext) -> Judged:
         for act in ("greeting", "company_id", "agent_id", "offer_help"):
             if found[act] is None and ctx.has(n, act):
                 found[act] = n
-        if found["offer_help"] is None and tx.cue("purpose").search(ctx.folded[n - 1]):
-            found["offer_help"] = n
         if found["greeting"] is None and tx.cue("welcome").search(ctx.folded[n - 1]):
             found["greeting"] = n  # «Gracias por llamar a …» is the inbound greeting
         if found["company_id"] is None and _mentions(ctx, n, ctx.transcript.company):
@@ -79,6 +93,11 @@ def judge(ctx: CallContext) -> Judged:
             found["agent_id"] = n
         if found["confirm_identity"] is None and is_identity_check(ctx, n):
             found["confirm_identity"] = n
+    for n in _purpose_turns(ctx, window):
+        if found["offer_help"] is None and (
+            ctx.has(n, "offer_help") or tx.cue("purpose").search(ctx.folded[n - 1])
+        ):
+            found["offer_help"] = n
     keys = ["greeting", "company_id", "agent_id", "offer_help"]
     if ctx.is_outbound:
         keys.append("confirm_identity")

@@ -1,7 +1,7 @@
 """Element ``product_information``: benefits tied to stated needs and accurate prices.
 
 A wrong price is also the critical error ``inaccurate_information`` (with the catalog price).
-Outside sales calls it is «brinda información»: when the customer asks about a product or a price
+In collections it is telling the debtor what is owed. Outside sales calls it is «brinda información»: when the customer asks about a product or a price
 it is judged like a sale; otherwise, when the customer asked or needed something, the agent must
 answer every question and explain (a turn of some length after the first request); with nothing
 asked it does not apply.
@@ -66,6 +66,10 @@ def judge(ctx: CallContext) -> Judged:
     asked = asked_about_product(ctx)
     mismatches, correct_turns = check_prices(ctx)
     errors = [mismatch_error(ctx, m) for m in mismatches]
+    if ctx.kind == "collections":
+        result = _debt_information(ctx, mismatches)
+        result.errors = errors
+        return result
     if ctx.kind != "sale" and not asked:
         result = _information(ctx, mismatches) or not_applicable("no product question")
         result.errors = errors
@@ -95,6 +99,25 @@ def judge(ctx: CallContext) -> Judged:
     result.errors = errors
     result.facts.update(presentations=presentations, tied=tied, mismatches=mismatches)
     return result
+
+
+def _debt_information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged:
+    """Collections: the agent told the debtor what is owed (the debt, its amount or the overdue
+    payments; third-party calls are set apart by ``applicability``), accurately, and answered
+    the debtor's questions."""
+    questions = customer_questions(ctx)
+    ignored = [q for q in questions if not is_answered(ctx, q)]
+    told = [n for n in ctx.agent_turns if tx.cue("debt_words").search(ctx.folded[n - 1])]
+    parts = {"informed": bool(told) and not ignored, "accurate": not mismatches}
+    missing = dict(MISSING, informed=MISSING_DEBT)
+    cited = ignored[:2] + told[:2] + [m.turn for m in mismatches[:2]]
+    evidence = [ctx.evidence(n) for n in cited]
+    result = judged(parts, missing, evidence, "product_information", slots(ctx), kind=ctx.kind)
+    result.facts.update(presentations=[], tied=[], mismatches=mismatches, explained=told)
+    return result
+
+
+MISSING_DEBT = "Informar al titular su adeudo (monto y pagos vencidos) y responder sus preguntas"
 
 
 def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | None:

@@ -16,6 +16,7 @@ from simulator.scoring import (
     elements_data,
     metrics,
     non_critical,
+    promise,
     skills,
 )
 from simulator.scoring.context import CallContext
@@ -43,6 +44,7 @@ def score_with_context(
     """Like ``score_transcript`` but also returns the CallContext (reused by coaching)."""
     acts = _acts(transcript, turn_acts)
     ctx = CallContext.build(transcript, acts)
+    promise.mark_closes(ctx)
     elements = {rule.key: rule.function()(ctx) for rule in rules_of("element")}
     applicability.apply(ctx, elements)
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)

@@ -1,6 +1,9 @@
 """Element ``preparation``: status «Disponible» set before the first turn (softphone calls only).
 
-Imported transcripts have no softphone, so the element is ``null`` (not evaluated) for them.
+Imported transcripts have no softphone, so the element is ``null`` (not evaluated) for them. In
+CLI and script play the simulator sets the status itself (event reason «automatic»): there is no
+preparation phase the trainee performed, so a QA lead cannot observe it and the element is
+``null`` with that reason — crediting it would reward something the trainee never did.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ def judge(ctx: CallContext) -> Judged:
     for event in t.events:
         if event.type != "status" or tx.fold(event.value or "") != "disponible":
             continue
+        if event.reason == "automatic":
+            return not_applicable("status set by simulator")
         before = event.after_turn in (None, 0)
         if event.after_turn is None and first_t is not None:
             before = event.t <= first_t

@@ -109,12 +109,14 @@ class CallSession:
 
     # ------------------------------------------------------------------ status & start
 
-    def set_status(self, status: str) -> None:
+    def set_status(self, status: str, *, automatic: bool = False) -> None:
+        """Set the agent's status; ``automatic`` when the simulator did it for the agent (CLI and
+        script play), so the scorer knows the preparation step was not the trainee's."""
         valid = texts.statuses()
         if status not in valid:
             raise InputError(texts.error("bad_status", status=status, valid=", ".join(valid)))
         self.status = status
-        self._event("status", status)
+        self._event("status", status, reason="automatic" if automatic else None)
 
     def start(self) -> list[str]:
         """Start the call (status must be Disponible). Returns the customer's first line(s)."""

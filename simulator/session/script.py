@@ -165,7 +165,7 @@ def run_script(session: CallSession, steps: list[Step], *, score: bool = True) -
     """Play a whole script: status Disponible, start, every step, then the end of the call."""
     notes: list[str] = []
     if session.status != "Disponible":
-        session.set_status("Disponible")
+        session.set_status("Disponible", automatic=True)
     session.start()
     rules: list[Step] = []
     for index, step in enumerate(steps):

@@ -27,15 +27,14 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # (amounts of the catalog claimed by another product of the turn, add-on totals, differences,
 # coverage amounts), f-02 («Soy cliente cumplido» read as the name) and c-01 (an assumptive close
 # answered with the data it asked for, by a customer ready to buy, is the customer's yes).
+# Fixed by judging the call's kind: b-02 (the promise to pay is the collections close; the purpose
+# is said after right-party contact), b-04 (data not yet due when the customer hung up; «Gracias,
+# señor Marco Antonio» confirms the name) and c-03 (collections judged on the debt told and the
+# cause explored, not on sales probing; no data demanded after the hang-up).
 KNOWN_UNFAIR = {
-    "b-02-cobranza-tarjeta-atrasada-excellent.txt": "promesa de pago confirmada no se reconoce",
     "b-03-seguro-gastos-medicos-excellent.txt": "datos exigidos (los montos de ejemplo y el"
     " deducible ya no se leen como precios)",
-    "b-04-retencion-plan-movil-excellent.txt": "el cliente cuelga sin dar su línea: datos exigidos"
-    " en una retención que terminó antes de capturarlos",
     # Second panel (four outside trainers, session 3): excellent calls failed by the scorer.
-    "c-03-cobranza-tarjeta-atrasada-molesto-excellent.txt": "cuelga tras la pregunta de sondeo que"
-    " pide el escenario; datos exigidos tras el colgado",
     "d-01-retencion-plan-movil-impaciente-excellent.txt": "sondeo en T2–T6 no reconocido; cliente"
     " impaciente no se deja ganar",
     "d-03-seguro-auto-amplio-indeciso-excellent.txt": "el guion termina donde el cliente"

@@ -621,7 +621,7 @@ def test_fillers_above_threshold_are_non_critical() -> None:
     assert "fillers" not in minor(sale(PROBE + PITCH))
 
 
-def test_collections_call_needs_a_close_but_no_product() -> None:
+def test_collections_call_needs_a_close_and_the_debt_told() -> None:
     lines: list[Line] = [
         (
             "a",
@@ -644,7 +644,8 @@ def test_collections_call_needs_a_close_but_no_product() -> None:
         ("c", "Sí, está bien.", "acceptance"),
     ]
     card = score(lines + GOOD_CLOSING, kind="collections", catalog=[])
-    assert card.elements["product_information"].met is None
+    # collections «information» is the debt told to the debtor, not a product presentation
+    assert card.elements["product_information"].met is True
     assert card.elements["objection_handling"].met is True
     assert card.skills["closing"] is not None and card.skills["closing"] >= 60
     assert card.skills["buying_signals"] is None
