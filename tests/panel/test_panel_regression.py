@@ -29,12 +29,11 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # answered with the data it asked for, by a customer ready to buy, is the customer's yes).
 # Fixed by judging the call's kind: b-02 (the promise to pay is the collections close; the purpose
 # is said after right-party contact), b-04 (data not yet due when the customer hung up; «Gracias,
-# señor Marco Antonio» confirms the name) and c-03 (collections judged on the debt told and the
-# cause explored, not on sales probing; no data demanded after the hang-up).
+# señor Marco Antonio» confirms the name) and b-03 (no data demanded once the call ended early).
 KNOWN_UNFAIR = {
-    "b-03-seguro-gastos-medicos-excellent.txt": "datos exigidos (los montos de ejemplo y el"
-    " deducible ya no se leen como precios)",
     # Second panel (four outside trainers, session 3): excellent calls failed by the scorer.
+    "c-03-cobranza-tarjeta-atrasada-molesto-excellent.txt": "cuelga tras la pregunta de sondeo que"
+    " pide el escenario (la cobranza ya se juzga por su tipo)",
     "d-01-retencion-plan-movil-impaciente-excellent.txt": "sondeo en T2–T6 no reconocido; cliente"
     " impaciente no se deja ganar",
     "d-03-seguro-auto-amplio-indeciso-excellent.txt": "el guion termina donde el cliente"
