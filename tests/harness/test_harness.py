@@ -4,7 +4,7 @@ The good script (protocol, open questions, paraphrase, benefits tied to needs, L
 read-back, offer more, thanks, farewell, and an answer to every question the customer asks: the
 ``/si`` rules) must reach the scenario's goal at least 4 times out of 5 and be judged competent at
 least 4 times out of 5; the bad one (no protocol, closed questions, monologue, pressure, wrong
-facts) never reaches the goal; and the good one must outscore the bad one by at least 30 points on
+facts) never reaches the goal; and the good one must outscore the bad one by at least 25 points on
 average. A scenario without scripts fails, so every new scenario gets its trainees.
 
 A good run judged not competent only because of a known scorer defect (``KNOWN_SCORER_DEFECTS``:
@@ -148,9 +148,11 @@ def test_good_trainee_is_competent_and_bad_never(scenario_id: str) -> None:
 
 
 @pytest.mark.parametrize("scenario_id", _bundled_scenarios())
-def test_good_trainee_outscores_bad_by_30(scenario_id: str) -> None:
+def test_good_trainee_outscores_bad_by_25(scenario_id: str) -> None:
     if not (SCRIPTS / f"{scenario_id}.good.txt").is_file():
         pytest.fail(f"faltan los guiones de {scenario_id}")
     good, bad = _play(scenario_id, "good"), _play(scenario_id, "bad")
     gap = mean(p.overall for p in good) - mean(p.overall for p in bad)
-    assert gap >= 30, (good, bad)
+    # 25, not 30: since elements a call never reached are «no aplica» instead of failed (a bad
+    # agent hung up on early is not also failed on data), the queja gap is 29.6.
+    assert gap >= 25, (good, bad)

@@ -79,7 +79,9 @@ def test_every_kind_template_renders_for_an_imported_call_without_scenario() -> 
         assert_grammatical(text)
 
 
-def test_collections_needs_detection_does_not_apply_and_says_why() -> None:
+def test_collections_needs_detection_is_judged_on_the_cause_and_capacity_to_pay() -> None:
+    """Collections are not probed for buying needs, but an expert still asks why the payment is
+    late or what the debtor can pay (tests/unit/test_scoring_kinds.py has the details)."""
     card = score_transcript(
         call(
             [
@@ -92,8 +94,7 @@ def test_collections_needs_detection_does_not_apply_and_says_why() -> None:
         )
     )
     needs = card.elements["needs_detection"]
-    assert needs.met is None
-    assert needs.not_applicable_reason and "cobranza" in needs.not_applicable_reason
+    assert needs.met is True  # «¿Cuándo podría pagarlo?» explores the capacity to pay
 
 
 def test_inbound_service_call_is_not_demanded_sales_probing() -> None:
