@@ -31,6 +31,19 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # is said after right-party contact), b-04 (data not yet due when the customer hung up; «Gracias,
 # señor Marco Antonio» confirms the name) and b-03 (no data demanded once the call ended early).
 KNOWN_UNFAIR = {
+    # Third panel (two outside trainers, session 4, 2026-12-05): excellent calls failed today.
+    "g-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente cuelga tras"
+    " un cierre breve; datos exigidos y sondeo no cumplido por contestar primero la pregunta de"
+    " precio",
+    "g-02-seguro-gastos-medicos-platicador-excellent.txt": "ejemplo de coaseguro (cirugía de"
+    " 200,000, 10 % = 18,800) leído como precio del plan: dos errores críticos falsos",
+    "g-03-retencion-plan-movil-desconfiado-excellent.txt": "«Quedan incluidas, como le dije…»"
+    " leído como burla; el cliente cuelga tras decir que confía",
+    "h-03-asistencia-hogar-fuga-molesto-excellent.txt": "llamada «sin resolver» aunque se hizo"
+    " cada paso y el cliente dijo «nada más, gracias»",
+    "h-05-seguro-gastos-medicos-callado-excellent.txt": "«cubre todo» dentro de la corrección de"
+    " la trampa «desde el primer peso» y «para respetar su decisión… ¿sí o no?» leídos como error"
+    " crítico y presión",
     # Second panel (four outside trainers, session 3): excellent calls failed by the scorer.
     "c-03-cobranza-tarjeta-atrasada-molesto-excellent.txt": "cuelga tras la pregunta de sondeo que"
     " pide el escenario (la cobranza ya se juzga por su tipo)",
@@ -95,7 +108,7 @@ def test_poor_and_average_agents_are_never_competent(entry: dict[str, object]) -
             else (),
         )
         for e in JUDGEMENTS
-        if e["quality"] == "excellent"
+        if e["quality"] == "excellent" and e["expert_verdict"] == "competent"
     ],
     ids=lambda e: e["script"],
 )
