@@ -330,3 +330,20 @@ def test_thanks_with_persuasion_after_do_not_call_is_no_goodbye() -> None:
         ("agent", "Gracias, señor, pero déjeme explicarle nada más un minuto."),
     ]
     assert ("ignores_do_not_call", 5) in _codes(lines)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quedan incluidas, como le dije. Y sí, como no hay plazo forzoso, puede regresar cuando quiera.",
+        "Le pregunto directo, para respetar su decisión: ¿quiere que inicie hoy su solicitud, sí o no?",
+    ],
+)
+def test_plain_courtesies_are_not_mockery_or_pressure(text: str) -> None:
+    """Blind panel g-03, h-05 (session 4): «sí, como no hay…» and a close ending «…, sí o no?»."""
+    assert conduct.disrespect_kind(text) is None
+
+
+@pytest.mark.parametrize("text", ["Ay sí, cómo no.", "¿Entonces sí o no?"])
+def test_sarcasm_and_a_bare_yes_or_no_still_are(text: str) -> None:
+    assert conduct.disrespect_kind(text) is not None
