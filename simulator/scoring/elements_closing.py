@@ -17,6 +17,7 @@ from simulator.scoring.slots import slots
 
 CLOSING_WINDOW = 2
 OFFER_MORE_WINDOW = 4
+ENDING_WINDOW = 3
 MISSING = {
     "offer_more": "Ofrecer más ayuda («¿algo más en que le pueda ayudar?»)",
     "thanks": "Agradecer al cliente",
@@ -27,6 +28,34 @@ MISSING = {
 
 def closing_turns(ctx: CallContext) -> list[int]:
     return ctx.agent_turns[-CLOSING_WINDOW:]
+
+
+def ended_before_closing(ctx: CallContext) -> str | None:
+    """Why an imported transcript has no closing to judge, or None.
+
+    A simulated call always ends with an event (the agent's or the customer's hang-up); an
+    imported one may be an excerpt, or the customer may leave («voy a colgar»). When nobody thanks
+    or says goodbye in the last turns and either the customer ends the call («voy a colgar», «no
+    esté molestando») or the agent's last turn is still a question (the conversation was going on,
+    the recording stops), there is no closing to judge. An agent who ends on a statement, or lets a
+    standoff die without closing, still fails.
+    """
+    t = ctx.transcript
+    if t.outcome is not None or t.events or ctx.sale_registered or not ctx.n_turns:
+        return None
+    last = range(max(1, ctx.n_turns - ENDING_WINDOW + 1), ctx.n_turns + 1)
+    if any(ctx.has(n, "thanks", "farewell") for n in last):
+        return None
+    if any(ctx.speaker(n) == "customer" and tx.cue("customer_goodbye").search(ctx.folded[n - 1])
+           for n in last):
+        return None
+    if ctx.speaker(ctx.n_turns) == "customer":
+        # a standoff the agent let die is a missing closing; the customer walking away is not
+        leaving = tx.cue("customer_leaving").search(ctx.folded[ctx.n_turns - 1])
+        return "customer_left" if leaving else None
+    if ctx.has(ctx.n_turns, "open_question", "closed_question", "data_request"):
+        return "transcript_ends_early"
+    return None
 
 
 def acceptance_turn(ctx: CallContext) -> tuple[int | None, int | None]:
@@ -43,6 +72,9 @@ def judge(ctx: CallContext) -> Judged:
         and ctx.speaker(ctx.n_turns) == "customer"
     ):
         return not_applicable("customer hung up")
+    ended = ended_before_closing(ctx)
+    if ended:
+        return not_applicable(ended)
     window = closing_turns(ctx)
     found = {
         act: next((n for n in reversed(window) if ctx.has(n, act)), None)
