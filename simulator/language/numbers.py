@@ -231,6 +231,16 @@ def extract_amounts(text: str) -> list[Amount]:
     return list(_amounts(text[:MAX_CHARS]))
 
 
+_DAY_LEAD = re.compile(r"\b(?:el|del)\s*$")
+_CURRENCY_AFTER = re.compile(r"\s*(?:pesos?|mxn|m\.?n\b|dolares|centavos|varos|baros)\b")
+
+
+def _day_of_month(value: float, before: str) -> bool:
+    """«cobra el 27», «para el 15», «antes del 3»: a whole number up to 31 right after «el»/«del»
+    is a day of the month, not an amount (an amount says «pesos» or comes after «de»/«son»)."""
+    return value == int(value) and 1 <= value <= 31 and bool(_DAY_LEAD.search(before))
+
+
 @lru_cache(maxsize=8192)
 def _amounts(text: str) -> tuple[Amount, ...]:
     folded = fold(text)
@@ -249,7 +259,9 @@ def _amounts(text: str) -> tuple[Amount, ...]:
         before = folded[max(0, start - 40) : start]
         money_cue = max((m.end() for m in before_re.finditer(before)), default=-1)
         other_cue = max((m.end() for m in not_before_re.finditer(before)), default=-1)
-        if dollar or after_re.match(after):
+        if _day_of_month(seg.value, before) and not dollar and not _CURRENCY_AFTER.match(after):
+            is_money = False
+        elif dollar or after_re.match(after):
             is_money = True
         elif not_after_re.match(after) or other_cue > money_cue:
             is_money = False

@@ -74,3 +74,17 @@ def test_dates_times_and_units_are_not_money() -> None:
     price, months = extract_amounts("precio de 599 pesos por 12 meses")
     assert price.is_money and not months.is_money
     assert extract_amounts("su tarjeta cuesta 499")[0].is_money
+
+
+def test_day_of_the_month_after_el_is_not_money() -> None:
+    # a collections promise: «cobra el 27» is payday, not a 27-peso amount (tmux play, session 5)
+    for text in (
+        "Considerando que cobra el 27, ¿lo dejamos así?",
+        "paga el 15 de cada mes",
+        "antes del 3 se refleja",
+        "le cobran el 10",
+    ):
+        assert not any(a.is_money for a in extract_amounts(text)), text
+    assert [a.is_money for a in extract_amounts("el 27 pesos")] == [True]
+    assert [a.is_money for a in extract_amounts("su pago de 1,850 para el 27")] == [True, False]
+    assert [a.is_money for a in extract_amounts("el plan de 499 al mes")] == [True]
