@@ -152,7 +152,12 @@ class CallContext:
     def probing_limit(self) -> int:
         """Probing counts before this turn: the first presentation in sales, the end in service."""
         if self.selling and self.first_presentation is not None:
-            return self.first_presentation
+            first = self.first_presentation
+            if self.kind == "collections" and self.has(first, "open_question"):
+                # «Tiene dos pagos vencidos… ¿qué pasó?»: stating the debt is why the call is made,
+                # and the question that follows it in the same turn is probing, not a pitch
+                return first + 1
+            return first
         return self.n_turns + 1
 
     @property

@@ -69,3 +69,28 @@ def test_a_goodbye_by_the_customer_keeps_the_closing_judged() -> None:
     )
     assert reason is None
     assert met is False
+
+
+def test_collections_debt_and_its_why_in_one_turn_is_probing_not_a_pitch() -> None:
+    card = score_transcript(
+        Transcript.model_validate(
+            {
+                "kind": "collections",
+                "turns": [
+                    {
+                        "speaker": "agent",
+                        "text": "Buenos días, le llamo de Financiera Palmas, "
+                        "¿hablo con el señor Octavio Reyes?",
+                    },
+                    {"speaker": "customer", "text": "Sí, él habla."},
+                    {
+                        "speaker": "agent",
+                        "text": "Gracias. Su crédito tiene un pago vencido de "
+                        "2,300 pesos. ¿Qué fue lo que pasó este mes?",
+                    },
+                    {"speaker": "customer", "text": "Me atrasaron el sueldo."},
+                ],
+            }
+        )
+    )
+    assert not any("sin antes preguntar" in item.message for item in card.feedback.improvements)
