@@ -77,7 +77,7 @@ def test_a_goodbye_by_the_customer_keeps_the_closing_judged() -> None:
 def test_collections_debt_and_its_why_in_one_turn_is_probing_not_a_pitch() -> None:
     # played in tmux (session 5): «Le llamo porque su tarjeta tiene dos pagos mínimos vencidos…
     # ¿Me podría platicar qué pasó…?» was fed back as a product presented before asking
-    path = Path(__file__).parents[1] / "data" / "transcripts" / "collections_debt_and_why.json"
+    path = Path(__file__).parents[1] / "data" / "collections_debt_and_why.json"
     card = grade(Transcript.model_validate_json(path.read_text("utf-8")))
     assert card.turns[5].acts and "open_question" in card.turns[5].acts
     assert not any("sin antes preguntar" in item.message for item in card.feedback.improvements)
