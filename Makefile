@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP) pyproject.toml
-	$(PIP) install -q -e . --group test --group static
+	$(PIP) install -q -e . --group test --group static --group test-llm
 	touch $(TEST_STAMP)
 
 # Byte-compile the package (only what changed): an editable install has no .pyc files, and with

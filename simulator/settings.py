@@ -105,9 +105,22 @@ class Settings(BaseSettings):
     theme: Theme = "textual-dark"
     default_mode: Mode = "practice"
     hint_min_turns: int = Field(3, ge=1, le=50)
+    llm_backend: Literal["none", "openai", "transformers"] = Field(
+        "none",
+        description="customer's mouth: none = authored templates; openai = an OpenAI-compatible "
+        "server at llm_endpoint; transformers = a local model folder at llm_model (extra «llm»)",
+    )
     llm_endpoint: str | None = Field(
         None, description="OpenAI-compatible URL; no network traffic unless set"
     )
+    llm_model: str | None = Field(
+        None, description="model name for the server, or the transformers model folder"
+    )
+    llm_api_key: str | None = Field(None, description="bearer key for the server, if it needs one")
+    llm_timeout: float = Field(
+        3.0, gt=0, le=120, description="seconds a worded line may take, else the template line"
+    )
+    llm_max_chars: int = Field(240, ge=20, le=2000, description="longest line taken from the model")
     trainee: str | None = Field(None, description="name of the last trainee who used the app")
     learned_acts: bool = Field(
         True,
@@ -130,7 +143,7 @@ class Settings(BaseSettings):
     def _expand_all(cls, value: list[Path]) -> list[Path]:
         return [path.expanduser() for path in value]
 
-    @field_validator("llm_endpoint", "trainee", mode="after")
+    @field_validator("llm_endpoint", "llm_model", "llm_api_key", "trainee", mode="after")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None

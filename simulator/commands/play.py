@@ -18,6 +18,8 @@ import typer
 from simulator.errors import InputError, SimuladorError
 from simulator.language.safe_text import safe_markup as _s
 
+LOAD_WAIT_SECONDS = 120.0
+
 if TYPE_CHECKING:
     from simulator.session.call import CallSession
     from simulator.session.result import CallResult
@@ -51,10 +53,16 @@ def play(
     journal: Path | None = typer.Option(
         None, "--journal", help="Ruta del diario de la llamada (JSONL)."
     ),
+    llm: str | None = typer.Option(
+        None,
+        "--llm",
+        help="Boca del cliente: none (frases de plantilla), openai (servidor en llm_endpoint) o "
+        "transformers (carpeta en llm_model). Por omisión, llm_backend de la configuración.",
+    ),
 ) -> None:
     """Juega una llamada con un cliente simulado (interactiva o con guion)."""
     try:
-        _play(scenario, persona, seed, script, as_json, mode, content_dir, journal)
+        _play(scenario, persona, seed, script, as_json, mode, content_dir, journal, llm)
     except SimuladorError as error:
         _console(stderr=True).print(f"[red]{_s(error)}[/red]")
         raise typer.Exit(error.exit_code) from None
@@ -69,6 +77,7 @@ def _play(
     mode: str,
     content_dir: list[Path] | None,
     journal_path: Path | None,
+    llm: str | None = None,
 ) -> None:
     from simulator.content.library import load_library
     from simulator.session import texts
@@ -83,7 +92,8 @@ def _play(
     sc = library.scenario(scenario_id)
     pe = library.persona(persona_id or sc.default_persona)
     journal = Journal(journal_path) if journal_path else None
-    session = CallSession(sc, pe, seed=seed, mode=mode, journal=journal)  # type: ignore[arg-type]
+    mouth = _mouth(llm)
+    session = CallSession(sc, pe, seed=seed, mode=mode, journal=journal, mouth=mouth)  # type: ignore[arg-type]
     try:
         if steps is not None:
             run = run_script(session, steps)
@@ -93,6 +103,7 @@ def _play(
     finally:
         if journal:
             journal.close()
+    _llm_stats(mouth)
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=1))
         for note in notes:
@@ -105,6 +116,42 @@ def _play(
     _print_summary(console, result)
     if journal_path:
         console.print(texts.play("journal", path=_s(journal_path)))
+
+
+def _mouth(llm: str | None) -> Any:
+    """The customer's mouth from the settings (``llm_*``; ``--llm`` overrides the backend): None
+    for the template mouth. A model is loaded before the call starts (bounded wait: the calls
+    keep the template lines until it is ready)."""
+    from simulator.session import texts
+    from simulator.settings import load_settings
+
+    settings = load_settings(**({"llm_backend": llm.strip().lower()} if llm else {}))
+    if settings.llm_backend == "none":
+        return None
+    from simulator.customer.llm import LLMConfig, LLMMouth, build_mouth
+
+    mouth = build_mouth(LLMConfig.from_settings(settings))
+    if isinstance(mouth, LLMMouth):
+        err = _console(stderr=True)
+        err.print(texts.play("llm_loading", backend=settings.llm_backend))
+        if not mouth.wait_ready(LOAD_WAIT_SECONDS):
+            reason = mouth.load_error or f"sigue cargando después de {LOAD_WAIT_SECONDS} s"
+            err.print(f"[yellow]{texts.play('llm_unavailable', reason=_s(reason))}[/yellow]")
+    return mouth
+
+
+def _llm_stats(mouth: Any) -> None:
+    from simulator.customer.llm import LLMMouth
+    from simulator.session import texts
+
+    if not isinstance(mouth, LLMMouth):
+        return
+    reasons = sorted((k.split(":", 1)[1], n) for k, n in mouth.stats.items() if ":" in k)
+    detail = " (" + ", ".join(f"{k} {n}" for k, n in reasons) + ")" if reasons else ""
+    line = texts.play(
+        "llm_stats", used=mouth.stats["llm"], fallbacks=mouth.fallbacks, reasons=detail
+    )
+    _console(stderr=True).print(_s(line))
 
 
 def _interactive(session: CallSession) -> CallResult:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from simulator.content.library import Library
+    from simulator.customer.mouth import Mouth
     from simulator.storage import AssignmentRepo, CallRepo, TraineeRepo
 
 
@@ -40,6 +41,7 @@ class Backend:
         self._library: Library | None = library
         # Journal keys of the calls open in this process: never offered as "pending".
         self.live_keys: set[str] = set()
+        self._mouth: Mouth | None = None
 
     @property
     def journals_dir(self) -> Path:
@@ -106,6 +108,19 @@ class Backend:
         with self._lock:
             self._library = self._load_library()
             return self._library
+
+    def mouth(self) -> Mouth | None:
+        """The customer's mouth the settings ask for, built once and shared by every call: None
+        for the template mouth (the default); a language-model mouth starts loading its model in
+        a background thread the first time (``simulator.customer.llm``)."""
+        if self.settings.llm_backend == "none":
+            return None
+        with self._lock:
+            if self._mouth is None:
+                from simulator.customer.llm import LLMConfig, build_mouth
+
+                self._mouth = build_mouth(LLMConfig.from_settings(self.settings))
+            return self._mouth
 
     def scenario_title(self, scenario_id: str) -> str:
         scenario = self.library.scenarios.get(scenario_id)

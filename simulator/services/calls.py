@@ -213,6 +213,7 @@ class CallService:
                 journal=Journal(live_path),
                 history=history_for(backend, trainee_id),
                 hint_every=backend.settings.hint_min_turns,
+                mouth=backend.mouth(),
             )
         except BaseException:
             journals.archive(folder, key, "discarded")

@@ -220,6 +220,7 @@ class RecoveryService:
                 journal=journal,
                 history=history_for(self._backend, pending.trainee_id),
                 hint_every=self._backend.settings.hint_min_turns,
+                mouth=self._backend.mouth(),
             )
         except BaseException:
             journal.close()

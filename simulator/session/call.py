@@ -27,6 +27,7 @@ from simulator.session.journal import Journal, RecoveredCall
 from simulator.session.result import CallResult, decide_outcome, skeleton
 
 if TYPE_CHECKING:
+    from simulator.customer.mouth import Mouth
     from simulator.models.scorecard import Scorecard
 
 Mode = Literal["practice", "exam"]
@@ -49,6 +50,7 @@ class CallSession:
         history: list[Any] | None = None,
         clock: Callable[[], float] | None = None,
         hint_every: int = HINT_EVERY,
+        mouth: Mouth | None = None,
     ) -> None:
         if hint_every < 1:
             raise InputError(texts.error("bad_hint_every"))
@@ -59,7 +61,7 @@ class CallSession:
         self.agent_name = agent_name or scenario.agent_name
         self.journal = journal
         self.history = history
-        self.customer = CustomerSimulator(scenario, persona)
+        self.customer = CustomerSimulator(scenario, persona, mouth)  # None: template mouth
         self._state = self.customer.start(seed)
         self._transcript = skeleton(scenario, self.agent_name)
         self._clock = clock
@@ -300,6 +302,7 @@ class CallSession:
         journal: Journal | None = None,
         history: list[Any] | None = None,
         hint_every: int = HINT_EVERY,
+        mouth: Mouth | None = None,
     ) -> CallSession:
         """Continue a journaled call; an agent turn left without reply gets its reply now."""
         mode: Mode = "exam" if recovered.mode == "exam" else "practice"
@@ -312,6 +315,7 @@ class CallSession:
             journal=journal,
             history=history,
             hint_every=hint_every,
+            mouth=mouth,
         )
         session._transcript = recovered.transcript.model_copy(deep=True)
         session._transcript.complete = False
