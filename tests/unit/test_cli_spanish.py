@@ -29,6 +29,18 @@ def test_missing_option_and_bad_value_are_spanish() -> None:
     assert "se esperaba un número entero" in bad.stderr
 
 
+def test_missing_choice_argument_and_bad_choice_are_spanish() -> None:
+    # `simulador locate` without what to locate printed click's «Missing argument … Choose from:»
+    missing = _run("locate")
+    assert missing.returncode == 2
+    assert "Falta el argumento" in missing.stderr and "Elija entre" in missing.stderr
+    bad = _run("locate", "nada")
+    assert bad.returncode == 2
+    assert "no es una de las opciones" in bad.stderr
+    for english in ("Missing", "Choose from", "Value error"):
+        assert english not in missing.stderr + bad.stderr
+
+
 def test_help_option_text_is_spanish() -> None:
     result = _run("score", "--help")
     assert result.returncode == 0
