@@ -1,0 +1,96 @@
+"""Disrespect and collection pressure in natural wording, and the polite lines that must stay clean.
+
+Issue 12 item 5: condescension, mockery of the customer's money, blame for their habits, regional
+insults and the credit bureau used as a weapon pass when said in everyday words; courtesies such as
+«como le dije» or «para respetar su decisión» must not be read as disrespect. Every sentence was
+written for this test (in the style of contact-center calls, not copied from any).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis import conduct
+from simulator.models.transcript import Transcript
+from simulator.scoring import score_transcript
+
+DISRESPECT = [
+    ("A ver, se lo voy a explicar como si tuviera cinco años.", "condescension"),
+    ("Qué pena que no pueda entender algo tan sencillo, señora.", "condescension"),
+    ("¿Le quedó claro o se lo dibujo?", "condescension"),
+    ("Hasta mi abuelita lo entiende, joven.", "condescension"),
+    ("¿Qué, no le alcanza ni para eso?", "mockery"),
+    ("pues ya ni llorar es bueno señor", "mockery"),
+    ("Ni que fueran un dineral, son doscientos pesos.", "mockery"),
+    ("Lo que pasa es que usted no lee sus estados de cuenta.", "blame"),
+    ("Se lo dije desde la primera llamada y no me hizo caso.", "blame"),
+    ("Mire, ni modo, usted firmó el contrato.", "blame"),
+    ("No sea gil, es la mejor tarifa del mercado.", "insult"),
+    ("Qué tarugo, ya le dije que es por internet.", "insult"),
+    ("Lo vamos a reportar al buró, mejor pague de una vez.", "threat"),
+    ("si no paga hoy la vamos a meter al buro", "threat"),
+    ("Ya nadie le va a prestar, ni en Elektra.", "threat"),
+    ("Con ese historial no le van a dar crédito en ningún lado.", "threat"),
+    ("Mejor liquídelo hoy mismo y se quita de problemas.", "pressure"),
+    ("Ándele, no le dé tantas vueltas.", "pressure"),
+]
+
+POLITE = [
+    "Como le dije, el pago mínimo es de 1,850 pesos.",
+    "Quedan incluidos los minutos, como le dije hace rato, sin costo extra.",
+    "Para respetar su decisión, le pregunto directo: ¿lo contratamos, sí o no?",
+    "Si se pone al corriente, evitamos que el atraso se refleje en su historial crediticio.",
+    "Pagar a tiempo evita un reporte negativo en buró de crédito.",
+    "No lo vamos a reportar al buró si el pago llega el 27.",
+    "¿Usted no revisó su estado de cuenta de octubre? Ahí viene el cargo.",
+    "Usted firmó el contrato el 3 de marzo, ¿lo tiene a la mano?",
+    "Aguánteme tantito, reviso su cuenta.",
+    "Es algo tan sencillo como llamar al número de atrás de su tarjeta.",
+    "Le atiende Gil Martínez, de Banco Horizonte.",
+    "Si no le alcanza para el total, podemos ver el pago mínimo.",
+    "Mejor le llamo mañana a la hora que me dijo.",
+    "Tómese su tiempo, no hay prisa; yo le espero.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), DISRESPECT)
+def test_natural_disrespect_is_recognised(text: str, kind: str) -> None:
+    assert conduct.disrespect_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", POLITE)
+def test_polite_lines_are_not_disrespect(text: str) -> None:
+    assert conduct.disrespect_kind(text) is None
+
+
+def _critical(lines: list[tuple[str, str]], kind: str = "collections") -> list[str]:
+    transcript = Transcript.model_validate(
+        {"kind": kind, "turns": [{"speaker": s, "text": t} for s, t in lines]}
+    )
+    return [e.code for e in score_transcript(transcript).critical_errors]
+
+
+def test_the_bureau_as_a_weapon_fails_a_collections_call() -> None:
+    lines = [
+        ("agent", "Buenas tardes, le habla Marco de Banco Horizonte. ¿Hablo con la señora Ruiz?"),
+        ("customer", "Sí, soy yo."),
+        ("agent", "Señora Ruiz, tiene dos pagos vencidos por 1,850 pesos."),
+        ("customer", "Ahorita no tengo, me pagan el viernes."),
+        ("agent", "Pues si no paga hoy la vamos a reportar al buró, mejor pague de una vez."),
+    ]
+    assert "disrespect" in _critical(lines)
+
+
+def test_informing_the_credit_history_is_not_a_threat() -> None:
+    lines = [
+        ("agent", "Buenas tardes, le habla Marco de Banco Horizonte. ¿Hablo con la señora Ruiz?"),
+        ("customer", "Sí, soy yo."),
+        ("agent", "Señora Ruiz, tiene dos pagos vencidos por 1,850 pesos."),
+        ("customer", "Ahorita no tengo, me pagan el viernes."),
+        (
+            "agent",
+            "Entiendo. Si cubre el viernes, evitamos que el atraso crezca en su historial "
+            "crediticio. ¿Le parece si lo dejamos para el viernes 27?",
+        ),
+    ]
+    assert "disrespect" not in _critical(lines)
