@@ -5,13 +5,14 @@ chosen intents and a new state; randomness comes only from the state's seed and 
 is reproducible. The agenda idea follows ConvLab's agenda-based user simulator: hidden needs are
 revealed only when earned, objections form a stack popped only when handled (LAER), buying
 signals appear when interest crosses a threshold, and a sale happens only when the agent asks and
-the state allows it. The sales-specific moves live in ``moves.py``.
+the state allows it. The sales-specific moves live in ``moves.py``,
+``data_moves.py`` and ``closing_moves.py``.
 """
 
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import cues, moves, objections, planner
+from simulator.customer import closing_moves, cues, data_moves, moves, objections, planner
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -185,14 +186,14 @@ def _react(t: Turn) -> None:
         return
     if objections.objection_turn(t):
         return
-    moves.data_moves(t)
+    data_moves.data_moves(t)
     if any(i.name.startswith("data_") for i in t.intents):
-        if "close" in t.acts and "data_request" not in t.acts and moves.close_turn(t):
+        if "close" in t.acts and "data_request" not in t.acts and closing_moves.close_turn(t):
             return  # «Le confirmo: Calle Olivo 23… ¿Está de acuerdo en que lo registre?»
         # a read-back closed with «¿algo más?» gets both answers: «Sí, correcto. No, es todo.»
         _closing(t, quiet=[i.name for i in t.intents] != ["data_confirm_yes"])
         return
-    if moves.close_turn(t):
+    if closing_moves.close_turn(t):
         return
     if _closing(t, quiet=False):
         return
@@ -202,7 +203,7 @@ def _react(t: Turn) -> None:
     quiet = not any(i.name in busy or i.ref for i in t.intents if i.name != "need_statement")
     if quiet and objections.raise_pending(t):
         return
-    moves.signals(t)
+    closing_moves.signals(t)
     moves.persona_colour(t)
     if not t.intents and objections.raise_pending(t):
         return

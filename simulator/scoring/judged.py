@@ -101,9 +101,15 @@ def _examples() -> dict[str, str]:
 
 
 @cache
-def _kind_examples() -> dict[str, dict[str, str]]:
+def phrasings() -> dict[str, Any]:
+    """The scorer's model phrasings (es/phrasings.yaml), read once."""
     text = resources.files("simulator.scoring").joinpath("es/phrasings.yaml").read_text("utf-8")
-    return dict(parse_yaml(text).get("kind_examples", {}))
+    return dict(parse_yaml(text))
+
+
+@cache
+def _kind_examples() -> dict[str, dict[str, str]]:
+    return dict(phrasings().get("kind_examples", {}))
 
 
 def _unknown_slots(template: str, slots: dict[str, str]) -> bool:

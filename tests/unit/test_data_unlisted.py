@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
-from simulator.scoring.elements_data import DISCLOSURE_MISSING, UNLISTED_MISSING
+from simulator.scoring.data_unlisted import UNLISTED_MISSING
+from simulator.scoring.elements_data import DISCLOSURE_MISSING
 
 
 def _data(lines: list[tuple[str, str]], kind: str = "service") -> tuple[bool | None, list[str]]:

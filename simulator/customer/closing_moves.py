@@ -1,0 +1,131 @@
+"""The customer's closing moves: answering a close or trial close, and buying signals.
+
+Split from ``moves.py`` because the decision (accept, refuse, not yet) and the signals that show
+readiness belong together: an accepted readiness check is answered with a signal.
+``brain.decide`` calls ``close_turn`` and ``signals``.
+"""
+
+from __future__ import annotations
+
+from simulator.customer import cues
+from simulator.customer.objections import (
+    apply_pressure,
+    fire_trap,
+    raise_pending,
+    raise_triggered,
+    ready_to_buy,
+)
+from simulator.customer.turn import Turn, clamp
+
+
+def close_turn(t: Turn) -> bool:
+    """The agent asks for the decision (or checks readiness)."""
+    s, sc = t.s, t.scenario
+    closing = "close" in t.acts
+    if not closing and "trial_close" not in t.acts:
+        return False
+    if s.accepted:
+        t.say("acceptance" if closing else "filler_ack")
+        return True
+    warm = s.interest >= cues.dial("accept_interest", 60) - 15
+    # an objection just settled this turn («visto así, sí me conviene»): the close is answered,
+    # not met with a new doubt in the same breath
+    settled = any(i.name == "objection_softened" for i in t.intents)
+    if warm and not closing and not settled and raise_pending(t):
+        return True
+    if (
+        closing
+        and warm
+        and not settled
+        and (raise_pending(t) or fire_trap(t, "close") or raise_triggered(t, "close"))
+    ):
+        s.close_attempts += 1
+        return True
+    if sc.goal == "payment_promise":
+        ok = (
+            not s.objections
+            and s.trust >= 35
+            and cues.has_date(t.norm)
+            and bool(cues.amounts(t.text))
+        )
+    else:
+        ok = ready_to_buy(t)
+    if ok and closing:
+        s.close_attempts += 1
+        s.accepted = True
+        if sc.goal == "payment_promise":
+            s.payment_promise = True
+        s.interest = clamp(s.interest + 5)
+        t.say("acceptance")
+        return True
+    if ok:
+        signals(t, force=True)
+        return True
+    if not closing:
+        if not (t.acts & {"open_question", "benefit", "feature"}):
+            t.say("not_ready")  # «¿Le interesa?» too early: «Todavía no me convence del todo.»
+            return True
+        return False
+    s.close_attempts += 1
+    s.closes_refused += 1
+    if s.closes_refused >= 2:
+        apply_pressure(t)
+        if s.closes_refused >= 4 or s.patience < 15:
+            s.refused = True
+            t.say("refusal")
+            return True
+        t.say("annoyed")
+    t.say("not_ready")
+    return True
+
+
+def signals(t: Turn, force: bool = False) -> None:
+    """Buying signals when interest crosses their threshold and nothing is in the way."""
+    s, sc = t.s, t.scenario
+    if (
+        s.objections
+        or s.accepted
+        or s.refused
+        or (
+            t.intents
+            and not force
+            and t.intents[-1].name in ("objection", "trap", "wrong_fact_reaction")
+        )
+    ):
+        return
+    for signal in sc.buying_signals:
+        if signal.id not in s.signals_given and s.interest >= signal.threshold:
+            s.signals_given.append(signal.id)
+            t.say("buying_signal", ref=signal.id)
+            return
+    if (
+        force or s.interest >= cues.dial("generic_signal_interest", 75)
+    ) and "generic_signal" not in s.once_flags:
+        if sc.goal != "sale":  # «¿cómo le haría para contratarlo?» makes no sense in a service call
+            if force:
+                t.say("short_yes")
+            return
+        s.once_flags.append("generic_signal")
+        s.signals_given.append("generic_signal")
+        t.say("buying_signal_generic")
+        return
+    if (
+        sc.goal == "sale"
+        and s.presented
+        and not s.price_mentioned
+        and s.interest >= cues.dial("ask_price_interest", 50)
+        and "ask_price" not in s.once_flags
+    ):
+        s.once_flags.append("ask_price")
+        t.say("ask_price")
+    elif force:
+        t.say("filler_ack")
+    elif (
+        s.presented
+        and not t.intents
+        and s.interest >= 35
+        and s.once_flags.count("ask_detail") < 2
+        and s.rng().random() < 0.35
+    ):
+        s.once_flags.append("ask_detail")
+        t.say("ask_detail")

@@ -1,0 +1,107 @@
+"""The customer's data moves: giving the data asked for and checking the agent's read-back.
+
+Split from ``moves.py`` because capture (which fields were asked, given, confirmed or corrected,
+and the data-request traps) is its own family of moves; ``brain.decide`` calls ``data_moves``.
+"""
+
+from __future__ import annotations
+
+from simulator.customer import cues, facts
+from simulator.customer.objections import fire_trap, raise_persona, raise_triggered
+from simulator.customer.turn import Turn, clamp
+
+SHORT_REQUEST_WORDS = 9  # «¿A qué número le marco si se necesita algo?» is a request by itself
+
+
+def data_moves(t: Turn) -> None:
+    """Give data when asked; check read-backs; fire data-request traps."""
+    s, sc = t.s, t.scenario
+    data = sc.customer.data
+    if "data_confirmation" in t.acts or (
+        s.fields_given
+        and any(cues.value_matches(f, t.text, v) for f, v in s.fields_given.items())
+        and not t.acts & {"data_request", "close", "trial_close"}
+    ):
+        checked = [f for f in data if cues.value_matches(f, t.text, data[f])]
+        precise: dict[str, tuple[str, str]] = {}
+        for f in data:
+            if f in checked:
+                continue
+            slip = cues.misread(f, t.text, data[f])
+            if slip is not None:
+                precise[f] = slip
+        named = [f for f in cues.fields_mentioned(t.norm, list(data)) if f not in checked]
+        wrong = list(precise)
+        for f in named:
+            said = cues.field_value_said(f, t.text)
+            if (
+                f not in wrong
+                and said is not None
+                and not cues.value_matches(f, said, data[f])
+                and not cues.value_matches(f, t.text, data[f])
+            ):
+                wrong.append(f)
+        for f in checked:
+            if f not in s.fields_confirmed:
+                s.fields_confirmed.append(f)
+        if wrong:
+            f = wrong[0]
+            s.fields_corrected.append(f)
+            s.trust = clamp(s.trust - 2)
+            if f in precise:  # «No, es 23, no 32.»
+                bad, good = precise[f]
+                t.say("data_correction", field_label=_label(f), value=f"{good}, no {bad}")
+            else:
+                t.say("data_correction", field_label=_label(f), value=facts.spoken(f, data[f]))
+        elif checked or (
+            s.fields_given and not t.acts & {"data_request", "offer_more", "farewell"}
+        ):
+            t.say("data_confirm_yes")  # «quedó registrado, ¿algo más?» is not a read-back
+        if "data_request" not in t.acts:
+            return
+    asked = cues.fields_requested(t.text, list(dict.fromkeys([*sc.required_fields, *data])))
+    requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
+    curt = bool(asked) and "?" in t.norm and t.words <= 4  # «Ajá. ¿Nombre?» still asks for it
+    # «¿a qué número le marco?», «¿dónde le entregamos?»: a question that names a field by its
+    # meaning asks for it, whatever the act tagger called it
+    asking = bool(asked) and "?" in t.norm and not t.acts & {"offer_more", "farewell"}
+    short = any(
+        len(q.split()) <= SHORT_REQUEST_WORDS and cues.fields_mentioned(q, asked)
+        for q in cues.question_sentences(t.text)
+    )
+    inferred = asking and (requested or curt or (short and _unmet(asked, s)))
+    if "data_request" not in t.acts and not inferred:
+        return
+    if sc.goal == "sale" and s.objections and not s.accepted:
+        return  # an open objection first: the objection turn answers this
+    if fire_trap(t, "data_request") or raise_triggered(t, "data_request"):
+        return
+    if t.persona.traits.asks_for_guarantees and s.trust < 30 and raise_persona(t, "_guarantee"):
+        return  # a distrustful customer gives no data to someone they do not trust yet
+    if asked and all(f in s.fields_given for f in asked):
+        s.patience = clamp(s.patience - 3)
+        t.say("repetition_complaint")
+    given = 0
+    confirmed_now = {
+        f
+        for f in asked
+        if f in s.fields_confirmed and cues.value_matches(f, t.text, data.get(f, ""))
+    }
+    for f in asked:
+        if f in confirmed_now:
+            continue
+        if f in data and given < 2:
+            s.fields_given[f] = data[f]
+            t.say("data_given", ref=f, field_label=_label(f), value=facts.spoken(f, data[f]))
+            given += 1
+    if not given and asked:
+        t.say("vague_answer")
+
+
+def _unmet(asked: list[str], s: object) -> bool:
+    given = getattr(s, "fields_given", {})
+    return any(f not in given for f in asked)
+
+
+def _label(field_key: str) -> str:
+    return field_key.replace("_", " ")
