@@ -42,6 +42,7 @@ _LISTS = (
     "holder_absent",
     "holder_absent_asked",
     "holder_present",
+    "answers_to_name",
     "account_detail",
 )
 
@@ -204,6 +205,12 @@ def holder_absent(text: str, asked_for_someone: bool = False) -> bool:
 def holder_present(text: str) -> bool:
     """The customer confirms being the person the call is about («sí, soy yo», «con él habla»)."""
     return _hit("holder_present", text)
+
+
+def answers_to_name(text: str) -> bool:
+    """After «¿hablo con…?», the customer answers as that person without a plain «sí» («dígame»,
+    «a sus órdenes», «mande», «el mismo»)."""
+    return _hit("answers_to_name", text)
 
 
 def states_account_detail(text: str) -> bool:

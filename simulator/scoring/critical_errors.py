@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from simulator.analysis import claims, conduct
+from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import catalog_claims
 from simulator.scoring import text as tx
@@ -87,19 +88,60 @@ def _asked_for_someone(ctx: CallContext, n: int) -> bool:
     return a is not None and is_identity_check(ctx, a)
 
 
-def _third_party_turns(ctx: CallContext) -> set[int]:
-    """Agent turns spoken while the listener is known not to be the account holder."""
+def _third_party_stretches(ctx: CallContext) -> list[list[int]]:
+    """Agent turns spoken while the listener is known not to be the account holder, one list per
+    stretch (from the customer's «no está, soy su esposa» until the holder comes to the phone)."""
     listener_is_third_party = False
-    turns: set[int] = set()
+    stretches: list[list[int]] = []
     for n in range(1, ctx.n_turns + 1):
         text = ctx.text(n)
         if ctx.speaker(n) == "customer":
             if conduct.holder_present(text):
                 listener_is_third_party = False
             elif conduct.holder_absent(text, _asked_for_someone(ctx, n)):
+                if not listener_is_third_party:
+                    stretches.append([])
                 listener_is_third_party = True
         elif listener_is_third_party:
-            turns.add(n)
+            stretches[-1].append(n)
+    return stretches
+
+
+def _third_party_turns(ctx: CallContext) -> set[int]:
+    """Agent turns spoken while the listener is known not to be the account holder."""
+    return {n for stretch in _third_party_stretches(ctx) for n in stretch}
+
+
+def _confirms_identity(ctx: CallContext, n: int) -> bool:
+    """Customer turn ``n`` says the agent speaks with the person asked for («sí, soy yo», «sí,
+    dígame», «a sus órdenes» after «¿hablo con…?»)."""
+    text = ctx.text(n)
+    if conduct.holder_present(text):
+        return True
+    if not _asked_for_someone(ctx, n) or conduct.holder_absent(text, True):
+        return False
+    return affirms(text) or conduct.answers_to_name(text)
+
+
+def _before_right_party(ctx: CallContext) -> list[int]:
+    """Collections (DOMAIN.md: right-party contact before any detail): agent turns from the first
+    time the agent asks for a person until someone confirms being that person. Turns where the
+    listener already said they are someone else are left to the third-party check."""
+    if ctx.kind != "collections":
+        return []
+    turns: list[int] = []
+    pending = False
+    for n in range(1, ctx.n_turns + 1):
+        if ctx.speaker(n) == "customer":
+            if pending and _confirms_identity(ctx, n):
+                return turns
+            if conduct.holder_absent(ctx.text(n), _asked_for_someone(ctx, n)):
+                return turns
+            continue
+        if not pending and is_identity_check(ctx, n):
+            pending = True
+        if pending:
+            turns.append(n)
     return turns
 
 
@@ -131,22 +173,33 @@ def confidential_disclosure(ctx: CallContext) -> list[ErrorFinding]:
                 break
             if conduct.refuses_disclosure(ctx.text(a)):
                 break
-    for a in sorted(_third_party_turns(ctx)):
-        text = ctx.text(a)
-        if (
-            a in found
-            or not conduct.states_account_detail(text)
-            or conduct.refuses_disclosure(text)
-        ):
-            continue
-        found[a] = _error(
+    # One finding per listener: once the debt is told to a relative, repeating it («hasta que la
+    # señora pague lo que debe») is the same disclosure, not a new one.
+    for stretch in _third_party_stretches(ctx):
+        told = next((a for a in stretch if _tells_account(ctx, a)), None)
+        if told is not None and not any(a in found for a in stretch):
+            found[told] = _error(
+                ctx,
+                "confidential_disclosure",
+                told,
+                "El agente dio detalles de la cuenta o la deuda del titular a otra persona "
+                "(familiar, vecino o compañero) sin haber confirmado que hablaba con el titular.",
+            )
+    early = next((a for a in _before_right_party(ctx) if _tells_account(ctx, a)), None)
+    if early is not None and early not in found:
+        found[early] = _error(
             ctx,
             "confidential_disclosure",
-            a,
-            "El agente dio detalles de la cuenta o la deuda del titular a otra persona (familiar, "
-            "vecino o compañero) sin haber confirmado que hablaba con el titular.",
+            early,
+            "El agente habló de la deuda antes de confirmar que hablaba con el titular (contacto "
+            "con la persona correcta primero): quien contestó pudo ser cualquiera.",
         )
     return [found[a] for a in sorted(found)]
+
+
+def _tells_account(ctx: CallContext, a: int) -> bool:
+    text = ctx.text(a)
+    return conduct.states_account_detail(text) and not conduct.refuses_disclosure(text)
 
 
 def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
@@ -230,9 +283,14 @@ def false_claims(ctx: CallContext) -> list[ErrorFinding]:
     found: list[ErrorFinding] = []
     third_party = _third_party_turns(ctx)
     has_catalog = bool(ctx.transcript.catalog)
+    # A promise repeated later in the call («su crédito preaprobado» said again) is the same false
+    # statement: reported once, where it was first made.
+    promised: set[str] = set()
     for a in ctx.agent_turns:
         why: str | None = None
         for claim in claims.extract(ctx.text(a)):
+            if claim.kind == "promise" and claim.topic in promised:
+                continue
             if claim.kind == "promise":
                 if claim.topic == "free" and (
                     _free_contradicted(ctx, a) if not has_catalog else not _supports_free(ctx)
@@ -243,6 +301,7 @@ def false_claims(ctx: CallContext) -> list[ErrorFinding]:
                 elif claim.topic == "preapproval" and _unidentified(ctx, third_party, a):
                     why = PROMISE_WHY["preapproval"]
             if why is not None:
+                promised.add(claim.topic)
                 break
         if why is None and has_catalog:
             contradiction = next(iter(catalog_claims.contradictions(ctx, a)), None)

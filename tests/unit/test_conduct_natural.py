@@ -94,3 +94,74 @@ def test_informing_the_credit_history_is_not_a_threat() -> None:
         ),
     ]
     assert "disrespect" not in _critical(lines)
+
+
+# ------------------------------------------------------ collections: right-party contact first
+
+ASK = ("agent", "Buenas tardes, le habla Marco de Banco Horizonte. ¿Hablo con el señor Tapia?")
+DEBT = ("agent", "Le llamo porque su tarjeta tiene dos mensualidades vencidas por 1,850 pesos.")
+
+
+def _disclosures(lines: list[tuple[str, str]], kind: str = "collections") -> list[int | None]:
+    transcript = Transcript.model_validate(
+        {"kind": kind, "turns": [{"speaker": s, "text": t} for s, t in lines]}
+    )
+    card = score_transcript(transcript)
+    return [e.turn for e in card.critical_errors if e.code == "confidential_disclosure"]
+
+
+def test_the_debt_in_the_same_breath_as_asking_for_the_debtor_is_a_disclosure() -> None:
+    lines = [
+        (
+            "agent",
+            "¿Bueno? ¿Hablo con el señor Tapia? Le llamo por el adeudo de tres meses de su "
+            "crédito con Banco Horizonte.",
+        ),
+        ("customer", "¿Quién habla?"),
+    ]
+    assert _disclosures(lines) == [1]
+
+
+def test_the_debt_told_to_whoever_answers_is_a_disclosure() -> None:
+    lines = [ASK, ("customer", "¿Bueno? ¿Qué pasó?"), DEBT]
+    assert _disclosures(lines) == [3]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Sí, soy yo.", "sí dígame", "Él habla, ¿qué se le ofrece?", "A sus órdenes.", "mande"],
+)
+def test_the_debt_after_the_debtor_answers_to_the_name_is_fine(answer: str) -> None:
+    assert _disclosures([ASK, ("customer", answer), DEBT]) == []
+
+
+def test_right_party_contact_is_a_collections_rule_only() -> None:
+    lines = [ASK, ("customer", "¿Bueno? ¿Qué pasó?"), DEBT]
+    assert _disclosures(lines, kind="service") == []
+
+
+def test_the_debt_repeated_to_the_same_relative_is_one_disclosure() -> None:
+    lines = [
+        ASK,
+        ("customer", "No está, soy su esposa."),
+        ("agent", "Dígale que tiene tres mensualidades vencidas, por favor."),
+        ("customer", "Yo no sé nada de eso."),
+        ("agent", "Pues lo seguiremos buscando hasta que pague lo que debe."),
+    ]
+    assert _disclosures(lines) == [3]
+
+
+def test_a_false_promise_repeated_is_reported_once() -> None:
+    lines = [
+        ("agent", "Buenas tardes, ¿hablo con el señor Tapia?"),
+        ("customer", "No, se equivocó de número."),
+        ("agent", "Tenemos una tarjeta preaprobada para usted. ¿Cuál es su nombre?"),
+        ("customer", "Luis."),
+        ("agent", "Señor Luis, para liberar su tarjeta preaprobada solo necesito su correo."),
+    ]
+    transcript = Transcript.model_validate(
+        {"kind": "sale", "turns": [{"speaker": s, "text": t} for s, t in lines]}
+    )
+    card = score_transcript(transcript)
+    found = [e.turn for e in card.critical_errors if e.code == "inaccurate_information"]
+    assert found == [3]
