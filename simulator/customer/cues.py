@@ -180,7 +180,10 @@ def sold_product(agent_texts: list[str], scenario: Scenario) -> Product | None:
     """The product the agent is closing on: the most recent agent turn that names a product.
 
     When that turn names several ("el de 200 cuesta 499; el de 399 es el de 100"), the product
-    whose own price is said wins, then the one named first (the subject of the sentence).
+    whose own price is said wins, then the one named first (the subject of the sentence). A turn
+    that names no product but says exactly one product's price names that product: the read-back
+    of a promise to pay («queda anotado su pago de 1,850 pesos el 27») is the minimum payment,
+    not the agreement mentioned earlier as an alternative.
     """
     for text in reversed(agent_texts):
         norm = normalize(text)
@@ -189,10 +192,15 @@ def sold_product(agent_texts: list[str], scenario: Scenario) -> Product | None:
             at = first_position(norm, [product.name, *product.aliases])
             if at is not None:
                 placed.append((at, product))
+        amounts = {round(a.value) for a in extract_amounts(text) if a.is_money}
         if not placed:
+            by_price = [
+                p for p in scenario.catalog if p.price is not None and round(p.price) in amounts
+            ]
+            if len(by_price) == 1:
+                return by_price[0]
             continue
         placed.sort(key=lambda pair: pair[0])
-        amounts = {round(a.value) for a in extract_amounts(text) if a.is_money}
         priced = [p for _, p in placed if p.price is not None and round(p.price) in amounts]
         return priced[0] if priced else placed[0][1]
     return None

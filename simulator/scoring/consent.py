@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from simulator.analysis.customer import affirms, hesitates
 from simulator.scoring.context import CallContext
+from simulator.scoring.prices import products_named
 
 
 @dataclass(frozen=True)
@@ -121,3 +122,50 @@ def explanation(found: Consent) -> str:
     if found.close is None:
         return "Se registró la venta sin una pregunta de cierre seguida de un «sí» explícito del cliente."
     return f"Hubo un cierre en el turno {found.close}, pero el cliente no lo aceptó explícitamente."
+
+
+def registered_product(ctx: CallContext) -> str | None:
+    """The product named by the (first) sale registration event, if it names one."""
+    for event in ctx.transcript.events:
+        if event.type == "sale_registered":
+            return event.value or None
+    return None
+
+
+def _agreed_products(ctx: CallContext, found: Consent) -> set[str]:
+    """The catalog products the accepted close was about: named in the close, or whose price is
+    an amount said in the close or in the customer's yes («sí, los 1,850 el viernes»)."""
+    names: set[str] = set()
+    turns = [n for n in (found.close, found.accepted) if n]
+    for n in turns:
+        names.update(p.name for p in products_named(ctx, n) if ctx.speaker(n) == "agent")
+        said = {round(a.value) for a in ctx.amounts(n) if a.is_money}
+        names.update(
+            p.name for p in ctx.transcript.catalog if p.price is not None and round(p.price) in said
+        )
+    return names
+
+
+def registration_mismatch(ctx: CallContext) -> tuple[str, list[str]] | None:
+    """Collections: the registered promise is not the one the customer accepted (registered
+    «Convenio a 3 meses» after promising the minimum payment). Returns (registered, agreed); None
+    when they match or either side is unknown. Sales keep the one-truth rule of ``consent``."""
+    if ctx.kind != "collections" or not ctx.sale_registered:
+        return None
+    registered = registered_product(ctx)
+    found = consent(ctx)
+    if registered is None or found.accepted is None:
+        return None
+    agreed = _agreed_products(ctx, found)
+    if not agreed or registered in agreed:
+        return None
+    return registered, sorted(agreed)
+
+
+def mismatch_explanation(registered: str, agreed: list[str]) -> str:
+    """Why the registration does not match the promise, in Spanish, for the scorecard."""
+    said = " o ".join(f"«{name}»" for name in agreed)
+    return (
+        f"Se registró «{registered}», pero el cliente se comprometió a {said}: el registro debe "
+        "ser exactamente la promesa que el cliente aceptó."
+    )

@@ -46,8 +46,10 @@ def ended_before_closing(ctx: CallContext) -> str | None:
     last = range(max(1, ctx.n_turns - ENDING_WINDOW + 1), ctx.n_turns + 1)
     if any(ctx.has(n, "thanks", "farewell") for n in last):
         return None
-    if any(ctx.speaker(n) == "customer" and tx.cue("customer_goodbye").search(ctx.folded[n - 1])
-           for n in last):
+    if any(
+        ctx.speaker(n) == "customer" and tx.cue("customer_goodbye").search(ctx.folded[n - 1])
+        for n in last
+    ):
         return None
     if ctx.speaker(ctx.n_turns) == "customer":
         # a standoff the agent let die is a missing closing; the customer walking away is not
@@ -110,6 +112,18 @@ def judge(ctx: CallContext) -> Judged:
                     better_phrasing=example("sale_without_consent", slots(ctx), kind="critical"),
                 )
             )
+    mismatch = consent.registration_mismatch(ctx)
+    if mismatch is not None and not errors:
+        turn = consent.sale_turn(ctx)
+        errors.append(
+            ErrorFinding(
+                code="sale_without_consent",
+                turn=turn,
+                evidence=tx.quote(ctx.text(turn)) if turn else "",
+                explanation=consent.mismatch_explanation(*mismatch),
+                better_phrasing=example("sale_without_consent", slots(ctx), kind="critical"),
+            )
+        )
     if not evidence and window:
         evidence = [ctx.evidence(window[-1])]
     result = judged(parts, MISSING, evidence, "call_closing", slots(ctx))

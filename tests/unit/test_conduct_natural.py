@@ -165,3 +165,60 @@ def test_a_false_promise_repeated_is_reported_once() -> None:
     card = score_transcript(transcript)
     found = [e.turn for e in card.critical_errors if e.code == "inaccurate_information"]
     assert found == [3]
+
+
+# ------------------------------------------- collections: the registration is the promise made
+
+CATALOG = [
+    {"name": "Pago mínimo vencido", "price": 1850, "aliases": ["pago mínimo", "mínimo"]},
+    {"name": "Pago para no generar intereses", "price": 6420, "aliases": ["pago total"]},
+    {"name": "Convenio de pago a 3 meses", "price": 2140, "period": "mes", "aliases": ["convenio"]},
+]
+PROMISE = [
+    ("agent", "Buenas tardes, le habla Rocío de Banco Horizonte. ¿Hablo con el señor Vázquez?"),
+    ("customer", "Sí, con él habla."),
+    ("agent", "Señor Vázquez, su tarjeta tiene dos pagos mínimos vencidos por 1,850 pesos."),
+    ("customer", "Sí, es que me quedé sin trabajo, pero ya entré a otro."),
+    ("agent", "Qué bueno. ¿Se compromete a pagar los 1,850 pesos el 27 en sucursal?"),
+    ("customer", "Sí, el 27 los pago."),
+    ("agent", "Queda anotado. Si luego se le complica, existe también el convenio a tres meses."),
+]
+
+
+def _registered(product: str, kind: str = "collections") -> list[tuple[str, str]]:
+    transcript = Transcript.model_validate(
+        {
+            "kind": kind,
+            "catalog": CATALOG,
+            "turns": [{"speaker": s, "text": t} for s, t in PROMISE],
+            "events": [{"type": "sale_registered", "value": product, "after_turn": 7}],
+        }
+    )
+    card = score_transcript(transcript)
+    return [(e.code, e.explanation) for e in card.critical_errors]
+
+
+def test_registering_an_agreement_the_customer_never_accepted_is_critical() -> None:
+    found = _registered("Convenio de pago a 3 meses")
+    assert [code for code, _ in found] == ["sale_without_consent"]
+    assert "Pago mínimo vencido" in found[0][1]
+
+
+def test_registering_the_promise_the_customer_made_is_fine() -> None:
+    assert _registered("Pago mínimo vencido") == []
+
+
+def test_the_read_back_of_the_promise_registers_the_minimum_payment() -> None:
+    """Panel g-05: the agent offered the agreement as an alternative, the customer promised the
+    minimum, the read-back says only the amount; /venta must register the minimum payment."""
+    from simulator.content.library import load_library
+    from simulator.customer.cues import sold_product
+
+    scenario = load_library().scenario("cobranza-tarjeta-atrasada")
+    agent = [
+        "¿Sería para pagar los 1,850 del pago vencido, o prefiere que revisemos el convenio?",
+        "Entonces, ¿se compromete a pagar 1,850 pesos el 27 de noviembre?",
+        "Queda anotado: pago de 1,850 pesos el 27 de noviembre. ¿Me confirma un teléfono?",
+    ]
+    product = sold_product(agent, scenario)
+    assert product is not None and product.name == "Pago mínimo vencido"
