@@ -152,3 +152,18 @@ def test_unknown_scenario_exit_2(runner: CliRunner) -> None:
     assert (
         result.exit_code == 2 and "no-existe" in result.output and "Traceback" not in result.output
     )
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{}", '{"turns": []}', '{"turns": [{"speaker": "customer", "text": "¿Bueno?"}]}'],
+)
+def test_a_transcript_without_agent_turns_is_refused_not_scored(
+    runner: CliRunner, tmp_path: Path, content: str
+) -> None:
+    path = tmp_path / "vacia.json"
+    path.write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 2
+    assert "no hay nada que calificar" in result.output
+    assert "Calificación global" not in result.output
