@@ -64,7 +64,8 @@ def _load(source: str, *, regular_only: bool = False) -> Transcript:
     if regular_only and not Path(source).is_file():
         raise TranscriptError("no es un archivo regular (se omite)", path=source)
     transcript = _with_scenario(load_transcript(source if source == "-" else Path(source)), source)
-    if not any(turn.speaker == "agent" for turn in transcript.turns):
+    # a call with events (e.g. the customer hung up at once) is graded; one with nothing is refused
+    if not transcript.events and not any(turn.speaker == "agent" for turn in transcript.turns):
         raise TranscriptError(
             "no hay nada que calificar: el transcript no tiene ninguna intervención del agente "
             "(se esperaba al menos un turno con «speaker»: «agent» en «turns»)",
