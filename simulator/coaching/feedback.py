@@ -7,14 +7,8 @@ exact turn where a better phrasing would have helped.
 
 from __future__ import annotations
 
-from simulator.coaching.phrasing import (
-    answer_for,
-    fill,
-    laer_for,
-    open_question_for,
-    question_part,
-    reported,
-)
+from simulator.coaching import suggest
+from simulator.coaching.phrasing import answer_for, fill, question_part, reported
 from simulator.language.display import display
 from simulator.models.scorecard import Feedback, FeedbackItem, Scorecard
 from simulator.scoring import text as tx
@@ -124,7 +118,7 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 n,
                 f"Hizo una pregunta cerrada («{q}») donde convenía una abierta.",
                 why,
-                open_question_for(ctx.text(n)),
+                suggest.open_question(ctx, ctx.text(n)),
                 hint=q,
             )
         ]
@@ -137,7 +131,7 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 n,
                 "Presentó el producto sin antes preguntar por la situación del cliente.",
                 why,
-                fill("open_generic"),
+                suggest.first_question(ctx),
             )
         ]
     return []
@@ -145,7 +139,6 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
 
 def _objections(ctx: CallContext) -> list[FeedbackItem]:
     items = []
-    s = slots(ctx)
     for n in objection_turns(ctx):
         if response_turn(ctx, n) is not None:
             continue
@@ -160,7 +153,7 @@ def _objections(ctx: CallContext) -> list[FeedbackItem]:
                 target,
                 f"La objeción del cliente en el turno {n} ({label}) no se atendió.",
                 "Con LAER (escuchar, reconocer, explorar, responder) el cliente siente que lo escuchan y la objeción se resuelve en lugar de crecer.",
-                laer_for(kind, producto=s["producto"], precio=s["precio"]),
+                suggest.objection(ctx, kind),
             )
         )
     return items[:2]
@@ -182,7 +175,7 @@ def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
                 target,
                 f"El cliente dio una señal de compra en el turno {s} y no se aprovechó para cerrar.",
                 "Una pregunta sobre precio, fecha o forma de pago indica interés: es el momento de un cierre de prueba o de un cierre.",
-                fill("buying_signal_close", respuesta=answer, producto=slots(ctx)["producto"]),
+                suggest.signal_close(ctx, answer),
             )
         ]
     return []
@@ -204,7 +197,7 @@ def _no_close(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
             target,
             "No hubo ningún intento de cierre en la llamada.",
             "El estándar pide al menos un intento de cierre por llamada; sin pedir la decisión no hay venta.",
-            fill("close_attempt", **slots(ctx)),
+            suggest.close_attempt(ctx),
         )
     ]
 
@@ -224,7 +217,7 @@ def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
             target,
             f"Datos: {problems}.",
             "Un dato mal capturado o sin confirmar genera un nuevo contacto y puede invalidar la venta.",
-            data_phrasing(checks),
+            data_phrasing(checks, ctx.kind),
         )
     ]
 
@@ -249,11 +242,8 @@ def _unanswered(ctx: CallContext) -> list[FeedbackItem]:
 
 def _protocol(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     items = []
-    s = slots(ctx)
     opening = card.elements.get("opening_protocol")
     if opening is not None and opening.met is False and ctx.agent_turns:
-        identity = fill("opening_identity", **s) if ctx.is_outbound else ""
-        purpose = fill("opening_purpose_outbound" if ctx.is_outbound else "opening_purpose_inbound")
         items.append(
             _item(
                 ctx,
@@ -261,7 +251,7 @@ def _protocol(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 ctx.agent_turns[0],
                 "Inicio incompleto: faltó " + "; ".join(opening.missing).lower() + ".",
                 rule("opening_protocol", "element").description,
-                fill("opening", identidad=identity, proposito=purpose, **s),
+                suggest.opening(ctx),
             )
         )
     closing = card.elements.get("call_closing")
@@ -274,7 +264,7 @@ def _protocol(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 ctx.agent_turns[-1],
                 "Cierre de llamada incompleto: faltó " + "; ".join(protocol_missing).lower() + ".",
                 rule("call_closing", "element").description,
-                fill("closing", **s),
+                suggest.closing(ctx),
             )
         )
     return items
@@ -309,7 +299,7 @@ def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 product[0],
                 "Dio características sin ligarlas a lo que el cliente necesita.",
                 "El cliente compra beneficios para su situación, no listas de características.",
-                fill("benefit_tie", necesidad=need, producto=slots(ctx)["producto"]),
+                suggest.benefit_tie(ctx, need),
             )
         )
     return items

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.coaching import feedback, plan
+from simulator.coaching import feedback, plan, suggest
 from simulator.models.scorecard import Scorecard, TurnActs
 from simulator.models.transcript import Transcript
+from simulator.scoring.domain import placed_by_agent
 from simulator.scoring.elements_needs import probing_questions_before_presentation
 from simulator.scoring.engine import score_with_context
 
@@ -25,9 +26,13 @@ def grade(
             "service": "service",
             "complaint": "service",
             "collections": "collections",
-        }.get(transcript.kind, "outbound_sale" if ctx.is_outbound else "inbound_sale")
+        }.get(transcript.kind, "outbound_sale" if placed_by_agent(ctx) else "inbound_sale")
     card.feedback = feedback.build(ctx, card)
     card.coaching_plan = plan.build(
-        card, history, hint, open_before=len(probing_questions_before_presentation(ctx))
+        card,
+        history,
+        hint,
+        open_before=len(probing_questions_before_presentation(ctx)),
+        kinds=suggest.keys(ctx),
     )
     return card

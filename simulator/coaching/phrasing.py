@@ -7,6 +7,7 @@ same topic — first by topic keywords, then by verb patterns that reuse the tra
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -50,25 +51,37 @@ def question_part(text: str) -> str:
     return found[-1] if found else text[:200].strip()
 
 
-def open_question_for(closed: str) -> str:
-    """An open question about the same topic as the closed question ``closed``."""
+def table(key: str) -> dict[str, Any]:
+    """A per-kind table of es/phrasings.yaml (``open_generic``, ``benefit_tie``…)."""
+    return dict(templates()[key])
+
+
+def _first(keys: Sequence[str], tables: dict[str, Any]) -> Any:
+    return next((tables[k] for k in (*keys, "generic") if k in tables), None)
+
+
+def open_question_for(closed: str, keys: Sequence[str] = ("sale",)) -> str:
+    """An open question about the same topic as the closed question ``closed``, in the words of
+    the call's kind and line of business (``keys``: scoring.kinded.keys_for, most specific first)."""
     question = question_part(closed)
     folded = fold(question)
     words = set(folded.split())
-    for topic in templates()["open_topics"]:
-        if any((k in words) if " " not in k else (k in folded) for k in topic["keys"]):
-            return str(topic["say"])
+    topics = templates()["open_topics"]
+    for key in keys:
+        for topic in topics.get(key, []):
+            if any((k in words) if " " not in k else (k in folded) for k in topic["keys"]):
+                return str(topic["say"])
+    generic = str(_first(keys, table("open_generic")))
+    if not any(k.split("_")[-1] in ("sale", "outbound", "inbound") for k in keys):
+        return generic  # trainee's words reused only in sales («¿tiene…?» → «¿cómo usan…?»)
+    skip = set(templates()["open_verbs_skip"])
     for pattern, say in _verb_patterns():
         match = pattern.match(folded)
-        if match:
+        if match and not skip & set(match.groupdict().get("obj", "").split()):
             groups = {k: v for k, v in match.groupdict().items() if v}
             groups["obj"] = _original_words(question, groups.get("obj", ""))
             return say.format_map(_Slots(groups))
-    parts = folded.split()
-    if len(parts) >= 3:
-        obj = " ".join(parts[1:])
-        return fill("open_fallback", obj=_original_words(question, obj))
-    return str(templates()["open_generic"])
+    return generic
 
 
 def _original_words(original: str, folded_piece: str) -> str:
@@ -94,11 +107,6 @@ def answer_for(question: str, cliente: str, someone_elses_data: bool) -> str:
     if someone_elses_data:
         return fill("refuse_third_party", cliente=cliente)
     return fill("answer_question", pregunta=question, cliente=cliente)
-
-
-def laer_for(objection_type: str | None, **slots: str) -> str:
-    table = templates()["laer"]
-    return str(table.get(objection_type or "default", table["default"])).format_map(_Slots(slots))
 
 
 def reported(text: str, max_words: int = 14) -> str:

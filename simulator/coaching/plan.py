@@ -7,6 +7,7 @@ plan when the trainee keeps making different faults (recurrente).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -65,15 +66,33 @@ def _difficulty(score: int | None, base: int) -> int:
     return base
 
 
-def _drills(skill: str, score: int | None, hint: dict[str, Any]) -> list[Drill]:
+def _entry(skill: str, kinds: Sequence[str]) -> dict[str, Any]:
+    """The skill's plan data, with the most specific ``by_kind`` override for this call."""
+    entry = dict(plan_data()["skills"][skill])
+    overrides = plan_data().get("by_kind", {}).get(skill, {})
+    found: dict[str, Any] = next((overrides[k] for k in kinds if k in overrides), {})
+    entry.update(found)
+    if "drills" not in found and kinds and kinds[-1] in _OWN_DRILLS:
+        # practise the skill in the call's own kind (a collections agent drills collections)
+        own = _OWN_DRILLS[kinds[-1]]
+        entry["drills"] = [{**d, "kind": own} for d in entry["drills"]]
+    return entry
+
+
+_OWN_DRILLS = {"service": "service", "complaint": "service", "collections": "collections"}
+
+
+def _drills(entry: dict[str, Any], score: int | None, hint: dict[str, Any]) -> list[Drill]:
     base = int(hint.get("difficulty", 2) or 2)
     base = min(3, max(1, base))
     level = _difficulty(score, base)
-    drills = []
-    for item in plan_data()["skills"][skill]["drills"]:
-        drills.append(
-            Drill(scenario_kind=item["kind"], customer_type=item["customer_type"], difficulty=level)
+    drills: list[Drill] = []
+    for item in entry["drills"]:
+        drill = Drill(
+            scenario_kind=item["kind"], customer_type=item["customer_type"], difficulty=level
         )
+        if drill not in drills:
+            drills.append(drill)
     hinted = hint.get("customer_type")
     kind = hint.get("kind") or drills[0].scenario_kind
     if hinted and not any(d.customer_type == hinted and d.scenario_kind == kind for d in drills):
@@ -95,7 +114,9 @@ def build(
     history: list[Scorecard] | None = None,
     scenario_hint: dict[str, Any] | None = None,
     open_before: int | None = None,
+    kinds: Sequence[str] = (),
 ) -> CoachingPlan:
+    """``kinds``: the call's phrasing keys (``scoring.kinded.keys_for``), most specific first."""
     history = list(history or [])
     hint = dict(scenario_hint or {})
     data = plan_data()
@@ -116,7 +137,7 @@ def build(
     ranked.sort(key=lambda r: r[0], reverse=True)
     priorities = []
     for _rank, skill, score, gap, target, repeated in ranked[:PRIORITIES]:
-        entry = data["skills"][skill]
+        entry = _entry(skill, kinds)
         actual = (
             str(open_before)
             if entry["metric"] == "open_before" and open_before is not None
@@ -128,7 +149,7 @@ def build(
                 score=score,
                 gap=gap if score is not None else target,
                 goal=str(entry["goal"]).format(actual=actual),
-                drills=_drills(skill, score, hint),
+                drills=_drills(entry, score, hint),
                 tips=list(entry["tips"]),
                 repeated=repeated,
             )

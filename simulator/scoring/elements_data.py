@@ -297,21 +297,22 @@ def _spoken_list(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " y " + items[-1]
 
 
-def data_phrasing(checks: list[FieldCheck]) -> str:
-    """Read back the values the customer gave and ask, naturally, for the missing ones."""
+def data_phrasing(checks: list[FieldCheck], kind: str = "") -> str:
+    """Read back the values the customer gave and ask, naturally, for the missing ones (a
+    collections call asks them to register the promise to pay, not a «solicitud»)."""
     data = phrasings()
     asks = data["field_asks"]
     lectura = read_back(checks)
     missing = [
         str(asks.get(c.name) or f"su {field_label(c.name)}")
         for c in checks
-        if not (c.said or c.captured)
+        if not (c.said or c.captured) and asks.get(c.name) != ""  # "": registered, not asked
     ]
     campos = _spoken_list(missing)
     if lectura and campos:
         return str(data["read_back_and_ask"]).format(lectura=lectura, campos=campos)
     if campos:
-        return str(data["ask_missing"]).format(campos=campos)
+        return str(data.get(f"ask_missing_{kind}") or data["ask_missing"]).format(campos=campos)
     return str(data["read_back"]).format(lectura=lectura or "…")
 
 
@@ -345,7 +346,7 @@ def judge(ctx: CallContext) -> Judged:
     missing = [p for c in checks for p in c.problems]
     evidence = _evidence(ctx, checks)
     met = not missing
-    better = None if met else data_phrasing(checks)
+    better = None if met else data_phrasing(checks, ctx.kind)
     score = (captured + correct + confirmed) / (3 * len(checks))
     result = Judged(
         ElementResult(met=met, evidence=dedupe(evidence), missing=missing, better_phrasing=better),

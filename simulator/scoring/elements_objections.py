@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 
 from simulator.datafiles import parse as parse_yaml
+from simulator.scoring import kinded
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.slots import slots
@@ -58,10 +59,18 @@ def close_turns(ctx: CallContext) -> list[int]:
 
 
 @cache
-def _examples() -> dict[str, str]:
+def _examples() -> dict[str, dict[str, str]]:
     path = resources.files("simulator.scoring").joinpath("es/phrasings.yaml")
     data = parse_yaml(path.read_text("utf-8"))
-    return {str(k): str(v) for k, v in data["objection_examples"].items()}
+    return {str(k): dict(v) for k, v in data["objection_examples"].items()}
+
+
+def objection_example(ctx: CallContext, objection: str | None) -> str:
+    """The model answer (LAER) for ``objection`` in this call's kind and line of business
+    (``no_close`` when every objection was answered and the close is what was missing)."""
+    s = slots(ctx)
+    table = _examples().get(objection or "", {}) or _examples()["default"]
+    return kinded.render(kinded.choose(table, s), s)
 
 
 def objection_phrasing(ctx: CallContext, unaddressed: list[int], objections: list[int]) -> str:
@@ -69,20 +78,12 @@ def objection_phrasing(ctx: CallContext, unaddressed: list[int], objections: lis
 
     «Lo tengo que pensar» gets exploring the doubt + a recommendation + a low-risk reassurance,
     not a price answer; with every objection answered the missing part is the close."""
-    examples = _examples()
     if unaddressed:
         kind = ctx.objection_type(unaddressed[0]) or (
             "do_not_call" if is_do_not_call(ctx, unaddressed[0]) else None
         )
-        template = examples.get(kind or "", "") or example("objection_handling", {})
-    else:
-        template = examples["no_close"]
-    return template.format_map(_Slots(slots(ctx)))
-
-
-class _Slots(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "…"
+        return objection_example(ctx, kind) or example("objection_handling", slots(ctx))
+    return objection_example(ctx, "no_close")
 
 
 def judge(ctx: CallContext) -> Judged:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from string import Formatter
 from typing import Any
 
 from simulator.datafiles import parse as parse_yaml
 from simulator.models.scorecard import ElementResult, ErrorFinding, Evidence
+from simulator.scoring import kinded
 
 
 @dataclass
@@ -88,11 +88,6 @@ def dedupe(evidence: list[Evidence]) -> list[Evidence]:
     return out[:8]
 
 
-class _Slots(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "…"
-
-
 @cache
 def _examples() -> dict[str, str]:
     from simulator.scoring.rubric import rules
@@ -112,33 +107,13 @@ def _kind_examples() -> dict[str, dict[str, str]]:
     return dict(phrasings().get("kind_examples", {}))
 
 
-def _unknown_slots(template: str, slots: dict[str, str]) -> bool:
-    """Does ``template`` need a name this call does not have (product, company, agent)?
-    A missing customer name is fine (the phrasing leaves it out) and so are the agent's and the
-    company's: «(su nombre)», «(la empresa)» tell the trainee what to say there."""
-    fields = {name for _, name, _, _ in Formatter().parse(template) if name}
-    return any(slots.get(name, "(").startswith("(") for name in fields & _NEEDED)
-
-
-_NEEDED = frozenset({"producto", "precio", "nombre_completo"})
-
-
 def example(key: str, slots: dict[str, str], kind: str = "element", call_kind: str = "") -> str:
-    """The model phrasing for ``key`` with the call's names filled in: the call kind's own
-    template (es/phrasings.yaml ``kind_examples``) when there is one, else the rubric's."""
+    """The model phrasing for ``key`` (an element or an error) with the call's names filled in:
+    the call kind's and domain's own template (es/phrasings.yaml ``kind_examples``, see
+    ``kinded``) when there is one, else the rubric's."""
     rubric = _examples().get(f"{key}:{kind}", "")
-    template = ""
     call_kind = call_kind or slots.get("tipo", "")
-    if kind == "element" and call_kind:
-        # the kind's own, then the rubric's when the call has its names, then generic wording
-        table = dict(_kind_examples().get(key, {}))
-        base = call_kind.split("_")[0]
-        table["rubric"] = rubric
-        for name in (call_kind, base, "rubric", f"{base}_generic", "generic"):
-            if table.get(name) and not _unknown_slots(table[name], slots):
-                template = table[name]
-                break
-    template = template or rubric
-    if template and slots.get("cliente", "(").startswith("("):
-        template = template.replace(", {cliente}", "").replace(" {cliente}", "")
-    return template.format_map(_Slots(slots)) if template else ""
+    template = rubric
+    if call_kind and key in _kind_examples():
+        template = kinded.choose(_kind_examples()[key], slots, rubric, call_kind) or rubric
+    return kinded.render(template, slots)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from simulator.models.transcript import CatalogEntry
 from simulator.scoring.address import agent_spoken_name, courtesy_name, full_name_phrase
 from simulator.scoring.context import CallContext
+from simulator.scoring.domain import call_domain, placed_by_agent
 from simulator.scoring.prices import products_named
 
 
@@ -34,13 +35,14 @@ def _slots(ctx: CallContext) -> dict[str, str]:
         "producto": product.name if product else "(producto)",
         "precio": price or "(precio del catálogo)",
         "tipo": example_kind(ctx),
+        "dominio": call_domain(ctx),
     }
 
 
 def example_kind(ctx: CallContext) -> str:
     """The call kind the model phrasings are chosen by (a sale is outbound or inbound)."""
     if ctx.kind == "sale":
-        return "sale_outbound" if ctx.is_outbound else "sale_inbound"
+        return "sale_outbound" if placed_by_agent(ctx) else "sale_inbound"
     return ctx.kind
 
 
