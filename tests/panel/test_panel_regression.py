@@ -30,6 +30,9 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Fixed by judging the call's kind: b-02 (the promise to pay is the collections close; the purpose
 # is said after right-party contact), b-04 (data not yet due when the customer hung up; «Gracias,
 # señor Marco Antonio» confirms the name) and b-03 (no data demanded once the call ended early).
+# Fixed after the third panel: h-05 («cubre todo hasta los 20 millones» after the deductible
+# and coinsurance is cost sharing up to the sum insured; «para respetar su decisión… ¿sí o no?» is
+# no pressure).
 KNOWN_UNFAIR = {
     # Third panel (two outside trainers, session 4, 2026-12-05): excellent calls failed today.
     "g-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente cuelga tras"
@@ -41,9 +44,6 @@ KNOWN_UNFAIR = {
     " leído como burla; el cliente cuelga tras decir que confía",
     "h-03-asistencia-hogar-fuga-molesto-excellent.txt": "llamada «sin resolver» aunque se hizo"
     " cada paso y el cliente dijo «nada más, gracias»",
-    "h-05-seguro-gastos-medicos-callado-excellent.txt": "«cubre todo» dentro de la corrección de"
-    " la trampa «desde el primer peso» y «para respetar su decisión… ¿sí o no?» leídos como error"
-    " crítico y presión",
     # Second panel (four outside trainers, session 3): excellent calls failed by the scorer.
     "c-03-cobranza-tarjeta-atrasada-molesto-excellent.txt": "cuelga tras la pregunta de sondeo que"
     " pide el escenario (la cobranza ya se juzga por su tipo)",

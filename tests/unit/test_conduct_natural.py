@@ -222,3 +222,23 @@ def test_the_read_back_of_the_promise_registers_the_minimum_payment() -> None:
     ]
     product = sold_product(agent, scenario)
     assert product is not None and product.name == "Pago mínimo vencido"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Primero paga el deducible y el coaseguro; de ahí en adelante cubre todo hasta los 5 millones.",
+        "La póliza cubre todo hasta la suma asegurada de 3 millones.",
+    ],
+)
+def test_coverage_up_to_the_sum_insured_is_not_a_promise_without_exclusions(text: str) -> None:
+    from simulator.analysis import claims
+
+    assert not [c for c in claims.extract(text) if c.topic == "total"]
+
+
+def test_covering_everything_without_a_limit_is_still_a_coverage_claim() -> None:
+    from simulator.analysis import claims
+
+    found = claims.extract("No se preocupe, este seguro le cubre todo.")
+    assert [c.topic for c in found if c.kind == "coverage"] == ["total"]
