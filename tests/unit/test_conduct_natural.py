@@ -242,3 +242,13 @@ def test_covering_everything_without_a_limit_is_still_a_coverage_claim() -> None
 
     found = claims.extract("No se preocupe, este seguro le cubre todo.")
     assert [c.topic for c in found if c.kind == "coverage"] == ["total"]
+
+
+@pytest.mark.parametrize("text", POLITE)
+def test_polite_lines_fail_nothing_on_the_scorecard(text: str) -> None:
+    lines = [
+        ("agent", "Buenas tardes, le habla Marco de Banco Horizonte. ¿Hablo con la señora Ruiz?"),
+        ("customer", "Sí, soy yo."),
+        ("agent", text),
+    ]
+    assert _critical(lines) == []
