@@ -28,7 +28,10 @@ def _say(key: str, ctx: CallContext, **extra: str) -> str:
 
 
 def open_question(ctx: CallContext, closed_turn: str) -> str:
-    """An open question on the topic of the trainee's closed question, for this kind of call."""
+    """An open question on the topic of the trainee's closed question, for this kind of call
+    (with someone who is not the holder, only when the holder can be reached)."""
+    if slots(ctx).get("tercero"):
+        return first_question(ctx)
     return open_question_for(closed_turn, keys(ctx))
 
 

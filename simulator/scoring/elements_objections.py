@@ -70,6 +70,8 @@ def objection_example(ctx: CallContext, objection: str | None) -> str:
     (``no_close`` when every objection was answered and the close is what was missing)."""
     s = slots(ctx)
     table = _examples().get(objection or "", {}) or _examples()["default"]
+    if s.get("tercero"):  # never negotiate with (or sell to) someone who is not the holder
+        table = {**table, **_examples()["third_party"]}
     return kinded.render(kinded.choose(table, s), s)
 
 

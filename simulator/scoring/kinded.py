@@ -1,7 +1,8 @@
 """Pick and fill the model phrasing that fits the call: its kind, then its line of business.
 
 Phrasing tables (es/phrasings.yaml here and in coaching/) map a key to a template. Keys, from most
-to least specific: «<domain>_<kind>» (``insurance_sale_outbound``), «<domain>_<base kind>»
+to least specific: «third_party_<kind>» / «third_party_<base kind>» when the person called never
+came to the phone, «<domain>_<kind>» (``insurance_sale_outbound``), «<domain>_<base kind>»
 (``insurance_sale``), the kind (``sale_outbound``), the base kind (``sale``), then the caller's
 fallback (the rubric's example) and «<base>_generic» / ``generic``. A template is skipped when it
 needs a name this call does not have (product, price, the customer's registered name); a missing
@@ -25,7 +26,8 @@ def keys_for(slots: dict[str, str], call_kind: str = "") -> list[str]:
     kind = call_kind or slots.get("tipo", "")
     base = kind.split("_")[0]
     domain = slots.get("dominio", "")
-    keys = [f"{domain}_{kind}", f"{domain}_{base}"] if domain and kind else []
+    keys = [f"third_party_{kind}", f"third_party_{base}"] if slots.get("tercero") else []
+    keys += [f"{domain}_{kind}", f"{domain}_{base}"] if domain and kind else []
     keys += [kind, base]
     return [k for k in dict.fromkeys(keys) if k]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from simulator.models.transcript import CatalogEntry
 from simulator.scoring.address import agent_spoken_name, courtesy_name, full_name_phrase
+from simulator.scoring.applicability import third_party
 from simulator.scoring.context import CallContext
 from simulator.scoring.domain import call_domain, placed_by_agent
 from simulator.scoring.prices import products_named
@@ -36,6 +37,7 @@ def _slots(ctx: CallContext) -> dict[str, str]:
         "precio": price or "(precio del catálogo)",
         "tipo": example_kind(ctx),
         "dominio": call_domain(ctx),
+        "tercero": "sí" if third_party(ctx) else "",
     }
 
 

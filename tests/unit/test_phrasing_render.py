@@ -187,8 +187,17 @@ def context(name: str) -> CallContext:
     return score_with_context(CALLS[name])[1]
 
 
-def allowed_keys(ctx: CallContext) -> set[str]:
+# What the agent would say to whoever answered a third-party call (the plan, and the elements that
+# do not apply to such a call, speak to the trainee or are never shown).
+SAID_TO_THIRD_PARTY = ("opening", "closing", "first_question", "open_question", "objection:",
+                       "kind_examples:opening_protocol", "kind_examples:call_closing", "feedback:",
+                       "element:opening_protocol", "element:call_closing")  # fmt: skip
+
+
+def allowed_keys(ctx: CallContext, where: str = "") -> set[str]:
     s = slots(ctx)
+    if s["tercero"] and where.startswith(SAID_TO_THIRD_PARTY):
+        return {f"domain:{s['dominio']}"}  # the holder never came to the phone: no debt, no offer
     return {f"kind:{ctx.kind}", f"domain:{s['dominio']}"}
 
 
@@ -260,7 +269,7 @@ def problems(name: str, ctx: CallContext, where: str, text: str) -> list[str]:
     if ROLE_AS_NAME.search(text):
         found.append("a role taken for a name")
     folded = text.lower()
-    allowed = allowed_keys(ctx)
+    allowed = allowed_keys(ctx, where)
     for family, entry in VOCABULARY.items():
         if allowed & entry["allowed"]:
             continue
@@ -392,8 +401,14 @@ def test_imported_calls_name_nothing_they_do_not_know() -> None:
     assert "esta opción" in suggest.close_attempt(ctx)
     assert "Platíqueme, ¿" in suggest.first_question(ctx)  # no customer name, no dangling comma
     third = context("third_party")
-    assert third.customer_name is None
+    assert third.customer_name is None and slots(third)["tercero"]
     assert "titular" in suggest.opening(third)
+    for text in (
+        suggest.open_question(third, "¿Usted sabe cuándo va a pagar?"),
+        suggest.closing(third),
+    ):
+        assert "localizar" in text and "pago" not in text, text
+    assert "titular" in objection_example(third, "price")
 
 
 def test_courtesy_name_uses_the_paternal_surname_the_agent_used() -> None:
