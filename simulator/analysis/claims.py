@@ -132,6 +132,12 @@ def amount_about_other(clause: str) -> bool:
     return _pattern("other_amount_context").search(_norm(clause)) is not None
 
 
+def example_cost(before: str) -> bool:
+    """The words before an amount give the cost of an example event («si una cirugía le cuesta»):
+    the amount is an illustration, not a price of the offer."""
+    return _pattern("example_cost").search(_norm(before).rstrip()) is not None
+
+
 def not_a_price(words: str) -> bool:
     """A few words next to an amount name something other than a price (a deductible, a cap, a
     credit line, savings, a debt, a coverage amount)."""

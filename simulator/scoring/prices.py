@@ -19,6 +19,7 @@ from itertools import combinations
 
 from simulator.analysis import claims
 from simulator.models.transcript import CatalogEntry
+from simulator.scoring import price_arithmetic, price_clauses
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 
@@ -26,15 +27,10 @@ TOLERANCE = 1.0
 NEAR_WORDS = 4
 RELATIVE_WORDS = 9  # «la diferencia con el de 200 megas es de 49»: the cue may open the clause
 PROVIDER_WORDS_BEFORE = 6
-CLAUSE_CHARS = 160  # a clause is read at most this far around an amount (bounded work)
 MAX_AMOUNTS_PER_TURN = 60
 MAX_COMBO_PRICES = 8
 PERIOD_MULTIPLES = (2, 3, 6, 12, 18, 24, 36)
 _NUMBER = re.compile(r"^\d+$")
-# A clause ends at punctuation, but not at the separators inside a number («150,000», «1.5») nor at
-# a colon that introduces the amount («el Plus sí tiene deducible: 12,000 pesos»).
-_CLAUSE_END = re.compile(r"[;!?¿¡—\n]|[.,](?!\d)")
-_JOINER = re.compile(r"(?:^| )(?:y|pero|mientras que|mientras|en cambio|aunque)(?: |$)")
 _DATA_KEYS = ("pago_actual", "pago", "current_payment", "renta_actual", "mensualidad_actual")
 
 
@@ -153,11 +149,6 @@ def _near(before: str, after: str, cue_name: str, words_before: int = NEAR_WORDS
     return bool(pattern.search(near_before) or pattern.search(near_after))
 
 
-def _window(before: str, after: str) -> tuple[str, str]:
-    """The few words before and after an amount («el deducible de» · «por evento»)."""
-    return " ".join(before.split()[-NEAR_WORDS:]), " ".join(after.split()[:NEAR_WORDS])
-
-
 def _derived(prices: set[float] | frozenset[float]) -> set[float]:
     """Prices said per day, per month of a yearly fee, or over a period (× 12 al año…)."""
     out = set(prices)
@@ -232,34 +223,6 @@ def _close(value: float, targets: set[float] | frozenset[float]) -> bool:
     return any(abs(value - t) <= TOLERANCE for t in targets)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The folded words before and after ``text[start:end]`` inside its clause («…, y …» splits)."""
-    window = max(0, start - CLAUSE_CHARS)
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, window, start)), default=window)
-    right_match = _CLAUSE_END.search(text, end, end + CLAUSE_CHARS)
-    right = right_match.start() if right_match else min(len(text), end + CLAUSE_CHARS)
-    before = _JOINER.split(tx.fold(text[left:start]))[-1]
-    after = _JOINER.split(tx.fold(text[end:right]))[0]
-    return before.strip(), after.strip()
-
-
-def _spans(text: str, amounts: list[object]) -> list[tuple[int, int]]:
-    """Where each amount sits in ``text`` (in order; repeated numbers found one after another)."""
-    out = []
-    cursor = 0
-    for amount in amounts:
-        said = str(getattr(amount, "text", ""))
-        idx = text.find(said, cursor) if said else -1
-        if idx < 0:
-            idx = text.find(said) if said else -1
-        if idx < 0:
-            out.append((-1, -1))
-            continue
-        out.append((idx, idx + len(said)))
-        cursor = idx + len(said)
-    return out
-
-
 def _product_number(value: float, named: list[CatalogEntry]) -> bool:
     """«200» in «Plan Hogar 200 megas» is the product's name, not a price."""
     return any(
@@ -305,10 +268,10 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
         savings_talk = bool(tx.cue("derived_amount").search(ctx.folded[n - 1]))
         turn_named = [p for p in products_named(ctx, n, values) if p.price is not None]
         amounts = amounts[:MAX_AMOUNTS_PER_TURN]
-        for amount, (start, end) in zip(amounts, _spans(text, amounts), strict=True):
+        for amount, (start, end) in zip(amounts, price_clauses.spans(text, amounts), strict=True):
             if start < 0:
                 continue
-            before, after = _clause(text, start, end)
+            before, after = price_clauses.clause(text, start, end)
             if not _is_money(before, after, amount.is_money):
                 continue
             value = amount.value
@@ -318,12 +281,25 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             ):
                 book.known.add(value)  # «hoy paga unos 450»: the customer's current bill
                 continue
-            if any(claims.not_a_price(side) for side in _window(before, after)):
+            if any(
+                claims.not_a_price(price_clauses.unnamed(side, catalog))
+                for side in price_clauses.window(before, after)
+            ):
                 continue
             if not clause_named and claims.amount_about_other(f"{before} {after}"):
                 continue  # «una cirugía cuesta más de 200 mil», «su deuda es de…»: not our price
             if claims.amount_about_other(before) and not _near(before, "", "own_price"):
                 continue  # «si una cirugía costara 150,000 con el plan Plus»: an example
+            if claims.example_cost(before):
+                continue  # «si una cirugía le cuesta 200,000…»: the cost of the example event
+            if (
+                not clause_named
+                and price_arithmetic.worked(text)
+                and price_arithmetic.is_result(
+                    value, price_arithmetic.without(text, amount.text), book.conditions
+                )
+            ):
+                continue  # «…el 10 % de coaseguro del resto, que serían unos 18,800»: worked out
             if not clause_named and _close(value, _catalog_amounts(book)):
                 # Said in a clause that names no product, an amount of our catalog (a price, a
                 # period multiple, a fee of the conditions) is right: products named elsewhere in

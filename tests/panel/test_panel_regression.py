@@ -38,8 +38,6 @@ KNOWN_UNFAIR = {
     "g-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente cuelga tras"
     " un cierre breve; datos exigidos y sondeo no cumplido por contestar primero la pregunta de"
     " precio",
-    "g-02-seguro-gastos-medicos-platicador-excellent.txt": "ejemplo de coaseguro (cirugía de"
-    " 200,000, 10 % = 18,800) leído como precio del plan: dos errores críticos falsos",
     "g-03-retencion-plan-movil-desconfiado-excellent.txt": "«Quedan incluidas, como le dije…»"
     " leído como burla; el cliente cuelga tras decir que confía",
     "h-03-asistencia-hogar-fuga-molesto-excellent.txt": "llamada «sin resolver» aunque se hizo"
