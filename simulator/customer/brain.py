@@ -12,7 +12,15 @@ the state allows it. The sales-specific moves live in ``moves.py``,
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import closing_moves, cues, data_moves, moves, objections, planner
+from simulator.customer import (
+    closing_moves,
+    cues,
+    data_moves,
+    moves,
+    objections,
+    planner,
+    promise_moves,
+)
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -185,6 +193,9 @@ def _react(t: Turn) -> None:
         _closing(t, quiet=False)
         return
     if objections.objection_turn(t):
+        return
+    if promise_moves.promise_read_back(t):
+        promise_moves.answer_promise_read_back(t)
         return
     data_moves.data_moves(t)
     if any(i.name.startswith("data_") for i in t.intents):

@@ -63,7 +63,7 @@ def close_turn(t: Turn) -> bool:
         return True
     if not closing:
         if not (t.acts & {"open_question", "benefit", "feature"}):
-            t.say("not_ready")  # «¿Le interesa?» too early: «Todavía no me convence del todo.»
+            t.say("not_ready", answered=t.norm)  # «¿Le interesa?» too early: «Todavía no me convence del todo.»
             return True
         return False
     s.close_attempts += 1
@@ -75,7 +75,7 @@ def close_turn(t: Turn) -> bool:
             t.say("refusal")
             return True
         t.say("annoyed")
-    t.say("not_ready")
+    t.say("not_ready", answered=t.norm)
     return True
 
 

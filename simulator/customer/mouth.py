@@ -158,6 +158,9 @@ class TemplateMouth:
         chosen = None
         for key, lines in sources:
             fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
+            answered = intent.slots.get("answered")
+            if answered:  # a doubt the agent's turn just answered is not voiced again
+                fresh = [i for i in fresh if not already_answered(lines[i], answered)] or fresh
             if fresh:
                 i = rng.choice(fresh)
                 state.used_keys.append(f"{key}:{i}")
@@ -226,6 +229,20 @@ _OPENERS = "¿¡«\"'(— "
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 INBOUND_KINDS = ("inbound_sale", "service")
 _WORD = re.compile(r"[\w-]+")
+
+
+DOUBT_STEM = 5  # «escrito» / «por escrito», «firmando» / «firma»: the first letters name the topic
+
+
+def already_answered(line: str, agent_norm: str) -> bool:
+    """A doubt line whose topic words the agent's turn already spoke to («primero quiero ver todo
+    por escrito» after «todo le llega por escrito»)."""
+    said = {w[:DOUBT_STEM] for w in normalize(agent_norm).split() if len(w) >= DOUBT_STEM}
+    words = [w for w in normalize(line).split() if len(w) > DOUBT_STEM and w not in _COMMON_DOUBT]
+    return any(w[:DOUBT_STEM] in said for w in words)
+
+
+_COMMON_DOUBT = frozenset({"todavia", "primero", "explique", "convence", "espere", "esperese"})
 
 
 def direction(scenario: Scenario) -> str:

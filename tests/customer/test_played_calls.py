@@ -71,3 +71,28 @@ def test_read_back_accepts_omissions_and_corrects_a_real_mistake_precisely() -> 
     assert cues.value_matches("direccion", "Olivo número 23 en la Roma, Ciudad de México", true)
     assert cues.misread("direccion", "Calle Olivo 32, colonia Roma", true) == ("32", "23")
     assert cues.misread("telefono", "55 1234 5679", "5512345678") == ("79", "78")
+
+
+def test_a_promise_read_back_is_no_bare_yes_without_a_promise() -> None:
+    """Played in tmux (session 5): after «primero quiero ver todo por escrito» the agent read back
+    «queda su pago de 1,850 pesos para el 27…, ¿es correcto?» and got «Así es» while the customer
+    had promised nothing; the customer now answers the promise in it (and doubts already answered
+    in the agent's turn are not voiced again)."""
+    library = load_library()
+    scenario = library.scenario("cobranza-tarjeta-atrasada")
+    steps = read_script(CALLS / "05-cobranza-desconfiado-promise-read-back.txt")
+    run = run_script(CallSession(scenario, library.persona("desconfiado"), seed=3), steps)
+    lines = [t.text for t in run.result.transcript.turns]
+    after = {lines[i]: lines[i + 1] for i in range(len(lines) - 1)}
+    answer = next(v for k, v in after.items() if k.startswith("Entonces queda su pago"))
+    assert not answer.lower().startswith(("así es", "sí", "correcto"))
+    assert run.result.outcome != "sale"
+
+
+def test_a_doubt_the_agent_just_answered_is_not_voiced() -> None:
+    from simulator.customer.mouth import already_answered
+
+    agent = "todo le llega por escrito y no firma nada por telefono"
+    assert already_answered("No, primero quiero ver todo por escrito.", agent)
+    assert already_answered("No tan rápido. ¿Qué estoy firmando?", agent)
+    assert not already_answered("Espérese, todavía no le he dicho que sí.", agent)
