@@ -264,7 +264,7 @@ def _extract_digits(field: str, text: str) -> str | None:
     for label_end in sorted(labels):
         after = [r for r in runs if 0 <= r[0] - label_end <= 40]
         if after:
-            return after[0][2]
+            return _with_prefix(text, after[0][0], after[0][2])
     span = _address_span(text)
     kept = []
     for start, _end, digits in runs:
@@ -273,8 +273,18 @@ def _extract_digits(field: str, text: str) -> str | None:
         cue = _PHONE_CUE.search(folded[max(0, start - 30) : start])
         if _phone_from_digits(digits) and (cue or len(runs) > 1):
             continue
-        kept.append(digits)
+        kept.append(_with_prefix(text, start, digits))
     return kept[0] if kept else None
+
+
+_LETTER_PREFIX = re.compile(r"\b([A-Z]{1,4})\s?-\s?$")
+
+
+def _with_prefix(text: str, start: int, digits: str) -> str:
+    """A folio, policy or account keeps its letter prefix as said («IV-2049377», «AT-558120»):
+    comparisons use the digits (``normalize_field``); a read-back must say the whole number."""
+    match = _LETTER_PREFIX.search(text[max(0, start - 8) : start])
+    return f"{match.group(1)}-{digits}" if match else digits
 
 
 def extract_field_value(field: str, text: str) -> str | None:

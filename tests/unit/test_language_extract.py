@@ -170,3 +170,13 @@ def test_digits_and_address_extractors_never_raise(text: str) -> None:
     assert address is None or any(ch.isdigit() for ch in address)
     name = extract_field_value("nombre", text)
     assert name is None or name.strip()
+
+
+def test_folio_and_policy_numbers_keep_their_letter_prefix() -> None:
+    # panel c-04 / h-03: read-backs suggested «1183002» for «IV-1183002» and «558120» for «AT-558120»
+    from simulator.language.extract import extract_field_value, field_matches
+
+    assert extract_field_value("numero_cuenta", "Sí, es la IV-2049377") == "IV-2049377"
+    assert extract_field_value("poliza", "Mi póliza es AT-558120, señorita") == "AT-558120"
+    assert extract_field_value("poliza", "es la 558120") == "558120"
+    assert field_matches("numero_cuenta", "IV-2049377", "2049377")
