@@ -242,6 +242,21 @@ def test_a_broken_answer_falls_back(
     assert mouth.last_reason == "backend_error"
 
 
+def test_pick_up_and_hold_complaint_never_wait_for_the_model(
+    server: FakeServer, scenario: Scenario, persona: Persona
+) -> None:
+    mouth = _mouth(server.url)
+    mouth.template = TemplateMouth()
+    for intent in (
+        Intent(name="answer_phone"),
+        Intent(name="hold_complaint", slots={"minutes": "3"}),
+    ):
+        line = mouth.realize([intent], CustomerState(), scenario, persona, random.Random(0))
+        assert line
+    assert not server.requests
+    assert mouth.stats["template_only"] == 2 and mouth.fallbacks == 0
+
+
 def test_no_server_falls_back(scenario: Scenario, persona: Persona) -> None:
     import socket
 
@@ -270,7 +285,8 @@ def test_a_whole_call_uses_the_model_line_by_line(
     ):
         session.agent_says(text)
     said = [t.text for t in session.transcript.turns if t.speaker == "customer"]
-    assert said and mouth.stats["llm"] == len([s for s in said if s])
+    assert mouth.stats["template_only"] == 1  # the pick-up «¿Diga?»
+    assert said and mouth.stats["llm"] == len([s for s in said if s]) - 1 > 0
     assert mouth.fallbacks == 0
     assert len(server.requests) == mouth.stats["llm"]
 
@@ -328,7 +344,7 @@ def test_a_missing_model_folder_keeps_the_template(
     assert not mouth.wait_ready(30)
     assert mouth.load_error and "no existe la carpeta" in mouth.load_error
     line = mouth.realize(
-        [Intent(name="answer_phone")], CustomerState(), scenario, persona, random.Random(0)
+        [Intent(name="need_statement")], CustomerState(), scenario, persona, random.Random(0)
     )
     assert line and mouth.last_reason == "not_loaded"
 

@@ -90,6 +90,9 @@ class LLMMouth:
         line = self.template.realize(intents, state, scenario, persona, rng)
         if not line.strip():
             return line
+        if {i.name for i in intents} & template_only():
+            self.stats["template_only"] += 1
+            return line
         self.start_loading()
         if not self._ready.is_set():
             return self._fallback("not_ready", line)
@@ -125,6 +128,11 @@ class LLMMouth:
     @property
     def fallbacks(self) -> int:
         return sum(n for key, n in self.stats.items() if key.startswith("fallback:"))
+
+
+def template_only() -> set[str]:
+    """Intents said with the template line, never sent to the model (``es/llm.yaml``)."""
+    return {str(name) for name in guards.lexicon().get("template_only_intents", [])}
 
 
 def prompt(line: str, state: CustomerState, persona: Persona) -> list[Message]:
