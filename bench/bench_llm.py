@@ -4,7 +4,7 @@ Measures the guards on one line, a line through an OpenAI-compatible fake server
 mouth's own overhead: prompt, HTTP, JSON, guards), and the local transformers path with the tiny
 GPT-2 the tests make (2 layers, 32 dims): cold load in a fresh process (importing torch and
 transformers included), load with them already imported, and one line of 20 new tokens. A real
-model is far slower (see DESIGN.md §9); these numbers are the floor the mouth adds. Writes
+model is far slower (seconds a line on this kind of machine); these numbers are the floor the mouth adds. Writes
 ``bench/results/bench_llm.json``.
 """
 
