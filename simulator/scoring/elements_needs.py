@@ -165,6 +165,8 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True
     if ctx.has(a, *ANSWER_ACTS):
         return True
+    if ctx.has(a, "data_request") and tx.cue("data_question").search(q_fold):
+        return True  # «¿Qué datos le doy?» — «Me falta su correo y la dirección de envío»
     if ctx.amounts(q) and ctx.amounts(a):
         return True  # «¿me queda en 5,499?» — «cuesta 6,299»
     if q < (ctx.agent_turns[0] if ctx.agent_turns else 0) + 3 and has_opening_act(ctx, a):
