@@ -90,7 +90,7 @@ def _play(
     steps = read_script(script) if script is not None else None
     library = load_library(extra_dirs=list(content_dir) if content_dir else None)
     sc = library.scenario(scenario_id)
-    pe = library.persona(persona_id or sc.default_persona)
+    pe = library.persona_for(sc, persona_id)
     journal = Journal(journal_path) if journal_path else None
     mouth = _mouth(llm)
     session = CallSession(sc, pe, seed=seed, mode=mode, journal=journal, mouth=mouth)  # type: ignore[arg-type]

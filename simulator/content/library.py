@@ -24,7 +24,7 @@ from simulator.content.checks import check_id, check_persona, check_scenario
 from simulator.content.issues import ContentIssue
 from simulator.content.validation_messages import issues_from_validation
 from simulator.content.yaml_lines import Loc, parse_yaml, parse_yaml_lines, read_bounded
-from simulator.errors import ContentError, UnknownIdError
+from simulator.errors import ContentError, InputError, UnknownIdError
 from simulator.models.content import Persona, Scenario
 
 Kind = Literal["scenario", "persona"]
@@ -232,6 +232,21 @@ class Library:
         if broken is not None:
             raise broken.to_error()
         raise UnknownIdError("la persona", persona_id, list(self.personas))
+
+    def persona_for(self, scenario: Scenario, persona_id: str | None) -> Persona:
+        """The persona to play ``scenario`` with (its default when ``persona_id`` is None).
+
+        A scenario that lists its ``personas`` allows only those (an empty list allows any):
+        another one is an InputError (exit code 2) that names the allowed ones."""
+        persona = self.persona(persona_id or scenario.default_persona)
+        allowed = [scenario.default_persona, *scenario.personas]
+        if scenario.personas and persona.id not in allowed:
+            listing = ", ".join(dict.fromkeys(allowed))
+            raise InputError(
+                f"El escenario «{scenario.id}» no admite la persona «{persona.id}». "
+                f"Las que admite son: {listing}."
+            )
+        return persona
 
     def personas_for(self, scenario: Scenario | str) -> list[Persona]:
         """Personas that fit the scenario, the default one first (all personas when unrestricted)."""

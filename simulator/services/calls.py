@@ -184,7 +184,7 @@ class CallService:
                 [t.name for t in backend.repos.trainees.list_all()],
             )
         scenario = get_scenario(backend, scenario_id)
-        persona = pick_persona(backend, scenario, persona_id)
+        persona = backend.library.persona_for(scenario, persona_id)  # one it allows
         if seed is None:
             seed = random.SystemRandom().randrange(1, 1_000_000)
         backend.ensure_data_dir()

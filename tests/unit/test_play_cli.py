@@ -119,6 +119,25 @@ def test_unknown_scenario_lists_valid_ids() -> None:
     assert result.exit_code == 2 and "indeciso" in result.output
 
 
+def test_play_refuses_a_persona_the_scenario_does_not_list() -> None:
+    # retencion-plan-movil lists impaciente, molesto, regateador, experto, indeciso, callado
+    result = runner.invoke(
+        app,
+        [
+            "play",
+            "--scenario",
+            "retencion-plan-movil",
+            "--persona",
+            "desconfiado",
+            "--script",
+            str(SCRIPTS / "retencion-plan-movil.bad.txt"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "no admite la persona «desconfiado»" in result.output
+    assert "impaciente" in result.output and "Traceback" not in result.output
+
+
 def test_interactive_call_reads_turns_until_colgar() -> None:
     result = runner.invoke(
         app,

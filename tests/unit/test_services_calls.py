@@ -120,6 +120,8 @@ def test_start_rejects_unknown_ids_and_modes(services: Services) -> None:
         services.calls.start(ana.id, "no-existe")
     with pytest.raises(UnknownIdError):
         services.calls.start(ana.id, SCENARIO, persona_id="nadie")
+    with pytest.raises(InputError, match="no admite la persona"):
+        services.calls.start(ana.id, "retencion-plan-movil", persona_id="desconfiado")
     with pytest.raises(InputError, match="Modo"):
         services.calls.start(ana.id, SCENARIO, mode="torneo")  # type: ignore[arg-type]
     with pytest.raises(UnknownIdError):
