@@ -18,6 +18,7 @@ from simulator.customer import (
     data_moves,
     moves,
     objections,
+    persona_play,
     planner,
     promise_moves,
 )
@@ -51,8 +52,11 @@ def decide(
         acts = (acts - {"closed_question"}) | {"open_question"}
     t = Turn(agent_text, normalize(agent_text), acts, s, scenario, persona)
     objections.listen(t)
+    persona_play.before(t)
     _react(t)
+    persona_play.after(t)
     planner.plan(t)
+    persona_play.settle(t)
     _drain(t)
     if s.patience <= 0 and not s.hung_up:
         t.intents = [Intent(name="hangup")]
@@ -88,6 +92,7 @@ NOT_ACCEPTED = (
     ("guarantee_request", "objection"),
     ("discount_request", "objection"),
     ("knowledge_test", "objection"),
+    ("identity_proof_request", "objection"),
     ("trap", "objection"),
     ("not_ready", "not_ready"),
 )
@@ -145,8 +150,8 @@ PROGRESS = {
 
 def _drain(t: Turn) -> None:
     """Time passes: turns that move nothing forward wear patience down (faster for the hurried)."""
-    if any(i.name in PROGRESS for i in t.intents):
-        return
+    if any(i.name in PROGRESS for i in t.intents) or persona_play.brief(t):
+        return  # a short, direct turn does not drag, even for the hurried
     drain = cues.dial("patience_drain_per_turn", 2) + (2 if t.ctype == "impaciente" else 0)
     t.s.patience = clamp(t.s.patience - drain)
 
@@ -302,7 +307,8 @@ def _empathy_gate(t: Turn) -> bool:
         s.trust = clamp(s.trust - 2)
     else:
         s.once_flags.append("complained")
-    t.say("complaint")
+    if not persona_play.resist_data(t):  # «¿Mis datos? Primero escúcheme.»
+        t.say("complaint")
     return False
 
 

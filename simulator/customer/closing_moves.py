@@ -15,7 +15,7 @@ from simulator.customer.objections import (
     raise_triggered,
     ready_to_buy,
 )
-from simulator.customer.turn import Turn, clamp
+from simulator.customer.turn import Turn, clamp, tied_benefits
 
 
 def close_turn(t: Turn) -> bool:
@@ -27,6 +27,8 @@ def close_turn(t: Turn) -> bool:
     if s.accepted:
         t.say("acceptance" if closing else "filler_ack")
         return True
+    if closing:  # «para el refrigerador le conviene…; ¿se la tramito?» (a closing turn ends here)
+        tied_benefits(t)
     warm = s.interest >= cues.dial("accept_interest", 60) - 15
     # an objection just settled this turn («visto así, sí me conviene»): the close is answered,
     # not met with a new doubt in the same breath

@@ -11,7 +11,7 @@ from __future__ import annotations
 from simulator.analysis import conduct
 from simulator.customer import cues
 from simulator.customer.objections import fire_trap, raise_triggered
-from simulator.customer.turn import Turn, benefit_ties, clamp
+from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
 
 __all__ = ["Turn", "clamp"]
 
@@ -26,6 +26,10 @@ ANSWER_WANTED = {
     "discount_request",
     "buying_signal",
     "wrong_fact_reaction",
+    "identity_proof_request",
+    "not_ready",
+    "interrupt_monologue",  # «¿me lo dice en concreto?» asks for the answer, in few words
+    "impatience",
 }
 PRESSURE_SPOKEN = 60  # pressure_reaction from which a customer says out loud that pressure annoys
 
@@ -42,8 +46,11 @@ def mood_effects(t: Turn) -> None:
         s.patience = clamp(s.patience - 20 - tr.pressure_reaction // 4)
         t.say("annoyed")
     tolerance = tr.monologue_tolerance_words
-    if set(s.last_intents) & ANSWER_WANTED or "data_confirmation" in t.acts:
-        tolerance *= 2  # answering what the customer just asked, or a read-back, is no monologue
+    asked = set(s.last_intents) & ANSWER_WANTED
+    if asked or "data_confirmation" in t.acts:
+        # answering what the customer just asked, or a read-back, is no monologue; answering
+        # two questions at once («¿cuánto cuesta y cómo sé que es del banco?») takes longer
+        tolerance *= 3 if len(asked - {"interrupt_monologue", "impatience"}) >= 2 else 2
     if t.words > tolerance:
         t.causes.append("monologue")
         s.monologues += 1
@@ -110,14 +117,7 @@ def presentation(t: Turn) -> None:
         if tr.tests_knowledge or tr.price_sensitivity >= 70:
             t.say("wrong_fact_reaction", product=wrong.name, price=_price(wrong))
             return
-    ties = benefit_ties(t, revealed_only=True)
-    gain = 0
-    for need_id in ties:
-        flag = f"benefit:{need_id}"
-        gain += 3 if flag in s.once_flags else 9
-        if flag not in s.once_flags:
-            s.once_flags.append(flag)
-    s.interest = clamp(s.interest + min(gain, 16))
+    ties = tied_benefits(t)
     if not ties:
         s.interest = clamp(
             s.interest

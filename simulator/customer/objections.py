@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from simulator.analysis import conduct
-from simulator.customer import cues
+from simulator.customer import cues, persona_play
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
 
@@ -22,6 +22,9 @@ def _persona_objections(t: Turn) -> list[dict[str, object]]:
     tr = t.persona.traits
     found = []
     for key, spec in conf.items():
+        kinds = spec.get("kinds")
+        if kinds and t.scenario.kind not in kinds:
+            continue  # «¿cómo sé que es de verdad del banco?» only when the company calls
         if getattr(tr, key, False) is True or key == t.ctype:
             found.append(spec)
     return found
@@ -48,9 +51,7 @@ PREEMPT_HITS_CATALOG = 4
 COMPLETE_WORDS = 10  # a curt «le doy un mes gratis» still wants the «entiendo» of LAER
 # Customer-type objections that are the persona's nature (the haggler always haggles, the
 # undecided always doubts at the close): never settled by an answer given before they come up.
-ALWAYS_RAISED = frozenset(
-    {"_discount", "_doubt"}
-)  # the expert's test is answered by a fuller account of the conditions
+ALWAYS_RAISED = frozenset({"_discount", "_doubt", "_knowledge"})
 
 
 def listen(t: Turn) -> None:
@@ -148,6 +149,8 @@ def objection_turn(t: Turn) -> bool:
     top = s.open_objection()
     if top is None or top.raised_turn >= s.turn:
         return False
+    if top.id == "_knowledge":
+        return persona_play.knowledge_turn(t)  # judged against the catalog, not by keywords
     ack = bool({"acknowledgement", "empathy", "paraphrase"} & t.acts) or cues.contains_any(
         t.norm, cues.phrases("ack_phrases")
     )
@@ -205,10 +208,12 @@ def apply_pressure(t: Turn) -> None:
 
 def ready_to_buy(t: Turn) -> bool:
     s, sc = t.s, t.scenario
-    needed = math.ceil(len(sc.needs) / 2)
+    needed, interest = persona_play.bar(
+        t, math.ceil(len(sc.needs) / 2), cues.dial("accept_interest", 60)
+    )
     return (
         not s.objections
-        and s.interest >= cues.dial("accept_interest", 60)
+        and s.interest >= interest
         and s.trust >= cues.dial("accept_trust", 45)
         and len(s.revealed_needs) >= needed
     )

@@ -23,6 +23,7 @@ OBJECTION_MOVES = frozenset(
         "discount_request",
         "knowledge_test",
         "objection_must_consult",
+        "identity_proof_request",
     }
 )
 QUESTION_MOVES = frozenset({"trap", "ask_price", "ask_detail"})

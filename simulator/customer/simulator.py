@@ -26,6 +26,7 @@ OBJECTION_INTENTS = (
     "discount_request",
     "knowledge_test",
     "objection_must_consult",
+    "identity_proof_request",
 )
 
 

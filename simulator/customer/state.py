@@ -70,6 +70,9 @@ class CustomerState(_Strict):
     signals_given: list[str] = Field(default_factory=list)
     traps_fired: list[str] = Field(default_factory=list)
     once_flags: list[str] = Field(default_factory=list, description="one-shot persona moves used")
+    # What the customer type remembers of its own play (persona_play.py): the expert's question
+    # and its true figure, the talkative customer's drift, the distrustful one's proofs heard.
+    play: dict[str, str] = Field(default_factory=dict)
 
     fields_given: dict[str, str] = Field(default_factory=dict)
     fields_confirmed: list[str] = Field(default_factory=list)

@@ -45,3 +45,17 @@ def benefit_ties(t: Turn, revealed_only: bool) -> list[str]:
         if cues.need_keyword_hit(t.norm, need.benefit_keywords):
             ids.append(need.id)
     return ids
+
+
+def tied_benefits(t: Turn) -> list[str]:
+    """Interest from benefits tied to needs the customer told (more the first time each)."""
+    s = t.s
+    ties = benefit_ties(t, revealed_only=True)
+    gain = 0
+    for need_id in ties:
+        flag = f"benefit:{need_id}"
+        gain += 3 if flag in s.once_flags else 9
+        if flag not in s.once_flags:
+            s.once_flags.append(flag)
+    s.interest = clamp(s.interest + min(gain, 16))
+    return ties

@@ -51,6 +51,10 @@ KNOWN_UNFAIR = {
     " colgaba (el no-llamar dicho al aceptar ya no termina la venta)",
     "e-03-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "el cliente cuelga tras una explicación"
     " neutral y se exigen datos (la condescendencia falsa ya se corrigió)",
+    # Personas that play (issue 7 item 4): the impatient customer no longer hangs up on a short,
+    # direct agent, so a script written to end where he used to hang up now ends mid-call.
+    "b-04-retencion-plan-movil-excellent.txt": "el guion termina donde el cliente impaciente"
+    " colgaba (turno 17); ahora la llamada sigue con la trampa del precio y el guion no la cierra",
     # After the turn planner (issue 7): the customer gives data at the first natural request, so
     # scripts written against the old customer ask again; a-01, c-04 and d-02 now pass.
     "f-03-cambio-domicilio-internet-platicador-excellent.txt": "guion escrito contra el cliente"
