@@ -109,6 +109,9 @@ def raise_triggered(t: Turn, trigger: str) -> bool:
         oid = str(spec["id"])
         if spec["type"] in scenario_types and spec["trigger"] == trigger and trigger != "price":
             continue
+        alias = spec.get("alias_of")
+        if alias and any(o.type == alias and o.trigger == trigger for o in t.scenario.objections):
+            continue  # the scenario's «¿cómo sé que es del banco?» already asks it
         if spec["trigger"] == trigger and oid not in s.objections_raised:
             if oid not in ALWAYS_RAISED and (
                 _preempted(t, oid, bool(spec.get("catalog"))) or _type_settled(t, str(spec["type"]))

@@ -85,10 +85,16 @@ def test_regateador_pushes_for_a_discount_after_the_price() -> None:
     assert state.objections == []
 
 
+IDENTITY = "Con gusto: soy Mariana Torres, número de empleada 40317."
+
+
 def test_desconfiado_asks_for_guarantees_and_a_folio_answers_them() -> None:
     sc = mini_scenario(objections=[])
     sim = CustomerSimulator(sc, persona("desconfiado", asks_for_guarantees=True, trust=25))
     state = opened(sim)
+    assert "identity_proof_request" in state.last_intents  # a company calls: who is it?
+    reply, state = sim.respond_to_acts(IDENTITY, ["agent_id", "objection_response"], state)
+    assert "_verify" in state.objections_handled
     reply, state = sim.respond_to_acts(PITCH, ["feature", "benefit"], state)
     assert "guarantee_request" in reply.intent_names
     reply, state = sim.respond_to_acts(
@@ -208,7 +214,7 @@ def test_authored_regateador_and_desconfiado_push_their_point(library) -> None: 
     flat = [name for names in _intents_over_good_script(library, "regateador") for name in names]
     assert "discount_request" in flat
     flat = [name for names in _intents_over_good_script(library, "desconfiado") for name in names]
-    assert "guarantee_request" in flat
+    assert {"guarantee_request", "identity_proof_request"} & set(flat)  # proof first
     flat = [name for names in _intents_over_good_script(library, "amable") for name in names]
     assert "guarantee_request" not in flat and "discount_request" not in flat
 
@@ -225,6 +231,7 @@ def test_desconfiado_gives_no_data_before_trusting() -> None:
         mini_scenario(objections=[]), persona("desconfiado", asks_for_guarantees=True, trust=15)
     )
     state = opened(sim)
+    reply, state = sim.respond_to_acts(IDENTITY, ["agent_id", "objection_response"], state)
     reply, state = sim.respond_to_acts("¿Me da su número de teléfono?", ["data_request"], state)
     assert "guarantee_request" in reply.intent_names and state.fields_given == {}
     reply, state = sim.respond_to_acts(
