@@ -85,7 +85,10 @@ def test_a_promise_read_back_is_no_bare_yes_without_a_promise() -> None:
     lines = [t.text for t in run.result.transcript.turns]
     after = {lines[i]: lines[i + 1] for i in range(len(lines) - 1)}
     answer = next(v for k, v in after.items() if k.startswith("Entonces queda su pago"))
-    assert not answer.lower().startswith(("así es", "sí", "correcto"))
+    # a bare yes only once the customer promised (since the distrustful customer earns trust
+    # from verifiable proof, persona_play.py, he accepts the agent's proposal in this call)
+    promised = run.result.outcome == "resolved"
+    assert promised or not answer.lower().startswith(("así es", "sí", "correcto"))
     assert run.result.outcome != "sale"
 
 
