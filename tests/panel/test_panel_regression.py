@@ -34,6 +34,16 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # and coinsurance is cost sharing up to the sum insured; «para respetar su decisión… ¿sí o no?» is
 # no pressure).
 KNOWN_UNFAIR = {
+    # Fourth panel (three outside trainers, session 5, 2026-12-05). j-03 and l-01 were played when
+    # the impatient customer still hung up on a short offer: their scripts stop there, and the
+    # customer (fixed since) now stays on the line, so the call ends without a goodbye.
+    "j-03-internet-veloz-hogar-impaciente-excellent.txt": "el guion termina donde la clienta"
+    " impaciente colgaba al jugarlo; hoy sigue en la línea y la llamada queda sin despedida",
+    "l-01-cambio-domicilio-internet-impaciente-excellent.txt": "el guion termina donde la clienta"
+    " impaciente colgaba al jugarlo; hoy sigue en la línea y la llamada queda sin despedida",
+    "l-02-seguro-auto-amplio-desconfiado-excellent.txt": "el motivo de una llamada saliente («le"
+    " llamo porque su seguro vence…») se lee como presentación sin sondeo; el guion termina donde"
+    " el cliente colgaba",
     # Third panel (two outside trainers, session 4, 2026-12-05): excellent calls failed today.
     "g-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente cuelga tras"
     " un cierre breve; datos exigidos y sondeo no cumplido por contestar primero la pregunta de"
