@@ -52,7 +52,8 @@ def main() -> int:
         os.environ["SIMULADOR_DATA_DIR"] = str(Path(tmp) / "data")
         os.environ["SIMULADOR_CONFIG_FILE"] = str(Path(tmp) / "config.toml")
         from simulator.services import build_services
-        from simulator.session.journal import Journal, is_locked
+        from simulator.session.journal import Journal
+        from simulator.session.journal_lock import is_locked
         from simulator.settings import load_settings
 
         services = build_services(load_settings())

@@ -4,7 +4,7 @@ Each journal still in ``<data>/journals`` is a pending call. The trainee can res
 is rebuilt from the journal and keeps journaling), score it as an incomplete call, or discard it —
 discarding moves the files to ``journals/discarded``; nothing typed is ever deleted.
 
-Journals open in another running app are locked (``session.journal.JournalLock``) and never
+Journals open in another running app are locked (``session.journal_lock.JournalLock``) and never
 offered here; a journal whose call is already saved (the app died between saving and archiving)
 is archived quietly instead of offered again. A damaged line costs that line only: the rest of the
 call is recovered and ``PendingCall.damage`` says, in Spanish, exactly what could not be read.
@@ -89,7 +89,7 @@ class RecoveryService:
     @staticmethod
     def _lock(path: Path) -> Any:
         """Take the journal's lock (``JournalLockedError`` if another app has the call open)."""
-        from simulator.session.journal import JournalLock
+        from simulator.session.journal_lock import JournalLock
 
         return JournalLock(path).acquire()
 
@@ -122,7 +122,7 @@ class RecoveryService:
     def _pending_one(
         self, folder: Path, meta: journals.JournalMeta, meta_file: Path
     ) -> PendingCall | None:
-        from simulator.session.journal import is_locked
+        from simulator.session.journal_lock import is_locked
 
         path = journals.journal_path(folder, meta.key)
         if is_locked(path):

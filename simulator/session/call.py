@@ -305,72 +305,22 @@ class CallSession:
         mouth: Mouth | None = None,
     ) -> CallSession:
         """Continue a journaled call; an agent turn left without reply gets its reply now."""
-        mode: Mode = "exam" if recovered.mode == "exam" else "practice"
-        session = cls(
-            scenario,
-            persona,
-            seed=recovered.seed,
-            mode=mode,
-            agent_name=recovered.header.get("agent_name"),
-            journal=journal,
-            history=history,
-            hint_every=hint_every,
-            mouth=mouth,
+        from simulator.session import call_resume
+
+        return call_resume.resume(
+            cls(
+                scenario,
+                persona,
+                seed=recovered.seed,
+                mode="exam" if recovered.mode == "exam" else "practice",
+                agent_name=recovered.header.get("agent_name"),
+                journal=journal,
+                history=history,
+                hint_every=hint_every,
+                mouth=mouth,
+            ),
+            recovered,
         )
-        session._transcript = recovered.transcript.model_copy(deep=True)
-        session._transcript.complete = False
-        if recovered.state is not None:
-            session._state = recovered.state
-        session.started = True
-        session._header_written = True
-        session.status = "En llamada"
-        last = session._transcript.turns[-1] if session._transcript.turns else None
-        session._sim_t = (last.end or 0.0) if last else 0.0
-        hold = session._open_hold()
-        if hold is not None:  # killed while the customer was on hold: still on hold
-            session._catch_up_state()
-            session._hold_started = hold.t
-            session._hold_wall = time.monotonic()  # the hold goes on from the resume
-            session._sim_t = max(session._sim_t, hold.t)
-            session.status = "Espera"
-            return session
-        if recovered.pending_agent_turn and last is not None and not session._state.hung_up:
-            session.pending_reply = session._answer(last.text)
-        else:
-            session._catch_up_state()
-        return session
-
-    def _open_hold(self) -> Event | None:
-        """The ``hold_start`` event of a hold the journal never saw end, if any."""
-        for event in reversed(self._transcript.events):
-            if event.type == "hold_end":
-                return None
-            if event.type == "hold_start":
-                return event
-        return None
-
-    def _catch_up_state(self) -> None:
-        """Killed after the customer's words but before their state was written: replay that turn.
-
-        The brain is deterministic, so answering the last agent turn again from the previous state
-        gives the same words and the state that goes with them.
-        """
-        turns = self._transcript.turns
-        agent = [i for i, t in enumerate(turns) if t.speaker == "agent"]
-        if not agent or len(agent) <= self._state.turn or turns[-1].speaker != "customer":
-            return
-        context = next(
-            (t.text for t in reversed(turns[: agent[-1]]) if t.speaker == "customer"), None
-        )
-        reply, state = self.customer.respond(turns[agent[-1]].text, self._state, context=context)
-        self._state = state
-        after = len(turns)
-        if not any(
-            e.after_turn == after and e.type in ("consent", "hangup")
-            for e in self._transcript.events
-        ):
-            self._decision_events(reply)  # killed before the events were written
-        self._journal_state()
 
     # ------------------------------------------------------------------ internals
 

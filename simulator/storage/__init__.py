@@ -4,10 +4,9 @@ Only ``simulator.services.build_services`` constructs an engine; everything else
 repositories it needs.
 """
 
+from simulator.storage.assignment_repo import AssignmentRecord, AssignmentRepo
 from simulator.storage.engine import make_engine, make_session_factory, migrate
 from simulator.storage.repositories import (
-    AssignmentRecord,
-    AssignmentRepo,
     CallRecord,
     CallRepo,
     TraineeRecord,

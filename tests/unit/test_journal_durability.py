@@ -16,7 +16,8 @@ from simulator.services import build_services
 from simulator.services import journals as journal_files
 from simulator.services.calls import save_call
 from simulator.session.call import CallSession
-from simulator.session.journal import Journal, JournalLock, JournalLockedError, is_locked
+from simulator.session.journal import Journal
+from simulator.session.journal_lock import JournalLock, JournalLockedError, is_locked
 from simulator.settings import load_settings
 
 SCENARIO = "internet-veloz-hogar"
@@ -262,7 +263,7 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path) -> None:
     journal_path = tmp_path / "k.journal.jsonl"
     code = (
         "import os, sys\n"
-        "from simulator.session.journal import JournalLock\n"
+        "from simulator.session.journal_lock import JournalLock\n"
         f"JournalLock({str(journal_path)!r}).acquire()\n"
         "os._exit(0)  # dies holding the lock: no release, the file stays\n"
     )
@@ -280,7 +281,7 @@ def test_a_lock_held_by_a_live_process_blocks_with_its_pid(tmp_path: Path) -> No
     journal_path = tmp_path / "k.journal.jsonl"
     code = (
         "import sys\n"
-        "from simulator.session.journal import JournalLock\n"
+        "from simulator.session.journal_lock import JournalLock\n"
         f"JournalLock({str(journal_path)!r}).acquire()\n"
         "print('ok', flush=True)\n"
         "sys.stdin.read()\n"
