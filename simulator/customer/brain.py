@@ -294,6 +294,8 @@ def _empathy_gate(t: Turn) -> bool:
         t.say("complaint")
         return False
     outbound = t.scenario.kind in ("outbound_sale", "collections")
+    if outbound and moves.wrong_person(t):
+        return False
     if (
         outbound
         and not s.identity_confirmed
@@ -326,6 +328,8 @@ def _opening(t: Turn) -> bool:
     asks_identity = cues.contains_any(t.norm, cues.phrases("identity_phrases")) or (
         outbound and "?" in t.norm and named and "open_question" not in t.acts and s.turn <= 3
     )
+    if asks_identity and moves.wrong_person(t):
+        return True
     if asks_identity and not s.identity_confirmed and "data_request" not in t.acts:
         s.identity_confirmed = True
         s.greeted = True

@@ -283,6 +283,35 @@ def question_key(norm_text: str) -> str:
     return " ".join(w for w in norm_text.replace("?", " ").split() if len(w) > 3)
 
 
+_ASKED_PERSON = re.compile(
+    r"(?i:hablo con|hablar con|comunico con|se encuentra|es usted|gusto con)\s+"
+    r"(?i:(?:el|la)\s+)?"
+    r"(?i:(?:se[ñn]or(?:a|ita)?|sr\.?|sra\.?|don|do[ñn]a|licenciad[oa]|lic\.?)\s+)?"
+    r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+\s*){1,4})"
+)
+
+
+def other_person_asked(text: str, customer_names: list[str]) -> bool:
+    """The agent asks for someone by a name that is not the customer's («¿hablo con el señor
+    Marco Antonio Ruiz?» to Ernesto Vázquez): the customer says it is not him, not «sí, yo soy»."""
+    own = {w for name in customer_names for w in normalize(name).split() if len(w) > 2}
+    for match in _ASKED_PERSON.finditer(text[:4000]):
+        asked = {w for w in normalize(match.group(1)).split() if len(w) > 2}
+        if asked and not asked & own:
+            return True
+    return False
+
+
+def unasked(norm_text: str) -> str:
+    """The presupposing line phrases (``presupposes`` in brain.yaml) whose trigger the agent's
+    turn does not contain, joined by «|»: the mouth avoids lines that answer what was not said."""
+    out: list[str] = []
+    for rule in config().get("presupposes", []):
+        if not any(normalize(stem) in norm_text for stem in rule.get("agent", [])):
+            out += [normalize(p) for p in rule.get("line", [])]
+    return "|".join(out)
+
+
 def has_date(norm_text: str) -> bool:
     # «el 27», «el día 15»: a day of the month named in a natural close («¿le parece bien el 27?»)
     return contains_any(norm_text, phrases("date_words")) or bool(

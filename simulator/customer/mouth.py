@@ -161,6 +161,9 @@ class TemplateMouth:
             answered = intent.slots.get("answered")
             if answered:  # a doubt the agent's turn just answered is not voiced again
                 fresh = [i for i in fresh if not already_answered(lines[i], answered)] or fresh
+            unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
+            if unasked:  # a line that answers what the agent did not say is not said
+                fresh = [i for i in fresh if not _presumes(lines[i], unasked)] or fresh
             if fresh:
                 i = rng.choice(fresh)
                 state.used_keys.append(f"{key}:{i}")
@@ -243,6 +246,11 @@ def already_answered(line: str, agent_norm: str) -> bool:
 
 
 _COMMON_DOUBT = frozenset({"todavia", "primero", "explique", "convence", "espere", "esperese"})
+
+
+def _presumes(line: str, phrases: list[str]) -> bool:
+    padded = f" {normalize(line)} "
+    return any(f" {p} " in padded for p in phrases)
 
 
 def direction(scenario: Scenario) -> str:

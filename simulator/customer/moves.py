@@ -12,6 +12,7 @@ from simulator.analysis import conduct
 from simulator.customer import cues
 from simulator.customer.objections import fire_trap, raise_triggered
 from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
+from simulator.language.normalize import normalize
 
 __all__ = ["Turn", "clamp"]
 
@@ -160,7 +161,13 @@ def questions(t: Turn) -> None:
         need = probe_hit or next((n for n in unrevealed if n.reveal == "open"), None)
         if need is None and unrevealed and any(n.id in s.hinted_needs for n in unrevealed):
             need = next(n for n in unrevealed if n.id in s.hinted_needs)
-        if need is not None:
+        told = next(
+            (n for n in sc.needs if n.id in s.revealed_needs and _probed(t, n.probe_keywords)),
+            None,
+        )
+        if need is None and told is not None:
+            t.say("need_statement", ref=told.id)  # asked again what it told: it says it again
+        elif need is not None:
             _reveal(t, need.id)
         elif any(i.name == "objection_softened" for i in t.intents):
             pass  # «¿Qué le parece?» after handling an objection: «Visto así…» is the answer
@@ -206,3 +213,24 @@ def persona_colour(t: Turn) -> None:
     ):
         s.once_flags.append("digression")
         t.say("digression")
+
+
+def _probed(t: Turn, keywords: list[str]) -> bool:
+    """The turn asks about this need («¿qué le pasó…?» for «¿qué pasó?»): a keyword matches
+    once the little words («le», «se», «me») are left out of both."""
+    if cues.need_keyword_hit(t.norm, keywords):
+        return True
+    small = {"le", "se", "me", "lo", "la", "usted", "ya"}
+    words = " ".join(w for w in t.norm.split() if w not in small)
+    stripped = [" ".join(w for w in normalize(k).split() if w not in small) for k in keywords]
+    return any(k and f" {k} " in f" {words} " for k in stripped)
+
+
+def wrong_person(t: Turn) -> bool:
+    """«¿Hablo con el señor Marco Ruiz?» to Ernesto: «No, aquí no es. ¿A quién busca?»"""
+    c = t.scenario.customer
+    if not cues.other_person_asked(t.text, [c.name, c.first_name]):
+        return False
+    t.s.identity_confirmed = False
+    t.say("wrong_person")
+    return True

@@ -132,6 +132,8 @@ def _push(t: Turn, oid: str, otype: str, intent: str) -> None:
 
 def fire_trap(t: Turn, trigger: str) -> bool:
     s = t.s
+    if s.farewell_said or "farewell" in t.acts:
+        return False  # a trap never after «que tenga buen día»
     for trap in t.scenario.traps:
         if trap.trigger == trigger and trap.id not in s.traps_fired:
             s.traps_fired.append(trap.id)
@@ -163,10 +165,16 @@ def objection_turn(t: Turn) -> bool:
         or ("benefit" in t.acts and bool(benefit_ties(t, revealed_only=True)))
     )
     hits = {k for k in _keywords(t, top.id) if cues.contains_any(t.norm, [k])}
+    # «¿cómo sé que es del banco?» is answered by a way to check it or «no le voy a pedir datos»
+    proof = top.type == "trust" and cues.contains_any(
+        t.norm, cues.phrases("identity_proof_keywords")
+    )
+    responded = responded or proof
     # a complete answer (the act, two of the objection's answers, or one tied to a need the
     # customer told) settles it even without a literal «entiendo»
     complete = responded and (
         "objection_response" in t.acts
+        or proof
         or (len(hits) >= PREEMPT_HITS and t.words >= COMPLETE_WORDS)
         or ("close" not in t.acts and bool(benefit_ties(t, revealed_only=True)))
     )

@@ -11,6 +11,7 @@ test in tests/customer checks them over thousands of seeded calls.
 
 from __future__ import annotations
 
+from simulator.customer import cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 
@@ -29,6 +30,9 @@ OBJECTION_MOVES = frozenset(
 QUESTION_MOVES = frozenset({"trap", "ask_price", "ask_detail"})
 SIGNAL_MOVES = frozenset({"buying_signal", "buying_signal_generic"})
 OWN_MOVES = OBJECTION_MOVES | QUESTION_MOVES | SIGNAL_MOVES | frozenset({"digression"})
+# Own moves with no link to the agent's question: never instead of answering one.
+UNLINKED = frozenset({"digression", "ask_price", "ask_detail"})
+NON_ANSWERS = frozenset({"thanks_reply", "filler_ack", "empathy_thanks", "annoyed", "complaint"})
 # Lines that say yes: nothing that objects or doubts may follow them in the same reply.
 YES = frozenset({"acceptance", "data_confirm_yes", "objection_softened", "buying_signal"})
 DOUBT = OBJECTION_MOVES | frozenset({"trap", "not_ready", "refusal", "wrong_fact_reaction"})
@@ -79,11 +83,25 @@ def plan(t: Turn) -> None:
     kept: Intent | None = None
     for move in own:
         names = [i.name for i in answers] + [move.name]
-        if kept is None and forbidden_pair(names) is None:
+        if move.name in UNLINKED and _no_room(t, answers):
+            _retract(t, move)  # a direct question is pending: answer it first, own topics later
+        elif kept is None and forbidden_pair(names) is None:
             kept = move
         else:
             _retract(t, move)
     t.intents = [*answers, *([kept] if kept is not None else [])]
+    unsaid = cues.unasked(t.norm)
+    if unsaid:  # «No le voy a dar datos» is no reply to «¿qué pasó?»
+        for intent in t.intents:
+            intent.slots.setdefault("unasked", unsaid)
+
+
+def _no_room(t: Turn, answers: list[Intent]) -> bool:
+    """The agent asked something direct (an open question or a request for data): the reply is
+    about that: a question or a digression of the customer's own may follow a real answer, never
+    stand in for it."""
+    asked = "?" in t.text and bool(t.acts & {"open_question", "data_request"})
+    return asked and not any(i.name not in NON_ANSWERS for i in answers)
 
 
 def _retract(t: Turn, move: Intent) -> None:

@@ -52,6 +52,8 @@ def _check(names: list[str], before: dict[str, object], text: str, reply_refs: l
         assert "ask_price" not in names, text
     if "?" not in text and "¿" not in text:
         assert not {"short_yes", "short_no"} & set(names), (names, text)
+    if before["farewell"]:
+        assert "trap" not in names, text  # a trap never after the goodbye
 
 
 def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
@@ -75,6 +77,7 @@ def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
             before = {
                 "handled": list(state.objections_handled),
                 "price": state.price_mentioned,
+                "farewell": state.farewell_said,
             }
             reply, state = sim.respond(text, state)
             turns += 1

@@ -41,6 +41,11 @@ KNOWN_UNFAIR = {
     " impaciente colgaba al jugarlo; hoy sigue en la línea y la llamada queda sin despedida",
     "l-01-cambio-domicilio-internet-impaciente-excellent.txt": "el guion termina donde la clienta"
     " impaciente colgaba al jugarlo; hoy sigue en la línea y la llamada queda sin despedida",
+    # Customer coherence (issue 7, helper «relevance»): the molesto customer now takes «no le voy
+    # a pedir ningún dato» as the answer to his doubt and no longer hangs up, so the script ends
+    # mid-call where it used to end on his hang-up.
+    "j-01-cobranza-tarjeta-atrasada-molesto-excellent.txt": "el guion termina donde el cliente"
+    " molesto colgaba al jugarlo; hoy sigue en la línea y la llamada queda sin despedida",
     "l-02-seguro-auto-amplio-desconfiado-excellent.txt": "el motivo de una llamada saliente («le"
     " llamo porque su seguro vence…») se lee como presentación sin sondeo; el guion termina donde"
     " el cliente colgaba",

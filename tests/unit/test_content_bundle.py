@@ -19,6 +19,7 @@ INTENTS = [
     "secret_refusal",
     "answer_phone",
     "identity_confirm",
+    "wrong_person",
     "ask_purpose",
     "greeting_reply",
     "state_reason",
