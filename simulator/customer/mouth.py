@@ -143,6 +143,11 @@ class TemplateMouth:
             ("base", base_bank()),
         ):
             sources += [(f"{prefix}:{key}", banks.get(key, [])) for key in variants]
+        banned = kind_forbidden(scenario.kind)
+        if banned:  # sales talk is never said in a collections call
+            sources = [
+                (key, [x for x in lines if not _presumes(x, banned)]) for key, lines in sources
+            ]
         return [(key, lines) for key, lines in sources if lines]
 
     def _line(
@@ -248,7 +253,13 @@ def already_answered(line: str, agent_norm: str) -> bool:
 _COMMON_DOUBT = frozenset({"todavia", "primero", "explique", "convence", "espere", "esperese"})
 
 
-def _presumes(line: str, phrases: list[str]) -> bool:
+@cache
+def kind_forbidden(kind: str) -> tuple[str, ...]:
+    """Normalized phrases never said in this kind of call (``kind_forbidden`` in mouth.yaml)."""
+    return tuple(normalize(p) for p in glue().get("kind_forbidden", {}).get(kind, []))
+
+
+def _presumes(line: str, phrases: list[str] | tuple[str, ...]) -> bool:
     padded = f" {normalize(line)} "
     return any(f" {p} " in padded for p in phrases)
 
