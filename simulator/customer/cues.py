@@ -125,6 +125,9 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     extracted = extract_field_value(field, said)
     if extracted and field_matches(field, true_value, extracted):
         return True
+    day = facts.day_of_month(true_value)
+    if day is not None:  # «el 27» or «el viernes 27 de diciembre» for «27 de noviembre»
+        return bool(re.search(rf"(?<!\d)(?<!\d[,.]){day}(?!\d|[,.]\d)(?! (?:pesos|mil|megas))", said))
     if re.fullmatch(r"\d+(?:\.\d+)?", true_value.strip()):
         return any(abs(a - float(true_value)) < 0.5 for a in amounts(said))
     digits_true = re.sub(r"\D", "", true_value)

@@ -42,9 +42,29 @@ _SPOKEN_ABBREV = (
 )
 
 
+_DAY_OF_MONTH = re.compile(
+    r"\b(\d{1,2}) de (" + "|".join(MONTHS) + r")\b(?! de(?:l)? (?:\d{4}|año))", re.IGNORECASE
+)
+
+
+def relative_dates(line: str) -> str:
+    """A day of a month with no year («el 27 de noviembre») said as the customer says it on any
+    call date: the next such day, «el 27». A scenario's fixed date may lie before the call's date
+    (a call in December), so the month is left out rather than naming a day already past."""
+    return _DAY_OF_MONTH.sub(lambda m: m.group(1), line)
+
+
+def day_of_month(value: str) -> str | None:
+    """The day of a yearless date value («27» for «27 de noviembre»), else None."""
+    match = _DAY_OF_MONTH.fullmatch(value.strip())
+    return match.group(1) if match else None
+
+
 def spoken(field: str, value: str) -> str:
     """``value`` of ``field`` as the customer dictates it."""
     value = value.strip()
+    if _DAY_OF_MONTH.fullmatch(value):
+        return f"el {relative_dates(value)}"  # «Es el 27.», never a date already past
     date = _DATE.match(value)
     if date:
         day, month, year = (int(g) for g in date.groups())

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
+from simulator.customer import facts
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.names import field_label as spanish_field_label
@@ -205,9 +206,9 @@ class TemplateMouth:
         if "field_label" in intent.slots:
             slots["field_label"] = field_label(intent.slots["field_label"].replace(" ", "_"))
         try:
-            return line.format_map(slots)
+            return facts.relative_dates(line.format_map(slots))
         except (ValueError, IndexError):
-            return line
+            return facts.relative_dates(line)
 
     def _filler(
         self, line: str, persona: Persona, rng: random.Random, proper: set[str], recent: list[str]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import cues
+from simulator.customer import cues, facts
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState
 
@@ -128,3 +128,31 @@ def test_asked_again_about_what_it_told_the_customer_says_it_again() -> None:
     assert told, texts
     assert "need_statement" in names[-1], texts
     assert "vague_answer" not in names[-1]
+
+
+def test_a_yearless_scenario_date_is_said_as_the_next_such_day() -> None:
+    # «27 de noviembre» in the scenario, a call in December: the customer says «el 27»
+    assert facts.spoken("fecha_pago", "27 de noviembre") == "el 27"
+    assert facts.relative_dates("El 27 de noviembre cobro.") == "El 27 cobro."
+    assert (
+        facts.relative_dates("Nací el 2 de septiembre de 1984.")
+        == "Nací el 2 de septiembre de 1984."
+    )
+    assert cues.value_matches("fecha_pago", "Queda su pago para el viernes 27.", "27 de noviembre")
+    assert not cues.value_matches("fecha_pago", "Queda su pago de 1,850 el 11.", "27 de noviembre")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_collections_customer_never_names_the_scenario_month(seed: int) -> None:
+    for persona in ("callado", "indeciso", "amable", "platicador"):
+        _, texts, _ = _play(
+            _sim(persona),
+            seed,
+            [
+                *OPENING,
+                "No le voy a pedir ningún dato. ¿Qué pasó con los pagos?",
+                "Entiendo. ¿Y cuándo le pagan? ¿Cuándo cobra su quincena?",
+                "Perfecto. ¿Me confirma la fecha de pago y su teléfono?",
+            ],
+        )
+        assert not any("noviembre" in text for text in texts), (persona, seed, texts)
