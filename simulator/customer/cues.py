@@ -108,6 +108,15 @@ def fields_requested(text: str, fields: list[str]) -> list[str]:
     return named or fields_mentioned(normalize(text), fields)
 
 
+def same_shape(said: str, true_value: str) -> bool:
+    """A value said for a field looks like that field's value: a number of about as many digits
+    (an amount of 399 is no reading of account IV-1183002); anything goes for a digitless value."""
+    digits_true = len(re.sub(r"\D", "", true_value))
+    if digits_true < 4:
+        return True
+    return len(re.sub(r"\D", "", said)) >= digits_true - 2
+
+
 def question_sentences(text: str) -> list[str]:
     """The normalized questions of a turn («¿…?»), each on its own."""
     return [normalize(q) for q in _QUESTION.findall(text[:4000])]
@@ -127,7 +136,9 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
         return True
     day = facts.day_of_month(true_value)
     if day is not None:  # «el 27» or «el viernes 27 de diciembre» for «27 de noviembre»
-        return bool(re.search(rf"(?<!\d)(?<!\d[,.]){day}(?!\d|[,.]\d)(?! (?:pesos|mil|megas))", said))
+        return bool(
+            re.search(rf"(?<!\d)(?<!\d[,.]){day}(?!\d|[,.]\d)(?! (?:pesos|mil|megas))", said)
+        )
     if re.fullmatch(r"\d+(?:\.\d+)?", true_value.strip()):
         return any(abs(a - float(true_value)) < 0.5 for a in amounts(said))
     digits_true = re.sub(r"\D", "", true_value)

@@ -37,6 +37,7 @@ def data_moves(t: Turn) -> None:
             if (
                 f not in wrong
                 and said is not None
+                and cues.same_shape(said, data[f])  # «su cuenta y su precio de 399» reads no cuenta
                 and not cues.value_matches(f, said, data[f])
                 and not cues.value_matches(f, t.text, data[f])
             ):
@@ -57,9 +58,16 @@ def data_moves(t: Turn) -> None:
             s.fields_given and not t.acts & {"data_request", "offer_more", "farewell"}
         ):
             t.say("data_confirm_yes")  # «quedó registrado, ¿algo más?» is not a read-back
-        if "data_request" not in t.acts:
-            return
+        if "data_request" not in t.acts and not _asks_new_field(t):
+            return  # a read-back that ends «¿a qué teléfono la contactamos?» still asks for it
     asked = cues.fields_requested(t.text, list(dict.fromkeys([*sc.required_fields, *data])))
+    # «la cuenta ya la tengo; me falta el teléfono»: what was given is asked again only by a
+    # question that names it
+    questioned = {
+        f for q in cues.question_sentences(t.text) for f in cues.fields_mentioned(q, asked)
+    }
+    known = {*s.fields_confirmed, *s.fields_given}
+    asked = [f for f in asked if f not in known or f in questioned] or asked
     requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
     curt = bool(asked) and "?" in t.norm and t.words <= 4  # «Ajá. ¿Nombre?» still asks for it
     # «¿a qué número le marco?», «¿dónde le entregamos?»: a question that names a field by its
@@ -96,6 +104,19 @@ def data_moves(t: Turn) -> None:
             given += 1
     if not given and asked:
         t.say("vague_answer")
+
+
+def _asks_new_field(t: Turn) -> bool:
+    """A question of the turn asks for a field the customer has not given yet («¿a qué teléfono
+    la contactamos?»; not «¿le confirmo la contratación a su nombre?»)."""
+    fields = list(t.scenario.customer.data)
+    requests = cues.phrases("request_phrases")
+    return any(
+        f not in t.s.fields_given
+        for q in cues.question_sentences(t.text)
+        if cues.open_form_question(f"¿{q}?") or cues.contains_any(q, requests)
+        for f in cues.fields_mentioned(q, fields)
+    )
 
 
 def _unmet(asked: list[str], s: object) -> bool:

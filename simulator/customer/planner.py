@@ -100,7 +100,9 @@ def _no_room(t: Turn, answers: list[Intent]) -> bool:
     """The agent asked something direct (an open question or a request for data): the reply is
     about that: a question or a digression of the customer's own may follow a real answer, never
     stand in for it."""
-    asked = "?" in t.text and bool(t.acts & {"open_question", "data_request"})
+    if "?" not in t.text:
+        return False
+    asked = bool(t.acts & {"open_question", "data_request"})
     return asked and not any(i.name not in NON_ANSWERS for i in answers)
 
 

@@ -156,3 +156,37 @@ def test_collections_customer_never_names_the_scenario_month(seed: int) -> None:
             ],
         )
         assert not any("noviembre" in text for text in texts), (persona, seed, texts)
+
+
+MOVE = [
+    "Gracias por llamar a Internet Veloz, le atiende Mariana. ¿Con quién tengo el gusto y en qué"
+    " le puedo servir?",
+    "Con gusto. Para ubicar su cuenta, ¿me da su nombre completo y su número de cuenta, por favor?",
+    "Gracias, señora Ana Laura, cuenta IV-1183002 a nombre de Ana Laura Jiménez Soto, ya la tengo."
+    " ¿A qué dirección se cambia y qué día se muda?",
+    "Anotado: Avenida Universidad 845, departamento 302, colonia Del Valle, CDMX, para el 5 de"
+    " diciembre. El cambio no tiene costo y conserva su plan de 100 megas, su cuenta y su precio de"
+    " 399. ¿A qué teléfono la contactamos para confirmar la visita?",
+]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_phone_request_is_not_answered_with_the_account_again(seed: int) -> None:
+    library = load_library()
+    scenario = library.scenario("cambio-domicilio-internet")
+    for persona in ("impaciente", "amable", "callado"):
+        sim = CustomerSimulator(scenario, library.persona(persona))
+        state = sim.start(seed)
+        names: list[list[str]] = []
+        texts: list[str] = []
+        for line in MOVE:
+            reply, state = sim.respond(line, state)
+            names.append(reply.intent_names)
+            texts.append(reply.text)
+        if "numero_cuenta" not in state.fields_given:
+            continue  # this customer had not given the account yet
+        # «su cuenta y su precio de 399» reads no account number: nothing to correct
+        assert "data_correction" not in names[-1], (persona, texts[-1])
+        assert "IV-1183002" not in texts[-1], (persona, texts[-1])
+        if "data_given" in names[-1]:
+            assert "34 56 78 12" in texts[-1], (persona, texts[-1])
