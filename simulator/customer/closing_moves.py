@@ -65,7 +65,9 @@ def close_turn(t: Turn) -> bool:
         return True
     if not closing:
         if not (t.acts & {"open_question", "benefit", "feature"}):
-            t.say("not_ready", answered=t.norm)  # «¿Le interesa?» too early: «Todavía no me convence del todo.»
+            t.say(
+                "not_ready", answered=t.norm
+            )  # «¿Le interesa?» too early: «Todavía no me convence del todo.»
             return True
         return False
     s.close_attempts += 1

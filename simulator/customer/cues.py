@@ -326,6 +326,22 @@ def unasked(norm_text: str) -> str:
     return "|".join(out)
 
 
+def topics_answered(norm_text: str) -> list[str]:
+    """The ``answered_topics`` whose answer stems the agent's turn has."""
+    topics = config().get("answered_topics", {})
+    return [
+        name
+        for name, rule in topics.items()
+        if any(normalize(stem) in norm_text for stem in rule.get("agent", []))
+    ]
+
+
+def topic_lines(topics: list[str]) -> list[str]:
+    """The customer phrases that ask about topics already answered."""
+    conf = config().get("answered_topics", {})
+    return [normalize(p) for name in topics for p in conf.get(name, {}).get("line", [])]
+
+
 def has_date(norm_text: str) -> bool:
     # «el 27», «el día 15»: a day of the month named in a natural close («¿le parece bien el 27?»)
     return contains_any(norm_text, phrases("date_words")) or bool(

@@ -90,8 +90,13 @@ def plan(t: Turn) -> None:
         else:
             _retract(t, move)
     t.intents = [*answers, *([kept] if kept is not None else [])]
-    unsaid = cues.unasked(t.norm)
-    if unsaid:  # «No le voy a dar datos» is no reply to «¿qué pasó?»
+    for topic in cues.topics_answered(t.norm):
+        if topic not in t.s.topics_heard:
+            t.s.topics_heard.append(topic)
+    # «No le voy a dar datos» is no reply to «¿qué pasó?»; «¿tengo que pagar algo?» is not asked
+    # once the agent said what it costs
+    unsaid = "|".join(p for p in [cues.unasked(t.norm), *cues.topic_lines(t.s.topics_heard)] if p)
+    if unsaid:
         for intent in t.intents:
             intent.slots.setdefault("unasked", unsaid)
 

@@ -67,6 +67,8 @@ class CustomerState(_Strict):
     # Memory of the call: resolve keywords of not-yet-raised objections the agent already said
     # (an objection answered before it is raised is not raised), by objection id.
     heard_answers: dict[str, list[str]] = Field(default_factory=dict)
+    # Topics the agent already answered (``answered_topics`` in es/brain.yaml): not asked again.
+    topics_heard: list[str] = Field(default_factory=list)
     signals_given: list[str] = Field(default_factory=list)
     traps_fired: list[str] = Field(default_factory=list)
     once_flags: list[str] = Field(default_factory=list, description="one-shot persona moves used")

@@ -190,3 +190,26 @@ def test_a_phone_request_is_not_answered_with_the_account_again(seed: int) -> No
         assert "IV-1183002" not in texts[-1], (persona, texts[-1])
         if "data_given" in names[-1]:
             assert "34 56 78 12" in texts[-1], (persona, texts[-1])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_cost_question_is_not_asked_after_the_cost_was_said(seed: int) -> None:
+    # blind panel k-01: «¿Y tengo que pagar algo cuando llegue?» after the tope was explained
+    library = load_library()
+    scenario = library.scenario("asistencia-hogar-fuga")
+    lines = [
+        "Gracias por llamar a Asistencia Hogar, le atiende Fernanda. ¿En qué le puedo ayudar?",
+        "Lamento mucho lo que está pasando. Su servicio de plomería no tiene costo: usted no paga"
+        " nada mientras la reparación no pase de 1,500 pesos. ¿Qué fue lo que pasó?",
+        "Entiendo. ¿Ya pudo cerrar la llave de paso?",
+        "Muy bien. ¿Hasta dónde llegó el agua?",
+        "De acuerdo. El técnico le llama antes de llegar. ¿Hay alguien más en casa con usted?",
+    ]
+    for persona in scenario.personas:
+        sim = CustomerSimulator(scenario, library.persona(persona))
+        state = sim.start(seed)
+        for line in lines:
+            reply, state = sim.respond(line, state)
+            said = cues.normalize(reply.text)
+            assert "pagar algo" not in said and "tengo que pagar" not in said, (persona, reply.text)
+        assert "cost" in state.topics_heard
