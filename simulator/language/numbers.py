@@ -232,6 +232,8 @@ def extract_amounts(text: str) -> list[Amount]:
 
 
 _DAY_LEAD = re.compile(r"\b(?:el|del)\s*$")
+# «un peso con sesenta», «dos pesos con cincuenta (centavos)»: the number after «con» is cents.
+_CENTS_LEAD = re.compile(r"(\bun\s+)?\bpesos?\s+con\s*$")
 _CURRENCY_AFTER = re.compile(r"\s*(?:pesos?|mxn|m\.?n\b|dolares|centavos|varos|baros)\b")
 
 
@@ -246,6 +248,7 @@ def _amounts(text: str) -> tuple[Amount, ...]:
     folded = fold(text)
     after_re, before_re, not_before_re, not_after_re = _money_patterns()
     amounts: list[Amount] = []
+    spans: list[tuple[int, int]] = []
     for seg in _segments(text):
         if seg.value is None:
             continue
@@ -268,5 +271,21 @@ def _amounts(text: str) -> tuple[Amount, ...]:
         else:
             tail = before[money_cue:] if money_cue >= 0 else ""
             is_money = money_cue >= 0 and len(tail) <= 25 and not re.search(r"\d", tail)
+        cents = _CENTS_LEAD.search(before)
+        if cents and not dollar and 0 < seg.value < 100 and not not_after_re.match(after):
+            lead = max(0, start - 40) + cents.start()
+            whole: float | None = None
+            if cents.group(1):
+                whole, begin = 1.0, lead
+            elif amounts and spans[-1][1] >= lead - 1 and amounts[-1].value == int(amounts[-1].value):
+                whole, begin = amounts[-1].value, spans[-1][0]
+                amounts.pop()
+                spans.pop()
+            if whole is not None:
+                value = whole + seg.value / 100
+                amounts.append(Amount(value=value, text=text[begin : seg.end], is_money=True))
+                spans.append((begin, seg.end))
+                continue
         amounts.append(Amount(value=seg.value, text=text[start : seg.end], is_money=is_money))
+        spans.append((start, seg.end))
     return tuple(amounts)

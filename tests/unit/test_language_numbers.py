@@ -88,3 +88,15 @@ def test_day_of_the_month_after_el_is_not_money() -> None:
     assert [a.is_money for a in extract_amounts("el 27 pesos")] == [True]
     assert [a.is_money for a in extract_amounts("su pago de 1,850 para el 27")] == [True, False]
     assert [a.is_money for a in extract_amounts("el plan de 499 al mes")] == [True]
+
+
+def test_pesos_con_cents_is_one_amount() -> None:
+    # «un peso con sesenta al día» is 1.60, not a 60-peso price (tmux play, session 6)
+    assert [(a.value, a.is_money) for a in extract_amounts("como un peso con sesenta al día")] == [
+        (1.6, True)
+    ]
+    assert [a.value for a in extract_amounts("son dos pesos con cincuenta centavos")] == [2.5]
+    assert [a.value for a in extract_amounts("cuesta 1 peso con 60")] == [1.6]
+    # a number after «pesos con» that is not cents stays itself
+    assert [a.value for a in extract_amounts("el plan de 399 pesos con 50 megas")] == [399.0, 50.0]
+    assert [a.value for a in extract_amounts("son 499 pesos con un descuento de 50")] == [499.0, 50.0]

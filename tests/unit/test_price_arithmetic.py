@@ -78,3 +78,10 @@ def test_a_share_of_a_stated_amount_is_a_result(base: int, percent: int) -> None
     assert price_arithmetic.is_result(
         base * percent // 100, price_arithmetic.without(text, f"{base * percent // 100:,}")
     )
+
+
+def test_a_difference_split_per_day_in_pesos_and_cents_is_no_price() -> None:
+    # «un peso con sesenta» was read as a 60-peso price: a critical error on an excellent line
+    assert not _critical(
+        "Son 3,600 pesos más que la Limitada, como diez pesos con cincuenta al día, y ya lo cubre todo."
+    )
