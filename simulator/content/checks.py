@@ -21,7 +21,7 @@ from simulator.models.content import Persona, Scenario
 SLOTS = frozenset(
     {
         "agent_name", "company", "customer_name", "first_name", "product", "price",
-        "field_label", "value", "need", "minutes",
+        "field_label", "value", "need", "minutes", "amount", "period", "provider",
     }
 )  # fmt: skip
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

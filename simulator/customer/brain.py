@@ -381,6 +381,9 @@ def _closing(t: Turn, *, quiet: bool) -> bool:
         needed = set(sc.required_fields) & set(sc.customer.data)
         if needed <= set(s.fields_confirmed):
             s.resolved = True
+    lead_thanks = not {"greeting", "open_question", "data_request"} & t.acts
+    if closing == {"thanks"} and "closed_question" in t.acts and lead_thanks:
+        return False  # «Gracias. ¿Me regala cinco minutitos?»: a courtesy before a question
     if "offer_more" in t.acts and not quiet:
         t.say("nothing_else")
     if "thanks" in t.acts and not {"farewell", "offer_more"} & t.acts and not quiet:

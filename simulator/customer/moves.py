@@ -9,7 +9,7 @@ their own modules: giving and checking data in ``data_moves.py``, the close and 
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import cues
+from simulator.customer import cues, situation_moves
 from simulator.customer.objections import fire_trap, raise_triggered
 from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
 from simulator.language.normalize import normalize
@@ -151,6 +151,9 @@ def questions(t: Turn) -> None:
         return
     if any(i.name == "repetition_complaint" for i in t.intents):
         return
+    told_situation = situation_moves.answer(t)
+    if told_situation and "open_question" not in t.acts:
+        return
     unrevealed = [n for n in sc.needs if n.id not in s.revealed_needs]
     probe_hit = next(
         (n for n in unrevealed if cues.need_keyword_hit(t.norm, n.probe_keywords)),
@@ -169,8 +172,8 @@ def questions(t: Turn) -> None:
             t.say("need_statement", ref=told.id)  # asked again what it told: it says it again
         elif need is not None:
             _reveal(t, need.id)
-        elif any(i.name == "objection_softened" for i in t.intents):
-            pass  # «¿Qué le parece?» after handling an objection: «Visto así…» is the answer
+        elif told_situation or any(i.name == "objection_softened" for i in t.intents):
+            pass  # the fact asked for, or «Visto así…» after an objection, is the answer
         elif not unrevealed:
             t.say("nothing_more_to_add")
         else:
@@ -189,7 +192,8 @@ def questions(t: Turn) -> None:
         if callado:
             t.say("short_yes" if roll < 0.65 else "short_no")
         else:
-            t.say("short_yes" if roll < 0.6 else "vague_answer" if roll < 0.85 else "short_no")
+            # a yes/no question gets a yes or a no; a vague line here read as a how-are-you
+            t.say("short_yes" if roll < 0.75 else "short_no")
 
 
 def _reveal(t: Turn, need_id: str) -> None:
