@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from simulator.analysis import conduct
 from simulator.customer import (
+    choice_moves,
     closing_moves,
     cues,
     data_moves,
@@ -68,6 +69,7 @@ def decide(
     intents = _dedupe(t.intents)[:MAX_INTENTS]
     if not intents:
         intents = [Intent(name="filler_ack")]
+    intents = choice_moves.answer(t, intents)
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     return intents, s

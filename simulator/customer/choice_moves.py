@@ -1,0 +1,82 @@
+"""An either/or question gets one of its options, never a bare «sí».
+
+Outside trainers counted «Sí, correcto», «Ajá» or «Afirmativo» after «¿Plus o Esencial?», «¿un pago
+o mensualidades?» or «¿ya cerró la llave o sigue saliendo?» as the most frequent incoherent customer
+line. When the brain's whole reply to such a question is a bare yes/no or filler, this move says
+the option instead. It picks the option the customer leans to (a product it already heard about,
+or words of its situation and needs), otherwise the last option, which is the one that is spoken
+as a phrase a customer can repeat («Sigue saliendo», «Mensualidades, mejor»). The choice is
+deterministic and draws nothing more from the call's random stream, so the rest of the call
+is unchanged. Cue words are data (``es/brain.yaml`` ``choice``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.customer import cues
+from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
+
+BARE = frozenset({"short_yes", "short_no", "vague_answer", "filler_ack", "data_confirm_yes"})
+_QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
+_MAX_OPTION_WORDS = 4
+
+
+def _options(text: str) -> list[str]:
+    """The two options of the turn's last either/or question, as the agent said them."""
+    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(text)]
+    if not found:
+        return []
+    question = found[-1].strip()
+    conf = cues.config().get("choice", {})
+    norm = normalize(question)
+    if any(f" {normalize(x)} " in f" {norm} " for x in conf.get("not_a_choice", [])):
+        return []
+    parts = re.split(r"\s+o\s+", question)
+    if len(parts) != 2:
+        return []
+    first, last = parts[0].strip(" ,"), parts[1].strip(" ,")
+    for lead in sorted(conf.get("leads", []), key=len, reverse=True):
+        match = re.search(rf"(?i)\b{re.escape(lead)}\s+", first)
+        if match:
+            first = first[match.end() :]
+            break
+    return [first, last]
+
+
+def _speakable(option: str) -> bool:
+    words = normalize(option).split()
+    banned = set(cues.config().get("choice", {}).get("second_person", []))
+    return 0 < len(words) <= _MAX_OPTION_WORDS and not banned & set(words)
+
+
+def _leaning(t: Turn, options: list[str]) -> str | None:
+    heard = [p for p in t.scenario.catalog if p.id in t.s.products_mentioned]
+    known = " ".join(
+        [t.scenario.customer.situation]
+        + [n.description for n in t.scenario.needs if n.id in t.s.revealed_needs]
+        + [p.name for p in heard]
+    )
+    known_norm = f" {normalize(known)} "
+    for option in options:
+        words = [w for w in normalize(option).split() if len(w) > 3]
+        if words and all(f" {w} " in known_norm for w in words):
+            return option
+    return None
+
+
+def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """Replace a bare yes/no/filler reply to an either/or question by the chosen option."""
+    if not intents or any(i.name not in BARE for i in intents):
+        return intents
+    options = _options(t.text)
+    if len(options) != 2:
+        return intents
+    choice = _leaning(t, options)
+    if choice is None or not _speakable(choice):
+        choice = options[1] if _speakable(options[1]) else None
+    if choice is None:
+        return intents
+    return [Intent(name="choice_answer", slots={"option": choice})]
