@@ -33,7 +33,9 @@ def _bundled_only(
     monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
 
 
-def _replies(scenario: str, persona: str, seed: int, lines: list[str]) -> list[tuple[list[str], str]]:
+def _replies(
+    scenario: str, persona: str, seed: int, lines: list[str]
+) -> list[tuple[list[str], str]]:
     library = load_library()
     sim = CustomerSimulator(library.scenario(scenario), library.persona(persona))
     state = sim.start(seed)
@@ -82,7 +84,10 @@ def test_asking_for_a_few_minutes_is_not_answered_with_a_random_no(
     scenario: str, persona: str, seed: int
 ) -> None:
     names, text = _replies(
-        scenario, persona, seed, [OUTBOUND_OPENING[scenario], PURPOSE[scenario] + " ¿Me regala cinco minutitos?"]
+        scenario,
+        persona,
+        seed,
+        [OUTBOUND_OPENING[scenario], PURPOSE[scenario] + " ¿Me regala cinco minutitos?"],
     )[-1]
     assert "short_no" not in names and "vague_answer" not in names, text
     if "hangup" not in names and "objection" not in names:
