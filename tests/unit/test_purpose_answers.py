@@ -8,8 +8,8 @@ import pytest
 
 from simulator.models.transcript import Transcript
 from simulator.scoring.context import CallContext
-from simulator.scoring.engine import score_with_context
 from simulator.scoring.elements_needs import customer_questions, is_answered
+from simulator.scoring.engine import score_with_context
 
 
 def _ctx(question: str, reply: str) -> CallContext:
