@@ -346,4 +346,3 @@ def tag_agent(text: str, context: str | None = None) -> list[str]:
         return []
     ctx = context[:MAX_CHARS] if context else None
     return list(_tag_agent_cached(text[:MAX_CHARS], ctx))
-

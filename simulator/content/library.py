@@ -93,9 +93,7 @@ def content_files(root: Path, kind: Kind) -> list[Path]:
     found: list[Path] = []
     for folder in (root, root / f"{kind}s"):
         if folder.is_dir():
-            found += sorted(
-                p for p in folder.glob(f"*{suffix}") if p.is_file() or p.is_symlink()
-            )
+            found += sorted(p for p in folder.glob(f"*{suffix}") if p.is_file() or p.is_symlink())
     return found
 
 

@@ -7,7 +7,7 @@ readiness belong together: an accepted readiness check is answered with a signal
 
 from __future__ import annotations
 
-from simulator.customer import cues
+from simulator.customer import cues, promise_terms
 from simulator.customer.objections import (
     apply_pressure,
     fire_trap,
@@ -44,12 +44,10 @@ def close_turn(t: Turn) -> bool:
         s.close_attempts += 1
         return True
     if sc.goal == "payment_promise":
-        ok = (
-            not s.objections
-            and s.trust >= 35
-            and cues.has_date(t.norm)
-            and bool(cues.amounts(t.text))
-        )
+        ok = not s.objections and s.trust >= 35 and cues.has_date(t.norm)
+        if ok and closing and promise_terms.missing(t):
+            return True  # «¿De cuánto sería?», «Es que hasta el 27 cobro.»: not a refusal
+        ok = ok and promise_terms.amount_stated(t)
     else:
         ok = ready_to_buy(t)
     if ok and closing:

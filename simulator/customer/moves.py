@@ -9,10 +9,9 @@ their own modules: giving and checking data in ``data_moves.py``, the close and 
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import cues, situation_moves
+from simulator.customer import cues, need_choice, situation_moves
 from simulator.customer.objections import fire_trap, raise_triggered
 from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
-from simulator.language.normalize import normalize
 
 __all__ = ["Turn", "clamp"]
 
@@ -155,20 +154,21 @@ def questions(t: Turn) -> None:
     if told_situation and "open_question" not in t.acts:
         return
     unrevealed = [n for n in sc.needs if n.id not in s.revealed_needs]
-    probe_hit = next(
-        (n for n in unrevealed if cues.need_keyword_hit(t.norm, n.probe_keywords)),
-        None,
-    )
+    probe_hit = next((n for n in unrevealed if need_choice.probed(t.norm, n.probe_keywords)), None)
     callado = t.persona.traits.short_answers_to_closed
     if "open_question" in t.acts:
-        need = probe_hit or next((n for n in unrevealed if n.reveal == "open"), None)
-        if need is None and unrevealed and any(n.id in s.hinted_needs for n in unrevealed):
-            need = next(n for n in unrevealed if n.id in s.hinted_needs)
+        need, unknown = need_choice.for_open_question(t.text, t.norm, unrevealed, s.hinted_needs)
         told = next(
-            (n for n in sc.needs if n.id in s.revealed_needs and _probed(t, n.probe_keywords)),
+            (
+                n
+                for n in sc.needs
+                if n.id in s.revealed_needs and need_choice.probed(t.norm, n.probe_keywords)
+            ),
             None,
         )
-        if need is None and told is not None:
+        if unknown and told is None and not told_situation:
+            t.say("slot_unknown")  # «¿para cuándo…?» and no date it could name
+        elif need is None and told is not None:
             t.say("need_statement", ref=told.id)  # asked again what it told: it says it again
         elif need is not None:
             _reveal(t, need.id)
@@ -217,17 +217,6 @@ def persona_colour(t: Turn) -> None:
     ):
         s.once_flags.append("digression")
         t.say("digression")
-
-
-def _probed(t: Turn, keywords: list[str]) -> bool:
-    """The turn asks about this need («¿qué le pasó…?» for «¿qué pasó?»): a keyword matches
-    once the little words («le», «se», «me») are left out of both."""
-    if cues.need_keyword_hit(t.norm, keywords):
-        return True
-    small = {"le", "se", "me", "lo", "la", "usted", "ya"}
-    words = " ".join(w for w in t.norm.split() if w not in small)
-    stripped = [" ".join(w for w in normalize(k).split() if w not in small) for k in keywords]
-    return any(k and f" {k} " in f" {words} " for k in stripped)
 
 
 def wrong_person(t: Turn) -> bool:

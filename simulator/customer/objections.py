@@ -52,6 +52,8 @@ COMPLETE_WORDS = 10  # a curt «le doy un mes gratis» still wants the «entiend
 # Customer-type objections that are the persona's nature (the haggler always haggles, the
 # undecided always doubts at the close): never settled by an answer given before they come up.
 ALWAYS_RAISED = frozenset({"_discount", "_doubt", "_knowledge"})
+# Doubts about who is calling: settled ahead by one strong promise (``trust_preempt``).
+TRUST_TYPES = frozenset({"trust", "identity"})
 
 
 def listen(t: Turn) -> None:
@@ -63,21 +65,31 @@ def listen(t: Turn) -> None:
         if oid in s.objections_raised:
             continue
         hits = [k for k in _keywords(t, oid) if cues.contains_any(t.norm, [k])]
+        if _types(t).get(oid) in TRUST_TYPES:
+            hits += [p for p in cues.phrases("trust_preempt") if cues.contains_any(t.norm, [p])]
         if hits:
             heard = s.heard_answers.setdefault(oid, [])
             heard += [h for h in hits if h not in heard]
 
 
 def _preempted(t: Turn, oid: str, catalog: bool = False) -> bool:
+    """The agent already answered this objection before it came up: enough of its answers, or —
+    for a doubt about who calls — one promise that settles it («no le voy a pedir ningún dato»)."""
     needed = PREEMPT_HITS_CATALOG if catalog else PREEMPT_HITS
-    return len(t.s.heard_answers.get(oid, [])) >= needed
+    heard = t.s.heard_answers.get(oid, [])
+    return len(heard) >= needed or bool(set(heard) & set(cues.phrases("trust_preempt")))
+
+
+def _types(t: Turn) -> dict[str, str]:
+    types = {o.id: str(o.type) for o in t.scenario.objections}
+    types.update({str(spec["id"]): str(spec["type"]) for spec in _persona_objections(t)})
+    return types
 
 
 def _type_settled(t: Turn, otype: str) -> bool:
     """An objection of this type was already handled (the persona's doubt about trust is the
     scenario's doubt about trust: once answered, it is not raised again in other words)."""
-    types = {o.id: str(o.type) for o in t.scenario.objections}
-    types.update({str(spec["id"]): str(spec["type"]) for spec in _persona_objections(t)})
+    types = _types(t)
     return any(types.get(oid) == otype for oid in t.s.objections_handled)
 
 

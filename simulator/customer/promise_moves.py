@@ -7,7 +7,7 @@ brain never decided); one who is ready accepts it as the close it is.
 
 from __future__ import annotations
 
-from simulator.customer import closing_moves, cues, data_moves
+from simulator.customer import closing_moves, cues, data_moves, promise_terms
 from simulator.customer.turn import Turn
 
 
@@ -21,7 +21,7 @@ def promise_read_back(t: Turn) -> bool:
         and not s.accepted
         and "data_confirmation" in t.acts
         and cues.has_date(t.norm)
-        and bool(cues.amounts(t.text))
+        and promise_terms.amount_stated(t)
     )
 
 

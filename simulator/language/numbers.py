@@ -277,7 +277,9 @@ def _amounts(text: str) -> tuple[Amount, ...]:
             whole: float | None = None
             if cents.group(1):
                 whole, begin = 1.0, lead
-            elif amounts and spans[-1][1] >= lead - 1 and amounts[-1].value == int(amounts[-1].value):
+            elif (
+                amounts and spans[-1][1] >= lead - 1 and amounts[-1].value == int(amounts[-1].value)
+            ):
                 whole, begin = amounts[-1].value, spans[-1][0]
                 amounts.pop()
                 spans.pop()

@@ -14,8 +14,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from simulator.models.acts import ObjectionType
 
 CustomerType = Literal[
-    "amable", "indeciso", "impaciente", "molesto", "desconfiado", "platicador", "experto",
-    "callado", "regateador",
+    "amable",
+    "indeciso",
+    "impaciente",
+    "molesto",
+    "desconfiado",
+    "platicador",
+    "experto",
+    "callado",
+    "regateador",
 ]
 ScenarioKind = Literal["outbound_sale", "inbound_sale", "service", "collections"]
 Goal = Literal["sale", "resolved", "payment_promise"]
@@ -176,7 +183,9 @@ class Scenario(_Strict):
     customer: CustomerProfile
     reason: str = Field("", description="why the customer calls (inbound/service) or is called")
     default_persona: str
-    personas: list[str] = Field(default_factory=list, description="persona ids that fit; empty = any")
+    personas: list[str] = Field(
+        default_factory=list, description="persona ids that fit; empty = any"
+    )
     needs: list[Need] = Field(default_factory=list)
     objections: list[Objection] = Field(default_factory=list)
     buying_signals: list[BuyingSignal] = Field(default_factory=list)

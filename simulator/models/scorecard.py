@@ -11,20 +11,40 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 ELEMENT_KEYS: tuple[str, ...] = (
-    "preparation", "opening_protocol", "needs_detection", "product_information",
-    "objection_handling", "data_management", "call_closing",
+    "preparation",
+    "opening_protocol",
+    "needs_detection",
+    "product_information",
+    "objection_handling",
+    "data_management",
+    "call_closing",
 )
 SKILL_KEYS: tuple[str, ...] = (
-    "probing", "active_listening", "buying_signals", "objection_handling", "closing",
-    "phone_etiquette", "product_knowledge", "data_management", "customer_type_handling",
+    "probing",
+    "active_listening",
+    "buying_signals",
+    "objection_handling",
+    "closing",
+    "phone_etiquette",
+    "product_knowledge",
+    "data_management",
+    "customer_type_handling",
 )
 CRITICAL_CODES: tuple[str, ...] = (
-    "disrespect", "inaccurate_information", "confidential_disclosure", "sale_without_consent",
+    "disrespect",
+    "inaccurate_information",
+    "confidential_disclosure",
+    "sale_without_consent",
     "ignores_do_not_call",
 )
 NON_CRITICAL_CODES: tuple[str, ...] = (
-    "no_personalization", "hold_without_permission", "hold_without_thanks", "hold_too_long",
-    "missing_farewell", "fillers", "interrupting",
+    "no_personalization",
+    "hold_without_permission",
+    "hold_without_thanks",
+    "hold_too_long",
+    "missing_farewell",
+    "fillers",
+    "interrupting",
 )
 
 Verdict = Literal["competent", "not_yet_competent"]

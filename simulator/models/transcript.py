@@ -145,7 +145,9 @@ class Transcript(_Strict):
     def _spoken_when_timed(self) -> Transcript:
         """An imported call that does not say its mode and has a start and an end on every turn is
         speech-recognition output: record ``voice`` so the mode survives saving and reloading."""
-        timed = bool(self.turns) and all(t.start is not None and t.end is not None for t in self.turns)
+        timed = bool(self.turns) and all(
+            t.start is not None and t.end is not None for t in self.turns
+        )
         if "mode" not in self.model_fields_set and timed:
             self.mode = "voice"
         return self

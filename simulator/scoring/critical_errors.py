@@ -96,7 +96,11 @@ def _third_party_stretches(ctx: CallContext) -> list[list[int]]:
     for n in range(1, ctx.n_turns + 1):
         text = ctx.text(n)
         if ctx.speaker(n) == "customer":
-            if conduct.holder_present(text):
+            # «¿Hablo con el señor Ernesto Vázquez?» — «Sí, a sus órdenes»: the agent asked again
+            # (a wrong name corrected, or the holder came to the phone) and this listener is him.
+            if conduct.holder_present(text) or (
+                listener_is_third_party and _confirms_identity(ctx, n)
+            ):
                 listener_is_third_party = False
             elif conduct.holder_absent(text, _asked_for_someone(ctx, n)):
                 if not listener_is_third_party:
@@ -256,7 +260,9 @@ _COST = re.compile(
     r"\b(?:costo|cuesta|cobr\w*|pag(?:ar|a|o|ue)|cuota|gastos?|cargo|comision|anualidad|"
     r"inscripcion|afiliacion|deposit\w*|pesos|dolares)\b|\$\s?\d"
 )
-_FREE_AGAIN = re.compile(r"\b(?:gratis|gratuit[oa]|sin costo|sin cargo|no (?:tiene que|va a) pagar)\b")
+_FREE_AGAIN = re.compile(
+    r"\b(?:gratis|gratuit[oa]|sin costo|sin cargo|no (?:tiene que|va a) pagar)\b"
+)
 
 
 def _free_contradicted(ctx: CallContext, a: int) -> bool:

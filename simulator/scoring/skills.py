@@ -29,6 +29,8 @@ class SkillInputs:
     elements: Mapping[str, Judged]
     critical: list[str]
     penc: float | None
+
+
 MONOLOGUE_GOOD, MONOLOGUE_BAD = 60, 150
 
 

@@ -18,12 +18,7 @@ from simulator.customer.turn import Turn
 BARE = choice_moves.BARE
 
 
-@pytest.fixture(autouse=True)
-def _bundled_only(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "choice-data"))
-    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 def test_options_are_read_from_the_last_question() -> None:

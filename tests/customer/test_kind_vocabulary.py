@@ -19,12 +19,7 @@ from simulator.language.normalize import normalize
 ROOT = Path(__file__).parents[2]
 
 
-@pytest.fixture(autouse=True)
-def _bundled_only(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "vocab-data"))
-    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 def _forbidden(kind: str) -> list[str]:

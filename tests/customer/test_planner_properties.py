@@ -20,12 +20,7 @@ CALLS = 240
 TURNS = 14
 
 
-@pytest.fixture(autouse=True)
-def _bundled_only(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "planner-data"))
-    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 @cache

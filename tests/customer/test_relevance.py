@@ -22,12 +22,7 @@ OPENING = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _bundled_only(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "rel-data"))
-    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 def _sim(persona: str) -> CustomerSimulator:

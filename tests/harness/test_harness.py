@@ -99,12 +99,7 @@ def _play(scenario_id: str, kind: str) -> tuple[Played, ...]:
     return tuple(results)
 
 
-@pytest.fixture(autouse=True)
-def _bundled_only(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "harness-data"))
-    monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 def test_there_are_scenarios() -> None:

@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_external", ROOT / "bench" / "bench_external.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_external", ROOT / "bench" / "bench_external.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -23,7 +25,12 @@ def test_critical_match_by_code_and_turn_window() -> None:
     b = _bench()
     gold = b.gold_events({"critical": [{"code": "disrespect", "turn": 8}, "ignores_do_not_call"]})
     assert gold == [("disrespect", 8), ("ignores_do_not_call", None)]
-    found = [("disrespect", 10), ("disrespect", 11), ("ignores_do_not_call", 3), ("inaccurate_information", 8)]
+    found = [
+        ("disrespect", 10),
+        ("disrespect", 11),
+        ("ignores_do_not_call", 3),
+        ("inaccurate_information", 8),
+    ]
     counts = b.critical_counts(gold, found)
     # T10 is within ±2 of T8, T11 is not; a call-level label matches any turn; other codes never
     assert counts == {"gold": 2, "gold_matched": 2, "found": 4, "found_matched": 2}
@@ -32,19 +39,30 @@ def test_critical_match_by_code_and_turn_window() -> None:
 def test_element_judgements_skip_preparation_and_not_observable() -> None:
     b = _bench()
     labels = {
-        "preparation": "NA", "opening_protocol": "M", "needs_detection": "NM",
-        "product_information": "NA", "objection_handling": "NO", "data_management": "M",
+        "preparation": "NA",
+        "opening_protocol": "M",
+        "needs_detection": "NM",
+        "product_information": "NA",
+        "objection_handling": "NO",
+        "data_management": "M",
         "call_closing": "NA",
     }
     met = {
-        "preparation": None, "opening_protocol": True, "needs_detection": True,
-        "product_information": None, "objection_handling": False, "data_management": None,
+        "preparation": None,
+        "opening_protocol": True,
+        "needs_detection": True,
+        "product_information": None,
+        "objection_handling": False,
+        "data_management": None,
         "call_closing": False,
     }
     rows = b.element_judgements(labels, met)
     assert [(k, ok) for k, _label, _met, ok in rows] == [
-        ("opening_protocol", True), ("needs_detection", False), ("product_information", True),
-        ("data_management", False), ("call_closing", False),
+        ("opening_protocol", True),
+        ("needs_detection", False),
+        ("product_information", True),
+        ("data_management", False),
+        ("call_closing", False),
     ]
 
 
@@ -53,8 +71,11 @@ def test_summary_figures() -> None:
     row = {
         "kind": "sale",
         "critical_counts": {"gold": 2, "gold_matched": 1, "found": 1, "found_matched": 1},
-        "judgements": [("opening_protocol", "M", True, True), ("call_closing", "M", False, False),
-                       ("needs_detection", "NA", None, True)],
+        "judgements": [
+            ("opening_protocol", "M", True, True),
+            ("call_closing", "M", False, False),
+            ("needs_detection", "NA", None, True),
+        ],
         "verdict_ok": True,
     }
     s = b.summarize([row])
@@ -74,7 +95,11 @@ def test_missing_inputs_are_skipped_with_a_message(
     assert b.calls_section() == {}
     assert b.midas_section() is None
     out = capsys.readouterr().out
-    assert "realcalls_dev omitido" in out and "SIMULADOR_EXTERNAL_DIR" in out and "MIDAS omitido" in out
+    assert (
+        "realcalls_dev omitido" in out
+        and "SIMULADOR_EXTERNAL_DIR" in out
+        and "MIDAS omitido" in out
+    )
 
 
 def test_labels_and_split_cover_the_same_calls() -> None:
@@ -88,7 +113,10 @@ def test_labels_and_split_cover_the_same_calls() -> None:
         assert set(label["elements"].values()) <= {"M", "NM", "NA", "NO"}
         for item in label["critical"]:
             assert item["code"] in {
-                "disrespect", "inaccurate_information", "confidential_disclosure",
-                "sale_without_consent", "ignores_do_not_call",
+                "disrespect",
+                "inaccurate_information",
+                "confidential_disclosure",
+                "sale_without_consent",
+                "ignores_do_not_call",
             }
             assert isinstance(item["turn"], int) and item["turn"] >= 1

@@ -240,6 +240,39 @@ def test_the_holder_comes_to_the_phone_after_a_relative() -> None:
     assert not any(c == "confidential_disclosure" for c, _ in _codes(lines, "collections"))
 
 
+@pytest.mark.parametrize(
+    ("wrong", "confirm"),
+    [
+        ("Perdón, no, ese no soy yo. ¿A quién buscaba?", "Sí, a sus órdenes."),
+        ("No, aquí no es. ¿A quién busca?", "Sí, dígame."),
+        ("No, se equivocó, ese no soy yo.", "Sí, con él."),
+    ],
+)
+def test_a_wrong_name_corrected_then_confirmed_is_the_holder(wrong: str, confirm: str) -> None:
+    """Tmux play: the agent asked for the wrong name, apologised, asked for the right one and got
+    «Sí, a sus órdenes»; telling the debt then was flagged as told to a third party."""
+    lines = [
+        ("customer", "¿Bueno?"),
+        ("agent", "Buenas tardes, ¿hablo con el señor Marco Antonio Ruiz?"),
+        ("customer", wrong),
+        ("agent", "Perdón, me equivoqué de nombre. ¿Hablo con el señor Ernesto Vázquez Lara?"),
+        ("customer", confirm),
+        ("agent", "Gracias, señor Ernesto. Le llamo porque su tarjeta tiene dos meses de atraso."),
+    ]
+    assert not any(c == "confidential_disclosure" for c, _ in _codes(lines, "collections"))
+
+
+def test_a_relative_who_says_yes_to_a_question_about_a_message_is_still_a_relative() -> None:
+    lines = [
+        *THIRD_PARTY_OPEN,
+        ("customer", "No está, soy su esposa."),
+        ("agent", "¿Le puede dar un recado?"),
+        ("customer", "Sí, claro."),
+        ("agent", "Dígale que tiene un adeudo de 3,200 pesos con nosotros."),
+    ]
+    assert ("confidential_disclosure", 5) in _codes(lines, "collections")
+
+
 # ---------------------------------------------------------------------------- one truth
 
 

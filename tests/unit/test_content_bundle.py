@@ -66,6 +66,9 @@ INTENTS = [
     "hangup",
     "complaint",
     "filler_ack",
+    "slot_unknown",
+    "promise_amount_question",
+    "promise_date_counter",
 ]
 
 CUSTOMER_TYPES = (

@@ -99,4 +99,7 @@ def test_pesos_con_cents_is_one_amount() -> None:
     assert [a.value for a in extract_amounts("cuesta 1 peso con 60")] == [1.6]
     # a number after «pesos con» that is not cents stays itself
     assert [a.value for a in extract_amounts("el plan de 399 pesos con 50 megas")] == [399.0, 50.0]
-    assert [a.value for a in extract_amounts("son 499 pesos con un descuento de 50")] == [499.0, 50.0]
+    assert [a.value for a in extract_amounts("son 499 pesos con un descuento de 50")] == [
+        499.0,
+        50.0,
+    ]

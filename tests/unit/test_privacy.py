@@ -92,7 +92,10 @@ def test_a_discarded_journal_stays_owner_only(data_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("url", "shown"),
     [
-        ("postgresql://agente:s3cr3t@servidor/simulador", "postgresql://agente:***@servidor/simulador"),
+        (
+            "postgresql://agente:s3cr3t@servidor/simulador",
+            "postgresql://agente:***@servidor/simulador",
+        ),
         (
             "postgresql+psycopg://agente:p%40ss@servidor:5432/simulador",
             "postgresql+psycopg://agente:***@servidor:5432/simulador",

@@ -103,7 +103,9 @@ def test_one_name_per_rule_everywhere() -> None:
     from simulator.datafiles import parse
     from simulator.language.display import RULE_GROUPS, display
 
-    raw = parse(resources.files("simulator.language").joinpath("es/display.yaml").read_text("utf-8"))
+    raw = parse(
+        resources.files("simulator.language").joinpath("es/display.yaml").read_text("utf-8")
+    )
     assert not set(RULE_GROUPS) & set(raw), "rule names belong in rubric.yaml only"
     for group, kind in RULE_GROUPS.items():
         for entry in registry():

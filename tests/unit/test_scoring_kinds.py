@@ -85,9 +85,7 @@ def test_preparation_set_by_the_simulator_is_not_applicable() -> None:
     assert element.met is None
     assert "simulador" in (element.not_applicable_reason or "")
     by_hand = [{"type": "status", "value": "Disponible", "after_turn": 0}]
-    assert score(OPENING, preparation_applicable=True, events=by_hand).elements[
-        "preparation"
-    ].met
+    assert score(OPENING, preparation_applicable=True, events=by_hand).elements["preparation"].met
 
 
 def test_script_play_marks_its_status_change_as_automatic() -> None:

@@ -1,0 +1,102 @@
+"""Which of the customer's needs answers the agent's question.
+
+Two things a literal keyword list missed in play:
+- A probe keyword matches with a few words in between: «¿para cuándo *cree que* podría hacer un
+  pago?» probes the need keyed «cuándo podría» (``probed``).
+- The question's slot must fit the answer: «¿para cuándo…?» is answered with a need that names a
+  date or a time, never with the story of why the customer stopped paying (tmux play,
+  collections/callado: «¿Y para cuándo cree que podría hacer un pago?» — «Estuve desempleado y no
+  pude pagar.»). When no need fits, the customer says it does not know (``slot_unknown``).
+The slot leads and the words that fit them are data (``question_slots`` in ``es/brain.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.customer import cues
+from simulator.language.normalize import normalize
+from simulator.models.content import Need
+
+# At most this many words may stand between two words of a probe keyword.
+GAP = 2
+# Words that may stand before the interrogative of a slot question («¿Y usted para cuándo…?»).
+LEAD_SKIP = frozenset(
+    {"y", "e", "entonces", "oiga", "usted", "pero", "bueno", "ok", "ya", "mas", "o"}
+)
+SMALL = frozenset({"le", "se", "me", "lo", "la", "usted", "ya"})
+_QUESTION = re.compile(r"¿([^?¿]*)\?")
+
+
+def probed(norm_text: str, keywords: list[str]) -> bool:
+    """A keyword's words appear in order in the turn, with at most ``GAP`` words between
+    consecutive ones (little words like «le», «se» are left out of both first)."""
+    if cues.need_keyword_hit(norm_text, keywords):
+        return True
+    words = [w for w in norm_text.split() if w not in SMALL]
+    for keyword in keywords:
+        key = [w for w in normalize(keyword).split() if w not in SMALL]
+        if key and _in_order(words, key):
+            return True
+    return False
+
+
+def _in_order(words: list[str], key: list[str]) -> bool:
+    for start, word in enumerate(words):
+        if word != key[0]:
+            continue
+        at = start
+        for part in key[1:]:
+            window = words[at + 1 : at + 2 + GAP]
+            if part not in window:
+                break
+            at = at + 1 + window.index(part)
+        else:
+            return True
+    return False
+
+
+def asked_slot(text: str) -> str | None:
+    """What the question asks for: ``when`` («¿para cuándo…?», «¿qué día…?») or None."""
+    questions = _QUESTION.findall(text) or [text]
+    slots = cues.config().get("question_slots", {})
+    for question in reversed(questions):  # the last question is the one to answer
+        # the interrogative leads the question («¿Y para cuándo…?», «¿Usted cuándo…?»); a
+        # «cuando» further on is a clause («¿qué hace cuando se va la luz?»)
+        words = normalize(question).split()
+        while words and words[0] in LEAD_SKIP:
+            words = words[1:]
+        head = " ".join(words) + " "
+        for slot, spec in slots.items():
+            if any(head.startswith(normalize(lead) + " ") for lead in spec.get("leads", [])):
+                return str(slot)
+    return None
+
+
+def fits(need: Need, slot: str) -> bool:
+    """Whether some statement of ``need`` answers a question about ``slot``."""
+    spec = cues.config().get("question_slots", {}).get(slot, {})
+    words = [normalize(w) for w in spec.get("answer_words", [])]
+    for statement in need.statements:
+        norm = normalize(statement)
+        if cues.has_date(norm) or cues.contains_any(norm, words):
+            return True
+    return False
+
+
+def for_open_question(
+    text: str, norm_text: str, unrevealed: list[Need], hinted: list[str]
+) -> tuple[Need | None, bool]:
+    """The need an open question reveals, and whether the customer must say it does not know
+    (the question asks for a date and no untold need names one)."""
+    hit = next((n for n in unrevealed if probed(norm_text, n.probe_keywords)), None)
+    if hit is not None:
+        return hit, False
+    need = next((n for n in unrevealed if n.reveal == "open"), None)
+    if need is None:
+        need = next((n for n in unrevealed if n.id in hinted), None)
+    slot = asked_slot(text)
+    if slot is None or need is None or fits(need, slot):
+        return need, False
+    fitting = next((n for n in unrevealed if fits(n, slot)), None)
+    return fitting, fitting is None
