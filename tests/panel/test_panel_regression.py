@@ -11,6 +11,7 @@ be updated here.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -91,8 +92,14 @@ def _play(entry: dict[str, object]) -> ScriptRun:
     return run_script(CallSession(scenario, persona, seed=int(str(entry["seed"]))), steps)
 
 
+@functools.cache
+def _played(script: str) -> ScriptRun:
+    """A script played once per test process (the verdict and the evidence tests share it)."""
+    return _play(next(e for e in JUDGEMENTS if e["script"] == script))
+
+
 def _verdict(entry: dict[str, object]) -> str:
-    card = _play(entry).result.scorecard
+    card = _played(str(entry["script"])).result.scorecard
     assert card is not None
     return card.verdict
 
@@ -127,6 +134,37 @@ def test_poor_and_average_agents_are_never_competent(entry: dict[str, object]) -
 def test_excellent_agents_are_competent(entry: dict[str, object]) -> None:
     assert entry["expert_verdict"] == "competent"
     assert _verdict(entry) == "competent"
+
+
+def _unquoted(quote: str) -> str:
+    """A quote as the scorecard shows it («…» marks a cut) reduced to the words it took."""
+    words = quote.strip("«» ")
+    return words.removeprefix("…").removesuffix("…")
+
+
+@pytest.mark.parametrize("entry", JUDGEMENTS, ids=lambda e: e["script"])
+def test_every_quote_comes_from_the_turn_it_cites(entry: dict[str, object]) -> None:
+    """Evidence a trainee can check (issue 12): each quote of an element, an error or a feedback
+    item is the words of the turn it names, said by the speaker it names."""
+    run = _played(str(entry["script"]))
+    card = run.result.scorecard
+    assert card is not None
+    turns = run.result.transcript.turns
+    cited: list[tuple[str, int | None, str | None, str]] = []
+    for key, element in card.elements.items():
+        cited += [(key, ev.turn, ev.speaker, ev.quote) for ev in element.evidence]
+    for error in card.critical_errors + card.non_critical_errors:
+        if error.turn is not None and error.evidence:
+            cited.append((error.code, error.turn, None, error.evidence))
+    for item in card.feedback.strengths + card.feedback.improvements:
+        if item.turn is not None and item.quote:
+            cited.append((item.skill, item.turn, None, item.quote))
+    assert cited
+    for what, turn, speaker, quote in cited:
+        assert turn is not None and 1 <= turn <= len(turns), (what, turn)
+        said = turns[turn - 1]
+        assert _unquoted(quote) in said.text, (what, turn, quote, said.text)
+        assert speaker in (None, said.speaker), (what, turn, speaker)
 
 
 def test_do_not_call_said_with_a_yes_lets_the_agent_finish_the_accepted_sale() -> None:
