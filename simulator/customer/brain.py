@@ -100,6 +100,9 @@ NOT_ACCEPTED = (
 )
 
 
+# Replies to a close that say «not yet» (a «sí» to the data read back with it would contradict).
+NOT_YET = frozenset({"not_ready", "objection_repeat", "annoyed", "objection", "trap"})
+
 # Replies that go along with an assumptive close (giving or confirming the data it asked for).
 COOPERATION = frozenset({"data_given", "data_confirm_yes", "identity_confirm"})
 
@@ -207,9 +210,17 @@ def _react(t: Turn) -> None:
     data_moves.data_moves(t)
     if any(i.name.startswith("data_") for i in t.intents):
         if "close" in t.acts and "data_request" not in t.acts and closing_moves.close_turn(t):
-            return  # «Le confirmo: Calle Olivo 23… ¿Está de acuerdo en que lo registre?»
+            # «Le confirmo: Calle Olivo 23… ¿Está de acuerdo en que lo registre?»; a close the
+            # customer is not ready for gets no «Sí, está bien» to the data before «todavía no»
+            if not t.s.accepted and any(i.name in NOT_YET for i in t.intents):
+                t.intents[:] = [i for i in t.intents if i.name != "data_confirm_yes"]
+                for f in t.proposed:  # the slot it did not agree to is not taken as given
+                    t.s.fields_given.pop(f, None)
+                    t.s.fields_confirmed.remove(f)
+            return
         # a read-back closed with «¿algo más?» gets both answers: «Sí, correcto. No, es todo.»
-        _closing(t, quiet=[i.name for i in t.intents] != ["data_confirm_yes"])
+        if not _closing(t, quiet=[i.name for i in t.intents] != ["data_confirm_yes"]):
+            moves.reveal_probed(t)  # «Le confirmo: 55 98… ¿Hay algo más que le afecte?»
         return
     if closing_moves.close_turn(t):
         return
@@ -379,13 +390,17 @@ def _closing(t: Turn, *, quiet: bool) -> bool:
         return False
     if not quiet and "offer_more" in t.acts and objections.fire_trap(t, "end"):
         return True
-    if sc.goal == "resolved" and not s.objections:
-        needed = set(sc.required_fields) & set(sc.customer.data)
-        if needed <= set(s.fields_confirmed):
-            s.resolved = True
     lead_thanks = not {"greeting", "open_question", "data_request"} & t.acts
     if closing == {"thanks"} and "closed_question" in t.acts and lead_thanks:
         return False  # «Gracias. ¿Me regala cinco minutitos?»: a courtesy before a question
+    if "offer_more" in t.acts and not quiet and moves.reveal_untold(t):
+        return True  # «¿Algo más?» — «Sí: encima me cobraron dos veces.» (not resolved yet)
+    if sc.goal == "resolved" and not s.objections:
+        # the customer's problem is solved once it gave what was needed; whether the agent read
+        # the data back is the scorer's business (data management), not the caller's
+        needed = set(sc.required_fields) & set(sc.customer.data)
+        if needed <= {*s.fields_confirmed, *s.fields_given}:
+            s.resolved = True
     if "offer_more" in t.acts and not quiet:
         t.say("nothing_else")
     if "thanks" in t.acts and not {"farewell", "offer_more"} & t.acts and not quiet:

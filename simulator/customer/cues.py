@@ -336,6 +336,27 @@ def topics_answered(norm_text: str) -> list[str]:
     ]
 
 
+def topics_mentioned(norm_text: str) -> list[str]:
+    """The ``mentioned_topics`` whose stems the agent's turn has."""
+    topics = config().get("mentioned_topics", {})
+    return [
+        name
+        for name, rule in topics.items()
+        if any(normalize(stem) in norm_text for stem in rule.get("agent", []))
+    ]
+
+
+def unmentioned_lines(mentioned: list[str]) -> list[str]:
+    """The customer phrases about things the agent has not brought up in the call yet."""
+    conf = config().get("mentioned_topics", {})
+    return [
+        normalize(p)
+        for name, rule in conf.items()
+        if name not in mentioned
+        for p in rule.get("line", [])
+    ]
+
+
 def topic_lines(topics: list[str]) -> list[str]:
     """The customer phrases that ask about topics already answered."""
     conf = config().get("answered_topics", {})

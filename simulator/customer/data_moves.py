@@ -95,6 +95,18 @@ def data_moves(t: Turn) -> None:
         for f in asked
         if f in s.fields_confirmed and cues.value_matches(f, t.text, data.get(f, ""))
     }
+    # «le agendo la visita de 9 a 13 horas, ¿le queda bien ese horario?»: the agent proposed the
+    # customer's own value; it agrees instead of dictating it back
+    proposed = [
+        f for f in asked if f in data and f not in known and cues.value_matches(f, t.text, data[f])
+    ]
+    t.proposed += proposed
+    for f in proposed:
+        s.fields_given[f] = data[f]
+        s.fields_confirmed.append(f)
+        confirmed_now.add(f)
+    if proposed:
+        t.say("data_confirm_yes")
     for f in asked:
         if f in confirmed_now:
             continue
@@ -102,7 +114,7 @@ def data_moves(t: Turn) -> None:
             s.fields_given[f] = data[f]
             t.say("data_given", ref=f, field_label=_label(f), value=facts.spoken(f, data[f]))
             given += 1
-    if not given and asked:
+    if not given and asked and not proposed:
         t.say("vague_answer")
 
 

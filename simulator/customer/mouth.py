@@ -21,6 +21,8 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
+# Extras of the customer's own after its answer: dropped when no line of them fits the call.
+OPTIONAL_INTENTS = frozenset({"buying_signal", "buying_signal_generic", "ask_detail", "digression"})
 TERSE_VERBOSITY = 15  # personas this terse (callado) say only the first clause of a statement
 MIN_CLAUSE_WORDS = 4
 FILLER_GAP = 3  # lines: a persona's filler is not used again within this many of its lines
@@ -85,7 +87,8 @@ class TemplateMouth:
         parts: list[str] = []
         lead_in = False
         for index, intent in enumerate(intents):
-            line = self._line(intent, state, scenario, persona, rng)
+            optional = bool(parts) and intent.name in OPTIONAL_INTENTS
+            line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
             if parts and lead_in:
@@ -158,7 +161,10 @@ class TemplateMouth:
         scenario: Scenario,
         persona: Persona,
         rng: random.Random,
+        optional: bool = False,
     ) -> str:
+        """One line for ``intent``. ``optional``: an extra after the answer (a buying signal, a
+        detail question) that is left out when every line of it presumes what was not said."""
         sources = self._sources(intent, scenario, persona)
         used = set(state.used_keys)
         chosen = None
@@ -169,12 +175,17 @@ class TemplateMouth:
                 fresh = [i for i in fresh if not already_answered(lines[i], answered)] or fresh
             unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
             if unasked:  # a line that answers what the agent did not say is not said
-                fresh = [i for i in fresh if not _presumes(lines[i], unasked)] or fresh
+                fitting = [i for i in fresh if not _presumes(lines[i], unasked)]
+                if not fitting and optional:
+                    continue  # an extra of the customer's own: left unsaid rather than unfit
+                fresh = fitting or fresh
             if fresh:
                 i = rng.choice(fresh)
                 state.used_keys.append(f"{key}:{i}")
                 chosen = lines[i]
                 break
+        if chosen is None and optional:
+            return ""
         if chosen is None and sources:
             key, lines = sources[0]
             chosen = lines[rng.randrange(len(lines))]

@@ -196,6 +196,42 @@ def questions(t: Turn) -> None:
             t.say("short_yes" if roll < 0.75 else "short_no")
 
 
+def reveal_probed(t: Turn) -> bool:
+    """A question of the turn probes a need not told yet («¿hay algo más que le esté
+    afectando?» after a read-back): the customer tells it."""
+    s = t.s
+    questions = " ".join(cues.question_sentences(t.text))
+    if not questions:
+        return False
+    need = next(
+        (
+            n
+            for n in t.scenario.needs
+            if n.id not in s.revealed_needs and need_choice.probed(questions, n.probe_keywords)
+        ),
+        None,
+    )
+    if need is None:
+        return False
+    _reveal(t, need.id)
+    return True
+
+
+def reveal_untold(t: Turn) -> bool:
+    """«¿Hay algo más en que le pueda ayudar?» in a service call whose customer still has a
+    problem it would bring up by itself (``reveal: open``): it says it instead of «es todo»."""
+    if t.scenario.goal != "resolved":
+        return False
+    need = next(
+        (n for n in t.scenario.needs if n.id not in t.s.revealed_needs and n.reveal == "open"),
+        None,
+    )
+    if need is None:
+        return False
+    _reveal(t, need.id)
+    return True
+
+
 def _reveal(t: Turn, need_id: str) -> None:
     s = t.s
     s.revealed_needs.append(need_id)

@@ -1,8 +1,9 @@
 """Which of the customer's needs answers the agent's question.
 
 Two things a literal keyword list missed in play:
-- A probe keyword matches with a few words in between: «¿para cuándo *cree que* podría hacer un
-  pago?» probes the need keyed «cuándo podría» (``probed``).
+- A probe keyword matches with a few words in between and other forms of its long words: «¿para
+  cuándo *cree que* podría hacer un pago?» probes the need keyed «cuándo podría», «¿cómo le está
+  afectando?» the one keyed «cómo le afecta» (``probed``).
 - The question's slot must fit the answer: «¿para cuándo…?» is answered with a need that names a
   date or a time, never with the story of why the customer stopped paying (tmux play,
   collections/callado: «¿Y para cuándo cree que podría hacer un pago?» — «Estuve desempleado y no
@@ -20,6 +21,8 @@ from simulator.models.content import Need
 
 # At most this many words may stand between two words of a probe keyword.
 GAP = 2
+# A keyword word this long matches the longer forms it starts («afecta» → «afectando»).
+STEM_LENGTH = 5
 # Words that may stand before the interrogative of a slot question («¿Y usted para cuándo…?»).
 LEAD_SKIP = frozenset(
     {"y", "e", "entonces", "oiga", "usted", "pero", "bueno", "ok", "ya", "mas", "o"}
@@ -41,16 +44,22 @@ def probed(norm_text: str, keywords: list[str]) -> bool:
     return False
 
 
+def _same(word: str, part: str) -> bool:
+    """«afectando» for «afecta», «trabajando» for «trabaja»: a long keyword word is a stem."""
+    return word == part or (len(part) >= STEM_LENGTH and word.startswith(part))
+
+
 def _in_order(words: list[str], key: list[str]) -> bool:
     for start, word in enumerate(words):
-        if word != key[0]:
+        if not _same(word, key[0]):
             continue
         at = start
         for part in key[1:]:
             window = words[at + 1 : at + 2 + GAP]
-            if part not in window:
+            hit = next((i for i, w in enumerate(window) if _same(w, part)), None)
+            if hit is None:
                 break
-            at = at + 1 + window.index(part)
+            at = at + 1 + hit
         else:
             return True
     return False

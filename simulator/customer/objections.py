@@ -15,6 +15,7 @@ from simulator.analysis import conduct
 from simulator.customer import cues, persona_play
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
+from simulator.language.normalize import normalize
 
 
 def _persona_objections(t: Turn) -> list[dict[str, object]]:
@@ -148,12 +149,24 @@ def fire_trap(t: Turn, trigger: str) -> bool:
         return False  # a trap never after «que tenga buen día»
     for trap in t.scenario.traps:
         if trap.trigger == trigger and trap.id not in s.traps_fired:
+            if _unfit(t, trap.statements):
+                continue  # «¿me regresan los 998 mañana?» waits until a refund was mentioned
             s.traps_fired.append(trap.id)
             if trap.type == "do_not_call":
                 s.do_not_call = True
             t.say("trap", ref=trap.id)
             return True
     return False
+
+
+def _unfit(t: Turn, statements: list[str]) -> bool:
+    """Every line presumes something the agent has not brought up in the call yet
+    (``mentioned_topics`` in es/brain.yaml)."""
+    mentioned = [*t.s.topics_mentioned, *cues.topics_mentioned(t.norm)]
+    phrases = cues.unmentioned_lines(mentioned)
+    return bool(statements) and all(
+        any(f" {p} " in f" {normalize(line)} " for p in phrases) for line in statements
+    )
 
 
 def fire_opening(t: Turn) -> bool:

@@ -94,8 +94,19 @@ def plan(t: Turn) -> None:
         if topic not in t.s.topics_heard:
             t.s.topics_heard.append(topic)
     # «No le voy a dar datos» is no reply to «¿qué pasó?»; «¿tengo que pagar algo?» is not asked
-    # once the agent said what it costs
-    unsaid = "|".join(p for p in [cues.unasked(t.norm), *cues.topic_lines(t.s.topics_heard)] if p)
+    # once the agent said what it costs; «¿y la bonificación…?» waits until the agent names one
+    for topic in cues.topics_mentioned(t.norm):
+        if topic not in t.s.topics_mentioned:
+            t.s.topics_mentioned.append(topic)
+    unsaid = "|".join(
+        p
+        for p in [
+            cues.unasked(t.norm),
+            *cues.topic_lines(t.s.topics_heard),
+            *cues.unmentioned_lines(t.s.topics_mentioned),
+        ]
+        if p
+    )
     if unsaid:
         for intent in t.intents:
             intent.slots.setdefault("unasked", unsaid)

@@ -69,6 +69,8 @@ class CustomerState(_Strict):
     heard_answers: dict[str, list[str]] = Field(default_factory=dict)
     # Topics the agent already answered (``answered_topics`` in es/brain.yaml): not asked again.
     topics_heard: list[str] = Field(default_factory=list)
+    # ``mentioned_topics`` the agent has brought up (a line about «la bonificación» needs one)
+    topics_mentioned: list[str] = Field(default_factory=list)
     signals_given: list[str] = Field(default_factory=list)
     traps_fired: list[str] = Field(default_factory=list)
     once_flags: list[str] = Field(default_factory=list, description="one-shot persona moves used")

@@ -24,6 +24,8 @@ class Turn:
     intents: list[Intent] = field(default_factory=list)
     # What wore the customer's patience down this turn (the reason of a hang-up).
     causes: list[str] = field(default_factory=list)
+    # Fields the agent proposed with the customer's own value this turn («de 9 a 13, ¿le queda?»).
+    proposed: list[str] = field(default_factory=list)
 
     @property
     def words(self) -> int:

@@ -167,6 +167,8 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True
     if tx.cue("purpose_question").search(q_fold) and tx.cue("purpose_answer").search(a_fold):
         return True  # «¿Para qué llama?» — «Le llamo por su tarjeta de crédito»
+    if tx.cue("personal_question").search(q_fold) and tx.cue("personal_answer").search(a_fold):
+        return True  # «¿Y usted de dónde es?» — «Soy de aquí, de la Ciudad de México»
     if ctx.has(a, "data_request") and tx.cue("data_question").search(q_fold):
         return True  # «¿Qué datos le doy?» — «Me falta su correo y la dirección de envío»
     if ctx.amounts(q) and ctx.amounts(a):

@@ -63,6 +63,22 @@ def has_opening_act(ctx: CallContext, n: int) -> bool:
     )
 
 
+REASON_ACTS = ("complaint", "need_statement", "objection", "buying_signal")
+
+
+def _reason_told_first(ctx: CallContext) -> bool:
+    """Inbound: the caller said why he calls before the agent's second turn («Buenas tardes, le
+    atiende Ricardo. ¿Con quién tengo el gusto?» — «Tres días sin servicio y nadie me da razón»).
+    Offering help then would ignore what he said; the protocol's offer of help is not due."""
+    if ctx.is_outbound or not ctx.agent_turns:
+        return False
+    first = ctx.agent_turns[0]
+    second = ctx.agent_turns[1] if len(ctx.agent_turns) > 1 else ctx.n_turns + 1
+    return any(ctx.has(n, *REASON_ACTS) for n in ctx.customer_turns if first < n < second) or any(
+        ctx.has(n, *REASON_ACTS) for n in ctx.customer_turns if n < first and n > 1
+    )
+
+
 def _mentions(ctx: CallContext, n: int, name: str | None) -> bool:
     if not name:
         return False
@@ -99,6 +115,8 @@ def judge(ctx: CallContext) -> Judged:
         ):
             found["offer_help"] = n
     keys = ["greeting", "company_id", "agent_id", "offer_help"]
+    if found["offer_help"] is None and _reason_told_first(ctx):
+        keys.remove("offer_help")  # nothing left to offer: the caller already said what he wants
     if ctx.is_outbound:
         keys.append("confirm_identity")
     parts = {key: found[key] is not None for key in keys}

@@ -42,6 +42,7 @@ def _play(persona: str, seed: int, lines: list[str]) -> list[tuple[list[str], st
         ("¿Y para cuándo cree que podría hacer un pago?", "cuándo podría"),
         ("¿Cuándo usted le pagan a usted?", "cuándo le pagan"),
         ("¿Qué pasó en estos meses?", "qué pasó"),
+        ("¿Y cómo le está afectando no tener internet?", "cómo le afecta"),
     ],
 )
 def test_probe_keywords_match_with_words_in_between(line: str, keyword: str) -> None:

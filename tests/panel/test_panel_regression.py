@@ -50,6 +50,20 @@ KNOWN_UNFAIR = {
     "l-02-seguro-auto-amplio-desconfiado-excellent.txt": "el motivo de una llamada saliente («le"
     " llamo porque su seguro vence…») se lee como presentación sin sondeo; el guion termina donde"
     " el cliente colgaba",
+    # Session 7: the customer's word choices moved (lines that presume what was never said are
+    # avoided), and this script — written against a customer of session 3, long out of step with
+    # it — now ends on a hang-up without a farewell line from the customer.
+    "b-03-seguro-gastos-medicos-excellent.txt": "guion escrito contra el cliente de la sesión 3;"
+    " desfasado desde el turno 24, el cliente cuelga en el turno 41 y el cierre queda incompleto",
+    # Session 7: after a read-back with a question («le confirmo…; ahora cuénteme, ¿dónde se
+    # rompió el tubo?») the customer now answers the question too, so these scripts fall out of
+    # step: the customer asks something the script's next line (written to the old reply) skips.
+    "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: tras la lectura de"
+    " datos la clienta ahora cuenta su situación y en el turno 24 dice «¿otra vez?», que el guion"
+    " no contesta",
+    "k-01-asistencia-hogar-fuga-callado-excellent.txt": "guion desfasado: la clienta cuenta la"
+    " fuga un turno antes y pregunta en el turno 12 si el plomero le llamará; el guion no lo"
+    " contesta",
     # Third panel (two outside trainers, session 4, 2026-12-05): excellent calls failed today.
     "g-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente cuelga tras"
     " un cierre breve; datos exigidos y sondeo no cumplido por contestar primero la pregunta de"

@@ -66,6 +66,8 @@ RESPECTFUL = [
     "Con gusto le explico otra vez, fue mi error no ser más claro.",
     "¿Qué es lo que más le preocupa del cambio de plan?",
     "Qué tonto de mi parte, le di el folio incompleto; es el 48213.",
+    "Yo me encargo de que no sea así. Gracias por su paciencia.",
+    "Ojalá no sea así, pero si pasa, llámenos con su folio.",
     "me dice que esta lento su internet desde el lunes verdad",
     "No se preocupe, no es su culpa, el cargo se hizo por un error nuestro.",
     "Tómese su tiempo, le dejo la información por correo y usted decide.",
