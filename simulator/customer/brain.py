@@ -200,7 +200,7 @@ def _react(t: Turn) -> None:
     if _opening(t):
         return
     if "farewell" in t.acts:
-        _closing(t, quiet=False)
+        closing_moves.end_of_call(t, quiet=False)
         return
     if objections.objection_turn(t):
         return
@@ -219,12 +219,14 @@ def _react(t: Turn) -> None:
                     t.s.fields_confirmed.remove(f)
             return
         # a read-back closed with «¿algo más?» gets both answers: «Sí, correcto. No, es todo.»
-        if not _closing(t, quiet=[i.name for i in t.intents] != ["data_confirm_yes"]):
+        if not closing_moves.end_of_call(
+            t, quiet=[i.name for i in t.intents] != ["data_confirm_yes"]
+        ):
             moves.reveal_probed(t)  # «Le confirmo: 55 98… ¿Hay algo más que le afecte?»
         return
     if closing_moves.close_turn(t):
         return
-    if _closing(t, quiet=False):
+    if closing_moves.end_of_call(t, quiet=False):
         return
     moves.presentation(t)
     moves.questions(t)
@@ -380,34 +382,3 @@ def _opening(t: Turn) -> bool:
     return bool(t.intents) and not (
         t.acts - {"greeting", "company_id", "agent_id", "closed_question", "offer_help"}
     )
-
-
-def _closing(t: Turn, *, quiet: bool) -> bool:
-    """Thanks, offer of more help and farewell; marks a service call resolved when it is."""
-    s, sc = t.s, t.scenario
-    closing = {"offer_more", "thanks", "farewell"} & t.acts
-    if not closing:
-        return False
-    if not quiet and "offer_more" in t.acts and objections.fire_trap(t, "end"):
-        return True
-    lead_thanks = not {"greeting", "open_question", "data_request"} & t.acts
-    if closing == {"thanks"} and "closed_question" in t.acts and lead_thanks:
-        return False  # «Gracias. ¿Me regala cinco minutitos?»: a courtesy before a question
-    if "offer_more" in t.acts and not quiet and moves.reveal_untold(t):
-        return True  # «¿Algo más?» — «Sí: encima me cobraron dos veces.» (not resolved yet)
-    if sc.goal == "resolved" and not s.objections:
-        # the customer's problem is solved once it gave what was needed; whether the agent read
-        # the data back is the scorer's business (data management), not the caller's
-        needed = set(sc.required_fields) & set(sc.customer.data)
-        if needed <= {*s.fields_confirmed, *s.fields_given}:
-            s.resolved = True
-    if "offer_more" in t.acts and not quiet:
-        t.say("nothing_else")
-    if "thanks" in t.acts and not {"farewell", "offer_more"} & t.acts and not quiet:
-        # «Gracias… ¿algo más?» → «Es todo, gracias.»; a «De nada.» after it would sound odd
-        t.say("thanks_reply")
-    if "farewell" in t.acts:
-        s.farewell_said = True
-        t.say("farewell")
-    busy = {"open_question", "close", "benefit", "feature", "objection_response", "data_request"}
-    return "farewell" in t.acts or not (t.acts & busy)

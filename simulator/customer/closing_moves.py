@@ -1,4 +1,5 @@
-"""The customer's closing moves: answering a close or trial close, and buying signals.
+"""The customer's closing moves: answering a close or trial close, buying signals, and the end
+of the call (thanks, «¿algo más?», farewell).
 
 Split from ``moves.py`` because the decision (accept, refuse, not yet) and the signals that show
 readiness belong together: an accepted readiness check is answered with a signal.
@@ -7,7 +8,7 @@ readiness belong together: an accepted readiness check is answered with a signal
 
 from __future__ import annotations
 
-from simulator.customer import cues, promise_terms
+from simulator.customer import cues, moves, promise_terms
 from simulator.customer.objections import (
     apply_pressure,
     fire_trap,
@@ -131,3 +132,34 @@ def signals(t: Turn, force: bool = False) -> None:
     ):
         s.once_flags.append("ask_detail")
         t.say("ask_detail")
+
+
+def end_of_call(t: Turn, *, quiet: bool) -> bool:
+    """Thanks, offer of more help and farewell; marks a service call resolved when it is."""
+    s, sc = t.s, t.scenario
+    closing = {"offer_more", "thanks", "farewell"} & t.acts
+    if not closing:
+        return False
+    if not quiet and "offer_more" in t.acts and fire_trap(t, "end"):
+        return True
+    lead_thanks = not {"greeting", "open_question", "data_request"} & t.acts
+    if closing == {"thanks"} and "closed_question" in t.acts and lead_thanks:
+        return False  # «Gracias. ¿Me regala cinco minutitos?»: a courtesy before a question
+    if "offer_more" in t.acts and not quiet and moves.reveal_untold(t):
+        return True  # «¿Algo más?» — «Sí: encima me cobraron dos veces.» (not resolved yet)
+    if sc.goal == "resolved" and not s.objections:
+        # the customer's problem is solved once it gave what was needed; whether the agent read
+        # the data back is the scorer's business (data management), not the caller's
+        needed = set(sc.required_fields) & set(sc.customer.data)
+        if needed <= {*s.fields_confirmed, *s.fields_given}:
+            s.resolved = True
+    if "offer_more" in t.acts and not quiet:
+        t.say("nothing_else")
+    if "thanks" in t.acts and not {"farewell", "offer_more"} & t.acts and not quiet:
+        # «Gracias… ¿algo más?» → «Es todo, gracias.»; a «De nada.» after it would sound odd
+        t.say("thanks_reply")
+    if "farewell" in t.acts:
+        s.farewell_said = True
+        t.say("farewell")
+    busy = {"open_question", "close", "benefit", "feature", "objection_response", "data_request"}
+    return "farewell" in t.acts or not (t.acts & busy)
