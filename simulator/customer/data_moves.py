@@ -107,13 +107,19 @@ def data_moves(t: Turn) -> None:
         confirmed_now.add(f)
     if proposed:
         t.say("data_confirm_yes")
-    for f in asked:
-        if f in confirmed_now:
-            continue
-        if f in data and given < 2:
-            s.fields_given[f] = data[f]
-            t.say("data_given", ref=f, field_label=_label(f), value=facts.spoken(f, data[f]))
-            given += 1
+    to_give = [f for f in asked if f not in confirmed_now and f in data][:2]
+    for f in to_give:
+        s.fields_given[f] = data[f]
+        # «Pero nada más eso, ¿eh?» may close the last datum given, never one before another
+        last = f == to_give[-1]
+        t.say(
+            "data_given",
+            ref=f,
+            field_label=_label(f),
+            value=facts.spoken(f, data[f]),
+            **({} if last else {"unasked": "|".join(cues.phrases("last_datum_phrases"))}),
+        )
+        given += 1
     if not given and asked and not proposed:
         t.say("vague_answer")
 

@@ -172,6 +172,7 @@ def questions(t: Turn) -> None:
             t.say("need_statement", ref=told.id)  # asked again what it told: it says it again
         elif need is not None:
             _reveal(t, need.id)
+            _other_part(t, need.id)
         elif told_situation or any(i.name == "objection_softened" for i in t.intents):
             pass  # the fact asked for, or «Visto así…» after an objection, is the answer
         elif not unrevealed:
@@ -194,6 +195,30 @@ def questions(t: Turn) -> None:
         else:
             # a yes/no question gets a yes or a no; a vague line here read as a how-are-you
             t.say("short_yes" if roll < 0.75 else "short_no")
+
+
+def _other_part(t: Turn, answered: str) -> None:
+    """A double question («¿a qué horas se les traba, y cuántas personas se conectan?») gets its
+    second part answered too: the need that part asks about, told now or said again."""
+    parts = need_choice.question_parts(t.text)
+    if len(parts) < 2:
+        return
+    for part in parts:
+        need = next(
+            (
+                n
+                for n in t.scenario.needs
+                if n.id != answered and need_choice.probed(part, n.probe_keywords)
+            ),
+            None,
+        )
+        if need is None:
+            continue
+        if need.id in t.s.revealed_needs:
+            t.say("need_statement", ref=need.id)
+        else:
+            _reveal(t, need.id)
+        return
 
 
 def reveal_probed(t: Turn) -> bool:

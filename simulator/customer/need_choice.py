@@ -65,6 +65,18 @@ def _in_order(words: list[str], key: list[str]) -> bool:
     return False
 
 
+_PART_BREAK = re.compile(r",\s*(?:y|o)\s+|;\s*")
+
+
+def question_parts(text: str) -> list[str]:
+    """The parts of the turn's questions, normalized: «¿A qué horas se traba, y cuántas personas
+    se conectan?» has two («a que horas se traba», «cuantas personas se conectan»)."""
+    parts = []
+    for question in _QUESTION.findall(text):
+        parts += [normalize(p) for p in _PART_BREAK.split(question) if p.strip()]
+    return [p for p in parts if p]
+
+
 def asked_slot(text: str) -> str | None:
     """What the question asks for: ``when`` («¿para cuándo…?», «¿qué día…?») or None."""
     questions = _QUESTION.findall(text) or [text]

@@ -109,7 +109,8 @@ def plan(t: Turn) -> None:
     )
     if unsaid:
         for intent in t.intents:
-            intent.slots.setdefault("unasked", unsaid)
+            own = intent.slots.get("unasked")
+            intent.slots["unasked"] = f"{own}|{unsaid}" if own else unsaid
 
 
 def _no_room(t: Turn, answers: list[Intent]) -> bool:

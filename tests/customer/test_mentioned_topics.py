@@ -66,3 +66,50 @@ def test_a_line_about_a_folio_is_not_a_request_for_one(line: str) -> None:
 def test_asking_for_a_folio_already_given_is_avoided() -> None:
     asking = cues.topic_lines(["folio"])
     assert any(p in normalize("¿Me da un número de folio, por favor?") for p in asking)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_both_parts_of_a_double_question_are_answered(seed: int) -> None:
+    """Tmux play: «¿a qué horas se les traba más, y cuántas personas se conectan?» got only the
+    hours; the second part is answered from the need it asks about."""
+    library = load_library()
+    sim = CustomerSimulator(library.scenario("internet-veloz-hogar"), library.persona("amable"))
+    state = sim.start(seed)
+    _, state = sim.first_line(state)
+    for line in [
+        "Buenas tardes, le habla Mariana de Internet Veloz. ¿Hablo con la señora Rosa María"
+        " Hernández?",
+        "Mucho gusto. La llamo por los planes de internet para el hogar. ¿Cómo usan el internet"
+        " en su casa?",
+    ]:
+        _, state = sim.respond(line, state)
+    reply, state = sim.respond(
+        "Ya veo. ¿Y a qué horas se les traba más, y cuántas personas se conectan al mismo tiempo?",
+        state,
+    )
+    names = [i.name for i in reply.intents]
+    if "need_statement" in names:
+        refs = {i.ref for i in reply.intents if i.name == "need_statement"}
+        assert {"se-traba-en-la-tarde", "clases-en-linea"} <= refs, reply.text
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_customer_closes_only_the_last_datum_it_gives(seed: int) -> None:
+    library = load_library()
+    sim = CustomerSimulator(
+        library.scenario("internet-veloz-hogar"), library.persona("desconfiado")
+    )
+    state = sim.start(seed)
+    _, state = sim.first_line(state)
+    reply = None
+    for line in [
+        "Buenas tardes, le habla Mariana de Internet Veloz. ¿Hablo con la señora Rosa María"
+        " Hernández?",
+        "Para registrarlo, ¿me confirma su nombre completo y un teléfono de contacto?",
+    ]:
+        reply, state = sim.respond(line, state)
+    assert reply is not None
+    said = normalize(reply.text)
+    for closer in cues.phrases("last_datum_phrases"):
+        if closer in said:
+            assert said.rstrip(" ?").endswith(closer) or said.index(closer) > said.find("55 12")

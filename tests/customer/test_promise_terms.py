@@ -122,3 +122,10 @@ def test_a_complete_promise_on_payday_can_still_be_accepted() -> None:
             )
             accepted_somewhere = accepted_somewhere or replies[-1][2]
     assert accepted_somewhere
+
+
+def test_a_double_question_has_two_parts() -> None:
+    parts = need_choice.question_parts(
+        "Uy, qué complicado. ¿Y a qué horas se les traba más, y cuántas personas se conectan?"
+    )
+    assert parts == ["y a que horas se les traba mas", "cuantas personas se conectan"]
