@@ -109,8 +109,8 @@ def plan(t: Turn) -> None:
     )
     if unsaid:
         for intent in t.intents:
-            own = intent.slots.get("unasked")
-            intent.slots["unasked"] = f"{own}|{unsaid}" if own else unsaid
+            mine = intent.slots.get("unasked")
+            intent.slots["unasked"] = f"{mine}|{unsaid}" if mine else unsaid
 
 
 def _no_room(t: Turn, answers: list[Intent]) -> bool:
