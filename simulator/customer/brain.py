@@ -329,6 +329,14 @@ def _empathy_gate(t: Turn) -> bool:
     return False
 
 
+def _name_if_asked(t: Turn) -> None:
+    """The caller says its name when the agent's greeting asks for it."""
+    data = t.scenario.customer.data
+    if "nombre" in data and "nombre" in cues.fields_requested(t.text, ["nombre"]):
+        t.s.fields_given["nombre"] = data["nombre"]
+        t.say("caller_name", value=data["nombre"])
+
+
 def _opening(t: Turn) -> bool:
     """Greeting, identity and purpose. Returns True when the turn needs nothing more."""
     s, sc = t.s, t.scenario
@@ -355,6 +363,7 @@ def _opening(t: Turn) -> bool:
         s.greeted = True
         if not outbound and not s.reason_stated:
             s.reason_stated = True
+            _name_if_asked(t)  # «¿Con quién tengo el gusto y en qué le ayudo?» — both answers
             t.say("greeting_reply")
             t.say("state_reason")
             return True

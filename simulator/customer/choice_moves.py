@@ -21,7 +21,8 @@ from simulator.language.normalize import normalize
 
 BARE = frozenset({"short_yes", "short_no", "vague_answer", "filler_ack", "data_confirm_yes"})
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
-_MAX_OPTION_WORDS = 4
+_MAX_OPTION_WORDS = 4  # besides articles: «el Nova X de 256» is four
+_ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
 
 
 def _options(text: str) -> list[str]:
@@ -38,6 +39,8 @@ def _options(text: str) -> list[str]:
     if len(parts) != 2:
         return []
     first, last = parts[0].strip(" ,"), parts[1].strip(" ,")
+    if "," in first:  # «¿cuál le late más para su mamá, el Astra 5 o el Nova X?»
+        first = first.rsplit(",", 1)[1].strip()
     for lead in sorted(conf.get("leads", []), key=len, reverse=True):
         match = re.search(rf"(?i)\b{re.escape(lead)}\s+", first)
         if match:
@@ -46,13 +49,24 @@ def _options(text: str) -> list[str]:
     return [first, last]
 
 
+def is_choice(text: str) -> bool:
+    """The turn ends with an either/or question whose options a customer can say back («¿cuál le
+    late más, el Astra 5 o el Nova X?»; not «¿quiénes dependen de usted, esposa o hijos que…?»)."""
+    options = _options(text)
+    return len(options) == 2 and any(_speakable(o) for o in options)
+
+
 def _speakable(option: str) -> bool:
-    words = normalize(option).split()
+    words = [w for w in normalize(option).split() if w not in _ARTICLES]
     banned = set(cues.config().get("choice", {}).get("second_person", []))
     return 0 < len(words) <= _MAX_OPTION_WORDS and not banned & set(words)
 
 
 def _leaning(t: Turn, options: list[str]) -> str | None:
+    for option in options:  # its own data first: «¿de 9 a 13 o de 14 a 18?» → «de 9 a 13»
+        said = normalize(option)
+        if any(said and said in normalize(v) for v in t.scenario.customer.data.values()):
+            return option
     heard = [p for p in t.scenario.catalog if p.id in t.s.products_mentioned]
     known = " ".join(
         [t.scenario.customer.situation]
@@ -60,7 +74,7 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
         + [p.name for p in heard]
     )
     known_norm = f" {normalize(known)} "
-    for option in options:
+    for option in reversed(options):  # the last option is the one a customer repeats best
         words = [w for w in normalize(option).split() if len(w) > 3]
         if words and all(f" {w} " in known_norm for w in words):
             return option

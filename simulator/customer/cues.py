@@ -44,7 +44,9 @@ def contains_any(norm_text: str, keywords: list[str]) -> bool:
     padded = f" {norm_text} "
     for keyword in keywords:
         key = normalize(keyword)
-        if key and (f" {key} " in padded or (len(key) > 5 and key in norm_text)):
+        # a long keyword also matches the longer words it starts («hospital» in
+        # «hospitalización»), never the middle of a word («cuenta» in «descuentan»)
+        if key and (f" {key} " in padded or (len(key) > 5 and f" {key}" in padded)):
             return True
     return False
 
@@ -355,6 +357,21 @@ def unmentioned_lines(mentioned: list[str]) -> list[str]:
         if name not in mentioned
         for p in rule.get("line", [])
     ]
+
+
+def unmentioned_products(scenario: Scenario, mentioned: list[str]) -> list[str]:
+    """Names of catalog products the agent has not brought up and the customer did not come
+    for («¿En cuánto está el Astra?» before anyone named it): lines naming them wait."""
+    own = normalize(f"{scenario.customer.situation} {scenario.reason}")
+    names = []
+    for product in scenario.catalog:
+        if product.id in mentioned:
+            continue
+        words = [normalize(w) for w in [product.name, *product.aliases]]
+        if any(w and f" {w} " in f" {own} " for w in words):
+            continue  # the product the customer called about
+        names += [w for w in words if len(w) > 3]
+    return names
 
 
 def topic_lines(topics: list[str]) -> list[str]:

@@ -82,7 +82,7 @@ def data_moves(t: Turn) -> None:
         return
     if sc.goal == "sale" and s.objections and not s.accepted:
         return  # an open objection first: the objection turn answers this
-    if fire_trap(t, "data_request") or raise_triggered(t, "data_request"):
+    if raise_triggered(t, "data_request"):
         return
     if t.persona.traits.asks_for_guarantees and s.trust < 30 and raise_persona(t, "_guarantee"):
         return  # a distrustful customer gives no data to someone they do not trust yet
@@ -122,6 +122,9 @@ def data_moves(t: Turn) -> None:
         given += 1
     if not given and asked and not proposed:
         t.say("vague_answer")
+    # a data-request trap («¿me dice la dirección de mi hermana?») comes after the data asked for,
+    # never instead of it (panel k-03)
+    fire_trap(t, "data_request")
 
 
 def _asks_new_field(t: Turn) -> bool:

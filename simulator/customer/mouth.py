@@ -22,7 +22,9 @@ from simulator.models.content import Persona, Scenario
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
 # Extras of the customer's own after its answer: dropped when no line of them fits the call.
-OPTIONAL_INTENTS = frozenset({"buying_signal", "buying_signal_generic", "ask_detail", "digression"})
+OPTIONAL_INTENTS = frozenset(
+    {"buying_signal", "buying_signal_generic", "ask_detail", "ask_price", "digression"}
+)
 TERSE_VERBOSITY = 15  # personas this terse (callado) say only the first clause of a statement
 MIN_CLAUSE_WORDS = 4
 FILLER_GAP = 3  # lines: a persona's filler is not used again within this many of its lines

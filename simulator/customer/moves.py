@@ -9,7 +9,7 @@ their own modules: giving and checking data in ``data_moves.py``, the close and 
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import cues, need_choice, situation_moves
+from simulator.customer import choice_moves, cues, need_choice, situation_moves
 from simulator.customer.objections import fire_trap, raise_triggered
 from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
 
@@ -158,11 +158,16 @@ def questions(t: Turn) -> None:
     callado = t.persona.traits.short_answers_to_closed
     if "open_question" in t.acts:
         need, unknown = need_choice.for_open_question(t.text, t.norm, unrevealed, s.hinted_needs)
+        if choice_moves.is_choice(t.text):
+            return  # «¿cuál le late más, el Astra o el Nova?» is answered with an option
+        # asked again what it told: judged on the questions («Qué bonito regalo. ¿Qué le molesta
+        # de su celular?» does not ask about the gift again)
+        asked = " ".join(need_choice.question_parts(t.text)) or t.norm
         told = next(
             (
                 n
                 for n in sc.needs
-                if n.id in s.revealed_needs and need_choice.probed(t.norm, n.probe_keywords)
+                if n.id in s.revealed_needs and need_choice.probed(asked, n.probe_keywords)
             ),
             None,
         )
@@ -190,6 +195,8 @@ def questions(t: Turn) -> None:
             t.say("short_yes")
             return
         roll = s.rng().random()
+        if any(i.name == "objection_softened" for i in t.intents):
+            return  # «Órale, así sí me conviene» is the answer; no «Pues no» after it
         if callado:
             t.say("short_yes" if roll < 0.65 else "short_no")
         else:

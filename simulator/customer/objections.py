@@ -109,6 +109,8 @@ def raise_triggered(t: Turn, trigger: str) -> bool:
         if o.trigger == trigger and o.id not in s.objections_raised:
             if o.type == "price" and t.persona.traits.price_sensitivity < 25 and trigger != "close":
                 continue
+            if _unfit(t, o.statements):
+                continue  # «yo quería el Nova X» waits until the agent says it is sold out
             if o.type != "do_not_call" and (_preempted(t, o.id) or _type_settled(t, str(o.type))):
                 _settle_silently(t, o.id)
                 continue

@@ -45,9 +45,9 @@ FORBIDDEN: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"data_confirm_yes"}), frozenset({"data_correction"}) | OBJECTION_MOVES),
     (frozenset({"short_yes"}), frozenset({"short_no"})),
     (frozenset({"buying_signal", "buying_signal_generic"}), DOUBT),
-    (frozenset({"objection_softened"}), DOUBT),
+    (frozenset({"objection_softened"}), DOUBT | frozenset({"short_no"})),
     (ENDING, OWN_MOVES - frozenset({"objection_repeat"})),
-    (frozenset({"data_given"}), OBJECTION_MOVES | frozenset({"trap", "digression"})),
+    (frozenset({"data_given"}), OBJECTION_MOVES | frozenset({"digression"})),
 )
 
 
@@ -104,6 +104,8 @@ def plan(t: Turn) -> None:
             cues.unasked(t.norm),
             *cues.topic_lines(t.s.topics_heard),
             *cues.unmentioned_lines(t.s.topics_mentioned),
+            *cues.unmentioned_products(t.scenario, t.s.products_mentioned),
+            *_data_done(t),
         ]
         if p
     )
@@ -111,6 +113,14 @@ def plan(t: Turn) -> None:
         for intent in t.intents:
             mine = intent.slots.get("unasked")
             intent.slots["unasked"] = f"{mine}|{unsaid}" if mine else unsaid
+
+
+def _data_done(t: Turn) -> list[str]:
+    """«¿Qué más necesita?» once the customer gave every datum the call needs is not asked."""
+    needed = set(t.scenario.required_fields) & set(t.scenario.customer.data)
+    if needed and needed <= set(t.s.fields_given):
+        return cues.phrases("data_done_lines")
+    return []
 
 
 def _no_room(t: Turn, answers: list[Intent]) -> bool:

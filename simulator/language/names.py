@@ -155,15 +155,21 @@ _HESITATION = re.compile(r"^(?:h?m+|e+m+|e+h+|a+h+|mm+h?)$")
 
 def _bare_start(text: str, folded: str, stops: set[str]) -> int | None:
     """Where a bare dictated name starts in the first sentence ("Mmm… Rosa María Hernández")."""
-    first = re.split(r"(?<!\.)[.!?;](?!\.)\s", text.replace("…", " "), maxsplit=1)[0]
-    words = normalize(first).split()
-    # A bare short answer made only of name-like words, after fillers and lead words.
-    while words and (words[0] in _BARE_LEADS or _HESITATION.match(words[0])):
-        words = words[1:]
-    if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):
-        return None
-    start = folded.find(words[0])
-    return start if start >= 0 else None
+    sentences = re.split(r"(?<=[.!?;])\s+", text.replace("…", " "))
+    for sentence in sentences[:3]:
+        if "?" in sentence or "¿" in sentence:
+            continue  # «¿Otra vez? Anote: Marco Reyes.»: a question is never the name
+        words = normalize(sentence).split()
+        # A bare short answer made only of name-like words, after fillers and lead words.
+        while words and (words[0] in _BARE_LEADS or _HESITATION.match(words[0])):
+            words = words[1:]
+        if not words or words == ["por", "favor"]:
+            continue  # «Anote, por favor.» only leads to the name in the next sentence
+        if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):
+            return None
+        start = folded.find(words[0])
+        return start if start >= 0 else None
+    return None
 
 
 def extract_name(text: str) -> str | None:

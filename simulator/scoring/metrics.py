@@ -34,13 +34,18 @@ def name_uses(ctx: CallContext) -> int | None:
 def buying_signal_turns(ctx: CallContext) -> list[int]:
     """Customer buying signals that still call for a (trial) close.
 
-    A signal that answers the agent's close («sí, lo quiero») is an acceptance, not a new signal.
+    A signal that answers the agent's close («sí, lo quiero») is an acceptance, not a new signal,
+    and once the customer accepted the sale a later «sí, está bien» closes nothing new.
     """
     found = []
+    accepted = False
     for n in ctx.customer_turns:
-        if not ctx.has(n, "buying_signal"):
-            continue
         prev = ctx.prev_agent(n)
+        answers_close = prev is not None and ctx.has(prev, "close")
+        if answers_close and says_yes(ctx, n) and not ctx.has(n, "refusal"):
+            accepted = True  # once the customer said yes to the sale, nothing is left to close
+        if accepted or not ctx.has(n, "buying_signal"):
+            continue
         answers_close = prev is not None and ctx.has(prev, "close", "trial_close")
         if answers_close and (ctx.has(n, "refusal") or says_yes(ctx, n)):
             continue

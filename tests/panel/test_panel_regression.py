@@ -60,9 +60,12 @@ KNOWN_UNFAIR = {
     # step: the customer asks something the script's next line (written to the old reply) skips.
     # (d-02 fell out of step the same way and passes again since the customer answers both parts
     # of a double question.)
-    "k-01-asistencia-hogar-fuga-callado-excellent.txt": "guion desfasado: la clienta cuenta la"
-    " fuga un turno antes y pregunta en el turno 12 si el plomero le llamará; el guion no lo"
-    " contesta",
+    # The either/or question of turn 15 now gets its option («el Astra 5») instead of a filler,
+    # and the trap that follows is another one than the script's turn 19 answers, so the customer
+    # does not accept and the script registers the sale anyway.
+    "e-01-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado: la clienta elige"
+    " el Astra 5 en el turno 16 y su trampa del turno 18 ya no es la que el guion contesta; no"
+    " acepta y el guion registra la venta",
     # Third panel (two outside trainers, session 4, 2026-12-05): excellent calls failed today.
     "g-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente cuelga tras"
     " un cierre breve; datos exigidos y sondeo no cumplido por contestar primero la pregunta de"

@@ -69,6 +69,7 @@ INTENTS = [
     "slot_unknown",
     "promise_amount_question",
     "promise_date_counter",
+    "caller_name",
 ]
 
 CUSTOMER_TYPES = (
