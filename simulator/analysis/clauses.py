@@ -71,6 +71,14 @@ class Clause:
     qstart: int = 0  # where the question starts inside ``norm`` (speech clauses)
 
 
+# A fronted phrase of two or three words («en casa», «en su trabajo») before a wh-word.
+_FRONTED = frozenset({"en", "con", "para", "de", "hoy", "ahorita", "ahora", "actualmente", "ya"})
+_WH = frozenset(
+    {"que", "quien", "quienes", "como", "cuando", "donde", "cual", "cuales", "cuanto", "cuanta"}
+    | {"cuantos", "cuantas"}
+)
+
+
 def _strip_markers(norm: str) -> str:
     words = norm.split()
     i = 0
@@ -83,7 +91,16 @@ def _strip_markers(norm: str) -> str:
 def _is_open_form(norm: str) -> bool:
     lead = agent_patterns()["open_lead"]
     body = _strip_markers(norm)
-    return bool(lead.match(body)) or bool(lead.match(norm))
+    if lead.match(body) or lead.match(norm):
+        return True
+    # «¿Y en casa quiénes son?», «¿en su trabajo cómo le afecta?»: a short place or time phrase
+    # may come before the interrogative (panel j-02)
+    words = body.split()
+    if words and words[0] in _FRONTED:
+        for at in (2, 3):  # «en casa», «en su trabajo»
+            if len(words) > at and words[at] in _WH and lead.match(" ".join(words[at:])):
+                return True
+    return False
 
 
 def split_clauses(text: str) -> list[Clause]:

@@ -11,6 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.analysis.customer import customer_patterns
+from simulator.language.normalize import normalize
 from simulator.models.scorecard import Evidence, TurnActs
 from simulator.models.transcript import Transcript
 from simulator.scoring import text as tx
@@ -145,7 +147,13 @@ class CallContext:
             return False
         first = self.agent_turns[0]
         if self.customer_turns and self.customer_turns[0] < first:
-            return False
+            # «¿Bueno?», «¿Diga?» before the agent speaks: the customer picked up the agent's call
+            # (issue 12: an outbound sale started this way was judged as inbound)
+            answered = customer_patterns()["phone_answer"].match(
+                normalize(self.text(self.customer_turns[0]))
+            )
+            if not answered:
+                return False
         return not tx.cue("inbound_opening").search(self.folded[first - 1])
 
     @property
@@ -156,6 +164,10 @@ class CallContext:
             if self.kind == "collections" and self.has(first, "open_question"):
                 # «Tiene dos pagos vencidos… ¿qué pasó?»: stating the debt is why the call is made,
                 # and the question that follows it in the same turn is probing, not a pitch
+                return first + 1
+            if self.has(first, "open_question") and not self.amounts(first):
+                # «Para ofrecerle lo que le conviene, platíqueme: ¿cómo usa su auto?»: a benefit
+                # word that leads into a question is no pitch yet (no price, the question probes)
                 return first + 1
             return first
         return self.n_turns + 1

@@ -1,0 +1,69 @@
+"""The shared understanding of a turn on forms found in session 7 (issue 12 item 2):
+- a call the customer picks up with «¿Bueno?» is the agent's (outbound) call;
+- «¿Y en casa quiénes son?» is an open question (a short fronted phrase before the wh-word);
+- «¿le interesa cubrir también a su esposa?» probes, it is no close («cubrir su pago» is);
+- «¿cómo sabré si es cierto?» is a doubt about who calls."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis.agent import tag_agent
+from simulator.analysis.customer import tag_customer
+from simulator.models.transcript import Transcript
+from simulator.scoring.engine import score_with_context
+
+
+def _outbound(first_customer: str) -> bool:
+    transcript = Transcript.model_validate(
+        {
+            "kind": "sale",
+            "turns": [
+                {"speaker": "customer", "text": first_customer},
+                {
+                    "speaker": "agent",
+                    "text": "Buenas tardes, le habla Luis de Seguros Protege. ¿Hablo con el señor"
+                    " Arturo Ibarra?",
+                },
+                {"speaker": "customer", "text": "Sí, soy yo."},
+            ],
+        }
+    )
+    return score_with_context(transcript)[1].is_outbound
+
+
+@pytest.mark.parametrize("answer", ["¿Bueno?", "¿Diga?", "¿Sí?", "¿Mande?"])
+def test_a_call_picked_up_with_bueno_is_outbound(answer: str) -> None:
+    assert _outbound(answer)
+
+
+def test_a_caller_who_speaks_first_with_a_request_is_inbound() -> None:
+    assert not _outbound("Hola, buenas tardes, quiero información de un seguro.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "¿Y en casa quiénes son, ingeniero?",
+        "¿En su trabajo cómo le afecta?",
+        "Y hoy día, ¿cuántas personas se conectan?",
+    ],
+)
+def test_a_fronted_phrase_before_the_wh_word_is_still_open(line: str) -> None:
+    assert "open_question" in tag_agent(line)
+
+
+@pytest.mark.parametrize("line", ["¿En casa tiene internet?", "¿Con usted está la cuenta?"])
+def test_fronted_yes_no_questions_stay_closed(line: str) -> None:
+    acts = tag_agent(line)
+    assert "open_question" not in acts
+
+
+def test_covering_the_family_is_probing_and_covering_the_payment_is_a_close() -> None:
+    assert "close" not in tag_agent("¿Le interesa cubrir también a su esposa o hijos?")
+    assert "close" in tag_agent("¿Le interesa cubrir su pago hoy mismo?")
+
+
+def test_how_will_i_know_is_a_trust_objection() -> None:
+    tags = tag_customer("Ya, pero entonces ¿cómo sabré si es cierto lo que usted afirma?")
+    assert tags.objection_type == "trust"
