@@ -9,6 +9,7 @@ from __future__ import annotations
 from simulator.customer import cues, facts
 from simulator.customer.objections import fire_trap, raise_persona, raise_triggered
 from simulator.customer.turn import Turn, clamp
+from simulator.language.normalize import normalize
 
 SHORT_REQUEST_WORDS = 9  # «¿A qué número le marco si se necesita algo?» is a request by itself
 
@@ -38,6 +39,7 @@ def data_moves(t: Turn) -> None:
                 f not in wrong
                 and said is not None
                 and cues.same_shape(said, data[f])  # «su cuenta y su precio de 399» reads no cuenta
+                and _could_be_a_misread(f, said, data[f])
                 and not cues.value_matches(f, said, data[f])
                 and not cues.value_matches(f, t.text, data[f])
             ):
@@ -125,6 +127,18 @@ def data_moves(t: Turn) -> None:
     # a data-request trap («¿me dice la dirección de mi hermana?») comes after the data asked for,
     # never instead of it (panel k-03)
     fire_trap(t, "data_request")
+
+
+def _could_be_a_misread(field: str, said: str, true_value: str) -> bool:
+    """A value read back wrong looks like the true one: a name shares a word with it («Arturo
+    Ibarra Ruiz»), a number or plate has digits. «Excelente decisión, señor Ibarra… ¿me confirma
+    su nombre y las placas de su auto?» reads back nothing (tmux play, seguro de auto)."""
+    if any(ch.isdigit() for ch in true_value) and not any(ch.isdigit() for ch in said):
+        return False  # «las placas de su auto» is no reading of «NXR-482-B»
+    if facts.field_kind(field) != "name":
+        return True
+    true_words = set(normalize(true_value).split())
+    return bool(true_words & set(normalize(said).split()))
 
 
 def _asks_new_field(t: Turn) -> bool:

@@ -56,10 +56,29 @@ class CallContext:
             ctx.acts.append(frozenset(acts))
             (ctx.agent_turns if turn.speaker == "agent" else ctx.customer_turns).append(n)
         ctx.first_presentation = next(
-            (n for n in ctx.agent_turns if ctx.acts[n - 1] & PRESENTATION_ACTS), None
+            (
+                n
+                for n in ctx.agent_turns
+                if ctx.acts[n - 1] & PRESENTATION_ACTS and not ctx._purpose_only(n)
+            ),
+            None,
         )
         ctx.customer_name = _customer_name(ctx)
         return ctx
+
+    def _purpose_only(self, n: int) -> bool:
+        """An outbound purpose statement («le llamo porque su seguro vence y quería ofrecerle una
+        opción») names no product and no price: it says why the call is made, it is no pitch
+        (issue 12, panel l-02)."""
+        if "offer_help" not in self.acts[n - 1] or any(a.is_money for a in self.amounts(n)):
+            return False
+        folded = f" {self.folded[n - 1]} "
+        for entry in self.transcript.catalog:
+            for name in [entry.name, *entry.aliases]:
+                key = tx.fold(name)
+                if key and f" {key} " in folded:
+                    return False
+        return True
 
     # ------------------------------------------------------------------ turn access
     @property

@@ -22,6 +22,7 @@ from simulator.errors import InputError, SimuladorError
 from simulator.models.content import Persona, Scenario
 from simulator.models.transcript import Event, EventType, Transcript, Turn
 from simulator.session import texts
+from simulator.session.fields import resolve_field
 from simulator.session.hints import hint_key
 from simulator.session.journal import Journal, RecoveredCall
 from simulator.session.result import CallResult, decide_outcome, skeleton
@@ -227,6 +228,7 @@ class CallSession:
         field = field.strip().lower()
         if not field:
             raise InputError(texts.error("empty_field"))
+        field = resolve_field(self.scenario, field)
         self._transcript.capture[field] = value.strip()
         if self.journal:
             self.journal.capture(field, value.strip())

@@ -40,6 +40,7 @@ class Step:
     seconds: float = 0.0
     field: str = ""
     line: int = 0
+    path: str | None = None  # the script file, for messages about this step
 
 
 @dataclass
@@ -70,7 +71,7 @@ def parse_command(raw: str, *, path: str | None = None, line: int = 0) -> Step:
         key, sep, value = rest.partition("=")
         if not sep or not key.strip():
             raise InputError(_msg("bad_capture"), **where)  # type: ignore[arg-type]
-        return Step("capture", field=key.strip(), text=value.strip(), line=line)
+        return Step("capture", field=key.strip(), text=value.strip(), line=line, path=path)
     if command == "/venta":
         return Step("sale", line=line)
     if command == "/colgar":
@@ -155,7 +156,12 @@ def apply_step(session: CallSession, step: Step) -> str | None:
         reply = session.hold_end(step.seconds)
         return reply.text if reply else None
     if step.kind == "capture":
-        session.capture(step.field, step.text)
+        try:
+            session.capture(step.field, step.text)
+        except InputError as error:  # «/dato color=rojo»: which line, and the scenario's fields
+            if step.path is None:
+                raise
+            raise InputError(str(error), path=step.path, line=step.line) from None
     elif step.kind == "sale":
         session.register_sale()
     return None

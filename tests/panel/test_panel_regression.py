@@ -47,9 +47,9 @@ KNOWN_UNFAIR = {
     # mid-call where it used to end on his hang-up.
     "j-01-cobranza-tarjeta-atrasada-molesto-excellent.txt": "el guion termina donde el cliente"
     " molesto colgaba al jugarlo; hoy sigue en la línea y la llamada queda sin despedida",
-    "l-02-seguro-auto-amplio-desconfiado-excellent.txt": "el motivo de una llamada saliente («le"
-    " llamo porque su seguro vence…») se lee como presentación sin sondeo; el guion termina donde"
-    " el cliente colgaba",
+    "l-02-seguro-auto-amplio-desconfiado-excellent.txt": "el guion termina donde el cliente"
+    " colgaba: hoy sigue en la línea y faltan los datos y la despedida (el motivo «le llamo"
+    " porque su seguro vence…» ya no cuenta como presentación)",
     # Session 7: the customer's word choices moved (lines that presume what was never said are
     # avoided), and this script — written against a customer of session 3, long out of step with
     # it — now ends on a hang-up without a farewell line from the customer.

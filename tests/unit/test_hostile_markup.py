@@ -103,7 +103,7 @@ def test_play_errors_and_interactive_input_are_plain(tmp_path: Path) -> None:
     result = runner.invoke(
         app,
         ["play", "-s", "internet-veloz-hogar", "--seed", "2"],
-        input="[/] hola [/inaudible]\n/dato x=[bold red]y[/]\n/[/]\n/colgar\n",
+        input="[/] hola [/inaudible]\n/dato nombre=[bold red]y[/]\n/[/]\n/colgar\n",
         env={"COLUMNS": "200"},
     )
     output = _ok(result)

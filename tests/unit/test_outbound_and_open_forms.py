@@ -67,3 +67,39 @@ def test_covering_the_family_is_probing_and_covering_the_payment_is_a_close() ->
 def test_how_will_i_know_is_a_trust_objection() -> None:
     tags = tag_customer("Ya, pero entonces ¿cómo sabré si es cierto lo que usted afirma?")
     assert tags.objection_type == "trust"
+
+
+def test_an_outbound_purpose_statement_is_no_presentation() -> None:
+    """Panel l-02 / tmux play: «Le llamo porque su seguro de auto vence en unas dos semanas y
+    queremos ofrecerle una cotización» was the first presentation, so the open questions that
+    followed «came after presenting»."""
+    transcript = Transcript.model_validate(
+        {
+            "kind": "sale",
+            "catalog": [{"name": "Cobertura Amplia", "price": 9800, "aliases": ["amplia"]}],
+            "turns": [
+                {"speaker": "customer", "text": "¿Diga?"},
+                {
+                    "speaker": "agent",
+                    "text": "Buenas tardes, le habla Luis de Seguros Protege. ¿Hablo con el señor"
+                    " Ibarra?",
+                },
+                {"speaker": "customer", "text": "Sí, soy yo."},
+                {
+                    "speaker": "agent",
+                    "text": "Le llamo porque su seguro de auto vence en unas dos semanas y queremos"
+                    " ofrecerle una cotización. ¿Me regala un par de minutos?",
+                },
+                {"speaker": "customer", "text": "Sí, dígame."},
+                {"speaker": "agent", "text": "Platíqueme, ¿para qué usa su auto normalmente?"},
+                {"speaker": "customer", "text": "Para trabajar, ando todo el día en carretera."},
+                {
+                    "speaker": "agent",
+                    "text": "Para eso le conviene la Cobertura Amplia: grúa en carretera y daños"
+                    " materiales, por 9,800 pesos al año.",
+                },
+            ],
+        }
+    )
+    ctx = score_with_context(transcript)[1]
+    assert ctx.first_presentation == 8
