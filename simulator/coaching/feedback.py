@@ -122,7 +122,9 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 hint=q,
             )
         ]
-    if ctx.first_presentation and not open_before:
+    # collections: telling the debt is why the call is made, not a product pitch (panel u-01);
+    # whether the cause was explored is the needs element's own finding
+    if ctx.first_presentation and not open_before and ctx.kind != "collections":
         n = ctx.first_presentation
         return [
             _item(

@@ -51,9 +51,10 @@ def _options(text: str) -> list[str]:
 
 def is_choice(text: str) -> bool:
     """The turn ends with an either/or question whose options a customer can say back («¿cuál le
-    late más, el Astra 5 o el Nova X?»; not «¿quiénes dependen de usted, esposa o hijos que…?»)."""
+    late más, el Astra 5 o el Nova X?»; not «¿quiénes dependen de usted, esposa o hijos que…?»
+    nor «¿cuántos días lleva sin internet y hay algún foco rojo o apagado?»)."""
     options = _options(text)
-    return len(options) == 2 and any(_speakable(o) for o in options)
+    return len(options) == 2 and all(_speakable(o) for o in options)
 
 
 def _speakable(option: str) -> bool:

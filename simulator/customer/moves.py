@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from simulator.analysis import conduct
 from simulator.customer import choice_moves, cues, need_choice, situation_moves
-from simulator.customer.objections import fire_trap, raise_triggered
+from simulator.customer.objections import fire_trap, raise_pending, raise_triggered
 from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
 
 __all__ = ["Turn", "clamp"]
@@ -156,6 +156,12 @@ def questions(t: Turn) -> None:
     unrevealed = [n for n in sc.needs if n.id not in s.revealed_needs]
     probe_hit = next((n for n in unrevealed if need_choice.probed(t.norm, n.probe_keywords)), None)
     callado = t.persona.traits.short_answers_to_closed
+    if "open_question" in t.acts and need_choice.probed(t.norm, cues.phrases("doubt_questions")):
+        # «¿Qué es lo que le hace dudar?»: the doubt it has, or that it has none (panel u-02:
+        # «Creo que ya le platiqué lo importante»)
+        if not (raise_pending(t) or raise_triggered(t, "close")):
+            t.say("no_doubts")
+        return
     if "open_question" in t.acts:
         need, unknown = need_choice.for_open_question(t.text, t.norm, unrevealed, s.hinted_needs)
         if choice_moves.is_choice(t.text):
@@ -172,7 +178,11 @@ def questions(t: Turn) -> None:
             None,
         )
         if unknown and told is None and not told_situation:
-            t.say("slot_unknown")  # «¿para cuándo…?» and no date it could name
+            fact = need_choice.fact_line(sc, need_choice.asked_slot(t.text) or "when")
+            if fact is not None:  # «¿desde cuándo?» — «No tengo internet desde el lunes…»
+                t.say("slot_fact", value=fact)
+            else:
+                t.say("slot_unknown")  # «¿para cuándo…?» and no date it could name
         elif need is None and told is not None:
             t.say("need_statement", ref=told.id)  # asked again what it told: it says it again
         elif need is not None:

@@ -17,7 +17,7 @@ import re
 
 from simulator.customer import cues
 from simulator.language.normalize import normalize
-from simulator.models.content import Need
+from simulator.models.content import Need, Scenario
 
 # At most this many words may stand between two words of a probe keyword.
 GAP = 2
@@ -94,15 +94,32 @@ def asked_slot(text: str) -> str | None:
     return None
 
 
-def fits(need: Need, slot: str) -> bool:
-    """Whether some statement of ``need`` answers a question about ``slot``."""
+def fits(need: Need, slot: str, *, strict: bool = False) -> bool:
+    """Whether some statement of ``need`` answers a question about ``slot``; ``strict``: with a
+    date or one of the slot's ``strong_words`` (another need than the one asked for must really
+    answer: «dos cargos de 499 este mes» is no answer to «¿cuántos días lleva sin servicio?»)."""
     spec = cues.config().get("question_slots", {}).get(slot, {})
-    words = [normalize(w) for w in spec.get("answer_words", [])]
+    key = "strong_words" if strict else "answer_words"
+    words = [normalize(w) for w in spec.get(key, [])]
     for statement in need.statements:
         norm = normalize(statement)
         if cues.has_date(norm) or cues.contains_any(norm, words):
             return True
     return False
+
+
+def fact_line(scenario: Scenario, slot: str) -> str | None:
+    """A line of the caller's own story that answers ``slot`` («¿desde cuándo está sin servicio?»
+    → «Oiga, no tengo internet desde el lunes…»): its reasons for calling, first person, as the
+    scenario wrote them. Deterministic: the first that fits."""
+    spec = cues.config().get("question_slots", {}).get(slot, {})
+    words = [normalize(w) for w in spec.get("answer_words", [])]
+    lines = [*scenario.banks.get("state_reason", []), *scenario.banks.get("complaint", [])]
+    for line in lines:
+        norm = normalize(line)
+        if cues.has_date(norm) or cues.contains_any(norm, words):
+            return line
+    return None
 
 
 def for_open_question(
@@ -119,5 +136,5 @@ def for_open_question(
     slot = asked_slot(text)
     if slot is None or need is None or fits(need, slot):
         return need, False
-    fitting = next((n for n in unrevealed if fits(n, slot)), None)
+    fitting = next((n for n in unrevealed if fits(n, slot, strict=True)), None)
     return fitting, fitting is None

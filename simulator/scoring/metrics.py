@@ -46,6 +46,11 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
             accepted = True  # once the customer said yes to the sale, nothing is left to close
         if accepted or not ctx.has(n, "buying_signal"):
             continue
+        folded = ctx.folded[n - 1]
+        if tx.cue("third_party_person").search(folded) and tx.cue("third_party_data").search(
+            folded
+        ):
+            continue  # «¿cuánto paga mi cuñado?» is a trap to refuse, not interest to close on
         answers_close = prev is not None and ctx.has(prev, "close", "trial_close")
         if answers_close and (ctx.has(n, "refusal") or says_yes(ctx, n)):
             continue

@@ -9,18 +9,28 @@ customer's consent to the registered promise and the coaching all see the same c
 
 from __future__ import annotations
 
+import re
+
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
+from simulator.scoring.lang import amounts_in
+
+_QUESTION = re.compile(r"¿[^?¿]*\?|[^.!?¿]*\?")
 
 
 def is_promise_close(ctx: CallContext, n: int) -> bool:
     """Agent turn ``n`` of a collections call asks the customer to commit to a payment."""
     if ctx.kind != "collections" or ctx.speaker(n) != "agent" or "?" not in ctx.text(n):
         return False
-    folded = ctx.folded[n - 1]
-    if not tx.cue("promise_payment").search(folded):
+    # the question asks for the commitment; the debt stated before it does not (panel u-01:
+    # «…en total 1,850 pesos. ¿Me platica qué ha pasado?» and «¿Qué le impidió pagar estos dos
+    # meses?» were counted as closes, so the probing that followed came «after the close»)
+    question = " ".join(_QUESTION.findall(ctx.text(n))) or ctx.text(n)
+    folded = tx.fold(question)
+    if not tx.cue("promise_payment").search(folded) or tx.cue("cause_question").search(folded):
         return False
-    return bool(ctx.amounts(n)) or bool(tx.cue("promise_when").search(folded))
+    money = any(a.is_money for a in amounts_in(question, folded))
+    return money or bool(tx.cue("promise_when").search(folded))
 
 
 def mark_closes(ctx: CallContext) -> None:

@@ -70,6 +70,8 @@ INTENTS = [
     "promise_amount_question",
     "promise_date_counter",
     "caller_name",
+    "no_doubts",
+    "slot_fact",
 ]
 
 CUSTOMER_TYPES = (
