@@ -102,6 +102,8 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         if n < limit
         and n not in opening
         and ctx.has(n, "closed_question")
+        and not ctx.has(n, "data_request", "data_confirmation")  # «¿me dicta su póliza?» asks data
+        and not tx.cue("check_question").search(ctx.folded[n - 1])  # «¿le queda claro?» checks
         and not is_identity_check(ctx, n)
     ]
     why = (

@@ -148,7 +148,16 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
         return digits_true in re.sub(r"\D", "", said)
     said_n = normalize(said).replace(" arroba ", "@").replace(" punto ", ".")
     true_n = normalize(true_value)
-    return bool(true_n) and (true_n in said_n or true_n.replace(" ", "") in said_n.replace(" ", ""))
+    if not true_n:
+        return False
+    if true_n in said_n or true_n.replace(" ", "") in said_n.replace(" ", ""):
+        return True
+    if field_kind(field) != "text":
+        return False
+    # a description read back in other words («fuga en el tubo bajo el fregadero» for «fuga de
+    # agua»): the caller accepts it when half its words are there (panel u-06)
+    words = [w for w in true_n.split() if len(w) > 2]
+    return bool(words) and sum(f" {w}" in f" {said_n}" for w in words) / len(words) >= 0.5
 
 
 def misread(field: str, said: str, true_value: str) -> tuple[str, str] | None:

@@ -19,11 +19,14 @@ from simulator.models.scorecard import ElementResult, ErrorFinding
 from simulator.scoring import lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
+from simulator.scoring.data_terms import catalog_terms_of
 from simulator.scoring.data_unlisted import judge_unlisted
 from simulator.scoring.judged import Judged, dedupe, not_applicable, phrasings
 from simulator.scoring.rubric import rule
 
 _DIGITS = re.compile(r"\D+")
+LONG_VALUE_WORDS = 5
+LONG_VALUE_SHARE = 0.5
 READ_BACK_SHARE = 0.6
 MIN_PARTIAL = 10
 DATA_ACTS = ("data_request", "data_confirmation")
@@ -110,7 +113,10 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     )
     value_words = [f"{float(w):g}" if w.isdigit() else w for w in value_words]
     hits = sum(w in words for w in value_words)
-    return hits / len(value_words) >= READ_BACK_SHARE
+    # a long free-text value («fuga de agua por tubo roto bajo el fregadero de la cocina») is read
+    # back in fewer words («fuga en el tubo bajo el fregadero», panel u-06)
+    share = READ_BACK_SHARE if len(value_words) < LONG_VALUE_WORDS else LONG_VALUE_SHARE
+    return hits / len(value_words) >= share
 
 
 def _expanded(name: str, text: str) -> str:
@@ -200,7 +206,11 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
             f"«{label}» capturado como «{captured}», pero el cliente dijo «{check.said}» "
             f"(turno {check.said_turn})"
         )
-    elif check.expected and not _safe_matches(name, check.expected, captured):
+    elif (
+        check.expected
+        and not _safe_matches(name, check.expected, captured)
+        and not catalog_terms_of(ctx, check.expected, captured)
+    ):
         check.correct = False
         check.problems.append(
             f"«{label}» capturado como «{captured}» no coincide con el registro del cliente"

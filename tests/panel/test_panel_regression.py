@@ -35,6 +35,14 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # and coinsurance is cost sharing up to the sum insured; «para respetar su decisión… ¿sí o no?» is
 # no pressure).
 KNOWN_UNFAIR = {
+    # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
+    # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
+    # the close-time trap; the callado of u-05 now accepts), so these scripts fall out of step.
+    "u-02-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado: el cierre del turno 16"
+    " ahora se reconoce y el cliente contesta con la trampa del deducible, que el guion no atiende"
+    " antes de registrar la venta",
+    "u-05-tarjeta-credito-horizonte-callado-excellent.txt": "guion desfasado: el cliente callado"
+    " ahora acepta y el guion, escrito para su negativa, no captura los datos de la solicitud",
     # Fourth panel (three outside trainers, session 5, 2026-12-05). j-03 and l-01 were played when
     # the impatient customer still hung up on a short offer: their scripts stop there, and the
     # customer (fixed since) now stays on the line, so the call ends without a goodbye.
