@@ -5,7 +5,9 @@ repositories it needs.
 """
 
 from simulator.storage.assignment_repo import AssignmentRecord, AssignmentRepo
+from simulator.storage.cohort_repo import CohortRecord, CohortRepo
 from simulator.storage.engine import make_engine, make_session_factory, migrate
+from simulator.storage.override_repo import OverrideRecord, OverrideRepo
 from simulator.storage.repositories import (
     CallRecord,
     CallRepo,
@@ -18,6 +20,10 @@ __all__ = [
     "AssignmentRepo",
     "CallRecord",
     "CallRepo",
+    "CohortRecord",
+    "CohortRepo",
+    "OverrideRecord",
+    "OverrideRepo",
     "TraineeRecord",
     "TraineeRepo",
     "make_engine",

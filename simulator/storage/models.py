@@ -104,8 +104,60 @@ class Call(Base):
     journal_path: Mapped[str | None] = mapped_column(String(1024), nullable=True)
 
 
+class Cohort(Base):
+    """A group of trainees a formador trains together (unique name, case/accents ignored)."""
+
+    __tablename__ = "cohorts"
+    __table_args__ = (Index("uq_cohorts_name_key", "name_key", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH))
+    name_key: Mapped[str] = mapped_column(String(NAME_KEY_MAX_LENGTH))
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("trainees.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Override(Base):
+    """A formador's correction of one judgement of a call; the call's scorecard stays untouched.
+
+    ``target_kind`` is "element" (values "met"/"not_met"/…) or "critical_error" (values
+    "present"/"absent"); ``code`` is the element or critical-error code.
+    """
+
+    __tablename__ = "overrides"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    call_id: Mapped[int] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    target_kind: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(ID_MAX_LENGTH))
+    original_value: Mapped[str] = mapped_column(String(32))
+    new_value: Mapped[str] = mapped_column(String(32))
+    note: Mapped[str] = mapped_column(Text)
+    formador_id: Mapped[int | None] = mapped_column(
+        ForeignKey("trainees.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class CohortMember(Base):
+    """A trainee in a cohort (once)."""
+
+    __tablename__ = "cohort_members"
+
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True
+    )
+    trainee_id: Mapped[int] = mapped_column(
+        ForeignKey("trainees.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class Assignment(Base):
-    """A scenario a formador assigned to one trainee (or, with no trainee, to the whole cohort)."""
+    """A scenario a formador assigned to one trainee, to a cohort (``cohort_id``) or, with
+    neither, to everybody. Scenarios assigned in one action share ``batch_id``."""
 
     __tablename__ = "assignments"
 
@@ -121,3 +173,11 @@ class Assignment(Base):
         ForeignKey("trainees.id", ondelete="SET NULL"), nullable=True
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    cohort_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cohorts.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    # "practice" or "exam".
+    mode: Mapped[str] = mapped_column(String(16), default="practice", server_default="practice")
+    # How many calls count for the assignment; None = unlimited.
+    max_attempts: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    batch_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
