@@ -103,3 +103,16 @@ def test_an_outbound_purpose_statement_is_no_presentation() -> None:
     )
     ctx = score_with_context(transcript)[1]
     assert ctx.first_presentation == 8
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No, señor, ese precio no existe. ¿Se queda con la Amplia?",
+        "Con la Amplia la asistencia vial es 24 horas. ¿Le hago la póliza?",
+        "Es de 4,999 pesos con envío gratis. ¿La quiere?",
+        "¿Le parece si dejamos hoy mismo su solicitud del plan Plus por 1,250 pesos al mes?",
+    ],
+)
+def test_natural_closes_of_panel_u_are_closes(line: str) -> None:
+    assert "close" in tag_agent(line)
