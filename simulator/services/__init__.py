@@ -34,6 +34,8 @@ from simulator.settings import Settings, load_settings
 if TYPE_CHECKING:
     from simulator.content.library import Library
     from simulator.models.scorecard import Scorecard
+    from simulator.services.dashboard import CohortDashboard
+    from simulator.services.formador import FormadorService
 
 __all__ = [
     "AssignmentItem",
@@ -66,6 +68,24 @@ class Services:
         self.trainees = TraineeService(backend)
         self.calls = CallService(backend)
         self.recovery = RecoveryService(backend)
+        self._formador: FormadorService | None = None
+
+    @property
+    def formador(self) -> FormadorService:
+        """Roles, cohorts, assignments, overrides and calibration (``services/formador.py``)."""
+        if self._formador is None:
+            from simulator.services.formador import FormadorService
+
+            self._formador = FormadorService(self._backend)
+        return self._formador
+
+    def dashboard(
+        self, cohort_id: int, *, window: int = 10, today: date | None = None
+    ) -> CohortDashboard:
+        """A cohort's dashboard data (``services/dashboard.py``)."""
+        from simulator.services.dashboard import build_dashboard
+
+        return build_dashboard(self._backend, cohort_id, window=window, today=today)
 
     @property
     def library(self) -> Library:
