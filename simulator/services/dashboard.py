@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from simulator.language.display import display
 from simulator.models.scorecard import ELEMENT_KEYS, Scorecard
@@ -36,6 +37,9 @@ from simulator.services.formador import (
     assignment_status,
 )
 from simulator.services.results import TraineeInfo
+
+if TYPE_CHECKING:
+    from simulator.storage import CallRecord, OverrideRecord
 
 FLAG_WINDOW = 5
 REINCIDENTE_MIN = 3
@@ -155,14 +159,26 @@ def cohort_totals(
     return pec, (sum(pencs) / len(pencs) if pencs else None)
 
 
-def scored_calls(backend: Backend, formador: FormadorService, trainee_id: int) -> list[ScoredCall]:
-    records = backend.repos.calls.list_for(trainee_id)
-    overrides = formador.overrides_repo.for_calls([r.id for r in records])
-    result = []
-    for record in records:
+def _scored(
+    records: Sequence[CallRecord],
+    overrides: dict[int, list[OverrideRecord]] | None,
+    formador: FormadorService,
+    keep: int | None = None,
+) -> list[ScoredCall]:
+    """The scored calls among ``records`` (oldest first), effective scorecards; with ``keep`` only
+    the newest ``keep`` of them are parsed."""
+    picked: list[tuple[CallRecord, Scorecard]] = []
+    for record in reversed(records):
+        if keep is not None and len(picked) >= keep:
+            break
         card = load_scorecard(record.scorecard_json)
-        if card is None:
-            continue
+        if card is not None:
+            picked.append((record, card))
+    picked.reverse()
+    if overrides is None:
+        overrides = formador.overrides_repo.for_calls([r.id for r, _ in picked])
+    result = []
+    for record, card in picked:
         own = overrides.get(record.id, [])
         effective = apply_overrides(card, own) if own else card
         result.append(
@@ -171,17 +187,27 @@ def scored_calls(backend: Backend, formador: FormadorService, trainee_id: int) -
     return result
 
 
+def scored_calls(backend: Backend, formador: FormadorService, trainee_id: int) -> list[ScoredCall]:
+    """All the trainee's scored calls, oldest first, with overrides applied."""
+    return _scored(backend.repos.calls.list_for(trainee_id), None, formador)
+
+
 def build_dashboard(
     backend: Backend, cohort_id: int, *, window: int = 10, today: date | None = None
 ) -> CohortDashboard:
     formador = FormadorService(backend)
     cohort = formador.cohort(cohort_id)
     today = today or datetime.now(UTC).date()
+    members = formador.cohort_members(cohort.id)
+    by_trainee = backend.repos.calls.list_for_trainees([m.id for m in members])
+    keep = max(window, FLAG_WINDOW)
+    all_ids = [r.id for records in by_trainee.values() for r in records[-keep * 2 :]]
+    overrides = formador.overrides_repo.for_calls(all_ids)
     rows: list[TraineeRow] = []
     all_calls: list[list[ScoredCall]] = []
-    for member in formador.cohort_members(cohort.id):
-        calls = scored_calls(backend, formador, member.id)
-        records = backend.repos.calls.list_for(member.id)
+    for member in members:
+        records = by_trainee.get(member.id, [])
+        calls = _scored(records, overrides, formador, keep)
         statuses = [
             assignment_status(a, records, today)
             for a in backend.repos.assignments.list_for(member.id)

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from simulator.errors import StorageError
 from simulator.storage.engine import run_in_session
 from simulator.storage.models import Cohort, CohortMember, Trainee, utcnow
-from simulator.storage.repositories import clean_name, name_key
+from simulator.storage.repositories import TraineeRecord, clean_name, name_key
+from simulator.storage.repositories import _trainee as trainee_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,20 @@ class CohortRepo:
                 .order_by(Trainee.name_key, Trainee.id)
             )
             return list(rows)
+
+        return run_in_session(self._factory, "leer la cohorte", work)
+
+    def members(self, cohort_id: int) -> list[TraineeRecord]:
+        """The cohort's trainees as records, by name (one query)."""
+
+        def work(session: Session) -> list[TraineeRecord]:
+            rows = session.scalars(
+                select(Trainee)
+                .join(CohortMember, Trainee.id == CohortMember.trainee_id)
+                .where(CohortMember.cohort_id == cohort_id)
+                .order_by(Trainee.name_key, Trainee.id)
+            )
+            return [trainee_record(row) for row in rows]
 
         return run_in_session(self._factory, "leer la cohorte", work)
 

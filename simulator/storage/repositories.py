@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, sessionmaker
 
 from simulator.errors import StorageError
 from simulator.storage.engine import run_in_session
@@ -67,7 +67,7 @@ def _trainee(row: Trainee) -> TraineeRecord:
     )
 
 
-def _call(row: Call) -> CallRecord:
+def _call(row: Call, transcript: bool = True) -> CallRecord:
     return CallRecord(
         id=row.id,
         trainee_id=row.trainee_id,
@@ -81,7 +81,7 @@ def _call(row: Call) -> CallRecord:
         overall=row.overall,
         verdict=row.verdict,
         complete=row.complete,
-        transcript_json=row.transcript_json,
+        transcript_json=row.transcript_json if transcript else "",
         scorecard_json=row.scorecard_json,
         journal_path=row.journal_path,
         call_key=row.call_key,
@@ -288,6 +288,26 @@ class CallRepo:
                 select(Call).where(Call.trainee_id == trainee_id).order_by(Call.started_at, Call.id)
             )
             return [_call(row) for row in rows]
+
+        return run_in_session(self._factory, "leer las llamadas", work)
+
+    def list_for_trainees(self, trainee_ids: list[int]) -> dict[int, list[CallRecord]]:
+        """Several trainees' calls in one query, oldest first per trainee, WITHOUT transcripts
+        (``transcript_json`` is ""): for dashboards over a whole cohort."""
+
+        def work(session: Session) -> dict[int, list[CallRecord]]:
+            found: dict[int, list[CallRecord]] = {i: [] for i in trainee_ids}
+            for start in range(0, len(trainee_ids), 500):
+                chunk = trainee_ids[start : start + 500]
+                rows = session.scalars(
+                    select(Call)
+                    .options(defer(Call.transcript_json))
+                    .where(Call.trainee_id.in_(chunk))
+                    .order_by(Call.started_at, Call.id)
+                )
+                for row in rows:
+                    found[row.trainee_id].append(_call(row, transcript=False))
+            return found
 
         return run_in_session(self._factory, "leer las llamadas", work)
 

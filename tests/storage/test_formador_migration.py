@@ -87,3 +87,30 @@ def test_a_0002_database_with_data_migrates_to_head_and_keeps_it(tmp_path: Path)
     )  # fmt: skip
     assert OverrideRepo(factory).for_call(7) == [override]
     engine.dispose()
+
+
+def test_cohort_members_and_calls_of_many_trainees_in_one_query(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'many.db'}")
+    migrate(engine)
+    factory = make_session_factory(engine)
+    trainees = TraineeRepo(factory)
+    beto, ana = trainees.get_or_create("Beto"), trainees.get_or_create("Ana")
+    cohorts = CohortRepo(factory)
+    cohort = cohorts.add("Febrero")
+    for trainee in (beto, ana):
+        cohorts.add_member(cohort.id, trainee.id)
+    assert [t.name for t in cohorts.members(cohort.id)] == ["Ana", "Beto"]
+    assert cohorts.remove_member(cohort.id, beto.id) is True
+    assert cohorts.member_ids(cohort.id) == [ana.id]
+    calls = CallRepo(factory)
+    now = datetime.now(UTC)
+    for trainee_id in (ana.id, ana.id, beto.id):
+        calls.add(
+            trainee_id=trainee_id, scenario_id="s", persona_id="p", seed=1, mode="practice",
+            started_at=now, ended_at=None, outcome=None, overall=70, verdict=None,
+            complete=True, transcript_json='{"big": true}', scorecard_json="{}",
+        )  # fmt: skip
+    found = calls.list_for_trainees([ana.id, beto.id])
+    assert [len(found[ana.id]), len(found[beto.id])] == [2, 1]
+    assert all(c.transcript_json == "" and c.overall == 70 for c in found[ana.id])
+    engine.dispose()
