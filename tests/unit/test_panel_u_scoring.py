@@ -78,3 +78,23 @@ def test_a_comprehension_check_gets_no_advice_to_ask_openly() -> None:
     card = grade(transcript)
     assert card.feedback.improvements  # coached on something, not on the check
     assert not any("Le queda claro" in (f.message or "") for f in card.feedback.improvements)
+
+
+def test_an_honest_i_do_not_have_it_answers_the_question() -> None:
+    from simulator.scoring.elements_needs import is_answered
+
+    transcript = Transcript.model_validate(
+        {
+            "kind": "sale",
+            "turns": [
+                {"speaker": "agent", "text": "La Amplia incluye grúa las 24 horas."},
+                {"speaker": "customer", "text": "¿La grúa tiene límite de kilómetros?"},
+                {
+                    "speaker": "agent",
+                    "text": "Ese dato no lo tengo aquí, viene en las condiciones de la póliza que"
+                    " le llegan por correo. ¿Me da sus placas?",
+                },
+            ],
+        }
+    )
+    assert is_answered(score_with_context(transcript)[1], 2)
