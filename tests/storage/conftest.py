@@ -96,13 +96,15 @@ def fresh_database(server_url: str, name: str) -> str:
 def postgres_server() -> Iterator[tuple[str | None, str]]:
     folder = Path(tempfile.mkdtemp(prefix="simulador-pg-"))
     url, extra = start_server(folder)
-    if url is None:
-        yield None, str(extra)
-        return
-    yield url, ""
-    if callable(extra):
-        extra()
-    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        if url is None:
+            yield None, str(extra)
+            return
+        yield url, ""
+        if callable(extra):
+            extra()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
