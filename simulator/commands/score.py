@@ -1,8 +1,10 @@
 """CLI commands ``simulador score`` (grade transcripts) and ``simulador rubric`` (print the rules).
 
-``score`` accepts one file, ``-`` for stdin, several files or a directory (batch: one line per
-call plus averages). Invalid input exits with code 2 and a Spanish message, never a traceback; in a
-batch a bad file is reported and the others are still graded (exit code 2 at the end). File names
+``score`` accepts one file, ``-`` for stdin, several files or a directory (batch: a progress bar,
+one line per call, a summary with the most frequent faults, and with ``--csv`` one CSV row per
+file, see ``simulator.reports.batch``). Invalid input exits with code 2 and a Spanish message, never
+a traceback; in a batch a bad file is reported (a CSV row with its error) and the others are still
+graded (exit code 2 at the end). File names
 and transcript text are printed through ``safe_text`` (no Rich markup, no terminal escapes).
 """
 
@@ -166,6 +168,13 @@ def score(
     history: list[str] = typer.Option(
         [], "--history", help="Tarjetas o transcripts de llamadas anteriores (repita la opción)."
     ),
+    csv_path: Path | None = typer.Option(
+        None,
+        "--csv",
+        metavar="SALIDA.csv",
+        help="Guarda una fila por llamada (archivo, escenario, veredicto, calificación, PEC, PENC, "
+        "errores críticos, elementos no cumplidos) en este archivo CSV.",
+    ),
 ) -> None:
     """Califica una llamada (transcript) y muestra la retroalimentación y el plan de acción."""
     from simulator.coaching import grade
@@ -176,7 +185,7 @@ def score(
         earlier = _history(history) if history else []
     except SimuladorError as error:
         raise _fail(error) from None
-    if len(sources) == 1:
+    if len(sources) == 1 and csv_path is None:
         try:
             transcript = _load(sources[0], regular_only=_in_folder(sources[0], files))
             card = grade(transcript, history=earlier, scenario_hint=_scenario_hint(transcript))
@@ -187,38 +196,90 @@ def score(
         else:
             _console().print(render(card, title=f"Calificación — {sources[0]}"))
         return
-    cards: list[tuple[str, Scorecard]] = []
-    failed = 0
-    console = _console()
-    for source in sources:
-        try:
-            transcript = _load(source, regular_only=_in_folder(source, files))
-            cards.append((source, grade(transcript, history=earlier)))
-        except SimuladorError as error:
-            failed += 1
-            _say_error(error)
-        except (RecursionError, MemoryError, ValueError, TypeError, LookupError) as error:
-            # One unreadable call must not cost the rest of the batch; say which and go on.
-            failed += 1
-            _say_error(
+    _batch(sources, files, earlier, as_json=as_json, csv_path=csv_path)
+
+
+def _progress(total: int) -> Any:
+    """A Rich progress bar on stderr (drawn only on a terminal; stdout keeps the results)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(
+        TextColumn("Calificando"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=_console(stderr=True),
+        transient=True,
+    )
+
+
+def _grade_one(source: str, files: list[str], earlier: list[Scorecard]) -> tuple[Any, Any]:
+    """(row, card) of one file of a batch; a file that cannot be scored is a row with its error."""
+    from simulator.coaching import grade
+    from simulator.language.safe_text import strip_controls
+    from simulator.reports.batch import failed_row, row_for
+
+    try:
+        transcript = _load(source, regular_only=_in_folder(source, files))
+        card = grade(transcript, history=earlier)
+    except SimuladorError as error:
+        return failed_row(source, strip_controls(str(error))), None
+    except (RecursionError, MemoryError, ValueError, TypeError, LookupError) as error:
+        # One unreadable call must not cost the rest of the batch; say which and go on.
+        return (
+            failed_row(
+                source,
                 f"{source}: no se pudo calificar este archivo (error interno: "
-                f"{type(error).__name__}); se continúa con los demás"
-            )
+                f"{type(error).__name__}); se continúa con los demás",
+            ),
+            None,
+        )
+    return row_for(source, card, transcript.scenario), card
+
+
+def _batch(
+    sources: list[str],
+    files: list[str],
+    earlier: list[Scorecard],
+    *,
+    as_json: bool,
+    csv_path: Path | None,
+) -> None:
+    """Score every file (a bad one becomes a row with its error), then the table or JSON, the
+    summary and the CSV; exit code 2 at the end when any file failed."""
+    from simulator.reports.batch import summarize, summary_lines, write_batch_csv
+
+    rows = []
+    cards: list[tuple[str, Scorecard]] = []
+    with _progress(len(sources)) as progress:
+        task = progress.add_task("calificar", total=len(sources))
+        for source in sources:
+            row, card = _grade_one(source, files, earlier)
+            rows.append(row)
+            if card is None:
+                _say_error(row.error)
+            else:
+                cards.append((source, card))
+            progress.advance(task)
+    if csv_path is not None:
+        try:
+            write_batch_csv(csv_path, rows)
+        except SimuladorError as error:
+            raise _fail(error) from None
     if as_json:
         typer.echo(
             json.dumps([{"file": s, **_dump(c)} for s, c in cards], ensure_ascii=False, indent=2)
         )
     else:
+        console = _console()
         for source, card in cards:
             console.print(_batch_line(source, card))
         if cards:
-            mean = sum(c.overall for _, c in cards) / len(cards)
-            competent = sum(c.verdict == "competent" for _, c in cards)
-            pec = sum(not c.critical_errors for _, c in cards) / len(cards)
-            console.print(
-                f"\nLlamadas: {len(cards)}   Promedio: {mean:.1f}   Competentes: {competent}   "
-                f"PEC (sin error crítico): {pec:.0%}"
-            )
+            console.print()
+            for line in summary_lines(summarize(rows)):
+                console.print(line, markup=False)
+        if csv_path is not None:
+            console.print(f"CSV guardado en {csv_path} ({len(rows)} filas).", markup=False)
+    failed = sum(not row.scored for row in rows)
     if failed:
         _say_error(f"{failed} de {len(sources)} archivo(s) no se pudieron calificar.")
         raise typer.Exit(2)
