@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.widgets import Input
 
 from simulator.tui.app import SimuladorApp
 from tests.tui.fakes import FakeServices, FixedClock, fake_pending, make_settings
-from tests.tui.pilot_helpers import capture, login, open_scenario, say, settle
+from tests.tui.pilot_helpers import capture, login, open_scenario, say, settle, wait_for
 
 SMALL = (80, 24)
 LARGE = (100, 34)
@@ -25,7 +26,8 @@ def _fixed_seed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 async def _steady(pilot: Any) -> None:
-    """Stop cursor blinking so the snapshot does not depend on when it is taken."""
+    """Finish pending work and stop cursor blinking so the snapshot does not depend on timing."""
+    await settle(pilot)
     for screen in pilot.app.screen_stack:
         for widget in screen.query(Input):
             widget.cursor_blink = False
@@ -217,8 +219,13 @@ def test_results_light_theme(snap_compare: Any) -> None:
     async def run_before(pilot: Any) -> None:
         await _finished(pilot, clock)
         pilot.app.theme = "textual-light"
-        for _ in range(2):
-            await pilot.press("pagedown")
+        # Let the theme's restyle and re-layout finish before scrolling: a page-down sent while
+        # the layout is still being recomputed scrolled by a different amount under load.
+        await settle(pilot)
+        results = pilot.app.screen.query_one("#results", VerticalScroll)
+        target = 2 * results.scrollable_content_region.height
+        results.scroll_to(y=target, animate=False, immediate=True)
+        await wait_for(pilot, lambda: results.scroll_y == min(target, results.max_scroll_y))
         await settle(pilot)
         assert pilot.app.animation_level == "none"
 
