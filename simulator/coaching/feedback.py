@@ -213,7 +213,13 @@ def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     checks = [check_field(ctx, name) for name in dict.fromkeys(ctx.transcript.required_fields)]
     turns = [c.said_turn for c in checks if c.said_turn]
     target = max(turns) if turns else (ctx.agent_turns[-1] if ctx.agent_turns else None)
-    problems = "; ".join(p for c in checks for p in c.problems[:1])
+    # every field may be right while the element fails for another reason (the holder's
+    # identity was not verified before account data): say that reason, never «Datos: .»
+    problems = "; ".join(p for c in checks for p in c.problems[:1]) or "; ".join(
+        m[:1].lower() + m[1:] for m in element.missing[:2]
+    )
+    if not problems:
+        return []
     return [
         _item(
             ctx,

@@ -12,10 +12,11 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from functools import cache
+from typing import get_args
 from importlib import resources
 
 from simulator.content.yaml_lines import Loc, parse_yaml
-from simulator.models.content import Persona, Scenario
+from simulator.models.content import Persona, Scenario, ScenarioKind
 
 # Slots the template mouth fills (INTENTS.md).
 SLOTS = frozenset(
@@ -45,6 +46,16 @@ def base_bank() -> dict[str, list[str]]:
 def known_intents() -> list[str]:
     """Every mouth intent (the keys of the base bank)."""
     return sorted(base_bank())
+
+
+def _base_intent(intent: str) -> str:
+    """The intent a bank key words: ``objection_trust_inbound`` is a variant of
+    ``objection_trust`` said only in calls the customer made (the mouth picks the most specific
+    of ``<intent>_<kind>``, ``<intent>_inbound|_outbound`` and ``<intent>``)."""
+    for suffix in (*get_args(ScenarioKind), "inbound", "outbound"):
+        if intent.endswith(f"_{suffix}") and intent[: -len(suffix) - 1] in base_bank():
+            return intent[: -len(suffix) - 1]
+    return intent
 
 
 def _listing(valid: Iterable[str]) -> str:
@@ -81,7 +92,7 @@ def _check_utterances(loc: Loc, texts: list[str]) -> Iterator[Finding]:
 def _check_banks(loc: Loc, banks: dict[str, list[str]]) -> Iterator[Finding]:
     intents = set(known_intents())
     for intent, texts in banks.items():
-        if intents and intent not in intents:
+        if intents and _base_intent(intent) not in intents:
             yield (
                 (*loc, intent),
                 f"intención desconocida «{intent}»{_hint(intent, intents)}; "

@@ -194,6 +194,7 @@ def _react(t: Turn) -> None:
         s.once_flags.append(back)
         t.say("hold_return_ok")
     if "hold_request" in t.acts:
+        objections.settle_on_hold(t)
         s.hold_permission = True
         t.say("hold_ok")
         return

@@ -183,6 +183,35 @@ def objection_turn(t: Turn) -> bool:
         return False
     if top.id == "_knowledge":
         return persona_play.knowledge_turn(t)  # judged against the catalog, not by keywords
+    ack, responded, complete = _answer(t, top)
+    top.acknowledged = top.acknowledged or ack
+    top.responded = top.responded or responded
+    if top.responded and (top.acknowledged or complete):
+        _settle(t, top)
+        return False
+    if "close" in t.acts:
+        apply_pressure(t)
+        t.say("objection_repeat", ref=top.id)
+        return True
+    if "open_question" in t.acts or ack or responded:
+        top.explored = top.explored or "open_question" in t.acts
+        top.repeats += 1
+        if top.repeats <= 1:
+            t.say(top.intent, ref=top.id)
+        else:
+            t.say("vague_answer")
+        return True
+    top.repeats += 1
+    t.causes.append("objection_ignored")
+    s.objections_ignored += 1
+    s.trust = clamp(s.trust - 5)
+    s.patience = clamp(s.patience - 8 - t.persona.traits.pressure_reaction // 10)
+    t.say("objection_repeat", ref=top.id)
+    return True
+
+
+def _answer(t: Turn, top: OpenObjection) -> tuple[bool, bool, bool]:
+    """How this turn meets the open objection: (acknowledged, responded, a complete answer)."""
     ack = bool({"acknowledgement", "empathy", "paraphrase"} & t.acts) or cues.contains_any(
         t.norm, cues.phrases("ack_phrases")
     )
@@ -205,36 +234,30 @@ def objection_turn(t: Turn) -> bool:
         or (len(hits) >= PREEMPT_HITS and t.words >= COMPLETE_WORDS)
         or ("close" not in t.acts and bool(benefit_ties(t, revealed_only=True)))
     )
-    top.acknowledged = top.acknowledged or ack
-    top.responded = top.responded or responded
-    if top.responded and (top.acknowledged or complete):
-        s.objections.pop()
-        s.objections_handled.append(top.id)
-        s.interest = clamp(s.interest + 8)
-        s.trust = clamp(s.trust + 6)
-        t.say("objection_softened", ref=top.id)
-        if top.type == "do_not_call":
-            s.do_not_call = False
-        return False
-    if "close" in t.acts:
-        apply_pressure(t)
-        t.say("objection_repeat", ref=top.id)
-        return True
-    if "open_question" in t.acts or ack or responded:
-        top.explored = top.explored or "open_question" in t.acts
-        top.repeats += 1
-        if top.repeats <= 1:
-            t.say(top.intent, ref=top.id)
-        else:
-            t.say("vague_answer")
-        return True
-    top.repeats += 1
-    t.causes.append("objection_ignored")
-    s.objections_ignored += 1
-    s.trust = clamp(s.trust - 5)
-    s.patience = clamp(s.patience - 8 - t.persona.traits.pressure_reaction // 10)
-    t.say("objection_repeat", ref=top.id)
-    return True
+    return ack, responded, complete
+
+
+def _settle(t: Turn, top: OpenObjection) -> None:
+    s = t.s
+    s.objections.pop()
+    s.objections_handled.append(top.id)
+    s.interest = clamp(s.interest + 8)
+    s.trust = clamp(s.trust + 6)
+    t.say("objection_softened", ref=top.id)
+    if top.type == "do_not_call":
+        s.do_not_call = False
+
+
+def settle_on_hold(t: Turn) -> None:
+    """A hold request that first answers the open objection («el número al que marcó es el
+    oficial… ¿me permite un momento?») settles it: the customer does not repeat it after the hold
+    (panel u, call 4). An unanswered objection waits, untouched, for the agent's return."""
+    top = t.s.open_objection()
+    if top is None or top.raised_turn >= t.s.turn or top.id == "_knowledge":
+        return
+    ack, responded, complete = _answer(t, top)
+    if responded and (ack or top.acknowledged or complete):
+        _settle(t, top)
 
 
 def apply_pressure(t: Turn) -> None:

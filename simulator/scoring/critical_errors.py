@@ -72,12 +72,17 @@ def _gives_data(ctx: CallContext, a: int) -> bool:
     text = ctx.text(a)
     if conduct.refuses_disclosure(text):
         return False
-    from simulator.scoring import lang
+    from simulator.scoring import lang, prices
 
     folded = ctx.folded[a - 1]
     if lang.phone(text, folded) or lang.email(text, folded):
         return True
-    if any(amount.is_money for amount in ctx.amounts(a)):
+    # a sales pitch quotes catalog prices; only another amount (a balance, a purchase) is data
+    sale = ctx.kind != "collections"
+    if any(
+        amount.is_money and not (sale and prices.is_catalog_amount(ctx, amount.value))
+        for amount in ctx.amounts(a)
+    ):
         return True
     return bool(tx.cue("disclosure").search(folded)) or conduct.states_account_detail(text)
 

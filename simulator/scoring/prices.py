@@ -213,6 +213,12 @@ def _catalog_amounts(book: _Book) -> set[float]:
     return set(book.prices) | set(book.derived) | set(book.conditions)
 
 
+def is_catalog_amount(ctx: CallContext, value: float) -> bool:
+    """``value`` is one our catalog states (a price, its period multiple, a condition amount):
+    quoting it tells nothing about any customer."""
+    return _close(value, _catalog_amounts(_book(ctx)))
+
+
 def _sums_with(named: list[CatalogEntry], book: _Book) -> set[float]:
     """A named product's price plus another price of the catalog (an add-on's total)."""
     own = {p.price for p in named if p.price is not None}
