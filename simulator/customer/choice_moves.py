@@ -82,13 +82,36 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
     return None
 
 
+def _named_options(t: Turn) -> list[str]:
+    """«Le sugiero la funda… y la garantía extendida… ¿Le interesa alguno?»: a which-one question
+    over the products the turn names, as options in the order they were said («la funda»)."""
+    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(t.text)]
+    which = cues.config().get("choice", {}).get("which_one", [])
+    if not found or not any(f" {normalize(w)} " in f" {normalize(found[-1])} " for w in which):
+        return []
+    hits: list[tuple[int, str]] = []
+    for product in cues.products_named(t.norm, t.scenario.catalog):
+        for alias in sorted([product.name, *product.aliases], key=len, reverse=True):
+            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", t.norm)
+            if match:
+                article = f"{match.group(1)} " if match.group(1) else ""
+                hits.append((match.start(), f"{article}{alias}"))
+                break
+    return [option for _, option in sorted(hits)] if len(hits) >= 2 else []
+
+
 def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """Replace a bare yes/no/filler reply to an either/or question by the chosen option."""
+    """Replace a bare yes/no/filler reply to an either/or question by the chosen option, and a
+    bare yes to «¿le interesa alguno?» over named products by the one it wants (a «no» stays)."""
     if not intents or any(i.name not in BARE for i in intents):
         return intents
     options = _options(t.text)
     if len(options) != 2:
-        return intents
+        options = _named_options(t)
+        if not options or any(i.name == "short_no" for i in intents):
+            return intents
+        choice = _leaning(t, options) or options[-1]
+        return [Intent(name="choice_answer", slots={"option": choice})]
     choice = _leaning(t, options)
     if choice is None or not _speakable(choice):
         choice = options[1] if _speakable(options[1]) else None

@@ -14,6 +14,7 @@ from simulator.customer import choice_moves
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
 
 BARE = choice_moves.BARE
 
@@ -68,3 +69,28 @@ def test_a_bare_reply_to_a_choice_becomes_the_option(first: str, last: str, seed
     # a reply that already says something is left alone
     kept = [Intent(name="need_statement", ref="x")]
     assert choice_moves.answer(turn, kept) == kept
+
+
+ADD_ONS = (
+    "Le sugiero la funda antigolpes con mica por 349 pesos y la garantía extendida de 12 meses"
+    " por 599. ¿Le interesa alguno?"
+)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_yes_to_which_of_the_named_products_names_one(seed: int) -> None:
+    """Panel u, call 4: «Sí, está bien.» to «¿Le interesa alguno?» said neither."""
+    library = load_library()
+    sim = CustomerSimulator(
+        library.scenario("celular-agotado-electrohogar"), library.persona("amable")
+    )
+    state = sim.start(seed)
+    turn = Turn(ADD_ONS, normalize(ADD_ONS), set(), state, sim.scenario, sim.persona)
+    out = choice_moves.answer(turn, [Intent(name="short_yes")])
+    assert [i.name for i in out] == ["choice_answer"]
+    assert out[0].slots["option"] in ("la funda", "la garantía extendida")
+    # a «no» to it stays a no, and one product named is no which-one question
+    assert choice_moves.answer(turn, [Intent(name="short_no")]) == [Intent(name="short_no")]
+    single = "Le sugiero la funda antigolpes por 349 pesos. ¿Le interesa alguno?"
+    one = Turn(single, normalize(single), set(), state, sim.scenario, sim.persona)
+    assert choice_moves.answer(one, [Intent(name="short_yes")]) == [Intent(name="short_yes")]
