@@ -104,6 +104,7 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         and ctx.has(n, "closed_question")
         and not ctx.has(n, "data_request", "data_confirmation")  # «¿me dicta su póliza?» asks data
         and not tx.cue("check_question").search(ctx.folded[n - 1])  # «¿le queda claro?» checks
+        and not tx.cue("fact_question").search(tx.fold(question_part(ctx.text(n))))
         and not is_identity_check(ctx, n)
     ]
     why = (
@@ -213,8 +214,7 @@ def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     checks = [check_field(ctx, name) for name in dict.fromkeys(ctx.transcript.required_fields)]
     turns = [c.said_turn for c in checks if c.said_turn]
     target = max(turns) if turns else (ctx.agent_turns[-1] if ctx.agent_turns else None)
-    # every field may be right while the element fails for another reason (the holder's
-    # identity was not verified before account data): say that reason, never «Datos: .»
+    # all fields right, element failed for another reason (identity): say it, never «Datos: .»
     problems = "; ".join(p for c in checks for p in c.problems[:1]) or "; ".join(
         m[:1].lower() + m[1:] for m in element.missing[:2]
     )

@@ -12,8 +12,8 @@ import re
 import string
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import get_args
 from importlib import resources
+from typing import get_args
 
 from simulator.content.yaml_lines import Loc, parse_yaml
 from simulator.models.content import Persona, Scenario, ScenarioKind

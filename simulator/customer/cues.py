@@ -107,16 +107,14 @@ def fields_requested(text: str, fields: list[str]) -> list[str]:
         if "?" in norm or contains_any(norm, requests)
     ]
     named = fields_mentioned(" ".join(asking), fields) if asking else []
-    return named or fields_mentioned(normalize(text), fields)
-
-
-def same_shape(said: str, true_value: str) -> bool:
-    """A value said for a field looks like that field's value: a number of about as many digits
-    (an amount of 399 is no reading of account IV-1183002); anything goes for a digitless value."""
-    digits_true = len(re.sub(r"\D", "", true_value))
-    if digits_true < 4:
-        return True
-    return len(re.sub(r"\D", "", said)) >= digits_true - 2
+    # «…conserva su número de cuenta. ¿Lo quiere considerar?» asks for no field (panel u-07);
+    # «Su nombre y su cuenta. ¿Me los regala?» asks for what the turn named
+    if named or (
+        asking
+        and not any(contains_any(n, requests) or len(re.findall(r"\w+", n)) <= 5 for n in asking)
+    ):
+        return named
+    return fields_mentioned(normalize(text), fields)
 
 
 def question_sentences(text: str) -> list[str]:

@@ -6,12 +6,23 @@ and the data-request traps) is its own family of moves; ``brain.decide`` calls `
 
 from __future__ import annotations
 
+import re
+
 from simulator.customer import cues, facts
 from simulator.customer.objections import fire_trap, raise_persona, raise_triggered
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
 
 SHORT_REQUEST_WORDS = 9  # «¿A qué número le marco si se necesita algo?» is a request by itself
+
+
+def _same_shape(said: str, true_value: str) -> bool:
+    """A value said for a field looks like that field's value: a number of about as many digits
+    (an amount of 399 is no reading of account IV-1183002); anything goes for a digitless value."""
+    digits_true = len(re.sub(r"\D", "", true_value))
+    if digits_true < 4:
+        return True
+    return len(re.sub(r"\D", "", said)) >= digits_true - 2
 
 
 def data_moves(t: Turn) -> None:
@@ -38,7 +49,7 @@ def data_moves(t: Turn) -> None:
             if (
                 f not in wrong
                 and said is not None
-                and cues.same_shape(said, data[f])  # «su cuenta y su precio de 399» reads no cuenta
+                and _same_shape(said, data[f])  # «su cuenta y su precio de 399» reads no cuenta
                 and _could_be_a_misread(f, said, data[f])
                 and not cues.value_matches(f, said, data[f])
                 and not cues.value_matches(f, t.text, data[f])
