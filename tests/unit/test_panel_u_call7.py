@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from simulator.analysis import tag_agent
+from simulator.coaching import feedback
 from simulator.customer import cues
 from simulator.models.transcript import Transcript
-from simulator.coaching import feedback
 from simulator.scoring.engine import score_with_context
 
 FIELDS = ["nombre", "numero_cuenta", "telefono", "direccion", "fecha"]
