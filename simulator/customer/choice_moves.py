@@ -110,8 +110,8 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         options = _named_options(t)
         if not options or any(i.name == "short_no" for i in intents):
             return intents
-        choice = _leaning(t, options) or options[-1]
-        return [Intent(name="choice_answer", slots={"option": choice})]
+        wanted = _leaning(t, options) or options[-1]
+        return [Intent(name="choice_answer", slots={"option": wanted})]
     choice = _leaning(t, options)
     if choice is None or not _speakable(choice):
         choice = options[1] if _speakable(options[1]) else None
