@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any, Protocol
 
 from simulator.customer import facts
+from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.names import field_label as spanish_field_label
@@ -28,7 +29,6 @@ OPTIONAL_INTENTS = frozenset(
 TERSE_VERBOSITY = 15  # personas this terse (callado) say only the first clause of a statement
 MIN_CLAUSE_WORDS = 4
 FILLER_GAP = 3  # lines: a persona's filler is not used again within this many of its lines
-SHORT_LEAD_IN = 3  # words: «Mmm…», «Pues mire…» are lead-ins, a long sentence with «…» is not
 
 
 class Mouth(Protocol):
@@ -99,6 +99,8 @@ class TemplateMouth:
                 line = drop_repeated_opener(line, parts)  # «Ay, no hay de qué. Ay, pues…»
             if parts and joins_lowercase(parts[-1], lead_in):
                 line = decapitalize(line, proper)
+            else:
+                line = capitalize(line)
             if index == 0 and intent.name not in glue().get("no_filler", []):
                 line = self._filler(line, persona, rng, proper, state.used_texts[-FILLER_GAP:])
             parts.append(line)
@@ -352,30 +354,6 @@ def drop_opener(line: str) -> str:
             if rest:
                 return rest[:1].upper() + rest[1:]
     return line
-
-
-def joins_lowercase(previous: str, lead_in: bool) -> bool:
-    """The next part continues the sentence: after a comma, or after a short lead-in with «…»."""
-    previous = previous.rstrip()
-    if previous.endswith((",", ":", ";")):
-        return True
-    if previous.endswith(("…", "...")):
-        return lead_in or len(previous.split()) <= SHORT_LEAD_IN
-    return False
-
-
-def decapitalize(text: str, proper: set[str]) -> str:
-    """Lowercase the first word unless it is a proper noun, an acronym or mixed case (WhatsApp)."""
-    start = len(text) - len(text.lstrip(_OPENERS))
-    match = _WORD.match(text, start)
-    if match is None:
-        return text
-    word = match.group(0)
-    if word.lower() in proper or any(c.isupper() for c in word[1:]) or word[:1].isdigit():
-        return text
-    if any(text[start:].lower().startswith(name) for name in proper if " " in name):
-        return text  # a whole name: «Internet Veloz me llamó»
-    return f"{text[:start]}{word[:1].lower()}{text[start + 1 :]}"
 
 
 def proper_words(scenario: Scenario) -> set[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,15 @@ def test_do_not_call_said_with_a_yes_lets_the_agent_finish_the_accepted_sale() -
     card = run.result.scorecard
     assert card is not None
     assert "ignores_do_not_call" not in [e.code for e in card.critical_errors]
+
+
+_LOWER_AFTER_STOP = re.compile(r"[a-záéíóúñ0-9][.!] [a-záéíóúñ]")
+
+
+@pytest.mark.parametrize("entry", JUDGEMENTS, ids=lambda e: e["script"])
+def test_no_customer_sentence_starts_lowercase(entry: dict[str, object]) -> None:
+    """Parts of a reply from different banks start a new sentence in uppercase («…, joven. El
+    5.», not «joven. el 5.», panel u-07)."""
+    turns = _played(str(entry["script"])).result.transcript.turns
+    bad = [t.text for t in turns if t.speaker == "customer" and _LOWER_AFTER_STOP.search(t.text)]
+    assert not bad

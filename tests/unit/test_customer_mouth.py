@@ -9,7 +9,8 @@ import re
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer.mouth import TemplateMouth, decapitalize, joins_lowercase, proper_words
+from simulator.customer.casing import decapitalize, joins_lowercase
+from simulator.customer.mouth import TemplateMouth, proper_words
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 
