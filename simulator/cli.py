@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 
 from simulator.errors import SimuladorError
 
-COMMAND_MODULES = ("analyze", "score", "content", "play", "locate", "explain", "formador")
+COMMAND_MODULES = ("analyze", "score", "content", "play", "locate", "explain", "formador", "voice")
 
 
 def _spanish() -> None:

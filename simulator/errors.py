@@ -62,3 +62,8 @@ class DatabaseVersionError(StorageError):
 
 class PermissionDeniedError(SimuladorError):
     """An action that needs the formador role."""
+
+
+class VoiceError(SimuladorError):
+    """A voice engine or audio device is missing or busy. The message says what to do; a call
+    goes on in text."""

@@ -122,6 +122,17 @@ class Settings(BaseSettings):
     )
     llm_max_chars: int = Field(240, ge=20, le=2000, description="longest line taken from the model")
     trainee: str | None = Field(None, description="name of the last trainee who used the app")
+    voice_stt_model: str = Field(
+        "base",
+        description="speech-to-text model: base = Whisper base shipped on PyPI, or a local folder "
+        "with a faster-whisper model",
+    )
+    voice_silence_seconds: float = Field(
+        0.6, ge=0.2, le=3.0, description="silence that ends the trainee's turn in a voice call"
+    )
+    voice_telephone: bool = Field(
+        False, description="the customer sounds like a phone line (8 kHz)"
+    )
     learned_acts: bool = Field(
         True,
         description="learned paraphrase/question acts (analysis/learned.py) when the embedding "

@@ -59,13 +59,41 @@ def play(
         help="Boca del cliente: none (frases de plantilla), openai (servidor en llm_endpoint) o "
         "transformers (carpeta en llm_model). Por omisión, llm_backend de la configuración.",
     ),
+    voz: bool = typer.Option(
+        False, "--voz", help="Llamada de voz: escuche al cliente y háblele (micrófono)."
+    ),
+    voz_entrada: list[Path] | None = typer.Option(
+        None, "--voz-entrada", help="WAV con una línea del agente, en orden (en vez del micrófono)."
+    ),
+    voz_salida: Path | None = typer.Option(
+        None, "--voz-salida", help="Guarda la voz del cliente en este WAV (en vez de la bocina)."
+    ),
+    grabacion: Path | None = typer.Option(
+        None, "--grabacion", help="Guarda la llamada completa (ambos lados) en este WAV."
+    ),
 ) -> None:
-    """Juega una llamada con un cliente simulado (interactiva o con guion)."""
+    """Juega una llamada con un cliente simulado (interactiva, con guion o de voz)."""
     try:
-        _play(scenario, persona, seed, script, as_json, mode, content_dir, journal, llm)
+        voice = _voice_options(voz_entrada, voz_salida, grabacion) if voz or voz_entrada else None
+        _play(scenario, persona, seed, script, as_json, mode, content_dir, journal, llm, voice)
     except SimuladorError as error:
         _console(stderr=True).print(f"[red]{_s(error)}[/red]")
         raise typer.Exit(error.exit_code) from None
+
+
+def _voice_options(inputs: list[Path] | None, output: Path | None, recording: Path | None) -> Any:
+    from simulator.settings import load_settings
+    from simulator.voice.setup import VoiceOptions
+
+    settings = load_settings()
+    return VoiceOptions(
+        inputs=tuple(inputs or ()),
+        output=output,
+        recording=recording,
+        telephone=settings.voice_telephone,
+        stt_model=settings.voice_stt_model,
+        silence_seconds=settings.voice_silence_seconds,
+    )
 
 
 def _play(
@@ -78,6 +106,7 @@ def _play(
     content_dir: list[Path] | None,
     journal_path: Path | None,
     llm: str | None = None,
+    voice: Any = None,
 ) -> None:
     from simulator.content.library import load_library
     from simulator.session import texts
@@ -94,8 +123,26 @@ def _play(
     journal = Journal(journal_path) if journal_path else None
     mouth = _mouth(llm)
     session = CallSession(sc, pe, seed=seed, mode=mode, journal=journal, mouth=mouth)  # type: ignore[arg-type]
+    by_voice = None
+    if voice is not None and steps is None:
+        from simulator.commands.voice import play_by_voice
+        from simulator.voice.call import StreamClock
+
+        clock = StreamClock()
+        spoken = CallSession(
+            sc,
+            pe,
+            seed=seed,
+            mode=mode,  # type: ignore[arg-type]
+            journal=journal,
+            mouth=mouth,
+            clock=clock,
+        )
+        by_voice = play_by_voice(spoken, voice, clock)
     try:
-        if steps is not None:
+        if by_voice is not None:
+            result, notes = by_voice, []
+        elif steps is not None:
             run = run_script(session, steps)
             result, notes = run.result, run.notes
         else:

@@ -141,8 +141,9 @@ class CallSession:
 
     # ------------------------------------------------------------------ turns
 
-    def agent_says(self, text: str) -> CustomerReply:
-        """Record the agent's turn (journaled first), then compute and record the customer's reply."""
+    def agent_says(self, text: str, spoken: tuple[float, float] | None = None) -> CustomerReply:
+        """Record the agent's turn (journaled first), then compute and record the customer's reply.
+        ``spoken``: when the turn was said (seconds from the call start), known in a voice call."""
         self._require_live()
         if self.on_hold:
             self.hold_end()
@@ -151,7 +152,8 @@ class CallSession:
         text = text.strip()[:4000]
         start = self._now()
         self._advance(len(text.split()) / WORDS_PER_SECOND)
-        turn = Turn(speaker="agent", text=text, start=round(start, 2), end=round(self._now(), 2))
+        begin, end = spoken if spoken is not None else (start, self._now())
+        turn = Turn(speaker="agent", text=text, start=round(begin, 2), end=round(end, 2))
         self._transcript.turns.append(turn)
         if self.journal:
             self.journal.turn(turn)

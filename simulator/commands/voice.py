@@ -1,0 +1,120 @@
+"""CLI for voice: ``simulador voz probar`` checks the speaker, the microphone and the engines;
+``play_by_voice`` runs ``simulador play --voz`` (the microphone, or WAV files with ``--voz-entrada``
+for trainers who prepare recorded lines and for tests).
+
+Every missing piece (no sound card, no espeak-ng, no voice extra) is a Spanish message; ``play
+--voz`` then goes on as a typed call.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from simulator.errors import SimuladorError, VoiceError
+
+if TYPE_CHECKING:
+    from simulator.session.call import CallSession
+    from simulator.session.result import CallResult
+    from simulator.voice.setup import VoiceOptions
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def probe() -> None:
+    """Comprueba bocina, micrófono, la voz del cliente y el modelo de voz a texto."""
+    from simulator.models.content import Voice
+    from simulator.voice.devices import check_devices
+    from simulator.voice.stt import WhisperSTT
+    from simulator.voice.tts import EspeakTTS
+
+    console = _console()
+    problems = 0
+    try:
+        for line in check_devices():
+            console.print(f"[green]✓[/green] {line}")
+    except VoiceError as error:
+        problems += 1
+        console.print(f"[red]✗[/red] {error}")
+    try:
+        began = time.perf_counter()
+        audio = EspeakTTS(Voice()).synthesize("Hola, le habla el cliente de prueba.")
+        took = (time.perf_counter() - began) * 1000
+        console.print(
+            f"[green]✓[/green] Voz del cliente (espeak-ng): {audio.seconds:.1f} s de audio en"
+            f" {took:.0f} ms"
+        )
+    except VoiceError as error:
+        problems += 1
+        console.print(f"[red]✗[/red] {error}")
+    try:
+        began = time.perf_counter()
+        WhisperSTT().load()
+        console.print(
+            "[green]✓[/green] Voz a texto (Whisper base): cargado en"
+            f" {time.perf_counter() - began:.1f} s"
+        )
+    except VoiceError as error:
+        problems += 1
+        console.print(f"[red]✗[/red] {error}")
+    if problems:
+        console.print("[yellow]Puede practicar en texto mientras tanto.[/yellow]")
+        raise typer.Exit(2)
+    console.print("Todo listo para llamadas de voz: simulador play --voz")
+
+
+def play_by_voice(session: CallSession, options: VoiceOptions, clock: Any) -> CallResult | None:
+    """The call by voice; None when voice cannot start (the message is printed, the caller goes on
+    in text)."""
+    from simulator.voice.audio import write_wav
+    from simulator.voice.devices import WavSpeaker
+    from simulator.voice.setup import build_voice_call
+
+    console = _console(stderr=True)  # --json keeps stdout for the JSON
+    try:
+        call, microphone = build_voice_call(session, options, clock)
+    except VoiceError as error:
+        _console(stderr=True).print(f"[yellow]{error}[/yellow]")
+        return None
+    session.set_status("Disponible", automatic=True)
+    console.print("[bold]Llamada de voz.[/bold] Hable con el cliente; Ctrl+C cuelga.")
+    try:
+        call.open()
+        call.run(microphone)
+    except KeyboardInterrupt:
+        pass
+    except VoiceError as error:
+        _console(stderr=True).print(f"[red]{error}[/red]")
+    result = session.hang_up()
+    if isinstance(call.speaker, WavSpeaker) and options.output is not None:
+        call.speaker.save(options.output)
+    if options.recording is not None:
+        write_wav(options.recording, call.recording.audio())
+    for timing in call.timings:
+        console.print(
+            f"[dim]fin de turno {timing.end_of_turn:.2f} s · voz a texto {timing.stt:.2f} s ·"
+            f" cliente {timing.customer * 1000:.0f} ms · primer audio"
+            f" {timing.first_audio * 1000:.0f} ms[/dim]"
+        )
+    return result
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``simulador voz probar``."""
+    voice_app = typer.Typer(help="Llamadas de voz.", no_args_is_help=True)
+    app.add_typer(voice_app, name="voz")
+
+    @voice_app.command("probar")
+    def _probe() -> None:
+        """Comprueba bocina, micrófono, la voz del cliente y el modelo de voz a texto."""
+        try:
+            probe()
+        except SimuladorError as error:
+            _console(stderr=True).print(f"[red]{error}[/red]")
+            raise typer.Exit(2) from None
