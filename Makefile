@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench bytecode clean postgres voice-system
+.PHONY: run test lint bench bytecode clean postgres voice-system chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,7 +53,17 @@ voice-system:
 	  || echo "Aviso: no se pudo instalar espeak-ng/PortAudio; las llamadas de voz seguirán en texto."; \
 	fi
 
-test: $(TEST_STAMP) bytecode lint postgres voice-system
+# Headless Chromium from the Debian packages, only when missing: tests/serve drives `simulador serve`
+# with it; without it that test skips with the reason, so a failed install does not stop the tests.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  ( $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+	    && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium ) \
+	  || echo "Aviso: no se pudo instalar Chromium; la prueba de simulador serve se omitirá."; \
+	fi
+
+test: $(TEST_STAMP) bytecode lint postgres voice-system chromium
 	$(VENV)/bin/pytest -n 2 -p no:cacheprovider
 
 bench: $(STAMP) bytecode

@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 
 from simulator.errors import SimuladorError
 
-COMMAND_MODULES = ("analyze", "score", "content", "play", "locate", "explain", "formador", "voice")
+COMMAND_MODULES = ("analyze", "score", "content", "play", "locate", "explain", "formador", "voice", "serve")
 
 
 def _spanish() -> None:

@@ -1,0 +1,251 @@
+"""CLI command ``simulador serve``: the app in the browsers of a training room (textual-serve).
+
+A training room has many seats and often one laptop: that laptop runs
+``simulador serve --host 0.0.0.0`` and every seat opens the printed address in a browser. Each
+browser tab gets its own app process (textual-serve starts one per connection), and all of them use
+the configured database — the SQLite file in WAL mode by default, or ``SIMULADOR_DATABASE_URL`` —
+because the processes inherit this command's environment and settings.
+
+The address and port are checked before serving so that a port in use or an address that is not
+this machine's gives a Spanish message and exit code 2, never a traceback. Loopback is the default:
+publishing to the network is a decision the formador makes with ``--host``, and is warned about.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import ipaddress
+import logging
+import re
+import shlex
+import socket
+import sys
+from typing import Any
+
+import typer
+
+from simulator.errors import InputError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+PAGE_TITLE = "Simulador de Llamadas"
+_ALL_INTERFACES = ("0.0.0.0", "::", "")
+_HOST_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+class ServeError(InputError):
+    """A bind address or port that cannot be served on (exit code 2)."""
+
+
+def check_port(port: int) -> int:
+    """``port`` if it is a TCP port number, else a :class:`ServeError`."""
+    if not 1 <= port <= 65535:
+        raise ServeError(f"El puerto {port} no es válido; se esperaba un número entre 1 y 65535")
+    return port
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable only from this machine (127.0.0.0/8, ::1, localhost)."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def url_for(host: str, port: int) -> str:
+    """The http address of ``host``:``port`` as a browser needs it (IPv6 in brackets)."""
+    bare = host.strip("[]")
+    shown = f"[{bare}]" if ":" in bare else bare
+    return f"http://{shown}:{port}"
+
+
+def _bind_error(error: OSError, host: str, port: int) -> ServeError:
+    if error.errno == errno.EADDRINUSE:
+        return ServeError(
+            f"El puerto {port} ya está en uso en {host} (¿hay otro «simulador serve» u otro "
+            "programa abierto?); cierre ese programa o elija otro puerto con --port"
+        )
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return ServeError(
+            f"No tiene permiso para usar el puerto {port} (los puertos menores a 1024 requieren "
+            f"privilegios de administrador); use, por ejemplo, --port {DEFAULT_PORT}"
+        )
+    if error.errno == errno.EADDRNOTAVAIL:
+        return ServeError(
+            f"La dirección {host} no pertenece a este equipo; use {DEFAULT_HOST} (solo este "
+            "equipo), 0.0.0.0 (toda la red) o una IP de este equipo"
+        )
+    reason = error.strerror or str(error)
+    return ServeError(f"No se puede escuchar en {host}:{port} ({reason})")
+
+
+def _unknown_host(host: str) -> ServeError:
+    return ServeError(
+        f"No se reconoce la dirección «{host}»; use {DEFAULT_HOST} (solo este equipo), "
+        "0.0.0.0 (toda la red) o una IP de este equipo"
+    )
+
+
+def _looks_like_host(host: str) -> bool:
+    """Whether ``host`` is an IP address or a syntactically valid host name (no lookup)."""
+    bare = host.strip("[]")
+    try:
+        ipaddress.ip_address(bare)
+        return True
+    except ValueError:
+        pass
+    labels = bare.rstrip(".").split(".")
+    return 0 < len(bare) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
+
+
+def check_bindable(host: str, port: int) -> None:
+    """Raise a :class:`ServeError` unless a server can listen on ``host``:``port`` right now."""
+    check_port(port)
+    if host and not _looks_like_host(host):
+        raise _unknown_host(host)
+    try:
+        addresses = socket.getaddrinfo(
+            host.strip("[]") or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )
+    except (socket.gaierror, UnicodeError):
+        raise _unknown_host(host) from None
+    for family, kind, proto, _name, address in addresses:
+        with socket.socket(family, kind, proto) as probe:
+            # The same option the server sets: a port left in TIME_WAIT is free, a listening one not.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as error:
+                raise _bind_error(error, host, port) from None
+
+
+def _lan_address() -> str | None:
+    """This machine's address on the local network, if it has one (no packet is sent)."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # a UDP "connect" only picks the outgoing interface
+            address = str(probe.getsockname()[0])
+    except OSError:
+        return None
+    return None if address.startswith(("127.", "0.")) else address
+
+
+def startup_lines(host: str, port: int, lan: str | None = None) -> list[str]:
+    """What ``serve`` prints when it starts (Spanish): the addresses to open and how to stop."""
+    bare = host.strip("[]")
+    if bare in _ALL_INTERFACES:
+        seats = url_for(lan, port) if lan else url_for("IP-DE-ESTE-EQUIPO", port)
+        lines = [
+            f"Simulador de Llamadas en el navegador, en toda la red (puerto {port}).",
+            f"  En este equipo abra:         {url_for('127.0.0.1', port)}",
+            f"  En los demás equipos abra:   {seats}",
+        ]
+        if not lan:
+            lines.append("  (la IP de este equipo se consulta con «ip addr» o «ipconfig»)")
+    else:
+        lines = [f"Simulador de Llamadas en el navegador: abra {url_for(host, port)}"]
+    lines.append("Cada navegador abre su propia sesión; todas usan la misma base de datos.")
+    lines.append("Presione Ctrl+C para detenerlo.")
+    return lines
+
+
+def exposure_warning(host: str) -> str | None:
+    """A Spanish warning when ``host`` lets other machines reach the app, else ``None``."""
+    if is_loopback(host):
+        return None
+    if host.strip("[]") in _ALL_INTERFACES:
+        return (
+            f"Aviso: escucha en todas las interfaces ({host or '0.0.0.0'}): cualquier persona en la "
+            "red puede abrir el simulador y entrar como cualquier agente. Úselo solo en la red "
+            "del aula."
+        )
+    return (
+        f"Aviso: escucha en {host}: cualquier persona que alcance esa dirección en la red puede "
+        "abrir el simulador y entrar como cualquier agente."
+    )
+
+
+def app_command() -> str:
+    """The shell command textual-serve runs once per browser: this Python opening the app."""
+    return shlex.join([sys.executable, "-c", "from simulator.cli import main; main()"])
+
+
+def _make_server(host: str, port: int, lines: list[str]) -> Any:
+    from textual_serve.server import Server
+
+    class RoomServer(Server):
+        """textual-serve's server with Spanish start-up lines and per-request page addresses."""
+
+        sessions: set[asyncio.Task[Any]] = set()  # one class per server: not shared
+
+        def initialize_logging(self) -> None:
+            super().initialize_logging()
+            # One line per file a browser fetches is noise in a training room; errors still show.
+            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
+        async def on_startup(self, app: Any) -> None:
+            for line in lines:
+                self.console.print(line, highlight=False, markup=False)
+
+        async def on_shutdown(self, app: Any) -> None:
+            # Ctrl+C with seats still open: end their sessions now (each app is sent "quit" and
+            # waited for) instead of letting the web server wait for every browser to leave.
+            for task in list(self.sessions):
+                task.cancel()
+
+        async def handle_websocket(self, request: Any) -> Any:
+            task = asyncio.current_task()
+            if task is None:  # not run by aiohttp's request handler: nothing to end at shutdown
+                return await super().handle_websocket(request)
+            self.sessions.add(task)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self.sessions.discard(task)
+
+        async def handle_index(self, request: Any) -> Any:
+            # The page tells the browser where the app's websocket is. With --host 0.0.0.0 the
+            # configured address is no address a seat can open, so use the one the seat used.
+            self.public_url = f"{request.scheme}://{request.host}"
+            return await super().handle_index(request)
+
+    return RoomServer(app_command(), host=host.strip("[]"), port=port, title=PAGE_TITLE)
+
+
+def serve(
+    host: str = typer.Option(
+        DEFAULT_HOST,
+        "--host",
+        help="Dirección en la que escucha: 127.0.0.1 solo este equipo; 0.0.0.0 toda la red.",
+    ),
+    port: int = typer.Option(DEFAULT_PORT, "--port", help="Puerto (1-65535)."),
+) -> None:
+    """Publica el simulador para los navegadores de la red local (un proceso por navegador)."""
+    from simulator.language.safe_text import strip_controls
+
+    def fail(error: ServeError) -> None:
+        typer.secho(strip_controls(str(error)), fg="red", err=True)
+        raise typer.Exit(2)
+
+    host = host.strip()
+    try:
+        check_bindable(host, port)
+    except ServeError as error:
+        fail(error)
+    warning = exposure_warning(host)
+    if warning:
+        typer.secho(warning, fg="yellow", err=True)
+    lan = _lan_address() if host.strip("[]") in _ALL_INTERFACES else None
+    server = _make_server(host, port, startup_lines(host, port, lan))
+    try:
+        server.serve()
+    except OSError as error:  # the port was taken between the check and the server's bind
+        fail(_bind_error(error, host, port))
+
+
+def register(app: typer.Typer) -> None:
+    """Add this family's commands to the app."""
+    app.command("serve")(serve)
