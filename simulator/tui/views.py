@@ -212,6 +212,11 @@ def skill_bar(score: int | None, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled) + f" {score:3d}"
 
 
+VOICE_ONLY = frozenset(
+    {"speech_rate_wpm", "response_gap_ms", "interruptions", "longest_monologue_seconds"}
+)
+
+
 def metric_rows(metrics: dict[str, float | int | None]) -> list[tuple[str, str, str]]:
     """(name, value, target) for the key metrics, in the order the trainee reads them."""
     rows = []
@@ -219,6 +224,8 @@ def metric_rows(metrics: dict[str, float | int | None]) -> list[tuple[str, str, 
         if key not in metrics:
             continue
         value = metrics[key]
+        if value is None and key in VOICE_ONLY:
+            continue  # a typed call has no speech to measure
         if value is None:
             shown = "—"
         elif key == "agent_talk_share":

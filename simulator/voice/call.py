@@ -10,6 +10,7 @@ the latency bench and the README. Both sides are recorded into one track at the 
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -46,6 +47,8 @@ class TurnTiming:
     stt: float
     customer: float
     first_audio: float  # TTS of the first sentence
+    spoken_end: float = 0.0  # when the trainee stopped talking (stream seconds)
+    ready_at: float = 0.0  # perf_counter() when the first customer audio was ready
 
     @property
     def total(self) -> float:
@@ -84,29 +87,54 @@ class VoiceCall:
     timings: list[TurnTiming] = field(default_factory=list)
     heard: list[str] = field(default_factory=list)  # what STT understood, turn by turn
     clock: StreamClock = field(default_factory=StreamClock)
+    early_seconds: float | None = 0.2  # start STT after this pause (None: only at end of turn)
+    _pool: ThreadPoolExecutor | None = None
+    _guess: tuple[float, Future[str]] | None = None
 
     def open(self) -> None:
         """Start the call: the customer's first line(s) are spoken."""
+        self.session.transcript.mode = "voice"  # turn times are speech: voice metrics apply
         for line in self.session.start():
             self._say(line)
 
     def run(self, microphone: Iterable[Audio]) -> None:
         """Listen until the microphone ends or the call does."""
-        for chunk in microphone:
-            at = self.clock.now
-            self.clock.now += chunk.seconds
-            self.recording.place(chunk, at)
-            for utterance in self.detector.feed(chunk):
-                self._exchange(utterance)
-                if self.session.ended:
-                    return
-        for utterance in self.detector.flush():
-            if not self.session.ended:
-                self._exchange(utterance)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt") as pool:
+            self._pool = pool
+            for chunk in microphone:
+                at = self.clock.now
+                self.clock.now += chunk.seconds
+                self.recording.place(chunk, at)
+                for utterance in self.detector.feed(chunk):
+                    self._exchange(utterance)
+                    if self.session.ended:
+                        return
+                self._speculate()
+            for utterance in self.detector.flush():
+                if not self.session.ended:
+                    self._exchange(utterance)
+        self._pool = None
+
+    def _speculate(self) -> None:
+        """Start speech to text as soon as the trainee pauses (``early_seconds``), while the end of
+        turn is still being confirmed: Whisper's fixed cost overlaps the silence. If the trainee
+        goes on talking, the guess is dropped."""
+        if self._pool is None or self.early_seconds is None:
+            return
+        pending = self.detector.pending(self.early_seconds)
+        if pending is None or (self._guess is not None and self._guess[0] == pending.end):
+            return
+        self._guess = (pending.end, self._pool.submit(self.stt.transcribe, pending.audio))
+
+    def _transcribe(self, utterance: Utterance) -> str:
+        guess, self._guess = self._guess, None
+        if guess is not None and guess[0] == utterance.end:
+            return guess[1].result()
+        return self.stt.transcribe(utterance.audio)
 
     def _exchange(self, utterance: Utterance) -> None:
         began = time.perf_counter()
-        text = self.stt.transcribe(utterance.audio)
+        text = self._transcribe(utterance)
         heard = time.perf_counter()
         if not text:
             return
@@ -120,6 +148,8 @@ class VoiceCall:
                 stt=round(heard - began, 3),
                 customer=round(answered - heard, 3),
                 first_audio=round(first_audio, 3),
+                spoken_end=utterance.end,
+                ready_at=answered + first_audio,
             )
         )
 
@@ -128,10 +158,14 @@ class VoiceCall:
         first: float | None = None
         began = time.perf_counter()
         at = self.clock.now
+        start = at
         for clip in self.tts.stream(text):
             if first is None:
                 first = time.perf_counter() - began
             self.speaker.play(clip)
             self.recording.place(clip, at)
             at += clip.seconds
+        turns = self.session.transcript.turns
+        if turns and turns[-1].speaker == "customer":  # the turn lasts as long as it sounds
+            turns[-1].start, turns[-1].end = round(start, 2), round(at, 2)
         return first or 0.0

@@ -62,6 +62,15 @@ class TurnDetector:
             self.vad = load_vad()
         self._window = int(self.vad.window_size_samples)
 
+    def pending(self, quiet_seconds: float) -> Utterance | None:
+        """The utterance so far, if the trainee has been quiet at least ``quiet_seconds`` (it may
+        still go on): speech to text can start on it while the end of turn is being confirmed."""
+        if self._start is None or self._voiced < START_SECONDS or self._quiet < quiet_seconds:
+            return None
+        end = self._clock - self._quiet + self._window / STT_RATE
+        audio = Audio(np.concatenate(self._speech).astype(np.float32), STT_RATE)
+        return Utterance(audio=audio, start=round(self._start, 3), end=round(end, 3))
+
     @property
     def talking(self) -> bool:
         """The trainee is speaking now (barge-in is detected from this)."""

@@ -61,6 +61,14 @@ def test_a_spoken_call_runs_end_to_end(
     assert call.recording.audio().seconds >= clock.now
     speaker.save(tmp_path / "cliente.wav")
     assert (tmp_path / "cliente.wav").stat().st_size > 10_000
+    assert all(t.end is not None and t.start is not None and t.end > t.start for t in customer)
     card = session.hang_up().scorecard
     assert card is not None
     assert card.elements  # the spoken call is scored like a typed one
+    # and gets the voice metrics of a spoken call
+    assert session.transcript.mode == "voice"
+    assert card.metrics["speech_rate_wpm"] is not None
+    assert 60 < card.metrics["speech_rate_wpm"] < 260
+    assert card.metrics["response_gap_ms"] is not None
+    assert card.metrics["longest_monologue_seconds"] is not None
+    assert 0 < card.metrics["agent_talk_share"] < 1

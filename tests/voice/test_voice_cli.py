@@ -62,3 +62,21 @@ def test_play_by_voice_without_sound_goes_on_in_text(monkeypatch: pytest.MonkeyP
     assert "tarjeta de sonido" in result.output
     assert "Calificación" in result.output
     assert "Traceback" not in result.output
+
+
+def test_voice_metrics_show_with_their_targets_only_in_spoken_calls() -> None:
+    from simulator.tui.views import metric_rows
+
+    spoken = {
+        "agent_talk_share": 0.45,
+        "speech_rate_wpm": 151.0,
+        "response_gap_ms": 640,
+        "interruptions": 1,
+        "longest_monologue_seconds": 12.5,
+    }
+    rows = {name: (value, target) for name, value, target in metric_rows(spoken)}
+    assert rows["Velocidad (palabras por minuto)"] == ("151", "130 a 170")
+    assert rows["Interrupciones"] == ("1", "0")
+    assert rows["Monólogo más largo (segundos)"][0] == "12.5"
+    typed = {"agent_talk_share": 0.45, "speech_rate_wpm": None, "interruptions": None}
+    assert [name for name, _, _ in metric_rows(typed)] == ["Proporción de habla del agente"]
