@@ -168,12 +168,32 @@ def exposure_warning(host: str) -> str | None:
     )
 
 
+_WEB_FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.S)
+_LOCAL_FONT = """<link rel="preload" href="{static}fonts/RobotoMono-VariableFont_wght.ttf" as="font"
+      type="font/ttf" crossorigin />
+    <style>
+      @font-face {{
+        font-family: "Roboto Mono";
+        src: url("{static}fonts/RobotoMono-VariableFont_wght.ttf") format("truetype");
+      }}
+    </style>"""
+
+
+def offline_page(html: str, static_url: str) -> str:
+    """textual-serve's page with its web font taken from the font it ships instead of the Internet.
+
+    The simulator makes no network traffic of its own (a training room may have no Internet).
+    """
+    return _WEB_FONT_LINK.sub(lambda _match: _LOCAL_FONT.format(static=static_url), html, count=1)
+
+
 def app_command() -> str:
     """The shell command textual-serve runs once per browser: this Python opening the app."""
     return shlex.join([sys.executable, "-c", "from simulator.cli import main; main()"])
 
 
 def _make_server(host: str, port: int, lines: list[str]) -> Any:
+    from aiohttp import web
     from textual_serve.server import Server
 
     class RoomServer(Server):
@@ -210,7 +230,10 @@ def _make_server(host: str, port: int, lines: list[str]) -> Any:
             # The page tells the browser where the app's websocket is. With --host 0.0.0.0 the
             # configured address is no address a seat can open, so use the one the seat used.
             self.public_url = f"{request.scheme}://{request.host}"
-            return await super().handle_index(request)
+            response = await super().handle_index(request)
+            if isinstance(response, web.Response) and response.text is not None:
+                response.text = offline_page(response.text, f"{self.public_url}/static/")
+            return response
 
     return RoomServer(app_command(), host=host.strip("[]"), port=port, title=PAGE_TITLE)
 

@@ -142,12 +142,15 @@ class Page:
     def __init__(self, url: str) -> None:
         self.socket = websocket.create_connection(url, timeout=30, suppress_origin=True)
         self.ids = itertools.count(1)
+        self.requests: list[str] = []  # every URL the page asked for (Network domain events)
 
     def call(self, method: str, **params: Any) -> dict[str, Any]:
         ident = next(self.ids)
         self.socket.send(json.dumps({"id": ident, "method": method, "params": params}))
         while True:  # events arrive in between; keep the answer to this call only
             message = json.loads(self.socket.recv())
+            if message.get("method") == "Network.requestWillBeSent":
+                self.requests.append(str(message["params"]["request"]["url"]))
             if message.get("id") == ident:
                 if "error" in message:
                     raise AssertionError(f"{method}: {message['error']}")
@@ -155,6 +158,7 @@ class Page:
 
     def open_app(self, url: str) -> None:
         self.call("Page.enable")
+        self.call("Network.enable")
         self.call("Page.addScriptToEvaluateOnNewDocument", source=CATCH_TERMINAL)
         self.call("Page.navigate", url=url)
 

@@ -137,6 +137,9 @@ def test_two_seats_see_the_login_screen_and_share_the_database(
         screen = _screen_with(first, LOGIN_TITLE, "the login screen on the first seat")
         assert "Escriba su nombre" in screen
         _screen_with(second, LOGIN_TITLE, "the login screen on the second seat")
+        origin = served.url.rstrip("/")
+        elsewhere = [url for url in first.requests if not url.startswith((origin, "ws://"))]
+        assert first.requests and not elsewhere  # nothing leaves the room (no web fonts, no CDN)
 
         first.type_text("Ana Prueba")
         _screen_with(first, "Ana Prueba", "the typed name on the first seat")

@@ -149,11 +149,15 @@ async def test_the_page_points_each_seat_at_the_address_it_opened() -> None:
     try:
         response = await client.get("/", headers={"Host": "192.168.1.20:8000"})
         page = await response.text()
+        font = await client.get("/static/fonts/RobotoMono-VariableFont_wght.ttf")
     finally:
         await client.close()
     assert response.status == 200
     assert 'data-session-websocket-url="ws://192.168.1.20:8000/ws"' in page
     assert "Simulador de Llamadas" in page
+    assert "googleapis" not in page  # no request leaves the room: the font is the bundled one
+    assert "http://192.168.1.20:8000/static/fonts/RobotoMono" in page
+    assert font.status == 200
 
 
 def _free_port() -> int:
