@@ -16,7 +16,17 @@ from typer.core import TyperGroup
 
 from simulator.errors import SimuladorError
 
-COMMAND_MODULES = ("analyze", "score", "content", "play", "locate", "explain", "formador", "voice", "serve")
+COMMAND_MODULES = (
+    "analyze",
+    "score",
+    "content",
+    "play",
+    "locate",
+    "explain",
+    "formador",
+    "voice",
+    "serve",
+)
 
 
 def _spanish() -> None:

@@ -70,6 +70,7 @@ def decide(
     if not intents:
         intents = [Intent(name="filler_ack")]
     intents = choice_moves.answer(t, intents)
+    intents = choice_moves.unknown(t, intents)
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     return intents, s

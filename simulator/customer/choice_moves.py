@@ -118,3 +118,15 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     if choice is None:
         return intents
     return [Intent(name="choice_answer", slots={"option": choice})]
+
+
+def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«Bien, normal» answers «¿cómo le va con…?», not «¿qué dato le falta?» nor «¿desde qué
+    día…?» (panel v: «Funciona dentro de lo esperado» to a question about data): a question that
+    asks no «how» gets «no sabría decirle» instead."""
+    if not any(i.name == "vague_answer" for i in intents):
+        return intents
+    asked = " ".join(cues.question_sentences(t.text))
+    if cues.contains_any(asked, cues.phrases("how_questions")):
+        return intents
+    return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]

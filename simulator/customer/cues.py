@@ -21,6 +21,9 @@ from simulator.language.numbers import extract_amounts
 from simulator.models.content import Product, Scenario
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+SHORT_REQUEST = 5  # words: «¿Me los regala, por favor?»
+_POINTS_BACK = re.compile(r"\b(?:me|nos) (?:lo|la|los|las)\b")
+_BARE_ASK = re.compile(r"^(?:y )?(?:su|sus) \w+(?: \w+){0,5}$")  # «Y su fecha de nacimiento.»
 
 
 @cache
@@ -98,23 +101,22 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
 
 
 def fields_requested(text: str, fields: list[str]) -> list[str]:
-    """The fields named in the sentences that ask for something («le envío todo a su correo.
-    ¿Me da su nombre?» asks for the name only); the whole turn when no sentence asks."""
+    """Fields named in the sentences that ask («le envío todo a su correo. ¿Me da su nombre?»:
+    the name), or the whole turn if none asks. A question naming no field asks none (panel v),
+    unless short and pointing back («Su nombre y su cuenta. ¿Me los regala?»)."""
     requests = phrases("request_phrases")
-    asking = [
-        norm
-        for norm in (normalize(part) for part in _SENTENCE_END.split(text[:4000]))
-        if "?" in norm or contains_any(norm, requests)
-    ]
-    named = fields_mentioned(" ".join(asking), fields) if asking else []
-    # «…conserva su número de cuenta. ¿Lo quiere considerar?» asks for no field (panel u-07);
-    # «Su nombre y su cuenta. ¿Me los regala?» asks for what the turn named
-    if named or (
-        asking
-        and not any(contains_any(n, requests) or len(re.findall(r"\w+", n)) <= 5 for n in asking)
-    ):
+    sentences = [normalize(part) for part in _SENTENCE_END.split(text[:4000])]
+    asking = [n for n in sentences if "?" in n or contains_any(n, requests) or _BARE_ASK.match(n)]
+    if not asking:
+        return fields_mentioned(normalize(text), fields)
+    named = fields_mentioned(" ".join(asking), fields)
+    if named:
         return named
-    return fields_mentioned(normalize(text), fields)
+    for index, norm in enumerate(sentences):
+        short = len(re.findall(r"\w+", norm)) <= SHORT_REQUEST
+        if index and norm in asking and short and _POINTS_BACK.search(norm):
+            return fields_mentioned(sentences[index - 1], fields)
+    return []
 
 
 def question_sentences(text: str) -> list[str]:
