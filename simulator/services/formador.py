@@ -265,17 +265,7 @@ class FormadorService:
         today = today or datetime.now(UTC).date()
         assignments = self._backend.repos.assignments.list_for(trainee_id)
         calls = self._backend.repos.calls.list_for(trainee_id)
-        statuses = [assignment_status(a, calls, today) for a in assignments]
-        order = {"overdue": 0, "pending": 1, "done": 2, "exhausted": 3}
-        return sorted(
-            statuses,
-            key=lambda s: (
-                order[s.status],
-                s.assignment.due_date is None,
-                s.assignment.due_date or date.max,
-                s.assignment.id,
-            ),
-        )
+        return sorted((assignment_status(a, calls, today) for a in assignments), key=status_order)
 
     # -- review and calibration --------------------------------------------------------------
 
@@ -349,29 +339,38 @@ class FormadorService:
         return rows
 
 
+STATUS_ORDER = {"overdue": 0, "pending": 1, "done": 2, "exhausted": 3}
+
+
+def status_order(s: AssignmentStatus) -> tuple[int, bool, date, int]:
+    """Sort key: overdue, then pending (by due date), then done, then exhausted."""
+    due = s.assignment.due_date
+    return (STATUS_ORDER[s.status], due is None, due or date.max, s.assignment.id)
+
+
 def assignment_status(
     assignment: AssignmentRecord, calls: Sequence[CallRecord], today: date
 ) -> AssignmentStatus:
     """Pure: the status of one assignment given the trainee's calls (oldest first).
 
-    Attempts are the calls on the scenario (in the assignment's mode when it is an exam) started
-    at or after the assignment; only the first ``max_attempts`` count.
+    Attempts are the saved calls on the scenario (with its persona if it fixes one; in exam mode
+    when it is an exam) started at or after the assignment; only the first ``max_attempts``
+    count. A partial (incomplete) call uses an attempt but neither scores nor completes it.
     """
     attempts = [
         c
         for c in sorted(calls, key=lambda c: (c.started_at, c.id))
         if c.scenario_id == assignment.scenario_id
+        and (assignment.persona_id is None or c.persona_id == assignment.persona_id)
         and c.started_at >= assignment.created_at
         and (assignment.mode != "exam" or c.mode == "exam")
     ]
     if assignment.max_attempts is not None:
         attempts = attempts[: assignment.max_attempts]
-    scores = [c.overall for c in attempts if c.overall is not None]
+    scored = [c for c in attempts if c.complete and c.overall is not None]
+    scores = [c.overall for c in scored if c.overall is not None]
     target = assignment.target_score
-    done = next(
-        (c for c in attempts if c.overall is not None and (target is None or c.overall >= target)),
-        None,
-    )
+    done = next((c for c in scored if target is None or (c.overall or 0) >= target), None)
     left = None if assignment.max_attempts is None else assignment.max_attempts - len(attempts)
     if done is not None:
         status = "done"

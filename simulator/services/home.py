@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from simulator.language.display import display
 from simulator.services.backend import Backend
 from simulator.services.calls import load_scorecard
+from simulator.services.formador import assignment_status, status_order
 from simulator.services.results import (
     AssignmentItem,
     HomeData,
@@ -60,22 +61,14 @@ def assignment_items(
     calls: list[CallRecord],
     today: date | None = None,
 ) -> list[AssignmentItem]:
-    """Assignments with the trainee's attempts since each was made and the best score reached."""
+    """The trainee's assignments with the attempts used since each was made and the best score,
+    as the formador's dashboard counts them (``assignment_status``): overdue first, then pending
+    by due date, then done, then exhausted."""
     today = today or datetime.now(UTC).date()
+    ordered = sorted((assignment_status(a, calls, today) for a in assignments), key=status_order)
     items = []
-    for assignment in assignments:
-        attempts = [
-            call
-            for call in calls
-            if call.scenario_id == assignment.scenario_id
-            and (assignment.persona_id is None or call.persona_id == assignment.persona_id)
-            and call.complete
-            and call.started_at >= assignment.created_at
-        ]
-        scores = [call.overall for call in attempts if call.overall is not None]
-        best = max(scores) if scores else None
-        target = assignment.target_score
-        done = bool(attempts) and (target is None or (best is not None and best >= target))
+    for status in ordered:
+        assignment = status.assignment
         scenario = library.scenarios.get(assignment.scenario_id)
         items.append(
             AssignmentItem(
@@ -86,14 +79,16 @@ def assignment_items(
                 kind_name=display("scenario_kind", scenario.kind) if scenario else "",
                 persona_id=assignment.persona_id,
                 due_date=assignment.due_date,
-                target_score=target,
-                attempts=len(attempts),
-                best_score=best,
-                done=done,
-                overdue=(
-                    not done and assignment.due_date is not None and assignment.due_date < today
-                ),
+                target_score=assignment.target_score,
+                attempts=status.attempts_used,
+                best_score=status.best_score,
+                done=status.status == "done",
+                overdue=status.status == "overdue",
                 cohort=assignment.trainee_id is None,
+                mode="exam" if assignment.mode == "exam" else "practice",
+                max_attempts=assignment.max_attempts,
+                attempts_left=status.attempts_left,
+                status=status.status,
             )
         )
     return items

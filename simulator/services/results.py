@@ -148,6 +148,8 @@ class LibraryEntry:
 
 @dataclass(frozen=True, slots=True)
 class AssignmentItem:
+    """One assignment as the trainee's home shows it (``FormadorService.assignment_status``)."""
+
     assignment_id: int
     scenario_id: str
     scenario_title: str
@@ -160,7 +162,16 @@ class AssignmentItem:
     best_score: int | None
     done: bool
     overdue: bool
-    cohort: bool  # assigned to everybody rather than to this trainee
+    cohort: bool  # assigned to a cohort or to everybody rather than to this trainee
+    mode: Mode = "practice"
+    max_attempts: int | None = None  # None = unlimited
+    attempts_left: int | None = None  # None = unlimited
+    status: str = "pending"  # "overdue" | "pending" | "done" | "exhausted"
+
+    @property
+    def can_start(self) -> bool:
+        """An exam with no attempts left cannot be taken again."""
+        return not (self.mode == "exam" and self.attempts_left == 0)
 
 
 @dataclass(frozen=True, slots=True)

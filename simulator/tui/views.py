@@ -22,7 +22,13 @@ if TYPE_CHECKING:
 
     from simulator.models.content import Persona
     from simulator.models.scorecard import Drill, Scorecard
-    from simulator.services.results import HomeData, Mode, ProgressData, SuggestedDrill
+    from simulator.services.results import (
+        AssignmentItem,
+        HomeData,
+        Mode,
+        ProgressData,
+        SuggestedDrill,
+    )
 
 KIND_KEYS = ("outbound_sale", "inbound_sale", "service", "collections")
 STATUSES = ("Desconectado", "Disponible", "En llamada", "Espera", "Tipificación")
@@ -103,6 +109,7 @@ class HomeView:
     suggestion: str = ""
     drill: SuggestedDrill | None = None
     pending: int = 0
+    assignments: list[AssignmentItem] = field(default_factory=list)  # overdue first, done last
 
 
 def persona_choices(personas: Mapping[str, Persona]) -> dict[str, str]:
@@ -134,7 +141,9 @@ def suggestion_text(drill: SuggestedDrill | None) -> str:
 
 def home_view(data: HomeData) -> HomeView:
     """Assigned scenarios first, then the rest of the library; the suggested drill is marked."""
-    assignments = {a.scenario_id: a for a in data.assignments}
+    # The most urgent assignment of a scenario marks its library row (the services list them
+    # overdue first, done last).
+    assignments = {a.scenario_id: a for a in reversed(data.assignments)}
     drill = data.suggested_drill
     suggested = drill.scenario_id if drill is not None else None
     rows: list[LibraryRow] = []
@@ -160,7 +169,11 @@ def home_view(data: HomeData) -> HomeView:
         )
     rows.sort(key=lambda r: (not r.assigned, not r.suggested))  # stable: library order kept
     return HomeView(
-        rows=rows, suggestion=suggestion_text(drill), drill=drill, pending=data.pending_calls
+        rows=rows,
+        suggestion=suggestion_text(drill),
+        drill=drill,
+        pending=data.pending_calls,
+        assignments=list(data.assignments),
     )
 
 

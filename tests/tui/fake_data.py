@@ -3,6 +3,7 @@ trainee's progress, built as the real result types of ``simulator.services.resul
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from simulator.language.display import display
@@ -183,3 +184,27 @@ def progress(trainee: TraineeInfo) -> ProgressData:
         ],
         skill_names={key: display("skill", key) for key in PROGRESS_SKILLS},
     )
+
+
+def assignment_mix() -> list[AssignmentItem]:
+    """One assignment of each status, in the order the services give them (overdue first)."""
+    base = assignments()[0]
+    return [
+        replace(
+            base, assignment_id=11, scenario_id="tarjeta-atrasada",
+            scenario_title="Cobranza: tarjeta con atraso", kind="collections",
+            due_date=date(2026, 11, 20), attempts=1, best_score=64, overdue=True, status="overdue",
+        ),
+        replace(base, assignment_id=12, mode="exam", max_attempts=3, attempts=1, attempts_left=2),
+        replace(
+            base, assignment_id=13, scenario_id="internet-veloz-hogar",
+            scenario_title="Internet Veloz: plan hogar", kind="outbound_sale", attempts=2,
+            best_score=86, done=True, status="done",
+        ),
+        replace(
+            base, assignment_id=14, scenario_id="paquete-telefonia",
+            scenario_title="Paquete de telefonía móvil", kind="outbound_sale", due_date=None,
+            mode="exam", max_attempts=2, attempts=2, attempts_left=0, best_score=58,
+            status="exhausted",
+        ),
+    ]  # fmt: skip

@@ -175,21 +175,25 @@ def test_home_lists_assignments_first_with_attempts_and_best_score(services: Ser
     later = datetime.now(UTC) + timedelta(minutes=1)
     _save(services, ana.id, "venta-facil", _card(70), later)
     _save(services, ana.id, "venta-facil", _card(75), later + timedelta(minutes=5))
-    _save(services, ana.id, "venta-facil", _card(99), later, complete=False)  # partial: not counted
+    # A partial call uses an attempt but neither scores nor completes the assignment.
+    _save(services, ana.id, "venta-facil", _card(99), later, complete=False)
 
     home = services.home(ana.id)
     assert home.trainee == ana
     assert [a.scenario_id for a in home.assignments] == ["venta-facil", "servicio-queja"]
     first, cohort = home.assignments
-    assert (first.attempts, first.best_score, first.target_score) == (2, 75, 80)
-    assert first.done is False and first.overdue is True
+    assert (first.attempts, first.best_score, first.target_score) == (3, 75, 80)
+    assert first.done is False and first.overdue is True and first.status == "overdue"
+    assert (first.mode, first.max_attempts, first.attempts_left) == ("practice", None, None)
     assert first.scenario_title == "Escenario venta-facil"
     assert first.kind_name == "Venta saliente"
     assert cohort.cohort is True and cohort.attempts == 0 and not cohort.overdue
 
     _save(services, ana.id, "venta-facil", _card(85), later + timedelta(minutes=9))
-    first = services.home(ana.id).assignments[0]
-    assert first.done is True and first.best_score == 85 and not first.overdue
+    pending, done = services.home(ana.id).assignments  # done ones come after pending ones
+    assert pending.scenario_id == "servicio-queja" and done.scenario_id == "venta-facil"
+    assert done.done is True and done.best_score == 85 and not done.overdue
+    assert done.status == "done"
 
 
 def test_home_library_rows_and_filters(services: Services) -> None:

@@ -32,9 +32,15 @@ class StartCallModal(ModalScreen[CallRequest | None]):
         seed: int | None = None,
         persona_id: str | None = None,
         note: str = "",
+        *,
+        fixed_mode: Mode | None = None,
+        fixed_persona: bool = False,
     ) -> None:
+        """``fixed_mode`` / ``fixed_persona``: an assignment decides them (shown, not editable)."""
         super().__init__()
         self.note = note
+        self.fixed_mode: Mode | None = fixed_mode
+        self.fixed_persona = fixed_persona and persona_id is not None
         self.row = row
         self.persona_id = persona_id or row.default_persona
         self.persona_names = persona_names
@@ -49,6 +55,8 @@ class StartCallModal(ModalScreen[CallRequest | None]):
                 ids.insert(0, extra)
         options = [(escape_textual(self.persona_names.get(pid, pid)), pid) for pid in ids]
         default_mode = settings.default_mode if settings is not None else "practice"
+        if self.fixed_mode is not None:
+            default_mode = self.fixed_mode
         with VerticalScroll(id="start-box"):
             yield Static(f"[b]{escape_textual(row.title)}[/b]", id="start-title")
             kind = display("scenario_kind", row.kind)
@@ -65,11 +73,12 @@ class StartCallModal(ModalScreen[CallRequest | None]):
                 value=self.persona_id if self.persona_id in ids else Select.NULL,
                 prompt="La del escenario",
                 id="persona",
+                disabled=self.fixed_persona,
             )
             yield Label("Semilla (la misma semilla repite la misma llamada):")
             yield Input(str(self.seed), type="integer", id="seed")
-            yield Label("Modo:")
-            with RadioSet(id="mode"):
+            yield Label("Modo (lo fija la asignación):" if self.fixed_mode else "Modo:")
+            with RadioSet(id="mode", disabled=self.fixed_mode is not None):
                 yield RadioButton(
                     "Práctica (con pistas)", value=default_mode != "exam", id="practice"
                 )
@@ -83,10 +92,14 @@ class StartCallModal(ModalScreen[CallRequest | None]):
 
     def request(self) -> CallRequest:
         persona = self.query_one("#persona", Select).value
+        if self.fixed_persona:
+            persona = self.persona_id
         seed_text = self.query_one("#seed", Input).value.strip()
         mode_set = self.query_one("#mode", RadioSet)
         pressed = mode_set.pressed_button
         mode: Mode = "exam" if pressed is not None and pressed.id == "exam" else "practice"
+        if self.fixed_mode is not None:
+            mode = self.fixed_mode
         return CallRequest(
             scenario_id=self.row.scenario_id,
             persona_id=None if persona is Select.NULL else str(persona),
