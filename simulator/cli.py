@@ -26,6 +26,8 @@ COMMAND_MODULES = (
     "formador",
     "voice",
     "serve",
+    "report",
+    "export",
 )
 
 

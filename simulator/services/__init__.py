@@ -34,7 +34,7 @@ from simulator.settings import Settings, load_settings
 if TYPE_CHECKING:
     from simulator.content.library import Library
     from simulator.models.scorecard import Scorecard
-    from simulator.services.dashboard import CohortDashboard
+    from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
     from simulator.services.formador import FormadorService
 
 __all__ = [
@@ -86,6 +86,14 @@ class Services:
         from simulator.services.dashboard import build_dashboard
 
         return build_dashboard(self._backend, cohort_id, window=window, today=today)
+
+    def trainee_drilldown(
+        self, trainee_id: int, *, window: int = 10, today: date | None = None
+    ) -> TraineeDrilldown:
+        """One trainee's dashboard row and scored calls, overrides applied (``services/dashboard``)."""
+        from simulator.services.dashboard import trainee_drilldown
+
+        return trainee_drilldown(self._backend, trainee_id, window=window, today=today)
 
     @property
     def library(self) -> Library:

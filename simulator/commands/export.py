@@ -1,0 +1,93 @@
+"""CLI: ``simulador export cohort|plan|transcripts`` — files a formador takes elsewhere: the cohort
+as CSV (one row per trainee), a trainee's coaching plan as Markdown, and a trainee's calls as
+transcript files that ``simulador score`` reads back.
+
+Formador commands: they ask for the formador's password (prompt, or
+``SIMULADOR_FORMADOR_PASSWORD``); bad input is a Spanish message with exit code 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from simulator.commands.formador import _login, _run, _services
+from simulator.errors import InputError
+
+FORMADOR_HELP = "Su nombre de formador."
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``export cohort``, ``export plan`` and ``export transcripts`` to the app."""
+    export_app = typer.Typer(help="Exportar datos para formadores.", no_args_is_help=True)
+    app.add_typer(export_app, name="export")
+
+    @export_app.command("cohort")
+    def cohort(
+        name: str = typer.Argument(..., metavar="NOMBRE", help="Nombre de la cohorte."),
+        csv: Path = typer.Option(..., "--csv", metavar="ARCHIVO", help="Archivo CSV a crear."),
+        last: int = typer.Option(10, "--ultimas", min=1, help="Llamadas recientes por aprendiz."),
+        formador: str | None = typer.Option(None, "--formador", help=FORMADOR_HELP),
+    ) -> None:
+        """Una fila por aprendiz: llamadas, promedio, PEC, PENC, alertas y asignaciones."""
+
+        def work() -> None:
+            from simulator.reports.cohort import gather_cohort, write_cohort_csv
+
+            services = _services()
+            _login(services, formador)
+            report = gather_cohort(services, name, window=last)
+            write_cohort_csv(csv, report.lines)
+            typer.echo(
+                f"Cohorte «{report.name}»: {len(report.lines)} aprendiz(ces) guardados en {csv}."
+            )
+
+        _run(work)
+
+    @export_app.command("plan")
+    def plan(
+        name: str = typer.Argument(..., metavar="NOMBRE", help="Nombre del aprendiz."),
+        md: Path = typer.Option(..., "--md", metavar="ARCHIVO", help="Archivo Markdown a crear."),
+        formador: str | None = typer.Option(None, "--formador", help=FORMADOR_HELP),
+    ) -> None:
+        """El plan de acción actual del aprendiz (el de su llamada calificada más reciente)."""
+
+        def work() -> None:
+            from simulator.reports.files import write_text
+            from simulator.reports.render import render_plan_markdown
+            from simulator.reports.trainee import gather_trainee
+
+            services = _services()
+            _login(services, formador)
+            report = gather_trainee(services, name)
+            if report.plan is None:
+                raise InputError(
+                    f"«{report.name}» no tiene llamadas calificadas: todavía no hay plan de acción."
+                )
+            write_text(md, render_plan_markdown(report.name, report.plan))
+            typer.echo(f"Plan de acción de «{report.name}» guardado en {md}.")
+
+        _run(work)
+
+    @export_app.command("transcripts")
+    def transcripts(
+        name: str = typer.Argument(..., metavar="NOMBRE", help="Nombre del aprendiz."),
+        folder: Path = typer.Option(
+            ..., "--dir", metavar="CARPETA", help="Carpeta donde guardar (se crea si no existe)."
+        ),
+        formador: str | None = typer.Option(None, "--formador", help=FORMADOR_HELP),
+    ) -> None:
+        """Una transcripción JSON por llamada, en el formato que lee «simulador score»."""
+
+        def work() -> None:
+            from simulator.reports.transcripts import export_transcripts
+
+            services = _services()
+            _login(services, formador)
+            result = export_transcripts(services, name, folder)
+            for reason in result.skipped:
+                typer.secho(f"Omitida: {reason}", fg="yellow", err=True)
+            typer.echo(f"{len(result.written)} transcripción(es) guardada(s) en {folder}.")
+
+        _run(work)
