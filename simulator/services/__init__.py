@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from simulator.models.scorecard import Scorecard
     from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
     from simulator.services.formador import FormadorService
+    from simulator.services.formador_desk import FormadorDesk
 
 __all__ = [
     "AssignmentItem",
@@ -69,6 +70,7 @@ class Services:
         self.calls = CallService(backend)
         self.recovery = RecoveryService(backend)
         self._formador: FormadorService | None = None
+        self._desk: FormadorDesk | None = None
 
     @property
     def formador(self) -> FormadorService:
@@ -78,6 +80,15 @@ class Services:
 
             self._formador = FormadorService(self._backend)
         return self._formador
+
+    @property
+    def desk(self) -> FormadorDesk:
+        """What the formador's TUI screens ask for (``services/formador_desk.py``)."""
+        if self._desk is None:
+            from simulator.services.formador_desk import FormadorDesk
+
+            self._desk = FormadorDesk(self._backend, self.formador, self.calls)
+        return self._desk
 
     def dashboard(
         self, cohort_id: int, *, window: int = 10, today: date | None = None

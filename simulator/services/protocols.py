@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from simulator.services.live_session import CallSessionProtocol
@@ -24,6 +25,7 @@ __all__ = [
     "AppServicesProtocol",
     "CallSessionProtocol",
     "CallsProtocol",
+    "FormadorDeskProtocol",
     "PersonaCatalogProtocol",
     "RecoveryProtocol",
     "TraineesProtocol",
@@ -32,6 +34,9 @@ __all__ = [
 if TYPE_CHECKING:
     from simulator.models.content import Persona
     from simulator.models.scorecard import Scorecard
+    from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
+    from simulator.services.formador import CalibrationRow, CohortInfo
+    from simulator.services.formador_desk import FormadorCallView
     from simulator.services.results import (
         HomeData,
         LiveCall,
@@ -91,6 +96,30 @@ class PersonaCatalogProtocol(Protocol):
     def personas(self) -> Mapping[str, Persona]: ...
 
 
+class FormadorDeskProtocol(Protocol):
+    """The formador's screens (``simulator.services.formador_desk.FormadorDesk``)."""
+
+    def authenticate(self, name: str, password: str) -> TraineeInfo: ...
+
+    def cohorts(self, actor_id: int) -> list[CohortInfo]: ...
+
+    def dashboard(
+        self, actor_id: int, cohort_id: int, *, window: int = 10, today: date | None = None
+    ) -> CohortDashboard: ...
+
+    def drilldown(
+        self, actor_id: int, trainee_id: int, *, window: int = 10, today: date | None = None
+    ) -> TraineeDrilldown: ...
+
+    def call(self, actor_id: int, call_id: int) -> FormadorCallView: ...
+
+    def override(
+        self, actor_id: int, call_id: int, kind: str, code: str, new_value: str, note: str
+    ) -> None: ...
+
+    def calibration(self, actor_id: int) -> list[CalibrationRow]: ...
+
+
 class AppServicesProtocol(Protocol):
     """Everything the TUI asks of ``simulator.services.Services``."""
 
@@ -105,6 +134,9 @@ class AppServicesProtocol(Protocol):
 
     @property
     def library(self) -> PersonaCatalogProtocol: ...
+
+    @property
+    def desk(self) -> FormadorDeskProtocol: ...
 
     def home(self, trainee_id: int) -> HomeData: ...
 

@@ -158,10 +158,22 @@ class SimuladorApp(RecoveryFlow, App[None]):
     def login(self, trainee: TraineeInfo) -> None:
         from simulator.tui.screens.home import HomeScreen
 
+        if trainee.role == "formador":  # a formador enters only with a password (login_formador)
+            self.notify("Para entrar como formador escriba su contraseña.", severity="warning")
+            return
         self.trainee = trainee
         self.sub_title = clean(trainee.name)
         self._save_setting(trainee=trainee.name)
         self.switch_screen(HomeScreen())
+
+    def login_formador(self, formador: TraineeInfo) -> None:
+        """Enter as a formador whose password the login screen checked: their dashboard."""
+        from simulator.tui.screens.formador_dashboard import FormadorDashboardScreen
+
+        self.trainee = formador
+        self.sub_title = f"{clean(formador.name)} · formador"
+        self._save_setting(trainee=formador.name)
+        self.switch_screen(FormadorDashboardScreen())
 
     def home_screen(self) -> HomeScreen | None:
         from simulator.tui.screens.home import HomeScreen
@@ -259,6 +271,8 @@ class SimuladorApp(RecoveryFlow, App[None]):
     def action_progress(self) -> None:
         from simulator.tui.screens.progress import ProgressScreen
 
+        if self.trainee is not None and self.trainee.role == "formador":
+            return  # a formador's progress is their cohorts' dashboard
         if self.trainee is None:
             self.notify("Primero indique su nombre.", severity="warning")
             return

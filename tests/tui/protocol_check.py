@@ -12,10 +12,12 @@ from __future__ import annotations
 from simulator.content.library import Library
 from simulator.services import Services
 from simulator.services.calls import CallService
+from simulator.services.formador_desk import FormadorDesk
 from simulator.services.protocols import (
     AppServicesProtocol,
     CallSessionProtocol,
     CallsProtocol,
+    FormadorDeskProtocol,
     PersonaCatalogProtocol,
     RecoveryProtocol,
     TraineesProtocol,
@@ -25,6 +27,7 @@ from simulator.services.trainees import TraineeService
 from simulator.session.call import CallSession
 from simulator.tui.app import SimuladorApp
 from simulator.tui.app_api import SimuladorAppAPI
+from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_session import FakeSession, fake_scenario
 from tests.tui.fakes import Calls, FakeServices, Recovery, Trainees
 from tests.tui.fakes import Library as FakeLibrary
@@ -65,3 +68,7 @@ def real_session(session: CallSession) -> CallSessionProtocol:
 def real_app(app: SimuladorApp) -> SimuladorAppAPI:
     """The app gives the screens everything ``simulator.tui.app_api.app_of`` promises."""
     return app
+
+
+def desks(fake: FakeDesk, real: FormadorDesk) -> tuple[FormadorDeskProtocol, FormadorDeskProtocol]:
+    return fake, real

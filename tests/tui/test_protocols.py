@@ -12,10 +12,12 @@ import pytest
 from simulator.content.library import Library
 from simulator.services import Services
 from simulator.services.calls import CallService
+from simulator.services.formador_desk import FormadorDesk
 from simulator.services.protocols import (
     AppServicesProtocol,
     CallSessionProtocol,
     CallsProtocol,
+    FormadorDeskProtocol,
     PersonaCatalogProtocol,
     RecoveryProtocol,
     TraineesProtocol,
@@ -24,6 +26,7 @@ from simulator.services.recovery import RecoveryService
 from simulator.services.trainees import TraineeService
 from simulator.session.call import CallSession
 from tests.tui import protocol_check
+from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_session import FakeSession
 from tests.tui.fakes import Calls, FakeServices, Recovery, Trainees
 from tests.tui.fakes import Library as FakeLibrary
@@ -35,6 +38,7 @@ CASES = [
     (RecoveryProtocol, Recovery, RecoveryService),
     (PersonaCatalogProtocol, FakeLibrary, Library),
     (CallSessionProtocol, FakeSession, CallSession),
+    (FormadorDeskProtocol, FakeDesk, FormadorDesk),
 ]
 
 
@@ -78,6 +82,7 @@ def _fake_instances() -> dict[type, object]:
         RecoveryProtocol: services.recovery,
         PersonaCatalogProtocol: services.library,
         CallSessionProtocol: protocol_check.fake_session(),
+        FormadorDeskProtocol: services.desk,
     }
 
 

@@ -1,4 +1,9 @@
-"""First screen: who is practising. Known trainees are offered; a new name creates one."""
+"""First screen: who is practising. Known trainees are offered; a new name creates one.
+
+A formador (chosen from the list or typed) is asked for their password (masked); a wrong one
+gives a Spanish message and no entry, the right one opens the formador's dashboard. A trainee
+enters with their name, as always, and sees only their own calls.
+"""
 
 from __future__ import annotations
 
@@ -24,11 +29,12 @@ class LoginScreen(Screen[None]):
 
     CSS_PATH = "login.tcss"
     AUTO_FOCUS = "#name"
-    BINDINGS = [("escape", "app.quit", "Salir")]
+    BINDINGS = [("escape", "back", "Salir")]
 
     def __init__(self) -> None:
         super().__init__()
         self._trainees: dict[str, TraineeInfo] = {}
+        self.formador: TraineeInfo | None = None  # whose password is being asked
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,11 +45,15 @@ class LoginScreen(Screen[None]):
             yield Input(placeholder="Su nombre", id="name", max_length=60)
             yield Label("O elija su usuario:", id="known-label")
             yield OptionList(id="known")
+            yield Label("", id="password-label")
+            yield Input(placeholder="Contraseña", id="password", password=True, max_length=200)
             yield Button("Entrar", id="enter", variant="primary")
             yield Static("Cargando…", id="login-status")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#password-label").display = False
+        self.query_one("#password").display = False
         self.query_one("#known-label").display = False
         self.query_one("#known").display = False
         app_of(self).when_services_ready(self._show_trainees)
@@ -65,7 +75,15 @@ class LoginScreen(Screen[None]):
             return
         known = self.query_one("#known", OptionList)
         known.clear_options()
-        known.add_options([Option(escape_textual(t.name), id=str(t.id)) for t in trainees])
+        known.add_options(
+            [
+                Option(
+                    escape_textual(t.name) + (" (formador)" if t.role == "formador" else ""),
+                    id=str(t.id),
+                )
+                for t in trainees
+            ]
+        )
         self._trainees = {str(t.id): t for t in trainees}
         self.query_one("#known-label").display = True
         known.display = True
@@ -91,11 +109,72 @@ class LoginScreen(Screen[None]):
     def _known_chosen(self, event: OptionList.OptionSelected) -> None:
         trainee = self._trainees.get(str(event.option.id))
         if trainee is not None:
-            app_of(self).login(trainee)
+            self._enter(trainee)
+
+    def _enter(self, person: TraineeInfo) -> None:
+        """A trainee enters; a formador is asked for their password first."""
+        if person.role == "formador":
+            self.ask_password(person)
+        else:
+            app_of(self).login(person)
+
+    def ask_password(self, formador: TraineeInfo) -> None:
+        self.formador = formador
+        label = self.query_one("#password-label", Label)
+        label.update(f"Contraseña de {escape_textual(formador.name)} (formador):")
+        label.display = True
+        field = self.query_one("#password", Input)
+        field.value = ""
+        field.display = True
+        field.focus()
+        self.query_one("#login-status", Static).update("")
+
+    def action_back(self) -> None:
+        """Escape: leave the password question if it is open, else quit."""
+        if self.formador is not None:
+            self.formador = None
+            self.query_one("#password-label").display = False
+            field = self.query_one("#password", Input)
+            field.value = ""
+            field.display = False
+            self.query_one("#login-status", Static).update("")
+            self.query_one("#name", Input).focus()
+            return
+        self.app.exit()
+
+    @on(Input.Submitted, "#password")
+    def _password_submitted(self) -> None:
+        field = self.query_one("#password", Input)
+        if self.formador is None:
+            return
+        if not field.value:
+            self.notify("Escriba su contraseña.", severity="warning")
+            return
+        self._authenticate(self.formador.name, field.value)
+
+    @work(thread=True, exclusive=True, group="login")
+    def _authenticate(self, name: str, password: str) -> None:
+        app = app_of(self)
+        try:
+            formador = app.ready_services.desk.authenticate(name, password)
+        except SimuladorError as error:
+            app.call_from_thread(self._wrong_password, str(error))
+            return
+        app.call_from_thread(app.login_formador, formador)
+
+    def _wrong_password(self, message: str) -> None:
+        field = self.query_one("#password", Input)
+        field.value = ""
+        field.focus()
+        self.query_one("#login-status", Static).update(f"[b $error]{escape_textual(message)}[/]")
+        self.notify(message, severity="error")
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#enter")
     def _submit(self) -> None:
+        if self.formador is not None and self.query_one("#password", Input).value:
+            self._password_submitted()
+            return
         known = self.query_one("#known", OptionList)
         name = self.query_one("#name", Input).value.strip()
         if not name and known.display and known.highlighted is not None:
@@ -117,4 +196,4 @@ class LoginScreen(Screen[None]):
         except SimuladorError as error:
             app.call_from_thread(self.notify, str(error), severity="error")
             return
-        app.call_from_thread(app.login, trainee)
+        app.call_from_thread(self._enter, trainee)

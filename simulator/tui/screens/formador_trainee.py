@@ -1,0 +1,159 @@
+"""One trainee as the formador sees them: figures of their recent calls, flags, assignments and
+every scored call; Enter on a call opens its review (``formador_call.py``).
+
+Data from ``FormadorDesk.drilldown`` (``services/dashboard.trainee_drilldown``), in a worker.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from simulator.errors import SimuladorError
+from simulator.language.display import display
+from simulator.language.safe_text import clean
+from simulator.language.safe_text import escape_textual as escape
+from simulator.tui.app_api import app_of
+from simulator.tui.formador_views import (
+    assignments_text,
+    flags_detail,
+    percent,
+    sparkline,
+)
+from simulator.tui.views import fmt_when
+
+if TYPE_CHECKING:
+    from simulator.services.dashboard import TraineeDrilldown
+    from simulator.services.formador_desk import FormadorCallView
+
+STATUS_NAMES = {
+    "overdue": "VENCIDA",
+    "pending": "pendiente",
+    "done": "cumplida",
+    "exhausted": "sin intentos",
+}
+
+
+class FormadorTraineeScreen(Screen[None]):
+    """A trainee's summary, assignments and calls (newest first)."""
+
+    CSS_PATH = "formador_trainee.tcss"
+    BINDINGS = [
+        Binding("enter", "open_call", "Revisar llamada"),
+        Binding("escape", "app.pop_screen", "Volver"),
+    ]
+
+    def __init__(self, trainee_id: int, name: str) -> None:
+        super().__init__()
+        self.trainee_id = trainee_id
+        self.trainee_name = name
+        self.data: TraineeDrilldown | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Cargando…", id="trainee-summary")
+        yield Static("", id="trainee-assignments")
+        yield Static("Llamadas calificadas — Enter abre la revisión", classes="pane-title")
+        yield DataTable(id="calls", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Aprendiz: {clean(self.trainee_name)}"
+        self.reload()
+
+    def reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="trainee")
+    def _load(self) -> None:
+        app = app_of(self)
+        try:
+            data = app.ready_services.desk.drilldown(app.current_trainee.id, self.trainee_id)
+        except SimuladorError as error:
+            app.call_from_thread(self._failed, str(error))
+            return
+        app.call_from_thread(self._show, data)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#trainee-summary", Static).update(f"[b $error]{escape(message)}[/]")
+
+    def _show(self, data: TraineeDrilldown) -> None:
+        self.data = data
+        row = data.row
+        assignments = assignments_text(
+            row.assignments_total, row.assignments_done, row.assignments_overdue
+        )
+        self.query_one("#trainee-summary", Static).update(
+            f"[b]{escape(data.trainee.name)}[/b] · últimas {row.calls} llamadas · "
+            f"PEC {percent(row.pec)} · PENC {percent(row.penc)} · "
+            f"tendencia {sparkline(row.trend)} · asignaciones cumplidas {assignments}\n"
+            f"{escape(flags_detail(row))}"
+        )
+        lines = []
+        for status in data.assignments:
+            a = status.assignment
+            due = f"vence {fmt_when(a.due_date)}" if a.due_date else "sin fecha"
+            target = f"meta {a.target_score}" if a.target_score is not None else "sin meta"
+            mode = "examen" if a.mode == "exam" else "práctica"
+            best = (
+                f"mejor {status.best_score}" if status.best_score is not None else "sin calificar"
+            )
+            lines.append(
+                f"• {escape(a.scenario_id)} · {mode} · {due} · {target} · "
+                f"intentos {status.attempts_used} · {best} · "
+                f"[b]{STATUS_NAMES.get(status.status, status.status)}[/b]"
+            )
+        self.query_one("#trainee-assignments", Static).update(
+            "[b]Asignaciones[/b]\n" + "\n".join(lines) if lines else "Sin asignaciones."
+        )
+        table = self.query_one("#calls", DataTable)
+        table.clear(columns=True)
+        for label in ("Fecha", "Escenario", "Calificación", "Veredicto", "Errores críticos", ""):
+            table.add_column(label)
+        for call in data.calls:
+            card = call.card
+            table.add_row(
+                fmt_when(call.started_at),
+                clean(call.scenario_id),
+                Text(str(card.overall), justify="right"),
+                display("verdict", card.verdict),
+                Text(str(len(card.critical_errors)), justify="right"),
+                "corregida por formador" if call.overridden else "",
+                key=str(call.call_id),
+            )
+        if not data.calls:
+            table.add_row("—", "Todavía no tiene llamadas calificadas.", "", "", "", "")
+        table.focus()
+
+    @on(DataTable.RowSelected, "#calls")
+    def _call_selected(self) -> None:
+        self.action_open_call()
+
+    def action_open_call(self) -> None:
+        table = self.query_one("#calls", DataTable)
+        if self.data is None or not self.data.calls or not table.row_count:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key is not None:
+            self._open_call(int(key))
+
+    @work(thread=True, exclusive=True, group="open-call")
+    def _open_call(self, call_id: int) -> None:
+        app = app_of(self)
+        try:
+            view = app.ready_services.desk.call(app.current_trainee.id, call_id)
+        except SimuladorError as error:
+            app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        app.call_from_thread(self._push_call, view)
+
+    def _push_call(self, view: FormadorCallView) -> None:
+        from simulator.tui.screens.formador_call import FormadorCallScreen
+
+        self.app.push_screen(FormadorCallScreen(view))
