@@ -37,7 +37,7 @@ LEVELS = {
     "high": Level("●", "alto", "high"),
     "mid": Level("◐", "medio", "mid"),
     "low": Level("○", "bajo", "low"),
-    "none": Level("–", "sin datos", "none"),
+    "none": Level("—", "sin datos", "none"),
 }
 
 

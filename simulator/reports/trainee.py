@@ -159,9 +159,10 @@ def call_names(services: Services, trainee_id: int) -> dict[int, CallNames]:
     found = {}
     for summary in services.calls.list_for(trainee_id):
         persona = personas.get(summary.persona_id)
-        found[summary.call_id] = CallNames(
-            summary.scenario_title, persona.name if persona else summary.persona_id
-        )
+        shown = persona.name if persona else summary.persona_id
+        if summary.customer_type_name:
+            shown += f" ({summary.customer_type_name.lower()})"
+        found[summary.call_id] = CallNames(summary.scenario_title, shown)
     return found
 
 

@@ -104,7 +104,7 @@ def test_markdown_plan_is_exact_and_escaped() -> None:
         "- **Puntuación:** no evaluada",
         "- **Meta:** Pregunte",
         "",
-        "## Faltas repetidas",
+        "## Faltas que el plan tomó en cuenta",
         "",
         "- Recurrente: cometió faltas distintas en 2 de 3 llamadas",
         "",

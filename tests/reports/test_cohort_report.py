@@ -114,7 +114,8 @@ def test_html_heatmap_rows_symbols_and_escaping() -> None:
     beto = dict(zip(header, rows[2], strict=True))
     assert beto["Asignaciones"] == "3/4 cumplidas, 1 vencida(s)" and beto["PEC"] == "100%"
     caro = dict(zip(header, rows[3], strict=True))
-    assert caro["Cierra la llamada"] == "– —" and caro["Últimas calificaciones"] == "—"
+    assert caro["Cierra la llamada"] == "—" and caro["Últimas calificaciones"] == "—"
+    assert caro["Asignaciones"] == "sin asignaciones"
     alerts = page.tables["alertas"]
     assert [row[0] for row in alerts[1:]] == ["Ana & <Hijos>"]
     assert page.tags["hijos"] == 0 and page.external == []

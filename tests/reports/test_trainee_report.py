@@ -161,7 +161,7 @@ def test_gathered_from_the_database_with_the_override_applied(
     report = gather_trainee(service, "ana", today=seed.TODAY, now=NOW)
     assert report.name == "Ana" and [h.call_id for h in report.history] == world.ana_calls[::-1]
     assert report.history[-1].corrected is True and report.corrected_calls == 1
-    assert report.history[0].persona == "Carmen Lozano Ruiz"
+    assert report.history[0].persona == "Carmen Lozano Ruiz (amable)"
     assert report.history[0].scenario.startswith("Internet Veloz")
     elements = {bar.label: bar.value for bar in report.element_bars}
     assert elements["Detecta necesidades"] == 100.0  # 75 without the formador's correction
