@@ -178,6 +178,28 @@ _YEARLESS_DAY = re.compile(
     r"^(?:el )?(\d{1,2}) de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
     r"octubre|noviembre|diciembre)$"
 )
+_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre")
+_MONTHS += ("octubre", "noviembre", "diciembre")
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+_SPOKEN_DATE = re.compile(r"\b(\d{1,2}) de (" + "|".join(_MONTHS) + r") (?:de|del) (\d{4})\b")
+
+
+def _full_date(value: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a full date written «02/09/1984» or «2 de septiembre de 1984»."""
+    numeric = _NUMERIC_DATE.search(value)
+    if numeric:
+        day, month, year = (int(g) for g in numeric.groups())
+        return (year, month, day) if 1 <= month <= 12 else None
+    spoken = _SPOKEN_DATE.search(normalize(value))
+    if spoken:
+        return int(spoken.group(3)), _MONTHS.index(spoken.group(2)) + 1, int(spoken.group(1))
+    return None
+
+
+# «el 5», «5 del próximo mes», «el día 5 de este mes»: the day the customer said (panel v-08)
+_RELATIVE_DAY = re.compile(
+    r"^(?:el )?(?:dia )?(\d{1,2})(?: (?:de|del) (?:este|proximo|siguiente|entrante) mes)?$"
+)
 MIN_CONTAINED = 4  # characters: a registry value this long may be contained in a fuller capture
 
 
@@ -193,7 +215,11 @@ def field_matches(field: str, expected: str, given: str) -> bool:
         return False
     if a.replace(" ", "") == b.replace(" ", ""):
         return True
-    day_a, day_b = _YEARLESS_DAY.match(a), _YEARLESS_DAY.match(b)
+    date_a, date_b = _full_date(expected), _full_date(given)
+    if date_a and date_b:
+        return date_a == date_b  # «02/09/1984» is «2 de septiembre de 1984» (panel v-06)
+    day_a = _YEARLESS_DAY.match(a) or _RELATIVE_DAY.match(a)
+    day_b = _YEARLESS_DAY.match(b) or _RELATIVE_DAY.match(b)
     if day_a and day_b and day_a.group(1) == day_b.group(1):
         # a scenario date with no year is said by the customer as «el 5» (the call has no date):
         # the agent who writes the next such day («5 de enero») wrote the same day (panel u-07)
@@ -222,11 +248,14 @@ def _address_span(text: str) -> tuple[int, int] | None:
     start = match.start() if lead in ("calle", "avenida", "av") else match.end()
     abbrev = _abbreviations()
     end = len(text)
-    for stop in re.finditer(r"[.;!?](?:\s|$)", text[start:]):
+    for stop in re.finditer(r"[.;!?](?:\s|$)|[,\s]*[¿¡]", text[start:]):
         pos = start + stop.start()
         before = re.search(r"([A-Za-zÁÉÍÓÚáéíóúñÑ]+)$", text[start:pos])
         word = fold(before.group(1)) if before else ""
         at_end = not text[pos + 1 :].strip()
+        if text[pos] in ",¿¡ ":  # «…Ciudad de México, ¿sí lo anotó bien?» (panel v-08)
+            end = pos
+            break
         if text[pos] == "." and not at_end and (word in abbrev or len(word) == 1):
             continue  # "Col.", "Av.", "No.", "C.P." do not end the address
         end = pos

@@ -26,7 +26,7 @@ from simulator.scoring.rubric import rule
 
 _DIGITS = re.compile(r"\D+")
 LONG_VALUE_WORDS = 5
-LONG_VALUE_SHARE = 0.5
+LONG_VALUE_SHARE = 0.4  # «fuga en el tubo…» reads back «fuga de agua por tubo roto…» (panel v-05)
 READ_BACK_SHARE = 0.6
 MIN_PARTIAL = 10
 DATA_ACTS = ("data_request", "data_confirmation")
