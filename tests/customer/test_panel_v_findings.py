@@ -60,6 +60,8 @@ def test_a_mentioned_phone_before_an_unrelated_question_asks_for_nothing() -> No
         ("¿Le gustaría que se la solicitemos?", True),
         ("¿Quiere que se lo aparte hoy mismo?", True),
         ("¿Quiere que le mande la información por correo?", False),
+        ("Le confirmo: Conecta 20 de 349 al mes. ¿Está de acuerdo con el cambio?", True),
+        ("¿Está de acuerdo con lo que le expliqué?", False),
     ],
 )
 def test_asking_to_request_it_is_a_close(line: str, close: bool) -> None:
