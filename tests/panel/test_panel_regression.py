@@ -75,6 +75,29 @@ KNOWN_UNFAIR = {
     "e-01-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado: la clienta elige"
     " el Astra 5 en el turno 16 y su trampa del turno 18 ya no es la que el guion contesta; no"
     " acepta y el guion registra la venta",
+    # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
+    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "venta sin aceptación: el cliente"
+    " dudó en el cierre (trampa de precio tras aceptar) y la venta se registró",
+    "w-06-asistencia-hogar-fuga-molesto-excellent.txt": "pregunta del cliente marcada sin"
+    " respuesta aunque el turno siguiente la contestó",
+    "w-08-tarjeta-credito-horizonte-regateador-excellent.txt": "«ninguno de ellos es contraseña"
+    " ni NIP» leído como pedir el NIP (revelación confidencial falsa)",
+    "w-09-seguro-gastos-medicos-experto-excellent.txt": "«ligar un beneficio a una necesidad» no"
+    " reconocido en el turno 16",
+    "x-01-seguro-gastos-medicos-regateador-excellent.txt": "coaseguro y tope del plan Plus"
+    " comparados con el precio del Esencial (información inexacta falsa)",
+    "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente da todos sus"
+    " datos y luego rechaza sin motivo; la llamada no era ganable",
+    "x-06-retencion-plan-movil-callado-excellent.txt": "el cliente dijo «me quedo» y en el cierre"
+    " lanza la trampa de igualar precio; consentimiento registrado como duda",
+    "y-02-celular-agotado-electrohogar-platicador-excellent.txt": "sondeo abierto del turno 2 no"
+    " contado; correo deletreado no cuenta como lectura de confirmación",
+    "y-04-seguro-auto-amplio-experto-excellent.txt": "tras respetar «no me llame» el «¿algo más?»"
+    " del protocolo se toma como insistir y el cliente cuelga",
+    "y-07-retencion-plan-movil-indeciso-excellent.txt": "lectura del nombre exigida aunque el"
+    " cliente no tomó el plan",
+    "y-09-seguro-gastos-medicos-desconfiado-excellent.txt": "revelación confidencial falsa en el"
+    " turno 22 (el cliente habló de su propia esposa)",
     # Third panel (two outside trainers, session 4, 2026-12-05): excellent calls failed today.
     "g-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente cuelga tras"
     " un cierre breve; datos exigidos y sondeo no cumplido por contestar primero la pregunta de"
