@@ -34,6 +34,7 @@ from simulator.settings import Settings, load_settings
 if TYPE_CHECKING:
     from simulator.content.library import Library
     from simulator.models.scorecard import Scorecard
+    from simulator.services.assign_form import AssignForm
     from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
     from simulator.services.formador import FormadorService
     from simulator.services.formador_desk import FormadorDesk
@@ -121,6 +122,12 @@ class Services:
         trainee = self.trainees.get(trainee_id)
         pending = len(self.recovery.pending(trainee_id))
         return build_home(self._backend, trainee, pending)
+
+    def assignment_form(self) -> AssignForm:
+        """Scenarios, trainees and cohorts for the formador's «nueva asignación» screen."""
+        from simulator.services.assign_form import build_assign_form
+
+        return build_assign_form(self._backend)
 
     def progress(self, trainee_id: int) -> ProgressData:
         """Scores over time, PEC/PENC and repeated faults of one trainee."""

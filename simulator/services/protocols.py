@@ -26,14 +26,19 @@ __all__ = [
     "CallSessionProtocol",
     "CallsProtocol",
     "FormadorDeskProtocol",
+    "FormadorProtocol",
     "PersonaCatalogProtocol",
     "RecoveryProtocol",
     "TraineesProtocol",
 ]
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
     from simulator.models.content import Persona
     from simulator.models.scorecard import Scorecard
+    from simulator.services.assign_form import AssignForm
     from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
     from simulator.services.formador import CalibrationRow, CohortInfo
     from simulator.services.formador_desk import FormadorCallView
@@ -48,6 +53,7 @@ if TYPE_CHECKING:
         TraineeInfo,
     )
     from simulator.session.result import CallResult
+    from simulator.storage import AssignmentRecord
 
 
 class TraineesProtocol(Protocol):
@@ -87,6 +93,23 @@ class RecoveryProtocol(Protocol):
     def score_partial(self, pending: PendingCall) -> SavedCall: ...
 
     def discard(self, pending: PendingCall) -> None: ...
+
+
+class FormadorProtocol(Protocol):
+    """Formador use cases the TUI calls (``simulator.services.formador.FormadorService``)."""
+
+    def assign(
+        self,
+        actor_id: int,
+        scenario_ids: Sequence[str],
+        *,
+        trainee_id: int | None = None,
+        cohort_id: int | None = None,
+        due_date: date | None = None,
+        target_score: int | None = None,
+        mode: str = "practice",
+        max_attempts: int | None = None,
+    ) -> builtins.list[AssignmentRecord]: ...
 
 
 class PersonaCatalogProtocol(Protocol):
@@ -137,6 +160,11 @@ class AppServicesProtocol(Protocol):
 
     @property
     def desk(self) -> FormadorDeskProtocol: ...
+
+    @property
+    def formador(self) -> FormadorProtocol: ...
+
+    def assignment_form(self) -> AssignForm: ...
 
     def home(self, trainee_id: int) -> HomeData: ...
 

@@ -20,6 +20,10 @@ class SimuladorCommands(Provider):
             ("Ayuda", "Teclas, cómo se califica y tipos de cliente", app.action_help),
             ("Cambiar tema", "Alternar tema claro / oscuro", app.action_toggle_theme),
         ]
+        if app.trainee is not None and app.trainee.role == "formador":
+            commands.insert(
+                0, ("Nueva asignación", "Asignar escenarios a un aprendiz o cohorte", self._assign)
+            )
         if app.trainee is not None:
             commands[:0] = [
                 ("Inicio", "Volver a la biblioteca de escenarios", app.action_home),
@@ -32,6 +36,12 @@ class SimuladorCommands(Provider):
                 ),
             ]
         return commands
+
+    def _assign(self) -> None:
+        from simulator.tui.screens.assign import AssignScreen
+
+        if not isinstance(self.app.screen, AssignScreen):
+            self.app.push_screen(AssignScreen())
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():

@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from simulator.language.display import display
+from simulator.services.assign_form import AssignForm
+from simulator.services.formador import CohortInfo
 from simulator.services.results import (
     AssignmentItem,
     LibraryEntry,
@@ -208,3 +210,16 @@ def assignment_mix() -> list[AssignmentItem]:
             status="exhausted",
         ),
     ]  # fmt: skip
+
+
+def assign_form() -> AssignForm:
+    """The formador's assignment form: the fake library, two trainees and one cohort."""
+    when = datetime(2026, 11, 2, 9, 0)
+    return AssignForm(
+        scenarios=list(LIBRARY),
+        trainees=[
+            TraineeInfo(id=2, name="Luis Pérez", role="trainee", created_at=when),
+            TraineeInfo(id=3, name="Mariana", role="trainee", created_at=when),
+        ],
+        cohorts=[CohortInfo(id=1, name="Grupo A", created_by=1, created_at=when, member_count=2)],
+    )

@@ -10,13 +10,15 @@ snapshot tests are stable.
 from __future__ import annotations
 
 import builtins
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
-from simulator.errors import InputError
+from simulator.errors import InputError, PermissionDeniedError
 from simulator.language.display import display
 from simulator.models.content import Persona
 from simulator.models.scorecard import Scorecard
+from simulator.services.assign_form import AssignForm
 from simulator.services.results import (
     AssignmentItem,
     HomeData,
@@ -30,6 +32,7 @@ from simulator.services.results import (
 )
 from simulator.session.result import CallResult
 from simulator.settings import Settings, Theme
+from simulator.storage import AssignmentRecord
 from tests.tui import fake_data
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_session import FakeSession, fake_persona, fake_scenario
@@ -220,6 +223,48 @@ class Library:
         }
 
 
+class Formador:
+    """Records the assignments made (``FormadorProtocol``); ``refuse`` = the actor is no formador."""
+
+    def __init__(self) -> None:
+        self.made: list[AssignmentRecord] = []
+        self.refuse = False
+
+    def assign(
+        self,
+        actor_id: int,
+        scenario_ids: Sequence[str],
+        *,
+        trainee_id: int | None = None,
+        cohort_id: int | None = None,
+        due_date: date | None = None,
+        target_score: int | None = None,
+        mode: str = "practice",
+        max_attempts: int | None = None,
+    ) -> builtins.list[AssignmentRecord]:
+        if self.refuse:
+            raise PermissionDeniedError("Solo un formador puede asignar escenarios.")
+        batch = [
+            AssignmentRecord(
+                id=len(self.made) + i + 1,
+                trainee_id=trainee_id,
+                scenario_id=scenario_id,
+                persona_id=None,
+                due_date=due_date,
+                target_score=target_score,
+                created_by=actor_id,
+                created_at=FIXED_WHEN,
+                cohort_id=cohort_id,
+                mode=mode,
+                max_attempts=max_attempts,
+                batch_id="fake",
+            )  # fmt: skip
+            for i, scenario_id in enumerate(scenario_ids)
+        ]
+        self.made.extend(batch)
+        return batch
+
+
 class FakeServices:
     """What the app gets from ``build_services`` (``AppServicesProtocol``), in memory."""
 
@@ -230,6 +275,7 @@ class FakeServices:
         self.calls = Calls(self)
         self.recovery = Recovery(self)
         self.desk = FakeDesk()
+        self.formador = Formador()
         self.preferences: list[dict[str, str | None]] = []
         self.assignments: list[AssignmentItem] = fake_data.assignments()
 
@@ -246,6 +292,9 @@ class FakeServices:
             library=list(fake_data.LIBRARY),
             suggested_drill=fake_data.suggested_drill() if self.calls.saved else None,
         )
+
+    def assignment_form(self) -> AssignForm:
+        return fake_data.assign_form()
 
     def progress(self, trainee_id: int) -> ProgressData:
         return fake_data.progress(self._trainee(trainee_id))

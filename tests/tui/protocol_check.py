@@ -12,12 +12,14 @@ from __future__ import annotations
 from simulator.content.library import Library
 from simulator.services import Services
 from simulator.services.calls import CallService
+from simulator.services.formador import FormadorService
 from simulator.services.formador_desk import FormadorDesk
 from simulator.services.protocols import (
     AppServicesProtocol,
     CallSessionProtocol,
     CallsProtocol,
     FormadorDeskProtocol,
+    FormadorProtocol,
     PersonaCatalogProtocol,
     RecoveryProtocol,
     TraineesProtocol,
@@ -29,7 +31,7 @@ from simulator.tui.app import SimuladorApp
 from simulator.tui.app_api import SimuladorAppAPI
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_session import FakeSession, fake_scenario
-from tests.tui.fakes import Calls, FakeServices, Recovery, Trainees
+from tests.tui.fakes import Calls, FakeServices, Formador, Recovery, Trainees
 from tests.tui.fakes import Library as FakeLibrary
 
 
@@ -45,6 +47,14 @@ def fake_parts(
     recovery: Recovery = fakes.recovery
     library: FakeLibrary = fakes.library
     return trainees, calls, recovery, library
+
+
+def fake_formador(fake: Formador) -> FormadorProtocol:
+    return fake
+
+
+def real_formador(service: FormadorService) -> FormadorProtocol:
+    return service
 
 
 def fake_session() -> CallSessionProtocol:

@@ -42,3 +42,56 @@ def test_home_with_assignments(snap_compare: Any) -> None:
         await steady(pilot)
 
     assert snap_compare(make_app(services), terminal_size=SMALL, run_before=run_before)
+
+
+async def open_assign(pilot: Any) -> None:
+    from datetime import date, datetime
+
+    from simulator.services.results import TraineeInfo
+    from simulator.tui.screens.assign import AssignScreen
+    from tests.tui.pilot_helpers import wait_for
+
+    app = pilot.app
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "LoginScreen")
+    await settle(pilot)
+    app.trainee = TraineeInfo(
+        id=1, name="Rosa Formadora", role="formador", created_at=datetime(2026, 11, 1)
+    )
+    app.push_screen(AssignScreen(today=lambda: date(2026, 12, 5)))
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "AssignScreen")
+    await settle(pilot)
+
+
+def test_assign_screen_with_a_bad_date(snap_compare: Any) -> None:
+    async def run_before(pilot: Any) -> None:
+        await open_assign(pilot)
+        await pilot.press("space", "down", "down", "space")
+        await pilot.click("#to-cohort")
+        screen = pilot.app.screen
+        screen.query_one("#cohort").value = 1
+        for field, value in (("due", "31/11/2026"), ("target", "80"), ("attempts", "2")):
+            screen.query_one(f"#{field}", Input).value = value
+        await pilot.click("#exam")
+        await pilot.press("ctrl+s")
+        await steady(pilot)
+
+    assert snap_compare(make_app(FakeServices()), terminal_size=LARGE, run_before=run_before)
+
+
+def test_assign_screen_confirmed(snap_compare: Any) -> None:
+    services = FakeServices()
+
+    async def run_before(pilot: Any) -> None:
+        await open_assign(pilot)
+        await pilot.press("down", "space")
+        pilot.app.screen.query_one("#trainee").value = 3
+        pilot.app.screen.query_one("#due", Input).value = "12/12/2026"
+        await pilot.press("ctrl+s")
+        await steady(pilot)
+        pilot.app.clear_notifications()  # the same words are on the status line
+        await steady(pilot)
+
+    assert snap_compare(make_app(services), terminal_size=SMALL, run_before=run_before)
+    assert [(a.scenario_id, a.trainee_id) for a in services.formador.made] == [
+        ("seguro-auto-entrante", 3)
+    ]

@@ -12,12 +12,14 @@ import pytest
 from simulator.content.library import Library
 from simulator.services import Services
 from simulator.services.calls import CallService
+from simulator.services.formador import FormadorService
 from simulator.services.formador_desk import FormadorDesk
 from simulator.services.protocols import (
     AppServicesProtocol,
     CallSessionProtocol,
     CallsProtocol,
     FormadorDeskProtocol,
+    FormadorProtocol,
     PersonaCatalogProtocol,
     RecoveryProtocol,
     TraineesProtocol,
@@ -28,7 +30,7 @@ from simulator.session.call import CallSession
 from tests.tui import protocol_check
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_session import FakeSession
-from tests.tui.fakes import Calls, FakeServices, Recovery, Trainees
+from tests.tui.fakes import Calls, FakeServices, Formador, Recovery, Trainees
 from tests.tui.fakes import Library as FakeLibrary
 
 CASES = [
@@ -37,6 +39,7 @@ CASES = [
     (CallsProtocol, Calls, CallService),
     (RecoveryProtocol, Recovery, RecoveryService),
     (PersonaCatalogProtocol, FakeLibrary, Library),
+    (FormadorProtocol, Formador, FormadorService),
     (CallSessionProtocol, FakeSession, CallSession),
     (FormadorDeskProtocol, FakeDesk, FormadorDesk),
 ]
@@ -81,6 +84,7 @@ def _fake_instances() -> dict[type, object]:
         CallsProtocol: services.calls,
         RecoveryProtocol: services.recovery,
         PersonaCatalogProtocol: services.library,
+        FormadorProtocol: services.formador,
         CallSessionProtocol: protocol_check.fake_session(),
         FormadorDeskProtocol: services.desk,
     }
