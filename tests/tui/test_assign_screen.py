@@ -14,6 +14,8 @@ from textual.widgets import Input, Select, SelectionList
 from simulator.tui.app import SimuladorApp
 from simulator.tui.commands import SimuladorCommands
 from simulator.tui.screens.assign import AssignScreen
+from tests.tui.formador_data import PASSWORD
+from tests.tui.formador_pilot import enter_as_formador
 from tests.tui.pilot_helpers import settle, wait_for
 
 SIZE = (100, 34)
@@ -22,7 +24,7 @@ TODAY = date(2026, 12, 5)
 
 def world(services: Any) -> dict[str, Any]:
     formador = services.formador
-    rosa = formador.create_formador("Rosa Formadora", "contraseña-larga")
+    rosa = formador.create_formador("Rosa Formadora", PASSWORD)
     ana = services.trainees.get_or_create("Ana")
     beto = services.trainees.get_or_create("Beto")
     group = formador.create_cohort(rosa.id, "Grupo A")
@@ -157,3 +159,26 @@ async def test_only_a_formador_finds_it_in_the_command_palette(services: Any, cl
         await wait_for(pilot, lambda: type(app.screen).__name__ == "AssignScreen")
         await settle(pilot)
         assert "Marque escenarios" in status(app.screen)
+
+
+async def test_key_a_on_the_formador_dashboard_opens_it_and_escape_returns(
+    services: Any, clock: Any
+) -> None:
+    people = world(services)
+    app = SimuladorApp(services=services, settings=services.settings, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter_as_formador(pilot, "Rosa Formadora")
+        assert "a" in app.screen.active_bindings
+        await pilot.press("a")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AssignScreen")
+        await settle(pilot)
+        screen: Any = app.screen
+        await pilot.press("space")
+        screen.query_one("#trainee", Select).value = people["beto"].id
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert status(screen).startswith("Listo: 1 escenario(s) asignado(s) a «Beto»")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FormadorDashboardScreen")
+    (made,) = services.formador.my_assignments(people["beto"].id)
+    assert made.assignment.created_by == people["rosa"].id
