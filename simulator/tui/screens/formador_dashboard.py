@@ -64,6 +64,7 @@ class FormadorDashboardScreen(Screen[None]):
         with Horizontal(id="dash-top"):
             yield Label("Cohorte:", id="cohort-label")
             yield Select[int]([], id="cohort", prompt="Elija una cohorte", allow_blank=True)
+            yield Static("Enter en un aprendiz: ver sus llamadas y revisarlas.", id="dash-hint")
         yield Static("Cargando…", id="summary")
         yield Static("", id="dash-empty")
         yield CohortHeatmap(id="heatmap")
