@@ -17,6 +17,14 @@ from tests.tui.formador_pilot import (
 from tests.tui.pilot_helpers import settle, wait_for
 
 
+async def _save(pilot: Any) -> None:
+    """Enter in the note field saves (the same handler as the «Guardar» button)."""
+    pilot.app.screen.query_one("#note").focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def _text(screen: Any, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
@@ -56,13 +64,12 @@ async def test_a_correction_needs_a_note_and_keeps_the_original(services: Any, c
         await wait_for(pilot, lambda: on_screen(pilot, "OverrideModal"), "(corrección)")
         modal: Any = app.screen
         modal.select("element:call_closing", "met", "")
-        await pilot.click("#save")
-        await settle(pilot)
+        await _save(pilot)
         assert on_screen(pilot, "OverrideModal")  # no note: not saved
         assert "necesita un motivo" in _text(modal, "#override-error")
         assert services.formador.call_review(room.formador_id, call_id).overrides == ()
         modal.select("element:call_closing", "met", "La despedida fue completa en T27.")
-        await pilot.click("#save")
+        await _save(pilot)
         await wait_for(pilot, lambda: on_screen(pilot, "FormadorCallScreen"))
         await settle(pilot)
         screen: Any = app.screen
@@ -89,7 +96,7 @@ async def test_removing_a_critical_error_changes_the_shown_verdict(
         app.screen.select(  # type: ignore[attr-defined]
             "critical_error:inaccurate_information", "absent", "El precio citado era el de 2025."
         )
-        await pilot.click("#save")
+        await _save(pilot)
         await wait_for(pilot, lambda: on_screen(pilot, "FormadorCallScreen"))
         await settle(pilot)
         card = _text(app.screen, "#card")
