@@ -65,7 +65,12 @@ def _commands(work: Path) -> dict[str, list[str]]:
         "locate config": ["locate", "config"],
         "locate db": ["locate", "db"],
         "play --script (30 turns)": [
-            "play", "--scenario", "internet-veloz-hogar", "--script", str(PLAY_SCRIPT), "--json",
+            "play",
+            "--scenario",
+            "internet-veloz-hogar",
+            "--script",
+            str(PLAY_SCRIPT),
+            "--json",
         ],  # fmt: skip
         "unknown command (usage error)": ["nope"],
     }
@@ -200,8 +205,10 @@ def main() -> int:
             budget = BUDGET_PLAY_S if name.startswith("play") else BUDGET_START_S
             key = "total_s" if name.startswith("play") else "work_start_s"
             row: dict[str, object] = {
-                "args": args[:1] + [a if not a.startswith(str(ROOT)) else
-                                    os.path.relpath(a, ROOT) for a in args[1:]],
+                "args": args[:1]
+                + [
+                    a if not a.startswith(str(ROOT)) else os.path.relpath(a, ROOT) for a in args[1:]
+                ],
                 "exit_code": runs[0]["exit_code"],
                 "first_run_s": round(float(cold[key]), 3),
             }
@@ -250,8 +257,10 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"import simulator.cli: {result['import_ms']['simulator.cli']} ms; "
-          f"{'todo dentro del presupuesto' if result['pass'] else 'fuera de presupuesto'}")
+    print(
+        f"import simulator.cli: {result['import_ms']['simulator.cli']} ms; "
+        f"{'todo dentro del presupuesto' if result['pass'] else 'fuera de presupuesto'}"
+    )
     return 0 if result["pass"] else 1
 
 

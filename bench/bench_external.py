@@ -61,8 +61,12 @@ LABELS = ROOT / "bench" / "external" / "labels.json"
 SPLIT = ROOT / "bench" / "external" / "split.json"
 OUT = ROOT / "bench" / "results" / "external.json"
 ELEMENTS = (
-    "opening_protocol", "needs_detection", "product_information", "objection_handling",
-    "data_management", "call_closing",
+    "opening_protocol",
+    "needs_detection",
+    "product_information",
+    "objection_handling",
+    "data_management",
+    "call_closing",
 )
 QUESTION_ACTS = frozenset({"open_question", "closed_question", "trial_close", "offer_more"})
 REFLECTION_ACTS = frozenset({"paraphrase", "empathy"})
@@ -170,7 +174,12 @@ def summarize(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "element_agreement": ratio(agree, judged),
         "element_agreement_mnm": ratio(mnm_agree, mnm),
         "elements_done_well_recognised": ratio(m_found, m_total),
-        "element_counts": {"judged": judged, "agree": agree, "m_labels": m_total, "m_found": m_found},
+        "element_counts": {
+            "judged": judged,
+            "agree": agree,
+            "m_labels": m_total,
+            "m_found": m_found,
+        },
         "verdict_agreement": ratio(verdict_ok, len(rows)),
     }
 
@@ -315,13 +324,20 @@ def midas_section() -> dict[str, Any] | None:
 def table(result: dict[str, Any]) -> str:
     lines = []
     calls = result.get("calls", {})
-    names = [n for n in ("realcalls_dev", "external_dev", "dev_all", "external_heldout") if n in calls]
+    names = [
+        n for n in ("realcalls_dev", "external_dev", "dev_all", "external_heldout") if n in calls
+    ]
     if names:
         head = f"{'métrica':<32}" + "".join(f"{n:>18}" for n in names)
         lines += [head, "-" * len(head)]
         for key in (
-            "calls", "critical_recall", "critical_precision", "element_agreement",
-            "element_agreement_mnm", "elements_done_well_recognised", "verdict_agreement",
+            "calls",
+            "critical_recall",
+            "critical_precision",
+            "element_agreement",
+            "element_agreement_mnm",
+            "elements_done_well_recognised",
+            "verdict_agreement",
         ):
             cells = "".join(f"{str(calls[n][key]):>18}" for n in names)
             lines.append(f"{key:<32}{cells}")

@@ -87,7 +87,9 @@ class VoiceCall:
     timings: list[TurnTiming] = field(default_factory=list)
     heard: list[str] = field(default_factory=list)  # what STT understood, turn by turn
     clock: StreamClock = field(default_factory=StreamClock)
-    early_seconds: float | None = 0.2  # start STT after this pause (None: only at end of turn)
+    # start STT after this pause; None (default): only at end of turn, which measured faster on 2
+    # cores (bench_voice: a dropped guess still holds the CPU the final transcription needs)
+    early_seconds: float | None = None
     _pool: ThreadPoolExecutor | None = None
     _guess: tuple[float, Future[str]] | None = None
 
