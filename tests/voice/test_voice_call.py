@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from simulator.content.library import load_library
 from simulator.language.normalize import normalize
 from simulator.session.call import CallSession
@@ -23,8 +25,12 @@ LINES = [
 ]
 
 
+@pytest.mark.parametrize("early", [None, 0.2], ids=["at-end-of-turn", "from-a-pause"])
 def test_a_spoken_call_runs_end_to_end(
-    whisper: WhisperSTT, speak_lines: Callable[[list[str]], list[Path]], tmp_path: Path
+    whisper: WhisperSTT,
+    speak_lines: Callable[[list[str]], list[Path]],
+    tmp_path: Path,
+    early: float | None,
 ) -> None:
     needs_voice_extra()
     from simulator.voice.turns import TurnDetector
@@ -43,6 +49,7 @@ def test_a_spoken_call_runs_end_to_end(
         tts=EspeakTTS(persona.voice),
         detector=TurnDetector(silence_seconds=0.6),
         clock=clock,
+        early_seconds=early,
     )
     call.open()
     call.run(WavMicrophone(speak_lines(LINES), gap_seconds=1.2))
