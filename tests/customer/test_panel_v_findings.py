@@ -66,3 +66,17 @@ def test_a_mentioned_phone_before_an_unrelated_question_asks_for_nothing() -> No
 )
 def test_asking_to_request_it_is_a_close(line: str, close: bool) -> None:
     assert ("close" in tag_agent(line)) is close
+
+
+@pytest.mark.parametrize(
+    ("line", "hold"),
+    [
+        ("¿Me permite un par de minutos para platicarle de una opción?", False),
+        ("¿Me permite unos minutos para explicarle?", False),
+        ("Permítame un minuto, reviso su cuenta.", True),
+        ("¿Me permite un momento en espera?", True),
+    ],
+)
+def test_asking_for_the_customers_time_is_no_hold(line: str, hold: bool) -> None:
+    """Panel w: «¿Me permite un par de minutos?» was taken as a hold («aquí espero»)."""
+    assert ("hold_request" in tag_agent(line)) is hold
