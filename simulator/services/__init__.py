@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from simulator.models.scorecard import Scorecard
     from simulator.services.assign_form import AssignForm
     from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
+    from simulator.services.exam import ExamService
     from simulator.services.formador import FormadorService
     from simulator.services.formador_desk import FormadorDesk
 
@@ -72,6 +73,7 @@ class Services:
         self.recovery = RecoveryService(backend)
         self._formador: FormadorService | None = None
         self._desk: FormadorDesk | None = None
+        self._exam: ExamService | None = None
 
     @property
     def formador(self) -> FormadorService:
@@ -81,6 +83,15 @@ class Services:
 
             self._formador = FormadorService(self._backend)
         return self._formador
+
+    @property
+    def exam(self) -> ExamService:
+        """The certification self-assessment (``services/exam.py``)."""
+        if self._exam is None:
+            from simulator.services.exam import ExamService
+
+            self._exam = ExamService(self._backend, self.calls)
+        return self._exam
 
     @property
     def desk(self) -> FormadorDesk:

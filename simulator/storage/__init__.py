@@ -7,6 +7,7 @@ repositories it needs.
 from simulator.storage.assignment_repo import AssignmentRecord, AssignmentRepo
 from simulator.storage.cohort_repo import CohortRecord, CohortRepo
 from simulator.storage.engine import make_engine, make_session_factory, migrate
+from simulator.storage.exam_repo import ExamAttemptRecord, ExamRepo
 from simulator.storage.override_repo import OverrideRecord, OverrideRepo
 from simulator.storage.repositories import (
     CallRecord,
@@ -22,6 +23,8 @@ __all__ = [
     "CallRepo",
     "CohortRecord",
     "CohortRepo",
+    "ExamAttemptRecord",
+    "ExamRepo",
     "OverrideRecord",
     "OverrideRepo",
     "TraineeRecord",

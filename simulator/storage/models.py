@@ -181,3 +181,27 @@ class Assignment(Base):
     # How many calls count for the assignment; None = unlimited.
     max_attempts: Mapped[int | None] = mapped_column(Integer, nullable=True)
     batch_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+
+
+class ExamAttemptRow(Base):
+    """A candidate's certification self-assessment: what was drawn (``draw_json``: the practical
+    slots and the questionnaire), the answers, and the formador's validation. The verdict is not
+    stored: it is computed from the calls' effective scorecards when asked for."""
+
+    __tablename__ = "exam_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trainee_id: Mapped[int] = mapped_column(
+        ForeignKey("trainees.id", ondelete="CASCADE"), index=True
+    )
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="en_curso")
+    draw_json: Mapped[str] = mapped_column(Text)
+    answers_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    validated_by: Mapped[int | None] = mapped_column(
+        ForeignKey("trainees.id", ondelete="SET NULL"), nullable=True
+    )
+    validated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    validation_agree: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    validation_note: Mapped[str | None] = mapped_column(Text, nullable=True)
