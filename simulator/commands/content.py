@@ -24,7 +24,7 @@ ContentDirOption = Annotated[
 
 content_app = typer.Typer(
     name="content",
-    help="Escenarios y personas: validar, listar y exportar los esquemas JSON.",
+    help="Escenarios, personas y banco de preguntas: validar, listar y exportar los esquemas JSON.",
     no_args_is_help=True,
 )
 
@@ -132,6 +132,32 @@ def list_content(content_dir: ContentDirOption = None) -> None:
             f"[yellow]{len(library.issues)} archivo(s) con problemas se omitieron; "
             "ejecute «simulador content validate» para verlos.[/yellow]"
         )
+
+
+@content_app.command("preguntas")
+def questions(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="ARCHIVO",
+            help="Banco de preguntas YAML a revisar (por omisión: el configurado o el incluido).",
+        ),
+    ] = None,
+) -> None:
+    """Revisa el banco de preguntas de la autoevaluación de certificación (archivo:línea: mensaje)."""
+    from simulator.exam.questions import load_bank, topics
+    from simulator.settings import load_settings
+
+    try:
+        target = path if path is not None else load_settings().exam_questions
+        bank = load_bank(target)
+    except SimuladorError as error:
+        raise _fail(error) from None
+    shown = strip_controls(str(target)) if target is not None else "banco incluido"
+    per_topic = bank.by_topic()
+    typer.secho(f"✓ {shown}: {len(bank.questions)} pregunta(s).", fg="green")
+    for key, label in topics().items():
+        typer.echo(f"  {label}: {len(per_topic.get(key, []))}")
 
 
 def _cell(value: object) -> str:

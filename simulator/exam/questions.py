@@ -21,6 +21,11 @@ from simulator.content.yaml_lines import parse_yaml, parse_yaml_lines, read_boun
 from simulator.datafiles import resource_yaml
 from simulator.errors import ContentError
 
+_OS_REASONS: dict[type[OSError], str] = {
+    FileNotFoundError: "el archivo no existe",
+    IsADirectoryError: "es una carpeta, no un archivo",
+    PermissionError: "no hay permiso para leerlo",
+}
 MIN_OPTIONS = 3
 MAX_OPTIONS = 5
 
@@ -132,7 +137,7 @@ def load_bank(path: Path | None = None) -> QuestionBank:
     try:
         text = read_bounded(path, shown)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = _OS_REASONS.get(type(error), "error del sistema de archivos")
         raise ContentError(
             f"no se pudo leer el banco de preguntas ({reason})", path=shown
         ) from None
