@@ -32,6 +32,12 @@ REFERS_TO_OTHERS = re.compile(
     r"|\b[a-d]\)?\s+y\s+[a-d]\)",
     re.IGNORECASE,
 )
+# ... and no explanation may name an option by its place («la segunda es…»).
+BY_PLACE = re.compile(
+    r"\b(la|el) (primer[ao]?|segund[ao]|tercer[ao]?|cuart[ao]|quint[ao]|últim[ao])\b"
+    r"(?=\s*(opción|frase|respuesta|alternativa|[,;]|\s(es|son|omite|dice)\b))",
+    re.IGNORECASE,
+)
 SCENARIO_REF = re.compile(r"Producto: ([a-z0-9]+(?:-[a-z0-9]+)+)")
 
 
@@ -105,6 +111,15 @@ def test_the_pattern_catches_options_that_point_at_others() -> None:
     ):
         assert REFERS_TO_OTHERS.search(text), text
     assert not REFERS_TO_OTHERS.search("Todas las tardes se traba el internet")
+
+
+def test_no_explanation_names_an_option_by_its_place(bank: QuestionBank) -> None:
+    offending = [q.id for q in bank.questions if BY_PLACE.search(q.explanation)]
+    assert not offending
+    for text in ("La segunda frase es un cierre", "la tercera omite la empresa", "La primera, no"):
+        assert BY_PLACE.search(text), text
+    for text in ("Ante la primera pista", "desde el primer día", "desde el segundo cobra 690"):
+        assert not BY_PLACE.search(text), text
 
 
 def test_the_right_option_is_seldom_the_longest(bank: QuestionBank) -> None:
