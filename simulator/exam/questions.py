@@ -2,12 +2,14 @@
 
 The bank is a data file (``es/questions.yaml``); a formador may point the settings at another one.
 Loading reports every problem as ``archivo:línea: mensaje`` in Spanish (an answer out of range, a
-repeated id or option, an unknown topic), like the scenario files, so a hand-edited bank is fixed
-where it broke.
+repeated id or option, an unknown topic, a blank text, an option that points at the others although
+options are shuffled when drawn), like the scenario files, so a hand-edited bank is fixed where it
+broke.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -28,6 +30,13 @@ _OS_REASONS: dict[type[OSError], str] = {
 }
 MIN_OPTIONS = 3
 MAX_OPTIONS = 5
+# Options are shuffled when an exam is drawn, so none may point at the others by place or as a set.
+REFERS_TO_OTHERS = re.compile(
+    r"\b(todas|ninguna|ambas|cualquiera)\b.{0,20}\b(anteriores|opciones|respuestas)\b"
+    r"|\b(inciso|opción)\s+[a-e1-5]\)?(?=[\s.,;:]|$)"
+    r"|\b[a-e]\)?\s+y\s+[a-e]\)",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -68,7 +77,8 @@ class QuestionBank(BaseModel):
 
 
 def _checks(bank: QuestionBank) -> list[tuple[tuple[str | int, ...], str]]:
-    """What the schema cannot say: known topics, answers in range, nothing repeated."""
+    """What the schema cannot say: known topics, answers in range, nothing repeated or blank, no
+    option that only makes sense in the written order."""
     known = topics()
     findings: list[tuple[tuple[str | int, ...], str]] = []
     counts = Counter(q.id for q in bank.questions)
@@ -87,12 +97,23 @@ def _checks(bank: QuestionBank) -> list[tuple[tuple[str | int, ...], str]]:
                     f"{len(question.options)} opciones",
                 )
             )
+        for key in ("question", "explanation", "reference"):
+            if not str(getattr(question, key)).strip():
+                findings.append(((*at, key), "texto vacío"))
         folded = [" ".join(o.lower().split()) for o in question.options]
         for index, text in enumerate(folded):
             if not text:
                 findings.append(((*at, "options", index), "opción vacía"))
             elif text in folded[:index]:
                 findings.append(((*at, "options", index), "opción repetida"))
+            elif REFERS_TO_OTHERS.search(text):
+                findings.append(
+                    (
+                        (*at, "options", index),
+                        "una opción no puede remitir a las demás («todas las anteriores», «la "
+                        "opción b»): las opciones se barajan al armar el examen",
+                    )
+                )
     return findings
 
 

@@ -60,6 +60,9 @@ def test_a_good_bank_parses() -> None:
         (('"¿Tiene internet?"', '"¿Le interesa?"'), 6, "opción repetida"),
         (('    reference: "Detecta necesidades"\n', ""), 3, "reference"),
         (("answer: 2", "answer: dos"), 7, "answer"),
+        (('"¿Tiene internet?"', '"Todas las anteriores"'), 6, "las opciones se barajan"),
+        (('"¿Tiene internet?"', '"La opción a"'), 6, "no puede remitir a las demás"),
+        (('"Invita a explicar."', '"      "'), 8, "texto vacío"),
     ],
 )
 def test_a_broken_bank_names_file_line_and_problem(
