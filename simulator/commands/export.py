@@ -1,6 +1,7 @@
-"""CLI: ``simulador export cohort|plan|transcripts`` — files a formador takes elsewhere: the cohort
-as CSV (one row per trainee), a trainee's coaching plan as Markdown, and a trainee's calls as
-transcript files that ``simulador score`` reads back.
+"""CLI: ``simulador export cohort|plan|transcripts|portafolio`` — files a formador takes elsewhere:
+the cohort as CSV (one row per trainee), a trainee's coaching plan as Markdown, a trainee's calls as
+transcript files that ``simulador score`` reads back, and the evidence portfolio of a certification
+self-assessment as HTML and/or PDF.
 
 Formador commands: they ask for the formador's password (prompt, or
 ``SIMULADOR_FORMADOR_PASSWORD``); bad input is a Spanish message with exit code 2.
@@ -19,7 +20,7 @@ FORMADOR_HELP = "Su nombre de formador."
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``export cohort``, ``export plan`` and ``export transcripts`` to the app."""
+    """Add ``export cohort``, ``export plan``, ``export transcripts`` and ``export portafolio``."""
     export_app = typer.Typer(help="Exportar datos para formadores.", no_args_is_help=True)
     app.add_typer(export_app, name="export")
 
@@ -89,5 +90,40 @@ def register(app: typer.Typer) -> None:
             for reason in result.skipped:
                 typer.secho(f"Omitida: {reason}", fg="yellow", err=True)
             typer.echo(f"{len(result.written)} transcripción(es) guardada(s) en {folder}.")
+
+        _run(work)
+
+    @export_app.command("portafolio")
+    def portfolio(
+        attempt: int = typer.Option(
+            ..., "--intento", metavar="ID", help="Número de la autoevaluación."
+        ),
+        html: Path | None = typer.Option(
+            None, "--html", metavar="ARCHIVO", help="Archivo HTML a crear."
+        ),
+        pdf: Path | None = typer.Option(
+            None, "--pdf", metavar="ARCHIVO", help="Archivo PDF a crear."
+        ),
+        formador: str | None = typer.Option(None, "--formador", help=FORMADOR_HELP),
+    ) -> None:
+        """Portafolio de evidencias de una autoevaluación terminada: guía de observación, lista de
+        cotejo, cuestionario y transcripciones, en HTML y/o PDF."""
+
+        def work() -> None:
+            from simulator.reports.portfolio_export import gather_portfolio, write_portfolio
+
+            if html is None and pdf is None:
+                raise InputError(
+                    "Indique dónde guardar el portafolio: --html ARCHIVO y/o --pdf ARCHIVO."
+                )
+            services = _services()
+            viewer = _login(services, formador)
+            found = gather_portfolio(services, attempt, viewer_id=viewer.id)
+            files = write_portfolio(found, html=html, pdf=pdf)
+            saved = " y ".join(str(path) for path in files.paths)
+            typer.echo(
+                f"Portafolio de «{found.candidate}» (autoevaluación {found.attempt_id}, "
+                f"{found.verdict}) guardado en {saved}."
+            )
 
         _run(work)

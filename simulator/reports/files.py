@@ -30,11 +30,16 @@ def why(error: OSError) -> str:
 
 def write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` atomically; a Spanish ``InputError`` (exit code 2) if it fails."""
+    write_bytes(path, text.encode(encoding))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a Spanish ``InputError`` (exit code 2) if it fails."""
     if path.is_dir():
         raise InputError("no se pudo escribir: " + _WHY[errno.EISDIR], path=str(path))
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_text(text, encoding=encoding, newline="")
+        temporary.write_bytes(data)
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)

@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from simulator.reports.charts import bar_chart, line_chart
 from simulator.reports.figures import FLAG_HELP, LEVELS, percent, when
+from simulator.reports.portfolio_texts import day_time
 
 if TYPE_CHECKING:
     import jinja2
 
     from simulator.reports.cohort import CohortReport
     from simulator.reports.plan import PlanView
+    from simulator.reports.portfolio import Portfolio
     from simulator.reports.trainee import TraineeReport
 
 # enough to keep a name or a quote from turning into emphasis, a link, HTML or a table cell
@@ -48,7 +50,9 @@ def environment(markup: bool = True) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(percent=percent, when=when, number=_number, md=markdown_escape)
+    env.filters.update(
+        percent=percent, when=when, number=_number, md=markdown_escape, day_time=day_time
+    )
     return env
 
 
@@ -92,3 +96,12 @@ def render_cohort(report: CohortReport) -> str:
 def render_plan_markdown(name: str, plan: PlanView) -> str:
     """The coaching plan as a Markdown document."""
     return environment(False).get_template("plan.md.j2").render(name=name, plan=plan)
+
+
+def render_portfolio(portfolio: Portfolio) -> str:
+    """The evidence portfolio of an exam attempt as one self-contained HTML document."""
+    return (
+        environment(True)
+        .get_template("portfolio.html.j2")
+        .render(report=portfolio, t=portfolio.texts)
+    )

@@ -1,0 +1,158 @@
+"""Exporting the evidence portfolio of an exam attempt: gathered from the exam service, written as
+HTML and/or PDF. The CLI (``simulador export portafolio``) and the TUI's verdict screen call
+``export_portfolio``; both get the paths written, or a Spanish ``InputError`` that says what is
+missing (an unknown attempt, an unfinished one, a folder that cannot be written).
+
+The exam service gives the calls with the formadores' corrections applied, so the portfolio shows
+the same judgements as the verdict.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from simulator.errors import InputError
+from simulator.reports.portfolio import Portfolio, build_portfolio
+from simulator.reports.portfolio_calls import CallInput
+
+if TYPE_CHECKING:
+    from simulator.exam.models import ExamAttempt
+    from simulator.services import Services
+
+FOLDER_NAME = "portafolios"  # under the data folder, when the caller gives none
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioFiles:
+    """What ``export_portfolio`` wrote (``None`` for a format not asked for)."""
+
+    html: Path | None
+    pdf: Path | None
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        return tuple(p for p in (self.html, self.pdf) if p is not None)
+
+
+def missing_parts(attempt: ExamAttempt) -> list[str]:
+    """What the attempt still lacks before it has a portfolio (Spanish, in the exam's order)."""
+    missing = [f"la {slot.label.lower()}" for slot in attempt.slots if slot.call_id is None]
+    if not attempt.questionnaire_done:
+        missing.append("el cuestionario de conocimientos")
+    return missing
+
+
+def _finished(attempt: ExamAttempt) -> None:
+    missing = missing_parts(attempt)
+    if missing:
+        parts = ", ".join(missing[:-1]) + (" y " if len(missing) > 1 else "") + missing[-1]
+        raise InputError(
+            f"La autoevaluación {attempt.id} de «{attempt.trainee_name}» no está terminada: "
+            f"falta {parts}. El portafolio se genera cuando se completan las dos llamadas y el "
+            "cuestionario."
+        )
+
+
+def _persona(services: Services, persona_id: str) -> str:
+    persona = services.library.personas.get(persona_id)
+    if persona is None:
+        return persona_id
+    from simulator.language.display import display
+
+    kind = display("customer_type", persona.customer_type)
+    return f"{persona.name} ({kind.lower()})" if kind else persona.name
+
+
+def gather_portfolio(
+    services: Services,
+    attempt_id: int,
+    *,
+    viewer_id: int | None = None,
+    now: datetime | None = None,
+) -> Portfolio:
+    """The portfolio of a finished attempt (``viewer_id``: who asks; someone other than the
+    candidate must be a formador, as for the verdict)."""
+    report = services.exam.report(attempt_id, viewer_id)
+    _finished(report.attempt)
+    calls = [
+        CallInput(
+            call_id=call.saved.call_id,
+            label=call.slot.label,
+            scenario=call.saved.scenario_title,
+            persona=_persona(services, call.saved.persona_id),
+            started_at=call.saved.started_at,
+            outcome=call.saved.outcome_name,
+            transcript=call.saved.transcript,
+            scorecard=call.saved.scorecard,
+        )
+        for call in report.calls
+    ]
+    return build_portfolio(
+        report.attempt,
+        calls,
+        [call.checklist for call in report.calls if call.checklist is not None],
+        report.questionnaire,
+        report.verdict,
+        generated_at=now or datetime.now(UTC),
+        self_assessment=report.plan.verdict["self_assessment"],
+    )
+
+
+def base_name(portfolio: Portfolio) -> str:
+    """«portafolio-7-ana-perez-munoz» (safe on every file system)."""
+    plain = unicodedata.normalize("NFKD", portfolio.candidate).encode("ascii", "ignore").decode()
+    slug = _UNSAFE.sub("-", plain.lower()).strip("-")[:60] or "candidato"
+    return f"portafolio-{portfolio.attempt_id}-{slug}"
+
+
+def default_folder(services: Services) -> Path:
+    """Where the TUI saves portfolios: ``portafolios`` in the data folder."""
+    return Path(services.settings.data_dir) / FOLDER_NAME
+
+
+def write_portfolio(
+    portfolio: Portfolio, *, html: Path | None = None, pdf: Path | None = None
+) -> PortfolioFiles:
+    """Write the asked formats; at least one is required."""
+    if html is None and pdf is None:
+        raise InputError("Indique dónde guardar el portafolio: --html ARCHIVO y/o --pdf ARCHIVO.")
+    if html is not None:
+        from simulator.reports.files import write_text
+        from simulator.reports.render import render_portfolio
+
+        write_text(html, render_portfolio(portfolio))
+    if pdf is not None:
+        from simulator.reports.portfolio_pdf import write_portfolio_pdf
+
+        write_portfolio_pdf(pdf, portfolio)
+    return PortfolioFiles(html, pdf)
+
+
+def export_portfolio(
+    services: Services,
+    attempt_id: int,
+    folder: Path | None = None,
+    *,
+    viewer_id: int | None = None,
+    html: bool = True,
+    pdf: bool = True,
+) -> PortfolioFiles:
+    """Gather the portfolio of ``attempt_id`` and write it into ``folder`` (created if missing;
+    the data folder's ``portafolios`` by default) as HTML and/or PDF; the paths written."""
+    from simulator.reports.transcripts import prepare_folder
+
+    portfolio = gather_portfolio(services, attempt_id, viewer_id=viewer_id)
+    target = folder if folder is not None else default_folder(services)
+    prepare_folder(target)
+    name = base_name(portfolio)
+    return write_portfolio(
+        portfolio,
+        html=target / f"{name}.html" if html else None,
+        pdf=target / f"{name}.pdf" if pdf else None,
+    )
