@@ -28,7 +28,7 @@ from simulator.exam.models import (
 from simulator.language.display import display
 from simulator.models.scorecard import ELEMENT_KEYS, Evidence
 from simulator.models.transcript import Transcript
-from simulator.reports.portfolio_calls import CallInput, CallView, call_view
+from simulator.reports.portfolio_calls import CallInput, CallView, call_view, event_text
 from simulator.reports.portfolio_texts import PortfolioTexts, clock, portfolio_texts
 
 
@@ -168,6 +168,16 @@ def _status(met: bool | None) -> str:
     return "not_applicable" if met is None else ("met" if met else "not_met")
 
 
+def _status_steps(texts: PortfolioTexts, call: CallInput) -> tuple[Quote, ...]:
+    """The agent's softphone steps before the call (the evidence of «prepara las herramientas»,
+    which the scorer reads from the status events, not from a turn)."""
+    return tuple(
+        Quote(None, clock(e.t), texts.events.speaker, event_text(texts, e))
+        for e in call.transcript.events
+        if e.type == "status" and not e.after_turn
+    )
+
+
 def _observation(texts: PortfolioTexts, call: CallInput, key: str) -> Observation:
     element = call.scorecard.elements.get(key) if call.scorecard else None
     if element is None:
@@ -176,11 +186,14 @@ def _observation(texts: PortfolioTexts, call: CallInput, key: str) -> Observatio
     notes = tuple(element.missing)
     if element.met is None and element.not_applicable_reason:
         notes = (element.not_applicable_reason,)
+    evidence = tuple(_quote(texts, call.transcript, e) for e in element.evidence)
+    if key == "preparation" and element.met is not None and not evidence:
+        evidence = _status_steps(texts, call)
     return Observation(
         call=call.label,
         status=status,
         word=texts.status_word(status),
-        evidence=tuple(_quote(texts, call.transcript, e) for e in element.evidence),
+        evidence=evidence,
         notes=notes,
         better=element.better_phrasing if element.met is False else None,
     )

@@ -60,7 +60,8 @@ class CallView:
     lines: tuple[Line, ...]
 
 
-def _event_text(texts: PortfolioTexts, event: Event) -> str:
+def event_text(texts: PortfolioTexts, event: Event) -> str:
+    """What the transcript says for an event («Venta registrada: Plan Hogar 200 megas»)."""
     value = event.value or ""
     if event.type == "capture" and "=" in value:
         field, _, given = value.partition("=")
@@ -75,14 +76,14 @@ def _lines(texts: PortfolioTexts, transcript: Transcript) -> tuple[Line, ...]:
         if event.type in SHOWN_EVENTS:
             events.setdefault(event.after_turn or 0, []).append(event)
     speaker = texts.events.speaker
-    lines = [Line(None, clock(e.t), speaker, _event_text(texts, e)) for e in events.pop(0, [])]
+    lines = [Line(None, clock(e.t), speaker, event_text(texts, e)) for e in events.pop(0, [])]
     for number, turn in enumerate(transcript.turns, start=1):
         lines.append(Line(number, clock(turn.start), texts.speaker_name(turn.speaker), turn.text))
         lines += [
-            Line(None, clock(e.t), speaker, _event_text(texts, e)) for e in events.pop(number, [])
+            Line(None, clock(e.t), speaker, event_text(texts, e)) for e in events.pop(number, [])
         ]
     for rest in events.values():  # events placed after the last turn
-        lines += [Line(None, clock(e.t), speaker, _event_text(texts, e)) for e in rest]
+        lines += [Line(None, clock(e.t), speaker, event_text(texts, e)) for e in rest]
     return tuple(lines)
 
 

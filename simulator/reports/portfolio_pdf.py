@@ -67,8 +67,8 @@ def chunks(text: str, size: int) -> list[str]:
 
 def _quote_lines(quotes: Iterable[Quote], turn_word: str) -> list[str]:
     return [
-        f"{turn_word} {q.turn if q.turn is not None else '—'} · {q.time} · {q.speaker}: "
-        f"{q.shown(QUOTE_CHARS)}"
+        (f"{turn_word} {q.turn} · " if q.turn is not None else "")
+        + f"{q.time} · {q.speaker}: {q.shown(QUOTE_CHARS)}"
         for q in quotes
     ]
 
@@ -154,7 +154,9 @@ class _Writer:
     def text(self, text: str, size: float = 10, style: str = "", color: tuple = INK) -> None:
         self.font(size, style)
         self.pdf.set_text_color(*color)
-        self.pdf.multi_cell(0, size * 0.5, self.pdf.safe(text), new_x="LMARGIN", new_y="NEXT")
+        self.pdf.multi_cell(
+            0, size * 0.5, self.pdf.safe(text), align="L", new_x="LMARGIN", new_y="NEXT"
+        )
         self.pdf.set_text_color(*INK)
 
     def heading(self, text: str, size: float = 15) -> None:
@@ -172,7 +174,7 @@ class _Writer:
         self.pdf.set_fill_color(*fill)
         self.pdf.set_draw_color(*INK)
         self.pdf.multi_cell(
-            0, size * 0.55, self.pdf.safe(text), border=1, fill=True, padding=2.5,
+            0, size * 0.55, self.pdf.safe(text), border=1, fill=True, padding=2.5, align="L",
             new_x="LMARGIN", new_y="NEXT",
         )  # fmt: skip
         self.pdf.ln(2)
@@ -239,7 +241,7 @@ class _Writer:
         self.text(t.cover.calls, 11, "B")
         c = t.columns
         self.table(
-            (2, 3, 2.4, 1.6, 1.2, 2),
+            (1.9, 2.9, 2.4, 1.5, 1.5, 1.9),
             [c.call, t.labels.scenario, t.labels.persona, t.labels.outcome, t.labels.overall,
              t.labels.call_verdict],
             ([call.label, call.scenario, call.persona, call.outcome,

@@ -44,6 +44,8 @@ def test_a_finished_attempt_exports_html_and_pdf(services: Services, tmp_path: P
     folio = gather_portfolio(services, attempt.id)
     preparation = folio.performances[0]
     assert [o.status for o in preparation.observations] == ["met", "met"]
+    steps = preparation.observations[0].evidence  # the softphone steps are its evidence
+    assert steps[0].text == "Estado del agente: Disponible" and steps[0].turn is None
     assert [c.label for c in folio.calls] == ["Llamada de venta", "Llamada de servicio"]
     assert folio.calls[0].persona.endswith(")")  # name (customer type)
 
