@@ -14,15 +14,40 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from simulator.errors import InputError
 from simulator.reports.portfolio import Portfolio, build_portfolio
 from simulator.reports.portfolio_calls import CallInput
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from simulator.exam.models import ExamAttempt
-    from simulator.services import Services
+    from simulator.models.content import Persona
+    from simulator.services.exam import ExamReport
+    from simulator.settings import Settings
+
+
+class _ExamReports(Protocol):
+    def report(self, attempt_id: int, viewer_id: int | None = None) -> ExamReport: ...
+
+
+class _Personas(Protocol):
+    @property
+    def personas(self) -> Mapping[str, Persona]: ...
+
+
+class PortfolioServices(Protocol):
+    """What the export reads of the services: ``simulator.services.Services`` and the TUI's
+    service protocol both have it (the exam's report, the personas' names)."""
+
+    @property
+    def exam(self) -> _ExamReports: ...
+
+    @property
+    def library(self) -> _Personas: ...
+
 
 FOLDER_NAME = "portafolios"  # under the data folder, when the caller gives none
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -59,7 +84,7 @@ def _finished(attempt: ExamAttempt) -> None:
         )
 
 
-def _persona(services: Services, persona_id: str) -> str:
+def _persona(services: PortfolioServices, persona_id: str) -> str:
     persona = services.library.personas.get(persona_id)
     if persona is None:
         return persona_id
@@ -70,7 +95,7 @@ def _persona(services: Services, persona_id: str) -> str:
 
 
 def gather_portfolio(
-    services: Services,
+    services: PortfolioServices,
     attempt_id: int,
     *,
     viewer_id: int | None = None,
@@ -111,9 +136,9 @@ def base_name(portfolio: Portfolio) -> str:
     return f"portafolio-{portfolio.attempt_id}-{slug}"
 
 
-def default_folder(services: Services) -> Path:
-    """Where the TUI saves portfolios: ``portafolios`` in the data folder."""
-    return Path(services.settings.data_dir) / FOLDER_NAME
+def default_folder(settings: Settings) -> Path:
+    """A place for portfolios when the user names none: ``portafolios`` in the data folder."""
+    return Path(settings.data_dir) / FOLDER_NAME
 
 
 def write_portfolio(
@@ -135,20 +160,21 @@ def write_portfolio(
 
 
 def export_portfolio(
-    services: Services,
+    services: PortfolioServices,
     attempt_id: int,
-    folder: Path | None = None,
+    folder: Path,
     *,
     viewer_id: int | None = None,
     html: bool = True,
     pdf: bool = True,
 ) -> PortfolioFiles:
     """Gather the portfolio of ``attempt_id`` and write it into ``folder`` (created if missing;
-    the data folder's ``portafolios`` by default) as HTML and/or PDF; the paths written."""
+    ``default_folder(settings)`` is a good one) as HTML and/or PDF; the paths written. The PDF
+    takes about a second: call it from a worker in the TUI."""
     from simulator.reports.transcripts import prepare_folder
 
     portfolio = gather_portfolio(services, attempt_id, viewer_id=viewer_id)
-    target = folder if folder is not None else default_folder(services)
+    target = folder
     prepare_folder(target)
     name = base_name(portfolio)
     return write_portfolio(

@@ -52,11 +52,10 @@ def test_a_finished_attempt_exports_html_and_pdf(services: Services, tmp_path: P
 
 def test_default_folder_is_in_the_data_folder(services: Services) -> None:
     attempt = exam_play.finished_attempt(services, "Beto", ("good", "good"), wrong=0)
-    files = export_portfolio(services, attempt.id, pdf=False)
-    assert files.pdf is None and files.html is not None
-    assert (
-        files.html.parent == default_folder(services) == services.settings.data_dir / "portafolios"
-    )
+    folder = default_folder(services.settings)
+    assert folder == services.settings.data_dir / "portafolios"
+    files = export_portfolio(services, attempt.id, folder, pdf=False)
+    assert files.pdf is None and files.html is not None and files.html.parent == folder
 
 
 def test_unknown_and_unfinished_attempts_say_what_is_missing(services: Services) -> None:
