@@ -159,8 +159,10 @@ class _Writer:
         )
         self.pdf.set_text_color(*INK)
 
-    def heading(self, text: str, size: float = 15) -> None:
-        if self.pdf.will_page_break(size * 2.2):
+    def heading(self, text: str, size: float = 15, keep: float = 30) -> None:
+        """A heading with a rule under it; it starts a new page unless ``keep`` mm of what
+        follows fit under it (a heading never ends a page alone)."""
+        if self.pdf.will_page_break(size * 2.2 + keep):
             self.pdf.add_page()
         self.pdf.ln(2)
         self.text(text, size, "B")

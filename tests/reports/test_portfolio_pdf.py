@@ -5,6 +5,7 @@ the text read back from the PDF (the verdict, a quote, a question's explanation,
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,6 +45,20 @@ def _flat(text: str) -> str:
     return " ".join(text.replace("\r", " ").split())
 
 
+HEADINGS = re.compile(
+    r"^(\d\. .+ — .+|Errores críticos|Guía de observación|Lista de cotejo de productos"
+    r"|Cuestionario de conocimientos|Transcripciones|Llamada de \w+: .+)$"
+)
+
+
+def _no_lonely_heading(pages: list[str]) -> None:
+    """No page ends with a heading whose content went to the next page."""
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.replace("\r", "").split("\n") if line.strip()]
+        assert lines[-1].startswith("Página "), lines[-1]
+        assert not HEADINGS.match(lines[-2]), f"la página {number} termina en «{lines[-2]}»"
+
+
 def test_every_page_renders_numbered_and_not_blank(tmp_path: Path) -> None:
     data = portfolio_pdf.portfolio_pdf(world.portfolio())
     assert data.startswith(b"%PDF-")
@@ -51,6 +66,7 @@ def test_every_page_renders_numbered_and_not_blank(tmp_path: Path) -> None:
     assert 5 <= len(pages) <= 14, len(pages)
     for number, text in enumerate(pages, start=1):
         assert f"Página {number} de {len(pages)}" in _flat(text)
+    _no_lonely_heading(pages)
     assert len(list(tmp_path.glob("pagina-*.png"))) == len(pages)
     everything = _flat(" ".join(pages))
     assert "Portafolio de evidencias" in everything and "Ana Pérez Muñoz" in everything
@@ -90,6 +106,7 @@ def test_without_the_font_package_helvetica_still_prints_spanish(
 ) -> None:
     monkeypatch.setattr(portfolio_pdf, "font_dir", lambda: None)
     pages = _pages(portfolio_pdf.portfolio_pdf(world.portfolio()))
+    _no_lonely_heading(pages)  # Helvetica is wider: the pages break elsewhere
     everything = _flat(" ".join(pages))
     assert "Ana Pérez Muñoz" in everything and "Todavía no competente" in everything
     assert "«" in everything and "¿" in everything
