@@ -138,6 +138,18 @@ class Settings(BaseSettings):
     voice_telephone: bool = Field(
         False, description="the customer sounds like a phone line (8 kHz)"
     )
+    voice_barge_in_seconds: float = Field(
+        0.3,
+        ge=0.0,
+        le=3.0,
+        description="seconds the trainee talks over the customer before the customer stops "
+        "(personas that do not yield keep talking); 0 = the customer never stops",
+    )
+    voice_piper_model: Path | None = Field(
+        None,
+        description="a Piper voice for the customer (the .onnx file, with its .onnx.json next to "
+        "it); empty = espeak-ng",
+    )
     learned_acts: bool = Field(
         True,
         description="learned paraphrase/question acts (analysis/learned.py) when the embedding "
@@ -158,6 +170,13 @@ class Settings(BaseSettings):
     @classmethod
     def _expand_all(cls, value: list[Path]) -> list[Path]:
         return [path.expanduser() for path in value]
+
+    @field_validator("voice_piper_model", mode="before")
+    @classmethod
+    def _voice_file(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return Path(value.strip()).expanduser() if value.strip() else None
+        return value.expanduser() if isinstance(value, Path) else value
 
     @field_validator("llm_endpoint", "llm_model", "llm_api_key", "trainee", mode="after")
     @classmethod

@@ -76,6 +76,7 @@ def elements_table(card: Scorecard) -> Table:
     table.add_column("Evidencia y lo que faltó")
     for key, element in card.elements.items():
         parts = [f"T{e.turn} «{e.quote}»" for e in element.evidence[:3]]
+        parts += [e.clip.label for e in element.evidence if e.clip is not None]
         parts += [f"Faltó: {m}" for m in element.missing]
         if element.met is None and element.not_applicable_reason:
             parts.append(f"No aplica: {element.not_applicable_reason}")

@@ -93,6 +93,8 @@ def _voice_options(inputs: list[Path] | None, output: Path | None, recording: Pa
         telephone=settings.voice_telephone,
         stt_model=settings.voice_stt_model,
         silence_seconds=settings.voice_silence_seconds,
+        barge_in_seconds=settings.voice_barge_in_seconds,
+        piper_model=settings.voice_piper_model,
     )
 
 

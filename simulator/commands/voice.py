@@ -53,6 +53,7 @@ def probe() -> None:
     except VoiceError as error:
         problems += 1
         console.print(f"[red]✗[/red] {error}")
+    problems += _probe_piper(console)
     try:
         began = time.perf_counter()
         WhisperSTT().load()
@@ -69,10 +70,31 @@ def probe() -> None:
     console.print("Todo listo para llamadas de voz: simulador play --voz")
 
 
+def _probe_piper(console: Any) -> int:
+    """Try the Piper voice of the settings, if one is named; 1 when it cannot be used."""
+    from simulator.settings import load_settings
+    from simulator.voice.piper import PiperTTS
+
+    model = load_settings().voice_piper_model
+    if model is None:
+        return 0
+    try:
+        began = time.perf_counter()
+        audio = PiperTTS(model).synthesize("Hola, le habla el cliente de prueba.")
+        took = (time.perf_counter() - began) * 1000
+        console.print(
+            f"[green]✓[/green] Voz del cliente (Piper, {model.name}): {audio.seconds:.1f} s de"
+            f" audio en {took:.0f} ms"
+        )
+    except VoiceError as error:
+        console.print(f"[red]✗[/red] {error} Las llamadas usarán espeak-ng.")
+        return 1
+    return 0
+
+
 def play_by_voice(session: CallSession, options: VoiceOptions, clock: Any) -> CallResult | None:
     """The call by voice; None when voice cannot start (the message is printed, the caller goes on
     in text)."""
-    from simulator.voice.audio import write_wav
     from simulator.voice.devices import WavSpeaker
     from simulator.voice.setup import build_voice_call
 
@@ -82,20 +104,28 @@ def play_by_voice(session: CallSession, options: VoiceOptions, clock: Any) -> Ca
     except VoiceError as error:
         _console(stderr=True).print(f"[yellow]{error}[/yellow]")
         return None
+    for note in call.notes:
+        console.print(f"[yellow]{note}[/yellow]")
     session.set_status("Disponible", automatic=True)
     console.print("[bold]Llamada de voz.[/bold] Hable con el cliente; Ctrl+C cuelga.")
     try:
         call.open()
         call.run(microphone)
+        finish = getattr(call.speaker, "finish", None)
+        if finish is not None:
+            finish()  # the customer's last words are heard before the device closes
     except KeyboardInterrupt:
         pass
     except VoiceError as error:
         _console(stderr=True).print(f"[red]{error}[/red]")
-    result = session.hang_up()
+    result = session.hang_up(score=False)
     if isinstance(call.speaker, WavSpeaker) and options.output is not None:
         call.speaker.save(options.output)
     if options.recording is not None:
-        write_wav(options.recording, call.recording.audio())
+        clip = call.save_recording(options.recording)  # linked from the transcript, then scored
+        if clip is not None:
+            console.print(f"Aceptación del cliente grabada en {clip}")
+    result.scorecard = session.score()
     for timing in call.timings:
         console.print(
             f"[dim]fin de turno {timing.end_of_turn:.2f} s · voz a texto {timing.stt:.2f} s ·"

@@ -60,6 +60,11 @@ class Voice(_Strict):
     tts_voice: str = "es-419"
     rate: int = Field(160, ge=80, le=260)
     pitch: int = Field(50, ge=0, le=99)
+    yields_to_interruption: bool = Field(
+        True,
+        description="In a voice call, the customer stops talking when the trainee talks over "
+        "them (false: they keep talking; the interruption is recorded either way)",
+    )
 
 
 class Speech(_Strict):

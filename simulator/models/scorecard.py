@@ -54,12 +54,24 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class AudioClip(_Strict):
+    """Where a turn can be heard: a WAV file and the seconds of the call it covers."""
+
+    file: str
+    start: float
+    end: float
+    label: str = ""  # the Spanish line the views print («Grabación de la aceptación: …»)
+
+
 class Evidence(_Strict):
-    """A quote from the call: 1-based turn number, who spoke, and the words."""
+    """A quote from the call: 1-based turn number, who spoke, and the words (and, for the
+    customer's explicit acceptance in a recorded voice call, its clip)."""
 
     turn: int
     speaker: Literal["agent", "customer"] = "agent"
     quote: str
+    # absent when there is no clip, so scorecards without one are written as before
+    clip: AudioClip | None = Field(None, exclude_if=lambda value: value is None)
 
 
 class ElementResult(_Strict):

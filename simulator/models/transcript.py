@@ -11,7 +11,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 TRANSCRIPT_FORMAT = "simulador.transcript/1"
-SUPPORTED_FORMATS = (TRANSCRIPT_FORMAT,)
+# /2 = /1 plus what a spoken call records: ``interruption``, ``recording`` and ``acceptance_clip``
+# events and the events' ``end``. A transcript is written as /1 unless it uses them.
+TRANSCRIPT_FORMAT_2 = "simulador.transcript/2"
+SUPPORTED_FORMATS = (TRANSCRIPT_FORMAT, TRANSCRIPT_FORMAT_2)
+FORMAT_2_EVENTS: tuple[str, ...] = ("interruption", "recording", "acceptance_clip")
 
 Speaker = Literal["agent", "customer"]
 CallKind = Literal["sale", "service", "complaint", "collections"]
@@ -25,12 +29,19 @@ EventType = Literal[
     "call_start",
     "call_end",
     "consent",
+    "interruption",
+    "recording",
+    "acceptance_clip",
 ]
 # ``consent`` events: the simulated customer's answer to a close, written by the session right
 # after the customer's turn (``after_turn`` is that turn). The scorer trusts them over its own
 # reading of the words, so the outcome and ``sale_without_consent`` come from one decision.
 ConsentValue = Literal["accepted", "refused", "hesitated"]
 CONSENT_VALUES: tuple[str, ...] = ("accepted", "refused", "hesitated")
+# ``interruption`` (voice calls): the agent talked over the customer's turn ``after_turn`` at ``t``;
+# ``value`` who interrupted (``agente``), ``reason`` ``yielded`` (the customer stopped there, their
+# turn ends at ``t``) or ``kept_talking`` (a persona that does not yield).
+INTERRUPTION_REASONS: tuple[str, ...] = ("yielded", "kept_talking")
 # Why the simulated customer hung up (``reason`` of a ``hangup`` event with value «cliente»).
 HANGUP_REASONS: tuple[str, ...] = (
     "insulted",
@@ -81,7 +92,11 @@ class Event(_Strict):
             "sale_registered (value: product), capture (value: field=value), hangup (value: "
             "cliente|agente; reason: why the customer hung up), call_start, call_end, consent "
             "(simulated calls only: the customer's answer to a close; value: accepted|refused|"
-            "hesitated; after_turn: the customer's turn; reason: what they did instead)"
+            "hesitated; after_turn: the customer's turn; reason: what they did instead); "
+            "format /2, voice calls: interruption (value: who interrupted, agente; after_turn: "
+            "the customer's turn talked over; reason: yielded|kept_talking), recording (value: "
+            "the WAV of the whole call), acceptance_clip (value: the WAV of the customer's "
+            "acceptance; after_turn: that turn; t and end: where it is in the call)"
         )
     )
     t: float = 0.0
@@ -97,8 +112,15 @@ class Event(_Strict):
         description=(
             "hangup by the customer: insulted, fraud_suspected, do_not_call_ignored, pressure, "
             "objection_ignored, repetition, monologue, long_hold, hold_without_permission, "
-            "impatience; consent not accepted: objection, not_ready, refusal"
+            "impatience; consent not accepted: objection, not_ready, refusal; interruption: "
+            "yielded, kept_talking"
         ),
+    )
+    # absent (not null) when unset, so a /1 transcript is written exactly as /1 readers expect
+    end: float | None = Field(
+        None,
+        description="format /2: acceptance_clip, the second of the call where it ends",
+        exclude_if=lambda value: value is None,
     )
 
     @model_validator(mode="after")
@@ -107,7 +129,18 @@ class Event(_Strict):
             raise ValueError(
                 f"evento «consent» con valor «{self.value}»; se admite: {', '.join(CONSENT_VALUES)}"
             )
+        if self.type == "interruption" and self.reason not in INTERRUPTION_REASONS:
+            raise ValueError(
+                f"evento «interruption» con motivo «{self.reason}»; se admite: "
+                f"{', '.join(INTERRUPTION_REASONS)}"
+            )
+        if self.type in ("recording", "acceptance_clip") and not self.value:
+            raise ValueError(f"el evento «{self.type}» necesita el archivo de audio en «value»")
         return self
+
+    @property
+    def needs_format_2(self) -> bool:
+        return self.type in FORMAT_2_EVENTS or self.end is not None
 
 
 class Transcript(_Strict):
@@ -151,3 +184,14 @@ class Transcript(_Strict):
         if "mode" not in self.model_fields_set and timed:
             self.mode = "voice"
         return self
+
+    @model_validator(mode="after")
+    def _format_of_events(self) -> Transcript:
+        """Events of format /2 make it /2 (a spoken call's file always reads back)."""
+        self.upgrade_format()
+        return self
+
+    def upgrade_format(self) -> None:
+        """Mark the transcript /2 when it uses what /2 added (call after adding such events)."""
+        if self.format == TRANSCRIPT_FORMAT and any(e.needs_format_2 for e in self.events):
+            self.format = TRANSCRIPT_FORMAT_2

@@ -7,7 +7,7 @@ accepted explicitly after a close; otherwise it is the critical error ``sale_wit
 
 from __future__ import annotations
 
-from simulator.models.scorecard import ErrorFinding
+from simulator.models.scorecard import AudioClip, ErrorFinding, Evidence
 from simulator.scoring import consent
 from simulator.scoring import text as tx
 from simulator.scoring.consent import says_yes
@@ -66,6 +66,25 @@ def acceptance_turn(ctx: CallContext) -> tuple[int | None, int | None]:
     return found.close, found.accepted
 
 
+def _clock(seconds: float) -> str:
+    whole = max(int(round(seconds)), 0)
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def acceptance_evidence(ctx: CallContext, turn: int) -> Evidence:
+    """The customer's acceptance as evidence; in a recorded voice call with the clip the call
+    kept of it (an ``acceptance_clip`` event of that turn): the standard asks for the recorded
+    explicit acceptance."""
+    evidence = ctx.evidence(turn)
+    for event in ctx.transcript.events:
+        if event.type == "acceptance_clip" and event.after_turn == turn and event.value:
+            end = event.end if event.end is not None else event.t
+            label = f"Grabación de la aceptación: {event.value} ({_clock(event.t)}–{_clock(end)})"
+            clip = AudioClip(file=event.value, start=event.t, end=end, label=label)
+            return evidence.model_copy(update={"clip": clip})
+    return evidence
+
+
 def judge(ctx: CallContext) -> Judged:
     if (
         ctx.customer_hung_up
@@ -98,7 +117,7 @@ def judge(ctx: CallContext) -> Judged:
     if ctx.sale_registered:
         parts["acceptance"] = accepted is not None
         if accepted is not None:
-            evidence.append(ctx.evidence(accepted))
+            evidence.append(acceptance_evidence(ctx, accepted))
         else:
             turn = consent.sale_turn(ctx)
             quote = tx.quote(ctx.text(turn)) if turn else ""

@@ -80,8 +80,11 @@ def longest_run(ctx: CallContext) -> tuple[int, list[int]]:
 
 
 def interruptions(ctx: CallContext) -> list[int]:
+    """Agent turns that talked over the customer: started more than ``INTERRUPT_OVERLAP`` before
+    the customer's turn ended, or recorded by a voice call as an ``interruption`` event (the agent
+    turn after the customer turn it names; the customer may have stopped there)."""
     turns = ctx.transcript.turns
-    found = []
+    found = set()
     for n in range(2, ctx.n_turns + 1):
         prev, cur = turns[n - 2], turns[n - 1]
         if (
@@ -93,8 +96,13 @@ def interruptions(ctx: CallContext) -> list[int]:
                 and cur.start < prev.end - INTERRUPT_OVERLAP
             )
         ):
-            found.append(n)
-    return found
+            found.add(n)
+    for event in ctx.transcript.events:
+        if event.type == "interruption" and event.after_turn is not None:
+            after = [n for n in ctx.agent_turns if n > event.after_turn]
+            if after:
+                found.add(after[0])
+    return sorted(found)
 
 
 def filler_rate(ctx: CallContext) -> float | None:

@@ -178,6 +178,22 @@ class CallSession:
         if reply.hung_up:
             self._event("hangup", "cliente", reason=reply.hangup_reason)
 
+    def interrupted(self, turn: int, at: float, said: str | None = None) -> None:
+        """The agent talked over customer turn ``turn`` (1-based) at ``at`` seconds (voice calls).
+        ``said``: what the customer got to say before they stopped (the turn ends at ``at``);
+        None: they kept talking. Recorded as an ``interruption`` event (transcript format /2)."""
+        turns = self._transcript.turns
+        if said is not None and 0 < turn <= len(turns) and turns[turn - 1].speaker == "customer":
+            turns[turn - 1].text, turns[turn - 1].end = said, round(at, 2)
+        reason = "kept_talking" if said is None else "yielded"
+        event = Event(
+            type="interruption", t=round(at, 2), value="agente", after_turn=turn, reason=reason
+        )
+        self._transcript.events.append(event)
+        self._transcript.upgrade_format()
+        if self.journal and self._header_written:
+            self.journal.event(event)
+
     def _customer_turn(self, reply: CustomerReply) -> None:
         start = self._now()
         self._advance(len(reply.text.split()) / WORDS_PER_SECOND)

@@ -3,8 +3,12 @@
 Audio arrives in chunks from a backend (the sound card, or a WAV file in tests). The turn
 detector cuts the trainee's utterances; each is transcribed and given to the same ``CallSession``
 as a typed line, with the times it was spoken; the customer's reply is spoken sentence by
-sentence. Stage times (end of turn, STT, customer, first audio) are measured for every turn, for
-the latency bench and the README. Both sides are recorded into one track at the stream's clock.
+sentence, in the background, while the microphone is still read. When the trainee talks over the
+customer for ``barge_in_seconds`` the customer stops (unless the persona does not yield), their
+turn is cut where they stopped, and the interruption is recorded. Stage times (end of turn, STT,
+customer, first audio) are measured for every turn, for the latency bench and the README. Both
+sides are recorded at the stream's clock; the customer's acceptance of a sale is kept as its own
+clip (``clips.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -20,12 +25,22 @@ import numpy as np
 from simulator.session.call import CallSession
 from simulator.voice.audio import STT_RATE, Audio, resample
 from simulator.voice.stt import WhisperSTT
-from simulator.voice.tts import EspeakTTS
+from simulator.voice.tts import sentences
 from simulator.voice.turns import TurnDetector, Utterance
+
+BARGE_IN_SECONDS = 0.3  # the trainee's speech over the customer that makes them stop
 
 
 class Speaker(Protocol):
-    def play(self, audio: Audio) -> None: ...
+    def play(self, audio: Audio) -> None:
+        """Queue ``audio`` and return at once."""
+
+    def stop(self) -> None:
+        """Stop now and drop what is queued."""
+
+
+class CustomerVoice(Protocol):
+    def synthesize(self, text: str) -> Audio: ...
 
 
 @dataclass
@@ -57,23 +72,73 @@ class TurnTiming:
 
 @dataclass
 class Recording:
-    """Both sides on one 16 kHz track, each clip placed where it was heard."""
+    """Both sides at 16 kHz, each clip placed where it was heard; the customer on its own track so
+    what they did not get to say (barge-in) can be taken out."""
 
     rate: int = STT_RATE
-    samples: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    agent: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    customer: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
 
-    def place(self, audio: Audio, at: float) -> None:
+    def place(self, audio: Audio, at: float, side: str = "agent") -> None:
         clip = resample(audio, self.rate).samples
         start = int(at * self.rate)
-        end = start + len(clip)
-        if end > len(self.samples):
-            self.samples = np.concatenate(
-                [self.samples, np.zeros(end - len(self.samples), np.float32)]
-            )
-        self.samples[start:end] += clip
+        track = self._grown(side, start + len(clip))
+        track[start : start + len(clip)] += clip
+
+    def silence_customer(self, start: float, end: float) -> None:
+        a, b = int(start * self.rate), int(end * self.rate)
+        self.customer[max(a, 0) : max(b, 0)] = 0.0
 
     def audio(self) -> Audio:
-        return Audio(np.clip(self.samples, -1.0, 1.0), self.rate)
+        size = max(len(self.agent), len(self.customer))
+        mixed = np.zeros(size, np.float32)
+        mixed[: len(self.agent)] += self.agent
+        mixed[: len(self.customer)] += self.customer
+        return Audio(np.clip(mixed, -1.0, 1.0), self.rate)
+
+    def _grown(self, side: str, size: int) -> np.ndarray:
+        track = self.customer if side == "customer" else self.agent
+        if size > len(track):
+            track = np.concatenate([track, np.zeros(size - len(track), np.float32)])
+            if side == "customer":
+                self.customer = track
+            else:
+                self.agent = track
+        return track
+
+
+@dataclass
+class CustomerSpeech:
+    """The customer's words being heard: their turn (1-based) and each sentence's stream times."""
+
+    turn: int
+    parts: list[tuple[str, float, float]]
+    interrupted: bool = False
+
+    @property
+    def start(self) -> float:
+        return self.parts[0][1]
+
+    @property
+    def end(self) -> float:
+        return self.parts[-1][2]
+
+    def said_until(self, at: float) -> str:
+        """What had been said by ``at`` (whole words, by the time they took), «…» when cut."""
+        words: list[str] = []
+        for sentence, start, end in self.parts:
+            if end <= at:
+                words += sentence.split()
+                continue
+            spoken = sentence.split()
+            share = (at - start) / (end - start) if end > start else 0.0
+            words += spoken[: int(len(spoken) * max(share, 0.0))]
+            return " ".join(words or self.parts[0][0].split()[:1]) + "…"
+        return " ".join(words)
+
+    def cut(self, at: float) -> None:
+        kept = [(text, s, min(e, at)) for text, s, e in self.parts if s < at]
+        self.parts = kept or [(self.parts[0][0], self.start, at)]
 
 
 @dataclass
@@ -81,17 +146,33 @@ class VoiceCall:
     session: CallSession
     speaker: Speaker
     stt: WhisperSTT
-    tts: EspeakTTS
+    tts: CustomerVoice
     detector: TurnDetector
     recording: Recording = field(default_factory=Recording)
     timings: list[TurnTiming] = field(default_factory=list)
     heard: list[str] = field(default_factory=list)  # what STT understood, turn by turn
+    notes: list[str] = field(default_factory=list)  # Spanish warnings to show (Piper fell back…)
     clock: StreamClock = field(default_factory=StreamClock)
     # start STT after this pause; None (default): only at end of turn, which measured faster on 2
     # cores (bench_voice: a dropped guess still holds the CPU the final transcription needs)
     early_seconds: float | None = None
+    # the trainee's speech over the customer that makes them stop; None: no barge-in
+    barge_in_seconds: float | None = None
     _pool: ThreadPoolExecutor | None = None
     _guess: tuple[float, Future[str]] | None = None
+    _speech: CustomerSpeech | None = None
+    _overlap: float = 0.0
+
+    @property
+    def customer_speech(self) -> tuple[float, float] | None:
+        """When the customer's last words start and end (stream seconds), if they spoke yet."""
+        speech = self._speech
+        return (speech.start, speech.end) if speech is not None else None
+
+    @property
+    def customer_talking(self) -> bool:
+        speech = self._speech
+        return speech is not None and speech.start <= self.clock.now < speech.end
 
     def open(self) -> None:
         """Start the call: the customer's first line(s) are spoken."""
@@ -107,10 +188,12 @@ class VoiceCall:
                 at = self.clock.now
                 self.clock.now += chunk.seconds
                 self.recording.place(chunk, at)
+                before = self.detector.voiced_seconds
                 for utterance in self.detector.feed(chunk):
                     self._exchange(utterance)
                     if self.session.ended:
                         return
+                self._listen_over(at, before)
                 self._speculate()
             for utterance in self.detector.flush():
                 if not self.session.ended:
@@ -155,19 +238,63 @@ class VoiceCall:
             )
         )
 
+    def _listen_over(self, chunk_start: float, voiced_before: float) -> None:
+        """Count the trainee's speech heard while the customer talks; past ``barge_in_seconds``
+        the customer is interrupted."""
+        voiced = self.detector.voiced_seconds
+        if voiced < voiced_before:
+            self._overlap = 0.0  # a new utterance
+        speech = self._speech
+        if voiced == 0.0:
+            self._overlap = 0.0  # the trainee is not talking
+            return
+        if speech is None or speech.interrupted or self.barge_in_seconds is None:
+            return
+        if speech.start < self.clock.now and speech.end > chunk_start:
+            self._overlap += voiced - voiced_before if voiced >= voiced_before else voiced
+        if self._overlap >= self.barge_in_seconds:
+            self._barge_in(speech, min(self.clock.now, speech.end))
+
+    def _barge_in(self, speech: CustomerSpeech, at: float) -> None:
+        """The trainee talked over the customer at ``at``: a customer who yields stops there (the
+        rest is not played, not recorded and not in their turn); either way it is recorded."""
+        speech.interrupted = True
+        said = None
+        if self.session.persona.voice.yields_to_interruption:
+            self.speaker.stop()
+            self.recording.silence_customer(at, speech.end)
+            said = speech.said_until(at)
+            speech.cut(at)
+        self.session.interrupted(speech.turn, at, said)
+
     def _say(self, text: str) -> float:
-        """Speak ``text``; returns how long the first sentence took to synthesize."""
+        """Queue ``text`` sentence by sentence, after anything the customer is still saying;
+        returns how long the first sentence took to synthesize."""
         first: float | None = None
         began = time.perf_counter()
-        at = self.clock.now
-        start = at
-        for clip in self.tts.stream(text):
+        previous = self._speech
+        start = max(self.clock.now, previous.end if previous is not None else 0.0)
+        at = start
+        parts: list[tuple[str, float, float]] = []
+        for sentence in sentences(text):
+            clip = self.tts.synthesize(sentence)
             if first is None:
                 first = time.perf_counter() - began
             self.speaker.play(clip)
-            self.recording.place(clip, at)
+            self.recording.place(clip, at, side="customer")
+            parts.append((sentence, at, at + clip.seconds))
             at += clip.seconds
         turns = self.session.transcript.turns
         if turns and turns[-1].speaker == "customer":  # the turn lasts as long as it sounds
             turns[-1].start, turns[-1].end = round(start, 2), round(at, 2)
+            if parts:
+                self._speech = CustomerSpeech(turn=len(turns), parts=parts)
+                self._overlap = 0.0
         return first or 0.0
+
+    def save_recording(self, path: Path) -> Path | None:
+        """Write both sides to ``path`` and the customer's acceptance of the sale next to it,
+        linked from the transcript (``clips.py``); returns the acceptance clip, if any."""
+        from simulator.voice.clips import save_recording
+
+        return save_recording(self.session.transcript, self.recording.audio(), path)

@@ -1,8 +1,9 @@
 """Build a ``VoiceCall`` from the settings and the command line, with Spanish errors.
 
 One place decides where the audio comes from (the microphone, or WAV files with the trainee's
-lines), where the customer's voice goes (the speaker, or a WAV file), which Whisper model listens
-and whether the customer sounds like a phone line.
+lines), where the customer's voice goes (the speaker, or a WAV file), which Whisper model listens,
+which voice speaks (espeak-ng, or a Piper voice file), whether the customer sounds like a phone
+line and how much talking over the customer makes them stop (barge-in).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.session.call import CallSession
-from simulator.voice.call import StreamClock, VoiceCall
+from simulator.voice.call import BARGE_IN_SECONDS, StreamClock, VoiceCall
 from simulator.voice.devices import (
     DeviceMicrophone,
     DeviceSpeaker,
@@ -20,8 +21,8 @@ from simulator.voice.devices import (
     WavSpeaker,
     check_devices,
 )
+from simulator.voice.piper import customer_voice
 from simulator.voice.stt import WhisperSTT
-from simulator.voice.tts import EspeakTTS
 from simulator.voice.turns import TurnDetector
 
 
@@ -33,18 +34,22 @@ class VoiceOptions:
     telephone: bool = False
     stt_model: str = "base"
     silence_seconds: float = 0.6
+    barge_in_seconds: float = BARGE_IN_SECONDS  # 0: the customer never stops
+    piper_model: Path | None = None  # a Piper voice (.onnx + .onnx.json) instead of espeak-ng
 
 
 def build_voice_call(
     session: CallSession, options: VoiceOptions, clock: StreamClock
 ) -> tuple[VoiceCall, Any]:
     """The call and its microphone; ``clock`` is the one the session was made with. Devices are
-    checked first (``VoiceError`` in Spanish)."""
+    checked first (``VoiceError`` in Spanish). A Piper voice that cannot be used leaves the reason
+    in ``call.notes`` and the customer speaks with espeak-ng."""
     if not options.inputs or options.output is None:
         check_devices()
-    speaker: Any = WavSpeaker() if options.output is not None else DeviceSpeaker()
-    microphone: Any = WavMicrophone(list(options.inputs)) if options.inputs else DeviceMicrophone()
-    tts = EspeakTTS(session.persona.voice, telephone=options.telephone)
+    speaker: Any = WavSpeaker(clock=clock) if options.output is not None else DeviceSpeaker()
+    tts, note = customer_voice(
+        session.persona.voice, telephone=options.telephone, piper_model=options.piper_model
+    )
     stt = WhisperSTT(model=options.stt_model)
     stt.load()
     call = VoiceCall(
@@ -54,5 +59,14 @@ def build_voice_call(
         tts=tts,
         detector=TurnDetector(silence_seconds=options.silence_seconds),
         clock=clock,
+        barge_in_seconds=options.barge_in_seconds or None,
     )
+    if note:
+        call.notes.append(note)
+    microphone: Any = DeviceMicrophone()
+    if options.inputs:
+        # a polite trainee: each recorded line waits for the customer to finish (the pause must
+        # outlast the silence that ends a turn, or a line would start before the answer)
+        gap = max(1.0, options.silence_seconds + 0.5)
+        microphone = WavMicrophone(list(options.inputs), gap, customer=lambda: call.customer_speech)
     return call, microphone

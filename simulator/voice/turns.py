@@ -72,6 +72,11 @@ class TurnDetector:
         return Utterance(audio=audio, start=round(self._start, 3), end=round(end, 3))
 
     @property
+    def voiced_seconds(self) -> float:
+        """Speech heard so far in the utterance still open (0 when none is): barge-in counts it."""
+        return self._voiced if self._start is not None else 0.0
+
+    @property
     def talking(self) -> bool:
         """The trainee is speaking now (barge-in is detected from this)."""
         return self._start is not None and self._voiced >= START_SECONDS and self._quiet == 0.0

@@ -52,3 +52,23 @@ def whisper():  # type: ignore[no-untyped-def]
     stt = WhisperSTT()
     stt.load()
     return stt
+
+
+def scripted_whisper(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
+    """``build_voice_call`` gets a recognizer that hears ``lines`` in order (the VAD still decides
+    when the trainee talks) and a machine whose sound card checks pass: CLI tests of what happens
+    around the words, without loading Whisper."""
+    from simulator.voice import setup
+
+    class ScriptedWhisper:
+        def __init__(self, model: str = "base") -> None:
+            self.lines = list(lines)
+
+        def load(self) -> object:
+            return self
+
+        def transcribe(self, audio: object) -> str:
+            return self.lines.pop(0) if self.lines else ""
+
+    monkeypatch.setattr(setup, "WhisperSTT", ScriptedWhisper)
+    monkeypatch.setattr(setup, "check_devices", lambda: [])

@@ -65,6 +65,9 @@ def card_markup(view: FormadorCallView) -> str:
         if scored is not None:
             for ev in scored.evidence[:2]:
                 lines.append(f"     [dim]T{ev.turn}[/] «{escape(ev.quote)}»")
+            for ev in scored.evidence:
+                if ev.clip is not None:
+                    lines.append(f"     [$accent]♪[/] {escape(ev.clip.label)}")
             for missing in scored.missing[:2]:
                 lines.append(f"     [$warning]Falta:[/] {escape(missing)}")
         if ("element", key) in deciding:

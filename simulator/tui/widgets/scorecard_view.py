@@ -32,6 +32,9 @@ def elements_markup(card: Scorecard) -> str:
         lines.append(f"{mark}  [b]{name}[/b]")
         for ev in result.evidence[:2]:
             lines.append(f"     [dim]T{ev.turn}[/] «{escape(ev.quote)}»")
+        for ev in result.evidence:
+            if ev.clip is not None:  # the recorded explicit acceptance of a voice call
+                lines.append(f"     [$accent]♪[/] {escape(ev.clip.label)}")
         if not result.met:
             for missing in result.missing:
                 lines.append(f"     [$warning]Falta:[/] {escape(missing)}")
