@@ -92,6 +92,18 @@ def _probe_piper(console: Any) -> int:
     return 0
 
 
+def _close_speaker(speaker: Any, cut: bool) -> None:
+    """Let the customer's last words be heard (or cut them: the trainee hung up), then close."""
+    try:
+        if cut:
+            speaker.stop()
+        finish = getattr(speaker, "finish", None)
+        if finish is not None:
+            finish()
+    except (VoiceError, KeyboardInterrupt):
+        pass
+
+
 def play_by_voice(session: CallSession, options: VoiceOptions, clock: Any) -> CallResult | None:
     """The call by voice; None when voice cannot start (the message is printed, the caller goes on
     in text)."""
@@ -108,16 +120,15 @@ def play_by_voice(session: CallSession, options: VoiceOptions, clock: Any) -> Ca
         console.print(f"[yellow]{note}[/yellow]")
     session.set_status("Disponible", automatic=True)
     console.print("[bold]Llamada de voz.[/bold] Hable con el cliente; Ctrl+C cuelga.")
+    hung_up = False
     try:
         call.open()
         call.run(microphone)
-        finish = getattr(call.speaker, "finish", None)
-        if finish is not None:
-            finish()  # the customer's last words are heard before the device closes
     except KeyboardInterrupt:
-        pass
+        hung_up = True
     except VoiceError as error:
         _console(stderr=True).print(f"[red]{error}[/red]")
+    _close_speaker(call.speaker, cut=hung_up)
     result = session.hang_up(score=False)
     if isinstance(call.speaker, WavSpeaker) and options.output is not None:
         call.speaker.save(options.output)

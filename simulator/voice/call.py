@@ -162,6 +162,7 @@ class VoiceCall:
     _guess: tuple[float, Future[str]] | None = None
     _speech: CustomerSpeech | None = None
     _overlap: float = 0.0
+    _microphone: object = None
 
     @property
     def customer_speech(self) -> tuple[float, float] | None:
@@ -182,6 +183,7 @@ class VoiceCall:
 
     def run(self, microphone: Iterable[Audio]) -> None:
         """Listen until the microphone ends or the call does."""
+        self._microphone = microphone
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt") as pool:
             self._pool = pool
             for chunk in microphone:
@@ -273,7 +275,10 @@ class VoiceCall:
         first: float | None = None
         began = time.perf_counter()
         previous = self._speech
-        start = max(self.clock.now, previous.end if previous is not None else 0.0)
+        # a sound-card microphone read behind real time (chunks queued while the trainee's turn
+        # was transcribed): the customer is heard that much later on the stream's clock
+        lag = float(getattr(self._microphone, "backlog_seconds", 0.0))
+        start = max(self.clock.now + lag, previous.end if previous is not None else 0.0)
         at = start
         parts: list[tuple[str, float, float]] = []
         for sentence in sentences(text):

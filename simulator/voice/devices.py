@@ -251,6 +251,11 @@ class DeviceMicrophone:
     def stop(self) -> None:
         self._running = False
 
+    @property
+    def backlog_seconds(self) -> float:
+        """Audio heard but not read yet: how far the call's clock is behind real time."""
+        return self._queue.qsize() * CHUNK_SECONDS
+
     def __iter__(self) -> Iterator[Audio]:
         sd = _sounddevice()
 

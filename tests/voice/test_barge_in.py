@@ -227,3 +227,27 @@ def test_personas_that_do_not_yield() -> None:
     library = load_library()
     stubborn = {p.id for p in library.personas.values() if not p.voice.yields_to_interruption}
     assert stubborn == {"molesto", "platicador"}
+
+
+def test_a_sound_card_microphone_behind_real_time_delays_the_customer_on_the_clock(
+    speak_lines: Callable[[list[str]], list[Path]],
+) -> None:
+    """While a turn is transcribed the sound card keeps recording; the customer starts speaking
+    when the stream's clock has caught up, so their turn (and barge-in) is placed that much later."""
+    paths = speak_lines(LINES[:1])
+
+    class LateMicrophone:
+        backlog_seconds = 0.4
+
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            return iter(WavMicrophone(paths, 1.5))
+
+    starts = []
+    for microphone in (WavMicrophone(paths, 1.5), LateMicrophone()):
+        call, _ = _call("amable", ScriptedSTT(LINES))
+        call.open()
+        call.run(microphone)
+        agent, answer = call.session.transcript.turns[1:3]
+        assert answer.speaker == "customer" and answer.start is not None
+        starts.append(answer.start)
+    assert starts[1] - starts[0] == pytest.approx(0.4, abs=0.02)
