@@ -133,3 +133,29 @@ def test_chunks_keep_every_word_and_respect_the_size(text: str, size: int) -> No
     pieces = chunks(text, size)
     assert all(len(p) <= size for p in pieces)
     assert "".join("".join(pieces).split()) == "".join(text.split())
+
+
+def test_a_call_without_scorecard_and_an_interrupted_one_still_print() -> None:
+    from simulator.exam.models import ExamVerdict
+    from simulator.reports.portfolio import build_portfolio
+    from simulator.reports.portfolio_pdf import portfolio_pdf
+
+    sale, service = world.calls()
+    cut = replace(
+        service,
+        scorecard=None,
+        transcript=service.transcript.model_copy(update={"complete": False}),
+    )
+    verdict = ExamVerdict(competent=False, complete=False, elements=[], reasons=["Falta algo."])
+    folio = build_portfolio(
+        world.attempt(), (sale, cut), [], None, verdict, generated_at=world.NOW,
+        self_assessment=world.PENDING,
+    )  # fmt: skip
+    assert all(p.observations[1].status == "not_applicable" for p in folio.performances)
+    assert all(p.word == "No observado" for p in folio.performances)  # the verdict judged none
+    assert folio.calls[1].overall is None and folio.calls[1].verdict == "—"
+    assert not folio.calls[1].complete and folio.questionnaire is None
+    page = read(render_portfolio(folio))
+    assert "Llamada incompleta (interrumpida)." in page.all_text
+    assert "El cuestionario no se contestó." in page.all_text
+    assert portfolio_pdf(folio).startswith(b"%PDF-")
