@@ -27,6 +27,7 @@ from simulator.errors import InputError
 
 Theme = Literal["textual-dark", "textual-light"]
 Mode = Literal["practice", "exam"]
+TraineePin = Literal["opcional", "obligatorio"]
 
 # Fields that save_settings writes by default: choices the user makes inside the app.
 SAVED_BY_APP: tuple[str, ...] = ("theme", "trainee")
@@ -127,6 +128,12 @@ class Settings(BaseSettings):
         description="question bank of the certification self-assessment (YAML); empty = the "
         "bundled bank",
     )
+    trainee_pin: TraineePin = Field(
+        "opcional",
+        description="opcional: a trainee with a PIN must type it, one without enters by name; "
+        "obligatorio: every trainee must have a PIN and chooses one at the first sign-in "
+        "(simulador serve's default)",
+    )
     voice_stt_model: str = Field(
         "base",
         description="speech-to-text model: base = Whisper base shipped on PyPI, or a local folder "
@@ -160,6 +167,11 @@ class Settings(BaseSettings):
     @classmethod
     def _theme_alias(cls, value: Any) -> Any:
         return normalize_theme(value)
+
+    @field_validator("trainee_pin", mode="before")
+    @classmethod
+    def _pin_words(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("data_dir", mode="after")
     @classmethod

@@ -28,6 +28,7 @@ from simulator.services.results import (
     SuggestedDrill,
     TraineeInfo,
 )
+from simulator.services.signin import SignInService
 from simulator.services.trainees import TraineeService
 from simulator.settings import Settings, load_settings
 
@@ -69,6 +70,7 @@ class Services:
         learned.configure(backend.settings.learned_acts)
         self.settings: Settings = backend.settings
         self.trainees = TraineeService(backend)
+        self.signin = SignInService(backend)
         self.calls = CallService(backend)
         self.recovery = RecoveryService(backend)
         self._formador: FormadorService | None = None
@@ -99,7 +101,7 @@ class Services:
         if self._desk is None:
             from simulator.services.formador_desk import FormadorDesk
 
-            self._desk = FormadorDesk(self._backend, self.formador, self.calls)
+            self._desk = FormadorDesk(self._backend, self.formador, self.calls, self.signin)
         return self._desk
 
     def dashboard(

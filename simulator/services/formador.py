@@ -167,15 +167,11 @@ class FormadorService:
 
     def authenticate(self, name: str, password: str) -> TraineeInfo:
         """The formador called ``name`` if ``password`` is theirs; ``PermissionDeniedError``
-        otherwise (same message whether the name or the password is wrong)."""
-        record = self._backend.repos.trainees.by_name(name)
-        if (
-            record is None
-            or record.role != "formador"
-            or not self._backend.repos.trainees.check_password(record.id, password)
-        ):
-            raise PermissionDeniedError("Formador o contraseña incorrectos.")
-        return to_info(record)
+        otherwise (same message whether the name or the password is wrong; 5 wrong tries pause the
+        name for 30 s, ``services/signin.py``)."""
+        from simulator.services.signin import SignInService
+
+        return SignInService(self._backend).authenticate_formador(name, password)
 
     # -- cohorts -----------------------------------------------------------------------------
 

@@ -18,10 +18,14 @@ from simulator.services.backend import Backend
 from simulator.services.results import SavedCall, TraineeInfo
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from simulator.models.scorecard import Scorecard
     from simulator.services.calls import CallService
     from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
     from simulator.services.formador import CalibrationRow, CohortInfo, FormadorService
+    from simulator.services.signin import SignInService
+    from simulator.storage import AssignmentRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +57,44 @@ class FormadorCallView:
 class FormadorDesk:
     """The formador's side of the app (``Services.desk``)."""
 
-    def __init__(self, backend: Backend, formador: FormadorService, calls: CallService) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        formador: FormadorService,
+        calls: CallService,
+        signin: SignInService,
+    ) -> None:
         self._backend = backend
         self._formador = formador
         self._calls = calls
+        self._signin = signin
 
     def authenticate(self, name: str, password: str) -> TraineeInfo:
-        """The formador ``name`` if the password is theirs (``PermissionDeniedError`` if not)."""
-        return self._formador.authenticate(name, password)
+        """The formador ``name`` if the password is theirs (``PermissionDeniedError`` if not;
+        paused for 30 s after 5 wrong tries)."""
+        return self._signin.authenticate_formador(name, password)
+
+    def set_pin(self, actor_id: int, trainee_id: int, pin: str | None) -> TraineeInfo:
+        """Give a trainee a new PIN (or password); ``None`` removes it."""
+        return self._signin.set_pin(actor_id, trainee_id, pin)
+
+    def assign(
+        self,
+        actor_id: int,
+        scenario_ids: Sequence[str],
+        *,
+        trainee_id: int | None = None,
+        cohort_id: int | None = None,
+        due_date: date | None = None,
+        target_score: int | None = None,
+        mode: str = "practice",
+        max_attempts: int | None = None,
+    ) -> list[AssignmentRecord]:
+        """Assign scenarios to a trainee or a cohort (``FormadorService.assign``, one batch)."""
+        return self._formador.assign(
+            actor_id, scenario_ids, trainee_id=trainee_id, cohort_id=cohort_id,
+            due_date=due_date, target_score=target_score, mode=mode, max_attempts=max_attempts,
+        )  # fmt: skip
 
     def cohorts(self, actor_id: int) -> list[CohortInfo]:
         self._formador.require_formador(actor_id)

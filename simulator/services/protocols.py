@@ -26,9 +26,9 @@ __all__ = [
     "CallSessionProtocol",
     "CallsProtocol",
     "FormadorDeskProtocol",
-    "FormadorProtocol",
     "PersonaCatalogProtocol",
     "RecoveryProtocol",
+    "SignInProtocol",
     "TraineesProtocol",
 ]
 
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         SuggestedDrill,
         TraineeInfo,
     )
+    from simulator.services.signin import PinStep
     from simulator.session.result import CallResult
     from simulator.storage import AssignmentRecord
 
@@ -62,6 +63,16 @@ class TraineesProtocol(Protocol):
     def list(self) -> builtins.list[TraineeInfo]: ...
 
     def get_or_create(self, name: str) -> TraineeInfo: ...
+
+
+class SignInProtocol(Protocol):
+    """Trainees' PINs at the login (``simulator.services.signin.SignInService``)."""
+
+    def pin_step(self, trainee_id: int) -> PinStep: ...
+
+    def sign_in(self, trainee_id: int, pin: str | None) -> TraineeInfo: ...
+
+    def choose_pin(self, trainee_id: int, pin: str, repeat: str) -> TraineeInfo: ...
 
 
 class CallsProtocol(Protocol):
@@ -95,8 +106,20 @@ class RecoveryProtocol(Protocol):
     def discard(self, pending: PendingCall) -> None: ...
 
 
-class FormadorProtocol(Protocol):
-    """Formador use cases the TUI calls (``simulator.services.formador.FormadorService``)."""
+class PersonaCatalogProtocol(Protocol):
+    """The part of the content library the TUI reads (``simulator.content.library.Library``)."""
+
+    @property
+    def personas(self) -> Mapping[str, Persona]: ...
+
+
+class FormadorDeskProtocol(Protocol):
+    """Everything a formador does in the TUI (``simulator.services.formador_desk.FormadorDesk``):
+    sign in, dashboards, reviews and corrections, calibration, assignments and trainees' PINs."""
+
+    def authenticate(self, name: str, password: str) -> TraineeInfo: ...
+
+    def set_pin(self, actor_id: int, trainee_id: int, pin: str | None) -> TraineeInfo: ...
 
     def assign(
         self,
@@ -110,19 +133,6 @@ class FormadorProtocol(Protocol):
         mode: str = "practice",
         max_attempts: int | None = None,
     ) -> builtins.list[AssignmentRecord]: ...
-
-
-class PersonaCatalogProtocol(Protocol):
-    """The part of the content library the TUI reads (``simulator.content.library.Library``)."""
-
-    @property
-    def personas(self) -> Mapping[str, Persona]: ...
-
-
-class FormadorDeskProtocol(Protocol):
-    """The formador's screens (``simulator.services.formador_desk.FormadorDesk``)."""
-
-    def authenticate(self, name: str, password: str) -> TraineeInfo: ...
 
     def cohorts(self, actor_id: int) -> list[CohortInfo]: ...
 
@@ -150,6 +160,9 @@ class AppServicesProtocol(Protocol):
     def trainees(self) -> TraineesProtocol: ...
 
     @property
+    def signin(self) -> SignInProtocol: ...
+
+    @property
     def calls(self) -> CallsProtocol: ...
 
     @property
@@ -160,9 +173,6 @@ class AppServicesProtocol(Protocol):
 
     @property
     def desk(self) -> FormadorDeskProtocol: ...
-
-    @property
-    def formador(self) -> FormadorProtocol: ...
 
     def assignment_form(self) -> AssignForm: ...
 

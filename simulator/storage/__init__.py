@@ -8,6 +8,7 @@ from simulator.storage.assignment_repo import AssignmentRecord, AssignmentRepo
 from simulator.storage.cohort_repo import CohortRecord, CohortRepo
 from simulator.storage.engine import make_engine, make_session_factory, migrate
 from simulator.storage.exam_repo import ExamAttemptRecord, ExamRepo
+from simulator.storage.login_repo import LoginFailureRepo
 from simulator.storage.override_repo import OverrideRecord, OverrideRepo
 from simulator.storage.repositories import (
     CallRecord,
@@ -25,6 +26,7 @@ __all__ = [
     "CohortRepo",
     "ExamAttemptRecord",
     "ExamRepo",
+    "LoginFailureRepo",
     "OverrideRecord",
     "OverrideRepo",
     "TraineeRecord",

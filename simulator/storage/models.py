@@ -205,3 +205,17 @@ class ExamAttemptRow(Base):
     validated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     validation_agree: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     validation_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class LoginFailure(Base):
+    """Wrong passwords or PINs typed for one name (by ``name_key``, whether the name exists or
+    not, so a pause never tells that a name is known). Kept in the database because every seat of
+    ``simulador serve`` is its own process: a count in memory would restart with each browser tab.
+    ``paused_until`` is set when the count reaches the limit; a right sign-in deletes the row."""
+
+    __tablename__ = "login_failures"
+
+    name_key: Mapped[str] = mapped_column(String(NAME_KEY_MAX_LENGTH), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -23,7 +23,7 @@ from simulator.storage.models import (
     Trainee,
     utcnow,
 )
-from simulator.storage.passwords import hash_password, verify_password
+from simulator.storage.passwords import hash_password, hash_trainee_secret, verify_password
 
 ROLES = ("trainee", "formador")
 
@@ -189,6 +189,24 @@ class TraineeRepo:
             row.password_hash = hashed
 
         run_in_session(self._factory, "guardar la contraseña", work)
+
+    def set_trainee_secret(
+        self, trainee_id: int, secret: str | None, *, if_unset: bool = False
+    ) -> TraineeRecord | None:
+        """Give a trainee a PIN (4-8 digits) or password, argon2-hashed; ``None`` removes it.
+        With ``if_unset`` nothing changes (and None is returned) when they already have one."""
+        hashed = hash_trainee_secret(secret) if secret is not None else None
+
+        def work(session: Session) -> TraineeRecord | None:
+            row = session.get(Trainee, trainee_id, with_for_update=if_unset)
+            if row is None:
+                raise StorageError(f"No existe el participante {trainee_id}.")
+            if if_unset and row.password_hash is not None:
+                return None
+            row.password_hash = hashed
+            return _trainee(row)
+
+        return run_in_session(self._factory, "guardar el PIN", work)
 
     def check_password(self, trainee_id: int, password: str) -> bool:
         def work(session: Session) -> str | None:

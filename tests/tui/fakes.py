@@ -10,8 +10,7 @@ snapshot tests are stable.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from simulator.errors import InputError, PermissionDeniedError
@@ -30,9 +29,9 @@ from simulator.services.results import (
     SuggestedDrill,
     TraineeInfo,
 )
+from simulator.services.signin import PinStep
 from simulator.session.result import CallResult
 from simulator.settings import Settings, Theme
-from simulator.storage import AssignmentRecord
 from tests.tui import fake_data
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_session import FakeSession, fake_persona, fake_scenario
@@ -111,6 +110,41 @@ class Trainees:
         )
         self.items.append(trainee)
         return trainee
+
+
+class SignIn:
+    """PINs of the fake trainees: ``pins`` (id -> PIN); ``policy`` «opcional» or «obligatorio»."""
+
+    def __init__(self, trainees: Trainees) -> None:
+        self.trainees = trainees
+        self.pins: dict[int, str] = {}
+        self.policy = "opcional"
+
+    def _get(self, trainee_id: int) -> TraineeInfo:
+        for trainee in self.trainees.items:
+            if trainee.id == trainee_id:
+                return trainee
+        raise InputError(f"No existe el participante {trainee_id}.")
+
+    def pin_step(self, trainee_id: int) -> PinStep:
+        if trainee_id in self.pins:
+            return "pin"
+        return "choose" if self.policy == "obligatorio" else "enter"
+
+    def sign_in(self, trainee_id: int, pin: str | None) -> TraineeInfo:
+        trainee = self._get(trainee_id)
+        wanted = self.pins.get(trainee_id)
+        if wanted is None and self.policy == "obligatorio":
+            raise PermissionDeniedError("Primero elija su PIN (escríbalo dos veces).")
+        if wanted is not None and pin != wanted:
+            raise PermissionDeniedError("Nombre o PIN incorrectos.")
+        return trainee
+
+    def choose_pin(self, trainee_id: int, pin: str, repeat: str) -> TraineeInfo:
+        if pin != repeat:
+            raise InputError("Los dos PIN no coinciden; escríbalo otra vez.")
+        self.pins[trainee_id] = pin
+        return self._get(trainee_id)
 
 
 class Calls:
@@ -223,48 +257,6 @@ class Library:
         }
 
 
-class Formador:
-    """Records the assignments made (``FormadorProtocol``); ``refuse`` = the actor is no formador."""
-
-    def __init__(self) -> None:
-        self.made: list[AssignmentRecord] = []
-        self.refuse = False
-
-    def assign(
-        self,
-        actor_id: int,
-        scenario_ids: Sequence[str],
-        *,
-        trainee_id: int | None = None,
-        cohort_id: int | None = None,
-        due_date: date | None = None,
-        target_score: int | None = None,
-        mode: str = "practice",
-        max_attempts: int | None = None,
-    ) -> builtins.list[AssignmentRecord]:
-        if self.refuse:
-            raise PermissionDeniedError("Solo un formador puede asignar escenarios.")
-        batch = [
-            AssignmentRecord(
-                id=len(self.made) + i + 1,
-                trainee_id=trainee_id,
-                scenario_id=scenario_id,
-                persona_id=None,
-                due_date=due_date,
-                target_score=target_score,
-                created_by=actor_id,
-                created_at=FIXED_WHEN,
-                cohort_id=cohort_id,
-                mode=mode,
-                max_attempts=max_attempts,
-                batch_id="fake",
-            )  # fmt: skip
-            for i, scenario_id in enumerate(scenario_ids)
-        ]
-        self.made.extend(batch)
-        return batch
-
-
 class FakeServices:
     """What the app gets from ``build_services`` (``AppServicesProtocol``), in memory."""
 
@@ -272,10 +264,10 @@ class FakeServices:
         self.reply_delay = reply_delay
         self.library = Library()
         self.trainees = Trainees()
+        self.signin = SignIn(self.trainees)
         self.calls = Calls(self)
         self.recovery = Recovery(self)
         self.desk = FakeDesk()
-        self.formador = Formador()
         self.preferences: list[dict[str, str | None]] = []
         self.assignments: list[AssignmentItem] = fake_data.assignments()
 

@@ -12,26 +12,26 @@ from __future__ import annotations
 from simulator.content.library import Library
 from simulator.services import Services
 from simulator.services.calls import CallService
-from simulator.services.formador import FormadorService
 from simulator.services.formador_desk import FormadorDesk
 from simulator.services.protocols import (
     AppServicesProtocol,
     CallSessionProtocol,
     CallsProtocol,
     FormadorDeskProtocol,
-    FormadorProtocol,
     PersonaCatalogProtocol,
     RecoveryProtocol,
+    SignInProtocol,
     TraineesProtocol,
 )
 from simulator.services.recovery import RecoveryService
+from simulator.services.signin import SignInService
 from simulator.services.trainees import TraineeService
 from simulator.session.call import CallSession
 from simulator.tui.app import SimuladorApp
 from simulator.tui.app_api import SimuladorAppAPI
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_session import FakeSession, fake_scenario
-from tests.tui.fakes import Calls, FakeServices, Formador, Recovery, Trainees
+from tests.tui.fakes import Calls, FakeServices, Recovery, SignIn, Trainees
 from tests.tui.fakes import Library as FakeLibrary
 
 
@@ -47,14 +47,6 @@ def fake_parts(
     recovery: Recovery = fakes.recovery
     library: FakeLibrary = fakes.library
     return trainees, calls, recovery, library
-
-
-def fake_formador(fake: Formador) -> FormadorProtocol:
-    return fake
-
-
-def real_formador(service: FormadorService) -> FormadorProtocol:
-    return service
 
 
 def fake_session() -> CallSessionProtocol:
@@ -81,4 +73,8 @@ def real_app(app: SimuladorApp) -> SimuladorAppAPI:
 
 
 def desks(fake: FakeDesk, real: FormadorDesk) -> tuple[FormadorDeskProtocol, FormadorDeskProtocol]:
+    return fake, real
+
+
+def sign_ins(fake: SignIn, real: SignInService) -> tuple[SignInProtocol, SignInProtocol]:
     return fake, real

@@ -92,6 +92,6 @@ def test_assign_screen_confirmed(snap_compare: Any) -> None:
         await steady(pilot)
 
     assert snap_compare(make_app(services), terminal_size=SMALL, run_before=run_before)
-    assert [(a.scenario_id, a.trainee_id) for a in services.formador.made] == [
+    assert [(a.scenario_id, a.trainee_id) for a in services.desk.made] == [
         ("seguro-auto-entrante", 3)
     ]

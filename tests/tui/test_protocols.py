@@ -12,34 +12,34 @@ import pytest
 from simulator.content.library import Library
 from simulator.services import Services
 from simulator.services.calls import CallService
-from simulator.services.formador import FormadorService
 from simulator.services.formador_desk import FormadorDesk
 from simulator.services.protocols import (
     AppServicesProtocol,
     CallSessionProtocol,
     CallsProtocol,
     FormadorDeskProtocol,
-    FormadorProtocol,
     PersonaCatalogProtocol,
     RecoveryProtocol,
+    SignInProtocol,
     TraineesProtocol,
 )
 from simulator.services.recovery import RecoveryService
+from simulator.services.signin import SignInService
 from simulator.services.trainees import TraineeService
 from simulator.session.call import CallSession
 from tests.tui import protocol_check
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_session import FakeSession
-from tests.tui.fakes import Calls, FakeServices, Formador, Recovery, Trainees
+from tests.tui.fakes import Calls, FakeServices, Recovery, SignIn, Trainees
 from tests.tui.fakes import Library as FakeLibrary
 
 CASES = [
     (AppServicesProtocol, FakeServices, Services),
     (TraineesProtocol, Trainees, TraineeService),
+    (SignInProtocol, SignIn, SignInService),
     (CallsProtocol, Calls, CallService),
     (RecoveryProtocol, Recovery, RecoveryService),
     (PersonaCatalogProtocol, FakeLibrary, Library),
-    (FormadorProtocol, Formador, FormadorService),
     (CallSessionProtocol, FakeSession, CallSession),
     (FormadorDeskProtocol, FakeDesk, FormadorDesk),
 ]
@@ -81,10 +81,10 @@ def _fake_instances() -> dict[type, object]:
     return {
         AppServicesProtocol: services,
         TraineesProtocol: services.trainees,
+        SignInProtocol: services.signin,
         CallsProtocol: services.calls,
         RecoveryProtocol: services.recovery,
         PersonaCatalogProtocol: services.library,
-        FormadorProtocol: services.formador,
         CallSessionProtocol: protocol_check.fake_session(),
         FormadorDeskProtocol: services.desk,
     }

@@ -234,7 +234,7 @@ class AssignScreen(Screen[None]):
     def _assign(self, order: AssignOrder) -> None:
         app = app_of(self)
         try:
-            made = app.ready_services.formador.assign(
+            made = app.ready_services.desk.assign(
                 app.current_trainee.id,
                 list(order.scenario_ids),
                 trainee_id=order.trainee_id,
