@@ -47,6 +47,16 @@ class SignInPausedError(PermissionDeniedError):
         )
 
 
+def check_new_pin(pin: str, repeat: str) -> None:
+    """A new PIN (or password) typed twice: the same both times and allowed (4-8 digits, or a
+    password of 6+ characters); a Spanish ``InputError`` otherwise."""
+    from simulator.storage.passwords import check_trainee_secret
+
+    if pin != repeat:
+        raise InputError("Los dos PIN no coinciden; escríbalo otra vez.")
+    check_trainee_secret(pin)
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -132,11 +142,7 @@ class SignInService:
 
     def choose_pin(self, trainee_id: int, pin: str, repeat: str) -> TraineeInfo:
         """A trainee without PIN chooses one (typed twice) and enters with it."""
-        from simulator.storage.passwords import check_trainee_secret
-
-        if pin != repeat:
-            raise InputError("Los dos PIN no coinciden; escríbalo otra vez.")
-        check_trainee_secret(pin)
+        check_new_pin(pin, repeat)
         record = self._record(trainee_id)
         if record.role != "trainee":
             raise PermissionDeniedError(WRONG_TRAINEE)

@@ -1,5 +1,7 @@
 """One trainee as the formador sees them: figures of their recent calls, flags, assignments and
-every scored call; Enter on a call opens its review (``formador_call.py``).
+every scored call; Enter on a call opens its review (``formador_call.py``). Key p gives the
+trainee a PIN («Asignar PIN») or replaces or removes theirs («Restablecer PIN»), in
+``pin_modal.py``.
 
 Data from ``FormadorDesk.drilldown`` (``services/dashboard.trainee_drilldown``), in a worker.
 """
@@ -31,6 +33,7 @@ from simulator.tui.views import fmt_when
 if TYPE_CHECKING:
     from simulator.services.dashboard import TraineeDrilldown
     from simulator.services.formador_desk import FormadorCallView
+    from simulator.tui.screens.pin_modal import PinRequest
 
 STATUS_NAMES = {
     "overdue": "VENCIDA",
@@ -46,6 +49,8 @@ class FormadorTraineeScreen(Screen[None]):
     CSS_PATH = "formador_trainee.tcss"
     BINDINGS = [
         Binding("enter", "open_call", "Revisar llamada"),
+        Binding("p", "assign_pin", "Asignar PIN"),
+        Binding("p", "reset_pin", "Restablecer PIN"),
         Binding("escape", "app.pop_screen", "Volver"),
     ]
 
@@ -85,14 +90,16 @@ class FormadorTraineeScreen(Screen[None]):
 
     def _show(self, data: TraineeDrilldown) -> None:
         self.data = data
+        self.refresh_bindings()
         row = data.row
+        pin = "PIN asignado" if data.trainee.has_password else "sin PIN"
         assignments = assignments_text(
             row.assignments_total, row.assignments_done, row.assignments_overdue
         )
         self.query_one("#trainee-summary", Static).update(
             f"[b]{escape(data.trainee.name)}[/b] · últimas {row.calls} llamadas · "
             f"PEC {percent(row.pec)} · PENC {percent(row.penc)} · "
-            f"tendencia {sparkline(row.trend)} · asignaciones cumplidas {assignments}\n"
+            f"tendencia {sparkline(row.trend)} · asignaciones cumplidas {assignments} · {pin}\n"
             f"{escape(flags_detail(row))}"
         )
         lines = []
@@ -157,3 +164,47 @@ class FormadorTraineeScreen(Screen[None]):
         from simulator.tui.screens.formador_call import FormadorCallScreen
 
         self.app.push_screen(FormadorCallScreen(view))
+
+    # -- PIN ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Key p reads «Asignar PIN» for a trainee without PIN, «Restablecer PIN» otherwise."""
+        if action in ("assign_pin", "reset_pin"):
+            if self.data is None:
+                return False
+            return self.data.trainee.has_password == (action == "reset_pin")
+        return True
+
+    def action_assign_pin(self) -> None:
+        self._open_pin_modal()
+
+    def action_reset_pin(self) -> None:
+        self._open_pin_modal()
+
+    def _open_pin_modal(self) -> None:
+        from simulator.tui.screens.pin_modal import PinModal
+
+        if self.data is None:
+            return
+        trainee = self.data.trainee
+        self.app.push_screen(PinModal(trainee.name, trainee.has_password), self._pin_chosen)
+
+    def _pin_chosen(self, request: PinRequest | None) -> None:
+        if request is not None:
+            self._save_pin(request.pin)
+
+    @work(thread=True, exclusive=True, group="pin")
+    def _save_pin(self, pin: str | None) -> None:
+        app = app_of(self)
+        try:
+            trainee = app.ready_services.desk.set_pin(app.current_trainee.id, self.trainee_id, pin)
+        except SimuladorError as error:
+            app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        name = clean(trainee.name)
+        if pin is None:
+            message = f"PIN de {name} quitado."
+        else:
+            message = f"PIN de {name} guardado; entréguelo en persona."
+        app.call_from_thread(self.notify, message)
+        app.call_from_thread(self.reload)

@@ -1,13 +1,17 @@
 """First screen: who is practising. Known trainees are offered; a new name creates one.
 
 A formador (chosen from the list or typed) is asked for their password (masked); a wrong one
-gives a Spanish message and no entry, the right one opens the formador's dashboard. A trainee
-enters with their name, as always, and sees only their own calls.
+gives a Spanish message and no entry, the right one opens the formador's dashboard. A trainee with
+a PIN (or password) types it in a masked field; a wrong one gives «Nombre o PIN incorrectos.» and
+after 5 wrong tries the name is paused for 30 s (counted in the database by
+``services/signin.py``, so every seat of ``simulador serve`` sees the same pause). A trainee without
+one enters by name when the setting ``trainee_pin`` is «opcional», and chooses one (typed twice)
+when it is «obligatorio». The services decide each step; this screen only asks and shows.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,6 +26,9 @@ from simulator.tui.app_api import app_of
 
 if TYPE_CHECKING:
     from simulator.services.results import TraineeInfo
+    from simulator.services.signin import PinStep
+
+Question = Literal["password", "pin", "choose"]
 
 
 class LoginScreen(Screen[None]):
@@ -34,19 +41,23 @@ class LoginScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._trainees: dict[str, TraineeInfo] = {}
-        self.formador: TraineeInfo | None = None  # whose password is being asked
+        self.person: TraineeInfo | None = None  # whose password or PIN is being asked
+        self.question: Question | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="login-box"):
             yield Static("Bienvenido al [b]Simulador de Llamadas[/b]", id="welcome")
-            yield Static("Practique llamadas de contact center y reciba retroalimentación.")
+            yield Static(
+                "Practique llamadas de contact center y reciba retroalimentación.", id="tagline"
+            )
             yield Label("Escriba su nombre y presione Enter:", id="name-label")
             yield Input(placeholder="Su nombre", id="name", max_length=60)
             yield Label("O elija su usuario:", id="known-label")
             yield OptionList(id="known")
             yield Label("", id="password-label")
             yield Input(placeholder="Contraseña", id="password", password=True, max_length=200)
+            yield Input(placeholder="Repita el PIN", id="pin-repeat", password=True, max_length=200)
             yield Button("Entrar", id="enter", variant="primary")
             yield Static("Cargando…", id="login-status")
         yield Footer()
@@ -54,6 +65,7 @@ class LoginScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#password-label").display = False
         self.query_one("#password").display = False
+        self.query_one("#pin-repeat").display = False
         self.query_one("#known-label").display = False
         self.query_one("#known").display = False
         app_of(self).when_services_ready(self._show_trainees)
@@ -112,67 +124,119 @@ class LoginScreen(Screen[None]):
             self._enter(trainee)
 
     def _enter(self, person: TraineeInfo) -> None:
-        """A trainee enters; a formador is asked for their password first."""
+        """A formador is asked for their password; for a trainee the services say whether a PIN
+        is needed, to type or to choose (asked fresh: another seat may have just set one)."""
         if person.role == "formador":
-            self.ask_password(person)
+            self.ask(person, "password")
         else:
-            app_of(self).login(person)
+            self._trainee_step(person)
 
-    def ask_password(self, formador: TraineeInfo) -> None:
-        self.formador = formador
+    @work(thread=True, exclusive=True, group="login")
+    def _trainee_step(self, person: TraineeInfo) -> None:
+        app = app_of(self)
+        try:
+            step: PinStep = app.ready_services.signin.pin_step(person.id)
+            if step == "enter":
+                entered = app.ready_services.signin.sign_in(person.id, None)
+                app.call_from_thread(app.login, entered)
+                return
+        except SimuladorError as error:
+            app.call_from_thread(self._refused, str(error))
+            return
+        app.call_from_thread(self.ask, person, step)
+
+    def ask(self, person: TraineeInfo, question: Question) -> None:
+        """Show the masked field(s) for ``person``'s password, PIN, or new PIN (twice)."""
+        self.person, self.question = person, question
+        name = escape_textual(person.name)
         label = self.query_one("#password-label", Label)
-        label.update(f"Contraseña de {escape_textual(formador.name)} (formador):")
-        label.display = True
         field = self.query_one("#password", Input)
-        field.value = ""
+        repeat = self.query_one("#pin-repeat", Input)
+        if question == "password":
+            label.update(f"Contraseña de {name} (formador):")
+            field.placeholder = "Contraseña"
+        elif question == "pin":
+            label.update(f"PIN de {name}:")
+            field.placeholder = "PIN"
+        else:
+            label.update(
+                f"{name}: elija su PIN (4 a 8 dígitos, o una contraseña de 6 o más "
+                "caracteres) y escríbalo dos veces:"
+            )
+            field.placeholder = "PIN nuevo"
+        label.display = True
+        self.query_one("#tagline").display = False  # room for the fields on a small terminal
+        field.value = repeat.value = ""
         field.display = True
+        repeat.display = question == "choose"
         field.focus()
         self.query_one("#login-status", Static).update("")
 
     def action_back(self) -> None:
-        """Escape: leave the password question if it is open, else quit."""
-        if self.formador is not None:
-            self.formador = None
+        """Escape: leave the password or PIN question if it is open, else quit."""
+        if self.person is not None:
+            self.person = self.question = None
             self.query_one("#password-label").display = False
-            field = self.query_one("#password", Input)
-            field.value = ""
-            field.display = False
+            self.query_one("#tagline").display = True
+            for selector in ("#password", "#pin-repeat"):
+                field = self.query_one(selector, Input)
+                field.value = ""
+                field.display = False
             self.query_one("#login-status", Static).update("")
             self.query_one("#name", Input).focus()
             return
         self.app.exit()
 
     @on(Input.Submitted, "#password")
+    @on(Input.Submitted, "#pin-repeat")
     def _password_submitted(self) -> None:
+        person, question = self.person, self.question
+        if person is None or question is None:
+            return
         field = self.query_one("#password", Input)
-        if self.formador is None:
-            return
+        repeat = self.query_one("#pin-repeat", Input)
         if not field.value:
-            self.notify("Escriba su contraseña.", severity="warning")
+            word = "contraseña" if question == "password" else "PIN"
+            self.notify(f"Escriba su {word}.", severity="warning")
+            field.focus()
             return
-        self._authenticate(self.formador.name, field.value)
+        if question == "choose" and not repeat.value:
+            repeat.focus()
+            return
+        self._check(person, question, field.value, repeat.value)
 
     @work(thread=True, exclusive=True, group="login")
-    def _authenticate(self, name: str, password: str) -> None:
+    def _check(self, person: TraineeInfo, question: Question, secret: str, repeat: str) -> None:
         app = app_of(self)
+        signin = app.ready_services.signin
         try:
-            formador = app.ready_services.desk.authenticate(name, password)
+            if question == "password":
+                formador = app.ready_services.desk.authenticate(person.name, secret)
+                app.call_from_thread(app.login_formador, formador)
+                return
+            if question == "pin":
+                entered = signin.sign_in(person.id, secret)
+            else:
+                entered = signin.choose_pin(person.id, secret, repeat)
         except SimuladorError as error:
-            app.call_from_thread(self._wrong_password, str(error))
+            app.call_from_thread(self._refused, str(error))
             return
-        app.call_from_thread(app.login_formador, formador)
+        app.call_from_thread(app.login, entered)
 
-    def _wrong_password(self, message: str) -> None:
+    def _refused(self, message: str) -> None:
+        """A wrong password or PIN, a pause, or PINs that differ: clear, say why, ask again."""
         field = self.query_one("#password", Input)
         field.value = ""
-        field.focus()
+        self.query_one("#pin-repeat", Input).value = ""
+        if field.display:
+            field.focus()
         self.query_one("#login-status", Static).update(f"[b $error]{escape_textual(message)}[/]")
         self.notify(message, severity="error")
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#enter")
     def _submit(self) -> None:
-        if self.formador is not None and self.query_one("#password", Input).value:
+        if self.person is not None and self.query_one("#password", Input).value:
             self._password_submitted()
             return
         known = self.query_one("#known", OptionList)
