@@ -13,7 +13,7 @@ from pathlib import Path
 
 import typer
 
-from simulator.commands.formador import _login, _run, _services
+from simulator.commands.formador_session import build, login_formador, run
 from simulator.errors import InputError
 
 FORMADOR_HELP = "Su nombre de formador."
@@ -36,15 +36,15 @@ def register(app: typer.Typer) -> None:
         def work() -> None:
             from simulator.reports.cohort import gather_cohort, write_cohort_csv
 
-            services = _services()
-            _login(services, formador)
+            services = build()
+            login_formador(services, formador)
             report = gather_cohort(services, name, window=last)
             write_cohort_csv(csv, report.lines)
             typer.echo(
                 f"Cohorte «{report.name}»: {len(report.lines)} aprendiz(ces) guardados en {csv}."
             )
 
-        _run(work)
+        run(work)
 
     @export_app.command("plan")
     def plan(
@@ -59,8 +59,8 @@ def register(app: typer.Typer) -> None:
             from simulator.reports.render import render_plan_markdown
             from simulator.reports.trainee import gather_trainee
 
-            services = _services()
-            _login(services, formador)
+            services = build()
+            login_formador(services, formador)
             report = gather_trainee(services, name)
             if report.plan is None:
                 raise InputError(
@@ -69,7 +69,7 @@ def register(app: typer.Typer) -> None:
             write_text(md, render_plan_markdown(report.name, report.plan))
             typer.echo(f"Plan de acción de «{report.name}» guardado en {md}.")
 
-        _run(work)
+        run(work)
 
     @export_app.command("transcripts")
     def transcripts(
@@ -84,14 +84,14 @@ def register(app: typer.Typer) -> None:
         def work() -> None:
             from simulator.reports.transcripts import export_transcripts
 
-            services = _services()
-            _login(services, formador)
+            services = build()
+            login_formador(services, formador)
             result = export_transcripts(services, name, folder)
             for reason in result.skipped:
                 typer.secho(f"Omitida: {reason}", fg="yellow", err=True)
             typer.echo(f"{len(result.written)} transcripción(es) guardada(s) en {folder}.")
 
-        _run(work)
+        run(work)
 
     @export_app.command("portafolio")
     def portfolio(
@@ -116,8 +116,8 @@ def register(app: typer.Typer) -> None:
                 raise InputError(
                     "Indique dónde guardar el portafolio: --html ARCHIVO y/o --pdf ARCHIVO."
                 )
-            services = _services()
-            viewer = _login(services, formador)
+            services = build()
+            viewer = login_formador(services, formador)
             found = gather_portfolio(services, attempt, viewer_id=viewer.id)
             files = write_portfolio(found, html=html, pdf=pdf)
             saved = " y ".join(str(path) for path in files.paths)
@@ -126,4 +126,4 @@ def register(app: typer.Typer) -> None:
                 f"{found.verdict}) guardado en {saved}."
             )
 
-        _run(work)
+        run(work)

@@ -1,58 +1,26 @@
-"""CLI commands for formadores: ``formador crear``, ``cohorte crear|agregar|quitar|listar``,
-``asignar`` and ``tablero`` (a Rich table of a cohort's dashboard).
+"""CLI commands for formadores: ``formador crear``, ``formador pin`` (a trainee's PIN),
+``cohorte crear|agregar|quitar|listar``, ``asignar`` and ``tablero`` (a Rich table of a cohort's
+dashboard).
 
 Formador actions ask for the formador's password (prompt, or ``SIMULADOR_FORMADOR_PASSWORD`` for
-scripts and tests). Every ``SimuladorError`` becomes a red Spanish message and exit code 2.
+scripts and tests; ``formador_session.py``). Every ``SimuladorError`` becomes a red Spanish message
+and exit code 2.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import typer
 
-from simulator.errors import InputError, SimuladorError
+from simulator.commands.formador_session import build, login_formador, run
+from simulator.errors import InputError
 
 if TYPE_CHECKING:
-    from simulator.services import Services
     from simulator.services.dashboard import CohortDashboard
-    from simulator.services.results import TraineeInfo
 
-PASSWORD_ENV = "SIMULADOR_FORMADOR_PASSWORD"
 MODE_WORDS = {"practica": "practice", "práctica": "practice", "examen": "exam"}
-T = TypeVar("T")
-
-
-@contextmanager
-def _spanish_errors() -> Iterator[None]:
-    try:
-        yield
-    except SimuladorError as error:
-        typer.secho(str(error), fg="red", err=True)
-        raise typer.Exit(2) from None
-
-
-def _services() -> Services:
-    from simulator.services import build_services
-
-    return build_services()
-
-
-def _password(prompt: str = "Contraseña del formador") -> str:
-    value = os.environ.get(PASSWORD_ENV)
-    if value:
-        return value
-    return str(typer.prompt(prompt, hide_input=True))
-
-
-def _login(services: Services, name: str | None) -> TraineeInfo:
-    if not name:
-        raise InputError("Indique el formador con --formador NOMBRE.")
-    return services.formador.authenticate(name, _password())
 
 
 def _percent(value: float | None) -> str:
@@ -96,11 +64,6 @@ def render_dashboard(board: CohortDashboard) -> None:
     )
 
 
-def _run(work: Callable[[], T]) -> T:
-    with _spanish_errors():
-        return work()
-
-
 def register(app: typer.Typer) -> None:
     """Add the formador commands to the app."""
     formador_app = typer.Typer(help="Cuentas de formador.", no_args_is_help=True)
@@ -121,15 +84,52 @@ def register(app: typer.Typer) -> None:
         """Crea una cuenta de formador (la primera no necesita autorización)."""
 
         def work() -> None:
-            services = _services()
-            acting = _login(services, authorizer).id if authorizer else None
+            services = build()
+            acting = login_formador(services, authorizer).id if authorizer else None
             secret = password or str(
                 typer.prompt("Contraseña nueva", hide_input=True, confirmation_prompt=True)
             )
             created = services.formador.create_formador(name, secret, acting_id=acting)
             typer.echo(f"Formador «{created.name}» creado.")
 
-        _run(work)
+        run(work)
+
+    @formador_app.command("pin")
+    def trainee_pin(
+        trainee: str = typer.Argument(..., metavar="APRENDIZ", help="Nombre del aprendiz."),
+        pin: str | None = typer.Option(
+            None, "--pin", help="PIN nuevo (para scripts; sin él se pide dos veces, oculto)."
+        ),
+        remove: bool = typer.Option(
+            False, "--quitar", help="Quita el PIN (con «obligatorio» elegirá uno al entrar)."
+        ),
+        formador: str | None = typer.Option(None, "--formador", help="Su nombre de formador."),
+    ) -> None:
+        """Asigna, cambia o quita el PIN de un aprendiz (4 a 8 dígitos, o una contraseña)."""
+
+        def work() -> None:
+            from simulator.services.signin import check_new_pin
+
+            if remove and pin is not None:
+                raise InputError("Use --pin o --quitar, no los dos.")
+            services = build()
+            actor = login_formador(services, formador)
+            person = services.trainees.find(trainee)
+            if person is None:
+                raise InputError(f"No existe el aprendiz «{trainee}».")
+            secret: str | None = None
+            if not remove:
+                secret = pin
+                if secret is None:
+                    secret = str(typer.prompt(f"PIN nuevo de {person.name}", hide_input=True))
+                    check_new_pin(secret, str(typer.prompt("Repita el PIN", hide_input=True)))
+            updated = services.desk.set_pin(actor.id, person.id, secret)
+            if secret is None:
+                typer.echo(f"PIN de «{updated.name}» quitado.")
+            else:
+                typer.echo(f"PIN de «{updated.name}» guardado; entréguelo en persona.")
+
+        run(work)
 
     @cohort_app.command("crear")
     def create_cohort(
@@ -139,12 +139,12 @@ def register(app: typer.Typer) -> None:
         """Crea una cohorte."""
 
         def work() -> None:
-            services = _services()
-            actor = _login(services, formador)
+            services = build()
+            actor = login_formador(services, formador)
             cohort = services.formador.create_cohort(actor.id, name)
             typer.echo(f"Cohorte «{cohort.name}» creada.")
 
-        _run(work)
+        run(work)
 
     @cohort_app.command("agregar")
     def add_members(
@@ -155,8 +155,8 @@ def register(app: typer.Typer) -> None:
         """Agrega aprendices a una cohorte (se crean si no existen)."""
 
         def work() -> None:
-            services = _services()
-            actor = _login(services, formador)
+            services = build()
+            actor = login_formador(services, formador)
             found = services.formador.cohort(cohort)
             for name in trainees:
                 trainee = services.trainees.get_or_create(name)
@@ -164,7 +164,7 @@ def register(app: typer.Typer) -> None:
                 state = "agregado" if added else "ya estaba"
                 typer.echo(f"{trainee.name}: {state} en «{found.name}».")
 
-        _run(work)
+        run(work)
 
     @cohort_app.command("quitar")
     def remove_member(
@@ -175,8 +175,8 @@ def register(app: typer.Typer) -> None:
         """Quita a un aprendiz de una cohorte."""
 
         def work() -> None:
-            services = _services()
-            actor = _login(services, formador)
+            services = build()
+            actor = login_formador(services, formador)
             found = services.formador.cohort(cohort)
             person = services.trainees.find(trainee)
             if person is None:
@@ -184,14 +184,14 @@ def register(app: typer.Typer) -> None:
             removed = services.formador.remove_from_cohort(actor.id, found.id, person.id)
             typer.echo(f"{person.name}: {'quitado' if removed else 'no estaba'} de «{found.name}».")
 
-        _run(work)
+        run(work)
 
     @cohort_app.command("listar")
     def list_cohorts() -> None:
         """Lista las cohortes y sus integrantes."""
 
         def work() -> None:
-            services = _services()
+            services = build()
             cohorts = services.formador.list_cohorts()
             if not cohorts:
                 typer.echo("No hay cohortes.")
@@ -199,7 +199,7 @@ def register(app: typer.Typer) -> None:
                 members = ", ".join(m.name for m in services.formador.cohort_members(cohort.id))
                 typer.echo(f"{cohort.name} ({cohort.member_count}): {members or '—'}")
 
-        _run(work)
+        run(work)
 
     @app.command("asignar")
     def assign(
@@ -229,8 +229,8 @@ def register(app: typer.Typer) -> None:
                     raise InputError(
                         f"Fecha «{due}» no válida; use el formato AAAA-MM-DD."
                     ) from None
-            services = _services()
-            actor = _login(services, formador)
+            services = build()
+            actor = login_formador(services, formador)
             trainee_id = cohort_id = None
             if trainee is not None:
                 found = services.trainees.find(trainee)
@@ -247,7 +247,7 @@ def register(app: typer.Typer) -> None:
             who = f"la cohorte «{cohort}»" if cohort else f"«{trainee}»"
             typer.echo(f"{len(made)} escenario(s) asignado(s) a {who}.")
 
-        _run(work)
+        run(work)
 
     @app.command("tablero")
     def dashboard(
@@ -258,9 +258,9 @@ def register(app: typer.Typer) -> None:
         """Muestra el tablero de una cohorte: habilidades, PEC/PENC, tendencia y alertas."""
 
         def work() -> None:
-            services = _services()
-            _login(services, formador)
+            services = build()
+            login_formador(services, formador)
             found = services.formador.cohort(cohort)
             render_dashboard(services.dashboard(found.id, window=last))
 
-        _run(work)
+        run(work)

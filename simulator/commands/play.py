@@ -71,11 +71,20 @@ def play(
     grabacion: Path | None = typer.Option(
         None, "--grabacion", help="Guarda la llamada completa (ambos lados) en este WAV."
     ),
+    aprendiz: str | None = typer.Option(
+        None,
+        "--aprendiz",
+        help="Guarda la llamada en el historial de este aprendiz (cuenta para sus asignaciones); "
+        "pide su PIN si tiene uno (o SIMULADOR_PIN).",
+    ),
 ) -> None:
     """Juega una llamada con un cliente simulado (interactiva, con guion o de voz)."""
     try:
         voice = _voice_options(voz_entrada, voz_salida, grabacion) if voz or voz_entrada else None
-        _play(scenario, persona, seed, script, as_json, mode, content_dir, journal, llm, voice)
+        _play(
+            scenario, persona, seed, script, as_json, mode, content_dir, journal, llm, voice,
+            aprendiz,
+        )  # fmt: skip
     except SimuladorError as error:
         _console(stderr=True).print(f"[red]{_s(error)}[/red]")
         raise typer.Exit(error.exit_code) from None
@@ -109,7 +118,10 @@ def _play(
     journal_path: Path | None,
     llm: str | None = None,
     voice: Any = None,
+    trainee_name: str | None = None,
 ) -> None:
+    from datetime import UTC, datetime
+
     from simulator.content.library import load_library
     from simulator.session import texts
     from simulator.session.call import CallSession
@@ -122,9 +134,13 @@ def _play(
     library = load_library(extra_dirs=list(content_dir) if content_dir else None)
     sc = library.scenario(scenario_id)
     pe = library.persona_for(sc, persona_id)
+    services, trainee, history = _trainee(trainee_name)
     journal = Journal(journal_path) if journal_path else None
     mouth = _mouth(llm)
-    session = CallSession(sc, pe, seed=seed, mode=mode, journal=journal, mouth=mouth)  # type: ignore[arg-type]
+    started = datetime.now(UTC)
+    session = CallSession(
+        sc, pe, seed=seed, mode=mode, journal=journal, mouth=mouth, history=history,  # type: ignore[arg-type]
+    )  # fmt: skip
     by_voice = None
     if voice is not None and steps is None:
         from simulator.commands.voice import play_by_voice
@@ -139,6 +155,7 @@ def _play(
             journal=journal,
             mouth=mouth,
             clock=clock,
+            history=history,
         )
         by_voice = play_by_voice(spoken, voice, clock)
     try:
@@ -153,6 +170,14 @@ def _play(
         if journal:
             journal.close()
     _llm_stats(mouth)
+    if services is not None and trainee is not None:
+        saved = services.calls.record(
+            trainee.id, result, scenario_id=sc.id, persona_id=pe.id, seed=seed, mode=mode,
+            started_at=started,
+        )  # fmt: skip
+        _console(stderr=True).print(
+            texts.play("saved_for", name=_s(trainee.name), number=saved.call_id)
+        )
     if as_json:
         typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=1))
         for note in notes:
@@ -165,6 +190,18 @@ def _play(
     _print_summary(console, result)
     if journal_path:
         console.print(texts.play("journal", path=_s(journal_path)))
+
+
+def _trainee(name: str | None) -> tuple[Any, Any, list[Any] | None]:
+    """For ``--aprendiz``: the services, the trainee signed in (their PIN asked if they have one)
+    and their earlier scorecards (the call is coached against them); Nones without it."""
+    if name is None:
+        return None, None, None
+    from simulator.commands.formador_session import build, sign_in_trainee
+
+    services = build()
+    trainee = sign_in_trainee(services, name)
+    return services, trainee, services.calls.history(trainee.id)
 
 
 def _mouth(llm: str | None) -> Any:

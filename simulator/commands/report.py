@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from simulator.commands.formador import _login, _run, _services
+from simulator.commands.formador_session import build, login_formador, run
 
 WINDOW_HELP = "Llamadas recientes por aprendiz que cuentan en las cifras."
 FORMADOR_HELP = "Su nombre de formador."
@@ -37,8 +37,8 @@ def register(app: typer.Typer) -> None:
             from simulator.reports.render import render_trainee
             from simulator.reports.trainee import gather_trainee
 
-            services = _services()
-            _login(services, formador)
+            services = build()
+            login_formador(services, formador)
             report = gather_trainee(services, name, window=last)
             write_text(html, render_trainee(report))
             typer.echo(
@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
                 f"({len(report.history)} llamada(s) calificada(s))."
             )
 
-        _run(work)
+        run(work)
 
     @report_app.command("cohort")
     def cohort(
@@ -62,8 +62,8 @@ def register(app: typer.Typer) -> None:
             from simulator.reports.files import write_text
             from simulator.reports.render import render_cohort
 
-            services = _services()
-            _login(services, formador)
+            services = build()
+            login_formador(services, formador)
             report = gather_cohort(services, name, window=last)
             write_text(html, render_cohort(report))
             typer.echo(
@@ -71,4 +71,4 @@ def register(app: typer.Typer) -> None:
                 f"({len(report.lines)} aprendiz(ces))."
             )
 
-        _run(work)
+        run(work)

@@ -285,6 +285,38 @@ class CallService:
             )
         return saved
 
+    def history(self, trainee_id: int) -> list[Scorecard]:
+        """The trainee's earlier scorecards, oldest first (what a new call is coached against)."""
+        return history_for(self._backend, trainee_id)
+
+    def record(
+        self,
+        trainee_id: int,
+        result: CallResult,
+        *,
+        scenario_id: str,
+        persona_id: str,
+        seed: int,
+        mode: str,
+        started_at: datetime,
+    ) -> SavedCall:
+        """Save a call played outside the app (``simulador play --aprendiz``) in the trainee's
+        history, as it was scored; it counts for their assignments like a call in the app."""
+        trainee = self._backend.repos.trainees.get(trainee_id)
+        if trainee is None:
+            raise InputError(f"No existe el participante {trainee_id}.")
+        transcript = result.transcript
+        meta = journals.JournalMeta(
+            key=journals.new_key(), trainee_id=trainee_id, trainee_name=trainee.name,
+            scenario_id=scenario_id, persona_id=persona_id, seed=seed, mode=mode,
+            started_at=started_at,
+        )  # fmt: skip
+        return save_call(
+            self._backend, meta=meta, transcript=transcript, scorecard=result.scorecard,
+            outcome=result.outcome or transcript.outcome, complete=transcript.complete,
+            journal_file=None, result=result,
+        )  # fmt: skip
+
     def regrade(self, call_id: int) -> SavedCall:
         """Grade a saved call again (e.g. one saved without scorecard) with the history before it."""
         backend = self._backend

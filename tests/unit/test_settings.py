@@ -195,3 +195,17 @@ def test_toml_syntax_errors_are_explained_in_spanish(
         load_settings()
     assert str(caught.value).startswith(f"{env}:{line}: ")
     assert reason in str(caught.value)
+
+
+def test_trainee_pin_is_opcional_by_default_and_read_from_env_or_toml(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert load_settings().trainee_pin == "opcional"
+    env.parent.mkdir(parents=True)
+    env.write_text('trainee_pin = "Obligatorio"\n', encoding="utf-8")
+    assert load_settings().trainee_pin == "obligatorio"
+    monkeypatch.setenv("SIMULADOR_TRAINEE_PIN", "opcional")
+    assert load_settings().trainee_pin == "opcional"
+    monkeypatch.setenv("SIMULADOR_TRAINEE_PIN", "a veces")
+    with pytest.raises(InputError, match="SIMULADOR_TRAINEE_PIN"):
+        load_settings()
