@@ -9,6 +9,11 @@ because the processes inherit this command's environment and settings.
 The address and port are checked before serving so that a port in use or an address that is not
 this machine's gives a Spanish message and exit code 2, never a traceback. Loopback is the default:
 publishing to the network is a decision the formador makes with ``--host``, and is warned about.
+
+Every seat can pick any name at the login, so trainees' PINs are obligatory here unless the
+formador says otherwise with ``--pin-aprendiz opcional``: the choice reaches each seat's app as
+``SIMULADOR_TRAINEE_PIN``, set by the command each seat runs (``app_command``), never in this
+process's own environment (``services/signin.py`` reads the setting).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from simulator.errors import InputError
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 PAGE_TITLE = "Simulador de Llamadas"
+PIN_POLICIES = ("obligatorio", "opcional")
+PIN_ENV = "SIMULADOR_TRAINEE_PIN"
 _ALL_INTERFACES = ("0.0.0.0", "::", "")
 _HOST_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 
@@ -131,7 +138,9 @@ def _lan_address() -> str | None:
     return None if address.startswith(("127.", "0.")) else address
 
 
-def startup_lines(host: str, port: int, lan: str | None = None) -> list[str]:
+def startup_lines(
+    host: str, port: int, lan: str | None = None, pin: str = "obligatorio"
+) -> list[str]:
     """What ``serve`` prints when it starts (Spanish): the addresses to open and how to stop."""
     bare = host.strip("[]")
     if bare in _ALL_INTERFACES:
@@ -146,36 +155,57 @@ def startup_lines(host: str, port: int, lan: str | None = None) -> list[str]:
     else:
         lines = [f"Simulador de Llamadas en el navegador: abra {url_for(host, port)}"]
     lines.append("Cada navegador abre su propia sesión; todas usan la misma base de datos.")
+    if pin == "obligatorio":
+        lines.append("PIN de aprendiz: obligatorio (quien no tenga uno lo elige al entrar).")
+    else:
+        lines.append("PIN de aprendiz: opcional (quien no tenga uno entra solo con su nombre).")
     lines.append("Presione Ctrl+C para detenerlo.")
     return lines
 
 
-def exposure_warning(host: str) -> str | None:
-    """A Spanish warning when ``host`` lets other machines reach the app, else ``None``."""
+def exposure_warning(host: str, pin: str = "obligatorio") -> str | None:
+    """A Spanish warning when ``host`` lets other machines reach the app, else ``None``; what it
+    says about entering depends on whether trainees' PINs are obligatory (``pin``)."""
     if is_loopback(host):
         return None
     if host.strip("[]") in _ALL_INTERFACES:
-        return (
+        where = (
             f"Aviso: escucha en todas las interfaces ({host or '0.0.0.0'}): cualquier persona en la "
-            "red puede abrir el simulador y entrar como cualquier agente. Úselo solo en la red "
-            "del aula."
+            "red puede abrir el simulador"
         )
-    return (
-        f"Aviso: escucha en {host}: cualquier persona que alcance esa dirección en la red puede "
-        "abrir el simulador y entrar como cualquier agente."
-    )
+    else:
+        where = (
+            f"Aviso: escucha en {host}: cualquier persona que alcance esa dirección en la red "
+            "puede abrir el simulador"
+        )
+    if pin == "obligatorio":
+        who = (
+            ". Cada aprendiz entra con su PIN (lo elige la primera vez si usted no se lo asignó "
+            "con «simulador formador pin») y cada formador con su contraseña; 5 intentos "
+            "fallidos pausan ese nombre 30 segundos."
+        )
+    else:
+        who = (
+            " y entrar como cualquier aprendiz que no tenga PIN (--pin-aprendiz opcional). "
+            "Asígneles PIN con «simulador formador pin» o quite esa opción."
+        )
+    return where + who + " Úselo solo en la red del aula: la página no tiene HTTPS."
 
 
-def app_command() -> str:
-    """The shell command textual-serve runs once per browser: this Python opening the app."""
-    return shlex.join([sys.executable, "-c", "from simulator.cli import main; main()"])
+def app_command(pin: str = "obligatorio") -> str:
+    """The shell command textual-serve runs once per browser: this Python opening the app, with
+    the setting ``trainee_pin`` = ``pin`` (``obligatorio`` or ``opcional``)."""
+    if pin not in PIN_POLICIES:
+        raise ServeError(f"--pin-aprendiz «{pin}» no es válido; use obligatorio u opcional")
+    code = f"import os; os.environ[{PIN_ENV!r}] = {pin!r}; from simulator.cli import main; main()"
+    return shlex.join([sys.executable, "-c", code])
 
 
-def _make_server(host: str, port: int, lines: list[str]) -> Any:
+def _make_server(host: str, port: int, lines: list[str], pin: str = "obligatorio") -> Any:
     """textual-serve's server for this app (``simulator/tui/web.py``: only the TUI imports Textual)."""
     from simulator.tui.web import make_server
 
-    return make_server(app_command(), host.strip("[]"), port, lines, PAGE_TITLE)
+    return make_server(app_command(pin), host.strip("[]"), port, lines, PAGE_TITLE)
 
 
 def serve(
@@ -185,6 +215,12 @@ def serve(
         help="Dirección en la que escucha: 127.0.0.1 solo este equipo; 0.0.0.0 toda la red.",
     ),
     port: int = typer.Option(DEFAULT_PORT, "--port", help="Puerto (1-65535)."),
+    pin: str = typer.Option(
+        "obligatorio",
+        "--pin-aprendiz",
+        help="obligatorio: cada aprendiz entra con su PIN (lo elige la primera vez); opcional: "
+        "los aprendices sin PIN entran solo con su nombre.",
+    ),
 ) -> None:
     """Publica el simulador para los navegadores de la red local (un proceso por navegador)."""
     from simulator.language.safe_text import strip_controls
@@ -194,15 +230,18 @@ def serve(
         raise typer.Exit(2)
 
     host = host.strip()
+    pin = pin.strip().lower()
     try:
+        if pin not in PIN_POLICIES:
+            raise ServeError(f"--pin-aprendiz «{pin}» no es válido; use obligatorio u opcional")
         check_bindable(host, port)
     except ServeError as error:
         fail(error)
-    warning = exposure_warning(host)
+    warning = exposure_warning(host, pin)
     if warning:
         typer.secho(warning, fg="yellow", err=True)
     lan = _lan_address() if host.strip("[]") in _ALL_INTERFACES else None
-    server = _make_server(host, port, startup_lines(host, port, lan))
+    server = _make_server(host, port, startup_lines(host, port, lan, pin), pin)
     try:
         server.serve()
     except OSError as error:  # the port was taken between the check and the server's bind

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -23,6 +24,7 @@ import pytest
 from tests.serve.browser import Chromium, Page, find_chromium, wait_for
 
 LOGIN_TITLE = "Bienvenido al Simulador de Llamadas"
+MASKED_PIN = re.compile("(?<!•)••••(?!•)")
 DEADLINE_S = 60.0  # a bound for a busy 2-core machine, not a speed requirement
 
 
@@ -125,7 +127,7 @@ def _screen_with(page: Page, text: str, what: str) -> str:
     return last[0]
 
 
-def test_two_seats_see_the_login_screen_and_share_the_database(
+def test_two_seats_see_the_login_screen_and_share_the_database_with_pins(
     browser: tuple[Chromium, int], served: Served
 ) -> None:
     chromium, port = browser
@@ -145,10 +147,29 @@ def test_two_seats_see_the_login_screen_and_share_the_database(
         _screen_with(first, "Ana Prueba", "the typed name on the first seat")
         assert "Ana Prueba" not in second.screen()  # a seat of its own: its own app process
 
-        first.press_enter()  # Enter: the new trainee is created and enters
+        # serve makes trainees' PINs obligatory: the new trainee chooses one, typed twice
+        first.press_enter()
+        _screen_with(first, "elija su PIN", "the first seat asked to choose a PIN")
+        first.type_text("2468")
+        _screen_with(first, "••••", "the PIN typed, masked")
+        first.press_enter()  # to the second field
+        first.type_text("2468")
+        wait_for(lambda: len(MASKED_PIN.findall(first.screen())) == 2, DEADLINE_S, "both PINs")
+        first.press_enter()
         wait_for(lambda: LOGIN_TITLE not in first.screen(), DEADLINE_S, "the first seat to enter")
+        assert "2468" not in first.screen()  # masked
+
         second.open_app(served.url)  # a reload: a new session on the shared database
         _screen_with(second, "Ana Prueba", "the first seat's trainee offered on the second seat")
+        second.type_text("Ana Prueba")  # another seat tries to enter as her
+        second.press_enter()
+        _screen_with(second, "PIN de Ana Prueba", "the second seat asked for her PIN")
+        second.type_text("1111")
+        second.press_enter()
+        _screen_with(second, "Nombre o PIN incorrectos.", "a wrong PIN refused on the second seat")
+        second.type_text("2468")
+        second.press_enter()
+        wait_for(lambda: LOGIN_TITLE not in second.screen(), DEADLINE_S, "her right PIN to enter")
     finally:
         first.close()
         second.close()

@@ -48,8 +48,10 @@ class FakeServer:
 def fake_server(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     made: dict[str, Any] = {}
 
-    def make(host: str, port: int, lines: list[str]) -> FakeServer:
-        made.update(host=host, port=port, lines=lines, server=made.get("server") or FakeServer())
+    def make(host: str, port: int, lines: list[str], pin: str = "obligatorio") -> FakeServer:
+        made.update(
+            host=host, port=port, lines=lines, pin=pin, server=made.get("server") or FakeServer()
+        )
         return made["server"]  # type: ignore[no-any-return]
 
     monkeypatch.setattr(serve_command, "_make_server", make)
@@ -117,6 +119,8 @@ def test_all_interfaces_warn_that_anyone_on_the_network_can_reach_it(
     assert result.exit_code == 0, result.output
     assert "Aviso: escucha en todas las interfaces" in result.output
     assert "cualquier persona en la red" in result.output
+    assert "Cada aprendiz entra con su PIN" in result.output  # obligatory unless said otherwise
+    assert fake_server["pin"] == "obligatorio"
     lines = "\n".join(fake_server["lines"])
     assert f"En este equipo abra:         http://127.0.0.1:{port}" in lines
     assert "En los demás equipos abra:" in lines
@@ -164,3 +168,40 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_trainee_pins_are_obligatory_unless_the_formador_says_otherwise(
+    fake_server: dict[str, Any],
+) -> None:
+    import os
+
+    before = os.environ.get("SIMULADOR_TRAINEE_PIN")
+    result = _run("--port", str(_free_port()))
+    assert result.exit_code == 0, result.output
+    assert fake_server["pin"] == "obligatorio"
+    assert "PIN de aprendiz: obligatorio" in "\n".join(fake_server["lines"])
+    result = _run("--host", "0.0.0.0", "--port", str(_free_port()), "--pin-aprendiz", "opcional")
+    assert result.exit_code == 0, result.output
+    assert fake_server["pin"] == "opcional"
+    assert "entrar como cualquier aprendiz que no tenga PIN" in result.output
+    assert "PIN de aprendiz: opcional" in "\n".join(fake_server["lines"])
+    result = _run("--pin-aprendiz", "nunca")
+    assert result.exit_code == 2 and "--pin-aprendiz «nunca» no es válido" in result.output
+    assert os.environ.get("SIMULADOR_TRAINEE_PIN") == before  # each seat's command carries it
+
+
+def test_each_seat_gets_the_pin_setting_in_its_own_command() -> None:
+    import os
+    import shlex
+    import subprocess
+
+    for pin in ("obligatorio", "opcional"):
+        python, flag, code = shlex.split(serve_command.app_command(pin))
+        assert code.endswith("from simulator.cli import main; main()")
+        probe = code.replace("from simulator.cli import main; main()", "print(os.environ[KEY])")
+        env = {k: v for k, v in os.environ.items() if k != "SIMULADOR_TRAINEE_PIN"}
+        out = subprocess.run(
+            [python, flag, f"KEY = 'SIMULADOR_TRAINEE_PIN'; {probe}"],
+            capture_output=True, text=True, env=env, check=True,
+        )  # fmt: skip
+        assert out.stdout.strip() == pin
