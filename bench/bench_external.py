@@ -341,6 +341,9 @@ def table(result: dict[str, Any]) -> str:
         ):
             cells = "".join(f"{str(calls[n][key]):>18}" for n in names)
             lines.append(f"{key:<32}{cells}")
+        stale = [n for n in names if calls[n].get("stale")]
+        if stale:
+            lines.append(f"(sin re-medir, faltan las llamadas externas: {', '.join(stale)})")
     midas = result.get("midas")
     if midas:
         lines.append("")
@@ -352,8 +355,31 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+# Groups that need the external folder; without it they keep their last figures, marked stale.
+EXTERNAL_GROUPS = ("external_dev", "external_heldout", "dev_all")
+
+
+def keep_unmeasured(calls: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any]:
+    """Without the external calls, the groups that need them are not re-measured: their last
+    figures are kept and marked ``"stale": true`` (never silently dropped, never mixed into new
+    ones: ``dev_all`` from the realcalls alone would be another figure under the same name)."""
+    out = {k: v for k, v in calls.items() if k != "dev_all"}
+    for key in EXTERNAL_GROUPS:
+        if key in previous:
+            out[key] = {**previous[key], "stale": True}
+    detail = dict(calls.get("dev_detail", {}))
+    for cid, row in previous.get("dev_detail", {}).items():
+        detail.setdefault(cid, {**row, "stale": True})
+    if detail:
+        out["dev_detail"] = detail
+    return out
+
+
 def main() -> int:
-    result: dict[str, Any] = {"calls": calls_section()}
+    calls = calls_section()
+    if not external_dir().is_dir() and OUT.exists():
+        calls = keep_unmeasured(calls, json.loads(OUT.read_text("utf-8")).get("calls", {}))
+    result: dict[str, Any] = {"calls": calls}
     midas = midas_section()
     if midas is not None:
         result["midas"] = midas

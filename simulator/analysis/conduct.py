@@ -39,6 +39,7 @@ _LISTS = (
     "own_verification",
     "secret_ask",
     "never_ask",
+    "secret_denied",
     "holder_absent",
     "holder_absent_asked",
     "holder_present",
@@ -172,6 +173,18 @@ def refuses_disclosure(text: str) -> bool:
     return _hit("refuses_disclosure", text)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
+
+
+def _secret_clauses(text: str) -> list[str]:
+    """The normalized clauses of a turn: sentences first (normalizing drops the full stops, so a
+    question would otherwise join the sentence before it), then questions and «pero»."""
+    clauses: list[str] = []
+    for sentence in _SENTENCE_END.split(text[:MAX_CHARS]):
+        clauses += re.split(r" \? ?|(?<=\?)| pero ", _norm(sentence))
+    return clauses
+
+
 @lru_cache(maxsize=8192)
 def asks_secret(text: str) -> bool:
     """The agent asks for the NIP, CVV, a password or the whole card number (never «nunca le
@@ -181,7 +194,9 @@ def asks_secret(text: str) -> bool:
     # A one-time code the agent announces sending in this very turn verifies the customer's own
     # request; any other code, and the NIP, CVV, token or password, is never asked for.
     codes_excused = patterns["own_verification"].search(norm) is not None
-    for clause in re.split(r" \? ?|(?<=\?)| pero ", norm):
+    for clause in _secret_clauses(text):
+        # «ninguno de ellos es contraseña ni NIP»: a secret named as what is NOT asked.
+        clause = patterns["secret_denied"].sub(" ", clause)
         secret = patterns["secret_noun"].search(clause) or (
             not codes_excused and patterns["secret_code"].search(clause)
         )

@@ -17,7 +17,7 @@ from simulator.analysis.lexicon import (
     customer_patterns,
     objection_patterns,
 )
-from simulator.analysis.overlap import content_lemmas
+from simulator.analysis.overlap import content_lemmas, content_overlap
 from simulator.language.extract import (
     extract_email,
     extract_field_value,
@@ -146,6 +146,8 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         and not _STRONG_NOT_INTERESTED.search(norm)
     ):
         objection = None
+    if objection in ("must_consult", "time") and context and _takes_up_offer(norm, context):
+        objection = None
     if objection:
         acts.add("objection")
     declined = bare_no or "refusal" in acts
@@ -209,6 +211,13 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("other")
     ordered = tuple(act for act in CUSTOMER_ACTS if act in acts)
     return ordered, objection
+
+
+def _takes_up_offer(norm: str, context: str) -> bool:
+    """The customer sets as a condition what the agent just offered («si me manda el resumen por
+    correo…» after «le mando el resumen por correo»): the agent's way forward, taken."""
+    match = customer_patterns()["takes_up_offer"].search(norm)
+    return match is not None and content_overlap(match.group(0), context) >= 1
 
 
 def _firm_refusal(norm: str) -> bool:

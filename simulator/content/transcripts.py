@@ -29,6 +29,7 @@ def catalog_entries(scenario: Scenario) -> list[CatalogEntry]:
             period=product.period,
             aliases=list(product.aliases),
             conditions=list(product.conditions),
+            features=list(product.features),
         )
         for product in scenario.catalog
     ]

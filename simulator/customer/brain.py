@@ -118,6 +118,8 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
         return
     if "close" not in t.acts:
         return
+    if was_accepted and s.accepted and not s.hung_up and "refusal" not in names:
+        return  # a yes already given stands: a test question at data time takes nothing back
     if s.hung_up or "refusal" in names:
         s.decision = "refused"
         s.decision_reason = "hangup" if s.hung_up else "refusal"
@@ -276,7 +278,9 @@ def _after_do_not_call(t: Turn) -> bool:
         # The request came with (or after) a yes: the agent confirms it and finishes the sale the
         # customer accepted («anoto que no le volvamos a llamar; para emitirla, ¿su nombre?»).
         return False
-    if not persuading and ({"farewell", "thanks"} & t.acts or respects):
+    if not persuading and ({"farewell", "thanks", "offer_more"} & t.acts or respects):
+        if "offer_more" in t.acts:  # the protocol's «¿algo más?» is no insisting (panel y-04)
+            t.say("nothing_else")
         s.farewell_said = True
         t.say("farewell")
         return True

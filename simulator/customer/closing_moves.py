@@ -8,6 +8,7 @@ readiness belong together: an accepted readiness check is answered with a signal
 
 from __future__ import annotations
 
+from simulator.analysis.customer import tag_customer
 from simulator.customer import cues, moves, promise_terms
 from simulator.customer.objections import (
     apply_pressure,
@@ -16,6 +17,7 @@ from simulator.customer.objections import (
     raise_triggered,
     ready_to_buy,
 )
+from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp, tied_benefits
 
 
@@ -80,6 +82,29 @@ def close_turn(t: Turn) -> bool:
         t.say("annoyed")
     t.say("not_ready", answered=t.norm)
     return True
+
+
+# Intents that hold a decision back: a line with one of them is no yes, whatever else it says.
+HOLDING_BACK = frozenset(
+    {"trap", "objection", "objection_repeat", "objection_must_consult", "not_ready", "refusal"}
+    | {"guarantee_request", "discount_request", "knowledge_test", "identity_proof_request"}
+    | {"annoyed", "hangup", "wrong_fact_reaction"}
+)
+
+
+def accepted_in_words(text: str, intents: list[Intent], t: Turn) -> bool:
+    """The customer's own line says yes to the offer it heard («Está bien, sin cambiar de número
+    y sin plazo, me quedo.») with nothing open: the decision is taken, so the state must say so
+    too. Read with the one understanding the scorer uses for imported calls; once taken, a later
+    close is answered with a yes, not a new trap (panel x-06)."""
+    s = t.s
+    if s.accepted or s.refused or s.hung_up or s.objections or t.scenario.goal != "sale":
+        return False
+    if not s.presented or any(i.name in HOLDING_BACK for i in intents):
+        return False
+    # read without the agent's turn as context: only an explicit yes counts here, never an «Ok»
+    # that answers «¿le queda claro?» (the context would read it as an answer to a close)
+    return "acceptance" in tag_customer(text).acts
 
 
 def signals(t: Turn, force: bool = False) -> None:

@@ -269,8 +269,9 @@ def wrong_price(text: str, norm_text: str, scenario: Scenario) -> Product | None
         said.add(value)
         where = folded.find(normalize(amount.text))
         before = folded[max(0, where - 30) : where] if where >= 0 else ""
-        if value not in prices and contains_any(before, phrases("price_verbs")):
-            stray.add(value)
+        after = folded[where + len(normalize(amount.text)) :][:25] if where >= 0 else ""
+        if value not in prices and contains_any(before, phrases("price_verbs")):  # «500 menos…»
+            stray.update(() if contains_any(after, phrases("relative_after")) else (value,))
     if not said:
         return None
     for product in named:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.customer import brain, cues
+from simulator.customer import brain, closing_moves, cues
 from simulator.customer.mouth import Mouth, TemplateMouth, glue
 from simulator.customer.state import CustomerState, Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 OUTBOUND_KINDS = ("outbound_sale", "collections")
@@ -96,7 +98,17 @@ class CustomerSimulator:
             return CustomerReply(
                 text="", mood=mood_label(new), hung_up=new.hung_up, hangup_reason=new.hangup_reason
             ), new
-        return self._reply(intents, new), new
+        reply = self._reply(intents, new)
+        said = Turn(agent_turn, normalize(agent_turn), set(acts), new, self.scenario, self.persona)
+        if closing_moves.accepted_in_words(reply.text, intents, said):
+            # the words and the recorded decision agree: a «me quedo» is the customer's yes
+            new.accepted = True
+            new.decision, new.decision_reason = "accepted", None
+            reply = reply.model_copy(
+                update={"accepted": True, "decision": "accepted", "decision_reason": None}
+            )
+            reply.mood = mood_label(new)
+        return reply, new
 
     def on_hold(
         self, seconds: float, permission_asked: bool, state: CustomerState

@@ -17,6 +17,7 @@ from simulator.language.normalize import MAX_CHARS, fold, normalize
 from simulator.language.numbers import segments
 
 __all__ = [
+    "email_spelled_in",
     "extract_email",
     "extract_field_value",
     "extract_name",
@@ -105,6 +106,18 @@ def _email(text: str) -> str | None:
             return None
         email += ".com"
     return email
+
+
+def email_spelled_in(email: str, text: str) -> bool:
+    """``text`` says ``email`` back, however it is spaced: in words with its parts apart («h
+    salinas arroba outlook punto com») or spelled letter by letter («p, a, t, y, punto…»)."""
+    wanted = re.sub(r"\s+", "", fold(email))
+    if "@" not in wanted:
+        return False
+    folded = fold(text[:MAX_CHARS])
+    for pattern, symbol in _email_word_res():
+        folded = pattern.sub(symbol, folded)
+    return wanted in re.sub(r"[\s,;:]+", "", folded)
 
 
 def field_kind(field: str) -> str:

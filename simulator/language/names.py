@@ -147,10 +147,20 @@ _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _BARE_LEADS = frozenset(
     ("si", "claro", "es", "este", "pues", "mire", "ah", "eh", "anote", "apunte", "anotele")
     + ("apuntele", "escriba", "ponga", "pongale", "seria", "oiga", "bueno", "ok", "okey")
+    # «¿Con quién tengo el gusto?» — «Con Patricia Gómez.»
+    + ("con",)
 )
 
 
+_PARTICLES = frozenset(("de", "del", "la", "los", "las"))
 _HESITATION = re.compile(r"^(?:h?m+|e+m+|e+h+|a+h+|mm+h?)$")
+
+
+def _bare_words(words: list[str]) -> list[str]:
+    """The words of a bare answer after its fillers and lead words."""
+    while words and (words[0] in _BARE_LEADS or _HESITATION.match(words[0])):
+        words = words[1:]
+    return words
 
 
 def _bare_start(text: str, folded: str, stops: set[str]) -> int | None:
@@ -159,14 +169,22 @@ def _bare_start(text: str, folded: str, stops: set[str]) -> int | None:
     for sentence in sentences[:3]:
         if "?" in sentence or "¿" in sentence:
             continue  # «¿Otra vez? Anote: Marco Reyes.»: a question is never the name
-        words = normalize(sentence).split()
-        # A bare short answer made only of name-like words, after fillers and lead words.
-        while words and (words[0] in _BARE_LEADS or _HESITATION.match(words[0])):
-            words = words[1:]
+        words = _bare_words(normalize(sentence).split())
         if not words or words == ["por", "favor"]:
             continue  # «Anote, por favor.» only leads to the name in the next sentence
         if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):
-            return None
+            # «Este… con Patricia Gómez Luna, mucho gusto»: a written name (capitalised) of two
+            # words or more before the first comma, with a courtesy after it
+            head = sentence.split(",")[0].split()
+            words = _bare_words(normalize(" ".join(head)).split())
+            written = head[len(head) - len(words) :] if words else []
+            if (
+                not 2 <= len(words) <= 5
+                or any(w in stops and w not in _PARTICLES or not w.isalpha() for w in words)
+                or words[0] in _PARTICLES
+                or not all(w[:1].isupper() for w in written if fold(w) not in _PARTICLES)
+            ):
+                return None
         start = folded.find(words[0])
         return start if start >= 0 else None
     return None

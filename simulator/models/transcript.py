@@ -73,6 +73,9 @@ class CatalogEntry(_Strict):
     period: str | None = None
     aliases: list[str] = Field(default_factory=list)
     conditions: list[str] = Field(default_factory=list)
+    # What the product offers (a cap, a deductible, a sum insured): an amount said of the product
+    # that one of these states is no price error.
+    features: list[str] = Field(default_factory=list)
 
 
 class Turn(_Strict):

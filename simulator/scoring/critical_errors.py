@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from simulator.analysis import claims, conduct
+from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import catalog_claims
@@ -61,11 +62,28 @@ def disrespect(ctx: CallContext) -> list[ErrorFinding]:
     return found
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
+
+
 def _asks_third_party(ctx: CallContext, n: int) -> bool:
+    """Customer turn ``n`` asks for someone else's data: one sentence names the other person and
+    the data, and asks («¿Me dice el teléfono de la señora Gómez?»). A sentence about the
+    customer's own family («una cirugía de mi esposa nos dejó sin ahorros») next to a question
+    about the offer asks for nobody's data (panel y-09)."""
     folded = ctx.folded[n - 1]
-    return bool(tx.cue("third_party_request").search(folded)) and bool(
-        tx.cue("confidential_data").search(folded)
-    )
+    if not (
+        tx.cue("third_party_request").search(folded) and tx.cue("confidential_data").search(folded)
+    ):
+        return False
+    for sentence in _SENTENCE_END.split(ctx.text(n)):
+        part = tx.fold(sentence)
+        if (
+            tx.cue("third_party_request").search(part)
+            and tx.cue("confidential_data").search(part)
+            and (is_question(sentence) or tx.cue("third_party_ask").search(part))
+        ):
+            return True
+    return False
 
 
 def _gives_data(ctx: CallContext, a: int) -> bool:

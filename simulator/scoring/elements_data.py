@@ -98,6 +98,8 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     said = lang.field_value(name, ctx.text(n), folded)
     if said and _safe_matches(name, value, str(said)):
         return True
+    if lang.field_kind(name) == "email" and lx.email_spelled_in(value, ctx.text(n)):
+        return True  # «h salinas arroba outlook…», «p, a, t, y, punto…» (panels w-08, y-02)
     number = _as_number(value)
     if number is not None and any(abs(a.value - number) < 0.5 for a in ctx.amounts(n)):
         return True

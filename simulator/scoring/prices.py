@@ -313,6 +313,10 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 correct_turns.append(n)
                 continue
             named = clause_named or turn_named
+            if not _near(before, "", "own_price") and _close(value, _stated_amounts(named)):
+                # «…usted paga el 10 % de coaseguro, y nunca más de 25,000»: a cap, deductible or
+                # sum insured of the product the clause (or else the turn) is about (panel x-01)
+                continue
             if _product_number(value, named):
                 continue
             if named:
@@ -358,6 +362,14 @@ def _condition_amounts(conditions: tuple[str, ...]) -> frozenset[float]:
     from simulator.language.numbers import extract_amounts
 
     return frozenset(a.value for text in conditions for a in extract_amounts(text))
+
+
+def _stated_amounts(products: list[CatalogEntry]) -> set[float]:
+    """Amounts the products' features and conditions state (caps, deductibles, sums insured)."""
+    out: set[float] = set()
+    for product in products:
+        out |= _condition_amounts(tuple(product.features) + tuple(product.conditions))
+    return out
 
 
 def price_text(product: CatalogEntry) -> str:

@@ -35,6 +35,14 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Fixed after the third panel: h-05 («cubre todo hasta los 20 millones» after the deductible
 # and coinsurance is cost sharing up to the sum insured; «para respetar su decisión… ¿sí o no?» is
 # no pressure).
+# Fixed after the session 8 panel (session 9, helper «fixer»): w-08 (a secret named as what is not
+# asked is no request), y-09 (the customer's own wife is no third party asked about), x-01 (a cap
+# belongs to the product the turn is about), w-06 (an answer that says what the wait depends on),
+# x-06 and w-03 (the customer's «me quedo» is its decision; a yes already given stands at a
+# data-time test question; «¿autoriza la compra?» is a close), y-02 (a spelled-back e-mail is a
+# read-back; «¿para qué lo va a usar?» is open), y-07 («Con Marco Antonio Reyes…» gives the name
+# that «señor Marco Antonio» confirms) and w-09 (a recommendation for the customer's situation ties
+# a benefit to the need).
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -76,28 +84,11 @@ KNOWN_UNFAIR = {
     " el Astra 5 en el turno 16 y su trampa del turno 18 ya no es la que el guion contesta; no"
     " acepta y el guion registra la venta",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
-    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "venta sin aceptación: el cliente"
-    " dudó en el cierre (trampa de precio tras aceptar) y la venta se registró",
-    "w-06-asistencia-hogar-fuga-molesto-excellent.txt": "pregunta del cliente marcada sin"
-    " respuesta aunque el turno siguiente la contestó",
-    "w-08-tarjeta-credito-horizonte-regateador-excellent.txt": "«ninguno de ellos es contraseña"
-    " ni NIP» leído como pedir el NIP (revelación confidencial falsa)",
-    "w-09-seguro-gastos-medicos-experto-excellent.txt": "«ligar un beneficio a una necesidad» no"
-    " reconocido en el turno 16",
-    "x-01-seguro-gastos-medicos-regateador-excellent.txt": "coaseguro y tope del plan Plus"
-    " comparados con el precio del Esencial (información inexacta falsa)",
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente da todos sus"
     " datos y luego rechaza sin motivo; la llamada no era ganable",
-    "x-06-retencion-plan-movil-callado-excellent.txt": "el cliente dijo «me quedo» y en el cierre"
-    " lanza la trampa de igualar precio; consentimiento registrado como duda",
-    "y-02-celular-agotado-electrohogar-platicador-excellent.txt": "sondeo abierto del turno 2 no"
-    " contado; correo deletreado no cuenta como lectura de confirmación",
-    "y-04-seguro-auto-amplio-experto-excellent.txt": "tras respetar «no me llame» el «¿algo más?»"
-    " del protocolo se toma como insistir y el cliente cuelga",
-    "y-07-retencion-plan-movil-indeciso-excellent.txt": "lectura del nombre exigida aunque el"
-    " cliente no tomó el plan",
-    "y-09-seguro-gastos-medicos-desconfiado-excellent.txt": "revelación confidencial falsa en el"
-    " turno 22 (el cliente habló de su propia esposa)",
+    "y-04-seguro-auto-amplio-experto-excellent.txt": "el guion termina donde el cliente colgaba:"
+    " hoy el «¿algo más?» tras respetar el no-llamar recibe «no, es todo» y una despedida, y el"
+    " agente no agradece ni se despide",
     # Third panel (two outside trainers, session 4, 2026-12-05): excellent calls failed today.
     "g-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente cuelga tras"
     " un cierre breve; datos exigidos y sondeo no cumplido por contestar primero la pregunta de"

@@ -120,3 +120,24 @@ def test_labels_and_split_cover_the_same_calls() -> None:
                 "ignores_do_not_call",
             }
             assert isinstance(item["turn"], int) and item["turn"] >= 1
+
+
+def test_groups_that_need_the_external_calls_are_kept_stale_when_they_are_absent() -> None:
+    b = _bench()
+    previous = {
+        "realcalls_dev": {"calls": 12, "critical_recall": 0.5},
+        "external_heldout": {"calls": 30, "critical_recall": 0.3},
+        "dev_all": {"calls": 40, "critical_recall": 0.9},
+        "dev_detail": {"old_call": {"kind": "sale"}, "real_call": {"kind": "sale"}},
+    }
+    fresh = {
+        "realcalls_dev": {"calls": 12, "critical_recall": 1.0},
+        "dev_all": {"calls": 12, "critical_recall": 1.0},  # realcalls alone: not the dev figure
+        "dev_detail": {"real_call": {"kind": "service"}},
+    }
+    kept = b.keep_unmeasured(fresh, previous)
+    assert kept["realcalls_dev"] == {"calls": 12, "critical_recall": 1.0}
+    assert kept["external_heldout"] == {"calls": 30, "critical_recall": 0.3, "stale": True}
+    assert kept["dev_all"] == {"calls": 40, "critical_recall": 0.9, "stale": True}
+    assert kept["dev_detail"]["real_call"] == {"kind": "service"}
+    assert kept["dev_detail"]["old_call"] == {"kind": "sale", "stale": True}
