@@ -132,11 +132,14 @@ def play_by_voice(session: CallSession, options: VoiceOptions, clock: Any) -> Ca
     result = session.hang_up(score=False)
     if isinstance(call.speaker, WavSpeaker) and options.output is not None:
         call.speaker.save(options.output)
+    clip = None
     if options.recording is not None:
         clip = call.save_recording(options.recording)  # linked from the transcript, then scored
-        if clip is not None:
-            console.print(f"Aceptación del cliente grabada en {clip}")
     result.scorecard = session.score()
+    if clip is not None:
+        closing = result.scorecard.elements.get("call_closing")
+        labels = [e.clip.label for e in (closing.evidence if closing else []) if e.clip]
+        console.print(labels[0] if labels else f"Grabación de la aceptación: {clip}")
     for timing in call.timings:
         console.print(
             f"[dim]fin de turno {timing.end_of_turn:.2f} s · voz a texto {timing.stt:.2f} s ·"

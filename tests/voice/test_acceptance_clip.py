@@ -132,6 +132,7 @@ def test_a_recorded_voice_call_links_the_acceptance_from_the_scorecard(
     evidence = data["scorecard"]["elements"]["call_closing"]["evidence"]
     labels = [e["clip"]["label"] for e in evidence if "clip" in e]
     assert labels and labels[0].startswith(f"Grabación de la aceptación: {clip} (")
+    assert labels[0] in result.stderr  # play says where the acceptance was kept
     # the scorecard views show it too: the CLI (simulador score) and the TUI's scorecard
     saved = tmp_path / "llamada.json"
     saved.write_text(json.dumps(data["transcript"], ensure_ascii=False), "utf-8")
