@@ -2,9 +2,11 @@
 
 The bank is data (``simulator/exam/es/questions.yaml``); these tests keep it honest when someone
 edits it: it loads with the real loader, every topic of the plan has enough questions for a draw,
-the right answer is not given away by being the longest option or by always sitting in the same
-place, no option depends on the order of the others (options are shuffled), every question teaches
-something after submission, and the product questions name a scenario that exists and quote it.
+the right answer is not given away by being the longest option, by always sitting in the same
+place or by its wording (a «confirm-», a «señor», a model phrase in «…», a «porque» that only the
+right options, or only the wrong ones, carry), no option depends on the order of the others
+(options are shuffled), every question teaches something after submission, and the product
+questions name a scenario that exists and quote it.
 """
 
 from __future__ import annotations
@@ -38,6 +40,20 @@ BY_PLACE = re.compile(
     re.IGNORECASE,
 )
 SCENARIO_REF = re.compile(r"Producto: ([a-z0-9]+(?:-[a-z0-9]+)+)")
+
+# Wording a test-wise candidate reads as a mark of the right option (or of the wrong ones). Among
+# the options that carry a cue, the share of right answers must stay near the base rate (one
+# option in four), and no question may have the cue in its right option alone.
+CUES = {
+    "confirm-": re.compile(r"\bconfirm", re.IGNORECASE),
+    "señor/señora": re.compile(r"\bseñor(a|ita)?\b", re.IGNORECASE),
+    "frase modelo «…»": re.compile("«"),
+    "porque/para que/para no": re.compile(r"\b(porque|para que|para no)\b", re.IGNORECASE),
+    "procedimiento": re.compile(r"\bprocedimiento", re.IGNORECASE),
+}
+CUE_SHARE = (0.15, 0.35)  # bounds of the right options' share among the options with a cue
+MIN_CUE_OPTIONS = 10  # below this a share says nothing
+MAX_LONE_CUES = 1  # questions per cue in which only the right option carries it
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +187,75 @@ def test_every_exam_drawn_from_the_bank_covers_all_topics(bank: QuestionBank, se
     per_topic = Counter(q.topic for q in drawn.questions)
     assert set(per_topic) == set(topics())
     assert max(per_topic.values()) - min(per_topic.values()) <= 1
+
+
+def cue_counts(bank: QuestionBank) -> dict[str, tuple[int, int, list[str]]]:
+    """Per cue: options that carry it, right options that carry it, and the ids of the questions
+    in which the right option is the only one that carries it."""
+    counts: dict[str, tuple[int, int, list[str]]] = {}
+    for name, cue in CUES.items():
+        with_cue = right = 0
+        lone: list[str] = []
+        for q in bank.questions:
+            hits = [i for i, option in enumerate(q.options) if cue.search(option)]
+            with_cue += len(hits)
+            right += (q.answer - 1) in hits
+            if hits == [q.answer - 1]:
+                lone.append(q.id)
+        counts[name] = (with_cue, right, lone)
+    return counts
+
+
+def cue_problems(bank: QuestionBank) -> list[str]:
+    problems = []
+    low, high = CUE_SHARE
+    for name, (with_cue, right, lone) in cue_counts(bank).items():
+        if with_cue >= MIN_CUE_OPTIONS and not low <= right / with_cue <= high:
+            problems.append(f"{name}: {right} of {with_cue} options with it are right answers")
+        if len(lone) > MAX_LONE_CUES:
+            problems.append(f"{name}: only the right option carries it in {lone}")
+    return problems
+
+
+def test_no_wording_cue_marks_the_right_or_the_wrong_options(bank: QuestionBank) -> None:
+    counts = cue_counts(bank)
+    assert all(
+        with_cue >= MIN_CUE_OPTIONS
+        for name, (with_cue, _, _) in counts.items()
+        if name != "procedimiento"
+    ), counts
+    assert not cue_problems(bank)
+
+
+def _bank(*options_and_answers: tuple[list[str], int]) -> QuestionBank:
+    return QuestionBank(
+        version=1,
+        questions=[
+            Question(
+                id=f"sondeo-{n:02d}",
+                topic="sondeo",
+                question="¿Qué hace?",
+                options=options,
+                answer=answer,
+                explanation="Porque así se hace.",
+                reference="Desempeño: Detecta las necesidades",
+            )
+            for n, (options, answer) in enumerate(options_and_answers, start=1)
+        ],
+    )
+
+
+def test_the_cue_check_catches_a_bank_whose_wording_gives_the_answer_away() -> None:
+    plain = ["Pregunta por su uso.", "Ofrece el plan.", "Pide sus datos.", "Cuelga."]
+    marked = ["Confirma con el señor lo que dijo: «¿Así es?»", *plain[1:]]
+    # the right option alone carries «confirm», «señor» and a quoted phrase, twelve times over
+    flagged = {problem.split(":")[0] for problem in cue_problems(_bank(*[(marked, 1)] * 12))}
+    assert flagged == {"confirm-", "señor/señora", "frase modelo «…»"}
+    # the reason clause only ever in wrong options is a cue as well
+    excused = [plain[0], "Ofrece el plan, porque ya le interesa.", *plain[2:]]
+    assert cue_problems(_bank(*[(excused, 1)] * 12)) == [
+        "porque/para que/para no: 0 of 12 options with it are right answers"
+    ]
+    # the same wording in right and wrong options alike is no cue
+    twice = [marked[0], "Confirma con el señor: «¿Le llamo mañana?»", *plain[2:]]
+    assert not cue_problems(_bank(*[(twice, 1), (twice, 3)] * 6))
