@@ -79,7 +79,7 @@ def _finished(attempt: ExamAttempt) -> None:
         parts = ", ".join(missing[:-1]) + (" y " if len(missing) > 1 else "") + missing[-1]
         raise InputError(
             f"La autoevaluación {attempt.id} de «{attempt.trainee_name}» no está terminada: "
-            f"falta {parts}. El portafolio se genera cuando se completan las dos llamadas y el "
+            f"{'faltan' if len(missing) > 1 else 'falta'} {parts}. El portafolio se genera cuando se completan las dos llamadas y el "
             "cuestionario."
         )
 

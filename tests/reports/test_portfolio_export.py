@@ -67,10 +67,10 @@ def test_unknown_and_unfinished_attempts_say_what_is_missing(services: Services)
     with pytest.raises(InputError) as raised:
         gather_portfolio(services, attempt.id)
     message = str(raised.value)
-    assert "no está terminada" in message and "la llamada de venta" in message
+    assert "no está terminada: faltan la llamada de venta" in message
     assert "la llamada de servicio y el cuestionario de conocimientos" in message
     exam_play.play_call(services, attempt.id, "good")
-    with pytest.raises(InputError, match=r"falta la llamada de servicio y el cuestionario"):
+    with pytest.raises(InputError, match=r"faltan la llamada de servicio y el cuestionario"):
         gather_portfolio(services, attempt.id)
 
 
