@@ -66,10 +66,10 @@ def _rules_for_turn(card: Any, n: int) -> list[dict[str, str]]:
 
 def explain_turn(source: str, n: int) -> dict[str, Any]:
     """The explanation of turn ``n`` (1-based) of the transcript in ``source`` as plain data."""
-    from simulator.commands.score import _load
+    from simulator.commands.score import load_for_scoring
     from simulator.scoring.engine import score_transcript
 
-    transcript = _load(source)
+    transcript = load_for_scoring(source)
     total = len(transcript.turns)
     if not 1 <= n <= total:
         raise TranscriptError(

@@ -60,7 +60,9 @@ def _in_folder(source: str, sources: list[str]) -> bool:
     return source not in sources
 
 
-def _load(source: str, *, regular_only: bool = False) -> Transcript:
+def load_for_scoring(source: str, *, regular_only: bool = False) -> Transcript:
+    """A transcript file (or ``-``) ready to score: its scenario filled in, and refused in Spanish
+    when it has nothing of the agent to judge (``simulador explain`` reads files the same way)."""
     from simulator.scoring.loader import load_transcript
 
     if regular_only and not Path(source).is_file():
@@ -187,7 +189,7 @@ def score(
         raise _fail(error) from None
     if len(sources) == 1 and csv_path is None:
         try:
-            transcript = _load(sources[0], regular_only=_in_folder(sources[0], files))
+            transcript = load_for_scoring(sources[0], regular_only=_in_folder(sources[0], files))
             card = grade(transcript, history=earlier, scenario_hint=_scenario_hint(transcript))
         except SimuladorError as error:
             raise _fail(error) from None
@@ -219,7 +221,7 @@ def _grade_one(source: str, files: list[str], earlier: list[Scorecard]) -> tuple
     from simulator.reports.batch import failed_row, row_for
 
     try:
-        transcript = _load(source, regular_only=_in_folder(source, files))
+        transcript = load_for_scoring(source, regular_only=_in_folder(source, files))
         card = grade(transcript, history=earlier)
     except SimuladorError as error:
         return failed_row(source, strip_controls(str(error))), None

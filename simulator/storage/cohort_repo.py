@@ -15,8 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from simulator.errors import StorageError
 from simulator.storage.engine import run_in_session
 from simulator.storage.models import Cohort, CohortMember, Trainee, utcnow
-from simulator.storage.repositories import TraineeRecord, clean_name, name_key
-from simulator.storage.repositories import _trainee as trainee_record
+from simulator.storage.repositories import TraineeRecord, clean_name, name_key, trainee_record
 
 
 @dataclass(frozen=True, slots=True)

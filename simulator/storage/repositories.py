@@ -57,7 +57,8 @@ class CallRecord:
     call_key: str | None = None
 
 
-def _trainee(row: Trainee) -> TraineeRecord:
+def trainee_record(row: Trainee) -> TraineeRecord:
+    """The detached record of a trainees row (also used by the cohort repository)."""
     return TraineeRecord(
         id=row.id,
         name=row.name,
@@ -118,14 +119,14 @@ class TraineeRepo:
     def list_all(self) -> list[TraineeRecord]:
         def work(session: Session) -> list[TraineeRecord]:
             rows = session.scalars(select(Trainee).order_by(Trainee.name_key, Trainee.id))
-            return [_trainee(row) for row in rows]
+            return [trainee_record(row) for row in rows]
 
         return run_in_session(self._factory, "leer los participantes", work)
 
     def get(self, trainee_id: int) -> TraineeRecord | None:
         def work(session: Session) -> TraineeRecord | None:
             row = session.get(Trainee, trainee_id)
-            return _trainee(row) if row else None
+            return trainee_record(row) if row else None
 
         return run_in_session(self._factory, "leer el participante", work)
 
@@ -135,7 +136,7 @@ class TraineeRepo:
 
         def work(session: Session) -> TraineeRecord | None:
             row = session.scalars(select(Trainee).where(Trainee.name_key == wanted)).first()
-            return _trainee(row) if row else None
+            return trainee_record(row) if row else None
 
         return run_in_session(self._factory, "buscar el participante", work)
 
@@ -157,7 +158,7 @@ class TraineeRepo:
             )
             session.add(row)
             session.flush()
-            return _trainee(row)
+            return trainee_record(row)
 
         try:
             return run_in_session(self._factory, "guardar el participante", work)
@@ -204,7 +205,7 @@ class TraineeRepo:
             if if_unset and row.password_hash is not None:
                 return None
             row.password_hash = hashed
-            return _trainee(row)
+            return trainee_record(row)
 
         return run_in_session(self._factory, "guardar el PIN", work)
 
