@@ -142,6 +142,19 @@ class Settings(BaseSettings):
     voice_silence_seconds: float = Field(
         0.6, ge=0.2, le=3.0, description="silence that ends the trainee's turn in a voice call"
     )
+    voice_early_seconds: float = Field(
+        0.2,
+        ge=0.0,
+        le=2.0,
+        description="pause after which the trainee's words are transcribed while the silence goes "
+        "on; a finished-sounding turn then ends at once; 0 = transcribe only at the end of turn",
+    )
+    voice_hesitation_seconds: float = Field(
+        1.2,
+        ge=0.2,
+        le=5.0,
+        description="silence that ends a turn left hanging («este…», «y…», «porque…»)",
+    )
     voice_telephone: bool = Field(
         False, description="the customer sounds like a phone line (8 kHz)"
     )

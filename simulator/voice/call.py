@@ -24,6 +24,7 @@ import numpy as np
 
 from simulator.session.call import CallSession
 from simulator.voice.audio import STT_RATE, Audio, resample
+from simulator.voice.endpoint import EndOfTurn
 from simulator.voice.stt import WhisperSTT
 from simulator.voice.tts import sentences
 from simulator.voice.turns import TurnDetector, Utterance
@@ -153,9 +154,11 @@ class VoiceCall:
     heard: list[str] = field(default_factory=list)  # what STT understood, turn by turn
     notes: list[str] = field(default_factory=list)  # Spanish warnings to show (Piper fell back…)
     clock: StreamClock = field(default_factory=StreamClock)
-    # start STT after this pause; None (default): only at end of turn, which measured faster on 2
-    # cores (bench_voice: a dropped guess still holds the CPU the final transcription needs)
-    early_seconds: float | None = None
+    # start STT after this pause of the trainee, while the silence goes on; its text decides the end
+    # of turn (``end_of_turn``) and is reused when the turn ends there. None: STT only at the end of
+    # turn (bench_voice measures both)
+    early_seconds: float | None = 0.2
+    end_of_turn: EndOfTurn = field(default_factory=EndOfTurn)
     # the trainee's speech over the customer that makes them stop; None: no barge-in
     barge_in_seconds: float | None = None
     _pool: ThreadPoolExecutor | None = None
@@ -197,6 +200,8 @@ class VoiceCall:
                         return
                 self._listen_over(at, before)
                 self._speculate()
+                if self.session.ended:  # a turn that ended early ended the call
+                    return
             for utterance in self.detector.flush():
                 if not self.session.ended:
                     self._exchange(utterance)
@@ -204,14 +209,31 @@ class VoiceCall:
 
     def _speculate(self) -> None:
         """Start speech to text as soon as the trainee pauses (``early_seconds``), while the end of
-        turn is still being confirmed: Whisper's fixed cost overlaps the silence. If the trainee
-        goes on talking, the guess is dropped."""
+        turn is still being confirmed, so Whisper's cost overlaps the silence; when the guess is in
+        and the trainee is still quiet, it decides: a finished-sounding turn ends now, a hesitation
+        gets a longer silence (``endpoint.py``). If the trainee goes on talking, the guess is
+        dropped."""
         if self._pool is None or self.early_seconds is None:
             return
         pending = self.detector.pending(self.early_seconds)
-        if pending is None or (self._guess is not None and self._guess[0] == pending.end):
+        if pending is None:
             return
-        self._guess = (pending.end, self._pool.submit(self.stt.transcribe, pending.audio))
+        if self._guess is None or self._guess[0] != pending.end:
+            if self._guess is not None:
+                self._guess[1].cancel()  # not started yet: the CPU goes to the new guess
+            self._guess = (pending.end, self._pool.submit(self.stt.transcribe, pending.audio))
+            return
+        if not self._guess[1].done():
+            return
+        # a voice detector can end or hold the turn; other detectors (a key held) end it themselves
+        cut, hold = getattr(self.detector, "cut", None), getattr(self.detector, "hold", None)
+        if cut is None or hold is None:
+            return
+        verdict = self.end_of_turn.verdict(self._guess[1].result())
+        if verdict == "hold":
+            hold(self.end_of_turn.hesitation_seconds)
+        elif verdict == "now" and (utterance := cut()) is not None:
+            self._exchange(utterance)
 
     def _transcribe(self, utterance: Utterance) -> str:
         guess, self._guess = self._guess, None

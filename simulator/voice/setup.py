@@ -21,6 +21,7 @@ from simulator.voice.devices import (
     WavSpeaker,
     check_devices,
 )
+from simulator.voice.endpoint import HESITATION_SECONDS, EndOfTurn
 from simulator.voice.piper import customer_voice
 from simulator.voice.stt import WhisperSTT
 from simulator.voice.turns import TurnDetector
@@ -33,6 +34,8 @@ class VoiceOptions:
     recording: Path | None = None  # both sides of the call
     telephone: bool = False
     stt_model: str = "base"
+    early_seconds: float = 0.2  # transcribe from this pause on (0: only at the end of turn)
+    hesitation_seconds: float = HESITATION_SECONDS
     silence_seconds: float = 0.6
     barge_in_seconds: float = BARGE_IN_SECONDS  # 0: the customer never stops
     piper_model: Path | None = None  # a Piper voice (.onnx + .onnx.json) instead of espeak-ng
@@ -56,6 +59,8 @@ def build_voice_call(
         session=session,
         speaker=speaker,
         stt=stt,
+        early_seconds=options.early_seconds or None,
+        end_of_turn=EndOfTurn(hesitation_seconds=options.hesitation_seconds),
         tts=tts,
         detector=TurnDetector(silence_seconds=options.silence_seconds),
         clock=clock,

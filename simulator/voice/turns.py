@@ -2,8 +2,10 @@
 
 An utterance starts after a little speech and ends after a stretch of silence. The silence
 needed is shorter after a short answer («sí», «ajá») than after a long turn, so a quick «sí» is
-not left waiting while a trainee who pauses mid-explanation is not cut off. Times are seconds from
-the start of the stream, kept for the transcript and the voice metrics.
+not left waiting while a trainee who pauses mid-explanation is not cut off. The caller can also
+end the turn at once (``cut``: what was said so far reads as finished) or ask for a longer silence
+(``hold``: it ended on «este…»), see ``endpoint.py``. Times are seconds from the start of the
+stream, kept for the transcript and the voice metrics.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class TurnDetector:
     _voiced: float = 0.0
     _quiet: float = 0.0
     _start: float | None = None
+    _hold: float = 0.0  # silence needed by this utterance, when ``hold`` raised it
 
     def __post_init__(self) -> None:
         if self.vad is None:
@@ -94,6 +97,17 @@ class TurnDetector:
             if done is not None:
                 yield done
 
+    def cut(self) -> Utterance | None:
+        """End the utterance now, as if its silence were long enough (None when there is none)."""
+        if self._start is None or self._voiced < START_SECONDS:
+            return None
+        return self._finish()
+
+    def hold(self, seconds: float) -> None:
+        """This utterance needs at least ``seconds`` of silence to end (the trainee hesitated)."""
+        if self._start is not None:
+            self._hold = max(self._hold, seconds)
+
     def flush(self) -> Iterator[Utterance]:
         """The utterance still open when the stream ends (the trainee hung up mid-sentence)."""
         if self._start is not None and self._voiced >= START_SECONDS:
@@ -111,28 +125,32 @@ class TurnDetector:
         self._speech.append(chunk)
         if voiced:
             self._voiced += step
-            self._quiet = 0.0
+            self._quiet = self._hold = 0.0  # talking again: the next pause is judged anew
             return None
         self._quiet += step
         if self._voiced < START_SECONDS and self._quiet >= self.silence_seconds:
             self._reset()  # a click or a cough, not an utterance
             return None
-        needed = (
+        needed = max(
             SHORT_SILENCE_SECONDS
             if self._voiced < SHORT_UTTERANCE_SECONDS
-            else self.silence_seconds
+            else self.silence_seconds,
+            self._hold,
         )
         if self._quiet >= needed:
-            return self._finish()
+            return self._finish(self._clock + step)  # this window is heard: the clock moves after
         return None
 
-    def _finish(self) -> Utterance:
+    def _finish(self, heard: float | None = None) -> Utterance:
+        """The open utterance, ``heard``: the stream time up to which audio has been judged (the
+        clock, unless called from inside ``_step``): its end is the same as ``pending`` gave, so
+        an early transcription of it is recognised and reused."""
         start = max(self._start or 0.0, 0.0)
-        end = self._clock - self._quiet + self._window / STT_RATE
+        end = (self._clock if heard is None else heard) - self._quiet + self._window / STT_RATE
         audio = Audio(np.concatenate(self._speech).astype(np.float32), STT_RATE)
         self._reset()
         return Utterance(audio=audio, start=round(start, 3), end=round(end, 3))
 
     def _reset(self) -> None:
         self._start, self._speech, self._pre = None, [], []
-        self._voiced = self._quiet = 0.0
+        self._voiced = self._quiet = self._hold = 0.0

@@ -71,4 +71,7 @@ def scripted_whisper(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
             return self.lines.pop(0) if self.lines else ""
 
     monkeypatch.setattr(setup, "WhisperSTT", ScriptedWhisper)
+    # one transcription per utterance: early guesses at pauses (voice_early_seconds) would take the
+    # lines out of order
+    monkeypatch.setenv("SIMULADOR_VOICE_EARLY_SECONDS", "0")
     monkeypatch.setattr(setup, "check_devices", lambda: [])
