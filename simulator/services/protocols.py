@@ -25,6 +25,7 @@ __all__ = [
     "AppServicesProtocol",
     "CallSessionProtocol",
     "CallsProtocol",
+    "ExamProtocol",
     "FormadorDeskProtocol",
     "PersonaCatalogProtocol",
     "RecoveryProtocol",
@@ -36,10 +37,13 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
+    from simulator.exam.models import ExamAttempt, QuestionnaireResult
+    from simulator.exam.plan import ExamPlan
     from simulator.models.content import Persona
     from simulator.models.scorecard import Scorecard
     from simulator.services.assign_form import AssignForm
     from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
+    from simulator.services.exam import ExamReport
     from simulator.services.formador import CalibrationRow, CohortInfo
     from simulator.services.formador_desk import FormadorCallView
     from simulator.services.results import (
@@ -153,6 +157,32 @@ class FormadorDeskProtocol(Protocol):
     def calibration(self, actor_id: int) -> list[CalibrationRow]: ...
 
 
+class ExamProtocol(Protocol):
+    """The certification self-assessment (``simulator.services.exam.ExamService``)."""
+
+    def plan(self) -> ExamPlan: ...
+
+    def start(self, trainee_id: int, seed: int | None = None) -> ExamAttempt: ...
+
+    def get(self, attempt_id: int) -> ExamAttempt: ...
+
+    def attempts(self, trainee_id: int) -> builtins.list[ExamAttempt]: ...
+
+    def current(self, trainee_id: int) -> ExamAttempt | None: ...
+
+    def start_call(self, attempt_id: int) -> LiveCall: ...
+
+    def record_call(self, attempt_id: int, call_id: int) -> ExamAttempt: ...
+
+    def submit_answers(self, attempt_id: int, answers: dict[str, int]) -> QuestionnaireResult: ...
+
+    def report(self, attempt_id: int, viewer_id: int | None = None) -> ExamReport: ...
+
+    def validate(
+        self, attempt_id: int, formador_id: int, agree: bool, note: str
+    ) -> ExamAttempt: ...
+
+
 class AppServicesProtocol(Protocol):
     """Everything the TUI asks of ``simulator.services.Services``."""
 
@@ -173,6 +203,9 @@ class AppServicesProtocol(Protocol):
 
     @property
     def desk(self) -> FormadorDeskProtocol: ...
+
+    @property
+    def exam(self) -> ExamProtocol: ...
 
     def assignment_form(self) -> AssignForm: ...
 

@@ -20,6 +20,7 @@ from textual.notifications import SeverityLevel
 
 from simulator.language.safe_text import clean
 from simulator.tui.commands import SimuladorCommands
+from simulator.tui.exam_flow import ExamFlow
 from simulator.tui.recovery_flow import RecoveryFlow
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class SimuladorApp(RecoveryFlow, App[None]):
+class SimuladorApp(ExamFlow, RecoveryFlow, App[None]):
     """Simulador de Llamadas: login → inicio → llamada → resultados / revisión / progreso."""
 
     TITLE = "Simulador de Llamadas"
@@ -67,6 +68,7 @@ class SimuladorApp(RecoveryFlow, App[None]):
         self.slow_reply_seconds = slow_reply_seconds
         self.first_screen_at: float | None = None
         self._services_waiters: list[Callable[[], object]] = []
+        self.exam_drafts: dict[int, dict[str, int]] = {}  # attempt id → answers not yet sent
         self._loaded_once = False
 
     # ----------------------------------------------------------------- start-up
@@ -257,6 +259,9 @@ class SimuladorApp(RecoveryFlow, App[None]):
         from simulator.tui.screens.call import CallScreen
         from simulator.tui.screens.results import ResultsScreen
 
+        if request is not None and request.exam_attempt is not None:
+            self.record_exam_call(saved, request.exam_attempt)  # no practice results in an exam
+            return
         screen = ResultsScreen(saved, request)
         if isinstance(self.screen, CallScreen):
             self.switch_screen(screen)

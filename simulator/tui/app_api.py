@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 if TYPE_CHECKING:
     from textual.app import App
 
+    from simulator.exam.models import ExamAttempt
     from simulator.services.protocols import AppServicesProtocol
     from simulator.services.results import SavedCall, TraineeInfo
     from simulator.settings import Settings
@@ -75,6 +76,18 @@ class SimuladorAppAPI(Protocol):
     def action_switch_user(self) -> None: ...
 
     def action_pending(self) -> None: ...
+
+    def action_exam(self) -> None: ...
+
+    def begin_exam(self) -> object: ...
+
+    def show_exam_progress(self, attempt_id: int, message: str = "") -> None: ...
+
+    def start_exam_call(self, attempt_id: int) -> object: ...
+
+    def show_exam_questionnaire(self, attempt: ExamAttempt) -> None: ...
+
+    def show_exam_verdict(self, attempt_id: int, *, formador: bool = False) -> None: ...
 
 
 class _InApp(Protocol):

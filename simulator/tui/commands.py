@@ -28,6 +28,11 @@ class SimuladorCommands(Provider):
             commands[:0] = [
                 ("Inicio", "Volver a la biblioteca de escenarios", app.action_home),
                 ("Progreso", "Sus llamadas y destrezas en el tiempo", app.action_progress),
+                (
+                    "Autoevaluación de certificación",
+                    "Plan, dos llamadas sin pistas, cuestionario y veredicto",
+                    app.action_exam,
+                ),
                 ("Cambiar de usuario", "Entrar con otro nombre", app.action_switch_user),
                 (
                     "Llamadas pendientes",

@@ -32,6 +32,8 @@ class RecoveryFlow(_MixinBase):
         def ready_services(self) -> AppServicesProtocol: ...
 
         def open_call(self, request: CallRequest, live: LiveCall) -> None: ...
+        def exam_attempt_of(self, pending: PendingCall) -> int | None: ...
+        def record_exam_call(self, saved: SavedCall, attempt_id: int) -> object: ...
         def show_results(self, saved: SavedCall, request: CallRequest | None) -> None: ...
 
     def action_pending(self) -> None:
@@ -63,6 +65,7 @@ class RecoveryFlow(_MixinBase):
 
         try:
             recovery = self.ready_services.recovery
+            exam_attempt = self.exam_attempt_of(pending)  # a practical call of a self-assessment
             if action == "resume":
                 live = recovery.resume(pending)
                 request = CallRequest(
@@ -71,13 +74,17 @@ class RecoveryFlow(_MixinBase):
                     seed=pending.seed,
                     mode=as_mode(pending.mode),
                     title=pending.scenario_title,
+                    exam_attempt=exam_attempt,
                 )
                 self.call_from_thread(self._adopt_trainee_of, pending)
                 self.call_from_thread(self.open_call, request, live)
             elif action == "score":
                 saved = recovery.score_partial(pending)
                 self.call_from_thread(self._adopt_trainee_of, pending)
-                self.call_from_thread(self.show_results, saved, None)
+                if exam_attempt is not None:  # no practice results in an exam
+                    self.call_from_thread(self.record_exam_call, saved, exam_attempt)
+                else:
+                    self.call_from_thread(self.show_results, saved, None)
             elif action == "discard":
                 recovery.discard(pending)
                 self.call_from_thread(self.notify, "Llamada pendiente descartada.")

@@ -189,6 +189,7 @@ class CallRequest:
     seed: int | None = None
     mode: Mode = "practice"
     title: str = ""
+    exam_attempt: int | None = None  # a practical call of this certification self-assessment
 
     def with_new_seed(self) -> CallRequest:
         return CallRequest(self.scenario_id, self.persona_id, new_seed(), self.mode, self.title)

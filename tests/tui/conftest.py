@@ -46,6 +46,28 @@ def services(data_dir: Path) -> Iterator[Any]:
 
 
 @pytest.fixture()
+def exam_services(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Real services whose exam draws from the small test bank ``data/exam_questions.yaml``."""
+    from simulator.services import build_services
+    from simulator.settings import load_settings
+
+    bank = Path(__file__).resolve().parent / "data" / "exam_questions.yaml"
+    monkeypatch.setenv("SIMULADOR_EXAM_QUESTIONS", str(bank))
+    built = build_services(load_settings())
+    yield built
+    built.close()
+
+
+@pytest.fixture()
+def exam_seed(monkeypatch: pytest.MonkeyPatch) -> int:
+    """The seed the app gives ``ExamService.start``: the same draw in every exam test."""
+    from tests.tui.exam_pilot import EXAM_SEED
+
+    monkeypatch.setattr("simulator.tui.exam_flow.new_seed", lambda: EXAM_SEED)
+    return EXAM_SEED
+
+
+@pytest.fixture()
 def clock() -> FixedClock:
     return FixedClock()
 

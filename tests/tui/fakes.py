@@ -34,6 +34,7 @@ from simulator.session.result import CallResult
 from simulator.settings import Settings, Theme
 from tests.tui import fake_data
 from tests.tui.fake_desk import FakeDesk
+from tests.tui.fake_exam import FakeExam
 from tests.tui.fake_session import FakeSession, fake_persona, fake_scenario
 from tests.tui.scored_call import scored_card, scored_transcript
 
@@ -268,6 +269,7 @@ class FakeServices:
         self.calls = Calls(self)
         self.recovery = Recovery(self)
         self.desk = FakeDesk()
+        self.exam = FakeExam()
         self.preferences: list[dict[str, str | None]] = []
         self.assignments: list[AssignmentItem] = fake_data.assignments()
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 from simulator.content.library import Library
 from simulator.services import Services
 from simulator.services.calls import CallService
+from simulator.services.exam import ExamService
 from simulator.services.formador_desk import FormadorDesk
 from simulator.services.protocols import (
     AppServicesProtocol,
     CallSessionProtocol,
     CallsProtocol,
+    ExamProtocol,
     FormadorDeskProtocol,
     PersonaCatalogProtocol,
     RecoveryProtocol,
@@ -30,6 +32,7 @@ from simulator.session.call import CallSession
 from simulator.tui.app import SimuladorApp
 from simulator.tui.app_api import SimuladorAppAPI
 from tests.tui.fake_desk import FakeDesk
+from tests.tui.fake_exam import FakeExam
 from tests.tui.fake_session import FakeSession, fake_scenario
 from tests.tui.fakes import Calls, FakeServices, Recovery, SignIn, Trainees
 from tests.tui.fakes import Library as FakeLibrary
@@ -77,4 +80,8 @@ def desks(fake: FakeDesk, real: FormadorDesk) -> tuple[FormadorDeskProtocol, For
 
 
 def sign_ins(fake: SignIn, real: SignInService) -> tuple[SignInProtocol, SignInProtocol]:
+    return fake, real
+
+
+def exams(fake: FakeExam, real: ExamService) -> tuple[ExamProtocol, ExamProtocol]:
     return fake, real

@@ -12,11 +12,13 @@ import pytest
 from simulator.content.library import Library
 from simulator.services import Services
 from simulator.services.calls import CallService
+from simulator.services.exam import ExamService
 from simulator.services.formador_desk import FormadorDesk
 from simulator.services.protocols import (
     AppServicesProtocol,
     CallSessionProtocol,
     CallsProtocol,
+    ExamProtocol,
     FormadorDeskProtocol,
     PersonaCatalogProtocol,
     RecoveryProtocol,
@@ -29,6 +31,7 @@ from simulator.services.trainees import TraineeService
 from simulator.session.call import CallSession
 from tests.tui import protocol_check
 from tests.tui.fake_desk import FakeDesk
+from tests.tui.fake_exam import FakeExam
 from tests.tui.fake_session import FakeSession
 from tests.tui.fakes import Calls, FakeServices, Recovery, SignIn, Trainees
 from tests.tui.fakes import Library as FakeLibrary
@@ -42,6 +45,7 @@ CASES = [
     (PersonaCatalogProtocol, FakeLibrary, Library),
     (CallSessionProtocol, FakeSession, CallSession),
     (FormadorDeskProtocol, FakeDesk, FormadorDesk),
+    (ExamProtocol, FakeExam, ExamService),
 ]
 
 
@@ -87,6 +91,7 @@ def _fake_instances() -> dict[type, object]:
         PersonaCatalogProtocol: services.library,
         CallSessionProtocol: protocol_check.fake_session(),
         FormadorDeskProtocol: services.desk,
+        ExamProtocol: services.exam,
     }
 
 

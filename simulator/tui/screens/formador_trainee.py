@@ -1,13 +1,16 @@
-"""One trainee as the formador sees them: figures of their recent calls, flags, assignments and
-every scored call; Enter on a call opens its review (``formador_call.py``). Key p gives the
-trainee a PIN («Asignar PIN») or replaces or removes theirs («Restablecer PIN»), in
+"""One trainee as the formador sees them: figures of their recent calls, flags, assignments, their
+certification self-assessments and every scored call; Enter on a call opens its review
+(``formador_call.py``), Enter on a self-assessment its result, where the formador validates it. Key p
+gives the trainee a PIN («Asignar PIN») or replaces or removes theirs («Restablecer PIN»), in
 ``pin_modal.py``.
 
-Data from ``FormadorDesk.drilldown`` (``services/dashboard.trainee_drilldown``), in a worker.
+Data from ``FormadorDesk.drilldown`` (``services/dashboard.trainee_drilldown``) and the exam
+service's attempts and verdicts, in a worker.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -21,7 +24,7 @@ from simulator.errors import SimuladorError
 from simulator.language.display import display
 from simulator.language.safe_text import clean
 from simulator.language.safe_text import escape_textual as escape
-from simulator.tui.app_api import app_of
+from simulator.tui.app_api import SimuladorAppAPI, app_of
 from simulator.tui.formador_views import (
     assignments_text,
     flags_detail,
@@ -31,6 +34,7 @@ from simulator.tui.formador_views import (
 from simulator.tui.views import fmt_when
 
 if TYPE_CHECKING:
+    from simulator.exam.models import ExamAttempt
     from simulator.services.dashboard import TraineeDrilldown
     from simulator.services.formador_desk import FormadorCallView
     from simulator.tui.screens.pin_modal import PinRequest
@@ -51,6 +55,7 @@ class FormadorTraineeScreen(Screen[None]):
         Binding("enter", "open_call", "Revisar llamada"),
         Binding("p", "assign_pin", "Asignar PIN"),
         Binding("p", "reset_pin", "Restablecer PIN"),
+        Binding("e", "focus_exams", "Autoevaluaciones"),
         Binding("escape", "app.pop_screen", "Volver"),
     ]
 
@@ -59,31 +64,47 @@ class FormadorTraineeScreen(Screen[None]):
         self.trainee_id = trainee_id
         self.trainee_name = name
         self.data: TraineeDrilldown | None = None
+        self.exams: list[ExamRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("Cargando…", id="trainee-summary")
         yield Static("", id="trainee-assignments")
+        yield Static(
+            "Autoevaluaciones de certificación (E) — Enter abre el resultado, donde V la valida",
+            id="exams-title",
+            classes="pane-title",
+        )
+        yield DataTable(id="exams", cursor_type="row")
         yield Static("Llamadas calificadas — Enter abre la revisión", classes="pane-title")
         yield DataTable(id="calls", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = f"Aprendiz: {clean(self.trainee_name)}"
+        self.query_one("#exams-title").display = False  # shown when the trainee has attempts
+        self.query_one("#exams", DataTable).display = False
         self.reload()
 
     def reload(self) -> None:
         self._load()
+
+    def on_screen_resume(self) -> None:
+        """Back from a call review or a self-assessment's validation: show what changed."""
+        if self.data is not None:
+            self.reload()
 
     @work(thread=True, exclusive=True, group="trainee")
     def _load(self) -> None:
         app = app_of(self)
         try:
             data = app.ready_services.desk.drilldown(app.current_trainee.id, self.trainee_id)
+            exams = exam_rows(app, self.trainee_id)
         except SimuladorError as error:
             app.call_from_thread(self._failed, str(error))
             return
         app.call_from_thread(self._show, data)
+        app.call_from_thread(self._show_exams, exams)
 
     def _failed(self, message: str) -> None:
         self.query_one("#trainee-summary", Static).update(f"[b $error]{escape(message)}[/]")
@@ -138,6 +159,32 @@ class FormadorTraineeScreen(Screen[None]):
             table.add_row("—", "Todavía no tiene llamadas calificadas.", "", "", "", "")
         table.focus()
 
+    def _show_exams(self, exams: list[ExamRow]) -> None:
+        self.exams = exams
+        table = self.query_one("#exams", DataTable)
+        table.clear(columns=True)
+        for label in ("N.º", "Iniciada", "Estado", "Resultado"):
+            table.add_column(label)
+        for row in exams:
+            attempt = row.attempt
+            table.add_row(
+                Text(str(attempt.id), justify="right"),
+                fmt_when(attempt.started_at),
+                attempt.status_name,
+                row.result,
+                key=str(attempt.id),
+            )
+        self.query_one("#exams-title").display = table.display = bool(exams)
+        table.refresh(layout=True)  # its height follows its rows (``height: auto``)
+        self.refresh_bindings()
+
+    def action_focus_exams(self) -> None:
+        self.query_one("#exams", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#exams")
+    def _exam_selected(self, event: DataTable.RowSelected) -> None:
+        app_of(self).show_exam_verdict(int(str(event.row_key.value)), formador=True)
+
     @on(DataTable.RowSelected, "#calls")
     def _call_selected(self) -> None:
         self.action_open_call()
@@ -168,7 +215,10 @@ class FormadorTraineeScreen(Screen[None]):
     # -- PIN ---------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Key p reads «Asignar PIN» for a trainee without PIN, «Restablecer PIN» otherwise."""
+        """Key p reads «Asignar PIN» for a trainee without PIN, «Restablecer PIN» otherwise; key e
+        is there when the trainee has self-assessments."""
+        if action == "focus_exams":
+            return bool(self.exams)
         if action in ("assign_pin", "reset_pin"):
             if self.data is None:
                 return False
@@ -208,3 +258,23 @@ class FormadorTraineeScreen(Screen[None]):
             message = f"PIN de {name} guardado; entréguelo en persona."
         app.call_from_thread(self.notify, message)
         app.call_from_thread(self.reload)
+
+
+@dataclass(frozen=True)
+class ExamRow:
+    attempt: ExamAttempt
+    result: str  # «Competente», «Todavía no competente» or «—» while in progress
+
+
+def exam_rows(app: SimuladorAppAPI, trainee_id: int) -> list[ExamRow]:
+    """The trainee's self-assessments, newest first, with the verdict of the finished ones."""
+    exam = app.ready_services.exam
+    viewer = app.current_trainee.id
+    rows = []
+    for attempt in exam.attempts(trainee_id):
+        result = "—"
+        if attempt.status != "en_curso":
+            competent = exam.report(attempt.id, viewer).verdict.competent
+            result = "Competente" if competent else "Todavía no competente"
+        rows.append(ExamRow(attempt, result))
+    return rows

@@ -28,6 +28,7 @@ from simulator.tui.assignment_rows import (
     start_note,
 )
 from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, drill_note, home_view
+from simulator.tui.widgets.exam_entry import ExamEntry
 
 if TYPE_CHECKING:
     from simulator.services.results import AssignmentItem
@@ -50,6 +51,7 @@ class HomeScreen(Screen[None]):
         ("s", "suggested", "Sugerida"),
         ("p", "app.progress", "Progreso"),
         ("x", "clear_filters", "Quitar filtros"),
+        Binding("e", "app.exam", "Autoevaluación", show=False),  # named by the exam entry
         ("a", "focus_assignments", "Asignaciones"),
         Binding("b", "focus_library", "Biblioteca", show=False),  # named in the table's title
     ]
@@ -94,6 +96,7 @@ class HomeScreen(Screen[None]):
         yield DataTable(id="library", cursor_type="row", zebra_stripes=True)
         yield Static("", id="home-empty")
         yield Static("", id="row-detail")
+        yield ExamEntry()
         yield Footer()
 
     def on_mount(self) -> None:
