@@ -3,10 +3,10 @@
 The bank is data (``simulator/exam/es/questions.yaml``); these tests keep it honest when someone
 edits it: it loads with the real loader, every topic of the plan has enough questions for a draw,
 the right answer is not given away by being the longest option, by always sitting in the same
-place or by its wording (a «confirm-», a «señor», a model phrase in «…», a «porque» that only the
-right options, or only the wrong ones, carry), no option depends on the order of the others
-(options are shuffled), every question teaches something after submission, and the product
-questions name a scenario that exists and quote it.
+place or by its wording (a «confirm-», a «señor», a model phrase in «…», a «porque», an absolute
+«nunca/siempre/todo» that only the right options, or only the wrong ones, carry), no option
+depends on the order of the others (options are shuffled), every question teaches something after
+submission, and the product questions name a scenario that exists and quote it.
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ CUES = {
     "frase modelo «…»": re.compile("«"),
     "porque/para que/para no": re.compile(r"\b(porque|para que|para no)\b", re.IGNORECASE),
     "procedimiento": re.compile(r"\bprocedimiento", re.IGNORECASE),
+    "absolutos (nunca, siempre, todo…)": re.compile(
+        r"\b(nunca|jamás|siempre|tod[oa]s?|de inmediato|cualquiera?|sin límite)\b", re.IGNORECASE
+    ),
 }
 CUE_SHARE = (0.15, 0.35)  # bounds of the right options' share among the options with a cue
 MIN_CUE_OPTIONS = 10  # below this a share says nothing
