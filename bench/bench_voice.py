@@ -89,11 +89,16 @@ STT_OPTIONS = {  # name: WhisperSTT settings
     "30 s window, beam 5": {"window": "full"},
     "trimmed window, beam 1": {"beam_size": 1},
     "trimmed window, beam 5 (default)": {},
+    "trimmed window, beam 5, no padding, no minimum": {"pad_frames": 0, "min_frames": 0},
+    "trimmed window, beam 5, 1 s padding": {"pad_frames": 100},
+    "trimmed window, beam 5, 3 s padding, at least 10 s": {"pad_frames": 300, "min_frames": 1000},
     "trimmed window, beam 5, int8_float32": {"compute_type": "int8_float32"},
     "trimmed window, beam 5, float32": {"compute_type": "float32"},
     "trimmed window, beam 5, 1 thread": {"cpu_threads": 1},
     "trimmed window, beam 5, 2 threads": {"cpu_threads": 2},
 }
+RESULTS = Path("bench") / "results" / "bench_voice.json"
+DEFAULT_CALL = "trimmed window, beam 5, STT from a 0.2 s pause + end-of-turn rules (default)"
 CALLS = {  # name: (WhisperSTT settings, silence that ends a long turn, early_seconds)
     "30 s window, beam 1, STT at end of turn (before)": (
         {"window": "full", "beam_size": 1},
@@ -111,7 +116,7 @@ CALLS = {  # name: (WhisperSTT settings, silence that ends a long turn, early_se
         0.6,
         0.2,
     ),
-    "trimmed window, beam 5, STT from a 0.2 s pause + end-of-turn rules (default)": ({}, 0.6, 0.2),
+    DEFAULT_CALL: ({}, 0.6, 0.2),
     "trimmed window, beam 5, STT from a 0.1 s pause + end-of-turn rules": ({}, 0.6, 0.1),
     "trimmed window, beam 5, STT from a 0.2 s pause + rules, silence 0.5 s": ({}, 0.5, 0.2),
 }
@@ -195,7 +200,10 @@ def _stt_options() -> dict[str, object]:
     return out
 
 
-def _call(stt: TimedSTT, silence_seconds: float, early: float | None) -> dict[str, object]:
+def _call(
+    stt: TimedSTT, silence_seconds: float, early: float | None, runs: int = 1
+) -> dict[str, object]:
+    """``runs`` whole calls in real time, their exchanges pooled."""
     from simulator.analysis import tag_agent
 
     library = load_library()
@@ -209,52 +217,58 @@ def _call(stt: TimedSTT, silence_seconds: float, early: float | None) -> dict[st
         parts += [clip, silence(1.5)]
         at += clip.seconds + 1.5
     stream = concat(parts)
-    clock = StreamClock()
-    session = CallSession(scenario, persona, seed=3, clock=clock)
-    session.set_status("Disponible", automatic=True)
-    call = VoiceCall(
-        session=session,
-        speaker=WavSpeaker(),
-        stt=stt,
-        tts=EspeakTTS(persona.voice),
-        detector=TurnDetector(silence_seconds=silence_seconds),
-        clock=clock,
-        early_seconds=early,
-    )
-    tag_agent("Buenas tardes, ¿en qué le puedo ayudar?")  # models loaded before the call
-    call.open()
-    stt.work.clear()
     step = int(0.1 * stream.rate)
+    rows: list[dict[str, float]] = []
+    work: list[float] = []
+    errors = words = 0
     load = _load()
-    began = time.perf_counter()
+    for _ in range(runs):
+        clock = StreamClock()
+        session = CallSession(scenario, persona, seed=3, clock=clock)
+        session.set_status("Disponible", automatic=True)
+        call = VoiceCall(
+            session=session,
+            speaker=WavSpeaker(),
+            stt=stt,
+            tts=EspeakTTS(persona.voice),
+            detector=TurnDetector(silence_seconds=silence_seconds),
+            clock=clock,
+            early_seconds=early,
+        )
+        tag_agent("Buenas tardes, ¿en qué le puedo ayudar?")  # models loaded before the call
+        call.open()
+        stt.work.clear()
+        began = time.perf_counter()
 
-    def microphone() -> Iterator[Audio]:  # real time: each chunk comes when it would be heard
-        for i in range(0, len(stream.samples), step):
-            due = began + (i + step) / stream.rate
-            time.sleep(max(due - time.perf_counter(), 0.0))
-            yield Audio(stream.samples[i : i + step], stream.rate)
+        def microphone(began: float = began) -> Iterator[Audio]:  # real time, chunk by chunk
+            for i in range(0, len(stream.samples), step):
+                due = began + (i + step) / stream.rate
+                time.sleep(max(due - time.perf_counter(), 0.0))
+                yield Audio(stream.samples[i : i + step], stream.rate)
 
-    call.run(microphone())
-    rows = [
-        {
-            "end_of_turn": t.end_of_turn,
-            "stt": t.stt,
-            "customer": t.customer,
-            "first_audio": t.first_audio,
-            # end of the trainee's speech (its last audible sample) → first customer audio ready,
-            # on the wall clock; "from_vad_end": from where the voice detector put the end
-            "total": round(
-                t.ready_at - (began + min(ends, key=lambda e: abs(e - t.spoken_end))), 3
-            ),
-            "from_vad_end": round(t.ready_at - (began + t.spoken_end), 3),
-        }
-        for t in call.timings
-    ]
-    errors, words = _errors(" ".join(LINES), " ".join(call.heard))
+        call.run(microphone())
+        rows += [
+            {
+                "end_of_turn": t.end_of_turn,
+                "stt": t.stt,
+                "customer": t.customer,
+                "first_audio": t.first_audio,
+                # end of the trainee's speech (its last audible sample) → first customer audio
+                # ready, on the wall clock; "from_vad_end": from where the voice detector put it
+                "total": round(
+                    t.ready_at - (began + min(ends, key=lambda e: abs(e - t.spoken_end))), 3
+                ),
+                "from_vad_end": round(t.ready_at - (began + t.spoken_end), 3),
+            }
+            for t in call.timings
+        ]
+        work += stt.work
+        wrong, total = _errors(" ".join(LINES), " ".join(call.heard))
+        errors, words = errors + wrong, words + total
     out: dict[str, object] = {"exchanges": len(rows), "load_before": load, "load_after": _load()}
     for key in ("end_of_turn", "stt", "customer", "first_audio", "total", "from_vad_end"):
         out[key] = _p([r[key] for r in rows])
-    out["stt_work"] = {**_p(stt.work), "transcriptions": len(stt.work)}
+    out["stt_work"] = {**_p(work), "transcriptions": len(work)}
     out["wer"] = round(errors / words, 3)
     # turns the end-of-turn rules ended before the usual silence (a short answer's 0.35 s counts)
     out["ended_early"] = sum(r["end_of_turn"] < silence_seconds - 0.05 for r in rows)
@@ -269,13 +283,18 @@ def main() -> int:
     }
     if not only or "stt" in only:
         result["stt_options"] = _stt_options()
-    if not only or "calls" in only:
+    if not only or "calls" in only or "default" in only:
         calls = {}
-        for name, (settings, silence_seconds, early) in CALLS.items():
-            calls[name] = _call(_stt(settings), silence_seconds, early)
+        runs = [(name, *variant, 1) for name, variant in CALLS.items()]
+        runs.append((f"{DEFAULT_CALL}, 3 calls pooled", *CALLS[DEFAULT_CALL], 3))
+        if "default" in only:  # only the pooled default, added to the calls already measured
+            runs = runs[-1:]
+            calls = dict(json.loads((ROOT / RESULTS).read_text(encoding="utf-8"))["calls"])
+        for name, settings, silence_seconds, early, count in runs:
+            calls[name] = _call(_stt(settings), silence_seconds, early, count)
             print(name, json.dumps(calls[name]), flush=True)
         result["calls"] = calls
-    out = ROOT / "bench" / "results" / "bench_voice.json"
+    out = ROOT / RESULTS
     if out.exists() and only:  # keep the part not run
         result = {**json.loads(out.read_text(encoding="utf-8")), **result}
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

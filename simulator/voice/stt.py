@@ -93,6 +93,8 @@ class WhisperSTT:
     window: str = "trimmed"  # or "full": faster-whisper's 30 s window
     compute_type: str = "int8"
     cpu_threads: int = 0  # 0: CTranslate2's default
+    pad_frames: int = PAD_FRAMES  # the trimmed window: silence after the speech
+    min_frames: int = MIN_FRAMES  # and its shortest length
     _loaded: Any = None
     _special: tuple[list[int], list[int], int] | None = None
 
@@ -135,7 +137,7 @@ class WhisperSTT:
             return ""
         model = self.load()
         clip = resample(audio, STT_RATE).samples
-        if self.window == "trimmed" and len(clip) // 160 + PAD_FRAMES <= FULL_FRAMES:
+        if self.window == "trimmed" and len(clip) // 160 + self.pad_frames <= FULL_FRAMES:
             return clean_transcription(self._trimmed(clip))
         segments, _ = model.transcribe(
             clip,
@@ -154,7 +156,8 @@ class WhisperSTT:
         model = self._loaded
         features = model.feature_extractor(clip)
         frames = features.shape[-1]
-        window = np.zeros((1, features.shape[0], window_frames(frames)), np.float32)
+        size = window_frames(frames, self.pad_frames, self.min_frames)
+        window = np.zeros((1, features.shape[0], size), np.float32)
         window[0, :, :frames] = features[:, : window.shape[-1]]
         encoded = model.model.encode(ctranslate2.StorageView.from_array(window), to_cpu=False)
         prompt, suppress, end = self._tokens()
@@ -202,11 +205,11 @@ class WhisperSTT:
         return self._special
 
 
-def window_frames(frames: int) -> int:
-    """The trimmed window for ``frames`` of speech: ``PAD_FRAMES`` more, whole seconds, at least
-    ``MIN_FRAMES``, at most Whisper's 30 s."""
-    size = -(-(frames + PAD_FRAMES) // BUCKET_FRAMES) * BUCKET_FRAMES
-    return min(max(size, MIN_FRAMES), FULL_FRAMES)
+def window_frames(frames: int, pad: int = PAD_FRAMES, minimum: int = MIN_FRAMES) -> int:
+    """The trimmed window for ``frames`` of speech: ``pad`` more, whole seconds, at least
+    ``minimum``, at most Whisper's 30 s."""
+    size = -(-(frames + pad) // BUCKET_FRAMES) * BUCKET_FRAMES
+    return min(max(size, minimum), FULL_FRAMES)
 
 
 def _compression_ratio(text: str) -> float:

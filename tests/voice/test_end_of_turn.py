@@ -66,12 +66,18 @@ def test_the_word_lists_are_written_normalized() -> None:
         assert entry == _plain(entry), entry
 
 
-@given(st.integers(min_value=0, max_value=5000))
-def test_the_trimmed_window_covers_the_speech_in_whole_seconds(frames: int) -> None:
-    size = window_frames(frames)
-    assert MIN_FRAMES <= size <= FULL_FRAMES
+@given(
+    st.integers(min_value=0, max_value=5000),
+    st.sampled_from([0, 100, PAD_FRAMES, 300]),
+    st.sampled_from([0, MIN_FRAMES, 1000]),
+)
+def test_the_trimmed_window_covers_the_speech_in_whole_seconds(
+    frames: int, pad: int, minimum: int
+) -> None:
+    size = window_frames(frames, pad, minimum)
+    assert minimum <= size <= FULL_FRAMES
     assert size % BUCKET_FRAMES == 0
-    assert size >= min(frames + PAD_FRAMES, FULL_FRAMES)
+    assert size >= min(frames + pad, FULL_FRAMES)
 
 
 def test_a_looping_transcription_is_recognised() -> None:
