@@ -1,4 +1,5 @@
-"""Cohort dashboard data for formadores: trainees × rubric elements, PEC/PENC, trends and flags.
+"""Cohort dashboard data for formadores: trainees × rubric elements (or × skills), PEC/PENC, trends
+and flags.
 
 Headless and pure at its core (``trainee_row`` and ``cohort_totals`` take plain records and
 scorecards), so tests build scorecards by hand and the TUI/HTML reports only render.
@@ -6,6 +7,8 @@ scorecards), so tests build scorecards by hand and the TUI/HTML reports only ren
 Definitions (issue 8):
 - element share: over the trainee's last ``window`` scored calls, met / judged (``met`` None is not
   judged; ``None`` share when never judged). Scorecards are the *effective* ones (overrides).
+- skill score: the mean 0–100 score of the skill over the window's calls where it was scored
+  (``None`` = not evaluated, e.g. closing in a service call, never counted as 0).
 - PEC: share of those calls without a critical error; PENC: mean of ``metrics["penc"]``.
   Cohort PEC/PENC pool every member's calls in the window.
 - faults of a call: elements not met (``element:<key>``) and critical error codes
@@ -22,12 +25,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from simulator.language.display import display
-from simulator.models.scorecard import ELEMENT_KEYS, Scorecard
+from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS, Scorecard
 from simulator.services.backend import Backend
 from simulator.services.calls import load_scorecard
 from simulator.services.formador import (
@@ -73,6 +76,7 @@ class TraineeRow:
     assignments_total: int
     assignments_done: int
     assignments_overdue: int
+    skills: dict[str, float | None] = field(default_factory=dict)  # key -> mean score 0..100
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,8 @@ class CohortDashboard:
     assignments_total: int
     assignments_done: int
     assignments_overdue: int
+    skill_keys: tuple[str, ...] = SKILL_KEYS
+    skill_names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +129,10 @@ def trainee_row(
         judged = [c.card.elements[key].met for c in recent if key in c.card.elements]
         judged_values = [m for m in judged if m is not None]
         elements[key] = sum(judged_values) / len(judged_values) if judged_values else None
+    skills: dict[str, float | None] = {}
+    for key in SKILL_KEYS:
+        scored = [c.card.skills[key] for c in recent if c.card.skills.get(key) is not None]
+        skills[key] = sum(v for v in scored if v is not None) / len(scored) if scored else None
     pencs = [p for p in (_penc(c.card) for c in recent) if p is not None]
     last = list(calls)[-FLAG_WINDOW:]
     counts: Counter[str] = Counter()
@@ -135,6 +145,7 @@ def trainee_row(
         name=name,
         calls=len(recent),
         elements=elements,
+        skills=skills,
         pec=(sum(1 for c in recent if not c.card.critical_errors) / len(recent))
         if recent
         else None,
@@ -221,6 +232,8 @@ def build_dashboard(
         element_keys=ELEMENT_KEYS,
         element_names={k: display("element", k) for k in ELEMENT_KEYS},
         rows=tuple(rows),
+        skill_keys=SKILL_KEYS,
+        skill_names={k: display("skill", k) for k in SKILL_KEYS},
         pec=pec,
         penc=penc,
         assignments_total=sum(r.assignments_total for r in rows),

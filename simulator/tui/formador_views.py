@@ -55,6 +55,18 @@ def element_header(key: str) -> str:
     return str(formador_labels()["element_headers"].get(key, display("element", key)))
 
 
+def skill_header(key: str) -> str:
+    return str(formador_labels()["skill_headers"].get(key, display("skill", key)))
+
+
+def skill_cell(score: float | None) -> Text:
+    """A skills-view cell: the mean 0–100 score with the level's symbol and colour."""
+    share = None if score is None else score / 100
+    level = level_of(share)
+    body = f"{level['symbol']}{round(score):>4}" if score is not None else f"{level['symbol']:^5}"
+    return Text(f" {body} ", style=level["style"])
+
+
 def sparkline(trend: tuple[int, ...], width: int = 6) -> str:
     """The last ``width`` overall scores as a sparkline, an arrow (last vs first) and the last."""
     if not trend:

@@ -125,3 +125,28 @@ async def test_escape_on_the_dashboard_goes_back_to_the_login(services: Any, clo
         await pilot.press("escape")
         await settle(pilot)
         assert on_screen(pilot, "LoginScreen") and app.trainee is None
+
+
+async def test_d_switches_the_heatmap_to_skills_and_back(services: Any, clock: Any) -> None:
+    build_room(services)
+    app = formador_app(services, clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await enter_as_formador(pilot)
+        screen: Any = app.screen
+        heatmap = screen.query_one("#heatmap", DataTable)
+        elements = [str(c.label).strip() for c in heatmap.columns.values()]
+        assert "Apert." in elements and "Sondeo" not in elements
+        await pilot.press("d")
+        await settle(pilot)
+        skills = [str(c.label).strip() for c in heatmap.columns.values()]
+        assert "Sondeo" in skills and "Escuch." in skills and "Apert." not in skills
+        assert heatmap.row_count == 3
+        ana = _row(heatmap, 0)
+        board = screen.board
+        probing = board.rows[0].skills["probing"]
+        assert probing is not None and any(str(round(probing)) in cell for cell in ana)
+        assert "destrezas" in _text(screen, "#legend")
+        await pilot.press("d")
+        await settle(pilot)
+        back = [str(c.label).strip() for c in heatmap.columns.values()]
+        assert back == elements

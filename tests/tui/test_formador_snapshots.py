@@ -65,6 +65,18 @@ def test_formador_dashboard(snap_compare: Any, services: Any, clock: Any) -> Non
     assert snap_compare(app, terminal_size=SIZE, run_before=steady(run_before))
 
 
+def test_formador_dashboard_skills(snap_compare: Any, services: Any, clock: Any) -> None:
+    build_room(services)
+
+    async def run_before(pilot: Any) -> None:
+        await enter_as_formador(pilot)
+        await pilot.press("d")
+        pilot.app.screen.query_one("#heatmap").move_cursor(row=1)
+
+    app = formador_app(services, clock)
+    assert snap_compare(app, terminal_size=SIZE, run_before=steady(run_before))
+
+
 def test_formador_dashboard_without_cohorts(snap_compare: Any, services: Any, clock: Any) -> None:
     services.formador.create_formador("Marta", "secreta123")
     app = formador_app(services, clock)

@@ -58,3 +58,27 @@ def test_assignments_text() -> None:
     assert assignments_text(0, 0, 0) == "—"
     assert assignments_text(4, 1, 2) == "1/4 · 2 venc."
     assert assignments_text(3, 3, 0) == "3/3"
+
+
+def test_skill_cells_show_the_mean_score_and_no_data() -> None:
+    from simulator.tui.formador_views import skill_cell
+
+    assert skill_cell(85.4).plain == " ●  85 "
+    assert skill_cell(61).plain == " ◐  61 "
+    assert skill_cell(None).plain.strip() == "—"
+
+
+def test_skill_means_skip_calls_where_the_skill_was_not_evaluated() -> None:
+    from datetime import UTC, datetime
+
+    from simulator.services.dashboard import ScoredCall, trainee_row
+    from tests.reports.cards import card
+
+    at = datetime(2026, 12, 1, tzinfo=UTC)
+    calls = [
+        ScoredCall(1, at, "s", card(60, skills={"probing": 40, "closing": None})),
+        ScoredCall(2, at, "s", card(80, skills={"probing": 80, "closing": 90})),
+    ]
+    row = trainee_row(1, "Ana", calls)
+    assert row.skills["probing"] == 60
+    assert row.skills["closing"] == 90  # the service call's None is not a zero

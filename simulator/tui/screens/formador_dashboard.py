@@ -1,4 +1,4 @@
-"""The formador's dashboard: pick a cohort, see its trainees × elements heatmap, PEC/PENC,
+"""The formador's dashboard: pick a cohort, see its trainees × elements heatmap (``d``: × skills), PEC/PENC,
 assignments, trends and flags; Enter on a trainee opens their calls.
 
 Every figure comes from ``FormadorDesk.dashboard`` (``services/dashboard.py``), loaded in a worker;
@@ -46,6 +46,7 @@ class FormadorDashboardScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open_trainee", "Ver aprendiz"),
         Binding("c", "pick_cohort", "Cohorte"),
+        Binding("d", "toggle_view", "Destrezas/Desempeños"),
         Binding("l", "calibration", "Calibración"),
         Binding("a", "assign", "Asignar"),
         Binding("r", "reload", "Actualizar"),
@@ -58,6 +59,7 @@ class FormadorDashboardScreen(Screen[None]):
         self.board: CohortDashboard | None = None
         self._request = 0
         self._filling = False
+        self.view = "elements"  # or "skills": the heatmap's columns
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,7 +143,7 @@ class FormadorDashboardScreen(Screen[None]):
             return
         empty.display = False
         heatmap.display = True
-        heatmap.show(board)
+        heatmap.show(board, self.view)
         heatmap.focus()
         self._show_flags()
 
@@ -186,6 +188,17 @@ class FormadorDashboardScreen(Screen[None]):
             self.notify("No hay aprendices en esta cohorte.", severity="warning")
             return
         self.app.push_screen(FormadorTraineeScreen(row.trainee_id, row.name))
+
+    def action_toggle_view(self) -> None:
+        """Switch the heatmap between the seven desempeños and the nine destrezas."""
+        self.view = "skills" if self.view == "elements" else "elements"
+        legend = formador_labels()["legend_skills" if self.view == "skills" else "legend"]
+        self.query_one("#legend", Static).update(legend)
+        heatmap = self.query_one("#heatmap", CohortHeatmap)
+        if self.board is not None and self.board.rows:
+            row = heatmap.cursor_row
+            heatmap.show(self.board, self.view)
+            heatmap.move_cursor(row=row)
 
     def action_pick_cohort(self) -> None:
         self.query_one("#cohort", Select).focus()

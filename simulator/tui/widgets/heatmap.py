@@ -1,5 +1,6 @@
-"""The cohort heatmap: one row per trainee, one column per element of the standard, plus calls,
-PEC, PENC, assignments, the trend of the last calls and the flags.
+"""The cohort heatmap: one row per trainee, one column per element of the standard (or, in the
+skills view, per destreza), plus calls, PEC, PENC, assignments, the trend of the last calls and the
+flags.
 
 A ``DataTable`` (row cursor; Enter selects a trainee). Cells carry a symbol and a percentage as
 well as a colour (``formador_views.heat_cell``), so the map reads without colour. It only shows
@@ -20,6 +21,8 @@ from simulator.tui.formador_views import (
     flags_short,
     heat_cell,
     percent,
+    skill_cell,
+    skill_header,
     sparkline,
 )
 
@@ -40,14 +43,20 @@ class CohortHeatmap(DataTable[Text | str]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, cell_padding=0)
         self.rows_by_key: dict[str, TraineeRow] = {}
 
-    def show(self, board: CohortDashboard) -> None:
+    def show(self, board: CohortDashboard, view: str = "elements") -> None:
+        """Fill the table; ``view`` "elements" (share of calls met) or "skills" (mean score)."""
+        skills = view == "skills"
         self.clear(columns=True)
         self.rows_by_key = {}
         self.add_column(" Aprendiz", key="name")
         self.add_column(" Alertas", key="flags")
         self.add_column(" Llam.", key="calls")
-        for key in board.element_keys:
-            self.add_column(f" {element_header(key)}", key=f"el-{key}")
+        if skills:
+            for key in board.skill_keys:
+                self.add_column(f" {skill_header(key)}", key=f"sk-{key}")
+        else:
+            for key in board.element_keys:
+                self.add_column(f" {element_header(key)}", key=f"el-{key}")
         for label, key in (
             (" PEC", "pec"),
             (" PENC", "penc"),
@@ -63,7 +72,11 @@ class CohortHeatmap(DataTable[Text | str]):
                 Text(f" {clean(row.name)[:14]}"),
                 Text(f" {flags}", style="bold" if flags != "—" else "dim"),
                 Text(f" {row.calls} ", justify="right"),
-                *(heat_cell(row.elements.get(k)) for k in board.element_keys),
+                *(
+                    (skill_cell(row.skills.get(k)) for k in board.skill_keys)
+                    if skills
+                    else (heat_cell(row.elements.get(k)) for k in board.element_keys)
+                ),
                 Text(f" {percent(row.pec)} ", justify="right"),
                 Text(f" {percent(row.penc)} ", justify="right"),
                 Text(f" {sparkline(row.trend, width=5)} "),
