@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from simulator.exam.models import ExamAttempt
     from simulator.models.content import Persona
+    from simulator.models.transcript import Transcript
     from simulator.services.exam import ExamReport
     from simulator.settings import Settings
 
@@ -84,14 +85,18 @@ def _finished(attempt: ExamAttempt) -> None:
         )
 
 
-def _persona(services: PortfolioServices, persona_id: str) -> str:
+def _persona(services: PortfolioServices, persona_id: str, transcript: Transcript) -> str:
+    """The customer as the candidate met them: the name they had in the call (the scenario's
+    customer, in the transcript's data) and the persona's type."""
     persona = services.library.personas.get(persona_id)
+    called = (transcript.customer_data.get("nombre") or "").strip()
     if persona is None:
-        return persona_id
+        return called or persona_id
     from simulator.language.display import display
 
+    name = called or persona.name
     kind = display("customer_type", persona.customer_type)
-    return f"{persona.name} ({kind.lower()})" if kind else persona.name
+    return f"{name} ({kind.lower()})" if kind else name
 
 
 def gather_portfolio(
@@ -110,7 +115,7 @@ def gather_portfolio(
             call_id=call.saved.call_id,
             label=call.slot.label,
             scenario=call.saved.scenario_title,
-            persona=_persona(services, call.saved.persona_id),
+            persona=_persona(services, call.saved.persona_id, call.saved.transcript),
             started_at=call.saved.started_at,
             outcome=call.saved.outcome_name,
             transcript=call.saved.transcript,

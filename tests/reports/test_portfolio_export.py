@@ -48,6 +48,10 @@ def test_a_finished_attempt_exports_html_and_pdf(services: Services, tmp_path: P
     assert steps[0].text == "Estado del agente: Disponible" and steps[0].turn is None
     assert [c.label for c in folio.calls] == ["Llamada de venta", "Llamada de servicio"]
     assert folio.calls[0].persona.endswith(")")  # name (customer type)
+    # the name the customer had in the call (the scenario's), not the persona file's own name
+    report = services.exam.report(attempt.id)
+    said = report.calls[0].saved.transcript.customer_data["nombre"]
+    assert folio.calls[0].persona.startswith(said)
 
 
 def test_default_folder_is_in_the_data_folder(services: Services) -> None:
