@@ -28,11 +28,22 @@ from simulator.errors import InputError
 Theme = Literal["textual-dark", "textual-light"]
 Mode = Literal["practice", "exam"]
 TraineePin = Literal["opcional", "obligatorio"]
+VoiceMode = Literal["off", "hands_free", "push_to_talk"]
 
 # Fields that save_settings writes by default: choices the user makes inside the app.
 SAVED_BY_APP: tuple[str, ...] = ("theme", "trainee")
 
 _LINE_RE = re.compile(r"line (\d+)")
+_VOICE_MODE_ALIASES = {
+    "apagada": "off",
+    "apagado": "off",
+    "no": "off",
+    "manos libres": "hands_free",
+    "manos_libres": "hands_free",
+    "pulsar": "push_to_talk",
+    "pulsar para hablar": "push_to_talk",
+    "pulsar_para_hablar": "push_to_talk",
+}
 _THEME_ALIASES = {
     "dark": "textual-dark",
     "light": "textual-light",
@@ -170,6 +181,25 @@ class Settings(BaseSettings):
         description="a Piper voice for the customer (the .onnx file, with its .onnx.json next to "
         "it); empty = espeak-ng",
     )
+    voice_mode: VoiceMode = Field(
+        "off",
+        description="voice on the TUI call screen when a call opens: off (text; F9 turns it on), "
+        "hands_free (manos libres: a pause ends the turn) or push_to_talk (pulsar para hablar)",
+    )
+    voice_ptt_release_seconds: float = Field(
+        0.5,
+        ge=0.15,
+        le=2.0,
+        description="push-to-talk: a held key whose auto-repeat stops for this long was let go",
+    )
+    voice_input_wavs: list[Path] = Field(
+        default_factory=list,
+        description="WAV files heard as the trainee's microphone instead of the sound card "
+        "(prepared lines, tests, a machine with no sound card)",
+    )
+    voice_output_wav: Path | None = Field(
+        None, description="the customer's voice is written to this WAV instead of the speaker"
+    )
     learned_acts: bool = Field(
         True,
         description="learned paraphrase/question acts (analysis/learned.py) when the embedding "
@@ -186,12 +216,20 @@ class Settings(BaseSettings):
     def _pin_words(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
 
+    @field_validator("voice_mode", mode="before")
+    @classmethod
+    def _voice_mode_alias(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            key = value.strip().lower().replace("-", " ")
+            return _VOICE_MODE_ALIASES.get(key, key.replace(" ", "_"))
+        return value
+
     @field_validator("data_dir", mode="after")
     @classmethod
     def _expand(cls, value: Path) -> Path:
         return value.expanduser()
 
-    @field_validator("content_dirs", mode="after")
+    @field_validator("content_dirs", "voice_input_wavs", mode="after")
     @classmethod
     def _expand_all(cls, value: list[Path]) -> list[Path]:
         return [path.expanduser() for path in value]

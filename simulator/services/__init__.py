@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from simulator.services.exam import ExamService
     from simulator.services.formador import FormadorService
     from simulator.services.formador_desk import FormadorDesk
+    from simulator.services.voice import VoiceService
 
 __all__ = [
     "AssignmentItem",
@@ -76,6 +77,7 @@ class Services:
         self._formador: FormadorService | None = None
         self._desk: FormadorDesk | None = None
         self._exam: ExamService | None = None
+        self._voice: VoiceService | None = None
 
     @property
     def formador(self) -> FormadorService:
@@ -94,6 +96,15 @@ class Services:
 
             self._exam = ExamService(self._backend, self.calls)
         return self._exam
+
+    @property
+    def voice(self) -> VoiceService:
+        """Voice on the call screen (``services/voice.py``); engines load when voice is turned on."""
+        if self._voice is None:
+            from simulator.services.voice import VoiceService
+
+            self._voice = VoiceService(self._backend.settings)
+        return self._voice
 
     @property
     def desk(self) -> FormadorDesk:

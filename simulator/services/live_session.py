@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from simulator.customer.simulator import CustomerReply
     from simulator.models.transcript import Transcript
     from simulator.session.result import CallResult
@@ -46,7 +48,11 @@ class CallSessionProtocol(Protocol):
 
     def start(self) -> list[str]: ...
 
-    def agent_says(self, text: str) -> CustomerReply: ...
+    def agent_says(self, text: str, spoken: tuple[float, float] | None = None) -> CustomerReply: ...
+
+    def use_clock(self, clock: Callable[[], float] | None) -> None:
+        """Time the rest of the call with ``clock`` (voice on) or simulated time (None)."""
+        ...
 
     def hold_start(self) -> None: ...
 

@@ -31,16 +31,20 @@ __all__ = [
     "RecoveryProtocol",
     "SignInProtocol",
     "TraineesProtocol",
+    "VoiceLinkProtocol",
+    "VoiceProtocol",
 ]
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from datetime import date
+    from pathlib import Path
 
     from simulator.exam.models import ExamAttempt, QuestionnaireResult
     from simulator.exam.plan import ExamPlan
     from simulator.models.content import Persona
     from simulator.models.scorecard import Scorecard
+    from simulator.models.transcript import Turn
     from simulator.services.assign_form import AssignForm
     from simulator.services.dashboard import CohortDashboard, TraineeDrilldown
     from simulator.services.exam import ExamReport
@@ -58,6 +62,7 @@ if TYPE_CHECKING:
     )
     from simulator.services.signin import PinStep
     from simulator.session.result import CallResult
+    from simulator.settings import VoiceMode
     from simulator.storage import AssignmentRecord
 
 
@@ -183,6 +188,47 @@ class ExamProtocol(Protocol):
     ) -> ExamAttempt: ...
 
 
+class VoiceLinkProtocol(Protocol):
+    """One live call's voice (``simulator.services.voice.VoiceLink``)."""
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """Seconds of microphone heard: the call's clock while voice is on."""
+        ...
+
+    @property
+    def latched(self) -> bool: ...
+
+    def run(
+        self, on_heard: Callable[[str, float, float], object], on_stage: Callable[[str], object]
+    ) -> None: ...
+
+    def start_at(self, seconds: float) -> None: ...
+
+    def say(self, text: str, turn: Turn | None = None) -> None: ...
+
+    def answered(self) -> None: ...
+
+    def set_mode(self, mode: VoiceMode) -> None: ...
+
+    def press_talk(self) -> str | None: ...
+
+    def stop(self) -> None: ...
+
+    def save(self, recording: Path) -> builtins.list[Path]: ...
+
+
+class VoiceProtocol(Protocol):
+    """Turning voice on for a live call (``simulator.services.voice.VoiceService``)."""
+
+    @property
+    def default_mode(self) -> VoiceMode: ...
+
+    def recording_path(self, live: LiveCall) -> Path: ...
+
+    def open(self, live: LiveCall, mode: VoiceMode) -> VoiceLinkProtocol: ...
+
+
 class AppServicesProtocol(Protocol):
     """Everything the TUI asks of ``simulator.services.Services``."""
 
@@ -206,6 +252,9 @@ class AppServicesProtocol(Protocol):
 
     @property
     def exam(self) -> ExamProtocol: ...
+
+    @property
+    def voice(self) -> VoiceProtocol: ...
 
     def assignment_form(self) -> AssignForm: ...
 

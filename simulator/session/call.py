@@ -110,6 +110,16 @@ class CallSession:
     def on_hold(self) -> bool:
         return self._hold_started is not None
 
+    def use_clock(self, clock: Callable[[], float] | None) -> None:
+        """Time the rest of the call with ``clock`` (a voice call's stream clock), or with
+        simulated time again (None). The call's time goes on from where it is, never back."""
+        now = self._now()
+        self._clock = clock
+        if clock is None:
+            self._sim_t = now
+        else:
+            self._t0 = clock() - now
+
     # ------------------------------------------------------------------ status & start
 
     def set_status(self, status: str, *, automatic: bool = False) -> None:

@@ -8,13 +8,17 @@ customer for ``barge_in_seconds`` the customer stops (unless the persona does no
 turn is cut where they stopped, and the interruption is recorded. Stage times (end of turn, STT,
 customer, first audio) are measured for every turn, for the latency bench and the README. Both
 sides are recorded at the stream's clock; the customer's acceptance of a sale is kept as its own
-clip (``clips.py``).
+clip (``clips.py``). Interactive callers (the TUI) take each line heard themselves
+(``on_heard``), hand the customer's words back with ``say_later`` and follow the stages with
+``on_stage``.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,12 +26,14 @@ from typing import Protocol
 
 import numpy as np
 
+from simulator.models.transcript import Turn
 from simulator.session.call import CallSession
 from simulator.voice.audio import STT_RATE, Audio, resample
 from simulator.voice.endpoint import EndOfTurn
+from simulator.voice.ptt import HEARING, LISTENING, SPEAKING, TRANSCRIBING, Detector
 from simulator.voice.stt import WhisperSTT
 from simulator.voice.tts import sentences
-from simulator.voice.turns import TurnDetector, Utterance
+from simulator.voice.turns import Utterance
 
 BARGE_IN_SECONDS = 0.3  # the trainee's speech over the customer that makes them stop
 
@@ -148,7 +154,7 @@ class VoiceCall:
     speaker: Speaker
     stt: WhisperSTT
     tts: CustomerVoice
-    detector: TurnDetector
+    detector: Detector
     recording: Recording = field(default_factory=Recording)
     timings: list[TurnTiming] = field(default_factory=list)
     heard: list[str] = field(default_factory=list)  # what STT understood, turn by turn
@@ -166,6 +172,44 @@ class VoiceCall:
     _speech: CustomerSpeech | None = None
     _overlap: float = 0.0
     _microphone: object = None
+    # Interactive callers: ``on_heard`` takes each line instead of the session; when it returns
+    # true, listening waits for ``answered()`` (the customer's words come through ``say_later``).
+    on_heard: Callable[[str, Utterance], object] | None = None
+    on_stage: Callable[[str], object] | None = None
+    answer_timeout: float = 30.0
+    _inbox: queue.Queue[tuple[str, Turn | None]] = field(default_factory=queue.Queue)
+    _stopped: threading.Event = field(default_factory=threading.Event)
+    _answered: threading.Event = field(default_factory=threading.Event)
+    _stage_now: str = ""
+
+    def say_later(self, text: str, turn: Turn | None = None) -> None:
+        """Speak ``text`` from the listening thread as soon as it can (any thread may call this);
+        ``turn`` gets the times it was heard."""
+        self._inbox.put((text, turn))
+
+    def answered(self) -> None:
+        self._answered.set()  # the answer to the line ``on_heard`` took is out (any thread)
+
+    def stop(self, microphone: object = None) -> None:
+        """End ``run`` at the next chunk (any thread); a sound-card microphone is closed too."""
+        self._stopped.set()
+        if callable(stop := getattr(microphone, "stop", None)):
+            stop()
+
+    def _stage(self, stage: str) -> None:
+        if stage != self._stage_now:
+            self._stage_now = stage
+            if self.on_stage is not None:
+                self.on_stage(stage)
+
+    def _speak_waiting(self, final: bool = False) -> None:
+        """Speak the lines waiting; ``final``: also after ``stop`` (the customer's last words)."""
+        while final or not self._stopped.is_set():
+            try:
+                text, turn = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            self._say(text, turn)
 
     @property
     def customer_speech(self) -> tuple[float, float] | None:
@@ -190,6 +234,8 @@ class VoiceCall:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt") as pool:
             self._pool = pool
             for chunk in microphone:
+                if self._stopped.is_set():
+                    break
                 at = self.clock.now
                 self.clock.now += chunk.seconds
                 self.recording.place(chunk, at)
@@ -197,14 +243,21 @@ class VoiceCall:
                 for utterance in self.detector.feed(chunk):
                     self._exchange(utterance)
                     if self.session.ended:
-                        return
+                        break
+                if self.session.ended:
+                    break
                 self._listen_over(at, before)
                 self._speculate()
                 if self.session.ended:  # a turn that ended early ended the call
-                    return
+                    break
+                self._speak_waiting()
+                talking = self.detector.talking
+                stage = HEARING if talking else SPEAKING if self.customer_talking else LISTENING
+                self._stage(stage)
             for utterance in self.detector.flush():
-                if not self.session.ended:
+                if not self.session.ended and not self._stopped.is_set():
                     self._exchange(utterance)
+            self._speak_waiting(final=True)
         self._pool = None
 
     def _speculate(self) -> None:
@@ -243,11 +296,22 @@ class VoiceCall:
 
     def _exchange(self, utterance: Utterance) -> None:
         began = time.perf_counter()
+        self._stage(TRANSCRIBING)
         text = self._transcribe(utterance)
         heard = time.perf_counter()
+        self._stage(LISTENING)
         if not text:
             return
         self.heard.append(text)
+        if self.on_heard is not None:
+            self._answered.clear()
+            if self.on_heard(text, utterance):
+                deadline = time.perf_counter() + self.answer_timeout
+                while not self._answered.wait(0.05):
+                    if self._stopped.is_set() or time.perf_counter() > deadline:
+                        break
+                self._speak_waiting()
+            return
         reply = self.session.agent_says(text, spoken=(utterance.start, utterance.end))
         answered = time.perf_counter()
         first_audio = self._say(reply.text) if reply.text else 0.0
@@ -291,9 +355,10 @@ class VoiceCall:
             speech.cut(at)
         self.session.interrupted(speech.turn, at, said)
 
-    def _say(self, text: str) -> float:
-        """Queue ``text`` sentence by sentence, after anything the customer is still saying;
-        returns how long the first sentence took to synthesize."""
+    def _say(self, text: str, turn: Turn | None = None) -> float:
+        """Queue ``text`` sentence by sentence, after anything the customer is still saying
+        (``turn``: the customer turn it is, else the last one); returns how long the first
+        sentence took to synthesize."""
         first: float | None = None
         began = time.perf_counter()
         previous = self._speech
@@ -312,10 +377,13 @@ class VoiceCall:
             parts.append((sentence, at, at + clip.seconds))
             at += clip.seconds
         turns = self.session.transcript.turns
-        if turns and turns[-1].speaker == "customer":  # the turn lasts as long as it sounds
-            turns[-1].start, turns[-1].end = round(start, 2), round(at, 2)
+        if turn is None and turns and turns[-1].speaker == "customer":
+            turn = turns[-1]
+        number = next((i + 1 for i, t in enumerate(turns) if t is turn), None)
+        if turn is not None and number is not None:  # the turn lasts as long as it sounds
+            turn.start, turn.end = round(start, 2), round(at, 2)
             if parts:
-                self._speech = CustomerSpeech(turn=len(turns), parts=parts)
+                self._speech = CustomerSpeech(turn=number, parts=parts)
                 self._overlap = 0.0
         return first or 0.0
 

@@ -42,18 +42,23 @@ class VoiceOptions:
 
 
 def build_voice_call(
-    session: CallSession, options: VoiceOptions, clock: StreamClock
+    session: CallSession,
+    options: VoiceOptions,
+    clock: StreamClock,
+    stt: WhisperSTT | None = None,
 ) -> tuple[VoiceCall, Any]:
-    """The call and its microphone; ``clock`` is the one the session was made with. Devices are
-    checked first (``VoiceError`` in Spanish). A Piper voice that cannot be used leaves the reason
-    in ``call.notes`` and the customer speaks with espeak-ng."""
+    """The call and its microphone; ``clock`` is the one the session was made with; ``stt`` a
+    model already loaded, if any. Devices are checked first (``VoiceError`` in Spanish). A Piper
+    voice that cannot be used leaves the reason in ``call.notes`` and the customer speaks with
+    espeak-ng."""
     if not options.inputs or options.output is None:
         check_devices()
     speaker: Any = WavSpeaker(clock=clock) if options.output is not None else DeviceSpeaker()
     tts, note = customer_voice(
         session.persona.voice, telephone=options.telephone, piper_model=options.piper_model
     )
-    stt = WhisperSTT(model=options.stt_model)
+    if stt is None:
+        stt = WhisperSTT(model=options.stt_model)
     stt.load()
     call = VoiceCall(
         session=session,

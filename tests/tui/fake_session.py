@@ -8,6 +8,7 @@ against ``simulator.services.protocols.CallSessionProtocol`` (see ``protocol_che
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from simulator.customer.simulator import CustomerReply
 from simulator.errors import SimuladorError
@@ -96,6 +97,7 @@ class FakeSession:
         self._step = 0
         self.release = threading.Event()
         self.release.set()
+        self.clock: Callable[[], float] | None = None  # set while voice is on
 
     def set_status(self, status: str) -> None:
         self.status = status
@@ -110,13 +112,17 @@ class FakeSession:
         self.transcript.turns.append(Turn(speaker="customer", text="¿Bueno?"))
         return ["¿Bueno?"]
 
-    def agent_says(self, text: str) -> CustomerReply:
+    def use_clock(self, clock: Callable[[], float] | None) -> None:
+        self.clock = clock
+
+    def agent_says(self, text: str, spoken: tuple[float, float] | None = None) -> CustomerReply:
         self.release.wait(5)
         if self.delay:
             import time
 
             time.sleep(self.delay)
-        self.transcript.turns.append(Turn(speaker="agent", text=text))
+        start, end = spoken if spoken is not None else (None, None)
+        self.transcript.turns.append(Turn(speaker="agent", text=text, start=start, end=end))
         line, mood = SCRIPT[min(self._step, len(SCRIPT) - 1)]
         self._step += 1
         if "adiós" in text.lower():

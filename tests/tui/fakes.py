@@ -36,6 +36,7 @@ from tests.tui import fake_data
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_exam import FakeExam
 from tests.tui.fake_session import FakeSession, fake_persona, fake_scenario
+from tests.tui.fake_voice import FakeVoice
 from tests.tui.scored_call import scored_card, scored_transcript
 
 FIXED_WHEN = datetime(2026, 11, 23, 10, 30)
@@ -270,6 +271,7 @@ class FakeServices:
         self.recovery = Recovery(self)
         self.desk = FakeDesk()
         self.exam = FakeExam()
+        self.voice = FakeVoice()
         self.preferences: list[dict[str, str | None]] = []
         self.assignments: list[AssignmentItem] = fake_data.assignments()
 

@@ -25,8 +25,22 @@ def quiet(app: AppT) -> AppT:
     return app
 
 
+# Voice listens in a worker for as long as it is on: waiting for "no work pending" skips it.
+LISTENING_GROUP = "voice-listen"
+
+
+def _work(app: App[Any]) -> list[Any]:
+    return [worker for worker in app.workers if worker.group != LISTENING_GROUP]
+
+
 def _busy(app: App[Any]) -> bool:
-    return any(not worker.is_finished for worker in app.workers)
+    return any(not worker.is_finished for worker in _work(app))
+
+
+async def _finish_work(app: App[Any]) -> None:
+    work = _work(app)
+    if work:  # an empty list would mean "every worker" to wait_for_complete
+        await app.workers.wait_for_complete(work)
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -38,7 +52,7 @@ async def settle(pilot: Pilot[Any]) -> None:
     app = pilot.app
     deadline = time.monotonic() + PATIENCE_SECONDS
     while True:
-        await app.workers.wait_for_complete()
+        await _finish_work(app)
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
         if not _busy(app):
@@ -66,7 +80,7 @@ async def wait_for(pilot: Pilot[Any], condition: Callable[[], object], what: str
 
 async def app_step(pilot: Pilot[Any]) -> None:
     if _busy(pilot.app):
-        await pilot.app.workers.wait_for_complete()
+        await _finish_work(pilot.app)
     await pilot.pause(0.01)
 
 

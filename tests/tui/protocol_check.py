@@ -24,16 +24,20 @@ from simulator.services.protocols import (
     RecoveryProtocol,
     SignInProtocol,
     TraineesProtocol,
+    VoiceLinkProtocol,
+    VoiceProtocol,
 )
 from simulator.services.recovery import RecoveryService
 from simulator.services.signin import SignInService
 from simulator.services.trainees import TraineeService
+from simulator.services.voice import VoiceLink, VoiceService
 from simulator.session.call import CallSession
 from simulator.tui.app import SimuladorApp
 from simulator.tui.app_api import SimuladorAppAPI
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_exam import FakeExam
 from tests.tui.fake_session import FakeSession, fake_scenario
+from tests.tui.fake_voice import FakeLink, FakeVoice
 from tests.tui.fakes import Calls, FakeServices, Recovery, SignIn, Trainees
 from tests.tui.fakes import Library as FakeLibrary
 
@@ -85,3 +89,9 @@ def sign_ins(fake: SignIn, real: SignInService) -> tuple[SignInProtocol, SignInP
 
 def exams(fake: FakeExam, real: ExamService) -> tuple[ExamProtocol, ExamProtocol]:
     return fake, real
+
+
+def voices(
+    fake: FakeVoice, real: VoiceService, fake_link: FakeLink, real_link: VoiceLink
+) -> tuple[VoiceProtocol, VoiceProtocol, VoiceLinkProtocol, VoiceLinkProtocol]:
+    return fake, real, fake_link, real_link

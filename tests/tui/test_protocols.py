@@ -24,15 +24,19 @@ from simulator.services.protocols import (
     RecoveryProtocol,
     SignInProtocol,
     TraineesProtocol,
+    VoiceLinkProtocol,
+    VoiceProtocol,
 )
 from simulator.services.recovery import RecoveryService
 from simulator.services.signin import SignInService
 from simulator.services.trainees import TraineeService
+from simulator.services.voice import VoiceLink, VoiceService
 from simulator.session.call import CallSession
 from tests.tui import protocol_check
 from tests.tui.fake_desk import FakeDesk
 from tests.tui.fake_exam import FakeExam
 from tests.tui.fake_session import FakeSession
+from tests.tui.fake_voice import FakeLink, FakeVoice
 from tests.tui.fakes import Calls, FakeServices, Recovery, SignIn, Trainees
 from tests.tui.fakes import Library as FakeLibrary
 
@@ -46,6 +50,8 @@ CASES = [
     (CallSessionProtocol, FakeSession, CallSession),
     (FormadorDeskProtocol, FakeDesk, FormadorDesk),
     (ExamProtocol, FakeExam, ExamService),
+    (VoiceProtocol, FakeVoice, VoiceService),
+    (VoiceLinkProtocol, FakeLink, VoiceLink),
 ]
 
 
@@ -92,6 +98,8 @@ def _fake_instances() -> dict[type, object]:
         CallSessionProtocol: protocol_check.fake_session(),
         FormadorDeskProtocol: services.desk,
         ExamProtocol: services.exam,
+        VoiceProtocol: services.voice,
+        VoiceLinkProtocol: FakeLink(),
     }
 
 

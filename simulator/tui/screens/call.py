@@ -31,6 +31,7 @@ from simulator.errors import SimuladorError
 from simulator.language.safe_text import clean, escape_textual
 from simulator.tui.app_api import app_of
 from simulator.tui.screens.call_talk import CallTalk
+from simulator.tui.screens.call_voice import CallVoice, TalkLine
 from simulator.tui.views import CallRequest, labels, mood_text
 from simulator.tui.widgets.capture_form import CaptureForm
 from simulator.tui.widgets.catalog_sheet import catalog_markup, customer_markup
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 OUTBOUND = ("outbound_sale", "collections")
 
 
-class CallScreen(CallTalk, Screen[None]):
+class CallScreen(CallVoice, CallTalk, Screen[None]):
     """One live call. Phases: before (not started) → live → wrap-up (Tipificación) → saving."""
 
     CSS_PATH = "call.tcss"
@@ -56,6 +57,8 @@ class CallScreen(CallTalk, Screen[None]):
         Binding("f6", "hangup", "Colgar"),
         Binding("f7", "capture", "Captura", show=False),
         Binding("f8", "products", "Productos", show=False),
+        Binding("f9", "voice", "Voz"),
+        Binding("space", "talk", "Hablar", show=False),
         Binding("escape", "leave", "Volver", show=False),
     ]
 
@@ -110,7 +113,9 @@ class CallScreen(CallTalk, Screen[None]):
                 yield RichLog(id="transcript", wrap=True, auto_scroll=True, min_width=20)
                 yield Static("", id="hint")
                 yield Static("✎ El cliente está escribiendo…", id="typing")
-                yield Input(placeholder="Hable con el cliente: escriba y presione Enter", id="say")
+                yield TalkLine(
+                    placeholder="Hable con el cliente: escriba y presione Enter", id="say"
+                )
         yield Footer(show_command_palette=False)  # room for F1 at 80 columns; Ctrl+P still works
 
     def on_mount(self) -> None:
@@ -134,6 +139,7 @@ class CallScreen(CallTalk, Screen[None]):
                 f"después {where.lower()} con F3."
             )
         self.set_interval(0.5, self._tick)
+        self.voice_start()
 
     # ----------------------------------------------------------------- log helpers
 
@@ -146,6 +152,7 @@ class CallScreen(CallTalk, Screen[None]):
             self.log_view.write(Text.assemble(("Usted:", "b cyan"), " ", clean(text)))
         else:
             self.log_view.write(Text.assemble(("Cliente:", "b magenta"), " ", clean(text)))
+            self.voice_speak(text)
 
     def _error(self, error: Exception) -> None:
         self.notify(str(error), severity="error")
@@ -292,6 +299,7 @@ class CallScreen(CallTalk, Screen[None]):
         self.waiting = False
         self.typing.display = False
         self._run_deferred()
+        self.voice_off()  # the customer's last words are still spoken, then it is saved
         self._flush_capture()
         if self.hold_t0 is not None:
             self.action_hold()

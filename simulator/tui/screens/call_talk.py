@@ -61,9 +61,11 @@ class CallTalk(_MixinBase):
         def _show_mood(self) -> None: ...
         def _hang_up(self) -> None: ...
         def _captured(self, event: CaptureForm.Captured) -> None: ...
+        def voice_answered(self) -> None: ...
 
-    def said(self, text: str) -> None:
-        """The trainee pressed Enter on the talk line: a slash command or words to the customer."""
+    def said(self, text: str, spoken: tuple[float, float] | None = None) -> None:
+        """The trainee pressed Enter on the talk line (a slash command or words to the customer), or
+        said a line with voice on (``spoken``: when, in call seconds; the talk line is left as is)."""
         text = text.strip()
         if not text:
             return
@@ -73,20 +75,22 @@ class CallTalk(_MixinBase):
         if self.phase != "live":
             self.notify("La llamada ya terminó. Presione F6 para terminar.", severity="warning")
             return
-        if text.startswith("/"):
+        if text.startswith("/") and spoken is None:
             self.say.value = ""
             self._command(text)
             return
         if self.waiting:
-            self.notify("Espere la respuesta del cliente…")
+            heard = f": «{escape_textual(text)}»" if spoken is not None else ""
+            self.notify(f"Espere la respuesta del cliente… (no se envió{heard})")
             return
         if self.hold_t0 is not None:  # talking takes the customer off hold
             self.action_hold()
-        self.say.value = ""
+        if spoken is None:
+            self.say.value = ""
         self._turn("agent", text)
         self.waiting = True
         self.typing.display = True
-        self._reply(self.generation, text)
+        self._reply(self.generation, text, spoken)
 
     def _command(self, text: str) -> None:
         """The slash commands of ``simulador play`` also work here (keyboard shortcuts too)."""
@@ -119,10 +123,14 @@ class CallTalk(_MixinBase):
             )
 
     @work(group="reply")
-    async def _reply(self, generation: int, text: str) -> None:
+    async def _reply(
+        self, generation: int, text: str, spoken: tuple[float, float] | None = None
+    ) -> None:
         app = app_of(self)
         try:
-            reply = await asyncio.to_thread(self._reply_blocking, text, app.slow_reply_seconds)
+            reply = await asyncio.to_thread(
+                self._reply_blocking, text, app.slow_reply_seconds, spoken
+            )
         except Exception as error:  # never crash mid-call: the journal already holds the turn
             if not isinstance(error, SimuladorError):
                 self.log.error(f"customer reply failed: {error!r}")
@@ -132,6 +140,7 @@ class CallTalk(_MixinBase):
                 self.typing.display = False
                 self._run_deferred()
                 self._error(error)
+                self.voice_answered()
             return
         if generation != self.generation or not self.is_mounted:
             return  # stale: the call ended or the screen left while the customer "typed"
@@ -139,18 +148,21 @@ class CallTalk(_MixinBase):
         self.typing.display = False
         self._run_deferred()
         self._show_reply(generation, reply)
+        self.voice_answered()  # voice listens again once the answer is out
 
     def _run_deferred(self) -> None:
         pending, self.deferred = self.deferred, []
         for action in pending:
             action()
 
-    def _reply_blocking(self, text: str, delay: float) -> CustomerReply:
+    def _reply_blocking(
+        self, text: str, delay: float, spoken: tuple[float, float] | None = None
+    ) -> CustomerReply:
         if delay:
             import time
 
             time.sleep(delay)
-        return self.session.agent_says(text)
+        return self.session.agent_says(text, spoken)
 
     def _show_reply(self, generation: int, reply: CustomerReply) -> None:
         if reply.text:

@@ -1,4 +1,4 @@
-"""The softphone panel of the agent's workstation: status, call timer, hold countdown, mood."""
+"""The softphone panel of the agent's workstation: status, call timer, hold countdown, mood, voice."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ class Softphone(Widget):
     Softphone #sp-status.-wrap { color: $secondary; }
     Softphone #sp-hold { color: $warning; }
     Softphone #sp-hold.-over { color: $error; text-style: bold; }
+    Softphone #sp-voice { color: $text-muted; }
+    Softphone #sp-voice.-on { color: $accent; }
     Softphone Grid {
         grid-size: 2;
         grid-gutter: 0 1;
@@ -49,11 +51,13 @@ class Softphone(Widget):
     elapsed: reactive[float] = reactive(0.0)
     hold_left: reactive[float | None] = reactive(None)
     mood: reactive[str] = reactive("")
+    voice: reactive[str] = reactive("Voz: apagada")
 
     def compose(self) -> ComposeResult:
         yield Static(id="sp-status")
         yield Static(id="sp-timer")
         yield Static(id="sp-hold")
+        yield Static(id="sp-voice")
         with Grid():
             yield Button("Disponible", id="sp-ready", compact=True, variant="success")
             yield Button("Contestar", id="sp-answer", compact=True, variant="primary")
@@ -69,6 +73,17 @@ class Softphone(Widget):
         self._render_status()
         self._render_timer()
         self._render_hold()
+        self._render_voice()
+
+    def watch_voice(self) -> None:
+        self._render_voice()
+
+    def _render_voice(self) -> None:
+        if not self._ready:
+            return
+        label = self.query_one("#sp-voice", Static)
+        label.set_class(self.voice != "Voz: apagada", "-on")
+        label.update(self.voice)
 
     def watch_status(self) -> None:
         self._render_status()
