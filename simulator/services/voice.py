@@ -177,6 +177,8 @@ class VoiceService:
             output=settings.voice_output_wav,
             telephone=settings.voice_telephone,
             stt_model=settings.voice_stt_model,
+            early_seconds=settings.voice_early_seconds,
+            hesitation_seconds=settings.voice_hesitation_seconds,
             silence_seconds=settings.voice_silence_seconds,
             barge_in_seconds=settings.voice_barge_in_seconds,
             piper_model=settings.voice_piper_model,
