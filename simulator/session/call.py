@@ -111,14 +111,8 @@ class CallSession:
         return self._hold_started is not None
 
     def use_clock(self, clock: Callable[[], float] | None) -> None:
-        """Time the rest of the call with ``clock`` (a voice call's stream clock), or with
-        simulated time again (None). The call's time goes on from where it is, never back."""
-        now = self._now()
-        self._clock = clock
-        if clock is None:
-            self._sim_t = now
-        else:
-            self._t0 = clock() - now
+        now, self._clock = self._now(), clock  # voice on: the microphone's; None: simulated
+        self._sim_t, self._t0 = now, (clock() - now if clock else self._t0)
 
     # ------------------------------------------------------------------ status & start
 
