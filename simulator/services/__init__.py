@@ -94,7 +94,7 @@ class Services:
         if self._exam is None:
             from simulator.services.exam import ExamService
 
-            self._exam = ExamService(self._backend, self.calls)
+            self._exam = ExamService(self._backend, self.calls, self.formador)
         return self._exam
 
     @property

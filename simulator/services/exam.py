@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from simulator.models.scorecard import Scorecard
     from simulator.services.backend import Backend
     from simulator.services.calls import CallService
+    from simulator.services.formador import FormadorService
     from simulator.services.results import LiveCall, SavedCall
-    from simulator.storage import ExamAttemptRecord, ExamRepo, OverrideRepo
+    from simulator.storage import ExamAttemptRecord, ExamRepo
 
 MAX_NOTE = 2000
 
@@ -63,11 +64,11 @@ class ExamReport:
 
 
 class ExamService:
-    def __init__(self, backend: Backend, calls: CallService) -> None:
+    def __init__(self, backend: Backend, calls: CallService, formador: FormadorService) -> None:
         self._backend = backend
         self._calls = calls
+        self._formador = formador  # its overrides repository gives the effective scorecards
         self._repo: ExamRepo | None = None
-        self._overrides: OverrideRepo | None = None
 
     @property
     def repo(self) -> ExamRepo:
@@ -76,14 +77,6 @@ class ExamService:
 
             self._repo = ExamRepo(make_session_factory(self._backend.repos.engine))
         return self._repo
-
-    @property
-    def overrides(self) -> OverrideRepo:
-        if self._overrides is None:
-            from simulator.storage import OverrideRepo, make_session_factory
-
-            self._overrides = OverrideRepo(make_session_factory(self._backend.repos.engine))
-        return self._overrides
 
     # -- what the candidate reads first -----------------------------------------------------------
 
@@ -231,7 +224,7 @@ class ExamService:
             saved = self._calls.get(slot.call_id)
             card = saved.scorecard
             if card is not None:
-                card = apply_overrides(card, self.overrides.for_call(slot.call_id))
+                card = apply_overrides(card, self._formador.overrides_repo.for_call(slot.call_id))
                 saved = _with_card(saved, card)
             checklist = (
                 call_checklist(saved.transcript, card, slot.call_id, slot.label) if card else None
