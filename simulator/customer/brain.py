@@ -102,7 +102,7 @@ NOT_ACCEPTED = (
 
 
 # Replies to a close that say «not yet» (a «sí» to the data read back with it would contradict).
-NOT_YET = frozenset({"not_ready", "objection_repeat", "annoyed", "objection", "trap"})
+NOT_YET = frozenset({"not_ready", "objection_repeat", "annoyed", "objection", "trap", "refusal"})
 
 # Replies that go along with an assumptive close (giving or confirming the data it asked for).
 COOPERATION = frozenset({"data_given", "data_confirm_yes", "identity_confirm"})

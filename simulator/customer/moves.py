@@ -51,6 +51,8 @@ def mood_effects(t: Turn) -> None:
         # answering what the customer just asked, or a read-back, is no monologue; answering
         # two questions at once («¿cuánto cuesta y cómo sé que es del banco?») takes longer
         tolerance *= 3 if len(asked - {"interrupt_monologue", "impatience"}) >= 2 else 2
+    if "farewell" in t.acts:
+        tolerance *= 3  # thanks and goodbye take words; nobody cuts a farewell short as a pitch
     if t.words > tolerance:
         t.causes.append("monologue")
         s.monologues += 1

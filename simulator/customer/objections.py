@@ -272,11 +272,24 @@ def ready_to_buy(t: Turn) -> bool:
     needed, interest = persona_play.bar(
         t, math.ceil(len(sc.needs) / 2), cues.dial("accept_interest", 60)
     )
-    return (
-        not s.objections
-        and s.interest >= interest
-        and s.trust >= cues.dial("accept_trust", 45)
-        and len(s.revealed_needs) >= needed
+    if s.objections or s.trust < cues.dial("accept_trust", 45):
+        return False
+    return (s.interest >= interest and len(s.revealed_needs) >= needed) or committed(t)
+
+
+def committed(t: Turn) -> bool:
+    """The customer dictated the data of the application after hearing the offer, with a need of
+    theirs on the table: a person who did that and objects to nothing says yes to the close, not
+    «no me interesa» out of the blue (panel x-04)."""
+    s, sc = t.s, t.scenario
+    needed = [f for f in sc.required_fields if f in sc.customer.data]
+    given = [f for f in needed if f in s.fields_given]
+    return bool(
+        sc.goal == "sale"
+        and s.presented
+        and s.revealed_needs
+        and needed
+        and len(given) * 2 >= len(needed)
     )
 
 

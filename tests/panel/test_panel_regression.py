@@ -84,8 +84,9 @@ KNOWN_UNFAIR = {
     " el Astra 5 en el turno 16 y su trampa del turno 18 ya no es la que el guion contesta; no"
     " acepta y el guion registra la venta",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
-    "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "el cliente impaciente da todos sus"
-    " datos y luego rechaza sin motivo; la llamada no era ganable",
+    "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
+    " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
+    " guion, escrito para el rechazo, no registra la solicitud",
     "y-04-seguro-auto-amplio-experto-excellent.txt": "el guion termina donde el cliente colgaba:"
     " hoy el «¿algo más?» tras respetar el no-llamar recibe «no, es todo» y una despedida, y el"
     " agente no agradece ni se despide",
