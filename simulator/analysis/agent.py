@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from simulator.analysis import conduct
+from simulator.analysis import conduct, offensive
 from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
 from simulator.analysis.customer import objection_alone
 from simulator.analysis.lexicon import agent_hit, agent_patterns
@@ -100,9 +100,12 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
         for act in _LEXICAL:
             if asked and act in _STATEMENT_ONLY:
                 continue
-            if agent_hit(act, clause.norm) and (
-                act != "disrespect" or conduct.disrespect_kind(clause.norm) is not None
-            ):  # a denied threat («nadie lo va a embargar») is no disrespect (conduct.py)
+            if (
+                agent_hit(act, clause.norm)
+                and (act != "disrespect" or conduct.disrespect_kind(clause.norm) is not None)
+            ) or (act == "disrespect" and offensive.insult(clause.norm)):
+                # a denied threat («nadie lo va a embargar») is no disrespect (conduct.py); an
+                # offensive word said of the listener is (offensive.py)
                 found.setdefault(act, []).append(idx)
         if agent_hit("time_ask", clause.norm):
             if idx in found.get("hold_request", ()):

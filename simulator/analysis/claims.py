@@ -22,7 +22,7 @@ from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
 
 LEXICON = "claims.yaml"
-PROMISE_KINDS = ("free", "guarantee", "legal_consequence", "preapproval")
+PROMISE_KINDS = ("free_forever", "free", "guarantee", "legal_consequence", "preapproval")
 
 
 @dataclass(frozen=True)

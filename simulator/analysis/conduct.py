@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from simulator.analysis import offensive
 from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
 
@@ -45,6 +46,9 @@ _LISTS = (
     "holder_present",
     "answers_to_name",
     "account_detail",
+    "customer_offended",
+    "customer_threatened",
+    "third_party_listener",
 )
 
 
@@ -150,6 +154,8 @@ def disrespect_kind(text: str) -> str | None:
                 return kind
         elif pattern.search(norm):
             return kind
+        elif kind == "insult" and offensive.insult(text):
+            return kind  # a word of the offensive lexicon said of the listener
     return None
 
 
@@ -231,3 +237,19 @@ def answers_to_name(text: str) -> bool:
 def states_account_detail(text: str) -> bool:
     """The agent states details of an account or debt (balance, arrears, card status)."""
     return _hit("account_detail", text)
+
+
+def customer_reaction(text: str) -> str | None:
+    """The customer's reaction to how the agent spoke: ``threat`` («¿me está amenazando?»),
+    ``offended`` («¡no me falte al respeto!», «qué grosero»), or None."""
+    if _hit("customer_threatened", text):
+        return "threat"
+    if _hit("customer_offended", text):
+        return "offended"
+    return None
+
+
+def speaks_to_third_party(text: str) -> bool:
+    """The agent's own words say the listener is not the account holder: a reference, a relative
+    asked to pass a message («usted aparece como referencia de…», «dígale a su esposo que…»)."""
+    return _hit("third_party_listener", text)

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from simulator.analysis import claims, conduct
+from simulator.analysis import claims, conduct, offensive
 from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import catalog_claims
+from simulator.scoring import catalog_claims, reactions
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
@@ -53,13 +53,18 @@ def _error(ctx: CallContext, code: str, n: int, explanation: str) -> ErrorFindin
 def disrespect(ctx: CallContext) -> list[ErrorFinding]:
     found = []
     for n in ctx.agent_turns:
-        if not ctx.has(n, "disrespect"):
+        # The tagger reads clause by clause; a vocative («Ay, gordita, …») needs the raw commas.
+        if not (ctx.has(n, "disrespect") or offensive.insult(ctx.text(n))):
             continue
         kind = conduct.disrespect_kind(ctx.text(n))
         found.append(
             _error(ctx, "disrespect", n, DISRESPECT_WHY.get(kind or "", DISRESPECT_DEFAULT))
         )
-    return found
+    # Imported calls: the customer's «¡no me falte al respeto!» names the turn before it.
+    flagged = {f.turn for f in found if f.turn is not None}
+    for a, why in reactions.offended_turns(ctx, flagged):
+        found.append(_error(ctx, "disrespect", a, why))
+    return sorted(found, key=lambda f: f.turn or 0)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
@@ -131,6 +136,11 @@ def _third_party_stretches(ctx: CallContext) -> list[list[int]]:
                 listener_is_third_party = True
         elif listener_is_third_party:
             stretches[-1].append(n)
+        elif conduct.speaks_to_third_party(text):
+            # «Usted aparece como referencia del señor Tapia…», «dígale a su esposo que…»: the
+            # agent's own words say the listener is someone else, from this very turn on.
+            stretches.append([n])
+            listener_is_third_party = True
     return stretches
 
 
@@ -248,6 +258,9 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
                         f"En el turno {n} el cliente pidió que no le volvieran a llamar y el agente siguió insistiendo.",
                     )
                 ]
+        repeated = reactions.dnc_repeated(ctx, n)
+        if repeated is not None:
+            return [_error(ctx, "ignores_do_not_call", *repeated)]
     return []
 
 
@@ -298,6 +311,16 @@ def _free_contradicted(ctx: CallContext, a: int) -> bool:
     return False
 
 
+def _false_free(ctx: CallContext, a: int, topic: str, has_catalog: bool) -> bool:
+    """«Gratis de por vida» is false unless the catalog has a free product; «todo gratis» alone
+    cannot be checked without a catalog, only when the call later brings a cost."""
+    if topic == "free_forever":
+        return not has_catalog or not _supports_free(ctx)
+    if topic == "free":
+        return _free_contradicted(ctx, a) if not has_catalog else not _supports_free(ctx)
+    return False
+
+
 def _unidentified(ctx: CallContext, third_party: set[int], a: int) -> bool:
     """The agent does not know who is listening at turn ``a``: a third party, or a turn that asks
     the listener's name."""
@@ -318,19 +341,19 @@ def false_claims(ctx: CallContext) -> list[ErrorFinding]:
     for a in ctx.agent_turns:
         why: str | None = None
         for claim in claims.extract(ctx.text(a)):
-            if claim.kind == "promise" and claim.topic in promised:
+            # «todo gratis» and «gratis de por vida» are one promise, reported once
+            topic = "free" if claim.topic == "free_forever" else claim.topic
+            if claim.kind == "promise" and topic in promised:
                 continue
             if claim.kind == "promise":
-                if claim.topic == "free" and (
-                    _free_contradicted(ctx, a) if not has_catalog else not _supports_free(ctx)
-                ):
+                if _false_free(ctx, a, claim.topic, has_catalog):
                     why = PROMISE_WHY["free"]
                 elif claim.topic in ("guarantee", "legal_consequence"):
                     why = PROMISE_WHY[claim.topic]
                 elif claim.topic == "preapproval" and _unidentified(ctx, third_party, a):
                     why = PROMISE_WHY["preapproval"]
             if why is not None:
-                promised.add(claim.topic)
+                promised.add(topic)
                 break
         if why is None and has_catalog:
             contradiction = next(iter(catalog_claims.contradictions(ctx, a)), None)
