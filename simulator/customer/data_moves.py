@@ -11,6 +11,7 @@ import re
 from simulator.customer import cues, facts
 from simulator.customer.objections import fire_trap, raise_persona, raise_triggered
 from simulator.customer.turn import Turn, clamp
+from simulator.analysis.agent import tag_agent
 from simulator.language.normalize import normalize
 
 SHORT_REQUEST_WORDS = 9  # «¿A qué número le marco si se necesita algo?» is a request by itself
@@ -67,7 +68,7 @@ def data_moves(t: Turn) -> None:
                 t.say("data_correction", field_label=_label(f), value=f"{good}, no {bad}")
             else:
                 t.say("data_correction", field_label=_label(f), value=facts.spoken(f, data[f]))
-        elif checked or (
+        elif (checked and _asks_check(t)) or (
             s.fields_given and not t.acts & {"data_request", "offer_more", "farewell"}
         ):
             t.say("data_confirm_yes")  # «quedó registrado, ¿algo más?» is not a read-back
@@ -160,7 +161,7 @@ def _asks_new_field(t: Turn) -> bool:
     return any(
         f not in t.s.fields_given
         for q in cues.question_sentences(t.text)
-        if cues.open_form_question(f"¿{q}?") or cues.contains_any(q, requests)
+        if cues.open_form_question(f"¿{q}?") or cues.contains_any(q, requests) or _ELLIPTIC.match(q)
         for f in cues.fields_mentioned(q, fields)
     )
 
@@ -172,3 +173,28 @@ def _unmet(asked: list[str], s: object) -> bool:
 
 def _label(field_key: str) -> str:
     return field_key.replace("_", " ")
+
+
+def _asks_check(t: Turn) -> bool:
+    """A read-back asks to be checked when it asks nothing else or one of its questions checks
+    («¿es correcto?»); «Quedó registrada su promesa: 1,850 el 27. ¿Algo más?» or «…quedó
+    registrado. ¿Le interesaría también el paquete o lo dejamos así?» gets no «Exacto, ese es.»"""
+    questions = _QUESTIONS.findall(t.text[:4000])
+    if not questions:
+        return not t.acts & {"offer_more", "farewell"}
+    for q in questions:
+        acts = set(tag_agent(q))
+        if "data_confirmation" in acts or not acts & _NOT_A_CHECK:
+            return True
+    return False
+
+
+_NOT_A_CHECK = frozenset(
+    {"offer_more", "farewell", "close", "trial_close", "cross_sell", "closed_question"}
+    | {"open_question", "data_request"}
+)
+# «¿la dirección donde se haría la instalación?», «¿y su correo?»: a request said as the field
+_ELLIPTIC = re.compile(r"^(?:y |por ultimo |ahora |tambien |ademas )?(?:la|el|su|sus|los|las) ")
+
+
+_QUESTIONS = re.compile(r"¿[^?¿]*\?")

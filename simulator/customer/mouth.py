@@ -242,7 +242,10 @@ class TemplateMouth:
         lead = len(filler) - len(filler.lstrip(_OPENERS))
         filler = filler[:lead] + filler[lead : lead + 1].upper() + filler[lead + 1 :]  # «¿Sí me…?»
         if filler.endswith("?"):  # a question tag («¿sí me entiende?») goes after a sentence
-            return line if line.rstrip().endswith(("…", ",", ":")) else f"{line} {filler}"
+            # that explains something; after «Así es.» or a question it asks about nothing
+            if line.rstrip().endswith(("…", ",", ":", "?")) or len(line.split()) < TAG_WORDS:
+                return line
+            return f"{line} {filler}"
         if filler.endswith((".", "!")):
             return f"{filler} {line}"  # a sentence of its own: the next one keeps its capital
         joint = " " if filler.endswith("…") else ", "
@@ -250,6 +253,7 @@ class TemplateMouth:
 
 
 _OPENERS = "¿¡«\"'(— "
+TAG_WORDS = 6  # a question tag needs a sentence of at least this many words to ask about
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 INBOUND_KINDS = ("inbound_sale", "service")
 _WORD = re.compile(r"[\w-]+")

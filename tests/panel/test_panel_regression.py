@@ -84,6 +84,12 @@ KNOWN_UNFAIR = {
     " el Astra 5 en el turno 16 y su trampa del turno 18 ya no es la que el guion contesta; no"
     " acepta y el guion registra la venta",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
+    # Session 10: «¿le preparo el Astra 5…?» is now a close, so the experto customer answers it with
+    # its close-time trap (the sister's price) instead of «Exacto», and the script, written for
+    # the old reply, goes on to the data without answering it.
+    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado: el cierre del"
+    " turno 16 ahora se reconoce y la clienta contesta con la trampa del precio, que el guion no"
+    " atiende",
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
     " guion, escrito para el rechazo, no registra la solicitud",
