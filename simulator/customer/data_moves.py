@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
+from simulator.analysis.agent import tag_agent
 from simulator.customer import cues, facts
 from simulator.customer.objections import fire_trap, raise_persona, raise_triggered
 from simulator.customer.turn import Turn, clamp
-from simulator.analysis.agent import tag_agent
 from simulator.language.normalize import normalize
 
 SHORT_REQUEST_WORDS = 9  # «¿A qué número le marco si se necesita algo?» is a request by itself
