@@ -103,7 +103,10 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
             if (
                 agent_hit(act, clause.norm)
                 and (act != "disrespect" or conduct.disrespect_kind(clause.norm) is not None)
-            ) or (act == "disrespect" and offensive.insult(clause.norm)):
+            ) or (
+                act == "disrespect"
+                and (offensive.insult(clause.norm) or conduct.mocking_laughter(clause.norm))
+            ):
                 # a denied threat («nadie lo va a embargar») is no disrespect (conduct.py); an
                 # offensive word said of the listener is (offensive.py)
                 found.setdefault(act, []).append(idx)
@@ -255,6 +258,8 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         return ()
     norm = " ".join(c.norm for c in clauses)
     found = _match_clauses(clauses)
+    if "disrespect" not in found and conduct.mocking_laughter(text):
+        found["disrespect"] = [0]  # the laugh and the challenge fall in different clauses
     _resolve_greeting(found, clauses, norm)
     _drop_if_covered(found, "offer_help", "offer_more")
     _drop_if_covered(found, "thanks", "hold_return")

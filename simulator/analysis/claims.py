@@ -123,6 +123,9 @@ def extract(text: str) -> tuple[Claim, ...]:
     match = _pattern("discount").search(norm)
     if match:
         out.append(Claim("discount", "discount", match.group(0)))
+    match = _pattern("gift").search(norm)
+    if match:
+        out.append(Claim("gift", "gift", match.group(0)))
     return tuple(out)
 
 

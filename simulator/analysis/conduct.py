@@ -49,6 +49,8 @@ _LISTS = (
     "customer_offended",
     "customer_threatened",
     "third_party_listener",
+    "laughter",
+    "laughter_challenge",
 )
 
 
@@ -156,7 +158,22 @@ def disrespect_kind(text: str) -> str | None:
             return kind
         elif kind == "insult" and offensive.insult(text):
             return kind  # a word of the offensive lexicon said of the listener
-    return None
+    return "mockery" if mocking_laughter(text) else None
+
+
+def mocking_laughter(text: str) -> bool:
+    """Laughter that laughs at the customer: the turn also challenges what they believe or said
+    («Jajaja, ¿de verdad pensó que era gratis?»); a laugh shared in small talk is rapport."""
+    if not _hit("laughter", text):
+        return False
+    # the same sentence: «Jaja, casi le atina. ¿Le agrego la garantía?» asks about the offer
+    return any(
+        _hit("laughter", sentence) and _hit("laughter_challenge", sentence)
+        for sentence in _SENTENCE.findall(text[:MAX_CHARS])
+    )
+
+
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
 
 
 def pressure(text: str) -> bool:

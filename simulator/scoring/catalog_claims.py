@@ -93,6 +93,22 @@ def _catalog_mentions_discount(ctx: CallContext) -> bool:
     return any(claims.offers_discount(text) for text in texts)
 
 
+def _priced_gift(ctx: CallContext, span: str) -> str | None:
+    """«Le regalo el auto sustituto»: the catalog product named in the words given away, when it
+    has a price and nothing in its own texts makes it free or a promotion («Nombre: 900 al año»)."""
+    said = f" {tx.fold(span)} "
+    for entry in ctx.transcript.catalog:
+        names = [tx.fold(n) for n in (entry.name, *entry.aliases) if len(n) >= 4]
+        if not entry.price or entry.price <= 0 or not any(f" {n} " in said for n in names):
+            continue
+        texts = (entry.name, *entry.aliases, *entry.conditions, *entry.features)
+        if any(claims.offers_discount(t) or "gratis" in tx.fold(t) for t in texts):
+            continue
+        per = f" por {entry.period}" if entry.period else ""
+        return f"{entry.name}: {entry.price:,.0f} {entry.currency}{per}"
+    return None
+
+
 def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
     """What the catalog contradicts among the claims of agent turn ``n`` (empty without one)."""
     if not ctx.transcript.catalog:
@@ -106,6 +122,11 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
         if claim.kind == "discount":
             if not _catalog_mentions_discount(ctx):
                 found.append(Contradiction(claim.span, "", "discount"))
+            continue
+        if claim.kind == "gift":
+            given = _priced_gift(ctx, claim.span)
+            if given is not None:
+                found.append(Contradiction(claim.span, given, "gift"))
             continue
         if products is None:
             products = _products(ctx, n)

@@ -54,7 +54,10 @@ def disrespect(ctx: CallContext) -> list[ErrorFinding]:
     found = []
     for n in ctx.agent_turns:
         # The tagger reads clause by clause; a vocative («Ay, gordita, …») needs the raw commas.
-        if not (ctx.has(n, "disrespect") or offensive.insult(ctx.text(n))):
+        text = ctx.text(n)
+        if not (
+            ctx.has(n, "disrespect") or offensive.insult(text) or conduct.mocking_laughter(text)
+        ):
             continue
         kind = conduct.disrespect_kind(ctx.text(n))
         found.append(
@@ -281,6 +284,7 @@ CATALOG_WHY = {
     "delivery": "El agente prometió un tiempo («{said}») más corto que el de las condiciones del "
     "producto: «{condition}».",
     "discount": "El agente ofreció un descuento o una promoción («{said}») que el catálogo no tiene.",
+    "gift": "El agente regaló algo que el catálogo cobra («{said}»); el catálogo dice: «{condition}».",
 }
 ASK_NAME = ("como se llama", "cual es su nombre", "con quien tengo el gusto", "me dice su nombre")
 

@@ -271,3 +271,72 @@ def test_a_reference_asked_only_for_a_message_is_fine() -> None:
         "llame? Es un asunto personal."
     )
     assert not _codes([*REFERENCE_OPEN, ("agent", line)], "collections")
+
+
+# ---------------------------------------------------------------- panel A findings, our words
+
+
+def test_a_shared_laugh_in_small_talk_is_no_mockery() -> None:
+    line = "Jaja, fíjese que sí, soy de Puebla. Oiga, ¿y el equipo lo quiere en negro o en azul?"
+    assert not conduct.mocking_laughter(line)
+    assert conduct.disrespect_kind(line) is None
+    assert not _codes([*OPEN, ("agent", line), ("customer", "En negro.")])
+
+
+@pytest.mark.parametrize(
+    "line", ["Jajaja, ¿a poco creyó que se lo íbamos a regalar?", "jaja en serio pensaba eso"]
+)
+def test_laughing_at_what_the_customer_believes_is_mockery(line: str) -> None:
+    assert conduct.mocking_laughter(line)
+    assert ("disrespect", 3) in _codes([*OPEN, ("agent", line), ("customer", "Pues sí.")])
+
+
+def test_a_yes_to_the_name_with_a_neighbours_story_keeps_the_holder() -> None:
+    assert not conduct.holder_absent("Sí, soy yo. Es que el gato de mi hermana se salió.", True)
+    assert conduct.holder_absent("No, salió a trabajar.", True)
+    assert conduct.holder_absent("Ahorita no está, salió.", True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Aprovéchelo de una vez, que se agotan rápido.",
+        "Esta promoción solo la tengo hoy; si cuelga, ya la pierde.",
+    ],
+)
+def test_false_scarcity_is_pressure(line: str) -> None:
+    assert conduct.pressure(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Para usted le tengo un precio especial, nada más por hoy.",
+        "Esta promoción solo la tengo hoy, no la deje ir.",
+    ],
+)
+def test_an_invented_promotion_is_a_discount_claim(line: str) -> None:
+    assert any(c.kind == "discount" for c in claims.extract(line))
+
+
+def test_a_priced_add_on_given_away_contradicts_the_catalog() -> None:
+    catalog = [
+        {"name": "Plan Hogar", "price": 499.0, "period": "mes", "aliases": ["plan hogar"]},
+        {"name": "Extensor de señal", "price": 79.0, "period": "mes", "aliases": ["extensor"]},
+    ]
+    lines = [
+        *OPEN,
+        ("agent", "Le queda el Plan Hogar en 499 al mes y de pilón le regalo el extensor."),
+        ("customer", "Ah, qué bien."),
+    ]
+    data = {
+        "kind": "sale",
+        "catalog": catalog,
+        "turns": [{"speaker": s, "text": t} for s, t in lines],
+    }
+    card = score_transcript(Transcript.model_validate(data))
+    assert ("inaccurate_information", 3) in [(e.code, e.turn) for e in card.critical_errors]
+    honest = "Le queda el Plan Hogar en 499 al mes; el extensor se contrata aparte en 79."
+    data["turns"][2]["text"] = honest  # type: ignore[index]
+    card = score_transcript(Transcript.model_validate(data))
+    assert not card.critical_errors
