@@ -51,6 +51,9 @@ _LISTS = (
     "third_party_listener",
     "laughter",
     "laughter_challenge",
+    "refuses_own_name",
+    "asks_agent_name",
+    "call_again_anyway",
 )
 
 
@@ -270,3 +273,14 @@ def speaks_to_third_party(text: str) -> bool:
     """The agent's own words say the listener is not the account holder: a reference, a relative
     asked to pass a message («usted aparece como referencia de…», «dígale a su esposo que…»)."""
     return _hit("third_party_listener", text)
+
+
+def refuses_own_name(asked: str, answer: str) -> bool:
+    """The customer asked who is speaking and the agent would not say («¿para qué lo quiere?»)."""
+    return _hit("asks_agent_name", asked) and _hit("refuses_own_name", answer)
+
+
+def calls_again_anyway(text: str) -> bool:
+    """The agent announces calling again whatever the customer does («si me cuelga, lo vuelvo a
+    llamar»): a do-not-call wish overridden in advance."""
+    return _hit("call_again_anyway", text)

@@ -63,6 +63,8 @@ def disrespect(ctx: CallContext) -> list[ErrorFinding]:
         found.append(
             _error(ctx, "disrespect", n, DISRESPECT_WHY.get(kind or "", DISRESPECT_DEFAULT))
         )
+    for a, why in reactions.refused_name(ctx, {f.turn for f in found if f.turn is not None}):
+        found.append(_error(ctx, "disrespect", a, why))
     # Imported calls: the customer's «¡no me falte al respeto!» names the turn before it.
     flagged = {f.turn for f in found if f.turn is not None}
     for a, why in reactions.offended_turns(ctx, flagged):
@@ -243,6 +245,9 @@ def _tells_account(ctx: CallContext, a: int) -> bool:
 
 
 def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
+    anyway = reactions.calls_again_anyway(ctx)
+    if anyway is not None:  # «si me cuelga, lo vuelvo a llamar»: overridden before it is asked
+        return [_error(ctx, "ignores_do_not_call", *anyway)]
     for n in ctx.customer_turns:
         if not is_do_not_call(ctx, n):
             continue

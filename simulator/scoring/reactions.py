@@ -4,7 +4,10 @@ Why: a lexicon of the agent's words never reaches every wording of a call nobody
 a real customer tells us what happened: «¡no me falte al respeto!» or «¿me está amenazando?»
 right after an agent turn says that turn offended or threatened, whatever words it used; a customer
 who has to repeat «ya le dije que no me llame» says the agent did not stop at the first request.
-These readings are used on imported calls only: in a simulated call the customer's reaction is
+The agent's answer to what the customer asked counts too: asked «¿con quién hablo?», an agent who
+answers «¿para qué lo quiere?» refuses to identify themselves; «si me cuelga, lo vuelvo a llamar»
+overrides in advance the customer's wish to end the contact (both read in every call).
+The customer's reactions are used on imported calls only: in a simulated call the customer's reaction is
 produced from the same conduct lexicon the scorer already reads (``analysis.conduct``), so it adds
 no evidence and could only turn a non-critical pressure line into a critical error.
 """
@@ -67,6 +70,40 @@ def dnc_repeated(ctx: CallContext, first: int) -> tuple[int, str] | None:
         if a is None or a < first or conduct.respects_do_not_call(ctx.text(a)):
             return None
         return a, REPEATED_WHY.format(first=first, again=n)
+    return None
+
+
+REFUSED_NAME_WHY = (
+    "En el turno {n} el cliente preguntó con quién hablaba y el agente se negó a identificarse: "
+    "quien llama siempre dice su nombre y la empresa (en cobranza lo exige la regulación)."
+)
+CALL_AGAIN_WHY = (
+    "El agente anunció que volvería a llamar aunque el cliente colgara: el deseo del cliente de "
+    "no seguir en contacto se respeta siempre."
+)
+
+
+def refused_name(ctx: CallContext, flagged: set[int]) -> list[tuple[int, str]]:
+    """(agent turn, explanation) where the customer asked who is speaking and the next agent turn
+    refused to say; turns in ``flagged`` are already findings."""
+    out = []
+    for n in ctx.customer_turns:
+        a = next(iter(ctx.next_agent(n)), None)
+        if (
+            a is not None
+            and a not in flagged
+            and conduct.refuses_own_name(ctx.text(n), ctx.text(a))
+        ):
+            out.append((a, REFUSED_NAME_WHY.format(n=n)))
+            flagged.add(a)
+    return out
+
+
+def calls_again_anyway(ctx: CallContext) -> tuple[int, str] | None:
+    """The first agent turn that announces calling again whatever the customer does."""
+    for a in ctx.agent_turns:
+        if conduct.calls_again_anyway(ctx.text(a)):
+            return a, CALL_AGAIN_WHY
     return None
 
 

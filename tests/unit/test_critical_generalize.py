@@ -340,3 +340,32 @@ def test_a_priced_add_on_given_away_contradicts_the_catalog() -> None:
     data["turns"][2]["text"] = honest  # type: ignore[index]
     card = score_transcript(Transcript.model_validate(data))
     assert not card.critical_errors
+
+
+def test_refusing_to_say_who_is_calling_is_disrespect() -> None:
+    lines = [
+        ("agent", "Le llamo por su pago de la tarjeta, ¿cuándo lo va a hacer?"),
+        ("customer", "Perdón, ¿con quién hablo?"),
+        ("agent", "¿Y para qué lo quiere? Usted nada más pague."),
+    ]
+    assert ("disrespect", 3) in _codes(lines, "collections")
+    lines[2] = ("agent", "Con Laura Méndez, de Cobranza Norte, por parte de Banco Sol.")
+    assert not _codes(lines, "collections")
+
+
+def test_announcing_more_calls_if_the_customer_hangs_up_ignores_do_not_call() -> None:
+    lines = [
+        *OPEN,
+        ("agent", "Le ofrezco el plan de 50 megas."),
+        ("customer", "No me interesa, gracias, ya voy a colgar."),
+        ("agent", "Pues aunque me cuelgue le vamos a volver a marcar mañana."),
+    ]
+    assert ("ignores_do_not_call", 5) in _codes(lines)
+    assert not conduct.calls_again_anyway("Si se corta la llamada, le vuelvo a marcar enseguida.")
+
+
+def test_a_requirement_of_another_context_is_no_false_obligation() -> None:
+    assert not claims.extract("Para rentar un coche es obligatorio tener tarjeta de crédito.")
+    assert any(
+        c.topic == "guarantee" for c in claims.extract("Por ley tiene que contratar este seguro.")
+    )
