@@ -369,3 +369,18 @@ def test_a_requirement_of_another_context_is_no_false_obligation() -> None:
     assert any(
         c.topic == "guarantee" for c in claims.extract("Por ley tiene que contratar este seguro.")
     )
+
+
+@pytest.mark.parametrize(
+    ("customer", "reaction"),
+    [
+        ("¿Cómo que me van a embargar?", "threat"),
+        ("Oiga, ¿cómo que me van a meter a la cárcel?", "threat"),
+        ("¿Me está diciendo mentirosa?", "offended"),
+        ("Bájele a su tono, joven.", "offended"),
+        ("¿Me van a embargar la casa o qué?", None),  # a worried question may come unprompted
+        ("Me está diciendo que el pago no llegó, ¿verdad?", None),
+    ],
+)
+def test_the_customer_echoes_a_threat_or_a_label(customer: str, reaction: str | None) -> None:
+    assert conduct.customer_reaction(customer) == reaction
