@@ -86,9 +86,8 @@ KNOWN_UNFAIR = {
     # Session 10 blind panel (four outside trainers m, n, o, p; 40 calls played on fbce69c): the
     # excellent calls the scorer fails today, with the panel's first unfair judgement.
     "m-01-asistencia-hogar-fuga-desconfiado-excellent.txt": "panel m (sesión 10): T34 needs_detection not met: 'Responder cada pregunta del cliente (sin respuesta: turno 34)'",
-    "m-03-celular-agotado-electrohogar-platicador-excellent.txt": "panel m (sesión 10): T33 critical error disrespect: 'El agente se burló del cliente' on «Jaja, casi le atina, señora, soy de por allá del Bajío»",
+    "m-03-celular-agotado-electrohogar-platicador-excellent.txt": "panel m (sesión 10): the T33 laugh is no longer mockery; still fails needs_detection: «Responder cada pregunta del cliente (sin respuesta: turno 34)»",
     "m-06-queja-internet-sin-servicio-molesto-excellent.txt": "panel m (sesión 10): T28 critical sale_without_consent: 'En el turno 18 el cliente no aceptó el cierre… y aun así se registró'",
-    "n-01-cobranza-tarjeta-atrasada-platicador-excellent.txt": "panel n (sesión 10): T18 critical confidential_disclosure at T18",
     "n-03-queja-internet-sin-servicio-experto-excellent.txt": "panel n (sesión 10): T28 critical sale_without_consent ('en el turno 20 el cliente no aceptó el cierre')",
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel n (sesión 10): T27 needs_detection not met: 'El cliente hizo una pregunta que no se respondió: «y?»'",
     "n-09-cambio-domicilio-internet-indeciso-excellent.txt": "panel n (sesión 10): T20 critical sale_without_consent: 'En el turno 20 el cliente no aceptó el cierre (dudó, objetó o dijo que no)'",
