@@ -7,8 +7,12 @@ exact turn where a better phrasing would have helped.
 
 from __future__ import annotations
 
+import re
+
 from simulator.coaching import suggest
-from simulator.coaching.phrasing import answer_for, fill, question_part, reported
+from simulator.coaching.phrasing import answer_for, fill, first_idea, question_part, reported
+from simulator.coaching.strengths import item as _item
+from simulator.coaching.strengths import strengths
 from simulator.language.display import display
 from simulator.models.scorecard import Feedback, FeedbackItem, Scorecard
 from simulator.scoring import text as tx
@@ -22,12 +26,11 @@ from simulator.scoring.elements_needs import (
 )
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import is_identity_check, opening_turns
-from simulator.scoring.metrics import buying_signal_turns, longest_run
+from simulator.scoring.metrics import buying_signal_turns, follows_signal, longest_run
 from simulator.scoring.rubric import rule
 from simulator.scoring.slots import slots
 
 MAX_IMPROVEMENTS = 8
-MAX_STRENGTHS = 4
 MONOLOGUE_WORDS = 80
 ERROR_SKILL = {
     "disrespect": "phone_etiquette",
@@ -43,21 +46,6 @@ ERROR_SKILL = {
     "fillers": "phone_etiquette",
     "interrupting": "active_listening",
 }
-
-
-def _item(
-    ctx: CallContext,
-    skill: str,
-    n: int | None,
-    message: str,
-    why: str,
-    try_saying: str | None = None,
-    hint: str | None = None,
-) -> FeedbackItem:
-    quote = tx.quote(ctx.text(n), hint) if n else None
-    return FeedbackItem(
-        skill=skill, turn=n, quote=quote, message=message, why=why, try_saying=try_saying
-    )
 
 
 def _errors(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
@@ -80,6 +68,51 @@ def _errors(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
             )
         )
     return items
+
+
+_CHOICE = re.compile(r"\w \bo\b (?!sea\b)\w+")  # «¿… X o Y?»: options offered, not a yes/no
+# asking permission or a repetition is no probing question
+_NOT_PROBING = re.compile(
+    r"\b(?:me permite|permitame|me regala|me da chance|me espera|me lo (?:vuelve a decir|repite)"
+    r"|me repite|me podria repetir|algo mas)\b"
+)
+# an accented interrogative or an invitation to tell: the question is open, whatever its tail
+_ASKS_OPEN = re.compile(
+    r"\b(?:qué|cómo|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|quién|quiénes|dónde|cuándo"
+    r"|cuénteme|platíqueme|me cuenta|me platica)\b",
+    re.IGNORECASE,
+)
+
+
+def _question_sentence(text: str) -> str:
+    """The sentence of the last question, lead-in included («Y me cuenta qué luces ve, ¿están
+    en rojo?»): the scorer's question part reads only the tail inside «¿…?»."""
+    end = text.rfind("?")
+    if end < 0:
+        return text
+    start = max(text.rfind(".", 0, end), text.rfind("!", 0, end)) + 1
+    return text[start : end + 1]
+
+
+def _fair_closed(ctx: CallContext, n: int) -> bool:
+    """A closed question a trainer would not flag: the turn also asks an open one (the closed
+    part gives examples), it offers options («¿la prefiere de 9 a 13 o de 14 a 18?»), it asks
+    permission (to hold, for a minute) or a repetition, it offers more help, the customer
+    answered it by telling the situation, or it clarifies a need already told after an open
+    question (blind panel, session 10)."""
+    if ctx.has(n, "open_question", "hold_request", "offer_more"):
+        return True
+    asked = tx.fold(question_part(ctx.text(n)))
+    if _CHOICE.search(asked) or _NOT_PROBING.search(asked):
+        return True
+    if _ASKS_OPEN.search(_question_sentence(ctx.text(n))):
+        return True
+    needs = need_turns(ctx)
+    answer = [c for c in ctx.customer_turns if c > n][:1]
+    if answer and answer[0] in needs:
+        return True
+    asked_open = any(ctx.has(a, "open_question") for a in ctx.agent_turns if a < n)
+    return asked_open and any(c < n for c in needs)
 
 
 def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
@@ -106,6 +139,7 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         and not tx.cue("check_question").search(ctx.folded[n - 1])  # «¿le queda claro?» checks
         and not tx.cue("fact_question").search(tx.fold(question_part(ctx.text(n))))
         and not is_identity_check(ctx, n)
+        and not _fair_closed(ctx, n)
     ]
     why = (
         "Las preguntas cerradas solo obtienen «sí» o «no»; una pregunta abierta hace que el "
@@ -169,7 +203,7 @@ def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
         return []
     for s in buying_signal_turns(ctx):
         nxt = ctx.next_agent(s, 2)
-        if any(ctx.has(a, "trial_close", "close") for a in nxt):
+        if follows_signal(ctx, s):
             continue
         target = nxt[0] if nxt else s
         answer = "(responda su pregunta) " if ctx.has(s, "question") else ""
@@ -285,7 +319,7 @@ def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     words, run = longest_run(ctx)
     if words > MONOLOGUE_WORDS and run:
         n = max(run, key=lambda t: ctx.words[t - 1])
-        start = " ".join(ctx.text(n).split()[:8])
+        start = first_idea(ctx.text(n))
         items.append(
             _item(
                 ctx,
@@ -315,68 +349,6 @@ def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     return items
 
 
-def _strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
-    items: list[FeedbackItem] = []
-    opening = card.elements.get("opening_protocol")
-    if opening is not None and opening.met and ctx.agent_turns:
-        items.append(
-            _item(
-                ctx,
-                "phone_etiquette",
-                ctx.agent_turns[0],
-                "Inicio de llamada completo según el protocolo.",
-                "Saludo, empresa, nombre y propósito dan confianza desde el primer segundo.",
-            )
-        )
-    limit = ctx.probing_limit
-    opens = [n for n in ctx.agent_turns if n < limit and ctx.has(n, "open_question")]
-    if opens:
-        items.append(
-            _item(
-                ctx,
-                "probing",
-                opens[0],
-                "Buena pregunta abierta antes de presentar.",
-                "Hizo hablar al cliente sobre su situación antes de ofrecer.",
-                hint=question_part(ctx.text(opens[0])),
-            )
-        )
-    reflections = [n for n in ctx.agent_turns if ctx.has(n, "paraphrase", "empathy")]
-    if reflections:
-        items.append(
-            _item(
-                ctx,
-                "active_listening",
-                reflections[0],
-                "Mostró escucha activa (parafraseo o empatía).",
-                "El cliente se siente entendido y se abre más.",
-            )
-        )
-    answered = [a for n in objection_turns(ctx) if (a := response_turn(ctx, n)) is not None]
-    if answered:
-        items.append(
-            _item(
-                ctx,
-                "objection_handling",
-                answered[0],
-                "Atendió la objeción en lugar de ignorarla.",
-                "Reconocer y responder la objeción mantiene viva la venta.",
-            )
-        )
-    closes = [n for n in ctx.agent_turns if ctx.has(n, "close")]
-    if closes and not any(e.code == "sale_without_consent" for e in card.critical_errors):
-        items.append(
-            _item(
-                ctx,
-                "closing",
-                closes[0],
-                "Pidió la decisión al cliente.",
-                "Sin intento de cierre no hay venta; lo hizo en el momento oportuno.",
-            )
-        )
-    return items[:MAX_STRENGTHS]
-
-
 def build(ctx: CallContext, card: Scorecard) -> Feedback:
     improvements = _errors(ctx, card)[:4]
     for part in (
@@ -397,4 +369,4 @@ def build(ctx: CallContext, card: Scorecard) -> Feedback:
         if not keys & seen:
             seen |= keys
             unique.append(item)
-    return Feedback(strengths=_strengths(ctx, card), improvements=unique[:MAX_IMPROVEMENTS])
+    return Feedback(strengths=strengths(ctx, card), improvements=unique[:MAX_IMPROVEMENTS])

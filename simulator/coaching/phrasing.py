@@ -138,3 +138,40 @@ def reported(text: str, max_words: int = 14) -> str:
         else:
             out.append(word.lower() if not out else word)
     return " ".join(out).rstrip(",.;:!?") or "…"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…;:])\s+")
+IDEA_WORDS, SENTENCE_WORDS = 16, 30
+
+
+def _clause_cut(sentence: str, budget: int) -> str | None:
+    """``sentence`` cut at its last comma within ``budget`` words, or None without one."""
+    words = sentence.split()
+    head = " ".join(words[:budget])
+    comma = head.rfind(",")
+    return head[:comma] if comma > 0 else None
+
+
+def first_idea(text: str, max_words: int = IDEA_WORDS) -> str:
+    """The opening idea of a long turn in whole sentences (panel: «Le… ¿Cómo le suena?» cut a
+    phrase in two). As many complete sentences as fit in ``max_words`` (at least the first); a
+    short opener («Entiendo.») takes the next sentence or its first clause; a first sentence
+    longer than ``SENTENCE_WORDS`` words ends at a comma. Always ends with a full stop."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    out: list[str] = []
+    for sentence in sentences:
+        used = len(" ".join(out).split())
+        if out and used + len(sentence.split()) > max_words:
+            if used < 6:
+                piece = _clause_cut(sentence, max_words - used)
+                if piece is None and len(sentence.split()) <= SENTENCE_WORDS:
+                    piece = sentence
+                if piece:
+                    out.append(piece)
+            break
+        out.append(sentence)
+    idea = " ".join(out) if out else text.strip()
+    if len(idea.split()) > SENTENCE_WORDS:
+        idea = _clause_cut(idea, SENTENCE_WORDS) or " ".join(idea.split()[:SENTENCE_WORDS])
+    idea = idea.rstrip(" ,;:…")
+    return idea if idea.endswith((".", "!", "?")) else idea + "."

@@ -1,5 +1,10 @@
-"""The coaching plan (plan de acción): the 3 skills with the largest gap to target, each with a
+"""The coaching plan (plan de acción): up to 3 skills with the largest gap to target, each with a
 measurable goal, drills (scenario kind + customer type + difficulty), tips, and a checkpoint.
+
+Only a skill that falls short is practised: a skill at or above its target, not evaluated, or
+whose measurable goal today's call already reached is never a priority (panel of session 10: a
+plan that asks for «≥ 1 cierre con aceptación» after a yes, or lists a skill at 100, is noise a
+trainer would strike out).
 
 History (earlier scorecards) raises skills that were already weak (reincidente) and flags the
 plan when the trainee keeps making different faults (recurrente).
@@ -18,6 +23,7 @@ from simulator.language.display import display
 from simulator.models.scorecard import SKILL_KEYS, CoachingPlan, Drill, PlanPriority, Scorecard
 
 PRIORITIES = 3
+TALK_GOAL = 0.65  # the talk-share goal of active listening (plan.yaml says the same)
 REPEAT_BOOST = 10
 
 
@@ -47,15 +53,58 @@ def _actual(skill: str, card: Scorecard) -> str:
     if metric == "closes":
         return f"{m.get('close_attempts') or 0} intento(s)"
     if metric == "minor":
-        return f"{len(card.non_critical_errors)} error(es) no crítico(s)"
+        said = f"{len(card.non_critical_errors)} error(es) no crítico(s)"
+        rude = [e.turn for e in card.critical_errors if e.code == "disrespect"]
+        if rude:
+            said += f"; falta de respeto en el turno {rude[0]}" if rude[0] else "; falta de respeto"
+        for key in ("opening_protocol", "call_closing"):
+            element = card.elements.get(key)
+            if element is not None and element.met is False and element.missing:
+                said += f"; {display('element', key).lower()}: faltó " + element.missing[0].lower()
+        return said
     if metric == "prices":
         wrong = sum(e.code == "inaccurate_information" for e in card.critical_errors)
         return f"{wrong} error(es) de precio"
     if metric == "fields":
-        return f"{m.get('fields_confirmed') or 0} de {m.get('fields_required') or 0} confirmados"
+        said = f"{m.get('fields_confirmed') or 0} de {m.get('fields_required') or 0} confirmados"
+        element = card.elements.get("data_management")
+        if element is not None and element.met is False and element.missing:
+            said += "; faltó: " + element.missing[0][:1].lower() + element.missing[0][1:]
+        return said
     if metric == "monologue":
         return f"monólogo de {m.get('longest_monologue_words') or 0} palabras"
     return "—"
+
+
+def _goal_met(metric: str, card: Scorecard, open_before: int | None, need: int) -> bool:
+    """Whether today's call already reached the skill's measurable goal."""
+    m = card.metrics
+    if metric == "open_before":
+        found = open_before if open_before is not None else int(m.get("open_questions") or 0)
+        return found >= need
+    if metric == "reflections":
+        refl = int(m.get("paraphrases") or 0) + int(m.get("empathy_statements") or 0)
+        share = m.get("agent_talk_share")
+        return refl >= 2 and (share is None or float(share) <= TALK_GOAL)
+    if metric == "signals":
+        return int(m.get("buying_signals_followed") or 0) >= int(m.get("buying_signals") or 0)
+    if metric == "minor":
+        protocol = [card.elements.get(k) for k in ("opening_protocol", "call_closing")]
+        return (
+            not card.non_critical_errors
+            and not any(e.code == "disrespect" for e in card.critical_errors)
+            and all(e is None or e.met is not False for e in protocol)
+        )
+    if metric == "fields":
+        element = card.elements.get("data_management")
+        required = int(m.get("fields_required") or 0)
+        return (
+            required > 0
+            and int(m.get("fields_confirmed") or 0) >= required
+            and int(m.get("fields_correct") or 0) >= required
+            and (element is None or element.met is not False)
+        )
+    return False
 
 
 def _difficulty(score: int | None, base: int) -> int:
@@ -125,18 +174,23 @@ def build(
     for skill in SKILL_KEYS:
         target = int(data["skills"][skill]["target"])
         score = card.skills.get(skill)
-        gap = target - score if score is not None else 0
+        if score is None or score >= target:
+            continue  # not evaluated, or already at target: nothing to practise
+        entry = _entry(skill, kinds)
+        if _goal_met(entry["metric"], card, open_before, int(entry.get("need", 0))):
+            continue  # the measurable goal was reached today: the plan would contradict itself
+        gap = target - score
         repeated = None
-        if score is not None and score < target and history:
+        if history:
             if weak_before(skill, history, target):
                 repeated = "reincidente"
             elif recurrente:
                 repeated = "recurrente"
-        rank = (score is not None, gap + (REPEAT_BOOST if repeated == "reincidente" else 0))
-        ranked.append((rank, skill, score, max(0, gap), target, repeated))
+        rank = gap + (REPEAT_BOOST if repeated == "reincidente" else 0)
+        ranked.append((rank, skill, score, gap, target, repeated))
     ranked.sort(key=lambda r: r[0], reverse=True)
     priorities = []
-    for _rank, skill, score, gap, target, repeated in ranked[:PRIORITIES]:
+    for _rank, skill, score, gap, _target, repeated in ranked[:PRIORITIES]:
         entry = _entry(skill, kinds)
         actual = (
             str(open_before)
@@ -147,7 +201,7 @@ def build(
             PlanPriority(
                 skill=skill,
                 score=score,
-                gap=gap if score is not None else target,
+                gap=gap,
                 goal=str(entry["goal"]).format(actual=actual),
                 drills=_drills(entry, score, hint),
                 tips=list(entry["tips"]),
@@ -157,7 +211,7 @@ def build(
     calls = int(data.get("review_calls", 3))
     goals = "; ".join(
         f"{display('skill', p.skill)}: {p.goal.split(' (hoy')[0]}" for p in priorities
-    )
+    ) or str(data.get("keep", "mantenga lo logrado en esta llamada"))
     return CoachingPlan(
         priorities=priorities,
         checkpoint=f"Revise en {calls} llamadas: {goals}.",

@@ -58,10 +58,43 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
     return found
 
 
+def reads_back(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` reads the captured data back (at least two of the captured values): the
+    read-back the rubric requires before registering is no monologue (panel m-06, m-07, o-09)."""
+    if not ctx.has(n, "data_confirmation"):
+        return False
+    folded = ctx.folded[n - 1]
+    digits = "".join(ch for ch in folded if ch.isdigit())
+    found = 0
+    for value in ctx.transcript.capture.values():
+        own_digits = "".join(ch for ch in value if ch.isdigit())
+        if len(own_digits) >= 4:
+            found += own_digits in digits
+        elif tx.fold(value).strip():
+            found += tx.fold(value).strip() in folded
+    return found >= 2
+
+
+def follows_signal(ctx: CallContext, signal: int) -> bool:
+    """The agent closed within its next two turns (three when one of them puts the customer on
+    hold to check): a (trial) close, or — once the offer was presented — asking for the
+    application's data, the assumptive close (panel p-08)."""
+    shown = ctx.first_presentation
+    window = ctx.next_agent(signal, 2)
+    if any(ctx.has(a, "hold_request") for a in window):
+        window = ctx.next_agent(signal, 3)  # checked stock or the system first (panel m-03)
+    return any(
+        ctx.has(a, "trial_close", "close")
+        or (shown is not None and a > shown and ctx.has(a, "data_request"))
+        for a in window
+    )
+
+
 def _runs(ctx: CallContext) -> list[list[int]]:
+    """Runs of consecutive agent turns; a read-back of the captured data breaks a run."""
     runs: list[list[int]] = []
     for n in range(1, ctx.n_turns + 1):
-        if ctx.speaker(n) != "agent":
+        if ctx.speaker(n) != "agent" or reads_back(ctx, n):
             continue
         if runs and runs[-1][-1] == n - 1:
             runs[-1].append(n)
@@ -145,9 +178,7 @@ def compute(
     empathy = sum(ctx.has(n, "empathy") for n in agent)
     reflections = sum(ctx.has(n, "paraphrase", "empathy") for n in agent)
     signals = buying_signal_turns(ctx)
-    followed = [
-        s for s in signals if any(ctx.has(a, "trial_close", "close") for a in ctx.next_agent(s, 2))
-    ]
+    followed = [s for s in signals if follows_signal(ctx, s)]
     objections = facts["objection_handling"].get("objections", []) or []
     responses = facts["objection_handling"].get("responses", {}) or {}
     data = facts["data_management"]

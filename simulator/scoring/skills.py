@@ -1,15 +1,26 @@
 """Skills (destrezas) 0–100 computed by code from metrics and element facts, or ``None``.
 
 Anchors (see rubric.yaml): probing — 3 open questions before presenting = full marks and 11–14
-questions a sales call (Gong); active listening — MITI 4 reflection-to-question ratio (1:1 fair,
-2:1 good) and agent talk share (0.43 best, ≥ 0.65 poor); closing — at least one close attempt,
+questions a sales call (Gong); active listening — reflections (2 good, 3 full) or the MITI 4
+reflection-to-question ratio (1:1 fair, 2:1 good), whichever is higher, and agent talk share
+(≤ 0.65 full, ≥ 0.90 poor: Gong's 0.43 is a sales-discovery figure, while a contact-centre agent
+must also disclose conditions and read data back, and a blind panel of trainers judged shares of
+0.70–0.85 in excellent calls as fine); closing — at least one close attempt,
 trial close and explicit acceptance. ``None`` means not evaluated, never failed.
+
+Talk share only counts when the customer had things to say: with a customer who answers «Mjm»,
+«Sí» or one-line fragments (median turn under ``TERSE_WORDS`` words), an agent who explains,
+discloses and reads back cannot talk half the time, and a blind panel of trainers judged that
+penalty as punishing the persona, not the agent. Reflections count by number as well as by
+ratio to questions: a call centre agent asks many data questions, so the counselling ratio alone
+buried 4–5 reflections under a score of 40–60.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from statistics import median
 
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import customer_questions, is_answered
@@ -32,6 +43,9 @@ class SkillInputs:
 
 
 MONOLOGUE_GOOD, MONOLOGUE_BAD = 60, 150
+TERSE_WORDS = 8
+TALK_GOOD, TALK_BAD = 0.65, 0.90
+REFLECTION_COUNT_SCORE = (0.0, 60.0, 85.0, 100.0)  # 0, 1, 2, 3+ reflections in the call
 
 
 def _clamp(value: float) -> int:
@@ -49,9 +63,19 @@ def _interp(x: float, x0: float, y0: float, x1: float, y1: float) -> float:
 def talk_share_score(share: float | None) -> float:
     if share is None:
         return 50.0
-    if share <= 0.43:
+    if share <= TALK_GOOD:
         return 100.0
-    return _interp(share, 0.43, 100.0, 0.65, 0.0)
+    return _interp(share, TALK_GOOD, 100.0, TALK_BAD, 0.0)
+
+
+def customer_is_terse(ctx: CallContext) -> bool:
+    """The customer answered in short lines (median turn under ``TERSE_WORDS`` words)."""
+    words = [ctx.words[n - 1] for n in ctx.customer_turns]
+    return bool(words) and median(words) < TERSE_WORDS
+
+
+def talk_share_counts(ctx: CallContext, share: float | None) -> bool:
+    return share is not None and not customer_is_terse(ctx)
 
 
 def answered_share(ctx: CallContext) -> float:
@@ -81,21 +105,19 @@ def active_listening(inputs: SkillInputs) -> int | None:
         return None
     rq = m["reflection_to_question"]
     reflections = int(m["paraphrases"] or 0) + int(m["empathy_statements"] or 0)
-    if rq is None:
-        rq_score = min(100.0, reflections * 40.0)
-    else:
-        rq_score = (
+    rq_score = REFLECTION_COUNT_SCORE[min(reflections, len(REFLECTION_COUNT_SCORE) - 1)]
+    if rq is not None:
+        ratio = (
             _interp(float(rq), 0, 0, 0.5, 60) if rq < 0.5 else _interp(float(rq), 0.5, 60, 2.0, 100)
         )
+        rq_score = max(rq_score, ratio)
     mono = float(m["longest_monologue_words"] or 0)
     mono_score = _interp(mono, MONOLOGUE_GOOD, 100, MONOLOGUE_BAD, 0)
-    score = (
-        0.4 * rq_score
-        + 0.2 * talk_share_score(m["agent_talk_share"])
-        + 20 * answered_share(ctx)
-        + 0.2 * mono_score
-    )
-    return _clamp(score)
+    share = m["agent_talk_share"]
+    parts = [(0.45, rq_score), (0.2, 100 * answered_share(ctx)), (0.15, mono_score)]
+    if talk_share_counts(ctx, None if share is None else float(share)):
+        parts.append((0.2, talk_share_score(float(share or 0))))
+    return _clamp(sum(w * v for w, v in parts) / sum(w for w, _ in parts))
 
 
 def buying_signals(inputs: SkillInputs) -> int | None:
@@ -147,7 +169,7 @@ def phone_etiquette(inputs: SkillInputs) -> int | None:
         parts.append((30.0, closing_el.score))
     score = 100 * sum(w * v for w, v in parts) / sum(w for w, _ in parts)
     share = m["agent_talk_share"]
-    if share is not None and share > 0.65:
+    if share is not None and share > 0.85 and talk_share_counts(ctx, float(share)):
         score -= 10
     return _clamp(score)
 
@@ -159,6 +181,11 @@ def product_knowledge(inputs: SkillInputs) -> int | None:
     if product.result.met is None:
         return None
     if not product.facts.get("presentations"):
+        if inputs.ctx.kind != "sale":
+            # service, complaint, collections: the solution, the options and their conditions
+            # explained without one wrong fact is the knowledge asked for (panel: «30» with 0
+            # errors contradicted its own count)
+            return 100 if product.result.met else 50
         return 30
     return 100 if product.facts.get("tied") or product.result.met else 65
 

@@ -61,7 +61,8 @@ def test_any_unicode_call_scores_within_bounds(
     assert set(card.elements) == set(ELEMENT_KEYS)
     assert all(v is None or 0 <= v <= 100 for v in card.skills.values())
     assert len(card.turns) == len(turns)
-    assert len(card.coaching_plan.priorities) == 3
+    assert len(card.coaching_plan.priorities) <= 3
+    assert all(p.gap > 0 for p in card.coaching_plan.priorities)  # only skills under target
     for item in card.feedback.strengths + card.feedback.improvements:
         if item.turn is not None and item.quote is not None:
             assert unquoted(item.quote) in turns[item.turn - 1]["text"]

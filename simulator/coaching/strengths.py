@@ -1,0 +1,111 @@
+"""Strengths of a call: what was done well, each anchored to the turn that shows it.
+
+Split from ``feedback.py`` (improvements) so each stays readable. A strength is never a turn the
+scorecard cites for an error, a greeting is not an answer to an objection, and a respected
+do-not-call request is not an objection «handled» (blind panel of session 10).
+"""
+
+from __future__ import annotations
+
+from simulator.coaching.phrasing import question_part
+from simulator.models.scorecard import FeedbackItem, Scorecard
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext
+from simulator.scoring.elements_closing import acceptance_turn
+from simulator.scoring.elements_objections import objection_turns, response_turn
+from simulator.scoring.elements_opening import opening_turns
+
+MAX_STRENGTHS = 4
+
+
+def item(
+    ctx: CallContext,
+    skill: str,
+    n: int | None,
+    message: str,
+    why: str,
+    try_saying: str | None = None,
+    hint: str | None = None,
+) -> FeedbackItem:
+    quote = tx.quote(ctx.text(n), hint) if n else None
+    return FeedbackItem(
+        skill=skill, turn=n, quote=quote, message=message, why=why, try_saying=try_saying
+    )
+
+
+def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
+    items: list[FeedbackItem] = []
+    opening = card.elements.get("opening_protocol")
+    if opening is not None and opening.met and ctx.agent_turns:
+        items.append(
+            item(
+                ctx,
+                "phone_etiquette",
+                ctx.agent_turns[0],
+                "Inicio de llamada completo según el protocolo.",
+                "Saludo, empresa, nombre y propósito dan confianza desde el primer segundo.",
+            )
+        )
+    limit = ctx.probing_limit
+    opens = [n for n in ctx.agent_turns if n < limit and ctx.has(n, "open_question")]
+    if opens:
+        items.append(
+            item(
+                ctx,
+                "probing",
+                opens[0],
+                "Buena pregunta abierta antes de presentar.",
+                "Hizo hablar al cliente sobre su situación antes de ofrecer.",
+                hint=question_part(ctx.text(opens[0])),
+            )
+        )
+    # empathy first; a paraphrase that asks for or confirms data is a weaker example
+    reflections = [n for n in ctx.agent_turns if ctx.has(n, "empathy")] + [
+        n
+        for n in ctx.agent_turns
+        if ctx.has(n, "paraphrase")
+        and not ctx.has(n, "data_request", "data_confirmation", "greeting")
+    ]
+    if reflections:
+        items.append(
+            item(
+                ctx,
+                "active_listening",
+                reflections[0],
+                "Mostró escucha activa (parafraseo o empatía).",
+                "El cliente se siente entendido y se abre más.",
+            )
+        )
+    greeting = {n for n in opening_turns(ctx) if ctx.has(n, "greeting", "company_id", "agent_id")}
+    answered = [
+        a
+        for n in objection_turns(ctx)
+        if ctx.objection_type(n) != "do_not_call"  # respected, not «handled» (panel p-09)
+        and (a := response_turn(ctx, n)) is not None
+        and a not in greeting  # the greeting answers no objection (panel m-05)
+    ]
+    if answered:
+        items.append(
+            item(
+                ctx,
+                "objection_handling",
+                answered[0],
+                "Atendió la objeción en lugar de ignorarla.",
+                "Reconocer y responder la objeción mantiene viva la venta.",
+            )
+        )
+    closes = [n for n in ctx.agent_turns if ctx.has(n, "close")]
+    accepted_close = acceptance_turn(ctx)[0]
+    if closes and not any(e.code == "sale_without_consent" for e in card.critical_errors):
+        items.append(
+            item(
+                ctx,
+                "closing",
+                accepted_close or closes[-1],  # the close the customer answered, else the last
+                "Pidió la decisión al cliente.",
+                "Sin intento de cierre no hay venta; lo hizo en el momento oportuno.",
+            )
+        )
+    faulty = {e.turn for e in card.critical_errors + card.non_critical_errors if e.turn}
+    # a turn cited for an error is never praised (panel p-04: pressure praised as handling)
+    return [i for i in items if i.turn not in faulty][:MAX_STRENGTHS]
