@@ -17,6 +17,9 @@ from simulator.scoring.context import CallContext
 from simulator.scoring.prices import products_named
 
 
+MAX_DAY = 31
+
+
 @dataclass(frozen=True)
 class Consent:
     """The close that was answered last before the sale and the customer's acceptance (or None).
@@ -28,6 +31,8 @@ class Consent:
     accepted: int | None
     declined: int | None = None
     from_events: bool = False
+    # service: the customer asked for what was registered and never refused it
+    requested: bool = False
 
 
 def sale_turn(ctx: CallContext) -> int | None:
@@ -89,6 +94,54 @@ def _from_words(ctx: CallContext, limit: int) -> Consent:
     return Consent(close, accepted, declined)
 
 
+def _confirms(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` asks the customer to confirm what is registered: a close, a service's
+    read-back, or a collections question naming the promise's amount («¿son los 1,850
+    completos?»; a read-back of the phone alone is no promise)."""
+    if ctx.speaker(n) != "agent" or "?" not in ctx.text(n):
+        return False
+    if ctx.has(n, "close", "trial_close"):
+        return True
+    if ctx.kind != "collections":
+        return ctx.has(n, "data_confirmation")
+    # an amount with or without «pesos» (a day of the month is not)
+    return any(a.is_money or a.value > MAX_DAY for a in ctx.amounts(n))
+
+
+def _refused(ctx: CallContext, n: int) -> bool:
+    """Customer turn ``n`` refused outright (said no or hung up), not just asked or hesitated."""
+    said_no = any(
+        e.type == "consent" and e.after_turn == n and e.value == "refused"
+        for e in ctx.transcript.events
+    )
+    return said_no or ctx.has(n, "refusal")
+
+
+def _not_selling(ctx: CallContext, found: Consent, limit: int) -> Consent:
+    """Service and collections: the registration is the report the customer called for, or the
+    promise they made. An earlier question or doubt («¿me regresan los 998 mañana?») is answered
+    and left behind when the customer then says yes to the read-back or to the amount and date
+    («¿es correcto y registro el reporte?» — «Sí, correcto»); in a service call, what the customer
+    asked for lacks consent only when the customer refused it."""
+    start = 1 if found.accepted is not None or found.declined is None else found.declined
+    accepted: int | None = None
+    for n in range(start, limit + 1):
+        if ctx.speaker(n) != "customer":
+            continue
+        prev = ctx.prev_agent(n - 1)
+        if prev is not None and _confirms(ctx, prev) and says_yes(ctx, n):
+            accepted = n
+        elif accepted is not None and (declines(ctx, n) or _refused(ctx, n)):
+            accepted = None
+    if found.accepted is not None and found.declined is None:
+        return found
+    if accepted is not None:
+        return Consent(ctx.prev_agent(accepted - 1), accepted, None, found.from_events)
+    if ctx.kind == "service" and not (found.declined and _refused(ctx, found.declined)):
+        return Consent(found.close, None, None, found.from_events, requested=True)
+    return found
+
+
 def consent(ctx: CallContext) -> Consent:
     """The consent behind the registered sale (computed once per call)."""
     if "consent" not in ctx.memo:
@@ -107,6 +160,8 @@ def consent(ctx: CallContext) -> Consent:
                 found = Consent(None, None, None, True)  # the simulated customer never said yes
             else:
                 found = _from_words(ctx, limit or 0)
+        if ctx.kind in ("service", "collections") and ctx.sale_registered:
+            found = _not_selling(ctx, found, limit or 0)
         ctx.memo["consent"] = found
     result: Consent = ctx.memo["consent"]
     return result

@@ -85,6 +85,25 @@ def acceptance_evidence(ctx: CallContext, turn: int) -> Evidence:
     return evidence
 
 
+def _offer_answered(ctx: CallContext) -> int | None:
+    """The last «¿algo más?» the customer answered with «nada más» / «es todo»: what follows only
+    wraps up the customer's last request (panel: offered in T29, e-mail handled until T37)."""
+    for n in reversed(ctx.agent_turns):
+        if ctx.has(n, "offer_more") and n < ctx.n_turns and ctx.speaker(n + 1) == "customer":
+            reply = ctx.folded[n].strip(" .,¡!")
+            return n if tx.cue("customer_nothing_more").search(reply) else None
+    return None
+
+
+def _sign_off(ctx: CallContext, window: list[int]) -> int | None:
+    """The agent's last turn thanking and signing with their name («Gracias a usted por comprar en
+    ElectroHogar, le atendió Sofía») after the opening: the protocol's closing formula."""
+    if not window or len(ctx.agent_turns) < 2:
+        return None
+    last = window[-1]
+    return last if ctx.has(last, "thanks") and ctx.has(last, "agent_id") else None
+
+
 def judge(ctx: CallContext) -> Judged:
     if (
         ctx.customer_hung_up
@@ -106,7 +125,9 @@ def judge(ctx: CallContext) -> Judged:
     found["offer_more"] = next(
         (n for n in reversed(ctx.agent_turns[-OFFER_MORE_WINDOW:]) if ctx.has(n, "offer_more")),
         None,
-    )
+    ) or _offer_answered(ctx)
+    if found["farewell"] is None:
+        found["farewell"] = _sign_off(ctx, window)
     parts = {act: found[act] is not None for act in found}
     cited = {n for n in found.values() if n}
     if window and not all(parts.values()):
@@ -115,10 +136,10 @@ def judge(ctx: CallContext) -> Judged:
     errors: list[ErrorFinding] = []
     close, accepted = acceptance_turn(ctx)
     if ctx.sale_registered:
-        parts["acceptance"] = accepted is not None
+        parts["acceptance"] = accepted is not None or consent.consent(ctx).requested
         if accepted is not None:
             evidence.append(acceptance_evidence(ctx, accepted))
-        else:
+        elif not parts["acceptance"]:
             turn = consent.sale_turn(ctx)
             quote = tx.quote(ctx.text(turn)) if turn else ""
             why = consent.explanation(consent.consent(ctx))

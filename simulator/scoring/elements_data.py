@@ -19,7 +19,7 @@ from simulator.models.scorecard import ElementResult, ErrorFinding
 from simulator.scoring import lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.data_terms import catalog_terms_of
+from simulator.scoring.data_terms import catalog_terms_of, customer_confirmed, same_date
 from simulator.scoring.data_unlisted import judge_unlisted
 from simulator.scoring.judged import Judged, dedupe, not_applicable, phrasings
 from simulator.scoring.rubric import rule
@@ -58,7 +58,7 @@ def _safe_matches(name: str, expected: str, given: str) -> bool:
     except Exception:  # unknown field kinds fall back to folded comparison
         pass
     a, b = tx.fold(expected), tx.fold(given)
-    if a == b or _content_words(a) == _content_words(b) != frozenset():
+    if a == b or _content_words(a) == _content_words(b) != frozenset() or same_date(a, b):
         return True  # «de 9 a 13 horas» = «9 a 13 horas»
     # A value heard only in part («Calle Olivo 23, Col») still agrees with the full capture.
     short, full = sorted((a, b), key=len)
@@ -90,6 +90,8 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     folded = ctx.folded[n - 1]
     if folded_value in folded:
         return True
+    if same_date(value, folded):
+        return True  # «2027-01-05» read back as «el 5 de enero»
     digits = _DIGITS.sub("", value)
     if len(digits) >= 7:
         phone = lang.phone(ctx.text(n), folded)
@@ -212,6 +214,7 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
         check.expected
         and not _safe_matches(name, check.expected, captured)
         and not catalog_terms_of(ctx, check.expected, captured)
+        and not customer_confirmed(ctx, lambda n: mentions_value(ctx, n, name, captured))
     ):
         check.correct = False
         check.problems.append(

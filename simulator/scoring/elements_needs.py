@@ -94,8 +94,8 @@ def customer_questions(ctx: CallContext) -> list[int]:
 def _only_phatic(ctx: CallContext, n: int) -> bool:
     clauses = [tx.fold(m.group(1)) for m in _QUESTION.finditer(ctx.text(n)[:4000])]
     clauses = [c for c in clauses if c]
-    phatic = tx.cue("phatic_question")
-    return bool(clauses) and all(phatic.search(c) for c in clauses)
+    phatic, fragment = tx.cue("phatic_question"), tx.cue("fragment_question")
+    return bool(clauses) and all(phatic.search(c) or fragment.search(c.strip()) for c in clauses)
 
 
 def is_answered(ctx: CallContext, q: int) -> bool:
@@ -134,7 +134,9 @@ def _answers_late(ctx: CallContext, q: int, a: int) -> bool:
     if ctx.content_words(q) & ctx.content_words(a):
         return True
     if tx.cue("time_question").search(q_fold):
-        return False  # «¿cuándo?» answered late only on its topic («la instalación es en 72 h»)
+        # «¿cuándo?» answered late only on its topic («la instalación es en 72 h») or with a time
+        # («¿cuánto van a tardar?» — «vamos a atenderlo de inmediato»)
+        return bool(tx.cue("time_given").search(ctx.folded[a - 1]))
     return bool(tx.cue("price_question").search(q_fold) and ctx.amounts(a))
 
 

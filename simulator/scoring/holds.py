@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 
 DEFAULT_MAX_HOLD = 60.0
@@ -61,8 +62,13 @@ def _make(ctx: CallContext, after_turn: int | None, start: float, end: float | N
     nxt = ctx.next_agent(placed)
     ret = nxt[0] if nxt else None
     permission = request is not None and ctx.has(request, "hold_request")
-    thanked = None if ret is None else ctx.has(ret, "hold_return")
+    thanked = None if ret is None else ctx.has(ret, "hold_return") or _thanks_wait(ctx, ret)
     return Hold(placed, seconds, request, ret, permission, thanked)
+
+
+def _thanks_wait(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` thanks the customer for the wait («Gracias por esperarme»)."""
+    return bool(tx.cue("hold_thanks").search(ctx.folded[n - 1]))
 
 
 def max_hold(ctx: CallContext) -> float:

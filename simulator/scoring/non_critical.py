@@ -8,6 +8,7 @@ words, judged from 30 words on) and interrupting (voice calls only).
 from __future__ import annotations
 
 from simulator.models.scorecard import ErrorFinding
+from simulator.scoring import lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.holds import Hold, max_hold
@@ -31,6 +32,17 @@ def _error(ctx: CallContext, code: str, n: int | None, explanation: str) -> Erro
     )
 
 
+def _name_known(ctx: CallContext) -> bool:
+    """The agent could know the customer's name: an outbound call (the agent dials a name), a
+    captured name, or the customer said it. A customer who never gave it despite being asked
+    cannot be called by it (panel p-02: «Sin personalización» to an agent asked four times)."""
+    if ctx.is_outbound or not ctx.customer_name or ctx.transcript.capture.get("nombre"):
+        return True
+    if ctx.customer_turns and ctx.agent_turns and ctx.customer_turns[0] < ctx.agent_turns[0]:
+        return True  # the customer picked up («¿Bueno?»): the agent dialled a known name
+    return any(lang.name_mentions(ctx.text(n), ctx.customer_name) for n in ctx.customer_turns)
+
+
 def find(
     ctx: CallContext,
     metrics: dict[str, float | int | None],
@@ -43,7 +55,7 @@ def find(
     last_agent = ctx.agent_turns[-1] if ctx.agent_turns else None
 
     uses = metrics.get("customer_name_uses")
-    if uses is not None and ctx.agent_turns:
+    if uses is not None and ctx.agent_turns and _name_known(ctx):
         ok = int(uses) >= MIN_NAME_USES
         items.append(ok)
         if not ok:
