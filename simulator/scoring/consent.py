@@ -16,7 +16,6 @@ from simulator.analysis.customer import affirms, hesitates
 from simulator.scoring.context import CallContext
 from simulator.scoring.prices import products_named
 
-
 MAX_DAY = 31
 
 
