@@ -85,16 +85,11 @@ KNOWN_UNFAIR = {
     " acepta y el guion registra la venta",
     # Session 10 blind panel (four outside trainers m, n, o, p; 40 calls played on fbce69c): the
     # excellent calls the scorer fails today, with the panel's first unfair judgement.
-    "m-01-asistencia-hogar-fuga-desconfiado-excellent.txt": "panel m (sesión 10): T34 needs_detection not met: 'Responder cada pregunta del cliente (sin respuesta: turno 34)'",
+    # Fixed by «fix-scoring» (session 10): m-06, n-03, n-09, o-10 (a service report confirmed at
+    # its read-back is consented), m-01, n-07 (a repair answers; «¿y?» is no question), o-06 (a
+    # date read back in words; what the customer confirmed stands), o-07 (a signed thanks is a
+    # farewell), p-02 («¿cuánto van a tardar?» asks for a time; no name, no personalization).
     "m-03-celular-agotado-electrohogar-platicador-excellent.txt": "panel m (sesión 10): the T33 laugh is no longer mockery; still fails needs_detection: «Responder cada pregunta del cliente (sin respuesta: turno 34)»",
-    "m-06-queja-internet-sin-servicio-molesto-excellent.txt": "panel m (sesión 10): T28 critical sale_without_consent: 'En el turno 18 el cliente no aceptó el cierre… y aun así se registró'",
-    "n-03-queja-internet-sin-servicio-experto-excellent.txt": "panel n (sesión 10): T28 critical sale_without_consent ('en el turno 20 el cliente no aceptó el cierre')",
-    "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel n (sesión 10): T27 needs_detection not met: 'El cliente hizo una pregunta que no se respondió: «y?»'",
-    "n-09-cambio-domicilio-internet-indeciso-excellent.txt": "panel n (sesión 10): T20 critical sale_without_consent: 'En el turno 20 el cliente no aceptó el cierre (dudó, objetó o dijo que no)'",
-    "o-06-cambio-domicilio-internet-platicador-excellent.txt": "panel o (sesión 10): T12 Gestiona datos = ✘ no cumplido: 'fecha del cambio capturado como 2027-01-05 no coincide con el registro del cliente'; verdict",
-    "o-07-celular-agotado-electrohogar-impaciente-excellent.txt": "panel o (sesión 10): T33 'Sin despedida' (non-critical) + Cierra la llamada ✘ no cumplido, so the verdict is 'Todavía no competente'",
-    "o-10-queja-internet-sin-servicio-experto-excellent.txt": "panel o (sesión 10): T22 CRITICAL 'Venta sin aceptación explícita' at T22 ('Así es.'), so the verdict is 'Todavía no competente' and the score 59",
-    "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "panel p (sesión 10): T1 Non-critical 'Sin personalización' and suggestion «Con gusto, Guadalupe.»",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     # Session 10: «¿le preparo el Astra 5…?» is now a close, so the experto customer answers it with
     # its close-time trap (the sister's price) instead of «Exacto», and the script, written for
