@@ -17,6 +17,7 @@ Where the catalog is silent, nothing is invented: no finding. Without a catalog,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from simulator.analysis import claims
@@ -93,16 +94,26 @@ def _catalog_mentions_discount(ctx: CallContext) -> bool:
     return any(claims.offers_discount(text) for text in texts)
 
 
+_GIFT_HEAD = re.compile(
+    r"^(?:\w+ ){1,2}?(?:regalo|regalamos|obsequio|obsequiamos|incluyo|incluimos|doy|damos|dejo|"
+    r"pongo|agrego|agregamos|activo|activamos)(?: gratis)? (?:(?:ademas|tambien|el|la|los|las|un|"
+    r"una|su|sus|de|pilon) )*"
+)
+_FREE = re.compile(r"\b(?:gratis|sin costo|incluid[oa]s?|de regalo|cortesia)\b")
+
+
 def _priced_gift(ctx: CallContext, span: str) -> str | None:
     """«Le regalo el auto sustituto»: the catalog product named in the words given away, when it
     has a price and nothing in its own texts makes it free or a promotion («Nombre: 900 al año»)."""
-    said = f" {tx.fold(span)} "
+    # The thing given is what follows the verb («le incluimos el módem del Plan 200 sin costo»
+    # gives the modem, not the plan): the product's name must open it, after an article.
+    given = _GIFT_HEAD.sub("", tx.fold(span), count=1)
     for entry in ctx.transcript.catalog:
         names = [tx.fold(n) for n in (entry.name, *entry.aliases) if len(n) >= 4]
-        if not entry.price or entry.price <= 0 or not any(f" {n} " in said for n in names):
+        if not entry.price or entry.price <= 0 or not any(given.startswith(n) for n in names):
             continue
         texts = (entry.name, *entry.aliases, *entry.conditions, *entry.features)
-        if any(claims.offers_discount(t) or "gratis" in tx.fold(t) for t in texts):
+        if any(claims.offers_discount(t) or _FREE.search(tx.fold(t)) for t in texts):
             continue
         per = f" por {entry.period}" if entry.period else ""
         return f"{entry.name}: {entry.price:,.0f} {entry.currency}{per}"

@@ -384,3 +384,18 @@ def test_a_requirement_of_another_context_is_no_false_obligation() -> None:
 )
 def test_the_customer_echoes_a_threat_or_a_label(customer: str, reaction: str | None) -> None:
     assert conduct.customer_reaction(customer) == reaction
+
+
+def test_a_free_extra_of_a_named_plan_is_no_gift_of_the_plan() -> None:
+    catalog = [{"name": "Plan 200", "price": 499.0, "period": "mes", "aliases": ["plan 200"]}]
+    lines = [
+        *OPEN,
+        ("agent", "Con el Plan 200 le incluimos el módem del Plan 200 sin costo."),
+        ("customer", "Ah, qué bien."),
+    ]
+    data = {
+        "kind": "sale",
+        "catalog": catalog,
+        "turns": [{"speaker": s, "text": t} for s, t in lines],
+    }
+    assert not score_transcript(Transcript.model_validate(data)).critical_errors
