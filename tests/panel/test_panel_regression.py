@@ -90,6 +90,17 @@ KNOWN_UNFAIR = {
     # date read back in words; what the customer confirmed stands), o-07 (a signed thanks is a
     # farewell), p-02 («¿cuánto van a tardar?» asks for a time; no name, no personalization).
     "m-03-celular-agotado-electrohogar-platicador-excellent.txt": "panel m (sesión 10): the T33 laugh is no longer mockery; still fails needs_detection: «Responder cada pregunta del cliente (sin respuesta: turno 34)»",
+    # Session 10 blind panel B (four outside trainers q, r, s, t; 40 calls played on a merge that
+    # also held customer branches that did not pass the suite and are not on main): excellent
+    # calls the scorer fails, with the panel's finding, or out of step with today's customer.
+    "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "panel q (sesión 10, B): T12 false critical inaccurate_information: 'Dijo «100 mil», pero Gastos Médicos Esencial cuesta 850 pesos al mes'",
+    "q-10-asistencia-hogar-fuga-desconfiado-excellent.txt": "guion desfasado: jugado con un cliente de la sesión 10 que no llegó a main; el cliente de hoy contesta distinto",
+    "r-04-seguro-auto-amplio-regateador-excellent.txt": "panel r (sesión 10, B): T32 Gestiona datos not met: 'Faltó confirmar «placas»' → verdict Todavía no competente",
+    "r-05-seguro-gastos-medicos-amable-excellent.txt": "panel r (sesión 10, B): T2 non-critical 'Sin personalización (nombre del cliente menos de 2 veces)' + Intente «Con gusto, Roberto.»",
+    "r-06-tarjeta-credito-horizonte-experto-excellent.txt": "guion desfasado: jugado con un cliente de la sesión 10 que no llegó a main; el cliente de hoy contesta distinto",
+    "s-01-seguro-auto-amplio-desconfiado-excellent.txt": "panel s (sesión 10, B): TNone Verdict 'Todavía no competente' with 93/100",
+    "s-06-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado: jugado con un cliente de la sesión 10 que no llegó a main; el cliente de hoy contesta distinto",
+    "t-10-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel t (sesión 10, B): TNone Verdict 'Todavía no competente'",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     # Session 10: «¿le preparo el Astra 5…?» is now a close, so the experto customer answers it with
     # its close-time trap (the sister's price) instead of «Exacto», and the script, written for
