@@ -95,6 +95,12 @@ KNOWN_UNFAIR = {
     "o-07-celular-agotado-electrohogar-impaciente-excellent.txt": "panel o (sesión 10): T33 'Sin despedida' (non-critical) + Cierra la llamada ✘ no cumplido, so the verdict is 'Todavía no competente'",
     "o-10-queja-internet-sin-servicio-experto-excellent.txt": "panel o (sesión 10): T22 CRITICAL 'Venta sin aceptación explícita' at T22 ('Así es.'), so the verdict is 'Todavía no competente' and the score 59",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "panel p (sesión 10): T1 Non-critical 'Sin personalización' and suggestion «Con gusto, Guadalupe.»",
+    # Session 10 (helper «fix-answer»): the customer now gives the month of the move when asked
+    # («el 5 de diciembre») and corrects «¿el 5 de enero?»; the script, written when the month was
+    # never said, assumes January and registers it, so the call falls out of step.
+    "p-03-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado: la clienta ahora"
+    " dice el mes de la mudanza (5 de diciembre) y corrige el «5 de enero» que el guion supone y"
+    " registra; el guion sigue sin contestar la trampa final del turno 38",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     # Session 10: «¿le preparo el Astra 5…?» is now a close, so the experto customer answers it with
     # its close-time trap (the sister's price) instead of «Exacto», and the script, written for
