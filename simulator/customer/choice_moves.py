@@ -39,14 +39,33 @@ def _options(text: str) -> list[str]:
     if len(parts) != 2:
         return []
     first, last = parts[0].strip(" ,"), parts[1].strip(" ,")
-    if "," in first:  # «¿cuál le late más para su mamá, el Astra 5 o el Nova X?»
-        first = first.rsplit(",", 1)[1].strip()
-    for lead in sorted(conf.get("leads", []), key=len, reverse=True):
+    first = _around_comma(first)
+    leads = sorted([*conf.get("leads", []), *conf.get("extra_leads", [])], key=len, reverse=True)
+    for lead in leads:
         match = re.search(rf"(?i)\b{re.escape(lead)}\s+", first)
         if match:
             first = first[match.end() :]
             break
+    for lead in leads:  # «…o le interesa el Plus?» is «el Plus»
+        match = re.match(rf"(?i)(?:y )?{re.escape(lead)}\s+", last)
+        if match:
+            last = last[match.end() :]
+            break
     return [first, last]
+
+
+def _around_comma(first: str) -> str:
+    """The first option where a comma cuts it: «¿cuál le late más para su mamá, el Astra 5…» is
+    «el Astra 5»; «¿se queda con el Esencial, como lo platicamos, o…» is «…el Esencial»; «9,800»
+    is no cut."""
+    if ", " not in first:
+        return first
+    after = first.rsplit(", ", 1)[1].strip()
+    starts = cues.config().get("choice", {}).get("option_starts", [])
+    head = normalize(after).split()[:1]
+    if head and (head[0] in starts or head[0].isdigit()):
+        return after
+    return first.split(", ", 1)[0].strip()
 
 
 def is_choice(text: str) -> bool:
@@ -59,7 +78,8 @@ def is_choice(text: str) -> bool:
 
 def _speakable(option: str) -> bool:
     words = [w for w in normalize(option).split() if w not in _ARTICLES]
-    banned = set(cues.config().get("choice", {}).get("second_person", []))
+    conf = cues.config().get("choice", {})
+    banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
     return 0 < len(words) <= _MAX_OPTION_WORDS and not banned & set(words)
 
 
@@ -102,22 +122,115 @@ def _named_options(t: Turn) -> list[str]:
 
 def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     """Replace a bare yes/no/filler reply to an either/or question by the chosen option, and a
-    bare yes to «¿le interesa alguno?» over named products by the one it wants (a «no» stays)."""
-    if not intents or any(i.name not in BARE for i in intents):
+    bare yes to «¿le interesa alguno?» over named products by the one it wants (a «no» stays).
+    A bare opening before more words («Sí, ¿por?», «Sí, así es. Oiga, …») is replaced the same
+    way; the rest of the reply stays."""
+    lead = 0
+    while lead < len(intents) and intents[lead].name in BARE:
+        lead += 1
+    rest = intents[lead:]
+    if not lead or any(i.name in CLOSING for i in rest):
         return intents
+    bare = intents[:lead]
     options = _options(t.text)
     if len(options) != 2:
         options = _named_options(t)
-        if not options or any(i.name == "short_no" for i in intents):
+        if not options:
+            return _phrased(t, bare, rest)
+        if rest or any(i.name == "short_no" for i in bare):
             return intents
         wanted = _leaning(t, options) or options[-1]
         return [Intent(name="choice_answer", slots={"option": wanted})]
-    choice = _leaning(t, options)
+    if not all(_speakable(o) for o in options) or _directed(t, bare):
+        return _phrased(t, bare, rest)
+    choice = _kept(t, options) or _leaning(t, options)
     if choice is None or not _speakable(choice):
         choice = options[1] if _speakable(options[1]) else None
     if choice is None:
-        return intents
-    return [Intent(name="choice_answer", slots={"option": choice})]
+        return _phrased(t, bare, rest)
+    return [Intent(name="choice_answer", slots={"option": choice}), *rest]
+
+
+def _directed(t: Turn, bare: list[Intent]) -> bool:
+    """A bare «sí» or «no» to «¿se lo agrego o lo dejamos así?»: it says which, not a guess."""
+    if not {i.name for i in bare} & {"short_yes", "short_no"}:
+        return False
+    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    keeps = [cues.contains_any(normalize(o), words) for o in _raw_options(t.text)]
+    return len(keeps) == 2 and keeps.count(True) == 1
+
+
+def _kept(t: Turn, options: list[str]) -> str | None:
+    """A customer who already said yes keeps what it took («¿se queda con el Esencial, como lo
+    platicamos, o le interesa el Plus?» → «el Esencial»)."""
+    if not t.s.accepted:
+        return None
+    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    raw = _raw_options(t.text)
+    for option, said in zip(options, raw, strict=False):
+        if cues.contains_any(normalize(said), words):
+            return option
+    return None
+
+
+# Replies after which no option is said (the call or the matter is over).
+CLOSING = frozenset({"hangup", "farewell", "refusal", "acceptance", "nothing_else"})
+
+
+def _raw_options(text: str) -> list[str]:
+    """The two sides of the turn's last question split at its last «o» (any length)."""
+    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(text)]
+    if not found:
+        return []
+    question = found[-1].strip()
+    conf = cues.config().get("choice", {})
+    norm = normalize(question)
+    if any(f" {normalize(x)} " in f" {norm} " for x in conf.get("not_a_choice", [])):
+        return []
+    parts = re.split(r",?\s+o\s+", question)
+    if len(parts) < 2:
+        return []
+    return [" o ".join(parts[:-1]).strip(" ,"), parts[-1].strip(" ,")]
+
+
+def _clean(option: str, first: bool) -> str:
+    """An option as a customer says it back: the agent's lead verb and trailing asides cut."""
+    conf = cues.config().get("choice", {})
+    text = _around_comma(option) if first else option
+    for lead in sorted(
+        [*conf.get("leads", []), *conf.get("extra_leads", [])], key=len, reverse=True
+    ):
+        match = re.search(rf"(?i)^(?:y |o )?{re.escape(lead)}\s+", text)
+        if match:
+            text = text[match.end() :]
+            break
+    return text.split(", ", 1)[0].strip()
+
+
+def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
+    """«¿Le agrego los canales o lo dejamos solo con el internet?»: options too long to repeat are
+    answered by which one («Lo primero que me dijo», «Mejor así, como está»), following what the
+    bare reply leaned to (a yes takes the offer, a no keeps things as they are)."""
+    raw = _raw_options(t.text)
+    if len(raw) != 2:
+        return [*bare, *rest]
+    keep_words = cues.config().get("choice", {}).get("status_quo", [])
+    keeps = [cues.contains_any(normalize(o), [normalize(w) for w in keep_words]) for o in raw]
+    names = {i.name for i in bare}
+    if "short_no" in names:
+        index = keeps.index(True) if any(keeps) else None
+    elif "short_yes" in names or t.s.interest >= cues.dial("choice_offer_interest", 55):
+        index = keeps.index(False) if any(keeps) and not all(keeps) else 0
+    else:
+        index = keeps.index(True) if any(keeps) and not all(keeps) else 1
+    if index is None:
+        return [*bare, *rest]
+    option = _clean(raw[index], first=index == 0)
+    if _speakable(option):
+        return [Intent(name="choice_answer", slots={"option": option}), *rest]
+    if keeps[index]:
+        return [Intent(name="choice_keep"), *rest]
+    return [Intent(name="choice_first" if index == 0 else "choice_second"), *rest]
 
 
 def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:

@@ -136,11 +136,8 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     extracted = extract_field_value(field, said)
     if extracted and field_matches(field, true_value, extracted):
         return True
-    day = facts.day_of_month(true_value)
-    if day is not None:  # «el 27» or «el viernes 27 de diciembre» for «27 de noviembre»
-        return bool(
-            re.search(rf"(?<!\d)(?<!\d[,.]){day}(?!\d|[,.]\d)(?! (?:pesos|mil|megas))", said)
-        )
+    if facts.day_of_month(true_value) is not None:  # «el 27», «el viernes 27 de noviembre»
+        return facts.day_said(true_value, said)
     if re.fullmatch(r"\d+(?:\.\d+)?", true_value.strip()):
         return any(abs(a - float(true_value)) < 0.5 for a in amounts(said))
     digits_true = re.sub(r"\D", "", true_value)
@@ -162,6 +159,8 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
 
 def misread(field: str, said: str, true_value: str) -> tuple[str, str] | None:
     """(what the agent said, what it really is) when a read-back gets a number wrong."""
+    if facts.day_of_month(true_value) is not None:  # «no, el 5 de diciembre, no 5 de enero»
+        return facts.date_misread(true_value, said)
     if field_kind(field) == "address":
         verdict, wrong, right = facts.address_check(true_value, said)
     elif re.sub(r"\D", "", true_value) and len(re.sub(r"\D", "", true_value)) >= 6:

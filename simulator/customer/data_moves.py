@@ -30,10 +30,17 @@ def data_moves(t: Turn) -> None:
     """Give data when asked; check read-backs; fire data-request traps."""
     s, sc = t.s, t.scenario
     data = sc.customer.data
-    if "data_confirmation" in t.acts or (
-        s.fields_given
-        and any(cues.value_matches(f, t.text, v) for f, v in s.fields_given.items())
-        and not t.acts & {"data_request", "close", "trial_close"}
+    wrong_date = any(  # «¿el 5 de enero?» after «el 5» was given: a read-back to correct
+        facts.other_month(v, t.text) for f, v in s.fields_given.items() if facts.day_of_month(v)
+    )
+    if (
+        "data_confirmation" in t.acts
+        or wrong_date
+        or (
+            s.fields_given
+            and any(cues.value_matches(f, t.text, v) for f, v in s.fields_given.items())
+            and not t.acts & {"data_request", "close", "trial_close"}
+        )
     ):
         checked = [f for f in data if cues.value_matches(f, t.text, data[f])]
         precise: dict[str, tuple[str, str]] = {}
@@ -63,37 +70,26 @@ def data_moves(t: Turn) -> None:
             f = wrong[0]
             s.fields_corrected.append(f)
             s.trust = clamp(s.trust - 2)
-            if f in precise:  # «No, es 23, no 32.»
+            if f in precise:  # «No, es 23, no 32.»; «No, el 5 de diciembre, no 5 de enero.»
                 bad, good = precise[f]
-                t.say("data_correction", field_label=_label(f), value=f"{good}, no {bad}")
+                month = {"month": "1"} if facts.day_of_month(data[f]) else {}
+                t.say("data_correction", field_label=_label(f), value=f"{good}, no {bad}", **month)
             else:
                 t.say("data_correction", field_label=_label(f), value=facts.spoken(f, data[f]))
-        elif (checked and _asks_check(t)) or (
-            s.fields_given and not t.acts & {"data_request", "offer_more", "farewell"}
-        ):
+        elif (
+            (checked and _asks_check(t))
+            or (s.fields_given and not t.acts & {"data_request", "offer_more", "farewell"})
+        ) and not _open_ask(t):
+            # «¿Cómo lo ve?», «¿cuál de los dos le hace más sentido?» after figures the customer
+            # knows get an answer, not «Exacto, ese es» (blind panel n-06, o-03)
             t.say("data_confirm_yes")  # «quedó registrado, ¿algo más?» is not a read-back
         if "data_request" not in t.acts and not _asks_new_field(t):
             return  # a read-back that ends «¿a qué teléfono la contactamos?» still asks for it
-    asked = cues.fields_requested(t.text, list(dict.fromkeys([*sc.required_fields, *data])))
-    # «la cuenta ya la tengo; me falta el teléfono»: what was given is asked again only by a
-    # question that names it
-    questioned = {
-        f for q in cues.question_sentences(t.text) for f in cues.fields_mentioned(q, asked)
-    }
-    known = {*s.fields_confirmed, *s.fields_given}
-    asked = [f for f in asked if f not in known or f in questioned] or asked
-    requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
-    curt = bool(asked) and "?" in t.norm and t.words <= 4  # «Ajá. ¿Nombre?» still asks for it
-    # «¿a qué número le marco?», «¿dónde le entregamos?»: a question that names a field by its
-    # meaning asks for it, whatever the act tagger called it
-    asking = bool(asked) and "?" in t.norm and not t.acts & {"offer_more", "farewell"}
-    short = any(
-        len(q.split()) <= SHORT_REQUEST_WORDS and cues.fields_mentioned(q, asked)
-        for q in cues.question_sentences(t.text)
-    )
-    inferred = asking and (requested or curt or (short and _unmet(asked, s)))
-    if "data_request" not in t.acts and not inferred:
+    data = facts.known_data(data, sc.customer.situation)
+    asked = _request(t, list(dict.fromkeys([*sc.required_fields, *data])))
+    if asked is None:
         return
+    known = {*s.fields_confirmed, *s.fields_given}
     if sc.goal == "sale" and s.objections and not s.accepted:
         return  # an open objection first: the objection turn answers this
     if raise_triggered(t, "data_request"):
@@ -112,7 +108,12 @@ def data_moves(t: Turn) -> None:
     # «le agendo la visita de 9 a 13 horas, ¿le queda bien ese horario?»: the agent proposed the
     # customer's own value; it agrees instead of dictating it back
     proposed = [
-        f for f in asked if f in data and f not in known and cues.value_matches(f, t.text, data[f])
+        f
+        for f in asked
+        if f in data
+        and f not in known
+        and cues.value_matches(f, t.text, data[f])
+        and not _open_ask(t)  # «de 9 a 13 o de 14 a 18. ¿Qué horario le queda mejor?»: it says it
     ]
     t.proposed += proposed
     for f in proposed:
@@ -121,24 +122,174 @@ def data_moves(t: Turn) -> None:
         confirmed_now.add(f)
     if proposed:
         t.say("data_confirm_yes")
-    to_give = [f for f in asked if f not in confirmed_now and f in data][:2]
+    to_give = [f for f in asked if f not in confirmed_now and f in data][:3]
     for f in to_give:
-        s.fields_given[f] = data[f]
         # «Pero nada más eso, ¿eh?» may close the last datum given, never one before another
-        last = f == to_give[-1]
-        t.say(
-            "data_given",
-            ref=f,
-            field_label=_label(f),
-            value=facts.spoken(f, data[f]),
-            **({} if last else {"unasked": "|".join(cues.phrases("last_datum_phrases"))}),
-        )
+        _give(t, f, data[f], last=f == to_give[-1])
         given += 1
     if not given and asked and not proposed:
         t.say("vague_answer")
     # a data-request trap («¿me dice la dirección de mi hermana?») comes after the data asked for,
     # never instead of it (panel k-03)
     fire_trap(t, "data_request")
+
+
+def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
+    """Say one datum as the customer dictates it (the age as «tengo 42 años», a yearless date
+    with its month when the question asks which month)."""
+    t.s.fields_given[f] = value
+    extra = {} if last else {"unasked": "|".join(cues.phrases("last_datum_phrases"))}
+    if f == "edad":
+        t.say("age_given", ref=f, field_label=_label(f), value=value, **extra)
+        return
+    spoken = facts.spoken(f, value)
+    if facts.day_of_month(value) and _asks_month(t):
+        spoken = facts.with_month(value)
+        extra["month"] = "1"
+    t.say("data_given", ref=f, field_label=_label(f), value=spoken, **extra)
+
+
+# Replies that answer a request for data, or say why the datum is not given (a reason the
+# persona has: no empathy yet, no proof of who calls, an insult, not ready to buy).
+ANSWERED = frozenset(
+    {
+        "repetition_complaint",
+        "data_before_empathy",
+        "guarantee_request",
+        "identity_proof_request",
+        "secret_refusal",
+        "annoyed",
+        "hangup",
+        "farewell",
+        "hold_ok",
+        "wrong_person",
+        "not_ready",
+        "refusal",
+    }
+)
+# Lines that say nothing once the datum is said: dropped from a reply that now gives it.
+EMPTY = frozenset({"short_yes", "short_no", "filler_ack", "vague_answer", "slot_unknown"})
+# Lines that open a reply (thanks, a greeting back): the datum follows them.
+OPENERS = frozenset(
+    {
+        "empathy_thanks",
+        "thanks_reply",
+        "greeting_reply",
+        "identity_confirm",
+        "hold_return_ok",
+        "data_confirm_yes",  # «Sí, así es. Y la dirección es…»
+    }
+)
+
+
+def owed(t: Turn) -> None:
+    """Every datum asked for is given, unless the reply says why not (blind panel: the line number
+    asked five times, the age three times, the policy number during an emergency, «Sí, todo bien»
+    to «¿la dirección de la instalación?»). The moves before this one may have answered with an
+    objection, a complaint or a filler; the planner then keeps the datum first and at most one
+    move of the customer's own that fits it."""
+    s, sc = t.s, t.scenario
+    names = {i.name for i in t.intents}
+    if s.hung_up or names & ANSWERED or "?" not in t.text:
+        return
+    if t.persona.traits.needs_empathy_first and not s.empathy_received:
+        return  # the upset customer's reason: «primero escúcheme»
+    if "close" in t.acts and not s.accepted:
+        return  # data asked with a close are the close's: the customer's answer is its decision
+    data = facts.known_data(sc.customer.data, sc.customer.situation)
+    months = _month_owed(t, data)
+    if months:  # the day alone was taken for a yes: the month is the answer
+        t.intents = [i for i in t.intents if i.name != "data_confirm_yes"]
+    asked = _request(t, list(data)) or _open_request(t, list(data))
+    questions = " ".join(cues.question_sentences(t.text))
+    if cues.contains_any(questions, cues.phrases("not_data_requests")):
+        asked = []
+    said = {i.ref for i in t.intents if i.name in ("data_given", "age_given")}
+    if any(i.name == "caller_name" for i in t.intents):
+        said.add("nombre")
+    todo = [
+        f
+        for f in asked
+        if f in data
+        and f not in said
+        and f not in s.fields_given
+        and f not in s.fields_confirmed
+        and not cues.value_matches(f, t.text, data[f])
+    ]
+    todo = list(dict.fromkeys([*months, *todo]))[:3]
+    if not todo and all(i.name in EMPTY for i in t.intents):
+        # asked again for what it gave: it says it again rather than «no sabría decirle»
+        todo = [f for f in asked if f in data and f in s.fields_given and f not in said][:2]
+    if not todo:
+        return
+    kept = [i for i in t.intents if i.name not in EMPTY]
+    lead = 0
+    while lead < len(kept) and kept[lead].name in OPENERS:
+        lead += 1
+    before, after = kept[:lead], kept[lead:]
+    t.intents = before
+    for f in todo:
+        _give(t, f, data[f], last=f == todo[-1])
+    t.intents += after
+
+
+def _open_ask(t: Turn) -> bool:
+    """The turn's last question is an open one («¿qué horario le queda mejor?»)."""
+    questions = cues.question_sentences(t.text)
+    return bool(questions) and cues.open_form_question(f"¿{questions[-1]}?")
+
+
+def _asks_month(t: Turn) -> bool:
+    return cues.contains_any(" ".join(cues.question_sentences(t.text)), cues.phrases("month_asks"))
+
+
+def _month_owed(t: Turn, data: dict[str, str]) -> list[str]:
+    """«El día 5, ¿de qué mes?»: the yearless date whose day the agent said (or the only one)
+    is owed with its month, even if the day was already given."""
+    if not _asks_month(t):
+        return []
+    dates = [f for f, v in data.items() if facts.day_of_month(v)]
+    days = set(re.findall(r"\d+", t.text))
+    named = [f for f in dates if facts.day_of_month(data[f]) in days]
+    chosen = named or (dates if len(dates) == 1 else [])
+    return [f for f in chosen if facts.with_month(data[f]).split(" de ")[-1] not in t.norm]
+
+
+def _open_request(t: Turn, fields: list[str]) -> list[str]:
+    """Fields named by an open question of the turn («¿a dónde se cambia y para cuándo?»)."""
+    leads = cues.phrases("open_data_leads")
+    found: list[str] = []
+    for q in cues.question_sentences(t.text):
+        head = " ".join(q.split()[:3])
+        if cues.open_form_question(f"¿{q}?") or any(head.startswith(k) for k in leads):
+            found += [f for f in cues.fields_mentioned(q, fields) if f not in found]
+    return found
+
+
+def _request(t: Turn, fields: list[str]) -> list[str] | None:
+    """The fields the agent's turn asks for (possibly none), or None when it asks for no data."""
+    s = t.s
+    asked = cues.fields_requested(t.text, fields)
+    # «la cuenta ya la tengo; me falta el teléfono»: what was given is asked again only by a
+    # question that names it
+    questioned = {
+        f for q in cues.question_sentences(t.text) for f in cues.fields_mentioned(q, asked)
+    }
+    known = {*s.fields_confirmed, *s.fields_given}
+    asked = [f for f in asked if f not in known or f in questioned] or asked
+    requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
+    curt = bool(asked) and "?" in t.norm and t.words <= 4  # «Ajá. ¿Nombre?» still asks for it
+    # «¿a qué número le marco?», «¿dónde le entregamos?»: a question that names a field by its
+    # meaning asks for it, whatever the act tagger called it
+    asking = bool(asked) and "?" in t.norm and not t.acts & {"offer_more", "farewell"}
+    short = any(
+        len(q.split()) <= SHORT_REQUEST_WORDS and cues.fields_mentioned(q, asked)
+        for q in cues.question_sentences(t.text)
+    )
+    inferred = asking and (requested or curt or (short and _unmet(asked, s)))
+    if "data_request" not in t.acts and not inferred:
+        return None
+    return asked
 
 
 def _could_be_a_misread(field: str, said: str, true_value: str) -> bool:

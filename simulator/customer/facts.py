@@ -10,6 +10,7 @@ city or says «colonia» for «Col.», while a wrong number is corrected precise
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from simulator.language.extract import field_kind, field_lexicon, normalize_field
@@ -29,6 +30,7 @@ MONTHS = (
     "diciembre",
 )
 _DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_AGE = re.compile(r"\b(\d{2}) años\b")
 _NUM = re.compile(r"\d+")
 PHONE_DIGITS = 10
 # Spoken forms of address abbreviations (shown as the customer would say them).
@@ -140,3 +142,60 @@ def digits_check(true_value: str, said: str) -> tuple[str, str, str]:
             at = diffs[0] - diffs[0] % 2
             return "wrong", window[at : at + 2], true_digits[at : at + 2]
     return "absent", "", ""
+
+
+def age(situation: str, birth: str | None, today: date | None = None) -> str | None:
+    """The customer's age in years: said in the situation («Ingeniero de 42 años»), else
+    worked out from the birth date («02/09/1984»)."""
+    said = _AGE.search(situation.split(".")[0])  # the first sentence is about the customer
+    if said:
+        return said.group(1)
+    found = _DATE.match(birth or "")
+    if not found:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    now = today or date.today()
+    return str(now.year - year - ((now.month, now.day) < (month, day)))
+
+
+def known_data(data: dict[str, str], situation: str) -> dict[str, str]:
+    """The data the customer can give: the scenario's data and what follows from its facts (the
+    age, from the situation or the birth date: «¿qué edad tiene?» gets «tengo 42 años»)."""
+    known = dict(data)
+    years = age(situation, data.get("fecha_nacimiento"))
+    if years is not None and "edad" not in known:
+        known["edad"] = years
+    return known
+
+
+def with_month(value: str) -> str:
+    """A yearless date with its month («el 5 de diciembre»), for «¿el 5 de qué mes?»."""
+    return f"el {value.strip()}" if _DAY_OF_MONTH.fullmatch(value.strip()) else value
+
+
+def other_month(true_value: str, said: str) -> str | None:
+    """The wrong month the agent put on the customer's yearless date («¿el 5 de enero?» when it is
+    the 5th of December), else None."""
+    found = _DAY_OF_MONTH.fullmatch(true_value.strip())
+    if not found:
+        return None
+    day, month = found.group(1), found.group(2).lower()
+    for other in re.finditer(rf"(?<!\d){day} de ({'|'.join(MONTHS)})\b", said, re.IGNORECASE):
+        if other.group(1).lower() != month:
+            return other.group(1).lower()
+    return None
+
+
+def date_misread(true_value: str, said: str) -> tuple[str, str] | None:
+    """(what the agent said, what it is) for a yearless date read back with a wrong month."""
+    month = other_month(true_value, said)
+    day = day_of_month(true_value)
+    return (f"{day} de {month}", f"el {true_value.strip()}") if month and day else None
+
+
+def day_said(true_value: str, said: str) -> bool:
+    """A yearless date is read back: its day is said («el 27», «el viernes 27 de noviembre»; not
+    «27 pesos») with no other month put on it («¿el 5 de enero?» for the 5th of December)."""
+    day = day_of_month(true_value)
+    pattern = rf"(?<!\d)(?<!\d[,.]){day}(?!\d|[,.]\d)(?! (?:pesos|mil|megas))"
+    return bool(re.search(pattern, said)) and date_misread(true_value, said) is None

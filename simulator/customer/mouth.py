@@ -220,8 +220,11 @@ class TemplateMouth:
         slots.update(intent.slots)
         if "field_label" in intent.slots:
             slots["field_label"] = field_label(intent.slots["field_label"].replace(" ", "_"))
+        # «¿el 5 de qué mes?» is answered with the month; otherwise a yearless date is said as
+        # the next such day («el 27»), never a month already past
+        keep = (lambda x: x) if intent.slots.get("month") else facts.relative_dates
         try:
-            return facts.relative_dates(line.format_map(slots))
+            return keep(line.format_map(slots))
         except (ValueError, IndexError):
             return facts.relative_dates(line)
 

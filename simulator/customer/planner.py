@@ -11,7 +11,7 @@ test in tests/customer checks them over thousands of seeded calls.
 
 from __future__ import annotations
 
-from simulator.customer import cues
+from simulator.customer import cues, data_moves
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 
@@ -47,7 +47,13 @@ FORBIDDEN: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"buying_signal", "buying_signal_generic"}), DOUBT),
     (frozenset({"objection_softened"}), DOUBT | frozenset({"short_no"})),
     (ENDING, OWN_MOVES - frozenset({"objection_repeat"})),
-    (frozenset({"data_given"}), OBJECTION_MOVES | frozenset({"digression"})),
+    # «Es AT-558120. ¿Y cuánto van a tardar?» may follow a datum; asking for proof of who calls
+    # or saying it must be consulted after handing it over may not
+    (
+        frozenset({"data_given", "age_given"}),
+        frozenset({"guarantee_request", "identity_proof_request", "objection_must_consult"})
+        | {"digression"},
+    ),
 )
 
 
@@ -66,6 +72,11 @@ def plan(t: Turn) -> None:
     """Rewrite ``t.intents`` into one coherent reply (answers, then at most one own move)."""
     if any(i.name == "hangup" for i in t.intents):
         return
+    data_moves.owed(t)  # a datum asked for is said first (or the reason it is not)
+    if len(t.intents) > 1 and _only_open_questions(t.text):
+        # «ya tengo su cuenta IV-1183002. ¿A dónde se cambia?» reads back in passing: «Sí, todo
+        # bien» is no answer to the open question the reply answers (blind panel p-03)
+        t.intents = [i for i in t.intents if i.name != "data_confirm_yes"] or t.intents
     answers = [i for i in t.intents if i.name not in OWN_MOVES]
     own = [i for i in t.intents if i.name in OWN_MOVES]
     if answers and "?" in t.text:
@@ -113,6 +124,14 @@ def plan(t: Turn) -> None:
         for intent in t.intents:
             mine = intent.slots.get("unasked")
             intent.slots["unasked"] = f"{mine}|{unsaid}" if mine else unsaid
+
+
+def _only_open_questions(text: str) -> bool:
+    questions = cues.question_sentences(text)
+    leads = cues.phrases("open_data_leads")
+    return bool(questions) and all(
+        cues.open_form_question(f"¿{q}?") or any(q.startswith(k) for k in leads) for q in questions
+    )
 
 
 def _data_done(t: Turn) -> list[str]:
