@@ -43,6 +43,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # read-back; «¿para qué lo va a usar?» is open), y-07 («Con Marco Antonio Reyes…» gives the name
 # that «señor Marco Antonio» confirms) and w-09 (a recommendation for the customer's situation ties
 # a benefit to the need).
+# Fixed in session 10 (helper «fix-persona»): m-06 (the molesto caller's flow: the scorer no longer
+# sees a sale without consent) and w-03 again (the customer answers the close it now recognises).
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -87,7 +89,6 @@ KNOWN_UNFAIR = {
     # excellent calls the scorer fails today, with the panel's first unfair judgement.
     "m-01-asistencia-hogar-fuga-desconfiado-excellent.txt": "panel m (sesión 10): T34 needs_detection not met: 'Responder cada pregunta del cliente (sin respuesta: turno 34)'",
     "m-03-celular-agotado-electrohogar-platicador-excellent.txt": "panel m (sesión 10): the T33 laugh is no longer mockery; still fails needs_detection: «Responder cada pregunta del cliente (sin respuesta: turno 34)»",
-    "m-06-queja-internet-sin-servicio-molesto-excellent.txt": "panel m (sesión 10): T28 critical sale_without_consent: 'En el turno 18 el cliente no aceptó el cierre… y aun así se registró'",
     "n-03-queja-internet-sin-servicio-experto-excellent.txt": "panel n (sesión 10): T28 critical sale_without_consent ('en el turno 20 el cliente no aceptó el cierre')",
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel n (sesión 10): T27 needs_detection not met: 'El cliente hizo una pregunta que no se respondió: «y?»'",
     "n-09-cambio-domicilio-internet-indeciso-excellent.txt": "panel n (sesión 10): T20 critical sale_without_consent: 'En el turno 20 el cliente no aceptó el cierre (dudó, objetó o dijo que no)'",
@@ -95,13 +96,16 @@ KNOWN_UNFAIR = {
     "o-07-celular-agotado-electrohogar-impaciente-excellent.txt": "panel o (sesión 10): T33 'Sin despedida' (non-critical) + Cierra la llamada ✘ no cumplido, so the verdict is 'Todavía no competente'",
     "o-10-queja-internet-sin-servicio-experto-excellent.txt": "panel o (sesión 10): T22 CRITICAL 'Venta sin aceptación explícita' at T22 ('Así es.'), so the verdict is 'Todavía no competente' and the score 59",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "panel p (sesión 10): T1 Non-critical 'Sin personalización' and suggestion «Con gusto, Guadalupe.»",
+    # Session 10, helper «fix-persona»: a customer not ready at a close now says why (a proof, an
+    # untold need) and a proof settles it, so these customers, who refused after every doubt was
+    # answered, now accept; the scripts, written for the refusal, never register the sale.
+    "n-10-celular-agotado-electrohogar-desconfiado-excellent.txt": "guion desfasado: la clienta"
+    " desconfiada, con su garantía atendida, ahora acepta el pedido y el guion, escrito para su"
+    " negativa, no lo registra",
+    "o-02-seguro-auto-amplio-amable-excellent.txt": "guion desfasado: el cliente amable cuenta su"
+    " choque anterior como su duda al primer cierre y acepta después; el guion, escrito para su"
+    " negativa, no registra la venta",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
-    # Session 10: «¿le preparo el Astra 5…?» is now a close, so the experto customer answers it with
-    # its close-time trap (the sister's price) instead of «Exacto», and the script, written for
-    # the old reply, goes on to the data without answering it.
-    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado: el cierre del"
-    " turno 16 ahora se reconoce y la clienta contesta con la trampa del precio, que el guion no"
-    " atiende",
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
     " guion, escrito para el rechazo, no registra la solicitud",
