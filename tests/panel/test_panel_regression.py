@@ -102,6 +102,9 @@ KNOWN_UNFAIR = {
     "n-10-celular-agotado-electrohogar-desconfiado-excellent.txt": "guion desfasado: la clienta"
     " desconfiada, con su garantía atendida, ahora acepta el pedido y el guion, escrito para su"
     " negativa, no lo registra",
+    "v-07-tarjeta-credito-horizonte-experto-excellent.txt": "guion desfasado: el cliente experto"
+    " recibe la prueba que pidió al cierre y acepta («Ok, lo contrato»); el guion, escrito para su"
+    " negativa, no captura los datos de la solicitud",
     "o-02-seguro-auto-amplio-amable-excellent.txt": "guion desfasado: el cliente amable cuenta su"
     " choque anterior como su duda al primer cierre y acepta después; el guion, escrito para su"
     " negativa, no registra la venta",
