@@ -43,8 +43,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # read-back; «¿para qué lo va a usar?» is open), y-07 («Con Marco Antonio Reyes…» gives the name
 # that «señor Marco Antonio» confirms) and w-09 (a recommendation for the customer's situation ties
 # a benefit to the need).
-# Fixed in session 10 (helper «fix-persona»): m-06 (the molesto caller's flow: the scorer no longer
-# sees a sale without consent) and w-03 again (the customer answers the close it now recognises).
+# Fixed in session 10 (helper «fix-persona»): w-03 again (the customer answers the close it now
+# recognises).
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -89,6 +89,7 @@ KNOWN_UNFAIR = {
     # excellent calls the scorer fails today, with the panel's first unfair judgement.
     "m-01-asistencia-hogar-fuga-desconfiado-excellent.txt": "panel m (sesión 10): T34 needs_detection not met: 'Responder cada pregunta del cliente (sin respuesta: turno 34)'",
     "m-03-celular-agotado-electrohogar-platicador-excellent.txt": "panel m (sesión 10): the T33 laugh is no longer mockery; still fails needs_detection: «Responder cada pregunta del cliente (sin respuesta: turno 34)»",
+    "m-06-queja-internet-sin-servicio-molesto-excellent.txt": "panel m (sesión 10): T28 critical sale_without_consent: 'En el turno 18 el cliente no aceptó el cierre… y aun así se registró'",
     "n-03-queja-internet-sin-servicio-experto-excellent.txt": "panel n (sesión 10): T28 critical sale_without_consent ('en el turno 20 el cliente no aceptó el cierre')",
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel n (sesión 10): T27 needs_detection not met: 'El cliente hizo una pregunta que no se respondió: «y?»'",
     "n-09-cambio-domicilio-internet-indeciso-excellent.txt": "panel n (sesión 10): T20 critical sale_without_consent: 'En el turno 20 el cliente no aceptó el cierre (dudó, objetó o dijo que no)'",
