@@ -29,8 +29,6 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 MAX_INTENTS = 3
-# Acts that keep selling (the scorer's SELLING_ACTS): after «no me vuelva a llamar» they offend.
-SELLING_ACTS = frozenset({"feature", "benefit", "close", "trial_close", "cross_sell"})
 
 
 def decide(
@@ -66,7 +64,7 @@ def decide(
         s.hangup_reason = next((c for c in HANGUP_CAUSES if c in t.causes), "impatience")
         kept = ("annoyed", "secret_refusal", "hangup")
         t.intents = [i for i in t.intents if i.name in kept][-2:]
-    intents = _dedupe(t.intents)[:MAX_INTENTS]
+    intents = _fit(_dedupe(t.intents))
     if not intents:
         intents = [Intent(name="filler_ack")]
     intents = choice_moves.answer(t, intents)
@@ -102,7 +100,12 @@ NOT_ACCEPTED = (
 
 
 # Replies to a close that say «not yet» (a «sí» to the data read back with it would contradict).
-NOT_YET = frozenset({"not_ready", "objection_repeat", "annoyed", "objection", "trap", "refusal"})
+NOT_YET = frozenset(
+    {"not_ready", "objection_repeat", "annoyed", "objection", "trap", "refusal"}
+) | {
+    "guarantee_request",
+    "identity_proof_request",
+}
 
 # Replies that go along with an assumptive close (giving or confirming the data it asked for).
 COOPERATION = frozenset({"data_given", "data_confirm_yes", "identity_confirm"})
@@ -164,6 +167,20 @@ def _drain(t: Turn) -> None:
     t.s.patience = clamp(t.s.patience - drain)
 
 
+# What gives way first when a reply has more than MAX_INTENTS: never the data asked for.
+COURTESIES = ("need_lead_in", "filler_ack", "objection_softened", "empathy_thanks")
+
+
+def _fit(intents: list[Intent]) -> list[Intent]:
+    """At most MAX_INTENTS, dropping courtesies before data asked for (panel w-06 lost one)."""
+    for name in COURTESIES:
+        if len(intents) <= MAX_INTENTS:
+            break
+        if any(i.name.startswith("data_") for i in intents[MAX_INTENTS:]):
+            intents = [i for i in intents if i.name != name]
+    return intents[:MAX_INTENTS]
+
+
 def _dedupe(intents: list[Intent]) -> list[Intent]:
     seen: set[tuple[str, str | None]] = set()
     out = []
@@ -188,7 +205,7 @@ def _react(t: Turn) -> None:
     if conduct.asks_secret(t.text):
         _secret_request(t)
         return
-    if s.do_not_call and _after_do_not_call(t):
+    if s.do_not_call and closing_moves.after_do_not_call(t):
         return
     if not _empathy_gate(t):
         return
@@ -207,6 +224,8 @@ def _react(t: Turn) -> None:
         closing_moves.end_of_call(t, quiet=False)
         return
     if objections.objection_turn(t):
+        return
+    if closing_moves.doubt_asked(t):
         return
     if promise_moves.promise_read_back(t):
         promise_moves.answer_promise_read_back(t)
@@ -264,34 +283,6 @@ def _secret_request(t: Turn) -> None:
         t.say("hangup")
 
 
-def _after_do_not_call(t: Turn) -> bool:
-    """The customer asked not to be called again: anything but a respectful goodbye ends it
-    (returns whether this turn was handled here; False lets an accepted sale be finished).
-
-    Persuasion is what the scorer flags as ``ignores_do_not_call`` (a selling act or the conduct
-    lexicon's persuasion), so «gracias, pero déjeme explicarle…» is no goodbye here either."""
-    s = t.s
-    respects = conduct.respects_do_not_call(t.text)
-    # The scorer's reading: persuasion, or selling without confirming the customer's preference.
-    persuading = conduct.persuades(t.text) or (bool(t.acts & SELLING_ACTS) and not respects)
-    if (s.accepted or objections.ready_to_buy(t)) and respects and not persuading:
-        # The request came with (or after) a yes: the agent confirms it and finishes the sale the
-        # customer accepted («anoto que no le volvamos a llamar; para emitirla, ¿su nombre?»).
-        return False
-    if not persuading and ({"farewell", "thanks", "offer_more"} & t.acts or respects):
-        if "offer_more" in t.acts:  # the protocol's «¿algo más?» is no insisting (panel y-04)
-            t.say("nothing_else")
-        s.farewell_said = True
-        t.say("farewell")
-        return True
-    s.patience = 0
-    s.trust = clamp(s.trust - 20)
-    t.causes.append("do_not_call_ignored")
-    t.say("annoyed")
-    t.say("hangup")
-    return True
-
-
 def _empathy_gate(t: Turn) -> bool:
     """A customer who needs empathy first lets nothing progress until they receive it."""
     s, p = t.s, t.persona
@@ -302,9 +293,18 @@ def _empathy_gate(t: Turn) -> bool:
         s.trust = clamp(s.trust + 10)
         s.patience = clamp(s.patience + 5)
         t.say("empathy_thanks")
-        if not s.reason_stated and t.scenario.kind in ("inbound_sale", "service"):
+        grievance_only = "reason_untold" in s.once_flags and (
+            "?" not in t.text or cues.contains_any(t.norm, cues.phrases("what_happens"))
+        )
+        inbound = t.scenario.kind in ("inbound_sale", "service")
+        if (not s.reason_stated or grievance_only) and inbound:
+            # the caller's grievance came first; heard, it now says why it calls (and its name
+            # when asked): panel p-02 never told her emergency
             s.reason_stated = True
+            if grievance_only:
+                s.once_flags.remove("reason_untold")
             t.say("state_reason")
+            _name_if_asked(t)
             return False
         return True
     if {"farewell"} & t.acts:
@@ -312,6 +312,7 @@ def _empathy_gate(t: Turn) -> bool:
     if not s.reason_stated and t.scenario.kind in ("inbound_sale", "service"):
         s.reason_stated = True
         s.greeted = True
+        s.once_flags.append("reason_untold")
         t.say("complaint")
         return False
     outbound = t.scenario.kind in ("outbound_sale", "collections")

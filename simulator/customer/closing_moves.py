@@ -8,8 +8,11 @@ readiness belong together: an accepted readiness check is answered with a signal
 
 from __future__ import annotations
 
+import math
+
+from simulator.analysis import conduct
 from simulator.analysis.customer import tag_customer
-from simulator.customer import cues, moves, promise_terms
+from simulator.customer import cues, moves, persona_play, promise_terms
 from simulator.customer.objections import (
     apply_pressure,
     fire_trap,
@@ -17,7 +20,7 @@ from simulator.customer.objections import (
     raise_triggered,
     ready_to_buy,
 )
-from simulator.customer.state import Intent
+from simulator.customer.state import Intent, OpenObjection
 from simulator.customer.turn import Turn, clamp, tied_benefits
 
 
@@ -51,6 +54,8 @@ def close_turn(t: Turn) -> bool:
         if ok and closing and promise_terms.missing(t):
             return True  # «¿De cuánto sería?», «Es que hasta el 27 cobro.»: not a refusal
         ok = ok and promise_terms.amount_stated(t)
+    elif sc.goal == "resolved":
+        ok = service_ready(t)
     else:
         ok = ready_to_buy(t)
     if ok and closing:
@@ -72,16 +77,87 @@ def close_turn(t: Turn) -> bool:
             return True
         return False
     s.close_attempts += 1
+    if not settled and voice_blocker(t):
+        return True  # the reason it is not ready yet, said once: the agent can answer it
+    # A close that follows the answer to the customer's own question or signal («¿y me mandan la
+    # póliza hoy?» — «sí… ¿la contratamos?») is the natural next step, not pushing (panel o-02)
+    pushy = not set(s.last_intents) & FOLLOWED_UP
     s.closes_refused += 1
     if s.closes_refused >= 2:
-        apply_pressure(t)
+        if pushy:
+            apply_pressure(t)
         if s.closes_refused >= 4 or s.patience < 15:
             s.refused = True
+            s.resolved = False
             t.say("refusal")
             return True
-        t.say("annoyed")
+        if pushy:
+            t.say("annoyed")
     t.say("not_ready", answered=t.norm)
     return True
+
+
+# The customer's own moves that invite the agent's next close once answered.
+FOLLOWED_UP = frozenset(
+    {"buying_signal", "buying_signal_generic", "ask_price", "ask_detail", "guarantee_request"}
+    | {"identity_proof_request", "need_statement", "objection_softened", "trap"}
+)
+
+
+def doubt_asked(t: Turn) -> bool:
+    """«Todavía tengo una duda» — «¿cuál es su duda?»: the customer says it (the reason it is not
+    ready), instead of «no sabría decirle» (panels o-02, o-05). True when it said one."""
+    s = t.s
+    asked = "?" in t.text and bool(t.acts & {"open_question", "closed_question"})
+    if not asked or t.acts & {"close", "data_request"} or s.accepted or s.refused:
+        return False
+    return bool(set(s.last_intents) & {"not_ready", "annoyed"}) and voice_blocker(t)
+
+
+def service_ready(t: Turn) -> bool:
+    """A caller asks for the service itself: with nothing objected and enough trust, it agrees
+    to have it registered — no sales pitch (needs, interest) is owed first (panel o-05)."""
+    s = t.s
+    return not s.objections and s.trust >= cues.dial("accept_trust_service", 30)
+
+
+def voice_blocker(t: Turn) -> bool:
+    """Not ready at a close: say *why*, once per reason, so that a loss always has a reason the
+    agent heard and could answer (issue 7; panels o-02, n-07): too little trust → a request for
+    proof (an objection the agent settles with a way to verify it); a need still untold → the
+    customer tells it as its hesitation; too little interest → what the offer does for it.
+    Returns whether a reason was said."""
+    s, sc = t.s, t.scenario
+    flags = s.once_flags
+    trust_bar = cues.dial("accept_trust_service" if sc.goal == "resolved" else "accept_trust", 45)
+    if s.trust < trust_bar and "voiced:trust" not in flags:
+        flags.append("voiced:trust")
+        # who calls is the doubt of a wary customer the company called; anyone else asks for
+        # something that backs the offer («¿me lo da por escrito?», «¿me da un folio?»)
+        wary = t.persona.traits.asks_for_guarantees and "_verify" not in s.objections_handled
+        outbound = sc.kind in ("outbound_sale", "collections")
+        intent = "identity_proof_request" if outbound and wary else "guarantee_request"
+        s.objections.append(
+            OpenObjection(id="_voiced_trust", type="trust", intent=intent, raised_turn=s.turn)
+        )
+        s.objections_raised.append("_voiced_trust")
+        t.say(intent, ref="_voiced_trust")
+        return True
+    if sc.goal != "sale":
+        return False
+    needed, interest = persona_play.bar(
+        t, math.ceil(len(sc.needs) / 2), cues.dial("accept_interest", 60)
+    )
+    untold = [n for n in sc.needs if n.id not in s.revealed_needs]
+    if len(s.revealed_needs) < needed and untold and "voiced:need" not in flags:
+        flags.append("voiced:need")
+        moves.reveal_need(t, untold[0].id)
+        return True
+    if s.interest < interest and "voiced:interest" not in flags:
+        flags.append("voiced:interest")
+        t.say("ask_detail")
+        return True
+    return False
 
 
 # Intents that hold a decision back: a line with one of them is no yes, whatever else it says.
@@ -172,7 +248,7 @@ def end_of_call(t: Turn, *, quiet: bool) -> bool:
         return False  # «Gracias. ¿Me regala cinco minutitos?»: a courtesy before a question
     if "offer_more" in t.acts and not quiet and moves.reveal_untold(t):
         return True  # «¿Algo más?» — «Sí: encima me cobraron dos veces.» (not resolved yet)
-    if sc.goal == "resolved" and not s.objections:
+    if sc.goal == "resolved" and not s.objections and not s.refused:
         # the customer's problem is solved once it gave what was needed; whether the agent read
         # the data back is the scorer's business (data management), not the caller's
         needed = set(sc.required_fields) & set(sc.customer.data)
@@ -188,3 +264,35 @@ def end_of_call(t: Turn, *, quiet: bool) -> bool:
         t.say("farewell")
     busy = {"open_question", "close", "benefit", "feature", "objection_response", "data_request"}
     return "farewell" in t.acts or not (t.acts & busy)
+
+
+# Acts that keep selling (the scorer's SELLING_ACTS): after «no me vuelva a llamar» they offend.
+SELLING_ACTS = frozenset({"feature", "benefit", "close", "trial_close", "cross_sell"})
+
+
+def after_do_not_call(t: Turn) -> bool:
+    """The customer asked not to be called again: anything but a respectful goodbye ends it
+    (returns whether this turn was handled here; False lets an accepted sale be finished).
+
+    Persuasion is what the scorer flags as ``ignores_do_not_call`` (a selling act or the conduct
+    lexicon's persuasion), so «gracias, pero déjeme explicarle…» is no goodbye here either."""
+    s = t.s
+    respects = conduct.respects_do_not_call(t.text)
+    # The scorer's reading: persuasion, or selling without confirming the customer's preference.
+    persuading = conduct.persuades(t.text) or (bool(t.acts & SELLING_ACTS) and not respects)
+    if (s.accepted or ready_to_buy(t)) and respects and not persuading:
+        # The request came with (or after) a yes: the agent confirms it and finishes the sale the
+        # customer accepted («anoto que no le volvamos a llamar; para emitirla, ¿su nombre?»).
+        return False
+    if not persuading and ({"farewell", "thanks", "offer_more"} & t.acts or respects):
+        if "offer_more" in t.acts:  # the protocol's «¿algo más?» is no insisting (panel y-04)
+            t.say("nothing_else")
+        s.farewell_said = True
+        t.say("farewell")
+        return True
+    s.patience = 0
+    s.trust = clamp(s.trust - 20)
+    t.causes.append("do_not_call_ignored")
+    t.say("annoyed")
+    t.say("hangup")
+    return True

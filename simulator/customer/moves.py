@@ -276,6 +276,11 @@ def reveal_untold(t: Turn) -> bool:
     return True
 
 
+def reveal_need(t: Turn, need_id: str) -> None:
+    """Tell one need now (the hesitation a customer voices at a close it is not ready for)."""
+    _reveal(t, need_id)
+
+
 def _reveal(t: Turn, need_id: str) -> None:
     s = t.s
     s.revealed_needs.append(need_id)

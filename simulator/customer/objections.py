@@ -35,6 +35,9 @@ def _keywords(t: Turn, objection_id: str) -> list[str]:
     for o in t.scenario.objections:
         if o.id == objection_id:
             return o.resolve_keywords
+    if objection_id == "_voiced_trust":  # the doubt a customer voices at a close (closing_moves)
+        conf = cues.config()
+        return [*conf.get("guarantee_keywords", []), *conf.get("identity_proof_keywords", [])]
     for spec in _persona_objections(t):
         if spec["id"] == objection_id:
             words = list(spec.get("keywords", []))  # type: ignore[call-overload]
@@ -153,12 +156,28 @@ def fire_trap(t: Turn, trigger: str) -> bool:
         if trap.trigger == trigger and trap.id not in s.traps_fired:
             if _unfit(t, trap.statements):
                 continue  # «¿me regresan los 998 mañana?» waits until a refund was mentioned
+            if _out_of_character(t, trap.statements):
+                continue
             s.traps_fired.append(trap.id)
             if trap.type == "do_not_call":
                 s.do_not_call = True
             t.say("trap", ref=trap.id)
             return True
     return False
+
+
+def _out_of_character(t: Turn, statements: list[str]) -> bool:
+    """A customer who distrusts the call — by type, or after voicing a doubt about who calls —
+    never offers its NIP or a code «para que vaya más rápido» (panels m-10, p-01)."""
+    wary = t.persona.traits.asks_for_guarantees or any(
+        _types(t).get(oid) in TRUST_TYPES for oid in t.s.objections_raised
+    )
+    secrets = list(cues.config().get("secret_words", []))
+    return (
+        wary
+        and bool(statements)
+        and all(cues.contains_any(normalize(x), secrets) for x in statements)
+    )
 
 
 def _unfit(t: Turn, statements: list[str]) -> bool:
@@ -193,6 +212,8 @@ def objection_turn(t: Turn) -> bool:
         apply_pressure(t)
         t.say("objection_repeat", ref=top.id)
         return True
+    if _asks_through(t, top, ack, responded):
+        return False  # answered; the doubt stays on the stack until the agent settles it
     if "open_question" in t.acts or ack or responded:
         top.explored = top.explored or "open_question" in t.acts
         top.repeats += 1
@@ -208,6 +229,18 @@ def objection_turn(t: Turn) -> bool:
     s.patience = clamp(s.patience - 8 - t.persona.traits.pressure_reaction // 10)
     t.say("objection_repeat", ref=top.id)
     return True
+
+
+def _asks_through(t: Turn, top: OpenObjection, ack: bool, responded: bool) -> bool:
+    """The agent heard the doubt and asks what it needs to answer it («entiendo; para darle un
+    tiempo real, ¿qué está pasando con el agua?»): the customer answers the question instead of
+    repeating the doubt word for word (panel p-02 never told her emergency and hung up). Someone
+    who doubts who is calling still gives no data to a caller that has not proved it."""
+    asks = "?" in t.text and bool(t.acts & {"open_question", "closed_question", "data_request"})
+    if not asks or not (ack or responded):
+        return False
+    outbound = t.scenario.kind in ("outbound_sale", "collections")
+    return not (outbound and top.type in TRUST_TYPES and not responded)
 
 
 def _answer(t: Turn, top: OpenObjection) -> tuple[bool, bool, bool]:
@@ -243,6 +276,8 @@ def _settle(t: Turn, top: OpenObjection) -> None:
     s.objections_handled.append(top.id)
     s.interest = clamp(s.interest + 8)
     s.trust = clamp(s.trust + 6)
+    if top.type in TRUST_TYPES:  # the proof it asked for was given: no hidden bar remains
+        s.trust = max(s.trust, cues.dial("accept_trust", 45))
     t.say("objection_softened", ref=top.id)
     if top.type == "do_not_call":
         s.do_not_call = False

@@ -19,7 +19,7 @@ def promise_read_back(t: Turn) -> bool:
     return (
         t.scenario.goal == "payment_promise"
         and not s.accepted
-        and "data_confirmation" in t.acts
+        and ("data_confirmation" in t.acts or ("closed_question" in t.acts and "?" in t.text))
         and cues.has_date(t.norm)
         and promise_terms.amount_stated(t)
     )

@@ -24,8 +24,12 @@ _PROPOSED_DAY = re.compile(
 def amount_stated(t: Turn) -> bool:
     """The agent named how much: a money amount («1,850 pesos») or an option of the catalog whose
     amount is known («su pago mínimo»). «El viernes 11» alone names a day, not an amount."""
-    money = any(a.is_money for a in cues.extract_amounts(t.text))
-    return money or bool(cues.products_named(t.norm, t.scenario.catalog))
+    amounts = cues.extract_amounts(t.text)
+    money = any(a.is_money for a in amounts)
+    # «¿y son los 1,850 completos?»: a bare figure that is the price of an option (panel m-04)
+    prices = {p.price for p in t.scenario.catalog if p.price}
+    priced = any(a.value in prices for a in amounts)
+    return money or priced or bool(cues.products_named(t.norm, t.scenario.catalog))
 
 
 def too_early(t: Turn) -> str | None:

@@ -43,6 +43,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # read-back; «¿para qué lo va a usar?» is open), y-07 («Con Marco Antonio Reyes…» gives the name
 # that «señor Marco Antonio» confirms) and w-09 (a recommendation for the customer's situation ties
 # a benefit to the need).
+# Fixed in session 10 (helper «fix-persona»): w-03 again (the customer answers the close it now
+# recognises).
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -107,13 +109,19 @@ KNOWN_UNFAIR = {
     "p-03-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado: la clienta ahora"
     " dice el mes de la mudanza (5 de diciembre) y corrige el «5 de enero» que el guion supone y"
     " registra; el guion sigue sin contestar la trampa final del turno 38",
+    # Session 10, helper «fix-persona»: a customer not ready at a close now says why (a proof, an
+    # untold need) and a proof settles it, so these customers, who refused after every doubt was
+    # answered, now accept; the scripts, written for the refusal, never register the sale.
+    "n-10-celular-agotado-electrohogar-desconfiado-excellent.txt": "guion desfasado: la clienta"
+    " desconfiada, con su garantía atendida, ahora acepta el pedido y el guion, escrito para su"
+    " negativa, no lo registra",
+    "v-07-tarjeta-credito-horizonte-experto-excellent.txt": "guion desfasado: el cliente experto"
+    " recibe la prueba que pidió al cierre y acepta («Ok, lo contrato»); el guion, escrito para su"
+    " negativa, no captura los datos de la solicitud",
+    "o-02-seguro-auto-amplio-amable-excellent.txt": "guion desfasado: el cliente amable cuenta su"
+    " choque anterior como su duda al primer cierre y acepta después; el guion, escrito para su"
+    " negativa, no registra la venta",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
-    # Session 10: «¿le preparo el Astra 5…?» is now a close, so the experto customer answers it with
-    # its close-time trap (the sister's price) instead of «Exacto», and the script, written for
-    # the old reply, goes on to the data without answering it.
-    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado: el cierre del"
-    " turno 16 ahora se reconoce y la clienta contesta con la trampa del precio, que el guion no"
-    " atiende",
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
     " guion, escrito para el rechazo, no registra la solicitud",
