@@ -23,6 +23,8 @@ BARE = frozenset({"short_yes", "short_no", "vague_answer", "filler_ack", "data_c
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
 _MAX_OPTION_WORDS = 4  # besides articles: «el Nova X de 256» is four
 _ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
+_PAST_ADDRESSED = re.compile(r"\w{2,}ó\b")
+_ADDRESSED_VERB = re.compile(r"\w{2,}ó$|\w{3,}(?:ar|er|ir)(?:lo|la|los|las|le|les|se)$")
 
 
 def _options(text: str) -> list[str]:
@@ -81,6 +83,13 @@ def _speakable(option: str) -> bool:
     conf = cues.config().get("choice", {})
     banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
     return 0 < len(words) <= _MAX_OPTION_WORDS and not banned & set(words)
+
+
+def _sayable(option: str) -> bool:
+    """«¿ya probó reiniciarlo o sigue igual?»: an option that is the agent's verb addressed to the
+    customer (a past «probó», an infinitive with its pronoun) is not said back as it is."""
+    verb_like = any(_ADDRESSED_VERB.search(w) for w in option.lower().split())
+    return _speakable(option) and not verb_like
 
 
 def _leaning(t: Turn, options: list[str]) -> str | None:
@@ -144,8 +153,8 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not all(_speakable(o) for o in options) or _directed(t, bare):
         return _phrased(t, bare, rest)
     choice = _kept(t, options) or _leaning(t, options)
-    if choice is None or not _speakable(choice):
-        choice = options[1] if _speakable(options[1]) else None
+    if choice is None or not _sayable(choice):
+        choice = next((o for o in reversed(options) if _sayable(o)), None)
     if choice is None:
         return _phrased(t, bare, rest)
     return [Intent(name="choice_answer", slots={"option": choice}), *rest]
@@ -226,10 +235,12 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if index is None:
         return [*bare, *rest]
     option = _clean(raw[index], first=index == 0)
-    if _speakable(option):
+    if _sayable(option):
         return [Intent(name="choice_answer", slots={"option": option}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]
+    if _PAST_ADDRESSED.search(option):  # «¿ya probó reiniciarlo o…?»: what it did, not a pick
+        return [Intent(name="choice_done"), *rest]
     return [Intent(name="choice_first" if index == 0 else "choice_second"), *rest]
 
 

@@ -86,7 +86,8 @@ def close_turn(t: Turn) -> bool:
     if s.closes_refused >= 2:
         if pushy:
             apply_pressure(t)
-        if s.closes_refused >= 4 or s.patience < 15:
+        # five closes with nothing new in between is pushing: the customer ends it
+        if s.closes_refused >= 4 or s.patience < 15 or (pushy and s.close_attempts >= 5):
             s.refused = True
             s.resolved = False
             t.say("refusal")

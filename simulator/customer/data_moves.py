@@ -196,6 +196,9 @@ def owed(t: Turn) -> None:
         return  # the upset customer's reason: «primero escúcheme»
     if "close" in t.acts and not s.accepted:
         return  # data asked with a close are the close's: the customer's answer is its decision
+    wary = t.persona.traits.asks_for_guarantees and s.trust < 30
+    if wary and names & {"guarantee_request", "identity_proof_request", "objection_repeat"}:
+        return  # the wary customer's doubt is its reason: no data before a proof
     data = facts.known_data(sc.customer.data, sc.customer.situation)
     months = _month_owed(t, data)
     if months:  # the day alone was taken for a yes: the month is the answer
@@ -207,6 +210,10 @@ def owed(t: Turn) -> None:
     said = {i.ref for i in t.intents if i.name in ("data_given", "age_given")}
     if any(i.name == "caller_name" for i in t.intents):
         said.add("nombre")
+    if names & {"state_reason", "complaint"}:
+        # «¿qué está pasando?» is answered by the caller's reason itself: the field asked that
+        # way (the kind of emergency, the problem) is not said twice
+        said |= set(cues.fields_mentioned(" ".join(cues.phrases("what_happens")), list(data)))
     todo = [
         f
         for f in asked

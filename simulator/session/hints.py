@@ -19,6 +19,8 @@ def hint_key(
         return "needs_empathy"
     if reply is not None and "trap" in reply.intent_names:
         return "trap"
+    if reply is not None and "annoyed" in reply.intent_names:
+        return "annoyed"
     if s.objections and any(o.raised_turn < s.turn for o in s.objections):
         return "objection_open"
     if reply is not None and reply.buying_signal:

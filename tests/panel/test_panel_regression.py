@@ -96,12 +96,9 @@ KNOWN_UNFAIR = {
     # also held customer branches that did not pass the suite and are not on main): excellent
     # calls the scorer fails, with the panel's finding, or out of step with today's customer.
     "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "panel q (sesión 10, B): T12 false critical inaccurate_information: 'Dijo «100 mil», pero Gastos Médicos Esencial cuesta 850 pesos al mes'",
-    "q-10-asistencia-hogar-fuga-desconfiado-excellent.txt": "guion desfasado: jugado con un cliente de la sesión 10 que no llegó a main; el cliente de hoy contesta distinto",
     "r-04-seguro-auto-amplio-regateador-excellent.txt": "panel r (sesión 10, B): T32 Gestiona datos not met: 'Faltó confirmar «placas»' → verdict Todavía no competente",
     "r-05-seguro-gastos-medicos-amable-excellent.txt": "panel r (sesión 10, B): T2 non-critical 'Sin personalización (nombre del cliente menos de 2 veces)' + Intente «Con gusto, Roberto.»",
-    "r-06-tarjeta-credito-horizonte-experto-excellent.txt": "guion desfasado: jugado con un cliente de la sesión 10 que no llegó a main; el cliente de hoy contesta distinto",
     "s-01-seguro-auto-amplio-desconfiado-excellent.txt": "panel s (sesión 10, B): TNone Verdict 'Todavía no competente' with 93/100",
-    "s-06-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado: jugado con un cliente de la sesión 10 que no llegó a main; el cliente de hoy contesta distinto",
     "t-10-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel t (sesión 10, B): TNone Verdict 'Todavía no competente'",
     # Session 10 (helper «fix-answer»): the customer now gives the month of the move when asked
     # («el 5 de diciembre») and corrects «¿el 5 de enero?»; the script, written when the month was
@@ -121,6 +118,18 @@ KNOWN_UNFAIR = {
     "o-02-seguro-auto-amplio-amable-excellent.txt": "guion desfasado: el cliente amable cuenta su"
     " choque anterior como su duda al primer cierre y acepta después; el guion, escrito para su"
     " negativa, no registra la venta",
+    # Session 11: fix-answer + fix-persona landed (the customer answers what is asked, says why it
+    # is not ready, accepts once its doubt is settled). These scripts were written for the customer
+    # of session 10 and fall out of step with its new replies (the reason says where).
+    "m-07-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pone su objeción de precio en el turno 14 y el guion no la atiende",
+    "n-03-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pregunta en el turno 12 si le llegará el folio por mensaje y el guion no lo contesta",
+    "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente acepta antes y el guion no llega a capturar nombre, correo ni fecha de nacimiento",
+    "n-09-cambio-domicilio-internet-indeciso-excellent.txt": "guion desfasado (sesión 11): la trampa de confidencialidad vuelve en el turno 24 tras la despedida del guion (también incoherencia del cliente: repite la trampa ya contestada)",
+    "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
+    "o-07-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11): el cliente elige y pregunta cómo contratarlo (turno 20); el evaluador no toma el turno 21 como respuesta",
+    "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
+    "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
+    "t-04-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente contesta «Sí. ¿Para qué lo quiere saber?» a «¿algo más?» (incoherencia del cliente) y el guion no responde",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
