@@ -13,22 +13,8 @@ import re
 from datetime import date
 from functools import cache
 
-from simulator.language.extract import field_kind, field_lexicon, normalize_field
+from simulator.language.extract import MONTHS, field_kind, field_lexicon, normalize_field
 
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 _DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _AGE = re.compile(r"\b(\d{2}) años\b")
 _NUM = re.compile(r"\d+")

@@ -191,7 +191,8 @@ _YEARLESS_DAY = re.compile(
     r"^(?:el )?(\d{1,2}) de (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
     r"octubre|noviembre|diciembre)$"
 )
-_MONTHS: tuple[str, ...] = (
+# Month names in order, the one list for every module that reads or says a date.
+MONTHS: tuple[str, ...] = (
     "enero",
     "febrero",
     "marzo",
@@ -200,9 +201,12 @@ _MONTHS: tuple[str, ...] = (
     "junio",
     "julio",
     "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
 )
-_MONTHS += ("septiembre",)
-_MONTHS += ("octubre", "noviembre", "diciembre")
+_MONTHS = MONTHS
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
 _SPOKEN_DATE = re.compile(r"\b(\d{1,2}) de (" + "|".join(_MONTHS) + r") (?:de|del) (\d{4})\b")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from simulator.language.extract import MONTHS
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 
@@ -32,20 +33,7 @@ def catalog_terms_of(ctx: CallContext, expected: str, captured: str) -> bool:
     return False
 
 
-_MONTHS = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-]
+_MONTHS = MONTHS
 _ISO = re.compile(r"\b(\d{4})[- ](\d{1,2})[- ](\d{1,2})\b")
 _SPOKEN = re.compile(r"\b(\d{1,2}) de (" + "|".join(_MONTHS) + r")\b")
 _SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/\d{2,4})?\b")  # before folding
