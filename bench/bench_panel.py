@@ -38,15 +38,18 @@ PANELS = {
     "mnop": ("session 10 panel A", "main at fbce69c (before the session 10 fixes)"),
     "qrst": (
         "session 10 panel B",
-        "a merge of the session 10 fixes (1492e42); its customer branches did not pass the suite and are not on main",
+        "a merge of the session 10 fixes (1492e42); its customer branches landed in session 11 (d3d3d07)",
     ),
+    "za zb zc zd": ("session 11 panel C", "main at 00f570d (the session 10 customer branches landed)"),
+    "ze zf zg zh": ("session 11 panel D", "the session 11 merge train (see the README)"),
 }
 
 
 def _panel_of(script: str) -> str:
-    letter = script[0]
-    for letters, (name, _) in PANELS.items():
-        if letter in letters:
+    """Panels are named by the script's prefix: one letter (sessions 3–10) or two (session 11)."""
+    prefix = script.split("-", 1)[0]
+    for ids, (name, _) in PANELS.items():
+        if (" " in ids and prefix in ids.split()) or (" " not in ids and prefix in ids):
             return name
     return "earlier panels (sessions 3–8)"
 
