@@ -327,7 +327,10 @@ def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 n,
                 f"Monólogo de {words} palabras sin dejar hablar al cliente.",
                 "Los discursos largos pierden al cliente; una idea por turno y una pregunta para comprobar.",
-                fill("monologue_split", inicio=start),
+                fill(
+                    "monologue_split_asked" if start.endswith("?") else "monologue_split",
+                    inicio=start,
+                ),
             )
         )
     product = [n for n in ctx.agent_turns if ctx.has(n, "feature")]

@@ -140,8 +140,10 @@ def reported(text: str, max_words: int = 14) -> str:
     return " ".join(out).rstrip(",.;:!?") or "…"
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…;:])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 IDEA_WORDS, SENTENCE_WORDS = 16, 30
+# A first sentence this short («Gracias, 55 3456 7812.», «Perfecto, el 27.») is no idea by itself.
+_OPENER_WORDS = 6
 
 
 def _clause_cut(sentence: str, budget: int) -> str | None:
@@ -153,25 +155,28 @@ def _clause_cut(sentence: str, budget: int) -> str | None:
 
 
 def first_idea(text: str, max_words: int = IDEA_WORDS) -> str:
-    """The opening idea of a long turn in whole sentences (panel: «Le… ¿Cómo le suena?» cut a
-    phrase in two). As many complete sentences as fit in ``max_words`` (at least the first); a
-    short opener («Entiendo.») takes the next sentence or its first clause; a first sentence
-    longer than ``SENTENCE_WORDS`` words ends at a comma. Always ends with a full stop."""
+    """The opening idea of a long turn in whole sentences (panels: «Le… ¿Cómo le suena?», «…
+    Una.», «Oiga.» cut a phrase or a list in two). Whole sentences only — a colon or a semicolon
+    does not end one («Una: cubrir…»). As many as fit in ``max_words``; after a short opener the
+    next sentence is taken whole when it has at most ``SENTENCE_WORDS`` words; a single sentence
+    longer than that ends at a comma that leaves at least ``_OPENER_WORDS`` words, else at that
+    many words with «…». Always ends with a full stop or the sentence's own mark."""
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
     out: list[str] = []
     for sentence in sentences:
         used = len(" ".join(out).split())
         if out and used + len(sentence.split()) > max_words:
-            if used < 6:
-                piece = _clause_cut(sentence, max_words - used)
-                if piece is None and len(sentence.split()) <= SENTENCE_WORDS:
-                    piece = sentence
-                if piece:
-                    out.append(piece)
+            if used < _OPENER_WORDS and len(sentence.split()) <= SENTENCE_WORDS:
+                out.append(sentence)
             break
         out.append(sentence)
     idea = " ".join(out) if out else text.strip()
     if len(idea.split()) > SENTENCE_WORDS:
-        idea = _clause_cut(idea, SENTENCE_WORDS) or " ".join(idea.split()[:SENTENCE_WORDS])
+        cut = _clause_cut(idea, SENTENCE_WORDS)
+        if cut is not None and len(cut.split()) >= _OPENER_WORDS:
+            idea = cut
+        else:
+            idea = " ".join(idea.split()[:SENTENCE_WORDS]).rstrip(" ,;:") + "…"
+            return idea
     idea = idea.rstrip(" ,;:…")
     return idea if idea.endswith((".", "!", "?")) else idea + "."

@@ -145,3 +145,23 @@ def test_first_idea_on_a_long_turn() -> None:
         " qué no es como la de su hermano, porque usted decide cuánto usa."
     )
     assert first_idea(turn) == "Qué difícil, con razón le tiene desconfianza."
+
+
+def test_first_idea_never_ends_on_a_list_marker_or_a_lone_opener() -> None:
+    """Panel C: «… Una.» (a colon cut a list), «Oiga.» (a comma cut after an opener) and a
+    subordinate clause without its main clause were offered as «one idea»."""
+    listed = (
+        "Muy bien, el 14. Le cuento las dos alternativas que tenemos. Primera: liquidar hoy el"
+        " saldo vencido. Segunda: un convenio a seis meses."
+    )
+    assert first_idea(listed) == "Muy bien, el 14. Le cuento las dos alternativas que tenemos."
+    opener = (
+        "Listo, 33 1234 9876. Mire, me decía que sus hijos estudian en línea por las tardes. El"
+        " plan de 300 megas cuesta 599 al mes."
+    )
+    assert first_idea(opener).endswith("por las tardes.")
+    clause = (
+        "Le entiendo, señora; con dos semanas esperando al técnico y sin respuesta, cualquiera se"
+        " molestaría. Hoy mismo le dejo la visita agendada."
+    )
+    assert first_idea(clause).endswith("cualquiera se molestaría.")
