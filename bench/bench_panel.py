@@ -40,7 +40,10 @@ PANELS = {
         "session 10 panel B",
         "a merge of the session 10 fixes (1492e42); its customer branches landed in session 11 (d3d3d07)",
     ),
-    "za zb zc zd": ("session 11 panel C", "main at 00f570d (the session 10 customer branches landed)"),
+    "za zb zc zd": (
+        "session 11 panel C",
+        "main at 00f570d (the session 10 customer branches landed)",
+    ),
     "ze zf zg zh": ("session 11 panel D", "the session 11 merge train (see the README)"),
 }
 
