@@ -50,10 +50,15 @@ def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
     )
 
 
-def decide_outcome(scenario: Scenario, state: CustomerState, capture: dict[str, str]) -> str:
-    """sale / no_sale for sales; resolved needs the goal reached and every required field captured."""
+def decide_outcome(scenario: Scenario, state: CustomerState, transcript: Transcript) -> str:
+    """sale / no_sale for sales; resolved needs the goal reached and every required field captured.
+
+    A sale is the customer's yes *and* the agent's registration: an agent who hears «no, para
+    nada» to «¿registro ya la contratación?» and sends a quote instead made no sale (panel t-09)."""
+    capture = transcript.capture
+    registered = any(e.type == "sale_registered" for e in transcript.events)
     if scenario.goal == "sale":
-        if state.accepted:
+        if state.accepted and registered:
             return "sale"
         return "hung_up" if state.hung_up else "no_sale"
     captured = all(capture.get(f) for f in scenario.required_fields)
