@@ -7,8 +7,6 @@ accepted explicitly after a close; otherwise it is the critical error ``sale_wit
 
 from __future__ import annotations
 
-from simulator.analysis.lexicon import agent_patterns
-from simulator.language.normalize import normalize
 from simulator.models.scorecard import AudioClip, ErrorFinding, Evidence
 from simulator.scoring import consent
 from simulator.scoring import text as tx
@@ -25,30 +23,7 @@ MISSING = {
     "thanks": "Agradecer al cliente",
     "farewell": "Despedirse según el protocolo",
     "acceptance": "Obtener la aceptación explícita del cliente antes de registrar la venta",
-    "registered": "Registrar la venta que el cliente aceptó",
 }
-
-
-def accepted_unregistered(ctx: CallContext) -> int | None:
-    """The customer's clear yes to a yes/no close that the agent never registered (nor checked
-    again and heard a no): the sale is lost by the agent («sí, lo quiero» — «respeto su
-    decisión»). A «sí» to an either/or close («¿se lo cambio hoy o le mando la información?»)
-    says neither option, and a later «no» withdraws the yes (panel t-09)."""
-    if ctx.kind != "sale" or ctx.sale_registered:
-        return None
-    answers = [e for e in ctx.transcript.events if e.type == "consent" and e.after_turn]
-    if not answers or answers[-1].value != "accepted":
-        return None
-    yes = int(answers[-1].after_turn or 0)
-    close = ctx.prev_agent(yes)
-    if close is None or not 1 <= yes <= ctx.n_turns:
-        return None
-    patterns, norm = agent_patterns(), normalize(ctx.text(close))
-    if patterns["choice_or"].search(norm) and patterns["choice_verbs"].search(norm):
-        return None
-    if any(consent.declines(ctx, n) for n in ctx.customer_turns if n > yes):
-        return None
-    return yes
 
 
 def closing_turns(ctx: CallContext) -> list[int]:
@@ -177,10 +152,6 @@ def judge(ctx: CallContext) -> Judged:
                     better_phrasing=example("sale_without_consent", slots(ctx), kind="critical"),
                 )
             )
-    lost = accepted_unregistered(ctx)
-    if lost is not None:
-        parts["registered"] = False
-        evidence.append(ctx.evidence(lost))
     mismatch = consent.registration_mismatch(ctx)
     if mismatch is not None and not errors:
         turn = consent.sale_turn(ctx)

@@ -4,9 +4,10 @@
   answered as said; «¿cómo compruebo que es de…?» is answered by how to check it;
 - an amount in a worked example («si se quema… y la cuenta es de 1,500») is no price claim;
 - a professional title said as address («Con gusto, licenciada») personalizes;
-- an accepted sale the agent never registered is no sale, and is a lost close when the yes was
-  clear; a later «no» withdraws the yes;
-- «regáleme el código que le llegó por mensaje» asks for a secret."""
+- a «no» to «¿lo doy de alta?» after the customer's yes withdraws it when nothing was registered;
+- «regáleme el código que le llegó por mensaje» asks for a secret; a damage told as it is states
+  the need; a lower price heard elsewhere, a cost weighed against a saving and a hidden catch are
+  objections."""
 
 from __future__ import annotations
 
@@ -187,72 +188,41 @@ def test_a_call_that_says_licenciada_twice_is_personalized() -> None:
     assert "no_personalization" not in [e.code for e in card.non_critical_errors]
 
 
-# ------------------------------------------------------------------ accepted, not registered
+# ------------------------------------------------------------------ a yes withdrawn
 
 
-def test_a_yes_the_agent_never_registered_is_no_sale() -> None:
-    from simulator.models.transcript import Transcript
+def _outcome(lines: list[tuple[str, str]], events: list[tuple[str, int, str]]) -> str:
+    from simulator.models.transcript import Event, Transcript
 
     class _Scenario:
         goal = "sale"
         required_fields: list[str] = []
 
+    turns = [{"speaker": "agent" if who == "a" else "customer", "text": t} for who, t in lines]
+    transcript = Transcript.model_validate({"kind": "sale", "turns": turns})
+    transcript.events = [Event(type=e, after_turn=n, value=v) for e, n, v in events]  # type: ignore[arg-type]
     state = CustomerState(accepted=True)
-    empty = Transcript.model_validate({"kind": "sale", "turns": []})
-    assert decide_outcome(_Scenario(), state, empty) == "no_sale"  # type: ignore[arg-type]
-    sold = empty.model_copy(
-        update={"events": [*empty.events, *_events([("sale_registered", 1, "Plan")])]}
-    )
-    assert decide_outcome(_Scenario(), state, sold) == "sale"  # type: ignore[arg-type]
+    return decide_outcome(_Scenario(), state, transcript)  # type: ignore[arg-type]
 
 
-def _events(items: list[tuple[str, int, str]]) -> list[Any]:
-    from simulator.models.transcript import Event
-
-    return [Event(type=t, after_turn=n, value=v) for t, n, v in items]  # type: ignore[arg-type]
-
-
-def _lost_sale(close: str, answer: str, after: list[Line]) -> list[str]:
-    lines = (
-        GOOD_OPENING
-        + PROBE
-        + [
-            (
-                "a",
-                "El Plan Hogar 200 megas cuesta 499 al mes y no se corta.",
-                "feature",
-                "benefit",
-            ),
-            ("c", "Suena bien.", "buying_signal"),
-            ("a", close, "close", "closed_question"),
-            ("c", answer, "acceptance"),
-        ]
-        + after
-        + GOOD_CLOSING
-    )
-    yes = len(GOOD_OPENING + PROBE) + 4
-    events = [{"type": "consent", "value": "accepted", "after_turn": yes, "t": 1.0}]
-    card = _card(lines, outcome="no_sale", events=events)
-    return card.elements["call_closing"].missing
+YES: list[tuple[str, str]] = [
+    ("a", "¿Le parece si dejamos activo el plan hoy?"),
+    ("c", "Sí, va, está bien."),
+]
 
 
-def test_a_clear_yes_the_agent_let_go_is_a_missing_registration() -> None:
-    after: list[Line] = [("a", "Muy bien, respeto su decisión.", "acknowledgement")]
-    missing = _lost_sale("¿Me autoriza a darlo de alta hoy?", "Sí, dele de alta.", after)
-    assert any("Registrar la venta" in m for m in missing)
+def test_a_no_to_registering_after_the_yes_withdraws_it() -> None:
+    later = [("a", "Antes de nada: ¿lo doy de alta ya mismo?"), ("c", "No, mejor todavía no.")]
+    assert _outcome(YES + later, [("consent", 2, "accepted")]) == "no_sale"
 
 
-def test_a_yes_to_an_either_or_close_or_a_later_no_is_no_lost_sale() -> None:
-    after: list[Line] = [("a", "Perfecto, se lo mando por correo.", "acknowledgement")]
-    either = "¿Prefiere que se lo active hoy o le mando la información por correo?"
-    assert not any("Registrar" in m for m in _lost_sale(either, "Sí, ándele.", after))
-    withdrawn: list[Line] = [
-        ("a", "Nada más para estar seguros: ¿lo doy de alta ya?", "close"),
-        ("c", "No, mejor no, todavía no.", "refusal"),
-        ("a", "Claro, no registro nada.", "acknowledgement"),
-    ]
-    missing = _lost_sale("¿Me autoriza a darlo de alta hoy?", "Sí, va.", withdrawn)
-    assert not any("Registrar" in m for m in missing)
+def test_a_yes_stands_when_registered_or_when_the_no_answers_something_else() -> None:
+    later = [("a", "¿Lo doy de alta ya mismo?"), ("c", "No, mejor todavía no.")]
+    registered = [("consent", 2, "accepted"), ("sale_registered", 4, "Plan")]
+    assert _outcome(YES + later, registered) == "sale"
+    other = [("a", "Listo. ¿Tiene alguna otra duda?"), ("c", "No, ninguna, gracias.")]
+    assert _outcome(YES + other, [("consent", 2, "accepted")]) == "sale"
+    assert _outcome(YES, [("consent", 2, "accepted")]) == "sale"
 
 
 # ------------------------------------------------------------------ secrets
@@ -274,3 +244,24 @@ def test_a_damage_told_as_it_is_states_the_need() -> None:
     said = "Buenas. Se reventó la manguera de la lavadora y hay agua por todos lados."
     assert "need_statement" in tag_customer(said).acts
     assert "need_statement" not in tag_customer("No, no se rompió nada, todo bien.").acts
+
+
+# ------------------------------------------------------------------ objections
+
+
+def test_a_lower_price_heard_elsewhere_or_a_cost_weighed_is_a_price_objection() -> None:
+    from simulator.analysis.customer import tag_customer
+
+    heard = tag_customer("Mi compadre me dijo que en la otra sucursal lo venden en 2,800.")
+    assert heard.objection_type == "price"
+    weighed = tag_customer("Saqué cuentas y al final pagaría más de lo que me saldría el dentista.")
+    assert weighed.objection_type == "price"
+    assert tag_customer("¿En cuánto está el de 200 megas?").objection_type is None
+
+
+def test_a_hidden_catch_is_a_trust_objection() -> None:
+    from simulator.analysis.customer import tag_customer
+
+    said = "Explíqueme bien las condiciones, que siempre hay letra chiquita."
+    assert tag_customer(said).objection_type == "trust"
+    assert tag_customer("Ajá, ¿y cuál es el truco?").objection_type == "trust"
