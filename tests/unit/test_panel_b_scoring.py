@@ -265,3 +265,38 @@ def test_a_hidden_catch_is_a_trust_objection() -> None:
     said = "Explíqueme bien las condiciones, que siempre hay letra chiquita."
     assert tag_customer(said).objection_type == "trust"
     assert tag_customer("Ajá, ¿y cuál es el truco?").objection_type == "trust"
+
+
+def test_a_doubt_about_who_calls_is_a_trust_objection() -> None:
+    from simulator.analysis.customer import tag_customer
+
+    said = "Oiga, ¿y cómo sé yo que en serio es de la aseguradora? Así empiezan para robarle a uno."
+    assert tag_customer(said).objection_type == "trust"
+    assert tag_customer("¿Cómo sé qué plan me conviene?").objection_type is None
+
+
+def test_the_customers_last_words_before_hanging_up_need_no_answer() -> None:
+    lines = GOOD_OPENING + [
+        (
+            "a",
+            "Le ofrezco el Plan Hogar 200 megas en 499 al mes. ¿Se lo activo?",
+            "feature",
+            "close",
+        ),
+        ("c", "No tengo tiempo para esto, adiós.", "objection:time", "objection"),
+    ]
+    card = _card(lines, events=[{"type": "hangup", "value": "cliente", "after_turn": 6, "t": 1}])
+    assert not any("sin respuesta" in m for m in card.elements["objection_handling"].missing)
+    assert card.metrics["objections"] == 0
+
+
+def test_brushing_off_a_doubt_about_who_calls_is_disrespect() -> None:
+    assert conduct.disrespect_kind("Si no me cree, pues ni modo, yo ya le dije.") is not None
+    assert conduct.disrespect_kind(
+        "Mire, le hablo de la aseguradora y ya, no hay más que explicar."
+    )
+    assert conduct.disrespect_kind("Le hablo de la aseguradora y ya quedó su reporte.") is None
+    assert (
+        conduct.disrespect_kind("Si no confía, puede colgar y marcar al número de su póliza.")
+        is None
+    )
