@@ -134,6 +134,47 @@ def name_mentions(text: str, full_name: str) -> int:
     return count
 
 
+def professional_title(texts: list[str], full_name: str) -> str | None:
+    """The professional title the call ties to the customer: in the registered name, or said
+    right before the first name or the paternal surname («¿Hablo con el ingeniero Roberto
+    Sánchez?» → ingeniero)."""
+    professional = frozenset(_words("professional_titles"))
+    toks = tokens(full_name)
+    for tok in toks:
+        if tok in professional:
+            return tok
+    name_toks = [t for t in toks if t not in _titles()]
+    if not name_toks:
+        return None
+    _, paternal, _maternal = split_name(" ".join(name_toks))
+    names = {name_toks[0]} | {t for t in tokens(paternal) if len(t) > 1}
+    for text in texts:
+        said = tokens(text)
+        for word, following in zip(said, said[1:], strict=False):
+            if word in professional and following in names:
+                return word
+    return None
+
+
+def title_mentions(text: str, title: str, full_name: str) -> int:
+    """Times ``text`` addresses the customer by the bare title («Perdón, ingeniero, ¿…?»): not
+    followed by the name (``name_mentions`` counts that) nor in the third person («el
+    ingeniero que lo visita»)."""
+    not_vocative = frozenset(_words("title_not_vocative"))
+    name_toks = set(tokens(full_name))
+    said = tokens(text)
+    count = 0
+    for i, word in enumerate(said):
+        if word != title:
+            continue
+        if i and said[i - 1] in not_vocative:
+            continue
+        if i + 1 < len(said) and said[i + 1] in name_toks:
+            continue
+        count += 1
+    return count
+
+
 @cache
 def _leadin_re() -> re.Pattern[str]:
     leads = sorted(_words("name_leadins"), key=len, reverse=True)

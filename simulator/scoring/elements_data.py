@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from simulator.language import extract as lx
-from simulator.language import names
+from simulator.language import names, spelled
 from simulator.models.scorecard import ElementResult, ErrorFinding
 from simulator.scoring import lang
 from simulator.scoring import text as tx
@@ -102,6 +102,8 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
         return True
     if lang.field_kind(name) == "email" and lx.email_spelled_in(value, ctx.text(n)):
         return True  # «h salinas arroba outlook…», «p, a, t, y, punto…» (panels w-08, y-02)
+    if spelled.spelled_in(value, ctx.text(n)):
+        return True  # a plate or a folio spelled back: «N-X-R 4-8-2 B», «pe, cu, erre…»
     number = _as_number(value)
     if number is not None and any(abs(a.value - number) < 0.5 for a in ctx.amounts(n)):
         return True

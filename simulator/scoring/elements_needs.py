@@ -169,6 +169,8 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True
     if tx.cue("purpose_question").search(q_fold) and tx.cue("purpose_answer").search(a_fold):
         return True  # «¿Para qué llama?» — «Le llamo por su tarjeta de crédito»
+    if tx.cue("trust_question").search(q_fold) and tx.cue("trust_answer").search(a_fold):
+        return True  # «¿Cómo sé que es del banco?» — «puede colgar y marcar al número oficial»
     if tx.cue("personal_question").search(q_fold) and tx.cue("personal_answer").search(a_fold):
         return True  # «¿Y usted de dónde es?» — «Soy de aquí, de la Ciudad de México»
     if ctx.has(a, "data_request") and tx.cue("data_question").search(q_fold):

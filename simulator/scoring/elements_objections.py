@@ -23,7 +23,15 @@ ADDRESS_FOLLOW = ("open_question", "closed_question", "feature", "benefit", "tri
 
 
 def objection_turns(ctx: CallContext) -> list[int]:
-    return [n for n in ctx.customer_turns if ctx.has(n, "objection") or is_do_not_call(ctx, n)]
+    """Customer turns with an objection the agent had a turn to answer: the customer's last
+    words before hanging up («no tengo tiempo para esto, adiós») leave no turn to answer them
+    (panel s-03 T9); a «no me vuelva a llamar» there still counts (the agent must comply)."""
+    last = ctx.agent_turns[-1] if ctx.agent_turns else 0
+    return [
+        n
+        for n in ctx.customer_turns
+        if is_do_not_call(ctx, n) or (ctx.has(n, "objection") and n < last)
+    ]
 
 
 def is_do_not_call(ctx: CallContext, n: int) -> bool:

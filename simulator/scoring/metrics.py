@@ -9,6 +9,7 @@ from __future__ import annotations
 from statistics import median
 from typing import Any
 
+from simulator.language import names
 from simulator.scoring import lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
@@ -24,7 +25,12 @@ def name_uses(ctx: CallContext) -> int | None:
         return None
     total = 0
     name_words = {w for w in tx.fold(name).split() if len(w) > 1}
+    # «¿Hablo con el ingeniero Roberto Sánchez?» then «Qué gusto, ingeniero»: the title of the
+    # profession is how a Mexican agent addresses such a customer (panel r-05)
+    title = names.professional_title([ctx.text(n) for n in ctx.agent_turns[:3]], name)
     for n in ctx.agent_turns:
+        if title and title in ctx.folded[n - 1]:
+            total += names.title_mentions(ctx.text(n), title, name)
         if not name_words.intersection(ctx.folded[n - 1].split()):
             continue  # cheap pre-check: the name cannot be in this turn
         total += lang.name_mentions(ctx.text(n), name)

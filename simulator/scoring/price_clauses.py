@@ -31,6 +31,14 @@ def clause(text: str, start: int, end: int) -> tuple[str, str]:
     return before.strip(), after.strip()
 
 
+def lead(text: str, start: int) -> str:
+    """The folded words of the amount's clause before it, «y» and «pero» included: «si uno de
+    sus hijos se fractura y la cuenta es de» (the condition that makes it an example)."""
+    window = max(0, start - CLAUSE_CHARS)
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, window, start)), default=window)
+    return tx.fold(text[left:start]).strip()
+
+
 def spans(text: str, amounts: list[object]) -> list[tuple[int, int]]:
     """Where each amount sits in ``text`` (in order; repeated numbers found one after another)."""
     out = []

@@ -296,7 +296,7 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 continue  # «una cirugía cuesta más de 200 mil», «su deuda es de…»: not our price
             if claims.amount_about_other(before) and not _near(before, "", "own_price"):
                 continue  # «si una cirugía costara 150,000 con el plan Plus»: an example
-            if claims.example_cost(before):
+            if claims.example_cost(before) or claims.example_cost(price_clauses.lead(text, start)):
                 continue  # «si una cirugía le cuesta 200,000…»: the cost of the example event
             if (
                 not clause_named

@@ -278,7 +278,7 @@ class CallSession:
                 self._event("hangup", "agente")
             self._event("call_end")
             self.set_status("Tipificación")
-            self._outcome = decide_outcome(self.scenario, self._state, self._transcript.capture)
+            self._outcome = decide_outcome(self.scenario, self._state, self._transcript)
             self._transcript.outcome = self._outcome
             self._transcript.complete = True
             if self.journal:

@@ -6,12 +6,18 @@ required fields, true customer data, maximum hold), so a transcript can be score
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from simulator.content.transcripts import KIND_TO_CALL, catalog_entries, customer_data
+from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 from simulator.models.transcript import Transcript
+from simulator.session import texts
+
+_QUESTION = re.compile(r"¿?([^¿?.!]*)\?")
+_NO = re.compile(r"(?:mmm |este |pues |ay )?no\b")
 
 if TYPE_CHECKING:
     from simulator.customer.state import CustomerState
@@ -50,10 +56,14 @@ def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
     )
 
 
-def decide_outcome(scenario: Scenario, state: CustomerState, capture: dict[str, str]) -> str:
-    """sale / no_sale for sales; resolved needs the goal reached and every required field captured."""
+def decide_outcome(scenario: Scenario, state: CustomerState, transcript: Transcript) -> str:
+    """sale / no_sale for sales; resolved needs the goal reached and every required field captured.
+
+    A yes withdrawn before anything was registered is no sale: «Sí, está bien» and then «No, para
+    nada» to «¿registro ya la contratación?», with a quote sent instead (panel t-09)."""
+    capture = transcript.capture
     if scenario.goal == "sale":
-        if state.accepted:
+        if state.accepted and (_registered(transcript) or not _withdrawn(transcript)):
             return "sale"
         return "hung_up" if state.hung_up else "no_sale"
     captured = all(capture.get(f) for f in scenario.required_fields)
@@ -61,3 +71,28 @@ def decide_outcome(scenario: Scenario, state: CustomerState, capture: dict[str, 
     if done and captured:
         return "resolved"
     return "hung_up" if state.hung_up else "unresolved"
+
+
+def _registered(transcript: Transcript) -> bool:
+    return any(e.type == "sale_registered" for e in transcript.events)
+
+
+def _withdrawn(transcript: Transcript) -> bool:
+    """After the customer's last yes, a «no» to the agent's question about registering it."""
+    yes = [
+        e.after_turn
+        for e in transcript.events
+        if e.type == "consent" and e.value == "accepted" and e.after_turn
+    ]
+    if not yes:
+        return False
+    asks = re.compile(str(texts.data_value("registration_question")))
+    turns = transcript.turns
+    for i in range(max(yes), len(turns)):
+        said, before = turns[i], turns[i - 1]
+        if said.speaker != "customer" or before.speaker != "agent":
+            continue
+        asked = _QUESTION.findall(before.text)
+        if asked and asks.search(normalize(asked[-1])) and _NO.match(normalize(said.text)):
+            return True  # the agent's last question was about registering, and the answer is no
+    return False

@@ -38,3 +38,8 @@ def script_commands() -> list[str]:
 
 def play(key: str, **values: object) -> str:
     return str(_data().get("play", {}).get(key, key)).format(**values)
+
+
+def data_value(key: str) -> object:
+    """A value of ``es/session.yaml`` used as data (a pattern), not as a text to show."""
+    return _data().get(key)

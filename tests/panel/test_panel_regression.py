@@ -91,15 +91,16 @@ KNOWN_UNFAIR = {
     # its read-back is consented), m-01, n-07 (a repair answers; «¿y?» is no question), o-06 (a
     # date read back in words; what the customer confirmed stands), o-07 (a signed thanks is a
     # farewell), p-02 («¿cuánto van a tardar?» asks for a time; no name, no personalization).
-    "m-03-celular-agotado-electrohogar-platicador-excellent.txt": "panel m (sesión 10): the T33 laugh is no longer mockery; still fails needs_detection: «Responder cada pregunta del cliente (sin respuesta: turno 34)»",
     # Session 10 blind panel B (four outside trainers q, r, s, t; 40 calls played on a merge that
     # also held customer branches that did not pass the suite and are not on main): excellent
     # calls the scorer fails, with the panel's finding, or out of step with today's customer.
-    "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "panel q (sesión 10, B): T12 false critical inaccurate_information: 'Dijo «100 mil», pero Gastos Médicos Esencial cuesta 850 pesos al mes'",
-    "r-04-seguro-auto-amplio-regateador-excellent.txt": "panel r (sesión 10, B): T32 Gestiona datos not met: 'Faltó confirmar «placas»' → verdict Todavía no competente",
-    "r-05-seguro-gastos-medicos-amable-excellent.txt": "panel r (sesión 10, B): T2 non-critical 'Sin personalización (nombre del cliente menos de 2 veces)' + Intente «Con gusto, Roberto.»",
-    "s-01-seguro-auto-amplio-desconfiado-excellent.txt": "panel s (sesión 10, B): TNone Verdict 'Todavía no competente' with 93/100",
-    "t-10-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel t (sesión 10, B): TNone Verdict 'Todavía no competente'",
+    # Fixed by «score-b» (session 11): m-03 and t-04 (asking what the customer meant answers;
+    # «¿cómo ve?» needs no answer), q-08 (the bill of an example event is no price), r-04 and s-01
+    # (a plate spelled back is a read-back), t-10 («¿cómo sé que es del banco?» answered by how to
+    # check it).
+    "r-05-seguro-gastos-medicos-amable-excellent.txt": "guion desfasado: el cliente de hoy se"
+    " cierra en el turno 11 antes de oír los planes y se exigen presentación y cierre (el"
+    " «ingeniero» ya cuenta como personalización)",
     # Session 10 (helper «fix-answer»): the customer now gives the month of the move when asked
     # («el 5 de diciembre») and corrects «¿el 5 de enero?»; the script, written when the month was
     # never said, assumes January and registers it, so the call falls out of step.
@@ -129,7 +130,6 @@ KNOWN_UNFAIR = {
     "o-07-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11): el cliente elige y pregunta cómo contratarlo (turno 20); el evaluador no toma el turno 21 como respuesta",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
-    "t-04-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente contesta «Sí. ¿Para qué lo quiere saber?» a «¿algo más?» (incoherencia del cliente) y el guion no responde",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"

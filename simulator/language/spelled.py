@@ -1,0 +1,63 @@
+"""Values read back letter by letter: «placas N-X-R 4-8-2 B», «pe, cu, erre, cuatro, ocho».
+
+On the phone agents confirm plates, folios, account and policy numbers by spelling them, one
+symbol at a time and by the letters' Spanish names. A read-back check that compares words never
+sees the value in such a turn; this module reduces both the value and the turn to their letters
+and digits so a spelled value is recognised as said back.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from simulator.language.names import field_lexicon
+from simulator.language.normalize import MAX_CHARS, normalize
+
+__all__ = ["compact", "spelled_in"]
+
+MIN_SYMBOLS = 4  # a value shorter than this is too easily found by chance
+_WORD = re.compile(r"[0-9a-z]+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@cache
+def _symbols() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    table = field_lexicon()["spelled_symbols"]
+    assert isinstance(table, dict)
+    single = {str(k): str(v) for k, v in table.items() if " " not in str(k)}
+    phrases = [(str(k), str(v)) for k, v in table.items() if " " in str(k)]
+    return single, phrases
+
+
+def compact(value: str) -> str:
+    """The letters and digits of ``value``, lowercase and without accents («NXR-482-B» → nxr482b)."""
+    return _NOT_ALNUM.sub("", normalize(value[:MAX_CHARS]))
+
+
+def spelled_in(value: str, text: str) -> bool:
+    """``text`` says ``value`` back symbol by symbol (letters by name or as letters, digits by
+    name or as digits, any separators between them), or in pieces («NXR 482 B»)."""
+    wanted = compact(value)
+    if len(wanted) < MIN_SYMBOLS:
+        return False
+    return _spelled(wanted, normalize(text[:MAX_CHARS]))
+
+
+@lru_cache(maxsize=8192)
+def _spelled(wanted: str, folded: str) -> bool:
+    single, phrases = _symbols()
+    for phrase, symbol in phrases:
+        folded = re.sub(rf"\b{re.escape(phrase)}\b", f" {symbol} ", folded)
+    run = ""
+    for word in _WORD.findall(folded):
+        piece = word if word.isdigit() or len(word) > 1 and word in wanted else single.get(word)
+        if piece is None and len(word) == 1:
+            piece = word
+        if piece is not None and piece in wanted:
+            run += piece
+            if wanted in run:
+                return True
+        else:
+            run = ""
+    return False
