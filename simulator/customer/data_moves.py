@@ -30,6 +30,8 @@ def data_moves(t: Turn) -> None:
     """Give data when asked; check read-backs; fire data-request traps."""
     s, sc = t.s, t.scenario
     data = sc.customer.data
+    if repeat_asked(t):
+        return
     wrong_date = any(  # «¿el 5 de enero?» after «el 5» was given: a read-back to correct
         facts.other_month(v, t.text) for f, v in s.fields_given.items() if facts.day_of_month(v)
     )
@@ -132,6 +134,24 @@ def data_moves(t: Turn) -> None:
     # a data-request trap («¿me dice la dirección de mi hermana?») comes after the data asked for,
     # never instead of it (panel k-03)
     fire_trap(t, "data_request")
+
+
+def repeat_asked(t: Turn) -> bool:
+    """«¿Me lo vuelve a decir, por favor?» after a datum was given: the customer says it again
+    (with a grumble at most), never «Pues sí, ya se lo dije» (panel p-02 T14). A turn that names a
+    field not given yet is a request for it, not for a repetition."""
+    s = t.s
+    if not s.fields_given or not cues.contains_any(t.norm, cues.phrases("repeat_request_phrases")):
+        return False
+    named = cues.fields_mentioned(t.norm, list(t.scenario.customer.data))
+    if any(f not in s.fields_given for f in named):
+        return False
+    fields = named[:2] or [next(reversed(s.fields_given))]
+    f = fields[0]
+    t.say("data_repeated", ref=f, field_label=_label(f), value=facts.spoken(f, s.fields_given[f]))
+    for f in fields[1:]:
+        _give(t, f, s.fields_given[f])
+    return True
 
 
 def _give(t: Turn, f: str, value: str, last: bool = True) -> None:

@@ -148,6 +148,9 @@ def _push(t: Turn, oid: str, otype: str, intent: str) -> None:
     t.s.interest = clamp(t.s.interest - 2)
 
 
+REFUSED_FLAG = "others_data_refused"
+
+
 def fire_trap(t: Turn, trigger: str) -> bool:
     s = t.s
     if s.farewell_said or "farewell" in t.acts:
@@ -158,6 +161,8 @@ def fire_trap(t: Turn, trigger: str) -> bool:
                 continue  # «¿me regresan los 998 mañana?» waits until a refund was mentioned
             if _out_of_character(t, trap.statements):
                 continue
+            if trap.type == "confidential_request" and REFUSED_FLAG in s.once_flags:
+                continue  # told already that others' data are confidential: it does not ask
             s.traps_fired.append(trap.id)
             if trap.type == "do_not_call":
                 s.do_not_call = True
@@ -339,6 +344,12 @@ def raise_pending(t: Turn) -> bool:
 def follow_trap(t: Turn) -> None:
     """The turn right after a trap: a careful refusal/correction earns trust, going along loses it."""
     s = t.s
+    if (
+        REFUSED_FLAG not in s.once_flags
+        and conduct.refuses_disclosure(t.text)
+        and cues.contains_any(t.norm, cues.phrases("others_data_refused"))
+    ):
+        s.once_flags.append(REFUSED_FLAG)  # the customer heard that others' data are not given
     if "trap" not in s.last_intents or not s.traps_fired:
         return
     trap = next((x for x in t.scenario.traps if x.id == s.traps_fired[-1]), None)

@@ -50,7 +50,7 @@ FORBIDDEN: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     # «Es AT-558120. ¿Y cuánto van a tardar?» may follow a datum; asking for proof of who calls
     # or saying it must be consulted after handing it over may not
     (
-        frozenset({"data_given", "age_given"}),
+        frozenset({"data_given", "data_repeated", "age_given"}),
         frozenset({"guarantee_request", "identity_proof_request", "objection_must_consult"})
         | {"digression"},
     ),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.customer import brain, closing_moves, cues
+from simulator.customer import address, brain, closing_moves, cues
 from simulator.customer.mouth import Mouth, TemplateMouth, glue
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -94,6 +94,7 @@ class CustomerSimulator:
         self, agent_turn: str, acts: list[str], state: CustomerState
     ) -> tuple[CustomerReply, CustomerState]:
         intents, new = brain.decide(agent_turn, acts, state, self.scenario, self.persona)
+        address.note_agent(agent_turn, new)
         if not intents:
             return CustomerReply(
                 text="", mood=mood_label(new), hung_up=new.hung_up, hangup_reason=new.hangup_reason
@@ -146,6 +147,7 @@ class CustomerSimulator:
 
     def _reply(self, intents: list[Intent], state: CustomerState) -> CustomerReply:
         text = self.mouth.realize(intents, state, self.scenario, self.persona, state.rng())
+        text = address.address_agent(text, state)
         state.last_text = text
         names = {i.name for i in intents}
         return CustomerReply(

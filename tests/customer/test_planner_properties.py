@@ -1,17 +1,22 @@
 """Property test of the turn planner: over thousands of seeded agent turns (lines drawn from a
 varied pool: our own trainer lines and the blind panel's scripts), no customer reply ever holds a
 forbidden pair of intents, repeats an objection already settled, asks the price after hearing it,
-answers yes/no when nothing was asked, or asks again for data it already gave."""
+answers yes/no when nothing was asked, or asks again for data it already gave; never asks for
+others' data once told they are confidential, nor calls the agent «joven» or «señorita» against
+the gender its own lines showed."""
 
 from __future__ import annotations
 
 import random
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from simulator.content.library import load_library
+from simulator.customer import address
+from simulator.customer.objections import REFUSED_FLAG
 from simulator.customer.planner import OBJECTION_MOVES, forbidden_pair
 from simulator.customer.simulator import CustomerSimulator
 
@@ -33,6 +38,21 @@ def _pool() -> tuple[str, ...]:
                 if line and not line.startswith(("/", "#")):
                     lines.append(line)
     return tuple(dict.fromkeys(lines))
+
+
+def _check_memory(
+    reply_text: str, reply_refs: list[str], names: list[str], before: dict[str, object]
+) -> None:
+    confidential = before["confidential"]
+    assert isinstance(confidential, set)
+    if before["refused"]:
+        traps = {r for n, r in zip(names, reply_refs, strict=True) if n == "trap"}
+        assert not traps & confidential, (traps, reply_text)
+    words = set(re.findall(r"\w+", reply_text.lower()))
+    if "joven" in words:
+        assert before["gender"] == "m", reply_text
+    if "señorita" in words:
+        assert before["gender"] == "f", reply_text
 
 
 def _check(names: list[str], before: dict[str, object], text: str, reply_refs: list[str]) -> None:
@@ -69,14 +89,21 @@ def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
         _, state = sim.first_line(state)
         for _ in range(TURNS):
             text = rng.choice(pool)
-            before = {
+            before: dict[str, object] = {
                 "handled": list(state.objections_handled),
                 "price": state.price_mentioned,
                 "farewell": state.farewell_said,
+                "refused": REFUSED_FLAG in state.once_flags,
+                "confidential": {
+                    t.id for t in sim.scenario.traps if t.type == "confidential_request"
+                },
             }
             reply, state = sim.respond(text, state)
+            before["gender"] = state.play.get(address.KEY)  # this turn may have shown it
             turns += 1
-            _check(reply.intent_names, before, text, [i.ref or "" for i in reply.intents])
+            refs = [i.ref or "" for i in reply.intents]
+            _check(reply.intent_names, before, text, refs)
+            _check_memory(reply.text, refs, reply.intent_names, before)
             if state.hung_up:
                 break
     assert turns >= 1500

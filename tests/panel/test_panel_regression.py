@@ -45,6 +45,9 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # a benefit to the need).
 # Fixed in session 10 (helper «fix-persona»): w-03 again (the customer answers the close it now
 # recognises).
+# Fixed in session 11 (helper «customer-c»): n-09 and p-03 (a customer told that other clients'
+# data are confidential does not then ask for them), t-04 («¿algo más sobre su cuenta?» offers
+# more help: «Nada más, gracias»).
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -101,12 +104,6 @@ KNOWN_UNFAIR = {
     "r-05-seguro-gastos-medicos-amable-excellent.txt": "guion desfasado: el cliente de hoy se"
     " cierra en el turno 11 antes de oír los planes y se exigen presentación y cierre (el"
     " «ingeniero» ya cuenta como personalización)",
-    # Session 10 (helper «fix-answer»): the customer now gives the month of the move when asked
-    # («el 5 de diciembre») and corrects «¿el 5 de enero?»; the script, written when the month was
-    # never said, assumes January and registers it, so the call falls out of step.
-    "p-03-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado: la clienta ahora"
-    " dice el mes de la mudanza (5 de diciembre) y corrige el «5 de enero» que el guion supone y"
-    " registra; el guion sigue sin contestar la trampa final del turno 38",
     # Session 10, helper «fix-persona»: a customer not ready at a close now says why (a proof, an
     # untold need) and a proof settles it, so these customers, who refused after every doubt was
     # answered, now accept; the scripts, written for the refusal, never register the sale.
@@ -125,7 +122,6 @@ KNOWN_UNFAIR = {
     "m-07-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pone su objeción de precio en el turno 14 y el guion no la atiende",
     "n-03-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pregunta en el turno 12 si le llegará el folio por mensaje y el guion no lo contesta",
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente acepta antes y el guion no llega a capturar nombre, correo ni fecha de nacimiento",
-    "n-09-cambio-domicilio-internet-indeciso-excellent.txt": "guion desfasado (sesión 11): la trampa de confidencialidad vuelve en el turno 24 tras la despedida del guion (también incoherencia del cliente: repite la trampa ya contestada)",
     "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
     "o-07-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11): el cliente elige y pregunta cómo contratarlo (turno 20); el evaluador no toma el turno 21 como respuesta",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",

@@ -28,6 +28,7 @@ INTENTS = [
     "vague_answer",
     "nothing_more_to_add",
     "need_lead_in",
+    "data_repeated",
     "ask_price",
     "ask_detail",
     "buying_signal_generic",
