@@ -252,3 +252,12 @@ def test_polite_lines_fail_nothing_on_the_scorecard(text: str) -> None:
         ("agent", text),
     ]
     assert _critical(lines) == []
+
+
+def test_candour_is_not_condescension() -> None:
+    """Panel D: «se lo digo claro para no quedarle mal» before an honest price was a critical."""
+    from simulator.analysis.conduct import disrespect_kind
+
+    assert disrespect_kind("Mire, se lo digo claro para que no haya sorpresas: cuesta 899.") is None
+    assert disrespect_kind("Ya se lo dije claro, señor, no hay descuento.") == "condescension"
+    assert disrespect_kind("Se lo digo clarito para que me entienda.") == "condescension"
