@@ -197,8 +197,24 @@ def looks_like_question(norm: str) -> bool:
     return question_start(norm) is not None
 
 
+def _coordinated_open(norm: str) -> bool:
+    """«¿trabaja por su cuenta o tiene prestaciones, y a quién quiere asegurar?»: a second question
+    joined by «, y» that starts with an interrogative is open, whatever the first asks (panel D)."""
+    lead = agent_patterns()["open_lead"]
+    for part in re.split(r",\s*(?:y|e)\s+|\s+y\s+(?=(?:a |de |en |con |para |por )?\w+\s)", norm)[1:]:
+        words = part.split()
+        if not words:
+            continue
+        at = 1 if words[0] in ("a", "de", "en", "con", "para", "por") and len(words) > 1 else 0
+        if words[at] in _WH and lead.match(" ".join(words)):
+            return True
+    return False
+
+
 def is_open(clause: Clause) -> bool:
     """An open question: not answerable by sí/no nor by choosing an offered option."""
+    if _coordinated_open(_strip_markers(clause.norm[clause.qstart :])):
+        return True
     if not _is_open_form(clause.norm[clause.qstart :]) and not _is_open_form(clause.norm):
         return False
     patterns = agent_patterns()

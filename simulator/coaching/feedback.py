@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from simulator.coaching import suggest
-from simulator.coaching.phrasing import answer_for, fill, first_idea, question_part, reported
+from simulator.coaching.phrasing import answer_for, fill, question_part, reported
 from simulator.coaching.strengths import item as _item
 from simulator.coaching.strengths import strengths
 from simulator.language.display import display
@@ -319,7 +319,6 @@ def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     words, run = longest_run(ctx)
     if words > MONOLOGUE_WORDS and run:
         n = max(run, key=lambda t: ctx.words[t - 1])
-        start = first_idea(ctx.text(n))
         items.append(
             _item(
                 ctx,
@@ -327,10 +326,7 @@ def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 n,
                 f"Monólogo de {words} palabras sin dejar hablar al cliente.",
                 "Los discursos largos pierden al cliente; una idea por turno y una pregunta para comprobar.",
-                fill(
-                    "monologue_split_asked" if start.endswith("?") else "monologue_split",
-                    inicio=start,
-                ),
+                fill("monologue_split"),
             )
         )
     product = [n for n in ctx.agent_turns if ctx.has(n, "feature")]

@@ -8,11 +8,7 @@ objection handled, and the plan never asks for what the call already did.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from simulator.coaching import grade
-from simulator.coaching.phrasing import first_idea
 from simulator.models.scorecard import Scorecard
 from simulator.models.transcript import Transcript
 
@@ -118,50 +114,3 @@ def test_a_service_call_without_wrong_facts_keeps_full_product_knowledge() -> No
     card = _card(turns, kind="service")
     if card.elements["product_information"].met:
         assert card.skills["product_knowledge"] == 100
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(
-        st.lists(
-            st.sampled_from(["le", "explico", "el", "plan", "que", "usted", "mire"]), min_size=1
-        ),
-        min_size=1,
-        max_size=6,
-    ),
-    st.sampled_from([".", "!", "?", ";"]),
-)
-def test_first_idea_keeps_whole_phrases(sentences: list[list[str]], stop: str) -> None:
-    """The «diga una idea» suggestion ends on a sentence or clause boundary, never «Le…»."""
-    text = " ".join(" ".join(words).capitalize() + stop for words in sentences)
-    idea = first_idea(text)
-    assert idea.endswith((".", "!", "?"))
-    assert text.startswith(idea.rstrip(".!?;")) or idea.rstrip(".") in text
-
-
-def test_first_idea_on_a_long_turn() -> None:
-    turn = (
-        "Qué difícil, con razón le tiene desconfianza. Le explico cómo funciona la tarjeta y por"
-        " qué no es como la de su hermano, porque usted decide cuánto usa."
-    )
-    assert first_idea(turn) == "Qué difícil, con razón le tiene desconfianza."
-
-
-def test_first_idea_never_ends_on_a_list_marker_or_a_lone_opener() -> None:
-    """Panel C: «… Una.» (a colon cut a list), «Oiga.» (a comma cut after an opener) and a
-    subordinate clause without its main clause were offered as «one idea»."""
-    listed = (
-        "Muy bien, el 14. Le cuento las dos alternativas que tenemos. Primera: liquidar hoy el"
-        " saldo vencido. Segunda: un convenio a seis meses."
-    )
-    assert first_idea(listed) == "Muy bien, el 14. Le cuento las dos alternativas que tenemos."
-    opener = (
-        "Listo, 33 1234 9876. Mire, me decía que sus hijos estudian en línea por las tardes. El"
-        " plan de 300 megas cuesta 599 al mes."
-    )
-    assert first_idea(opener).endswith("por las tardes.")
-    clause = (
-        "Le entiendo, señora; con dos semanas esperando al técnico y sin respuesta, cualquiera se"
-        " molestaría. Hoy mismo le dejo la visita agendada."
-    )
-    assert first_idea(clause).endswith("cualquiera se molestaría.")
