@@ -121,3 +121,15 @@ def test_ordinary_question_without_reply_is_still_flagged() -> None:
         ("a", "Entonces, ¿le interesa?", ["closed_question"]),
     ]
     assert ignored(middle) != []
+
+
+def test_a_second_question_joined_by_y_that_asks_what_is_open() -> None:
+    """Panel D: an either/or question followed by «, y a quién…?» hid the open probe."""
+    from simulator.analysis.agent import tag_agent
+
+    assert "open_question" in tag_agent(
+        "Para orientarle bien: ¿renta o es casa propia, y cuántas personas viven ahí?"
+    )
+    assert "open_question" in tag_agent("¿Ya tiene algún seguro y con quién lo tiene?")
+    assert "open_question" not in tag_agent("¿Le parece bien el lunes y le mando el contrato?")
+    assert "open_question" not in tag_agent("¿Me confirma su nombre y su correo?")
