@@ -300,3 +300,15 @@ def test_brushing_off_a_doubt_about_who_calls_is_disrespect() -> None:
         conduct.disrespect_kind("Si no confía, puede colgar y marcar al número de su póliza.")
         is None
     )
+
+
+# ------------------------------------------------------------------ opening
+
+
+def test_thanking_for_calling_us_names_no_company() -> None:
+    from simulator.analysis.agent import tag_agent
+
+    assert "company_id" not in tag_agent(
+        "Buenas tardes, gracias por marcar con nosotros, ¿en qué le ayudo?"
+    )
+    assert "company_id" in tag_agent("Buenas tardes, gracias por marcar a Seguros Protege.")
