@@ -126,6 +126,24 @@ KNOWN_UNFAIR = {
     "o-07-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11): el cliente elige y pregunta cómo contratarlo (turno 20); el evaluador no toma el turno 21 como respuesta",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
+    # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
+    # calls the scorer fails on the code of the end of session 11, with today's reason.
+    "za-04-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel za (sesión 11, C), hoy: crítico inaccurate_information T16 (resultado resolved)",
+    "za-05-internet-veloz-hogar-impaciente-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 21) (resultado sale)",
+    "za-09-seguro-gastos-medicos-experto-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 33) (resultado no_sale)",
+    "zb-04-retencion-plan-movil-callado-excellent.txt": "panel zb (sesión 11, C), hoy: objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
+    "zc-04-tarjeta-credito-horizonte-callado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear) (resultado sale)",
+    "zc-07-celular-agotado-electrohogar-desconfiado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 24) (resultado sale)",
+    "zc-08-cobranza-tarjeta-atrasada-molesto-excellent.txt": "panel zc (sesión 11, C), hoy: crítico confidential_disclosure T12; data_management: Verificar la identidad del titular antes de dar o comentar datos de su cuenta (resultado resolved)",
+    "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "panel zd (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear); product_information: Ligar al menos un beneficio a una necesidad que expresó el cliente (resultado sale)",
+    "zd-08-retencion-plan-movil-experto-excellent.txt": "panel zd (sesión 11, C), hoy: crítico confidential_disclosure T25; data_management: Verificar la identidad del titular antes de dar o comentar datos de su cuenta (resultado sale)",
+    "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "panel zd (sesión 11, C), hoy: data_management: Falta capturar el campo «fecha de nacimiento» (resultado sale)",
+    "ze-03-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga en el turno 8; el guion termina ahí sin despedida",
+    "zf-04-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel zf (sesión 11, D), hoy: needs_detection: Descubrir una necesidad del cliente (que el cliente la exprese) (resultado sale)",
+    "zf-06-cambio-domicilio-internet-impaciente-excellent.txt": "panel zf (sesión 11, D), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 5 sin sondear) (resultado resolved)",
+    "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "panel zg (sesión 11, D), hoy: data_management: Falta capturar el campo «teléfono» (resultado unresolved)",
+    "zh-01-seguro-gastos-medicos-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga; el guion termina sin despedida (y la apertura no reconoce el motivo dicho en T4)",
+    "zh-06-cobranza-tarjeta-atrasada-amable-excellent.txt": "panel zh (sesión 11, D), hoy: needs_detection: Indagar la causa del atraso y la capacidad de pago antes de proponer un arreglo (resultado resolved)",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
