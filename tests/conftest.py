@@ -6,9 +6,15 @@ Examples are derandomized so a run is reproducible.
 
 ``bundled_content_only``: the customer, harness and panel tests play the bundled scenarios and
 personas only (no content folder from the environment) with a throwaway data folder.
+
+``call_date``: every test plays its calls on 20 November 2026 (autouse), a day on which the
+scenarios' yearless dates («5 de diciembre», «27 de noviembre») are still ahead, so what a customer
+says does not depend on the day the suite runs. Tests of dates relative to the call pass their own.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -28,3 +34,14 @@ def bundled_content_only(
 ) -> None:
     monkeypatch.setenv("SIMULADOR_DATA_DIR", str(tmp_path_factory.getbasetemp() / "bundled-data"))
     monkeypatch.delenv("SIMULADOR_CONTENT_DIR", raising=False)
+
+
+TEST_CALL_DATE = date(2026, 11, 20)
+
+
+@pytest.fixture(autouse=True)
+def call_date(monkeypatch: pytest.MonkeyPatch) -> date:
+    from simulator.customer import facts
+
+    monkeypatch.setattr(facts, "today", lambda: TEST_CALL_DATE)
+    return TEST_CALL_DATE

@@ -42,6 +42,39 @@ def relative_dates(line: str) -> str:
     return _DAY_OF_MONTH.sub(lambda m: m.group(1), line)
 
 
+def today() -> date:
+    """The call's date (a seam: the tests pin it)."""
+    return date.today()
+
+
+def next_date(value: str, call_date: date) -> str:
+    """A scenario's yearless date («5 de diciembre») as the customer means it on ``call_date``:
+    the next such day after the call («5 de enero» on 6 December, «5 de diciembre» on 20
+    November). Scenario dates are relative to the call's date, never a day already past (panel B:
+    «el 5 de diciembre» insisted on in a call of 6 December)."""
+    day = day_of_month(value)
+    if day is None:
+        return value
+    number, year, month = int(day), call_date.year, call_date.month
+    if number <= call_date.day:
+        month += 1
+    for _ in range(12):
+        if month > 12:
+            year, month = year + 1, 1
+        try:
+            date(year, month, number)
+        except ValueError:
+            month += 1  # «31» in a 30-day month: the next month that has it
+            continue
+        break
+    return f"{number} de {MONTHS[month - 1]}"
+
+
+def dated_data(data: dict[str, str], call_date: date) -> dict[str, str]:
+    """The scenario's data with every yearless date moved to the next such day after the call."""
+    return {key: next_date(value, call_date) for key, value in data.items()}
+
+
 def day_of_month(value: str) -> str | None:
     """The day of a yearless date value («27» for «27 de noviembre»), else None."""
     match = _DAY_OF_MONTH.fullmatch(value.strip())

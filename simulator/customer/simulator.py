@@ -10,9 +10,11 @@ with the reason for the call, so ``first_line`` returns ``None``.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.customer import address, brain, closing_moves, cues
+from simulator.customer import address, brain, closing_moves, cues, facts
 from simulator.customer.mouth import Mouth, TemplateMouth, glue
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -61,25 +63,43 @@ class CustomerSimulator:
         self.scenario = scenario
         self.persona = persona
         self.mouth: Mouth = mouth or TemplateMouth()
+        self._authored = scenario
+        self._dated_for = ""
+
+    def _date(self, state: CustomerState) -> None:
+        """The scenario as the customer lives it on the call's date: its yearless dates («5 de
+        diciembre») are the next such days after the call (``facts.next_date``)."""
+        if not state.call_date or state.call_date == self._dated_for:
+            return
+        customer = self._authored.customer
+        data = facts.dated_data(dict(customer.data), date.fromisoformat(state.call_date))
+        self.scenario = self._authored.model_copy(
+            update={"customer": customer.model_copy(update={"data": data})}
+        )
+        self._dated_for = state.call_date
 
     @property
     def outbound(self) -> bool:
         return self.scenario.kind in OUTBOUND_KINDS
 
-    def start(self, seed: int = 0) -> CustomerState:
+    def start(self, seed: int = 0, today: date | None = None) -> CustomerState:
         tr = self.persona.traits
         starts = cues.config().get("dials", {}).get("start_interest", {})
-        return CustomerState(
+        state = CustomerState(
             seed=seed,
+            call_date=(today or facts.today()).isoformat(),
             interest=int(starts.get(self.scenario.kind, 30)),
             trust=tr.trust,
             patience=max(tr.patience, 5),
         )
+        self._date(state)
+        return state
 
     def first_line(self, state: CustomerState) -> tuple[CustomerReply | None, CustomerState]:
         """Outbound: the customer picks up ("¿Bueno?"). Inbound: None (the agent speaks first)."""
         if not self.outbound:
             return None, state
+        self._date(state)
         new = state.model_copy(deep=True)
         return self._reply([Intent(name="answer_phone")], new), new
 
@@ -93,6 +113,7 @@ class CustomerSimulator:
     def respond_to_acts(
         self, agent_turn: str, acts: list[str], state: CustomerState
     ) -> tuple[CustomerReply, CustomerState]:
+        self._date(state)
         intents, new = brain.decide(agent_turn, acts, state, self.scenario, self.persona)
         address.note_agent(agent_turn, new)
         if not intents:
@@ -115,6 +136,7 @@ class CustomerSimulator:
         self, seconds: float, permission_asked: bool, state: CustomerState
     ) -> tuple[CustomerReply | None, CustomerState]:
         """The agent comes back from a hold of ``seconds``: the customer may complain or hang up."""
+        self._date(state)
         new = state.model_copy(deep=True)
         new.decision = new.decision_reason = None  # a hold answers no close
         new.holds += 1

@@ -45,6 +45,8 @@ class CustomerState(_Strict):
     seed: int = 0
     rng_counter: int = 0
     turn: int = 0
+    # The call's date (ISO): the scenario's yearless dates are the next such days after it.
+    call_date: str = ""
 
     interest: int = Field(30, ge=0, le=100)
     trust: int = Field(50, ge=0, le=100)

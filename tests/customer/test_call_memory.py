@@ -3,20 +3,25 @@
 Panel B's findings on a customer out of step with the call: a female agent called «joven», a
 datum the agent asked to hear again answered «Pues sí, ya se lo dije», «¿algo más sobre su
 cuenta?» answered «Sí. ¿Para qué lo quiere saber?», and a neighbour's data asked for after the
-agent had already said that other clients' data are confidential. Each mechanism is tested on our
-own wording."""
+agent had already said that other clients' data are confidential, and dates of the scenario
+already past on the day of the call («el 5 de diciembre» insisted on, on 6 December). Each
+mechanism is tested on our own wording."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from simulator.analysis import agent_acts
 from simulator.content.library import load_library
-from simulator.customer import address
+from simulator.customer import address, facts
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState
+from simulator.language.extract import MONTHS
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
@@ -145,3 +150,64 @@ def test_no_data_of_others_asked_after_hearing_they_are_confidential(seed: int) 
     for line in lines:
         reply, state = sim.respond(line, state)
         assert not [i for i in reply.intents if i.name == "trap" and i.ref in confidential]
+
+
+# ------------------------------------------------------------------ dates relative to the call
+
+
+@pytest.mark.parametrize(
+    ("value", "today", "expected"),
+    [
+        ("5 de diciembre", date(2026, 12, 6), "5 de enero"),
+        ("5 de diciembre", date(2026, 11, 20), "5 de diciembre"),
+        ("27 de noviembre", date(2026, 12, 6), "27 de diciembre"),
+        ("27 de noviembre", date(2026, 12, 27), "27 de enero"),
+        ("31 de marzo", date(2027, 3, 31), "31 de mayo"),
+        ("30 de enero", date(2027, 1, 31), "30 de marzo"),
+        ("Calle Olivo 23", date(2026, 12, 6), "Calle Olivo 23"),
+    ],
+)
+def test_a_yearless_date_is_the_next_such_day_after_the_call(
+    value: str, today: date, expected: str
+) -> None:
+    assert facts.next_date(value, today) == expected
+
+
+@given(today=st.dates(date(2020, 1, 1), date(2040, 12, 31)), day=st.integers(1, 31))
+def test_the_next_date_is_always_after_the_call(today: date, day: int) -> None:
+    said = facts.next_date(f"{day} de marzo", today)
+    number, month = said.split(" de ")
+    month_index = MONTHS.index(month) + 1
+    year = today.year + (
+        month_index < today.month or (month_index == today.month and int(number) <= today.day)
+    )
+    assert date(year, month_index, int(number)) > today
+    assert (date(year, month_index, int(number)) - today).days <= 62
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_month_of_the_move_asked_on_6_december_is_january(seed: int) -> None:
+    sim = _sim("cambio-domicilio-internet", "callado")
+    state = sim.start(seed, today=date(2026, 12, 6))
+    state.empathy_received = state.reason_stated = state.greeted = True
+    state.fields_given["fecha_cambio"] = sim.scenario.customer.data["fecha_cambio"]
+    reply, state = sim.respond("Perdón, ¿el 5 de qué mes sería la mudanza?", state)
+    assert "diciembre" not in reply.text, reply.text
+    reply, _ = sim.respond(
+        "Entonces le confirmo la reinstalación para el 5 de enero, ¿correcto?", state
+    )
+    assert "diciembre" not in reply.text and "no 5 de enero" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_payment_promise_read_back_for_next_month_is_not_corrected(seed: int) -> None:
+    sim = _sim("cobranza-tarjeta-atrasada", "molesto")
+    state = sim.start(seed, today=date(2026, 12, 6))
+    assert sim.scenario.customer.data["fecha_pago"] == "27 de diciembre"
+    state.identity_confirmed = state.empathy_received = state.reason_stated = True
+    state.greeted = True
+    state.fields_given["fecha_pago"] = "27 de diciembre"
+    reply, _ = sim.respond(
+        "Le confirmo: su pago de 1,850 pesos para el 27 de diciembre. ¿Es correcto?", state
+    )
+    assert "noviembre" not in reply.text, reply.text
