@@ -211,3 +211,22 @@ def test_a_payment_promise_read_back_for_next_month_is_not_corrected(seed: int) 
         "Le confirmo: su pago de 1,850 pesos para el 27 de diciembre. ¿Es correcto?", state
     )
     assert "noviembre" not in reply.text, reply.text
+
+
+# ------------------------------------------------------------------ no promise the agent never made
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_settled_doubt_takes_up_no_promise_the_agent_never_made(seed: int) -> None:
+    sim = _sim("asistencia-hogar-fuga", "amable")
+    state = sim.start(seed)
+    lines = [
+        "Asistencia Total, buenas noches, le atiende Abril. ¿Con quién tengo el gusto?",
+        "Mucho gusto. Para abrir su reporte, ¿me dicta su número de póliza?",
+        "No se preocupe, lo marco como urgente con prioridad alta y el plomero sale en 90 minutos."
+        " ¿Me confirma su nombre completo?",
+    ]
+    for line in lines:
+        reply, state = sim.respond(line, state)
+        said = reply.text.lower()
+        assert "antes de llegar" not in said and "con el folio" not in said, reply.text
