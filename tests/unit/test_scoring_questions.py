@@ -133,3 +133,15 @@ def test_a_second_question_joined_by_y_that_asks_what_is_open() -> None:
     assert "open_question" in tag_agent("¿Ya tiene algún seguro y con quién lo tiene?")
     assert "open_question" not in tag_agent("¿Le parece bien el lunes y le mando el contrato?")
     assert "open_question" not in tag_agent("¿Me confirma su nombre y su correo?")
+
+
+def test_order_verbs_put_up_for_a_yes_are_closes() -> None:
+    """Panels C and D: «¿Lo pedimos?», «¿se lo pido ya?», «¿le dejo el de 200?» were yes/no
+    questions, so the customer's «Sí» to them was not consent."""
+    from simulator.analysis.agent import tag_agent
+
+    assert "close" in tag_agent("Le queda muy bien para lo que busca. ¿Lo encargamos?")
+    assert "close" in tag_agent("¿Entonces se la pido de una vez?")
+    assert "close" in tag_agent("¿Le dejo el de 300 megas?")
+    assert "close" not in tag_agent("¿Le dejo el número de folio?")
+    assert "close" not in tag_agent("Si gusta, lo pedimos la próxima semana.")
