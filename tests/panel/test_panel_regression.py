@@ -123,7 +123,6 @@ KNOWN_UNFAIR = {
     "n-03-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pregunta en el turno 12 si le llegará el folio por mensaje y el guion no lo contesta",
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente acepta antes y el guion no llega a capturar nombre, correo ni fecha de nacimiento",
     "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
-    "o-07-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11): el cliente elige y pregunta cómo contratarlo (turno 20); el evaluador no toma el turno 21 como respuesta",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
