@@ -197,8 +197,12 @@ async def test_the_formador_gives_a_pin_then_resets_and_removes_it(
         )
         await pilot.click("#remove")
         await wait_for(pilot, lambda: on_screen(pilot, "FormadorTraineeScreen"))
-        await settle(pilot)
-        assert "sin PIN" in str(app.screen.query_one("#trainee-summary").render())
+        # the summary is refreshed by a worker after the removal: wait for it, do not race it
+        await wait_for(
+            pilot,
+            lambda: "sin PIN" in str(app.screen.query_one("#trainee-summary").render()),
+            "(resumen con «sin PIN»)",
+        )
     assert services.signin.pin_step(carla) == "enter"
 
 
