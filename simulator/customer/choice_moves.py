@@ -27,16 +27,25 @@ _PAST_ADDRESSED = re.compile(r"\w{2,}ó\b")
 _ADDRESSED_VERB = re.compile(r"\w{2,}ó$|\w{3,}(?:ar|er|ir)(?:lo|la|los|las|le|les|se)$")
 
 
-def _options(text: str) -> list[str]:
-    """The two options of the turn's last either/or question, as the agent said them."""
+def _last_question(text: str) -> str | None:
+    """The turn's last question, unless it is no choice («¿sí o no?», «o sea», «o algo más»)."""
     found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(text)]
     if not found:
-        return []
+        return None
     question = found[-1].strip()
-    conf = cues.config().get("choice", {})
     norm = normalize(question)
-    if any(f" {normalize(x)} " in f" {norm} " for x in conf.get("not_a_choice", [])):
+    not_a_choice = cues.config().get("choice", {}).get("not_a_choice", [])
+    if any(f" {normalize(x)} " in f" {norm} " for x in not_a_choice):
+        return None
+    return question
+
+
+def _options(text: str) -> list[str]:
+    """The two options of the turn's last either/or question, as the agent said them."""
+    question = _last_question(text)
+    if question is None:
         return []
+    conf = cues.config().get("choice", {})
     parts = re.split(r"\s+o\s+", question)
     if len(parts) != 2:
         return []
@@ -188,13 +197,8 @@ CLOSING = frozenset({"hangup", "farewell", "refusal", "acceptance", "nothing_els
 
 def _raw_options(text: str) -> list[str]:
     """The two sides of the turn's last question split at its last «o» (any length)."""
-    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(text)]
-    if not found:
-        return []
-    question = found[-1].strip()
-    conf = cues.config().get("choice", {})
-    norm = normalize(question)
-    if any(f" {normalize(x)} " in f" {norm} " for x in conf.get("not_a_choice", [])):
+    question = _last_question(text)
+    if question is None:
         return []
     parts = re.split(r",?\s+o\s+", question)
     if len(parts) < 2:
