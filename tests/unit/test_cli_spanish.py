@@ -20,6 +20,13 @@ def test_unknown_command_is_spanish() -> None:
     assert "Uso:" in result.stderr
 
 
+def test_a_near_miss_subcommand_suggests_in_spanish() -> None:
+    result = _run("content", "lista")
+    assert result.returncode == 2
+    assert "No existe el comando 'lista'. ¿Quiso decir 'list'?" in result.stderr
+    assert "Did you mean" not in result.stderr
+
+
 def test_missing_option_and_bad_value_are_spanish() -> None:
     missing = _run("play")
     assert missing.returncode == 2
