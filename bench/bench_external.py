@@ -166,6 +166,7 @@ def summarize(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
                 m_found += ok
         verdict_ok += row["verdict_ok"]
     return {
+        "critical_by_code": _critical_by_code(rows),
         "calls": len(rows),
         "kinds": dict(sorted(kinds.items())),
         "critical_recall": ratio(crit["gold_matched"], crit["gold"]),
@@ -182,6 +183,28 @@ def summarize(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         },
         "verdict_agreement": ratio(verdict_ok, len(rows)),
     }
+
+
+def _critical_by_code(rows: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per error code: labelled events, how many were found, findings, how many were right.
+
+    Figures only (no text, no turn), so the held-out half can report where recall is lost without
+    showing what to tune on."""
+    out: dict[str, dict[str, int]] = {}
+
+    def slot(code: str) -> dict[str, int]:
+        return out.setdefault(code, {"gold": 0, "gold_matched": 0, "found": 0, "found_matched": 0})
+
+    for row in rows:
+        gold = [(c, t) for c, t in row["gold_critical"]]
+        found = [(c, t) for c, t in row["found_critical"]]
+        for g in gold:
+            slot(g[0])["gold"] += 1
+            slot(g[0])["gold_matched"] += any(event_match(g, f) for f in found)
+        for f in found:
+            slot(f[0])["found"] += 1
+            slot(f[0])["found_matched"] += any(event_match(g, f) for g in gold)
+    return dict(sorted(out.items()))
 
 
 # ---------------------------------------------------------------- scoring the calls
