@@ -71,6 +71,8 @@ def test_summary_figures() -> None:
     row = {
         "kind": "sale",
         "critical_counts": {"gold": 2, "gold_matched": 1, "found": 1, "found_matched": 1},
+        "gold_critical": [["disrespect", 4], ["inaccurate_information", 9]],
+        "found_critical": [["disrespect", 5]],
         "judgements": [
             ("opening_protocol", "M", True, True),
             ("call_closing", "M", False, False),
@@ -84,6 +86,10 @@ def test_summary_figures() -> None:
     assert s["element_agreement_mnm"] == 0.5
     assert s["elements_done_well_recognised"] == 0.5
     assert s["verdict_agreement"] == 1.0
+    assert s["critical_by_code"] == {
+        "disrespect": {"gold": 1, "gold_matched": 1, "found": 1, "found_matched": 1},
+        "inaccurate_information": {"gold": 1, "gold_matched": 0, "found": 0, "found_matched": 0},
+    }
 
 
 def test_missing_inputs_are_skipped_with_a_message(
