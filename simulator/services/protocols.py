@@ -200,7 +200,10 @@ class VoiceLinkProtocol(Protocol):
     def latched(self) -> bool: ...
 
     def run(
-        self, on_heard: Callable[[str, float, float], object], on_stage: Callable[[str], object]
+        self,
+        on_heard: Callable[[str, float, float], object],
+        on_stage: Callable[[str], object],
+        in_session: Callable[[Callable[[], object]], object] | None = None,
     ) -> None: ...
 
     def start_at(self, seconds: float) -> None: ...

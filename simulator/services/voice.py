@@ -56,12 +56,17 @@ class VoiceLink:
         self,
         on_heard: Callable[[str, float, float], object],
         on_stage: Callable[[str], object],
+        in_session: Callable[[Callable[[], object]], object] | None = None,
     ) -> None:
         """Listen until ``stop`` or the end of the microphone. ``on_heard(text, start, end)`` gets
         each line (times in call seconds) and returns true when it took it: listening then waits
-        for ``answered``. ``on_stage`` gets listening / hearing / transcribing / speaking."""
+        for ``answered``. ``on_stage`` gets listening / hearing / transcribing / speaking.
+        ``in_session(change)`` runs a change to the call's transcript on the thread that owns the
+        session (a barge-in, and the recording's links in ``save``)."""
         self.call.on_heard = lambda text, utterance: on_heard(text, utterance.start, utterance.end)
         self.call.on_stage = on_stage
+        if in_session is not None:
+            self.call.in_session = in_session
         self.call.run(self.microphone)
 
     def start_at(self, seconds: float) -> None:

@@ -176,6 +176,9 @@ class VoiceCall:
     # true, listening waits for ``answered()`` (the customer's words come through ``say_later``).
     on_heard: Callable[[str, Utterance], object] | None = None
     on_stage: Callable[[str], object] | None = None
+    # Runs a change to the session's transcript where the session is owned (the TUI passes its UI
+    # thread): a barge-in and the recording's links come from the listening thread.
+    in_session: Callable[[Callable[[], object]], object] = field(default=lambda change: change())
     answer_timeout: float = 30.0
     _inbox: queue.Queue[tuple[str, Turn | None]] = field(default_factory=queue.Queue)
     _stopped: threading.Event = field(default_factory=threading.Event)
@@ -353,7 +356,8 @@ class VoiceCall:
             self.recording.silence_customer(at, speech.end)
             said = speech.said_until(at)
             speech.cut(at)
-        self.session.interrupted(speech.turn, at, said)
+        turn = speech.turn
+        self.in_session(lambda: self.session.interrupted(turn, at, said))
 
     def _say(self, text: str, turn: Turn | None = None) -> float:
         """Queue ``text`` sentence by sentence, after anything the customer is still saying
@@ -389,7 +393,17 @@ class VoiceCall:
 
     def save_recording(self, path: Path) -> Path | None:
         """Write both sides to ``path`` and the customer's acceptance of the sale next to it,
-        linked from the transcript (``clips.py``); returns the acceptance clip, if any."""
-        from simulator.voice.clips import save_recording
+        linked from the transcript (``clips.py``); returns the acceptance clip, if any. The files
+        are written here from a copy of the transcript; the links go in through ``in_session``."""
+        from simulator.models.transcript import Transcript
+        from simulator.voice.clips import link_recording, write_recording
 
-        return save_recording(self.session.transcript, self.recording.audio(), path)
+        transcript = self.session.transcript
+        copy = self.in_session(lambda: transcript.model_copy(deep=True))
+        events = write_recording(
+            copy if isinstance(copy, Transcript) else transcript, self.recording.audio(), path
+        )
+        self.in_session(lambda: link_recording(transcript, events))
+        return next(
+            (Path(e.value) for e in events if e.type == "acceptance_clip" and e.value), None
+        )

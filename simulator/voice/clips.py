@@ -49,11 +49,17 @@ def save_recording(transcript: Transcript, audio: Audio, path: Path) -> Path | N
     """Write the call to ``path`` and the acceptance clip next to it; link both from
     ``transcript`` (events appended once, the format becomes /2). Returns the clip's path, or None
     when the customer accepted no sale in a timed turn."""
+    events = write_recording(transcript, audio, path)
+    link_recording(transcript, events)
+    return next((Path(e.value) for e in events if e.type == "acceptance_clip" and e.value), None)
+
+
+def write_recording(transcript: Transcript, audio: Audio, path: Path) -> list[Event]:
+    """Write the files only (``transcript`` is read, not changed: pass a copy when another thread
+    owns it) and return the ``recording`` / ``acceptance_clip`` events that link them."""
     write_wav(path, audio)
-    events = [e for e in transcript.events if e.type not in ("recording", "acceptance_clip")]
-    events.append(Event(type="recording", t=0.0, value=str(path), after_turn=0))
+    events = [Event(type="recording", t=0.0, value=str(path), after_turn=0)]
     found = acceptance_turn(transcript)
-    clip = None
     if found is not None:
         turn: Turn = transcript.turns[found - 1]
         start, end = float(turn.start or 0.0), float(turn.end or 0.0)
@@ -68,6 +74,12 @@ def save_recording(transcript: Transcript, audio: Audio, path: Path) -> Path | N
                 after_turn=found,
             )
         )
-    transcript.events = events
+    return events
+
+
+def link_recording(transcript: Transcript, events: list[Event]) -> None:
+    """Replace the transcript's links to recordings by ``events`` (run where the transcript is
+    owned: the UI thread of a TUI call)."""
+    kept = [e for e in transcript.events if e.type not in ("recording", "acceptance_clip")]
+    transcript.events = kept + events
     transcript.upgrade_format()
-    return clip

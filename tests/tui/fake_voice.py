@@ -30,6 +30,11 @@ class FakeLink:
         self.latched = False
         self.stopped = threading.Event()
         self._lines: queue.Queue[tuple[str, float, float]] = queue.Queue()
+        self.in_session: Callable[[Callable[[], object]], object] | None = None
+        self.save_link: Callable[[], object] | None = None  # a change ``save`` makes in_session
+        self.save_started = threading.Event()
+        self.save_may_end = threading.Event()
+        self.save_may_end.set()
 
     def clock(self) -> float:
         return self.now
@@ -38,8 +43,12 @@ class FakeLink:
         self._lines.put((text, start, end))
 
     def run(
-        self, on_heard: Callable[[str, float, float], object], on_stage: Callable[[str], object]
+        self,
+        on_heard: Callable[[str, float, float], object],
+        on_stage: Callable[[str], object],
+        in_session: Callable[[Callable[[], object]], object] | None = None,
     ) -> None:
+        self.in_session = in_session
         on_stage("listening")
         while not self.stopped.is_set():
             try:
@@ -77,6 +86,11 @@ class FakeLink:
         self.stopped.set()
 
     def save(self, recording: Path) -> builtins.list[Path]:
+        """Like the real one: slow file writing here, then the transcript's links in_session."""
+        self.save_started.set()
+        self.save_may_end.wait(5)
+        if self.save_link is not None and self.in_session is not None:
+            self.in_session(self.save_link)
         return []
 
 

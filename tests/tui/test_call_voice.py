@@ -170,3 +170,46 @@ async def test_voice_on_from_the_settings_and_off_at_hang_up() -> None:
         await pilot.press("f9")  # after the call there is nothing to talk to
         await pilot.pause()
         assert call.voice_link is None and len(services.voice.links) == 1
+
+
+async def test_finishing_waits_for_the_recording_and_links_it_on_the_ui_thread() -> None:
+    """F6 in the wrap-up while the recording is still being written: the call is saved only once
+    the recording's links are in its transcript, and they were added on the UI thread."""
+    import threading
+
+    from simulator.models.transcript import Event
+
+    services = FakeServices()
+    app = make_app(services)
+    async with app.run_test(size=SIZE) as pilot:
+        call, link = await _voice_on(pilot, services)
+        link.save_may_end.clear()  # the recording takes its time
+        ui_thread = threading.get_ident()
+        linked_on: list[int] = []
+
+        def add_link() -> None:
+            linked_on.append(threading.get_ident())
+            call.session.transcript.events.append(
+                Event(type="recording", t=0.0, value="/tmp/x.wav", after_turn=0)
+            )
+
+        link.save_link = add_link
+        seen: list[list[str]] = []
+        finish = services.calls.finish
+
+        def finish_and_look(live: Any, result: Any = None) -> Any:
+            seen.append([e.type for e in live.session.transcript.events])
+            return finish(live, result)
+
+        services.calls.finish = finish_and_look  # type: ignore[method-assign]
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await wait_for(pilot, link.save_started.is_set, "(guardando la grabación)")
+        await pilot.press("f6")  # finish the wrap-up at once
+        await pilot.pause()
+        assert not seen and call.finish_pending
+        link.save_may_end.set()
+        await wait_for(pilot, lambda: bool(seen), "(llamada guardada)")
+        assert "recording" in seen[0]
+        assert linked_on == [ui_thread]

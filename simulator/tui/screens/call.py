@@ -363,6 +363,11 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
     def _finish(self) -> None:
         if self.phase != "wrapup":
             return
+        if self._voice_saving():  # its recording's links must be in the transcript that is saved
+            self.finish_pending = True
+            self._system("Guardando la grabación de voz…")
+            return
+        self.finish_pending = False
         self._flush_capture()
         self.phase = "saving"
         self._system("Calificando la llamada…")

@@ -73,7 +73,10 @@ class CallVoice(_MixinBase):
 
         def said(self, text: str, spoken: tuple[float, float] | None = None) -> None: ...
         def _system(self, text: str) -> None: ...
+        def _finish(self) -> None: ...
 
+    voice_listening = 0  # listening workers not ended yet (each saves its recording at the end)
+    finish_pending = False  # F6 pressed in the wrap-up while the recording was being saved
     voice_mode: VoiceMode = "off"
     voice_link: VoiceLinkProtocol | None = None
     voice_stage = ""
@@ -156,6 +159,7 @@ class CallVoice(_MixinBase):
         recording = app_of(self).ready_services.voice.recording_path(self.live)
         if self.voice_stretches > 1:
             recording = recording.with_name(f"{recording.stem}-{self.voice_stretches}.wav")
+        self.voice_listening += 1
         self._voice_listen(link, recording)
 
     def voice_off(self) -> None:
@@ -181,6 +185,7 @@ class CallVoice(_MixinBase):
             link.run(
                 lambda text, start, end: self._to_ui(self._voice_heard, link, text, start, end),
                 lambda stage: self._to_ui(self._voice_stage, link, stage),
+                self._in_session,
             )
         except SimuladorError as error:
             failure = error
@@ -191,7 +196,14 @@ class CallVoice(_MixinBase):
             saved = link.save(recording)
         except SimuladorError as error:
             failure = failure or error
+        except Exception as error:  # noqa: BLE001 - the call must still be saved without it
+            failure = failure or VoiceError(f"No se pudo guardar la grabación: {error}.")
         self._to_ui(self._voice_ended, link, failure, saved)
+
+    def _in_session(self, change: Callable[[], object]) -> object:
+        """A change to the transcript from the listening thread runs on the UI thread, which owns
+        the session (typing, saving and finishing the call happen there too)."""
+        return self._to_ui(change)
 
     def _to_ui(self, callback: Callable[..., Any], *args: Any) -> Any:
         """Run ``callback`` on the UI thread and return what it returns; False when the app is
@@ -225,6 +237,7 @@ class CallVoice(_MixinBase):
     def _voice_ended(
         self, link: VoiceLinkProtocol, failure: Exception | None, saved: list[Path]
     ) -> None:
+        self.voice_listening -= 1
         if not self.is_mounted:
             return
         if link is self.voice_link:  # it stopped by itself: the microphone ended or failed
@@ -236,6 +249,12 @@ class CallVoice(_MixinBase):
             self._system(f"{escape_textual(str(failure))} La llamada sigue en texto.")
         for path in saved:
             self._system(f"Grabación guardada: {escape_textual(str(path))}")
+        if self.finish_pending:  # F6 waited for the recording: finish now
+            self.call_after_refresh(self._finish)
+
+    def _voice_saving(self) -> bool:
+        """A listening worker has not ended yet (it saves its recording when it stops)."""
+        return self.voice_listening > 0
 
     def voice_speak(self, text: str) -> None:
         """A customer line was shown: say it too (with the turn it is, for its times)."""

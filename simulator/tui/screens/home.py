@@ -51,7 +51,7 @@ class HomeScreen(Screen[None]):
         ("s", "suggested", "Sugerida"),
         ("p", "app.progress", "Progreso"),
         ("x", "clear_filters", "Quitar filtros"),
-        Binding("e", "app.exam", "Autoevaluación", show=False),  # named by the exam entry
+        Binding("e,E", "app.exam", "Autoevaluación", show=False),  # named by the exam entry
         ("a", "focus_assignments", "Asignaciones"),
         Binding("b", "focus_library", "Biblioteca", show=False),  # named in the table's title
     ]
