@@ -205,7 +205,11 @@ class CallContext:
     @property
     def sale_registered(self) -> bool:
         t = self.transcript
-        return t.outcome == "sale" or any(e.type == "sale_registered" for e in t.events)
+        if t.outcome == "sale" or any(e.type == "sale_registered" for e in t.events):
+            return True
+        from simulator.scoring.registration import registered_turn
+
+        return registered_turn(self) is not None  # an imported call says it in words
 
 
 def _customer_name(ctx: CallContext) -> str | None:
