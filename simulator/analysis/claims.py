@@ -190,7 +190,10 @@ def states_condition(text: str) -> bool:
 def states_absent(condition_text: str) -> bool:
     """A catalog condition that itself says the condition is absent («sin anualidad»)."""
     return (
-        re.search(r"\b(?:sin|no|cero|gratis|exent[oa]|bonificad[oa])\b", _norm(condition_text))
+        re.search(
+            r"\b(?:sin|no|cero|gratis|exent[oa]|bonificad[oa]|ningun[oa]?|nunca)\b",
+            _norm(condition_text),
+        )
         is not None
     )
 

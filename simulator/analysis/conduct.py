@@ -87,7 +87,9 @@ def _hit(key: str, text: str) -> bool:
 
 
 # Words that deny what follows («nadie va a ir a la cárcel», «no le vamos a embargar nada»).
-_NEGATORS = frozenset({"no", "nadie", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna"})
+_NEGATORS = frozenset(
+    {"no", "nadie", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "ninguno"}
+)
 # «si no paga», «mientras no se ponga al corriente»: a condition, not a denial.
 _CONDITION_VERBS = frozenset(
     {
@@ -241,8 +243,13 @@ def asks_secret(text: str) -> bool:
     # request; any other code, and the NIP, CVV, token or password, is never asked for.
     codes_excused = patterns["own_verification"].search(norm) is not None
     parts = _secret_clauses(text)
-    # «Le llegó un código por SMS; léamelo»: the secret named, then asked for in the next clause
-    pairs = [f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False)]
+    # «Le llegó un código por SMS; léamelo»: the secret named, then asked for with a pronoun in
+    # the next clause («léamelo», «me lo dicta»); any other request there is about something else
+    pairs = [
+        f"{a} {b}"
+        for a, b in zip(parts, parts[1:], strict=False)
+        if patterns["secret_pronoun_ask"].search(b)
+    ]
     for clause in parts + pairs:
         # «ninguno de ellos es contraseña ni NIP»: a secret named as what is NOT asked.
         clause = patterns["secret_denied"].sub(" ", clause)
@@ -263,7 +270,7 @@ def asks_secret_back(customer_text: str, agent_text: str) -> bool:
     said = _norm(customer_text)
     patterns = _patterns()
     named = patterns["secret_noun"].search(said) or patterns["secret_code"].search(said)
-    if not named and "codigo" not in said.split():
+    if not named and not {"codigo", "clave", "nip", "contrasena", "token"} & set(said.split()):
         return False
     asked = _norm(agent_text)
     return bool(

@@ -101,11 +101,10 @@ def _asks_third_party(ctx: CallContext, n: int) -> bool:
 
 
 def _speaks_for_someone(ctx: CallContext, n: int) -> bool:
-    """Customer turn ``n`` says the speaker is not the holder («soy la esposa del titular», «soy
-    su compañero de trabajo»), in this turn or earlier in the call."""
-    if conduct.holder_absent(ctx.text(n), _asked_for_someone(ctx, n)):
-        return True
-    return any(n in stretch or n - 1 in stretch for stretch in _third_party_stretches(ctx))
+    """Customer turn ``n`` itself says the speaker is not the holder («soy la esposa del
+    titular», «soy su compañero de trabajo»). (A buyer who said earlier «es para mi hija» asks
+    about their own purchase, not for someone's account.)"""
+    return conduct.holder_absent(ctx.text(n), _asked_for_someone(ctx, n))
 
 
 def _validated_between(ctx: CallContext, n: int, a: int) -> bool:
@@ -121,8 +120,9 @@ def _gives_data(ctx: CallContext, a: int) -> bool:
     from simulator.scoring import lang, prices
 
     folded = ctx.folded[a - 1]
-    if lang.phone(text, folded) or lang.email(text, folded):
-        return True
+    said = [lang.phone(text, folded), lang.email(text, folded)]
+    if any(d and not _said_by_customer(ctx, a, d) for d in said):
+        return True  # a phone or e-mail the customer did not give: someone else's
     # a sales pitch quotes catalog prices; only another amount (a balance, a purchase) is data
     sale = ctx.kind != "collections"
     if any(
@@ -131,6 +131,26 @@ def _gives_data(ctx: CallContext, a: int) -> bool:
     ):
         return True
     return bool(tx.cue("disclosure").search(folded)) or conduct.states_account_detail(text)
+
+
+def _digits(value: str) -> str:
+    return "".join(c for c in value.lower() if c.isalnum())
+
+
+def _said_by_customer(ctx: CallContext, a: int, value: str) -> bool:
+    """The phone or e-mail read by agent turn ``a`` is one the customer gave earlier (a read-back
+    of their own data, not a disclosure)."""
+    from simulator.scoring import lang
+
+    key = _digits(value)
+    for n in ctx.customer_turns:
+        if n >= a:
+            break
+        text, folded = ctx.text(n), ctx.folded[n - 1]
+        for mine in (lang.phone(text, folded), lang.email(text, folded)):
+            if mine and _digits(mine) == key:
+                return True
+    return False
 
 
 def _asked_for_someone(ctx: CallContext, n: int) -> bool:
@@ -295,12 +315,13 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
             if a <= n:
                 continue
             text = ctx.text(a)
+            respects = conduct.respects_do_not_call(text)
             if (
                 conduct.persuades(text)
-                or (a in right_after and conduct.offers_again(text))
+                or (a in right_after and not respects and conduct.offers_again(text))
                 or (
                     ctx.acts[a - 1] & SELLING_ACTS
-                    and not conduct.respects_do_not_call(text)
+                    and not respects
                     and not ctx.has(a, "farewell")  # stated once on the way out
                 )
             ):

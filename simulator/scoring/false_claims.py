@@ -62,7 +62,15 @@ RETRACTED_WHY = (
     "El agente confirmó una condición que no era cierta y en el turno {later} la corrigió solo "
     "porque el cliente volvió a preguntar: la primera información fue engañosa."
 )
-ASK_NAME = ("como se llama", "cual es su nombre", "con quien tengo el gusto", "me dice su nombre")
+ASK_NAME = (
+    "como se llama",
+    "cual es su nombre",
+    "con quien tengo el gusto",
+    "me dice su nombre",
+    "me da sus datos",
+    "me proporciona sus datos",
+    "me regala sus datos",
+)
 
 
 _CUSTOMER_PAYS = re.compile(

@@ -56,8 +56,8 @@ def contradicted(ctx: CallContext, a: int) -> tuple[str, int, str] | None:
                 continue
             if claims.states_absent(sentence) or claims.amount_about_other(sentence):
                 continue  # «sin plazo forzoso» agrees; «otras compañías le cobran…» is not ours
-            if claims.qualified(text) and claims.qualified(sentence):
-                continue  # «sin anualidad el primer año» after «a partir del segundo, 900»
+            if claims.qualified(text):
+                break  # «sin anualidad el primer año» limits itself, as the earlier words did
             return claim.span, n, tx.quote(sentence)
     return None
 
