@@ -25,6 +25,7 @@ LEXICON = "claims.yaml"
 PROMISE_KINDS = (
     "free_forever",
     "free",
+    "free_said",
     "no_fine_print",
     "guarantee",
     "legal_consequence",

@@ -132,6 +132,80 @@ def _free_contradicted(ctx: CallContext, a: int) -> bool:
     )
 
 
+_STOP = frozenset(
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "su",
+        "sus",
+        "que",
+        "es",
+        "son",
+        "sale",
+        "va",
+        "queda",
+        "esto",
+        "eso",
+        "este",
+        "esta",
+        "todo",
+        "toda",
+        "nada",
+        "mas",
+        "tambien",
+        "ademas",
+        "ahi",
+        "aqui",
+        "eso",
+        "pues",
+        "si",
+        "no",
+        "le",
+        "te",
+        "lo",
+        "se",
+        "y",
+        "o",
+        "de",
+        "del",
+        "al",
+        "con",
+        "por",
+        "para",
+        "completamente",
+        "totalmente",
+        "absolutamente",
+    ]
+)
+
+
+def _free_thing_costs(ctx: CallContext, a: int, span: str) -> bool:
+    """«El viaje es completamente gratis» is false when another turn of the call gives the viaje
+    a cost («para el viaje solo paga 500 de afiliación»): a later turn of either side, or an
+    earlier statement of the agent. Another thing's cost («el plan cuesta 399») is not."""
+    words = tx.fold(span).split()
+    free_at = next(
+        (i for i, w in enumerate(words) if w in ("es", "son", "sale", "salen", "va", "van", "no")),
+        len(words),
+    )
+    things = {w for w in words[:free_at] if len(w) >= 4 and w not in _STOP}
+    if not things:
+        return False
+    for n in range(1, ctx.n_turns + 1):
+        if n == a or (n < a and ctx.speaker(n) != "agent"):
+            continue
+        folded = ctx.folded[n - 1]
+        if _COST.search(folded) and not _FREE_AGAIN.search(folded) and things & set(folded.split()):
+            return True
+    return False
+
+
 def _false_free(ctx: CallContext, a: int, topic: str, has_catalog: bool) -> bool:
     """«Gratis de por vida» is false unless the catalog has a free product; «todo gratis» alone
     cannot be checked without a catalog, only when the call later brings a cost."""
@@ -162,11 +236,15 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
         why: str | None = None
         for claim in claims.extract(ctx.text(a)):
             # «todo gratis» and «gratis de por vida» are one promise, reported once
-            topic = "free" if claim.topic == "free_forever" else claim.topic
+            topic = "free" if claim.topic in ("free_forever", "free_said") else claim.topic
             if claim.kind == "promise" and topic in promised:
                 continue
             if claim.kind == "promise":
-                if _false_free(ctx, a, claim.topic, has_catalog):
+                if _false_free(ctx, a, claim.topic, has_catalog) or (
+                    claim.topic == "free_said"
+                    and not has_catalog
+                    and _free_thing_costs(ctx, a, claim.span)
+                ):
                     why = PROMISE_WHY["free"]
                 elif claim.topic == "no_fine_print" and _conditions_stated(ctx, a):
                     why = PROMISE_WHY["no_fine_print"]

@@ -145,6 +145,15 @@ CRITICAL = [
         "Ninguna, aquí no hay letras chiquitas.",
         "inaccurate_information",
     ),
+    (
+        "sale",
+        [
+            (A, "La membresía tiene una cuota de inscripción de 1,200 pesos."),
+            (C, "¿Cuánto cuesta?"),
+        ],
+        "Nada, la membresía le sale totalmente gratis.",
+        "inaccurate_information",
+    ),
     # sale without consent: registered in words after a hesitation
     (
         "sale",
@@ -264,6 +273,22 @@ def test_near_miss_not_critical(
     kind: str, context: list[tuple[str, str]], line: str, code: str
 ) -> None:
     assert not _found(kind, context, line, code), line
+
+
+def test_confirmation_taken_back_when_pressed_is_the_false_statement() -> None:
+    """«¿Siempre lo mismo?» — «Sí, siempre» — «¿Seguro?» — «en realidad es solo el primer año»:
+    the confirmation (turn 3) is the inaccurate information; a correction volunteered at once is
+    not an error at all."""
+    turns = [
+        (A, "El paquete queda en 289 al mes."),
+        (C, "¿Siempre me va a costar lo mismo?"),
+        (A, "Sí, siempre."),
+        (C, "¿Seguro?"),
+        (A, "Bueno, en realidad es solo el primer año; luego sube a 389."),
+    ]
+    data = {"kind": "sale", "turns": [{"speaker": s, "text": t} for s, t in turns]}
+    card = score_transcript(Transcript.model_validate(data))
+    assert [(e.code, e.turn) for e in card.critical_errors] == [("inaccurate_information", 3)]
 
 
 def _bench():
