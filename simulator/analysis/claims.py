@@ -22,7 +22,15 @@ from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
 
 LEXICON = "claims.yaml"
-PROMISE_KINDS = ("free_forever", "free", "guarantee", "legal_consequence", "preapproval")
+PROMISE_KINDS = (
+    "free_forever",
+    "free",
+    "free_said",
+    "no_fine_print",
+    "guarantee",
+    "legal_consequence",
+    "preapproval",
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,20 @@ def _conditions() -> dict[str, tuple[re.Pattern[str], tuple[str, ...]]]:
         topic: (compile_list(spec["absent"]), tuple(str(n) for n in spec["names"]))
         for topic, spec in conditions.items()
     }
+
+
+@cache
+def _present() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
+    """Topics that can also be claimed PRESENT («le cobran penalización»): the claim and how a
+    catalog condition says the topic is absent (default: ``states_absent``)."""
+    conditions = _data()["conditions"]
+    assert isinstance(conditions, dict)
+    out: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+    for topic, spec in conditions.items():
+        if spec.get("present"):
+            absent = spec.get("catalog_absent")
+            out[topic] = (compile_list(spec["present"]), compile_list(absent) if absent else None)
+    return out
 
 
 @cache
@@ -107,6 +129,10 @@ def extract(text: str) -> tuple[Claim, ...]:
         match = pattern.search(norm)
         if match:
             out.append(Claim("condition_absent", topic, match.group(0)))
+    for topic, (pattern, _catalog) in _present().items():
+        match = affirmed(pattern, text) if pattern.search(norm) else None
+        if match:
+            out.append(Claim("condition_present", topic, match.group(0)))
     for topic, (pattern, _names) in _coverage().items():
         # «Aunque ya tenga diabetes, se la cubre» spans a comma: read the whole turn too.
         whole = pattern.search(norm)
@@ -147,10 +173,28 @@ def not_a_price(words: str) -> bool:
     return _pattern("not_a_price").search(_norm(words)) is not None
 
 
+def says_absent(topic: str, condition_text: str) -> bool:
+    """A catalog condition says ``topic`` is absent, in the topic's own words when it has them
+    («Conserva su número») or with a plain negation («Sin plazo forzoso»)."""
+    own = _present().get(topic, (None, None))[1]
+    if own is not None and own.search(_norm(condition_text)):
+        return True
+    return states_absent(condition_text)
+
+
+def states_condition(text: str) -> bool:
+    """A sentence states a condition of the offer (a forced term, a penalty, a price that rises
+    after some months, a deferred charge, a fee): what «sin letras chiquitas» denies."""
+    return _pattern("stated_condition").search(_norm(text)) is not None
+
+
 def states_absent(condition_text: str) -> bool:
     """A catalog condition that itself says the condition is absent («sin anualidad»)."""
     return (
-        re.search(r"\b(?:sin|no|cero|gratis|exent[oa]|bonificad[oa])\b", _norm(condition_text))
+        re.search(
+            r"\b(?:sin|no|cero|gratis|exent[oa]|bonificad[oa]|ningun[oa]?|nunca)\b",
+            _norm(condition_text),
+        )
         is not None
     )
 

@@ -54,6 +54,10 @@ _LISTS = (
     "refuses_own_name",
     "asks_agent_name",
     "call_again_anyway",
+    "offer_mention",
+    "offer_mention_exempt",
+    "listener_validated",
+    "secret_pronoun_ask",
 )
 
 
@@ -83,7 +87,9 @@ def _hit(key: str, text: str) -> bool:
 
 
 # Words that deny what follows («nadie va a ir a la cárcel», «no le vamos a embargar nada»).
-_NEGATORS = frozenset({"no", "nadie", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna"})
+_NEGATORS = frozenset(
+    {"no", "nadie", "nunca", "jamas", "tampoco", "ni", "ningun", "ninguna", "ninguno"}
+)
 # «si no paga», «mientras no se ponga al corriente»: a condition, not a denial.
 _CONDITION_VERBS = frozenset(
     {
@@ -112,6 +118,8 @@ _CONDITION_VERBS = frozenset(
     }
 )
 NEGATION_WINDOW = 5
+# «…para que no le volvamos a llamar con promociones»: the denial reaches further back.
+OFFER_NEGATION_WINDOW = 8
 
 
 def negated(norm: str, start: int) -> bool:
@@ -194,6 +202,20 @@ def persuades(text: str) -> bool:
     return _hit("persuasion", text)
 
 
+def offers_again(text: str) -> bool:
+    """A clause of the turn brings the offer up again (price, plan, promotion, benefits, signing)
+    and neither denies it nor is about the removal: persuasion after «no me vuelvan a llamar»."""
+    for clause in _secret_clauses(text):
+        clause = clause.strip()
+        if not clause or _patterns()["offer_mention_exempt"].search(clause):
+            continue
+        for match in _patterns()["offer_mention"].finditer(clause):
+            before = clause[: match.start()].split()[-OFFER_NEGATION_WINDOW:]
+            if not _NEGATORS.intersection(before):
+                return True
+    return False
+
+
 def refuses_disclosure(text: str) -> bool:
     """The agent declines to give someone else's data or a confidential detail."""
     return _hit("refuses_disclosure", text)
@@ -220,7 +242,15 @@ def asks_secret(text: str) -> bool:
     # A one-time code the agent announces sending in this very turn verifies the customer's own
     # request; any other code, and the NIP, CVV, token or password, is never asked for.
     codes_excused = patterns["own_verification"].search(norm) is not None
-    for clause in _secret_clauses(text):
+    parts = _secret_clauses(text)
+    # «Le llegó un código por SMS; léamelo»: the secret named, then asked for with a pronoun in
+    # the next clause («léamelo», «me lo dicta»); any other request there is about something else
+    pairs = [
+        f"{a} {b}"
+        for a, b in zip(parts, parts[1:], strict=False)
+        if patterns["secret_pronoun_ask"].search(b)
+    ]
+    for clause in parts + pairs:
         # «ninguno de ellos es contraseña ni NIP»: a secret named as what is NOT asked.
         clause = patterns["secret_denied"].sub(" ", clause)
         secret = patterns["secret_noun"].search(clause) or (
@@ -232,6 +262,20 @@ def asks_secret(text: str) -> bool:
         if request and not patterns["never_ask"].search(clause):
             return True
     return False
+
+
+def asks_secret_back(customer_text: str, agent_text: str) -> bool:
+    """The customer just said a one-time code, a key or a NIP reached them or is theirs, and the
+    agent asks for it back with a pronoun («Ya me llegó el código» — «Léamelo, por favor»)."""
+    said = _norm(customer_text)
+    patterns = _patterns()
+    named = patterns["secret_noun"].search(said) or patterns["secret_code"].search(said)
+    if not named and not {"codigo", "clave", "nip", "contrasena", "token"} & set(said.split()):
+        return False
+    asked = _norm(agent_text)
+    return bool(
+        patterns["secret_pronoun_ask"].search(asked) and not patterns["never_ask"].search(asked)
+    )
 
 
 def holder_absent(text: str, asked_for_someone: bool = False) -> bool:
@@ -257,6 +301,12 @@ def answers_to_name(text: str) -> bool:
 def states_account_detail(text: str) -> bool:
     """The agent states details of an account or debt (balance, arrears, card status)."""
     return _hit("account_detail", text)
+
+
+def validates_listener(text: str) -> bool:
+    """The agent says the listener was validated as the holder or as a person the holder
+    authorised: account data may be given to them."""
+    return _hit("listener_validated", text)
 
 
 def customer_reaction(text: str) -> str | None:

@@ -89,6 +89,20 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return regex_cache.compile(edge.format(frames)), regex_cache.compile(vocative)
 
 
+_TITLES = frozenset(
+    {"senor", "senora", "senorita", "don", "dona", "joven", "licenciado", "licenciada"}
+)
+
+
+def _names_someone(raw_clause: str) -> bool:
+    """The clause is a title followed by a capitalised word («señora Ana», «don Concho»)."""
+    raw = raw_clause.split()
+    for before, word in zip(raw, raw[1:], strict=False):
+        if normalize(before) in _TITLES and word[:1].isupper():
+            return True
+    return False
+
+
 # A clause and the punctuation that closes it: «¿fresco?» asks, «¡fresco!» names the listener.
 _CLAUSE = re.compile(r"([^.,;:!?¿¡\n…]+)([.,;:!?¿¡\n…]*)")
 
@@ -104,5 +118,7 @@ def insult(text: str) -> str | None:
     for part in _CLAUSE.finditer(text):
         clause = normalize(part.group(1))
         if clause and "?" not in part.group(2) and vocative.match(clause):
+            if _names_someone(part.group(1)):
+                continue  # «Gracias, señora Ana»: a capitalised word after a title is a name
             return clause
     return None

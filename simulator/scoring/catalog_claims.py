@@ -63,6 +63,15 @@ def _condition(product: CatalogEntry, claim: claims.Claim, qualified: bool) -> s
     return present[0]
 
 
+def _absent_in_catalog(product: CatalogEntry, claim: claims.Claim) -> str | None:
+    """The product's condition saying a condition claimed present is absent («le cobran
+    penalización» against «Sin plazo forzoso»), if any."""
+    for condition in _naming(product, claims.condition_names(claim.topic)):
+        if claims.says_absent(claim.topic, condition):
+            return condition
+    return None
+
+
 def _coverage(product: CatalogEntry, claim: claims.Claim) -> str | None:
     """The product's exclusion that contradicts a coverage promised, if any."""
     for condition in _naming(product, claims.condition_names(claim.topic)):
@@ -73,7 +82,8 @@ def _coverage(product: CatalogEntry, claim: claims.Claim) -> str | None:
 
 def _delivery(product: CatalogEntry, hours: float) -> str | None:
     """The product's time condition that a promised time undercuts, if any."""
-    for condition in product.conditions:
+    # «Llegada estimada de 90 minutos» is a feature of the product as much as a condition
+    for condition in (*product.conditions, *product.features):
         window = claims.duration_window(condition)
         if window is None:
             continue
@@ -146,6 +156,9 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
             qualified = claims.qualified(text)
             checks = [_condition(p, claim, qualified) for p in products]
             why = "condition"
+        elif claim.kind == "condition_present":
+            checks = [_absent_in_catalog(p, claim) for p in products]
+            why = "condition"
         elif claim.kind == "coverage":
             checks = [_coverage(p, claim) for p in products]
             why = "coverage"
@@ -171,5 +184,6 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
 def _speaks(product: CatalogEntry, claim: claims.Claim) -> bool:
     """The product's conditions say something about the claim's topic (agree or not)."""
     if claim.kind == "delivery":
-        return any(claims.duration_window(c) is not None for c in product.conditions)
+        texts = (*product.conditions, *product.features)
+        return any(claims.duration_window(c) is not None for c in texts)
     return bool(_naming(product, claims.condition_names(claim.topic)))

@@ -39,7 +39,7 @@ def sale_turn(ctx: CallContext) -> int | None:
     for event in ctx.transcript.events:
         if event.type == "sale_registered" and event.after_turn:
             return min(max(event.after_turn, 1), ctx.n_turns) if ctx.n_turns else None
-    return ctx.n_turns or None
+    return ctx.registered_in_words or ctx.n_turns or None
 
 
 def declines(ctx: CallContext, n: int) -> bool:

@@ -205,7 +205,45 @@ class CallContext:
     @property
     def sale_registered(self) -> bool:
         t = self.transcript
-        return t.outcome == "sale" or any(e.type == "sale_registered" for e in t.events)
+        if t.outcome == "sale" or any(e.type == "sale_registered" for e in t.events):
+            return True
+        return self.registered_in_words is not None  # an imported call says it in words
+
+    @property
+    def registered_in_words(self) -> int | None:
+        """An imported sales call (no events, no outcome): the first agent turn that says the sale
+        is registered («ya quedó activado», «se lo dejo activo»), outside a question. Service
+        reports and promises to pay are the customer's own request (``consent``), so only sales."""
+        if "registered_in_words" not in self.memo:
+            t = self.transcript
+            imported = t.outcome is None and not any(
+                e.type in ("sale_registered", "consent") for e in t.events
+            )
+            found = None
+            if self.kind == "sale" and imported:
+                found = next(
+                    (n for n in self.agent_turns if states_registration(self.text(n))), None
+                )
+            self.memo["registered_in_words"] = found
+        result: int | None = self.memo["registered_in_words"]
+        return result
+
+
+_SENTENCES = re.compile(r"[^.!?¿;\n]+[.!?;\n]*")
+
+
+def states_registration(text: str) -> bool:
+    """An agent turn says the sale is registered (or being registered), outside a question: the
+    registration of an imported call, read from the words (``registers_sale`` cues)."""
+    for sentence in _SENTENCES.findall(text):
+        if sentence.rstrip().endswith("?"):
+            continue
+        folded = tx.fold(sentence)
+        if tx.cue("registers_sale").search(folded) and not tx.cue("registers_sale_not").search(
+            folded
+        ):
+            return True
+    return False
 
 
 def _customer_name(ctx: CallContext) -> str | None:

@@ -1,5 +1,5 @@
 """Critical errors found over the turns: disrespect, confidential disclosure, do-not-call ignored,
-and claims about the offer that are false or unverifiable.
+and (through ``false_claims``) claims about the offer that are false or unverifiable.
 
 (A wrong price, ``inaccurate_information``, comes from ``elements_product``/``prices`` and
 ``sale_without_consent`` from ``consent`` through ``elements_closing``, where the facts they need
@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from simulator.analysis import claims, conduct, offensive
+from simulator.analysis import conduct, offensive
 from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import catalog_claims, reactions
+from simulator.scoring import false_claims, reactions
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
@@ -81,9 +81,13 @@ def _asks_third_party(ctx: CallContext, n: int) -> bool:
     customer's own family («una cirugía de mi esposa nos dejó sin ahorros») next to a question
     about the offer asks for nobody's data (panel y-09)."""
     folded = ctx.folded[n - 1]
-    if not (
-        tx.cue("third_party_request").search(folded) and tx.cue("confidential_data").search(folded)
-    ):
+    if not tx.cue("confidential_data").search(folded):
+        return False
+    if _speaks_for_someone(ctx, n):
+        # «Soy su hijo, mi mamá no escucha bien: ¿qué movimientos tiene?» — whoever says they are
+        # not the holder asks for the holder's data, in any words
+        return is_question(ctx.text(n)) or bool(tx.cue("third_party_ask").search(folded))
+    if not tx.cue("third_party_request").search(folded):
         return False
     for sentence in _SENTENCE_END.split(ctx.text(n)):
         part = tx.fold(sentence)
@@ -96,6 +100,19 @@ def _asks_third_party(ctx: CallContext, n: int) -> bool:
     return False
 
 
+def _speaks_for_someone(ctx: CallContext, n: int) -> bool:
+    """Customer turn ``n`` itself says the speaker is not the holder («soy la esposa del
+    titular», «soy su compañero de trabajo»). (A buyer who said earlier «es para mi hija» asks
+    about their own purchase, not for someone's account.)"""
+    return conduct.holder_absent(ctx.text(n), _asked_for_someone(ctx, n))
+
+
+def _validated_between(ctx: CallContext, n: int, a: int) -> bool:
+    """An agent turn from customer turn ``n`` to agent turn ``a`` says the listener was
+    validated (the holder, or a person the holder authorised)."""
+    return any(conduct.validates_listener(ctx.text(m)) for m in ctx.agent_turns if n < m <= a)
+
+
 def _gives_data(ctx: CallContext, a: int) -> bool:
     text = ctx.text(a)
     if conduct.refuses_disclosure(text):
@@ -103,8 +120,9 @@ def _gives_data(ctx: CallContext, a: int) -> bool:
     from simulator.scoring import lang, prices
 
     folded = ctx.folded[a - 1]
-    if lang.phone(text, folded) or lang.email(text, folded):
-        return True
+    said = [lang.phone(text, folded), lang.email(text, folded)]
+    if any(d and not _said_by_customer(ctx, a, d) for d in said):
+        return True  # a phone or e-mail the customer did not give: someone else's
     # a sales pitch quotes catalog prices; only another amount (a balance, a purchase) is data
     sale = ctx.kind != "collections"
     if any(
@@ -113,6 +131,26 @@ def _gives_data(ctx: CallContext, a: int) -> bool:
     ):
         return True
     return bool(tx.cue("disclosure").search(folded)) or conduct.states_account_detail(text)
+
+
+def _digits(value: str) -> str:
+    return "".join(c for c in value.lower() if c.isalnum())
+
+
+def _said_by_customer(ctx: CallContext, a: int, value: str) -> bool:
+    """The phone or e-mail read by agent turn ``a`` is one the customer gave earlier (a read-back
+    of their own data, not a disclosure)."""
+    from simulator.scoring import lang
+
+    key = _digits(value)
+    for n in ctx.customer_turns:
+        if n >= a:
+            break
+        text, folded = ctx.text(n), ctx.folded[n - 1]
+        for mine in (lang.phone(text, folded), lang.email(text, folded)):
+            if mine and _digits(mine) == key:
+                return True
+    return False
 
 
 def _asked_for_someone(ctx: CallContext, n: int) -> bool:
@@ -124,6 +162,13 @@ def _asked_for_someone(ctx: CallContext, n: int) -> bool:
 def _third_party_stretches(ctx: CallContext) -> list[list[int]]:
     """Agent turns spoken while the listener is known not to be the account holder, one list per
     stretch (from the customer's «no está, soy su esposa» until the holder comes to the phone)."""
+    if "third_party_stretches" not in ctx.memo:
+        ctx.memo["third_party_stretches"] = _find_stretches(ctx)
+    found: list[list[int]] = ctx.memo["third_party_stretches"]
+    return found
+
+
+def _find_stretches(ctx: CallContext) -> list[list[int]]:
     listener_is_third_party = False
     stretches: list[list[int]] = []
     for n in range(1, ctx.n_turns + 1):
@@ -140,6 +185,9 @@ def _third_party_stretches(ctx: CallContext) -> list[list[int]]:
                     stretches.append([])
                 listener_is_third_party = True
         elif listener_is_third_party:
+            if conduct.validates_listener(text):
+                listener_is_third_party = False  # an authorised person, validated
+                continue
             stretches[-1].append(n)
         elif conduct.speaks_to_third_party(text):
             # «Usted aparece como referencia del señor Tapia…», «dígale a su esposo que…»: the
@@ -162,7 +210,10 @@ def _confirms_identity(ctx: CallContext, n: int) -> bool:
         return True
     if not _asked_for_someone(ctx, n) or conduct.holder_absent(text, True):
         return False
-    return affirms(text) or conduct.answers_to_name(text)
+    # «Sí, es correcto. La última vez me cobraron cosas que no contraté»: the answer is the first
+    # sentence; a «no» in what follows does not undo it (panel C zc-08)
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    return affirms(text) or affirms(first) or conduct.answers_to_name(text)
 
 
 def _before_right_party(ctx: CallContext) -> list[int]:
@@ -190,7 +241,11 @@ def _before_right_party(ctx: CallContext) -> list[int]:
 def confidential_disclosure(ctx: CallContext) -> list[ErrorFinding]:
     found: dict[int, ErrorFinding] = {}
     for a in ctx.agent_turns:
-        if conduct.asks_secret(ctx.text(a)):
+        # the customer's turn right before («ya me llegó el código») and the agent's «léamelo»
+        said = ctx.text(a - 1) if a > 1 and ctx.speaker(a - 1) == "customer" else ""
+        if conduct.asks_secret(ctx.text(a)) or (
+            said and conduct.asks_secret_back(said, ctx.text(a))
+        ):
             found[a] = _error(
                 ctx,
                 "confidential_disclosure",
@@ -202,6 +257,8 @@ def confidential_disclosure(ctx: CallContext) -> list[ErrorFinding]:
         if not _asks_third_party(ctx, n):
             continue
         for a in ctx.next_agent(n, 2):
+            if _validated_between(ctx, n, a):
+                break
             if _gives_data(ctx, a):
                 found.setdefault(
                     a,
@@ -251,12 +308,22 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
     for n in ctx.customer_turns:
         if not is_do_not_call(ctx, n):
             continue
+        # the offer brought up again right after the request (collections: the debt is still
+        # owed and may be stated once, so only persuasion and selling count there)
+        right_after = set(ctx.next_agent(n, 2)) if ctx.kind != "collections" else set()
         for a in ctx.agent_turns:
             if a <= n:
                 continue
             text = ctx.text(a)
-            if conduct.persuades(text) or (
-                ctx.acts[a - 1] & SELLING_ACTS and not conduct.respects_do_not_call(text)
+            respects = conduct.respects_do_not_call(text)
+            if (
+                conduct.persuades(text)
+                or (a in right_after and not respects and conduct.offers_again(text))
+                or (
+                    ctx.acts[a - 1] & SELLING_ACTS
+                    and not respects
+                    and not ctx.has(a, "farewell")  # stated once on the way out
+                )
             ):
                 return [
                     _error(
@@ -272,113 +339,10 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
     return []
 
 
-PROMISE_WHY = {
-    "free": "El agente prometió que todo es gratis o que no pagará nada: una promesa que no se puede "
-    "cumplir ni comprobar (las condiciones del producto tienen costos).",
-    "guarantee": "El agente garantizó una aprobación o un resultado («aprobado seguro», «sin revisar "
-    "buró») que no depende de él: información engañosa.",
-    "legal_consequence": "El agente anunció una consecuencia legal falsa de la deuda (cárcel, embargo "
-    "sin juicio, buró de por vida): en México nadie va a la cárcel por una deuda civil.",
-    "preapproval": "El agente dijo que el producto estaba preaprobado para una persona que no había "
-    "identificado: una preaprobación así no puede ser cierta.",
-}
-CATALOG_WHY = {
-    "condition": "El agente dijo «{said}», pero las condiciones del producto dicen: «{condition}».",
-    "coverage": "El agente prometió «{said}», pero las condiciones del producto dicen: "
-    "«{condition}».",
-    "delivery": "El agente prometió un tiempo («{said}») más corto que el de las condiciones del "
-    "producto: «{condition}».",
-    "discount": "El agente ofreció un descuento o una promoción («{said}») que el catálogo no tiene.",
-    "gift": "El agente regaló algo que el catálogo cobra («{said}»); el catálogo dice: «{condition}».",
-}
-ASK_NAME = ("como se llama", "cual es su nombre", "con quien tengo el gusto", "me dice su nombre")
-
-
-def _supports_free(ctx: CallContext) -> bool:
-    return any(
-        entry.price == 0 or any(claims.extract(c) for c in entry.conditions)
-        for entry in ctx.transcript.catalog
-    )
-
-
-_COST = re.compile(
-    r"\b(?:costo|cuesta|cobr\w*|pag(?:ar|a|o|ue)|cuota|gastos?|cargo|comision|anualidad|"
-    r"inscripcion|afiliacion|deposit\w*|pesos|dolares)\b|\$\s?\d"
-)
-_FREE_AGAIN = re.compile(
-    r"\b(?:gratis|gratuit[oa]|sin costo|sin cargo|no (?:tiene que|va a) pagar)\b"
-)
-
-
-def _free_contradicted(ctx: CallContext, a: int) -> bool:
-    """Without a catalog, «todo gratis» is false when the call itself later brings a cost
-    (fees, a deposit, an amount to pay), said by either side; alone it cannot be checked."""
-    for n in range(a + 1, len(ctx.transcript.turns) + 1):
-        folded = ctx.folded[n - 1]
-        if _COST.search(folded) and not _FREE_AGAIN.search(folded):
-            return True
-    return False
-
-
-def _false_free(ctx: CallContext, a: int, topic: str, has_catalog: bool) -> bool:
-    """«Gratis de por vida» is false unless the catalog has a free product; «todo gratis» alone
-    cannot be checked without a catalog, only when the call later brings a cost."""
-    if topic == "free_forever":
-        return not has_catalog or not _supports_free(ctx)
-    if topic == "free":
-        return _free_contradicted(ctx, a) if not has_catalog else not _supports_free(ctx)
-    return False
-
-
-def _unidentified(ctx: CallContext, third_party: set[int], a: int) -> bool:
-    """The agent does not know who is listening at turn ``a``: a third party, or a turn that asks
-    the listener's name."""
-    folded = ctx.folded[a - 1]
-    return a in third_party or any(ask in folded for ask in ASK_NAME)
-
-
-def false_claims(ctx: CallContext) -> list[ErrorFinding]:
-    """Promises nobody can verify, and conditions or delivery times the catalog contradicts.
-    Without a catalog (imported calls) only the flagrant promises count, and «todo gratis» only
-    when the call itself later brings a cost."""
-    found: list[ErrorFinding] = []
-    third_party = _third_party_turns(ctx)
-    has_catalog = bool(ctx.transcript.catalog)
-    # A promise repeated later in the call («su crédito preaprobado» said again) is the same false
-    # statement: reported once, where it was first made.
-    promised: set[str] = set()
-    for a in ctx.agent_turns:
-        why: str | None = None
-        for claim in claims.extract(ctx.text(a)):
-            # «todo gratis» and «gratis de por vida» are one promise, reported once
-            topic = "free" if claim.topic == "free_forever" else claim.topic
-            if claim.kind == "promise" and topic in promised:
-                continue
-            if claim.kind == "promise":
-                if _false_free(ctx, a, claim.topic, has_catalog):
-                    why = PROMISE_WHY["free"]
-                elif claim.topic in ("guarantee", "legal_consequence"):
-                    why = PROMISE_WHY[claim.topic]
-                elif claim.topic == "preapproval" and _unidentified(ctx, third_party, a):
-                    why = PROMISE_WHY["preapproval"]
-            if why is not None:
-                promised.add(topic)
-                break
-        if why is None and has_catalog:
-            contradiction = next(iter(catalog_claims.contradictions(ctx, a)), None)
-            if contradiction is not None:
-                why = CATALOG_WHY[contradiction.why].format(
-                    said=contradiction.said, condition=contradiction.condition
-                )
-        if why is not None:
-            found.append(_error(ctx, "inaccurate_information", a, why))
-    return found
-
-
 def find(ctx: CallContext) -> list[ErrorFinding]:
     return (
         disrespect(ctx)
         + confidential_disclosure(ctx)
         + ignores_do_not_call(ctx)
-        + false_claims(ctx)
+        + false_claims.find(ctx, _third_party_turns(ctx))
     )

@@ -127,15 +127,16 @@ KNOWN_UNFAIR = {
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
-    "za-04-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel za (sesión 11, C), hoy: crítico inaccurate_information T16 (resultado resolved)",
+    # Fixed in session 12 (helper «critical-b»): za-04 («sin ningún cargo extra por esto» is about
+    # registering the promise, not the card's fees), zc-08 («Sí, es correcto. …me cobraron cosas que
+    # no contraté» confirms the holder), zd-08 («lo siento, pero esa información solo se le puede dar
+    # al titular» refuses).
     "za-05-internet-veloz-hogar-impaciente-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 21) (resultado sale)",
     "za-09-seguro-gastos-medicos-experto-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 33) (resultado no_sale)",
     "zb-04-retencion-plan-movil-callado-excellent.txt": "panel zb (sesión 11, C), hoy: objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
     "zc-04-tarjeta-credito-horizonte-callado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear) (resultado sale)",
     "zc-07-celular-agotado-electrohogar-desconfiado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 24) (resultado sale)",
-    "zc-08-cobranza-tarjeta-atrasada-molesto-excellent.txt": "panel zc (sesión 11, C), hoy: crítico confidential_disclosure T12; data_management: Verificar la identidad del titular antes de dar o comentar datos de su cuenta (resultado resolved)",
     "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "panel zd (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear); product_information: Ligar al menos un beneficio a una necesidad que expresó el cliente (resultado sale)",
-    "zd-08-retencion-plan-movil-experto-excellent.txt": "panel zd (sesión 11, C), hoy: crítico confidential_disclosure T25; data_management: Verificar la identidad del titular antes de dar o comentar datos de su cuenta (resultado sale)",
     "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "panel zd (sesión 11, C), hoy: data_management: Falta capturar el campo «fecha de nacimiento» (resultado sale)",
     "ze-03-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga en el turno 8; el guion termina ahí sin despedida",
     "zf-04-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel zf (sesión 11, D), hoy: needs_detection: Descubrir una necesidad del cliente (que el cliente la exprese) (resultado sale)",

@@ -1,0 +1,274 @@
+"""Claims about the offer that are false or unverifiable: the critical error
+``inaccurate_information`` found in the agent's words.
+
+Promises nobody can keep («todo gratis», «aprobado seguro», a false legal consequence of a debt),
+conditions or delivery times the catalog contradicts (``catalog_claims``), and — where there is no
+catalog, as in an imported call — claims the agent's own earlier words contradict or that the
+agent took back only when the customer asked again (``own_claims``). The claims themselves are
+read by ``simulator.analysis.claims``. (A wrong price comes from ``elements_product``/``prices``.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.analysis import claims
+from simulator.models.scorecard import ErrorFinding
+from simulator.scoring import catalog_claims, own_claims
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext
+from simulator.scoring.judged import example
+from simulator.scoring.slots import slots
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
+
+
+def _error(ctx: CallContext, n: int, explanation: str) -> ErrorFinding:
+    return ErrorFinding(
+        code="inaccurate_information",
+        turn=n,
+        evidence=tx.quote(ctx.text(n)),
+        explanation=explanation,
+        better_phrasing=example("inaccurate_information", slots(ctx), kind="critical"),
+    )
+
+
+PROMISE_WHY = {
+    "free": "El agente prometió que todo es gratis o que no pagará nada: una promesa que no se puede "
+    "cumplir ni comprobar (las condiciones del producto tienen costos).",
+    "guarantee": "El agente garantizó una aprobación o un resultado («aprobado seguro», «sin revisar "
+    "buró») que no depende de él: información engañosa.",
+    "legal_consequence": "El agente anunció una consecuencia legal falsa de la deuda (cárcel, embargo "
+    "sin juicio, buró de por vida): en México nadie va a la cárcel por una deuda civil.",
+    "no_fine_print": "El agente dijo que la oferta no tiene letras chiquitas ni condiciones, pero "
+    "la llamada misma (o el catálogo) dice que las tiene: información engañosa.",
+    "preapproval": "El agente dijo que el producto estaba preaprobado para una persona que no había "
+    "identificado: una preaprobación así no puede ser cierta.",
+}
+CATALOG_WHY = {
+    "condition": "El agente dijo «{said}», pero las condiciones del producto dicen: «{condition}».",
+    "coverage": "El agente prometió «{said}», pero las condiciones del producto dicen: "
+    "«{condition}».",
+    "delivery": "El agente prometió un tiempo («{said}») más corto que el de las condiciones del "
+    "producto: «{condition}».",
+    "discount": "El agente ofreció un descuento o una promoción («{said}») que el catálogo no tiene.",
+    "gift": "El agente regaló algo que el catálogo cobra («{said}»); el catálogo dice: «{condition}».",
+}
+OWN_WHY = (
+    "El agente dijo «{said}», pero en el turno {turn} él mismo había dicho: «{earlier}»: la "
+    "información se contradice y la segunda afirmación es falsa."
+)
+RETRACTED_WHY = (
+    "El agente confirmó una condición que no era cierta y en el turno {later} la corrigió solo "
+    "porque el cliente volvió a preguntar: la primera información fue engañosa."
+)
+ASK_NAME = (
+    "como se llama",
+    "cual es su nombre",
+    "con quien tengo el gusto",
+    "me dice su nombre",
+    "me da sus datos",
+    "me proporciona sus datos",
+    "me regala sus datos",
+)
+
+
+_CUSTOMER_PAYS = re.compile(
+    r"\b(?:excedente|tope|maximo|lo paga el cliente|paga el cliente|se cobra|con costo|"
+    r"costo adicional|cargo adicional)\b"
+)
+
+
+def _supports_free(ctx: CallContext) -> bool:
+    """A catalog product is free with nothing left for the customer to pay («Sin costo hasta
+    1,500 pesos por evento; el excedente lo paga el cliente» has a cap: not everything is free)."""
+    for entry in ctx.transcript.catalog:
+        capped = any(_CUSTOMER_PAYS.search(tx.fold(c)) for c in entry.conditions)
+        if (entry.price == 0 and not capped) or any(claims.extract(c) for c in entry.conditions):
+            return True
+    return False
+
+
+def _conditions_stated(ctx: CallContext, a: int) -> bool:
+    """Another agent turn of the call, or the catalog, states a condition of the offer (a forced
+    term, a penalty, a price that rises, a deferred charge): «sin letras chiquitas» is false."""
+    if any(
+        claims.states_condition(c) and not claims.states_absent(c)
+        for entry in ctx.transcript.catalog
+        for c in entry.conditions
+    ):
+        return True
+    return any(
+        claims.states_condition(sentence)
+        for n in ctx.agent_turns
+        if n != a
+        for sentence in _SENTENCE_END.split(ctx.text(n))
+        if not sentence.rstrip().endswith("?")
+    )
+
+
+_COST = re.compile(
+    r"\b(?:costo|cuesta|cobr\w*|pag(?:ar|a|o|ue)|cuota|gastos?|cargo|comision|anualidad|"
+    r"inscripcion|afiliacion|deposit\w*|pesos|dolares)\b|\$\s?\d"
+)
+_FREE_AGAIN = re.compile(
+    r"\b(?:gratis|gratuit[oa]|sin costo|sin cargo|no (?:tiene que|va a) pagar)\b"
+)
+
+
+def _free_contradicted(ctx: CallContext, a: int) -> bool:
+    """Without a catalog, «todo gratis» is false when the call itself later brings a cost
+    (fees, a deposit, an amount to pay), said by either side; alone it cannot be checked."""
+    for n in range(a + 1, len(ctx.transcript.turns) + 1):
+        folded = ctx.folded[n - 1]
+        if _COST.search(folded) and not _FREE_AGAIN.search(folded):
+            return True
+    # the agent had already stated a condition («plazo forzoso de 18 meses, la instalación se
+    # difiere en el recibo») and then says it is all free
+    return any(
+        claims.states_condition(ctx.text(n)) and not _FREE_AGAIN.search(ctx.folded[n - 1])
+        for n in ctx.agent_turns
+        if n < a
+    )
+
+
+_STOP = frozenset(
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "su",
+        "sus",
+        "que",
+        "es",
+        "son",
+        "sale",
+        "va",
+        "queda",
+        "esto",
+        "eso",
+        "este",
+        "esta",
+        "todo",
+        "toda",
+        "nada",
+        "mas",
+        "tambien",
+        "ademas",
+        "ahi",
+        "aqui",
+        "eso",
+        "pues",
+        "si",
+        "no",
+        "le",
+        "te",
+        "lo",
+        "se",
+        "y",
+        "o",
+        "de",
+        "del",
+        "al",
+        "con",
+        "por",
+        "para",
+        "completamente",
+        "totalmente",
+        "absolutamente",
+    ]
+)
+
+
+def _free_thing_costs(ctx: CallContext, a: int, span: str) -> bool:
+    """«El viaje es completamente gratis» is false when another turn of the call gives the viaje
+    a cost («para el viaje solo paga 500 de afiliación»): a later turn of either side, or an
+    earlier statement of the agent. Another thing's cost («el plan cuesta 399») is not."""
+    words = tx.fold(span).split()
+    free_at = next(
+        (i for i, w in enumerate(words) if w in ("es", "son", "sale", "salen", "va", "van", "no")),
+        len(words),
+    )
+    things = {w for w in words[:free_at] if len(w) >= 4 and w not in _STOP}
+    if not things:
+        return False
+    for n in range(1, ctx.n_turns + 1):
+        if n == a or (n < a and ctx.speaker(n) != "agent"):
+            continue
+        folded = ctx.folded[n - 1]
+        if _COST.search(folded) and not _FREE_AGAIN.search(folded) and things & set(folded.split()):
+            return True
+    return False
+
+
+def _false_free(ctx: CallContext, a: int, topic: str, has_catalog: bool) -> bool:
+    """«Gratis de por vida» is false unless the catalog has a free product; «todo gratis» alone
+    cannot be checked without a catalog, only when the call later brings a cost."""
+    if topic == "free_forever":
+        return not has_catalog or not _supports_free(ctx)
+    if topic == "free":
+        return _free_contradicted(ctx, a) if not has_catalog else not _supports_free(ctx)
+    return False
+
+
+def _unidentified(ctx: CallContext, third_party: set[int], a: int) -> bool:
+    """The agent does not know who is listening at turn ``a``: a third party, or a turn that asks
+    the listener's name."""
+    folded = ctx.folded[a - 1]
+    return a in third_party or any(ask in folded for ask in ASK_NAME)
+
+
+def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
+    """Promises nobody can verify, and conditions or delivery times the catalog contradicts.
+    Without a catalog (imported calls) only the flagrant promises count, and «todo gratis» only
+    when the call itself later brings a cost."""
+    found: list[ErrorFinding] = []
+    has_catalog = bool(ctx.transcript.catalog)
+    # A promise repeated later in the call («su crédito preaprobado» said again) is the same false
+    # statement: reported once, where it was first made.
+    promised: set[str] = set()
+    for a in ctx.agent_turns:
+        why: str | None = None
+        for claim in claims.extract(ctx.text(a)):
+            # «todo gratis» and «gratis de por vida» are one promise, reported once
+            topic = "free" if claim.topic in ("free_forever", "free_said") else claim.topic
+            if claim.kind == "promise" and topic in promised:
+                continue
+            if claim.kind == "promise":
+                if _false_free(ctx, a, claim.topic, has_catalog) or (
+                    claim.topic == "free_said"
+                    and not has_catalog
+                    and _free_thing_costs(ctx, a, claim.span)
+                ):
+                    why = PROMISE_WHY["free"]
+                elif claim.topic == "no_fine_print" and _conditions_stated(ctx, a):
+                    why = PROMISE_WHY["no_fine_print"]
+                elif claim.topic in ("guarantee", "legal_consequence"):
+                    why = PROMISE_WHY[claim.topic]
+                elif claim.topic == "preapproval" and _unidentified(ctx, third_party, a):
+                    why = PROMISE_WHY["preapproval"]
+            if why is not None:
+                promised.add(topic)
+                break
+        if why is None and has_catalog:
+            contradiction = next(iter(catalog_claims.contradictions(ctx, a)), None)
+            if contradiction is not None:
+                why = CATALOG_WHY[contradiction.why].format(
+                    said=contradiction.said, condition=contradiction.condition
+                )
+        if why is None:
+            said = own_claims.contradicted(ctx, a)
+            if said is not None:
+                why = OWN_WHY.format(said=said[0], turn=said[1], earlier=said[2])
+        if why is not None:
+            found.append(_error(ctx, a, why))
+    flagged = {f.turn for f in found}
+    for a, later in own_claims.retracted(ctx):
+        if not flagged & {a, later}:
+            found.append(_error(ctx, a, RETRACTED_WHY.format(later=later)))
+    return sorted(found, key=lambda f: f.turn or 0)
