@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from simulator.analysis import learned, tag_agent  # noqa: E402
+from simulator.analysis import learned, learned_features, tag_agent  # noqa: E402
 from simulator.analysis.learned_split import split_halves  # noqa: E402
 from simulator.models.acts import AGENT_ACTS  # noqa: E402
 
@@ -142,6 +142,8 @@ def pct(values: list[float], q: float) -> float:
 
 def clear() -> None:
     learned._STATE.cache.clear()
+    learned._sparse.cache_clear()
+    learned_features._word_char_hashes.cache_clear()
     import bench_analysis
 
     bench_analysis.clear_caches()

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from simulator.analysis.agent import tag_agent
@@ -114,18 +115,8 @@ _REFLECTION_ACTS = ("paraphrase", "empathy")
 # A turn whose question already has a job (asks for data, closes…) is not an open/closed question
 # (function over form, as in agent.py): the head never adds a question act next to these.
 _FUNCTIONAL = frozenset(
-    {
-        "data_request",
-        "data_confirmation",
-        "hold_request",
-        "hold_return",
-        "offer_help",
-        "offer_more",
-        "close",
-        "trial_close",
-        "greeting",
-        "disrespect",
-    }
+    {"data_request", "data_confirmation", "hold_request", "hold_return", "offer_help"}
+    | {"offer_more", "close", "trial_close", "greeting", "disrespect"}
 )
 
 
@@ -149,6 +140,12 @@ def context_cosine() -> bool:
 
 def tail_embedding() -> bool:
     return bool(_spec().get("tail_embedding", False))
+
+
+@lru_cache(maxsize=1024)
+def _sparse(text: str, context: str | None, acts: tuple[str, ...]) -> tuple[Any, Any]:
+    """``sparse`` cached: a live turn is read when it is said and again when the call is scored."""
+    return sparse(text, context, acts)
 
 
 def _logit_threshold(spec: dict[str, Any]) -> float:
@@ -246,7 +243,7 @@ def score_many(
     need: list[int] = []
     for i, (text, context, acts) in enumerate(items):
         mode = mode_of(text)
-        idx, val = sparse(text, context, acts)
+        idx, val = _sparse(text, context, tuple(acts))
         z0 = {}
         undecided = False
         for label in ("question", "reflection"):
