@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from simulator.analysis import learned, tag_agent  # noqa: E402
+from simulator.analysis import learned, learned_features, tag_agent  # noqa: E402
 from simulator.analysis.learned_split import split_halves  # noqa: E402
 from simulator.models.acts import AGENT_ACTS  # noqa: E402
 
@@ -142,6 +142,8 @@ def pct(values: list[float], q: float) -> float:
 
 def clear() -> None:
     learned._STATE.cache.clear()
+    learned._sparse.cache_clear()
+    learned_features._word_char_hashes.cache_clear()
     import bench_analysis
 
     bench_analysis.clear_caches()
@@ -189,14 +191,19 @@ def timing() -> dict:
         start = time.perf_counter()
         score_transcript(call)
         live.append((time.perf_counter() - start) * 1000)
-    rates = []
+    rates, rules_rates = [], []
+    embedded = _count_embedded()
     for round_ in range(3):  # best of three rounds: the machine is shared
-        clear()
-        calls = [sixty_turns(base, 20_000 + 100 * round_ + i) for i in range(60)]
-        start = time.perf_counter()
-        for call in calls:
-            score_transcript(call)
-        rates.append(len(calls) / (time.perf_counter() - start))
+        for on, out in ((True, rates), (False, rules_rates)):  # interleaved: same load for both
+            learned.configure(on)
+            clear()
+            calls = [sixty_turns(base, 20_000 + 100 * round_ + 50 * on + i) for i in range(60)]
+            start = time.perf_counter()
+            for call in calls:
+                score_transcript(call)
+            out.append(len(calls) / (time.perf_counter() - start))
+    learned.configure(True)
+    embedded = embedded()
     per_s = max(rates)
     return {
         "utterance_ms": {"p50": pct(per_utt, 0.5), "p95": pct(per_utt, 0.95), "n": len(per_utt)},
@@ -211,8 +218,32 @@ def timing() -> dict:
             "value": round(per_s, 1),
             "rounds": [round(r, 1) for r in rates],
             "budget": 20,
+            "rules_only_same_rounds": [round(r, 1) for r in rules_rates],
+            "load_average_1m": round(os.getloadavg()[0], 2),
         },
+        "turns_embedded_per_60_turn_call": embedded,
     }
+
+
+def _count_embedded():
+    """Start counting the texts the embedder is given; the returned function stops and says how
+    many were embedded per 60-turn call of the batch rounds (most turns need no embedding)."""
+    real = learned._STATE.embedder
+    seen = [0]
+    if real is None:  # the plain head: nothing is embedded
+        return lambda: 0.0
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        seen[0] += len(texts)
+        return real(texts)
+
+    learned._STATE.embedder = counting
+
+    def stop() -> float:
+        learned._STATE.embedder = real
+        return round(seen[0] / 180, 2)  # three rounds of 60 calls with the model
+
+    return stop
 
 
 def reply_timing() -> dict:

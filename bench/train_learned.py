@@ -11,7 +11,10 @@ no punctuation) it fits a balanced logistic regression over ``learned_features.f
 chooses, by 5-fold cross-validation grouped by conversation (dev half only), the decision
 threshold *and* the policy (may the head add the act, remove it, both, neither): the pair that
 gives the best MIDAS dev F1 of the combined acts (rules + head, as the bench measures them)
-while our own dev utterances lose at most ``OWN_SLACK`` of their F1. The held-out half is never
+while our own dev utterances lose at most ``OWN_SLACK`` of their F1 (a question is removed only
+where it is weak: ``learned_features.weak_question``; check a new head with bench/bench_panel.py).
+Each head also stores ``embedding_range``: the embedding's share of its logit on the training
+rows, widened by ``RANGE_MARGIN``, with which the runtime skips turns the embedding cannot change. The held-out half is never
 read here. Output: ``simulator/analysis/models/reflection_question.json``
 (weights, thresholds, policy, feature spec and provenance; hashed features, so no vocabulary).
 
@@ -49,12 +52,19 @@ LABELS = ("question", "reflection")
 MODES = ("typed", "asr")
 THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(13)]  # 0.20 … 0.80
 POLICIES = [(False, False), (True, False), (False, True), (True, True)]  # (add, remove)
-# The head never removes a question the rules heard. On MIDAS removing pays (its annotators file
-# intake and agenda questions — «¿cuántos años tienes?», «¿te parece?» — as "other"), but that is
-# the corpus's convention, not ours: on our own calls it took «¿cómo usan el internet en su
-# casa?» from an excellent agent's probing and the simulated customer then answered a statement
-# (blind panel a-01 failed). Our own dev utterances alone did not show it (-0.005 F1).
-NEVER_REMOVE = frozenset({"question"})
+# The head removes a question the rules heard only where the question is weak
+# (``learned.weak_question``: no «?» at all, or no «¿», no accented interrogative and no open
+# question — «…, vale?», «Te parece?»). MIDAS files intake and agenda questions — «¿cuántos años
+# tienes?», «¿te parece?» — as "other"; that is the corpus's convention, not ours: removing any
+# question once took «¿cómo usan el internet en su casa?» from an excellent agent's probing and the
+# simulated customer then answered a statement (blind panel a-01). A question written as one
+# («¿…?», an interrogative) is never removed; the panel replay (bench/bench_panel.py) checks the
+# rest. Labels listed here are never removed at all.
+NEVER_REMOVE: frozenset[str] = frozenset()
+# The embedding's share of a head's logit seen on the training rows, widened by this margin, is
+# stored with the head (``embedding_range``): at run time a turn whose logit without the embedding
+# is decided whatever the embedding adds within that range is not embedded (learned.py).
+RANGE_MARGIN = 0.25
 # Our own dev utterances may lose at most this much F1 (question or reflection) to the head.
 OWN_SLACK = 0.005
 GOLD_ACTS = {"question": QUESTION_FORM, "reflection": frozenset({"paraphrase", "empathy"})}
@@ -176,6 +186,20 @@ def choose(label, mode, rows, pairs, acts, probs) -> tuple[float, tuple[bool, bo
     return best[1], best[2], report
 
 
+def embedding_range(X, weights) -> list[float]:
+    """The smallest and largest share of the embedding block in the logit over the rows of ``X``
+    (the head's own float16 weights), widened by ``RANGE_MARGIN``."""
+    import numpy as np
+
+    start = learned_features.embedding_start()
+    block = X[:, start : start + 2 * learned.EMBED_DIM + 2]
+    share = block @ np.asarray(weights, dtype=np.float32)[start : start + 2 * learned.EMBED_DIM + 2]
+    return [
+        round(float(share.min()) - RANGE_MARGIN, 3),
+        round(float(share.max()) + RANGE_MARGIN, 3),
+    ]
+
+
 def f1(gold, pred) -> float:
     tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
     fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
@@ -274,6 +298,8 @@ def main() -> None:
                 "bias": round(float(model.intercept_[0]), 5),
                 "threshold": threshold,
             }
+            if not args.plain:
+                heads[label][mode]["embedding_range"] = embedding_range(X, weights)
             policy[label][mode] = {"add": add, "remove": remove}
             report[f"{label}/{mode}"] = {
                 "head_alone_dev_cv_f1": round(scores[head_best], 3),

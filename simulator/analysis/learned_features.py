@@ -27,9 +27,11 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from simulator.analysis.learned_model import EMBED_DIM
+from simulator.language.normalize import MAX_CHARS
 from simulator.models.acts import AGENT_ACTS
 
 FEATURE_VERSION = 2
@@ -37,6 +39,7 @@ HASH_BUCKETS = 2048
 LAST_BUCKETS = 512
 CHAR_BUCKETS = 4096
 CHAR_GRAMS = (3, 4, 5)
+HASHED = HASH_BUCKETS + LAST_BUCKETS + CHAR_BUCKETS
 EXTRAS = ("has_question_mark", "words/20", "has_context", "shared/own", "shared/5")
 _PUNCT = re.compile(r"[?¿.,!¡;:]")
 
@@ -63,9 +66,12 @@ def embed_text(text: str, limit: int, *, tail: bool = False) -> str:
 
 
 def _signed(feats: Sequence[str], buckets: int) -> dict[int, float]:
+    return _signed_hashes([zlib.crc32(feat.encode("utf-8")) for feat in feats], buckets)
+
+
+def _signed_hashes(hashes: Sequence[int], buckets: int) -> dict[int, float]:
     out: dict[int, float] = {}
-    for feat in feats:
-        h = zlib.crc32(feat.encode("utf-8"))
+    for h in hashes:
         idx = h % buckets
         out[idx] = out.get(idx, 0.0) + (1.0 if (h >> 31) & 1 else -1.0)
     norm2 = sum(v * v for v in out.values()) ** 0.5
@@ -103,6 +109,30 @@ def _char_grams(norm: str) -> list[str]:
     return feats
 
 
+@lru_cache(maxsize=32768)
+def _word_char_hashes(word: str) -> tuple[int, ...]:
+    """The crc32 of every ``_char_grams`` feature of one word (words repeat: hashed once)."""
+    padded = f" {word} "
+    return tuple(
+        zlib.crc32(("c:" + padded[i : i + n]).encode("utf-8"))
+        for n in CHAR_GRAMS
+        for i in range(len(padded) - n + 1)
+    )
+
+
+def _char_hashes(norm: str) -> list[int]:
+    """``crc32`` of ``_char_grams(norm)``, in the same order."""
+    out: list[int] = []
+    for word in norm.replace("?", " ? ").split():
+        out.extend(_word_char_hashes(word))
+    return out
+
+
+def embedding_start() -> int:
+    """Where the embedding block (both embeddings and the two cosines) starts in the vector."""
+    return len(AGENT_ACTS) + len(EXTRAS) + HASHED
+
+
 def feature_size() -> int:
     return (
         len(AGENT_ACTS)
@@ -113,6 +143,44 @@ def feature_size() -> int:
         + 2 * EMBED_DIM
         + 2
     )
+
+
+def sparse(text: str, context: str | None, acts: Sequence[str]) -> tuple[Any, Any]:
+    """Blocks 1–4 of the vector (everything but the embeddings) as (indices, values): the runtime
+    takes its dot products with the heads' weights from these, ``features`` fills a dense vector."""
+    import numpy as np
+
+    from simulator.analysis.overlap import content_lemmas, shared_words
+    from simulator.language.normalize import normalize
+
+    present = set(acts)
+    idx = [i for i, act in enumerate(AGENT_ACTS) if act in present]
+    val = [1.0] * len(idx)
+    base = len(AGENT_ACTS)
+    norm = normalize(text)
+    tokens = norm.replace("?", " ").split()
+    # content_lemmas and shared_words normalize their input: the raw text gives the same sets and
+    # shares the cache of the rules, which read the same turn
+    own = content_lemmas(text)
+    shared = shared_words(text, context) if context else 0
+    idx += range(base, base + len(EXTRAS))
+    val += (
+        1.0 if ("?" in text or "¿" in text) else 0.0,
+        min(len(tokens), 60) / 20.0,
+        1.0 if context else 0.0,
+        shared / max(1, len(own)),
+        min(shared, 5) / 5.0,
+    )
+    base += len(EXTRAS)
+    for signed, buckets in (
+        (_signed(_word_grams(tokens), HASH_BUCKETS), HASH_BUCKETS),
+        (_signed(_endings(norm), LAST_BUCKETS), LAST_BUCKETS),
+        (_signed_hashes(_char_hashes(norm), CHAR_BUCKETS), CHAR_BUCKETS),
+    ):
+        idx += (base + i for i in signed)
+        val += signed.values()
+        base += buckets
+    return np.asarray(idx, dtype=np.intp), np.asarray(val, dtype=np.float32)
 
 
 def features(
@@ -126,41 +194,42 @@ def features(
     """The feature vector of one agent turn (blocks in the module docstring)."""
     import numpy as np
 
-    from simulator.analysis.overlap import content_lemmas, shared_words
-    from simulator.language.normalize import normalize
-
     vec = np.zeros(feature_size(), dtype=np.float32)
-    present = set(acts)
-    for i, act in enumerate(AGENT_ACTS):
-        vec[i] = 1.0 if act in present else 0.0
-    base = len(AGENT_ACTS)
-    norm = normalize(text)
-    tokens = norm.replace("?", " ").split()
-    own = content_lemmas(norm)
-    shared = shared_words(norm, context) if context else 0
-    vec[base : base + len(EXTRAS)] = (
-        1.0 if ("?" in text or "¿" in text) else 0.0,
-        min(len(tokens), 60) / 20.0,
-        1.0 if context else 0.0,
-        shared / max(1, len(own)),
-        min(shared, 5) / 5.0,
-    )
-    base += len(EXTRAS)
-    for grams, buckets in (
-        (_word_grams(tokens), HASH_BUCKETS),
-        (_endings(norm), LAST_BUCKETS),
-        (_char_grams(norm), CHAR_BUCKETS),
-    ):
-        for idx, value in _signed(grams, buckets).items():
-            vec[base + idx] = value
-        base += buckets
-    vec[base : base + EMBED_DIM] = emb_head
-    base += EMBED_DIM
-    if emb_tail is not None:
-        vec[base : base + EMBED_DIM] = emb_tail
-    base += EMBED_DIM
-    if emb_ctx is not None:
-        vec[base] = float(np.dot(emb_head, emb_ctx))
-        if emb_tail is not None:
-            vec[base + 1] = float(np.dot(emb_tail, emb_ctx))
+    idx, val = sparse(text, context, acts)
+    vec[idx] = val
+    vec[embedding_start() :] = embedding_block(emb_head, emb_tail, emb_ctx)
     return vec
+
+
+def embedding_block(emb_head: Any, emb_tail: Any | None, emb_ctx: Any | None) -> Any:
+    """The last block of the vector (blocks 5 and 6 of the module docstring): what the embeddings
+    add; the runtime adds its share to the rest of the logit only when it can matter."""
+    import numpy as np
+
+    block = np.zeros(2 * EMBED_DIM + 2, dtype=np.float32)
+    block[:EMBED_DIM] = emb_head
+    if emb_tail is not None:
+        block[EMBED_DIM : 2 * EMBED_DIM] = emb_tail
+    if emb_ctx is not None:
+        block[2 * EMBED_DIM] = float(np.dot(emb_head, emb_ctx))
+        if emb_tail is not None:
+            block[2 * EMBED_DIM + 1] = float(np.dot(emb_tail, emb_ctx))
+    return block
+
+
+# Interrogatives written with their accent: a question that carries one is never a mere tag.
+_ACCENTED_WH = re.compile(r"\b(?:qué|cómo|cuándo|dónde|cuál|cuáles|quién|quiénes|cuánt[oa]s?)\b")
+
+
+def weak_question(text: str) -> bool:
+    """Whether the head may remove the rules' question from ``text`` (policy ``remove``): only
+    when the turn has no «?» (speech form, unpunctuated) or its question is weak — no «¿», no
+    accented interrogative and no open question (a «…, vale?» tag or «Te parece?»). A question the
+    agent wrote as one («¿Cómo usa el internet en su casa?») is never taken away (panel a-01)."""
+    if "?" not in text:
+        return True
+    if "¿" in text or _ACCENTED_WH.search(text.lower()):
+        return False
+    from simulator.analysis.clauses import clauses_of, is_open
+
+    return not any(c.question and is_open(c) for c in clauses_of(text[:MAX_CHARS]))

@@ -248,14 +248,21 @@ def embed(texts: Sequence[str]) -> list[Any]:
     assert embedder is not None
     cache_ = _STATE.cache
     missing = [t for t in dict.fromkeys(texts) if t not in cache_]
+    fresh: dict[str, Any] = {}
     if missing:
         rows = np.asarray(embedder(missing), dtype=np.float32)
-        for text, row in zip(missing, rows, strict=True):
-            cache_[text] = row
-            if len(cache_) > CACHE_SIZE:
-                cache_.popitem(last=False)
+        fresh = dict(zip(missing, rows, strict=True))
     out = []
     for text in texts:
-        cache_.move_to_end(text)
-        out.append(cache_[text])
+        row = fresh.get(text)
+        if row is None:  # cached: mark it recently used
+            cache_.move_to_end(text)
+            row = cache_[text]
+        out.append(row)
+    # a batch larger than the cache keeps its last CACHE_SIZE texts (it used to lose rows it still
+    # had to return, and the analyzer fell back to rules only)
+    for text, row in fresh.items():
+        cache_[text] = row
+        if len(cache_) > CACHE_SIZE:
+            cache_.popitem(last=False)
     return out

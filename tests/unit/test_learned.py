@@ -182,6 +182,54 @@ def test_removal_follows_the_policy(fake: None) -> None:
     assert "paraphrase" in out
 
 
+def test_only_weak_questions_are_removed(fake: None) -> None:
+    """The head may take a question away only from a tag or an unpunctuated turn, never from a
+    question the agent wrote as one."""
+    policy = json.loads(json.dumps(POLICY))
+    policy["question"]["typed"]["remove"] = True
+    learned.load_head(head(policy=policy))
+    no = {"question": 0.0, "reflection": 0.0}
+    tag = learned.combine("Le dejo el folio en su correo, vale?", ["closed_question"], no, "typed")
+    assert "closed_question" not in tag
+    asked = learned.combine("¿Tiene a la mano su folio?", ["closed_question"], no, "typed")
+    assert "closed_question" in asked
+    probing = learned.combine("Y ahí qué es lo que más usa?", ["open_question"], no, "typed")
+    assert "open_question" in probing
+
+
+def test_a_decided_turn_is_not_embedded(fake: None, calls: list[list[str]]) -> None:
+    """With ``embedding_range`` in the head, a turn whose logit without the embedding is far from
+    the threshold is scored without it; one near the threshold is embedded."""
+    sure = head(reflection=-10.0)
+    for label in ("question", "reflection"):
+        for mode in ("typed", "asr"):
+            sure["heads"][label][mode]["embedding_range"] = [-1.0, 1.0]
+    learned.load_head(sure)
+    text, context = "Eso suena a una semana difícil", "Tuve mucho trabajo"
+    assert agent_acts(text, context) == tag_agent(text, context)
+    assert calls == []
+    near = json.loads(json.dumps(sure))
+    for mode in ("typed", "asr"):
+        near["heads"]["reflection"][mode]["bias"] = 0.5
+    learned.load_head(near)
+    agent_acts(text, context)
+    assert len(calls) == 1
+
+
+def test_a_batch_larger_than_the_cache_is_embedded_whole(
+    fake: None, calls: list[list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More distinct turns than the cache holds (``simulador analyze`` of a long file): every turn
+    gets its embedding and the learned acts stay on."""
+    monkeypatch.setattr(learned_model, "CACHE_SIZE", 2)
+    learned.load_head(head(reflection=10.0))
+    learned.warm_up()
+    texts = [f"Frase número {i} del agente" for i in range(5)]
+    rows = learned_model.embed(texts)
+    assert len(rows) == 5 and np.allclose(rows[4], fake_embed([texts[4]])[0])
+    assert len(learned._STATE.cache) == 2 and learned.status() == "ready"
+
+
 def test_embeddings_are_batched_and_cached(fake: None, calls: list[list[str]]) -> None:
     learned.load_head(head(reflection=10.0, context_cosine=True))
     items = [

@@ -83,3 +83,29 @@ def test_head_weights_decode_float16_and_lists() -> None:
         assert learned_model.head_weights("reflection", "typed").tolist() == [1.0, 2.0]
     finally:
         learned_model._STATE.head, learned_model._STATE.weights = saved
+
+
+def test_sparse_blocks_are_the_dense_vector_without_embeddings() -> None:
+    text, context = "Entonces lo que busca es pagar menos al mes", "Quiero pagar menos"
+    idx, val = learned_features.sparse(text, context, ["paraphrase"])
+    dense = learned_features.features(text, context, ["paraphrase"], _emb(3), None, _emb(4))
+    start = learned_features.embedding_start()
+    rebuilt = np.zeros(start, dtype=np.float32)
+    rebuilt[idx] = val
+    assert np.array_equal(rebuilt, dense[:start])
+    assert len(set(idx.tolist())) == len(idx)
+
+
+@pytest.mark.parametrize(
+    ("text", "weak"),
+    [
+        ("Le llegará el contrato a su correo, vale?", True),
+        ("Le parece?", True),
+        ("entonces le queda bien el jueves", True),  # speech form: no «?» at all
+        ("¿Le queda bien el jueves?", False),  # written as a question
+        ("Y en su trabajo cómo le afecta?", False),  # accented interrogative
+        ("y con quien vive usted?", False),  # open question without accents
+    ],
+)
+def test_weak_questions(text: str, weak: bool) -> None:
+    assert learned_features.weak_question(text) is weak

@@ -1,6 +1,7 @@
 """The training script's choice of threshold and policy (bench/train_learned.py ``choose``): the
 head may add an act only when that raises the MIDAS dev F1 without costing our own utterances more
-than ``OWN_SLACK``, and it never removes a question. No model, no data files, no scikit-learn."""
+than ``OWN_SLACK``, and it never removes a question written as one. No model, no data files, no
+scikit-learn."""
 
 from __future__ import annotations
 
@@ -66,6 +67,21 @@ def test_adding_reflections_the_rules_miss_is_chosen(rows: list[dict]) -> None:
 def test_a_head_that_hurts_our_own_phrasing_is_not_used(rows: list[dict]) -> None:
     threshold, policy, report = _choose("reflection", rows, [0.9, 0.8, 0.1, 0.2, 0.9, 0.95, 0.95])
     assert policy == (False, False)
+    assert report["combined_dev_cv_f1"] == report["rules_dev_f1"]
+
+
+def test_a_written_question_is_never_removed(rows: list[dict]) -> None:
+    """MIDAS files intake questions as "other": removing them would pay on MIDAS, but a question
+    the agent wrote with «¿…?» is never removed (learned.weak_question), so the policy gains
+    nothing from it and stays as it was."""
+    rows = [
+        {"text": t, "context": "", "label": "other", "conversation_id": f"q{i}"}
+        for i, t in enumerate(("¿Cuántos años tiene?", "¿A qué se dedica usted?"))
+    ] + [{"text": "¿Con quién vive?", "context": "", "label": "question", "conversation_id": "q9"}]
+    pairs = [(r["text"], None) for r in rows]
+    acts = [["open_question"]] * len(rows)
+    _, policy, report = train.choose("question", "typed", rows, pairs, acts, [0.0] * len(rows))
+    assert policy[1] is False
     assert report["combined_dev_cv_f1"] == report["rules_dev_f1"]
 
 
