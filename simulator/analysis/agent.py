@@ -110,6 +110,13 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
                 # a denied threat («nadie lo va a embargar») is no disrespect (conduct.py); an
                 # offensive word said of the listener is (offensive.py)
                 found.setdefault(act, []).append(idx)
+        # a payment method to choose closes, unless the agent asks how the customer pays today
+        if (
+            idx not in found.get("close", ())
+            and agent_hit("payment_choice", clause.norm)
+            and not (clause.question and agent_hit("current_habit", clause.norm))
+        ):
+            found.setdefault("close", []).append(idx)
         if agent_hit("time_ask", clause.norm):
             if idx in found.get("hold_request", ()):
                 found["hold_request"].remove(idx)

@@ -16,7 +16,7 @@ from typing import Any
 from simulator.language import extract as lx
 from simulator.language import names, spelled
 from simulator.models.scorecard import ElementResult, ErrorFinding
-from simulator.scoring import lang
+from simulator.scoring import data_refused, lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.data_terms import catalog_terms_of, customer_confirmed, same_date
@@ -274,19 +274,19 @@ def is_data_turn(ctx: CallContext, n: int) -> bool:
 
 
 def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
-    """Customer turns that gave the values and agent turns that read them back, then requests."""
+    """The agent's read-backs first (what a QA lead looks for), then requests, then the customer
+    turns that gave the values."""
     first: list[int] = []
     then: list[int] = []
     for c in checks:
-        if c.said_turn:
-            first.append(c.said_turn)
         if c.confirm_turn and is_data_turn(ctx, c.confirm_turn):
             first.append(c.confirm_turn)
         if c.request_turn:
             then.append(c.request_turn)
+    then += [c.said_turn for c in checks if c.said_turn]
     if not first and not then:
         then = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)][:2]
-    turns = list(dict.fromkeys(first + then))[:8]
+    turns = list(dict.fromkeys(first + then))[:6]
     return [ctx.evidence(n) for n in turns]
 
 
@@ -351,6 +351,9 @@ def judge(ctx: CallContext) -> Judged:
     if not required:
         return judge_unlisted(ctx)
     checks = [check_field(ctx, name) for name in required]
+    checks = [c for c in checks if c.captured or c.said or not data_refused.refused(ctx, c.name)]
+    if not checks:
+        return not_applicable("customer refused the data")
     not_due = data_not_due(ctx)
     if not_due:
         # a QA lead judges only the data that was given or captured before the call ended

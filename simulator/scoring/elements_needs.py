@@ -4,6 +4,9 @@ The identity check of the opening does not count as probing. A customer question
 answered when the next agent turn shares its topic words, or gives an amount to a price question,
 a date to a "when" question, or starts like an answer (sí, claro, cuesta…). A question about
 someone else's account is answered by a polite refusal (a pitch that ignores it is not an answer).
+One question left unanswered by an agent who answered several others is a coaching point, not a
+failed element (blind panels C and D: a customer's stray or rhetorical question at the end of a
+call was the only "fault" of excellent agents); two, or one among few, fail it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ ANSWER_ACTS = (
     "paraphrase",
 )
 SITUATION_WORDS = 6
+# One ignored question is forgiven when at least this many other customer questions were answered.
+ANSWERED_TO_FORGIVE_ONE = 3
 MISSING = {
     "open_before": "Al menos una pregunta abierta de sondeo antes de presentar el producto",
     "needs_found": "Descubrir una necesidad del cliente (que el cliente la exprese)",
@@ -92,10 +97,23 @@ def customer_questions(ctx: CallContext) -> list[int]:
 
 
 def _only_phatic(ctx: CallContext, n: int) -> bool:
-    clauses = [tx.fold(m.group(1)) for m in _QUESTION.finditer(ctx.text(n)[:4000])]
+    text = ctx.text(n)[:4000]
+    if "?" in text and tx.cue("customer_moves_on").search(tx.fold(text.rsplit("?", 1)[1])):
+        return True  # «¿Cuál es la idea? No, nada más.»: the customer answered it and is closing
+    clauses = [tx.fold(m.group(1)) for m in _QUESTION.finditer(text)]
     clauses = [c for c in clauses if c]
     phatic, fragment = tx.cue("phatic_question"), tx.cue("fragment_question")
     return bool(clauses) and all(phatic.search(c) or fragment.search(c.strip()) for c in clauses)
+
+
+def ignored_questions(ctx: CallContext) -> list[int]:
+    """The customer questions left unanswered that fail the element: all of them, except a single
+    one among several answered (see the module docstring)."""
+    questions = customer_questions(ctx)
+    ignored = [q for q in questions if not is_answered(ctx, q)]
+    if len(ignored) == 1 and len(questions) - 1 >= ANSWERED_TO_FORGIVE_ONE:
+        return []
+    return ignored
 
 
 def is_answered(ctx: CallContext, q: int) -> bool:
@@ -169,6 +187,8 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True
     if tx.cue("purpose_question").search(q_fold) and tx.cue("purpose_answer").search(a_fold):
         return True  # «¿Para qué llama?» — «Le llamo por su tarjeta de crédito»
+    if tx.cue("reason_question").search(q_fold) and tx.cue("reason_answer").search(a_fold):
+        return True  # «¿A qué viene eso?» — «Le pregunto para saber si le quedó claro»
     if tx.cue("trust_question").search(q_fold) and tx.cue("trust_answer").search(a_fold):
         return True  # «¿Cómo sé que es del banco?» — «puede colgar y marcar al número oficial»
     if tx.cue("personal_question").search(q_fold) and tx.cue("personal_answer").search(a_fold):
@@ -196,8 +216,7 @@ def _collections(ctx: CallContext) -> Judged:
         and ctx.has(n, "open_question", "closed_question")
         and not is_identity_check(ctx, n)
     ]
-    questions = customer_questions(ctx)
-    ignored = [q for q in questions if not is_answered(ctx, q)]
+    ignored = ignored_questions(ctx)
     parts = {"explored": bool(explored), "answers": not ignored}
     missing = {
         "explored": MISSING_COLLECTIONS,
@@ -224,8 +243,7 @@ def judge(ctx: CallContext) -> Judged:
         return _collections(ctx)
     open_before = probing_questions_before_presentation(ctx)
     needs = need_turns(ctx)
-    questions = customer_questions(ctx)
-    ignored = [q for q in questions if not is_answered(ctx, q)]
+    ignored = ignored_questions(ctx)
     parts = {"open_before": bool(open_before), "needs_found": bool(needs), "answers": not ignored}
     if not ctx.selling and needs and not open_before:
         # Inbound service: the customer states the need unprompted; no sales probing is owed.

@@ -106,7 +106,10 @@ def judge(ctx: CallContext) -> Judged:
     parts = {"addressed": not unaddressed}
     dnc = any(is_do_not_call(ctx, n) for n in objections)
     if ctx.selling and not dnc:
-        parts["close"] = bool(closes)
+        # a customer who says yes to the offer before being asked («está bien, me quedo con ese»)
+        # was closed by the offer itself: no close attempt is missing (panel C, a retention call)
+        volunteered = [n for n in ctx.customer_turns if ctx.has(n, "acceptance")]
+        parts["close"] = bool(closes) or bool(volunteered)
     missing = {
         "addressed": "Atender cada objeción (reconocer, explorar y responder)",
         "close": "Hacer al menos un intento de cierre en la llamada",

@@ -9,12 +9,15 @@ identity check of the opening: «es un asunto personal… ¿es usted?» — «S�
 
 from __future__ import annotations
 
+import re
+
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, judged
 from simulator.scoring.slots import slots
 
 OPENING_WINDOW = 3
+_QUESTION = re.compile(r"¿?([^¿?.!]*)\?")
 RIGHT_PARTY_WINDOW = 5
 MISSING = {
     "greeting": "Saludo al inicio de la llamada",
@@ -52,7 +55,11 @@ def is_identity_check(ctx: CallContext, n: int) -> bool:
     name = ctx.customer_name
     if name and n in ctx.agent_turns[:OPENING_WINDOW] and ctx.has(n, "closed_question"):
         first = tx.fold(name).split()[:1]
-        return bool(first) and first[0] in folded.split()
+        # the name inside the question («¿Hablo con Ernesto?»), not only said before it
+        # («Gracias, señor Ernesto. … ¿Me platica qué pasó?» probes)
+        text = ctx.text(n)[:4000]
+        asked = " ".join(tx.fold(q) for q in _QUESTION.findall(text)) if "?" in text else folded
+        return bool(first) and first[0] in asked.split()
     return False
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.elements_needs import customer_questions, is_answered, need_turns
+from simulator.scoring.elements_needs import customer_questions, ignored_questions, need_turns
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.prices import (
     PriceMismatch,
@@ -105,9 +105,10 @@ def _debt_information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judg
     """Collections: the agent told the debtor what is owed (the debt, its amount or the overdue
     payments; third-party calls are set apart by ``applicability``), accurately, and answered
     the debtor's questions."""
-    questions = customer_questions(ctx)
-    ignored = [q for q in questions if not is_answered(ctx, q)]
+    ignored = ignored_questions(ctx)
     told = [n for n in ctx.agent_turns if tx.cue("debt_words").search(ctx.folded[n - 1])]
+    # the turns that state amounts are the information («área de cobranza» in a greeting is not)
+    told.sort(key=lambda n: (not ctx.amounts(n), n))
     parts = {"informed": bool(told) and not ignored, "accurate": not mismatches}
     missing = dict(MISSING, informed=MISSING_DEBT)
     cited = ignored[:2] + told[:2] + [m.turn for m in mismatches[:2]]
@@ -126,7 +127,7 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
     requests = sorted(set(need_turns(ctx)) | set(questions))
     if not requests:
         return None
-    ignored = [q for q in questions if not is_answered(ctx, q)]
+    ignored = ignored_questions(ctx)
     explained = [
         n
         for n in ctx.agent_turns

@@ -48,6 +48,13 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Fixed in session 11 (helper «customer-c»): n-09 and p-03 (a customer told that other clients'
 # data are confidential does not then ask for them), t-04 («¿algo más sobre su cuenta?» offers
 # more help: «Nada más, gracias»).
+# Fixed in session 12 (helper «score-c», panels C and D): za-05, za-09, zc-07 (one stray question
+# among answered ones, or one the customer closes herself, fails nothing), zc-04, zd-01 (a payment
+# habit asked about is probing, not a close), zf-04, zf-06 (a move, a broken appliance, «quisiera
+# saber cómo le hago para…» state the need), zh-06 (the name before «¿me platica qué pasó?» is
+# no identity check), zb-04 (a yes volunteered to the offer needs no close), zd-10 (a call back
+# is no close, so no sale's data are owed), zg-02 (a field the customer refused is not missing);
+# m-07 and f-03 pass again as a side effect.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -119,7 +126,6 @@ KNOWN_UNFAIR = {
     # Session 11: fix-answer + fix-persona landed (the customer answers what is asked, says why it
     # is not ready, accepts once its doubt is settled). These scripts were written for the customer
     # of session 10 and fall out of step with its new replies (the reason says where).
-    "m-07-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pone su objeción de precio en el turno 14 y el guion no la atiende",
     "n-03-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pregunta en el turno 12 si le llegará el folio por mensaje y el guion no lo contesta",
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente acepta antes y el guion no llega a capturar nombre, correo ni fecha de nacimiento",
     "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
@@ -131,19 +137,8 @@ KNOWN_UNFAIR = {
     # registering the promise, not the card's fees), zc-08 («Sí, es correcto. …me cobraron cosas que
     # no contraté» confirms the holder), zd-08 («lo siento, pero esa información solo se le puede dar
     # al titular» refuses).
-    "za-05-internet-veloz-hogar-impaciente-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 21) (resultado sale)",
-    "za-09-seguro-gastos-medicos-experto-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 33) (resultado no_sale)",
-    "zb-04-retencion-plan-movil-callado-excellent.txt": "panel zb (sesión 11, C), hoy: objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
-    "zc-04-tarjeta-credito-horizonte-callado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear) (resultado sale)",
-    "zc-07-celular-agotado-electrohogar-desconfiado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 24) (resultado sale)",
-    "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "panel zd (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear); product_information: Ligar al menos un beneficio a una necesidad que expresó el cliente (resultado sale)",
-    "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "panel zd (sesión 11, C), hoy: data_management: Falta capturar el campo «fecha de nacimiento» (resultado sale)",
     "ze-03-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga en el turno 8; el guion termina ahí sin despedida",
-    "zf-04-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel zf (sesión 11, D), hoy: needs_detection: Descubrir una necesidad del cliente (que el cliente la exprese) (resultado sale)",
-    "zf-06-cambio-domicilio-internet-impaciente-excellent.txt": "panel zf (sesión 11, D), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 5 sin sondear) (resultado resolved)",
-    "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "panel zg (sesión 11, D), hoy: data_management: Falta capturar el campo «teléfono» (resultado unresolved)",
     "zh-01-seguro-gastos-medicos-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga; el guion termina sin despedida (y la apertura no reconoce el motivo dicho en T4)",
-    "zh-06-cobranza-tarjeta-atrasada-amable-excellent.txt": "panel zh (sesión 11, D), hoy: needs_detection: Indagar la causa del atraso y la capacidad de pago antes de proponer un arreglo (resultado resolved)",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
@@ -174,9 +169,6 @@ KNOWN_UNFAIR = {
     " colgaba (turno 17); ahora la llamada sigue con la trampa del precio y el guion no la cierra",
     # After the turn planner (issue 7): the customer gives data at the first natural request, so
     # scripts written against the old customer ask again; a-01, c-04 and d-02 now pass.
-    "f-03-cambio-domicilio-internet-platicador-excellent.txt": "guion escrito contra el cliente"
-    " anterior: la clienta ahora da la dirección al primer pedido y el guion termina sin atender"
-    " la duda de precio que queda abierta",
     "f-01-seguro-gastos-medicos-desconfiado-excellent.txt": "sondeo de T6–T10 no reconocido; el"
     " cliente cuelga tras verificaciones concretas",
 }
