@@ -124,15 +124,17 @@ KNOWN_UNFAIR = {
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente acepta antes y el guion no llega a capturar nombre, correo ni fecha de nacimiento",
     "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
+    # Session 12 (customer-d): a question that reads back no datum no longer gets «Sí, correcto»;
+    # the customer now answers it (its need) and the call drifts from the script
+    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 12): la clienta cuenta su necesidad en el turno 12 en vez de «Sí, está bien» y al cierre pide una garantía que el guion no atiende",
+    "h-01-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado (sesión 12): la clienta ya no dice «Sí, correcto» a «¿tiene alguna queja del que usa?» y su pregunta del turno 12 queda sin respuesta en el guion",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
     "za-04-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel za (sesión 11, C), hoy: crítico inaccurate_information T16 (resultado resolved)",
     "za-05-internet-veloz-hogar-impaciente-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 21) (resultado sale)",
-    "za-09-seguro-gastos-medicos-experto-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 33) (resultado no_sale)",
     "zb-04-retencion-plan-movil-callado-excellent.txt": "panel zb (sesión 11, C), hoy: objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
     "zc-04-tarjeta-credito-horizonte-callado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear) (resultado sale)",
-    "zc-07-celular-agotado-electrohogar-desconfiado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 24) (resultado sale)",
     "zc-08-cobranza-tarjeta-atrasada-molesto-excellent.txt": "panel zc (sesión 11, C), hoy: crítico confidential_disclosure T12; data_management: Verificar la identidad del titular antes de dar o comentar datos de su cuenta (resultado resolved)",
     "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "panel zd (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear); product_information: Ligar al menos un beneficio a una necesidad que expresó el cliente (resultado sale)",
     "zd-08-retencion-plan-movil-experto-excellent.txt": "panel zd (sesión 11, C), hoy: crítico confidential_disclosure T25; data_management: Verificar la identidad del titular antes de dar o comentar datos de su cuenta (resultado sale)",
