@@ -170,7 +170,10 @@ class TemplateMouth:
         """One line for ``intent``. ``optional``: an extra after the answer (a buying signal, a
         detail question) that is left out when every line of it presumes what was not said."""
         if intent.name == "objection_repeat" and intent.ref is not None:
-            said = mouth_repeat.repeat_line(self, intent, state, scenario, persona, rng)
+            prefixes, proper = glue().get("repeat_prefixes", []), proper_words(scenario)
+            said = mouth_repeat.repeat_line(
+                self, intent, state, scenario, persona, rng, prefixes, proper
+            )
             if said:
                 return said
         sources = self._sources(intent, scenario, persona)

@@ -10,36 +10,34 @@ a first line of it.
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
+from typing import Any
 
 from simulator.customer.casing import decapitalize
 from simulator.customer.state import CustomerState, Intent
 from simulator.models.content import Persona, Scenario
 
-if TYPE_CHECKING:
-    from simulator.customer.mouth import TemplateMouth
-
 
 def repeat_line(
-    mouth: TemplateMouth,
+    mouth: Any,
     intent: Intent,
     state: CustomerState,
     scenario: Scenario,
     persona: Persona,
     rng: random.Random,
+    prefixes: list[str],
+    proper: set[str],
 ) -> str:
-    """The objection ``intent.ref`` said again; empty when no line of it exists."""
-    from simulator.customer.mouth import glue, proper_words
-
+    """The objection ``intent.ref`` said again (by ``mouth``, a TemplateMouth, with one of
+    ``prefixes`` before it); empty when no line of it exists."""
     raised = Intent(name="objection", ref=intent.ref, slots=dict(intent.slots))
     sources = mouth._sources(raised, scenario, persona)
     for key in reversed(state.used_keys):
         source, _, index = key.rpartition(":")
         lines = next((lines for k, lines in sources if k == source), None)
         if lines is not None and index.isdigit() and int(index) < len(lines):
-            prefixes = glue().get("repeat_prefixes", []) or ["Le repito:"]
             line = mouth._fill(lines[int(index)], raised, state, scenario)
-            return f"{rng.choice(prefixes)} {decapitalize(line, proper_words(scenario))}"
+            return f"{rng.choice(prefixes or ['Le repito:'])} {decapitalize(line, proper)}"
     if not any(lines for _, lines in sources):
         return ""
-    return mouth._line(raised, state, scenario, persona, rng)
+    first: str = mouth._line(raised, state, scenario, persona, rng)
+    return first
