@@ -172,13 +172,13 @@ COURTESIES = ("need_lead_in", "filler_ack", "objection_softened", "empathy_thank
 
 
 def _fit(intents: list[Intent]) -> list[Intent]:
-    """At most MAX_INTENTS, dropping courtesies before data asked for (panel w-06 lost one)."""
+    """At most MAX_INTENTS (more data asked are all said), courtesies dropped before data."""
     for name in COURTESIES:
         if len(intents) <= MAX_INTENTS:
             break
         if any(i.name.startswith("data_") for i in intents[MAX_INTENTS:]):
             intents = [i for i in intents if i.name != name]
-    return intents[:MAX_INTENTS]
+    return intents[: data_moves.room(intents, MAX_INTENTS)]
 
 
 def _dedupe(intents: list[Intent]) -> list[Intent]:

@@ -147,7 +147,7 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     while lead < len(intents) and intents[lead].name in BARE:
         lead += 1
     rest = intents[lead:]
-    if not lead or any(i.name in CLOSING for i in rest):
+    if not lead or any(i.name in CLOSING for i in rest) or _asks_data(t):
         return intents
     bare = intents[:lead]
     options = _options(t.text)
@@ -167,6 +167,15 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     if choice is None:
         return _phrased(t, bare, rest)
     return [Intent(name="choice_answer", slots={"option": choice}), *rest]
+
+
+def _asks_data(t: Turn) -> bool:
+    """«¿Me da la dirección, con colonia y alcaldía o municipio?» asks for a datum: an «o» in a
+    request is no offer of two options, and «Lo primero, por favor» answers nothing (panel C)."""
+    question = _last_question(t.text)
+    if question is None or "data_request" not in t.acts:
+        return False
+    return bool(cues.fields_mentioned(normalize(question), list(t.scenario.customer.data)))
 
 
 def _directed(t: Turn, bare: list[Intent]) -> bool:

@@ -11,9 +11,12 @@ import re
 from simulator.analysis.agent import tag_agent
 from simulator.customer import cues, facts
 from simulator.customer.objections import fire_trap, raise_persona, raise_triggered
+from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
 
+# «Nombre, teléfono, correo y dirección, por favor»: all four are said (panel C left one out)
+MAX_DATA = 4
 SHORT_REQUEST_WORDS = 9  # «¿A qué número le marco si se necesita algo?» is a request by itself
 
 
@@ -79,11 +82,14 @@ def data_moves(t: Turn) -> None:
             else:
                 t.say("data_correction", field_label=_label(f), value=facts.spoken(f, data[f]))
         elif (
-            (checked and _asks_check(t))
-            or (s.fields_given and not t.acts & {"data_request", "offer_more", "farewell"})
-        ) and not _open_ask(t):
+            checked
+            and (_asks_check(t) or not t.acts & {"data_request", "offer_more", "farewell"})
+            and not _open_ask(t)
+        ):
             # «¿Cómo lo ve?», «¿cuál de los dos le hace más sentido?» after figures the customer
-            # knows get an answer, not «Exacto, ese es» (blind panel n-06, o-03)
+            # knows get an answer, not «Exacto, ese es» (blind panel n-06, o-03); a turn that
+            # reads back none of its data («¿me confirma un teléfono?», «¿le interesaría?») gets
+            # no «Sí, todo bien» either (panels C, D)
             t.say("data_confirm_yes")  # «quedó registrado, ¿algo más?» is not a read-back
         if "data_request" not in t.acts and not _asks_new_field(t):
             return  # a read-back that ends «¿a qué teléfono la contactamos?» still asks for it
@@ -124,7 +130,7 @@ def data_moves(t: Turn) -> None:
         confirmed_now.add(f)
     if proposed:
         t.say("data_confirm_yes")
-    to_give = [f for f in asked if f not in confirmed_now and f in data][:3]
+    to_give = [f for f in asked if f not in confirmed_now and f in data][:MAX_DATA]
     for f in to_give:
         # «Pero nada más eso, ¿eh?» may close the last datum given, never one before another
         _give(t, f, data[f], last=f == to_give[-1])
@@ -134,6 +140,12 @@ def data_moves(t: Turn) -> None:
     # a data-request trap («¿me dice la dirección de mi hermana?») comes after the data asked for,
     # never instead of it (panel k-03)
     fire_trap(t, "data_request")
+
+
+def room(intents: list[Intent], most: int) -> int:
+    """How many intents a reply keeps: ``most``, or every datum given when more were asked."""
+    given = sum(i.name in ("data_given", "age_given") for i in intents)
+    return max(most, min(given, MAX_DATA))
 
 
 def repeat_asked(t: Turn) -> bool:
@@ -210,8 +222,8 @@ def owed(t: Turn) -> None:
     move of the customer's own that fits it."""
     s, sc = t.s, t.scenario
     names = {i.name for i in t.intents}
-    if s.hung_up or names & ANSWERED or "?" not in t.text:
-        return
+    if s.hung_up or names & ANSWERED or ("?" not in t.text and "data_request" not in t.acts):
+        return  # «Deme su dirección rápido.» asks without a question mark
     if t.persona.traits.needs_empathy_first and not s.empathy_received:
         return  # the upset customer's reason: «primero escúcheme»
     if "close" in t.acts and not s.accepted:
@@ -243,8 +255,9 @@ def owed(t: Turn) -> None:
         and f not in s.fields_confirmed
         and not cues.value_matches(f, t.text, data[f])
     ]
-    todo = list(dict.fromkeys([*months, *todo]))[:3]
-    if not todo and all(i.name in EMPTY for i in t.intents):
+    todo = list(dict.fromkeys([*months, *todo]))[:MAX_DATA]
+    spoken = {"data_given", "age_given", "data_repeated", "caller_name"}
+    if not todo and not any(i.name in spoken for i in t.intents):
         # asked again for what it gave: it says it again rather than «no sabría decirle»
         todo = [f for f in asked if f in data and f in s.fields_given and f not in said][:2]
     if not todo:

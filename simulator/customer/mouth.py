@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from simulator.customer import facts
+from simulator.customer import facts, mouth_repeat
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
@@ -169,6 +169,13 @@ class TemplateMouth:
     ) -> str:
         """One line for ``intent``. ``optional``: an extra after the answer (a buying signal, a
         detail question) that is left out when every line of it presumes what was not said."""
+        if intent.name == "objection_repeat" and intent.ref is not None:
+            prefixes, proper = glue().get("repeat_prefixes", []), proper_words(scenario)
+            said = mouth_repeat.repeat_line(
+                self, intent, state, scenario, persona, rng, prefixes, proper
+            )
+            if said:
+                return said
         sources = self._sources(intent, scenario, persona)
         used = set(state.used_keys)
         chosen = None

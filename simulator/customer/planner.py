@@ -80,8 +80,10 @@ def plan(t: Turn) -> None:
     answers = [i for i in t.intents if i.name not in OWN_MOVES]
     own = [i for i in t.intents if i.name in OWN_MOVES]
     if answers and "?" in t.text:
-        # «Gracias. ¿Cómo usan el internet?» is answered, not thanked back
-        substantive = [i for i in answers if i.name not in ("thanks_reply", "filler_ack")]
+        # «Gracias. ¿Cómo usan el internet?» is answered, not thanked back; «Gracias por esperar:
+        # sí hay cobertura. ¿Cuántos se conectan?» gets no «Sí, sigo aquí» first (panel D)
+        courtesy = ("thanks_reply", "filler_ack", "hold_return_ok")
+        substantive = [i for i in answers if i.name not in courtesy]
         if substantive:
             answers = substantive
     coherent: list[Intent] = []
@@ -120,10 +122,25 @@ def plan(t: Turn) -> None:
         ]
         if p
     )
-    if unsaid:
-        for intent in t.intents:
+    repeats = "|".join(cues.phrases("repeat_markers"))
+    for intent in t.intents:
+        extra = "|".join(p for p in (unsaid, "" if _may_repeat(t, intent) else repeats) if p)
+        if extra:
             mine = intent.slots.get("unasked")
-            intent.slots["unasked"] = f"{mine}|{unsaid}" if mine else unsaid
+            intent.slots["unasked"] = f"{mine}|{extra}" if mine else extra
+
+
+# Moves that say again what was said before: «le repito» fits them (a datum asked again, a
+# doubt still open, «ya se lo dije» to a question asked twice).
+REPEATING = frozenset({"data_repeated", "repetition_complaint", "objection_repeat"})
+
+
+def _may_repeat(t: Turn, intent: Intent) -> bool:
+    """Whether the line may refer back to what the customer told («Pues ya le dije lo
+    principal» only once it told a need; «le repito» only when repeating)."""
+    if intent.name == "nothing_more_to_add":
+        return bool(t.s.revealed_needs)
+    return intent.name in REPEATING
 
 
 def _only_open_questions(text: str) -> bool:

@@ -1,7 +1,8 @@
 """Property test of the turn planner: over thousands of seeded agent turns (lines drawn from a
 varied pool: our own trainer lines and the blind panel's scripts), no customer reply ever holds a
 forbidden pair of intents, repeats an objection already settled, asks the price after hearing it,
-answers yes/no when nothing was asked, or asks again for data it already gave; never asks for
+answers yes/no when nothing was asked, or asks again for data it already gave; says «Sí,
+correcto» only to a turn that reads one of its data back; never asks for
 others' data once told they are confidential, nor calls the agent «joven» or «señorita» against
 the gender its own lines showed."""
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import address
+from simulator.customer import address, cues, facts
 from simulator.customer.objections import REFUSED_FLAG
 from simulator.customer.planner import OBJECTION_MOVES, forbidden_pair
 from simulator.customer.simulator import CustomerSimulator
@@ -103,6 +104,9 @@ def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
             turns += 1
             refs = [i.ref or "" for i in reply.intents]
             _check(reply.intent_names, before, text, refs)
+            if "data_confirm_yes" in reply.intent_names:  # «Sí, correcto» only to a read-back
+                data = facts.known_data(sim.scenario.customer.data, sim.scenario.customer.situation)
+                assert any(cues.value_matches(f, text, v) for f, v in data.items()), text
             _check_memory(reply.text, refs, reply.intent_names, before)
             if state.hung_up:
                 break

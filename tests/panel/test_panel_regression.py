@@ -130,6 +130,10 @@ KNOWN_UNFAIR = {
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente acepta antes y el guion no llega a capturar nombre, correo ni fecha de nacimiento",
     "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
+    # Session 12 (customer-d): a question that reads back no datum no longer gets «Sí, correcto»;
+    # the customer now answers it (its need) and the call drifts from the script
+    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 12): la clienta cuenta su necesidad en el turno 12 en vez de «Sí, está bien» y al cierre pide una garantía que el guion no atiende",
+    "h-01-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado (sesión 12): la clienta ya no dice «Sí, correcto» a «¿tiene alguna queja del que usa?» y su pregunta del turno 12 queda sin respuesta en el guion",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
