@@ -201,7 +201,9 @@ def _coordinated_open(norm: str) -> bool:
     """«¿trabaja por su cuenta o tiene prestaciones, y a quién quiere asegurar?»: a second question
     joined by «, y» that starts with an interrogative is open, whatever the first asks (panel D)."""
     lead = agent_patterns()["open_lead"]
-    for part in re.split(r",\s*(?:y|e)\s+|\s+y\s+(?=(?:a |de |en |con |para |por )?\w+\s)", norm)[1:]:
+    for part in re.split(r",\s*(?:y|e)\s+|\s+y\s+(?=(?:a |de |en |con |para |por )?\w+\s)", norm)[
+        1:
+    ]:
         words = part.split()
         if not words:
             continue

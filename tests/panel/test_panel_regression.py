@@ -48,6 +48,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Fixed in session 11 (helper «customer-c»): n-09 and p-03 (a customer told that other clients'
 # data are confidential does not then ask for them), t-04 («¿algo más sobre su cuenta?» offers
 # more help: «Nada más, gracias»).
+# Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and o-06.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -122,13 +123,11 @@ KNOWN_UNFAIR = {
     "m-07-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pone su objeción de precio en el turno 14 y el guion no la atiende",
     "n-03-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pregunta en el turno 12 si le llegará el folio por mensaje y el guion no lo contesta",
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente acepta antes y el guion no llega a capturar nombre, correo ni fecha de nacimiento",
-    "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
     "za-04-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel za (sesión 11, C), hoy: crítico inaccurate_information T16 (resultado resolved)",
-    "za-05-internet-veloz-hogar-impaciente-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 21) (resultado sale)",
     "za-09-seguro-gastos-medicos-experto-excellent.txt": "panel za (sesión 11, C), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 33) (resultado no_sale)",
     "zb-04-retencion-plan-movil-callado-excellent.txt": "panel zb (sesión 11, C), hoy: objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
     "zc-04-tarjeta-credito-horizonte-callado-excellent.txt": "panel zc (sesión 11, C), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 6 sin sondear) (resultado sale)",
@@ -138,11 +137,25 @@ KNOWN_UNFAIR = {
     "zd-08-retencion-plan-movil-experto-excellent.txt": "panel zd (sesión 11, C), hoy: crítico confidential_disclosure T25; data_management: Verificar la identidad del titular antes de dar o comentar datos de su cuenta (resultado sale)",
     "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "panel zd (sesión 11, C), hoy: data_management: Falta capturar el campo «fecha de nacimiento» (resultado sale)",
     "ze-03-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga en el turno 8; el guion termina ahí sin despedida",
-    "zf-04-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel zf (sesión 11, D), hoy: needs_detection: Descubrir una necesidad del cliente (que el cliente la exprese) (resultado sale)",
     "zf-06-cambio-domicilio-internet-impaciente-excellent.txt": "panel zf (sesión 11, D), hoy: needs_detection: Al menos una pregunta abierta de sondeo antes de presentar el producto (presentó en el turno 5 sin sondear) (resultado resolved)",
     "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "panel zg (sesión 11, D), hoy: data_management: Falta capturar el campo «teléfono» (resultado unresolved)",
     "zh-01-seguro-gastos-medicos-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga; el guion termina sin despedida (y la apertura no reconoce el motivo dicho en T4)",
     "zh-06-cobranza-tarjeta-atrasada-amable-excellent.txt": "panel zh (sesión 11, D), hoy: needs_detection: Indagar la causa del atraso y la capacidad de pago antes de proponer un arreglo (resultado resolved)",
+    # Session 12 (helper «customer-e»: offers heard before their close, traps that wait for their
+    # moment, decisions that hold): scripts written for the earlier customer fall out of step.
+    "e-02-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa del saldo de un familiar espera un turno que hable de otras personas y el cliente pregunta lo que el guion no contesta (turno 15)",
+    "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa de la línea de un familiar llega al «¿algo más?» final y el guion ya no la contesta (turno 44)",
+    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa de precio ya no resume mal la cifra recién dicha; el cliente pide la prueba al cierre y el guion registra la venta sin su sí",
+    "m-05-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre en el mismo turno se oye primero como oferta; la trampa llega después y el guion no la contesta (turno 25)",
+    "o-01-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa de la línea de un familiar ya no interrumpe la toma de datos; llega al «¿algo más?» final y el guion no la contesta",
+    "o-09-internet-veloz-hogar-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción de precio y el regateador pide su descuento al cierre; el guion no lo atiende",
+    "t-10-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 12, customer-e): el cliente pregunta dónde usar la tarjeta (señal de compra) en el turno 15 y el guion, escrito para otra respuesta, no lo contesta",
+    "za-08-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): el regateador ahora pide su descuento y el «no me vuelvan a llamar» ya no llega a media oferta; acepta y el guion, escrito para la despedida, no captura los datos",
+    "zc-01-retencion-plan-movil-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa de la línea de un familiar llega al «¿algo más?» final y el guion no la contesta (turno 24)",
+    "zd-09-seguro-auto-amplio-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): el impaciente, sin motivos pendientes, ahora acepta; el guion, escrito para su negativa, no captura los datos ni se despide",
+    "ze-05-internet-veloz-hogar-experto-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre se oye como oferta y el experto prueba una condición del catálogo que el guion no contesta",
+    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción antes que la necesidad que el guion aprovecha",
+    "zf-02-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-e): «¿hay algo que le haga dudar?» a media oferta recibe la duda del indeciso, no el «no me vuelvan a llamar» que el guion respeta",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
