@@ -96,12 +96,17 @@ def _figures(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def _replay(rows: list[dict[str, Any]]) -> dict[str, Any]:
     library = load_library()
     excellent_ok = weak_competent = excellent_total = 0
+    goal_ok = goal_total = 0
     for r in rows:
         session = CallSession(
             library.scenario(r["scenario"]), library.persona(r["persona"]), seed=int(r["seed"])
         )
-        card = run_script(session, read_script(PANEL / "scripts" / r["script"])).result.scorecard
+        result = run_script(session, read_script(PANEL / "scripts" / r["script"])).result
+        card = result.scorecard
         verdict = card.verdict if card is not None else None
+        if r["quality"] == "excellent":
+            goal_total += 1  # the customer's goal (a sale, a service or a promise) was reached
+            goal_ok += result.outcome in ("sale", "resolved")
         if r["quality"] == "excellent" and r.get("expert_verdict") == "competent":
             excellent_total += 1
             excellent_ok += verdict == "competent"
@@ -110,6 +115,7 @@ def _replay(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "excellent_competent_replayed_today": f"{excellent_ok}/{excellent_total}",
         "average_or_poor_competent_replayed_today": weak_competent,
+        "excellent_goal_replayed_today": f"{goal_ok}/{goal_total}",
         "note": "not blind: rules may have been tuned on these scripts",
     }
 
@@ -141,6 +147,7 @@ def main() -> int:
             f"competentes {at['average_or_poor_competent_at_play']}/{at['average_or_poor']}; "
             f"incoherentes {at['incoherent_customer_lines']}/{at['customer_lines']}; injustos "
             f"{at['unfair_judgements']}; repetidos hoy {figures['replay']['excellent_competent_replayed_today']}"
+            f" (meta {figures['replay']['excellent_goal_replayed_today']})"
         )
     return 0
 

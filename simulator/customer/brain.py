@@ -22,6 +22,7 @@ from simulator.customer import (
     persona_play,
     planner,
     promise_moves,
+    traps,
 )
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
@@ -167,7 +168,7 @@ def _drain(t: Turn) -> None:
     t.s.patience = clamp(t.s.patience - drain)
 
 
-# What gives way first when a reply has more than MAX_INTENTS: never the data asked for.
+# What gives way first when a reply has more than MAX_INTENTS (never the data asked for).
 COURTESIES = ("need_lead_in", "filler_ack", "objection_softened", "empathy_thanks")
 
 
@@ -255,7 +256,7 @@ def _react(t: Turn) -> None:
     moves.questions(t)
     busy = {"objection", "objection_softened", "trap", "wrong_fact_reaction", "objection_repeat"}
     quiet = not any(i.name in busy or i.ref for i in t.intents if i.name != "need_statement")
-    if quiet and objections.raise_pending(t):
+    if quiet and (objections.raise_pending(t) or traps.fire_due(t)):  # a trap that waited
         return
     closing_moves.signals(t)
     moves.persona_colour(t)
@@ -338,8 +339,7 @@ def _empathy_gate(t: Turn) -> bool:
 
 def _name_if_asked(t: Turn) -> None:
     """The caller says its name when the agent's greeting asks for it."""
-    data = t.scenario.customer.data
-    if "nombre" in data and "nombre" in cues.fields_requested(t.text, ["nombre"]):
+    if "nombre" in (data := t.scenario.customer.data) and cues.fields_requested(t.text, ["nombre"]):
         t.s.fields_given["nombre"] = data["nombre"]
         t.say("caller_name", value=data["nombre"])
 

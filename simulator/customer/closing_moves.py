@@ -12,15 +12,15 @@ import math
 
 from simulator.analysis import conduct
 from simulator.analysis.customer import tag_customer
-from simulator.customer import cues, moves, persona_play, promise_terms
+from simulator.customer import cues, moves, persona_play, promise_terms, traps
 from simulator.customer.objections import (
     apply_pressure,
-    fire_trap,
     raise_pending,
     raise_triggered,
     ready_to_buy,
 )
 from simulator.customer.state import Intent, OpenObjection
+from simulator.customer.traps import fire_trap
 from simulator.customer.turn import Turn, clamp, tied_benefits
 
 
@@ -33,6 +33,9 @@ def close_turn(t: Turn) -> bool:
     if s.accepted:
         t.say("acceptance" if closing else "filler_ack")
         return True
+    if closing and _presented_with_close(t):
+        s.close_attempts += 1
+        return True  # «Le recomiendo la Amplia, son 9,800. ¿Cómo lo ve?» — «¿Y un descuentito?»
     if closing:  # «para el refrigerador le conviene…; ¿se la tramito?» (a closing turn ends here)
         tied_benefits(t)
     warm = s.interest >= cues.dial("accept_interest", 60) - 15
@@ -79,6 +82,12 @@ def close_turn(t: Turn) -> bool:
     s.close_attempts += 1
     if not settled and voice_blocker(t):
         return True  # the reason it is not ready yet, said once: the agent can answer it
+    if warm and sc.goal == "sale" and reasons_exhausted(t):
+        # every reason it had was said and answered: a «no» now would have no reason (zd-09)
+        s.accepted = True
+        s.interest = clamp(s.interest + 5)
+        t.say("acceptance")
+        return True
     # A close that follows the answer to the customer's own question or signal («¿y me mandan la
     # póliza hoy?» — «sí… ¿la contratamos?») is the natural next step, not pushing (panel o-02)
     pushy = not set(s.last_intents) & FOLLOWED_UP
@@ -98,6 +107,36 @@ def close_turn(t: Turn) -> bool:
     return True
 
 
+# What a customer says to an offer it hears for the first time with the close in the same turn.
+FIRST_REACTIONS = frozenset(
+    {"objection", "trap", "wrong_fact_reaction", "discount_request", "guarantee_request"}
+    | {"knowledge_test", "identity_proof_request", "objection_must_consult"}
+)
+
+
+def _presented_with_close(t: Turn) -> bool:
+    """The offer and the close come in one turn: the customer hears the offer first (it is
+    presented, its price is known) and reacts to it — a price objection, the haggler's discount,
+    a trap of the presentation — before any decision. True when that reaction is the reply."""
+    before = len(t.intents)
+    moves.presentation(t)
+    return any(i.name in FIRST_REACTIONS for i in t.intents[before:])
+
+
+def reasons_exhausted(t: Turn) -> bool:
+    """Every reason this customer could give at a close was given (and the agent went on): with
+    nothing open, enough trust and the needs told, interest alone is no reason to say no."""
+    s, sc = t.s, t.scenario
+    if (
+        s.objections
+        or s.trust < cues.dial("accept_trust", 45)
+        or "voiced:interest" not in s.once_flags
+    ):
+        return False
+    needed, _ = persona_play.bar(t, math.ceil(len(sc.needs) / 2), 0)
+    return len(s.revealed_needs) >= needed
+
+
 # The customer's own moves that invite the agent's next close once answered.
 FOLLOWED_UP = frozenset(
     {"buying_signal", "buying_signal_generic", "ask_price", "ask_detail", "guarantee_request"}
@@ -112,7 +151,34 @@ def doubt_asked(t: Turn) -> bool:
     asked = "?" in t.text and bool(t.acts & {"open_question", "closed_question"})
     if not asked or t.acts & {"close", "data_request"} or s.accepted or s.refused:
         return False
-    return bool(set(s.last_intents) & {"not_ready", "annoyed"}) and voice_blocker(t)
+    if not set(s.last_intents) & {"not_ready", "annoyed"}:
+        return False
+    if voice_blocker(t):
+        return True
+    if s.objections or t.scenario.goal != "sale":
+        return False
+    # asked what holds it back, with no reason left: it says so, and the next close is a yes
+    if "voiced:interest" not in s.once_flags:
+        s.once_flags.append("voiced:interest")
+    t.say("no_doubts")
+    return True
+
+
+def open_sale(t: Turn) -> bool:
+    s = t.s
+    return t.scenario.goal == "sale" and s.presented and not (s.accepted or s.refused)
+
+
+def doubts(t: Turn) -> bool:
+    """The agent invited the customer's doubts about the offer: the one it has (an objection
+    still to come, the reason it is not ready), or that it has none."""
+    if raise_pending(t) or raise_triggered(t, "close") or voice_blocker(t):
+        return True
+    if ready_to_buy(t):
+        signals(t, force=True)
+    else:
+        t.say("no_doubts")
+    return True
 
 
 def service_ready(t: Turn) -> bool:
@@ -173,12 +239,18 @@ def accepted_in_words(text: str, intents: list[Intent], t: Turn) -> bool:
     """The customer's own line says yes to the offer it heard («Está bien, sin cambiar de número
     y sin plazo, me quedo.») with nothing open: the decision is taken, so the state must say so
     too. Read with the one understanding the scorer uses for imported calls; once taken, a later
-    close is answered with a yes, not a new trap (panel x-06)."""
+    close is answered with a yes, not a new trap (panel x-06). Doubts it raised turns before and
+    let go since («no me vaya a dar vueltas» at the opening) do not hold a «me quedo» back: the
+    caller clears them (panel zb-04)."""
     s = t.s
-    if s.accepted or s.refused or s.hung_up or s.objections or t.scenario.goal != "sale":
+    if s.accepted or s.refused or s.hung_up or t.scenario.goal != "sale":
         return False
+    if any(o.raised_turn >= s.turn for o in s.objections):
+        return False  # a doubt raised in this very reply
     if not s.presented or any(i.name in HOLDING_BACK for i in intents):
         return False
+    if all(i.name.startswith("data_") or i.name == "age_given" for i in intents):
+        return False  # «Es roberto@…; confírmemelo» dictates a datum: no decision in it
     # read without the agent's turn as context: only an explicit yes counts here, never an «Ok»
     # that answers «¿le queda claro?» (the context would read it as an answer to a close)
     return "acceptance" in tag_customer(text).acts
@@ -242,8 +314,11 @@ def end_of_call(t: Turn, *, quiet: bool) -> bool:
     closing = {"offer_more", "thanks", "farewell"} & t.acts
     if not closing:
         return False
-    if not quiet and "offer_more" in t.acts and fire_trap(t, "end"):
-        return True
+    if not quiet and "offer_more" in t.acts:
+        if traps.doubts_invited(t) and open_sale(t):
+            return doubts(t)  # «¿Qué otra duda tiene?» in the middle of the offer
+        if fire_trap(t, "end") or traps.fire_due(t, floor_open=True):
+            return True
     lead_thanks = not {"greeting", "open_question", "data_request"} & t.acts
     if closing == {"thanks"} and "closed_question" in t.acts and lead_thanks:
         return False  # «Gracias. ¿Me regala cinco minutitos?»: a courtesy before a question

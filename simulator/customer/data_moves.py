@@ -10,8 +10,9 @@ import re
 
 from simulator.analysis.agent import tag_agent
 from simulator.customer import cues, facts
-from simulator.customer.objections import fire_trap, raise_persona, raise_triggered
+from simulator.customer.objections import raise_persona, raise_triggered
 from simulator.customer.state import Intent
+from simulator.customer.traps import fire_trap
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
 

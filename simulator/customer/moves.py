@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from simulator.analysis import conduct
 from simulator.customer import choice_moves, cues, need_choice, situation_moves
-from simulator.customer.objections import fire_trap, raise_pending, raise_triggered
+from simulator.customer.objections import raise_pending, raise_triggered
+from simulator.customer.traps import fire_trap
 from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
 
 __all__ = ["Turn", "clamp"]
@@ -73,6 +74,8 @@ def mood_effects(t: Turn) -> None:
             i.name == "annoyed" for i in t.intents
         ):
             t.say("annoyed")  # «No se va a arrepentir, decídase ya» is not met with «Ok.»
+    if set(s.last_intents) & OWN_QUESTIONS and _answers(t):
+        s.interest = clamp(s.interest + 5)  # its own question answered: a step toward a yes
     if "empathy" in t.acts:
         s.trust = clamp(s.trust + 2 + tr.empathy_reaction // 12)
         s.patience = clamp(s.patience + 2)
@@ -97,6 +100,17 @@ def mood_effects(t: Turn) -> None:
                 s.interest = clamp(s.interest + 2)
 
 
+# The customer's own questions about the offer: an answer to one raises its interest.
+OWN_QUESTIONS = frozenset({"ask_detail", "ask_price", "buying_signal", "buying_signal_generic"})
+
+
+def _answers(t: Turn) -> bool:
+    """The agent's turn says something about the offer (not only asks back or deflects)."""
+    return bool(t.acts & {"feature", "benefit", "objection_response"}) or (
+        t.words >= 12 and not t.acts & {"farewell", "hold_request"}
+    )
+
+
 def presentation(t: Turn) -> None:
     s, sc, tr = t.s, t.scenario, t.persona.traits
     named = cues.products_named(t.norm, sc.catalog)
@@ -105,8 +119,9 @@ def presentation(t: Turn) -> None:
         or "cross_sell" in t.acts
         or (bool({"feature", "benefit"} & t.acts) and cues.catalog_price_said(t.text, sc))
     )
-    if not presenting:
+    if not presenting or t.presentation_heard:
         return
+    t.presentation_heard = True
     first = not s.presented
     s.presented = True
     for p in named:

@@ -12,10 +12,9 @@ from __future__ import annotations
 import math
 
 from simulator.analysis import conduct
-from simulator.customer import cues, persona_play
+from simulator.customer import cues, persona_play, traps
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
-from simulator.language.normalize import normalize
 
 
 def _persona_objections(t: Turn) -> list[dict[str, object]]:
@@ -57,7 +56,7 @@ COMPLETE_WORDS = 10  # a curt «le doy un mes gratis» still wants the «entiend
 # undecided always doubts at the close): never settled by an answer given before they come up.
 ALWAYS_RAISED = frozenset({"_discount", "_doubt", "_knowledge"})
 # Doubts about who is calling: settled ahead by one strong promise (``trust_preempt``).
-TRUST_TYPES = frozenset({"trust", "identity"})
+TRUST_TYPES = traps.TRUST_TYPES
 
 
 def listen(t: Turn) -> None:
@@ -112,7 +111,7 @@ def raise_triggered(t: Turn, trigger: str) -> bool:
         if o.trigger == trigger and o.id not in s.objections_raised:
             if o.type == "price" and t.persona.traits.price_sensitivity < 25 and trigger != "close":
                 continue
-            if _unfit(t, o.statements):
+            if traps.unfit(t, o.statements):
                 continue  # «yo quería el Nova X» waits until the agent says it is sold out
             if o.type != "do_not_call" and (_preempted(t, o.id) or _type_settled(t, str(o.type))):
                 _settle_silently(t, o.id)
@@ -148,55 +147,8 @@ def _push(t: Turn, oid: str, otype: str, intent: str) -> None:
     t.s.interest = clamp(t.s.interest - 2)
 
 
-REFUSED_FLAG = "others_data_refused"
-
-
-def fire_trap(t: Turn, trigger: str) -> bool:
-    s = t.s
-    if s.farewell_said or "farewell" in t.acts:
-        return False  # a trap never after «que tenga buen día»
-    for trap in t.scenario.traps:
-        if trap.trigger == trigger and trap.id not in s.traps_fired:
-            if _unfit(t, trap.statements):
-                continue  # «¿me regresan los 998 mañana?» waits until a refund was mentioned
-            if _out_of_character(t, trap.statements):
-                continue
-            if trap.type == "confidential_request" and REFUSED_FLAG in s.once_flags:
-                continue  # told already that others' data are confidential: it does not ask
-            s.traps_fired.append(trap.id)
-            if trap.type == "do_not_call":
-                s.do_not_call = True
-            t.say("trap", ref=trap.id)
-            return True
-    return False
-
-
-def _out_of_character(t: Turn, statements: list[str]) -> bool:
-    """A customer who distrusts the call — by type, or after voicing a doubt about who calls —
-    never offers its NIP or a code «para que vaya más rápido» (panels m-10, p-01)."""
-    wary = t.persona.traits.asks_for_guarantees or any(
-        _types(t).get(oid) in TRUST_TYPES for oid in t.s.objections_raised
-    )
-    secrets = list(cues.config().get("secret_words", []))
-    return (
-        wary
-        and bool(statements)
-        and all(cues.contains_any(normalize(x), secrets) for x in statements)
-    )
-
-
-def _unfit(t: Turn, statements: list[str]) -> bool:
-    """Every line presumes something the agent has not brought up in the call yet
-    (``mentioned_topics`` in es/brain.yaml)."""
-    mentioned = [*t.s.topics_mentioned, *cues.topics_mentioned(t.norm)]
-    phrases = cues.unmentioned_lines(mentioned)
-    return bool(statements) and all(
-        any(f" {p} " in f" {normalize(line)} " for p in phrases) for line in statements
-    )
-
-
 def fire_opening(t: Turn) -> bool:
-    return fire_trap(t, "opening") or raise_triggered(t, "opening")
+    return traps.fire_trap(t, "opening") or raise_triggered(t, "opening")
 
 
 def objection_turn(t: Turn) -> bool:
@@ -345,11 +297,13 @@ def follow_trap(t: Turn) -> None:
     """The turn right after a trap: a careful refusal/correction earns trust, going along loses it."""
     s = t.s
     if (
-        REFUSED_FLAG not in s.once_flags
+        traps.REFUSED_FLAG not in s.once_flags
         and conduct.refuses_disclosure(t.text)
         and cues.contains_any(t.norm, cues.phrases("others_data_refused"))
     ):
-        s.once_flags.append(REFUSED_FLAG)  # the customer heard that others' data are not given
+        s.once_flags.append(
+            traps.REFUSED_FLAG
+        )  # the customer heard that others' data are not given
     if "trap" not in s.last_intents or not s.traps_fired:
         return
     trap = next((x for x in t.scenario.traps if x.id == s.traps_fired[-1]), None)

@@ -126,6 +126,9 @@ class CustomerSimulator:
             # the words and the recorded decision agree: a «me quedo» is the customer's yes
             new.accepted = True
             new.decision, new.decision_reason = "accepted", None
+            # the yes is final: doubts left open from earlier turns are behind it
+            new.objections_handled += [o.id for o in new.objections]
+            new.objections = []
             reply = reply.model_copy(
                 update={"accepted": True, "decision": "accepted", "decision_reason": None}
             )

@@ -26,6 +26,8 @@ class Turn:
     causes: list[str] = field(default_factory=list)
     # Fields the agent proposed with the customer's own value this turn («de 9 a 13, ¿le queda?»).
     proposed: list[str] = field(default_factory=list)
+    # The offer of this turn was already heard (a close that presents reacts to it first).
+    presentation_heard: bool = False
 
     @property
     def words(self) -> int:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import brain, closing_moves, objections, promise_moves
+from simulator.customer import brain, closing_moves, promise_moves, traps
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -142,10 +142,10 @@ def test_a_wary_customer_never_offers_its_nip() -> None:
     state = sim.start(9)
     nip = next(t for t in sim.scenario.traps if any("NIP" in x for x in t.statements))
     turn = _turn(sim, state, "¿Me da su correo?", {"data_request"})
-    assert objections._out_of_character(turn, nip.statements)
+    assert traps._out_of_character(turn, nip.statements)
     calm = _sim("tarjeta-credito-horizonte", "amable")
     turn = _turn(calm, calm.start(9), "¿Me da su correo?", {"data_request"})
-    assert not objections._out_of_character(turn, nip.statements)
+    assert not traps._out_of_character(turn, nip.statements)
 
 
 def test_data_asked_for_is_never_cut_for_courtesies() -> None:

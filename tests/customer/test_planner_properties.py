@@ -17,9 +17,9 @@ import pytest
 
 from simulator.content.library import load_library
 from simulator.customer import address, cues, facts
-from simulator.customer.objections import REFUSED_FLAG
 from simulator.customer.planner import OBJECTION_MOVES, forbidden_pair
 from simulator.customer.simulator import CustomerSimulator
+from simulator.customer.traps import REFUSED_FLAG
 
 ROOT = Path(__file__).parents[1]
 CALLS = 240
