@@ -275,6 +275,36 @@ def test_near_miss_not_critical(
     assert not _found(kind, context, line, code), line
 
 
+def test_a_product_sent_after_an_outright_refusal_has_no_consent() -> None:
+    """An imported service call: «yo no pedí un seguro, no me lo cobren» — «es obligatorio, se lo
+    cargamos»; «no se lo enviamos» after the same refusal is fine."""
+
+    def codes(line: str) -> list[tuple[str, int | None]]:
+        turns = [
+            {"speaker": C, "text": "Yo no pedí ese seguro, no me lo cobren."},
+            {"speaker": A, "text": line},
+        ]
+        card = score_transcript(Transcript.model_validate({"kind": "service", "turns": turns}))
+        return [(e.code, e.turn) for e in card.critical_errors]
+
+    assert codes("Es obligatorio, se lo cargamos en su siguiente corte.") == [
+        ("sale_without_consent", 2)
+    ]
+    assert codes("Entendido, no se lo cargamos y hoy mismo lo cancelo.") == []
+
+
+def test_do_not_contact_me_said_in_other_words() -> None:
+    """«Cuando necesite algo, yo les llamo» asks not to be called: the pitch that follows is
+    persuasion."""
+    turns = [
+        {"speaker": A, "text": "Le llamo para ofrecerle un plan con más gigas."},
+        {"speaker": C, "text": "Mire, cuando necesite algo de su compañía yo les llamo."},
+        {"speaker": A, "text": "Pero escúcheme, son 30 gigas por 249."},
+    ]
+    card = score_transcript(Transcript.model_validate({"kind": "sale", "turns": turns}))
+    assert ("ignores_do_not_call", 3) in [(e.code, e.turn) for e in card.critical_errors]
+
+
 def test_confirmation_taken_back_when_pressed_is_the_false_statement() -> None:
     """«¿Siempre lo mismo?» — «Sí, siempre» — «¿Seguro?» — «en realidad es solo el primer año»:
     the confirmation (turn 3) is the inaccurate information; a correction volunteered at once is
