@@ -45,6 +45,7 @@ PANELS = {
         "main at 00f570d (the session 10 customer branches landed)",
     ),
     "ze zf zg zh": ("session 11 panel D", "the session 11 merge train (see the README)"),
+    "zi zj zk zl zm": ("session 12 panel E", "the session 12 merge train 1e9fc90 (see the README)"),
 }
 
 

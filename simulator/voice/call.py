@@ -393,17 +393,7 @@ class VoiceCall:
 
     def save_recording(self, path: Path) -> Path | None:
         """Write both sides to ``path`` and the customer's acceptance of the sale next to it,
-        linked from the transcript (``clips.py``); returns the acceptance clip, if any. The files
-        are written here from a copy of the transcript; the links go in through ``in_session``."""
-        from simulator.models.transcript import Transcript
-        from simulator.voice.clips import link_recording, write_recording
+        linked from the transcript through ``in_session`` (``clips.py``); returns the clip."""
+        from simulator.voice.clips import save_owned
 
-        transcript = self.session.transcript
-        copy = self.in_session(lambda: transcript.model_copy(deep=True))
-        events = write_recording(
-            copy if isinstance(copy, Transcript) else transcript, self.recording.audio(), path
-        )
-        self.in_session(lambda: link_recording(transcript, events))
-        return next(
-            (Path(e.value) for e in events if e.type == "acceptance_clip" and e.value), None
-        )
+        return save_owned(self.session.transcript, self.recording.audio(), path, self.in_session)

@@ -13,6 +13,7 @@ customer's yes).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from simulator.models.transcript import Event, Transcript, Turn
@@ -83,3 +84,17 @@ def link_recording(transcript: Transcript, events: list[Event]) -> None:
     kept = [e for e in transcript.events if e.type not in ("recording", "acceptance_clip")]
     transcript.events = kept + events
     transcript.upgrade_format()
+
+
+def save_owned(
+    transcript: Transcript,
+    audio: Audio,
+    path: Path,
+    in_session: Callable[[Callable[[], object]], object],
+) -> Path | None:
+    """``save_recording`` for a transcript another thread owns: the files are written here from a
+    copy taken through ``in_session``, and the links go in through it too."""
+    copy = in_session(lambda: transcript.model_copy(deep=True))
+    events = write_recording(copy if isinstance(copy, Transcript) else transcript, audio, path)
+    in_session(lambda: link_recording(transcript, events))
+    return next((Path(e.value) for e in events if e.type == "acceptance_clip" and e.value), None)

@@ -151,6 +151,12 @@ KNOWN_UNFAIR = {
     "ze-05-internet-veloz-hogar-experto-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre se oye como oferta y el experto prueba una condición del catálogo que el guion no contesta",
     "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción antes que la necesidad que el guion aprovecha",
     "zf-02-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-e): «¿hay algo que le haga dudar?» a media oferta recibe la duda del indeciso, no el «no me vuelvan a llamar» que el guion respeta",
+    # Session 12 blind panel E (zi–zm, merge train 1e9fc90): excellent calls the scorer fails on the
+    # code of the end of session 12, with today's reason.
+    "zi-06-seguro-auto-amplio-desconfiado-excellent.txt": "panel zi (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 33 (do_not_call) (resultado sale)",
+    "zj-07-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel zj (sesión 12, E), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado resolved)",
+    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "panel zk (sesión 12, E), hoy: data_management: Falta capturar el campo «nombre» (resultado sale)",
+    "zl-07-cambio-domicilio-internet-impaciente-excellent.txt": "panel zl (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 2 (time) (resultado resolved)",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"

@@ -347,10 +347,7 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
 
     def _flush_capture(self) -> None:
         for name, value in self.capture_form.flush():
-            try:
-                self.session.capture(name, value)
-            except SimuladorError as error:
-                self._error(error)
+            self._capture(name, value)
 
     # ----------------------------------------------------------------- talking (see call_talk)
 
@@ -363,11 +360,8 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
     def _finish(self) -> None:
         if self.phase != "wrapup":
             return
-        if self._voice_saving():  # its recording's links must be in the transcript that is saved
-            self.finish_pending = True
-            self._system("Guardando la grabación de voz…")
+        if self.voice_still_saving():  # the recording's links go in the saved transcript
             return
-        self.finish_pending = False
         self._flush_capture()
         self.phase = "saving"
         self._system("Calificando la llamada…")

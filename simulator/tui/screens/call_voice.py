@@ -252,9 +252,13 @@ class CallVoice(_MixinBase):
         if self.finish_pending:  # F6 waited for the recording: finish now
             self.call_after_refresh(self._finish)
 
-    def _voice_saving(self) -> bool:
-        """A listening worker has not ended yet (it saves its recording when it stops)."""
-        return self.voice_listening > 0
+    def voice_still_saving(self) -> bool:
+        """True while a listening worker has not ended (it saves its recording when it stops):
+        finishing the call then waits for it (``_voice_ended`` finishes it)."""
+        self.finish_pending = self.voice_listening > 0
+        if self.finish_pending:
+            self._system("Guardando la grabación de voz…")
+        return self.finish_pending
 
     def voice_speak(self, text: str) -> None:
         """A customer line was shown: say it too (with the turn it is, for its times)."""
