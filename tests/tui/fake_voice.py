@@ -88,7 +88,7 @@ class FakeLink:
     def save(self, recording: Path) -> builtins.list[Path]:
         """Like the real one: slow file writing here, then the transcript's links in_session."""
         self.save_started.set()
-        self.save_may_end.wait(5)
+        self.save_may_end.wait(120)  # the test releases it (a bound only against a hang)
         if self.save_link is not None and self.in_session is not None:
             self.in_session(self.save_link)
         return []
