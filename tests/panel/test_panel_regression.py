@@ -55,7 +55,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # no identity check), zb-04 (a yes volunteered to the offer needs no close), zd-10 (a call back
 # is no close, so no sale's data are owed), zg-02 (a field the customer refused is not missing);
 # m-07 and f-03 pass again as a side effect.
-# Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and o-06.
+# Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -133,7 +133,6 @@ KNOWN_UNFAIR = {
     # Session 12 (customer-d): a question that reads back no datum no longer gets «Sí, correcto»;
     # the customer now answers it (its need) and the call drifts from the script
     "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 12): la clienta cuenta su necesidad en el turno 12 en vez de «Sí, está bien» y al cierre pide una garantía que el guion no atiende",
-    "h-01-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado (sesión 12): la clienta ya no dice «Sí, correcto» a «¿tiene alguna queja del que usa?» y su pregunta del turno 12 queda sin respuesta en el guion",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
@@ -142,21 +141,33 @@ KNOWN_UNFAIR = {
     # no contraté» confirms the holder), zd-08 («lo siento, pero esa información solo se le puede dar
     # al titular» refuses).
     "ze-03-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga en el turno 8; el guion termina ahí sin despedida",
-    "zh-01-seguro-gastos-medicos-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga; el guion termina sin despedida (y la apertura no reconoce el motivo dicho en T4)",
     # Session 12 (helper «customer-e»: offers heard before their close, traps that wait for their
     # moment, decisions that hold): scripts written for the earlier customer fall out of step.
     "e-02-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa del saldo de un familiar espera un turno que hable de otras personas y el cliente pregunta lo que el guion no contesta (turno 15)",
-    "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa de la línea de un familiar llega al «¿algo más?» final y el guion ya no la contesta (turno 44)",
-    "m-05-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre en el mismo turno se oye primero como oferta; la trampa llega después y el guion no la contesta (turno 25)",
-    "o-01-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa de la línea de un familiar ya no interrumpe la toma de datos; llega al «¿algo más?» final y el guion no la contesta",
     "o-09-internet-veloz-hogar-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción de precio y el regateador pide su descuento al cierre; el guion no lo atiende",
-    "t-10-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 12, customer-e): el cliente pregunta dónde usar la tarjeta (señal de compra) en el turno 15 y el guion, escrito para otra respuesta, no lo contesta",
     "za-08-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): el regateador ahora pide su descuento y el «no me vuelvan a llamar» ya no llega a media oferta; acepta y el guion, escrito para la despedida, no captura los datos",
-    "zc-01-retencion-plan-movil-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa de la línea de un familiar llega al «¿algo más?» final y el guion no la contesta (turno 24)",
     "zd-09-seguro-auto-amplio-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): el impaciente, sin motivos pendientes, ahora acepta; el guion, escrito para su negativa, no captura los datos ni se despide",
     "ze-05-internet-veloz-hogar-experto-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre se oye como oferta y el experto prueba una condición del catálogo que el guion no contesta",
     "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción antes que la necesidad que el guion aprovecha",
     "zf-02-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-e): «¿hay algo que le haga dudar?» a media oferta recibe la duda del indeciso, no el «no me vuelvan a llamar» que el guion respeta",
+    "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "guion desfasado (sesión 12,"
+    " customer-e): la trampa del cuñado ya no llega justo después de la presentación y al cierre"
+    " el cliente pide consultarlo; el guion contesta otra cosa y el cliente cuelga",
+    "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la"
+    " clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
+    # On the session 12 train (score-c fixed these scripts' reasons on main's customer; with the
+    # customer branches merged they fall out of step in other ways):
+    "zb-04-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12): el cliente"
+    " ahora acepta con su «me quedo» y el guion, escrito para su colgada, no captura el correo ni"
+    " se despide",
+    "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado (sesión 12, tren):"
+    " la llamada termina antes de capturar nombre, correo y fecha de nacimiento",
+    "zd-08-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 12, tren): el"
+    " experto repite su duda al cierre y el guion registra la venta sin su sí",
+    "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, tren): falta"
+    " capturar la fecha de nacimiento",
+    "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, tren):"
+    " falta capturar el teléfono",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
