@@ -317,8 +317,10 @@ def end_of_call(t: Turn, *, quiet: bool) -> bool:
     if not quiet and "offer_more" in t.acts:
         if traps.doubts_invited(t) and open_sale(t):
             return doubts(t)  # «¿Qué otra duda tiene?» in the middle of the offer
-        if fire_trap(t, "end") or traps.fire_due(t, floor_open=True):
+        if fire_trap(t, "end"):
             return True
+        if moves.reveal_untold(t) or traps.fire_due(t, floor_open=True):
+            return True  # the untold problem first; then a trap that waited for the open floor
     lead_thanks = not {"greeting", "open_question", "data_request"} & t.acts
     if closing == {"thanks"} and "closed_question" in t.acts and lead_thanks:
         return False  # «Gracias. ¿Me regala cinco minutitos?»: a courtesy before a question

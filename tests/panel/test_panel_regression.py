@@ -55,7 +55,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # no identity check), zb-04 (a yes volunteered to the offer needs no close), zd-10 (a call back
 # is no close, so no sale's data are owed), zg-02 (a field the customer refused is not missing);
 # m-07 and f-03 pass again as a side effect.
-# Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and o-06.
+# Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -141,7 +141,6 @@ KNOWN_UNFAIR = {
     # no contraté» confirms the holder), zd-08 («lo siento, pero esa información solo se le puede dar
     # al titular» refuses).
     "ze-03-celular-agotado-electrohogar-impaciente-excellent.txt": "guion desfasado (sesión 11, D): la falsa condescendencia de «se lo digo claro» ya no se marca y el cliente ya no cuelga en el turno 8; el guion termina ahí sin despedida",
-    "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): el cliente pregunta por los hospitales de la red en el turno 11 (la trampa del cuñado espera su momento) y el guion contesta la trampa que ya no llegó",
     # Session 12 (helper «customer-e»: offers heard before their close, traps that wait for their
     # moment, decisions that hold): scripts written for the earlier customer fall out of step.
     "e-02-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa del saldo de un familiar espera un turno que hable de otras personas y el cliente pregunta lo que el guion no contesta (turno 15)",
@@ -157,6 +156,24 @@ KNOWN_UNFAIR = {
     "zj-07-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel zj (sesión 12, E), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado resolved)",
     "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "panel zk (sesión 12, E), hoy: data_management: Falta capturar el campo «nombre» (resultado sale)",
     "zl-07-cambio-domicilio-internet-impaciente-excellent.txt": "panel zl (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 2 (time) (resultado resolved)",
+    "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "guion desfasado (sesión 12,"
+    " customer-e): la trampa del cuñado ya no llega justo después de la presentación y al cierre"
+    " el cliente pide consultarlo; el guion contesta otra cosa y el cliente cuelga",
+    "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la"
+    " clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
+    # On the session 12 train (score-c fixed these scripts' reasons on main's customer; with the
+    # customer branches merged they fall out of step in other ways):
+    "zb-04-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12): el cliente"
+    " ahora acepta con su «me quedo» y el guion, escrito para su colgada, no captura el correo ni"
+    " se despide",
+    "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado (sesión 12, tren):"
+    " la llamada termina antes de capturar nombre, correo y fecha de nacimiento",
+    "zd-08-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 12, tren): el"
+    " experto repite su duda al cierre y el guion registra la venta sin su sí",
+    "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, tren): falta"
+    " capturar la fecha de nacimiento",
+    "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, tren):"
+    " falta capturar el teléfono",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"

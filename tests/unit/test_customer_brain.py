@@ -327,8 +327,13 @@ def test_traps_fire_once_and_a_careful_answer_earns_trust() -> None:
     outcomes = {}
     for answer in ("Lo siento, esa información es confidencial.", "Claro, ella paga 399."):
         state = opened(sim)
+        state.objections_raised.append("precio")  # the price doubt is settled: only the trap
+        state.objections_handled.append("precio")
         reply, state = sim.respond_to_acts(PITCH, ["feature", "benefit"], state)
-        assert [(i.name, i.ref) for i in reply.intents] == [("trap", "vecina")]
+        assert "trap" not in [i.name for i in reply.intents]  # not right after a pitch
+        others = "¿Alguien más de su casa usa el internet?"  # a turn about other people: it fits
+        reply, state = sim.respond_to_acts(others, ["closed_question"], state)
+        assert ("trap", "vecina") in [(i.name, i.ref) for i in reply.intents]
         trust = state.trust
         _, state = sim.respond_to_acts(answer, ["feature"], state)
         outcomes[answer[:5]] = state.trust - trust
