@@ -173,7 +173,7 @@ def _asks_data(t: Turn) -> bool:
     """«¿Me da la dirección, con colonia y alcaldía o municipio?» asks for a datum: an «o» in a
     request is no offer of two options, and «Lo primero, por favor» answers nothing (panel C)."""
     question = _last_question(t.text)
-    if question is None or "data_request" not in t.acts:
+    if question is None or not t.acts & {"data_request", "data_confirmation"}:
         return False
     return bool(cues.fields_mentioned(normalize(question), list(t.scenario.customer.data)))
 

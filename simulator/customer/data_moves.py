@@ -236,7 +236,8 @@ def owed(t: Turn) -> None:
     months = _month_owed(t, data)
     if months:  # the day alone was taken for a yes: the month is the answer
         t.intents = [i for i in t.intents if i.name != "data_confirm_yes"]
-    asked = _request(t, list(data)) or _open_request(t, list(data))
+    direct = _request(t, list(data))
+    asked = direct or _open_request(t, list(data))
     questions = " ".join(cues.question_sentences(t.text))
     if cues.contains_any(questions, cues.phrases("not_data_requests")):
         asked = []
@@ -258,7 +259,9 @@ def owed(t: Turn) -> None:
     ]
     todo = list(dict.fromkeys([*months, *todo]))[:MAX_DATA]
     spoken = {"data_given", "age_given", "data_repeated", "caller_name"}
-    if not todo and not any(i.name in spoken for i in t.intents):
+    again = bool(direct) and "data_request" in t.acts  # «¿me dicta otra vez su línea?»
+    empty = all(i.name in EMPTY for i in t.intents)
+    if not todo and (empty or (again and not any(i.name in spoken for i in t.intents))):
         # asked again for what it gave: it says it again rather than «no sabría decirle»
         todo = [f for f in asked if f in data and f in s.fields_given and f not in said][:2]
     if not todo:

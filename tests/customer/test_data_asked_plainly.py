@@ -105,7 +105,7 @@ def test_a_datum_asked_again_is_said_again_beside_an_objection() -> None:
     sim = _sim("retencion-plan-movil", "amable")
     state = sim.start(5)
     state.fields_given["numero_linea"] = "5543217890"
-    t = _turn(sim, "Perdón, ¿me dicta otra vez el número de su línea?", state)
+    t = _turn(sim, "Perdón, se me borró: ¿me dicta el número de su línea?", state)
     t.say("objection_repeat", ref="sin-tiempo")
     data_moves.owed(t)
     assert [i.name for i in t.intents][0] == "data_given", t.intents
@@ -165,3 +165,24 @@ def test_an_open_objection_said_again_repeats_its_own_words() -> None:
     )
     core = normalize(first).split()[-3:]
     assert " ".join(core) in normalize(again), (first, again)
+
+
+def test_an_open_question_naming_a_given_field_is_not_a_request_again() -> None:
+    """«¿Qué otra cosa le preocupa de su cuenta?» does not get the account number again."""
+    sim = _sim("queja-internet-sin-servicio", "amable")
+    state = sim.start(1)
+    field = next(f for f in sim.scenario.customer.data if "cuenta" in f)
+    state.fields_given[field] = sim.scenario.customer.data[field]
+    t = _turn(sim, "Además del servicio, ¿qué otra cosa le preocupa de su cuenta?", state)
+    t.say("need_statement", ref=sim.scenario.needs[0].id)
+    data_moves.owed(t)
+    assert [i.name for i in t.intents] == ["need_statement"]
+
+
+def test_greeting_without_how_are_you_gets_no_muy_bien_gracias() -> None:
+    from simulator.customer import cues
+
+    unsaid = cues.unasked(normalize("Buenas tardes, le atiende Lucía. ¿En qué le ayudo?"))
+    assert "muy bien gracias" in unsaid.split("|")
+    asked = cues.unasked(normalize("Buenas tardes, ¿cómo está? ¿En qué le ayudo?"))
+    assert "muy bien gracias" not in asked.split("|")
