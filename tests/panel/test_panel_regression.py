@@ -158,12 +158,14 @@ KNOWN_UNFAIR = {
     "zi-06-seguro-auto-amplio-desconfiado-excellent.txt": "panel zi (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 33 (do_not_call) (resultado sale)",
     "zj-07-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel zj (sesión 12, E), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado resolved)",
     "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "panel zk (sesión 12, E), hoy: data_management: Falta capturar el campo «nombre» (resultado sale)",
+    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "panel zm (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 27 (do_not_call) (resultado sale)",
+    "zm-05-tarjeta-credito-horizonte-experto-excellent.txt": "panel zm (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 35 (has_provider); call_closing: Agradecer al cliente (resultado sale)",
+    "zm-06-queja-internet-sin-servicio-platicador-excellent.txt": "panel zm (sesión 12, E), hoy: call_closing: Agradecer al cliente (resultado resolved)",
+    "zj-03-cambio-domicilio-internet-indeciso-excellent.txt": "panel zj (sesión 12, E; competente en el tren 1e9fc90 que jugó el panel), hoy:  (resultado resolved)",
     "zl-07-cambio-domicilio-internet-impaciente-excellent.txt": "panel zl (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 2 (time) (resultado resolved)",
     "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "guion desfasado (sesión 12,"
     " customer-e): la trampa del cuñado ya no llega justo después de la presentación y al cierre"
     " el cliente pide consultarlo; el guion contesta otra cosa y el cliente cuelga",
-    "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la"
-    " clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
     # On the session 12 train (score-c fixed these scripts' reasons on main's customer; with the
     # customer branches merged they fall out of step in other ways):
     "zb-04-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12): el cliente"
@@ -173,10 +175,6 @@ KNOWN_UNFAIR = {
     " la llamada termina antes de capturar nombre, correo y fecha de nacimiento",
     "zd-08-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 12, tren): el"
     " experto repite su duda al cierre y el guion registra la venta sin su sí",
-    "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, tren): falta"
-    " capturar la fecha de nacimiento",
-    "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, tren):"
-    " falta capturar el teléfono",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
