@@ -162,8 +162,6 @@ KNOWN_UNFAIR = {
     "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "guion desfasado (sesión 12,"
     " customer-e): la trampa del cuñado ya no llega justo después de la presentación y al cierre"
     " el cliente pide consultarlo; el guion contesta otra cosa y el cliente cuelga",
-    "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 11): la"
-    " clienta dice el mes de la mudanza (diciembre) y el guion registra enero",
     # On the session 12 train (score-c fixed these scripts' reasons on main's customer; with the
     # customer branches merged they fall out of step in other ways):
     "zb-04-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12): el cliente"
@@ -173,10 +171,6 @@ KNOWN_UNFAIR = {
     " la llamada termina antes de capturar nombre, correo y fecha de nacimiento",
     "zd-08-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 12, tren): el"
     " experto repite su duda al cierre y el guion registra la venta sin su sí",
-    "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, tren): falta"
-    " capturar la fecha de nacimiento",
-    "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, tren):"
-    " falta capturar el teléfono",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
