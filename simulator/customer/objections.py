@@ -51,6 +51,7 @@ def _keywords(t: Turn, objection_id: str) -> list[str]:
 
 PREEMPT_HITS = 2  # distinct resolve keywords said before an objection comes up: it does not
 PREEMPT_HITS_CATALOG = 4
+BARE_CLOSE = frozenset({"close", "trial_close", "closed_question", "objection_response"})
 COMPLETE_WORDS = 10  # a curt «le doy un mes gratis» still wants the «entiendo» of LAER
 # Customer-type objections that are the persona's nature (the haggler always haggles, the
 # undecided always doubts at the close): never settled by an answer given before they come up.
@@ -205,8 +206,10 @@ def _answer(t: Turn, top: OpenObjection) -> tuple[bool, bool, bool]:
     ack = bool({"acknowledgement", "empathy", "paraphrase"} & t.acts) or cues.contains_any(
         t.norm, cues.phrases("ack_phrases")
     )
+    # a bare «¿Se lo contrato?» after a doubt is tagged as the answer to it, but answers nothing
+    bare_close = t.acts <= BARE_CLOSE and t.words <= COMPLETE_WORDS // 2
     responded = (
-        "objection_response" in t.acts
+        ("objection_response" in t.acts and not bare_close)
         or cues.need_keyword_hit(t.norm, _keywords(t, top.id))
         or ("benefit" in t.acts and bool(benefit_ties(t, revealed_only=True)))
     )
