@@ -20,14 +20,17 @@ import os
 import sys
 import tempfile
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SIMULADOR_DATA_DIR", tempfile.mkdtemp(prefix="bench-panel-"))
 
 from simulator.content.library import load_library  # noqa: E402
+from simulator.customer import facts  # noqa: E402
 from simulator.session.call import CallSession  # noqa: E402
 from simulator.session.script import read_script, run_script  # noqa: E402
 
@@ -102,7 +105,10 @@ def _replay(rows: list[dict[str, Any]]) -> dict[str, Any]:
         session = CallSession(
             library.scenario(r["scenario"]), library.persona(r["persona"]), seed=int(r["seed"])
         )
-        result = run_script(session, read_script(PANEL / "scripts" / r["script"])).result
+        # the day the panelist played it, else the test suite's call date (tests/conftest.py)
+        played_on = date.fromisoformat(r.get("call_date", "2026-11-20"))
+        with mock.patch.object(facts, "today", lambda d=played_on: d):
+            result = run_script(session, read_script(PANEL / "scripts" / r["script"])).result
         card = result.scorecard
         verdict = card.verdict if card is not None else None
         if r["quality"] == "excellent":

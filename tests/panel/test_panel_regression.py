@@ -14,13 +14,17 @@ from __future__ import annotations
 import functools
 import json
 import re
+from datetime import date
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from simulator.content.library import load_library
+from simulator.customer import facts
 from simulator.session.call import CallSession
 from simulator.session.script import ScriptRun, read_script, run_script
+from tests.conftest import TEST_CALL_DATE
 
 HERE = Path(__file__).parent
 JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
@@ -161,7 +165,6 @@ KNOWN_UNFAIR = {
     "zm-04-seguro-auto-amplio-regateador-excellent.txt": "panel zm (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 27 (do_not_call) (resultado sale)",
     "zm-05-tarjeta-credito-horizonte-experto-excellent.txt": "panel zm (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 35 (has_provider); call_closing: Agradecer al cliente (resultado sale)",
     "zm-06-queja-internet-sin-servicio-platicador-excellent.txt": "panel zm (sesión 12, E), hoy: call_closing: Agradecer al cliente (resultado resolved)",
-    "zj-03-cambio-domicilio-internet-indeciso-excellent.txt": "panel zj (sesión 12, E; competente en el tren 1e9fc90 que jugó el panel), hoy:  (resultado resolved)",
     "zl-07-cambio-domicilio-internet-impaciente-excellent.txt": "panel zl (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 2 (time) (resultado resolved)",
     "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "guion desfasado (sesión 12,"
     " customer-e): la trampa del cuñado ya no llega justo después de la presentación y al cierre"
@@ -218,7 +221,10 @@ def _play(entry: dict[str, object]) -> ScriptRun:
     scenario = library.scenario(str(entry["scenario"]))
     persona = library.persona(str(entry["persona"]))
     steps = read_script(HERE / "scripts" / str(entry["script"]))
-    return run_script(CallSession(scenario, persona, seed=int(str(entry["seed"]))), steps)
+    # a script plays on the day its panelist played it (dates the customer says are relative to it)
+    played_on = date.fromisoformat(str(entry.get("call_date", TEST_CALL_DATE.isoformat())))
+    with mock.patch.object(facts, "today", lambda: played_on):
+        return run_script(CallSession(scenario, persona, seed=int(str(entry["seed"]))), steps)
 
 
 @functools.cache
