@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from simulator.analysis.conduct import affirmed, negated
+from simulator.analysis.conduct import affirmed, clauses, negated
 from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
 
@@ -134,12 +134,15 @@ def extract(text: str) -> tuple[Claim, ...]:
         if match:
             out.append(Claim("condition_present", topic, match.group(0)))
     for topic, (pattern, _names) in _coverage().items():
-        # «Aunque ya tenga diabetes, se la cubre» spans a comma: read the whole turn too.
+        # «Aunque ya tenga diabetes, se la cubre» spans a comma: read the whole turn too — but
+        # only then: inside one clause its own denial decides («Sí, claro. No cubre
+        # preexistentes»: without punctuation the «sí» would read as a conditional «si»).
         whole = pattern.search(norm)
+        in_clause = whole is not None and any(pattern.search(c) for c in clauses(text))
         match = (
-            (affirmed(pattern, text) or (whole if not negated(norm, whole.start()) else None))
-            if whole
-            else None
+            affirmed(pattern, text)
+            if in_clause
+            else (whole if whole and not negated(norm, whole.start()) else None)
         )
         if match:
             out.append(Claim("coverage", topic, match.group(0)))

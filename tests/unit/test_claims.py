@@ -187,3 +187,20 @@ def test_a_preapproval_offered_to_someone_unidentified_is_inaccurate() -> None:
     )
     codes = [(e.code, e.turn) for e in score_transcript(call).critical_errors]
     assert ("inaccurate_information", 3) in codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sí, claro. No cubre padecimientos preexistentes declarados.",
+        "Sí, mire: no cubrimos enfermedades que ya tenga diagnosticadas, eso se lo digo de una vez.",
+    ],
+)
+def test_a_denied_coverage_after_a_yes_claims_nothing(text: str) -> None:
+    # without accents the «sí» before the denial must not read as a conditional «si»
+    assert not [c for c in claims.extract(text) if c.kind == "coverage"]
+
+
+def test_a_coverage_promise_across_a_comma_is_still_a_claim() -> None:
+    found = claims.extract("Aunque ya padezca presión alta, se la cubre el seguro.")
+    assert any(c.kind == "coverage" and c.topic == "preexisting" for c in found)
