@@ -8,15 +8,15 @@ found at the line's turn and nowhere for a near-miss. The lines are ours, not th
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from simulator.models.transcript import Transcript
 from simulator.scoring.engine import score_transcript
+from tests.bench_module import load_bench
 
-ROOT = Path(__file__).resolve().parents[2]
 A, C = "agent", "customer"
 
 
@@ -321,14 +321,8 @@ def test_confirmation_taken_back_when_pressed_is_the_false_statement() -> None:
     assert [(e.code, e.turn) for e in card.critical_errors] == [("inaccurate_information", 3)]
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "bench_wordings", ROOT / "bench" / "bench_wordings.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _bench() -> ModuleType:
+    return load_bench("bench_wordings")
 
 
 def test_bench_wordings_figures_and_transcript() -> None:
