@@ -103,8 +103,12 @@ class FormadorTraineeScreen(Screen[None]):
         except SimuladorError as error:
             app.call_from_thread(self._failed, str(error))
             return
-        app.call_from_thread(self._show, data)
-        app.call_from_thread(self._show_exams, exams)
+        app.call_from_thread(self._show_both, data, exams)
+
+    def _show_both(self, data: TraineeDrilldown, exams: list[ExamRow]) -> None:
+        """Calls and exams in one UI step: the screen never lays out with one and not the other."""
+        self._show(data)
+        self._show_exams(exams)
 
     def _failed(self, message: str) -> None:
         self.query_one("#trainee-summary", Static).update(f"[b $error]{escape(message)}[/]")
