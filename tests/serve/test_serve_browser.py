@@ -153,6 +153,8 @@ def test_two_seats_see_the_login_screen_and_share_the_database_with_pins(
         first.type_text("2468")
         _screen_with(first, "••••", "the PIN typed, masked")
         first.press_enter()  # to the second field
+        # keys typed before Textual handles the Enter would still go to the first field
+        _screen_with(first, "otra vez, para confirmarlo", "the second PIN field focused")
         first.type_text("2468")
         wait_for(lambda: len(MASKED_PIN.findall(first.screen())) == 2, DEADLINE_S, "both PINs")
         first.press_enter()

@@ -129,6 +129,25 @@ async def test_obligatorio_a_trainee_without_pin_chooses_one_typed_twice(
     assert strict.signin.sign_in(beto, "2468").id == beto
 
 
+async def test_enter_in_the_first_pin_field_moves_to_the_second_and_says_so(
+    strict: Any, clock: Any
+) -> None:
+    room = build_room(strict, calls_each=1)
+    app = formador_app(strict, clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await type_name(pilot, "Beto Ruiz")
+        assert room.trainees["Beto Ruiz"]
+        field = app.screen.query_one("#password", Input)
+        assert app.focused is field
+        await pilot.press(*"2468", "enter")
+        await settle(pilot)
+        repeat = app.screen.query_one("#pin-repeat", Input)
+        assert app.focused is repeat and field.value == "2468" and not repeat.value
+        assert "Escriba el mismo PIN otra vez" in login_status(pilot)
+        await pilot.press(*"2468", "enter")
+        await wait_for(pilot, lambda: on_screen(pilot, "HomeScreen"), "(inicio)")
+
+
 async def test_obligatorio_a_new_name_chooses_a_pin_before_entering(
     strict: Any, clock: Any
 ) -> None:

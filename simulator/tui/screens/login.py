@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from simulator.services.signin import PinStep
 
 Question = Literal["password", "pin", "choose"]
+REPEAT_PROMPT = "Escriba el mismo PIN otra vez, para confirmarlo."
 
 
 class LoginScreen(Screen[None]):
@@ -202,6 +203,7 @@ class LoginScreen(Screen[None]):
             return
         if question == "choose" and not repeat.value:
             repeat.focus()
+            self.query_one("#login-status", Static).update(REPEAT_PROMPT)
             return
         self._check(person, question, field.value, repeat.value)
 
