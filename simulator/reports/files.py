@@ -1,7 +1,9 @@
 """Writing report files: one place that turns an operating-system error into Spanish.
 
 Every report or export is written whole to a temporary file next to the target and then renamed
-over it, so an interrupted export never leaves half a file behind.
+over it, so an interrupted export never leaves half a file behind. Reports hold personal data
+(names, calls, verdicts): a new file is readable by its owner only (``FILE_MODE``), and a file that
+is replaced keeps the permissions its owner gave it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 from pathlib import Path
 
 from simulator.errors import InputError
+from simulator.locations import FILE_MODE
 
 _WHY = {
     errno.ENOENT: "la carpeta donde se quiere guardar no existe",
@@ -39,7 +42,11 @@ def write_bytes(path: Path, data: bytes) -> None:
         raise InputError("no se pudo escribir: " + _WHY[errno.EISDIR], path=str(path))
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_bytes(data)
+        mode = path.stat().st_mode & 0o777 if path.exists() else FILE_MODE
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        temporary.chmod(mode)
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
