@@ -132,7 +132,7 @@ class ExamVerdict(_Strict):
 
 
 class Validation(_Strict):
-    formador_id: int
+    formador_id: int | None  # None once the formador's account was deleted
     formador_name: str
     agree: bool
     note: str
@@ -152,7 +152,9 @@ class ExamAttempt(_Strict):
     slots: list[PracticalSlot]
     questionnaire: Questionnaire
     answers: dict[str, int] | None = None  # question id -> chosen 0-based option
-    validation: Validation | None = None
+    draft: dict[str, int] = {}  # answers chosen but not yet sent (kept across sessions)
+    validation: Validation | None = None  # the latest validation
+    validations: list[Validation] = []  # every validation, oldest first
 
     @property
     def next_slot(self) -> PracticalSlot | None:

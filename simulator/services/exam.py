@@ -188,13 +188,21 @@ class ExamService:
     def questionnaire(self, attempt_id: int) -> Questionnaire:
         return self.get(attempt_id).questionnaire
 
+    def save_draft(self, attempt_id: int, answers: dict[str, int]) -> None:
+        """Keep the answers chosen so far, not sent: leaving or closing the simulator loses none.
+        Ignored once the questionnaire was sent (the sent answers are the ones that count)."""
+        attempt = self.get(attempt_id)
+        if attempt.answers is not None:
+            return
+        clean = _known_answers(attempt.questionnaire, answers)
+        self.repo.save_draft(attempt_id, json.dumps(clean) if clean else None)
+
     def submit_answers(self, attempt_id: int, answers: dict[str, int]) -> QuestionnaireResult:
         """Grade and store the answers (once: a submitted questionnaire cannot be answered again)."""
         attempt = self.get(attempt_id)
         if attempt.answers is not None:
             raise InputError("El cuestionario de esta autoevaluación ya se envió.")
-        known = {q.id for q in attempt.questionnaire.questions}
-        clean = {k: int(v) for k, v in answers.items() if k in known}
+        clean = _known_answers(attempt.questionnaire, answers)
         record = self.repo.finish(attempt_id, json.dumps(clean), "en_curso")
         self._settle(_attempt(record))
         return grade(attempt.questionnaire, clean, load_plan().pass_mark)
@@ -261,14 +269,27 @@ class ExamService:
         return _attempt(self.repo.validate(attempt_id, formador_id, agree, note))
 
 
+def _known_answers(questionnaire: Questionnaire, answers: dict[str, int]) -> dict[str, int]:
+    """Only answers to the attempt's own questions count."""
+    known = {q.id for q in questionnaire.questions}
+    return {k: int(v) for k, v in answers.items() if k in known}
+
+
 def _with_card(saved: SavedCall, card: Scorecard) -> SavedCall:
     return replace(saved, scorecard=card)
 
 
 def _attempt(record: ExamAttemptRecord) -> ExamAttempt:
     draw = json.loads(record.draw_json)
-    validation = None
-    if record.validated_by is not None and record.validated_at is not None:
+    validations = [
+        Validation(
+            formador_id=v.formador_id, formador_name=v.formador_name or "", agree=v.agree,
+            note=v.note, at=v.at,
+        )
+        for v in record.validations
+    ]  # fmt: skip
+    validation = validations[-1] if validations else None
+    if validation is None and record.validated_by is not None and record.validated_at is not None:
         validation = Validation(
             formador_id=record.validated_by,
             formador_name=record.validated_by_name or "",
@@ -286,5 +307,7 @@ def _attempt(record: ExamAttemptRecord) -> ExamAttempt:
         slots=[PracticalSlot.model_validate(s) for s in draw["slots"]],
         questionnaire=Questionnaire.model_validate(draw["questionnaire"]),
         answers=json.loads(record.answers_json) if record.answers_json else None,
+        draft=json.loads(record.draft_json) if record.draft_json else {},
         validation=validation,
+        validations=validations,
     )

@@ -1,7 +1,8 @@
 """Exam attempts: a candidate's certification self-assessments, stored as JSON beside their calls.
 
 The repository knows rows and JSON text only; ``services.exam`` turns them into ``exam.models``.
-Records are frozen dataclasses; each method is one transaction.
+Records are frozen dataclasses; each method is one transaction. Nothing a candidate or a formador
+gave is overwritten: answers not yet sent are kept as a draft, and every validation is kept.
 """
 
 from __future__ import annotations
@@ -14,9 +15,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from simulator.errors import StorageError
 from simulator.storage.engine import run_in_session
-from simulator.storage.models import ExamAttemptRow, Trainee, utcnow
+from simulator.storage.models import ExamAttemptRow, ExamValidationRow, Trainee, utcnow
 
 STATUSES = ("en_curso", "autoevaluacion", "validada", "no_validada")
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationRecord:
+    formador_id: int | None
+    formador_name: str | None
+    agree: bool
+    note: str
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +44,13 @@ class ExamAttemptRecord:
     validated_at: datetime | None
     validation_agree: bool | None
     validation_note: str | None
+    draft_json: str | None = None
+    validations: tuple[ValidationRecord, ...] = ()
+
+
+def _name(session: Session, trainee_id: int | None) -> str | None:
+    person = session.get(Trainee, trainee_id) if trainee_id is not None else None
+    return person.name if person is not None else None
 
 
 def _record(session: Session, row: ExamAttemptRow) -> ExamAttemptRecord:
@@ -53,6 +70,15 @@ def _record(session: Session, row: ExamAttemptRow) -> ExamAttemptRecord:
         validated_at=row.validated_at,
         validation_agree=row.validation_agree,
         validation_note=row.validation_note,
+        draft_json=row.draft_json,
+        validations=tuple(
+            ValidationRecord(v.formador_id, _name(session, v.formador_id), v.agree, v.note, v.at)
+            for v in session.scalars(
+                select(ExamValidationRow)
+                .where(ExamValidationRow.attempt_id == row.id)
+                .order_by(ExamValidationRow.id)
+            )
+        ),
     )
 
 
@@ -107,6 +133,14 @@ class ExamRepo:
 
         return run_in_session(self._factory, "guardar la autoevaluación", work)
 
+    def save_draft(self, attempt_id: int, draft_json: str | None) -> None:
+        """Keep (or, with None, drop) the answers chosen but not yet sent."""
+
+        def work(session: Session) -> None:
+            self._row(session, attempt_id).draft_json = draft_json
+
+        run_in_session(self._factory, "guardar las respuestas sin enviar", work)
+
     def finish(self, attempt_id: int, answers_json: str | None, status: str) -> ExamAttemptRecord:
         """Store the answers (when given) and the new status; a finished status stamps the time."""
         if status not in STATUSES:
@@ -116,6 +150,7 @@ class ExamRepo:
             row = self._row(session, attempt_id)
             if answers_json is not None:
                 row.answers_json = answers_json
+                row.draft_json = None  # sent: nothing is pending any more
             row.status = status
             if status != "en_curso" and row.finished_at is None:
                 row.finished_at = utcnow()
@@ -133,6 +168,13 @@ class ExamRepo:
             row.validation_agree = agree
             row.validation_note = note
             row.status = "validada" if agree else "no_validada"
+            session.add(
+                ExamValidationRow(
+                    attempt_id=row.id, formador_id=formador_id, agree=agree, note=note,
+                    at=row.validated_at,
+                )
+            )  # fmt: skip
+            session.flush()
             return _record(session, row)
 
         return run_in_session(self._factory, "guardar la validación", work)

@@ -205,6 +205,25 @@ class ExamAttemptRow(Base):
     validated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     validation_agree: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     validation_note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    draft_json: Mapped[str | None] = mapped_column(Text, nullable=True)  # answers not yet sent
+
+
+class ExamValidationRow(Base):
+    """Every validation a formador gave a self-assessment, oldest first (the attempt's
+    ``validated_*`` columns hold the latest): a changed mind or a second review keeps the first."""
+
+    __tablename__ = "exam_validations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("exam_attempts.id", ondelete="CASCADE"), index=True
+    )
+    formador_id: Mapped[int | None] = mapped_column(
+        ForeignKey("trainees.id", ondelete="SET NULL"), nullable=True
+    )
+    agree: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class LoginFailure(Base):

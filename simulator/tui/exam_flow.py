@@ -144,7 +144,8 @@ class ExamFlow(_MixinBase):
     def show_exam_questionnaire(self, attempt: ExamAttempt) -> None:
         from simulator.tui.screens.exam_questionnaire import ExamQuestionnaireScreen
 
-        answers = self.exam_drafts.setdefault(attempt.id, {})  # kept if the trainee leaves
+        # kept if the trainee leaves; what an earlier session saved comes back from the attempt
+        answers = self.exam_drafts.setdefault(attempt.id, dict(attempt.draft))
         self.push_screen(ExamQuestionnaireScreen(attempt, answers))
 
     def show_exam_verdict(self, attempt_id: int, *, formador: bool = False) -> None:

@@ -195,9 +195,21 @@ def validation_banner(attempt: ExamAttempt) -> str:
     when = fmt_when(validation.at)
     who = escape(validation.formador_name or "un formador")
     note = f"\nNota del formador: «{escape(validation.note)}»" if validation.note else ""
+    earlier = _earlier_validations(attempt)
     if validation.agree:
-        return f"[b $success]Validada por {who} el {when}[/]{note}"
-    return f"[b $error]Revisada por {who} el {when}: no validada[/]{note}"
+        return f"[b $success]Validada por {who} el {when}[/]{note}{earlier}"
+    return f"[b $error]Revisada por {who} el {when}: no validada[/]{note}{earlier}"
+
+
+def _earlier_validations(attempt: ExamAttempt) -> str:
+    """The validations before the latest one, newest first: a changed decision stays visible."""
+    lines = []
+    for old in reversed(attempt.validations[:-1]):
+        who = escape(old.formador_name or "un formador")
+        decision = "validada" if old.agree else "no validada"
+        note = f": «{escape(old.note)}»" if old.note else ""
+        lines.append(f"  • {fmt_when(old.at)}, {who}: {decision}{note}")
+    return "\n[dim]Antes:[/]\n" + "\n".join(lines) if lines else ""
 
 
 def overall_markup(verdict: ExamVerdict) -> str:

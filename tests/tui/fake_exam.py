@@ -38,6 +38,9 @@ class FakeExam:
     def record_call(self, attempt_id: int, call_id: int) -> ExamAttempt:
         raise InputError(NO_EXAM)
 
+    def save_draft(self, attempt_id: int, answers: dict[str, int]) -> None:
+        raise InputError(NO_EXAM)
+
     def submit_answers(self, attempt_id: int, answers: dict[str, int]) -> QuestionnaireResult:
         raise InputError(NO_EXAM)
 

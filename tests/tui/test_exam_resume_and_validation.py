@@ -65,6 +65,36 @@ async def test_an_attempt_is_resumed_where_it_was_left(
         assert len(quiz.answers) == 2
 
 
+async def test_unsent_answers_survive_closing_the_simulator(
+    exam_services: Any, clock: Any, exam_seed: int
+) -> None:
+    services = exam_services
+    first = exam_app(services, clock)
+    async with first.run_test(size=SIZE) as pilot:
+        await login(pilot, "Mariana")
+        await open_plan(pilot)
+        await begin(pilot)
+        await pilot.press("down", "down", "enter")  # the questionnaire
+        await wait_for(pilot, lambda: on_screen(pilot, "ExamQuestionnaireScreen"))
+        await settle(pilot)
+        await pilot.press("3", "s", "1", "s", "2")
+        attempt_id = first.screen.attempt.id  # type: ignore[attr-defined]
+        await wait_for(pilot, lambda: len(services.exam.get(attempt_id).draft) == 3, "(saved)")
+    # the simulator was closed without sending; a new session on the same data
+    again = exam_app(services, clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await login(pilot, "Mariana")
+        await open_plan(pilot)
+        await begin(pilot)
+        await pilot.press("down", "down", "enter")
+        await wait_for(pilot, lambda: on_screen(pilot, "ExamQuestionnaireScreen"))
+        await settle(pilot)
+        quiz: Any = again.screen
+        assert "Respondidas: 3 de" in _text(quiz, "#quiz-count")
+        first_question = quiz.questions[0].id
+        assert quiz.answers[first_question] == 2  # the key 3: the third option
+
+
 async def test_the_service_call_waits_for_the_sale_call(
     exam_services: Any, clock: Any, exam_seed: int
 ) -> None:

@@ -104,6 +104,11 @@ def test_validation_banner_says_who_and_when() -> None:
         }
     )
     assert "no validada" in plain(v.validation_banner(refused))
+    assert "Antes:" not in plain(v.validation_banner(refused))
+    changed = refused.model_copy(update={"validations": [validation, refused.validation]})
+    shown = plain(v.validation_banner(changed))
+    assert "no validada" in shown.splitlines()[0]
+    assert "Antes:" in shown and "Marta: validada: «" in shown  # the first decision stays visible
 
 
 def test_verdict_reasons_elements_and_checklist_quote_the_calls() -> None:

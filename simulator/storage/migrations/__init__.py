@@ -6,5 +6,5 @@ version of the program (a revision not listed here) and refuse it with a clear m
 checks both against the scripts in ``versions/``.
 """
 
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -4,11 +4,13 @@ Options in a ``RadioSet`` (arrows and Enter, a click, or the keys 1–4); «Ante
 (keys A / S) move between questions and the answered count is always in view. «Enviar» (E) asks for
 confirmation while questions are unanswered; once sent, the answers are graded by the exam service
 and the result screen shows each question's right answer and its explanation. Answers not yet sent
-are kept by the app for the attempt, so leaving and coming back keeps them (until the app closes).
+are saved with the attempt as they are chosen (a worker), so leaving, closing the simulator or a
+power cut loses none of them.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -51,6 +53,8 @@ class ExamQuestionnaireScreen(Screen[None]):
         self.index = 0
         self.sending = False
         self._shown = 0  # how many option sets were mounted (each gets a fresh id)
+        self._draft_lock = threading.Lock()
+        self._pending: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,6 +120,8 @@ class ExamQuestionnaireScreen(Screen[None]):
         if event.radio_set.has_class("options") and self.questions:
             self.answers[self.question.id] = event.index
             self._count()
+            self._pending = dict(self.answers)  # the newest choice wins whatever thread saves it
+            self._save_draft()
 
     def action_choose(self, option: int) -> None:
         """Keys 1–4: press that option of the question on display."""
@@ -160,6 +166,16 @@ class ExamQuestionnaireScreen(Screen[None]):
             self.query_one("#send", Button).disabled = True
             self._send(dict(self.answers))
 
+    @work(thread=True, group="exam-draft")
+    def _save_draft(self) -> None:
+        app = app_of(self)
+        with self._draft_lock:  # one save at a time, each of the newest answers
+            try:
+                app.ready_services.exam.save_draft(self.attempt.id, self._pending)
+            except SimuladorError as error:
+                message = f"No se pudo guardar la respuesta: {error}"
+                app.call_from_thread(self.notify, message, severity="warning")
+
     @work(thread=True, exclusive=True, group="exam-send")
     def _send(self, answers: dict[str, int]) -> None:
         app = app_of(self)
@@ -182,9 +198,7 @@ class ExamQuestionnaireScreen(Screen[None]):
         self.app.switch_screen(ExamAnswersScreen(self.attempt.id, result))
 
     def action_leave(self) -> None:
-        """Back to the progress screen; answers not sent stay with the attempt in this session."""
+        """Back to the progress screen; answers not sent stay saved with the attempt."""
         if self.answers:
-            self.notify(
-                "Sus respuestas se guardan mientras no cierre el simulador; envíelas con E."
-            )
+            self.notify("Sus respuestas quedan guardadas; cuando termine, envíelas con E.")
         self.app.pop_screen()
