@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from simulator.errors import InputError
+from simulator.locations import make_private_dir
 from simulator.reports.files import why, write_text
 from simulator.reports.trainee import find_trainee
 
@@ -36,11 +37,12 @@ def file_name(call_id: int, started_at: datetime, scenario_id: str) -> str:
 
 
 def prepare_folder(folder: Path) -> None:
-    """Create ``folder`` if needed; a Spanish ``InputError`` when it cannot hold the files."""
+    """Create ``folder`` if needed, owner-only like every folder of personal data (an existing
+    one is left as it is); a Spanish ``InputError`` when it cannot hold the files."""
     if folder.exists() and not folder.is_dir():
         raise InputError("no se pudo escribir: es un archivo, no una carpeta", path=str(folder))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
     except OSError as error:
         raise InputError(f"no se pudo crear la carpeta: {why(error)}", path=str(folder)) from None
 

@@ -42,3 +42,19 @@ def test_a_missing_folder_is_refused_in_spanish_and_leaves_nothing(tmp_path: Pat
     with pytest.raises(InputError, match="la carpeta donde se quiere guardar no existe"):
         write_text(tmp_path / "no-existe" / "r.html", "x")
     assert not any(tmp_path.iterdir())
+
+
+def test_a_folder_made_for_exports_is_private_and_an_existing_one_is_left_alone(
+    tmp_path: Path,
+) -> None:
+    from simulator.locations import DIR_MODE
+    from simulator.reports.transcripts import prepare_folder
+
+    made = tmp_path / "datos" / "portafolios"
+    prepare_folder(made)
+    assert _mode(made) == DIR_MODE and _mode(made.parent) == DIR_MODE
+    shared = tmp_path / "compartida"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    prepare_folder(shared)
+    assert _mode(shared) == 0o755
