@@ -8,14 +8,37 @@ written) is a Spanish message with exit code 2, never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from simulator.commands.formador_session import build, login_formador, run
 
+if TYPE_CHECKING:
+    from simulator.services import Services
+
 WINDOW_HELP = "Llamadas recientes por aprendiz que cuentan en las cifras."
 FORMADOR_HELP = "Su nombre de formador."
+
+
+def _write_report(
+    html: Path, formador: str | None, make: Callable[[Services], tuple[str, str]]
+) -> None:
+    """Sign the formador in, build the report with ``make`` (its HTML and the line to print) and
+    write it."""
+
+    def work() -> None:
+        from simulator.reports.files import write_text
+
+        services = build()
+        login_formador(services, formador)
+        page, said = make(services)
+        write_text(html, page)
+        typer.echo(said)
+
+    run(work)
 
 
 def register(app: typer.Typer) -> None:
@@ -32,21 +55,18 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Reporte de un aprendiz: historial, tendencia, habilidades, faltas repetidas y plan."""
 
-        def work() -> None:
-            from simulator.reports.files import write_text
+        def make(services: Services) -> tuple[str, str]:
             from simulator.reports.render import render_trainee
             from simulator.reports.trainee import gather_trainee
 
-            services = build()
-            login_formador(services, formador)
             report = gather_trainee(services, name, window=last)
-            write_text(html, render_trainee(report))
-            typer.echo(
+            said = (
                 f"Reporte de «{report.name}» guardado en {html} "
                 f"({len(report.history)} llamada(s) calificada(s))."
             )
+            return render_trainee(report), said
 
-        run(work)
+        _write_report(html, formador, make)
 
     @report_app.command("cohort")
     def cohort(
@@ -57,18 +77,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Tablero de una cohorte en HTML: mapa de calor, PEC/PENC, asignaciones y alertas."""
 
-        def work() -> None:
+        def make(services: Services) -> tuple[str, str]:
             from simulator.reports.cohort import gather_cohort
-            from simulator.reports.files import write_text
             from simulator.reports.render import render_cohort
 
-            services = build()
-            login_formador(services, formador)
             report = gather_cohort(services, name, window=last)
-            write_text(html, render_cohort(report))
-            typer.echo(
+            said = (
                 f"Tablero de la cohorte «{report.name}» guardado en {html} "
                 f"({len(report.lines)} aprendiz(ces))."
             )
+            return render_cohort(report), said
 
-        run(work)
+        _write_report(html, formador, make)
