@@ -7,7 +7,7 @@ with Enter, which goes through the same handlers as real typing.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from textual.app import App
@@ -161,3 +161,20 @@ async def hang_up_and_finish(pilot: Pilot[Any]) -> None:
     await pilot.press("f6")
     await wait_for(pilot, lambda: type(app.screen).__name__ == "ResultsScreen", "(resultados)")
     await settle(pilot)
+
+
+def steady(run_before: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Awaitable[None]]:
+    """A snapshot's ``run_before`` that ends still: work finished, notifications gone, no blinking
+    cursor (so the picture does not depend on timing)."""
+
+    async def wrapped(pilot: Any) -> None:
+        await run_before(pilot)
+        await settle(pilot)
+        pilot.app.clear_notifications()
+        for screen in pilot.app.screen_stack:
+            for widget in screen.query(Input):
+                widget.cursor_blink = False
+        await pilot.pause()
+        await settle(pilot)
+
+    return wrapped

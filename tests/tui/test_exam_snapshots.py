@@ -6,16 +6,14 @@ and look at the SVGs.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
-from textual.widgets import Input
 
 from tests.tui.exam_data import exam_room, fix_exam_times, play_slot
 from tests.tui.exam_pilot import SIZE, exam_app, on_screen, open_plan
 from tests.tui.formador_pilot import enter_as_formador, open_trainee
-from tests.tui.pilot_helpers import login, settle, wait_for
+from tests.tui.pilot_helpers import login, settle, steady, wait_for
 
 FORMADOR_SIZE = (120, 34)
 
@@ -23,20 +21,6 @@ FORMADOR_SIZE = (120, 34)
 @pytest.fixture(autouse=True)
 def _fixed(monkeypatch: pytest.MonkeyPatch, exam_seed: int) -> None:
     fix_exam_times(monkeypatch)
-
-
-def steady(run_before: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Awaitable[None]]:
-    async def wrapped(pilot: Any) -> None:
-        await run_before(pilot)
-        await settle(pilot)
-        pilot.app.clear_notifications()
-        for screen in pilot.app.screen_stack:
-            for widget in screen.query(Input):
-                widget.cursor_blink = False
-        await pilot.pause()
-        await settle(pilot)
-
-    return wrapped
 
 
 async def _to(pilot: Any, name: str) -> None:

@@ -9,10 +9,7 @@ not blink, notifications are cleared, animations are off (``conftest.py``).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
-
-from textual.widgets import Input
 
 from tests.tui.formador_data import build_room
 from tests.tui.formador_pilot import (
@@ -24,23 +21,9 @@ from tests.tui.formador_pilot import (
     open_trainee,
     type_name,
 )
-from tests.tui.pilot_helpers import settle, wait_for
+from tests.tui.pilot_helpers import steady, wait_for
 
 SIZE = (120, 34)
-
-
-def steady(run_before: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Awaitable[None]]:
-    async def wrapped(pilot: Any) -> None:
-        await run_before(pilot)
-        await settle(pilot)
-        pilot.app.clear_notifications()
-        for screen in pilot.app.screen_stack:
-            for widget in screen.query(Input):
-                widget.cursor_blink = False
-        await pilot.pause()
-        await settle(pilot)
-
-    return wrapped
 
 
 def test_formador_wrong_password(snap_compare: Any, services: Any, clock: Any) -> None:
