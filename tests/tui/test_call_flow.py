@@ -231,3 +231,31 @@ async def test_the_app_builds_its_own_services_like_simulador(data_dir: Any, clo
         assert type(home).__name__ == "HomeScreen"
         assert home.table.row_count == len(app.services.library.scenarios) > 0
         assert app.services.settings.data_dir == data_dir
+
+
+async def test_f5_registers_what_the_call_is_about(services: Any, clock: Any) -> None:
+    """A sale in a sales call, a payment agreement in collections, a request in a service call."""
+    from textual.widgets import Button
+
+    from tests.tui.test_call_voice import transcript_text
+
+    expected = {
+        "cobranza-tarjeta-atrasada": ("Acuerdo", "Acuerdo de pago registrado en el sistema."),
+        "cambio-domicilio-internet": ("Registrar", "Solicitud registrada en el sistema."),
+        SCENARIO: ("Venta", "Venta registrada en el sistema."),
+    }
+    for scenario, (label, said) in expected.items():
+        app = make_app(services, clock)
+        async with app.run_test(size=SIZE) as pilot:
+            await login(pilot, "Mariana")
+            call = await open_scenario(pilot, scenario, seed=3)
+            assert str(call.query_one("#sp-sale", Button).label) == label
+            footer = {
+                key: active.binding.description for key, active in call.active_bindings.items()
+            }
+            assert footer["f5"] == label
+            await pilot.press("f2", "f3")
+            await settle(pilot)
+            await pilot.press("f5")
+            await settle(pilot)
+            assert said in transcript_text(call)

@@ -28,6 +28,7 @@ from textual.widgets import (
 )
 
 from simulator.errors import SimuladorError
+from simulator.language.display import display as display_name
 from simulator.language.safe_text import clean, escape_textual
 from simulator.tui.app_api import app_of
 from simulator.tui.screens.call_talk import CallTalk
@@ -75,9 +76,10 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
         self.session = live.session
         self.scenario = live.scenario
         self.request = request
+        self.sale_label = display_name("register_button", self.scenario.kind)  # venta/acuerdo…
+        self._bindings.key_to_bindings["f5"] = [Binding("f5", "sale", self.sale_label)]
         self.exam = request.mode == "exam"
-        self.phase = "before"
-        self.waiting = False
+        self.phase, self.waiting = "before", False
         self.generation = 0
         self.t_start: float | None = None
         self.t_end: float | None = None
@@ -96,7 +98,7 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
         yield Header()
         with Horizontal(id="workspace"):
             with Vertical(id="side"):
-                yield Softphone()
+                yield Softphone(self.sale_label)
                 with TabbedContent(id="tools"):
                     with TabPane("Captura", id="tab-capture"):
                         yield CaptureForm(list(self.scenario.required_fields))
@@ -252,11 +254,10 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
 
     @on(Button.Pressed, "#sp-sale")
     def action_sale(self) -> None:
-        if self.phase != "live":
-            self.notify("Solo se registra una venta durante la llamada.", severity="warning")
-            return
-        if self.sale_done:
-            self.notify("La venta ya está registrada.")
+        if self.phase != "live" or self.sale_done:
+            done, kind = self.sale_done, self.scenario.kind
+            said = display_name("register_again", kind) if done else "Solo se registra en llamada."
+            self.notify(said, severity="information" if done else "warning")
             return
         if self.waiting:
             self.sale_done = True
@@ -271,7 +272,7 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
             self._error(error)
             return
         self.sale_done = True
-        self._system("Venta registrada en el sistema.")
+        self._system(display_name("registered", self.scenario.kind))
 
     @on(Button.Pressed, "#sp-hangup")
     def action_hangup(self) -> None:

@@ -53,6 +53,10 @@ class Softphone(Widget):
     mood: reactive[str] = reactive("")
     voice: reactive[str] = reactive("Voz: apagada")
 
+    def __init__(self, sale_label: str = "Venta") -> None:
+        super().__init__()
+        self.sale_label = sale_label  # what F5 registers in this call (venta, solicitud, acuerdo)
+
     def compose(self) -> ComposeResult:
         yield Static(id="sp-status")
         yield Static(id="sp-timer")
@@ -62,7 +66,7 @@ class Softphone(Widget):
             yield Button("Disponible", id="sp-ready", compact=True, variant="success")
             yield Button("Contestar", id="sp-answer", compact=True, variant="primary")
             yield Button("Espera", id="sp-hold-btn", compact=True, variant="warning")
-            yield Button("Venta", id="sp-sale", compact=True)
+            yield Button(self.sale_label, id="sp-sale", compact=True)
             yield Button("Colgar", id="sp-hangup", compact=True, variant="error")
 
     _ready = False
