@@ -51,6 +51,7 @@ def decide(
     if reclassify and cues.open_form_question(agent_text):
         acts = (acts - {"closed_question"}) | {"open_question"}
     t = Turn(agent_text, normalize(agent_text), acts, s, scenario, persona)
+    t.accepted_before = was_accepted
     objections.listen(t)
     persona_play.before(t)
     _react(t)

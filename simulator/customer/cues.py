@@ -244,11 +244,14 @@ def catalog_price_said(text: str, scenario: Scenario) -> bool:
     return any(a.is_money and round(a.value) in prices for a in extract_amounts(text))
 
 
-def wrong_price(text: str, norm_text: str, scenario: Scenario) -> Product | None:
+def wrong_price(text: str, norm_text: str, scenario: Scenario, quoted: str = "") -> Product | None:
     """A catalog product named in the turn with a money amount that is not its price.
 
     Several products may be named with their prices in one turn; the turn is wrong only when a
-    named product's price is never said and some amount said is no named product's price.
+    named product's price is never said and some amount said is no named product's price. An
+    amount the customer itself just said (``quoted``: «¿me lo deja en 5,499?» — «no se lo puedo
+    dejar en 5,499») is the customer's figure turned down, not the agent's price (panel E zi-04:
+    «eso no cuadra con lo que me dijo antes» to a correct answer).
     """
     named = [p for p in products_named(norm_text, scenario.catalog) if p.price is not None]
     if not named:
@@ -261,13 +264,18 @@ def wrong_price(text: str, norm_text: str, scenario: Scenario) -> Product | None
     said: set[int] = set()
     stray: set[int] = set()
     prices = {round(p.price or 0) for p in named}
+    catalog_prices = {round(p.price) for p in scenario.catalog if p.price}
+    theirs = {round(a.value) for a in extract_amounts(quoted)}
     for amount in extract_amounts(text):
-        if not amount.is_money or str(int(amount.value)) in product_words:
-            continue
         value = round(amount.value)
-        said.add(value)
+        money = amount.is_money or value in catalog_prices  # «el Astra 5 en 4,999»
+        if not money or str(int(amount.value)) in product_words:
+            continue
         where = folded.find(normalize(amount.text))
         before = folded[max(0, where - 30) : where] if where >= 0 else ""
+        if value in theirs and f" {before}".find(" no ") >= 0:
+            continue  # the customer's own figure, turned down
+        said.add(value)
         after = folded[where + len(normalize(amount.text)) :][:25] if where >= 0 else ""
         if value not in prices and contains_any(before, phrases("price_verbs")):  # «500 menos…»
             stray.update(() if contains_any(after, phrases("relative_after")) else (value,))
@@ -337,14 +345,23 @@ def unasked(norm_text: str) -> str:
     return "|".join(out)
 
 
-def topics_answered(norm_text: str) -> list[str]:
-    """The ``answered_topics`` whose answer stems the agent's turn has."""
+def topics_answered(norm_text: str, text: str = "") -> list[str]:
+    """The ``answered_topics`` whose answer stems the agent's turn has (or, for a ``money``
+    topic, any amount said as money in ``text``)."""
     topics = config().get("answered_topics", {})
+    money = bool(text) and any(a.is_money for a in extract_amounts(text))
     return [
         name
         for name, rule in topics.items()
         if any(normalize(stem) in norm_text for stem in rule.get("agent", []))
+        or (money and rule.get("money"))
     ]
+
+
+def state_topics() -> dict[str, str]:
+    """The ``answered_topics`` known from the customer's memory, by the memory they need."""
+    topics = config().get("answered_topics", {})
+    return {name: str(rule["state"]) for name, rule in topics.items() if rule.get("state")}
 
 
 def topics_mentioned(norm_text: str) -> list[str]:

@@ -22,6 +22,8 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
+# Intents that say again what the customer said before: only they may open with «Como le decía».
+REPEATING_INTENTS = frozenset({"data_repeated", "repetition_complaint", "objection_repeat"})
 # Extras of the customer's own after its answer: dropped when no line of them fits the call.
 OPTIONAL_INTENTS = frozenset(
     {"buying_signal", "buying_signal_generic", "ask_detail", "ask_price", "digression"}
@@ -89,7 +91,9 @@ class TemplateMouth:
         parts: list[str] = []
         lead_in = False
         for index, intent in enumerate(intents):
-            optional = bool(parts) and intent.name in OPTIONAL_INTENTS
+            # an own question whose every line asks what the call already settled is left out,
+            # first in the reply or not («¿Y cuánto cuesta?» after both prices: panel E)
+            optional = intent.name in OPTIONAL_INTENTS
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
@@ -105,9 +109,15 @@ class TemplateMouth:
                 line = self._filler(line, persona, rng, proper, state.used_texts[-FILLER_GAP:])
             parts.append(line)
             lead_in = intent.name.endswith("lead_in")
+        if not parts and intents:
+            options = glue().get("nothing_left") or glue().get("last_resort", {}).get("default")
+            parts.append(str(rng.choice(options or ["Ya veo."])))
         text = " ".join(parts).strip()
         if text in state.used_texts:
-            for prefix in glue().get("again_prefixes", []):
+            again = list(glue().get("again_prefixes", []))
+            if any(i.name in REPEATING_INTENTS for i in intents):
+                again = [*glue().get("again_repeat_prefixes", []), *again]
+            for prefix in again:
                 candidate = f"{prefix} {decapitalize(text, proper)}"
                 if candidate not in state.used_texts:
                     text = candidate
@@ -179,15 +189,24 @@ class TemplateMouth:
         sources = self._sources(intent, scenario, persona)
         used = set(state.used_keys)
         chosen = None
+        unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
+        # a source whose every fresh line presumes what was not said (or asks what was settled)
+        # gives way to the next one that has a fitting line («No me diga que me calme» when
+        # nobody said «cálmese»: the base bank's «No me presione» instead); only when no source
+        # fits is an unfit line said, and never for an optional extra
+        strict = bool(unasked) and any(
+            f"{key}:{i}" not in used and not _presumes(line, unasked)
+            for key, lines in sources
+            for i, line in enumerate(lines)
+        )
         for key, lines in sources:
             fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
             answered = intent.slots.get("answered")
             if answered:  # a doubt the agent's turn just answered is not voiced again
                 fresh = [i for i in fresh if not already_answered(lines[i], answered)] or fresh
-            unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
             if unasked:  # a line that answers what the agent did not say is not said
                 fitting = [i for i in fresh if not _presumes(lines[i], unasked)]
-                if not fitting and optional:
+                if not fitting and (optional or strict):
                     continue  # an extra of the customer's own: left unsaid rather than unfit
                 fresh = fitting or fresh
             if fresh:

@@ -170,7 +170,9 @@ def objection_turn(t: Turn) -> bool:
         apply_pressure(t)
         t.say("objection_repeat", ref=top.id)
         return True
-    if _asks_through(t, top, ack, responded):
+    # heard before («Entiendo, es feo cuando ya tenía uno elegido…») and asked something now:
+    # the question is answered, the doubt is not said again word for word (panel E zj-06)
+    if _asks_through(t, top, ack or top.acknowledged, responded):
         return False  # answered; the doubt stays on the stack until the agent settles it
     if "open_question" in t.acts or ack or responded:
         top.explored = top.explored or "open_question" in t.acts
