@@ -66,9 +66,7 @@ def decide(
         s.hangup_reason = next((c for c in HANGUP_CAUSES if c in t.causes), "impatience")
         kept = ("annoyed", "secret_refusal", "hangup")
         t.intents = [i for i in t.intents if i.name in kept][-2:]
-    intents = _fit(_dedupe(t.intents))
-    if not intents:
-        intents = [Intent(name="filler_ack")]
+    intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = choice_moves.answer(t, intents)
     intents = choice_moves.unknown(t, intents)
     s.last_intents = [i.name for i in intents]

@@ -345,25 +345,6 @@ def unasked(norm_text: str) -> str:
     return "|".join(out)
 
 
-def topics_answered(norm_text: str, text: str = "") -> list[str]:
-    """The ``answered_topics`` whose answer stems the agent's turn has (or, for a ``money``
-    topic, any amount said as money in ``text``)."""
-    topics = config().get("answered_topics", {})
-    money = bool(text) and any(a.is_money for a in extract_amounts(text))
-    return [
-        name
-        for name, rule in topics.items()
-        if any(normalize(stem) in norm_text for stem in rule.get("agent", []))
-        or (money and rule.get("money"))
-    ]
-
-
-def state_topics() -> dict[str, str]:
-    """The ``answered_topics`` known from the customer's memory, by the memory they need."""
-    topics = config().get("answered_topics", {})
-    return {name: str(rule["state"]) for name, rule in topics.items() if rule.get("state")}
-
-
 def topics_mentioned(norm_text: str) -> list[str]:
     """The ``mentioned_topics`` whose stems the agent's turn has."""
     topics = config().get("mentioned_topics", {})
@@ -398,12 +379,6 @@ def unmentioned_products(scenario: Scenario, mentioned: list[str]) -> list[str]:
             continue  # the product the customer called about
         names += [w for w in words if len(w) > 3]
     return names
-
-
-def topic_lines(topics: list[str]) -> list[str]:
-    """The customer phrases that ask about topics already answered."""
-    conf = config().get("answered_topics", {})
-    return [normalize(p) for name in topics for p in conf.get(name, {}).get("line", [])]
 
 
 def has_date(norm_text: str) -> bool:

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from simulator.customer import facts, mouth_repeat
+from simulator.customer import facts, line_fit, mouth_repeat
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
@@ -161,10 +161,11 @@ class TemplateMouth:
             ("base", base_bank()),
         ):
             sources += [(f"{prefix}:{key}", banks.get(key, [])) for key in variants]
-        banned = kind_forbidden(scenario.kind)
+        banned = line_fit.banned(scenario, glue().get("kind_forbidden", {}))
         if banned:  # sales talk is never said in a collections call
             sources = [
-                (key, [x for x in lines if not _presumes(x, banned)]) for key, lines in sources
+                (key, [x for x in lines if not line_fit.presumes(x, banned)])
+                for key, lines in sources
             ]
         return [(key, lines) for key, lines in sources if lines]
 
@@ -195,7 +196,7 @@ class TemplateMouth:
         # nobody said «cálmese»: the base bank's «No me presione» instead); only when no source
         # fits is an unfit line said, and never for an optional extra
         strict = bool(unasked) and any(
-            f"{key}:{i}" not in used and not _presumes(line, unasked)
+            f"{key}:{i}" not in used and not line_fit.presumes(line, unasked)
             for key, lines in sources
             for i, line in enumerate(lines)
         )
@@ -203,9 +204,11 @@ class TemplateMouth:
             fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
             answered = intent.slots.get("answered")
             if answered:  # a doubt the agent's turn just answered is not voiced again
-                fresh = [i for i in fresh if not already_answered(lines[i], answered)] or fresh
+                fresh = [
+                    i for i in fresh if not line_fit.already_answered(lines[i], answered)
+                ] or fresh
             if unasked:  # a line that answers what the agent did not say is not said
-                fitting = [i for i in fresh if not _presumes(lines[i], unasked)]
+                fitting = [i for i in fresh if not line_fit.presumes(lines[i], unasked)]
                 if not fitting and (optional or strict):
                     continue  # an extra of the customer's own: left unsaid rather than unfit
                 fresh = fitting or fresh
@@ -286,31 +289,6 @@ TAG_WORDS = 6  # a question tag needs a sentence of at least this many words to 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 INBOUND_KINDS = ("inbound_sale", "service")
 _WORD = re.compile(r"[\w-]+")
-
-
-DOUBT_STEM = 5  # «escrito» / «por escrito», «firmando» / «firma»: the first letters name the topic
-
-
-def already_answered(line: str, agent_norm: str) -> bool:
-    """A doubt line whose topic words the agent's turn already spoke to («primero quiero ver todo
-    por escrito» after «todo le llega por escrito»)."""
-    said = {w[:DOUBT_STEM] for w in normalize(agent_norm).split() if len(w) >= DOUBT_STEM}
-    words = [w for w in normalize(line).split() if len(w) > DOUBT_STEM and w not in _COMMON_DOUBT]
-    return any(w[:DOUBT_STEM] in said for w in words)
-
-
-_COMMON_DOUBT = frozenset({"todavia", "primero", "explique", "convence", "espere", "esperese"})
-
-
-@cache
-def kind_forbidden(kind: str) -> tuple[str, ...]:
-    """Normalized phrases never said in this kind of call (``kind_forbidden`` in mouth.yaml)."""
-    return tuple(normalize(p) for p in glue().get("kind_forbidden", {}).get(kind, []))
-
-
-def _presumes(line: str, phrases: list[str] | tuple[str, ...]) -> bool:
-    padded = f" {normalize(line)} "
-    return any(f" {p} " in padded for p in phrases)
 
 
 def direction(scenario: Scenario) -> str:

@@ -11,10 +11,9 @@ test in tests/customer checks them over thousands of seeded calls.
 
 from __future__ import annotations
 
-from simulator.customer import cues, data_moves
+from simulator.customer import cues, data_moves, memory
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
-from simulator.language.normalize import normalize
 
 # The customer's own initiatives: at most one per reply, after the answers.
 OBJECTION_MOVES = frozenset(
@@ -106,31 +105,15 @@ def plan(t: Turn) -> None:
         else:
             _retract(t, move)
     t.intents = [*answers, *([kept] if kept is not None else [])]
-    for topic in [*cues.topics_answered(t.norm, t.text), *_state_topics(t)]:
-        if topic not in t.s.topics_heard:
-            t.s.topics_heard.append(topic)
     # «No le voy a dar datos» is no reply to «¿qué pasó?»; «¿tengo que pagar algo?» is not asked
     # once the agent said what it costs; «¿y la bonificación…?» waits until the agent names one
-    for topic in cues.topics_mentioned(t.norm):
-        if topic not in t.s.topics_mentioned:
-            t.s.topics_mentioned.append(topic)
-    unsaid = "|".join(
-        p
-        for p in [
-            cues.unasked(t.norm),
-            *cues.topic_lines(t.s.topics_heard),
-            *cues.unmentioned_lines(t.s.topics_mentioned),
-            *cues.unmentioned_products(t.scenario, t.s.products_mentioned),
-            *_data_done(t),
-            *(cues.phrases("convinced_lines") if t.accepted_before else []),
-        ]
-        if p
-    )
+    memory.note(t)
+    unsaid = "|".join(p for p in memory.unsaid(t) if p)
     repeats = "|".join(cues.phrases("repeat_markers"))
     for intent in t.intents:
         extra = "|".join(p for p in (unsaid, "" if _may_repeat(t, intent) else repeats) if p)
         if intent.name == "annoyed":
-            extra = "|".join(p for p in (extra, *_unfounded_accusations(t)) if p)
+            extra = "|".join(p for p in (extra, *memory.unfounded_accusations(t)) if p)
         if extra:
             mine = intent.slots.get("unasked")
             intent.slots["unasked"] = f"{mine}|{extra}" if mine else extra
@@ -141,17 +124,6 @@ def plan(t: Turn) -> None:
 REPEATING = frozenset({"data_repeated", "repetition_complaint", "objection_repeat"})
 
 
-def _unfounded_accusations(t: Turn) -> list[str]:
-    """The annoyed lines' accusations this turn gave no cause for (``annoyed_causes``)."""
-    rules = cues.config().get("annoyed_causes", {})
-    return [
-        normalize(p)
-        for rule in rules.values()
-        if not set(rule.get("needs", [])) & set(t.causes)
-        for p in rule.get("line", [])
-    ]
-
-
 def _may_repeat(t: Turn, intent: Intent) -> bool:
     """Whether the line may refer back to what the customer told («Pues ya le dije lo
     principal» only once it told a need; «le repito» only when repeating)."""
@@ -160,39 +132,12 @@ def _may_repeat(t: Turn, intent: Intent) -> bool:
     return intent.name in REPEATING
 
 
-def _state_topics(t: Turn) -> list[str]:
-    """Topics the call has settled by what the customer remembers rather than by words: the
-    offer once a product was presented with its price («¿qué me ofrece exactamente?» after it was
-    presented twice: blind panel E), who calls once the agent gave its name and its company."""
-    s = t.s
-    known = {
-        "presented_with_price": s.presented and s.price_mentioned,
-        "caller_known": "agent_id" in t.acts
-        and ("company_id" in t.acts or cues.contains_any(t.norm, [t.scenario.company.name])),
-    }
-    return [topic for topic, needs in cues.state_topics().items() if known.get(needs)]
-
-
 def _only_open_questions(text: str) -> bool:
     questions = cues.question_sentences(text)
     leads = cues.phrases("open_data_leads")
     return bool(questions) and all(
         cues.open_form_question(f"¿{q}?") or any(q.startswith(k) for k in leads) for q in questions
     )
-
-
-def _data_done(t: Turn) -> list[str]:
-    """«¿Qué más necesita?» once the customer gave every datum the call needs is not asked."""
-    needed = set(t.scenario.required_fields) & set(t.scenario.customer.data)
-    if needed and needed <= set(t.s.fields_given):
-        return cues.phrases("data_done_lines")
-    if len(set(t.s.fields_given) - {"nombre"}) >= DATA_STARTED:
-        # «¿Qué datos le doy?» after dictating birth date, e-mail and phone (panel E zm-08)
-        return cues.phrases("data_started_lines")
-    return []
-
-
-DATA_STARTED = 2  # data the customer gave (besides its name) before «¿qué datos le doy?» is odd
 
 
 def _no_room(t: Turn, answers: list[Intent]) -> bool:
