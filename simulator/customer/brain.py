@@ -64,7 +64,7 @@ def decide(
     if any(i.name == "hangup" for i in t.intents):
         s.hung_up = True
         s.hangup_reason = next((c for c in HANGUP_CAUSES if c in t.causes), "impatience")
-        kept = ("annoyed", "secret_refusal", "hangup")
+        kept = ("annoyed", "secret_refusal", "hangup", "unconsented_protest")
         t.intents = [i for i in t.intents if i.name in kept][-2:]
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = choice_moves.answer(t, intents)

@@ -11,7 +11,7 @@ test in tests/customer checks them over thousands of seeded calls.
 
 from __future__ import annotations
 
-from simulator.customer import cues, data_moves, memory
+from simulator.customer import cues, data_moves, memory, wronged
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 
@@ -72,8 +72,10 @@ def forbidden_pair(names: list[str]) -> tuple[str, str] | None:
 
 def plan(t: Turn) -> None:
     """Rewrite ``t.intents`` into one coherent reply (answers, then at most one own move)."""
-    if any(i.name == "hangup" for i in t.intents):
-        return
+    if wronged.react(t) or any(i.name == "hangup" for i in t.intents):
+        wronged.fit_hangup(t)
+        return  # «¿Cómo que ya quedó? Yo no acepté nada» is the whole reply
+    wronged.cold_farewell(t)
     data_moves.owed(t)  # a datum asked for is said first (or the reason it is not)
     if len(t.intents) > 1 and _only_open_questions(t.text):
         # «ya tengo su cuenta IV-1183002. ¿A dónde se cambia?» reads back in passing: «Sí, todo
