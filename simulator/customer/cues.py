@@ -15,6 +15,7 @@ from typing import Any
 
 from simulator.customer import facts
 from simulator.datafiles import parse as parse_yaml
+from simulator.language import spelled
 from simulator.language.extract import extract_field_value, field_kind, field_matches
 from simulator.language.normalize import normalize
 from simulator.language.numbers import extract_amounts
@@ -147,6 +148,8 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     true_n = normalize(true_value)
     if not true_n:
         return False
+    if _CODE.fullmatch(true_value.strip()) and spelled.spelled_in(true_value, said):
+        return True  # «N de Nicaragua, X, R de Roma, guion 4-8-2, guion B» is NXR-482-B (panel E)
     if true_n in said_n or true_n.replace(" ", "") in said_n.replace(" ", ""):
         return True
     if field_kind(field) != "text":
@@ -155,6 +158,10 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     # agua»): the caller accepts it when half its words are there (panel u-06)
     words = [w for w in true_n.split() if len(w) > 2]
     return bool(words) and sum(f" {w}" in f" {said_n}" for w in words) / len(words) >= 0.5
+
+
+# A code of letters and digits (plates, policy numbers): read back letter by letter.
+_CODE = re.compile(r"(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9-]{4,}")
 
 
 def misread(field: str, said: str, true_value: str) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from simulator.customer import cues
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
-from simulator.language.numbers import extract_amounts
+from simulator.language.numbers import Amount, extract_amounts
 
 
 def note(t: Turn) -> None:
@@ -44,13 +44,31 @@ def topics_answered(norm_text: str, text: str = "") -> list[str]:
     """The ``answered_topics`` whose answer stems the agent's turn has (or, for a ``money``
     topic, any amount said as money in ``text``)."""
     topics = cues.config().get("answered_topics", {})
-    money = bool(text) and any(a.is_money for a in extract_amounts(text))
+    money = bool(text) and any(_money(a, normalize(text)) for a in extract_amounts(text))
     return [
         name
         for name, rule in topics.items()
         if any(normalize(stem) in norm_text for stem in rule.get("agent", []))
         or (money and rule.get("money"))
     ]
+
+
+MIN_PRICE = 100
+
+
+def _money(amount: Amount, folded: str) -> bool:
+    """An amount said as money, or a figure of three digits or more put as what something is
+    left in («se lo dejo en 7,250»), not a count of hours, megas or months."""
+    if amount.is_money:
+        return True
+    spoken = normalize(amount.text)
+    where = folded.find(spoken)
+    if amount.value < MIN_PRICE or where < 0:
+        return False
+    before = folded[:where].split()[-1:]
+    after = folded[where + len(spoken) :].split()[:1]
+    units = cues.phrases("amount_units")
+    return before == ["en"] and not (after and after[0] in units)
 
 
 def state_topics() -> dict[str, str]:

@@ -1,0 +1,203 @@
+"""The customer keeps the call's facts and reacts as a person would (issue 7 items 2, 4, 5; blind
+panel E of session 12: prices, credit lines and times asked again right after the agent said them,
+«como le decía» before a new answer, «me convenció» twice, «Me está faltando al respeto» to a
+courteous offer, a warm goodbye after a sale registered without consent, «ando ocupado» from a
+woman, «contrátemelo» for a phone). Every mechanism is tested on our own wording."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from simulator.content.library import load_library
+from simulator.customer import address, cues, line_fit, memory, planner, wronged
+from simulator.customer.mouth import TemplateMouth
+from simulator.customer.simulator import CustomerSimulator
+from simulator.customer.state import CustomerState, Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
+
+pytestmark = pytest.mark.usefixtures("bundled_content_only")
+
+
+def _sim(scenario: str, persona: str) -> CustomerSimulator:
+    library = load_library()
+    return CustomerSimulator(library.scenario(scenario), library.persona(persona))
+
+
+def _turn(sim: CustomerSimulator, text: str, acts: set[str], state: CustomerState) -> Turn:
+    return Turn(text, normalize(text), acts, state, sim.scenario, sim.persona)
+
+
+@pytest.mark.parametrize(
+    ("agent", "topic"),
+    [
+        ("Ese equipo se lo dejo en 7,250 con envío incluido.", "cost"),
+        ("La mensualidad queda en 515.", "cost"),
+        ("Con la tarjeta le damos una línea inicial de 22 mil.", "limit"),
+        ("El técnico pasa a instalar en un plazo de 48 horas.", "delivery"),
+        ("El nuevo plan se aplica desde su próximo corte.", "delivery"),
+        ("Le confirmo: plan de 300 megas, sin plazo forzoso, a su nombre.", "read_back"),
+        ("La carátula se la hago llegar a su correo hoy mismo.", "written"),
+        ("Ese color ya no se resurte, no tenemos fecha.", "restock"),
+        ("Necesito su RFC para dar de alta la póliza.", "purpose"),
+    ],
+)
+def test_what_the_agent_states_is_remembered_as_a_topic(agent: str, topic: str) -> None:
+    assert topic in memory.topics_answered(normalize(agent), agent)
+
+
+def test_a_fact_the_agent_stated_is_not_asked_for_again() -> None:
+    lines = memory.topic_lines(["cost", "limit", "delivery"])
+    for asked in ("¿Y de precio cómo anda?", "¿Y de cuánto sería el límite?", "¿En cuánto tiempo?"):
+        assert line_fit.presumes(asked, lines), asked
+    assert not line_fit.presumes("¿Y tiene algún plazo forzoso?", lines)
+
+
+def test_the_price_is_never_asked_after_the_agent_said_an_amount() -> None:
+    sim = _sim("celular-agotado-electrohogar", "impaciente")
+    state = sim.start(3)
+    asked = []
+    for seed in range(12):
+        state = sim.start(seed)
+        for line in (
+            "ElectroHogar, buenas tardes, habla Rocío, ¿en qué le ayudo?",
+            "Ese ya no lo tengo, pero el Astra 5 le queda en 4,999 y el de 256 en 6,299.",
+            "El Astra tiene batería que dura todo el día. ¿Cómo lo ve?",
+        ):
+            reply, state = sim.respond(line, state)
+            asked.append(reply.text)
+    said = " ".join(normalize(a) for a in asked[2::3])
+    for line in memory.topic_lines(["cost"]):
+        assert f" {line} " not in f" {said} ", line
+
+
+def test_como_le_decia_only_before_a_line_said_again() -> None:
+    sim = _sim("internet-veloz-hogar", "amable")
+    state = sim.start(5)
+    state.used_texts.append("Sí, correcto.")
+    mouth = TemplateMouth()
+    for seed in range(20):
+        state.used_keys.clear()
+        text = mouth.realize(
+            [Intent(name="last_resort_probe")],
+            state,
+            sim.scenario,
+            sim.persona,
+            random.Random(seed),
+        )
+        assert "como le decía" not in text.lower()
+    repeat = [Intent(name="data_repeated", slots={"value": "55 10 20 30 40"})]
+    state.used_texts.append(
+        mouth.realize(
+            repeat, state.model_copy(deep=True), sim.scenario, sim.persona, random.Random(1)
+        )
+    )
+
+
+def test_no_second_me_convencio_after_a_yes() -> None:
+    sim = _sim("internet-veloz-hogar", "indeciso")
+    state = sim.start(8)
+    state.accepted = True
+    t = _turn(sim, "Le leo sus datos: Calle Olivo 23. ¿Es correcto?", {"data_confirmation"}, state)
+    t.accepted_before = True
+    t.intents = [Intent(name="data_confirm_yes"), Intent(name="acceptance")]
+    planner.plan(t)
+    mouth = TemplateMouth()
+    for seed in range(25):
+        text = mouth.realize(
+            t.intents, state.model_copy(deep=True), sim.scenario, sim.persona, random.Random(seed)
+        )
+        assert "convenc" not in normalize(text), text
+
+
+def test_an_accusation_needs_its_cause() -> None:
+    sim = _sim("retencion-plan-movil", "molesto")
+    state = sim.start(2)
+    t = _turn(sim, "Le propongo el plan de 349, sin plazo forzoso.", {"feature"}, state)
+    t.causes.append("pressure")
+    unfit = memory.unfounded_accusations(t)
+    assert line_fit.presumes("Me está faltando al respeto, ¿eh?", unfit)
+    assert not line_fit.presumes("No me presione, por favor.", unfit)
+    t.causes.append("insulted")
+    assert not memory.unfounded_accusations(t)
+
+
+def test_a_sale_registered_without_a_yes_is_protested_and_the_goodbye_is_cold() -> None:
+    sim = _sim("tarjeta-credito-horizonte", "amable")
+    state = sim.start(4)
+    _, state = sim.first_line(state)
+    reply, state = sim.respond(
+        "Buenas tardes, habla Lorena del banco. Le ofrezco la tarjeta Clásica sin anualidad.", state
+    )
+    reply, state = sim.respond("Listo, ya quedó registrada su tarjeta, le llega el lunes.", state)
+    assert reply.intent_names == ["unconsented_protest"], reply.text
+    assert state.play.get(wronged.KEY) == "unconsented"
+    reply, state = sim.respond("Bueno, gracias por su tiempo, que tenga buena tarde.", state)
+    assert "bendiga" not in reply.text and "bonita" not in reply.text, reply.text
+
+
+def test_a_registration_offered_as_a_question_is_no_registration() -> None:
+    sim = _sim("tarjeta-credito-horizonte", "amable")
+    state = sim.start(4)
+    t = _turn(sim, "Con eso ya se la dejo tramitada, ¿le parece?", {"close"}, state)
+    assert not wronged.registered_without_yes(t)
+    t = _turn(sim, "Ya se la dejo tramitada. Cualquier cosa la cancela después.", set(), state)
+    assert wronged.registered_without_yes(t)
+
+
+@pytest.mark.parametrize(
+    ("agent_gender", "customer", "said", "expected"),
+    [
+        (
+            "f",
+            "f",
+            "Perdón que lo interrumpa, ando apurado.",
+            "Perdón que la interrumpa, ando apurada.",
+        ),
+        ("m", "m", "Estoy segura, no sea mala.", "Estoy seguro, no sea malo."),
+        ("", "f", "Lo escucho, pero estoy cansado.", "Lo escucho, pero estoy cansada."),
+    ],
+)
+def test_words_agree_with_who_says_them_and_to_whom(
+    agent_gender: str, customer: str, said: str, expected: str
+) -> None:
+    state = CustomerState()
+    if agent_gender:
+        state.play[address.KEY] = agent_gender
+    assert address.agree(said, state, customer) == expected
+
+
+def test_the_customer_gender_comes_from_its_title_or_name() -> None:
+    assert address.customer_gender("señora", "Lupita") == "f"
+    assert address.customer_gender("ingeniero", "Roberto") == "m"
+    assert address.customer_gender("", "Itzel") == "f"
+
+
+def test_goods_bought_once_take_no_service_words() -> None:
+    library = load_library()
+    phone = library.scenario("celular-agotado-electrohogar")
+    plan = library.scenario("internet-veloz-hogar")
+    assert line_fit.sells_goods(phone) and not line_fit.sells_goods(plan)
+    from simulator.customer.mouth import glue
+
+    banned = line_fit.banned(phone, glue().get("kind_forbidden", {}))
+    assert line_fit.presumes("Órale, sí, contrátemelo ya.", banned)
+    assert not line_fit.presumes("Órale, sí, me lo llevo.", banned)
+
+
+def test_a_turned_down_figure_of_the_customer_is_no_wrong_price() -> None:
+    scenario = load_library().scenario("celular-agotado-electrohogar")
+    agent = "No, en 5,200 no se lo dejo; el Astra 5 está en 4,999."
+    assert (
+        cues.wrong_price(agent, normalize(agent), scenario, quoted="¿Me lo deja en 5,200?") is None
+    )
+    agent = "El Astra 5 cuesta 5,200 pesos."
+    assert cues.wrong_price(agent, normalize(agent), scenario) is not None
+
+
+def test_a_code_spelled_with_words_is_read_back_right() -> None:
+    said = "Le repito: placas jota de Jalisco, K, ele, guion 7-0-3, guion M de mamá. ¿Así?"
+    assert cues.value_matches("placas", said, "JKL-703-M")
+    assert not cues.value_matches("placas", said, "JKL-708-M")
