@@ -36,8 +36,21 @@ def unsaid(t: Turn) -> list[str]:
         *cues.unmentioned_lines(t.s.topics_mentioned),
         *cues.unmentioned_products(t.scenario, t.s.products_mentioned),
         *_data_done(t),
-        *(cues.phrases("convinced_lines") if t.accepted_before else []),
+        *(cues.phrases("convinced_lines") if _said_yes_before(t) else []),
     ]
+
+
+SAID_YES = "said_yes"  # ``state.play``: the turn the customer first said yes in words
+
+
+def _said_yes_before(t: Turn) -> bool:
+    """The customer said yes in an earlier turn (the state's yes, or its own «acepto» in a call
+    whose goal is a promise or a service: panel E zl-01 was «convinced» again at the phone)."""
+    s = t.s
+    names = {i.name for i in t.intents}
+    if "acceptance" in names or ("short_yes" in names and t.acts & {"close", "trial_close"}):
+        s.play.setdefault(SAID_YES, str(s.turn))
+    return t.accepted_before or s.play.get(SAID_YES, str(s.turn)) != str(s.turn)
 
 
 def topics_answered(norm_text: str, text: str = "") -> list[str]:
