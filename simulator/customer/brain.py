@@ -23,6 +23,7 @@ from simulator.customer import (
     planner,
     promise_moves,
     traps,
+    wronged,
 )
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
@@ -66,6 +67,7 @@ def decide(
         s.hangup_reason = next((c for c in HANGUP_CAUSES if c in t.causes), "impatience")
         kept = ("annoyed", "secret_refusal", "hangup", "unconsented_protest")
         t.intents = [i for i in t.intents if i.name in kept][-2:]
+        wronged.fit_hangup(t)
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = choice_moves.answer(t, intents)
     intents = choice_moves.unknown(t, intents)
@@ -182,14 +184,10 @@ def _fit(intents: list[Intent]) -> list[Intent]:
 
 
 def _dedupe(intents: list[Intent]) -> list[Intent]:
-    seen: set[tuple[str, str | None]] = set()
-    out = []
+    unique: dict[tuple[str, str | None], Intent] = {}
     for intent in intents:
-        key = (intent.name, intent.ref)
-        if key not in seen:
-            seen.add(key)
-            out.append(intent)
-    return out
+        unique.setdefault((intent.name, intent.ref), intent)  # the first of each stands
+    return list(unique.values())
 
 
 def _react(t: Turn) -> None:

@@ -37,6 +37,24 @@ def unsaid(t: Turn) -> list[str]:
         *cues.unmentioned_products(t.scenario, t.s.products_mentioned),
         *_data_done(t),
         *(cues.phrases("convinced_lines") if _said_yes_before(t) else []),
+        *_untold(t),
+        *([] if t.acts & EXPLAINING else cues.phrases("explained_lines")),
+    ]
+
+
+# Agent acts that explain something: «Sí, eso ya lo sé» may answer them (panel E zm-05: said to
+# a plain «¿el seguro, sí o no?»).
+EXPLAINING = frozenset({"feature", "benefit", "objection_response", "paraphrase"})
+
+
+def _untold(t: Turn) -> list[str]:
+    """Phrases that refer back to what the customer never told (``own_presupposes``)."""
+    told = f" {normalize(' '.join(t.s.used_texts))} "
+    return [
+        normalize(p)
+        for rule in cues.config().get("own_presupposes", [])
+        if not any(f" {normalize(w)} " in told for w in rule.get("said", []))
+        for p in rule.get("line", [])
     ]
 
 

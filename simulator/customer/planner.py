@@ -73,7 +73,6 @@ def forbidden_pair(names: list[str]) -> tuple[str, str] | None:
 def plan(t: Turn) -> None:
     """Rewrite ``t.intents`` into one coherent reply (answers, then at most one own move)."""
     if wronged.react(t) or any(i.name == "hangup" for i in t.intents):
-        wronged.fit_hangup(t)
         return  # «¿Cómo que ya quedó? Yo no acepté nada» is the whole reply
     wronged.cold_farewell(t)
     data_moves.owed(t)  # a datum asked for is said first (or the reason it is not)

@@ -201,3 +201,42 @@ def test_a_code_spelled_with_words_is_read_back_right() -> None:
     said = "Le repito: placas jota de Jalisco, K, ele, guion 7-0-3, guion M de mamá. ¿Así?"
     assert cues.value_matches("placas", said, "JKL-703-M")
     assert not cues.value_matches("placas", said, "JKL-708-M")
+
+
+def test_a_past_letdown_is_referred_to_only_once_told() -> None:
+    sim = _sim("asistencia-hogar-fuga", "desconfiado")
+    state = sim.start(6)
+    t = _turn(sim, "El técnico va para allá, llega en una hora.", {"feature"}, state)
+    assert line_fit.presumes("Bueno. Ojalá que esta vez sí lleguen.", memory.unsaid(t))
+    state.used_texts.append("Ya me pasó que tardaron toda la tarde en venir.")
+    assert not line_fit.presumes("Bueno. Ojalá que esta vez sí lleguen.", memory.unsaid(t))
+
+
+def test_eso_ya_lo_se_answers_an_explanation_not_a_bare_question() -> None:
+    sim = _sim("tarjeta-credito-horizonte", "experto")
+    state = sim.start(6)
+    asked = _turn(sim, "¿Le agrego el seguro, sí o no?", {"closed_question"}, state)
+    assert line_fit.presumes("Sí, eso ya lo sé.", memory.unsaid(asked))
+    told = _turn(sim, "La tarjeta no cobra anualidad el primer año.", {"feature"}, state)
+    assert not line_fit.presumes("Sí, eso ya lo sé.", memory.unsaid(told))
+
+
+def test_asking_what_the_customer_likes_to_do_is_no_close() -> None:
+    from simulator.analysis import agent_acts
+
+    assert "close" not in agent_acts("¿A su papá le gusta tomar fotos de los nietos?", context=None)
+    assert "close" in agent_acts("¿Gusta tomarlo hoy mismo?", context=None)
+
+
+def test_a_hang_up_blames_wrong_data_only_after_one() -> None:
+    sim = _sim("retencion-plan-movil", "experto")
+    state = sim.start(1)
+    t = _turn(sim, "Ya quedó su plan, no se preocupe.", set(), state)
+    t.intents = [Intent(name="hangup")]
+    wronged.fit_hangup(t)
+    unfit = t.intents[0].slots["unasked"].split("|")
+    assert line_fit.presumes("No tengo tiempo para datos incorrectos. Adiós.", unfit)
+    state.wrong_facts = 1
+    t.intents = [Intent(name="hangup")]
+    wronged.fit_hangup(t)
+    assert "unasked" not in t.intents[0].slots
