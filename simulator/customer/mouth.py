@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from simulator.customer import facts, line_fit, mouth_repeat
+from simulator.customer import cues, facts, line_fit, mouth_repeat
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
@@ -44,6 +44,13 @@ class Mouth(Protocol):
         persona: Persona,
         rng: random.Random,
     ) -> str: ...
+
+
+@cache
+def _repeat_markers() -> tuple[str, ...]:
+    """«le repito», «como le decía»…: a line with one needs no second one in front (no «Como le
+    decía, le repito: …»)."""
+    return tuple(f" {m} " for m in cues.phrases("repeat_markers") + cues.phrases("again_markers"))
 
 
 @cache
@@ -115,7 +122,8 @@ class TemplateMouth:
         text = " ".join(parts).strip()
         if text in state.used_texts:
             again = list(glue().get("again_prefixes", []))
-            if any(i.name in REPEATING_INTENTS for i in intents):
+            marked = any(m in f" {normalize(text)} " for m in _repeat_markers())
+            if any(i.name in REPEATING_INTENTS for i in intents) and not marked:
                 again = [*glue().get("again_repeat_prefixes", []), *again]
             for prefix in again:
                 candidate = f"{prefix} {decapitalize(text, proper)}"
