@@ -10,6 +10,7 @@ itself («para estar seguras») — and kept in the customer's memory (``state.p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -84,6 +85,40 @@ def address_agent(text: str, state: CustomerState) -> str:
     text = re.sub(rf",\s*(?:{words})(?=[\s.,;:!?…]|$)", "", text)
     text = re.sub(rf"(^|[.!?…]\s+)([¿¡]?)(?:{words}),\s*(\w)", _capital, text, flags=re.IGNORECASE)
     return text
+
+
+def customer_gender(title: str, first_name: str) -> str | None:
+    """«f», «m» or None for the customer: its title (señora, ingeniero…), else its first name."""
+    key = normalize(title)
+    if key in {normalize(t) for t in config().get("feminine_titles", [])}:
+        return "f"
+    if key in {normalize(t) for t in config().get("masculine_titles", [])}:
+        return "m"
+    first = first_name.split()
+    return name_gender(first[0]) if first else None
+
+
+def agree(text: str, state: CustomerState, customer: str | None) -> str:
+    """The line's words about the agent (``agent_forms``) and about the customer itself
+    (``self_forms``) in the gender each has: «Perdón que la corte» to a woman agent, «ando
+    ocupada» from a woman customer. Unknown genders leave the line as written."""
+    agent = state.play.get(KEY)
+    for forms, gender in (("agent_forms", agent), ("self_forms", customer)):
+        if gender not in ("m", "f"):
+            continue
+        for pair in config().get(forms, []):
+            wrong, right = (pair[1], pair[0]) if gender == "m" else (pair[0], pair[1])
+            text = re.sub(rf"\b{re.escape(wrong)}\b", _keep_case(right), text, flags=re.IGNORECASE)
+    return text
+
+
+def _keep_case(right: str) -> Callable[[re.Match[str]], str]:
+    """A replacement that keeps the capital of the words it replaces («Lo escucho» → «La…»)."""
+
+    def replace(match: re.Match[str]) -> str:
+        return right[:1].upper() + right[1:] if match.group(0)[:1].isupper() else right
+
+    return replace
 
 
 def _capital(match: re.Match[str]) -> str:

@@ -23,6 +23,7 @@ from simulator.customer import (
     planner,
     promise_moves,
     traps,
+    wronged,
 )
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
@@ -51,6 +52,7 @@ def decide(
     if reclassify and cues.open_form_question(agent_text):
         acts = (acts - {"closed_question"}) | {"open_question"}
     t = Turn(agent_text, normalize(agent_text), acts, s, scenario, persona)
+    t.accepted_before = was_accepted
     objections.listen(t)
     persona_play.before(t)
     _react(t)
@@ -63,11 +65,10 @@ def decide(
     if any(i.name == "hangup" for i in t.intents):
         s.hung_up = True
         s.hangup_reason = next((c for c in HANGUP_CAUSES if c in t.causes), "impatience")
-        kept = ("annoyed", "secret_refusal", "hangup")
+        kept = ("annoyed", "secret_refusal", "hangup", "unconsented_protest")
         t.intents = [i for i in t.intents if i.name in kept][-2:]
-    intents = _fit(_dedupe(t.intents))
-    if not intents:
-        intents = [Intent(name="filler_ack")]
+        wronged.fit_hangup(t)
+    intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = choice_moves.answer(t, intents)
     intents = choice_moves.unknown(t, intents)
     s.last_intents = [i.name for i in intents]
@@ -183,14 +184,10 @@ def _fit(intents: list[Intent]) -> list[Intent]:
 
 
 def _dedupe(intents: list[Intent]) -> list[Intent]:
-    seen: set[tuple[str, str | None]] = set()
-    out = []
+    unique: dict[tuple[str, str | None], Intent] = {}
     for intent in intents:
-        key = (intent.name, intent.ref)
-        if key not in seen:
-            seen.add(key)
-            out.append(intent)
-    return out
+        unique.setdefault((intent.name, intent.ref), intent)  # the first of each stands
+    return list(unique.values())
 
 
 def _react(t: Turn) -> None:

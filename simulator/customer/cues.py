@@ -15,6 +15,7 @@ from typing import Any
 
 from simulator.customer import facts
 from simulator.datafiles import parse as parse_yaml
+from simulator.language import spelled
 from simulator.language.extract import extract_field_value, field_kind, field_matches
 from simulator.language.normalize import normalize
 from simulator.language.numbers import extract_amounts
@@ -147,6 +148,8 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     true_n = normalize(true_value)
     if not true_n:
         return False
+    if _CODE.fullmatch(true_value.strip()) and spelled.spelled_in(true_value, said):
+        return True  # «N de Nicaragua, X, R de Roma, guion 4-8-2, guion B» is NXR-482-B (panel E)
     if true_n in said_n or true_n.replace(" ", "") in said_n.replace(" ", ""):
         return True
     if field_kind(field) != "text":
@@ -155,6 +158,10 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     # agua»): the caller accepts it when half its words are there (panel u-06)
     words = [w for w in true_n.split() if len(w) > 2]
     return bool(words) and sum(f" {w}" in f" {said_n}" for w in words) / len(words) >= 0.5
+
+
+# A code of letters and digits (plates, policy numbers): read back letter by letter.
+_CODE = re.compile(r"(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9-]{4,}")
 
 
 def misread(field: str, said: str, true_value: str) -> tuple[str, str] | None:
@@ -244,11 +251,14 @@ def catalog_price_said(text: str, scenario: Scenario) -> bool:
     return any(a.is_money and round(a.value) in prices for a in extract_amounts(text))
 
 
-def wrong_price(text: str, norm_text: str, scenario: Scenario) -> Product | None:
+def wrong_price(text: str, norm_text: str, scenario: Scenario, quoted: str = "") -> Product | None:
     """A catalog product named in the turn with a money amount that is not its price.
 
     Several products may be named with their prices in one turn; the turn is wrong only when a
-    named product's price is never said and some amount said is no named product's price.
+    named product's price is never said and some amount said is no named product's price. An
+    amount the customer itself just said (``quoted``: «¿me lo deja en 5,499?» — «no se lo puedo
+    dejar en 5,499») is the customer's figure turned down, not the agent's price (panel E zi-04:
+    «eso no cuadra con lo que me dijo antes» to a correct answer).
     """
     named = [p for p in products_named(norm_text, scenario.catalog) if p.price is not None]
     if not named:
@@ -261,13 +271,18 @@ def wrong_price(text: str, norm_text: str, scenario: Scenario) -> Product | None
     said: set[int] = set()
     stray: set[int] = set()
     prices = {round(p.price or 0) for p in named}
+    catalog_prices = {round(p.price) for p in scenario.catalog if p.price}
+    theirs = {round(a.value) for a in extract_amounts(quoted)}
     for amount in extract_amounts(text):
-        if not amount.is_money or str(int(amount.value)) in product_words:
-            continue
         value = round(amount.value)
-        said.add(value)
+        money = amount.is_money or value in catalog_prices  # «el Astra 5 en 4,999»
+        if not money or str(int(amount.value)) in product_words:
+            continue
         where = folded.find(normalize(amount.text))
         before = folded[max(0, where - 30) : where] if where >= 0 else ""
+        if value in theirs and f" {before}".find(" no ") >= 0:
+            continue  # the customer's own figure, turned down
+        said.add(value)
         after = folded[where + len(normalize(amount.text)) :][:25] if where >= 0 else ""
         if value not in prices and contains_any(before, phrases("price_verbs")):  # «500 menos…»
             stray.update(() if contains_any(after, phrases("relative_after")) else (value,))
@@ -337,16 +352,6 @@ def unasked(norm_text: str) -> str:
     return "|".join(out)
 
 
-def topics_answered(norm_text: str) -> list[str]:
-    """The ``answered_topics`` whose answer stems the agent's turn has."""
-    topics = config().get("answered_topics", {})
-    return [
-        name
-        for name, rule in topics.items()
-        if any(normalize(stem) in norm_text for stem in rule.get("agent", []))
-    ]
-
-
 def topics_mentioned(norm_text: str) -> list[str]:
     """The ``mentioned_topics`` whose stems the agent's turn has."""
     topics = config().get("mentioned_topics", {})
@@ -381,12 +386,6 @@ def unmentioned_products(scenario: Scenario, mentioned: list[str]) -> list[str]:
             continue  # the product the customer called about
         names += [w for w in words if len(w) > 3]
     return names
-
-
-def topic_lines(topics: list[str]) -> list[str]:
-    """The customer phrases that ask about topics already answered."""
-    conf = config().get("answered_topics", {})
-    return [normalize(p) for name in topics for p in conf.get(name, {}).get("line", [])]
 
 
 def has_date(norm_text: str) -> bool:

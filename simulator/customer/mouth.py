@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from simulator.customer import facts, mouth_repeat
+from simulator.customer import cues, facts, line_fit, mouth_repeat
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
@@ -22,6 +22,8 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
+# Intents that say again what the customer said before: only they may open with «Como le decía».
+REPEATING_INTENTS = frozenset({"data_repeated", "repetition_complaint", "objection_repeat"})
 # Extras of the customer's own after its answer: dropped when no line of them fits the call.
 OPTIONAL_INTENTS = frozenset(
     {"buying_signal", "buying_signal_generic", "ask_detail", "ask_price", "digression"}
@@ -42,6 +44,13 @@ class Mouth(Protocol):
         persona: Persona,
         rng: random.Random,
     ) -> str: ...
+
+
+@cache
+def _repeat_markers() -> tuple[str, ...]:
+    """«le repito», «como le decía»…: a line with one needs no second one in front (no «Como le
+    decía, le repito: …»)."""
+    return tuple(f" {m} " for m in cues.phrases("repeat_markers") + cues.phrases("again_markers"))
 
 
 @cache
@@ -89,7 +98,9 @@ class TemplateMouth:
         parts: list[str] = []
         lead_in = False
         for index, intent in enumerate(intents):
-            optional = bool(parts) and intent.name in OPTIONAL_INTENTS
+            # an own question whose every line asks what the call already settled is left out,
+            # first in the reply or not («¿Y cuánto cuesta?» after both prices: panel E)
+            optional = intent.name in OPTIONAL_INTENTS
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
@@ -105,9 +116,16 @@ class TemplateMouth:
                 line = self._filler(line, persona, rng, proper, state.used_texts[-FILLER_GAP:])
             parts.append(line)
             lead_in = intent.name.endswith("lead_in")
+        if not parts and intents:
+            options = glue().get("nothing_left") or glue().get("last_resort", {}).get("default")
+            parts.append(str(rng.choice(options or ["Ya veo."])))
         text = " ".join(parts).strip()
         if text in state.used_texts:
-            for prefix in glue().get("again_prefixes", []):
+            again = list(glue().get("again_prefixes", []))
+            marked = any(m in f" {normalize(text)} " for m in _repeat_markers())
+            if any(i.name in REPEATING_INTENTS for i in intents) and not marked:
+                again = [*glue().get("again_repeat_prefixes", []), *again]
+            for prefix in again:
                 candidate = f"{prefix} {decapitalize(text, proper)}"
                 if candidate not in state.used_texts:
                     text = candidate
@@ -151,10 +169,11 @@ class TemplateMouth:
             ("base", base_bank()),
         ):
             sources += [(f"{prefix}:{key}", banks.get(key, [])) for key in variants]
-        banned = kind_forbidden(scenario.kind)
+        banned = line_fit.banned(scenario, glue().get("kind_forbidden", {}))
         if banned:  # sales talk is never said in a collections call
             sources = [
-                (key, [x for x in lines if not _presumes(x, banned)]) for key, lines in sources
+                (key, [x for x in lines if not line_fit.presumes(x, banned)])
+                for key, lines in sources
             ]
         return [(key, lines) for key, lines in sources if lines]
 
@@ -179,15 +198,26 @@ class TemplateMouth:
         sources = self._sources(intent, scenario, persona)
         used = set(state.used_keys)
         chosen = None
+        unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
+        # a source whose every fresh line presumes what was not said (or asks what was settled)
+        # gives way to the next one that has a fitting line («No me diga que me calme» when
+        # nobody said «cálmese»: the base bank's «No me presione» instead); only when no source
+        # fits is an unfit line said, and never for an optional extra
+        strict = bool(unasked) and any(
+            f"{key}:{i}" not in used and not line_fit.presumes(line, unasked)
+            for key, lines in sources
+            for i, line in enumerate(lines)
+        )
         for key, lines in sources:
             fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
             answered = intent.slots.get("answered")
             if answered:  # a doubt the agent's turn just answered is not voiced again
-                fresh = [i for i in fresh if not already_answered(lines[i], answered)] or fresh
-            unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
+                fresh = [
+                    i for i in fresh if not line_fit.already_answered(lines[i], answered)
+                ] or fresh
             if unasked:  # a line that answers what the agent did not say is not said
-                fitting = [i for i in fresh if not _presumes(lines[i], unasked)]
-                if not fitting and optional:
+                fitting = [i for i in fresh if not line_fit.presumes(lines[i], unasked)]
+                if not fitting and (optional or strict):
                     continue  # an extra of the customer's own: left unsaid rather than unfit
                 fresh = fitting or fresh
             if fresh:
@@ -267,31 +297,6 @@ TAG_WORDS = 6  # a question tag needs a sentence of at least this many words to 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 INBOUND_KINDS = ("inbound_sale", "service")
 _WORD = re.compile(r"[\w-]+")
-
-
-DOUBT_STEM = 5  # «escrito» / «por escrito», «firmando» / «firma»: the first letters name the topic
-
-
-def already_answered(line: str, agent_norm: str) -> bool:
-    """A doubt line whose topic words the agent's turn already spoke to («primero quiero ver todo
-    por escrito» after «todo le llega por escrito»)."""
-    said = {w[:DOUBT_STEM] for w in normalize(agent_norm).split() if len(w) >= DOUBT_STEM}
-    words = [w for w in normalize(line).split() if len(w) > DOUBT_STEM and w not in _COMMON_DOUBT]
-    return any(w[:DOUBT_STEM] in said for w in words)
-
-
-_COMMON_DOUBT = frozenset({"todavia", "primero", "explique", "convence", "espere", "esperese"})
-
-
-@cache
-def kind_forbidden(kind: str) -> tuple[str, ...]:
-    """Normalized phrases never said in this kind of call (``kind_forbidden`` in mouth.yaml)."""
-    return tuple(normalize(p) for p in glue().get("kind_forbidden", {}).get(kind, []))
-
-
-def _presumes(line: str, phrases: list[str] | tuple[str, ...]) -> bool:
-    padded = f" {normalize(line)} "
-    return any(f" {p} " in padded for p in phrases)
 
 
 def direction(scenario: Scenario) -> str:

@@ -127,7 +127,7 @@ def presentation(t: Turn) -> None:
     for p in named:
         if p.id not in s.products_mentioned:
             s.products_mentioned.append(p.id)
-    wrong = cues.wrong_price(t.text, t.norm, sc)
+    wrong = cues.wrong_price(t.text, t.norm, sc, quoted=s.last_text)
     if wrong is not None:
         s.wrong_facts += 1
         s.trust = clamp(s.trust - (25 if tr.tests_knowledge else 10))

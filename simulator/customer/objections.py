@@ -166,11 +166,20 @@ def objection_turn(t: Turn) -> bool:
     if top.responded and (top.acknowledged or complete):
         _settle(t, top)
         return False
+    if top.repeats >= HEARD_ENOUGH and top.acknowledged and _substantive(t):
+        # said three times and heard each time with a real answer (keywords or not): a person
+        # lets it go rather than repeat it word for word again (panels D, E: «Insisto: mi
+        # aseguradora me va a renovar sola» after two careful answers)
+        _settle(t, top)
+        return False
     if "close" in t.acts:
         apply_pressure(t)
+        top.repeats += 1
         t.say("objection_repeat", ref=top.id)
         return True
-    if _asks_through(t, top, ack, responded):
+    # heard before («Entiendo, es feo cuando ya tenía uno elegido…») and asked something now:
+    # the question is answered, the doubt is not said again word for word (panel E zj-06)
+    if _asks_through(t, top, ack or top.acknowledged, responded):
         return False  # answered; the doubt stays on the stack until the agent settles it
     if "open_question" in t.acts or ack or responded:
         top.explored = top.explored or "open_question" in t.acts
@@ -187,6 +196,16 @@ def objection_turn(t: Turn) -> bool:
     s.patience = clamp(s.patience - 8 - t.persona.traits.pressure_reaction // 10)
     t.say("objection_repeat", ref=top.id)
     return True
+
+
+HEARD_ENOUGH = 2  # times an objection was said again before a real answer settles it
+SUBSTANTIVE_WORDS = 20
+
+
+def _substantive(t: Turn) -> bool:
+    """A turn that answers with content (a feature, a benefit, an answer), not a bare push."""
+    said = {"feature", "benefit", "objection_response", "paraphrase", "empathy"}
+    return t.words >= SUBSTANTIVE_WORDS and bool(t.acts & said)
 
 
 def _asks_through(t: Turn, top: OpenObjection, ack: bool, responded: bool) -> bool:

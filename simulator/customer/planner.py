@@ -11,7 +11,7 @@ test in tests/customer checks them over thousands of seeded calls.
 
 from __future__ import annotations
 
-from simulator.customer import cues, data_moves
+from simulator.customer import cues, data_moves, memory, wronged
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 
@@ -44,6 +44,8 @@ FORBIDDEN: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"acceptance"}), DOUBT | frozenset({"ask_price"})),
     (frozenset({"data_confirm_yes"}), frozenset({"data_correction"}) | OBJECTION_MOVES),
     (frozenset({"short_yes"}), frozenset({"short_no"})),
+    # «No, en absoluto. ¿Y cómo le haría para contratarlo?» (panel E zi-04)
+    (frozenset({"short_no"}), SIGNAL_MOVES | frozenset({"ask_price", "acceptance"})),
     (frozenset({"buying_signal", "buying_signal_generic"}), DOUBT),
     (frozenset({"objection_softened"}), DOUBT | frozenset({"short_no"})),
     (ENDING, OWN_MOVES - frozenset({"objection_repeat"})),
@@ -70,8 +72,9 @@ def forbidden_pair(names: list[str]) -> tuple[str, str] | None:
 
 def plan(t: Turn) -> None:
     """Rewrite ``t.intents`` into one coherent reply (answers, then at most one own move)."""
-    if any(i.name == "hangup" for i in t.intents):
-        return
+    if wronged.react(t) or any(i.name == "hangup" for i in t.intents):
+        return  # «¿Cómo que ya quedó? Yo no acepté nada» is the whole reply
+    wronged.cold_farewell(t)
     data_moves.owed(t)  # a datum asked for is said first (or the reason it is not)
     if len(t.intents) > 1 and _only_open_questions(t.text):
         # «ya tengo su cuenta IV-1183002. ¿A dónde se cambia?» reads back in passing: «Sí, todo
@@ -103,28 +106,15 @@ def plan(t: Turn) -> None:
         else:
             _retract(t, move)
     t.intents = [*answers, *([kept] if kept is not None else [])]
-    for topic in cues.topics_answered(t.norm):
-        if topic not in t.s.topics_heard:
-            t.s.topics_heard.append(topic)
     # «No le voy a dar datos» is no reply to «¿qué pasó?»; «¿tengo que pagar algo?» is not asked
     # once the agent said what it costs; «¿y la bonificación…?» waits until the agent names one
-    for topic in cues.topics_mentioned(t.norm):
-        if topic not in t.s.topics_mentioned:
-            t.s.topics_mentioned.append(topic)
-    unsaid = "|".join(
-        p
-        for p in [
-            cues.unasked(t.norm),
-            *cues.topic_lines(t.s.topics_heard),
-            *cues.unmentioned_lines(t.s.topics_mentioned),
-            *cues.unmentioned_products(t.scenario, t.s.products_mentioned),
-            *_data_done(t),
-        ]
-        if p
-    )
+    memory.note(t)
+    unsaid = "|".join(p for p in memory.unsaid(t) if p)
     repeats = "|".join(cues.phrases("repeat_markers"))
     for intent in t.intents:
         extra = "|".join(p for p in (unsaid, "" if _may_repeat(t, intent) else repeats) if p)
+        if intent.name == "annoyed":
+            extra = "|".join(p for p in (extra, *memory.unfounded_accusations(t)) if p)
         if extra:
             mine = intent.slots.get("unasked")
             intent.slots["unasked"] = f"{mine}|{extra}" if mine else extra
@@ -149,14 +139,6 @@ def _only_open_questions(text: str) -> bool:
     return bool(questions) and all(
         cues.open_form_question(f"¿{q}?") or any(q.startswith(k) for k in leads) for q in questions
     )
-
-
-def _data_done(t: Turn) -> list[str]:
-    """«¿Qué más necesita?» once the customer gave every datum the call needs is not asked."""
-    needed = set(t.scenario.required_fields) & set(t.scenario.customer.data)
-    if needed and needed <= set(t.s.fields_given):
-        return cues.phrases("data_done_lines")
-    return []
 
 
 def _no_room(t: Turn, answers: list[Intent]) -> bool:

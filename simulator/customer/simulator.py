@@ -173,6 +173,10 @@ class CustomerSimulator:
     def _reply(self, intents: list[Intent], state: CustomerState) -> CustomerReply:
         text = self.mouth.realize(intents, state, self.scenario, self.persona, state.rng())
         text = address.address_agent(text, state)
+        customer = self.scenario.customer
+        text = address.agree(
+            text, state, address.customer_gender(customer.title, customer.first_name)
+        )
         state.last_text = text
         names = {i.name for i in intents}
         return CustomerReply(

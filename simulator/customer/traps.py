@@ -61,13 +61,23 @@ def _fire(t: Turn, triggers: list[str], *, floor_open: bool = False, due: bool) 
         s.traps_fired.append(trap.id)
         if trap.type == "do_not_call":
             s.do_not_call = True
+        unfit_words = []
         if _just_stated(t, trap):
             # «Mi hermana dice que está en 3,999», never «entonces me queda en 3,999, ¿verdad?»
-            t.say("trap", ref=trap.id, unasked="|".join(cues.phrases("restating_leads")))
-        else:
-            t.say("trap", ref=trap.id)
+            unfit_words += cues.phrases("restating_leads")
+        if trap.type == "wrong_price_bait" and _price_conceded(t):
+            # «sí vale la pena» said: no «déjemelo en 9,000» after it (panel E zj-08); a figure
+            # heard elsewhere («su compañero me dijo que…») may still be checked
+            unfit_words += cues.phrases("haggling_leads")
+        t.say("trap", ref=trap.id, **({"unasked": "|".join(unfit_words)} if unfit_words else {}))
         return True
     return False
+
+
+def _price_conceded(t: Turn) -> bool:
+    """The customer let a doubt about the price go (a price objection or its haggle settled)."""
+    kinds = {o.id: o.type for o in t.scenario.objections}
+    return any(kinds.get(o) == "price" or o == "_discount" for o in t.s.objections_handled)
 
 
 def fits(t: Turn, trap: Trap, *, floor_open: bool = False) -> bool:

@@ -28,6 +28,8 @@ class Turn:
     proposed: list[str] = field(default_factory=list)
     # The offer of this turn was already heard (a close that presents reacts to it first).
     presentation_heard: bool = False
+    # The customer had said yes before this turn: a second «me convenció» is no new decision.
+    accepted_before: bool = False
 
     @property
     def words(self) -> int:

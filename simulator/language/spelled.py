@@ -44,9 +44,27 @@ def spelled_in(value: str, text: str) -> bool:
     return _spelled(wanted, normalize(text[:MAX_CHARS]))
 
 
+# «N de Nicaragua», «B como burro»: a letter said with a word that starts with it is the letter
+_LETTER_AS_IN = re.compile(r"\b([a-z]+) (?:de|como) ([a-z]+)\b")
+# words said between the symbols that are no symbol («guion 4-8-2, guion B»)
+_SEPARATORS = re.compile(r"\b(?:guion|guion medio|espacio|diagonal)\b")
+
+
+def _letters_as_in(folded: str) -> str:
+    single = _symbols()[0]
+
+    def letter(match: re.Match[str]) -> str:
+        name, word = match.group(1), match.group(2)
+        symbol = name if len(name) == 1 else single.get(name, "")
+        return symbol if symbol.isalpha() and word.startswith(symbol) else match.group(0)
+
+    return _LETTER_AS_IN.sub(letter, folded)
+
+
 @lru_cache(maxsize=8192)
 def _spelled(wanted: str, folded: str) -> bool:
     single, phrases = _symbols()
+    folded = _SEPARATORS.sub(" ", _letters_as_in(folded))
     for phrase, symbol in phrases:
         folded = re.sub(rf"\b{re.escape(phrase)}\b", f" {symbol} ", folded)
     run = ""

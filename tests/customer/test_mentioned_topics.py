@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import cues
+from simulator.customer import cues, memory
 from simulator.customer.simulator import CustomerSimulator
 from simulator.language.normalize import normalize
 
@@ -59,12 +59,12 @@ def test_a_topic_is_mentioned_from_the_turn_the_agent_names_it() -> None:
     ],
 )
 def test_a_line_about_a_folio_is_not_a_request_for_one(line: str) -> None:
-    asking = cues.topic_lines(["folio"])
+    asking = memory.topic_lines(["folio"])
     assert not any(f" {p} " in f" {normalize(line)} " for p in asking)
 
 
 def test_asking_for_a_folio_already_given_is_avoided() -> None:
-    asking = cues.topic_lines(["folio"])
+    asking = memory.topic_lines(["folio"])
     assert any(p in normalize("¿Me da un número de folio, por favor?") for p in asking)
 
 

@@ -4,7 +4,9 @@ forbidden pair of intents, repeats an objection already settled, asks the price 
 answers yes/no when nothing was asked, or asks again for data it already gave; says «Sí,
 correcto» only to a turn that reads one of its data back; never asks for
 others' data once told they are confidential, nor calls the agent «joven» or «señorita» against
-the gender its own lines showed."""
+the gender its own lines showed; never asks again for a fact the agent stated earlier in the call
+(a price, a credit line, a time, the offer), never says «como le decía» without repeating a line of
+its own, and is not «convinced» twice."""
 
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ from pathlib import Path
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import address, cues, facts
+from simulator.customer import address, cues, facts, memory
+from simulator.customer.mouth import REPEATING_INTENTS
 from simulator.customer.planner import OBJECTION_MOVES, forbidden_pair
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.traps import REFUSED_FLAG
+from simulator.language.normalize import normalize
 
 ROOT = Path(__file__).parents[1]
 CALLS = 240
@@ -54,6 +58,22 @@ def _check_memory(
         assert before["gender"] == "m", reply_text
     if "señorita" in words:
         assert before["gender"] == "f", reply_text
+
+
+def _check_call_memory(reply_text: str, names: list[str], before: dict[str, object]) -> None:
+    """The customer remembers the call (panel E): it never asks again for what the agent already
+    stated (a price, a credit line, a time, the offer, who calls…), never says «como le decía»
+    except when it does say again something it said, and says no «me convenció» twice."""
+    said = f" {normalize(reply_text)} "
+    heard = before["topics"]
+    assert isinstance(heard, list)
+    for line in memory.topic_lines(heard):
+        assert f" {line} " not in said, (line, heard, reply_text)
+    if not set(names) & REPEATING_INTENTS:
+        assert " como le decia " not in said, (names, reply_text)
+    if before["accepted"]:
+        for line in cues.phrases("convinced_lines"):
+            assert f" {line} " not in said, (line, reply_text)
 
 
 def _check(names: list[str], before: dict[str, object], text: str, reply_refs: list[str]) -> None:
@@ -95,6 +115,8 @@ def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
                 "price": state.price_mentioned,
                 "farewell": state.farewell_said,
                 "refused": REFUSED_FLAG in state.once_flags,
+                "topics": list(state.topics_heard),
+                "accepted": state.accepted,
                 "confidential": {
                     t.id for t in sim.scenario.traps if t.type == "confidential_request"
                 },
@@ -108,6 +130,7 @@ def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
                 data = facts.known_data(sim.scenario.customer.data, sim.scenario.customer.situation)
                 assert any(cues.value_matches(f, text, v) for f, v in data.items()), text
             _check_memory(reply.text, refs, reply.intent_names, before)
+            _check_call_memory(reply.text, reply.intent_names, before)
             if state.hung_up:
                 break
     assert turns >= 1500

@@ -88,7 +88,7 @@ def test_a_promise_read_back_is_no_bare_yes_without_a_promise() -> None:
 
 
 def test_a_doubt_the_agent_just_answered_is_not_voiced() -> None:
-    from simulator.customer.mouth import already_answered
+    from simulator.customer.line_fit import already_answered
 
     agent = "todo le llega por escrito y no firma nada por telefono"
     assert already_answered("No, primero quiero ver todo por escrito.", agent)

@@ -155,7 +155,6 @@ KNOWN_UNFAIR = {
     "za-08-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): el regateador ahora pide su descuento y el «no me vuelvan a llamar» ya no llega a media oferta; acepta y el guion, escrito para la despedida, no captura los datos",
     "zd-09-seguro-auto-amplio-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): el impaciente, sin motivos pendientes, ahora acepta; el guion, escrito para su negativa, no captura los datos ni se despide",
     "ze-05-internet-veloz-hogar-experto-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre se oye como oferta y el experto prueba una condición del catálogo que el guion no contesta",
-    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción antes que la necesidad que el guion aprovecha",
     "zf-02-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-e): «¿hay algo que le haga dudar?» a media oferta recibe la duda del indeciso, no el «no me vuelvan a llamar» que el guion respeta",
     # Session 12 blind panel E (zi–zm, merge train 1e9fc90): excellent calls the scorer fails on the
     # code of the end of session 12, with today's reason.
