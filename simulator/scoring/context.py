@@ -165,7 +165,12 @@ class CallContext:
         if not self.selling or not self.agent_turns:
             return False
         first = self.agent_turns[0]
-        if self.customer_turns and self.customer_turns[0] < first:
+        customer_first = bool(self.customer_turns) and self.customer_turns[0] < first
+        if not customer_first and any(e.type == "call_start" for e in self.transcript.events):
+            # a simulated call the agent opens is one the customer placed (panels C and D: an
+            # inbound opening without the welcome was told to ask «¿hablo con…?»)
+            return False
+        if customer_first:
             # «¿Bueno?», «¿Diga?» before the agent speaks: the customer picked up the agent's call
             # (issue 12: an outbound sale started this way was judged as inbound)
             answered = customer_patterns()["phone_answer"].match(
