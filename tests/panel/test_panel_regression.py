@@ -157,15 +157,13 @@ KNOWN_UNFAIR = {
     "ze-05-internet-veloz-hogar-experto-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre se oye como oferta y el experto prueba una condición del catálogo que el guion no contesta",
     "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción antes que la necesidad que el guion aprovecha",
     "zf-02-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-e): «¿hay algo que le haga dudar?» a media oferta recibe la duda del indeciso, no el «no me vuelvan a llamar» que el guion respeta",
-    # Session 12 blind panel E (zi–zm, merge train 1e9fc90): excellent calls the scorer fails on the
-    # code of the end of session 12, with today's reason.
-    "zi-06-seguro-auto-amplio-desconfiado-excellent.txt": "panel zi (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 33 (do_not_call) (resultado sale)",
-    "zj-07-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel zj (sesión 12, E), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado resolved)",
-    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "panel zk (sesión 12, E), hoy: data_management: Falta capturar el campo «nombre» (resultado sale)",
-    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "panel zm (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 27 (do_not_call) (resultado sale)",
-    "zm-05-tarjeta-credito-horizonte-experto-excellent.txt": "panel zm (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 35 (has_provider); call_closing: Agradecer al cliente (resultado sale)",
-    "zm-06-queja-internet-sin-servicio-platicador-excellent.txt": "panel zm (sesión 12, E), hoy: call_closing: Agradecer al cliente (resultado resolved)",
-    "zl-07-cambio-domicilio-internet-impaciente-excellent.txt": "panel zl (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 2 (time) (resultado resolved)",
+    # Session 12 blind panel E (zi–zm, merge train 1e9fc90): excellent calls the scorer failed.
+    # Fixed in session 13 (helper «score-d»): zi-06, zm-04 (a do-not-call request honoured with
+    # «lo registro para que no le lleguen promociones» is answered), zl-07 («lo hacemos rapidito»
+    # answers «tengo poco tiempo»), zm-05 («¿mi esposa ya pagó su tarjeta?» is no «ya tengo
+    # tarjeta»; «A usted, don…, por su tiempo» thanks), zm-06 («ojalá pronto regrese el agua» is no
+    # return from hold, so «gracias por su paciencia» thanks), zj-07 (collections: the purpose said
+    # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "guion desfasado (sesión 12,"
     " customer-e): la trampa del cuñado ya no llega justo después de la presentación y al cierre"
     " el cliente pide consultarlo; el guion contesta otra cosa y el cliente cuelga",
