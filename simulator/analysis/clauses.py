@@ -106,7 +106,13 @@ def _is_open_form(norm: str) -> bool:
             if at == 1 and words[0] in _WH_PREP:
                 continue  # «con cuál de los dos» picks an option; «con qué» is an open_lead form
             rest = words[at:]
-            wh = rest[:1] if rest[:1] and rest[0] in _WH else rest[1:2] if rest[:1] and rest[0] in _WH_PREP else []
+            wh = (
+                rest[:1]
+                if rest[:1] and rest[0] in _WH
+                else rest[1:2]
+                if rest[:1] and rest[0] in _WH_PREP
+                else []
+            )
             if wh and wh[0] in _WH and lead.match(" ".join(rest)):
                 return True
     return False

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from simulator.analysis.agent import tag_agent
-from simulator.analysis.customer import objection_alone
+from simulator.analysis.customer import objection_alone, tag_customer
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
 
@@ -29,7 +29,10 @@ def _card(lines: list[tuple[str, str]], **extra: object):  # type: ignore[no-unt
 def test_an_honoured_do_not_call_request_is_answered() -> None:
     card = _card(
         [
-            ("agent", "Buenos días, le llama Raúl de Aseguradora Quetzal. ¿Hablo con la señora Inés?"),
+            (
+                "agent",
+                "Buenos días, le llama Raúl de Aseguradora Quetzal. ¿Hablo con la señora Inés?",
+            ),
             ("customer", "Sí, soy yo."),
             ("agent", "Le llamo para ofrecerle un seguro de hogar. ¿Le interesa que le cuente?"),
             ("customer", "No, gracias, y por favor no me vuelvan a marcar para ofertas."),
@@ -79,7 +82,9 @@ def test_asking_about_someone_elses_payment_is_no_provider_objection() -> None:
 
 
 def test_sending_a_quote_to_an_email_is_no_close() -> None:
-    acts = tag_agent("Va, se la envío ahorita a lupe punto arce arroba correo punto com, ¿está bien?")
+    acts = tag_agent(
+        "Va, se la envío ahorita a lupe punto arce arroba correo punto com, ¿está bien?"
+    )
     assert "close" not in acts
     assert "close" in tag_agent("Perfecto, ¿se lo envío hoy mismo?")
 
@@ -156,3 +161,37 @@ def test_collections_purpose_after_the_holders_questions() -> None:
     )
     opening = card.elements["opening_protocol"]
     assert not any("motivo" in m for m in opening.missing), opening.missing
+
+
+def test_a_tight_budget_a_counter_offer_and_debt_fear_are_price_objections() -> None:
+    for line in (
+        "Uy, es que la quincena anda bien apretada, oiga.",
+        "Mejor déjemela en 7,500 y lo cerramos.",
+        "¿Y si le pago todo de una vez me rebaja algo?",
+        "Es que no quiero acabar endeudado con otra tarjeta.",
+    ):
+        assert objection_alone(line), line
+    assert "acceptance" not in tag_customer("Déjemelo en 7,500, ándele.").acts
+    assert "acceptance" in tag_customer("Sí, apártemelo, por favor.").acts
+
+
+def test_judging_the_offer_worth_it_is_a_buying_signal() -> None:
+    assert "buying_signal" in tag_customer("Pues así sí vale la pena, la verdad.").acts
+    assert "buying_signal" not in tag_customer("No, la verdad no vale la pena.").acts
+
+
+def test_the_agents_own_turns_come_first_in_the_evidence() -> None:
+    card = _card(
+        [
+            ("agent", "Gracias por llamar a Mueblería Arce, le atiende Diana. ¿En qué le ayudo?"),
+            ("customer", "Quiero saber cuánto cuesta el comedor de seis sillas."),
+            ("agent", "El comedor de seis sillas cuesta 12,900 pesos con envío incluido."),
+            ("customer", "Ah, muy bien, es todo, gracias."),
+            ("agent", "¿Algo más en que le ayude? Gracias por llamar, que tenga buen día."),
+            ("customer", "No, gracias, hasta luego."),
+        ],
+        kind="service",
+    )
+    for element in card.elements.values():
+        speakers = [e.speaker for e in element.evidence]
+        assert speakers == sorted(speakers), speakers  # «agent» sorts before «customer»
