@@ -19,6 +19,7 @@ from simulator.analysis.agent import tag_agent
 from simulator.analysis.customer import objection_alone, tag_customer
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
+from simulator.scoring.engine import score_with_context
 
 
 def _card(lines: list[tuple[str, str]], **extra: object):  # type: ignore[no-untyped-def]
@@ -195,3 +196,63 @@ def test_the_agents_own_turns_come_first_in_the_evidence() -> None:
     for element in card.elements.values():
         speakers = [e.speaker for e in element.evidence]
         assert speakers == sorted(speakers), speakers  # «agent» sorts before «customer»
+
+
+def test_collections_probing_counts_until_the_arrangement_is_proposed() -> None:
+    from simulator.scoring.elements_needs import probing_count
+
+    lines = [
+        ("customer", "¿Bueno?"),
+        ("agent", "Buenas tardes, le habla Paola de Financiera Ceiba. ¿Hablo con el señor Tomás?"),
+        ("customer", "Sí, soy yo."),
+        (
+            "agent",
+            "Le llamo porque su crédito tiene dos pagos atrasados por 2,300 pesos. ¿Qué le pasó?",
+        ),
+        ("customer", "¿Y cómo sé que es de la financiera?"),
+        (
+            "agent",
+            "Con toda razón. Puede marcar al número de su contrato y verificarlo. ¿Le marco "
+            "después o prefiere que sigamos?",
+        ),
+        ("customer", "Sigamos."),
+        ("agent", "Gracias. Platíqueme, ¿qué fue lo que pasó con los pagos?"),
+        ("customer", "Me quedé sin chamba dos meses."),
+        ("agent", "Qué difícil. ¿Y cuándo cobra y cuánto podría abonar?"),
+        ("customer", "El 15, unos mil pesos."),
+        ("agent", "¿Le parece si dejamos un pago de 1,000 pesos el 15?"),
+    ]
+    _, ctx = score_with_context(
+        Transcript.model_validate(
+            {"kind": "collections", "turns": [{"speaker": s, "text": t} for s, t in lines]}
+        )
+    )
+    assert probing_count(ctx, ["collections"]) >= 2
+
+
+def test_a_sold_out_notice_with_an_open_question_is_no_presentation() -> None:
+    _, ctx = score_with_context(
+        Transcript.model_validate(
+            {
+                "turns": [
+                    {
+                        "speaker": "agent",
+                        "text": "Gracias por llamar a Mueblería Arce, ¿en qué le ayudo?",
+                    },
+                    {"speaker": "customer", "text": "Quiero el sillón Nube gris."},
+                    {
+                        "speaker": "agent",
+                        "text": "El sillón Nube gris está agotado, una disculpa. Platíqueme, ¿para "
+                        "qué espacio lo quiere?",
+                    },
+                    {"speaker": "customer", "text": "Para la sala, somos cinco."},
+                ]
+            }
+        )
+    )
+    assert ctx.first_presentation is None
+
+
+def test_asking_for_the_datum_just_named_is_a_data_request() -> None:
+    acts = tag_agent("Le pido su número de contrato solo para validar. ¿Me lo proporciona?")
+    assert "data_request" in acts and "closed_question" not in acts
