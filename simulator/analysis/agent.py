@@ -200,7 +200,10 @@ def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
 
 
 # What a turn that only answers the customer's thanks may also do (then «a sus órdenes» thanks).
-_CLOSING_COURTESY = frozenset({"offer_help", "offer_more", "farewell", "thanks", "acknowledgement"})
+# (signing off with one's name and company is closing courtesy too: «A usted. Le atendió Ana de…»)
+_CLOSING_COURTESY = frozenset(
+    {"offer_help", "offer_more", "farewell", "thanks", "acknowledgement", "company_id", "agent_id"}
+)
 # Acts that give a clause its own job: a statement carrying one is not a bare restatement.
 _OWN_JOB = _NOT_PARAPHRASE | {
     "feature",

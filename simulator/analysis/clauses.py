@@ -73,6 +73,10 @@ class Clause:
 
 # A fronted phrase of two or three words («en casa», «en su trabajo») before a wh-word.
 _FRONTED = frozenset({"en", "con", "para", "de", "hoy", "ahorita", "ahora", "actualmente", "ya"})
+# A fronted subject («¿su mamá para qué usa el celular?», «¿el carro quién lo maneja?»)
+_FRONTED_SUBJECT = frozenset({"su", "sus", "el", "la", "los", "las"})
+# Prepositions that may open the interrogative («para qué», «con quién», «a qué hora»)
+_WH_PREP = frozenset({"para", "con", "a", "de", "en", "por"})
 _WH = frozenset(
     {"que", "quien", "quienes", "como", "cuando", "donde", "cual", "cuales", "cuanto", "cuanta"}
     | {"cuantos", "cuantas"}
@@ -96,9 +100,20 @@ def _is_open_form(norm: str) -> bool:
     # «¿Y en casa quiénes son?», «¿en su trabajo cómo le afecta?»: a short place or time phrase
     # may come before the interrogative (panel j-02)
     words = body.split()
-    if words and words[0] in _FRONTED:
-        for at in (2, 3):  # «en casa», «en su trabajo»
-            if len(words) > at and words[at] in _WH and lead.match(" ".join(words[at:])):
+    if words and words[0] in _FRONTED | _FRONTED_SUBJECT:
+        # «en casa», «en su trabajo», «hoy qué…», «su mamá para qué…»
+        for at in (1, 2, 3):
+            if at == 1 and words[0] in _WH_PREP:
+                continue  # «con cuál de los dos» picks an option; «con qué» is an open_lead form
+            rest = words[at:]
+            wh = (
+                rest[:1]
+                if rest[:1] and rest[0] in _WH
+                else rest[1:2]
+                if rest[:1] and rest[0] in _WH_PREP
+                else []
+            )
+            if wh and wh[0] in _WH and lead.match(" ".join(rest)):
                 return True
     return False
 

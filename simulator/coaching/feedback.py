@@ -111,7 +111,10 @@ def _fair_closed(ctx: CallContext, n: int) -> bool:
     answer = [c for c in ctx.customer_turns if c > n][:1]
     if answer and answer[0] in needs:
         return True
-    asked_open = any(ctx.has(a, "open_question") for a in ctx.agent_turns if a < n)
+    # in a service call «¿en qué le puedo ayudar?» is the open question the need answered: a
+    # closed check that follows («¿sigue saliendo el agua?») clarifies it (panel E)
+    opener = ("open_question",) if ctx.selling else ("open_question", "offer_help")
+    asked_open = any(ctx.has(a, *opener) for a in ctx.agent_turns if a < n)
     return asked_open and any(c < n for c in needs)
 
 

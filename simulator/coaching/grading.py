@@ -8,7 +8,7 @@ from simulator.coaching import feedback, plan, suggest
 from simulator.models.scorecard import Scorecard, TurnActs
 from simulator.models.transcript import Transcript
 from simulator.scoring.domain import placed_by_agent
-from simulator.scoring.elements_needs import probing_questions_before_presentation
+from simulator.scoring.elements_needs import probing_count
 from simulator.scoring.engine import score_with_context
 
 
@@ -28,11 +28,8 @@ def grade(
             "collections": "collections",
         }.get(transcript.kind, "outbound_sale" if placed_by_agent(ctx) else "inbound_sale")
     card.feedback = feedback.build(ctx, card)
+    kinds = suggest.keys(ctx)
     card.coaching_plan = plan.build(
-        card,
-        history,
-        hint,
-        open_before=len(probing_questions_before_presentation(ctx)),
-        kinds=suggest.keys(ctx),
+        card, history, hint, open_before=probing_count(ctx, kinds), kinds=kinds
     )
     return card

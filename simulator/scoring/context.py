@@ -59,7 +59,9 @@ class CallContext:
             (
                 n
                 for n in ctx.agent_turns
-                if ctx.acts[n - 1] & PRESENTATION_ACTS and not ctx._purpose_only(n)
+                if ctx.acts[n - 1] & PRESENTATION_ACTS
+                and not ctx._purpose_only(n)
+                and not ctx._probe_only(n)
             ),
             None,
         )
@@ -79,6 +81,17 @@ class CallContext:
                 if key and f" {key} " in folded:
                     return False
         return True
+
+    def _probe_only(self, n: int) -> bool:
+        """«El que pidió está agotado, una disculpa; platíqueme, ¿para qué lo quiere usar?»: a
+        turn that says the asked-for product is sold out, names no price and asks an open
+        question is probing, not the presentation (panel E)."""
+        acts = self.acts[n - 1]
+        if "open_question" not in acts or acts & {"close", "trial_close", "benefit"}:
+            return False
+        if any(a.is_money for a in self.amounts(n)):
+            return False
+        return bool(tx.cue("sold_out").search(self.folded[n - 1]))
 
     # ------------------------------------------------------------------ turn access
     @property
@@ -165,7 +178,12 @@ class CallContext:
         if not self.selling or not self.agent_turns:
             return False
         first = self.agent_turns[0]
-        if self.customer_turns and self.customer_turns[0] < first:
+        customer_first = bool(self.customer_turns) and self.customer_turns[0] < first
+        if not customer_first and any(e.type == "call_start" for e in self.transcript.events):
+            # a simulated call the agent opens is one the customer placed (panels C and D: an
+            # inbound opening without the welcome was told to ask «¿hablo con…?»)
+            return False
+        if customer_first:
             # «¿Bueno?», «¿Diga?» before the agent speaks: the customer picked up the agent's call
             # (issue 12: an outbound sale started this way was judged as inbound)
             answered = customer_patterns()["phone_answer"].match(

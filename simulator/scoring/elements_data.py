@@ -31,6 +31,7 @@ READ_BACK_SHARE = 0.6
 MIN_PARTIAL = 10
 DATA_ACTS = ("data_request", "data_confirmation")
 NOT_DATA_ACTS = ("greeting", "farewell", "thanks", "offer_more")
+GREETING_ACTS = ("greeting", "company_id", "agent_id")  # the opening, not the data work
 
 
 @dataclass
@@ -119,8 +120,7 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     )
     value_words = [f"{float(w):g}" if w.isdigit() else w for w in value_words]
     hits = sum(w in words for w in value_words)
-    # a long free-text value («fuga de agua por tubo roto bajo el fregadero de la cocina») is read
-    # back in fewer words («fuga en el tubo bajo el fregadero», panel u-06)
+    # a long free-text value is read back in fewer words (panel u-06)
     share = READ_BACK_SHARE if len(value_words) < LONG_VALUE_WORDS else LONG_VALUE_SHARE
     return hits / len(value_words) >= share
 
@@ -274,8 +274,8 @@ def is_data_turn(ctx: CallContext, n: int) -> bool:
 
 
 def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
-    """The agent's read-backs first (what a QA lead looks for), then requests, then the customer
-    turns that gave the values."""
+    """The agent's read-backs first (what a QA lead looks for), then requests (not the greeting's
+    «¿con quién tengo el gusto?» when more shows the work: panel E), then the customer's values."""
     first: list[int] = []
     then: list[int] = []
     for c in checks:
@@ -283,6 +283,7 @@ def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
             first.append(c.confirm_turn)
         if c.request_turn:
             then.append(c.request_turn)
+    then = [n for n in then if len(first) + len(then) < 3 or not ctx.has(n, *GREETING_ACTS)]
     then += [c.said_turn for c in checks if c.said_turn]
     if not first and not then:
         then = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)][:2]

@@ -12,6 +12,7 @@ call was the only "fault" of excellent agents); two, or one among few, fail it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from simulator.analysis import conduct
 from simulator.scoring import text as tx
@@ -206,16 +207,7 @@ def _collections(ctx: CallContext) -> Judged:
     """Collections: explore why the payment fell behind and what the debtor can pay (the cause
     and the capacity), with any question — open or an alternative («¿un pago o en
     mensualidades?») — before or while proposing the arrangement; and answer every question."""
-    opening = set(ctx.agent_turns[:1])
-    first_close = next((n for n in ctx.agent_turns if ctx.has(n, "close")), ctx.n_turns + 1)
-    explored = [
-        n
-        for n in ctx.agent_turns
-        if n not in opening
-        and n <= first_close
-        and ctx.has(n, "open_question", "closed_question")
-        and not is_identity_check(ctx, n)
-    ]
+    explored = collections_probes(ctx)
     ignored = ignored_questions(ctx)
     parts = {"explored": bool(explored), "answers": not ignored}
     missing = {
@@ -229,6 +221,54 @@ def _collections(ctx: CallContext) -> Judged:
     result.facts.update(open_before=explored, needs=need_turns(ctx), ignored=ignored)
     return result
 
+
+def collections_probes(ctx: CallContext) -> list[int]:
+    """Collections: the questions asked before the arrangement is proposed (a close about
+    paying, not «¿seguimos aquí o prefiere llamar usted al banco?» asked to a wary holder)."""
+    opening = set(ctx.agent_turns[:1])
+    first_close = next(
+        (n for n in ctx.agent_turns if ctx.has(n, "close") and _about_paying(ctx, n)),
+        ctx.n_turns + 1,
+    )
+    return [
+        n
+        for n in ctx.agent_turns
+        if n not in opening
+        and n <= first_close
+        and ctx.has(n, "open_question", "closed_question")
+        and not is_identity_check(ctx, n)
+    ]
+
+
+def probing_count(ctx: CallContext, kinds: Sequence[str]) -> int:
+    """The questions the coaching plan's probing goal counts: open ones before the presentation;
+    in collections before the arrangement; in an emergency service also the quick closed checks
+    of safety and damage («¿ya cerró la llave de paso?», panel E), never data requests."""
+    if ctx.kind == "collections":
+        return sum(ctx.has(n, "open_question") for n in collections_probes(ctx))
+    found = probing_questions_before_presentation(ctx)
+    if "assistance_service" in kinds:
+        checks = [
+            n
+            for n in ctx.agent_turns
+            if ctx.has(n, "closed_question")
+            and not ctx.has(n, "data_request", "data_confirmation", "offer_more")
+            and not is_identity_check(ctx, n)
+        ]
+        found = sorted(set(found) | set(checks))
+    return len(found)
+
+
+def _about_paying(ctx: CallContext, n: int) -> bool:
+    """The turn's (last) question is about paying: an amount, a date to pay, the debt."""
+    asked = _ASKED.findall(ctx.text(n)[:2000])
+    part = tx.fold(asked[-1]) if asked else ctx.folded[n - 1]
+    return bool(re.search(r"\d", part) or tx.cue("debt_words").search(part) or _PAYING.search(part))
+
+
+_ASKED = re.compile(r"¿([^¿?]*)\?")
+
+_PAYING = re.compile(r"\b(pag[oaue]\w*|abon\w*|deposit\w*|cubrir|cubre|liquid\w*|convenio)\b")
 
 MISSING_COLLECTIONS = (
     "Indagar la causa del atraso y la capacidad de pago antes de proponer un arreglo"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from simulator.analysis import conduct
 from simulator.datafiles import parse as parse_yaml
 from simulator.scoring import kinded
 from simulator.scoring.context import SELLING_ACTS, CallContext
@@ -50,6 +51,14 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
         return None
     a = nxt[0]
     if is_do_not_call(ctx, n):
+        # honoured when the agent confirms the removal, even in words that sound like a close
+        # («ahorita mismo lo registro para que no le lleguen promociones»): the same test as
+        # the critical error ``ignores_do_not_call``
+        text = ctx.text(a)
+        if conduct.persuades(text):
+            return None
+        if conduct.respects_do_not_call(text) and not conduct.offers_again(text):
+            return a
         return None if ctx.acts[a - 1] & SELLING_ACTS else a
     if ctx.has(a, *ADDRESS_DIRECT):
         return a

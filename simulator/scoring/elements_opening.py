@@ -44,7 +44,13 @@ def _purpose_turns(ctx: CallContext, window: list[int]) -> list[int]:
     if not checks:
         return window
     after = ctx.next_agent(checks[-1])
-    return sorted(set(window) | {n for n in ctx.agent_turns if n <= checks[-1]} | set(after))
+    # the holder may hold up the verification with questions of his own («¿de parte de quién?»,
+    # «¿queda grabada?»): the purpose said once he is satisfied, within the opening's first
+    # turns, is still the opening's purpose (panel E, a collections call)
+    verifying = ctx.agent_turns[: RIGHT_PARTY_WINDOW + 1]
+    return sorted(
+        set(window) | {n for n in ctx.agent_turns if n <= checks[-1]} | set(after) | set(verifying)
+    )
 
 
 def is_identity_check(ctx: CallContext, n: int) -> bool:

@@ -136,7 +136,16 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
         and not ctx.has(n, "open_question")
     ]
     parts = {"informed": bool(explained) and not ignored, "accurate": not mismatches}
-    cited = ignored[:2] + explained[:2] + [m.turn for m in mismatches[:2]]
+    # cite the turns that inform (facts, amounts), not a long request for the account number
+    shown = sorted(
+        explained,
+        key=lambda n: (
+            not (ctx.has(n, "feature", "benefit") or ctx.amounts(n)),
+            ctx.has(n, "data_request", "data_confirmation"),
+            n,
+        ),
+    )
+    cited = ignored[:2] + shown[:2] + [m.turn for m in mismatches[:2]]
     evidence = [ctx.evidence(n) for n in cited]
     result = judged(parts, MISSING, evidence, "product_information", slots(ctx), kind=ctx.kind)
     result.facts.update(presentations=[], tied=[], mismatches=mismatches, explained=explained)

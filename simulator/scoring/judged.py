@@ -78,9 +78,12 @@ def judged(
 
 
 def dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence without repeats, at most 8: the agent's own turns first (what the element judges;
+    panel E read a customer line cited first as the agent's evidence), then the customer's, each
+    in call order."""
     seen: set[tuple[int, str]] = set()
     out: list[Evidence] = []
-    for item in sorted(evidence, key=lambda e: e.turn):
+    for item in sorted(evidence, key=lambda e: (e.speaker != "agent", e.turn)):
         key = (item.turn, item.quote)
         if key not in seen:
             seen.add(key)

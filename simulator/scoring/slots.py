@@ -7,6 +7,7 @@ It sits above ``context`` (the per-call view), ``address`` (how people are named
 from __future__ import annotations
 
 from simulator.models.transcript import CatalogEntry
+from simulator.scoring import text as tx
 from simulator.scoring.address import agent_spoken_name, courtesy_name, full_name_phrase
 from simulator.scoring.applicability import third_party
 from simulator.scoring.context import CallContext
@@ -57,7 +58,14 @@ def _main_product(ctx: CallContext) -> CatalogEntry | None:
     for n in ctx.agent_turns:
         for p in products_named(ctx, n):
             counts[p.name] = counts.get(p.name, 0) + 1
-    if not counts:
-        return catalog[0]
-    best = max(counts, key=lambda name: counts[name])
-    return next(p for p in catalog if p.name == best)
+    # a model phrasing never proposes a product the catalog says is sold out (panel C: «Con lo
+    # que me platicó, el Nova X le queda muy bien» for the model out of stock)
+    available = [p for p in catalog if not _sold_out(p)] or catalog
+    if not any(p.name in counts for p in available):
+        return available[0]
+    best = max((p for p in available if p.name in counts), key=lambda p: counts[p.name])
+    return best
+
+
+def _sold_out(product: CatalogEntry) -> bool:
+    return any(tx.cue("sold_out").search(tx.fold(c)) for c in product.conditions)

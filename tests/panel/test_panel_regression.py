@@ -60,6 +60,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # is no close, so no sale's data are owed), zg-02 (a field the customer refused is not missing);
 # m-07 and f-03 pass again as a side effect.
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
+# Pass in session 13 (helper «score-d»): q-08 and ze-05 (the customer now reads the scripts'
+# empathy and open questions and stays in step).
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -154,20 +156,21 @@ KNOWN_UNFAIR = {
     "o-09-internet-veloz-hogar-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción de precio y el regateador pide su descuento al cierre; el guion no lo atiende",
     "za-08-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): el regateador ahora pide su descuento y el «no me vuelvan a llamar» ya no llega a media oferta; acepta y el guion, escrito para la despedida, no captura los datos",
     "zd-09-seguro-auto-amplio-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): el impaciente, sin motivos pendientes, ahora acepta; el guion, escrito para su negativa, no captura los datos ni se despide",
-    "ze-05-internet-veloz-hogar-experto-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre se oye como oferta y el experto prueba una condición del catálogo que el guion no contesta",
     "zf-02-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-e): «¿hay algo que le haga dudar?» a media oferta recibe la duda del indeciso, no el «no me vuelvan a llamar» que el guion respeta",
-    # Session 12 blind panel E (zi–zm, merge train 1e9fc90): excellent calls the scorer fails on the
-    # code of the end of session 12, with today's reason.
-    "zi-06-seguro-auto-amplio-desconfiado-excellent.txt": "panel zi (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 33 (do_not_call) (resultado sale)",
-    "zj-07-cobranza-tarjeta-atrasada-desconfiado-excellent.txt": "panel zj (sesión 12, E), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado resolved)",
-    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "panel zk (sesión 12, E), hoy: data_management: Falta capturar el campo «nombre» (resultado sale)",
-    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "panel zm (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 27 (do_not_call) (resultado sale)",
-    "zm-05-tarjeta-credito-horizonte-experto-excellent.txt": "panel zm (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 35 (has_provider); call_closing: Agradecer al cliente (resultado sale)",
-    "zm-06-queja-internet-sin-servicio-platicador-excellent.txt": "panel zm (sesión 12, E), hoy: call_closing: Agradecer al cliente (resultado resolved)",
-    "zl-07-cambio-domicilio-internet-impaciente-excellent.txt": "panel zl (sesión 12, E), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 2 (time) (resultado resolved)",
-    "q-08-seguro-gastos-medicos-desconfiado-excellent.txt": "guion desfasado (sesión 12,"
-    " customer-e): la trampa del cuñado ya no llega justo después de la presentación y al cierre"
-    " el cliente pide consultarlo; el guion contesta otra cosa y el cliente cuelga",
+    # Session 12 blind panel E (zi–zm, merge train 1e9fc90): excellent calls the scorer failed.
+    # Fixed in session 13 (helper «score-d»): zi-06, zm-04 (a do-not-call request honoured with
+    # «lo registro para que no le lleguen promociones» is answered), zl-07 («lo hacemos rapidito»
+    # answers «tengo poco tiempo»), zm-05 («¿mi esposa ya pagó su tarjeta?» is no «ya tengo
+    # tarjeta»; «A usted, don…, por su tiempo» thanks), zm-06 («ojalá pronto regrese el agua» is no
+    # return from hold, so «gracias por su paciencia» thanks), zj-07 (collections: the purpose said
+    # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
+    # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
+    # the empathy now recognised move these customers earlier than their scripts.
+    "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
+    " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
+    " la venta después de su «Mejor otro día»",
+    "za-09-seguro-gastos-medicos-experto-excellent.txt": "guion desfasado (sesión 13): el cliente"
+    " pregunta en el turno 33 cómo contratar y el guion, escrito para su colgada, no lo contesta",
     # On the session 12 train (score-c fixed these scripts' reasons on main's customer; with the
     # customer branches merged they fall out of step in other ways):
     "zb-04-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12): el cliente"

@@ -241,3 +241,54 @@ def test_a_yes_volunteered_to_the_offer_needs_no_close_attempt() -> None:
     assert "Hacer al menos un intento de cierre en la llamada" in (
         card.elements["objection_handling"].missing
     )
+
+
+def test_validating_the_customer_s_caution_is_empathy() -> None:
+    for line in (
+        "Hace muy bien en checarlo antes de dar cualquier dato.",
+        "Tiene toda la razón en comparar, don Julio.",
+        "Ay, qué bonito detalle para su papá.",
+    ):
+        assert "empathy" in tag_agent(line), line
+
+
+def test_a_model_phrasing_never_names_a_sold_out_product() -> None:
+    from simulator.scoring.slots import slots
+
+    transcript = Transcript.model_validate(
+        {
+            "kind": "sale",
+            "catalog": [
+                {"name": "Licuadora Turbo 9", "price": 1899, "conditions": ["Agotada por ahora"]},
+                {"name": "Licuadora Ciclón 5", "price": 1499},
+            ],
+            "turns": [
+                {"speaker": "agent", "text": "Gracias por llamar a Casa Hogar, le atiende Raúl."},
+                {"speaker": "customer", "text": "Quiero la Licuadora Turbo 9."},
+                {
+                    "speaker": "agent",
+                    "text": "La Licuadora Turbo 9 no la tengo; la Licuadora Turbo 9 se agotó. "
+                    "Le ofrezco la Licuadora Ciclón 5 en 1,499.",
+                },
+            ],
+        }
+    )
+    assert slots(score_with_context(transcript)[1])["producto"] == "Licuadora Ciclón 5"
+
+
+def test_a_simulated_call_the_agent_opens_is_inbound() -> None:
+    card = score_transcript(
+        Transcript.model_validate(
+            {
+                "kind": "sale",
+                "company": "Casa Hogar",
+                "agent_name": "Raúl",
+                "events": [{"type": "call_start", "t": 0.0}],
+                "turns": [
+                    {"speaker": "agent", "text": "Casa Hogar, buenas tardes, habla Raúl."},
+                    {"speaker": "customer", "text": "Quiero una licuadora."},
+                ],
+            }
+        )
+    )
+    assert not any("hablo con" in m for m in card.elements["opening_protocol"].missing)
