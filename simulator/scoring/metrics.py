@@ -57,11 +57,27 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
             folded
         ):
             continue  # «¿cuánto paga mi cuñado?» is a trap to refuse, not interest to close on
+        if ctx.first_presentation and n < ctx.first_presentation:
+            continue  # asked before the offer was presented: presenting it is the answer
+        if _wrong_price_test(ctx, n):
+            continue  # «¿y el básico sale en 700, verdad?» — «No, es de 850»: corrected first
         answers_close = prev is not None and ctx.has(prev, "close", "trial_close")
         if answers_close and (ctx.has(n, "refusal") or says_yes(ctx, n)):
             continue
         found.append(n)
     return found
+
+
+def _wrong_price_test(ctx: CallContext, n: int) -> bool:
+    """The customer put a price to the test and the agent's next turn corrects it («el básico es
+    de 850, no de 750»): a test to answer, not interest to close on (panel E)."""
+    said = {a.value for a in ctx.amounts(n) if a.is_money}
+    nxt = ctx.next_agent(n)
+    if not said or not nxt:
+        return False
+    told = {a.value for a in ctx.amounts(nxt[0]) if a.is_money}
+    folded = f" {ctx.folded[nxt[0] - 1]} "
+    return bool(told - said) and (folded.startswith((" no ", " ojo ")) or " no " in folded)
 
 
 def reads_back(ctx: CallContext, n: int) -> bool:

@@ -256,3 +256,24 @@ def test_a_sold_out_notice_with_an_open_question_is_no_presentation() -> None:
 def test_asking_for_the_datum_just_named_is_a_data_request() -> None:
     acts = tag_agent("Le pido su número de contrato solo para validar. ¿Me lo proporciona?")
     assert "data_request" in acts and "closed_question" not in acts
+
+
+def test_choosing_between_the_offered_options_is_a_trial_close() -> None:
+    assert "trial_close" in tag_agent("¿Cuál le late más, el sillón Nube o el sillón Brisa?")
+    assert "trial_close" not in tag_agent("¿Qué le preocupa más, el precio o la entrega?")
+
+
+def test_a_price_put_to_the_test_is_no_buying_signal() -> None:
+    card = _card(
+        [
+            ("agent", "Gracias por llamar a Mueblería Arce, le atiende Diana. ¿En qué le ayudo?"),
+            ("customer", "Busco un comedor para seis personas."),
+            ("agent", "Platíqueme, ¿para cuántas personas lo usa a diario?"),
+            ("customer", "Somos seis en casa."),
+            ("agent", "Le recomiendo el comedor Roble de seis sillas: cuesta 12,900 pesos."),
+            ("customer", "¿Y el Roble sale en 9,900, verdad?"),
+            ("agent", "No, para que no haya confusión: el Roble es de 12,900 pesos, no de 9,900."),
+            ("customer", "Ah, ok."),
+        ]
+    )
+    assert card.metrics["buying_signals"] == 0
