@@ -32,9 +32,7 @@ def _tag_rest(norm: str) -> str | None:
     """``norm`` without its final tag (None when it does not end in one)."""
     from simulator.analysis.lexicon import agent_patterns
 
-    match = None
-    for match in agent_patterns()["question_tag"].finditer(norm):
-        pass
+    match = agent_patterns()["question_tag"].search(norm)  # anchored at the end («…$»)
     if match is None or match.end() != len(norm):
         return None
     return norm[: match.start()].strip()
