@@ -45,3 +45,35 @@ def test_codes_need_the_acts() -> None:
     assert is_reflection(["paraphrase", "closed_question"])
     assert is_reflection(["empathy"])
     assert not is_reflection(["closed_question"])
+
+
+@pytest.mark.parametrize(
+    "spoken",
+    ["y eso como la hace sentir", "tu que opinas de esa idea", "eso cuando empezo"],
+)
+def test_a_fronted_pronoun_before_the_interrogative_is_open(spoken: str) -> None:
+    from simulator.analysis import tag_agent
+
+    assert "open_question" in tag_agent(spoken)
+
+
+@pytest.mark.parametrize(
+    "spoken",
+    [
+        "no crees que seria bueno intentarlo",
+        "has pensado en cambiar de plan",
+        "tienes hijos que vivan contigo",
+        "hay algun otro motivo",
+        "le ha pasado que no le llega el recibo",
+    ],
+)
+def test_yes_no_questions_said_without_marks(spoken: str) -> None:
+    from simulator.analysis import tag_agent
+
+    assert {"open_question", "closed_question"} & set(tag_agent(spoken))
+
+
+def test_as_you_like_is_not_a_question() -> None:
+    from simulator.analysis import tag_agent
+
+    assert not {"open_question", "closed_question"} & set(tag_agent("eso como usted guste"))
