@@ -34,10 +34,12 @@ MIDAS (``midas_es_dev.jsonl``), split by conversation with the project's one rul
 hex digest of the UTF-8 id, even positions dev, odd positions held-out — 19/18 conversations), so
 that the learned head, trained on the dev half, is judged on the other. Each counsellor unit is
 read by the project's agent act analyzer exactly as ``simulador analyze`` runs it (rules +
-learned refinement, with the previous client words as context). Gold ``question`` vs predicted
-question act: ``open_question``, ``closed_question`` or any act whose function is a question
-(``trial_close``, ``offer_more``); gold ``reflection`` vs predicted ``paraphrase`` or
-``empathy``. F1 with the text as written ("typed") and as speech recognition delivers it ("asr":
+learned refinement, with the previous client words as context). Gold ``question`` vs the
+counselling reading of the acts (``simulator.analysis.counselling.is_question``: a question by
+form unless all it asks is a bare tag on a statement, as the coding manuals file it; the same
+reading as bench_learned and the head's training); ``question_by_acts`` is the earlier reading
+(``open_question``, ``closed_question``, ``trial_close``, ``offer_more``); gold ``reflection`` vs
+predicted ``paraphrase`` or ``empathy``. F1 with the text as written ("typed") and as speech recognition delivers it ("asr":
 lowercase, no accents, no punctuation — ``learned.asr_form``), per half.
 
 Writes ``bench/results/external.json`` (figures and our call ids only, no third-party text) and
@@ -304,6 +306,7 @@ def midas_section() -> dict[str, Any] | None:
         print(f"MIDAS omitido: no existe {path}")
         return None
     from simulator.analysis import learned, tag_agent
+    from simulator.analysis.counselling import is_question
     from simulator.analysis.learned_split import split_halves
 
     rows = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
@@ -329,6 +332,10 @@ def midas_section() -> dict[str, Any] | None:
             )
             entry[mode] = {
                 "question": f1(
+                    [r["label"] == "question" for r in part],
+                    [is_question(t, a) for (t, _), a in zip(items, acts, strict=True)],
+                ),
+                "question_by_acts": f1(
                     [r["label"] == "question" for r in part],
                     [bool(set(a) & QUESTION_ACTS) for a in acts],
                 ),

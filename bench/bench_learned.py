@@ -5,7 +5,7 @@ Accuracy, rules-only vs learned, on language we did not write and on our own:
   grouped by conversation (the honest dev numbers: the ``midas.dev`` figures below are in-sample,
   the head was trained on those units);
 - MIDAS Spanish counselling units (``../shared/data/midas_es_dev.jsonl``), dev and held-out halves
-  of ``learned_split.split_halves``: question F1 (any act that is a question by form, QUESTION_FORM) and reflection F1
+  of ``learned_split.split_halves``: question F1 (``counselling.is_question``: a question by form, not a bare tag) and reflection F1
   (``paraphrase`` or ``empathy``), with the text as written and as speech recognition gives it
   (lowercase, no punctuation, no accents). Skipped with a message when the file is absent.
 - Our labelled agent utterances (``tests/data/acts_agent.jsonl``): macro-F1 and per-act F1 of the
@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from simulator.analysis import learned, learned_features, tag_agent  # noqa: E402
+from simulator.analysis import counselling, learned, learned_features, tag_agent  # noqa: E402
+from simulator.analysis.counselling import QUESTION_FORM  # noqa: E402
 from simulator.analysis.learned_split import split_halves  # noqa: E402
 from simulator.models.acts import AGENT_ACTS  # noqa: E402
 
@@ -38,12 +39,10 @@ MIDAS = ROOT.parent / "shared" / "data" / "midas_es_dev.jsonl"
 OWN = ROOT / "tests" / "data" / "acts_agent.jsonl"
 OUT = ROOT / "bench" / "results" / "learned.json"
 TOUCHED = ("open_question", "closed_question", "paraphrase", "empathy")
-# MIDAS calls a unit a question by its form (data/README: «any question act»). Besides open and
-# closed questions, two of our acts are questions by form whatever their job: «¿algo más?»
-# (offer_more) and «¿en qué le puedo ayudar?» (offer_help). Chosen on the dev half only (rules
-# and learned both gain ~0.02 F1 there); data requests, confirmations and closes are left out
-# because on dev they add more false than true questions.
-QUESTION_FORM = frozenset({"open_question", "closed_question", "offer_more", "offer_help"})
+# MIDAS calls a unit a question by its form (data/README: «any question act»); how our acts read as
+# the corpus's codes (question by form unless only a tag asks; reflection) is
+# simulator/analysis/counselling.py, shared with bench_external and the training script.
+# ``question_by_acts`` is the earlier reading (any QUESTION_FORM act, tags included).
 
 
 def rss_mb(key: str = "VmRSS") -> float:
@@ -98,7 +97,14 @@ def midas() -> dict | None:
             gold_r = [r["label"] == "reflection" for r in part]
             for name, preds in (("rules", rules), ("learned", refined)):
                 entry[f"{mode}/{name}"] = {
-                    "question": f1(gold_q, [bool(set(p) & QUESTION_FORM) for p in preds]),
+                    "question": f1(
+                        gold_q,
+                        [
+                            counselling.is_question(t, p)
+                            for (t, _), p in zip(items, preds, strict=True)
+                        ],
+                    ),
+                    "question_by_acts": f1(gold_q, [bool(set(p) & QUESTION_FORM) for p in preds]),
                     "reflection": f1(
                         gold_r, [bool(set(p) & {"paraphrase", "empathy"}) for p in preds]
                     ),

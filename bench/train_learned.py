@@ -39,9 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_learned import QUESTION_FORM  # noqa: E402
-
-from simulator.analysis import learned, learned_features, tag_agent  # noqa: E402
+from simulator.analysis import counselling, learned, learned_features, tag_agent  # noqa: E402
 from simulator.analysis.learned_split import split_halves  # noqa: E402
 
 MIDAS = ROOT.parent / "shared" / "data" / "midas_es_dev.jsonl"
@@ -67,7 +65,10 @@ NEVER_REMOVE: frozenset[str] = frozenset()
 RANGE_MARGIN = 0.25
 # Our own dev utterances may lose at most this much F1 (question or reflection) to the head.
 OWN_SLACK = 0.005
-GOLD_ACTS = {"question": QUESTION_FORM, "reflection": frozenset({"paraphrase", "empathy"})}
+# A policy other than rules-only must beat the rules by this much combined dev CV F1: a smaller
+# gain is within what choosing among 40 threshold/policy pairs finds by chance (session 12: the
+# typed question head gained 0.012 by dev CV and lost 0.004 on the held-out half).
+MIN_GAIN = 0.01
 OWN_ACTS = {
     "question": frozenset({"open_question", "closed_question"}),
     "reflection": frozenset({"paraphrase", "empathy"}),
@@ -161,7 +162,7 @@ def choose(label, mode, rows, pairs, acts, probs) -> tuple[float, tuple[bool, bo
         pred = []
         for (text, context), a, p, own in zip(pairs, acts, probs, is_own, strict=True):
             out = learned.combine(text, a, {label: float(p), other: 0.0}, mode, context)
-            pred.append(bool(set(out) & (OWN_ACTS[label] if own else GOLD_ACTS[label])))
+            pred.append(as_code(label, text, out) if not own else bool(set(out) & OWN_ACTS[label]))
         mid = [i for i, own in enumerate(is_own) if not own]
         mine = [i for i, own in enumerate(is_own) if own]
         return (
@@ -176,7 +177,11 @@ def choose(label, mode, rows, pairs, acts, probs) -> tuple[float, tuple[bool, bo
             continue
         for th in THRESHOLDS:
             mid, mine = scores(th, add, remove)
-            if mine >= rules_own - OWN_SLACK and round(mid, 3) > round(best[0], 3):
+            if (
+                mine >= rules_own - OWN_SLACK
+                and round(mid, 3) > round(best[0], 3)
+                and mid >= rules_mid + MIN_GAIN
+            ):
                 best = (mid, th, (add, remove), mine)
     report = {
         "rules_dev_f1": round(rules_mid, 3),
@@ -184,6 +189,14 @@ def choose(label, mode, rows, pairs, acts, probs) -> tuple[float, tuple[bool, bo
         "own_dev_f1": {"rules": round(rules_own, 3), "combined": round(best[3], 3)},
     }
     return best[1], best[2], report
+
+
+def as_code(label: str, text: str, acts) -> bool:
+    """The counselling code ``label`` of a MIDAS unit from its acts (``counselling.py``: the
+    benches read them the same way)."""
+    if label == "question":
+        return counselling.is_question(text, acts)
+    return counselling.is_reflection(acts)
 
 
 def embedding_range(X, weights) -> list[float]:
@@ -353,7 +366,8 @@ def main() -> None:
             "modes": "typed = text as written; asr = learned.asr_form(text)",
             "classifier": f"sklearn LogisticRegression(C={args.c}, class_weight='balanced')",
             "threshold": "threshold and policy: best combined F1 of 5-fold GroupKFold CV on the dev "
-            f"half (MIDAS rows), own dev utterances losing at most {OWN_SLACK}",
+            f"half (MIDAS rows), own dev utterances losing at most {OWN_SLACK}; a head is used only "
+            f"where it gains at least {MIN_GAIN} over the rules",
             "cv": report,
             "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
             "script": "bench/train_learned.py",

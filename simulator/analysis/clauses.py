@@ -83,6 +83,13 @@ _WH = frozenset(
 )
 
 
+_TOPICS = frozenset({"eso", "esto", "aquello", "tu", "vos"})
+_AS_YOU_LIKE = re.compile(
+    r"(?:como|cuando|donde) (?:usted |ustedes |tu )?(?:le |les |te )?"
+    r"(?:guste|gusten|quiera|quieran|prefiera|prefieran|desee|deseen|convenga|acomode|pueda|puedan)\b"
+)
+
+
 def _strip_markers(norm: str) -> str:
     words = norm.split()
     i = 0
@@ -100,6 +107,12 @@ def _is_open_form(norm: str) -> bool:
     # «¿Y en casa quiénes son?», «¿en su trabajo cómo le afecta?»: a short place or time phrase
     # may come before the interrogative (panel j-02)
     words = body.split()
+    # «y eso cómo lo hace sentir», «tú qué opinas»: a fronted pronoun before the interrogative
+    # (not «eso, como usted guste»: «as you like»)
+    if len(words) > 1 and words[0] in _TOPICS and words[1] in _WH:
+        rest = " ".join(words[1:])
+        if lead.match(rest) and not _AS_YOU_LIKE.match(rest):
+            return True
     if words and words[0] in _FRONTED | _FRONTED_SUBJECT:
         # «en casa», «en su trabajo», «hoy qué…», «su mamá para qué…»
         for at in (1, 2, 3):

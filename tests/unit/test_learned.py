@@ -444,7 +444,7 @@ def test_real_model_loads_and_scores() -> None:
         assert abs(float(np.linalg.norm(vec)) - 1.0) < 1e-3
         # the public path with the shipped head: a question said without «?» (speech
         # recognition) is heard as a question; the rules alone do not hear it
-        spoken = "y eso como lo hace sentir"
+        spoken = "y su familia como lo toma"
         assert not {"open_question", "closed_question"} & set(tag_agent(spoken))
         assert {"open_question", "closed_question"} & set(agent_acts(spoken))
     finally:
