@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from simulator.analysis import offensive
+from simulator.analysis import offensive, talking_down
 from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
 
@@ -169,7 +169,9 @@ def disrespect_kind(text: str) -> str | None:
             return kind
         elif kind == "insult" and offensive.insult(text):
             return kind  # a word of the offensive lexicon said of the listener
-    return "mockery" if mocking_laughter(text) else None
+    if mocking_laughter(text):
+        return "mockery"
+    return talking_down.kind(text)  # the same offence in a shape the lists above do not name
 
 
 def mocking_laughter(text: str) -> bool:

@@ -17,7 +17,7 @@ from simulator.analysis import conduct, offensive
 from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import false_claims, reactions
+from simulator.scoring import exposure, false_claims, reactions
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
@@ -37,6 +37,10 @@ DISRESPECT_WHY = {
     "calm_down": "El agente le pidió al cliente que se calmara en lugar de reconocer su molestia.",
     "pressure": "El agente presionó al cliente para que decidiera («decídase ya», «usted se lo pierde»).",
 }
+FULL_NUMBER_WHY = (
+    "El agente dijo en voz alta el número completo de una tarjeta o cuenta: solo se confirman los "
+    "últimos dígitos."
+)
 DISRESPECT_DEFAULT = "El agente faltó al respeto al cliente (burla, culpa o lo calla)."
 
 
@@ -253,13 +257,16 @@ def confidential_disclosure(ctx: CallContext) -> list[ErrorFinding]:
                 "El agente pidió un dato secreto (NIP, CVV, contraseña o el número completo de la "
                 "tarjeta), que ninguna empresa pide por teléfono.",
             )
+    for a in ctx.agent_turns:
+        if a not in found and exposure.full_number_read(ctx, a):
+            found[a] = _error(ctx, "confidential_disclosure", a, FULL_NUMBER_WHY)
     for n in ctx.customer_turns:
-        if not _asks_third_party(ctx, n):
+        if not (_asks_third_party(ctx, n) or exposure.asks_for_other(ctx, n)):
             continue
         for a in ctx.next_agent(n, 2):
             if _validated_between(ctx, n, a):
                 break
-            if _gives_data(ctx, a):
+            if _gives_data(ctx, a) or exposure.reveals(ctx, a):
                 found.setdefault(
                     a,
                     _error(

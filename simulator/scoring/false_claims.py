@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.analysis import claims
+from simulator.analysis import assurances, claims
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import catalog_claims, own_claims
 from simulator.scoring import text as tx
@@ -42,6 +42,12 @@ PROMISE_WHY = {
     "sin juicio, buró de por vida): en México nadie va a la cárcel por una deuda civil.",
     "no_fine_print": "El agente dijo que la oferta no tiene letras chiquitas ni condiciones, pero "
     "la llamada misma (o el catálogo) dice que las tiene: información engañosa.",
+    "absolute": "El agente afirmó un absoluto que nadie puede sostener (sin ningún riesgo, nunca "
+    "falla, nunca sube, no paga nada en ningún caso): información engañosa.",
+    "pays_nothing": "El agente dijo que el cliente no paga nada, pero él mismo había dicho antes "
+    "un costo o una condición de la oferta: la información se contradice.",
+    "never_changes": "El agente dijo que el precio o la condición no cambia nunca, pero él mismo "
+    "había dicho antes un costo o una condición que cambia: la información se contradice.",
     "preapproval": "El agente dijo que el producto estaba preaprobado para una persona que no había "
     "identificado: una preaprobación así no puede ser cierta.",
 }
@@ -108,7 +114,7 @@ def _conditions_stated(ctx: CallContext, a: int) -> bool:
 
 
 _COST = re.compile(
-    r"\b(?:costo|cuesta|cobr\w*|pag(?:ar|a|o|ue)|cuota|gastos?|cargo|comision|anualidad|"
+    r"\b(?:costo|cuesta|cobr\w*|pag(?:ar|a|as|an|o|ue)|cuota|gastos?|cargo|comision|anualidad|mensualidad(?:es)?|"
     r"inscripcion|afiliacion|deposit\w*|pesos|dolares)\b|\$\s?\d"
 )
 _FREE_AGAIN = re.compile(
@@ -194,7 +200,11 @@ def _free_thing_costs(ctx: CallContext, a: int, span: str) -> bool:
         (i for i, w in enumerate(words) if w in ("es", "son", "sale", "salen", "va", "van", "no")),
         len(words),
     )
-    things = {w for w in words[:free_at] if len(w) >= 4 and w not in _STOP}
+    if words and words[0] in ("no", "ni"):  # «ni te cobran el equipo»: the thing comes last
+        words, free_at = words[1:], len(words)
+    things = {
+        w for w in words[:free_at] if len(w) >= 4 and w not in _STOP and not _COST.fullmatch(w)
+    }
     if not things:
         return False
     for n in range(1, ctx.n_turns + 1):
@@ -221,6 +231,26 @@ def _unidentified(ctx: CallContext, third_party: set[int], a: int) -> bool:
     the listener's name."""
     folded = ctx.folded[a - 1]
     return a in third_party or any(ask in folded for ask in ASK_NAME)
+
+
+def _structural(ctx: CallContext, a: int) -> tuple[str, str | None]:
+    """(topic, why) of a promise read by its shape (``analysis.assurances``): an outcome vouched
+    for, an absolute, a false legal consequence; «no paga nada» or «nunca le sube» after the
+    agent's own stated cost or condition. ``why`` is None when there is none."""
+    text = ctx.text(a)
+    found = assurances.kind(text)
+    if found == "legal":
+        return "legal_consequence", PROMISE_WHY["legal_consequence"]
+    if found is not None:
+        return found, PROMISE_WHY[found]
+    said = assurances.contradicts_cost(text)
+    if said is not None and any(
+        claims.states_condition(ctx.text(n)) or any(x.is_money for x in ctx.amounts(n))
+        for n in ctx.agent_turns
+        if n < a
+    ):
+        return said, PROMISE_WHY[said]
+    return "", None
 
 
 def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
@@ -261,6 +291,12 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                 why = CATALOG_WHY[contradiction.why].format(
                     said=contradiction.said, condition=contradiction.condition
                 )
+        if why is None:
+            topic, why = _structural(ctx, a)
+            if topic in promised:
+                why = None  # the same kind of promise repeated: reported once, where first made
+            elif why is not None:
+                promised.add(topic)
         if why is None:
             said = own_claims.contradicted(ctx, a)
             if said is not None:
