@@ -29,9 +29,9 @@ NEEDS_WHEN = frozenset({"delivery"})
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load_yaml(LEXICON)
     classes = {str(k): str(v) for k, v in data["classes"].items()}
-    keys = ("assure", "when", "own_action", "absolute")
-    out = {key: compile_list(data[key], classes) for key in keys}
-    out.update({k: compile_list(data[k]) for k in ("pays_nothing", "never_changes", "legal")})
+    out = {k: compile_list(data[k], classes) for k in ("assure", "when", "own_action", "absolute")}
+    plain = ("pays_nothing", "never_changes", "legal", "qualifier", "own_delivery")
+    out.update({k: compile_list(data[k]) for k in plain})
     out.update({f"outcome:{k}": compile_list(v) for k, v in data["outcome"].items()})
     return out
 
@@ -75,7 +75,9 @@ def kind(text: str) -> str | None:
         for key, pattern in patterns.items():
             if not key.startswith("outcome:") or not _affirmed(pattern, sentence):
                 continue
-            if key.split(":")[1] in NEEDS_WHEN and not patterns["when"].search(sentence):
+            if key.split(":")[1] in NEEDS_WHEN and (
+                not patterns["when"].search(sentence) or patterns["own_delivery"].search(sentence)
+            ):
                 continue
             return "guarantee"
     return None
@@ -85,7 +87,10 @@ def kind(text: str) -> str | None:
 def contradicts_cost(text: str) -> str | None:
     """``pays_nothing`` («no paga absolutamente nada») or ``never_changes`` («se queda en 299
     para siempre»): false when the agent stated a cost or a condition earlier in the call."""
+    qualifier = _patterns()["qualifier"]
     for key in ("pays_nothing", "never_changes"):
-        if any(_affirmed(_patterns()[key], s) for s in _sentences(text)):
+        if any(
+            _affirmed(_patterns()[key], s) and not qualifier.search(s) for s in _sentences(text)
+        ):
             return key
     return None

@@ -59,7 +59,11 @@ def kind(text: str) -> str | None:
         return None
     patterns = _patterns()
     for name in KINDS:
-        for match in patterns[name].finditer(norm):
+        pos = 0
+        # every start position: a denied match must not hide an overlapping one («no puede ser,
+        # ¿en serio no sabe ni desconectar…?»)
+        while (match := patterns[name].search(norm, pos)) is not None:
+            pos = match.start() + 1
             if _denied(norm, match.start(), match.group(0)):
                 continue
             if name == "silencing" and _courteous(norm, match.start()):

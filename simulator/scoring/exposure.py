@@ -72,9 +72,24 @@ def asks_for_other(ctx: CallContext, n: int) -> bool:
     """Customer turn ``n`` speaks for, or asks about, someone else's account («hablo por mi
     papá, ¿cuánto debe?», «quiero saber si mi esposa tiene tarjeta con ustedes»)."""
     folded = ctx.folded[n - 1]
-    if not tx.cue("other_person").search(folded):
+    speaks_for = bool(tx.cue("speaks_for").search(folded))
+    if not (speaks_for or tx.cue("other_person").search(folded)):
         return False
-    return bool(tx.cue("account_question").search(folded))
+    # one sentence names the other person and the account, and asks («a mi hermano le cobraron
+    # de más» tells a story; «¿ya le cayó la pensión a mi papá?» asks)
+    for sentence in _SENTENCE.findall(ctx.text(n)):
+        part = tx.fold(sentence)
+        if (
+            (speaks_for or tx.cue("other_person").search(part))
+            and tx.cue("account_question").search(part)
+            and ("?" in sentence or tx.cue("third_party_ask").search(part) or _ASKS.search(part))
+        ):
+            return True
+    return False
+
+
+_SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
+_ASKS = re.compile(r"\b(?:me pidio|me encargo|me mando|quiere saber|quisiera saber|si ya)\b")
 
 
 def reveals(ctx: CallContext, a: int) -> bool:
