@@ -104,11 +104,12 @@ def reveals(ctx: CallContext, a: int) -> bool:
     # not a price of the catalog in a sales call)
     if _looks_like_phone(folded):
         return False
-    sale = ctx.kind == "sale"
-    return any(
-        x.value >= 50 and not (sale and prices.is_catalog_amount(ctx, x.value))
-        for x in ctx.amounts(a)
-    )
+    # (a sales pitch names models and sizes: there only money that is not a catalog price)
+    if ctx.kind == "sale":
+        return any(
+            x.is_money and not prices.is_catalog_amount(ctx, x.value) for x in ctx.amounts(a)
+        )
+    return any(x.value >= 50 for x in ctx.amounts(a))
 
 
 _PHONE = re.compile(r"\b(?:800|55|33|81)\s?\d{3,4}\s?\d{4}\b|\b\d{10}\b")
