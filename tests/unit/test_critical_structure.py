@@ -108,3 +108,28 @@ def test_digit_runs_in_figures_and_words() -> None:
     spoken = "es el cinco cuatro uno dos, cero cero nueve ocho, siete siete seis uno, tres tres"
     assert longest_digit_run(fold(spoken)) == 14
     assert longest_digit_run(fold("termina en 9087")) == 4
+
+
+def _card(kind: str, turns: list[tuple[str, str]]) -> list[tuple[str, int | None]]:
+    from simulator.models.transcript import Transcript
+    from simulator.scoring.engine import score_transcript
+
+    data = {"kind": kind, "turns": [{"speaker": s, "text": t} for s, t in turns]}
+    card = score_transcript(Transcript.model_validate(data))
+    return [(e.code, e.turn) for e in card.critical_errors]
+
+
+def test_a_product_put_on_the_account_in_a_service_call_without_a_yes() -> None:
+    offered = [
+        ("agent", "Listo, ya quedó su reporte. ¿Le agrego el seguro de pantalla por 59 al mes?"),
+        ("customer", "Mmm, no sé, ¿y eso qué cubre?"),
+        ("agent", "Cubre robo y daño; ya se lo agregué y le llega el cargo en su recibo."),
+    ]
+    assert ("sale_without_consent", 3) in _card("service", offered)
+    accepted = offered[:1] + [("customer", "Sí, agréguelo, por favor.")] + offered[2:]
+    assert not [c for c, _ in _card("service", accepted) if c == "sale_without_consent"]
+    asked = [
+        ("customer", "Quiero activar mi tarjeta nueva."),
+        ("agent", "Con gusto; ya se la activé, puede usarla desde hoy."),
+    ]
+    assert not [c for c, _ in _card("service", asked) if c == "sale_without_consent"]
