@@ -17,7 +17,11 @@ CLAUSE_CHARS = 160  # a clause is read at most this far around an amount (bounde
 # A clause ends at punctuation, but not at the separators inside a number («150,000», «1.5») nor at
 # a colon that introduces the amount («el Plus sí tiene deducible: 12,000 pesos»).
 _CLAUSE_END = re.compile(r"[;!?¿¡—\n]|[.,](?!\d)")
-_JOINER = re.compile(r"(?:^| )(?:y|pero|mientras que|mientras|en cambio|aunque)(?: |$)")
+# «los 1,850 o el convenio»: an amount belongs to the option it is said with, not to the product
+# named after «o»/«u» (an alternative) or «y» (another item); «o sea» restates, it joins nothing.
+_JOINER = re.compile(
+    r"(?:^| )(?:y|pero|mientras que|mientras|en cambio|aunque|o bien|o(?! sea\b)|u)(?: |$)"
+)
 
 
 def clause(text: str, start: int, end: int) -> tuple[str, str]:

@@ -133,3 +133,34 @@ def test_a_product_put_on_the_account_in_a_service_call_without_a_yes() -> None:
         ("agent", "Con gusto; ya se la activé, puede usarla desde hoy."),
     ]
     assert not [c for c, _ in _card("service", asked) if c == "sale_without_consent"]
+
+
+def test_an_amount_belongs_to_the_option_it_is_said_with() -> None:
+    """«¿los 1,850 o el convenio?»: the amount is the first option's, not the product named
+    after «o» (lead's play, session 13: a false inaccurate_information)."""
+    from simulator.models.transcript import Transcript
+    from simulator.scoring.engine import score_transcript
+
+    catalog = [
+        {"name": "Pago mínimo vencido", "price": 1850, "aliases": ["pago mínimo"]},
+        {"name": "Convenio de pago a 3 meses", "price": 2140, "aliases": ["convenio"]},
+    ]
+    for line in [
+        "¿Qué le conviene más, cubrir hoy los 1,850 o entrar al convenio?",
+        "¿Prefiere el convenio o mejor liquidar los 1,850 de una vez?",
+        "Puede dar los 2,140 al mes del convenio u ocupar el pago mínimo.",
+    ]:
+        turns = [
+            ("agent", "¿Hablo con la señora Irma Salas?"),
+            ("customer", "Sí, soy yo."),
+            ("agent", "Le llamo porque su tarjeta tiene 1,850 pesos vencidos."),
+            ("customer", "Híjole, ahorita ando muy apretada."),
+            ("agent", line),
+        ]
+        data = {
+            "kind": "collections",
+            "catalog": catalog,
+            "turns": [{"speaker": s, "text": t} for s, t in turns],
+        }
+        card = score_transcript(Transcript.model_validate(data))
+        assert "inaccurate_information" not in [e.code for e in card.critical_errors], line
