@@ -26,6 +26,7 @@ COURTESY_WINDOW = 6
 # Words that deny what follows within the same clause («nadie dice que sea su culpa»).
 _NEGATORS = frozenset({"no", "nadie", "nunca", "jamas", "tampoco", "ni"})
 NEGATION_WINDOW = 3
+_CLAUSE_BREAK = re.compile(r"[.,;:!?¿¡\n]+")
 
 
 @cache
@@ -34,12 +35,36 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     classes = {str(k): str(v) for k, v in data["classes"].items()}
     out = {kind: compile_list(data[kind] or ["(?!x)x"], classes) for kind in KINDS}
     out["courtesy"] = compile_list(data["courtesy"])
+    tone = data["tone"]
+    out["tone:strong"] = compile_list(tone["strong"])
+    out.update({f"tone:{k}": compile_list(v) for k, v in tone.items() if k != "strong"})
     return out
 
 
+def tone(norm: str) -> bool:
+    """Small cues of talking down that combine (``tone`` in the lexicon): one strong cue, or
+    cues of two different groups in the turn («ya se lo expliqué mil veces»: repeated +
+    exasperated). A cue its clause denies does not count."""
+    patterns = _patterns()
+    groups = 0
+    for key, pattern in patterns.items():
+        if not key.startswith("tone:"):
+            continue
+        match = next(
+            (m for m in pattern.finditer(norm) if not _denied(norm, m.start(), m.group(0))), None
+        )
+        if match is None:
+            continue
+        if key == "tone:strong":
+            return True
+        groups += 1
+    return groups >= 2
+
+
 def _denied(norm: str, start: int, match: str) -> bool:
-    """A negator just before the match denies it (unless the pattern itself starts with one)."""
-    if match.split()[:1] and match.split()[0] in _NEGATORS:
+    """A negator just before the match denies it — unless the pattern holds its own negation
+    («si no sabe…», «el que no sabe… es usted»: a «no» before it is emphasis, «no, pues…»)."""
+    if _NEGATORS.intersection(match.split()):
         return False
     before = norm[:start].split()[-NEGATION_WINDOW:]
     return any(word in _NEGATORS for word in before)
@@ -57,6 +82,17 @@ def kind(text: str) -> str | None:
     norm = normalize(text[:MAX_CHARS])
     if not norm:
         return None
+    # the whole turn, then each clause: a «no» that closes one clause («el sistema no se
+    # equivoca; el que…») must not deny the next
+    parts = [normalize(c) for c in _CLAUSE_BREAK.split(text[:MAX_CHARS])]
+    for part in [norm, *(p for p in parts if p and p != norm)]:
+        found = _kind_in(part)
+        if found is not None:
+            return found
+    return "condescension" if tone(norm) else None
+
+
+def _kind_in(norm: str) -> str | None:
     patterns = _patterns()
     for name in KINDS:
         pos = 0

@@ -164,3 +164,29 @@ def test_an_amount_belongs_to_the_option_it_is_said_with() -> None:
         }
         card = score_transcript(Transcript.model_validate(data))
         assert "inaccurate_information" not in [e.code for e in card.critical_errors], line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ya le expliqué lo mismo cien veces, señor.",  # repeated + exasperated
+        "¿Usted es sordo o se hace? Ya se lo dije.",  # regional challenge
+        "Pues te aguantas, el contrato es el contrato.",  # Spain: put up with it
+        "El banco no se equivoca; el que no revisó su estado de cuenta fue usted.",
+    ],
+)
+def test_talking_down_tone_regional_and_clauses(line: str) -> None:
+    assert talking_down.kind(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Se nota, y se lo agradezco. ¿Me confirma su correo?",
+        "Revisé su historia crediticia y todo está en orden.",
+        "Le comento que esta promoción no es la única.",
+        "¿De verdad? Qué pena, lo reviso ahorita mismo.",
+    ],
+)
+def test_talking_down_tone_near_misses(line: str) -> None:
+    assert talking_down.kind(line) is None
