@@ -110,8 +110,8 @@ def _is_open_form(norm: str) -> bool:
     # «y eso cómo lo hace sentir», «tú qué opinas»: a fronted pronoun before the interrogative
     # (not «eso, como usted guste»: «as you like»)
     if len(words) > 1 and words[0] in _TOPICS and words[1] in _WH:
-        rest = " ".join(words[1:])
-        if lead.match(rest) and not _AS_YOU_LIKE.match(rest):
+        asked = " ".join(words[1:])
+        if lead.match(asked) and not _AS_YOU_LIKE.match(asked):
             return True
     if words and words[0] in _FRONTED | _FRONTED_SUBJECT:
         # «en casa», «en su trabajo», «hoy qué…», «su mamá para qué…»
