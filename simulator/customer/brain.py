@@ -22,6 +22,7 @@ from simulator.customer import (
     persona_play,
     planner,
     promise_moves,
+    shape,
     traps,
 )
 from simulator.customer.state import CustomerState, Intent
@@ -68,8 +69,7 @@ def decide(
     intents = _fit(_dedupe(t.intents))
     if not intents:
         intents = [Intent(name="filler_ack")]
-    intents = choice_moves.answer(t, intents)
-    intents = choice_moves.unknown(t, intents)
+    intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     return intents, s

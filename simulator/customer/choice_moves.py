@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 
-from simulator.customer import cues
+from simulator.customer import choice_lists, cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
-BARE = frozenset({"short_yes", "short_no", "vague_answer", "filler_ack", "data_confirm_yes"})
+BARE = frozenset(
+    {"short_yes", "short_no", "vague_answer", "filler_ack", "data_confirm_yes", "agree_summary"}
+)
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
 _MAX_OPTION_WORDS = 4  # besides articles: «el Nova X de 256» is four
 _ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
@@ -37,6 +39,9 @@ def _last_question(text: str) -> str | None:
     not_a_choice = cues.config().get("choice", {}).get("not_a_choice", [])
     if any(f" {normalize(x)} " in f" {norm} " for x in not_a_choice):
         return None
+    last = re.split(r",?\s+o\s+", norm)[-1] if re.search(r"\so\s", norm) else ""
+    if last and cues.open_form_question(f"¿{last}?") and not last.startswith("cual"):
+        return None  # «¿qué servicio tiene, o con qué se conectan?» asks what, not which
     return question
 
 
@@ -106,6 +111,9 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
         said = normalize(option)
         if any(said and said in normalize(v) for v in t.scenario.customer.data.values()):
             return option
+    fit = choice_lists.best_fit(t, options)
+    if fit is not None:  # the product that serves the needs it told («sin carro no vendo»)
+        return fit
     heard = [p for p in t.scenario.catalog if p.id in t.s.products_mentioned]
     known = " ".join(
         [t.scenario.customer.situation]
@@ -147,8 +155,15 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     while lead < len(intents) and intents[lead].name in BARE:
         lead += 1
     rest = intents[lead:]
-    if not lead or any(i.name in CLOSING for i in rest) or _asks_data(t):
+    if _asks_data(t):
         return intents
+    if any(i.name == "acceptance" for i in intents) and len(intents) <= 2:
+        return _accepted_option(t, intents)
+    if not lead or any(i.name in CLOSING for i in rest):
+        return intents
+    listed = choice_lists.listed_options(t.text) if not _options(t.text) else []
+    if listed and choice_lists.asks_which(t.text):
+        return [choice_lists.pick(t, listed, _leaning), *rest]
     bare = intents[:lead]
     options = _options(t.text)
     if len(options) != 2:
@@ -250,11 +265,24 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     option = _clean(raw[index], first=index == 0)
     if _sayable(option):
         return [Intent(name="choice_answer", slots={"option": option}), *rest]
+    if choice_lists.invites_doubts(raw[0]) and not t.s.objections:
+        return [Intent(name="no_doubts"), *rest]  # «¿tiene alguna duda, o estamos bien?»
+    need = choice_lists.problem_need(t, raw)
+    if need is not None:  # «¿le alcanza o tiene algún problema?»: the problem it has, told
+        return [need, *rest]
+    shifted = choice_lists.first_person(option)
+    if shifted and choice_lists.sayable_own(shifted):  # «le alcanza…» → «me alcanza…»
+        return [Intent(name="choice_answer", slots={"option": shifted}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]
     if _PAST_ADDRESSED.search(option):  # «¿ya probó reiniciarlo o…?»: what it did, not a pick
         return [Intent(name="choice_done"), *rest]
-    return [Intent(name="choice_first" if index == 0 else "choice_second"), *rest]
+    if any(keeps):  # the offer against things as they are: «Sí, eso sí me interesa»
+        return [Intent(name="choice_take"), *rest]
+    other = _clean(raw[1 - index], first=index == 1)
+    if _sayable(other):  # «¿el baño también tiene fuga o es otra cosa?» → «es otra cosa»
+        return [Intent(name="choice_answer", slots={"option": other}), *rest]
+    return [*bare, *rest]  # «lo primero» only after a real list (choice_lists)
 
 
 def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
@@ -267,3 +295,22 @@ def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
     if cues.contains_any(asked, cues.phrases("how_questions")):
         return intents
     return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]
+
+
+def _accepted_option(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«Ándele, sí» to «¿el de 200 o nos quedamos con el de 100?» says which: the option taken
+    (the offer rather than things as they are, or the one it leans to) before the yes."""
+    options = _options(t.text)
+    if len(options) != 2 or not all(_speakable(o) for o in options):
+        options = _named_options(t)
+    if len(options) < 2 or any(i.name == "choice_answer" for i in intents):
+        return intents
+    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    raw = _raw_options(t.text) if len(options) == 2 else options
+    offers = [
+        o for o, r in zip(options, raw, strict=False) if not cues.contains_any(normalize(r), words)
+    ]
+    choice = _kept(t, options) or _leaning(t, offers or options) or (offers or options)[0]
+    if not _sayable(choice):
+        return intents
+    return [Intent(name="choice_answer", slots={"option": choice}), *intents]

@@ -73,6 +73,9 @@ INTENTS = [
     "caller_name",
     "no_doubts",
     "slot_fact",
+    "part_answer",
+    "agree_summary",
+    "choice_take",
 ]
 
 CUSTOMER_TYPES = (
