@@ -29,6 +29,11 @@ TOKENS = frozenset(
 ENDING = frozenset({"hangup", "farewell", "refusal", "nothing_else", "secret_refusal"})
 # Lines that say the customer has nothing (more) to say: not next to an answer it gives.
 SILENT = frozenset({"nothing_more_to_add", "slot_unknown", "vague_answer", "filler_ack"})
+# Replies that doubt or object: the customer does not go on answering the rest of the question.
+DOUBTING = frozenset(
+    {"objection", "objection_repeat", "guarantee_request", "identity_proof_request", "trap"}
+    | {"not_ready", "annoyed", "knowledge_test", "objection_must_consult", "complaint"}
+)
 MAX_PARTS = 4  # intents a reply may hold with the parts added
 
 
@@ -58,13 +63,14 @@ def open_content(t: Turn, intents: list[Intent]) -> list[Intent]:
         return intents
     asked = " ".join(questions)
     for q in questions:
+        kind = plausible.part_kind(q)
         lines = plausible.part_lines(q, t.scenario.kind)
-        if lines and not _data_field(t, q):
+        if lines and kind is not None and not _own_field(t, q, kind):
             return [_part(t, lines)]
     needs = t.scenario.needs
     probed = [n for n in needs if need_choice.probed(asked, n.probe_keywords)]
     untold = [n for n in probed if n.id not in t.s.revealed_needs]
-    need = (untold or probed or [None])[0]
+    need = next(iter(untold or probed), None)
     if need is None:  # an untold need the question is about (shares a word with its probes)
         words = _content_words(asked)
         need = next(
@@ -108,15 +114,22 @@ def _content_words(norm: str) -> set[str]:
 
 
 def _how_only(t: Turn) -> bool:
+    return how_only(t.text)
+
+
+def how_only(text: str) -> bool:
     """Every open question of the turn asks how something goes or what the customer thinks of
     the offer («¿cómo lo ve?», «¿qué le parece?»): the brain's answer stands."""
-    questions = _open_questions(t)
+    questions = [q for q in cues.question_sentences(text) if cues.open_form_question(f"¿{q}?")]
     how = cues.phrases("how_questions")
     return bool(questions) and all(cues.contains_any(q, how) for q in questions)
 
 
-def _data_field(t: Turn, part: str) -> bool:
-    return bool(cues.fields_mentioned(part, list(t.scenario.customer.data)))
+def _own_field(t: Turn, question: str, kind: str) -> bool:
+    """The scenario holds this part as a datum the question names (the visit's time slot, the
+    amount of a promise): the data moves give it, not a plausible line."""
+    fields = [f for f in plausible.fields_of(kind) if f in t.scenario.customer.data]
+    return bool(cues.fields_mentioned(question, fields))
 
 
 def _part(t: Turn, lines: list[str]) -> Intent:
@@ -133,12 +146,12 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
     """Each part of the agent's questions that asks something the scenario has no fact for and the
     reply does not answer gets a plausible line (in the order asked, after the reply)."""
     names = {i.name for i in intents}
-    if names & ENDING or "?" not in t.text or len(intents) >= MAX_PARTS:
+    if names & (ENDING | DOUBTING) or "?" not in t.text or len(intents) >= MAX_PARTS:
         return intents
     added: list[Intent] = []
     for question in cues.question_sentences(t.text):
         kind = plausible.part_kind(question)
-        if kind is None or _data_field(t, question) or _covered(t, intents, kind):
+        if kind is None or _own_field(t, question, kind) or _covered(t, intents, kind):
             continue
         lines = plausible.part_lines(question, t.scenario.kind)
         if lines and not any(a.slots.get("kind") == kind for a in added):

@@ -210,6 +210,15 @@ KNOWN_UNFAIR = {
     # scripts written against the old customer ask again; a-01, c-04 and d-02 now pass.
     "f-01-seguro-gastos-medicos-desconfiado-excellent.txt": "sondeo de T6–T10 no reconocido; el"
     " cliente cuelga tras verificaciones concretas",
+    # Session 13 (helper «customer-f»: the reply fits the question): no «Ok, gracias» to «Gracias,
+    # señora. ¿…?», so the objection of T8 is no longer a question the script answers, and two
+    # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
+    # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
+    # question left unanswered.
+    "h-01-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado: sin «De nada»"
+    " a una pregunta, la objeción del turno 8 cambia y quedan dos preguntas sin respuesta (T12, T14)",
+    "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: el guion pide tres"
+    " veces el teléfono ya dado; el «¿Otra vez?» de la clienta cuenta como pregunta sin respuesta",
 }
 
 
