@@ -84,9 +84,9 @@ def _check_shape(names: set[str], text: str) -> None:
     list, and a question or request is answered rather than thanked back («De nada.»)."""
     questions = cues.question_sentences(text)
     is_choice = choice_moves.is_choice(text)
-    if questions and cues.open_form_question(f"¿{questions[-1]}?"):
-        if not is_choice and not shape.how_only(text):
-            assert not (names and names <= YES_NO), (names, text)
+    opened = bool(questions) and cues.open_form_question(f"¿{questions[-1]}?")
+    if opened and not is_choice and not shape.how_only(text):
+        assert not (names and names <= YES_NO), (names, text)
     if is_choice:
         assert not (names and names <= {"short_yes", "data_confirm_yes"}), (names, text)
     if names & {"choice_first", "choice_second"}:
