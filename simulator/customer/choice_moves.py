@@ -25,7 +25,7 @@ BARE = frozenset(
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
 _MAX_OPTION_WORDS = 4  # besides articles: «el Nova X de 256» is four
 _ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
-_PAST_ADDRESSED = re.compile(r"\w{2,}ó\b")
+_PAST_ADDRESSED = re.compile(r"^(?:ya |y |o )?\w{2,}ó\b")
 _ADDRESSED_VERB = re.compile(r"\w{2,}ó$|\w{3,}(?:ar|er|ir)(?:lo|la|los|las|le|les|se)$")
 
 
@@ -93,6 +93,8 @@ def is_choice(text: str) -> bool:
 
 
 def _speakable(option: str) -> bool:
+    if cues.open_form_question(f"¿{option}?"):
+        return False  # «¿Cómo lo ve, o prefiere…?»: «cómo lo ve» is a question, not an option
     words = [w for w in normalize(option).split() if w not in _ARTICLES]
     conf = cues.config().get("choice", {})
     banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
@@ -128,10 +130,20 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
     return None
 
 
+def _proper(alias: str, name: str) -> str:
+    """A catalog alias with the capitals of the product's name («amplia» → «Amplia» for «Cobertura
+    Amplia», «nova x de 256» → «Nova X de 256»; «la garantía extendida» stays as it is)."""
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    meaningful = words if len(capitals) >= 2 else words[1:]
+    cased = {normalize(w): w for w in meaningful if w[:1].isupper()}
+    return " ".join(cased.get(normalize(w), w) for w in alias.split())
+
+
 def _named_options(t: Turn) -> list[str]:
     """«Le sugiero la funda… y la garantía extendida… ¿Le interesa alguno?»: a which-one question
     over the products the turn names, as options in the order they were said («la funda»)."""
-    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(t.text)]
+    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(t.text)] or [t.text[-200:]]
     which = cues.config().get("choice", {}).get("which_one", [])
     if not found or not any(f" {normalize(w)} " in f" {normalize(found[-1])} " for w in which):
         return []
@@ -141,7 +153,7 @@ def _named_options(t: Turn) -> list[str]:
             match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", t.norm)
             if match:
                 article = f"{match.group(1)} " if match.group(1) else ""
-                hits.append((match.start(), f"{article}{alias}"))
+                hits.append((match.start(), f"{article}{_proper(alias, product.name)}"))
                 break
     return [option for _, option in sorted(hits)] if len(hits) >= 2 else []
 
@@ -170,10 +182,10 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         options = _named_options(t)
         if not options:
             return _phrased(t, bare, rest)
-        if rest or any(i.name == "short_no" for i in bare):
+        if any(i.name == "short_no" for i in bare):
             return intents
         wanted = _leaning(t, options) or options[-1]
-        return [Intent(name="choice_answer", slots={"option": wanted})]
+        return [Intent(name="choice_answer", slots={"option": wanted}), *rest]
     if not all(_speakable(o) for o in options) or _directed(t, bare):
         return _phrased(t, bare, rest)
     choice = _kept(t, options) or _leaning(t, options)
@@ -303,7 +315,9 @@ def _accepted_option(t: Turn, intents: list[Intent]) -> list[Intent]:
     options = _options(t.text)
     if len(options) != 2 or not all(_speakable(o) for o in options):
         options = _named_options(t)
-    if len(options) < 2 or any(i.name == "choice_answer" for i in intents):
+    if len(options) < 2:
+        return _accepted_raw(t, intents)
+    if any(i.name == "choice_answer" for i in intents):
         return intents
     words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
     raw = _raw_options(t.text) if len(options) == 2 else options
@@ -314,3 +328,20 @@ def _accepted_option(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not _sayable(choice):
         return intents
     return [Intent(name="choice_answer", slots={"option": choice}), *intents]
+
+
+def _accepted_raw(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«Va, adelante» to «¿le tramito solo la tarjeta, o también el seguro de 49 al mes?»: the
+    offer in the customer's words when it can say it, else the plain option it keeps."""
+    raw = _raw_options(t.text)
+    if len(raw) != 2:
+        return intents
+    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    keeps = [cues.contains_any(normalize(o), words) for o in raw]
+    order = sorted(range(2), key=lambda i: keeps[i])  # the offer first, then the status quo
+    for index in order:
+        option = _clean(raw[index], first=index == 0)
+        said = choice_lists.first_person(option) or option
+        if not cues.open_form_question(f"¿{said}?") and choice_lists.sayable_own(said):
+            return [Intent(name="choice_answer", slots={"option": said}), *intents]
+    return intents

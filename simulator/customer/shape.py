@@ -16,7 +16,7 @@ qué hora le marco?» — only the number). This pass runs last in ``brain.decid
 
 from __future__ import annotations
 
-from simulator.customer import cues, need_choice, plausible
+from simulator.customer import cues, facts, need_choice, plausible
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -52,21 +52,36 @@ def _open_questions(t: Turn) -> list[str]:
 
 def open_content(t: Turn, intents: list[Intent]) -> list[Intent]:
     """A bare token to an open question about the customer becomes what the customer knows."""
-    if [i.name for i in intents] == ["nothing_more_to_add"]:
+    names = [i.name for i in intents]
+    if names == ["nothing_more_to_add"]:
         return _told_again(t, intents)  # «¿qué le pasa con la velocidad?» after telling it
     if not intents or not all(i.name in TOKENS for i in intents):
         return intents
+    questions = cues.question_sentences(t.text)
+    bare_yes = set(names) <= {"short_yes", "filler_ack"}
+    if questions and bare_yes and cues.contains_any(questions[-1], cues.phrases("anything_else")):
+        return [Intent(name="nothing_else")]  # «¿Algo más por ahora?» — «Sí.» says nothing
     if _how_only(t):
         return intents  # «¿cómo lo ve?» may get «bien»; the offer questions are the brain's
-    questions = _open_questions(t)
-    if not questions:
+    opened = _open_questions(t)
+    earlier = [q for q in questions[:-1] if cues.open_form_question(f"¿{q}?")]
+    if not opened and not earlier:
         return intents
-    asked = " ".join(questions)
-    for q in questions:
+    for q in opened:
         kind = plausible.part_kind(q)
         lines = plausible.part_lines(q, t.scenario.kind)
         if lines and kind is not None and not _own_field(t, q, kind):
             return [_part(t, lines)]
+    need = need_for(t, " ".join(opened or earlier))
+    if need is None:
+        return intents
+    # «¿Qué hacen en línea…? Y, ¿sí es el 5?»: the yes to the last one, then the open one
+    return [*(intents if not opened else []), need]
+
+
+def need_for(t: Turn, asked: str) -> Intent | None:
+    """The need an open question (normalized) is about, told now (or said again when it probes
+    one already told), or None; a need told here is marked revealed."""
     needs = t.scenario.needs
     probed = [n for n in needs if need_choice.probed(asked, n.probe_keywords)]
     untold = [n for n in probed if n.id not in t.s.revealed_needs]
@@ -83,11 +98,11 @@ def open_content(t: Turn, intents: list[Intent]) -> list[Intent]:
             None,
         ) or next((n for n in needs if n.id not in t.s.revealed_needs and n.reveal == "open"), None)
     if need is None:
-        return intents
+        return None
     if need.id not in t.s.revealed_needs:
         t.s.revealed_needs.append(need.id)
         t.s.interest = clamp(t.s.interest + 4 + t.persona.traits.openness // 25)
-    return [Intent(name="need_statement", ref=need.id)]
+    return Intent(name="need_statement", ref=need.id)
 
 
 def _told_again(t: Turn, intents: list[Intent]) -> list[Intent]:
@@ -125,6 +140,12 @@ def how_only(text: str) -> bool:
     return bool(questions) and all(cues.contains_any(q, how) for q in questions)
 
 
+def _data_part(t: Turn, part: str) -> bool:
+    """A question part that asks for a datum the customer has (or a plausible part)."""
+    fields = list(facts.known_data(t.scenario.customer.data, t.scenario.customer.situation))
+    return bool(cues.fields_mentioned(part, fields)) or plausible.part_kind(part) is not None
+
+
 def _own_field(t: Turn, question: str, kind: str) -> bool:
     """The scenario holds this part as a datum the question names (the visit's time slot, the
     amount of a promise): the data moves give it, not a plausible line."""
@@ -158,6 +179,14 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
             part = _part(t, lines)
             part.slots["kind"] = kind
             added.append(part)
+    if not added and names & {"data_given", "age_given"} and "need_statement" not in names:
+        # «¿cuántos años tiene, y qué es lo que más le preocupa?»: the age, then the worry
+        for piece in need_choice.question_parts(t.text):
+            if cues.open_form_question(f"¿{piece}?") and not _data_part(t, piece):
+                need = need_for(t, piece)
+                if need is not None:
+                    added.append(need)
+                break
     if added:  # «Pues no, ya le conté todo» is no answer next to the part it now answers
         intents = [i for i in intents if i.name not in SILENT] or intents
     return [*intents, *added][: max(MAX_PARTS, len(intents))]
