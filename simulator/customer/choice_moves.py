@@ -193,7 +193,8 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         choice = next((o for o in reversed(options) if _sayable(o)), None)
     if choice is None:
         return _phrased(t, bare, rest)
-    return [Intent(name="choice_answer", slots={"option": choice}), *rest]
+    own = choice_lists.first_person(choice)  # «hace muchas llamadas» → «hago muchas llamadas»
+    return [Intent(name="choice_answer", slots={"option": own or choice}), *rest]
 
 
 def _asks_data(t: Turn) -> bool:
@@ -274,6 +275,12 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
     if index is None:
         return [*bare, *rest]
+    named = [_named_in(t, o) for o in raw]
+    fit = choice_lists.best_fit(t, raw) if all(named) and named[0] != named[1] else None
+    if fit is not None and "short_no" not in names:  # the plan that serves what it told
+        named = _named_in(t, fit)
+        if named:
+            return [Intent(name="choice_answer", slots={"option": named}), *rest]
     option = _clean(raw[index], first=index == 0)
     if _sayable(option):
         return [Intent(name="choice_answer", slots={"option": option}), *rest]
@@ -345,3 +352,16 @@ def _accepted_raw(t: Turn, intents: list[Intent]) -> list[Intent]:
         if not cues.open_form_question(f"¿{said}?") and choice_lists.sayable_own(said):
             return [Intent(name="choice_answer", slots={"option": said}), *intents]
     return intents
+
+
+def _named_in(t: Turn, text: str) -> str | None:
+    """The product an option names, as the agent said it («la Cobertura Amplia en mensualidades de
+    870» → «la Cobertura Amplia»)."""
+    norm = normalize(text)
+    for product in cues.products_named(norm, t.scenario.catalog):
+        for alias in sorted([product.name, *product.aliases], key=len, reverse=True):
+            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", norm)
+            if match:
+                article = f"{match.group(1)} " if match.group(1) else ""
+                return f"{article}{_proper(alias, product.name)}"
+    return None

@@ -338,7 +338,7 @@ def _request(t: Turn, fields: list[str]) -> list[str] | None:
         for q in cues.question_sentences(t.text)
     )
     inferred = asking and (requested or curt or elliptic or (short and _unmet(asked, s)))
-    inferred = inferred or (bool(asked) and _plain_ask(t) and _unmet(asked, s))
+    inferred = inferred or (bool(asked) and _plain_ask(t))
     if "data_request" not in t.acts and not inferred:
         return None
     return asked

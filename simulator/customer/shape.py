@@ -24,6 +24,7 @@ from simulator.language.normalize import normalize
 # Replies that carry no content: a token to an open question is no answer.
 TOKENS = frozenset(
     {"short_yes", "short_no", "filler_ack", "data_confirm_yes", "vague_answer", "slot_unknown"}
+    | {"hold_return_ok"}
 )
 # Replies that end or refuse: nothing is added to them.
 ENDING = frozenset({"hangup", "farewell", "refusal", "nothing_else", "secret_refusal"})
@@ -39,7 +40,47 @@ MAX_PARTS = 4  # intents a reply may hold with the parts added
 
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply shaped to the question: content for an open one, every part answered."""
-    return missing_parts(t, open_content(t, intents))
+    shaped = missing_parts(t, open_content(t, _opinion(t, _answer_first(t, intents))))
+    while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
+        shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
+    return shaped
+
+
+# The customer's own moves: said after the answer to an open question, never instead of it.
+OWN = frozenset(
+    {"objection", "objection_repeat", "trap", "guarantee_request", "ask_price", "ask_detail"}
+    | {"digression", "buying_signal", "buying_signal_generic", "interrupt_monologue", "impatience"}
+)
+
+
+def _answer_first(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«¿Desde cuándo está sin servicio?» — «Ay, ¿y ahora por qué va a ser diferente?»: an open
+    question about the customer's situation is answered first; its own move comes after."""
+    if not intents or not all(i.name in OWN for i in intents) or _how_only(t):
+        return intents
+    opened = _open_questions(t)
+    if not opened or any(plausible.part_kind(q) for q in opened):
+        return intents
+    if t.persona.traits.needs_empathy_first and not t.s.empathy_received:
+        return intents
+    asked = " ".join(opened)
+    slot = need_choice.asked_slot(t.text)
+    fact = need_choice.fact_line(t.scenario, slot) if slot else None
+    if fact is not None and fact not in t.s.used_texts:
+        return [Intent(name="slot_fact", slots={"value": fact}), *intents]
+    need = need_for(t, asked)
+    return [need, *intents] if need is not None else intents
+
+
+def _opinion(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«¿Qué le parece?» after an offer gets an opinion, not «Normal» or «bien, gracias»."""
+    if not t.s.presented or not _how_only(t) or not any(i.name == "vague_answer" for i in intents):
+        return intents
+    name = "offer_opinion" if t.s.interest >= OPINION_INTEREST else "offer_opinion_unsure"
+    return [Intent(name=name) if i.name == "vague_answer" else i for i in intents]
+
+
+OPINION_INTEREST = 45
 
 
 def _open_questions(t: Turn) -> list[str]:

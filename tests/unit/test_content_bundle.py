@@ -76,6 +76,8 @@ INTENTS = [
     "part_answer",
     "agree_summary",
     "choice_take",
+    "offer_opinion",
+    "offer_opinion_unsure",
 ]
 
 CUSTOMER_TYPES = (
