@@ -278,9 +278,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     named = [_named_in(t, o) for o in raw]
     fit = choice_lists.best_fit(t, raw) if all(named) and named[0] != named[1] else None
     if fit is not None and "short_no" not in names:  # the plan that serves what it told
-        named = _named_in(t, fit)
-        if named:
-            return [Intent(name="choice_answer", slots={"option": named}), *rest]
+        product = _named_in(t, fit)
+        if product:
+            return [Intent(name="choice_answer", slots={"option": product}), *rest]
     option = _clean(raw[index], first=index == 0)
     if _sayable(option):
         return [Intent(name="choice_answer", slots={"option": option}), *rest]
