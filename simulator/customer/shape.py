@@ -177,7 +177,7 @@ def how_only(text: str) -> bool:
     """Every open question of the turn asks how something goes or what the customer thinks of
     the offer («¿cómo lo ve?», «¿qué le parece?»): the brain's answer stands."""
     questions = [q for q in cues.question_sentences(text) if cues.open_form_question(f"¿{q}?")]
-    how = cues.phrases("how_questions")
+    how = cues.phrases("opinion_questions")
     return bool(questions) and all(cues.contains_any(q, how) for q in questions)
 
 
