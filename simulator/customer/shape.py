@@ -68,7 +68,7 @@ def _answer_first(t: Turn, intents: list[Intent]) -> list[Intent]:
     fact = need_choice.fact_line(t.scenario, slot) if slot else None
     if fact is not None and fact not in t.s.used_texts:
         return [Intent(name="slot_fact", slots={"value": fact}), *intents]
-    need = need_for(t, asked)
+    need = need_for(t, asked, loose=False)  # only a need the question is about
     return [need, *intents] if need is not None else intents
 
 
@@ -120,7 +120,7 @@ def open_content(t: Turn, intents: list[Intent]) -> list[Intent]:
     return [*(intents if not opened else []), need]
 
 
-def need_for(t: Turn, asked: str) -> Intent | None:
+def need_for(t: Turn, asked: str, *, loose: bool = True) -> Intent | None:
     """The need an open question (normalized) is about, told now (or said again when it probes
     one already told), or None; a need told here is marked revealed."""
     needs = t.scenario.needs
@@ -137,7 +137,10 @@ def need_for(t: Turn, asked: str) -> Intent | None:
                 and words & _content_words(" ".join(normalize(k) for k in n.probe_keywords))
             ),
             None,
-        ) or next((n for n in needs if n.id not in t.s.revealed_needs and n.reveal == "open"), None)
+        ) or next(
+            (n for n in needs if loose and n.id not in t.s.revealed_needs and n.reveal == "open"),
+            None,
+        )
     if need is None:
         return None
     if need.id not in t.s.revealed_needs:
