@@ -100,7 +100,8 @@ OWN_WORDS = 7  # an option said from the customer's side may be this long («me 
 def sayable_own(option: str) -> bool:
     """An option in the customer's words: short, with nothing left that addresses the agent."""
     words = normalize(option).split()
-    banned = set(cues.config().get("choice", {}).get("second_person", []))
+    conf = cues.config().get("choice", {})
+    banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
     return 0 < len(words) <= OWN_WORDS and not banned & set(words)
 
 

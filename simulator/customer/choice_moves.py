@@ -21,6 +21,7 @@ from simulator.language.normalize import normalize
 
 BARE = frozenset(
     {"short_yes", "short_no", "vague_answer", "filler_ack", "data_confirm_yes", "agree_summary"}
+    | {"slot_unknown", "nothing_more_to_add"}
 )
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
 _MAX_OPTION_WORDS = 4  # besides articles: «el Nova X de 256» is four
@@ -269,7 +270,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     names = {i.name for i in bare}
     if "short_no" in names:
         index = keeps.index(True) if any(keeps) else None
-    elif "short_yes" in names or t.s.interest >= cues.dial("choice_offer_interest", 55):
+    elif "short_yes" in names:
+        index = 0  # «Sí» answers the first clause («¿se lo agrego o…?», «¿le dejo el pedido o…?»)
+    elif t.s.interest >= cues.dial("choice_offer_interest", 55):
         index = keeps.index(False) if any(keeps) and not all(keeps) else 0
     else:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
@@ -347,6 +350,8 @@ def _accepted_raw(t: Turn, intents: list[Intent]) -> list[Intent]:
     keeps = [cues.contains_any(normalize(o), words) for o in raw]
     order = sorted(range(2), key=lambda i: keeps[i])  # the offer first, then the status quo
     for index in order:
+        if keeps[index] and _named_in(t, raw[index]) is None:
+            continue  # a yes keeps no «decidir después»; only a plan it names (solo la tarjeta)
         option = _clean(raw[index], first=index == 0)
         said = choice_lists.first_person(option) or option
         if not cues.open_form_question(f"¿{said}?") and choice_lists.sayable_own(said):
