@@ -22,6 +22,7 @@ from simulator.customer import (
     persona_play,
     planner,
     promise_moves,
+    shape,
     traps,
     wronged,
 )
@@ -69,8 +70,7 @@ def decide(
         t.intents = [i for i in t.intents if i.name in kept][-2:]
         wronged.fit_hangup(t)
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
-    intents = choice_moves.answer(t, intents)
-    intents = choice_moves.unknown(t, intents)
+    intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     return intents, s

@@ -39,9 +39,14 @@ def decapitalize(text: str, proper: set[str]) -> str:
     return f"{text[:start]}{word[:1].lower()}{text[start + 1 :]}"
 
 
+_EMAIL_START = re.compile(r"[\w.+-]+@")
+
+
 def capitalize(text: str) -> str:
     """The first letter after any opening marks in uppercase («el 5.» → «El 5.»)."""
     start = len(text) - len(text.lstrip(OPENERS))
+    if _EMAIL_START.match(text[start:]):
+        return text  # «marco.reyes.f@gmail.com.» is dictated as it is written
     if start < len(text) and text[start].islower():
         return f"{text[:start]}{text[start].upper()}{text[start + 1 :]}"
     return text

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import re
 
-from simulator.customer import cues
+from simulator.customer import choice_lists, cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
-BARE = frozenset({"short_yes", "short_no", "vague_answer", "filler_ack", "data_confirm_yes"})
+BARE = frozenset(
+    {"short_yes", "short_no", "vague_answer", "filler_ack", "data_confirm_yes", "agree_summary"}
+    | {"slot_unknown", "nothing_more_to_add"}
+)
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
 _MAX_OPTION_WORDS = 4  # besides articles: «el Nova X de 256» is four
 _ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
-_PAST_ADDRESSED = re.compile(r"\w{2,}ó\b")
+_PAST_ADDRESSED = re.compile(r"^(?:ya |y |o )?\w{2,}ó\b")
 _ADDRESSED_VERB = re.compile(r"\w{2,}ó$|\w{3,}(?:ar|er|ir)(?:lo|la|los|las|le|les|se)$")
 
 
@@ -37,6 +40,9 @@ def _last_question(text: str) -> str | None:
     not_a_choice = cues.config().get("choice", {}).get("not_a_choice", [])
     if any(f" {normalize(x)} " in f" {norm} " for x in not_a_choice):
         return None
+    last = re.split(r",?\s+o\s+", norm)[-1] if re.search(r"\so\s", norm) else ""
+    if last and cues.open_form_question(f"¿{last}?") and not last.startswith("cual"):
+        return None  # «¿qué servicio tiene, o con qué se conectan?» asks what, not which
     return question
 
 
@@ -88,6 +94,8 @@ def is_choice(text: str) -> bool:
 
 
 def _speakable(option: str) -> bool:
+    if cues.open_form_question(f"¿{option}?"):
+        return False  # «¿Cómo lo ve, o prefiere…?»: «cómo lo ve» is a question, not an option
     words = [w for w in normalize(option).split() if w not in _ARTICLES]
     conf = cues.config().get("choice", {})
     banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
@@ -106,6 +114,9 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
         said = normalize(option)
         if any(said and said in normalize(v) for v in t.scenario.customer.data.values()):
             return option
+    fit = choice_lists.best_fit(t, options)
+    if fit is not None:  # the product that serves the needs it told («sin carro no vendo»)
+        return fit
     heard = [p for p in t.scenario.catalog if p.id in t.s.products_mentioned]
     known = " ".join(
         [t.scenario.customer.situation]
@@ -120,10 +131,20 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
     return None
 
 
+def _proper(alias: str, name: str) -> str:
+    """A catalog alias with the capitals of the product's name («amplia» → «Amplia» for «Cobertura
+    Amplia», «nova x de 256» → «Nova X de 256»; «la garantía extendida» stays as it is)."""
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    meaningful = words if len(capitals) >= 2 else words[1:]
+    cased = {normalize(w): w for w in meaningful if w[:1].isupper()}
+    return " ".join(cased.get(normalize(w), w) for w in alias.split())
+
+
 def _named_options(t: Turn) -> list[str]:
     """«Le sugiero la funda… y la garantía extendida… ¿Le interesa alguno?»: a which-one question
     over the products the turn names, as options in the order they were said («la funda»)."""
-    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(t.text)]
+    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(t.text)] or [t.text[-200:]]
     which = cues.config().get("choice", {}).get("which_one", [])
     if not found or not any(f" {normalize(w)} " in f" {normalize(found[-1])} " for w in which):
         return []
@@ -133,7 +154,7 @@ def _named_options(t: Turn) -> list[str]:
             match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", t.norm)
             if match:
                 article = f"{match.group(1)} " if match.group(1) else ""
-                hits.append((match.start(), f"{article}{alias}"))
+                hits.append((match.start(), f"{article}{_proper(alias, product.name)}"))
                 break
     return [option for _, option in sorted(hits)] if len(hits) >= 2 else []
 
@@ -147,18 +168,25 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     while lead < len(intents) and intents[lead].name in BARE:
         lead += 1
     rest = intents[lead:]
-    if not lead or any(i.name in CLOSING for i in rest) or _asks_data(t):
+    if _asks_data(t):
         return intents
+    if any(i.name == "acceptance" for i in intents) and len(intents) <= 2:
+        return _accepted_option(t, intents)
+    if not lead or any(i.name in CLOSING for i in rest):
+        return intents
+    listed = choice_lists.listed_options(t.text) if not _options(t.text) else []
+    if listed and choice_lists.asks_which(t.text):
+        return [choice_lists.pick(t, listed, _leaning), *rest]
     bare = intents[:lead]
     options = _options(t.text)
     if len(options) != 2:
         options = _named_options(t)
         if not options:
             return _phrased(t, bare, rest)
-        if rest or any(i.name == "short_no" for i in bare):
+        if any(i.name == "short_no" for i in bare):
             return intents
         wanted = _leaning(t, options) or options[-1]
-        return [Intent(name="choice_answer", slots={"option": wanted})]
+        return [Intent(name="choice_answer", slots={"option": wanted}), *rest]
     if not all(_speakable(o) for o in options) or _directed(t, bare):
         return _phrased(t, bare, rest)
     choice = _kept(t, options) or _leaning(t, options)
@@ -166,7 +194,8 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         choice = next((o for o in reversed(options) if _sayable(o)), None)
     if choice is None:
         return _phrased(t, bare, rest)
-    return [Intent(name="choice_answer", slots={"option": choice}), *rest]
+    own = choice_lists.first_person(choice)  # «hace muchas llamadas» → «hago muchas llamadas»
+    return [Intent(name="choice_answer", slots={"option": own or choice}), *rest]
 
 
 def _asks_data(t: Turn) -> bool:
@@ -241,20 +270,41 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     names = {i.name for i in bare}
     if "short_no" in names:
         index = keeps.index(True) if any(keeps) else None
-    elif "short_yes" in names or t.s.interest >= cues.dial("choice_offer_interest", 55):
+    elif "short_yes" in names:
+        index = 0  # «Sí» answers the first clause («¿se lo agrego o…?», «¿le dejo el pedido o…?»)
+    elif t.s.interest >= cues.dial("choice_offer_interest", 55):
         index = keeps.index(False) if any(keeps) and not all(keeps) else 0
     else:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
     if index is None:
         return [*bare, *rest]
+    named = [_named_in(t, o) for o in raw]
+    fit = choice_lists.best_fit(t, raw) if all(named) and named[0] != named[1] else None
+    if fit is not None and "short_no" not in names:  # the plan that serves what it told
+        product = _named_in(t, fit)
+        if product:
+            return [Intent(name="choice_answer", slots={"option": product}), *rest]
     option = _clean(raw[index], first=index == 0)
     if _sayable(option):
         return [Intent(name="choice_answer", slots={"option": option}), *rest]
+    if choice_lists.invites_doubts(raw[0]) and not t.s.objections:
+        return [Intent(name="no_doubts"), *rest]  # «¿tiene alguna duda, o estamos bien?»
+    need = choice_lists.problem_need(t, raw)
+    if need is not None:  # «¿le alcanza o tiene algún problema?»: the problem it has, told
+        return [need, *rest]
+    shifted = choice_lists.first_person(option)
+    if shifted and choice_lists.sayable_own(shifted):  # «le alcanza…» → «me alcanza…»
+        return [Intent(name="choice_answer", slots={"option": shifted}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]
     if _PAST_ADDRESSED.search(option):  # «¿ya probó reiniciarlo o…?»: what it did, not a pick
         return [Intent(name="choice_done"), *rest]
-    return [Intent(name="choice_first" if index == 0 else "choice_second"), *rest]
+    if any(keeps):  # the offer against things as they are: «Sí, eso sí me interesa»
+        return [Intent(name="choice_take"), *rest]
+    other = _clean(raw[1 - index], first=index == 1)
+    if _sayable(other):  # «¿el baño también tiene fuga o es otra cosa?» → «es otra cosa»
+        return [Intent(name="choice_answer", slots={"option": other}), *rest]
+    return [*bare, *rest]  # «lo primero» only after a real list (choice_lists)
 
 
 def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
@@ -267,3 +317,56 @@ def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
     if cues.contains_any(asked, cues.phrases("how_questions")):
         return intents
     return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]
+
+
+def _accepted_option(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«Ándele, sí» to «¿el de 200 o nos quedamos con el de 100?» says which: the option taken
+    (the offer rather than things as they are, or the one it leans to) before the yes."""
+    options = _options(t.text)
+    if len(options) != 2 or not all(_speakable(o) for o in options):
+        options = _named_options(t)
+    if len(options) < 2:
+        return _accepted_raw(t, intents)
+    if any(i.name == "choice_answer" for i in intents):
+        return intents
+    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    raw = _raw_options(t.text) if len(options) == 2 else options
+    offers = [
+        o for o, r in zip(options, raw, strict=False) if not cues.contains_any(normalize(r), words)
+    ]
+    choice = _kept(t, options) or _leaning(t, offers or options) or (offers or options)[0]
+    if not _sayable(choice):
+        return intents
+    return [Intent(name="choice_answer", slots={"option": choice}), *intents]
+
+
+def _accepted_raw(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«Va, adelante» to «¿le tramito solo la tarjeta, o también el seguro de 49 al mes?»: the
+    offer in the customer's words when it can say it, else the plain option it keeps."""
+    raw = _raw_options(t.text)
+    if len(raw) != 2:
+        return intents
+    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    keeps = [cues.contains_any(normalize(o), words) for o in raw]
+    order = sorted(range(2), key=lambda i: keeps[i])  # the offer first, then the status quo
+    for index in order:
+        if keeps[index] and _named_in(t, raw[index]) is None:
+            continue  # a yes keeps no «decidir después»; only a plan it names (solo la tarjeta)
+        option = _clean(raw[index], first=index == 0)
+        said = choice_lists.first_person(option) or option
+        if not cues.open_form_question(f"¿{said}?") and choice_lists.sayable_own(said):
+            return [Intent(name="choice_answer", slots={"option": said}), *intents]
+    return intents
+
+
+def _named_in(t: Turn, text: str) -> str | None:
+    """The product an option names, as the agent said it («la Cobertura Amplia en mensualidades de
+    870» → «la Cobertura Amplia»)."""
+    norm = normalize(text)
+    for product in cues.products_named(norm, t.scenario.catalog):
+        for alias in sorted([product.name, *product.aliases], key=len, reverse=True):
+            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", norm)
+            if match:
+                article = f"{match.group(1)} " if match.group(1) else ""
+                return f"{article}{_proper(alias, product.name)}"
+    return None

@@ -334,8 +334,10 @@ def end_of_call(t: Turn, *, quiet: bool) -> bool:
             s.resolved = True
     if "offer_more" in t.acts and not quiet:
         t.say("nothing_else")
-    if "thanks" in t.acts and not {"farewell", "offer_more"} & t.acts and not quiet:
-        # «Gracias… ¿algo más?» → «Es todo, gracias.»; a «De nada.» after it would sound odd
+    asks = "?" in t.text or "data_request" in t.acts
+    if "thanks" in t.acts and not {"farewell", "offer_more"} & t.acts and not quiet and not asks:
+        # «Gracias… ¿algo más?» → «Es todo, gracias.»; a «De nada.» after it would sound odd, and
+        # so does one to «Gracias. ¿Me da su fecha de nacimiento?»: the question wins (panel E)
         t.say("thanks_reply")
     if "farewell" in t.acts:
         s.farewell_said = True

@@ -304,7 +304,7 @@ _QUESTION = re.compile(r"¿([^?¿]*)\?")
 def open_form_question(text: str) -> bool:
     """A question that starts with an interrogative word (qué, cómo, cuánto, para qué…)."""
     leads = phrases("open_leads")
-    skip = {"y", "e", "entonces", "oiga", "usted", "ustedes", "pero"}
+    skip = set(phrases("open_question_skip"))
     for question in _QUESTION.findall(text):
         words = [w for w in normalize(question).split() if w != "?"]
         while words and words[0] in skip:

@@ -14,7 +14,6 @@ from simulator.customer.objections import raise_persona, raise_triggered
 from simulator.customer.state import Intent
 from simulator.customer.traps import fire_trap
 from simulator.customer.turn import Turn, clamp
-from simulator.language.normalize import normalize
 
 # «Nombre, teléfono, correo y dirección, por favor»: all four are said (panel C left one out)
 MAX_DATA = 4
@@ -64,7 +63,7 @@ def data_moves(t: Turn) -> None:
                 f not in wrong
                 and said is not None
                 and _same_shape(said, data[f])  # «su cuenta y su precio de 399» reads no cuenta
-                and _could_be_a_misread(f, said, data[f])
+                and facts.could_be_misread(f, said, data[f])
                 and not cues.value_matches(f, said, data[f])
                 and not cues.value_matches(f, t.text, data[f])
             ):
@@ -176,7 +175,9 @@ def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
         t.say("age_given", ref=f, field_label=_label(f), value=value, **extra)
         return
     spoken = facts.spoken(f, value)
-    if facts.day_of_month(value) and _asks_month(t):
+    if facts.day_of_month(value) and (_asks_month(t) or facts.next_month(value, t.s.call_date)):
+        # the call's data are dated to the next such day (simulator._date): «el 5 de enero» when
+        # it is not this month, never a bare «el 5» (panel E: «¿a dónde y para cuándo?»)
         spoken = facts.with_month(value)
         extra["month"] = "1"
     t.say("data_given", ref=f, field_label=_label(f), value=spoken, **extra)
@@ -223,7 +224,8 @@ def owed(t: Turn) -> None:
     move of the customer's own that fits it."""
     s, sc = t.s, t.scenario
     names = {i.name for i in t.intents}
-    if s.hung_up or names & ANSWERED or ("?" not in t.text and "data_request" not in t.acts):
+    asks = "?" in t.text or "data_request" in t.acts or _plain_ask(t)
+    if s.hung_up or names & ANSWERED or not asks:
         return  # «Deme su dirección rápido.» asks without a question mark
     if t.persona.traits.needs_empathy_first and not s.empathy_received:
         return  # the upset customer's reason: «primero escúcheme»
@@ -330,22 +332,16 @@ def _request(t: Turn, fields: list[str]) -> list[str] | None:
         len(q.split()) <= SHORT_REQUEST_WORDS and cues.fields_mentioned(q, asked)
         for q in cues.question_sentences(t.text)
     )
-    inferred = asking and (requested or curt or (short and _unmet(asked, s)))
+    # «¿Y la dirección donde instalamos, con calle y número?»: a question that is the field itself
+    elliptic = any(
+        _ELLIPTIC.match(q) and cues.fields_mentioned(q, asked)
+        for q in cues.question_sentences(t.text)
+    )
+    inferred = asking and (requested or curt or elliptic or (short and _unmet(asked, s)))
+    inferred = inferred or (bool(asked) and _plain_ask(t))
     if "data_request" not in t.acts and not inferred:
         return None
     return asked
-
-
-def _could_be_a_misread(field: str, said: str, true_value: str) -> bool:
-    """A value read back wrong looks like the true one: a name shares a word with it («Arturo
-    Ibarra Ruiz»), a number or plate has digits. «Excelente decisión, señor Ibarra… ¿me confirma
-    su nombre y las placas de su auto?» reads back nothing (tmux play, seguro de auto)."""
-    if any(ch.isdigit() for ch in true_value) and not any(ch.isdigit() for ch in said):
-        return False  # «las placas de su auto» is no reading of «NXR-482-B»
-    if facts.field_kind(field) != "name":
-        return True
-    true_words = set(normalize(true_value).split())
-    return bool(true_words & set(normalize(said).split()))
 
 
 def _asks_new_field(t: Turn) -> bool:
@@ -359,6 +355,11 @@ def _asks_new_field(t: Turn) -> bool:
         if cues.open_form_question(f"¿{q}?") or cues.contains_any(q, requests) or _ELLIPTIC.match(q)
         for f in cues.fields_mentioned(q, fields)
     )
+
+
+def _plain_ask(t: Turn) -> bool:
+    """«Ya casi. Nada más el correo donde le mando la póliza.»: a request said as a statement."""
+    return "?" not in t.text and cues.contains_any(t.norm, cues.phrases("plain_request_leads"))
 
 
 def _unmet(asked: list[str], s: object) -> bool:

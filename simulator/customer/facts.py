@@ -13,7 +13,9 @@ import re
 from datetime import date
 from functools import cache
 
+from simulator.customer import plausible
 from simulator.language.extract import MONTHS, field_kind, field_lexicon, normalize_field
+from simulator.language.normalize import normalize
 
 _DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _AGE = re.compile(r"\b(\d{2}) años\b")
@@ -180,11 +182,21 @@ def age(situation: str, birth: str | None, today: date | None = None) -> str | N
 def known_data(data: dict[str, str], situation: str) -> dict[str, str]:
     """The data the customer can give: the scenario's data and what follows from its facts (the
     age, from the situation or the birth date: «¿qué edad tiene?» gets «tengo 42 años»)."""
-    known = dict(data)
-    years = age(situation, data.get("fecha_nacimiento"))
+    said = _AGE.search(situation.split(".")[0])
+    known = plausible.fill(data, said.group(1) if said else None, today())
+    years = age(situation, known.get("fecha_nacimiento"), today())
     if years is not None and "edad" not in known:
         known["edad"] = years
     return known
+
+
+def next_month(value: str, call_date: str) -> bool:
+    """A yearless date falls in another month than the call («5 de enero» on 6 December): «el 5»
+    alone would mean this month, so its month is said."""
+    found = _DAY_OF_MONTH.fullmatch(value.strip())
+    if not found or not call_date:
+        return False
+    return found.group(2).lower() != MONTHS[date.fromisoformat(call_date).month - 1]
 
 
 def with_month(value: str) -> str:
@@ -218,3 +230,15 @@ def day_said(true_value: str, said: str) -> bool:
     day = day_of_month(true_value)
     pattern = rf"(?<!\d)(?<!\d[,.]){day}(?!\d|[,.]\d)(?! (?:pesos|mil|megas))"
     return bool(re.search(pattern, said)) and date_misread(true_value, said) is None
+
+
+def could_be_misread(field: str, said: str, true_value: str) -> bool:
+    """A value read back wrong looks like the true one: a name shares a word with it («Arturo
+    Ibarra Ruiz»), a number or plate has digits. «Excelente decisión, señor Ibarra… ¿me confirma
+    su nombre y las placas de su auto?» reads back nothing (tmux play, seguro de auto)."""
+    if any(ch.isdigit() for ch in true_value) and not any(ch.isdigit() for ch in said):
+        return False  # «las placas de su auto» is no reading of «NXR-482-B»
+    if field_kind(field) != "name":
+        return True
+    true_words = set(normalize(true_value).split())
+    return bool(true_words & set(normalize(said).split()))

@@ -134,11 +134,25 @@ def _may_repeat(t: Turn, intent: Intent) -> bool:
 
 
 def _only_open_questions(text: str) -> bool:
+    """The turn asks open questions and checks nothing back («Un Versa 2021. ¿Qué le preocupa?
+    ¿Ha tenido algún siniestro?»): a read-back in passing gets no «Así es» (panel E)."""
     questions = cues.question_sentences(text)
     leads = cues.phrases("open_data_leads")
-    return bool(questions) and all(
-        cues.open_form_question(f"¿{q}?") or any(q.startswith(k) for k in leads) for q in questions
-    )
+    opened = [
+        q
+        for q in questions
+        if cues.open_form_question(f"¿{q}?") or any(q.startswith(k) for k in leads)
+    ]
+    checks = [
+        q
+        for q in questions
+        if q not in opened
+        and (len(q.split()) <= CHECK_WORDS or cues.contains_any(q, cues.phrases("check_words")))
+    ]
+    return bool(opened) and not checks
+
+
+CHECK_WORDS = 3  # «¿verdad?», «¿es correcto?», «¿así es?»: a short yes/no question checks
 
 
 def _no_room(t: Turn, answers: list[Intent]) -> bool:

@@ -174,7 +174,7 @@ def test_options_cut_the_agents_asides_and_leads() -> None:
 @pytest.mark.parametrize(
     ("bare", "expected"),
     [
-        ("short_yes", "choice_first"),
+        ("short_yes", "choice_take"),
         ("short_no", "choice_answer:la Amplia"),
         ("short_no", "choice_keep"),
     ],
@@ -183,7 +183,7 @@ def test_a_yes_or_no_to_add_or_keep_says_which(bare: str, expected: str) -> None
     """«Sí, ¿por?» / «No, para nada» to «¿se lo agrego o lo dejamos así?» (panel n-05)."""
     sim = _sim("seguro-auto-amplio", "regateador")
     state = sim.start(0)
-    keep = "solo con la Amplia" if ":" in expected or expected == "choice_first" else "así"
+    keep = "solo con la Amplia" if ":" in expected or expected == "choice_take" else "así"
     ask = f"Y sobre el Auto sustituto de 900 al año, ¿se lo agrego o lo dejamos {keep}?"
     out = choice_moves.answer(_turn(sim, ask, set(), state), [Intent(name=bare)])
     name, _, option = expected.partition(":")

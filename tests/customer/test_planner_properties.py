@@ -1,7 +1,9 @@
 """Property test of the turn planner: over thousands of seeded agent turns (lines drawn from a
 varied pool: our own trainer lines and the blind panel's scripts), no customer reply ever holds a
 forbidden pair of intents, repeats an objection already settled, asks the price after hearing it,
-answers yes/no when nothing was asked, or asks again for data it already gave; says «Sí,
+answers yes/no when nothing was asked, or asks again for data it already gave; fits the shape
+of the question (no bare yes/no to an open question, no bare «sí» to an either/or, «lo primero»
+only after a numbered list, no «De nada» to a question); says «Sí,
 correcto» only to a turn that reads one of its data back; never asks for
 others' data once told they are confidential, nor calls the agent «joven» or «señorita» against
 the gender its own lines showed; never asks again for a fact the agent stated earlier in the call
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import address, cues, facts, memory
+from simulator.customer import address, choice_lists, choice_moves, cues, facts, memory, shape
 from simulator.customer.mouth import REPEATING_INTENTS
 from simulator.customer.planner import OBJECTION_MOVES, forbidden_pair
 from simulator.customer.simulator import CustomerSimulator
@@ -90,6 +92,27 @@ def _check(names: list[str], before: dict[str, object], text: str, reply_refs: l
         assert not {"short_yes", "short_no"} & set(names), (names, text)
     if before["farewell"]:
         assert "trap" not in names, text  # a trap never after the goodbye
+    _check_shape(set(names), text)
+
+
+YES_NO = frozenset({"short_yes", "short_no", "data_confirm_yes"})
+
+
+def _check_shape(names: set[str], text: str) -> None:
+    """The reply fits the kind of question (panel E): an open question about the customer never
+    gets a bare yes/no token, an either/or never a bare «sí», «lo primero» only after a numbered
+    list, and a question or request is answered rather than thanked back («De nada.»)."""
+    questions = cues.question_sentences(text)
+    is_choice = choice_moves.is_choice(text)
+    opened = bool(questions) and cues.open_form_question(f"¿{questions[-1]}?")
+    if opened and not is_choice and not shape.how_only(text):
+        assert not (names and names <= YES_NO), (names, text)
+    if is_choice:
+        assert not (names and names <= {"short_yes", "data_confirm_yes"}), (names, text)
+    if names & {"choice_first", "choice_second"}:
+        assert choice_lists.listed_options(text), (names, text)
+    if "?" in text:
+        assert "thanks_reply" not in names, (names, text)
 
 
 def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:

@@ -62,6 +62,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
 # Pass in session 13 (helper «score-d»): q-08 and ze-05 (the customer now reads the scripts'
 # empathy and open questions and stays in step).
+# Pass in session 13 (helper «customer-f», the reply fits the question): b-03 and e-01.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -86,22 +87,11 @@ KNOWN_UNFAIR = {
     "l-02-seguro-auto-amplio-desconfiado-excellent.txt": "el guion termina donde el cliente"
     " colgaba: hoy sigue en la línea y faltan los datos y la despedida (el motivo «le llamo"
     " porque su seguro vence…» ya no cuenta como presentación)",
-    # Session 7: the customer's word choices moved (lines that presume what was never said are
-    # avoided), and this script — written against a customer of session 3, long out of step with
-    # it — now ends on a hang-up without a farewell line from the customer.
-    "b-03-seguro-gastos-medicos-excellent.txt": "guion escrito contra el cliente de la sesión 3;"
-    " desfasado desde el turno 24, el cliente cuelga en el turno 41 y el cierre queda incompleto",
     # Session 7: after a read-back with a question («le confirmo…; ahora cuénteme, ¿dónde se
     # rompió el tubo?») the customer now answers the question too, so these scripts fall out of
     # step: the customer asks something the script's next line (written to the old reply) skips.
     # (d-02 fell out of step the same way and passes again since the customer answers both parts
     # of a double question.)
-    # The either/or question of turn 15 now gets its option («el Astra 5») instead of a filler,
-    # and the trap that follows is another one than the script's turn 19 answers, so the customer
-    # does not accept and the script registers the sale anyway.
-    "e-01-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado: la clienta elige"
-    " el Astra 5 en el turno 16 y su trampa del turno 18 ya no es la que el guion contesta; no"
-    " acepta y el guion registra la venta",
     # Session 10 blind panel (four outside trainers m, n, o, p; 40 calls played on fbce69c): the
     # excellent calls the scorer fails today, with the panel's first unfair judgement.
     # Fixed by «fix-scoring» (session 10): m-06, n-03, n-09, o-10 (a service report confirmed at
@@ -212,6 +202,15 @@ KNOWN_UNFAIR = {
     # scripts written against the old customer ask again; a-01, c-04 and d-02 now pass.
     "f-01-seguro-gastos-medicos-desconfiado-excellent.txt": "sondeo de T6–T10 no reconocido; el"
     " cliente cuelga tras verificaciones concretas",
+    # Session 13 (helper «customer-f»: the reply fits the question): no «Ok, gracias» to «Gracias,
+    # señora. ¿…?», so the objection of T8 is no longer a question the script answers, and two
+    # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
+    # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
+    # question left unanswered.
+    "h-01-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado: sin «De nada»"
+    " a una pregunta, la objeción del turno 8 cambia y quedan dos preguntas sin respuesta (T12, T14)",
+    "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: el guion pide tres"
+    " veces el teléfono ya dado; el «¿Otra vez?» de la clienta cuenta como pregunta sin respuesta",
 }
 
 
@@ -317,7 +316,8 @@ def test_do_not_call_said_with_a_yes_lets_the_agent_finish_the_accepted_sale() -
     assert "ignores_do_not_call" not in [e.code for e in card.critical_errors]
 
 
-_LOWER_AFTER_STOP = re.compile(r"[a-záéíóúñ0-9][.!] [a-záéíóúñ]")
+# an e-mail is dictated as it is written («…por favor. marco.reyes@…»), not a sentence start
+_LOWER_AFTER_STOP = re.compile(r"[a-záéíóúñ0-9][.!] (?![\w.+-]+@)[a-záéíóúñ]")
 
 
 @pytest.mark.parametrize("entry", JUDGEMENTS, ids=lambda e: e["script"])

@@ -73,6 +73,11 @@ INTENTS = [
     "caller_name",
     "no_doubts",
     "slot_fact",
+    "part_answer",
+    "agree_summary",
+    "choice_take",
+    "offer_opinion",
+    "offer_opinion_unsure",
 ]
 
 CUSTOMER_TYPES = (

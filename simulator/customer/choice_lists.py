@@ -1,0 +1,140 @@
+"""Options a customer names in its own words, and numbered lists it may answer by position.
+
+Blind panel E counted «Lo primero, por favor» to «¿hoy qué servicio tiene?» (no list at all),
+«Mejor lo segundo» to «¿le alcanza con su velocidad o tiene algún problema?» and «Mmm, sí.» to
+«una…, dos…, tres… ¿cuál le acomoda mejor?» as incoherent. A person answers «lo primero» only after
+a real list (``listed_options``: «una, …; dos, …; y tres, …»), and otherwise says the option itself,
+from its own side («le alcanza con su velocidad» → «me alcanza con mi velocidad»:
+``first_person``). Word lists are data (``es/brain.yaml`` ``choice``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from simulator.customer import cues
+from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
+
+# «una, cubrir los mínimos… Dos, pagar el total… Y tres, un convenio…»
+_ENUMERATOR = re.compile(
+    r"(?i)(?:^|[.:;,]\s*)(?:y\s+)?(?:(?:la\s+)?opci[oó]n\s+)?"
+    r"(una|uno|dos|tres|cuatro|primero|segundo|tercero|primera|segunda|tercera|1|2|3)[,:)]\s+"
+)
+_ORDER = {"una": 0, "uno": 0, "primero": 0, "primera": 0, "1": 0}
+_ORDER |= {"dos": 1, "segundo": 1, "segunda": 1, "2": 1}
+_ORDER |= {"tres": 2, "tercero": 2, "tercera": 2, "3": 2, "cuatro": 3}
+_QUESTION = re.compile(r"¿[^?¿]*\?")
+
+
+def listed_options(text: str) -> list[str]:
+    """The options of a numbered list in the turn, in order, or [] when there is none."""
+    body = _QUESTION.sub(" ", text)
+    marks = list(_ENUMERATOR.finditer(body))
+    order = [_ORDER[m.group(1).lower()] for m in marks]
+    if len(marks) < 2 or order[:2] != [0, 1]:
+        return []
+    out = []
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
+        out.append(body[mark.end() : end].strip(" .;,"))
+    return out
+
+
+def asks_which(text: str) -> bool:
+    """The turn's last question asks which one («¿cuál le acomoda?», «¿con cuál nos quedamos?»)."""
+    questions = cues.question_sentences(text)
+    return bool(questions) and cues.contains_any(questions[-1], cues.phrases("which_leads"))
+
+
+def pick(t: Turn, options: list[str], leaning: Callable[[Turn, list[str]], str | None]) -> Intent:
+    """The listed option the customer takes: one that holds its own figures (its promise amount),
+    else the one it leans to, else the first; said by position."""
+    values = [re.sub(r"\D", "", v) for v in t.scenario.customer.data.values()]
+    values = [v for v in values if len(v) >= 3]
+    own = next(
+        (
+            o
+            for o in options
+            if any(v and v in re.sub(r"[^\d ]", "", o).replace(" ", "") for v in values)
+        ),
+        None,
+    )
+    choice = own or leaning(t, options) or options[0]
+    index = options.index(choice)
+    names = ("choice_first", "choice_second")
+    if index < len(names):
+        return Intent(name=names[index])
+    return Intent(name="choice_answer", slots={"option": "la última opción"})
+
+
+def first_person(option: str) -> str | None:
+    """An option as the customer says it of itself («le alcanza con su velocidad actual» → «me
+    alcanza con mi velocidad actual»), or None when it is not about the customer."""
+    shift = cues.config().get("choice", {}).get("first_person", {})
+    words = option.split()
+    if not words:
+        return None
+    changed = False
+    out = []
+    for index, word in enumerate(words):
+        key = normalize(word)
+        verb_slot = index == 0 or normalize(words[index - 1]) in ("le", "se", "usted")
+        new = shift.get("pronouns", {}).get(key)
+        if new is None and verb_slot:
+            new = shift.get("verbs", {}).get(key)
+        if new is not None:
+            changed = True
+            out.append(str(new))
+        else:
+            out.append(word)
+    said = " ".join(w for w in out if w)
+    return said if changed else None
+
+
+OWN_WORDS = 7  # an option said from the customer's side may be this long («me alcanza con mi…»)
+
+
+def sayable_own(option: str) -> bool:
+    """An option in the customer's words: short, with nothing left that addresses the agent."""
+    words = normalize(option).split()
+    conf = cues.config().get("choice", {})
+    banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
+    return 0 < len(words) <= OWN_WORDS and not banned & set(words)
+
+
+def invites_doubts(option: str) -> bool:
+    """«¿Tiene alguna duda, o por ahora estamos bien?»: the first option asks for doubts."""
+    return cues.contains_any(normalize(option), cues.phrases("doubt_invitations"))
+
+
+def problem_need(t: Turn, raw: list[str]) -> Intent | None:
+    """A factual either/or with a problem on one side («¿le alcanza o tiene algún problema?») is
+    answered with the problem the customer has and has not told yet (a need), not «lo segundo»."""
+    problems = cues.phrases("problem_words")
+    if not any(cues.contains_any(normalize(o), problems) for o in raw):
+        return None
+    need = next((n for n in t.scenario.needs if n.id not in t.s.revealed_needs), None)
+    if need is None:
+        return None
+    t.s.revealed_needs.append(need.id)
+    return Intent(name="need_statement", ref=need.id)
+
+
+def best_fit(t: Turn, options: list[str]) -> str | None:
+    """The option naming the products whose features serve most of the needs the customer told
+    (none when no option serves one, or two serve as many)."""
+    told = [n for n in t.scenario.needs if n.id in t.s.revealed_needs]
+    if not told:
+        return None
+    scores = []
+    for option in options:
+        named = cues.products_named(normalize(option), t.scenario.catalog)
+        text = normalize(" ".join(" ".join([p.name, *p.features, *p.benefits]) for p in named))
+        scores.append(sum(cues.need_keyword_hit(text, n.benefit_keywords) for n in told))
+    best = max(scores, default=0)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return options[scores.index(best)]

@@ -1,0 +1,87 @@
+"""What the customer knows about itself beyond what its scenario wrote down.
+
+A person asked for its birth date, its e-mail or at what time to be called back answers; the
+scenario only lists the data a call needs. Panel E counted «Uy, no sé, no lo tengo claro» to «¿cuál
+es su fecha de nacimiento?» and double questions answered by halves («¿a qué número y a qué hora
+le marco?» — only the number) as incoherent lines. This module fills the gaps from
+``es/plausible.yaml``: personal data the scenario left out (``fill``) and answers to question
+parts the scenario has no fact for (``part_lines``), chosen deterministically from the customer's
+name so a call replays the same. A scenario's own data always win.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from simulator.datafiles import parse as parse_yaml
+from simulator.language.normalize import normalize
+
+
+@cache
+def config() -> dict[str, Any]:
+    text = resources.files("simulator.customer").joinpath("es/plausible.yaml").read_text("utf-8")
+    data = parse_yaml(text)
+    return data if isinstance(data, dict) else {}
+
+
+def _pick(options: list[str], name: str) -> str:
+    return options[sum(map(ord, name)) % len(options)]
+
+
+def _birth_for_age(birth: str, years: int, today: date) -> str:
+    """``birth``'s day and month in the year that makes the customer ``years`` old today."""
+    day, month, _ = (int(x) for x in birth.split("/"))
+    year = today.year - years - ((today.month, today.day) < (month, day))
+    return f"{day:02d}/{month:02d}/{year}"
+
+
+def fill(data: dict[str, str], age: str | None = None, today: date | None = None) -> dict[str, str]:
+    """``data`` plus the personal data it lacks (a birth date agreeing with a known ``age``)."""
+    name = data.get("nombre", "")
+    words = normalize(name).split()
+    if not words:
+        return dict(data)
+    out = dict(data)
+    first, last = words[0], (words[1] if len(words) > 1 else words[0])
+    for field, options in config().get("data", {}).items():
+        if field in out or not options:
+            continue
+        value = _pick([str(o) for o in options], name).format(first=first, last=last)
+        if field == "fecha_nacimiento" and age is not None and age.isdigit():
+            value = _birth_for_age(value, int(age), today or date.today())
+        out[str(field)] = value
+    return out
+
+
+def part_lines(part: str, kind: str) -> list[str]:
+    """Plausible lines answering one normalized question ``part`` in a call of ``kind``."""
+    padded = f" {part} "
+    for spec in config().get("parts", {}).values():
+        if any(f" {normalize(a)} " in padded for a in spec.get("asks", [])):
+            lines = spec.get("lines", {})
+            return [str(x) for x in (lines.get(kind) or lines.get("any") or [])]
+    return []
+
+
+def part_kind(part: str) -> str | None:
+    """Which plausible part (``callback_time``, ``budget``…) a question part asks for."""
+    padded = f" {part} "
+    for key, spec in config().get("parts", {}).items():
+        if any(f" {normalize(a)} " in padded for a in spec.get("asks", [])):
+            return str(key)
+    return None
+
+
+def answered_by(kind: str) -> list[str]:
+    """Words of a line that already answers a part of ``kind``."""
+    spec = config().get("parts", {}).get(kind, {})
+    return [str(w) for w in spec.get("answered_by", [])]
+
+
+def fields_of(kind: str) -> list[str]:
+    """Scenario fields that answer a part of ``kind`` («horario_visita» for the callback time)."""
+    spec = config().get("parts", {}).get(kind, {})
+    return [str(f) for f in spec.get("fields", [])]
