@@ -161,6 +161,18 @@ KNOWN_UNFAIR = {
     " la venta después de su «Mejor otro día»",
     "za-09-seguro-gastos-medicos-experto-excellent.txt": "guion desfasado (sesión 13): el cliente"
     " pregunta en el turno 33 cómo contratar y el guion, escrito para su colgada, no lo contesta",
+    # Session 13 blind panel F (zn–zr, merge train 64f21bf): excellent calls the scorer fails on
+    # the code of the session 13 train, with today's reason.
+    "zo-04-queja-internet-sin-servicio-experto-excellent.txt": "panel zo (sesión 13, F), hoy: crítico inaccurate_information T29 (resultado resolved)",
+    "zo-05-retencion-plan-movil-impaciente-excellent.txt": "panel zo (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
+    "zp-02-queja-internet-sin-servicio-amable-excellent.txt": "panel zp (sesión 13, F), hoy: data_management: Confirmar «horario para la visita» leyéndoselo de vuelta al cliente (resultado unresolved)",
+    "zp-03-retencion-plan-movil-experto-excellent.txt": "panel zp (sesión 13, F), hoy: crítico sale_without_consent T20; call_closing: Obtener la aceptación explícita del cliente antes de registrar la venta (resultado no_sale)",
+    "zp-08-cambio-domicilio-internet-platicador-excellent.txt": "panel zp (sesión 13, F), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 12); product_information: Dar al cliente información clara sobre lo que pidió o preguntó (resultado resolved)",
+    "zq-03-seguro-gastos-medicos-experto-excellent.txt": "panel zq (sesión 13, F), hoy: crítico disrespect T16; objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
+    "zq-06-cambio-domicilio-internet-impaciente-excellent.txt": "panel zq (sesión 13, F), hoy: crítico inaccurate_information T19; product_information: Dar precios y condiciones iguales al catálogo (resultado resolved)",
+    "zr-02-tarjeta-credito-horizonte-regateador-excellent.txt": "panel zr (sesión 13, F), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 39 (not_interested) (resultado sale)",
+    "zr-05-celular-agotado-electrohogar-amable-excellent.txt": "panel zr (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
+    "zr-08-queja-internet-sin-servicio-molesto-excellent.txt": "panel zr (sesión 13, F), hoy: crítico disrespect T23; call_closing: Agradecer al cliente (resultado hung_up)",
     # On the session 12 train (score-c fixed these scripts' reasons on main's customer; with the
     # customer branches merged they fall out of step in other ways):
     "zb-04-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12): el cliente"
