@@ -71,6 +71,7 @@ def decide(
         wronged.fit_hangup(t)
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
+    planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     return intents, s

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from simulator.customer import cues
 from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
@@ -47,3 +48,15 @@ def presumes(line: str, phrases: list[str] | tuple[str, ...]) -> bool:
     """The line holds one of the (normalized) phrases, as whole words."""
     padded = f" {normalize(line)} "
     return any(f" {p} " in padded for p in phrases)
+
+
+def repeat_marked(text: str) -> bool:
+    """The line already says it is said again («le repito», «insisto»…): it needs no second such
+    opener in front (no «Como le decía, le repito: …»)."""
+    padded = f" {normalize(text)} "
+    return any(f" {m} " in padded for m in _markers())
+
+
+@cache
+def _markers() -> tuple[str, ...]:
+    return tuple(cues.phrases("repeat_markers") + cues.phrases("again_markers"))

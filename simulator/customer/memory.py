@@ -65,6 +65,8 @@ def _said_yes_before(t: Turn) -> bool:
     """The customer said yes in an earlier turn (the state's yes, or its own «acepto» in a call
     whose goal is a promise or a service: panel E zl-01 was «convinced» again at the phone)."""
     s = t.s
+    if "acceptance" in s.last_intents:  # the last reply as said (moves after the plan included)
+        s.play.setdefault(SAID_YES, str(s.turn - 1))
     names = {i.name for i in t.intents}
     if "acceptance" in names or ("short_yes" in names and t.acts & {"close", "trial_close"}):
         s.play.setdefault(SAID_YES, str(s.turn))

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from simulator.customer import cues, facts, line_fit, mouth_repeat
+from simulator.customer import facts, line_fit, mouth_repeat
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
@@ -44,13 +44,6 @@ class Mouth(Protocol):
         persona: Persona,
         rng: random.Random,
     ) -> str: ...
-
-
-@cache
-def _repeat_markers() -> tuple[str, ...]:
-    """«le repito», «como le decía»…: a line with one needs no second one in front (no «Como le
-    decía, le repito: …»)."""
-    return tuple(f" {m} " for m in cues.phrases("repeat_markers") + cues.phrases("again_markers"))
 
 
 @cache
@@ -122,7 +115,7 @@ class TemplateMouth:
         text = " ".join(parts).strip()
         if text in state.used_texts:
             again = list(glue().get("again_prefixes", []))
-            marked = any(m in f" {normalize(text)} " for m in _repeat_markers())
+            marked = line_fit.repeat_marked(text)
             if any(i.name in REPEATING_INTENTS for i in intents) and not marked:
                 again = [*glue().get("again_repeat_prefixes", []), *again]
             for prefix in again:
@@ -208,7 +201,13 @@ class TemplateMouth:
             for key, lines in sources
             for i, line in enumerate(lines)
         )
-        for key, lines in sources:
+        if unasked and not strict and not optional:
+            # every fitting line was said already: one of them again (the mouth puts «Bueno,»
+            # before a whole reply said twice) rather than a fresh one that does not fit
+            again = [line for _, lines in sources for line in lines]
+            again = [line for line in again if not line_fit.presumes(line, unasked)]
+            chosen = rng.choice(again) if again else None
+        for key, lines in sources if chosen is None else []:
             fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
             answered = intent.slots.get("answered")
             if answered:  # a doubt the agent's turn just answered is not voiced again

@@ -109,9 +109,19 @@ def plan(t: Turn) -> None:
     # «No le voy a dar datos» is no reply to «¿qué pasó?»; «¿tengo que pagar algo?» is not asked
     # once the agent said what it costs; «¿y la bonificación…?» waits until the agent names one
     memory.note(t)
+    fit_words(t, t.intents)
+
+
+def fit_words(t: Turn, intents: list[Intent]) -> None:
+    """Mark on each intent the phrases its line may not hold (what was not said, what the call
+    settled, «le repito» when not repeating). Called again on the final reply for the intents
+    added after the plan, which have no mark yet."""
     unsaid = "|".join(p for p in memory.unsaid(t) if p)
     repeats = "|".join(cues.phrases("repeat_markers"))
-    for intent in t.intents:
+    for intent in intents:
+        if intent.slots.get("fitted"):
+            continue
+        intent.slots["fitted"] = "1"
         extra = "|".join(p for p in (unsaid, "" if _may_repeat(t, intent) else repeats) if p)
         if intent.name == "annoyed":
             extra = "|".join(p for p in (extra, *memory.unfounded_accusations(t)) if p)

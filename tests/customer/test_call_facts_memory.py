@@ -244,3 +244,10 @@ def test_no_second_again_prefix_before_a_repeated_doubt() -> None:
     again = mouth.realize(intents, state, sim.scenario, sim.persona, random.Random(3))
     assert again != first
     assert not ("como le decía" in again.lower() and "le repito" in again.lower()), again
+
+
+def test_no_need_to_sign_is_no_pressure() -> None:
+    from simulator.analysis import conduct
+
+    assert not conduct.pressure("Le queda en 349 y no tiene que firmar nada, se hace por teléfono.")
+    assert conduct.pressure("Pero tiene que firmar hoy mismo para que le respete el precio.")

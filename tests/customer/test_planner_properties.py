@@ -74,8 +74,8 @@ def _check_call_memory(reply_text: str, names: list[str], before: dict[str, obje
     if not set(names) & REPEATING_INTENTS:
         assert " como le decia " not in said, (names, reply_text)
     if before["accepted"]:
-        for line in cues.phrases("convinced_lines"):
-            assert f" {line} " not in said, (line, reply_text)
+        for line in cues.phrases("convinced_lines"):  # «no me convence» is no second yes
+            assert f" {line} " not in said.replace(f" no {line} ", " "), (line, reply_text)
 
 
 def _check(names: list[str], before: dict[str, object], text: str, reply_refs: list[str]) -> None:
