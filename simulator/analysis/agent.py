@@ -93,6 +93,15 @@ _RAW_ACK = re.compile(
 _PHONE_GIVEN = re.compile(r"(?:llamar|marcar|comunicarse|llame|marque|linea)\s+(?:al|a)\s*$")
 
 
+def _said_down(clauses: list[Clause], idx: int) -> bool:
+    """The clause talks down, read with the clause before it: help offered just before
+    («claro, dígame, ¿qué parte no le quedó clara?») makes the shape a service (conduct.py)."""
+    here = clauses[idx].norm
+    if conduct.disrespect_kind(here) is None:
+        return False
+    return not idx or conduct.disrespect_kind(f"{clauses[idx - 1].norm} {here}") is not None
+
+
 def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for idx, clause in enumerate(clauses):
@@ -101,8 +110,7 @@ def _match_clauses(clauses: list[Clause]) -> dict[str, list[int]]:
             if asked and act in _STATEMENT_ONLY:
                 continue
             if (
-                agent_hit(act, clause.norm)
-                and (act != "disrespect" or conduct.disrespect_kind(clause.norm) is not None)
+                agent_hit(act, clause.norm) and (act != "disrespect" or _said_down(clauses, idx))
             ) or (
                 act == "disrespect"
                 and (offensive.insult(clause.norm) or conduct.mocking_laughter(clause.norm))

@@ -58,6 +58,8 @@ _LISTS = (
     "offer_mention_exempt",
     "listener_validated",
     "secret_pronoun_ask",
+    "condescension_offered",
+    "condescension_offered_after",
 )
 
 
@@ -165,6 +167,9 @@ def disrespect_kind(text: str) -> str | None:
         if kind == "threat":
             if pattern.search(norm) and affirmed(pattern, text):
                 return kind
+        elif kind == "condescension":
+            if any(not _offered(norm, m) for m in pattern.finditer(norm)):
+                return kind
         elif pattern.search(norm):
             return kind
         elif kind == "insult" and offensive.insult(text):
@@ -172,6 +177,23 @@ def disrespect_kind(text: str) -> str | None:
     if mocking_laughter(text):
         return "mockery"
     return talking_down.kind(text)  # the same offence in a shape the lists above do not name
+
+
+# How many words before a condescension shape a service cue may stand, in the same sentence.
+OFFER_WINDOW = 4
+
+
+def _offered(norm: str, match: re.Match[str]) -> bool:
+    """A condescension shape said as help: a service cue just before it in its sentence
+    («claro, dígame, ¿qué parte no le quedó clara?») or a dictation right after it."""
+    sentence = re.split(r"[.!?¡¿]", norm[: match.start()])[-1]
+    before = " ".join(sentence.split()[-OFFER_WINDOW:])
+    after = norm[match.end() : match.end() + 80]
+    pats = _patterns()
+    return bool(
+        pats["condescension_offered"].search(before)
+        or pats["condescension_offered_after"].match(after.lstrip(" :,;"))
+    )
 
 
 def mocking_laughter(text: str) -> bool:

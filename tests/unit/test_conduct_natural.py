@@ -261,3 +261,36 @@ def test_candour_is_not_condescension() -> None:
     assert disrespect_kind("Mire, se lo digo claro para que no haya sorpresas: cuesta 899.") is None
     assert disrespect_kind("Ya se lo dije claro, señor, no hay descuento.") == "condescension"
     assert disrespect_kind("Se lo digo clarito para que me entienda.") == "condescension"
+
+
+# Blind panel F (session 13): help said in a condescension shape is help. Our own wordings.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Claro que sí, dígame con confianza: ¿qué parte no le quedó clara del convenio?",
+        "Con gusto, se lo repito despacito: B de burro, cuatro, nueve, dos, siete.",
+        "Se lo voy a repetir despacio para que lo apunte: la referencia es 88 40 17.",
+        "Prefiero ser transparente y no prometerle un plazo, para que después no sea así.",
+    ],
+)
+def test_help_in_a_condescension_shape_is_no_disrespect(line: str) -> None:
+    assert conduct.disrespect_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ya se lo expliqué tres veces, ¿qué parte no le quedó clara?",
+        "No se preocupe, se lo repito despacito a ver si así le entra.",
+        "Ay, señor, no sea así, ándele.",
+    ],
+)
+def test_the_same_shapes_said_to_talk_down_still_are(line: str) -> None:
+    assert conduct.disrespect_kind(line) is not None
+
+
+def test_help_offered_in_the_clause_before_makes_the_question_no_disrespect_act() -> None:
+    from simulator.analysis.agent import tag_agent as agent_acts
+
+    assert "disrespect" not in agent_acts("Sí, claro, dígame. ¿Qué parte no le quedó clara?")
+    assert "disrespect" in agent_acts("Ya se lo dije dos veces. ¿Qué parte no le quedó clara?")
