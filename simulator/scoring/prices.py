@@ -319,6 +319,11 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 continue
             if _product_number(value, named):
                 continue
+            if _product_number(value, catalog) and (
+                _near(before, "", "plan_choice_lead", 5)
+                or not (amount.is_money or _near(before, "", "own_price"))
+            ):
+                continue  # «si se queda en 100…»: a number of a product's name names the plan
             if named:
                 if _strict_ok(value, named) or _strict_ok(value, turn_named):
                     correct_turns.append(n)

@@ -169,3 +169,20 @@ def test_insurance_coverage_amounts_are_not_prices() -> None:
 def test_a_wrong_price_next_to_the_product_is_still_flagged() -> None:
     lines = [("a", "El Plan Hogar 200 megas le cuesta 399 pesos al mes.")]
     assert price_errors(lines)
+
+
+def test_keeping_or_choosing_a_plan_by_its_number_is_no_price() -> None:
+    """Blind panel F (zq-06): «si se queda en 100» names the 100-megas plan; our own wordings."""
+    lines = [
+        (
+            "a",
+            "Si decide quedarse en 100, le reinstalamos todo igual; si se pasa al de 200, cambia el módem.",
+        ),
+        ("a", "Usted escoge el de 200 o sigue con el de 100, como le acomode."),
+    ]
+    assert price_errors(lines) == []
+    # a wrong price is still a wrong price, even after a plan's number
+    assert [
+        t
+        for t, _ in price_errors([("a", "Si se queda en el de 100, le queda en 620 pesos al mes.")])
+    ] == [1]
