@@ -186,3 +186,14 @@ def test_keeping_or_choosing_a_plan_by_its_number_is_no_price() -> None:
         t
         for t, _ in price_errors([("a", "Si se queda en el de 100, le queda en 620 pesos al mes.")])
     ] == [1]
+
+
+def test_a_document_sent_in_minutes_is_no_delivery_promise() -> None:
+    """Blind panel F (zo-04): the summary e-mailed «en unos minutos» is not the product's time."""
+    from simulator.analysis import claims
+
+    said = "Queda a nombre de laura punto rios arroba gmail punto com; ahí le llega el resumen en unos minutos."
+    assert not [c for c in claims.extract(said) if c.kind == "delivery"]
+    assert [
+        c for c in claims.extract("El técnico le llega en unos minutos.") if c.kind == "delivery"
+    ]
