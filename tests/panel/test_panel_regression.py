@@ -60,8 +60,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # is no close, so no sale's data are owed), zg-02 (a field the customer refused is not missing);
 # m-07 and f-03 pass again as a side effect.
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
-# Pass in session 13 (helper «score-d»): q-08 and ze-05 (the customer now reads the scripts'
-# empathy and open questions and stays in step).
+# Pass in session 13 (helper «score-d»): q-08, ze-05 and w-03 (the customer now reads the
+# scripts' empathy and open questions and stays in step).
 # Pass in session 13 (helper «customer-f», the reply fits the question): b-03 and e-01.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
@@ -131,7 +131,6 @@ KNOWN_UNFAIR = {
     "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): en la fecha de las pruebas (20 de noviembre) la clienta dice el 5 de diciembre y el guion registra el 5 de enero",
     "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d): el cliente ya da su teléfono en el turno 20 (antes decía «Sí, todo bien») y el guion, escrito para su negativa, no lo captura",
     "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): el cliente acepta el Plus en el turno 20 y el guion, escrito para su duda, no captura la fecha de nacimiento (su «No, la verdad no» del turno 24 queda pendiente)",
-    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 12): la clienta cuenta su necesidad en el turno 12 en vez de «Sí, está bien» y al cierre pide una garantía que el guion no atiende",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
@@ -156,20 +155,28 @@ KNOWN_UNFAIR = {
     # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
     # the empathy now recognised move these customers earlier than their scripts.
+    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13, tren:"
+    " customer-f): el indeciso acepta en el turno 29 («Procedamos… sí lo quiero») en vez de pedir"
+    " consultarlo con su esposa, y el guion, escrito para su duda, no captura nombre ni fecha de"
+    " nacimiento",
+    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13, tren: la"
+    " elección «¿cuál le hace más sentido, la Amplia o la Limitada?» ya es cierre de prueba y el"
+    " cliente de customer-f/customer-g contesta «¿y cómo se paga?» en el turno 15, que el guion no"
+    " contesta",
+    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 13, score-d):"
+    " «¿me platica… para qué usa más su celular?» del turno 5 ya es pregunta abierta y el cliente"
+    " cuenta ahí su uso; sus respuestas cambian desde el turno 8 y en el 26 pregunta por la línea"
+    " de su hijo, que el guion no contesta",
     "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
     " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
     " la venta después de su «Mejor otro día»",
-    "za-09-seguro-gastos-medicos-experto-excellent.txt": "guion desfasado (sesión 13): el cliente"
-    " pregunta en el turno 33 cómo contratar y el guion, escrito para su colgada, no lo contesta",
     # Session 13 blind panel F (zn–zr, merge train 64f21bf): excellent calls the scorer fails on
     # the code of the session 13 train, with today's reason.
-    "zo-04-queja-internet-sin-servicio-experto-excellent.txt": "panel zo (sesión 13, F), hoy: crítico inaccurate_information T29 (resultado resolved)",
     "zo-05-retencion-plan-movil-impaciente-excellent.txt": "panel zo (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
     "zp-02-queja-internet-sin-servicio-amable-excellent.txt": "panel zp (sesión 13, F), hoy: data_management: Confirmar «horario para la visita» leyéndoselo de vuelta al cliente (resultado unresolved)",
     "zp-03-retencion-plan-movil-experto-excellent.txt": "panel zp (sesión 13, F), hoy: crítico sale_without_consent T20; call_closing: Obtener la aceptación explícita del cliente antes de registrar la venta (resultado no_sale)",
     "zp-08-cambio-domicilio-internet-platicador-excellent.txt": "panel zp (sesión 13, F), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 12); product_information: Dar al cliente información clara sobre lo que pidió o preguntó (resultado resolved)",
     "zq-03-seguro-gastos-medicos-experto-excellent.txt": "panel zq (sesión 13, F), hoy: crítico disrespect T16; objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
-    "zq-06-cambio-domicilio-internet-impaciente-excellent.txt": "panel zq (sesión 13, F), hoy: crítico inaccurate_information T19; product_information: Dar precios y condiciones iguales al catálogo (resultado resolved)",
     "zr-02-tarjeta-credito-horizonte-regateador-excellent.txt": "panel zr (sesión 13, F), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 39 (not_interested) (resultado sale)",
     "zr-05-celular-agotado-electrohogar-amable-excellent.txt": "panel zr (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
     "zr-08-queja-internet-sin-servicio-molesto-excellent.txt": "panel zr (sesión 13, F), hoy: crítico disrespect T23; call_closing: Agradecer al cliente (resultado hung_up)",
@@ -219,8 +226,6 @@ KNOWN_UNFAIR = {
     # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
     # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
     # question left unanswered.
-    "h-01-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado: sin «De nada»"
-    " a una pregunta, la objeción del turno 8 cambia y quedan dos preguntas sin respuesta (T12, T14)",
     "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: el guion pide tres"
     " veces el teléfono ya dado; el «¿Otra vez?» de la clienta cuenta como pregunta sin respuesta",
 }

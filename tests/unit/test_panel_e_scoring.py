@@ -277,3 +277,67 @@ def test_a_price_put_to_the_test_is_no_buying_signal() -> None:
         ]
     )
     assert card.metrics["buying_signals"] == 0
+
+
+def test_more_empathy_forms_of_panels_c_and_d() -> None:
+    for line in (
+        "¡Felicidades por el nuevo trabajo, don Beto!",
+        "Qué bonito que su hija ya vaya a la universidad.",
+        "Ay, qué contratiempo, y con la lluvia encima.",
+        "La noto preocupada, y es normal.",
+        "Entiendo que quiera verificarlo, y hace muy bien.",
+        "Claro, no se preocupe, lo resolvemos.",
+    ):
+        assert "empathy" in tag_agent(line), line
+    assert "empathy" not in tag_agent("Y hace bien la tarjeta en cubrir compras en línea.")
+
+
+def test_the_praised_open_question_is_the_open_one() -> None:
+    from simulator.coaching import grade
+
+    card = grade(
+        Transcript.model_validate(
+            {
+                "turns": [
+                    {
+                        "speaker": "agent",
+                        "text": "Gracias por llamar a Mueblería Arce, le atiende Diana.",
+                    },
+                    {"speaker": "customer", "text": "Quiero ver comedores."},
+                    {
+                        "speaker": "agent",
+                        "text": "Con gusto. ¿Para cuántas personas lo busca? ¿Lo quiere de madera?",
+                    },
+                    {"speaker": "customer", "text": "Para seis, de madera."},
+                    {
+                        "speaker": "agent",
+                        "text": "El comedor Roble de seis sillas cuesta 12,900 pesos.",
+                    },
+                ]
+            }
+        )
+    )
+    praised = [s for s in card.feedback.strengths if s.skill == "probing"]
+    assert praised and "cuántas personas" in (praised[0].quote or "")
+
+
+def test_how_the_customer_uses_the_service_states_the_need() -> None:
+    assert "need_statement" in tag_customer("Casi no uso internet, nomás mensajes.").acts
+    assert "need_statement" in tag_customer("Lo ocupamos más que nada para videollamadas.").acts
+    acts = tag_agent("¿Y para qué usa más su celular durante el día?")
+    assert "open_question" in acts and "data_request" not in acts
+    assert "data_request" in tag_agent("¿Me regala su celular, por favor?")
+
+
+def test_tips_about_another_customer_type_are_left_out() -> None:
+    from simulator.coaching.plan import _tips, plan_data
+
+    entry = {"tips": ["Con clientes molestos: primero empatía.", "Use frases cortas."]}
+    assert _tips(entry, {"customer_type": "amable"}) == ["Use frases cortas."]
+    assert len(_tips(entry, {"customer_type": "molesto"})) == 2
+    assert len(_tips(entry, {})) == 2
+    assert plan_data()["tip_customer_types"]
+
+
+def test_doubting_the_service_will_come_is_a_trust_objection() -> None:
+    assert objection_alone("¿Y de verdad van a llegar? La vez pasada me dejaron esperando.")
