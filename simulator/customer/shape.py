@@ -274,3 +274,15 @@ def restates_own_story(t: Turn) -> bool:
             if len(said & told) >= RESTATED_WORDS:
                 return True
     return False
+
+
+CHECK_WORDS = 3  # «¿verdad?», «¿es correcto?», «¿así es?»: a short yes/no question checks
+
+
+def has_check(text: str) -> bool:
+    """A question of the turn checks a read-back («¿El 5 de enero, verdad?»)."""
+    return any(
+        not cues.open_form_question(f"¿{q}?")
+        and (len(q.split()) <= CHECK_WORDS or cues.contains_any(q, cues.phrases("check_words")))
+        for q in cues.question_sentences(text)
+    )
