@@ -113,9 +113,12 @@ def open_content(t: Turn, intents: list[Intent]) -> list[Intent]:
         lines = plausible.part_lines(q, t.scenario.kind)
         if lines and kind is not None and not _own_field(t, q, kind):
             return [_part(t, lines)]
-    need = need_for(t, " ".join(opened or earlier))
+    asked = " ".join(opened or earlier)
+    if opened and need_choice.probed(asked, cues.phrases("doubt_questions")) and not t.s.objections:
+        return [Intent(name="no_doubts")]  # «¿qué es lo que todavía no le convence?»
+    need = need_for(t, asked)
     if need is None:
-        return intents
+        return _unknown(t, intents, bool(opened))
     # «¿Qué hacen en línea…? Y, ¿sí es el 5?»: the yes to the last one, then the open one
     return [*(intents if not opened else []), need]
 
@@ -286,3 +289,16 @@ def has_check(text: str) -> bool:
         and (len(q.split()) <= CHECK_WORDS or cues.contains_any(q, cues.phrases("check_words")))
         for q in cues.question_sentences(text)
     )
+
+
+YES_NO = frozenset({"short_yes", "short_no", "data_confirm_yes"})
+
+
+def _unknown(t: Turn, intents: list[Intent], last_open: bool) -> list[Intent]:
+    """An open question the customer has nothing for gets «no sé», not a bare «sí»; a read-back
+    it checked keeps its «así es» first."""
+    names = {i.name for i in intents}
+    if not last_open or not names <= YES_NO:
+        return intents
+    kept = [i for i in intents if i.name == "data_confirm_yes" and has_check(t.text)]
+    return [*kept, Intent(name="slot_unknown")]
