@@ -75,8 +75,9 @@ def first_person(option: str) -> str | None:
     alcanza con mi velocidad actual»), or None when it is not about the customer."""
     shift = cues.config().get("choice", {}).get("first_person", {})
     words = option.split()
-    if not words:
-        return None
+    norm = normalize(option).split()
+    if not words or set(norm) & AGENT_SELF or norm[0] == "no":
+        return None  # «me autoriza…» is the agent's; «no le convence…» reopens nothing it says
     changed = False
     out = []
     for index, word in enumerate(words):
@@ -91,10 +92,16 @@ def first_person(option: str) -> str | None:
         else:
             out.append(word)
     said = " ".join(w for w in out if w)
+    if said[:1].isupper() and not said[1:2].isupper():
+        said = said[:1].lower() + said[1:]  # «Le alcanza…» began the agent's question
     return said if changed else None
 
 
-OWN_WORDS = 7  # an option said from the customer's side may be this long («me alcanza con mi…»)
+OWN_WORDS = 7
+# Words in which the agent speaks of itself: an option with them is not the customer's to say.
+AGENT_SELF = frozenset(
+    {"me", "mi", "mis", "nos", "nuestro", "nuestra", "yo"}
+)  # an option said from the customer's side may be this long («me alcanza con mi…»)
 
 
 def sayable_own(option: str) -> bool:
@@ -102,7 +109,7 @@ def sayable_own(option: str) -> bool:
     words = normalize(option).split()
     conf = cues.config().get("choice", {})
     banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
-    return 0 < len(words) <= OWN_WORDS and not banned & set(words)
+    return 0 < len(words) <= OWN_WORDS and not (banned | AGENT_SELF) & set(words)
 
 
 def invites_doubts(option: str) -> bool:

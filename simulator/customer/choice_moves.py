@@ -195,6 +195,8 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     if choice is None:
         return _phrased(t, bare, rest)
     own = choice_lists.first_person(choice)  # «hace muchas llamadas» → «hago muchas llamadas»
+    if reopens(t, own or choice):
+        return intents
     return [Intent(name="choice_answer", slots={"option": own or choice}), *rest]
 
 
@@ -293,7 +295,7 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if need is not None:  # «¿le alcanza o tiene algún problema?»: the problem it has, told
         return [need, *rest]
     shifted = choice_lists.first_person(option)
-    if shifted and choice_lists.sayable_own(shifted):  # «le alcanza…» → «me alcanza…»
+    if shifted and choice_lists.sayable_own(shifted) and not reopens(t, shifted):
         return [Intent(name="choice_answer", slots={"option": shifted}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]
@@ -317,6 +319,12 @@ def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
     if cues.contains_any(asked, cues.phrases("how_questions")):
         return intents
     return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]
+
+
+def reopens(t: Turn, option: str) -> bool:
+    """After a yes, an option that says no or doubts («no me convence el precio») is not said."""
+    words = normalize(option).split()
+    return t.s.accepted and bool(words) and (words[0] == "no" or "convence" in words)
 
 
 def _accepted_option(t: Turn, intents: list[Intent]) -> list[Intent]:

@@ -114,6 +114,8 @@ def open_content(t: Turn, intents: list[Intent]) -> list[Intent]:
         if lines and kind is not None and not _own_field(t, q, kind):
             return [_part(t, lines)]
     asked = " ".join(opened or earlier)
+    if opened and cues.contains_any(opened[-1], cues.phrases("which_leads")):
+        return _unknown(t, intents, True)  # «¿cuál le acomoda?» asks for a pick, not a need
     if opened and need_choice.probed(asked, cues.phrases("doubt_questions")) and not t.s.objections:
         return [Intent(name="no_doubts")]  # «¿qué es lo que todavía no le convence?»
     need = need_for(t, asked)
