@@ -109,7 +109,7 @@ def sayable_own(option: str) -> bool:
     words = normalize(option).split()
     conf = cues.config().get("choice", {})
     banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
-    return 0 < len(words) <= OWN_WORDS and not (banned | AGENT_SELF) & set(words)
+    return 0 < len(words) <= OWN_WORDS and not banned & set(words)
 
 
 def invites_doubts(option: str) -> bool:

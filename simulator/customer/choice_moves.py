@@ -362,6 +362,8 @@ def _accepted_raw(t: Turn, intents: list[Intent]) -> list[Intent]:
             continue  # a yes keeps no «decidir después»; only a plan it names (solo la tarjeta)
         option = _clean(raw[index], first=index == 0)
         said = choice_lists.first_person(option) or option
+        if said == option and set(normalize(option).split()) & choice_lists.AGENT_SELF:
+            continue  # «me autoriza a registrar…» is the agent speaking of itself
         if not cues.open_form_question(f"¿{said}?") and choice_lists.sayable_own(said):
             return [Intent(name="choice_answer", slots={"option": said}), *intents]
     return intents
