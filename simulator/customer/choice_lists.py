@@ -145,3 +145,29 @@ def best_fit(t: Turn, options: list[str]) -> str | None:
     if best == 0 or scores.count(best) > 1:
         return None
     return options[scores.index(best)]
+
+
+ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
+
+
+def proper(alias: str, name: str) -> str:
+    """A catalog alias with the capitals of the product's name («amplia» → «Amplia» for «Cobertura
+    Amplia», «nova x de 256» → «Nova X de 256»; «la garantía extendida» stays as it is)."""
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    meaningful = words if len(capitals) >= 2 else words[1:]
+    cased = {normalize(w): w for w in meaningful if w[:1].isupper()}
+    return " ".join(cased.get(normalize(w), w) for w in alias.split())
+
+
+def named_in(t: Turn, text: str) -> str | None:
+    """The product an option names, as the agent said it («la Cobertura Amplia en mensualidades de
+    870» → «la Cobertura Amplia»)."""
+    norm = normalize(text)
+    for product in cues.products_named(norm, t.scenario.catalog):
+        for alias in sorted([product.name, *product.aliases], key=len, reverse=True):
+            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", norm)
+            if match:
+                article = f"{match.group(1)} " if match.group(1) else ""
+                return f"{article}{proper(alias, product.name)}"
+    return None

@@ -224,8 +224,12 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
         if kind is None or _own_field(t, question, kind) or _covered(t, intents, kind):
             continue
         lines = plausible.part_lines(question, t.scenario.kind)
+        said = t.s.play.get(f"part:{kind}")  # what it said of this before stays its answer
+        if said:
+            lines = [said]
         if lines and not any(a.slots.get("kind") == kind for a in added):
             part = _part(t, lines)
+            t.s.play[f"part:{kind}"] = part.slots["value"]
             part.slots["kind"] = kind
             added.append(part)
     if not added and names & {"data_given", "age_given"} and "need_statement" not in names:

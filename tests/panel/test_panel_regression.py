@@ -62,7 +62,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
 # Pass in session 13 (helper «score-d»): q-08 and ze-05 (the customer now reads the scripts'
 # empathy and open questions and stays in step).
-# Pass in session 13 (helper «customer-f», the reply fits the question): b-03 and e-01.
+# Pass in session 13 (helper «customer-f», the reply fits the question): b-03, e-01, h-01, za-09.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -159,8 +159,6 @@ KNOWN_UNFAIR = {
     "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
     " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
     " la venta después de su «Mejor otro día»",
-    "za-09-seguro-gastos-medicos-experto-excellent.txt": "guion desfasado (sesión 13): el cliente"
-    " pregunta en el turno 33 cómo contratar y el guion, escrito para su colgada, no lo contesta",
     # Session 13 blind panel F (zn–zr, merge train 64f21bf): excellent calls the scorer fails on
     # the code of the session 13 train, with today's reason.
     "zo-04-queja-internet-sin-servicio-experto-excellent.txt": "panel zo (sesión 13, F), hoy: crítico inaccurate_information T29 (resultado resolved)",
@@ -219,10 +217,14 @@ KNOWN_UNFAIR = {
     # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
     # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
     # question left unanswered.
-    "h-01-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado: sin «De nada»"
-    " a una pregunta, la objeción del turno 8 cambia y quedan dos preguntas sin respuesta (T12, T14)",
     "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: el guion pide tres"
     " veces el teléfono ya dado; el «¿Otra vez?» de la clienta cuenta como pregunta sin respuesta",
+    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
+    " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
+    " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
+    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13): a «¿Cuál de"
+    " las dos le hace más sentido?» (T14) el cliente elige la Amplia y el guion sigue con la Limitada"
+    " sin contestar su «¿y cómo se paga?»",
 }
 
 
