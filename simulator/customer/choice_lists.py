@@ -75,8 +75,9 @@ def first_person(option: str) -> str | None:
     alcanza con mi velocidad actual»), or None when it is not about the customer."""
     shift = cues.config().get("choice", {}).get("first_person", {})
     words = option.split()
-    if not words:
-        return None
+    norm = normalize(option).split()
+    if not words or set(norm) & AGENT_SELF or norm[0] == "no":
+        return None  # «me autoriza…» is the agent's; «no le convence…» reopens nothing it says
     changed = False
     out = []
     for index, word in enumerate(words):
@@ -91,10 +92,16 @@ def first_person(option: str) -> str | None:
         else:
             out.append(word)
     said = " ".join(w for w in out if w)
+    if said[:1].isupper() and not said[1:2].isupper():
+        said = said[:1].lower() + said[1:]  # «Le alcanza…» began the agent's question
     return said if changed else None
 
 
-OWN_WORDS = 7  # an option said from the customer's side may be this long («me alcanza con mi…»)
+OWN_WORDS = 7
+# Words in which the agent speaks of itself: an option with them is not the customer's to say.
+AGENT_SELF = frozenset(
+    {"me", "mi", "mis", "nos", "nuestro", "nuestra", "yo"}
+)  # an option said from the customer's side may be this long («me alcanza con mi…»)
 
 
 def sayable_own(option: str) -> bool:
@@ -138,3 +145,29 @@ def best_fit(t: Turn, options: list[str]) -> str | None:
     if best == 0 or scores.count(best) > 1:
         return None
     return options[scores.index(best)]
+
+
+ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
+
+
+def proper(alias: str, name: str) -> str:
+    """A catalog alias with the capitals of the product's name («amplia» → «Amplia» for «Cobertura
+    Amplia», «nova x de 256» → «Nova X de 256»; «la garantía extendida» stays as it is)."""
+    words = name.split()
+    capitals = [w for w in words if w[:1].isupper()]
+    meaningful = words if len(capitals) >= 2 else words[1:]
+    cased = {normalize(w): w for w in meaningful if w[:1].isupper()}
+    return " ".join(cased.get(normalize(w), w) for w in alias.split())
+
+
+def named_in(t: Turn, text: str) -> str | None:
+    """The product an option names, as the agent said it («la Cobertura Amplia en mensualidades de
+    870» → «la Cobertura Amplia»)."""
+    norm = normalize(text)
+    for product in cues.products_named(norm, t.scenario.catalog):
+        for alias in sorted([product.name, *product.aliases], key=len, reverse=True):
+            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", norm)
+            if match:
+                article = f"{match.group(1)} " if match.group(1) else ""
+                return f"{article}{proper(alias, product.name)}"
+    return None

@@ -114,6 +114,11 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
         said = normalize(option)
         if any(said and said in normalize(v) for v in t.scenario.customer.data.values()):
             return option
+    said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
+    for option in options:  # «¿en la mañana o en la tarde?» after «después de las seis»
+        words = [w for w in normalize(option).split() if len(w) > 3]
+        if said and words and all(w in normalize(said).split() for w in words):
+            return option
     fit = choice_lists.best_fit(t, options)
     if fit is not None:  # the product that serves the needs it told («sin carro no vendo»)
         return fit
@@ -131,16 +136,6 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
     return None
 
 
-def _proper(alias: str, name: str) -> str:
-    """A catalog alias with the capitals of the product's name («amplia» → «Amplia» for «Cobertura
-    Amplia», «nova x de 256» → «Nova X de 256»; «la garantía extendida» stays as it is)."""
-    words = name.split()
-    capitals = [w for w in words if w[:1].isupper()]
-    meaningful = words if len(capitals) >= 2 else words[1:]
-    cased = {normalize(w): w for w in meaningful if w[:1].isupper()}
-    return " ".join(cased.get(normalize(w), w) for w in alias.split())
-
-
 def _named_options(t: Turn) -> list[str]:
     """«Le sugiero la funda… y la garantía extendida… ¿Le interesa alguno?»: a which-one question
     over the products the turn names, as options in the order they were said («la funda»)."""
@@ -154,7 +149,7 @@ def _named_options(t: Turn) -> list[str]:
             match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", t.norm)
             if match:
                 article = f"{match.group(1)} " if match.group(1) else ""
-                hits.append((match.start(), f"{article}{_proper(alias, product.name)}"))
+                hits.append((match.start(), f"{article}{choice_lists.proper(alias, product.name)}"))
                 break
     return [option for _, option in sorted(hits)] if len(hits) >= 2 else []
 
@@ -172,6 +167,8 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         return intents
     if any(i.name == "acceptance" for i in intents) and len(intents) <= 2:
         return _accepted_option(t, intents)
+    if not lead and intents and all(i.name in ASIDES for i in intents):
+        return _option_first(t, intents)  # «¿la Amplia o la Limitada?» — «¿y cómo se paga?»
     if not lead or any(i.name in CLOSING for i in rest):
         return intents
     listed = choice_lists.listed_options(t.text) if not _options(t.text) else []
@@ -195,6 +192,8 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     if choice is None:
         return _phrased(t, bare, rest)
     own = choice_lists.first_person(choice)  # «hace muchas llamadas» → «hago muchas llamadas»
+    if reopens(t, own or choice):
+        return intents
     return [Intent(name="choice_answer", slots={"option": own or choice}), *rest]
 
 
@@ -278,10 +277,10 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
     if index is None:
         return [*bare, *rest]
-    named = [_named_in(t, o) for o in raw]
+    named = [choice_lists.named_in(t, o) for o in raw]
     fit = choice_lists.best_fit(t, raw) if all(named) and named[0] != named[1] else None
     if fit is not None and "short_no" not in names:  # the plan that serves what it told
-        product = _named_in(t, fit)
+        product = choice_lists.named_in(t, fit)
         if product:
             return [Intent(name="choice_answer", slots={"option": product}), *rest]
     option = _clean(raw[index], first=index == 0)
@@ -293,7 +292,7 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if need is not None:  # «¿le alcanza o tiene algún problema?»: the problem it has, told
         return [need, *rest]
     shifted = choice_lists.first_person(option)
-    if shifted and choice_lists.sayable_own(shifted):  # «le alcanza…» → «me alcanza…»
+    if shifted and choice_lists.sayable_own(shifted) and not reopens(t, shifted):
         return [Intent(name="choice_answer", slots={"option": shifted}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]
@@ -317,6 +316,12 @@ def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
     if cues.contains_any(asked, cues.phrases("how_questions")):
         return intents
     return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]
+
+
+def reopens(t: Turn, option: str) -> bool:
+    """After a yes, an option that says no or doubts («no me convence el precio») is not said."""
+    words = normalize(option).split()
+    return t.s.accepted and bool(words) and (words[0] == "no" or "convence" in words)
 
 
 def _accepted_option(t: Turn, intents: list[Intent]) -> list[Intent]:
@@ -350,23 +355,28 @@ def _accepted_raw(t: Turn, intents: list[Intent]) -> list[Intent]:
     keeps = [cues.contains_any(normalize(o), words) for o in raw]
     order = sorted(range(2), key=lambda i: keeps[i])  # the offer first, then the status quo
     for index in order:
-        if keeps[index] and _named_in(t, raw[index]) is None:
+        if keeps[index] and choice_lists.named_in(t, raw[index]) is None:
             continue  # a yes keeps no «decidir después»; only a plan it names (solo la tarjeta)
         option = _clean(raw[index], first=index == 0)
         said = choice_lists.first_person(option) or option
+        if said == option and set(normalize(option).split()) & choice_lists.AGENT_SELF:
+            continue  # «me autoriza a registrar…» is the agent speaking of itself
         if not cues.open_form_question(f"¿{said}?") and choice_lists.sayable_own(said):
             return [Intent(name="choice_answer", slots={"option": said}), *intents]
     return intents
 
 
-def _named_in(t: Turn, text: str) -> str | None:
-    """The product an option names, as the agent said it («la Cobertura Amplia en mensualidades de
-    870» → «la Cobertura Amplia»)."""
-    norm = normalize(text)
-    for product in cues.products_named(norm, t.scenario.catalog):
-        for alias in sorted([product.name, *product.aliases], key=len, reverse=True):
-            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", norm)
-            if match:
-                article = f"{match.group(1)} " if match.group(1) else ""
-                return f"{article}{_proper(alias, product.name)}"
-    return None
+# A question of the customer's own about the offer: said after the option it picks, not instead.
+ASIDES = frozenset({"buying_signal", "buying_signal_generic", "ask_detail", "ask_price"})
+
+
+def _option_first(t: Turn, intents: list[Intent]) -> list[Intent]:
+    options = _options(t.text)
+    if len(options) != 2 or not all(_speakable(o) for o in options):
+        options = _named_options(t)
+    if len(options) < 2:
+        return intents
+    choice = _kept(t, options) or _leaning(t, options) or options[-1]
+    if not _sayable(choice) or reopens(t, choice):
+        return intents
+    return [Intent(name="choice_answer", slots={"option": choice}), *intents]

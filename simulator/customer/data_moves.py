@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from simulator.analysis.agent import tag_agent
-from simulator.customer import cues, facts
+from simulator.customer import cues, facts, shape
 from simulator.customer.objections import raise_persona, raise_triggered
 from simulator.customer.state import Intent
 from simulator.customer.traps import fire_trap
@@ -84,7 +84,7 @@ def data_moves(t: Turn) -> None:
         elif (
             checked
             and (_asks_check(t) or not t.acts & {"data_request", "offer_more", "farewell"})
-            and not _open_ask(t)
+            and (not _open_ask(t) or shape.has_check(t.text))  # «¿el 5, verdad? ¿Y…?»
         ):
             # «¿Cómo lo ve?», «¿cuál de los dos le hace más sentido?» after figures the customer
             # knows get an answer, not «Exacto, ese es» (blind panel n-06, o-03); a turn that

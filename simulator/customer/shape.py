@@ -113,9 +113,14 @@ def open_content(t: Turn, intents: list[Intent]) -> list[Intent]:
         lines = plausible.part_lines(q, t.scenario.kind)
         if lines and kind is not None and not _own_field(t, q, kind):
             return [_part(t, lines)]
-    need = need_for(t, " ".join(opened or earlier))
+    asked = " ".join(opened or earlier)
+    if opened and cues.contains_any(opened[-1], cues.phrases("which_leads")):
+        return _unknown(t, intents, True)  # «¿cuál le acomoda?» asks for a pick, not a need
+    if opened and need_choice.probed(asked, cues.phrases("doubt_questions")) and not t.s.objections:
+        return [Intent(name="no_doubts")]  # «¿qué es lo que todavía no le convence?»
+    need = need_for(t, asked)
     if need is None:
-        return intents
+        return _unknown(t, intents, bool(opened))
     # «¿Qué hacen en línea…? Y, ¿sí es el 5?»: the yes to the last one, then the open one
     return [*(intents if not opened else []), need]
 
@@ -219,8 +224,12 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
         if kind is None or _own_field(t, question, kind) or _covered(t, intents, kind):
             continue
         lines = plausible.part_lines(question, t.scenario.kind)
+        said = t.s.play.get(f"part:{kind}")  # what it said of this before stays its answer
+        if said:
+            lines = [said]
         if lines and not any(a.slots.get("kind") == kind for a in added):
             part = _part(t, lines)
+            t.s.play[f"part:{kind}"] = part.slots["value"]
             part.slots["kind"] = kind
             added.append(part)
     if not added and names & {"data_given", "age_given"} and "need_statement" not in names:
@@ -274,3 +283,28 @@ def restates_own_story(t: Turn) -> bool:
             if len(said & told) >= RESTATED_WORDS:
                 return True
     return False
+
+
+CHECK_WORDS = 3  # «¿verdad?», «¿es correcto?», «¿así es?»: a short yes/no question checks
+
+
+def has_check(text: str) -> bool:
+    """A question of the turn checks a read-back («¿El 5 de enero, verdad?»)."""
+    return any(
+        not cues.open_form_question(f"¿{q}?")
+        and (len(q.split()) <= CHECK_WORDS or cues.contains_any(q, cues.phrases("check_words")))
+        for q in cues.question_sentences(text)
+    )
+
+
+YES_NO = frozenset({"short_yes", "short_no", "data_confirm_yes"})
+
+
+def _unknown(t: Turn, intents: list[Intent], last_open: bool) -> list[Intent]:
+    """An open question the customer has nothing for gets «no sé», not a bare «sí»; a read-back
+    it checked keeps its «así es» first."""
+    names = {i.name for i in intents}
+    if not last_open or not names <= YES_NO:
+        return intents
+    kept = [i for i in intents if i.name == "data_confirm_yes" and has_check(t.text)]
+    return [*kept, Intent(name="slot_unknown")]

@@ -62,7 +62,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
 # Pass in session 13 (helper «score-d»): q-08, ze-05 and w-03 (the customer now reads the
 # scripts' empathy and open questions and stays in step).
-# Pass in session 13 (helper «customer-f», the reply fits the question): b-03 and e-01.
+# Pass in session 13 (helper «customer-f», the reply fits the question): b-03, e-01, h-01, za-09.
+# Pass in session 13 (lead, blind panel F false criticals): zo-04, zq-06.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -228,6 +229,12 @@ KNOWN_UNFAIR = {
     # question left unanswered.
     "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: el guion pide tres"
     " veces el teléfono ya dado; el «¿Otra vez?» de la clienta cuenta como pregunta sin respuesta",
+    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
+    " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
+    " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
+    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13): a «¿Cuál de"
+    " las dos le hace más sentido?» (T14) el cliente elige la Amplia y el guion sigue con la Limitada"
+    " sin contestar su «¿y cómo se paga?»",
 }
 
 
