@@ -156,14 +156,6 @@ KNOWN_UNFAIR = {
     # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
     # the empathy now recognised move these customers earlier than their scripts.
-    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13, tren:"
-    " customer-f): el indeciso acepta en el turno 29 («Procedamos… sí lo quiero») en vez de pedir"
-    " consultarlo con su esposa, y el guion, escrito para su duda, no captura nombre ni fecha de"
-    " nacimiento",
-    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13, tren: la"
-    " elección «¿cuál le hace más sentido, la Amplia o la Limitada?» ya es cierre de prueba y el"
-    " cliente de customer-f/customer-g contesta «¿y cómo se paga?» en el turno 15, que el guion no"
-    " contesta",
     "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 13, score-d):"
     " «¿me platica… para qué usa más su celular?» del turno 5 ya es pregunta abierta y el cliente"
     " cuenta ahí su uso; sus respuestas cambian desde el turno 8 y en el 26 pregunta por la línea"
