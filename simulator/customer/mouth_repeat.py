@@ -12,8 +12,10 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from simulator.customer import memory
 from simulator.customer.casing import decapitalize
 from simulator.customer.state import CustomerState, Intent
+from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Scenario
 
 
@@ -36,8 +38,16 @@ def repeat_line(
         lines = next((lines for k, lines in sources if k == source), None)
         if lines is not None and index.isdigit() and int(index) < len(lines):
             line = mouth._fill(lines[int(index)], raised, state, scenario)
+            if _asks_settled(line, state):
+                break  # «¿tengo que pagar algo?» after the agent told the cost: not again
             return f"{rng.choice(prefixes or ['Le repito:'])} {decapitalize(line, proper)}"
     if not any(lines for _, lines in sources):
         return ""
     first: str = mouth._line(raised, state, scenario, persona, rng)
-    return first
+    return "" if _asks_settled(first, state) else first
+
+
+def _asks_settled(line: str, state: CustomerState) -> bool:
+    """The line asks about a topic the agent already answered in this call (memory.py)."""
+    said = f" {normalize(line)} "
+    return any(f" {asked} " in said for asked in memory.topic_lines(state.topics_heard))
