@@ -7,6 +7,10 @@ do-not-call request is not an objection «handled» (blind panel of session 10).
 
 from __future__ import annotations
 
+import re
+
+from simulator.analysis import conduct
+from simulator.analysis.clauses import clauses_of, is_open
 from simulator.coaching.phrasing import question_part
 from simulator.models.scorecard import FeedbackItem, Scorecard
 from simulator.scoring import text as tx
@@ -33,6 +37,18 @@ def item(
     )
 
 
+_ASKED = re.compile(r"¿([^¿?]+)\?")
+
+
+def _open_part(text: str) -> str:
+    """The open question of the turn to quote (not the closed one that follows it, panel E)."""
+    for asked in _ASKED.findall(text[:2000]):
+        clauses = clauses_of(f"¿{asked}?")
+        if clauses and is_open(clauses[-1]):
+            return asked.strip()
+    return question_part(text)
+
+
 def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     items: list[FeedbackItem] = []
     opening = card.elements.get("opening_protocol")
@@ -56,7 +72,7 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 opens[0],
                 "Buena pregunta abierta antes de presentar.",
                 "Hizo hablar al cliente sobre su situación antes de ofrecer.",
-                hint=question_part(ctx.text(opens[0])),
+                hint=_open_part(ctx.text(opens[0])),
             )
         )
     # empathy first; a paraphrase that asks for or confirms data is a weaker example
@@ -83,7 +99,18 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         if ctx.objection_type(n) != "do_not_call"  # respected, not «handled» (panel p-09)
         and (a := response_turn(ctx, n)) is not None
         and a not in greeting  # the greeting answers no objection (panel m-05)
+        # nor does a refused request for someone else's data (panels C, E: a confidentiality
+        # trap, not an objection)
+        and not conduct.refuses_disclosure(ctx.text(a))
     ]
+    # the answer that shows the handling (empathy, a reflection, a fact), not a data request
+    answered.sort(
+        key=lambda a: (
+            not ctx.has(a, "empathy", "paraphrase", "feature", "benefit"),
+            ctx.has(a, "data_request", "data_confirmation"),
+            a,
+        )
+    )
     if answered:
         items.append(
             item(

@@ -277,3 +277,45 @@ def test_a_price_put_to_the_test_is_no_buying_signal() -> None:
         ]
     )
     assert card.metrics["buying_signals"] == 0
+
+
+def test_more_empathy_forms_of_panels_c_and_d() -> None:
+    for line in (
+        "¡Felicidades por el nuevo trabajo, don Beto!",
+        "Qué bonito que su hija ya vaya a la universidad.",
+        "Ay, qué contratiempo, y con la lluvia encima.",
+        "La noto preocupada, y es normal.",
+        "Entiendo que quiera verificarlo, y hace muy bien.",
+        "Claro, no se preocupe, lo resolvemos.",
+    ):
+        assert "empathy" in tag_agent(line), line
+    assert "empathy" not in tag_agent("Y hace bien la tarjeta en cubrir compras en línea.")
+
+
+def test_the_praised_open_question_is_the_open_one() -> None:
+    from simulator.coaching import grade
+
+    card = grade(
+        Transcript.model_validate(
+            {
+                "turns": [
+                    {
+                        "speaker": "agent",
+                        "text": "Gracias por llamar a Mueblería Arce, le atiende Diana.",
+                    },
+                    {"speaker": "customer", "text": "Quiero ver comedores."},
+                    {
+                        "speaker": "agent",
+                        "text": "Con gusto. ¿Para cuántas personas lo busca? ¿Lo quiere de madera?",
+                    },
+                    {"speaker": "customer", "text": "Para seis, de madera."},
+                    {
+                        "speaker": "agent",
+                        "text": "El comedor Roble de seis sillas cuesta 12,900 pesos.",
+                    },
+                ]
+            }
+        )
+    )
+    praised = [s for s in card.feedback.strengths if s.skill == "probing"]
+    assert praised and "cuántas personas" in (praised[0].quote or "")
