@@ -319,3 +319,11 @@ def test_the_praised_open_question_is_the_open_one() -> None:
     )
     praised = [s for s in card.feedback.strengths if s.skill == "probing"]
     assert praised and "cuántas personas" in (praised[0].quote or "")
+
+
+def test_how_the_customer_uses_the_service_states_the_need() -> None:
+    assert "need_statement" in tag_customer("Casi no uso internet, nomás mensajes.").acts
+    assert "need_statement" in tag_customer("Lo ocupamos más que nada para videollamadas.").acts
+    acts = tag_agent("¿Y para qué usa más su celular durante el día?")
+    assert "open_question" in acts and "data_request" not in acts
+    assert "data_request" in tag_agent("¿Me regala su celular, por favor?")
