@@ -60,8 +60,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # is no close, so no sale's data are owed), zg-02 (a field the customer refused is not missing);
 # m-07 and f-03 pass again as a side effect.
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
-# Pass in session 13 (helper «score-d»): q-08 and ze-05 (the customer now reads the scripts'
-# empathy and open questions and stays in step).
+# Pass in session 13 (helper «score-d»): q-08, ze-05 and w-03 (the customer now reads the
+# scripts' empathy and open questions and stays in step).
 # Pass in session 13 (helper «customer-f», the reply fits the question): b-03 and e-01.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
@@ -131,7 +131,6 @@ KNOWN_UNFAIR = {
     "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): en la fecha de las pruebas (20 de noviembre) la clienta dice el 5 de diciembre y el guion registra el 5 de enero",
     "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d): el cliente ya da su teléfono en el turno 20 (antes decía «Sí, todo bien») y el guion, escrito para su negativa, no lo captura",
     "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): el cliente acepta el Plus en el turno 20 y el guion, escrito para su duda, no captura la fecha de nacimiento (su «No, la verdad no» del turno 24 queda pendiente)",
-    "w-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 12): la clienta cuenta su necesidad en el turno 12 en vez de «Sí, está bien» y al cierre pide una garantía que el guion no atiende",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
