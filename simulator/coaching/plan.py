@@ -158,6 +158,18 @@ def _drills(entry: dict[str, Any], score: int | None, hint: dict[str, Any]) -> l
     return drills[:3]
 
 
+def _tips(entry: dict[str, Any], hint: dict[str, Any]) -> list[str]:
+    """The skill's tips, without those about another customer type than the call's."""
+    own = hint.get("customer_type")
+    typed = dict(plan_data().get("tip_customer_types", {}))
+    return [
+        tip
+        for tip in entry["tips"]
+        if not own
+        or all(not str(tip).startswith(lead) or kind == own for lead, kind in typed.items())
+    ]
+
+
 def build(
     card: Scorecard,
     history: list[Scorecard] | None = None,
@@ -204,7 +216,7 @@ def build(
                 gap=gap,
                 goal=str(entry["goal"]).format(actual=actual),
                 drills=_drills(entry, score, hint),
-                tips=list(entry["tips"]),
+                tips=_tips(entry, hint),
                 repeated=repeated,
             )
         )

@@ -327,3 +327,17 @@ def test_how_the_customer_uses_the_service_states_the_need() -> None:
     acts = tag_agent("¿Y para qué usa más su celular durante el día?")
     assert "open_question" in acts and "data_request" not in acts
     assert "data_request" in tag_agent("¿Me regala su celular, por favor?")
+
+
+def test_tips_about_another_customer_type_are_left_out() -> None:
+    from simulator.coaching.plan import _tips, plan_data
+
+    entry = {"tips": ["Con clientes molestos: primero empatía.", "Use frases cortas."]}
+    assert _tips(entry, {"customer_type": "amable"}) == ["Use frases cortas."]
+    assert len(_tips(entry, {"customer_type": "molesto"})) == 2
+    assert len(_tips(entry, {})) == 2
+    assert plan_data()["tip_customer_types"]
+
+
+def test_doubting_the_service_will_come_is_a_trust_objection() -> None:
+    assert objection_alone("¿Y de verdad van a llegar? La vez pasada me dejaron esperando.")
