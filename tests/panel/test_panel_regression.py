@@ -155,11 +155,21 @@ KNOWN_UNFAIR = {
     # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
     # the empathy now recognised move these customers earlier than their scripts.
+    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13, tren:"
+    " customer-f): el indeciso acepta en el turno 29 («Procedamos… sí lo quiero») en vez de pedir"
+    " consultarlo con su esposa, y el guion, escrito para su duda, no captura nombre ni fecha de"
+    " nacimiento",
+    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13, tren: la"
+    " elección «¿cuál le hace más sentido, la Amplia o la Limitada?» ya es cierre de prueba y el"
+    " cliente de customer-f/customer-g contesta «¿y cómo se paga?» en el turno 15, que el guion no"
+    " contesta",
+    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 13, score-d):"
+    " «¿me platica… para qué usa más su celular?» del turno 5 ya es pregunta abierta y el cliente"
+    " cuenta ahí su uso; sus respuestas cambian desde el turno 8 y en el 26 pregunta por la línea"
+    " de su hijo, que el guion no contesta",
     "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
     " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
     " la venta después de su «Mejor otro día»",
-    "za-09-seguro-gastos-medicos-experto-excellent.txt": "guion desfasado (sesión 13): el cliente"
-    " pregunta en el turno 33 cómo contratar y el guion, escrito para su colgada, no lo contesta",
     # Session 13 blind panel F (zn–zr, merge train 64f21bf): excellent calls the scorer fails on
     # the code of the session 13 train, with today's reason.
     "zo-04-queja-internet-sin-servicio-experto-excellent.txt": "panel zo (sesión 13, F), hoy: crítico inaccurate_information T29 (resultado resolved)",
@@ -218,8 +228,6 @@ KNOWN_UNFAIR = {
     # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
     # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
     # question left unanswered.
-    "h-01-celular-agotado-electrohogar-regateador-excellent.txt": "guion desfasado: sin «De nada»"
-    " a una pregunta, la objeción del turno 8 cambia y quedan dos preguntas sin respuesta (T12, T14)",
     "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: el guion pide tres"
     " veces el teléfono ya dado; el «¿Otra vez?» de la clienta cuenta como pregunta sin respuesta",
 }
