@@ -99,7 +99,9 @@ def _strip_markers(norm: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _is_open_form(norm: str) -> bool:
+def _is_open_form(norm: str, asked: bool = False) -> bool:
+    """``asked``: the clause is already known to be a question (a fronted subject — «¿su mamá
+    para qué…?» — only marks an open question then; spoken «y su familia cómo lo toma» may not ask)."""
     lead = agent_patterns()["open_lead"]
     body = _strip_markers(norm)
     if lead.match(body) or lead.match(norm):
@@ -113,7 +115,7 @@ def _is_open_form(norm: str) -> bool:
         asked = " ".join(words[1:])
         if lead.match(asked) and not _AS_YOU_LIKE.match(asked):
             return True
-    if words and words[0] in _FRONTED | _FRONTED_SUBJECT:
+    if words and words[0] in (_FRONTED | _FRONTED_SUBJECT if asked else _FRONTED):
         # «en casa», «en su trabajo», «hoy qué…», «su mamá para qué…»
         for at in (1, 2, 3):
             if at == 1 and words[0] in _WH_PREP:
@@ -245,7 +247,9 @@ def is_open(clause: Clause) -> bool:
     """An open question: not answerable by sí/no nor by choosing an offered option."""
     if _coordinated_open(_strip_markers(clause.norm[clause.qstart :])):
         return True
-    if not _is_open_form(clause.norm[clause.qstart :]) and not _is_open_form(clause.norm):
+    if not _is_open_form(clause.norm[clause.qstart :], True) and not _is_open_form(
+        clause.norm, True
+    ):
         return False
     patterns = agent_patterns()
     offers_options = patterns["choice_or"].search(clause.norm)
