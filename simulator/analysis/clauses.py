@@ -99,8 +99,8 @@ def _strip_markers(norm: str) -> str:
 
 
 @lru_cache(maxsize=16384)
-def _is_open_form(norm: str, asked: bool = False) -> bool:
-    """``asked``: the clause is already known to be a question (a fronted subject — «¿su mamá
+def _is_open_form(norm: str, in_question: bool = False) -> bool:
+    """``in_question``: the clause is already known to be a question (a fronted subject — «¿su mamá
     para qué…?» — only marks an open question then; spoken «y su familia cómo lo toma» may not ask)."""
     lead = agent_patterns()["open_lead"]
     body = _strip_markers(norm)
@@ -115,7 +115,7 @@ def _is_open_form(norm: str, asked: bool = False) -> bool:
         asked = " ".join(words[1:])
         if lead.match(asked) and not _AS_YOU_LIKE.match(asked):
             return True
-    if words and words[0] in (_FRONTED | _FRONTED_SUBJECT if asked else _FRONTED):
+    if words and words[0] in (_FRONTED | _FRONTED_SUBJECT if in_question else _FRONTED):
         # «en casa», «en su trabajo», «hoy qué…», «su mamá para qué…»
         for at in (1, 2, 3):
             if at == 1 and words[0] in _WH_PREP:
