@@ -61,7 +61,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # m-07 and f-03 pass again as a side effect.
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
 # Pass in session 13 (helper «score-d»): q-08, ze-05 and w-03 (the customer now reads the
-# scripts' empathy and open questions and stays in step).
+# scripts' empathy and open questions and stays in step); panel F zo-04 and zq-06 on score-d's
+# branch rebased on train13.
 # Pass in session 13 (helper «customer-f», the reply fits the question): b-03 and e-01.
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
@@ -172,13 +173,11 @@ KNOWN_UNFAIR = {
     " la venta después de su «Mejor otro día»",
     # Session 13 blind panel F (zn–zr, merge train 64f21bf): excellent calls the scorer fails on
     # the code of the session 13 train, with today's reason.
-    "zo-04-queja-internet-sin-servicio-experto-excellent.txt": "panel zo (sesión 13, F), hoy: crítico inaccurate_information T29 (resultado resolved)",
     "zo-05-retencion-plan-movil-impaciente-excellent.txt": "panel zo (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
     "zp-02-queja-internet-sin-servicio-amable-excellent.txt": "panel zp (sesión 13, F), hoy: data_management: Confirmar «horario para la visita» leyéndoselo de vuelta al cliente (resultado unresolved)",
     "zp-03-retencion-plan-movil-experto-excellent.txt": "panel zp (sesión 13, F), hoy: crítico sale_without_consent T20; call_closing: Obtener la aceptación explícita del cliente antes de registrar la venta (resultado no_sale)",
     "zp-08-cambio-domicilio-internet-platicador-excellent.txt": "panel zp (sesión 13, F), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 12); product_information: Dar al cliente información clara sobre lo que pidió o preguntó (resultado resolved)",
     "zq-03-seguro-gastos-medicos-experto-excellent.txt": "panel zq (sesión 13, F), hoy: crítico disrespect T16; objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
-    "zq-06-cambio-domicilio-internet-impaciente-excellent.txt": "panel zq (sesión 13, F), hoy: crítico inaccurate_information T19; product_information: Dar precios y condiciones iguales al catálogo (resultado resolved)",
     "zr-02-tarjeta-credito-horizonte-regateador-excellent.txt": "panel zr (sesión 13, F), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 39 (not_interested) (resultado sale)",
     "zr-05-celular-agotado-electrohogar-amable-excellent.txt": "panel zr (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
     "zr-08-queja-internet-sin-servicio-molesto-excellent.txt": "panel zr (sesión 13, F), hoy: crítico disrespect T23; call_closing: Agradecer al cliente (resultado hung_up)",
