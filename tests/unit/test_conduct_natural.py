@@ -294,3 +294,11 @@ def test_help_offered_in_the_clause_before_makes_the_question_no_disrespect_act(
 
     assert "disrespect" not in agent_acts("Sí, claro, dígame. ¿Qué parte no le quedó clara?")
     assert "disrespect" in agent_acts("Ya se lo dije dos veces. ¿Qué parte no le quedó clara?")
+
+
+def test_a_plain_si_como_no_is_a_polite_of_course_and_ay_si_como_no_a_retort() -> None:
+    """Panel E zm-07: «sí, cómo no» is how Mexicans say «of course»; our own wordings."""
+    assert (
+        conduct.disrespect_kind("Sí, cómo no, ahorita le mando la información a su correo.") is None
+    )
+    assert conduct.disrespect_kind("Ay, sí, cómo no, y luego qué más quiere.") == "mockery"
