@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from simulator.analysis.customer import affirms, hesitates
+from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.prices import products_named
 
@@ -59,6 +60,42 @@ def says_yes(ctx: CallContext, n: int, answering_close: bool = True) -> bool:
     return affirms(ctx.text(n))
 
 
+_BACKCHANNEL = frozenset(
+    {
+        "aja",
+        "aha",
+        "mhm",
+        "ajam",
+        "ok",
+        "okey",
+        "oki",
+        "ya",
+        "bueno",
+        "orale",
+        "pues",
+        "este",
+        "mmm",
+        "mm",
+        "eh",
+        "ah",
+        "si",
+    }
+)
+
+
+def weak_yes(text: str) -> bool:
+    """A customer's «sí» to a close that is no consent in an imported call: hedged, deferred,
+    an understanding or a listening noise, a way to end the call, or with a doubt still asked
+    («sí, ¿y eso tiene costo?») — unless an explicit acceptance is said too («sí, acepto»)."""
+    folded = tx.fold(text)
+    if not folded or tx.cue("strong_yes").search(folded):
+        return False
+    words = folded.split()
+    if set(words) <= _BACKCHANNEL and set(words) - {"si"}:
+        return True  # «ajá, sí, ajá», «ok, ok», «órale»: listening, not agreeing
+    return "?" in text or bool(tx.cue("weak_yes").search(folded))
+
+
 def _from_events(ctx: CallContext, limit: int | None) -> Consent | None:
     events = [e for e in ctx.transcript.events if e.type == "consent" and e.after_turn]
     if not events:
@@ -86,9 +123,18 @@ def _from_words(ctx: CallContext, limit: int) -> Consent:
             continue
         if pending and declines(ctx, n):
             accepted, declined, pending = None, n, False
+        elif pending and says_yes(ctx, n) and weak_yes(ctx.text(n)):
+            # «sí, ¿y eso tiene costo?», «creo que sí, no sé»: not yet a yes; the close stays
+            # open for the explicit one that may follow
+            accepted, declined = None, n
         elif pending and says_yes(ctx, n):
             accepted, declined, pending = n, None, False
-        elif not pending and ctx.has(n, "acceptance") and not declines(ctx, n):
+        elif (
+            not pending
+            and ctx.has(n, "acceptance")
+            and not declines(ctx, n)
+            and not weak_yes(ctx.text(n))
+        ):
             accepted, declined = n, None  # «sí, contrátemelo» before any close is a yes too
     return Consent(close, accepted, declined)
 

@@ -190,3 +190,25 @@ def test_talking_down_tone_regional_and_clauses(line: str) -> None:
 )
 def test_talking_down_tone_near_misses(line: str) -> None:
     assert talking_down.kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "consent"),
+    [
+        ("Mmm, sí, supongo.", False),
+        ("Sí, sí, ya le entendí.", False),
+        ("Ok, ok.", False),
+        ("Sí, oiga, ¿y la asistencia tiene costo?", False),
+        ("Sí, como sea, ya me tengo que ir.", False),
+        ("Sí, acepto, ¿y cuándo me llega la póliza?", True),
+        ("Sí, por favor, actívelo.", True),
+    ],
+)
+def test_a_yes_that_is_no_consent_in_an_imported_sale(answer: str, consent: bool) -> None:
+    turns = [
+        ("agent", "La asistencia vial cuesta 189 al mes. ¿Se la activo?"),
+        ("customer", answer),
+        ("agent", "Perfecto, ya quedó activada; su folio es el 3390."),
+    ]
+    found = ("sale_without_consent", 3) in _card("sale", turns)
+    assert found is not consent, answer
