@@ -186,7 +186,7 @@ def _play(
             _console(stderr=True).print(f"[yellow]{_s(note)}[/yellow]")
         return
     console = _console()
-    _print_transcript(console, result)
+    _print_transcript(console, result, sc.kind)
     for note in notes:
         console.print(f"[yellow]{_s(note)}[/yellow]")
     _print_summary(console, result)
@@ -292,7 +292,7 @@ def _interactive(session: CallSession) -> CallResult:
     return session.hang_up()
 
 
-def _print_transcript(console: Any, result: CallResult) -> None:
+def _print_transcript(console: Any, result: CallResult, scenario_kind: str) -> None:
     from simulator.session import texts
 
     events: dict[int, list[Any]] = {}
@@ -303,12 +303,15 @@ def _print_transcript(console: Any, result: CallResult) -> None:
         colour = "green" if turn.speaker == "agent" else "cyan"
         console.print(f"[{colour}]{index:>3} {who}:[/{colour}] {_s(turn.text)}")
         for event in events.get(index, []):
-            label = _event_label(event.type, event.value)
+            label = _event_label(event.type, event.value, scenario_kind)
             if label:
                 console.print(f"[dim]    {label}[/dim]")
 
 
-def _event_label(kind: str, value: str | None) -> str | None:
+def _event_label(kind: str, value: str | None, scenario_kind: str) -> str | None:
+    """The bracketed note under a turn; a registration is named by the call's kind (a payment
+    agreement in collections, a request in service), as the call screen names it."""
+    from simulator.language.display import display
     from simulator.session import texts
 
     if kind == "hold_end":
@@ -316,7 +319,7 @@ def _event_label(kind: str, value: str | None) -> str | None:
     if kind == "capture":
         return texts.play("capture", value=_s(value))
     if kind == "sale_registered":
-        return texts.play("sale")
+        return texts.play("sale", what=display("registered", scenario_kind).rstrip("."))
     if kind == "hangup" and value == "cliente":
         return texts.play("hung_up")
     return None

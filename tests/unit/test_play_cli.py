@@ -70,6 +70,26 @@ def test_readable_output_and_journal(tmp_path: Path) -> None:
     assert journal.exists() and '"type": "end"' in journal.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("scenario", "said", "not_said"),
+    [
+        ("cobranza-tarjeta-atrasada", "[Acuerdo de pago registrado en el sistema]", "Venta"),
+        ("internet-veloz-hogar", "[Venta registrada en el sistema]", "Acuerdo"),
+    ],
+)
+def test_a_registration_is_named_by_the_call_kind(
+    tmp_path: Path, scenario: str, said: str, not_said: str
+) -> None:
+    """A promise to pay registered in a collections call is no «sale» in the printed transcript."""
+    script = tmp_path / "s.txt"
+    script.write_text("Buenas tardes, le saluda Mariana.\n/venta\n/colgar\n", encoding="utf-8")
+    result = runner.invoke(app, ["play", "--scenario", scenario, "--script", str(script)])
+    assert result.exit_code == 0, result.output
+    notes = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("[")]
+    assert said in notes
+    assert not any(not_said in note for note in notes)
+
+
 def test_unknown_command_in_script_exits_2_with_file_and_line(tmp_path: Path) -> None:
     script = tmp_path / "bad.txt"
     script.write_text("Hola\n/bailar 3\n", encoding="utf-8")
