@@ -328,11 +328,15 @@ def _event_label(kind: str, value: str | None, scenario_kind: str) -> str | None
 def _print_summary(console: Any, result: CallResult) -> None:
     from simulator.language.display import display
     from simulator.session import texts
+    from simulator.session.outcome_reason import outcome_reason
 
     console.print()
     console.print(
         f"[bold]{texts.play('outcome', outcome=display('outcome', result.outcome))}[/bold]"
     )
+    why = outcome_reason(result.outcome, result.transcript)
+    if why:
+        console.print(_s(why))
     card = result.scorecard
     if card is None:
         return

@@ -259,3 +259,21 @@ async def test_f5_registers_what_the_call_is_about(services: Any, clock: Any) ->
             await pilot.press("f5")
             await settle(pilot)
             assert said in transcript_text(call)
+
+
+async def test_results_say_why_a_call_ended_without_its_goal(services: Any, clock: Any) -> None:
+    """«Sin venta» comes with its reason: here the agent hung up without ever asking for a decision."""
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await open_scenario(pilot, SCENARIO, seed=0)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        await say(pilot, "Buenas tardes, le habla Mariana de Internet Veloz.")
+        await hang_up_and_finish(pilot)
+        results: Any = app.screen
+        assert type(results).__name__ == "ResultsScreen"
+        assert "Resultado: Sin venta" in results.verdict_text
+        assert "No hubo cierre: nunca se le pidió la decisión al cliente." in results.verdict_text

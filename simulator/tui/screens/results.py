@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Static
 
 from simulator.language.display import display
 from simulator.language.safe_text import escape_textual as escape
+from simulator.session.outcome_reason import outcome_reason
 from simulator.tui.app_api import app_of
 from simulator.tui.views import CallRequest, as_mode, drill_note, plan_drill
 from simulator.tui.widgets.scorecard_view import (
@@ -81,6 +82,9 @@ class ResultsScreen(Screen[None]):
         saved, card = self.saved, self.card
         title = escape(saved.scenario_title or self.request.title)
         lines = [f"[b]{title}[/b] · Resultado: {escape(saved.outcome_name or '—')}"]
+        why = outcome_reason(saved.outcome, saved.transcript)
+        if why:
+            lines.append(f"[dim]{escape(why)}[/]")
         if not saved.complete:
             lines.append("[$warning]Llamada incompleta (recuperada del diario).[/]")
         if card is None:
