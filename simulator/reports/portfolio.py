@@ -130,6 +130,7 @@ class Portfolio:
     banner: str  # «Autoevaluación — pendiente de validación…» or who validated it and when
     validation: str  # pending | validated | not_validated
     note: str  # the formador's note ("" when not reviewed)
+    earlier: tuple[str, ...]  # the reviews before the latest, newest first (a changed decision)
     performances: tuple[Performance, ...]
     critical: tuple[CriticalRow, ...]
     checklist: tuple[ChecklistRow, ...]
@@ -301,6 +302,23 @@ def _banner(texts: PortfolioTexts, attempt: ExamAttempt, self_assessment: str) -
     )
 
 
+def _earlier(texts: PortfolioTexts, attempt: ExamAttempt) -> tuple[str, ...]:
+    """Every review before the latest one, newest first: a formador who changed the decision
+    leaves the earlier one on the record, as the exam screen shows it."""
+    lines = []
+    for old in reversed(attempt.validations[:-1]):
+        decision = texts.cover.validated_word if old.agree else texts.cover.not_validated_word
+        lines.append(
+            texts.cover.earlier_line.format(
+                when=old.at.strftime("%d/%m/%Y %H:%M"),
+                name=old.formador_name,
+                decision=decision,
+                note=f": «{old.note}»" if old.note else "",
+            )
+        )
+    return tuple(lines)
+
+
 def build_portfolio(
     attempt: ExamAttempt,
     calls: Sequence[CallInput],
@@ -330,6 +348,7 @@ def build_portfolio(
         banner=banner,
         validation=validation,
         note=attempt.validation.note if attempt.validation else "",
+        earlier=_earlier(texts, attempt),
         performances=_performances(texts, verdict, calls),
         critical=_critical(texts, calls),
         checklist=_checklist(texts, checklists, by_id),

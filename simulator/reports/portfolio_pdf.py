@@ -226,6 +226,11 @@ class _Writer:
         if p.note:
             self.text(f"{t.cover.note}: {p.note}", 10)
             self.pdf.ln(2)
+        if p.earlier:
+            self.text(f"{t.cover.earlier}:", 10, "B")
+            for line in p.earlier:
+                self.text(f"• {line}", 9, "", MUTED)
+            self.pdf.ln(2)
         rows = [
             [t.cover.candidate, p.candidate],
             [t.cover.attempt, str(p.attempt_id)],

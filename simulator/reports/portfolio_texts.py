@@ -33,6 +33,10 @@ class CoverTexts(_Strict):
     validated_by: str
     not_validated_by: str
     note: str
+    earlier: str
+    earlier_line: str
+    validated_word: str
+    not_validated_word: str
     time_zone: str
 
 

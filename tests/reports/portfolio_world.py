@@ -94,14 +94,23 @@ def attempt(validation: Validation | None = None) -> ExamAttempt:
     )  # fmt: skip
 
 
-def portfolio(validation: Validation | None = None) -> Portfolio:
-    """The portfolio with the exam core's own checklists and verdict over the two calls."""
-    return portfolio_of(calls(), validation)
+def portfolio(
+    validation: Validation | None = None, earlier: list[Validation] | None = None
+) -> Portfolio:
+    """The portfolio with the exam core's own checklists and verdict over the two calls
+    (``earlier``: reviews given before ``validation``, oldest first)."""
+    return portfolio_of(calls(), validation, earlier)
 
 
-def portfolio_of(played: tuple[CallInput, ...], validation: Validation | None = None) -> Portfolio:
+def portfolio_of(
+    played: tuple[CallInput, ...],
+    validation: Validation | None = None,
+    earlier: list[Validation] | None = None,
+) -> Portfolio:
     """The portfolio of these two calls (a test may change them first)."""
     exam = attempt(validation)
+    if validation is not None and earlier:
+        exam = exam.model_copy(update={"validations": [*earlier, validation]})
     result = grade(exam.questionnaire, exam.answers or {}, 0.8)
     checklists, judged = [], []
     for slot, call in zip(exam.slots, played, strict=True):

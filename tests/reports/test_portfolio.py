@@ -99,6 +99,21 @@ def test_validation_banner_says_who_and_when() -> None:
     assert refused.banner == "No validada por Marta el 06/12/2026 09:15"
 
 
+def test_a_changed_decision_keeps_the_earlier_review_in_the_portfolio() -> None:
+    """The latest review makes the banner; the earlier ones stay listed, newest first, in HTML
+    and PDF alike."""
+    first = Validation(formador_id=9, formador_name="Marta", agree=False, note="Falta el cierre.",
+                       at=MARTA_AT)  # fmt: skip
+    second = first.model_copy(update={"agree": True, "note": "", "at": MARTA_AT.replace(hour=11)})
+    folio = world.portfolio(second, earlier=[first])
+    assert folio.banner == "Validada por Marta el 06/12/2026 11:15"
+    assert folio.earlier == ("06/12/2026 09:15, Marta: no validada: «Falta el cierre.»",)
+    page = read(render_portfolio(folio))
+    assert "Revisiones anteriores" in page.all_text
+    assert "06/12/2026 09:15, Marta: no validada: «Falta el cierre.»" in page.all_text
+    assert world.portfolio(second).earlier == ()
+
+
 def replace_agree(review: Validation) -> Validation:
     return review.model_copy(update={"agree": False})
 
