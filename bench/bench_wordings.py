@@ -8,7 +8,9 @@ This bench scores every line through the public scorer and reports recall and pr
 Inputs (outside the repository, skipped with a message when absent; third-party text never enters
 it): ``$SIMULADOR_WORDINGS_DIR`` (default ``/work/external/wordings``) with ``a.jsonl`` (dev: tune
 on it) and ``b.jsonl`` (held-out: report only). One JSON object per line: ``{id, family, critical,
-kind, context: [{speaker, text}], line, why}``.
+kind, context: [{speaker, text}], line, why}`` and, for an item judged against a scenario's catalog,
+``scenario`` (its id): the transcript then carries that scenario's catalog and company, as a call
+of that scenario does.
 
 Each item becomes a small transcript: the context turns, then the agent line; ``kind`` is the
 call's kind. No events are added: like an imported call, whether a sale was registered is read
@@ -79,7 +81,29 @@ def transcript_of(item: dict[str, Any]) -> dict[str, Any]:
     ]
     turns.append({"speaker": "agent", "text": str(item["line"])})
     kind = item.get("kind") if item.get("kind") in KINDS else "sale"
-    return {"format": "simulador.transcript/1", "kind": kind, "turns": turns}
+    base = _scenario_skeleton(item.get("scenario"))
+    return {**base, "format": "simulador.transcript/1", "kind": kind, "turns": turns}
+
+
+def _scenario_skeleton(scenario_id: object) -> dict[str, Any]:
+    """What an item judged against a scenario's catalog carries (``scenario``: its id): the
+    catalog, conditions and company the agent's screen shows, as for a call of that scenario.
+    No or an unknown id: nothing (a call imported without a scenario)."""
+    if not isinstance(scenario_id, str):
+        return {}
+    from simulator.content.library import load_library
+    from simulator.errors import SimuladorError
+    from simulator.session.result import skeleton
+
+    try:
+        scenario = load_library().scenario(scenario_id)
+    except SimuladorError:
+        print(f"  escenario desconocido «{scenario_id}»: se califica sin catálogo")
+        return {}
+    data: dict[str, Any] = skeleton(scenario, None).model_dump(mode="json", exclude_none=True)
+    for key in ("events", "complete", "preparation_applicable", "scenario"):
+        data.pop(key, None)  # the item is a fragment, judged like the items without a scenario
+    return data
 
 
 def predict(item: dict[str, Any]) -> bool:

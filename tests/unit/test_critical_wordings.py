@@ -341,6 +341,25 @@ def test_bench_wordings_figures_and_transcript() -> None:
     assert bench.CODES[item["family"]] == "ignores_do_not_call"
 
 
+def test_bench_wordings_item_of_a_scenario_carries_its_catalog() -> None:
+    """An item judged against a scenario's catalog is scored with that catalog: a price the
+    catalog contradicts is an inaccurate statement; without the scenario it is unverifiable."""
+    bench = _bench()
+    item = {
+        "family": "inaccurate_information",
+        "kind": "sale",
+        "scenario": "internet-veloz-hogar",
+        "context": [{"speaker": "customer", "text": "¿Cuánto cuesta el de 200 megas?"}],
+        "line": "El plan de 200 megas le cuesta 299 pesos al mes.",
+    }
+    data = bench.transcript_of(item)
+    assert data["catalog"] and data["company"] == "Internet Veloz"
+    assert data["kind"] == "sale" and len(data["turns"]) == 2
+    assert bench.predict(item)
+    assert not bench.predict({**item, "line": "El plan de 200 megas le cuesta 499 pesos al mes."})
+    assert bench.transcript_of({**item, "scenario": "no-existe"}).get("catalog") is None
+
+
 def test_bench_wordings_skips_missing_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
