@@ -13,14 +13,15 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from cohort_seed import CALLS, SCENARIO, TRAINEES, seed_cohort  # noqa: E402
+
 RESULTS = ROOT / "bench" / "results" / "bench_dashboard.json"
-SCENARIO = "internet-veloz-hogar"
-TRAINEES = 50
-CALLS = 20
 RUNS = 5
 
 
@@ -73,23 +74,8 @@ def main() -> int:
         services = build_services(load_settings())
         services.warm_up()
         formador = services.formador
-        marta = formador.create_formador("Marta", "secreta123")
-        cohort = formador.create_cohort(marta.id, "Bench")
-        rng = random.Random(8)
-        calls = services._backend.repos.calls  # noqa: SLF001 - bench seeds the database directly
-        start = datetime(2026, 11, 1, tzinfo=UTC)
         seeded = time.perf_counter()
-        for t in range(TRAINEES):
-            trainee = services.trainees.get_or_create(f"Aprendiz {t:02d}")
-            formador.add_to_cohort(marta.id, cohort.id, trainee.id)
-            for c in range(CALLS):
-                card = _card(rng)
-                calls.add(
-                    trainee_id=trainee.id, scenario_id=SCENARIO, persona_id="p", seed=c,
-                    mode="practice", started_at=start + timedelta(hours=t * CALLS + c),
-                    ended_at=None, outcome="x", overall=json.loads(card)["overall"],
-                    verdict=None, complete=True, transcript_json="{}", scorecard_json=card,
-                )  # fmt: skip
+        marta, cohort = seed_cohort(services, _card)
         seeded_s = time.perf_counter() - seeded
         formador.assign(
             marta.id, [SCENARIO, SCENARIO, SCENARIO], cohort_id=cohort.id,

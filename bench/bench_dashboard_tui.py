@@ -19,42 +19,25 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "bench_dashboard_tui.json"
-TRAINEES = 50
-CALLS = 20
+sys.path.insert(0, str(ROOT / "bench"))
+
+from cohort_seed import CALLS, PASSWORD, TRAINEES  # noqa: E402
+
 RUNS = 5
 BUDGET_MS = 1000
-PASSWORD = "secreta123"
 
 
 def _seed(services: Any) -> None:
-    import random
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_dashboard import _card
+    from cohort_seed import seed_cohort
 
-    sys.path.insert(0, str(ROOT))
-    from bench.bench_dashboard import SCENARIO, _card
-
-    formador = services.formador
-    marta = formador.create_formador("Marta", PASSWORD)
-    cohort = formador.create_cohort(marta.id, "Bench")
-    rng = random.Random(8)
-    calls = services._backend.repos.calls  # noqa: SLF001 - the bench seeds the database directly
-    start = datetime(2026, 11, 1, tzinfo=UTC)
-    for t in range(TRAINEES):
-        trainee = services.trainees.get_or_create(f"Aprendiz {t:02d}")
-        formador.add_to_cohort(marta.id, cohort.id, trainee.id)
-        for c in range(CALLS):
-            card = _card(rng)
-            calls.add(
-                trainee_id=trainee.id, scenario_id=SCENARIO, persona_id="p", seed=c,
-                mode="practice", started_at=start + timedelta(hours=t * CALLS + c),
-                ended_at=None, outcome="x", overall=json.loads(card)["overall"],
-                verdict=None, complete=True, transcript_json="{}", scorecard_json=card,
-            )  # fmt: skip
+    seed_cohort(services, _card)
 
 
 async def _measure(services: Any) -> dict[str, Any]:
@@ -71,9 +54,9 @@ async def _measure(services: Any) -> dict[str, Any]:
     renders: list[float] = []
     original_show = CohortHeatmap.show
 
-    def timed_show(self: CohortHeatmap, board: Any) -> None:
+    def timed_show(self: CohortHeatmap, board: Any, view: str = "elements") -> None:
         t0 = time.perf_counter()
-        original_show(self, board)
+        original_show(self, board, view)
         renders.append(time.perf_counter() - t0)
 
     async def idle(pilot: Any, screen: FormadorDashboardScreen, request: int) -> None:

@@ -9,26 +9,18 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results" / "bench_portfolio.json"
 RUNS = 5
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def _timed(work: Callable[[], object]) -> dict[str, float]:
-    times = []
-    for _ in range(RUNS):
-        t0 = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - t0) * 1000)
-    return {"median": round(statistics.median(times), 1), "max": round(max(times), 1)}
+from cohort_seed import timed_ms  # noqa: E402
 
 
 def main() -> int:
@@ -67,7 +59,7 @@ def main() -> int:
             (out / "p.pdf").write_bytes(portfolio_pdf(gather_portfolio(services, attempt.id)))
 
         folio = gather_portfolio(services, attempt.id)
-        render_only = _timed(lambda: portfolio_pdf(folio))
+        render_only = timed_ms(lambda: portfolio_pdf(folio), RUNS)
         import pypdfium2 as pdfium
 
         document = pdfium.PdfDocument(first_pdf)
@@ -76,9 +68,9 @@ def main() -> int:
         result = {
             "call_turns": turns,
             "questions": len(attempt.questionnaire.questions),
-            "gather_ms": _timed(gather),
-            "html_ms": _timed(html),
-            "pdf_ms": _timed(pdf),
+            "gather_ms": timed_ms(gather, RUNS),
+            "html_ms": timed_ms(html, RUNS),
+            "pdf_ms": timed_ms(pdf, RUNS),
             "pdf_render_only_ms": render_only,
             "first_pdf_ms_cold": cold_pdf_ms,
             "pdf_pages": pages,

@@ -8,31 +8,18 @@ from __future__ import annotations
 
 import json
 import os
-import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_dashboard import CALLS, SCENARIO, TRAINEES, _card  # noqa: E402
+from bench_dashboard import _card  # noqa: E402
+from cohort_seed import CALLS, TRAINEES, seed_cohort, timed_ms  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "bench_reports.json"
 RUNS = 5
-
-
-def _timed(work: Callable[[], object]) -> dict[str, float]:
-    times = []
-    for _ in range(RUNS):
-        t0 = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - t0) * 1000)
-    return {"median": round(statistics.median(times), 1), "max": round(max(times), 1)}
 
 
 def main() -> int:
@@ -48,23 +35,7 @@ def main() -> int:
 
         services = build_services(load_settings())
         services.warm_up()
-        formador = services.formador
-        marta = formador.create_formador("Marta", "secreta123")
-        cohort = formador.create_cohort(marta.id, "Bench")
-        rng = random.Random(8)
-        calls = services._backend.repos.calls  # noqa: SLF001 - bench seeds the database directly
-        start = datetime(2026, 11, 1, tzinfo=UTC)
-        for t in range(TRAINEES):
-            trainee = services.trainees.get_or_create(f"Aprendiz {t:02d}")
-            formador.add_to_cohort(marta.id, cohort.id, trainee.id)
-            for c in range(CALLS):
-                card = _card(rng)
-                calls.add(
-                    trainee_id=trainee.id, scenario_id=SCENARIO, persona_id="amable", seed=c,
-                    mode="practice", started_at=start + timedelta(hours=t * CALLS + c),
-                    ended_at=None, outcome="x", overall=json.loads(card)["overall"],
-                    verdict=None, complete=True, transcript_json="{}", scorecard_json=card,
-                )  # fmt: skip
+        marta, cohort = seed_cohort(services, _card, persona_id="amable")
         out = Path(tmp)
 
         def cohort_html() -> None:
@@ -84,10 +55,10 @@ def main() -> int:
         result = {
             "trainees": TRAINEES,
             "calls_per_trainee": CALLS,
-            "cohort_html_ms": _timed(cohort_html),
-            "cohort_csv_ms": _timed(cohort_csv),
-            "trainee_html_ms": _timed(trainee_html),
-            "plan_markdown_ms": _timed(plan_md),
+            "cohort_html_ms": timed_ms(cohort_html, RUNS),
+            "cohort_csv_ms": timed_ms(cohort_csv, RUNS),
+            "trainee_html_ms": timed_ms(trainee_html, RUNS),
+            "plan_markdown_ms": timed_ms(plan_md, RUNS),
             "cohort_html_kb": round((out / "c.html").stat().st_size / 1024, 1),
             "trainee_html_kb": round((out / "t.html").stat().st_size / 1024, 1),
             "python": sys.version.split()[0],
