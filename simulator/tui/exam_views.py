@@ -120,7 +120,7 @@ def progress_markup(attempt: ExamAttempt) -> str:
         slot = next(s for s in attempt.slots if s.key == following)
         lines.append(
             f"Siguiente: la {escape(slot.label.lower())}, sin pistas. Presione Enter; en el "
-            "softphone ingrese y póngase Disponible (F2) antes de contestar (F3)."
+            "softphone ingrese y póngase Disponible (F2) antes de marcar o contestar (F3)."
         )
     return "\n".join(lines)
 

@@ -234,7 +234,8 @@ async def test_the_app_builds_its_own_services_like_simulador(data_dir: Any, clo
 
 
 async def test_f5_registers_what_the_call_is_about(services: Any, clock: Any) -> None:
-    """A sale in a sales call, a payment agreement in collections, a request in a service call."""
+    """A sale in a sales call, a payment agreement in collections, a request in a service call;
+    F3 dials an outbound call (Marcar) and answers an inbound one (Contestar)."""
     from textual.widgets import Button
 
     from tests.tui.test_call_voice import transcript_text
@@ -244,6 +245,7 @@ async def test_f5_registers_what_the_call_is_about(services: Any, clock: Any) ->
         "cambio-domicilio-internet": ("Registrar", "Solicitud registrada en el sistema."),
         SCENARIO: ("Venta", "Venta registrada en el sistema."),
     }
+    dial = {"cobranza-tarjeta-atrasada": "Marcar", "cambio-domicilio-internet": "Contestar"}
     for scenario, (label, said) in expected.items():
         app = make_app(services, clock)
         async with app.run_test(size=SIZE) as pilot:
@@ -254,6 +256,9 @@ async def test_f5_registers_what_the_call_is_about(services: Any, clock: Any) ->
                 key: active.binding.description for key, active in call.active_bindings.items()
             }
             assert footer["f5"] == label
+            answer = dial.get(scenario, "Marcar")
+            assert footer["f3"] == answer
+            assert str(call.query_one("#sp-answer", Button).label) == answer
             await pilot.press("f2", "f3")
             await settle(pilot)
             await pilot.press("f5")

@@ -78,6 +78,8 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
         self.request = request
         self.sale_label = display_name("register_button", self.scenario.kind)  # venta/acuerdo…
         self._bindings.key_to_bindings["f5"] = [Binding("f5", "sale", self.sale_label)]
+        self.answer_label = display_name("answer_button", self.scenario.kind)  # marcar/contestar
+        self._bindings.key_to_bindings["f3"] = [Binding("f3", "answer", self.answer_label)]
         self.exam = request.mode == "exam"
         self.phase, self.waiting = "before", False
         self.generation = 0
@@ -98,7 +100,7 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
         yield Header()
         with Horizontal(id="workspace"):
             with Vertical(id="side"):
-                yield Softphone(self.sale_label)
+                yield Softphone(self.sale_label, self.answer_label)
                 with TabbedContent(id="tools"):
                     with TabPane("Captura", id="tab-capture"):
                         yield CaptureForm(list(self.scenario.required_fields))

@@ -45,6 +45,7 @@ class CallTalk(_MixinBase):
         generation: int
         hold_t0: float | None
         hints_shown: int
+        answer_label: str
         deferred: list[Callable[[], None]]
         say: Input
         typing: Static
@@ -70,7 +71,10 @@ class CallTalk(_MixinBase):
         if not text:
             return
         if self.phase == "before":
-            self.notify("Primero póngase Disponible (F2) y conteste (F3).", severity="warning")
+            self.notify(
+                f"Primero póngase Disponible (F2) y {self.answer_label.lower()} (F3).",
+                severity="warning",
+            )
             return
         if self.phase != "live":
             self.notify("La llamada ya terminó. Presione F6 para terminar.", severity="warning")

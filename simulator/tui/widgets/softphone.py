@@ -53,9 +53,10 @@ class Softphone(Widget):
     mood: reactive[str] = reactive("")
     voice: reactive[str] = reactive("Voz: apagada")
 
-    def __init__(self, sale_label: str = "Venta") -> None:
+    def __init__(self, sale_label: str = "Venta", answer_label: str = "Contestar") -> None:
         super().__init__()
         self.sale_label = sale_label  # what F5 registers in this call (venta, solicitud, acuerdo)
+        self.answer_label = answer_label  # F3: the agent dials out (Marcar) or answers (Contestar)
 
     def compose(self) -> ComposeResult:
         yield Static(id="sp-status")
@@ -64,7 +65,7 @@ class Softphone(Widget):
         yield Static(id="sp-voice")
         with Grid():
             yield Button("Disponible", id="sp-ready", compact=True, variant="success")
-            yield Button("Contestar", id="sp-answer", compact=True, variant="primary")
+            yield Button(self.answer_label, id="sp-answer", compact=True, variant="primary")
             yield Button("Espera", id="sp-hold-btn", compact=True, variant="warning")
             yield Button(self.sale_label, id="sp-sale", compact=True)
             yield Button("Colgar", id="sp-hangup", compact=True, variant="error")
