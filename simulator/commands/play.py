@@ -186,7 +186,9 @@ def _play(
             _console(stderr=True).print(f"[yellow]{_s(note)}[/yellow]")
         return
     console = _console()
-    _print_transcript(console, result, sc.kind)
+    from simulator.session.folio import case_folio
+
+    _print_transcript(console, result, sc.kind, case_folio(sc, seed))
     for note in notes:
         console.print(f"[yellow]{_s(note)}[/yellow]")
     _print_summary(console, result)
@@ -292,7 +294,9 @@ def _interactive(session: CallSession) -> CallResult:
     return session.hang_up()
 
 
-def _print_transcript(console: Any, result: CallResult, scenario_kind: str) -> None:
+def _print_transcript(
+    console: Any, result: CallResult, scenario_kind: str, folio: str | None
+) -> None:
     from simulator.session import texts
 
     events: dict[int, list[Any]] = {}
@@ -303,12 +307,14 @@ def _print_transcript(console: Any, result: CallResult, scenario_kind: str) -> N
         colour = "green" if turn.speaker == "agent" else "cyan"
         console.print(f"[{colour}]{index:>3} {who}:[/{colour}] {_s(turn.text)}")
         for event in events.get(index, []):
-            label = _event_label(event.type, event.value, scenario_kind)
+            label = _event_label(event.type, event.value, scenario_kind, folio)
             if label:
                 console.print(f"[dim]    {label}[/dim]")
 
 
-def _event_label(kind: str, value: str | None, scenario_kind: str) -> str | None:
+def _event_label(
+    kind: str, value: str | None, scenario_kind: str, folio: str | None = None
+) -> str | None:
     """The bracketed note under a turn; a registration is named by the call's kind (a payment
     agreement in collections, a request in service), as the call screen names it."""
     from simulator.language.display import display
@@ -319,7 +325,8 @@ def _event_label(kind: str, value: str | None, scenario_kind: str) -> str | None
     if kind == "capture":
         return texts.play("capture", value=_s(value))
     if kind == "sale_registered":
-        return texts.play("sale", what=display("registered", scenario_kind).rstrip("."))
+        what = display("registered", scenario_kind).rstrip(".")
+        return texts.play("sale", what=f"{what}. Folio: {folio}" if folio else what)
     if kind == "hangup" and value == "cliente":
         return texts.play("hung_up")
     return None

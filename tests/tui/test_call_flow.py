@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.language.display import display
+from simulator.session.folio import case_folio
 from simulator.tui.app import SimuladorApp
 from tests.tui.conftest import script_lines
 from tests.tui.pilot_helpers import (
@@ -264,6 +265,9 @@ async def test_f5_registers_what_the_call_is_about(services: Any, clock: Any) ->
             await pilot.press("f5")
             await settle(pilot)
             assert said in transcript_text(call)
+            folio = case_folio(call.scenario, 3)  # a service request gets its case number
+            assert (f"Folio: {folio}." in transcript_text(call)) == (folio is not None)
+            assert (folio is not None) == (scenario == "cambio-domicilio-internet")
 
 
 async def test_results_say_why_a_call_ended_without_its_goal(services: Any, clock: Any) -> None:

@@ -30,6 +30,7 @@ from textual.widgets import (
 from simulator.errors import SimuladorError
 from simulator.language.display import display as display_name
 from simulator.language.safe_text import clean, escape_textual
+from simulator.session.folio import case_folio
 from simulator.tui.app_api import app_of
 from simulator.tui.screens.call_talk import CallTalk
 from simulator.tui.screens.call_voice import CallVoice, TalkLine
@@ -274,7 +275,9 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
             self._error(error)
             return
         self.sale_done = True
-        self._system(display_name("registered", self.scenario.kind))
+        said = display_name("registered", self.scenario.kind)
+        folio = case_folio(self.scenario, self.live.seed)
+        self._system(f"{said} Folio: {folio}." if folio else said)
 
     @on(Button.Pressed, "#sp-hangup")
     def action_hangup(self) -> None:
