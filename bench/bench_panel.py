@@ -50,6 +50,7 @@ PANELS = {
     "ze zf zg zh": ("session 11 panel D", "the session 11 merge train (see the README)"),
     "zi zj zk zl zm": ("session 12 panel E", "the session 12 merge train 1e9fc90 (see the README)"),
     "zn zo zp zq zr": ("session 13 panel F", "the session 13 merge train 64f21bf"),
+    "zs zt zu zv": ("session 14 panel G", "main at d9fba0d (the end of session 13)"),
 }
 
 
