@@ -171,3 +171,52 @@ def named_in(t: Turn, text: str) -> str | None:
                 article = f"{match.group(1)} " if match.group(1) else ""
                 return f"{article}{proper(alias, product.name)}"
     return None
+
+
+OPTIONS_KEY = "own:options"  # ``state.play``: «turn|option|option» of the last either/or asked
+OPTIONS_TURNS = 3  # a «¿con cuál nos quedamos?» this many turns later still means those options
+_SPLIT_O = re.compile(r",?\s+o\s+")
+_CLAUSE = re.compile(r"[.:;!]\s+|,\s+")
+
+
+def remember_options(t: Turn, options: list[str]) -> None:
+    """Keep the options of the agent's either/or question for a later «¿con cuál nos quedamos?»."""
+    if len(options) == 2 and all(options):
+        t.s.play[OPTIONS_KEY] = "|".join([str(t.s.turn), *options])
+
+
+def which_options(t: Turn) -> list[str]:
+    """The options a which-question with none of its own refers to: the «X o Y» the turn just
+    said («dos horarios: de 9 a 13 o de 14 a 18. ¿Cuál le acomoda mejor?»: panel F zo-04), else
+    those of the agent's either/or question a few turns before («¿le cambio al de 200 o lo dejamos
+    en 100?» … «¿Con cuál nos quedamos?»: panel F zq-06)."""
+    if not asks_which(t.text):
+        return []
+    body = _QUESTION.sub(" ", t.text).strip()
+    for clause in reversed([c for c in _CLAUSE.split(body) if c.strip()]):
+        parts = _SPLIT_O.split(clause.strip(" .;:,"))
+        if len(parts) == 2 and all(0 < len(p.split()) <= SAID_OPTION_WORDS for p in parts):
+            return [p.strip() for p in parts]
+    stored = t.s.play.get(OPTIONS_KEY, "").split("|")
+    if len(stored) == 3 and stored[0].isdigit() and t.s.turn - int(stored[0]) <= OPTIONS_TURNS:
+        return stored[1:]
+    return []
+
+
+SAID_OPTION_WORDS = 6  # «de 14 a 18 horas», «el de 200 megas»
+
+
+def picks_one(option: str) -> bool:
+    """«¿Las dos cosas o nada más alguna?»: the option asks the customer to name one."""
+    return cues.contains_any(normalize(option), cues.config().get("choice", {}).get("pick_one", []))
+
+
+def short_option(option: str) -> str | None:
+    """A long option cut to what a person says back: its words up to the first complement
+    («el agua todavía está saliendo del tubo» → «el agua todavía está saliendo»), or None."""
+    cuts = set(cues.config().get("choice", {}).get("complement_starts", []))
+    words = option.split()
+    for index, word in enumerate(words):
+        if index >= 2 and normalize(word) in cuts:
+            return " ".join(words[:index]).strip(" ,")
+    return None
