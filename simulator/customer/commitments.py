@@ -6,7 +6,7 @@ avanzar hoy», «No decido sin revisarlo con ella» and in the next breath «per
 hoy», «La línea es de él» from the holder who had just authorised the change of that line. What
 the customer committed to is kept in ``state.play`` (``own:<what>`` = the turn it was said):
 
-- ``decided``: it chose an option, accepted, or gave a concrete buying signal; a lukewarm
+- ``decided``: it chose an option or accepted; a lukewarm
   interest line is no longer said, and none is said next to the choice itself;
 - ``consult``: it said it must consult someone; the next turn does not decide on the spot;
 - ``holder``: it spoke as the holder (confirmed who it is, gave its line or account); it does not
@@ -24,15 +24,14 @@ from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
+# A concrete buying signal («¿y si luego necesito más datos?») is no decision: «no suena mal» may
+# still answer «¿qué le parece?» after it (panel y-07); a choice or a yes is.
 DECIDING = frozenset(
     {"choice_answer", "choice_first", "choice_second", "choice_take", "acceptance"}
-    | {"buying_signal"}
 )
 LUKEWARM = frozenset({"buying_signal_generic"})
 # Pairs one reply never holds: the first stands, the second is dropped.
-SAME_REPLY: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (DECIDING - {"buying_signal"}, LUKEWARM),
-)
+SAME_REPLY: tuple[tuple[frozenset[str], frozenset[str]], ...] = ((DECIDING, LUKEWARM),)
 HOLDER_FIELDS = frozenset({"numero_linea", "numero_cuenta", "cuenta", "poliza", "numero_poliza"})
 CONSULT_TURNS = 1  # turns after «lo tengo que platicar con ella» in which it does not decide
 
