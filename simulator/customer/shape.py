@@ -333,13 +333,34 @@ def either_or_part(t: Turn, intents: list[Intent]) -> list[Intent]:
         raw = [_raw_span(t.text, o) for o in options]
         if not all(raw):
             continue
-        choice = choice_moves._leaning(t, [str(r) for r in raw]) or str(raw[-1])
+        # only a side the customer's situation grounds: a guess says what it does not have
+        # («tengo alguna prestación» from a customer with no coverage at all)
+        choice = choice_moves._leaning(t, [str(r) for r in raw]) or _family(
+            t, [str(r) for r in raw]
+        )
+        if choice is None:
+            continue
         said = choice_lists.first_person(choice) or choice
         if not choice_lists.sayable_own(said) or choice_moves.reopens(t, said):
             continue
         picked = Intent(name="choice_answer", slots={"option": said})
-        return [picked, *intents] if index == 0 else [*intents, picked]
+        if index == 0:
+            return [picked, *intents]
+        answers = [i for i in intents if i.name not in OWN]  # before its own question, if any
+        return [*answers, picked, *[i for i in intents if i.name in OWN]]
     return intents
+
+
+def _family(t: Turn, options: list[str]) -> str | None:
+    """«¿nada más para usted o también para su familia?» from a customer whose situation has a
+    family (``choice.family``: the option's words and the situation's)."""
+    conf = cues.config().get("choice", {}).get("family", {})
+    situation = normalize(t.scenario.customer.situation)
+    if not cues.contains_any(situation, [normalize(w) for w in conf.get("situation", [])]):
+        return None
+    words = [normalize(w) for w in conf.get("option", [])]
+    sides = [o for o in options if cues.contains_any(normalize(o), words)]
+    return sides[0] if len(sides) == 1 else None
 
 
 def _raw_span(text: str, norm_option: str) -> str | None:
