@@ -220,3 +220,24 @@ def short_option(option: str) -> str | None:
         if index >= 2 and normalize(word) in cuts:
             return " ".join(words[:index]).strip(" ,")
     return None
+
+
+def one_of(named: list[str], leaning: str | None, rest: list[Intent]) -> list[Intent] | None:
+    """«Nada más la funda con mica» to «¿las dos cosas, la funda y la garantía, o nada más
+    alguna?»: the product it leans to among those named, never «nada más alguna» (panel F)."""
+    if len(named) < 2:
+        return None
+    lead = cues.config().get("choice", {}).get("only_one_lead", "nada más")
+    return [Intent(name="choice_answer", slots={"option": f"{lead} {leaning or named[0]}"}), *rest]
+
+
+def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«Bien, normal» answers «¿cómo le va con…?», not «¿qué dato le falta?» nor «¿desde qué
+    día…?» (panel v: «Funciona dentro de lo esperado» to a question about data): a question that
+    asks no «how» gets «no sabría decirle» instead."""
+    if not any(i.name == "vague_answer" for i in intents):
+        return intents
+    asked = " ".join(cues.question_sentences(t.text))
+    if cues.contains_any(asked, cues.phrases("how_questions")):
+        return intents
+    return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]

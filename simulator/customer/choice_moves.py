@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from simulator.customer import choice_lists, cues
+from simulator.customer.choice_lists import unknown as unknown  # brain's «no sé» pass
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -199,7 +200,8 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     if choice is None:
         return _phrased(t, bare, rest)
     if choice_lists.picks_one(choice):  # «¿las dos cosas o nada más alguna?»: which one
-        return _one_of(t, [*bare, *rest], rest)
+        named = _named_options(t)
+        return choice_lists.one_of(named, _leaning(t, named), rest) or intents
     own = choice_lists.first_person(choice)  # «hace muchas llamadas» → «hago muchas llamadas»
     if reopens(t, own or choice):
         return intents
@@ -208,17 +210,6 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
 
 # Lines that may open a reply before the option is said («Ay, es que yo platico mucho»).
 LEADERS = frozenset({"back_on_track", "hold_return_ok", "empathy_thanks", "thanks_reply"})
-
-
-def _one_of(t: Turn, intents: list[Intent], rest: list[Intent]) -> list[Intent]:
-    """«Nada más la funda con mica» to «¿las dos cosas, la funda y la garantía, o nada más
-    alguna?»: the product it leans to among those named, never «nada más alguna» (panel F)."""
-    named = _named_options(t)
-    if len(named) < 2:
-        return intents
-    wanted = _leaning(t, named) or named[0]
-    words = cues.config().get("choice", {}).get("only_one_lead", "nada más")
-    return [Intent(name="choice_answer", slots={"option": f"{words} {wanted}"}), *rest]
 
 
 def _asks_data(t: Turn) -> bool:
@@ -338,18 +329,6 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if _sayable(other):  # «¿el baño también tiene fuga o es otra cosa?» → «es otra cosa»
         return [Intent(name="choice_answer", slots={"option": other}), *rest]
     return [*bare, *rest]  # «lo primero» only after a real list (choice_lists)
-
-
-def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """«Bien, normal» answers «¿cómo le va con…?», not «¿qué dato le falta?» nor «¿desde qué
-    día…?» (panel v: «Funciona dentro de lo esperado» to a question about data): a question that
-    asks no «how» gets «no sabría decirle» instead."""
-    if not any(i.name == "vague_answer" for i in intents):
-        return intents
-    asked = " ".join(cues.question_sentences(t.text))
-    if cues.contains_any(asked, cues.phrases("how_questions")):
-        return intents
-    return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]
 
 
 def reopens(t: Turn, option: str) -> bool:

@@ -12,8 +12,7 @@ the customer committed to is kept in ``state.play`` (``own:<what>`` = the turn i
 - ``holder``: it spoke as the holder (confirmed who it is, gave its line or account); it does not
   say the line is someone else's.
 
-``keep`` drops a reply's intent that contradicts another of the same reply (the pairs in
-``SAME_REPLY``); ``unsaid`` lists the phrases no line may hold (data: ``es/brain.yaml``
+``keep`` keeps a choice or a yes from a lukewarm line in the same reply; ``unsaid`` lists the phrases no line may hold (data: ``es/brain.yaml``
 ``commitments``), used by ``memory.unsaid``.
 """
 
@@ -30,8 +29,6 @@ DECIDING = frozenset(
     {"choice_answer", "choice_first", "choice_second", "choice_take", "acceptance"}
 )
 LUKEWARM = frozenset({"buying_signal_generic"})
-# Pairs one reply never holds: the first stands, the second is dropped.
-SAME_REPLY: tuple[tuple[frozenset[str], frozenset[str]], ...] = ((DECIDING, LUKEWARM),)
 HOLDER_FIELDS = frozenset({"numero_linea", "numero_cuenta", "cuenta", "poliza", "numero_poliza"})
 CONSULT_TURNS = 1  # turns after «lo tengo que platicar con ella» in which it does not decide
 
@@ -42,14 +39,18 @@ def _flag(t: Turn, what: str) -> int | None:
 
 
 def keep(intents: list[Intent]) -> list[Intent]:
-    """The reply without the intents that contradict an earlier one of the same reply."""
-    out: list[Intent] = []
+    """A reply that chooses or accepts says no lukewarm interest next to it: its interest line
+    may ask how to go on («Pues bien el Astra 5. ¿Y cómo se paga?»), never «suena interesante»."""
+    if not {i.name for i in intents} & DECIDING:
+        return intents
+    lukewarm = "|".join(
+        normalize(p) for p in cues.config().get("commitments", {}).get("undecided_lines", [])
+    )
     for intent in intents:
-        names = {i.name for i in out}
-        if any(intent.name in later and names & first for first, later in SAME_REPLY):
-            continue
-        out.append(intent)
-    return out
+        if intent.name in LUKEWARM and lukewarm:
+            mine = intent.slots.get("unasked")
+            intent.slots["unasked"] = f"{mine}|{lukewarm}" if mine else lukewarm
+    return intents
 
 
 def remember(t: Turn, intents: list[Intent]) -> None:

@@ -358,13 +358,10 @@ def _asks_new_field(t: Turn) -> bool:
 
 
 def _plain_ask(t: Turn) -> bool:
-    """«Ya casi. Nada más el correo donde le mando la póliza.»: a request said as a statement;
-    «Las placas del carro y el modelo, por favor.» once the customer is on board (a sale not yet
-    agreed to gives no data to a bare list: panel F zn-08 was registered against its will)."""
-    if "?" in t.text:
-        return False
-    if cues.contains_any(t.norm, cues.phrases("plain_request_leads")):
-        return True
+    """«Nada más el correo donde le mando la póliza.», or «Las placas y el modelo, por favor.»
+    once on board (a sale not agreed to gives no data to a bare list: panel F zn-08)."""
+    if "?" in t.text or cues.contains_any(t.norm, cues.phrases("plain_request_leads")):
+        return "?" not in t.text
     on_board = t.scenario.goal != "sale" or t.s.accepted
     return on_board and open_requests.asks_in_statement(t, list(t.scenario.customer.data))
 
