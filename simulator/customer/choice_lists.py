@@ -192,11 +192,9 @@ def which_options(t: Turn) -> list[str]:
     en 100?» … «¿Con cuál nos quedamos?»: panel F zq-06)."""
     if not asks_which(t.text):
         return []
-    body = _QUESTION.sub(" ", t.text).strip()
-    for clause in reversed([c for c in _CLAUSE.split(body) if c.strip()]):
-        parts = _SPLIT_O.split(clause.strip(" .;:,"))
-        if len(parts) == 2 and all(0 < len(p.split()) <= SAID_OPTION_WORDS for p in parts):
-            return [p.strip() for p in parts]
+    said = said_options(_QUESTION.sub(" ", t.text))
+    if said:
+        return said
     stored = t.s.play.get(OPTIONS_KEY, "").split("|")
     if len(stored) == 3 and stored[0].isdigit() and t.s.turn - int(stored[0]) <= OPTIONS_TURNS:
         return stored[1:]
@@ -204,6 +202,31 @@ def which_options(t: Turn) -> list[str]:
 
 
 SAID_OPTION_WORDS = 6  # «de 14 a 18 horas», «el de 200 megas»
+
+
+def said_options(body: str) -> list[str]:
+    """The last «X o Y» said in a statement, each side short («de 9 a 13 o de 14 a 18 horas»)."""
+    for clause in reversed([c for c in _CLAUSE.split(body.strip()) if c.strip()]):
+        parts = _SPLIT_O.split(clause.strip(" .;:,"))
+        if len(parts) == 2 and all(0 < len(p.split()) <= SAID_OPTION_WORDS for p in parts):
+            return [p.strip() for p in parts]
+    return []
+
+
+def which_before(text: str) -> tuple[int, list[str]] | None:
+    """A which-question that is not the turn's last («¿Por cuál medio le queda mejor? Y ¿me
+    confirma un teléfono?») with the options said just before it: (its position among the
+    turn's questions, the options), or None."""
+    leads = cues.phrases("which_leads")
+    found = list(_QUESTION.finditer(text))
+    for index, match in enumerate(found[:-1]):
+        if not cues.contains_any(normalize(match.group(0)), leads):
+            continue
+        start = found[index - 1].end() if index else 0
+        options = said_options(text[start : match.start()])
+        if options:
+            return index, options
+    return None
 
 
 def picks_one(option: str) -> bool:

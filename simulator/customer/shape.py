@@ -16,15 +16,7 @@ qué hora le marco?» — only the number). This pass runs last in ``brain.decid
 
 from __future__ import annotations
 
-from simulator.customer import (
-    choice_lists,
-    choice_moves,
-    commitments,
-    cues,
-    facts,
-    need_choice,
-    plausible,
-)
+from simulator.customer import choice_parts, commitments, cues, facts, need_choice, plausible
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -49,7 +41,9 @@ MAX_PARTS = 4  # intents a reply may hold with the parts added
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply shaped to the question: content for an open one, every part answered."""
     shaped = missing_parts(t, open_content(t, _opinion(t, _answer_first(t, intents))))
-    shaped = commitments.keep(either_or_part(t, shaped))  # a choice takes no «suena interesante»
+    shaped = choice_parts.which_part(t, choice_parts.either_or_part(t, shaped))
+    shaped = choice_parts.whose_part(t, shaped)
+    shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
     while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
         shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
     return shaped
@@ -317,66 +311,3 @@ def _unknown(t: Turn, intents: list[Intent], last_open: bool) -> list[Intent]:
         return intents
     kept = [i for i in intents if i.name == "data_confirm_yes" and has_check(t.text)]
     return [*kept, Intent(name="slot_unknown")]
-
-
-# Replies that answer a part of the question with content (a datum, a need, a fact).
-CONTENT = frozenset({"data_given", "age_given", "need_statement", "part_answer", "slot_fact"})
-CHOSEN = frozenset({"choice_answer", "choice_keep", "choice_take", "choice_not_first"})
-
-
-def either_or_part(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """«¿el seguro sería nada más para usted o también para su familia, y cuántos años tiene?» —
-    «42 años»: the either/or part of a double question gets its option too, in the order asked
-    (panel F zr-01)."""
-    names = {i.name for i in intents}
-    if not names & CONTENT or names & (CHOSEN | ENDING | DOUBTING) or len(intents) >= MAX_PARTS:
-        return intents
-    parts = need_choice.question_parts(t.text)
-    if len(parts) < 2:  # a single either/or question is choice_moves' to answer
-        return intents
-    for index, part in enumerate(parts):
-        options = choice_moves._options(f"¿{part}?")
-        if len(options) != 2:
-            continue
-        raw = [_raw_span(t.text, o) for o in options]
-        if not all(raw):
-            continue
-        # only a side the customer's situation grounds: a guess says what it does not have
-        # («tengo alguna prestación» from a customer with no coverage at all)
-        choice = choice_moves._leaning(t, [str(r) for r in raw]) or _family(
-            t, [str(r) for r in raw]
-        )
-        if choice is None:
-            continue
-        said = choice_lists.first_person(choice) or choice
-        if not choice_lists.sayable_own(said) or choice_moves.reopens(t, said):
-            continue
-        picked = Intent(name="choice_answer", slots={"option": said})
-        if index == 0:
-            return [picked, *intents]
-        answers = [i for i in intents if i.name not in OWN]  # before its own question, if any
-        return [*answers, picked, *[i for i in intents if i.name in OWN]]
-    return intents
-
-
-def _family(t: Turn, options: list[str]) -> str | None:
-    """«¿nada más para usted o también para su familia?» from a customer whose situation has a
-    family (``choice.family``: the option's words and the situation's)."""
-    conf = cues.config().get("choice", {}).get("family", {})
-    situation = normalize(t.scenario.customer.situation)
-    if not cues.contains_any(situation, [normalize(w) for w in conf.get("situation", [])]):
-        return None
-    words = [normalize(w) for w in conf.get("option", [])]
-    sides = [o for o in options if cues.contains_any(normalize(o), words)]
-    return sides[0] if len(sides) == 1 else None
-
-
-def _raw_span(text: str, norm_option: str) -> str | None:
-    """The words of ``text`` that normalize to ``norm_option`` (its accents and capitals kept)."""
-    wanted = norm_option.split()
-    words = text.replace("¿", " ").replace("?", " ").replace(",", " ").split()
-    folded = [normalize(w) for w in words]
-    for start in range(len(words) - len(wanted) + 1):
-        if folded[start : start + len(wanted)] == wanted:
-            return " ".join(words[start : start + len(wanted)])
-    return None

@@ -9,7 +9,15 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import choice_lists, choice_moves, commitments, data_moves, memory
+from simulator.customer import (
+    choice_lists,
+    choice_moves,
+    choice_parts,
+    commitments,
+    data_moves,
+    memory,
+    planner,
+)
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -191,3 +199,56 @@ def test_a_consultation_is_not_dropped_in_the_next_breath() -> None:
     assert normalize("avanzar hoy") in commitments.unsaid(_turn(sim, "Claro.", set(), state))
     state.turn = 12
     assert normalize("avanzar hoy") not in commitments.unsaid(_turn(sim, "Claro.", set(), state))
+
+
+def test_a_preference_asked_before_a_data_request_gets_its_pick() -> None:
+    """«…en banca en línea o en tiendas de conveniencia… ¿Por cuál medio le queda mejor? Y ¿me
+    confirma un teléfono?» — only the phone (panel F zn-04)."""
+    text = (
+        "Le recuerdo que puede pagar en sucursal, en banca en línea o en tiendas de conveniencia."
+        " ¿Por cuál medio le queda mejor? Y ¿me confirma un teléfono donde localizarlo?"
+    )
+    assert choice_lists.which_before(text) == (
+        0,
+        ["en banca en línea", "en tiendas de conveniencia"],
+    )
+    sim = _sim("cobranza-tarjeta-atrasada", "amable")
+    state = sim.start(0)
+    t = _turn(sim, text, {"data_request"}, state)
+    out = choice_parts.which_part(t, [Intent(name="data_given", ref="telefono")])
+    assert [i.name for i in out] == ["choice_answer", "data_given"]
+
+
+def test_a_trap_waits_while_a_listed_choice_is_asked() -> None:
+    """«una…, dos…, y tres… ¿cuál ve más factible?» — «¿Van a mandar gente a mi trabajo?»."""
+    sim = _sim("cobranza-tarjeta-atrasada", "amable")
+    state = sim.start(0)
+    text = (
+        "Sus opciones: uno, pagar los mínimos vencidos. Dos, pagar el saldo total al corte. Y tres,"
+        " un convenio a 3 meses. ¿Cuál ve más factible?"
+    )
+    trap = sim.scenario.traps[0]
+    state.traps_fired.append(trap.id)
+    t = _turn(sim, text, {"open_question"}, state)
+    t.say("trap", ref=trap.id)
+    planner.plan(t)
+    assert all(i.name != "trap" for i in t.intents)
+    assert trap.id not in state.traps_fired  # it may still come later
+
+
+@pytest.mark.parametrize(
+    ("ask", "said"),
+    [
+        ("¿Y a qué dirección se lo enviamos, a la suya o directo a la de su mamá?", "a la mía"),
+        ("¿Se lo mando a su casa o directo a la de su mamá?", "a mi casa"),
+    ],
+)
+def test_an_address_asked_with_whose_says_whose(ask: str, said: str) -> None:
+    """An address with no word of whose to «¿a la suya o a la de su mamá?» (panel F zr-05)."""
+    sim = _sim("celular-agotado-electrohogar", "amable")
+    state = sim.start(0)
+    out = choice_parts.whose_part(
+        _turn(sim, ask, {"data_request"}, state), [Intent(name="data_given", ref="direccion")]
+    )
+    assert [i.name for i in out] == ["choice_answer", "data_given"]
+    assert out[0].slots["option"] == said
