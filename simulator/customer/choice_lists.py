@@ -6,6 +6,11 @@ Blind panel E counted «Lo primero, por favor» to «¿hoy qué servicio tiene?�
 a real list (``listed_options``: «una, …; dos, …; y tres, …»), and otherwise says the option itself,
 from its own side («le alcanza con su velocidad» → «me alcanza con mi velocidad»:
 ``first_person``). Word lists are data (``es/brain.yaml`` ``choice``).
+
+Blind panel F added the options a which-question refers to without saying them: «de 9 a 13 o de
+14 a 18. ¿Cuál le acomoda?» (``which_options``, ``said_options``), those of the agent's either/or a
+few turns before (``remember_options``), «¿las dos o nada más alguna?» (``picks_one``,
+``one_of``) and long options cut to what a person says back (``short_option``).
 """
 
 from __future__ import annotations
