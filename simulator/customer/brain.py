@@ -15,6 +15,7 @@ from simulator.analysis import conduct
 from simulator.customer import (
     choice_moves,
     closing_moves,
+    commitments,
     cues,
     data_moves,
     moves,
@@ -72,6 +73,7 @@ def decide(
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
+    commitments.remember(t, intents)
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     return intents, s

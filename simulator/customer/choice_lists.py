@@ -6,6 +6,11 @@ Blind panel E counted «Lo primero, por favor» to «¿hoy qué servicio tiene?�
 a real list (``listed_options``: «una, …; dos, …; y tres, …»), and otherwise says the option itself,
 from its own side («le alcanza con su velocidad» → «me alcanza con mi velocidad»:
 ``first_person``). Word lists are data (``es/brain.yaml`` ``choice``).
+
+Blind panel F added the options a which-question refers to without saying them: «de 9 a 13 o de
+14 a 18. ¿Cuál le acomoda?» (``which_options``, ``said_options``), those of the agent's either/or a
+few turns before (``remember_options``), «¿las dos o nada más alguna?» (``picks_one``,
+``one_of``) and long options cut to what a person says back (``short_option``).
 """
 
 from __future__ import annotations
@@ -171,3 +176,96 @@ def named_in(t: Turn, text: str) -> str | None:
                 article = f"{match.group(1)} " if match.group(1) else ""
                 return f"{article}{proper(alias, product.name)}"
     return None
+
+
+OPTIONS_KEY = "own:options"  # ``state.play``: «turn|option|option» of the last either/or asked
+OPTIONS_TURNS = 3  # a «¿con cuál nos quedamos?» this many turns later still means those options
+_SPLIT_O = re.compile(r",?\s+o\s+")
+_CLAUSE = re.compile(r"[.:;!]\s+|,\s+")
+
+
+def remember_options(t: Turn, options: list[str]) -> None:
+    """Keep the options of the agent's either/or question for a later «¿con cuál nos quedamos?»."""
+    if len(options) == 2 and all(options):
+        t.s.play[OPTIONS_KEY] = "|".join([str(t.s.turn), *options])
+
+
+def which_options(t: Turn) -> list[str]:
+    """The options a which-question with none of its own refers to: the «X o Y» the turn just
+    said («dos horarios: de 9 a 13 o de 14 a 18. ¿Cuál le acomoda mejor?»: panel F zo-04), else
+    those of the agent's either/or question a few turns before («¿le cambio al de 200 o lo dejamos
+    en 100?» … «¿Con cuál nos quedamos?»: panel F zq-06)."""
+    if not asks_which(t.text):
+        return []
+    said = said_options(_QUESTION.sub(" ", t.text))
+    if said:
+        return said
+    stored = t.s.play.get(OPTIONS_KEY, "").split("|")
+    if len(stored) == 3 and stored[0].isdigit() and t.s.turn - int(stored[0]) <= OPTIONS_TURNS:
+        return stored[1:]
+    return []
+
+
+SAID_OPTION_WORDS = 6  # «de 14 a 18 horas», «el de 200 megas»
+
+
+def said_options(body: str) -> list[str]:
+    """The last «X o Y» said in a statement, each side short («de 9 a 13 o de 14 a 18 horas»)."""
+    for clause in reversed([c for c in _CLAUSE.split(body.strip()) if c.strip()]):
+        parts = _SPLIT_O.split(clause.strip(" .;:,"))
+        if len(parts) == 2 and all(0 < len(p.split()) <= SAID_OPTION_WORDS for p in parts):
+            return [p.strip() for p in parts]
+    return []
+
+
+def which_before(text: str) -> tuple[int, list[str]] | None:
+    """A which-question that is not the turn's last («¿Por cuál medio le queda mejor? Y ¿me
+    confirma un teléfono?») with the options said just before it: (its position among the
+    turn's questions, the options), or None."""
+    leads = cues.phrases("which_leads")
+    found = list(_QUESTION.finditer(text))
+    for index, match in enumerate(found[:-1]):
+        if not cues.contains_any(normalize(match.group(0)), leads):
+            continue
+        start = found[index - 1].end() if index else 0
+        options = said_options(text[start : match.start()])
+        if options:
+            return index, options
+    return None
+
+
+def picks_one(option: str) -> bool:
+    """«¿Las dos cosas o nada más alguna?»: the option asks the customer to name one."""
+    return cues.contains_any(normalize(option), cues.config().get("choice", {}).get("pick_one", []))
+
+
+def short_option(option: str) -> str | None:
+    """A long option cut to what a person says back: its words up to the first complement
+    («el agua todavía está saliendo del tubo» → «el agua todavía está saliendo»), or None."""
+    cuts = set(cues.config().get("choice", {}).get("complement_starts", []))
+    words = option.split()
+    for index, word in enumerate(words):
+        if index >= 2 and normalize(word) in cuts:
+            return " ".join(words[:index]).strip(" ,")
+    return None
+
+
+def one_of(named: list[str], leaning: str | None, rest: list[Intent]) -> list[Intent] | None:
+    """«Nada más la funda con mica» to «¿las dos cosas, la funda y la garantía, o nada más
+    alguna?»: the product it leans to among those named, never «nada más alguna» (panel F)."""
+    if len(named) < 2:
+        return None
+    lead = cues.config().get("choice", {}).get("only_one_lead", "nada más")
+    return [Intent(name="choice_answer", slots={"option": f"{lead} {leaning or named[0]}"}), *rest]
+
+
+def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«Bien, normal» answers «¿cómo le va con…?», not «¿qué dato le falta?» nor «¿desde qué
+    día…?» (panel v: «Funciona dentro de lo esperado» to a question about data): a question that
+    asks no «how» gets «no sabría decirle» instead."""
+    if not any(i.name == "vague_answer" for i in intents):
+        return intents
+    asked = " ".join(cues.question_sentences(t.text))
+    if cues.contains_any(asked, cues.phrases("how_questions")):
+        return intents
+    return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from simulator.customer import choice_lists, cues
+from simulator.customer.choice_lists import unknown as unknown  # brain's «no sé» pass
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -159,6 +160,13 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     bare yes to «¿le interesa alguno?» over named products by the one it wants (a «no» stays).
     A bare opening before more words («Sí, ¿por?», «Sí, así es. Oiga, …») is replaced the same
     way; the rest of the reply stays."""
+    front = 0
+    while front < len(intents) - 1 and intents[front].name in LEADERS:
+        front += 1
+    if front:  # «Ay, es que yo platico mucho. Bueno, sí…» then the option, not a bare «sí»
+        return [*intents[:front], *answer(t, intents[front:])]
+    if len(_options(t.text)) == 2:
+        choice_lists.remember_options(t, _options(t.text))
     lead = 0
     while lead < len(intents) and intents[lead].name in BARE:
         lead += 1
@@ -177,7 +185,7 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     bare = intents[:lead]
     options = _options(t.text)
     if len(options) != 2:
-        options = _named_options(t)
+        options = _named_options(t) or choice_lists.which_options(t)
         if not options:
             return _phrased(t, bare, rest)
         if any(i.name == "short_no" for i in bare):
@@ -191,10 +199,17 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         choice = next((o for o in reversed(options) if _sayable(o)), None)
     if choice is None:
         return _phrased(t, bare, rest)
+    if choice_lists.picks_one(choice):  # «¿las dos cosas o nada más alguna?»: which one
+        named = _named_options(t)
+        return choice_lists.one_of(named, _leaning(t, named), rest) or intents
     own = choice_lists.first_person(choice)  # «hace muchas llamadas» → «hago muchas llamadas»
     if reopens(t, own or choice):
         return intents
     return [Intent(name="choice_answer", slots={"option": own or choice}), *rest]
+
+
+# Lines that may open a reply before the option is said («Ay, es que yo platico mucho»).
+LEADERS = frozenset({"back_on_track", "hold_return_ok", "empathy_thanks", "thanks_reply"})
 
 
 def _asks_data(t: Turn) -> bool:
@@ -267,8 +282,15 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     keep_words = cues.config().get("choice", {}).get("status_quo", [])
     keeps = [cues.contains_any(normalize(o), [normalize(w) for w in keep_words]) for o in raw]
     names = {i.name for i in bare}
-    if "short_no" in names:
-        index = keeps.index(True) if any(keeps) else None
+    if "short_no" in names and not any(keeps):
+        # «Negativo» to «¿habrá alguien en la mañana o es más seguro por la tarde?» says the
+        # other side: «No, es más seguro por la tarde» (panel F zo-04)
+        other = _clean(raw[1], first=False)
+        if choice_lists.sayable_own(other) and not _ADDRESSED_VERB.search(other.split()[0]):
+            return [Intent(name="choice_not_first", slots={"option": other}), *rest]
+        index = None
+    elif "short_no" in names:
+        index = keeps.index(True)
     elif "short_yes" in names:
         index = 0  # «Sí» answers the first clause («¿se lo agrego o…?», «¿le dejo el pedido o…?»)
     elif t.s.interest >= cues.dial("choice_offer_interest", 55):
@@ -286,6 +308,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     option = _clean(raw[index], first=index == 0)
     if _sayable(option):
         return [Intent(name="choice_answer", slots={"option": option}), *rest]
+    cut = choice_lists.short_option(option)  # «el agua todavía está saliendo (del tubo)»
+    if cut and _sayable(cut) and not reopens(t, cut):
+        return [Intent(name="choice_answer", slots={"option": cut}), *rest]
     if choice_lists.invites_doubts(raw[0]) and not t.s.objections:
         return [Intent(name="no_doubts"), *rest]  # «¿tiene alguna duda, o estamos bien?»
     need = choice_lists.problem_need(t, raw)
@@ -304,18 +329,6 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if _sayable(other):  # «¿el baño también tiene fuga o es otra cosa?» → «es otra cosa»
         return [Intent(name="choice_answer", slots={"option": other}), *rest]
     return [*bare, *rest]  # «lo primero» only after a real list (choice_lists)
-
-
-def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """«Bien, normal» answers «¿cómo le va con…?», not «¿qué dato le falta?» nor «¿desde qué
-    día…?» (panel v: «Funciona dentro de lo esperado» to a question about data): a question that
-    asks no «how» gets «no sabría decirle» instead."""
-    if not any(i.name == "vague_answer" for i in intents):
-        return intents
-    asked = " ".join(cues.question_sentences(t.text))
-    if cues.contains_any(asked, cues.phrases("how_questions")):
-        return intents
-    return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]
 
 
 def reopens(t: Turn, option: str) -> bool:

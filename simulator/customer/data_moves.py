@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from simulator.analysis.agent import tag_agent
-from simulator.customer import cues, facts, shape
+from simulator.customer import cues, facts, open_requests, shape
 from simulator.customer.objections import raise_persona, raise_triggered
 from simulator.customer.state import Intent
 from simulator.customer.traps import fire_trap
@@ -358,8 +358,12 @@ def _asks_new_field(t: Turn) -> bool:
 
 
 def _plain_ask(t: Turn) -> bool:
-    """«Ya casi. Nada más el correo donde le mando la póliza.»: a request said as a statement."""
-    return "?" not in t.text and cues.contains_any(t.norm, cues.phrases("plain_request_leads"))
+    """«Nada más el correo donde le mando la póliza.», or «Las placas y el modelo, por favor.»
+    once on board (a sale not agreed to gives no data to a bare list: panel F zn-08)."""
+    if "?" in t.text or cues.contains_any(t.norm, cues.phrases("plain_request_leads")):
+        return "?" not in t.text
+    on_board = t.scenario.goal != "sale" or t.s.accepted
+    return on_board and open_requests.asks_in_statement(t, list(t.scenario.customer.data))
 
 
 def _unmet(asked: list[str], s: object) -> bool:

@@ -12,7 +12,7 @@ data were given, and the accusations of an annoyed line the agent gave no cause 
 
 from __future__ import annotations
 
-from simulator.customer import cues
+from simulator.customer import commitments, cues
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 from simulator.language.numbers import Amount, extract_amounts
@@ -38,6 +38,7 @@ def unsaid(t: Turn) -> list[str]:
         *_data_done(t),
         *(cues.phrases("convinced_lines") if _said_yes_before(t) else []),
         *_untold(t),
+        *commitments.unsaid(t),
         *([] if t.acts & EXPLAINING else cues.phrases("explained_lines")),
     ]
 

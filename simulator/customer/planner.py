@@ -11,7 +11,7 @@ test in tests/customer checks them over thousands of seeded calls.
 
 from __future__ import annotations
 
-from simulator.customer import cues, data_moves, memory, wronged
+from simulator.customer import choice_lists, cues, data_moves, memory, wronged
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 
@@ -101,6 +101,8 @@ def plan(t: Turn) -> None:
         names = [i.name for i in answers] + [move.name]
         if move.name in UNLINKED and _no_room(t, answers):
             _retract(t, move)  # a direct question is pending: answer it first, own topics later
+        elif move.name == "trap" and not answers and _asks_pick(t):
+            _retract(t, move)  # «¿cuál ve más factible?» after three options: a pick, then traps
         elif kept is None and forbidden_pair(names) is None:
             kept = move
         else:
@@ -173,6 +175,14 @@ def _no_room(t: Turn, answers: list[Intent]) -> bool:
         return False
     asked = bool(t.acts & {"open_question", "data_request"})
     return asked and not any(i.name not in NON_ANSWERS for i in answers)
+
+
+def _asks_pick(t: Turn) -> bool:
+    """The turn asks which of the options it listed the customer takes (panel F zn-04, zq-08:
+    «¿Van a mandar gente a mi trabajo?» to «una…, dos…, tres… ¿cuál ve más factible?»)."""
+    if not choice_lists.asks_which(t.text):
+        return False
+    return bool(choice_lists.listed_options(t.text) or choice_lists.which_options(t))
 
 
 def _retract(t: Turn, move: Intent) -> None:

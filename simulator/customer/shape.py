@@ -16,7 +16,7 @@ qué hora le marco?» — only the number). This pass runs last in ``brain.decid
 
 from __future__ import annotations
 
-from simulator.customer import cues, facts, need_choice, plausible
+from simulator.customer import choice_parts, commitments, cues, facts, need_choice, plausible
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -41,6 +41,9 @@ MAX_PARTS = 4  # intents a reply may hold with the parts added
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply shaped to the question: content for an open one, every part answered."""
     shaped = missing_parts(t, open_content(t, _opinion(t, _answer_first(t, intents))))
+    shaped = choice_parts.which_part(t, choice_parts.either_or_part(t, shaped))
+    shaped = choice_parts.whose_part(t, shaped)
+    shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
     while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
         shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
     return shaped

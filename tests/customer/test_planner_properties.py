@@ -8,7 +8,9 @@ correcto» only to a turn that reads one of its data back; never asks for
 others' data once told they are confidential, nor calls the agent «joven» or «señorita» against
 the gender its own lines showed; never asks again for a fact the agent stated earlier in the call
 (a price, a credit line, a time, the offer), never says «como le decía» without repeating a line of
-its own, and is not «convinced» twice."""
+its own, and is not «convinced» twice; never contradicts its own commitments (lukewarm interest
+after choosing, «la línea es de él» after speaking as the holder, deciding on the spot in the turn
+after saying it must consult someone; panel F)."""
 
 from __future__ import annotations
 
@@ -20,7 +22,16 @@ from pathlib import Path
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import address, choice_lists, choice_moves, cues, facts, memory, shape
+from simulator.customer import (
+    address,
+    choice_lists,
+    choice_moves,
+    commitments,
+    cues,
+    facts,
+    memory,
+    shape,
+)
 from simulator.customer.mouth import REPEATING_INTENTS
 from simulator.customer.planner import OBJECTION_MOVES, forbidden_pair
 from simulator.customer.simulator import CustomerSimulator
@@ -76,6 +87,27 @@ def _check_call_memory(reply_text: str, names: list[str], before: dict[str, obje
     if before["accepted"]:
         for line in cues.phrases("convinced_lines"):  # «no me convence» is no second yes
             assert f" {line} " not in said.replace(f" no {line} ", " "), (line, reply_text)
+
+
+def _check_commitments(reply_text: str, names: list[str], before: dict[str, object]) -> None:
+    """What the customer committed to in earlier turns, and in this reply, stands (panel F)."""
+    said = f" {normalize(reply_text)} "
+    conf = cues.config()["commitments"]
+    if set(names) & commitments.DECIDING:  # «Pues bien el Astra 5. Oiga, pues suena interesante»
+        for line in conf["undecided_lines"]:
+            assert f" {normalize(line)} " not in said, (names, reply_text)
+    own = before["own"]
+    assert isinstance(own, dict)
+    turn = before["turn"]
+    assert isinstance(turn, int)
+    checks = [("own:decided", "undecided_lines", None), ("own:holder", "not_holder_lines", None)]
+    checks.append(("own:consult", "decide_now_lines", commitments.CONSULT_TURNS))
+    for key, lines, within in checks:
+        since = own.get(key)
+        if since is None or (within is not None and turn + 1 - int(since) > within):
+            continue
+        for line in conf[lines]:
+            assert f" {normalize(line)} " not in said, (key, line, reply_text)
 
 
 def _check(names: list[str], before: dict[str, object], text: str, reply_refs: list[str]) -> None:
@@ -140,6 +172,8 @@ def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
                 "refused": REFUSED_FLAG in state.once_flags,
                 "topics": list(state.topics_heard),
                 "accepted": state.accepted,
+                "own": {k: v for k, v in state.play.items() if k.startswith("own:")},
+                "turn": state.turn,
                 "confidential": {
                     t.id for t in sim.scenario.traps if t.type == "confidential_request"
                 },
@@ -154,6 +188,7 @@ def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
                 assert any(cues.value_matches(f, text, v) for f, v in data.items()), text
             _check_memory(reply.text, refs, reply.intent_names, before)
             _check_call_memory(reply.text, reply.intent_names, before)
+            _check_commitments(reply.text, reply.intent_names, before)
             if state.hung_up:
                 break
     assert turns >= 1500

@@ -76,6 +76,7 @@ INTENTS = [
     "part_answer",
     "agree_summary",
     "choice_take",
+    "choice_not_first",
     "offer_opinion",
     "offer_opinion_unsure",
 ]
