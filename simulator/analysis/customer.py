@@ -317,3 +317,13 @@ def tag_customer(text: str, context: str | None = None) -> CustomerTags:
     ctx = context[:MAX_CHARS] if context else None
     acts, objection = _tag_customer_cached(text[:MAX_CHARS], ctx)
     return CustomerTags(acts=list(acts), objection_type=objection)
+
+
+@lru_cache(maxsize=4096)
+def states_call_reason(text: str) -> bool:
+    """The customer says what it calls for («Quiero cancelar», «Quería pedir el Nova X», «le
+    hablo para dar de baja…»), a need or not: in an inbound call, the reason of the call."""
+    if not text or not text.strip():
+        return False
+    norm = normalize(text[:MAX_CHARS])
+    return bool(customer_patterns()["call_reason"].search(norm))
