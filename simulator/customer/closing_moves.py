@@ -252,8 +252,11 @@ def accepted_in_words(text: str, intents: list[Intent], t: Turn) -> bool:
     if all(i.name.startswith("data_") or i.name == "age_given" for i in intents):
         return False  # «Es roberto@…; confírmemelo» dictates a datum: no decision in it
     # read without the agent's turn as context: only an explicit yes counts here, never an «Ok»
-    # that answers «¿le queda claro?» (the context would read it as an answer to a close)
-    return "acceptance" in tag_customer(text).acts
+    # that answers «¿le queda claro?» (the context would read it as an answer to a close) — unless
+    # the agent's turn *was* a close: then «Va, sí, eso sí» to «¿le hago el cambio o prefiere
+    # cancelar?» is the yes the scorer reads in it too (panel F zp-03)
+    context = t.text if "close" in t.acts else None
+    return "acceptance" in tag_customer(text, context).acts
 
 
 def signals(t: Turn, force: bool = False) -> None:

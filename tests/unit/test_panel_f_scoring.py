@@ -1,10 +1,19 @@
 """Scorer findings of the session 13 blind panel F, on our own lines (never a panelist's):
 - an inbound caller who says what it calls for in its first breath («quiero darme de baja»,
-  «quería apartar la lavadora») has given the reason of the call: no offer of help is owed;"""
+  «quería apartar la lavadora») has given the reason of the call: no offer of help is owed;
+- the change put up for a yes («¿la paso a la tarifa de 15 gigas?») is a close, and a yes to an
+  either/or close («¿se la cambio o seguimos con la baja?» — «Órale, sí, eso sí») is the
+  customer's yes, for the simulated customer's own decision as for the scorer;"""
 
 from __future__ import annotations
 
-from simulator.analysis.customer import states_call_reason
+from simulator.analysis.agent import tag_agent
+from simulator.analysis.customer import states_call_reason, tag_customer
+from simulator.customer import closing_moves
+from simulator.customer.simulator import CustomerSimulator
+from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
 
@@ -36,3 +45,52 @@ def test_the_reason_of_a_call_is_read_whether_or_not_it_is_a_need() -> None:
     assert states_call_reason("Necesito reportar que no tengo luz desde ayer.")
     assert not states_call_reason("Ramón Ibáñez, a sus órdenes.")
     assert not states_call_reason("Sí, soy yo, dígame.")
+
+
+def test_the_change_put_up_for_a_yes_is_a_close() -> None:
+    assert "close" in tag_agent("Entonces, ¿la paso a la tarifa de 15 gigas en vez de la baja?")
+    assert "close" in tag_agent("¿Lo subimos al paquete Familiar 300 desde este corte?")
+    assert "close" not in tag_agent("Le paso al área de facturación, ¿me permite?")
+    assert "close" not in tag_agent("Ya lo cambié al paquete nuevo, ¿algo más?")
+
+
+def test_a_yes_to_an_either_or_close_is_the_customers_decision() -> None:
+    from tests.unit.test_customer_brain import mini_scenario, persona
+
+    sim = CustomerSimulator(mini_scenario(), persona())
+    state = sim.start(7)
+    state.presented = True
+    text = "Con eso ahorra 200 al mes. ¿Se la cambio o seguimos con la baja?"
+    close = Turn(text, normalize(text), {"close", "feature"}, state, sim.scenario, sim.persona)
+    took = [Intent(name="choice_take")]
+    assert closing_moves.accepted_in_words("Órale, sí, eso sí.", took, close)
+    asked = Turn(text, normalize(text), {"closed_question"}, state, sim.scenario, sim.persona)
+    assert not closing_moves.accepted_in_words("Órale, sí, eso sí.", took, asked)
+    doubt = [Intent(name="not_ready")]
+    assert not closing_moves.accepted_in_words("Sí, pero déjeme pensarlo.", doubt, close)
+
+
+def test_an_imported_call_with_a_yes_to_the_either_or_close_has_consent() -> None:
+    close = "¿Le dejo la tarifa de 15 gigas o prefiere seguir con la baja?"
+    assert "acceptance" in tag_customer("Órale, sí, eso sí.", close).acts
+    card = _card(
+        [
+            ("agent", "Gracias por llamar a Telered, le atiende Mariana. ¿Con quién tengo el gusto?"),
+            ("customer", "Julieta Campos. Quiero darme de baja, pago mucho."),
+            ("agent", "Entiendo, señora Julieta. ¿Qué es lo que más usa de su línea?"),
+            ("customer", "Nada más WhatsApp y llamadas."),
+            (
+                "agent",
+                "Entonces le conviene la tarifa de 15 gigas: 249 al mes con WhatsApp ilimitado, "
+                "y conserva su número. " + close,
+            ),
+            ("customer", "Órale, sí, eso sí."),
+            ("agent", "Listo, quedó registrado el cambio. ¿Algo más en que le ayude?"),
+            ("customer", "No, es todo."),
+            ("agent", "Gracias por su preferencia, señora Julieta. Que tenga buen día."),
+        ],
+        company="Telered",
+        agent_name="Mariana",
+        events=[{"type": "sale_registered", "t": 60.0, "after_turn": 6}],
+    )
+    assert not any(e.code == "sale_without_consent" for e in card.critical_errors)
