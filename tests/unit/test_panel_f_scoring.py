@@ -3,7 +3,9 @@
   «quería apartar la lavadora») has given the reason of the call: no offer of help is owed;
 - the change put up for a yes («¿la paso a la tarifa de 15 gigas?») is a close, and a yes to an
   either/or close («¿se la cambio o seguimos con la baja?» — «Órale, sí, eso sí») is the
-  customer's yes, for the simulated customer's own decision as for the scorer;"""
+  customer's yes, for the simulated customer's own decision as for the scorer;
+- a visit window read back in 12-hour speech («el jueves de 10 a 2») confirms the one captured in
+  24-hour form («jueves de 10 a 14 h»);"""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from simulator.customer import closing_moves
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
+from simulator.language.hours import same_slot, windows
 from simulator.language.normalize import normalize
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
@@ -94,3 +97,33 @@ def test_an_imported_call_with_a_yes_to_the_either_or_close_has_consent() -> Non
         events=[{"type": "sale_registered", "t": 60.0, "after_turn": 6}],
     )
     assert not any(e.code == "sale_without_consent" for e in card.critical_errors)
+
+
+def test_time_windows_are_read_on_the_clock_face() -> None:
+    assert windows("el jueves de 10 a 14 h") == ((10, 2),)
+    assert windows("entre las diez y las dos") == ((10, 2),)
+    assert windows("de 4 a 8 de la noche") == windows("16:00-20:00")
+    assert same_slot("jueves de 10 a 14 h", "Queda el jueves de 10 a 2, ¿correcto?")
+    assert not same_slot("jueves de 10 a 14 h", "Queda el viernes de 10 a 2, ¿correcto?")
+    assert not same_slot("jueves de 10 a 14 h", "Queda el jueves de 4 a 8, ¿correcto?")
+    assert not same_slot("el 5 de enero", "el 5 de enero")  # a date is no window
+
+
+def test_a_window_read_back_in_twelve_hour_speech_confirms_the_capture() -> None:
+    card = _card(
+        [
+            ("agent", "Gracias por llamar a Aguas del Valle, le atiende Tomás. ¿En qué le ayudo?"),
+            ("customer", "Quiero reportar una fuga en la banqueta, soy Irma Salgado."),
+            ("agent", "Claro, señora Irma. ¿Qué horario le acomoda para la cuadrilla?"),
+            ("customer", "El jueves de 10 a 2, por favor."),
+            ("agent", "Le confirmo: Irma Salgado, cuadrilla el jueves de 10 a 2. ¿Es correcto?"),
+            ("customer", "Sí, correcto."),
+            ("agent", "Listo, quedó el reporte. Gracias por avisarnos, que tenga buena tarde."),
+        ],
+        company="Aguas del Valle",
+        agent_name="Tomás",
+        capture={"nombre": "Irma Salgado", "horario_visita": "jueves de 10 a 14 h"},
+        required_fields=["nombre", "horario_visita"],
+    )
+    data = card.elements["data_management"]
+    assert not any("horario" in m for m in data.missing), data.missing
