@@ -78,7 +78,10 @@ def test_an_imported_call_with_a_yes_to_the_either_or_close_has_consent() -> Non
     assert "acceptance" in tag_customer("Órale, sí, eso sí.", close).acts
     card = _card(
         [
-            ("agent", "Gracias por llamar a Telered, le atiende Mariana. ¿Con quién tengo el gusto?"),
+            (
+                "agent",
+                "Gracias por llamar a Telered, le atiende Mariana. ¿Con quién tengo el gusto?",
+            ),
             ("customer", "Julieta Campos. Quiero darme de baja, pago mucho."),
             ("agent", "Entiendo, señora Julieta. ¿Qué es lo que más usa de su línea?"),
             ("customer", "Nada más WhatsApp y llamadas."),
