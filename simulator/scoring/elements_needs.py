@@ -194,6 +194,8 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True  # «¿Cómo sé que es del banco?» — «puede colgar y marcar al número oficial»
     if tx.cue("personal_question").search(q_fold) and tx.cue("personal_answer").search(a_fold):
         return True  # «¿Y usted de dónde es?» — «Soy de aquí, de la Ciudad de México»
+    if _remark(ctx, q) and tx.cue("remark_reaction").search(a_fold):
+        return True  # «¿ya vio que se fue el agua?» — «¡No me diga, qué lata!»
     if ctx.has(a, "data_request") and tx.cue("data_question").search(q_fold):
         return True  # «¿Qué datos le doy?» — «Me falta su correo y la dirección de envío»
     if ctx.amounts(q) and ctx.amounts(a):
@@ -201,6 +203,13 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
     if q < (ctx.agent_turns[0] if ctx.agent_turns else 0) + 3 and has_opening_act(ctx, a):
         return True  # «¿Bueno? ¿Quién habla?» answered by the opening
     return bool(tx.cue("answer_start").search(a_fold))
+
+
+def _remark(ctx: CallContext, q: int) -> bool:
+    """Every question of customer turn ``q`` is small talk that tells something («¿ya vio que…?»)."""
+    asked = [tx.fold(m.group(1)).strip() for m in _QUESTION.finditer(ctx.text(q)[:4000])]
+    asked = [c for c in asked if c]
+    return bool(asked) and all(tx.cue("remark_question").search(c) for c in asked)
 
 
 def _collections(ctx: CallContext) -> Judged:

@@ -5,7 +5,9 @@
   either/or close («¿se la cambio o seguimos con la baja?» — «Órale, sí, eso sí») is the
   customer's yes, for the simulated customer's own decision as for the scorer;
 - a visit window read back in 12-hour speech («el jueves de 10 a 2») confirms the one captured in
-  24-hour form («jueves de 10 a 14 h»);"""
+  24-hour form («jueves de 10 a 14 h»);
+- small talk asked as a question («¿ya supo que cerraron la calle?») is answered by a reaction
+  («¡Híjole, qué lata!»), not left unanswered;"""
 
 from __future__ import annotations
 
@@ -130,3 +132,28 @@ def test_a_window_read_back_in_twelve_hour_speech_confirms_the_capture() -> None
     )
     data = card.elements["data_management"]
     assert not any("horario" in m for m in data.missing), data.missing
+
+
+def _small_talk_call(reaction: str):  # type: ignore[no-untyped-def]
+    return _card(
+        [
+            ("agent", "Gracias por llamar a Telered, le atiende Mariana. ¿En qué le ayudo?"),
+            ("customer", "Quiero cambiar mi paquete de domicilio, soy Rosa Ibarra."),
+            ("agent", "Con gusto, señora Rosa. ¿Para qué fecha sería el cambio?"),
+            ("customer", "Para el 12. Oiga, ¿ya supo que cerraron la calle por la obra del metro?"),
+            ("agent", reaction + "Dígame, ¿a qué hora le acomoda que vaya el técnico?"),
+            ("customer", "En la mañana, de 9 a 12."),
+            ("agent", "Queda el 12, de 9 a 12. ¿Es correcto?"),
+            ("customer", "Sí, así es."),
+            ("agent", "Listo, señora Rosa. ¿Algo más? Gracias por llamar, buena tarde."),
+        ],
+        company="Telered",
+        agent_name="Mariana",
+    )
+
+
+def test_small_talk_asked_as_a_question_is_answered_by_a_reaction() -> None:
+    needs = _small_talk_call("¡Híjole, qué barbaridad! ").elements["needs_detection"]
+    assert not any("sin respuesta" in m for m in needs.missing), needs.missing
+    ignored = _small_talk_call("").elements["needs_detection"]
+    assert any("sin respuesta: turno 4" in m for m in ignored.missing), ignored.missing
