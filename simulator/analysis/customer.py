@@ -89,6 +89,8 @@ def _context_acts(context: str) -> frozenset[str]:
                 acts.add("open_question")
             if agent_hit("close_q", clause.norm):
                 acts.add("close")
+            if agent_hit("offer_more_q", clause.norm):  # «¿algo más en que le apoye?» (zr-02)
+                acts.add("offer_more")
             if agent_hit("cross_sell", clause.norm):
                 acts.add("cross_sell_question")
     return frozenset(acts)

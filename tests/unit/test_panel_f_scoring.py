@@ -7,7 +7,9 @@
 - a visit window read back in 12-hour speech («el jueves de 10 a 2») confirms the one captured in
   24-hour form («jueves de 10 a 14 h»);
 - small talk asked as a question («¿ya supo que cerraron la calle?») is answered by a reaction
-  («¡Híjole, qué lata!»), not left unanswered;"""
+  («¡Híjole, qué barbaridad!»), not left unanswered;
+- «No, gracias» to an offer of more help in any wording («¿algo más en que le sirva?», «¿otra
+  cosa que ocupe?») is the end of the call, not a «no me interesa» objection left unanswered;"""
 
 from __future__ import annotations
 
@@ -157,3 +159,15 @@ def test_small_talk_asked_as_a_question_is_answered_by_a_reaction() -> None:
     assert not any("sin respuesta" in m for m in needs.missing), needs.missing
     ignored = _small_talk_call("").elements["needs_detection"]
     assert any("sin respuesta: turno 4" in m for m in ignored.missing), ignored.missing
+
+
+def test_no_thanks_to_an_offer_of_more_help_is_no_objection() -> None:
+    for offer in (
+        "Eso ya quedó. ¿Algo más en que le apoye, don Beto?",
+        "Listo. ¿Otra cosa que ocupe hoy?",
+        "Con eso terminamos. ¿Alguna otra duda pendiente?",
+    ):
+        tags = tag_customer("No, gracias.", offer)
+        assert "objection" not in tags.acts, (offer, tags)
+    # a plain «no me interesa» to an offer still objects
+    assert "objection" in tag_customer("No me interesa, gracias.", "¿Le platico del plan?").acts
