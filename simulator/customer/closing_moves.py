@@ -253,10 +253,16 @@ def accepted_in_words(text: str, intents: list[Intent], t: Turn) -> bool:
         return False  # «Es roberto@…; confírmemelo» dictates a datum: no decision in it
     # read without the agent's turn as context: only an explicit yes counts here, never an «Ok»
     # that answers «¿le queda claro?» (the context would read it as an answer to a close) — unless
-    # the agent's turn *was* a close: then «Va, sí, eso sí» to «¿le hago el cambio o prefiere
-    # cancelar?» is the yes the scorer reads in it too (panel F zp-03)
-    context = t.text if "close" in t.acts else None
+    # the agent's turn *was* a close and the customer picked from it: then «Va, sí, eso sí» to
+    # «¿le hago el cambio o prefiere cancelar?» is the yes the scorer reads in it too (panel F
+    # zp-03). A filler («Sí, sí» while not ready) is left to the brain's own decision.
+    picked = any(i.name in CHOICES for i in intents)
+    context = t.text if "close" in t.acts and picked else None
     return "acceptance" in tag_customer(text, context).acts
+
+
+# Replies that pick an option of an either/or question (choice_moves): at a close, a decision.
+CHOICES = frozenset({"choice_take", "choice_answer"})
 
 
 def signals(t: Turn, force: bool = False) -> None:

@@ -73,6 +73,8 @@ def test_a_yes_to_an_either_or_close_is_the_customers_decision() -> None:
     assert closing_moves.accepted_in_words("Órale, sí, eso sí.", took, close)
     asked = Turn(text, normalize(text), {"closed_question"}, state, sim.scenario, sim.persona)
     assert not closing_moves.accepted_in_words("Órale, sí, eso sí.", took, asked)
+    filler = [Intent(name="filler_ack")]  # a filler is no pick: the brain's decision stands
+    assert not closing_moves.accepted_in_words("Sí, sí.", filler, close)
     doubt = [Intent(name="not_ready")]
     assert not closing_moves.accepted_in_words("Sí, pero déjeme pensarlo.", doubt, close)
 
