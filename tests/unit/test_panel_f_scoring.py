@@ -9,7 +9,13 @@
 - small talk asked as a question («¿ya supo que cerraron la calle?») is answered by a reaction
   («¡Híjole, qué barbaridad!»), not left unanswered;
 - «No, gracias» to an offer of more help in any wording («¿algo más en que le sirva?», «¿otra
-  cosa que ocupe?») is the end of the call, not a «no me interesa» objection left unanswered;"""
+  cosa que ocupe?») is the end of the call, not a «no me interesa» objection left unanswered;
+- understanding that grants the customer's point about money («la entiendo, 450 contra 250 es
+  bastante diferencia») is empathy;
+- giving back what the customer said is a paraphrase: inside a read-back («para confirmar que le
+  entendí: …»), recalling earlier words («usted me platicó que…»), a summary with other words
+  («entonces lo importante es que no se quede sin señal»), «o sea: …» or «Entiendo, …» before a
+  restatement."""
 
 from __future__ import annotations
 
@@ -173,3 +179,38 @@ def test_no_thanks_to_an_offer_of_more_help_is_no_objection() -> None:
         assert "objection" not in tags.acts, (offer, tags)
     # a plain «no me interesa» to an offer still objects
     assert "objection" in tag_customer("No me interesa, gracias.", "¿Le platico del plan?").acts
+
+
+def test_granting_the_customers_point_about_money_is_empathy() -> None:
+    assert "empathy" in tag_agent("La entiendo, 450 contra 250 es bastante diferencia.")
+    assert "empathy" in tag_agent("Comprendo, es mucho dinero. ¿Cuánto le gustaría pagar?")
+    assert "empathy" not in tag_agent("El Plus cuesta 900, es mucha diferencia en cobertura.")
+
+
+def test_giving_back_what_the_customer_said_is_a_paraphrase() -> None:
+    said = "Se me va la señal en la cocina y en el patio, y ahí trabajo en las tardes."
+    assert "paraphrase" in tag_agent(
+        "Para confirmar que le entendí: en la cocina y el patio pierde la conexión cuando trabaja, "
+        "¿es correcto?",
+        said,
+    )
+    assert "paraphrase" in tag_agent(
+        "Usted me platicó que sus papás viven con usted, ¿verdad? Por eso le conviene el familiar.",
+        "No, ninguna duda.",
+    )
+    assert "paraphrase" in tag_agent(
+        "Entonces lo importante es que no se quede sin internet. Le recomiendo el de 200.",
+        "Trabajo en casa y si se me cae la red pierdo clientes.",
+    )
+    assert "paraphrase" in tag_agent(
+        "O sea: dos semanas esperando al técnico y la renta cobrada completa.",
+        "Llevo dos semanas esperando al técnico y me cobraron la renta completa.",
+    )
+    assert "paraphrase" in tag_agent(
+        "Entiendo, son tres recámaras y el módem en la sala. ¿Cuánto paga hoy?",
+        "Tenemos tres recámaras y el módem está en la sala, hasta arriba no llega.",
+    )
+    # a read-back of data alone gives back no words of the customer's
+    assert "paraphrase" not in tag_agent(
+        "Le confirmo: calle Olmo 12, colonia Centro. ¿Es correcto?", "Sí, está bien."
+    )
