@@ -15,7 +15,10 @@
 - giving back what the customer said is a paraphrase: inside a read-back («para confirmar que le
   entendí: …»), recalling earlier words («usted me platicó que…»), a summary with other words
   («entonces lo importante es que no se quede sin señal»), «o sea: …» or «Entiendo, …» before a
-  restatement."""
+  restatement;
+- objections in other words: a cheaper offer elsewhere («en la otra compañía me sale en menos»),
+  what happened to someone else on a call like this («a mi cuñada le clonaron la tarjeta»), the
+  insurers' excuses («siempre buscan un pretexto para no cubrir»)."""
 
 from __future__ import annotations
 
@@ -214,3 +217,17 @@ def test_giving_back_what_the_customer_said_is_a_paraphrase() -> None:
     assert "paraphrase" not in tag_agent(
         "Le confirmo: calle Olmo 12, colonia Centro. ¿Es correcto?", "Sí, está bien."
     )
+
+
+def test_objections_in_other_words() -> None:
+    cases = {
+        "Pues en la otra compañía me sale en menos, la verdad.": "price",
+        "Con la competencia el plan es más económico.": "price",
+        "Ay no, a mi cuñada le clonaron la tarjeta con una llamada así.": "trust",
+        "Es que al final siempre buscan un pretexto para no cubrir.": "trust",
+    }
+    for line, kind in cases.items():
+        tags = tag_customer(line, "Le platico del plan Familiar, cuesta 399 al mes.")
+        assert tags.objection_type == kind, (line, tags)
+    # a question about the cheaper of two plans offered is no objection
+    assert "objection" not in tag_customer("El otro plan es más barato, ¿verdad?").acts
