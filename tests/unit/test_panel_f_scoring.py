@@ -18,7 +18,11 @@
   restatement;
 - objections in other words: a cheaper offer elsewhere («en la otra compañía me sale en menos»),
   what happened to someone else on a call like this («a mi cuñada le clonaron la tarjeta»), the
-  insurers' excuses («siempre buscan un pretexto para no cubrir»)."""
+  insurers' excuses («siempre buscan un pretexto para no cubrir»), the fear of debt seen in
+  someone else («a mi prima la tarjeta la hundió de deudas»);
+- which offer to register put up for a yes («¿cuál de los dos le activo?», «¿le dejo el
+  Familiar?») is a close, and a buying signal is followed when the close comes right after the
+  objection the customer raised in between."""
 
 from __future__ import annotations
 
@@ -231,3 +235,36 @@ def test_objections_in_other_words() -> None:
         assert tags.objection_type == kind, (line, tags)
     # a question about the cheaper of two plans offered is no objection
     assert "objection" not in tag_customer("El otro plan es más barato, ¿verdad?").acts
+
+
+def test_which_offer_to_register_is_a_close() -> None:
+    assert "close" in tag_agent("Entonces, ¿cuál de los dos le activo, el de 300 o el de 150?")
+    assert "close" in tag_agent("Listo, eso es todo lo que incluye. ¿Le dejo el Familiar?")
+    assert "close" not in tag_agent("¿Le dejo el folio para su seguimiento?")
+    assert "close" not in tag_agent("¿Le dejo mi extensión?")
+
+
+def test_a_signal_is_followed_by_the_close_after_the_objection_in_between() -> None:
+    debt = "Es que a mi prima la tarjeta la hundió de deudas."
+    assert tag_customer(debt).objection_type == "price"
+    card = _card(
+        [
+            ("agent", "Buenas tardes, le llama Iván de Banco Roble. ¿Hablo con la señora Lidia?"),
+            ("customer", "Sí, soy yo."),
+            ("agent", "Le llamo por su tarjeta preaprobada. ¿Cómo paga hoy sus compras grandes?"),
+            ("customer", "De contado, voy juntando para una estufa."),
+            ("agent", "La tarjeta Roble tiene 10,000 de línea y meses sin intereses."),
+            ("customer", "¿Y la puedo usar en cualquier tienda?"),
+            ("agent", "Sí, en cualquier tienda que acepte tarjeta. ¿Tiene alguna duda?"),
+            ("customer", debt),
+            ("agent", "La entiendo, da miedo. ¿Qué fue lo que le pasó a su prima?"),
+            ("customer", "Compraba de todo y pagaba el mínimo."),
+            (
+                "agent",
+                "Por eso le conviene usarla solo para la estufa, a meses sin intereses. "
+                "¿Le parece si se la tramito hoy?",
+            ),
+        ]
+    )
+    assert card.metrics["buying_signals"] == 1
+    assert card.metrics["buying_signals_followed"] == 1
