@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from simulator.analysis import conduct
+from simulator.analysis.clauses import is_open, split_clauses
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_opening import has_opening_act, is_identity_check
@@ -57,6 +58,28 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
         if asked and any(w > asked[0] for w in need_turns(ctx)):
             found = asked[:1]
     return found
+
+
+# An interrogative after «y» in an open question asks a second thing («¿para quién es el regalo y
+# qué uso le va a dar?»); «lo que», «el que» are no interrogative.
+_WH = re.compile(
+    r"(?<!lo )(?<!el )(?<!la )(?<!de )\b(?:que|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|"
+    r"cual|cuales|donde|cuando)\b"
+)
+MAX_ASKS_PER_TURN = 2
+
+
+def open_asks(ctx: CallContext, turns: Sequence[int]) -> int:
+    """The open questions asked in ``turns``, two in one turn counted as two (at most two a
+    turn): «¿Para quién es el regalo y qué uso le va a dar?» explores twice (panel F)."""
+    total = 0
+    for n in turns:
+        clauses = [c for c in split_clauses(ctx.text(n)[:4000]) if c.question and is_open(c)]
+        asks = sum(
+            1 + sum(bool(_WH.search(part)) for part in c.norm.split(" y ")[1:]) for c in clauses
+        )
+        total += min(MAX_ASKS_PER_TURN, max(asks, 1))
+    return total
 
 
 def need_turns(ctx: CallContext) -> list[int]:
@@ -256,6 +279,7 @@ def probing_count(ctx: CallContext, kinds: Sequence[str]) -> int:
     if ctx.kind == "collections":
         return sum(ctx.has(n, "open_question") for n in collections_probes(ctx))
     found = probing_questions_before_presentation(ctx)
+    asked = open_asks(ctx, found)
     if "assistance_service" in kinds:
         checks = [
             n
@@ -264,8 +288,8 @@ def probing_count(ctx: CallContext, kinds: Sequence[str]) -> int:
             and not ctx.has(n, "data_request", "data_confirmation", "offer_more")
             and not is_identity_check(ctx, n)
         ]
-        found = sorted(set(found) | set(checks))
-    return len(found)
+        return asked + len(set(checks) - set(found))
+    return asked
 
 
 def _about_paying(ctx: CallContext, n: int) -> bool:
@@ -309,5 +333,10 @@ def judge(ctx: CallContext) -> Judged:
     if not open_before and ctx.first_presentation:
         missing["open_before"] += f" (presentó en el turno {ctx.first_presentation} sin sondear)"
     result = judged(parts, missing, evidence, "needs_detection", slots(ctx))
-    result.facts.update(open_before=open_before, needs=needs, ignored=ignored)
+    result.facts.update(
+        open_before=open_before,
+        open_asked=open_asks(ctx, open_before),
+        needs=needs,
+        ignored=ignored,
+    )
     return result

@@ -22,7 +22,9 @@
   someone else («a mi prima la tarjeta la hundió de deudas»);
 - which offer to register put up for a yes («¿cuál de los dos le activo?», «¿le dejo el
   Familiar?») is a close, and a buying signal is followed when the close comes right after the
-  objection the customer raised in between."""
+  objection the customer raised in between;
+- two open questions in one turn («¿a quién quiere asegurar y qué le preocupa más?») count as two
+  for the probing goal (at most two a turn)."""
 
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ from simulator.language.hours import same_slot, windows
 from simulator.language.normalize import normalize
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
+from simulator.scoring.elements_needs import open_asks
+from simulator.scoring.engine import score_with_context
 
 
 def _card(lines: list[tuple[str, str]], **extra: object):  # type: ignore[no-untyped-def]
@@ -268,3 +272,19 @@ def test_a_signal_is_followed_by_the_close_after_the_objection_in_between() -> N
     )
     assert card.metrics["buying_signals"] == 1
     assert card.metrics["buying_signals_followed"] == 1
+
+
+def test_two_open_questions_in_one_turn_count_twice() -> None:
+    lines = [
+        ("agent", "¿A quién quiere asegurar y qué es lo que más le preocupa hoy?"),
+        ("customer", "A mis papás, que ya están grandes."),
+        ("agent", "¿Cómo están de salud?"),
+        ("customer", "Bien, gracias."),
+        ("agent", "¿Qué hacen, dónde viven, cómo se mueven y quién los cuida?"),
+    ]
+    data = {"turns": [{"speaker": a, "text": b} for a, b in lines]}
+    _, ctx = score_with_context(Transcript.model_validate(data))
+    assert open_asks(ctx, [1]) == 2
+    assert open_asks(ctx, [3]) == 1
+    assert open_asks(ctx, [5]) == 2  # at most two a turn
+    assert open_asks(ctx, [1, 3, 5]) == 5
