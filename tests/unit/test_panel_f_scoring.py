@@ -18,8 +18,7 @@
   restatement;
 - objections in other words: a cheaper offer elsewhere («en la otra compañía me sale en menos»),
   what happened to someone else on a call like this («a mi cuñada le clonaron la tarjeta»), the
-  insurers' excuses («siempre buscan un pretexto para no cubrir»), the fear of debt seen in
-  someone else («a mi prima la tarjeta la hundió de deudas»);
+  fear of debt seen in someone else («a mi prima la tarjeta la hundió de deudas»);
 - which offer to register put up for a yes («¿cuál de los dos le activo?», «¿le dejo el
   Familiar?») is a close, and a buying signal is followed when the close comes right after the
   objection the customer raised in between;
@@ -232,7 +231,6 @@ def test_objections_in_other_words() -> None:
         "Pues en la otra compañía me sale en menos, la verdad.": "price",
         "Con la competencia el plan es más económico.": "price",
         "Ay no, a mi cuñada le clonaron la tarjeta con una llamada así.": "trust",
-        "Es que al final siempre buscan un pretexto para no cubrir.": "trust",
     }
     for line, kind in cases.items():
         tags = tag_customer(line, "Le platico del plan Familiar, cuesta 399 al mes.")
