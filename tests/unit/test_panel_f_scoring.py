@@ -23,7 +23,9 @@
   Familiar?») is a close, and a buying signal is followed when the close comes right after the
   objection the customer raised in between;
 - two open questions in one turn («¿a quién quiere asegurar y qué le preocupa más?») count as two
-  for the probing goal (at most two a turn)."""
+  for the probing goal (at most two a turn);
+- what to say instead of a false «todo gratis» is the catalog's own cost condition, and a free
+  product is «no tiene costo», never «cuesta 0 pesos»."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ from simulator.language.normalize import normalize
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
 from simulator.scoring.elements_needs import open_asks
+from simulator.scoring.kinded import render
 from simulator.scoring.engine import score_with_context
 
 
@@ -286,3 +289,38 @@ def test_two_open_questions_in_one_turn_count_twice() -> None:
     assert open_asks(ctx, [3]) == 1
     assert open_asks(ctx, [5]) == 2  # at most two a turn
     assert open_asks(ctx, [1, 3, 5]) == 5
+
+
+def test_a_free_product_is_said_to_have_no_cost() -> None:
+    slots = {"producto": "Cerrajería urgente", "precio": "0 pesos al mes"}
+    assert render("{producto} cuesta {precio}.", slots) == "Cerrajería urgente no tiene costo."
+    slots = {"producto": "Plan Casa", "precio": "299 pesos al mes"}
+    assert render("{producto} cuesta {precio}.", slots) == "Plan Casa cuesta 299 pesos al mes."
+
+
+def test_the_better_phrasing_of_a_false_free_promise_is_the_catalog_condition() -> None:
+    catalog = [
+        {
+            "name": "Cerrajería urgente",
+            "price": 0,
+            "conditions": [
+                "Sin costo hasta 900 pesos por servicio",
+                "Lo que pase del tope lo cubre el cliente",
+                "Máximo 3 servicios al año",
+            ],
+        }
+    ]
+    card = _card(
+        [
+            ("agent", "Auxilio Hogar, buenas noches, le atiende Nora. ¿Qué le pasó?"),
+            ("customer", "Me quedé afuera de mi casa, soy Ramiro Cano."),
+            ("agent", "No se preocupe, don Ramiro, el cerrajero es totalmente gratis, sin límite."),
+            ("customer", "Ah, qué bueno."),
+        ],
+        catalog=catalog,
+    )
+    found = [e for e in card.critical_errors if e.code == "inaccurate_information"]
+    assert found, card.critical_errors
+    better = found[0].better_phrasing or ""
+    assert "900 pesos" in better and "tope" in better, better
+    assert "cuesta 0" not in better
