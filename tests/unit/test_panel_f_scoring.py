@@ -7,7 +7,7 @@
 - a visit window read back in 12-hour speech («el jueves de 10 a 2») confirms the one captured in
   24-hour form («jueves de 10 a 14 h»);
 - small talk asked as a question («¿ya supo que cerraron la calle?») is answered by a reaction
-  («¡Híjole, qué barbaridad!»), not left unanswered;
+  («¡Híjole, qué barbaridad!»), and «¿usted de dónde es?» by «de acá, de la Ciudad»;
 - «No, gracias» to an offer of more help in any wording («¿algo más en que le sirva?», «¿otra
   cosa que ocupe?») is the end of the call, not a «no me interesa» objection left unanswered;
 - understanding that grants the customer's point about money («la entiendo, 450 contra 250 es
@@ -324,3 +324,17 @@ def test_the_better_phrasing_of_a_false_free_promise_is_the_catalog_condition() 
     better = found[0].better_phrasing or ""
     assert "900 pesos" in better and "tope" in better, better
     assert "cuesta 0" not in better
+
+
+def test_where_the_agent_is_from_answers_a_personal_question() -> None:
+    ctx_lines = [
+        ("agent", "Gracias por llamar a Telered, le atiende Mariana. ¿En qué le ayudo?"),
+        ("customer", "Quiero cambiar mi paquete de 100 megas, soy Rosa Ibarra."),
+        ("agent", "Con gusto, señora Rosa. ¿Qué es lo que más hacen en casa con la conexión?"),
+        ("customer", "Tareas de los niños. Oiga, ¿y usted de dónde es? Se oye como norteña."),
+        ("agent", "Ja, de acá, de la Ciudad. ¿Cuántas personas se conectan a la vez?"),
+        ("customer", "Cuatro."),
+    ]
+    card = _card(ctx_lines, company="Telered", agent_name="Mariana")
+    needs = card.elements["needs_detection"]
+    assert not any("sin respuesta" in m for m in needs.missing), needs.missing
