@@ -40,8 +40,8 @@ from simulator.language.normalize import normalize
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
 from simulator.scoring.elements_needs import open_asks
-from simulator.scoring.kinded import render
 from simulator.scoring.engine import score_with_context
+from simulator.scoring.kinded import render
 
 
 def _card(lines: list[tuple[str, str]], **extra: object):  # type: ignore[no-untyped-def]
