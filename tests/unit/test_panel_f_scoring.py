@@ -24,6 +24,7 @@
   objection the customer raised in between;
 - two open questions in one turn («¿a quién quiere asegurar y qué le preocupa más?») count as two
   for the probing goal (at most two a turn);
+- «¿… o lo dejamos como está?» keeps things as they are: no «¿cómo está?» greeting in it;
 - what to say instead of a false «todo gratis» is the catalog's own cost condition, and a free
   product is «no tiene costo», never «cuesta 0 pesos»."""
 
@@ -338,3 +339,10 @@ def test_where_the_agent_is_from_answers_a_personal_question() -> None:
     card = _card(ctx_lines, company="Telered", agent_name="Mariana")
     needs = card.elements["needs_detection"]
     assert not any("sin respuesta" in m for m in needs.missing), needs.missing
+
+
+def test_things_as_they_are_is_no_greeting() -> None:
+    assert "greeting" not in tag_agent("¿Se lo subo al de 300 o lo dejamos como está?")
+    assert "greeting" not in tag_agent("¿Le interesa o prefiere quedarse como está, don Luis?")
+    assert "greeting" in tag_agent("Buenos días, don Luis, ¿cómo está?")
+    assert "greeting" in tag_agent("Qué tal, ¿cómo está usted?")
