@@ -83,6 +83,16 @@ _STRONG_PARAPHRASE = re.compile(
     r"lo que (?:usted )?me (?:dice|comenta|esta diciendo|quiere decir)|es decir|en otras palabras|"
     r"a ver si (?:le |la |lo )?entend[io]|me esta diciendo que)(?: |$)"
 )
+# Words that say the agent is giving back what the customer said («para confirmar que le
+# entendí: …», «usted me dijo que…», «entonces lo importante es…»): a paraphrase even inside a
+# read-back and without a shared word (panel F: «no se quede sin pila» for «la batería»).
+_GIVES_BACK = re.compile(
+    r"(?:^| )(?:(?:para )?confirmar (?:que|si) (?:le|la|lo|les) entend[io]|"
+    r"(?:usted|ya) me (?:dijo|comento|platico|conto|menciono) que|"
+    r"entonces lo (?:mas )?importante (?:para (?:usted|ustedes) )?es)(?: |$)"
+)
+# An acknowledgement word before a restatement («Entiendo, son dos clases a la misma hora»).
+_ACK_LEAD = re.compile(r"^(?:ah |ok )?(?:entiendo|ya veo|claro|ah ok|perfecto|ok) ")
 _NOT_PARAPHRASE = {"close", "data_request", "data_confirmation", "hold_request", "offer_more"}
 # A receipt word followed by punctuation opens the turn ("Entiendo, …", "Claro. …").
 _RAW_ACK = re.compile(
@@ -246,7 +256,7 @@ def _bare_restatement(clause: Clause, idx: int, context: str, found: dict[str, l
     if len(own) < 2:
         return False
     shared = shared_words(clause.norm, context)
-    if shared >= 2 and shared * 2 >= len(own):
+    if shared >= 2 and (shared * 2 >= len(own) or _ACK_LEAD.match(clause.norm)):
         return True
     return shared >= 1 and shared * 3 >= len(own) and bool(_ABOUT_CUSTOMER.search(clause.norm))
 
@@ -262,9 +272,10 @@ def _paraphrase(clauses: list[Clause], context: str | None, found: dict[str, lis
             if _STRONG_PARAPHRASE.match(clause.norm):
                 return True
             continue
-        if any(idx in found.get(act, ()) for act in _NOT_PARAPHRASE):
+        gives_back = bool(_GIVES_BACK.search(clause.norm)) and idx not in found.get("close", ())
+        if not gives_back and any(idx in found.get(act, ()) for act in _NOT_PARAPHRASE):
             continue
-        if content_overlap(clause.norm, context) >= 1:
+        if gives_back or content_overlap(clause.norm, context) >= 1:
             return True
     return False
 

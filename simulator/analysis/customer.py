@@ -89,6 +89,8 @@ def _context_acts(context: str) -> frozenset[str]:
                 acts.add("open_question")
             if agent_hit("close_q", clause.norm):
                 acts.add("close")
+            if agent_hit("offer_more_q", clause.norm):  # «¿algo más en que le apoye?» (zr-02)
+                acts.add("offer_more")
             if agent_hit("cross_sell", clause.norm):
                 acts.add("cross_sell_question")
     return frozenset(acts)
@@ -317,3 +319,13 @@ def tag_customer(text: str, context: str | None = None) -> CustomerTags:
     ctx = context[:MAX_CHARS] if context else None
     acts, objection = _tag_customer_cached(text[:MAX_CHARS], ctx)
     return CustomerTags(acts=list(acts), objection_type=objection)
+
+
+@lru_cache(maxsize=4096)
+def states_call_reason(text: str) -> bool:
+    """The customer says what it calls for («Quiero cancelar», «Quería pedir el Nova X», «le
+    hablo para dar de baja…»), a need or not: in an inbound call, the reason of the call."""
+    if not text or not text.strip():
+        return False
+    norm = normalize(text[:MAX_CHARS])
+    return bool(customer_patterns()["call_reason"].search(norm))

@@ -23,6 +23,7 @@ from simulator.scoring.elements_needs import (
     customer_questions,
     is_answered,
     need_turns,
+    open_asks,
 )
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import is_identity_check, opening_turns
@@ -125,7 +126,7 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         for n in ctx.agent_turns
         if n < limit and ctx.has(n, "open_question") and not is_identity_check(ctx, n)
     ]
-    if len(open_before) >= 3:
+    if open_asks(ctx, open_before) >= 3:
         return []
     opening = {
         n

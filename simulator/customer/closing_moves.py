@@ -252,8 +252,17 @@ def accepted_in_words(text: str, intents: list[Intent], t: Turn) -> bool:
     if all(i.name.startswith("data_") or i.name == "age_given" for i in intents):
         return False  # «Es roberto@…; confírmemelo» dictates a datum: no decision in it
     # read without the agent's turn as context: only an explicit yes counts here, never an «Ok»
-    # that answers «¿le queda claro?» (the context would read it as an answer to a close)
-    return "acceptance" in tag_customer(text).acts
+    # that answers «¿le queda claro?» (the context would read it as an answer to a close) — unless
+    # the agent's turn *was* a close and the customer picked from it: then «Va, sí, eso sí» to
+    # «¿le hago el cambio o prefiere cancelar?» is the yes the scorer reads in it too (panel F
+    # zp-03). A filler («Sí, sí» while not ready) is left to the brain's own decision.
+    picked = any(i.name in CHOICES for i in intents)
+    context = t.text if "close" in t.acts and picked else None
+    return "acceptance" in tag_customer(text, context).acts
+
+
+# Replies that pick an option of an either/or question (choice_moves): at a close, a decision.
+CHOICES = frozenset({"choice_take", "choice_answer"})
 
 
 def signals(t: Turn, force: bool = False) -> None:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from simulator.language import extract as lx
-from simulator.language import names, spelled
+from simulator.language import hours, names, spelled
 from simulator.models.scorecard import ElementResult, ErrorFinding
 from simulator.scoring import data_refused, lang
 from simulator.scoring import text as tx
@@ -91,8 +91,8 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     folded = ctx.folded[n - 1]
     if folded_value in folded:
         return True
-    if same_date(value, folded):
-        return True  # «2027-01-05» read back as «el 5 de enero»
+    if same_date(value, folded) or hours.same_slot(value, ctx.text(n)):
+        return True  # «2027-01-05» read as «el 5 de enero», «de 9 a 13 horas» as «de 9 a 1»
     digits = _DIGITS.sub("", value)
     if len(digits) >= 7:
         phone = lang.phone(ctx.text(n), folded)

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from simulator.analysis import conduct
+from simulator.analysis.clauses import is_open, split_clauses
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_opening import has_opening_act, is_identity_check
@@ -57,6 +58,28 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
         if asked and any(w > asked[0] for w in need_turns(ctx)):
             found = asked[:1]
     return found
+
+
+# An interrogative after «y» in an open question asks a second thing («¿para quién es el regalo y
+# qué uso le va a dar?»); «lo que», «el que» are no interrogative.
+_WH = re.compile(
+    r"(?<!lo )(?<!el )(?<!la )(?<!de )\b(?:que|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|"
+    r"cual|cuales|donde|cuando)\b"
+)
+MAX_ASKS_PER_TURN = 2
+
+
+def open_asks(ctx: CallContext, turns: Sequence[int]) -> int:
+    """The open questions asked in ``turns``, two in one turn counted as two (at most two a
+    turn): «¿Para quién es el regalo y qué uso le va a dar?» explores twice (panel F)."""
+    total = 0
+    for n in turns:
+        clauses = [c for c in split_clauses(ctx.text(n)[:4000]) if c.question and is_open(c)]
+        asks = sum(
+            1 + sum(bool(_WH.search(part)) for part in c.norm.split(" y ")[1:]) for c in clauses
+        )
+        total += min(MAX_ASKS_PER_TURN, max(asks, 1))
+    return total
 
 
 def need_turns(ctx: CallContext) -> list[int]:
@@ -194,6 +217,8 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True  # «¿Cómo sé que es del banco?» — «puede colgar y marcar al número oficial»
     if tx.cue("personal_question").search(q_fold) and tx.cue("personal_answer").search(a_fold):
         return True  # «¿Y usted de dónde es?» — «Soy de aquí, de la Ciudad de México»
+    if _remark(ctx, q) and tx.cue("remark_reaction").search(a_fold):
+        return True  # «¿ya vio que se fue el agua?» — «¡No me diga, qué lata!»
     if ctx.has(a, "data_request") and tx.cue("data_question").search(q_fold):
         return True  # «¿Qué datos le doy?» — «Me falta su correo y la dirección de envío»
     if ctx.amounts(q) and ctx.amounts(a):
@@ -201,6 +226,13 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
     if q < (ctx.agent_turns[0] if ctx.agent_turns else 0) + 3 and has_opening_act(ctx, a):
         return True  # «¿Bueno? ¿Quién habla?» answered by the opening
     return bool(tx.cue("answer_start").search(a_fold))
+
+
+def _remark(ctx: CallContext, q: int) -> bool:
+    """Every question of customer turn ``q`` is small talk that tells something («¿ya vio que…?»)."""
+    asked = [tx.fold(m.group(1)).strip() for m in _QUESTION.finditer(ctx.text(q)[:4000])]
+    asked = [c for c in asked if c]
+    return bool(asked) and all(tx.cue("remark_question").search(c) for c in asked)
 
 
 def _collections(ctx: CallContext) -> Judged:
@@ -247,6 +279,7 @@ def probing_count(ctx: CallContext, kinds: Sequence[str]) -> int:
     if ctx.kind == "collections":
         return sum(ctx.has(n, "open_question") for n in collections_probes(ctx))
     found = probing_questions_before_presentation(ctx)
+    asked = open_asks(ctx, found)
     if "assistance_service" in kinds:
         checks = [
             n
@@ -255,8 +288,8 @@ def probing_count(ctx: CallContext, kinds: Sequence[str]) -> int:
             and not ctx.has(n, "data_request", "data_confirmation", "offer_more")
             and not is_identity_check(ctx, n)
         ]
-        found = sorted(set(found) | set(checks))
-    return len(found)
+        return asked + len(set(checks) - set(found))
+    return asked
 
 
 def _about_paying(ctx: CallContext, n: int) -> bool:
@@ -300,5 +333,10 @@ def judge(ctx: CallContext) -> Judged:
     if not open_before and ctx.first_presentation:
         missing["open_before"] += f" (presentó en el turno {ctx.first_presentation} sin sondear)"
     result = judged(parts, missing, evidence, "needs_detection", slots(ctx))
-    result.facts.update(open_before=open_before, needs=needs, ignored=ignored)
+    result.facts.update(
+        open_before=open_before,
+        open_asked=open_asks(ctx, open_before),
+        needs=needs,
+        ignored=ignored,
+    )
     return result

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.analysis.customer import states_call_reason
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, judged
@@ -82,14 +83,14 @@ REASON_ACTS = ("complaint", "need_statement", "objection", "buying_signal")
 def _reason_told_first(ctx: CallContext) -> bool:
     """Inbound: the caller said why he calls before the agent's second turn («Buenas tardes, le
     atiende Ricardo. ¿Con quién tengo el gusto?» — «Tres días sin servicio y nadie me da razón»).
-    Offering help then would ignore what he said; the protocol's offer of help is not due."""
+    Offering help then would ignore what he said; the protocol's offer of help is not due. What he
+    calls for counts too when it is no need of a sale («Marco Reyes. Quiero cancelar.»)."""
     if ctx.is_outbound or not ctx.agent_turns:
         return False
     first = ctx.agent_turns[0]
     second = ctx.agent_turns[1] if len(ctx.agent_turns) > 1 else ctx.n_turns + 1
-    return any(ctx.has(n, *REASON_ACTS) for n in ctx.customer_turns if first < n < second) or any(
-        ctx.has(n, *REASON_ACTS) for n in ctx.customer_turns if n < first and n > 1
-    )
+    early = [n for n in ctx.customer_turns if first < n < second or 1 < n < first]
+    return any(ctx.has(n, *REASON_ACTS) or states_call_reason(ctx.text(n)) for n in early)
 
 
 def _mentions(ctx: CallContext, n: int, name: str | None) -> bool:

@@ -23,14 +23,38 @@ from simulator.scoring.slots import slots
 _SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
 
 
-def _error(ctx: CallContext, n: int, explanation: str) -> ErrorFinding:
+def _error(ctx: CallContext, n: int, explanation: str, condition: str = "") -> ErrorFinding:
+    """The finding; what to say instead is the catalog's own condition when one was broken
+    («Le comento las condiciones: sin costo hasta 1,500 pesos por evento…»), not a price."""
+    better = (
+        f"Le comento las condiciones de {condition}"
+        if ": " in condition
+        else f"Le comento las condiciones: {condition[:1].lower()}{condition[1:]}"
+        if condition
+        else example("inaccurate_information", slots(ctx), kind="critical")
+    )
     return ErrorFinding(
         code="inaccurate_information",
         turn=n,
         evidence=tx.quote(ctx.text(n)),
         explanation=explanation,
-        better_phrasing=example("inaccurate_information", slots(ctx), kind="critical"),
+        better_phrasing=better,
     )
+
+
+_OVER = re.compile(r"\b(?:excedente|tope|lo que pase|lo que exceda)\b")
+
+
+def _capped_condition(ctx: CallContext) -> str:
+    """What the customer does pay, in the catalog's words: the cost conditions of the first
+    product that has a cap or an excess («sin costo hasta 1,500 pesos por evento…; el excedente
+    sobre el tope lo paga el cliente…»)."""
+    for entry in ctx.transcript.catalog:
+        folded = [(c, tx.fold(c)) for c in entry.conditions]
+        if any(_CUSTOMER_PAYS.search(f) for _, f in folded):
+            costs = [c[:1].lower() + c[1:] for c, f in folded if _COST.search(f) or _OVER.search(f)]
+            return f"{entry.name}: " + "; ".join(costs) if costs else ""
+    return ""
 
 
 PROMISE_WHY = {
@@ -264,6 +288,7 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
     promised: set[str] = set()
     for a in ctx.agent_turns:
         why: str | None = None
+        condition = ""
         for claim in claims.extract(ctx.text(a)):
             # «todo gratis» and «gratis de por vida» are one promise, reported once
             topic = "free" if claim.topic in ("free_forever", "free_said") else claim.topic
@@ -276,6 +301,7 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                     and _free_thing_costs(ctx, a, claim.span)
                 ):
                     why = PROMISE_WHY["free"]
+                    condition = _capped_condition(ctx)
                 elif claim.topic == "no_fine_print" and _conditions_stated(ctx, a):
                     why = PROMISE_WHY["no_fine_print"]
                 elif claim.topic in ("guarantee", "legal_consequence"):
@@ -291,6 +317,7 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                 why = CATALOG_WHY[contradiction.why].format(
                     said=contradiction.said, condition=contradiction.condition
                 )
+                condition = contradiction.condition
         if why is None:
             topic, why = _structural(ctx, a)
             if topic in promised:
@@ -302,7 +329,7 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
             if said is not None:
                 why = OWN_WHY.format(said=said[0], turn=said[1], earlier=said[2])
         if why is not None:
-            found.append(_error(ctx, a, why))
+            found.append(_error(ctx, a, why, condition))
     flagged = {f.turn for f in found}
     for a, later in own_claims.retracted(ctx):
         if not flagged & {a, later}:

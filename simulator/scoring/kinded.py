@@ -11,6 +11,7 @@ customer courtesy name is simply left out («Platíqueme, …»).
 
 from __future__ import annotations
 
+import re
 from string import Formatter
 
 NEEDED = frozenset({"producto", "precio", "nombre_completo"})
@@ -60,7 +61,15 @@ def render(template: str, slots: dict[str, str]) -> str:
             template = template.replace(
                 pattern, "," if pattern.endswith(",") and pattern.startswith(",") else ""
             )
-    return tidy(template.format_map(_Slots(slots)))
+    return tidy(_FREE.sub(_free, template.format_map(_Slots(slots))))
+
+
+# A price of 0 said as people say it: «Visita técnica no tiene costo», not «cuesta 0 pesos».
+_FREE = re.compile(r"\b(cuesta|sale en|son) 0 pesos(?: al (?:mes|año|día))?")
+
+
+def _free(match: re.Match[str]) -> str:
+    return "no tiene costo"
 
 
 def tidy(text: str) -> str:

@@ -105,6 +105,10 @@ def follows_signal(ctx: CallContext, signal: int) -> bool:
     window = ctx.next_agent(signal, 2)
     if any(ctx.has(a, "hold_request") for a in window):
         window = ctx.next_agent(signal, 3)  # checked stock or the system first (panel m-03)
+    if window and any(
+        ctx.has(n, "objection") for n in ctx.customer_turns if signal < n < window[-1]
+    ):
+        window = ctx.next_agent(signal, 4)  # an objection in between is answered first (zo-08)
     return any(
         ctx.has(a, "trial_close", "close")
         or (shown is not None and a > shown and ctx.has(a, "data_request"))

@@ -89,7 +89,9 @@ def probing(inputs: SkillInputs) -> int | None:
     ctx, m, needs = inputs.ctx, inputs.metrics, inputs.elements["needs_detection"]
     if not ctx.agent_turns:
         return None
-    open_before = len(needs.facts.get("open_before", []))  # type: ignore[arg-type]
+    asked = needs.facts.get("open_asked")  # two open questions in one turn count twice
+    listed = needs.facts.get("open_before", [])
+    open_before = int(asked) if isinstance(asked, int) else len(listed)  # type: ignore[arg-type]
     open_score = min(100.0, open_before * 100 / 3)
     total = int(m["questions_total"] or 0)
     total_score = min(100.0, total * 100 / 11) if total <= 14 else max(60.0, 100 - (total - 14) * 5)

@@ -180,14 +180,13 @@ KNOWN_UNFAIR = {
     " la venta después de su «Mejor otro día»",
     # Session 13 blind panel F (zn–zr, merge train 64f21bf): excellent calls the scorer fails on
     # the code of the session 13 train, with today's reason.
-    "zo-05-retencion-plan-movil-impaciente-excellent.txt": "panel zo (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
-    "zp-02-queja-internet-sin-servicio-amable-excellent.txt": "panel zp (sesión 13, F), hoy: data_management: Confirmar «horario para la visita» leyéndoselo de vuelta al cliente (resultado unresolved)",
-    "zp-03-retencion-plan-movil-experto-excellent.txt": "panel zp (sesión 13, F), hoy: crítico sale_without_consent T20; call_closing: Obtener la aceptación explícita del cliente antes de registrar la venta (resultado no_sale)",
-    "zp-08-cambio-domicilio-internet-platicador-excellent.txt": "panel zp (sesión 13, F), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 12); product_information: Dar al cliente información clara sobre lo que pidió o preguntó (resultado resolved)",
-    "zq-03-seguro-gastos-medicos-experto-excellent.txt": "panel zq (sesión 13, F), hoy: crítico disrespect T16; objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
-    "zr-02-tarjeta-credito-horizonte-regateador-excellent.txt": "panel zr (sesión 13, F), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 39 (not_interested) (resultado sale)",
-    "zr-05-celular-agotado-electrohogar-amable-excellent.txt": "panel zr (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
-    "zr-08-queja-internet-sin-servicio-molesto-excellent.txt": "panel zr (sesión 13, F), hoy: crítico disrespect T23; call_closing: Agradecer al cliente (resultado hung_up)",
+    # Fixed in session 14 (helper «score-e»): zo-05, zr-05 (a caller who says what it calls for
+    # is owed no offer of help), zp-02 («de 9 a 1» reads back «de 9 a 13 horas»), zp-03 (a yes to
+    # an either/or close is the customer's decision; «¿le cambio al plan…?» closes), zp-08 (small
+    # talk asked as a question is answered by a reaction), zr-02 («No, gracias» to «¿algo más en
+    # que le apoye?» is no objection).
+    "zq-03-seguro-gastos-medicos-experto-excellent.txt": "guion desfasado (sesión 14): el cliente experto ya no cuelga tras la pregunta «¿cuál de los dos le acomoda más?» (T16) y contesta «el Plus»; el guion termina ahí, sin cierre, datos ni despedida (el crítico de T16 ya no se marca)",
+    "zr-08-queja-internet-sin-servicio-molesto-excellent.txt": "guion desfasado (sesión 14): el cliente molesto ya no cuelga mientras se le dicta el folio (T24 «Sí, obviamente») y el guion termina ahí, sin agradecer ni despedirse (el crítico de «despacito» ya no se marca)",
     # On the session 12 train (score-c fixed these scripts' reasons on main's customer; with the
     # customer branches merged they fall out of step in other ways):
     "zb-04-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12): el cliente"
