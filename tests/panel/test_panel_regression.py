@@ -64,6 +64,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # scripts' empathy and open questions and stays in step).
 # Pass in session 13 (helper «customer-f», the reply fits the question): b-03, e-01, h-01, za-09.
 # Pass in session 13 (lead, blind panel F false criticals): zo-04, zq-06.
+# Pass in session 14: zt-02 (panel G, played before the fix) with helper score-e's inbound opening
+# (a caller who says why she calls is not asked «¿en qué le puedo ayudar?»).
 KNOWN_UNFAIR = {
     # Panel G (session 14, four outside trainers against main at d9fba0d): excellent calls the
     # scorer fails, each by one wrong judgement the panelist named.
@@ -72,8 +74,6 @@ KNOWN_UNFAIR = {
     "zs-07-tarjeta-credito-horizonte-impaciente-excellent.txt": "«¿Se la solicito?» no se reconoce"
     " como cierre: cero intentos de cierre, necesidad y objeción atendida no vistas; el cliente"
     " impaciente cuelga después",
-    "zt-02-celular-agotado-electrohogar-impaciente-excellent.txt": "inicio de llamada fallado por no"
-    " preguntar «¿en qué le puedo ayudar?» cuando la clienta ya dijo a qué llamaba",
     "zt-08-seguro-gastos-medicos-amable-excellent.txt": "«25,000», el tope de coaseguro del plan Plus"
     " en el catálogo, se lee como un precio falso (información incorrecta) en el turno 36",
     "zu-07-seguro-gastos-medicos-experto-excellent.txt": "falta de respeto falsa en el turno 16: una"
