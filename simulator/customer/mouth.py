@@ -13,13 +13,13 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from simulator.customer import facts, line_fit, mouth_repeat
+from simulator.customer import facts, line_fit, mouth_repeat, presuppose
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.names import field_label as spanish_field_label
 from simulator.language.normalize import normalize
-from simulator.models.content import Persona, Scenario
+from simulator.models.content import Persona, Scenario, as_line
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
 # Intents that say again what the customer said before: only they may open with «Como le decía».
@@ -57,7 +57,7 @@ def base_bank() -> dict[str, list[str]]:
         return {}
     data = parse_yaml(text) or {}
     banks = data.get("banks", data) if isinstance(data, dict) else {}
-    return {str(k): [str(x) for x in v] for k, v in banks.items() if isinstance(v, list)}
+    return {str(k): [as_line(x) for x in v] for k, v in banks.items() if isinstance(v, list)}
 
 
 @cache
@@ -189,26 +189,35 @@ class TemplateMouth:
             if said:
                 return said
         sources = self._sources(intent, scenario, persona)
+        # a line whose declared presupposition is false in this call is never said
+        # (presuppose.py: «Soy cliente cumplido» from a prospect, «visto por día» with no daily
+        # price): the next fitting line of the intent is said instead
+        known = presuppose.known(state, scenario)
+        sources = [(key, lines) for key, lines in sources if lines]
         used = set(state.used_keys)
         chosen = None
         unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
+
+        def fits(line: str) -> bool:
+            return presuppose.holds(line, known, intent.name)
+
         # a source whose every fresh line presumes what was not said (or asks what was settled)
         # gives way to the next one that has a fitting line («No me diga que me calme» when
         # nobody said «cálmese»: the base bank's «No me presione» instead); only when no source
         # fits is an unfit line said, and never for an optional extra
         strict = bool(unasked) and any(
-            f"{key}:{i}" not in used and not line_fit.presumes(line, unasked)
+            f"{key}:{i}" not in used and fits(line) and not line_fit.presumes(line, unasked)
             for key, lines in sources
             for i, line in enumerate(lines)
         )
         if unasked and not strict and not optional:
             # every fitting line was said already: one of them again (the mouth puts «Bueno,»
             # before a whole reply said twice) rather than a fresh one that does not fit
-            again = [line for _, lines in sources for line in lines]
+            again = [line for _, lines in sources for line in lines if fits(line)]
             again = [line for line in again if not line_fit.presumes(line, unasked)]
             chosen = rng.choice(again) if again else None
         for key, lines in sources if chosen is None else []:
-            fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
+            fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used and fits(lines[i])]
             answered = intent.slots.get("answered")
             if answered:  # a doubt the agent's turn just answered is not voiced again
                 fresh = [
@@ -226,9 +235,13 @@ class TemplateMouth:
                 break
         if chosen is None and optional:
             return ""
-        if chosen is None and sources:
-            key, lines = sources[0]
-            chosen = lines[rng.randrange(len(lines))]
+        if chosen is None:
+            # every line was said already: one said before again, if one fits the call
+            for _, lines in sources:
+                said = [line for line in lines if fits(line)]
+                if said:
+                    chosen = said[rng.randrange(len(said))]
+                    break
         if chosen is None:
             resort = glue().get("last_resort", {})
             options = resort.get(intent.name) or resort.get("default") or [""]
