@@ -192,15 +192,10 @@ class TemplateMouth:
         # a line whose declared presupposition is false in this call is never said
         # (presuppose.py: «Soy cliente cumplido» from a prospect, «visto por día» with no daily
         # price): the next fitting line of the intent is said instead
-        known = presuppose.known(state, scenario)
-        sources = [(key, lines) for key, lines in sources if lines]
+        fits = presuppose.checker(presuppose.known(state, scenario), intent.name)
         used = set(state.used_keys)
         chosen = None
         unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
-
-        def fits(line: str) -> bool:
-            return presuppose.holds(line, known, intent.name)
-
         # a source whose every fresh line presumes what was not said (or asks what was settled)
         # gives way to the next one that has a fitting line («No me diga que me calme» when
         # nobody said «cálmese»: the base bank's «No me presione» instead); only when no source
@@ -235,13 +230,8 @@ class TemplateMouth:
                 break
         if chosen is None and optional:
             return ""
-        if chosen is None:
-            # every line was said already: one said before again, if one fits the call
-            for _, lines in sources:
-                said = [line for line in lines if fits(line)]
-                if said:
-                    chosen = said[rng.randrange(len(said))]
-                    break
+        if chosen is None:  # every line was said already: one again, if one fits the call
+            chosen = presuppose.again(sources, fits, rng)
         if chosen is None:
             resort = glue().get("last_resort", {})
             options = resort.get(intent.name) or resort.get("default") or [""]

@@ -16,6 +16,8 @@ The vocabulary of facts and the phrases that establish them live in ``es/presupp
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -33,9 +35,7 @@ CUSTOMER_KINDS = ("service", "collections")  # the customer has the company's pr
 @cache
 def config() -> dict[str, Any]:
     text = (
-        resources.files("simulator.customer")
-        .joinpath("es/presuppositions.yaml")
-        .read_text("utf-8")
+        resources.files("simulator.customer").joinpath("es/presuppositions.yaml").read_text("utf-8")
     )
     data = parse_yaml(text)
     return data if isinstance(data, dict) else {}
@@ -69,7 +69,9 @@ def static_facts(scenario: Scenario) -> frozenset[str]:
     """What the scenario makes true for the whole call."""
     out = {"inbound" if scenario.kind in INBOUND_KINDS else "outbound"}
     provider = normalize(scenario.customer.current_provider or "")
-    if scenario.kind in CUSTOMER_KINDS or (provider and provider == normalize(scenario.company.name)):
+    if scenario.kind in CUSTOMER_KINDS or (
+        provider and provider == normalize(scenario.company.name)
+    ):
         out.add("existing_customer")
     gender = address.customer_gender(scenario.customer.title, scenario.customer.first_name)
     out |= {"customer_female"} if gender == "f" else {"customer_male"} if gender == "m" else set()
@@ -102,6 +104,22 @@ def holds(line: str, facts: frozenset[str], intent: str = "") -> bool:
     requires = set(getattr(line, "requires", frozenset())) | set(shared.get("requires", []))
     unless = set(getattr(line, "unless", frozenset())) | set(shared.get("unless", []))
     return requires <= facts and not unless & facts
+
+
+def checker(facts: frozenset[str], intent: str = "") -> Callable[[str], bool]:
+    """:func:`holds` for the lines of one intent, given the facts known now."""
+    return lambda line: holds(line, facts, intent)
+
+
+def again(
+    sources: list[tuple[str, list[str]]], fits: Callable[[str], bool], rng: random.Random
+) -> str | None:
+    """A line said before, from the first source that has one that fits (None if none does)."""
+    for _, lines in sources:
+        fitting = [line for line in lines if fits(line)]
+        if fitting:
+            return fitting[rng.randrange(len(fitting))]
+    return None
 
 
 def declared(line: str) -> frozenset[str]:
