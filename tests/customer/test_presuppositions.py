@@ -53,7 +53,8 @@ def test_a_bank_line_declares_its_presuppositions_and_stays_a_string() -> None:
     plain, claim, folio = speech.banks["nothing_else"]
     assert plain == "Nada más, gracias." and presuppose.declared(plain) == frozenset()
     assert isinstance(claim, Line) and claim == "Soy buen cliente, ¿eh?"
-    assert claim.requires == {"existing_customer"} and folio.unless == {"folio_given"}
+    assert claim.requires == {"existing_customer"}
+    assert isinstance(folio, Line) and folio.unless == {"folio_given"}
 
 
 @pytest.mark.parametrize(
@@ -95,10 +96,10 @@ def test_every_fact_a_line_names_is_one_the_memory_knows() -> None:
         lines += [x for bank in persona.speech.banks.values() for x in bank]
     for sc in library.scenarios.values():
         lines += [x for bank in sc.banks.values() for x in bank]
-        for item in [*sc.needs, *sc.objections, *sc.buying_signals, *sc.traps]:
-            lines += list(item.statements)
-        for o in sc.objections:
-            lines += list(o.after_resolved)
+        lines += [x for n in sc.needs for x in n.statements]
+        lines += [x for o in sc.objections for x in [*o.statements, *o.after_resolved]]
+        lines += [x for b in sc.buying_signals for x in b.statements]
+        lines += [x for t in sc.traps for x in t.statements]
     named = set().union(*(presuppose.declared(x) for x in lines))
     for rule in presuppose.config().get("intents", {}).values():
         named |= {*rule.get("requires", []), *rule.get("unless", [])}
@@ -160,11 +161,11 @@ def test_a_line_false_for_the_call_gives_way_to_the_next() -> None:
         said = _say(persona, Intent(name="nothing_else"), state, "internet-veloz-hogar")
         assert said == "Nada más, gracias."
     state = CustomerState()
-    said = {
+    lines = {
         _say(persona, Intent(name="nothing_else"), state, "queja-internet-sin-servicio")
         for _ in range(3)
     }
-    assert "Soy buen cliente, ¿eh?" in said  # true for a customer who calls about its service
+    assert "Soy buen cliente, ¿eh?" in lines  # true for a customer who calls about its service
 
 
 def test_with_no_line_that_fits_the_last_resort_is_said() -> None:
