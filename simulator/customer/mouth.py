@@ -189,9 +189,7 @@ class TemplateMouth:
             if said:
                 return said
         sources = self._sources(intent, scenario, persona)
-        # a line whose declared presupposition is false in this call is never said
-        # (presuppose.py: «Soy cliente cumplido» from a prospect, «visto por día» with no daily
-        # price): the next fitting line of the intent is said instead
+        # a line false for the call is never said: the next one that fits (presuppose.py)
         fits = presuppose.checker(presuppose.known(state, scenario), intent.name)
         used = set(state.used_keys)
         chosen = None
@@ -208,11 +206,11 @@ class TemplateMouth:
         if unasked and not strict and not optional:
             # every fitting line was said already: one of them again (the mouth puts «Bueno,»
             # before a whole reply said twice) rather than a fresh one that does not fit
-            again = [line for _, lines in sources for line in lines if fits(line)]
+            again = [line for _, lines in sources for line in lines]
             again = [line for line in again if not line_fit.presumes(line, unasked)]
-            chosen = rng.choice(again) if again else None
+            chosen = presuppose.pick(again, fits, rng)
         for key, lines in sources if chosen is None else []:
-            fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used and fits(lines[i])]
+            fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
             answered = intent.slots.get("answered")
             if answered:  # a doubt the agent's turn just answered is not voiced again
                 fresh = [
@@ -223,15 +221,17 @@ class TemplateMouth:
                 if not fitting and (optional or strict):
                     continue  # an extra of the customer's own: left unsaid rather than unfit
                 fresh = fitting or fresh
-            if fresh:
-                i = rng.choice(fresh)
+            i = presuppose.pick(fresh, presuppose.at(lines, fits), rng)
+            if i is not None:
                 state.used_keys.append(f"{key}:{i}")
                 chosen = lines[i]
                 break
         if chosen is None and optional:
             return ""
-        if chosen is None:  # every line was said already: one again, if one fits the call
-            chosen = presuppose.again(sources, fits, rng)
+        for _, lines in sources if chosen is None else []:
+            chosen = presuppose.pick(lines, fits, rng)  # all said: one again, if one fits
+            if chosen is not None:
+                break
         if chosen is None:
             resort = glue().get("last_resort", {})
             options = resort.get(intent.name) or resort.get("default") or [""]

@@ -20,7 +20,7 @@ import random
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from simulator.customer import address, cues
 from simulator.customer.state import CustomerState
@@ -28,8 +28,10 @@ from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
+T = TypeVar("T")
 INBOUND_KINDS = ("inbound_sale", "service")
 CUSTOMER_KINDS = ("service", "collections")  # the customer has the company's product
+PRODUCT = "product:"  # ``product:<id>``: the agent named this product of the catalog
 
 
 @cache
@@ -61,6 +63,10 @@ def note(state: CustomerState, text: str, scenario: Scenario) -> None:
         said.append("offer_made")
     if cues.price_mentioned(text, norm):
         said.append("price_said")
+    named = [p.id for p in cues.products_named(norm, scenario.catalog)]
+    said += [f"{PRODUCT}{pid}" for pid in named]
+    if set(named) & {x for p in scenario.catalog for x in p.substitutes}:
+        said.append("substitute_named")
     state.facts_heard += [fact for fact in dict.fromkeys(said) if fact not in state.facts_heard]
     state.agent_words = len([w for w in norm.split() if w != "?"])
 
@@ -86,6 +92,7 @@ def known(state: CustomerState, scenario: Scenario) -> frozenset[str]:
         out.add("agreement_reached")
     if state.presented or state.products_mentioned:
         out.add("offer_made")
+    out |= {f"{PRODUCT}{pid}" for pid in state.products_mentioned}
     if state.price_mentioned:
         out.add("price_said")
     if state.purpose_known:
@@ -94,6 +101,8 @@ def known(state: CustomerState, scenario: Scenario) -> frozenset[str]:
         out.add("agent_long_turn")
     told = normalize(" ".join(state.used_texts))
     out |= {fact for fact, phrases in _rules("customer_said") if _says(told, phrases)}
+    any_of = config().get("any_of", {}) or {}
+    out |= {str(fact) for fact, some in any_of.items() if out & set(some)}
     return frozenset(out)
 
 
@@ -111,15 +120,19 @@ def checker(facts: frozenset[str], intent: str = "") -> Callable[[str], bool]:
     return lambda line: holds(line, facts, intent)
 
 
-def again(
-    sources: list[tuple[str, list[str]]], fits: Callable[[str], bool], rng: random.Random
-) -> str | None:
-    """A line said before, from the first source that has one that fits (None if none does)."""
-    for _, lines in sources:
-        fitting = [line for line in lines if fits(line)]
-        if fitting:
-            return fitting[rng.randrange(len(fitting))]
-    return None
+def at(lines: list[str], fits: Callable[[str], bool]) -> Callable[[int], bool]:
+    """``fits`` for the index of a line in ``lines``."""
+    return lambda i: fits(lines[i])
+
+
+def pick(lines: list[T], fits: Callable[[T], bool], rng: random.Random) -> T | None:
+    """A line drawn as the mouth always draws (one of ``lines``, at random); when it does not fit
+    the call, the next one that does (in order, round the list): the draw of a bank whose lines
+    all fit is unchanged. None when no line fits."""
+    if not lines:
+        return None
+    start = rng.randrange(len(lines))
+    return next((x for x in lines[start:] + lines[:start] if fits(x)), None)
 
 
 def declared(line: str) -> frozenset[str]:
@@ -140,6 +153,8 @@ def vocabulary() -> frozenset[str]:
         "price_said",
         "purpose_stated",
         "agent_long_turn",
+        "substitute_named",
+        *(config().get("any_of", {}) or {}),
     }
     noted = {fact for section in ("agent_said", "customer_said") for fact, _ in _rules(section)}
     return frozenset(computed | noted)
