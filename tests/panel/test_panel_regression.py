@@ -64,6 +64,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # scripts' empathy and open questions and stays in step).
 # Pass in session 13 (helper «customer-f», the reply fits the question): b-03, e-01, h-01, za-09.
 # Pass in session 13 (lead, blind panel F false criticals): zo-04, zq-06.
+# Pass in session 14 (helper «customer-h», lines that presuppose nothing false): zf-01 (the son's
+# line is asked only once the family came up), zr-02 (no «visto por día» without a daily price).
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -156,10 +158,10 @@ KNOWN_UNFAIR = {
     # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
     # the empathy now recognised move these customers earlier than their scripts.
-    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 13, score-d):"
-    " «¿me platica… para qué usa más su celular?» del turno 5 ya es pregunta abierta y el cliente"
-    " cuenta ahí su uso; sus respuestas cambian desde el turno 8 y en el 26 pregunta por la línea"
-    " de su hijo, que el guion no contesta",
+    "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 14,"
+    " customer-h): el cliente ya no pregunta «¿desde cuándo me cobrarían el nuevo precio?» antes"
+    " de que haya precio nuevo; pregunta «¿y no pierdo mi número?» (turno 14), que el guion no"
+    " contesta, y la trampa del hijo (turno 44) tampoco tiene respuesta",
     "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
     " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
     " la venta después de su «Mejor otro día»",
@@ -170,7 +172,6 @@ KNOWN_UNFAIR = {
     "zp-03-retencion-plan-movil-experto-excellent.txt": "panel zp (sesión 13, F), hoy: crítico sale_without_consent T20; call_closing: Obtener la aceptación explícita del cliente antes de registrar la venta (resultado no_sale)",
     "zp-08-cambio-domicilio-internet-platicador-excellent.txt": "panel zp (sesión 13, F), hoy: needs_detection: Responder cada pregunta del cliente (sin respuesta: turno 12); product_information: Dar al cliente información clara sobre lo que pidió o preguntó (resultado resolved)",
     "zq-03-seguro-gastos-medicos-experto-excellent.txt": "panel zq (sesión 13, F), hoy: crítico disrespect T16; objection_handling: Hacer al menos un intento de cierre en la llamada (resultado hung_up)",
-    "zr-02-tarjeta-credito-horizonte-regateador-excellent.txt": "panel zr (sesión 13, F), hoy: objection_handling: Atender cada objeción con LAER; sin respuesta: turno 39 (not_interested) (resultado sale)",
     "zr-05-celular-agotado-electrohogar-amable-excellent.txt": "panel zr (sesión 13, F), hoy: opening_protocol: Ofrecimiento de ayuda o motivo de la llamada (resultado sale)",
     "zr-08-queja-internet-sin-servicio-molesto-excellent.txt": "panel zr (sesión 13, F), hoy: crítico disrespect T23; call_closing: Agradecer al cliente (resultado hung_up)",
     # On the session 12 train (score-c fixed these scripts' reasons on main's customer; with the
