@@ -64,8 +64,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # scripts' empathy and open questions and stays in step).
 # Pass in session 13 (helper «customer-f», the reply fits the question): b-03, e-01, h-01, za-09.
 # Pass in session 13 (lead, blind panel F false criticals): zo-04, zq-06.
-# Pass in session 14 (helper «customer-h», lines that presuppose nothing false): zf-01 (the son's
-# line is asked only once the family came up), zr-02 (no «visto por día» without a daily price).
+# Pass in session 14 (helper «customer-h», lines that presuppose nothing false): zr-02 (no
+# «visto por día» without a daily price).
 KNOWN_UNFAIR = {
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
@@ -162,6 +162,14 @@ KNOWN_UNFAIR = {
     " customer-h): el cliente ya no pregunta «¿desde cuándo me cobrarían el nuevo precio?» antes"
     " de que haya precio nuevo; pregunta «¿y no pierdo mi número?» (turno 14), que el guion no"
     " contesta, y la trampa del hijo (turno 44) tampoco tiene respuesta",
+    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 14,"
+    " customer-h): la trampa de la línea del hijo ya no sale sin que se hable de la familia; al"
+    " final del cambio el cliente pregunta por el consumo de su esposa (turno 26) y el guion se"
+    " despide sin contestar",
+    "za-10-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 14,"
+    " customer-h): la pregunta por el hermano espera a que se hable de la familia; al «¿algo más?»"
+    " el cliente pregunta si su esposa ya pagó su tarjeta (turno 37) y el guion se despide sin"
+    " contestar",
     "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
     " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
     " la venta después de su «Mejor otro día»",
