@@ -16,7 +16,7 @@ from importlib import resources
 from typing import get_args
 
 from simulator.content.yaml_lines import Loc, parse_yaml
-from simulator.models.content import Persona, Scenario, ScenarioKind
+from simulator.models.content import Persona, Scenario, ScenarioKind, as_line
 
 # Slots the template mouth fills (INTENTS.md).
 SLOTS = frozenset(
@@ -40,7 +40,7 @@ def base_bank() -> dict[str, list[str]]:
     """The neutral customer's utterances per intent (``simulator/customer/es/base_bank.yaml``)."""
     text = resources.files("simulator.customer").joinpath("es/base_bank.yaml").read_text("utf-8")
     banks = (parse_yaml(text, "base_bank.yaml") or {}).get("banks") or {}
-    return {str(k): [str(u) for u in v or []] for k, v in banks.items()}
+    return {str(k): [as_line(u) for u in v or []] for k, v in banks.items()}
 
 
 def known_intents() -> list[str]:

@@ -22,6 +22,7 @@ from simulator.customer import (
     objections,
     persona_play,
     planner,
+    presuppose,
     promise_moves,
     shape,
     traps,
@@ -55,6 +56,7 @@ def decide(
         acts = (acts - {"closed_question"}) | {"open_question"}
     t = Turn(agent_text, normalize(agent_text), acts, s, scenario, persona)
     t.accepted_before = was_accepted
+    presuppose.note(s, agent_text, scenario)  # what the customer's lines may now take as said
     objections.listen(t)
     persona_play.before(t)
     _react(t)

@@ -13,13 +13,13 @@ from functools import cache
 from importlib import resources
 from typing import Any, Protocol
 
-from simulator.customer import facts, line_fit, mouth_repeat
+from simulator.customer import facts, line_fit, mouth_repeat, presuppose
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.names import field_label as spanish_field_label
 from simulator.language.normalize import normalize
-from simulator.models.content import Persona, Scenario
+from simulator.models.content import Persona, Scenario, as_line
 
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
 # Intents that say again what the customer said before: only they may open with «Como le decía».
@@ -57,7 +57,7 @@ def base_bank() -> dict[str, list[str]]:
         return {}
     data = parse_yaml(text) or {}
     banks = data.get("banks", data) if isinstance(data, dict) else {}
-    return {str(k): [str(x) for x in v] for k, v in banks.items() if isinstance(v, list)}
+    return {str(k): [as_line(x) for x in v] for k, v in banks.items() if isinstance(v, list)}
 
 
 @cache
@@ -189,6 +189,8 @@ class TemplateMouth:
             if said:
                 return said
         sources = self._sources(intent, scenario, persona)
+        # a line false for the call is never said: the next one that fits (presuppose.py)
+        fits = presuppose.checker(presuppose.known(state, scenario), intent.name)
         used = set(state.used_keys)
         chosen = None
         unasked = [u for u in intent.slots.get("unasked", "").split("|") if u]
@@ -197,7 +199,7 @@ class TemplateMouth:
         # nobody said «cálmese»: the base bank's «No me presione» instead); only when no source
         # fits is an unfit line said, and never for an optional extra
         strict = bool(unasked) and any(
-            f"{key}:{i}" not in used and not line_fit.presumes(line, unasked)
+            f"{key}:{i}" not in used and fits(line) and not line_fit.presumes(line, unasked)
             for key, lines in sources
             for i, line in enumerate(lines)
         )
@@ -206,7 +208,7 @@ class TemplateMouth:
             # before a whole reply said twice) rather than a fresh one that does not fit
             again = [line for _, lines in sources for line in lines]
             again = [line for line in again if not line_fit.presumes(line, unasked)]
-            chosen = rng.choice(again) if again else None
+            chosen = presuppose.pick(again, fits, rng)
         for key, lines in sources if chosen is None else []:
             fresh = [i for i in range(len(lines)) if f"{key}:{i}" not in used]
             answered = intent.slots.get("answered")
@@ -219,16 +221,17 @@ class TemplateMouth:
                 if not fitting and (optional or strict):
                     continue  # an extra of the customer's own: left unsaid rather than unfit
                 fresh = fitting or fresh
-            if fresh:
-                i = rng.choice(fresh)
+            i = presuppose.pick(fresh, presuppose.at(lines, fits), rng)
+            if i is not None:
                 state.used_keys.append(f"{key}:{i}")
                 chosen = lines[i]
                 break
         if chosen is None and optional:
             return ""
-        if chosen is None and sources:
-            key, lines = sources[0]
-            chosen = lines[rng.randrange(len(lines))]
+        for _, lines in sources if chosen is None else []:
+            chosen = presuppose.pick(lines, fits, rng)  # all said: one again, if one fits
+            if chosen is not None:
+                break
         if chosen is None:
             resort = glue().get("last_resort", {})
             options = resort.get(intent.name) or resort.get("default") or [""]

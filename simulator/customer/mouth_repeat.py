@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from simulator.customer import memory
+from simulator.customer import memory, presuppose
 from simulator.customer.casing import decapitalize
 from simulator.customer.state import CustomerState, Intent
 from simulator.language.normalize import normalize
@@ -37,6 +37,8 @@ def repeat_line(
         source, _, index = key.rpartition(":")
         lines = next((lines for k, lines in sources if k == source), None)
         if lines is not None and index.isdigit() and int(index) < len(lines):
+            if presuppose.all_false([lines[int(index)]], state, scenario):
+                break  # «nadie me dio un folio» once a folio was given: not again
             line = mouth._fill(lines[int(index)], raised, state, scenario)
             if _asks_settled(line, state):
                 break  # «¿tengo que pagar algo?» after the agent told the cost: not again

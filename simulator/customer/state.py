@@ -73,6 +73,10 @@ class CustomerState(_Strict):
     topics_heard: list[str] = Field(default_factory=list)
     # ``mentioned_topics`` the agent has brought up (a line about «la bonificación» needs one)
     topics_mentioned: list[str] = Field(default_factory=list)
+    # Facts the agent's words established (customer/presuppose.py, es/presuppositions.yaml), and
+    # the length of its last turn: what the customer's lines may presuppose.
+    facts_heard: list[str] = Field(default_factory=list)
+    agent_words: int = 0
     signals_given: list[str] = Field(default_factory=list)
     traps_fired: list[str] = Field(default_factory=list)
     once_flags: list[str] = Field(default_factory=list, description="one-shot persona moves used")

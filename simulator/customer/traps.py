@@ -18,7 +18,7 @@ the floor («¿algo más?»):
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import cues
+from simulator.customer import cues, presuppose
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 from simulator.models.content import Trap
@@ -162,7 +162,10 @@ def _out_of_character(t: Turn, statements: list[str]) -> bool:
 
 def unfit(t: Turn, statements: list[str]) -> bool:
     """Every line presumes something the agent has not brought up in the call yet
-    (``mentioned_topics`` in es/brain.yaml)."""
+    (``mentioned_topics`` in es/brain.yaml), or what is false in this call (the lines'
+    ``requires``/``unless``: a trap waits for its hook, presuppose.py)."""
+    if presuppose.all_false(statements, t.s, t.scenario):
+        return True
     mentioned = [*t.s.topics_mentioned, *cues.topics_mentioned(t.norm)]
     phrases = cues.unmentioned_lines(mentioned)
     return bool(statements) and all(

@@ -7,9 +7,17 @@ file per object, ``id`` equal to the file slug, unknown keys rejected.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WithJsonSchema,
+    WrapValidator,
+)
 
 from simulator.models.acts import ObjectionType
 
@@ -30,6 +38,66 @@ Goal = Literal["sale", "resolved", "payment_promise"]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- bank lines
+
+
+class Line(str):
+    """An authored customer line that declares what it presupposes about the call.
+
+    In YAML a line is a plain string, or ``{say: "…", requires: [...], unless: [...]}``: the
+    facts (``customer/es/presuppositions.yaml``) that must hold, or must not hold, for the line to
+    make sense («Soy cliente cumplido» needs ``existing_customer`` and ``customer_male``). The
+    value stays a ``str`` for every reader; the customer's mouth reads the two sets.
+    """
+
+    requires: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()
+
+
+LINE_KEYS = frozenset({"say", "requires", "unless"})
+
+
+def as_line(value: Any) -> str:
+    """A bank entry as a string: plain, or a :class:`Line` when it declares presuppositions."""
+    if not isinstance(value, dict):
+        return str(value)
+    line = Line(str(value.get("say", "")))
+    line.requires = frozenset(str(x) for x in value.get("requires") or [])
+    line.unless = frozenset(str(x) for x in value.get("unless") or [])
+    return line
+
+
+def _line(value: Any, handler: ValidatorFunctionWrapHandler, _: ValidationInfo) -> str:
+    if not isinstance(value, dict):
+        return str(handler(value))
+    unknown = set(value) - LINE_KEYS
+    if unknown or not isinstance(value.get("say"), str):
+        raise ValueError(f"una línea es un texto o {{say, requires, unless}}: {sorted(unknown)}")
+    for key in ("requires", "unless"):
+        facts = value.get(key) or []
+        if not isinstance(facts, list) or not all(isinstance(x, str) for x in facts):
+            raise ValueError(f"«{key}» es una lista de hechos (textos)")
+    return as_line({**value, "say": handler(value["say"])})
+
+
+_LINE_SCHEMA = {
+    "anyOf": [
+        {"type": "string"},
+        {
+            "type": "object",
+            "properties": {
+                "say": {"type": "string"},
+                "requires": {"type": "array", "items": {"type": "string"}},
+                "unless": {"type": "array", "items": {"type": "string"}},
+            },
+            "required": ["say"],
+            "additionalProperties": False,
+        },
+    ]
+}
+BankLine = Annotated[str, WrapValidator(_line), WithJsonSchema(_LINE_SCHEMA)]
 
 
 # --------------------------------------------------------------------------- persona
@@ -70,7 +138,7 @@ class Voice(_Strict):
 class Speech(_Strict):
     """Utterance banks keyed by mouth intent (see the persona README); ``{slots}`` are filled."""
 
-    banks: dict[str, list[str]] = Field(default_factory=dict)
+    banks: dict[str, list[BankLine]] = Field(default_factory=dict)
     fillers: list[str] = Field(default_factory=list)
     regional: list[str] = Field(default_factory=list)
 
@@ -147,7 +215,7 @@ class Need(_Strict):
     reveal: Literal["open", "probe"] = "open"
     probe_keywords: list[str] = Field(default_factory=list)
     benefit_keywords: list[str] = Field(default_factory=list)
-    statements: list[str] = Field(min_length=1)
+    statements: list[BankLine] = Field(min_length=1)
 
 
 class Objection(_Strict):
@@ -155,21 +223,21 @@ class Objection(_Strict):
     type: ObjectionType
     trigger: Literal["opening", "presentation", "price", "close", "data_request"] = "presentation"
     resolve_keywords: list[str] = Field(default_factory=list)
-    statements: list[str] = Field(min_length=1)
-    after_resolved: list[str] = Field(default_factory=list)
+    statements: list[BankLine] = Field(min_length=1)
+    after_resolved: list[BankLine] = Field(default_factory=list)
 
 
 class BuyingSignal(_Strict):
     id: str
     threshold: int = Field(60, ge=0, le=100)
-    statements: list[str] = Field(min_length=1)
+    statements: list[BankLine] = Field(min_length=1)
 
 
 class Trap(_Strict):
     id: str
     type: Literal["confidential_request", "wrong_price_bait", "do_not_call", "pressure_bait"]
     trigger: Literal["opening", "presentation", "close", "data_request", "end"] = "presentation"
-    statements: list[str] = Field(min_length=1)
+    statements: list[BankLine] = Field(min_length=1)
     expected: str = Field(description="what a competent agent does, shown in feedback")
     refusal_keywords: list[str] = Field(default_factory=list)
 
@@ -197,6 +265,6 @@ class Scenario(_Strict):
     required_fields: list[str] = Field(default_factory=list)
     max_hold_seconds: int = Field(60, ge=5, le=600)
     traps: list[Trap] = Field(default_factory=list)
-    banks: dict[str, list[str]] = Field(
+    banks: dict[str, list[BankLine]] = Field(
         default_factory=dict, description="scenario-specific utterances keyed by mouth intent"
     )

@@ -66,6 +66,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Pass in session 13 (lead, blind panel F false criticals): zo-04, zq-06.
 # Pass in session 14: zt-02 (panel G, played before the fix) with helper score-e's inbound opening
 # (a caller who says why she calls is not asked «¿en qué le puedo ayudar?»).
+# Pass in session 14 (helper «customer-h», lines that presuppose nothing false): zr-02 (no
+# «visto por día» without a daily price).
 KNOWN_UNFAIR = {
     # Panel G (session 14, four outside trainers against main at d9fba0d): excellent calls the
     # scorer fails, each by one wrong judgement the panelist named.
@@ -171,10 +173,18 @@ KNOWN_UNFAIR = {
     # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
     # the empathy now recognised move these customers earlier than their scripts.
-    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 13, score-d):"
-    " «¿me platica… para qué usa más su celular?» del turno 5 ya es pregunta abierta y el cliente"
-    " cuenta ahí su uso; sus respuestas cambian desde el turno 8 y en el 26 pregunta por la línea"
-    " de su hijo, que el guion no contesta",
+    "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 14,"
+    " customer-h): el cliente ya no pregunta «¿desde cuándo me cobrarían el nuevo precio?» antes"
+    " de que haya precio nuevo; pregunta «¿y no pierdo mi número?» (turno 14), que el guion no"
+    " contesta, y la trampa del hijo (turno 44) tampoco tiene respuesta",
+    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 14,"
+    " customer-h): la trampa de la línea del hijo ya no sale sin que se hable de la familia; al"
+    " final del cambio el cliente pregunta por el consumo de su esposa (turno 26) y el guion se"
+    " despide sin contestar",
+    "za-10-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 14,"
+    " customer-h): la pregunta por el hermano espera a que se hable de la familia; al «¿algo más?»"
+    " el cliente pregunta si su esposa ya pagó su tarjeta (turno 37) y el guion se despide sin"
+    " contestar",
     "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
     " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
     " la venta después de su «Mejor otro día»",

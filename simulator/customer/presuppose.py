@@ -1,0 +1,166 @@
+"""The one filter that keeps a customer line from presupposing what is false in this call.
+
+Blind panel F (session 13) counted lines that refer to what was never said or is not true for the
+call: «Soy cliente cumplido» from a prospect of an outbound offer (and «cumplido» from a woman),
+«visto por día, sí sale barato» when nobody gave a per-day price, «¿Me llega la confirmación por
+correo?» before anything was agreed, «nadie me dio un folio» right after a folio was dictated,
+«Ojalá no tenga que volver a llamar» in a call the customer did not make, «no me lea todo» after
+one sentence. Phrase lists in the mouth could only catch such lines one by one; here each bank
+line declares in data what it presupposes (:class:`simulator.models.content.Line`: ``requires``
+and ``unless``), the call memory provides the facts (:func:`known`), and the mouth drops a
+candidate whose presupposition is false for the next one (:func:`holds`). A trap or an objection
+whose every line has a false presupposition waits (its hook is not in the call yet).
+
+The vocabulary of facts and the phrases that establish them live in ``es/presuppositions.yaml``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
+
+from simulator.customer import address, cues
+from simulator.customer.state import CustomerState
+from simulator.datafiles import parse as parse_yaml
+from simulator.language.normalize import normalize
+from simulator.models.content import Scenario
+
+T = TypeVar("T")
+INBOUND_KINDS = ("inbound_sale", "service")
+CUSTOMER_KINDS = ("service", "collections")  # the customer has the company's product
+PRODUCT = "product:"  # ``product:<id>``: the agent named this product of the catalog
+
+
+@cache
+def config() -> dict[str, Any]:
+    text = (
+        resources.files("simulator.customer").joinpath("es/presuppositions.yaml").read_text("utf-8")
+    )
+    data = parse_yaml(text)
+    return data if isinstance(data, dict) else {}
+
+
+@cache
+def _rules(section: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = config().get(section, {}) or {}
+    return tuple((str(k), tuple(normalize(p) for p in v)) for k, v in table.items())
+
+
+def _says(norm_text: str, phrases: tuple[str, ...]) -> bool:
+    padded = f" {norm_text} "
+    return any(p and f" {p} " in padded for p in phrases)
+
+
+def note(state: CustomerState, text: str, scenario: Scenario) -> None:
+    """Remember the facts this agent turn establishes (``agent_said``; an offer once a product
+    of the catalog or its price is named, a price once money is said) and its length."""
+    norm = normalize(text)
+    said = [fact for fact, phrases in _rules("agent_said") if _says(norm, phrases)]
+    if cues.products_named(norm, scenario.catalog) or cues.catalog_price_said(text, scenario):
+        said.append("offer_made")
+    if cues.price_mentioned(text, norm):
+        said.append("price_said")
+    named = [p.id for p in cues.products_named(norm, scenario.catalog)]
+    said += [f"{PRODUCT}{pid}" for pid in named]
+    if set(named) & {x for p in scenario.catalog for x in p.substitutes}:
+        said.append("substitute_named")
+    state.facts_heard += [fact for fact in dict.fromkeys(said) if fact not in state.facts_heard]
+    state.agent_words = len([w for w in norm.split() if w != "?"])
+
+
+def static_facts(scenario: Scenario) -> frozenset[str]:
+    """What the scenario makes true for the whole call."""
+    out = {"inbound" if scenario.kind in INBOUND_KINDS else "outbound"}
+    provider = normalize(scenario.customer.current_provider or "")
+    if scenario.kind in CUSTOMER_KINDS or (
+        provider and provider == normalize(scenario.company.name)
+    ):
+        out.add("existing_customer")
+    gender = address.customer_gender(scenario.customer.title, scenario.customer.first_name)
+    out |= {"customer_female"} if gender == "f" else {"customer_male"} if gender == "m" else set()
+    return frozenset(out)
+
+
+def known(state: CustomerState, scenario: Scenario) -> frozenset[str]:
+    """Every fact that holds now: the scenario's, the call memory's, the agent's words heard and
+    the customer's own lines said."""
+    out = set(static_facts(scenario)) | set(state.facts_heard)
+    if state.accepted or state.payment_promise or state.resolved:
+        out.add("agreement_reached")
+    if state.presented or state.products_mentioned:
+        out.add("offer_made")
+    out |= {f"{PRODUCT}{pid}" for pid in state.products_mentioned}
+    if state.price_mentioned:
+        out.add("price_said")
+    if state.purpose_known:
+        out.add("purpose_stated")
+    if state.agent_words >= int(config().get("long_turn", 55)):
+        out.add("agent_long_turn")
+    told = normalize(" ".join(state.used_texts))
+    out |= {fact for fact, phrases in _rules("customer_said") if _says(told, phrases)}
+    any_of = config().get("any_of", {}) or {}
+    out |= {str(fact) for fact, some in any_of.items() if out & set(some)}
+    return frozenset(out)
+
+
+def holds(line: str, facts: frozenset[str], intent: str = "") -> bool:
+    """The line's declared presuppositions are true (a plain string presupposes nothing), and
+    those of every line of its ``intent`` (``intents`` in es/presuppositions.yaml)."""
+    shared = config().get("intents", {}).get(intent) or {}
+    requires = set(getattr(line, "requires", frozenset())) | set(shared.get("requires", []))
+    unless = set(getattr(line, "unless", frozenset())) | set(shared.get("unless", []))
+    return requires <= facts and not unless & facts
+
+
+def checker(facts: frozenset[str], intent: str = "") -> Callable[[str], bool]:
+    """:func:`holds` for the lines of one intent, given the facts known now."""
+    return lambda line: holds(line, facts, intent)
+
+
+def at(lines: list[str], fits: Callable[[str], bool]) -> Callable[[int], bool]:
+    """``fits`` for the index of a line in ``lines``."""
+    return lambda i: fits(lines[i])
+
+
+def pick(lines: list[T], fits: Callable[[T], bool], rng: random.Random) -> T | None:
+    """A line drawn as the mouth always draws (one of ``lines``, at random); when it does not fit
+    the call, the next one that does (in order, round the list): the draw of a bank whose lines
+    all fit is unchanged. None when no line fits."""
+    if not lines:
+        return None
+    start = rng.randrange(len(lines))
+    return next((x for x in lines[start:] + lines[:start] if fits(x)), None)
+
+
+def declared(line: str) -> frozenset[str]:
+    """Every fact the line names, required or excluded (for checks of the vocabulary)."""
+    return frozenset(getattr(line, "requires", frozenset()) | getattr(line, "unless", frozenset()))
+
+
+def vocabulary() -> frozenset[str]:
+    """The facts a line may name: the computed ones and those of ``es/presuppositions.yaml``."""
+    computed = {
+        "inbound",
+        "outbound",
+        "existing_customer",
+        "customer_male",
+        "customer_female",
+        "agreement_reached",
+        "offer_made",
+        "price_said",
+        "purpose_stated",
+        "agent_long_turn",
+        "substitute_named",
+        *(config().get("any_of", {}) or {}),
+    }
+    noted = {fact for section in ("agent_said", "customer_said") for fact, _ in _rules(section)}
+    return frozenset(computed | noted)
+
+
+def all_false(lines: list[str], state: CustomerState, scenario: Scenario) -> bool:
+    """Every line presupposes something false now (a move made of them waits for its hook)."""
+    facts = known(state, scenario)
+    return bool(lines) and not any(holds(x, facts) for x in lines)
