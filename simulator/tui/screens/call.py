@@ -345,16 +345,6 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
     def _capture_done(self) -> None:
         self.say.focus()
 
-    def _capture(self, field: str, value: str) -> None:
-        try:
-            self.session.capture(field, value)
-        except SimuladorError as error:
-            self._error(error)
-
-    def _flush_capture(self) -> None:
-        for name, value in self.capture_form.flush():
-            self._capture(name, value)
-
     # ----------------------------------------------------------------- talking (see call_talk)
 
     @on(Input.Submitted, "#say")

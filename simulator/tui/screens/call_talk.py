@@ -64,6 +64,17 @@ class CallTalk(_MixinBase):
         def _captured(self, event: CaptureForm.Captured) -> None: ...
         def voice_answered(self) -> None: ...
 
+    def _capture(self, field: str, value: str) -> None:
+        """Put a datum in the system (the capture tab or «/dato»); a bad one is a message."""
+        try:
+            self.session.capture(field, value)
+        except SimuladorError as error:
+            self._error(error)
+
+    def _flush_capture(self) -> None:
+        for name, value in self.capture_form.flush():
+            self._capture(name, value)
+
     def said(self, text: str, spoken: tuple[float, float] | None = None) -> None:
         """The trainee pressed Enter on the talk line (a slash command or words to the customer), or
         said a line with voice on (``spoken``: when, in call seconds; the talk line is left as is)."""
