@@ -19,7 +19,7 @@ from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import cross_sell, exposure, false_claims, reactions
 from simulator.scoring import text as tx
-from simulator.scoring.context import SELLING_ACTS, CallContext
+from simulator.scoring.context import SELLING_ACTS, SELLING_KINDS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
 from simulator.scoring.elements_opening import is_identity_check
 from simulator.scoring.judged import example
@@ -330,7 +330,11 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
                     ctx.acts[a - 1] & SELLING_ACTS
                     and not respects
                     and not ctx.has(a, "farewell")  # stated once on the way out
+                    # a service or complaint call: booking the visit the customer asked for
+                    # («le agendo al técnico») is the service, only an offer is selling
+                    and (ctx.kind in SELLING_KINDS or conduct.offers_again(text))
                 )
+                or (respects and conduct.offers_after_respect(text))
             ):
                 return [
                     _error(
