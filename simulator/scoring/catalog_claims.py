@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from simulator.analysis import claims
 from simulator.models.transcript import CatalogEntry
+from simulator.scoring import catalog_limits
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.prices import products_named
@@ -47,13 +48,16 @@ def _products(ctx: CallContext, n: int) -> list[CatalogEntry]:
     return list(ctx.transcript.catalog)
 
 
-def _naming(product: CatalogEntry, names: tuple[str, ...]) -> list[str]:
-    return [c for c in product.conditions if any(name in tx.fold(c) + " " for name in names)]
+def _naming(product: CatalogEntry, names: tuple[str, ...], features: bool = False) -> list[str]:
+    texts = (*product.conditions, *product.features) if features else product.conditions
+    return [c for c in texts if any(name in tx.fold(c) + " " for name in names)]
 
 
 def _condition(product: CatalogEntry, claim: claims.Claim, qualified: bool) -> str | None:
-    """The product's condition that contradicts a condition said to be absent, if any."""
-    naming = _naming(product, claims.condition_names(claim.topic))
+    """The product's condition that contradicts a condition said to be absent, if any. A
+    feature states a condition too («Daños materiales con deducible de 5 %» against «no paga
+    deducible»)."""
+    naming = _naming(product, claims.condition_names(claim.topic), features=True)
     present = [c for c in naming if not claims.states_absent(c)]
     if not present:
         return None  # silent, or the catalog itself says it is absent
@@ -178,6 +182,12 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
         ]
         if spoken and len(spoken) == len(judged):
             found.append(Contradiction(claim.span, spoken[0], why))
+    # limits of other shapes (only with, some cards, a cap, blocked, at purchase, sold out, an
+    # exclusion in everyday words): ``catalog_limits``
+    found += [
+        Contradiction(said, cond, "condition")
+        for said, cond in catalog_limits.contradictions(ctx, n)
+    ]
     return found
 
 
