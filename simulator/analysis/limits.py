@@ -90,6 +90,13 @@ def _affirmed(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
     return None
 
 
+def feature_topics() -> frozenset[str]:
+    """Claim topics that a product's features state as well as its conditions."""
+    topics = _data().get("feature_topics") or []
+    assert isinstance(topics, list)
+    return frozenset(str(t) for t in topics)
+
+
 def acknowledges(text: str) -> bool:
     """The turn itself states a limit («solo», «no se puede», «hasta 1,500», «agotado»): the agent
     is informing about the limit, not denying it."""

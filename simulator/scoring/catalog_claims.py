@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simulator.analysis import claims
+from simulator.analysis import claims, limits
 from simulator.models.transcript import CatalogEntry
 from simulator.scoring import catalog_limits
 from simulator.scoring import text as tx
@@ -57,7 +57,8 @@ def _condition(product: CatalogEntry, claim: claims.Claim, qualified: bool) -> s
     """The product's condition that contradicts a condition said to be absent, if any. A
     feature states a condition too («Daños materiales con deducible de 5 %» against «no paga
     deducible»)."""
-    naming = _naming(product, claims.condition_names(claim.topic), features=True)
+    features = claim.topic in limits.feature_topics()
+    naming = _naming(product, claims.condition_names(claim.topic), features=features)
     present = [c for c in naming if not claims.states_absent(c)]
     if not present:
         return None  # silent, or the catalog itself says it is absent

@@ -67,14 +67,20 @@ def contradictions(ctx: CallContext, n: int) -> list[tuple[str, str]]:
     text = ctx.text(n)
     if limits.acknowledges(text):
         return []
-    turn_products = _about(ctx, n)
-    named_here = products_named(ctx, n)
+    before = _about(ctx, n - 1) if n > 1 else []
+    # a sold-out product is shipped only when it is named in the clause, or asked for in the
+    # customer's turn right before a turn that names nothing (it is often named earlier in the
+    # call, then another product is sold)
+    asked = products_named(ctx, n - 1) if n > 1 and not products_named(ctx, n) else []
     everything = list(ctx.transcript.catalog)
     found: list[tuple[str, str]] = []
+    current: list[CatalogEntry] = []
     for clause in limits.turn_clauses(text):
         in_clause = _in_clause(ctx, clause)
-        # a clause naming products is about them; an unnamed clause is about the turn's products
-        candidates = in_clause or turn_products
+        # a clause naming products is about them; an unnamed clause is about the products of the
+        # nearest clause before it that names some, else of the turns before
+        current = in_clause or current
+        candidates = current or before
         # nothing named anywhere near: a limit any product states about cards or caps still
         # reads the same («aplica con cualquier tarjeta»), as ``catalog_claims`` reads a claim
         wide = not candidates
@@ -83,8 +89,8 @@ def contradictions(ctx: CallContext, n: int) -> list[tuple[str, str]]:
                 for limit in limits.limits_of(condition):
                     if wide and limit.kind not in WIDE_KINDS:
                         continue
-                    if limit.kind == "sold_out" and not in_clause and named_here:
-                        continue  # another clause names the product shipped
+                    if limit.kind == "sold_out" and product not in in_clause + asked:
+                        continue
                     said = limits.denial(limit, clause)
                     if said is None and limit.kind == "only_with":
                         said = clause if _wrong_partner(ctx, product, limit.arg, clause) else None
