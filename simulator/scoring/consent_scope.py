@@ -58,7 +58,8 @@ def _sale_scope(ctx: CallContext, a: int) -> str | None:
             agreed=" y ".join(f"«{p}»" for p in sorted(agreed)),
             registered=" y ".join(f"«{p}»" for p in sorted(registered)),
         )
-    close = found.close
+    # the close the yes answered (or, for a yes given before any close, the agent's turn before)
+    close = found.close if found.close is not None else ctx.prev_agent(yes - 1)
     options = _choice(ctx, close, yes, a)
     if options is not None:
         return WHY["product"].format(agreed=f"«{options[0]}»", registered=f"«{options[1]}»")
