@@ -67,7 +67,7 @@ CRITICAL = [
     (
         "complaint",
         [(C, "No me llega el enlace, ya lo intenté.")],
-        "Si usted no sabe ni copiar un enlace, yo ya no puedo hacer más.",
+        "Usted no sabe ni copiar un enlace, así no se puede.",
         "disrespect",
         None,
     ),
