@@ -97,4 +97,15 @@ def contradictions(ctx: CallContext, n: int) -> list[tuple[str, str]]:
                     if said is not None:
                         found.append((said, condition))
                         break
+        # «sí, también se lo podemos poner a la limitada»: the add-on asked about just before is
+        # the «lo» put together with the product this clause names
+        for product in before:
+            if product in in_clause:
+                continue
+            for condition in product.conditions:
+                if any(
+                    lim.kind == "only_with" and _wrong_partner(ctx, product, lim.arg, clause)
+                    for lim in limits.limits_of(condition)
+                ):
+                    found.append((clause, condition))
     return found
