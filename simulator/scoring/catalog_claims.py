@@ -159,7 +159,23 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
         checks: list[str | None]
         if claim.kind == "condition_absent":
             qualified = claims.qualified(text)
-            checks = [_condition(p, claim, qualified) for p in products]
+            # «El Total tiene deducible; el Básico lo tiene sin deducible»: a claim is about the
+            # products its own clause names, when it names some
+            # (only where features count: elsewhere the turn's products judge, as before)
+            scoped = products
+            if claim.topic in limits.feature_topics():
+                scoped = catalog_limits.clause_products(ctx, text, claim.span) or products
+            checks = [_condition(p, claim, qualified) for p in scoped]
+            if scoped is not products:
+                spoken = [c for c in checks if c is not None]
+                judged = [
+                    p
+                    for p, c in zip(scoped, checks, strict=True)
+                    if c is not None or _speaks(p, claim)
+                ]
+                if spoken and len(spoken) == len(judged):
+                    found.append(Contradiction(claim.span, spoken[0], "condition"))
+                continue
             why = "condition"
         elif claim.kind == "condition_present":
             checks = [_absent_in_catalog(p, claim) for p in products]

@@ -50,6 +50,15 @@ def _in_clause(ctx: CallContext, clause: str) -> list[CatalogEntry]:
     return _named_in(ctx.transcript.catalog, tx.fold(clause), set())
 
 
+def clause_products(ctx: CallContext, text: str, span: str) -> list[CatalogEntry]:
+    """The catalog products named in the clause of ``text`` that holds ``span`` (normalized
+    words of a claim); empty when that clause names none."""
+    for clause in limits.turn_clauses(text):
+        if span in clause:
+            return _in_clause(ctx, clause)
+    return []
+
+
 def _wrong_partner(ctx: CallContext, product: CatalogEntry, req: str, clause: str) -> bool:
     """«Se lo agrego a la limitada» for an add-on that goes only with the amplia: the clause puts
     the product together with another catalog product, and none of the required ones is named."""
