@@ -240,6 +240,22 @@ def offers_again(text: str) -> bool:
     return False
 
 
+def offers_after_respect(text: str) -> bool:
+    """The turn confirms the removal and then goes on selling: a clause after the last removal
+    confirmation brings the offer up again, asks the customer to reconsider or invites them to
+    come back («ya quedó anotado; nomás una pregunta, ¿cuántos megas tiene?…», «lo respeto; le
+    dejo mi extensión por si se anima»). The removal said after the offer closes the turn and
+    answers a question the customer asked («…cuesta 499. Y queda registrado que no le llamemos»)."""
+    parts = [c.strip() for c in _secret_clauses(text)]
+    pats = _patterns()
+    last = max((i for i, c in enumerate(parts) if pats["dnc_respect"].search(c)), default=None)
+    if last is None:
+        return False
+    after = parts[last + 1 :]
+    rest = ". ".join(after)
+    return any(offers_again(c) for c in after if c) or bool(pats["persuasion"].search(rest))
+
+
 def refuses_disclosure(text: str) -> bool:
     """The agent declines to give someone else's data or a confidential detail."""
     return _hit("refuses_disclosure", text)

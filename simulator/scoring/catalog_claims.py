@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from simulator.analysis import claims
+from simulator.analysis import claims, limits
 from simulator.models.transcript import CatalogEntry
+from simulator.scoring import catalog_limits
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.prices import products_named
@@ -47,13 +48,17 @@ def _products(ctx: CallContext, n: int) -> list[CatalogEntry]:
     return list(ctx.transcript.catalog)
 
 
-def _naming(product: CatalogEntry, names: tuple[str, ...]) -> list[str]:
-    return [c for c in product.conditions if any(name in tx.fold(c) + " " for name in names)]
+def _naming(product: CatalogEntry, names: tuple[str, ...], features: bool = False) -> list[str]:
+    texts = (*product.conditions, *product.features) if features else product.conditions
+    return [c for c in texts if any(name in tx.fold(c) + " " for name in names)]
 
 
 def _condition(product: CatalogEntry, claim: claims.Claim, qualified: bool) -> str | None:
-    """The product's condition that contradicts a condition said to be absent, if any."""
-    naming = _naming(product, claims.condition_names(claim.topic))
+    """The product's condition that contradicts a condition said to be absent, if any. A
+    feature states a condition too («Daños materiales con deducible de 5 %» against «no paga
+    deducible»)."""
+    features = claim.topic in limits.feature_topics()
+    naming = _naming(product, claims.condition_names(claim.topic), features=features)
     present = [c for c in naming if not claims.states_absent(c)]
     if not present:
         return None  # silent, or the catalog itself says it is absent
@@ -154,7 +159,23 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
         checks: list[str | None]
         if claim.kind == "condition_absent":
             qualified = claims.qualified(text)
-            checks = [_condition(p, claim, qualified) for p in products]
+            # «El Total tiene deducible; el Básico lo tiene sin deducible»: a claim is about the
+            # products its own clause names, when it names some
+            # (only where features count: elsewhere the turn's products judge, as before)
+            scoped = products
+            if claim.topic in limits.feature_topics():
+                scoped = catalog_limits.clause_products(ctx, text, claim.span) or products
+            checks = [_condition(p, claim, qualified) for p in scoped]
+            if scoped is not products:
+                spoken = [c for c in checks if c is not None]
+                judged = [
+                    p
+                    for p, c in zip(scoped, checks, strict=True)
+                    if c is not None or _speaks(p, claim)
+                ]
+                if spoken and len(spoken) == len(judged):
+                    found.append(Contradiction(claim.span, spoken[0], "condition"))
+                continue
             why = "condition"
         elif claim.kind == "condition_present":
             checks = [_absent_in_catalog(p, claim) for p in products]
@@ -178,6 +199,12 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
         ]
         if spoken and len(spoken) == len(judged):
             found.append(Contradiction(claim.span, spoken[0], why))
+    # limits of other shapes (only with, some cards, a cap, blocked, at purchase, sold out, an
+    # exclusion in everyday words): ``catalog_limits``
+    found += [
+        Contradiction(said, cond, "condition")
+        for said, cond in catalog_limits.contradictions(ctx, n)
+    ]
     return found
 
 

@@ -17,9 +17,9 @@ from simulator.analysis import conduct, offensive
 from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import cross_sell, exposure, false_claims, reactions
+from simulator.scoring import consent_scope, cross_sell, exposure, false_claims, reactions
 from simulator.scoring import text as tx
-from simulator.scoring.context import SELLING_ACTS, CallContext
+from simulator.scoring.context import SELLING_ACTS, SELLING_KINDS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
 from simulator.scoring.elements_opening import is_identity_check
 from simulator.scoring.judged import example
@@ -318,6 +318,9 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
         # the offer brought up again right after the request (collections: the debt is still
         # owed and may be stated once, so only persuasion and selling count there)
         right_after = set(ctx.next_agent(n, 2)) if ctx.kind != "collections" else set()
+        # a customer who already said yes may ask for no more offers and still get the accepted
+        # sale finished («queda la Cobertura Amplia; ¿me da su nombre?», panel d-03)
+        accepted = any(ctx.has(m, "acceptance") for m in ctx.customer_turns if m <= n)
         for a in ctx.agent_turns:
             if a <= n:
                 continue
@@ -330,7 +333,11 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
                     ctx.acts[a - 1] & SELLING_ACTS
                     and not respects
                     and not ctx.has(a, "farewell")  # stated once on the way out
+                    # a service or complaint call: booking the visit the customer asked for
+                    # («le agendo al técnico») is the service, only an offer is selling
+                    and (ctx.kind in SELLING_KINDS or conduct.offers_again(text))
                 )
+                or (respects and not accepted and conduct.offers_after_respect(text))
             ):
                 return [
                     _error(
@@ -371,6 +378,6 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
         disrespect(ctx)
         + confidential_disclosure(ctx)
         + ignores_do_not_call(ctx)
-        + (imposed_after_refusal(ctx) or cross_sell.find(ctx))
+        + (imposed_after_refusal(ctx) or cross_sell.find(ctx) or consent_scope.find(ctx))
         + false_claims.find(ctx, _third_party_turns(ctx))
     )
