@@ -114,6 +114,8 @@ def test_what_the_customer_says_about_a_purchase() -> None:
     )
     buy = tag_customer("Con Lucía Ortiz. Quiero comprar el comedor de seis sillas.", "¿Con quién?")
     assert "need_statement" in buy.acts
+    call = tag_customer("Buenas. Le hablo para comprar la pantalla de 50 pulgadas.", "¿Diga?")
+    assert "need_statement" in call.acts
 
 
 def test_an_inbound_caller_who_said_why_she_calls_needs_no_offer_of_help() -> None:
