@@ -185,6 +185,22 @@ def _proposal_opinion_closes(found: dict[str, list[int]], clauses: list[Clause])
             del found["trial_close"]
 
 
+def _deal_tag_closes(found: dict[str, list[int]], clauses: list[Clause]) -> None:
+    """«Entonces queda el cambio al Conecta 20 de 349 pesos, ¿de acuerdo?»: a bare tag asked right
+    after the deal is stated puts the deal up for a yes, so the tag is a close."""
+    if "close" in found:
+        return
+    tags = [
+        i
+        for i in range(1, len(clauses))
+        if clauses[i].question
+        and agent_hit("deal_tag", clauses[i].norm)
+        and agent_hit("deal_statement", clauses[i - 1].norm)
+    ]
+    if tags:
+        found["close"] = tags[-1:]
+
+
 def _resolve_greeting(found: dict[str, list[int]], clauses: list[Clause], norm: str) -> None:
     if "greeting" not in found:
         return
@@ -300,6 +316,7 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
             del found["thanks"]
     _drop_if_covered(found, "trial_close", "close")
     _proposal_opinion_closes(found, clauses)
+    _deal_tag_closes(found, clauses)
     for idx in [i for i in found.get("data_confirmation", ()) if i in found.get("close", ())]:
         if agent_hit("consent_check", clauses[idx].norm):  # «¿me confirma que quiere…?» closes
             found["data_confirmation"].remove(idx)

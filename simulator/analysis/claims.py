@@ -20,8 +20,10 @@ from functools import cache, lru_cache
 from simulator.analysis.conduct import affirmed, clauses, negated
 from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
+from simulator.language.numbers import segments
 
 LEXICON = "claims.yaml"
+MAX_INSTALMENTS = 60  # payments in a plan: more is not a count of instalments
 PROMISE_KINDS = (
     "free_forever",
     "free",
@@ -168,6 +170,22 @@ def example_cost(before: str) -> bool:
     """The words before an amount give the cost of an example event («si una cirugía le cuesta»):
     the amount is an illustration, not a price of the offer."""
     return _pattern("example_cost").search(_norm(before).rstrip()) is not None
+
+
+@lru_cache(maxsize=4096)
+def instalment_totals(text: str) -> frozenset[float]:
+    """Totals of the instalment plans a text states: «12 pagos mensuales de 870» → 10,440. Such a
+    total («en mensualidades el año sale en 10,440») is the plan's own arithmetic, not a price."""
+    found = [s for s in segments(text[:MAX_CHARS]) if s.value]
+    out = set()
+    for count, amount in zip(found, found[1:], strict=False):
+        assert count.value is not None and amount.value is not None
+        if not (1 < count.value <= MAX_INSTALMENTS and count.value.is_integer()):
+            continue
+        gap = _norm(text[count.end : amount.start])
+        if _pattern("instalment_gap").search(gap):
+            out.add(count.value * amount.value)
+    return frozenset(out)
 
 
 def not_a_price(words: str) -> bool:

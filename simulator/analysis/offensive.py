@@ -56,8 +56,16 @@ def words() -> frozenset[str]:
     data = load_yaml(LEXICON)
     own = {normalize(str(w)) for w in data["own"]}
     ordinary = {normalize(str(w)) for w in data["not_offensive"]}
+    # an ordinary word is ordinary in the plural too: «años» normalizes to «anos» (panel G, «35 a
+    # 44 años, como usted» read as an insult)
+    ordinary |= {_plural(w) for w in ordinary if w}
     inflected = {form for w in seed_words() | own for form in _inflections(w)}
     return frozenset(inflected - ordinary - {""})
+
+
+def _plural(word: str) -> str:
+    """The plural of a word or of a phrase's last word («ano» → «anos», «pan» → «panes»)."""
+    return word + ("s" if word[-1] in "aeiou" else "es")
 
 
 def _inflections(word: str) -> set[str]:

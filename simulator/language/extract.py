@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from simulator.language import addresses
 from simulator.language.names import extract_name, field_lexicon, name_mentions
 from simulator.language.normalize import MAX_CHARS, fold, normalize
 from simulator.language.numbers import segments
@@ -251,6 +252,8 @@ def field_matches(field: str, expected: str, given: str) -> bool:
         # a scenario date with no year is said by the customer as «el 5» (the call has no date):
         # the agent who writes the next such day («5 de enero») wrote the same day (panel u-07)
         return True
+    if field_kind(field) == "address" and (same := addresses.same_address(a, b)) is not None:
+        return same
     words_a = set(a.split())
     if len(a) >= MIN_CONTAINED and words_a <= set(b.split()):
         return True  # «plomería de emergencia» for «plomería»: the registry's words, and more
@@ -294,7 +297,7 @@ def _extract_address(text: str) -> str | None:
     span = _address_span(text)
     if span is None:
         return None
-    value = text[span[0] : span[1]].strip(" ,:")
+    value = addresses.without_vocative(text[span[0] : span[1]]).strip(" ,:")
     if not value or not re.search(r"\d", value):
         return None
     return value

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from itertools import combinations, permutations
 
+from simulator.analysis.claims import instalment_totals as _totals
 from simulator.language.normalize import fold
 from simulator.language.numbers import extract_amounts
+from simulator.models.transcript import CatalogEntry
 
 TOLERANCE = 0.01  # relative: «unos 18,800» for 18,800.0; rounding in speech
 MAX_NUMBERS = 12
@@ -65,3 +67,10 @@ def without(text: str, said: str) -> str:
 def is_result(value: float, text: str, extra: set[float] | frozenset[float] = frozenset()) -> bool:
     """``value`` is a sum, difference, share or split of the numbers the turn itself gives."""
     return any(abs(value - r) <= max(1.0, TOLERANCE * value) for r in results(text, extra))
+
+
+def instalment_totals(catalog: list[CatalogEntry]) -> frozenset[float]:
+    """Totals of the instalment plans the catalog states («12 pagos mensuales de 870» → 10,440):
+    an agent saying what a plan adds up to states an amount of the offer (panel G zs-03)."""
+    texts = (text for product in catalog for text in (*product.features, *product.conditions))
+    return frozenset(total for text in texts for total in _totals(text))

@@ -50,6 +50,7 @@ class _Book:
     prices: frozenset[float]
     conditions: frozenset[float]
     derived: frozenset[float]  # prices, sums of prices, per-period multiples
+    totals: frozenset[float]  # totals of the catalog's instalment plans (12 pagos de 870)
     known: set[float] = field(default_factory=set)  # customer-said and current-provider amounts
 
 
@@ -170,6 +171,7 @@ def _book(ctx: CallContext) -> _Book:
             prices=frozenset(prices),
             conditions=frozenset(conditions),
             derived=frozenset(_derived(set(prices) | sums)),
+            totals=price_arithmetic.instalment_totals(catalog),
         )
         book.known |= _current_payment(ctx)
         ctx.memo["price_book"] = book
@@ -306,6 +308,11 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 )
             ):
                 continue  # «…el 10 % de coaseguro del resto, que serían unos 18,800»: worked out
+            if _close(value, book.totals | claims.instalment_totals(text)):
+                # «12 mensualidades de 870… en mensualidades el año sale en 10,440»: the total of
+                # an instalment plan the catalog (or the turn itself) states
+                correct_turns.append(n)
+                continue
             if not clause_named and _close(value, _catalog_amounts(book)):
                 # Said in a clause that names no product, an amount of our catalog (a price, a
                 # period multiple, a fee of the conditions) is right: products named elsewhere in
@@ -313,9 +320,12 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 correct_turns.append(n)
                 continue
             named = clause_named or turn_named
-            if not _near(before, "", "own_price") and _close(value, _stated_amounts(named)):
+            if not _near(before, "", "own_price") and _close(
+                value, _stated_amounts(named or catalog)
+            ):
                 # «…usted paga el 10 % de coaseguro, y nunca más de 25,000»: a cap, deductible or
-                # sum insured of the product the clause (or else the turn) is about (panel x-01)
+                # sum insured of the product the clause (or else the turn) is about (panel x-01);
+                # in a turn that names no product, of any product of the catalog (panel G zt-08)
                 continue
             if _product_number(value, named):
                 continue

@@ -70,18 +70,13 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # «visto por día» without a daily price).
 KNOWN_UNFAIR = {
     # Panel G (session 14, four outside trainers against main at d9fba0d): excellent calls the
-    # scorer fails, each by one wrong judgement the panelist named.
-    "zs-03-seguro-auto-amplio-regateador-excellent.txt": "«12 pagos de 870 son 10,440 al año» junto"
-    " al precio de contado de 9,800 se lee como un precio falso del plan (información incorrecta)",
-    "zs-07-tarjeta-credito-horizonte-impaciente-excellent.txt": "«¿Se la solicito?» no se reconoce"
-    " como cierre: cero intentos de cierre, necesidad y objeción atendida no vistas; el cliente"
-    " impaciente cuelga después",
-    "zt-08-seguro-gastos-medicos-amable-excellent.txt": "«25,000», el tope de coaseguro del plan Plus"
-    " en el catálogo, se lee como un precio falso (información incorrecta) en el turno 36",
-    "zu-07-seguro-gastos-medicos-experto-excellent.txt": "falta de respeto falsa en el turno 16: una"
-    " explicación exacta de exclusiones y precio («no le doy una cifra inventada»)",
-    "zv-01-asistencia-hogar-fuga-platicador-excellent.txt": "gestión de datos fallada por «col.» en"
-    " lugar de «colonia» y por tomar el vocativo «señorita» como parte de la dirección",
+    # scorer failed, each by one wrong judgement the panelist named. Fixed in session 14 (helper
+    # «score-f»): zs-03 (an instalment plan's total), zt-08 (a cap of the catalog said in a turn
+    # naming no product), zu-07 («años» is no insult), zt-02 («quiero comprar…» says why an
+    # inbound caller calls), zv-01 (addresses up to «col.», linking words and a vocative).
+    "zs-07-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado (sesión 14,"
+    " score-f): «¿Se la solicito?» ya es cierre y el cliente impaciente acepta en el turno 11 en"
+    " lugar de colgar; el guion, escrito para su colgada, no captura los datos ni se despide",
     # Fifth panel (outside trainer «u», session 7, 2026-12-05), played against the customer of
     # 12:15–12:45; the customer has changed since (the close of u-02 is now recognised and met by
     # the close-time trap; the callado of u-05 now accepts), so these scripts fall out of step.
