@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from simulator.analysis import conduct, offensive, talking_down
 from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
+from simulator.analysis.close_forms import deal_tag_closes, proposal_opinion_closes
 from simulator.analysis.customer import objection_alone
 from simulator.analysis.lexicon import agent_hit, agent_patterns
 from simulator.analysis.overlap import content_lemmas, content_overlap, shared_words
@@ -172,35 +173,6 @@ def _drop_close_inside_hold(found: dict[str, list[int]], clauses: list[Clause]) 
         del found["close"]
 
 
-def _proposal_opinion_closes(found: dict[str, list[int]], clauses: list[Clause]) -> None:
-    """«Le propongo el Plan 20: 349 al mes… ¿Cómo lo ve?»: an opinion asked right after a concrete
-    proposal asks for the decision, so it is a close (not only a trial close)."""
-    if "close" in found or "trial_close" not in found:
-        return
-    asked = [i for i in found["trial_close"] if clauses[i].question]
-    if asked and any(agent_hit("proposal_lead", clauses[i].norm) for i in range(asked[-1])):
-        found["close"] = asked
-        found["trial_close"] = [i for i in found["trial_close"] if i not in asked]
-        if not found["trial_close"]:
-            del found["trial_close"]
-
-
-def _deal_tag_closes(found: dict[str, list[int]], clauses: list[Clause]) -> None:
-    """«Entonces queda el cambio al Conecta 20 de 349 pesos, ¿de acuerdo?»: a bare tag asked right
-    after the deal is stated puts the deal up for a yes, so the tag is a close."""
-    if "close" in found:
-        return
-    tags = [
-        i
-        for i in range(1, len(clauses))
-        if clauses[i].question
-        and agent_hit("deal_tag", clauses[i].norm)
-        and agent_hit("deal_statement", clauses[i - 1].norm)
-    ]
-    if tags:
-        found["close"] = tags[-1:]
-
-
 def _resolve_greeting(found: dict[str, list[int]], clauses: list[Clause], norm: str) -> None:
     if "greeting" not in found:
         return
@@ -315,8 +287,8 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         if all(patience.search(clauses[i].norm) for i in found["thanks"]):
             del found["thanks"]
     _drop_if_covered(found, "trial_close", "close")
-    _proposal_opinion_closes(found, clauses)
-    _deal_tag_closes(found, clauses)
+    proposal_opinion_closes(found, clauses)
+    deal_tag_closes(found, clauses)
     for idx in [i for i in found.get("data_confirmation", ()) if i in found.get("close", ())]:
         if agent_hit("consent_check", clauses[idx].norm):  # «¿me confirma que quiere…?» closes
             found["data_confirmation"].remove(idx)

@@ -240,8 +240,12 @@ def _answer(t: Turn, top: OpenObjection) -> tuple[bool, bool, bool]:
     responded = responded or proof
     # a complete answer (the act, two of the objection's answers, or one tied to a need the
     # customer told) settles it even without a literal «entiendo»
+    # the answer act alone (given to any statement after a doubt) must touch the doubt: an
+    # acknowledgement, one of its answers or a benefit tied to a need — «no se puede cancelar por
+    # teléfono» after «la otra oferta es más barata» answers nothing (harness, session 14)
+    touches = ack or bool(hits) or bool(benefit_ties(t, revealed_only=True))
     complete = responded and (
-        "objection_response" in t.acts
+        ("objection_response" in t.acts and touches)
         or proof
         or (len(hits) >= PREEMPT_HITS and t.words >= COMPLETE_WORDS)
         or ("close" not in t.acts and bool(benefit_ties(t, revealed_only=True)))

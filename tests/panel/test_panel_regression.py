@@ -168,10 +168,6 @@ KNOWN_UNFAIR = {
     # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
     # the empathy now recognised move these customers earlier than their scripts.
-    "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 14,"
-    " customer-h): el cliente ya no pregunta «¿desde cuándo me cobrarían el nuevo precio?» antes"
-    " de que haya precio nuevo; pregunta «¿y no pierdo mi número?» (turno 14), que el guion no"
-    " contesta, y la trampa del hijo (turno 44) tampoco tiene respuesta",
     "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 14,"
     " customer-h): la trampa de la línea del hijo ya no sale sin que se hable de la familia; al"
     " final del cambio el cliente pregunta por el consumo de su esposa (turno 26) y el guion se"

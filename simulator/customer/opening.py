@@ -1,0 +1,70 @@
+"""The first turns of a call, as the customer lives them: greeting, who is calling, the purpose, and
+the caller's own name and reason in an inbound call (split from ``brain`` to keep modules small)."""
+
+from __future__ import annotations
+
+from simulator.customer import cues, moves, objections
+from simulator.customer.turn import Turn
+
+
+def name_if_asked(t: Turn) -> None:
+    """The caller says its name when the agent's greeting asks for it."""
+    if "nombre" in (data := t.scenario.customer.data) and cues.fields_requested(t.text, ["nombre"]):
+        t.s.fields_given["nombre"] = data["nombre"]
+        t.say("caller_name", value=data["nombre"])
+
+
+def opening(t: Turn) -> bool:
+    """Greeting, identity and purpose. Returns True when the turn needs nothing more."""
+    s, sc = t.s, t.scenario
+    outbound = sc.kind in ("outbound_sale", "collections")
+    if (
+        "offer_help" in t.acts
+        or (outbound and ({"feature", "benefit"} & t.acts))
+        or cues.contains_any(t.norm, cues.phrases("purpose_phrases"))
+    ):
+        s.purpose_known = True
+    named = cues.contains_any(t.norm, [sc.customer.first_name, sc.customer.name])
+    asks_identity = cues.contains_any(t.norm, cues.phrases("identity_phrases")) or (
+        outbound and "?" in t.norm and named and "open_question" not in t.acts and s.turn <= 3
+    )
+    if asks_identity and moves.wrong_person(t):
+        return True
+    if asks_identity and not s.identity_confirmed and "data_request" not in t.acts:
+        s.identity_confirmed = True
+        s.greeted = True
+        t.say("identity_confirm")
+        if not s.purpose_known:
+            return True
+    if not s.greeted and ("greeting" in t.acts or "offer_help" in t.acts):
+        s.greeted = True
+        if not outbound and not s.reason_stated:
+            s.reason_stated = True
+            name_if_asked(t)  # «¿Con quién tengo el gusto y en qué le ayudo?» — both answers
+            t.say("greeting_reply")
+            t.say("state_reason")
+            return True
+        if outbound and not s.purpose_known and s.turn <= 3:
+            t.say("greeting_reply")
+            return True
+    opened = s.purpose_known if outbound else s.reason_stated
+    if opened and "data_request" not in t.acts and objections.fire_opening(t):
+        return True  # a request for data is answered first; the opening move waits
+    quiet_turn = not (t.acts & {"open_question", "data_request"})
+    if (
+        outbound
+        and not s.purpose_known
+        and s.turn >= 2
+        and quiet_turn
+        and "ask_purpose" not in s.once_flags
+    ):
+        s.once_flags.append("ask_purpose")
+        t.say("ask_purpose")
+        return True
+    if not outbound and not s.reason_stated:
+        s.reason_stated = True
+        t.say("state_reason")
+        return True
+    return bool(t.intents) and not (
+        t.acts - {"greeting", "company_id", "agent_id", "closed_question", "offer_help"}
+    )
