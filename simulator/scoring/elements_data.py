@@ -288,7 +288,24 @@ def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
     if not first and not then:
         then = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)][:2]
     turns = list(dict.fromkeys(first + then))[:6]
-    return [ctx.evidence(n) for n in turns]
+    # a request quoted at its question («¿me da su número de cuenta?»), not at the empathy or
+    # the explanation the same turn opens with (panels F and G)
+    return [
+        ctx.evidence(n, _last_question(ctx.text(n)) if asks(ctx, n, first) else None) for n in turns
+    ]
+
+
+_ASKED = re.compile(r"¿([^¿?]+)\?")
+
+
+def asks(ctx: CallContext, n: int, read_backs: list[int]) -> bool:
+    """An agent's request for data (not a read-back, not the customer's answer)."""
+    return ctx.speaker(n) == "agent" and n not in read_backs
+
+
+def _last_question(text: str) -> str | None:
+    found = _ASKED.findall(text[:4000])
+    return found[-1].strip() if found else None
 
 
 def spoken(name: str, value: str) -> str:

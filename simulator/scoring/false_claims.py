@@ -17,20 +17,52 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import catalog_claims, own_claims
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.judged import example
+from simulator.scoring.judged import example, phrasings
 from simulator.scoring.slots import slots
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
 
 
-def _error(ctx: CallContext, n: int, explanation: str) -> ErrorFinding:
+def _error(
+    ctx: CallContext, n: int, explanation: str, condition: str | None = None
+) -> ErrorFinding:
     return ErrorFinding(
         code="inaccurate_information",
         turn=n,
         evidence=tx.quote(ctx.text(n)),
         explanation=explanation,
-        better_phrasing=example("inaccurate_information", slots(ctx), kind="critical"),
+        better_phrasing=_exact(ctx, condition)
+        or example("inaccurate_information", slots(ctx), kind="critical"),
     )
+
+
+_COSTS = re.compile(
+    r"\b(?:tope|costo|cuesta|paga|cobra|excedente|deducible|coaseguro|no cubre|limite)"
+)
+
+
+def _exact(ctx: CallContext, condition: str | None) -> str | None:
+    """The model answer to a false claim: the catalog's own condition, said plainly (panels F
+    and G: «Cobertura dental cuesta 120 pesos al mes» for «cubre todo», «… cuesta 0 pesos» for
+    «totalmente gratis» taught nothing about the cap or the exclusions the agent hid)."""
+    if condition is None:
+        product = next(
+            (p for p in ctx.transcript.catalog if p.name == slots(ctx)["producto"]), None
+        )
+        costs = [c for c in (product.conditions if product else []) if _COSTS.search(tx.fold(c))]
+        condition = (
+            "; ".join(
+                c.strip().rstrip(".")[:1].lower() + c.strip().rstrip(".")[1:] for c in costs[:2]
+            )
+            or None
+        )
+    if not condition:
+        return None
+    said = condition.strip().rstrip(".")
+    template = str(
+        phrasings().get("exact_condition", "Le doy el dato exacto, {cliente}: {condicion}.")
+    )
+    return template.format(cliente=slots(ctx)["cliente"], condicion=said[:1].lower() + said[1:])
 
 
 PROMISE_WHY = {
@@ -285,12 +317,14 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
             if why is not None:
                 promised.add(topic)
                 break
+        condition: str | None = None
         if why is None and has_catalog:
             contradiction = next(iter(catalog_claims.contradictions(ctx, a)), None)
             if contradiction is not None:
                 why = CATALOG_WHY[contradiction.why].format(
                     said=contradiction.said, condition=contradiction.condition
                 )
+                condition = contradiction.condition if contradiction.why != "discount" else None
         if why is None:
             topic, why = _structural(ctx, a)
             if topic in promised:
@@ -302,7 +336,7 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
             if said is not None:
                 why = OWN_WHY.format(said=said[0], turn=said[1], earlier=said[2])
         if why is not None:
-            found.append(_error(ctx, a, why))
+            found.append(_error(ctx, a, why, condition))
     flagged = {f.turn for f in found}
     for a, later in own_claims.retracted(ctx):
         if not flagged & {a, later}:

@@ -221,7 +221,8 @@ def rendered(ctx: CallContext) -> list[tuple[str, str]]:
         ("opening", suggest.opening(ctx)),
         ("closing", suggest.closing(ctx)),
         ("close_attempt", suggest.close_attempt(ctx)),
-        ("signal_close", suggest.signal_close(ctx, "(responda su pregunta) ")),
+        ("signal_close", suggest.signal_close(ctx)),
+        ("signal_close_asked", suggest.signal_close(ctx, asked=True)),
         ("benefit_tie", suggest.benefit_tie(ctx, "necesita ahorrar")),
     ]
     for closed in ("¿Usted paga algo al mes?", "¿Tiene un momento?", "¿Ya lo revisó?"):
