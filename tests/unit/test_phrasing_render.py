@@ -236,6 +236,10 @@ def rendered(ctx: CallContext) -> list[tuple[str, str]]:
         entry = _entry(skill, suggest.keys(ctx))
         out.append((f"plan_goal:{skill}", str(entry["goal"]).format(actual="0")))
         out += [(f"plan_tip:{skill}", str(tip)) for tip in entry["tips"]]
+    for reason, goal in plan_data()["probing_brief"].items():
+        out.append((f"plan_goal:probing:{reason}", str(goal).format(actual="0 antes de presentar")))
+    out.append(("plan_goal:talk", str(plan_data()["talk_goal"]).format(actual="0.80")))
+    out += [("plan_tip:talk", str(tip)) for tip in plan_data()["talk_tips"]]
     return [(where, text) for where, text in out if text]
 
 
