@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.coaching import suggest
+from simulator.coaching import situation, suggest
 from simulator.coaching.phrasing import (
     answer_for,
     asks_nothing,
@@ -132,6 +132,11 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         if n < limit and ctx.has(n, "open_question") and not is_identity_check(ctx, n)
     ]
     if len(open_before) >= 3:
+        return []
+    kinds = suggest.keys(ctx)
+    # an emergency is probed with quick closed checks of safety and damage («¿ya cerró la llave
+    # de paso?»): they are right there, and they are the probing (panels F and G)
+    if "assistance_service" in kinds and situation.probing(ctx, kinds, 1).asked:
         return []
     opening = {
         n

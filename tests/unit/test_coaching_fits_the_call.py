@@ -210,7 +210,9 @@ def test_a_false_free_promise_is_answered_with_the_cap() -> None:
     wrong = [e for e in card.critical_errors if e.code == "inaccurate_information"]
     assert wrong, card.critical_errors
     better = wrong[0].better_phrasing or ""
-    assert "cuesta 0 pesos" not in better and ("tope" in better.lower() or "1,500" in better), better
+    assert "cuesta 0 pesos" not in better and ("tope" in better.lower() or "1,500" in better), (
+        better
+    )
 
 
 def test_objection_evidence_is_the_answer_never_the_greeting() -> None:
