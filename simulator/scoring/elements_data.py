@@ -313,7 +313,15 @@ def spoken(name: str, value: str) -> str:
     digits = _DIGITS.sub("", value)
     if lang.field_kind(name) == "phone" and len(digits) == 10:
         return f"{digits[:2]} {digits[2:6]} {digits[6:]}"
+    iso = _ISO_DATE.fullmatch(value.strip())
+    if iso and 1 <= int(iso.group(2)) <= 12:
+        # a date is read as it is said on the phone, not as stored (panel F: «1984-09-02»)
+        year, month, day = iso.groups()
+        return f"{int(day)} de {lx.MONTHS[int(month) - 1]} de {year}"
     return value
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 def read_back(checks: list[FieldCheck]) -> str:
