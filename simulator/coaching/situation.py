@@ -22,6 +22,7 @@ from simulator.scoring.elements_opening import is_identity_check
 
 # customer types for whom a short, direct probe is the right amount
 BRIEF_TYPES = frozenset({"impaciente"})
+TOLD_NEED = 2  # questions that confirm and widen a need the customer already told
 NOT_PROBING = ("data_request", "data_confirmation", "offer_more", "hold_request", "close")
 
 
@@ -38,14 +39,12 @@ class Probing:
 
 def pressed_for_time(ctx: CallContext, hint: Mapping[str, Any] | None = None) -> bool:
     """The customer was in a hurry: the simulator played an impatient customer, or the customer
-    said so (a time objection: «estoy en una junta», «sea breve», «al grano»)."""
+    said so («estoy en una junta», «sea breve», «al grano»; not a brush-off such as «no tengo
+    tiempo para promociones», which asks for a reason to stay, not for brevity)."""
     if str((hint or {}).get("customer_type") or "") in BRIEF_TYPES:
         return True
     hurry = re.compile("|".join(f"(?:{w})" for w in plan_data()["hurry_words"]))
-    return any(
-        ctx.objection_type(n) == "time" or hurry.search(ctx.folded[n - 1])
-        for n in ctx.customer_turns
-    )
+    return any(hurry.search(ctx.folded[n - 1]) for n in ctx.customer_turns)
 
 
 def _probes(ctx: CallContext, emergency: bool) -> tuple[list[int], list[int]]:
@@ -77,9 +76,12 @@ def probing(
     if pressed_for_time(ctx, hint):
         return Probing(len(counted), 1, "hurry")
     first = ctx.first_presentation or ctx.n_turns + 1
-    if counted and any(n < first for n in need_turns(ctx)):
-        # the customer told the need before anything was presented and the agent probed it
-        return Probing(len(counted), 1, "told")
+    if emergency:
+        return Probing(len(counted), need)  # its goal already counts the quick checks
+    if counted and need > TOLD_NEED and any(n < first for n in need_turns(ctx)):
+        # the customer told the need before anything was presented and the agent probed it:
+        # one question to confirm it and one to widen it, not three to discover it
+        return Probing(len(counted), min(need, TOLD_NEED), "told")
     if len(every) >= need and counted:
         # the agent asked enough; the customer answered around the questions
         return Probing(len(counted), 1, "dodged")

@@ -19,6 +19,7 @@ from simulator.models.scorecard import ElementResult, ErrorFinding
 from simulator.scoring import data_refused, lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
+from simulator.scoring.data_quotes import request_hint, spoken
 from simulator.scoring.data_terms import catalog_terms_of, customer_confirmed, same_date
 from simulator.scoring.data_unlisted import judge_unlisted
 from simulator.scoring.judged import Judged, dedupe, not_applicable, phrasings
@@ -287,41 +288,8 @@ def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
     then += [c.said_turn for c in checks if c.said_turn]
     if not first and not then:
         then = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)][:2]
-    turns = list(dict.fromkeys(first + then))[:6]
-    # a request quoted at its question («¿me da su número de cuenta?»), not at the empathy or
-    # the explanation the same turn opens with (panels F and G)
-    return [
-        ctx.evidence(n, _last_question(ctx.text(n)) if asks(ctx, n, first) else None) for n in turns
-    ]
-
-
-_ASKED = re.compile(r"¿([^¿?]+)\?")
-
-
-def asks(ctx: CallContext, n: int, read_backs: list[int]) -> bool:
-    """An agent's request for data (not a read-back, not the customer's answer)."""
-    return ctx.speaker(n) == "agent" and n not in read_backs
-
-
-def _last_question(text: str) -> str | None:
-    found = _ASKED.findall(text[:4000])
-    return found[-1].strip() if found else None
-
-
-def spoken(name: str, value: str) -> str:
-    """A value as the agent should read it back (10-digit phones as «55 1234 5678»)."""
-    digits = _DIGITS.sub("", value)
-    if lang.field_kind(name) == "phone" and len(digits) == 10:
-        return f"{digits[:2]} {digits[2:6]} {digits[6:]}"
-    iso = _ISO_DATE.fullmatch(value.strip())
-    if iso and 1 <= int(iso.group(2)) <= 12:
-        # a date is read as it is said on the phone, not as stored (panel F: «1984-09-02»)
-        year, month, day = iso.groups()
-        return f"{int(day)} de {lx.MONTHS[int(month) - 1]} de {year}"
-    return value
-
-
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+    turns = list(dict.fromkeys(first + then))[:6]  # requests quoted at their question
+    return [ctx.evidence(n, request_hint(ctx, n, first)) for n in turns]
 
 
 def read_back(checks: list[FieldCheck]) -> str:

@@ -247,7 +247,7 @@ def test_customer_type_handling_is_capped_after_pressure_or_a_sale_without_a_yes
 
 
 def test_a_read_back_says_a_date_as_it_is_said_on_the_phone() -> None:
-    from simulator.scoring.elements_data import spoken
+    from simulator.scoring.data_quotes import spoken
 
     assert spoken("fecha_nacimiento", "1979-03-15") == "15 de marzo de 1979"
     assert spoken("folio", "2024-99-01") == "2024-99-01"  # not a date: left as written
