@@ -115,6 +115,7 @@ def asks_nothing(question: str) -> bool:
 
 
 _SENTENCE = re.compile(r"([^.!?]+)([.!?]|$)")
+NEED_WORDS = 14
 _GREETING = re.compile(r"\b(?:hola|buen[oa]s? (?:dias|tardes|noches)|gracias|que tal)\b")
 
 
@@ -127,7 +128,14 @@ def need_clause(text: str) -> str:
         for body, end in _SENTENCE.findall(text.replace("¿", "").replace("¡", "")[:2000])
         if end != "?" and len(body.split()) >= 3 and not _GREETING.search(fold(body))
     ]
-    return reported(max(found, key=len)) if found else "…"
+    if not found:
+        return "…"
+    kept: list[str] = []
+    for part in max(found, key=len).split(","):  # whole clauses only, never «…, el de»
+        if kept and len(", ".join([*kept, part]).split()) > NEED_WORDS:
+            break
+        kept.append(part)
+    return reported(",".join(kept), NEED_WORDS)
 
 
 def reported(text: str, max_words: int = 14) -> str:

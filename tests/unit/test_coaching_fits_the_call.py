@@ -251,3 +251,12 @@ def test_a_read_back_says_a_date_as_it_is_said_on_the_phone() -> None:
 
     assert spoken("fecha_nacimiento", "1979-03-15") == "15 de marzo de 1979"
     assert spoken("folio", "2024-99-01") == "2024-99-01"  # not a date: left as written
+
+
+def test_the_need_restated_keeps_whole_clauses() -> None:
+    told = need_clause(
+        "Busco un seguro para mi carro nuevo, uno que cubra robo total, de preferencia con grúa"
+        " incluida, y que no sea muy caro."
+    )
+    assert not told.endswith((" de", " el", " uno que")), told
+    assert told.startswith("busca un seguro para su carro nuevo"), told
