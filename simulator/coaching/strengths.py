@@ -94,11 +94,15 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
             )
         )
     # empathy first; a paraphrase that asks for or confirms data is a weaker example
+    # a paraphrase is praised when it reads as one («entonces…», «si le entendí bien…»), not a
+    # curt line that repeats the customer's words (panels F and G: «Es lo que hay, señor»)
+    leads = re.compile("|".join(f"(?:{p})" for p in templates()["reflective_leads"]))
     reflections = [n for n in ctx.agent_turns if ctx.has(n, "empathy")] + [
         n
         for n in ctx.agent_turns
         if ctx.has(n, "paraphrase")
         and not ctx.has(n, "data_request", "data_confirmation", "greeting")
+        and leads.search(ctx.folded[n - 1])
     ]
     if reflections:
         items.append(

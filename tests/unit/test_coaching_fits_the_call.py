@@ -260,3 +260,18 @@ def test_the_need_restated_keeps_whole_clauses() -> None:
     )
     assert not told.endswith((" de", " el", " uno que")), told
     assert told.startswith("busca un seguro para su carro nuevo"), told
+
+
+def test_a_curt_line_that_repeats_the_customer_is_not_praised_as_listening() -> None:
+    lines = [
+        ("customer", "¿Bueno?"),
+        ("agent", "Buenos días, le saluda Lucía de Red Total. ¿Hablo con el señor Raúl Peña?"),
+        ("customer", "Sí. ¿Y no me pueden instalar hoy mismo?"),
+        ("agent", "Hoy mismo no le pueden instalar. Así es."),
+        ("customer", "Pues mis hijos necesitan el internet para sus clases de la tarde."),
+        ("agent", "Entonces lo importante es que sus hijos tengan internet para sus clases."),
+        ("customer", "Sí, eso."),
+        ("agent", "Gracias por su tiempo, señor Raúl. Que tenga excelente día."),
+    ]
+    praised = [i.turn for i in _card(lines).feedback.strengths if i.skill == "active_listening"]
+    assert 4 not in praised and 6 in praised, praised
