@@ -9,8 +9,14 @@ from __future__ import annotations
 
 import re
 
-from simulator.coaching import suggest
-from simulator.coaching.phrasing import answer_for, fill, question_part, reported
+from simulator.coaching import situation, suggest
+from simulator.coaching.phrasing import (
+    answer_for,
+    asks_nothing,
+    fill,
+    need_clause,
+    question_part,
+)
 from simulator.coaching.strengths import item as _item
 from simulator.coaching.strengths import strengths
 from simulator.language.display import display
@@ -128,6 +134,11 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     ]
     if open_asks(ctx, open_before) >= 3:
         return []
+    kinds = suggest.keys(ctx)
+    # an emergency is probed with quick closed checks of safety and damage («¿ya cerró la llave
+    # de paso?»): they are right there, and they are the probing (panels F and G)
+    if "assistance_service" in kinds and situation.probing(ctx, kinds, 1).asked:
+        return []
     opening = {
         n
         for n in opening_turns(ctx)
@@ -210,7 +221,6 @@ def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
         if follows_signal(ctx, s):
             continue
         target = nxt[0] if nxt else s
-        answer = "(responda su pregunta) " if ctx.has(s, "question") else ""
         return [
             _item(
                 ctx,
@@ -218,7 +228,7 @@ def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
                 target,
                 f"El cliente dio una señal de compra en el turno {s} y no se aprovechó para cerrar.",
                 "Una pregunta sobre precio, fecha o forma de pago indica interés: es el momento de un cierre de prueba o de un cierre.",
-                suggest.signal_close(ctx, answer),
+                suggest.signal_close(ctx, ctx.has(s, "question")),
             )
         ]
     return []
@@ -272,8 +282,8 @@ def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
 
 def _unanswered(ctx: CallContext) -> list[FeedbackItem]:
     for q in customer_questions(ctx):
-        if not is_answered(ctx, q):
-            question = question_part(ctx.text(q))
+        question = question_part(ctx.text(q))
+        if not is_answered(ctx, q) and not asks_nothing(question):
             return [
                 _item(
                     ctx,
@@ -338,7 +348,9 @@ def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     element = card.elements.get("product_information")
     untied = element is not None and any("beneficio" in m for m in element.missing)
     if product and untied:
-        need = reported(ctx.text(needs[0])) if needs else "…"
+        # the first need told in a clean sentence (never a greeting or a question, panel G)
+        told = [c for c in (need_clause(ctx.text(n)) for n in needs) if c != "…"]
+        need = told[0] if told else "…"
         items.append(
             _item(
                 ctx,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.coaching import feedback, plan, suggest
+from simulator.coaching import feedback, plan, situation, suggest
 from simulator.models.scorecard import Scorecard, TurnActs
 from simulator.models.transcript import Transcript
 from simulator.scoring.domain import placed_by_agent
-from simulator.scoring.elements_needs import probing_count
 from simulator.scoring.engine import score_with_context
+from simulator.scoring.skills import talk_share_counts
 
 
 def grade(
@@ -29,7 +29,13 @@ def grade(
         }.get(transcript.kind, "outbound_sale" if placed_by_agent(ctx) else "inbound_sale")
     card.feedback = feedback.build(ctx, card)
     kinds = suggest.keys(ctx)
+    share = card.metrics.get("agent_talk_share")
     card.coaching_plan = plan.build(
-        card, history, hint, open_before=probing_count(ctx, kinds), kinds=kinds
+        card,
+        history,
+        hint,
+        kinds=kinds,
+        probe=situation.probing(ctx, kinds, plan.quota(kinds), hint),
+        talk_counts=talk_share_counts(ctx, None if share is None else float(share)),
     )
     return card

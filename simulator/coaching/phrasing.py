@@ -106,7 +106,36 @@ def answer_for(question: str, cliente: str, someone_elses_data: bool) -> str:
     """Answer the customer's question — or, when it asks for someone else's data, refuse it."""
     if someone_elses_data:
         return fill("refuse_third_party", cliente=cliente)
-    return fill("answer_question", pregunta=question, cliente=cliente)
+    return fill("answer_question", pregunta=question.strip(" ,.;:"), cliente=cliente)
+
+
+def asks_nothing(question: str) -> bool:
+    """«¿Qué más?», «¿eh?»: a filler or a prompt to go on, no question to answer."""
+    return fold(question).strip(" ,.;:!") in set(templates()["not_questions"])
+
+
+_SENTENCE = re.compile(r"([^.!?]+)([.!?]|$)")
+NEED_WORDS = 14
+_GREETING = re.compile(r"\b(?:hola|buen[oa]s? (?:dias|tardes|noches)|gracias|que tal)\b")
+
+
+def need_clause(text: str) -> str:
+    """The sentence of a customer turn that tells the need, as the agent would restate it: not
+    a question, a greeting or a courtesy («Buenas tardes. ¿Me repite su nombre?» names no need,
+    panel G zs-01); «…» when no sentence does."""
+    found = [
+        body.strip()
+        for body, end in _SENTENCE.findall(text.replace("¿", "").replace("¡", "")[:2000])
+        if end != "?" and len(body.split()) >= 3 and not _GREETING.search(fold(body))
+    ]
+    if not found:
+        return "…"
+    kept: list[str] = []
+    for part in max(found, key=len).split(","):  # whole clauses only, never «…, el de»
+        if kept and len(", ".join([*kept, part]).split()) > NEED_WORDS:
+            break
+        kept.append(part)
+    return reported(",".join(kept), NEED_WORDS)
 
 
 def reported(text: str, max_words: int = 14) -> str:

@@ -6,6 +6,12 @@ whose measurable goal today's call already reached is never a priority (panel of
 plan that asks for «≥ 1 cierre con aceptación» after a yes, or lists a skill at 100, is noise a
 trainer would strike out).
 
+Each goal's «hoy» reads the values the scorecard shows (panels F and G: «hoy: 2» next to
+«Preguntas abiertas: 3», «hoy: 2 reflejos» for a goal of 2), says what is still missing when the
+count alone was reached, and the probing quota follows the situation (``situation.py``): a
+customer in a hurry, one who told the need unasked or dodged the questions needs one good probe,
+not three.
+
 History (earlier scorecards) raises skills that were already weak (reincidente) and flags the
 plan when the trainee keeps making different faults (recurrente).
 """
@@ -15,12 +21,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.coaching.history import repeated_faults, weak_before
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 from simulator.models.scorecard import SKILL_KEYS, CoachingPlan, Drill, PlanPriority, Scorecard
+
+if TYPE_CHECKING:
+    from simulator.coaching.situation import Probing
 
 PRIORITIES = 3
 TALK_GOAL = 0.65  # the talk-share goal of active listening (plan.yaml says the same)
@@ -51,7 +60,14 @@ def _actual(skill: str, card: Scorecard) -> str:
     if metric == "objections":
         return f"{m.get('objections_addressed') or 0} de {m.get('objections') or 0}"
     if metric == "closes":
-        return f"{m.get('close_attempts') or 0} intento(s)"
+        said = f"{m.get('close_attempts') or 0} intento(s)"
+        closing = card.elements.get("call_closing")
+        unaccepted = any(e.code == "sale_without_consent" for e in card.critical_errors) or (
+            closing is not None and any("aceptación" in x for x in closing.missing)
+        )
+        if m.get("close_attempts") and unaccepted:
+            said += ", sin aceptación explícita del cliente"
+        return said
     if metric == "minor":
         said = f"{len(card.non_critical_errors)} error(es) no crítico(s)"
         rude = [e.turn for e in card.critical_errors if e.code == "disrespect"]
@@ -64,7 +80,12 @@ def _actual(skill: str, card: Scorecard) -> str:
         return said
     if metric == "prices":
         wrong = sum(e.code == "inaccurate_information" for e in card.critical_errors)
-        return f"{wrong} error(es) de precio"
+        said = f"{wrong} error(es) de precio"
+        element = card.elements.get("product_information")
+        if not wrong and element is not None and element.met is False and element.missing:
+            # no wrong fact: say what the element missed, or the goal reads as already met
+            said += "; faltó: " + element.missing[0][:1].lower() + element.missing[0][1:]
+        return said
     if metric == "fields":
         said = f"{m.get('fields_confirmed') or 0} de {m.get('fields_required') or 0} confirmados"
         element = card.elements.get("data_management")
@@ -76,16 +97,29 @@ def _actual(skill: str, card: Scorecard) -> str:
     return "—"
 
 
-def _goal_met(metric: str, card: Scorecard, open_before: int | None, need: int) -> bool:
+def _reflections(card: Scorecard) -> int:
+    m = card.metrics
+    return int(m.get("paraphrases") or 0) + int(m.get("empathy_statements") or 0)
+
+
+def _talk_over(card: Scorecard, talk_counts: bool) -> bool:
+    """The agent talked over the goal share, where the share counts (not with a terse customer,
+    whose one-word answers make any explaining agent talk most of the call)."""
+    share = card.metrics.get("agent_talk_share")
+    return talk_counts and isinstance(share, float) and share > TALK_GOAL
+
+
+def _goal_met(
+    metric: str, card: Scorecard, probe: Probing | None, need: int, talk_counts: bool = True
+) -> bool:
     """Whether today's call already reached the skill's measurable goal."""
     m = card.metrics
     if metric == "open_before":
-        found = open_before if open_before is not None else int(m.get("open_questions") or 0)
-        return found >= need
+        if probe is not None:
+            return probe.asked >= probe.need
+        return int(m.get("open_questions") or 0) >= need
     if metric == "reflections":
-        refl = int(m.get("paraphrases") or 0) + int(m.get("empathy_statements") or 0)
-        share = m.get("agent_talk_share")
-        return refl >= 2 and (share is None or float(share) <= TALK_GOAL)
+        return _reflections(card) >= 2 and not _talk_over(card, talk_counts)
     if metric == "signals":
         return int(m.get("buying_signals_followed") or 0) >= int(m.get("buying_signals") or 0)
     if metric == "minor":
@@ -105,6 +139,11 @@ def _goal_met(metric: str, card: Scorecard, open_before: int | None, need: int) 
             and (element is None or element.met is not False)
         )
     return False
+
+
+def quota(kinds: Sequence[str]) -> int:
+    """The probing goal's number of questions for this kind of call (plan.yaml ``need``)."""
+    return int(_entry("probing", kinds).get("need", 0))
 
 
 def _difficulty(score: int | None, base: int) -> int:
@@ -158,16 +197,45 @@ def _drills(entry: dict[str, Any], score: int | None, hint: dict[str, Any]) -> l
     return drills[:3]
 
 
-def _tips(entry: dict[str, Any], hint: dict[str, Any]) -> list[str]:
-    """The skill's tips, without those about another customer type than the call's."""
+def _tips(entry: dict[str, Any], hint: dict[str, Any], card: Scorecard | None = None) -> list[str]:
+    """The skill's tips, without those about another customer type than the call's, nor those
+    about an element the call met (no opening drill after a complete opening, panel G zu-07)."""
     own = hint.get("customer_type")
     typed = dict(plan_data().get("tip_customer_types", {}))
+    met = {
+        key
+        for key, element in (card.elements.items() if card is not None else ())
+        if element.met is not False
+    }
+    about = dict(plan_data().get("tip_elements", {}))
     return [
         tip
         for tip in entry["tips"]
-        if not own
-        or all(not str(tip).startswith(lead) or kind == own for lead, kind in typed.items())
+        if (
+            not own
+            or all(not str(tip).startswith(lead) or kind == own for lead, kind in typed.items())
+        )
+        and not any(str(tip).startswith(lead) and key in met for lead, key in about.items())
     ]
+
+
+def _goal(entry: dict[str, Any], skill: str, card: Scorecard, probe: Probing | None) -> str:
+    """The goal with today's value, in the scorecard's own numbers."""
+    data = plan_data()
+    metric = entry["metric"]
+    if metric == "open_before" and probe is not None:
+        actual = f"{probe.asked} antes de presentar"
+        total = int(card.metrics.get("open_questions") or 0)
+        if total != probe.asked:
+            actual += f"; preguntas abiertas en toda la llamada: {total}"
+        if probe.reason:  # one short probe was what the situation asked for
+            return str(data["probing_brief"][probe.reason]).format(actual=actual)
+        return str(entry["goal"]).format(actual=actual)
+    if metric == "reflections" and _reflections(card) >= 2:
+        # the reflections were there: only the talk share is left to work on
+        share = float(card.metrics.get("agent_talk_share") or 0)
+        return str(data["talk_goal"]).format(actual=f"{share:.2f}")
+    return str(entry["goal"]).format(actual=_actual(skill, card))
 
 
 def build(
@@ -176,11 +244,20 @@ def build(
     scenario_hint: dict[str, Any] | None = None,
     open_before: int | None = None,
     kinds: Sequence[str] = (),
+    probe: Probing | None = None,
+    talk_counts: bool = True,
 ) -> CoachingPlan:
-    """``kinds``: the call's phrasing keys (``scoring.kinded.keys_for``), most specific first."""
+    """``kinds``: the call's phrasing keys (``scoring.kinded.keys_for``), most specific first;
+    ``probe``: the probing counted and needed (``situation.probing``; without it the open
+    questions before presenting, ``open_before``, against the kind's quota); ``talk_counts``:
+    whether the talk share is judged (not with a terse customer, ``scoring.skills``)."""
     history = list(history or [])
     hint = dict(scenario_hint or {})
     data = plan_data()
+    if probe is None and open_before is not None:
+        from simulator.coaching.situation import Probing
+
+        probe = Probing(open_before, quota(kinds))
     lines, reincidente, recurrente = repeated_faults(card, history)
     ranked = []
     for skill in SKILL_KEYS:
@@ -189,7 +266,7 @@ def build(
         if score is None or score >= target:
             continue  # not evaluated, or already at target: nothing to practise
         entry = _entry(skill, kinds)
-        if _goal_met(entry["metric"], card, open_before, int(entry.get("need", 0))):
+        if _goal_met(entry["metric"], card, probe, int(entry.get("need", 0)), talk_counts):
             continue  # the measurable goal was reached today: the plan would contradict itself
         gap = target - score
         repeated = None
@@ -204,19 +281,18 @@ def build(
     priorities = []
     for _rank, skill, score, gap, _target, repeated in ranked[:PRIORITIES]:
         entry = _entry(skill, kinds)
-        actual = (
-            str(open_before)
-            if entry["metric"] == "open_before" and open_before is not None
-            else _actual(skill, card)
-        )
         priorities.append(
             PlanPriority(
                 skill=skill,
                 score=score,
                 gap=gap,
-                goal=str(entry["goal"]).format(actual=actual),
+                goal=_goal(entry, skill, card, probe),
                 drills=_drills(entry, score, hint),
-                tips=_tips(entry, hint),
+                tips=(
+                    [str(t) for t in data["talk_tips"]]
+                    if entry["metric"] == "reflections" and _reflections(card) >= 2
+                    else _tips(entry, hint, card)
+                ),
                 repeated=repeated,
             )
         )

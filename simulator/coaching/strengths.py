@@ -8,10 +8,11 @@ do-not-call request is not an objection «handled» (blind panel of session 10).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from simulator.analysis import conduct
 from simulator.analysis.clauses import clauses_of, is_open
-from simulator.coaching.phrasing import question_part
+from simulator.coaching.phrasing import question_part, templates
 from simulator.models.scorecard import FeedbackItem, Scorecard
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
@@ -20,6 +21,12 @@ from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
 
 MAX_STRENGTHS = 4
+
+
+@cache
+def _SCHEDULE() -> re.Pattern[str]:  # noqa: N802 - a compiled constant, read once
+    """Asking when to call back or to visit (data file), which probes nothing."""
+    return re.compile("|".join(f"(?:{p})" for p in templates()["schedule_question"]))
 
 
 def item(
@@ -63,24 +70,39 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
             )
         )
     limit = ctx.probing_limit
-    opens = [n for n in ctx.agent_turns if n < limit and ctx.has(n, "open_question")]
+    # a question that probes: not a data request, a call-back time or an offer of more help
+    # (panels F and G: «¿a qué hora le acomoda que le llame?» praised as probing)
+    opens = [
+        n
+        for n in ctx.agent_turns
+        if n < limit
+        and ctx.has(n, "open_question")
+        and not ctx.has(n, "data_request", "data_confirmation", "offer_more", "hold_request")
+        and not _SCHEDULE().search(ctx.folded[n - 1])
+    ]
     if opens:
         items.append(
             item(
                 ctx,
                 "probing",
                 opens[0],
-                "Buena pregunta abierta antes de presentar.",
+                "Buena pregunta abierta antes de presentar."
+                if ctx.selling
+                else "Buena pregunta abierta para entender la situación del cliente.",
                 "Hizo hablar al cliente sobre su situación antes de ofrecer.",
                 hint=_open_part(ctx.text(opens[0])),
             )
         )
     # empathy first; a paraphrase that asks for or confirms data is a weaker example
+    # a paraphrase is praised when it reads as one («entonces…», «si le entendí bien…»), not a
+    # curt line that repeats the customer's words (panels F and G: «Es lo que hay, señor»)
+    leads = re.compile("|".join(f"(?:{p})" for p in templates()["reflective_leads"]))
     reflections = [n for n in ctx.agent_turns if ctx.has(n, "empathy")] + [
         n
         for n in ctx.agent_turns
         if ctx.has(n, "paraphrase")
         and not ctx.has(n, "data_request", "data_confirmation", "greeting")
+        and leads.search(ctx.folded[n - 1])
     ]
     if reflections:
         items.append(

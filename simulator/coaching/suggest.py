@@ -9,7 +9,7 @@ tables the scorecard's own phrasings use), so the scorecard and the feedback nev
 
 from __future__ import annotations
 
-from simulator.coaching.phrasing import open_question_for, table
+from simulator.coaching.phrasing import fill, open_question_for, table
 from simulator.scoring import kinded
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_objections import objection_example
@@ -56,8 +56,10 @@ def close_attempt(ctx: CallContext) -> str:
     return objection_example(ctx, "no_close")
 
 
-def signal_close(ctx: CallContext, answer: str) -> str:
-    return _say("buying_signal_close", ctx, respuesta=answer)
+def signal_close(ctx: CallContext, asked: bool = False) -> str:
+    """The close to make on a buying signal; when the signal was a question, answer it first."""
+    close = _say("buying_signal_close", ctx)
+    return fill("signal_answer_first", respuesta=close) if asked else close
 
 
 def benefit_tie(ctx: CallContext, need: str) -> str:

@@ -19,6 +19,7 @@ from simulator.models.scorecard import ElementResult, ErrorFinding
 from simulator.scoring import data_refused, lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
+from simulator.scoring.data_quotes import request_hint, spoken
 from simulator.scoring.data_terms import catalog_terms_of, customer_confirmed, same_date
 from simulator.scoring.data_unlisted import judge_unlisted
 from simulator.scoring.judged import Judged, dedupe, not_applicable, phrasings
@@ -287,16 +288,8 @@ def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
     then += [c.said_turn for c in checks if c.said_turn]
     if not first and not then:
         then = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)][:2]
-    turns = list(dict.fromkeys(first + then))[:6]
-    return [ctx.evidence(n) for n in turns]
-
-
-def spoken(name: str, value: str) -> str:
-    """A value as the agent should read it back (10-digit phones as «55 1234 5678»)."""
-    digits = _DIGITS.sub("", value)
-    if lang.field_kind(name) == "phone" and len(digits) == 10:
-        return f"{digits[:2]} {digits[2:6]} {digits[6:]}"
-    return value
+    turns = list(dict.fromkeys(first + then))[:6]  # requests quoted at their question
+    return [ctx.evidence(n, request_hint(ctx, n, first)) for n in turns]
 
 
 def read_back(checks: list[FieldCheck]) -> str:

@@ -129,9 +129,18 @@ def judge(ctx: CallContext) -> Judged:
             for n in unaddressed[:4]
         )
         missing["addressed"] = f"Atender cada objeción con LAER; sin respuesta: {listing}"
-    evidence = [ctx.evidence(n) for n in objections[:3]]
-    evidence += [ctx.evidence(a) for a in responses.values() if a is not None][:3]
-    evidence += [ctx.evidence(n) for n in closes[:2]]
+    # the answers that handled an objection (never the greeting), then the objections; the close
+    # only when no objection was answered (it is then what the element judged; panels F and G
+    # read a greeting or the pitch cited as objection handling)
+    answers = [
+        a
+        for a in dict.fromkeys(responses.values())
+        if a is not None and not ctx.has(a, "greeting", "company_id", "agent_id")
+    ]
+    evidence = [ctx.evidence(a) for a in answers[:3]]
+    evidence += [ctx.evidence(n) for n in objections[:3]]
+    if not answers:
+        evidence += [ctx.evidence(n) for n in closes[:2]]
     result = judged(parts, missing, evidence, "objection_handling", slots(ctx))
     if result.result.met is False:
         result.result.better_phrasing = objection_phrasing(ctx, unaddressed, objections)

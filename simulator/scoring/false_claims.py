@@ -17,29 +17,54 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import catalog_claims, own_claims
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.judged import example
+from simulator.scoring.judged import example, phrasings
 from simulator.scoring.slots import slots
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+")
 
 
-def _error(ctx: CallContext, n: int, explanation: str, condition: str = "") -> ErrorFinding:
-    """The finding; what to say instead is the catalog's own condition when one was broken
-    («Le comento las condiciones: sin costo hasta 1,500 pesos por evento…»), not a price."""
-    better = (
-        f"Le comento las condiciones de {condition}"
-        if ": " in condition
-        else f"Le comento las condiciones: {condition[:1].lower()}{condition[1:]}"
-        if condition
-        else example("inaccurate_information", slots(ctx), kind="critical")
-    )
+def _error(
+    ctx: CallContext, n: int, explanation: str, condition: str | None = None
+) -> ErrorFinding:
     return ErrorFinding(
         code="inaccurate_information",
         turn=n,
         evidence=tx.quote(ctx.text(n)),
         explanation=explanation,
-        better_phrasing=better,
+        better_phrasing=_exact(ctx, condition)
+        or example("inaccurate_information", slots(ctx), kind="critical"),
     )
+
+
+_COSTS = re.compile(
+    r"\b(?:tope|costo|cuesta|paga|cobra|excedente|deducible|coaseguro|no cubre|limite)"
+)
+
+
+def _exact(ctx: CallContext, condition: str | None) -> str | None:
+    """The model answer to a false claim: the catalog's own condition, said plainly (panels F
+    and G: «Cobertura dental cuesta 120 pesos al mes» for «cubre todo», «… cuesta 0 pesos» for
+    «totalmente gratis» taught nothing about the cap or the exclusions the agent hid)."""
+    if condition and ": " in condition:  # «Plan: cond; cond» from _capped_condition
+        condition = condition.split(": ", 1)[1]
+    if not condition:
+        product = next(
+            (p for p in ctx.transcript.catalog if p.name == slots(ctx)["producto"]), None
+        )
+        costs = [c for c in (product.conditions if product else []) if _COSTS.search(tx.fold(c))]
+        condition = (
+            "; ".join(
+                c.strip().rstrip(".")[:1].lower() + c.strip().rstrip(".")[1:] for c in costs[:2]
+            )
+            or None
+        )
+    if not condition:
+        return None
+    said = condition.strip().rstrip(".")
+    template = str(
+        phrasings().get("exact_condition", "Le doy el dato exacto, {cliente}: {condicion}.")
+    )
+    return template.format(cliente=slots(ctx)["cliente"], condicion=said[:1].lower() + said[1:])
 
 
 _OVER = re.compile(r"\b(?:excedente|tope|lo que pase|lo que exceda)\b")
@@ -288,7 +313,7 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
     promised: set[str] = set()
     for a in ctx.agent_turns:
         why: str | None = None
-        condition = ""
+        condition: str | None = None
         for claim in claims.extract(ctx.text(a)):
             # «todo gratis» and «gratis de por vida» are one promise, reported once
             topic = "free" if claim.topic in ("free_forever", "free_said") else claim.topic
@@ -317,7 +342,7 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                 why = CATALOG_WHY[contradiction.why].format(
                     said=contradiction.said, condition=contradiction.condition
                 )
-                condition = contradiction.condition
+                condition = contradiction.condition if contradiction.why != "discount" else None
         if why is None:
             topic, why = _structural(ctx, a)
             if topic in promised:

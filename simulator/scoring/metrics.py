@@ -59,8 +59,10 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
             continue  # «¿cuánto paga mi cuñado?» is a trap to refuse, not interest to close on
         if ctx.first_presentation and n < ctx.first_presentation:
             continue  # asked before the offer was presented: presenting it is the answer
-        if _wrong_price_test(ctx, n):
+        if _wrong_price_test(ctx, n) or _corrected_claim(ctx, n):
             continue  # «¿y el básico sale en 700, verdad?» — «No, es de 850»: corrected first
+        if ctx.has(n, "objection"):
+            continue  # «siempre ponen pretextos para no pagar, ¿qué no cubren?»: a doubt to answer
         answers_close = prev is not None and ctx.has(prev, "close", "trial_close")
         if answers_close and (ctx.has(n, "refusal") or says_yes(ctx, n)):
             continue
@@ -78,6 +80,13 @@ def _wrong_price_test(ctx: CallContext, n: int) -> bool:
     told = {a.value for a in ctx.amounts(nxt[0]) if a.is_money}
     folded = f" {ctx.folded[nxt[0] - 1]} "
     return bool(told - said) and (folded.startswith((" no ", " ojo ")) or " no " in folded)
+
+
+def _corrected_claim(ctx: CallContext, n: int) -> bool:
+    """The customer asserted a fact as a question and the agent's next turn opens by correcting
+    it («¿la instalación es en 36 horas, verdad?» — «No es correcto: son 72»): a test (panel G)."""
+    nxt = ctx.next_agent(n)
+    return bool(nxt) and bool(tx.cue("correction_lead").search(ctx.folded[nxt[0] - 1]))
 
 
 def reads_back(ctx: CallContext, n: int) -> bool:

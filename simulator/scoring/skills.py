@@ -43,6 +43,15 @@ class SkillInputs:
 
 
 MONOLOGUE_GOOD, MONOLOGUE_BAD = 60, 150
+# Customer-type handling can never be high when the agent mistreated the customer: pressure,
+# insults or an ignored do-not-call (critical «disrespect», «ignores_do_not_call»), or a sale
+# registered without the customer's yes. Blind panels F and G read 100 for an indecisive customer
+# pushed with a fake deadline as «injustificable».
+CONDUCT_CAPS = {"disrespect": 30, "ignores_do_not_call": 30, "sale_without_consent": 50}
+# Listening is capped by the share of the customer's objections the agent answered: reflections
+# counted elsewhere in the call do not make up for brushing the customer's doubts off (panel F
+# zq-05: «Escucha activa 88» with every doubt ignored).
+UNHEARD_FLOOR = 50
 TERSE_WORDS = 8
 TALK_GOOD, TALK_BAD = 0.65, 0.90
 REFLECTION_COUNT_SCORE = (0.0, 60.0, 85.0, 100.0)  # 0, 1, 2, 3+ reflections in the call
@@ -119,7 +128,12 @@ def active_listening(inputs: SkillInputs) -> int | None:
     parts = [(0.45, rq_score), (0.2, 100 * answered_share(ctx)), (0.15, mono_score)]
     if talk_share_counts(ctx, None if share is None else float(share)):
         parts.append((0.2, talk_share_score(float(share or 0))))
-    return _clamp(sum(w * v for w, v in parts) / sum(w for w, _ in parts))
+    score = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+    objections = int(m.get("objections") or 0)
+    if objections:
+        heard = int(m.get("objections_addressed") or 0) / objections
+        score = min(score, UNHEARD_FLOOR + (100 - UNHEARD_FLOOR) * heard)
+    return _clamp(score)
 
 
 def buying_signals(inputs: SkillInputs) -> int | None:
@@ -217,4 +231,6 @@ def customer_type_handling(inputs: SkillInputs) -> int | None:
         empathy_score = 100.0
     mono = float(m["longest_monologue_words"] or 0)
     mono_score = _interp(mono, MONOLOGUE_GOOD, 100, MONOLOGUE_BAD, 0)
-    return _clamp((empathy_score + mono_score + 100 * answered_share(ctx)) / 3)
+    score = (empathy_score + mono_score + 100 * answered_share(ctx)) / 3
+    caps = [cap for code, cap in CONDUCT_CAPS.items() if code in inputs.critical]
+    return _clamp(min([score, *caps]))

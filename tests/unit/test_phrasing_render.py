@@ -221,7 +221,8 @@ def rendered(ctx: CallContext) -> list[tuple[str, str]]:
         ("opening", suggest.opening(ctx)),
         ("closing", suggest.closing(ctx)),
         ("close_attempt", suggest.close_attempt(ctx)),
-        ("signal_close", suggest.signal_close(ctx, "(responda su pregunta) ")),
+        ("signal_close", suggest.signal_close(ctx)),
+        ("signal_close_asked", suggest.signal_close(ctx, asked=True)),
         ("benefit_tie", suggest.benefit_tie(ctx, "necesita ahorrar")),
     ]
     for closed in ("¿Usted paga algo al mes?", "¿Tiene un momento?", "¿Ya lo revisó?"):
@@ -235,6 +236,10 @@ def rendered(ctx: CallContext) -> list[tuple[str, str]]:
         entry = _entry(skill, suggest.keys(ctx))
         out.append((f"plan_goal:{skill}", str(entry["goal"]).format(actual="0")))
         out += [(f"plan_tip:{skill}", str(tip)) for tip in entry["tips"]]
+    for reason, goal in plan_data()["probing_brief"].items():
+        out.append((f"plan_goal:probing:{reason}", str(goal).format(actual="0 antes de presentar")))
+    out.append(("plan_goal:talk", str(plan_data()["talk_goal"]).format(actual="0.80")))
+    out += [("plan_tip:talk", str(tip)) for tip in plan_data()["talk_tips"]]
     return [(where, text) for where, text in out if text]
 
 

@@ -1,0 +1,88 @@
+"""How much probing the call's situation asked for, so the plan never demands a quota it should not.
+
+Outside trainers (blind panels F and G) struck out «≥ 3 preguntas abiertas antes de presentar»
+from an impatient customer in a meeting, from an active water-leak emergency and from a customer
+who dodged the agent's questions: the standard asks for probing *appropriate to the situation*.
+This module reads the call (and the customer type the simulator played, when known) and says how
+many probing questions the situation needed and how many the agent asked, counted the way the
+scorecard counts open questions (the plan's «hoy» never contradicts the metrics shown).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.coaching.plan import plan_data
+from simulator.scoring.context import CallContext
+from simulator.scoring.elements_needs import collections_probes, need_turns
+from simulator.scoring.elements_opening import is_identity_check
+
+# customer types for whom a short, direct probe is the right amount
+BRIEF_TYPES = frozenset({"impaciente"})
+TOLD_NEED = 2  # questions that confirm and widen a need the customer already told
+NOT_PROBING = ("data_request", "data_confirmation", "offer_more", "hold_request", "close")
+
+
+@dataclass(frozen=True)
+class Probing:
+    """``asked``: open probing questions before presenting (in an emergency also the quick closed
+    checks of safety and damage); ``need``: how many the situation asked for; ``reason``: why the
+    need is lower than the kind's quota (``hurry``, ``told``, ``dodged``), or ``""``."""
+
+    asked: int
+    need: int
+    reason: str = ""
+
+
+def pressed_for_time(ctx: CallContext, hint: Mapping[str, Any] | None = None) -> bool:
+    """The customer was in a hurry: the simulator played an impatient customer, or the customer
+    said so («estoy en una junta», «sea breve», «al grano»; not a brush-off such as «no tengo
+    tiempo para promociones», which asks for a reason to stay, not for brevity)."""
+    if str((hint or {}).get("customer_type") or "") in BRIEF_TYPES:
+        return True
+    hurry = re.compile("|".join(f"(?:{w})" for w in plan_data()["hurry_words"]))
+    return any(hurry.search(ctx.folded[n - 1]) for n in ctx.customer_turns)
+
+
+def _probes(ctx: CallContext, emergency: bool) -> tuple[list[int], list[int]]:
+    """(open probing questions, every probing question) the agent asked before presenting."""
+    limit = ctx.probing_limit
+    if ctx.kind == "collections":
+        turns = collections_probes(ctx)
+        return [n for n in turns if ctx.has(n, "open_question")], turns
+    asked = [
+        n
+        for n in ctx.agent_turns
+        if n < limit
+        and ctx.has(n, "open_question", "closed_question")
+        and not ctx.has(n, *NOT_PROBING)
+        and not is_identity_check(ctx, n)
+    ]
+    opened = [n for n in asked if ctx.has(n, "open_question")]
+    return (asked if emergency else opened), asked
+
+
+def probing(
+    ctx: CallContext, kinds: Sequence[str], need: int, hint: Mapping[str, Any] | None = None
+) -> Probing:
+    """The probing the plan counts and the probing this call needed (``need``: the kind's quota)."""
+    emergency = "assistance_service" in kinds
+    counted, every = _probes(ctx, emergency)
+    if need <= 1:
+        return Probing(len(counted), need)
+    if pressed_for_time(ctx, hint):
+        return Probing(len(counted), 1, "hurry")
+    first = ctx.first_presentation or ctx.n_turns + 1
+    if emergency:
+        return Probing(len(counted), need)  # its goal already counts the quick checks
+    if counted and need > TOLD_NEED and any(n < first for n in need_turns(ctx)):
+        # the customer told the need before anything was presented and the agent probed it:
+        # one question to confirm it and one to widen it, not three to discover it
+        return Probing(len(counted), min(need, TOLD_NEED), "told")
+    if len(every) >= need and counted:
+        # the agent asked enough; the customer answered around the questions
+        return Probing(len(counted), 1, "dodged")
+    return Probing(len(counted), need)
