@@ -9,9 +9,13 @@ The brain's shared moves treat every customer alike; this module adds what makes
   wrong on purpose; the agent's answer is judged against the catalog (corrected → trust, agreed
   with or a wrong figure → a wrong fact);
 - platicador: after a digression he stays off topic until a polite redirect brings him back;
-- molesto: a request for data before any empathy meets resistance (``brain._empathy_gate``);
-- callado: a closed question gets «sí» or «no» and nothing of his own.
-Amable, indeciso and regateador play through the shared moves and ``es/brain.yaml``.
+- molesto: a request for data before any empathy meets resistance (``brain._empathy_gate``); a
+  bare «lo siento» is not enough (``empathy_needed`` doses: a second empathetic turn, or the
+  agent taking charge in the same breath, «yo me encargo»);
+- callado: a closed question gets «sí» or «no» and nothing of his own;
+- regateador: a first fair «no hay descuento» does not win him: he asks again
+  (``persona_play.haggle_rounds`` requests in all) before a value answer or a firm close does.
+Amable and indeciso play through the shared moves and ``es/brain.yaml``.
 Everything here is deterministic given the state's seed; memory lives in ``CustomerState.play``.
 """
 
@@ -36,6 +40,9 @@ ASKED = frozenset(
         "guarantee_request",
         "identity_proof_request",
         "discount_request",
+        "haggle_again",
+        "add_on_doubt",
+        "add_on_doubt_priced",
         "buying_signal",
         "buying_signal_generic",
         "wrong_fact_reaction",
@@ -57,6 +64,7 @@ BUSY = frozenset(
         "guarantee_request",
         "identity_proof_request",
         "discount_request",
+        "haggle_again",
         "objection_must_consult",
         "objection_softened",
         "acceptance",
@@ -286,6 +294,58 @@ def knowledge_turn(t: Turn) -> bool:
     return True
 
 
+# ------------------------------------------------------------------ regateador
+
+
+def haggles_again(t: Turn, top: OpenObjection) -> bool:
+    """The haggler's discount request was answered: before ``haggle_rounds`` requests he does not
+    let it go at the first «no hay descuento» but tries once more («¿ni aunque lo contrate hoy?»).
+    The request stays open; the next fair answer (value, or a firm close) settles it."""
+    if top.id != "_discount" or not t.persona.traits.haggles:
+        return False
+    rounds = int(t.s.play.get("haggles", "1"))
+    if rounds >= _dial("haggle_rounds", 2):
+        return False
+    t.s.play["haggles"] = str(rounds + 1)
+    top.acknowledged = top.responded = False
+    top.repeats = 0
+    top.raised_turn = t.s.turn
+    t.say("haggle_again", ref=top.id)
+    return True
+
+
+def haggled_enough(t: Turn, top: OpenObjection) -> bool:
+    """The haggler asked all his rounds and the agent holds firm with a close (no invented
+    discount): he lets the price go rather than repeat himself («Bueno, ya vi que no se puede»)."""
+    return (
+        top.id == "_discount"
+        and t.persona.traits.haggles
+        and int(t.s.play.get("haggles", "1")) >= _dial("haggle_rounds", 2)
+        and "close" in t.acts
+    )
+
+
+# ------------------------------------------------------------------ add-ons, after the yes
+
+
+def weighs_add_on(t: Turn) -> bool:
+    """An add-on offered after the yes, to a customer who found the price high (a price-sensitive
+    type, or one who objected to the price or haggled in this call): not an instant echo «sí, eso
+    que me dice, sí lo quiero» but, once, a second thought about the cost (panels F and G). The
+    agent's answer and next close win it as before."""
+    s = t.s
+    if "cross_sell" not in t.acts or "add_on_weighed" in s.once_flags:
+        return False
+    kinds = {o.id: str(o.type) for o in t.scenario.objections}
+    objected = any(kinds.get(o) == "price" or o == "_discount" for o in s.objections_raised)
+    sensitive = t.persona.traits.price_sensitivity >= _dial("add_on_price_sensitivity", 70)
+    if not (objected or sensitive):
+        return False
+    s.once_flags.append("add_on_weighed")
+    t.say("add_on_doubt_priced" if cues.amounts(t.text) else "add_on_doubt")
+    return True
+
+
 # ------------------------------------------------------------------ platicador
 
 
@@ -326,6 +386,34 @@ def _chatty(t: Turn) -> None:
 
 
 # ------------------------------------------------------------------ molesto
+
+
+def enough_empathy(t: Turn) -> bool:
+    """Count one empathetic turn of the agent; whether the upset customer has now heard enough
+    (``persona_play.empathy_needed`` turns, or one that takes charge: «yo me encargo», «se lo
+    resuelvo hoy»)."""
+    heard = int(t.s.play.get("empathy", "0")) + 1
+    t.s.play["empathy"] = str(heard)
+    return heard >= _dial("empathy_needed", 1) or _owns(t)
+
+
+def more_empathy_wanted(t: Turn) -> None:
+    """A first bare «lamento lo que pasó»: «Sí, lo siente, pero ¿qué va a hacer?»; a request for
+    data in the same turn is still resisted."""
+    t.s.trust = clamp(t.s.trust + 4)
+    if not resist_data(t):
+        t.say("empathy_partial")
+
+
+def _owns(t: Turn) -> bool:
+    return cues.contains_any(t.norm, cues.phrases("ownership_phrases"))
+
+
+def takes_charge(t: Turn) -> bool:
+    """After a first «lo siento», the agent taking charge («yo me encargo») or showing it listened
+    («o sea que el agua ya llegó a la sala») is the second dose."""
+    listened = bool(t.acts & {"paraphrase", "acknowledgement"})
+    return int(t.s.play.get("empathy", "0")) >= 1 and (listened or _owns(t))
 
 
 def resist_data(t: Turn) -> bool:
