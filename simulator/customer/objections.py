@@ -168,7 +168,7 @@ def objection_turn(t: Turn) -> bool:
         _settle(t, top, said="haggle_conceded")  # «Bueno, ya vi que no se puede.»
         return False
     if top.responded and (top.acknowledged or complete):
-        if persona_play.haggles_again(t, top):
+        if persona_play.haggles_again(t, top, complete):
             return True  # the haggler tries once more before the answer wins him
         _settle(t, top)
         return False

@@ -297,11 +297,15 @@ def knowledge_turn(t: Turn) -> bool:
 # ------------------------------------------------------------------ regateador
 
 
-def haggles_again(t: Turn, top: OpenObjection) -> bool:
+def haggles_again(t: Turn, top: OpenObjection, complete: bool) -> bool:
     """The haggler's discount request was answered: before ``haggle_rounds`` requests he does not
     let it go at the first «no hay descuento» but tries once more («¿ni aunque lo contrate hoy?»).
-    The request stays open; the next fair answer (value, or a firm close) settles it."""
+    The request stays open; the next fair answer (value, or a firm close) settles it. A complete
+    value answer that also asks for the decision («…y a 12 meses sin intereses. ¿Se lo aparto?»)
+    has done both already: he decides on it (panels h-01, w-08)."""
     if top.id != "_discount" or not t.persona.traits.haggles:
+        return False
+    if complete and "close" in t.acts:
         return False
     rounds = int(t.s.play.get("haggles", "1"))
     if rounds >= _dial("haggle_rounds", 2):
