@@ -24,6 +24,7 @@ from simulator.customer import (
     promise_moves,
     shape,
     traps,
+    upset,
     wronged,
 )
 from simulator.customer.state import CustomerState, Intent
@@ -290,32 +291,7 @@ def _empathy_gate(t: Turn) -> bool:
     if not p.traits.needs_empathy_first or s.empathy_received:
         return True
     if "empathy" in t.acts or persona_play.takes_charge(t):
-        enough = persona_play.enough_empathy(t)  # a bare first «lo siento» is not enough
-        grievance_only = "reason_untold" in s.once_flags and (
-            "?" not in t.text or cues.contains_any(t.norm, cues.phrases("what_happens"))
-        )
-        inbound = t.scenario.kind in ("inbound_sale", "service")
-        if (not s.reason_stated or grievance_only) and inbound:
-            # the caller's grievance came first; heard, it now says why it calls (and its name
-            # when asked): panel p-02 never told her emergency
-            s.empathy_received = enough
-            s.trust = clamp(s.trust + 10)
-            s.patience = clamp(s.patience + 5)
-            t.say("empathy_thanks" if enough else "empathy_partial")
-            s.reason_stated = True
-            if grievance_only:
-                s.once_flags.remove("reason_untold")
-            t.say("state_reason")
-            _name_if_asked(t)
-            return False
-        if not enough:
-            persona_play.more_empathy_wanted(t)  # «Sí, lo siente, pero ¿qué va a hacer?»
-            return False
-        s.empathy_received = True
-        s.trust = clamp(s.trust + 10)
-        s.patience = clamp(s.patience + 5)
-        t.say("empathy_thanks")
-        return True
+        return upset.empathy_heard(t, _name_if_asked)
     if {"farewell"} & t.acts:
         return True
     if not s.reason_stated and t.scenario.kind in ("inbound_sale", "service"):

@@ -12,7 +12,7 @@ import math
 
 from simulator.analysis import conduct
 from simulator.analysis.customer import tag_customer
-from simulator.customer import cues, moves, persona_play, promise_terms, traps
+from simulator.customer import cues, haggling, moves, persona_play, promise_terms, traps
 from simulator.customer.objections import (
     apply_pressure,
     raise_pending,
@@ -31,7 +31,7 @@ def close_turn(t: Turn) -> bool:
     if not closing and "trial_close" not in t.acts:
         return False
     if s.accepted:
-        if closing and persona_play.weighs_add_on(t):
+        if closing and haggling.weighs_add_on(t):
             return True  # «¿Y eso cuánto más me sale? Ya de por sí se me hacía caro.»
         t.say("acceptance" if closing else "filler_ack")
         return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from simulator.analysis import conduct
-from simulator.customer import cues, persona_play, traps
+from simulator.customer import cues, haggling, persona_play, traps
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
 
@@ -163,16 +163,16 @@ def objection_turn(t: Turn) -> bool:
     ack, responded, complete = _answer(t, top)
     top.acknowledged = top.acknowledged or ack
     top.responded = top.responded or responded
-    if persona_play.haggled_enough(t, top) and not _substantive(t):
+    if haggling.haggled_enough(t, top) and not _substantive(t):
         # a firm close after his last request: he lets it go, not «me convenció con eso»
         _settle(t, top, said="haggle_conceded")  # «Bueno, ya vi que no se puede.»
         return False
     if top.responded and (top.acknowledged or complete):
-        if persona_play.haggles_again(t, top, complete):
+        if haggling.haggles_again(t, top, complete):
             return True  # the haggler tries once more before the answer wins him
         _settle(t, top)
         return False
-    if persona_play.haggled_enough(t, top):
+    if haggling.haggled_enough(t, top):
         _settle(t, top, said="haggle_conceded")
         return False
     if top.repeats >= HEARD_ENOUGH and top.acknowledged and _substantive(t):
