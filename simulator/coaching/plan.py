@@ -19,12 +19,10 @@ plan when the trainee keeps making different faults (recurrente).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from simulator.coaching.history import repeated_faults, weak_before
-from simulator.datafiles import parse as parse_yaml
+from simulator.coaching.plan_texts import plan_data
 from simulator.language.display import display
 from simulator.models.scorecard import SKILL_KEYS, CoachingPlan, Drill, PlanPriority, Scorecard
 
@@ -34,12 +32,6 @@ if TYPE_CHECKING:
 PRIORITIES = 3
 TALK_GOAL = 0.65  # the talk-share goal of active listening (plan.yaml says the same)
 REPEAT_BOOST = 10
-
-
-@cache
-def plan_data() -> dict[str, Any]:
-    text = resources.files("simulator.coaching").joinpath("es/plan.yaml").read_text("utf-8")
-    return dict(parse_yaml(text))
 
 
 def _actual(skill: str, card: Scorecard) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.coaching.plan import plan_data
+from simulator.coaching.plan_texts import plan_data
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import collections_probes, need_turns
 from simulator.scoring.elements_opening import is_identity_check
