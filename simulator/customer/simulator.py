@@ -28,7 +28,6 @@ OBJECTION_INTENTS = (
     "objection_repeat",
     "guarantee_request",
     "discount_request",
-    "haggle_again",
     "knowledge_test",
     "objection_must_consult",
     "identity_proof_request",
