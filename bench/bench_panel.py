@@ -51,6 +51,10 @@ PANELS = {
     "zi zj zk zl zm": ("session 12 panel E", "the session 12 merge train 1e9fc90 (see the README)"),
     "zn zo zp zq zr": ("session 13 panel F", "the session 13 merge train 64f21bf"),
     "zs zt zu zv": ("session 14 panel G", "main at d9fba0d (the end of session 13)"),
+    "zw zx zy": (
+        "session 14 panel H",
+        "the session 14 merge train b761086 (before coach-a and the train's last fixes)",
+    ),
 }
 
 

@@ -174,15 +174,21 @@ def run_script(session: CallSession, steps: list[Step], *, score: bool = True) -
         session.set_status("Disponible", automatic=True)
     session.start()
     rules: list[Step] = []
-    for index, step in enumerate(steps):
+    ignored = 0
+    for step in steps:
         if step.kind == "rule":
             rules.append(step)
             continue
         if step.kind == "hangup":
             break
         if session.ended:
-            notes.append(_msg("note_hung_up", n=len(steps) - index))
-            break
+            # after the customer hung up the agent still types what was said into the system
+            # (the wrap-up, as the call screen allows): captures count, words no longer reach anyone
+            if step.kind == "capture":
+                apply_step(session, step)
+            else:
+                ignored += 1
+            continue
         if step.kind == "say":
             answers = reactive_answers(session, rules, step.text)
             if answers:
@@ -191,4 +197,6 @@ def run_script(session: CallSession, steps: list[Step], *, score: bool = True) -
     else:
         if not session.ended:
             notes.append(_msg("note_no_hangup"))
+    if ignored:
+        notes.append(_msg("note_hung_up", n=ignored))
     return ScriptRun(result=session.hang_up(score=score), notes=notes)

@@ -166,3 +166,39 @@ def test_interactive_call_reads_turns_until_colgar() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "/espera SEGUNDOS" in result.stdout and "Resultado:" in result.stdout
+
+
+def test_data_typed_after_the_customer_hung_up_are_still_captured(tmp_path: Path) -> None:
+    """Panel H zw-07: the read-back's /dato lines came after the customer's hang-up and were
+    dropped, so every field was «missing». The wrap-up still takes captures; words are ignored."""
+    script = tmp_path / "s.txt"
+    script.write_text(
+        "Buenas tardes, le habla Mariana de Internet Veloz.\n"
+        "Usted es un idiota, cállese y escúcheme.\n"
+        "Usted es un idiota, cállese y escúcheme, no sabe nada.\n"
+        "/dato nombre=Rosa María\nGracias.\n/colgar\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app,
+        [
+            "play",
+            "--scenario",
+            "internet-veloz-hogar",
+            "--seed",
+            "1",
+            "--script",
+            str(script),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    events = data["transcript"]["events"]
+    hangup = next(e for e in events if e["type"] == "hangup")
+    assert hangup["value"] == "cliente"
+    assert {"type": "capture", "value": "nombre=Rosa María"}.items() <= next(
+        e for e in events if e["type"] == "capture"
+    ).items()
+    assert data["transcript"]["capture"] == {"nombre": "Rosa María"}
+    assert "Gracias." not in [t["text"] for t in data["transcript"]["turns"]]
