@@ -182,9 +182,10 @@ def run_script(session: CallSession, steps: list[Step], *, score: bool = True) -
         if step.kind == "hangup":
             break
         if session.ended:
-            # after the customer hung up the agent still types what was said into the system
-            # (the wrap-up, as the call screen allows): captures count, words no longer reach anyone
-            if step.kind == "capture":
+            # the data of the agent's last turn, typed as the customer hung up, still go into the
+            # system (the wrap-up, as the call screen allows; panel H zw-07); once a line of the
+            # script goes unsaid, what follows it was never said in this call and is ignored
+            if step.kind == "capture" and not ignored:
                 apply_step(session, step)
             else:
                 ignored += 1
