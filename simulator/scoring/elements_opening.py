@@ -70,6 +70,32 @@ def is_identity_check(ctx: CallContext, n: int) -> bool:
     return False
 
 
+# «Buenos días, Carlos», «Hola, señora Ruiz»: the greeting addressed to the person by name
+_GREET_BY_NAME = re.compile(
+    r"^\W*(?i:buen[oa]s? (?:d[ií]as|tardes|noches)|buen d[ií]a|hola|qu[eé] tal)\W+"
+    r"(?i:(?:señor|señora|señorita|don|doña|sr|sra|srta|licenciad[oa]|lic|ingenier[oa]|ing)\.?\s+)?"
+    # a capitalised word that is no other greeting or the start of a sentence («Hola, Buenas
+    # tardes», «Buenos días, Le llamo…»)
+    r"(?!(?:Buen|Hola|Qu[eé]|Le|Lo|La|Te|Me|Mi|Soy|Habla|Gracias|Bienvenid|Disculp|Perd|Con|"
+    r"Usted|Ustedes|Se|Es|Est|Mucho|Un|Una|El|Los|Las|Aqu|Yo|Nos|Somos)[a-záéíóúñ]*\b)"
+    r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)"
+)
+
+
+def greets_by_name(ctx: CallContext, n: int) -> bool:
+    """The agent greets the person who answered by name and the reply does not correct it: the
+    identity is confirmed without asking «¿hablo con…?» (a follow-up call: «Buenos días, Carlos,
+    te llamo de…» — «Sí, dime»)."""
+    found = _GREET_BY_NAME.search(ctx.text(n)[:200])
+    if not found:
+        return False
+    own = " ".join(tx.fold(x or "") for x in (ctx.transcript.company, ctx.transcript.agent_name))
+    if tx.fold(found.group(1)) in own.split():
+        return False  # «Buenas tardes, Telcel…», «Buenas tardes, Ana le atiende»: not the customer
+    reply = [m for m in ctx.customer_turns if m > n][:1]
+    return not any(tx.cue("wrong_person").search(ctx.folded[m - 1]) for m in reply)
+
+
 def has_opening_act(ctx: CallContext, n: int) -> bool:
     """Turn ``n`` greets, identifies the company or agent, or states the purpose of the call."""
     return ctx.has(n, "greeting", "company_id", "agent_id", "offer_help") or bool(
@@ -121,7 +147,9 @@ def judge(ctx: CallContext) -> Judged:
             found["company_id"] = n
         if found["agent_id"] is None and _mentions(ctx, n, ctx.transcript.agent_name):
             found["agent_id"] = n
-        if found["confirm_identity"] is None and is_identity_check(ctx, n):
+        if found["confirm_identity"] is None and (
+            is_identity_check(ctx, n) or greets_by_name(ctx, n)
+        ):
             found["confirm_identity"] = n
     for n in _purpose_turns(ctx, window):
         if found["offer_help"] is None and (

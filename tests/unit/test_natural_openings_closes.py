@@ -1,0 +1,103 @@
+"""Openings and closes said the way agents say them (issue 12, item 7; session 15, from the
+disagreements on the external dev calls). Our own sentences.
+
+Rules a trainer would state:
+- «¿Necesitas algo más?» (tú) and an open door («no dude en llamarnos si…») offer more help.
+- «Hasta el viernes» / «hasta entonces» take leave as «hasta luego» does.
+- «Para eso estamos» answers the customer's thanks (the agent's courtesy).
+- «Buenas tardes, ¿el señor Ríos?» asks who answers as «¿hablo con…?» does; greeting the person
+  by name («Buenos días, Marta, te llamo de…») and not being corrected confirms the identity.
+- «Te llamo para…», «les estamos contactando porque…» state the purpose of an outbound call.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis.agent import tag_agent
+from simulator.models.transcript import Transcript
+from simulator.scoring import text as tx
+from simulator.scoring.engine import score_transcript
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Necesitas algo más, Rocío?",
+        "¿Ocupa algo más?",
+        "Cualquier cosa, no dude en llamarnos.",
+        "Listo. Si te surge otra duda, aquí estamos.",
+    ],
+)
+def test_informal_and_open_door_offers_of_more_help(text: str) -> None:
+    assert "offer_more" in tag_agent(text), text
+
+
+def test_a_question_about_needs_is_no_offer_of_more_help() -> None:
+    assert "offer_more" not in tag_agent("¿Qué necesita para su negocio?")
+
+
+@pytest.mark.parametrize("text", ["Gracias, Toño, hasta el lunes.", "Perfecto, hasta entonces."])
+def test_goodbye_naming_the_next_contact(text: str) -> None:
+    assert "farewell" in tag_agent(text), text
+
+
+def test_hasta_inside_a_sentence_is_no_goodbye() -> None:
+    assert "farewell" not in tag_agent("El descuento dura hasta el viernes de la próxima semana.")
+
+
+def test_para_eso_estamos_answers_thanks() -> None:
+    assert "thanks" in tag_agent("Para eso estamos.", "Muchas gracias por todo.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Buenas tardes, ¿el señor Ríos?", "¿La licenciada Pineda?", "Hola, ¿la señora Ugalde?"]
+)
+def test_bare_title_and_name_is_an_identity_check(text: str) -> None:
+    assert tx.cue("identity_check").search(tx.fold(text)), text
+
+
+def test_a_title_and_name_in_a_sentence_is_no_identity_check() -> None:
+    assert not tx.cue("identity_check").search(tx.fold("El señor Ríos ya pagó su factura."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Te llamo para platicarte de la nueva app de pagos.",
+        "Les estamos contactando porque su contrato vence este mes.",
+    ],
+)
+def test_informal_purpose_of_the_call(text: str) -> None:
+    assert tx.cue("purpose").search(tx.fold(text)), text
+
+
+def _opening(first: str, reply: str):  # type: ignore[no-untyped-def]
+    data = {
+        "kind": "sale",
+        "company": "Redes Altiplano",
+        "turns": [
+            {"speaker": "agent", "text": first},
+            {"speaker": "customer", "text": reply},
+            {"speaker": "agent", "text": "¿Qué tanto usan el internet en la oficina?"},
+            {"speaker": "customer", "text": "Todo el día, somos ocho."},
+        ],
+    }
+    return score_transcript(Transcript.model_validate(data)).elements["opening_protocol"]
+
+
+GREETING_BY_NAME = (
+    "Buenos días, Marta, te llamo de Redes Altiplano, soy Iván. "
+    "Te llamo para darle seguimiento a la cotización."
+)
+
+
+def test_greeting_by_name_not_corrected_confirms_who_answers() -> None:
+    result = _opening(GREETING_BY_NAME, "Hola Iván, sí, dime.")
+    assert result.met is True, result.missing
+
+
+def test_greeting_by_name_corrected_confirms_nothing() -> None:
+    result = _opening(GREETING_BY_NAME, "No, se equivoca, no soy Marta.")
+    assert result.met is False
+    assert any("Confirmar" in m for m in result.missing)
