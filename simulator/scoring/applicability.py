@@ -2,8 +2,8 @@
 
 ``es/applicability.yaml`` lists the elements never judged in a kind (``not_for``, read by each
 element's ``judge`` through ``judged.kind_not_applicable``) and the ones that cannot apply when a
-call never reached the person it was for (a third party answered). This
-module decides the latter from the call's content and replaces those judgements, keeping any
+call never reached the person it was for (a third party answered, or the person who answered
+said a bare «no» to «¿es usted el titular?» and nobody said «soy yo» later). This module decides the latter from the call's content and replaces those judgements, keeping any
 error they found (a wrong price told to a relative is still a wrong price).
 """
 
@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from simulator.datafiles import parse as parse_yaml
+from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, not_applicable
 
@@ -40,7 +41,15 @@ def third_party(ctx: CallContext) -> bool:
 
 def _third_party_call(ctx: CallContext) -> bool:
     first = ctx.customer_turns[: int(_third_party()["customer_turns"])]
-    if not any(_pattern("absent").search(ctx.folded[n - 1]) for n in first):
+    denied = [
+        n
+        for n in first
+        if n > 1
+        and ctx.speaker(n - 1) == "agent"
+        and tx.cue("identity_check").search(ctx.folded[n - 2])
+        and _pattern("denies").search(ctx.folded[n - 1])
+    ]
+    if not denied and not any(_pattern("absent").search(ctx.folded[n - 1]) for n in first):
         return False
     return not any(_pattern("right_party").search(ctx.folded[n - 1]) for n in ctx.customer_turns)
 

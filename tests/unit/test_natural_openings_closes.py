@@ -101,3 +101,29 @@ def test_greeting_by_name_corrected_confirms_nothing() -> None:
     result = _opening(GREETING_BY_NAME, "No, se equivoca, no soy Marta.")
     assert result.met is False
     assert any("Confirmar" in m for m in result.missing)
+
+
+def _third_party_call(reply: str):  # type: ignore[no-untyped-def]
+    from simulator.analysis import analyze_turns
+    from simulator.scoring.applicability import third_party
+    from simulator.scoring.context import CallContext
+
+    data = {
+        "kind": "sale",
+        "turns": [
+            {"speaker": "agent", "text": "Buenas tardes, ¿es usted el titular de la línea?"},
+            {"speaker": "customer", "text": reply},
+            {"speaker": "agent", "text": "¿Y sabe a qué hora lo encuentro?"},
+            {"speaker": "customer", "text": "Ni idea, joven."},
+        ],
+    }
+    transcript = Transcript.model_validate(data)
+    return third_party(CallContext.build(transcript, list(analyze_turns(transcript.turns))))
+
+
+def test_a_bare_no_to_the_identity_check_is_a_third_party_call() -> None:
+    assert _third_party_call("No…") is True
+
+
+def test_a_yes_to_the_identity_check_is_the_right_party() -> None:
+    assert _third_party_call("Sí, soy yo.") is False
