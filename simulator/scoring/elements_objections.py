@@ -12,7 +12,7 @@ from importlib import resources
 
 from simulator.analysis import conduct
 from simulator.datafiles import parse as parse_yaml
-from simulator.scoring import kinded
+from simulator.scoring import applicability, kinded
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.slots import slots
@@ -109,12 +109,19 @@ def judge(ctx: CallContext) -> Judged:
     objections = objection_turns(ctx)
     if not ctx.selling and not objections:
         return not_applicable("no objections")
+    # a sale cannot be closed with someone who is not the holder (a receptionist, a relative, a
+    # stranger who picked up the phone): only the objections raised are judged, and without any
+    # the element does not apply. (In collections the close owed to a third party is a way to
+    # reach the debtor, still judged.)
+    closing_owed = ctx.selling and not (ctx.kind == "sale" and applicability.third_party(ctx))
+    if not closing_owed and not objections:
+        return not_applicable("third_party" if ctx.selling else "no objections")
     responses = {n: response_turn(ctx, n) for n in objections}
     unaddressed = [n for n, a in responses.items() if a is None]
     closes = close_turns(ctx)
     parts = {"addressed": not unaddressed}
     dnc = any(is_do_not_call(ctx, n) for n in objections)
-    if ctx.selling and not dnc:
+    if closing_owed and not dnc:
         # a customer who says yes to the offer before being asked («está bien, me quedo con ese»)
         # was closed by the offer itself: no close attempt is missing (panel C, a retention call)
         volunteered = [n for n in ctx.customer_turns if ctx.has(n, "acceptance")]

@@ -127,3 +127,21 @@ def test_a_bare_no_to_the_identity_check_is_a_third_party_call() -> None:
 
 def test_a_yes_to_the_identity_check_is_the_right_party() -> None:
     assert _third_party_call("Sí, soy yo.") is False
+
+
+RECEPTIONIST = [
+    ("customer", "Ferretería El Clavo, buenas tardes."),
+    ("agent", "Buenas tardes, ¿se encontrará el encargado de compras?"),
+    ("customer", "No, una disculpa."),
+    ("agent", "Le dejo mi número para que nos llame, le ofrecemos tornillería a buen precio."),
+    ("customer", "Sí, yo le paso el recado."),
+]
+
+
+def test_the_person_asked_for_not_there_is_a_third_party_sale() -> None:
+    """A receptionist who says the buyer is not in cannot buy: no close is owed to her, so
+    objection handling (which asks for a close) does not apply when she raised no objection."""
+    data = {"kind": "sale", "turns": [{"speaker": s, "text": t} for s, t in RECEPTIONIST]}
+    card = score_transcript(Transcript.model_validate(data))
+    assert card.elements["objection_handling"].met is None
+    assert card.elements["needs_detection"].met is None
