@@ -13,6 +13,7 @@ from importlib import resources
 from simulator.analysis import conduct
 from simulator.datafiles import parse as parse_yaml
 from simulator.scoring import applicability, kinded
+from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.slots import slots
@@ -75,6 +76,19 @@ def close_turns(ctx: CallContext) -> list[int]:
     return [n for n in ctx.agent_turns if ctx.has(n, "close")]
 
 
+def callback_turns(ctx: CallContext, objections: list[int]) -> list[int]:
+    """Agent turns that agree when to call back a customer who has no time now («le llamo en
+    media hora»): the next step is the close such a call allows (a trainer does not ask for the
+    sale from someone who just said he is in a meeting)."""
+    busy = [n for n in objections if ctx.objection_type(n) == "time"]
+    return [
+        a
+        for n in busy
+        for a in ctx.next_agent(n)[:1]
+        if tx.cue("callback").search(ctx.folded[a - 1])
+    ]
+
+
 @cache
 def _examples() -> dict[str, dict[str, str]]:
     path = resources.files("simulator.scoring").joinpath("es/phrasings.yaml")
@@ -125,7 +139,7 @@ def judge(ctx: CallContext) -> Judged:
         # a customer who says yes to the offer before being asked («está bien, me quedo con ese»)
         # was closed by the offer itself: no close attempt is missing (panel C, a retention call)
         volunteered = [n for n in ctx.customer_turns if ctx.has(n, "acceptance")]
-        parts["close"] = bool(closes) or bool(volunteered)
+        parts["close"] = bool(closes) or bool(volunteered) or bool(callback_turns(ctx, objections))
     missing = {
         "addressed": "Atender cada objeción (reconocer, explorar y responder)",
         "close": "Hacer al menos un intento de cierre en la llamada",

@@ -145,3 +145,33 @@ def test_the_person_asked_for_not_there_is_a_third_party_sale() -> None:
     card = score_transcript(Transcript.model_validate(data))
     assert card.elements["objection_handling"].met is None
     assert card.elements["needs_detection"].met is None
+
+
+BUSY = [
+    ("agent", "Buenas tardes, ¿hablo con el señor Lara? Le llamo de Seguros Cumbre, soy Nora."),
+    ("customer", "Sí, soy yo."),
+    ("agent", "Le llamo para platicarle de un seguro de gastos médicos. ¿Qué cobertura tiene hoy?"),
+    ("customer", "Ahorita no tengo tiempo, estoy manejando."),
+    ("agent", "Claro, señor Lara, no se preocupe. Le llamo mañana a las diez."),
+    ("customer", "Va, mañana."),
+]
+
+
+def test_a_callback_agreed_with_a_busy_customer_is_the_close_the_call_allows() -> None:
+    data = {"kind": "sale", "turns": [{"speaker": s, "text": t} for s, t in BUSY]}
+    result = score_transcript(Transcript.model_validate(data)).elements["objection_handling"]
+    assert not any("cierre" in m for m in result.missing), result.missing
+
+
+def test_without_the_callback_the_close_is_still_missing() -> None:
+    lines = [*BUSY[:4], ("agent", "Claro, señor Lara, no se preocupe. Disculpe la molestia.")]
+    data = {"kind": "sale", "turns": [{"speaker": s, "text": t} for s, t in lines]}
+    result = score_transcript(Transcript.model_validate(data)).elements["objection_handling"]
+    assert any("cierre" in m for m in result.missing), result.missing
+
+
+def test_the_customer_moving_the_order_on_is_an_acceptance() -> None:
+    from simulator.analysis import tag_customer
+
+    assert "acceptance" in tag_customer("Perfecto, entonces procedemos con la compra.").acts
+    assert "acceptance" not in tag_customer("¿Y si no procedemos con la compra?").acts
