@@ -18,6 +18,7 @@ from simulator.scoring.slots import slots
 CLOSING_WINDOW = 2
 OFFER_MORE_WINDOW = 4
 ENDING_WINDOW = 3
+CUT_ENDINGS = (",", "…", "...", " -", "—", ";")
 MISSING = {
     "offer_more": "Ofrecer más ayuda («¿algo más en que le pueda ayudar?»)",
     "thanks": "Agradecer al cliente",
@@ -37,7 +38,8 @@ def ended_before_closing(ctx: CallContext) -> str | None:
     imported one may be an excerpt, or the customer may leave («voy a colgar»). When nobody thanks
     or says goodbye in the last turns and either the customer ends the call («voy a colgar», «no
     esté molestando») or the agent's last turn is still a question (the conversation was going on,
-    the recording stops), there is no closing to judge. An agent who ends on a statement, or lets a
+    the recording stops) or the last line stops mid-sentence («No, una disculpa,»), there is no
+    closing to judge. An agent who ends on a statement, or lets a
     standoff die without closing, still fails.
     """
     t = ctx.transcript
@@ -51,6 +53,9 @@ def ended_before_closing(ctx: CallContext) -> str | None:
         for n in last
     ):
         return None
+    if ctx.text(ctx.n_turns).rstrip().endswith(CUT_ENDINGS):
+        # the last line stops mid-sentence («No, una disculpa,»): the recording is cut there
+        return "transcript_ends_early"
     if ctx.speaker(ctx.n_turns) == "customer":
         # a standoff the agent let die is a missing closing; the customer walking away is not
         leaving = tx.cue("customer_leaving").search(ctx.folded[ctx.n_turns - 1])

@@ -175,3 +175,22 @@ def test_the_customer_moving_the_order_on_is_an_acceptance() -> None:
 
     assert "acceptance" in tag_customer("Perfecto, entonces procedemos con la compra.").acts
     assert "acceptance" not in tag_customer("¿Y si no procedemos con la compra?").acts
+
+
+def _closing(last: str):  # type: ignore[no-untyped-def]
+    lines = [
+        ("agent", "Buenas tardes, Ópticas Lumen, le atiende Raúl, ¿en qué le puedo ayudar?"),
+        ("customer", "Quería saber si ya están mis lentes."),
+        ("agent", "Permítame revisar. Sí, ya están listos, puede pasar por ellos hoy."),
+        ("customer", last),
+    ]
+    data = {"kind": "service", "turns": [{"speaker": s, "text": t} for s, t in lines]}
+    return score_transcript(Transcript.model_validate(data)).elements["call_closing"]
+
+
+def test_a_recording_cut_mid_sentence_has_no_closing_to_judge() -> None:
+    assert _closing("Ah, qué bien, entonces paso en la tarde y,").met is None
+
+
+def test_a_finished_line_leaves_the_closing_to_the_agent() -> None:
+    assert _closing("Ah, qué bien, entonces paso en la tarde.").met is False
