@@ -1,5 +1,8 @@
 """Element ``objection_handling``: every objection answered (LAER) and at least one close attempt.
 
+In a complaint call a renewed complaint counts as an objection; in a sale with someone who is not
+the holder no close is owed; a callback agreed with a customer who has no time is the close.
+
 An objection counts as addressed when the agent's next turn carries an objection response, or
 acknowledges/empathises/paraphrases and then explores or answers (question, feature, benefit).
 A «no me vuelva a llamar» is addressed by apologising and closing, not by selling.
@@ -32,8 +35,22 @@ def objection_turns(ctx: CallContext) -> list[int]:
     return [
         n
         for n in ctx.customer_turns
-        if is_do_not_call(ctx, n) or (ctx.has(n, "objection") and n < last)
+        if is_do_not_call(ctx, n)
+        or (n < last and (ctx.has(n, "objection") or n in renewed_complaints(ctx)))
     ]
+
+
+def renewed_complaints(ctx: CallContext) -> list[int]:
+    """In a complaint call, the customer complaining again after the agent answered the first
+    complaint («¡Llevo una semana así, me cambio de proveedor!») is what has to be handled
+    (acknowledge, apologise, resolve), as an objection is in a sale."""
+    if ctx.kind != "complaint":
+        return []
+    complaints = [n for n in ctx.customer_turns if ctx.has(n, "complaint")]
+    if not complaints:
+        return []
+    answered = ctx.next_agent(complaints[0])
+    return [n for n in complaints[1:] if answered and n > answered[0]]
 
 
 def is_do_not_call(ctx: CallContext, n: int) -> bool:

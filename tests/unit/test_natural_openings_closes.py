@@ -194,3 +194,36 @@ def test_a_recording_cut_mid_sentence_has_no_closing_to_judge() -> None:
 
 def test_a_finished_line_leaves_the_closing_to_the_agent() -> None:
     assert _closing("Ah, qué bien, entonces paso en la tarde.").met is False
+
+
+def _complaint(answer: str):  # type: ignore[no-untyped-def]
+    from simulator.analysis import tag_customer
+
+    first = "Me cobraron dos veces la mensualidad y nadie me resuelve, ya estoy harta."
+    again = "Ya les reclamé tres veces y siguen sin regresarme mi dinero, es una burla."
+    assert "complaint" in tag_customer(again).acts  # the shared understanding reads it so
+    lines = [
+        ("agent", "Buenas tardes, Gimnasios Órbita, le atiende Sofía, ¿en qué le puedo ayudar?"),
+        ("customer", first),
+        ("agent", "Permítame revisar su cuenta, por favor."),
+        ("customer", again),
+        ("agent", answer),
+        ("customer", "Bueno, a ver si es cierto."),
+        (
+            "agent",
+            "Gracias por su paciencia, ¿algo más en que le pueda ayudar? Que tenga buena tarde.",
+        ),
+    ]
+    data = {"kind": "complaint", "turns": [{"speaker": s, "text": t} for s, t in lines]}
+    return score_transcript(Transcript.model_validate(data)).elements["objection_handling"]
+
+
+def test_a_renewed_complaint_acknowledged_is_handled() -> None:
+    answer = (
+        "Tiene toda la razón y lamento mucho la molestia; hoy mismo le reembolso el cargo doble."
+    )
+    assert _complaint(answer).met is True
+
+
+def test_a_renewed_complaint_ignored_is_not_handled() -> None:
+    assert _complaint("No se puede hacer nada. ¿Me da su número de socio?").met is False
