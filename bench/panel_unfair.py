@@ -56,7 +56,10 @@ def _cited(card: Any) -> list[tuple[int | None, str]]:
         out.append((error.turn, f"CRITICAL {error.code}: «{error.evidence[:70]}»"))
     for error in card.non_critical_errors:
         out.append((error.turn, f"non-critical {error.code}: «{error.evidence[:70]}»"))
-    for kind, items in (("strength", card.feedback.strengths), ("improve", card.feedback.improvements)):
+    for kind, items in (
+        ("strength", card.feedback.strengths),
+        ("improve", card.feedback.improvements),
+    ):
         for item in items:
             extra = f" | pruebe: «{item.try_saying}»" if item.try_saying else ""
             out.append((item.turn, f"{kind} {item.skill}: {item.message[:90]}{extra[:120]}"))
@@ -78,11 +81,17 @@ def report(row: dict[str, Any]) -> str:
     for key, element in card.elements.items():
         state = {True: "met", False: "NOT", None: "n/a"}[element.met]
         want = expert.get(key, "?")
-        flag = "" if {"met": "met", "not_met": "NOT", "na": "n/a"}.get(want) == state else "  <-- expert " + want
+        flag = (
+            ""
+            if {"met": "met", "not_met": "NOT", "na": "n/a"}.get(want) == state
+            else "  <-- expert " + want
+        )
         miss = f" missing={element.missing}" if element.missing else ""
         better = f" pruebe=«{element.better_phrasing}»" if element.better_phrasing else ""
         lines.append(f"  {key}: {state}{miss}{better}{flag}")
-    lines.append(f"  critical today: {[(e.code, e.turn) for e in card.critical_errors]}; expert {row.get('expert_critical')}")
+    lines.append(
+        f"  critical today: {[(e.code, e.turn) for e in card.critical_errors]}; expert {row.get('expert_critical')}"
+    )
     cited = _cited(card)
     for item in row.get("unfair") or []:
         turn = item.get("turn")

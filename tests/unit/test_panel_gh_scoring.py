@@ -9,15 +9,26 @@
   close, and «¿cuál de los dos le va mejor?» after the options is a trial close: a buying signal
   followed by them is followed;
 - a question about what the offer does not cover, or one that voices distrust («esas compañías
-  siempre ponen pretextos, ¿qué no incluye?»), is a doubt to answer, not a buying signal."""
+  siempre ponen pretextos, ¿qué no incluye?»), is a doubt to answer, not a buying signal;
+- leaving the service over its failure, said mid-call («mejor doy de baja el servicio, no
+  funciona»), is an objection, so a complaint call's handling of it is judged and counted; a
+  customer who must consult is answered when the agent grants what was asked («con gusto se lo
+  mando para que lo revisen juntos»);
+- «Pidió la decisión al cliente» praises a close that asks, never a step announced («le registro
+  el seguro…»), and never in a service call, which is not judged on asking for a sale;
+- an open question asked after a datum is confirmed in the same turn is probing, and brevity
+  asked as the condition to listen («lo escucho, pero rapidito») is a customer in a hurry."""
 
 from __future__ import annotations
 
 import pytest
 
 from simulator.analysis.agent import tag_agent
+from simulator.coaching import situation
+from simulator.coaching.grading import grade
+from simulator.coaching.strengths import strengths
 from simulator.models.transcript import Transcript
-from simulator.scoring import score_transcript
+from simulator.scoring.engine import score_with_context
 
 CATALOG = [
     {"name": "Seguro Hogar Básico", "price": 2400, "period": "año"},
@@ -25,9 +36,11 @@ CATALOG = [
 ]
 
 
-def _card(lines: list[tuple[str, str]], **extra: object):  # type: ignore[no-untyped-def]
+def _card(lines: list[tuple[str, str]], raw: bool = False, **extra: object):  # type: ignore[no-untyped-def]
     data = {"turns": [{"speaker": s, "text": t} for s, t in lines], **extra}
-    return score_transcript(Transcript.model_validate(data))
+    if raw:  # the scorecard and its context, before feedback
+        return score_with_context(Transcript.model_validate(data))
+    return grade(Transcript.model_validate(data))  # the scorecard with its feedback
 
 
 @pytest.mark.parametrize(
@@ -81,7 +94,9 @@ def test_a_benefit_tied_to_the_usage_answered_to_a_listing_question_is_seen() ->
     needs = card.elements["needs_detection"]
     assert needs.met is True
     product = card.elements["product_information"]
-    assert "Ligar al menos un beneficio a una necesidad que expresó el cliente" not in product.missing
+    assert (
+        "Ligar al menos un beneficio a una necesidad que expresó el cliente" not in product.missing
+    )
     probing = [i for i in card.feedback.improvements if i.skill == "probing"]
     assert not any("sin antes preguntar" in i.message for i in probing)
 
@@ -91,7 +106,10 @@ def test_a_benefit_tied_to_the_usage_answered_to_a_listing_question_is_seen() ->
     [
         ("Con eso ya tiene los dos. ¿Con cuál paquete la dejo, Básico o Familiar?", "close"),
         ("Entonces, ¿la dejamos con el Familiar de 3,600 o con el Básico de 2,400?", "close"),
-        ("El Familiar cubre a los cuatro. ¿Cuál de los dos le va mejor a su familia?", "trial_close"),
+        (
+            "El Familiar cubre a los cuatro. ¿Cuál de los dos le va mejor a su familia?",
+            "trial_close",
+        ),
     ],
 )
 def test_which_offer_to_register_is_a_close(text: str, act: str) -> None:
@@ -101,7 +119,10 @@ def test_which_offer_to_register_is_a_close(text: str, act: str) -> None:
 def _signal_call(customer_question: str, agent_answer: str) -> tuple[object, object]:
     card = _card(
         [
-            ("agent", "Buenas tardes, le habla Irene de Seguros Alba. ¿Hablo con la señora Ana Luz?"),
+            (
+                "agent",
+                "Buenas tardes, le habla Irene de Seguros Alba. ¿Hablo con la señora Ana Luz?",
+            ),
             ("customer", "Sí, soy yo."),
             (
                 "agent",
@@ -139,3 +160,153 @@ def test_a_price_question_followed_by_which_offer_to_register_is_followed() -> N
         " cuál paquete la dejo, Básico o Familiar?",
     )
     assert missed == (1, 1)
+
+
+def test_leaving_the_service_over_its_failure_is_an_objection_the_agent_answers() -> None:
+    card = _card(
+        [
+            ("agent", "Gracias por llamar a Telered, le atiende Rocío. ¿Con quién tengo el gusto?"),
+            ("customer", "Con Tomás Ruiz. Llevo dos días sin internet y nadie me dice nada."),
+            (
+                "agent",
+                "Qué molesto, señor Tomás, dos días sin servicio y sin respuesta; le ofrezco una"
+                " disculpa. ¿Me confirma su número de contrato para revisar su línea?",
+            ),
+            ("customer", "Es el 4417820. Mejor doy de baja el servicio, no funciona."),
+            (
+                "agent",
+                "Lo entiendo, señor Tomás, y está en su derecho. Antes de que decida, le propongo"
+                " algo: le agendo un técnico para mañana sin costo y le descuento los días sin"
+                " servicio. ¿Le parece?",
+            ),
+            ("customer", "Bueno, va, pero que sí vengan."),
+        ],
+        kind="complaint",
+    )
+    assert card.metrics["objections"] == 1
+    assert card.metrics["objections_addressed"] == 1
+    assert card.elements["objection_handling"].met is True
+
+
+def test_granting_what_a_customer_who_must_consult_asked_for_answers_the_objection() -> None:
+    card = _card(
+        [
+            (
+                "agent",
+                "Buenas tardes, le habla Irene de Seguros Alba. ¿Hablo con la señora Ana Luz?",
+            ),
+            ("customer", "Sí, soy yo."),
+            (
+                "agent",
+                "Gracias, señora Ana Luz. ¿Cómo está protegida hoy su casa si pasa algo, una fuga,"
+                " un robo?",
+            ),
+            ("customer", "No tenemos nada, y el año pasado se nos metieron a robar."),
+            (
+                "agent",
+                "Para eso es el Seguro Hogar Básico: cubre robo y daños por 2,400 pesos al año."
+                " ¿Se lo dejo contratado?",
+            ),
+            ("customer", "Lo tengo que platicar con mi esposo primero."),
+            (
+                "agent",
+                "Con gusto se lo mando por correo para que lo revisen juntos. ¿A qué correo se lo"
+                " envío?",
+            ),
+            ("customer", "A analuz@correo.mx."),
+        ],
+        catalog=CATALOG,
+    )
+    assert card.metrics["objections"] == 1
+    assert card.metrics["objections_addressed"] == 1
+
+
+def test_a_step_announced_is_not_praised_as_asking_for_the_decision() -> None:
+    card = _card(
+        [
+            (
+                "agent",
+                "Buenas tardes, le habla Irene de Seguros Alba. ¿Hablo con la señora Ana Luz?",
+            ),
+            ("customer", "Sí, soy yo."),
+            (
+                "agent",
+                "Gracias, señora Ana Luz. ¿Cómo está protegida hoy su casa si pasa algo, una fuga,"
+                " un robo?",
+            ),
+            ("customer", "No tenemos nada, y el año pasado se nos metieron a robar."),
+            (
+                "agent",
+                "Qué mal rato. Para eso es el Seguro Hogar Básico: cubre robo y daños por 2,400"
+                " pesos al año.",
+            ),
+            ("customer", "Me convence, quiero contratarlo."),
+            ("agent", "Listo, señora Ana Luz, le registro el Seguro Hogar Básico en 2,400 al año."),
+            ("customer", "Gracias."),
+            ("agent", "Gracias a usted, señora Ana Luz, que tenga buena tarde."),
+        ],
+        catalog=CATALOG,
+        raw=True,
+    )
+    card, ctx = card
+    card.critical_errors = []  # the praise alone: no critical finding holds it back
+    assert not [s for s in strengths(ctx, card) if s.skill == "closing"]
+
+
+def test_a_service_call_is_not_praised_for_asking_for_a_sale() -> None:
+    card = _card(
+        [
+            ("agent", "Asistencia Hogar, le atiende Rocío. ¿Con quién tengo el gusto?"),
+            ("customer", "Con Tomás Ruiz, se me está saliendo el agua del calentador."),
+            (
+                "agent",
+                "Tranquilo, señor Tomás, ya lo ayudo. ¿Le registro el servicio como emergencia?",
+            ),
+            ("customer", "Sí, por favor."),
+            (
+                "agent",
+                "Listo, señor Tomás, el plomero llega en 90 minutos. ¿Algo más en que le ayude?",
+            ),
+            ("customer", "No, gracias."),
+            ("agent", "Gracias a usted, señor Tomás, que tenga buena tarde."),
+        ],
+        kind="service",
+    )
+    assert not [s for s in card.feedback.strengths if s.skill == "closing"]
+
+
+def test_an_open_question_after_a_datum_confirmed_counts_as_probing() -> None:
+    _, ctx = _card(
+        [
+            ("agent", "Gracias por llamar a Telered, le atiende Rocío. ¿Con quién tengo el gusto?"),
+            ("customer", "Con Tomás Ruiz. Quiero cancelar mi paquete, está muy caro."),
+            ("agent", "Claro, señor Tomás. ¿Me da su número de contrato para validar?"),
+            ("customer", "Es el 4417820, pero lo escucho breve, eh."),
+            (
+                "agent",
+                "Le confirmo el contrato 4417820. Antes de la baja, ¿para qué usan más el internet en su"
+                " casa, series, tareas o trabajo?",
+            ),
+            ("customer", "Nada más series en la noche, somos dos."),
+            (
+                "agent",
+                "Entonces para series de noche le alcanza el Plan 100 megas en 399 pesos, 100"
+                " menos de lo que paga. ¿Cómo lo ve?",
+            ),
+            ("customer", "Pues sí, así sí."),
+        ],
+        kind="sale",
+        raw=True,
+    )
+    assert situation.probing(ctx, ("sale",), 3).asked == 1
+
+
+def test_brevity_asked_as_the_condition_to_listen_is_a_hurry() -> None:
+    _, ctx = _card(
+        [
+            ("agent", "Buenas tardes, le habla Irene de Seguros Alba."),
+            ("customer", "A ver, lo escucho, pero rapidito."),
+        ],
+        raw=True,
+    )
+    assert situation.pressed_for_time(ctx)
