@@ -253,6 +253,8 @@ def is_open(clause: Clause) -> bool:
         return False
     patterns = agent_patterns()
     offers_options = patterns["choice_or"].search(clause.norm)
+    if patterns["open_choice"].search(clause.norm):
+        return True  # the options are examples of a usage, or one is left open
     return not (offers_options and patterns["choice_verbs"].search(clause.norm))
 
 

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from simulator.analysis.agent import tag_agent
+from simulator.coaching.phrasing import question_part
 from simulator.coaching.plan_texts import plan_data
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import collections_probes, need_turns
@@ -47,6 +49,17 @@ def pressed_for_time(ctx: CallContext, hint: Mapping[str, Any] | None = None) ->
     return any(hurry.search(ctx.folded[n - 1]) for n in ctx.customer_turns)
 
 
+def _probes_after_the_datum(ctx: CallContext, n: int) -> bool:
+    """A turn that confirms a datum and then asks about the customer's situation («Línea 55…,
+    validada. ¿Para qué usa más su línea…?») probes: its question, read alone, asks no data and
+    closes nothing (blind panel H: the plan said «0 antes de presentar» for such a question)."""
+    question = question_part(ctx.text(n))
+    if question == ctx.text(n)[:200].strip():
+        return False  # no question of its own apart from the rest of the turn
+    acts = tag_agent(f"¿{question}?")
+    return "open_question" in acts and not set(acts) & set(NOT_PROBING)
+
+
 def _probes(ctx: CallContext, emergency: bool) -> tuple[list[int], list[int]]:
     """(open probing questions, every probing question) the agent asked before presenting."""
     limit = ctx.probing_limit
@@ -58,7 +71,7 @@ def _probes(ctx: CallContext, emergency: bool) -> tuple[list[int], list[int]]:
         for n in ctx.agent_turns
         if n < limit
         and ctx.has(n, "open_question", "closed_question")
-        and not ctx.has(n, *NOT_PROBING)
+        and (not ctx.has(n, *NOT_PROBING) or _probes_after_the_datum(ctx, n))
         and not is_identity_check(ctx, n)
     ]
     opened = [n for n in asked if ctx.has(n, "open_question")]

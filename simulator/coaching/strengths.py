@@ -56,6 +56,12 @@ def _open_part(text: str) -> str:
     return question_part(text)
 
 
+def _asks(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` asks the customer something (a question clause), so a close in it can be
+    the decision asked for rather than a step announced."""
+    return any(clause.question for clause in clauses_of(ctx.text(n)))
+
+
 def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     items: list[FeedbackItem] = []
     opening = card.elements.get("opening_protocol")
@@ -143,9 +149,18 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 "Reconocer y responder la objeción mantiene viva la venta.",
             )
         )
-    closes = [n for n in ctx.agent_turns if ctx.has(n, "close")]
+    # a close that asks for the decision: «la registro como emergencia» or «le registro la
+    # Amplia» announce a step and ask nothing (blind panels G and H); a service call is not judged
+    # on asking for a sale at all
+    closes = [n for n in ctx.agent_turns if ctx.has(n, "close") and _asks(ctx, n)]
     accepted_close = acceptance_turn(ctx)[0]
-    if closes and not any(e.code == "sale_without_consent" for e in card.critical_errors):
+    if accepted_close is not None and accepted_close not in closes:
+        accepted_close = None
+    if (
+        ctx.selling
+        and closes
+        and not any(e.code == "sale_without_consent" for e in card.critical_errors)
+    ):
         items.append(
             item(
                 ctx,

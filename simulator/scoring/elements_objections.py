@@ -80,6 +80,10 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
         return None if ctx.acts[a - 1] & SELLING_ACTS else a
     if ctx.has(a, *ADDRESS_DIRECT):
         return a
+    if ctx.objection_type(n) == "must_consult" and tx.cue("grants_request").search(
+        ctx.folded[a - 1]
+    ):
+        return a  # what the customer asked for to decide later, granted
     if ctx.has(a, "empathy", "paraphrase"):
         return a  # acknowledged with empathy or a reflection (the A of LAER)
     if ctx.has(a, *ADDRESS_SOFT) and (

@@ -61,7 +61,7 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
             continue  # asked before the offer was presented: presenting it is the answer
         if _wrong_price_test(ctx, n) or _corrected_claim(ctx, n):
             continue  # «¿y el básico sale en 700, verdad?» — «No, es de 850»: corrected first
-        if ctx.has(n, "objection"):
+        if ctx.has(n, "objection") or tx.cue("signal_doubt").search(folded):
             continue  # «siempre ponen pretextos para no pagar, ¿qué no cubren?»: a doubt to answer
         answers_close = prev is not None and ctx.has(prev, "close", "trial_close")
         if answers_close and (ctx.has(n, "refusal") or says_yes(ctx, n)):

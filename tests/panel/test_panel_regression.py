@@ -69,15 +69,14 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # the lead's fix: a script's /dato lines after the customer hung up are still captured.
 # Pass in session 14 (helper «customer-h», lines that presuppose nothing false): zr-02 (no
 # «visto por día» without a daily price).
+# Pass in session 15 (helper «score-g», panels G and H): zy-06 (a usage question that lists
+# examples is open, so the customer's answer states the need the offer is tied to).
 KNOWN_UNFAIR = {
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
     "zx-03-tarjeta-credito-horizonte-amable-excellent.txt": "información incorrecta falsa en el"
     " turno 30: «pagando dentro de los meses sin intereses y a tiempo no genera intereses» se lee"
     " como contradicción del turno 10, y las dos frases son correctas",
-    "zy-06-retencion-plan-movil-regateador-excellent.txt": "«Brinda información» no cumplido por no"
-    " ligar un beneficio a una necesidad, cuando el turno 7 liga el plan de 20 gigas a su uso de"
-    " 12 y al ahorro de 250 pesos, y el turno 9 las llamadas a Estados Unidos a su hermano",
     # Panel G (session 14, four outside trainers against main at d9fba0d): excellent calls the
     # scorer failed, each by one wrong judgement the panelist named. Fixed in session 14 (helper
     # «score-f»): zs-03 (an instalment plan's total), zt-08 (a cap of the catalog said in a turn
