@@ -69,6 +69,8 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # the lead's fix: a script's /dato lines after the customer hung up are still captured.
 # Pass in session 14 (helper «customer-h», lines that presuppose nothing false): zr-02 (no
 # «visto por día» without a daily price).
+# Pass in session 14 (helper «customer-j», personas that play): za-08, zf-01, zm-04 (the regateador
+# now haggles a second time where these scripts answered him again) and d-02.
 KNOWN_UNFAIR = {
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
@@ -165,7 +167,6 @@ KNOWN_UNFAIR = {
     # moment, decisions that hold): scripts written for the earlier customer fall out of step.
     "e-02-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa del saldo de un familiar espera un turno que hable de otras personas y el cliente pregunta lo que el guion no contesta (turno 15)",
     "o-09-internet-veloz-hogar-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción de precio y el regateador pide su descuento al cierre; el guion no lo atiende",
-    "za-08-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): el regateador ahora pide su descuento y el «no me vuelvan a llamar» ya no llega a media oferta; acepta y el guion, escrito para la despedida, no captura los datos",
     "zd-09-seguro-auto-amplio-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): el impaciente, sin motivos pendientes, ahora acepta; el guion, escrito para su negativa, no captura los datos ni se despide",
     "zf-02-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-e): «¿hay algo que le haga dudar?» a media oferta recibe la duda del indeciso, no el «no me vuelvan a llamar» que el guion respeta",
     # Session 12 blind panel E (zi–zm, merge train 1e9fc90): excellent calls the scorer failed.
@@ -243,14 +244,9 @@ KNOWN_UNFAIR = {
     # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
     # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
     # question left unanswered.
-    "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: el guion pide tres"
-    " veces el teléfono ya dado; el «¿Otra vez?» de la clienta cuenta como pregunta sin respuesta",
     "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
     " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
     " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
-    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13): a «¿Cuál de"
-    " las dos le hace más sentido?» (T14) el cliente elige la Amplia y el guion sigue con la Limitada"
-    " sin contestar su «¿y cómo se paga?»",
 }
 
 
