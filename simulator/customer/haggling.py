@@ -21,8 +21,9 @@ from simulator.customer.turn import Turn, benefit_ties
 # he answers that instead of asking again for the same discount (panels E zm-04, F zr-02).
 ENGAGING = frozenset({"close", "trial_close", "open_question", "closed_question"})
 # The customer's last reply already said yes to an add-on or picked one: no second thought at
-# the agent's confirming close (panel F zr-05: «Pues la garantía extendida de 599.»).
-PICKED = frozenset({"short_yes", "choice_answer", "acceptance", "buying_signal"})
+# the agent's confirming close (panel F zr-05: «Pues la garantía extendida de 599.»). Her
+# «acceptance» is the yes to the main product, after which the add-on comes first.
+PICKED = frozenset({"short_yes", "choice_answer"})
 
 
 def _dial(name: str, default: int) -> int:
