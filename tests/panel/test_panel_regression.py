@@ -69,8 +69,9 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # the lead's fix: a script's /dato lines after the customer hung up are still captured.
 # Pass in session 14 (helper «customer-h», lines that presuppose nothing false): zr-02 (no
 # «visto por día» without a daily price).
-# Pass in session 14 (helper «customer-j», personas that play): za-08, zf-01, zm-04 (the regateador
-# now haggles a second time where these scripts answered him again) and d-02.
+# Pass in session 15 (helper «customer-k», customer-j's personas that play, reconciled with
+# customer-h/i): za-08, zf-01 (the regateador haggles a second time where these scripts answered
+# him again) and d-02; zm-04 does not (its customer now picks the Amplia the script skips).
 KNOWN_UNFAIR = {
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
@@ -178,10 +179,6 @@ KNOWN_UNFAIR = {
     # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
     # the empathy now recognised move these customers earlier than their scripts.
-    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 14,"
-    " customer-h): la trampa de la línea del hijo ya no sale sin que se hable de la familia; al"
-    " final del cambio el cliente pregunta por el consumo de su esposa (turno 26) y el guion se"
-    " despide sin contestar",
     "za-10-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 14,"
     " customer-h): la pregunta por el hermano espera a que se hable de la familia; al «¿algo más?»"
     " el cliente pregunta si su esposa ya pagó su tarjeta (turno 37) y el guion se despide sin"
@@ -244,6 +241,9 @@ KNOWN_UNFAIR = {
     # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
     # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
     # question left unanswered.
+    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13): a «¿Cuál de"
+    " las dos le hace más sentido?» (T14) el cliente elige la Amplia y el guion sigue con la Limitada"
+    " sin contestar su «¿y cómo se paga?»",
     "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
     " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
     " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
