@@ -341,7 +341,10 @@ def enough_empathy(t: Turn) -> bool:
     resuelvo hoy»)."""
     heard = int(t.s.play.get("empathy", "0")) + 1
     t.s.play["empathy"] = str(heard)
-    return heard >= _dial("empathy_needed", 1) or _owns(t)
+    # both doses in one breath: the apology with what he told said back («lo siento; o sea que
+    # lleva tres días sin servicio»), or with the agent taking charge
+    listened = "paraphrase" in t.acts
+    return heard >= _dial("empathy_needed", 1) or _owns(t) or listened
 
 
 def more_empathy_wanted(t: Turn) -> None:
@@ -353,7 +356,17 @@ def more_empathy_wanted(t: Turn) -> None:
 
 
 def _owns(t: Turn) -> bool:
-    return cues.contains_any(t.norm, cues.phrases("ownership_phrases"))
+    """The agent takes charge of the problem: a phrase of ``ownership_phrases`` («yo me encargo»),
+    or the agent itself committing to act on it in any words — «voy a revisar», «ahorita le
+    levanto el reporte», «déjeme resolverlo» (``ownership_leads`` + ``ownership_verbs``)."""
+    if cues.contains_any(t.norm, cues.phrases("ownership_phrases")):
+        return True
+    verbs = "|".join(re.escape(v) for v in cues.phrases("ownership_verbs"))
+    leads = "|".join(re.escape(v) for v in cues.phrases("ownership_leads"))
+    if not verbs or not leads:
+        return False
+    acts = rf"\b(?:{leads}) (?:(?:se |le |lo |la |los |las )*)(?:{verbs})"
+    return re.search(acts, t.norm) is not None
 
 
 def takes_charge(t: Turn) -> bool:
