@@ -356,17 +356,14 @@ def more_empathy_wanted(t: Turn) -> None:
 
 
 def _owns(t: Turn) -> bool:
-    """The agent takes charge of the problem: a phrase of ``ownership_phrases`` («yo me encargo»),
-    or the agent itself committing to act on it in any words — «voy a revisar», «ahorita le
-    levanto el reporte», «déjeme resolverlo» (``ownership_leads`` + ``ownership_verbs``)."""
-    if cues.contains_any(t.norm, cues.phrases("ownership_phrases")):
-        return True
-    verbs = "|".join(re.escape(v) for v in cues.phrases("ownership_verbs"))
-    leads = "|".join(re.escape(v) for v in cues.phrases("ownership_leads"))
-    if not verbs or not leads:
-        return False
+    """Taking charge: «yo me encargo» (``ownership_phrases``), or committing to act in any words,
+    «ahorita le levanto el reporte» (``ownership_leads`` + ``ownership_verbs``)."""
+    verbs = "|".join(re.escape(v) for v in cues.phrases("ownership_verbs")) or "$^"
+    leads = "|".join(re.escape(v) for v in cues.phrases("ownership_leads")) or "$^"
     acts = rf"\b(?:{leads}) (?:(?:se |le |lo |la |los |las )*)(?:{verbs})"
-    return re.search(acts, t.norm) is not None
+    return cues.contains_any(t.norm, cues.phrases("ownership_phrases")) or bool(
+        re.search(acts, t.norm)
+    )
 
 
 def takes_charge(t: Turn) -> bool:
