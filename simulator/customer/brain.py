@@ -26,6 +26,7 @@ from simulator.customer import (
     promise_moves,
     shape,
     traps,
+    upset,
     wronged,
 )
 from simulator.customer.opening import name_if_asked, opening
@@ -100,6 +101,7 @@ NOT_ACCEPTED = (
     ("objection_must_consult", "objection"),
     ("guarantee_request", "objection"),
     ("discount_request", "objection"),
+    ("haggle_again", "objection"),
     ("knowledge_test", "objection"),
     ("identity_proof_request", "objection"),
     ("trap", "objection"),
@@ -155,6 +157,7 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
 PROGRESS = {
     "need_statement",
     "objection_softened",
+    "haggle_conceded",
     "data_given",
     "data_confirm_yes",
     "acceptance",
@@ -292,25 +295,8 @@ def _empathy_gate(t: Turn) -> bool:
     s, p = t.s, t.persona
     if not p.traits.needs_empathy_first or s.empathy_received:
         return True
-    if "empathy" in t.acts:
-        s.empathy_received = True
-        s.trust = clamp(s.trust + 10)
-        s.patience = clamp(s.patience + 5)
-        t.say("empathy_thanks")
-        grievance_only = "reason_untold" in s.once_flags and (
-            "?" not in t.text or cues.contains_any(t.norm, cues.phrases("what_happens"))
-        )
-        inbound = t.scenario.kind in ("inbound_sale", "service")
-        if (not s.reason_stated or grievance_only) and inbound:
-            # the caller's grievance came first; heard, it now says why it calls (and its name
-            # when asked): panel p-02 never told her emergency
-            s.reason_stated = True
-            if grievance_only:
-                s.once_flags.remove("reason_untold")
-            t.say("state_reason")
-            name_if_asked(t)
-            return False
-        return True
+    if "empathy" in t.acts or persona_play.takes_charge(t):
+        return upset.empathy_heard(t, name_if_asked)
     if {"farewell"} & t.acts:
         return True
     if not s.reason_stated and t.scenario.kind in ("inbound_sale", "service"):

@@ -12,7 +12,7 @@ import math
 
 from simulator.analysis import conduct
 from simulator.analysis.customer import tag_customer
-from simulator.customer import cues, moves, persona_play, promise_terms, traps
+from simulator.customer import cues, haggling, moves, persona_play, promise_terms, traps
 from simulator.customer.objections import (
     apply_pressure,
     raise_pending,
@@ -31,6 +31,8 @@ def close_turn(t: Turn) -> bool:
     if not closing and "trial_close" not in t.acts:
         return False
     if s.accepted:
+        if closing and haggling.weighs_add_on(t):
+            return True  # «¿Y eso cuánto más me sale? Ya de por sí se me hacía caro.»
         t.say("acceptance" if closing else "filler_ack")
         return True
     if closing and _presented_with_close(t):
@@ -41,7 +43,7 @@ def close_turn(t: Turn) -> bool:
     warm = s.interest >= cues.dial("accept_interest", 60) - 15
     # an objection just settled this turn («visto así, sí me conviene»): the close is answered,
     # not met with a new doubt in the same breath
-    settled = any(i.name == "objection_softened" for i in t.intents)
+    settled = any(i.name in ("objection_softened", "haggle_conceded") for i in t.intents)
     if warm and not closing and not settled and raise_pending(t):
         return True
     if (
@@ -231,7 +233,14 @@ def voice_blocker(t: Turn) -> bool:
 HOLDING_BACK = frozenset(
     {"trap", "objection", "objection_repeat", "objection_must_consult", "not_ready", "refusal"}
     | {"guarantee_request", "discount_request", "knowledge_test", "identity_proof_request"}
-    | {"annoyed", "hangup", "wrong_fact_reaction"}
+    | {
+        "haggle_again",
+        "add_on_doubt",
+        "add_on_doubt_priced",
+        "annoyed",
+        "hangup",
+        "wrong_fact_reaction",
+    }
 )
 
 

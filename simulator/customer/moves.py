@@ -25,6 +25,9 @@ ANSWER_WANTED = {
     "knowledge_test",
     "guarantee_request",
     "discount_request",
+    "haggle_again",
+    "add_on_doubt",
+    "add_on_doubt_priced",
     "buying_signal",
     "wrong_fact_reaction",
     "identity_proof_request",
@@ -308,14 +311,20 @@ def _reveal(t: Turn, need_id: str) -> None:
 
 
 def persona_colour(t: Turn) -> None:
-    """Type-specific extras: the talkative customer drifts off topic now and then."""
+    """Type-specific extras: the talkative customer drifts off topic now and then — from turn
+    ``digression_by_turn`` at the first turn that asks nothing if it has not yet, then with ``digression_chance`` percent a
+    turn, at most ``digression_max`` times (es/brain.yaml ``persona_play``)."""
     s, tr = t.s, t.persona.traits
+    play = cues.config().get("persona_play", {})
+    told = s.once_flags.count("digression")
+    # the first one, if still untold, waits for a turn that asks nothing (a story is no answer)
+    due = told == 0 and s.turn >= int(play.get("digression_by_turn", 99)) and "?" not in t.text
     if (
         tr.digresses
         and s.turn >= 3
         and len(t.intents) < 2
-        and s.once_flags.count("digression") < 3
-        and s.rng().random() < 0.3
+        and told < int(play.get("digression_max", 3))
+        and (s.rng().random() * 100 < int(play.get("digression_chance", 30)) or due)
     ):
         s.once_flags.append("digression")
         t.say("digression")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from simulator.analysis import conduct
-from simulator.customer import cues, persona_play, traps
+from simulator.customer import cues, haggling, persona_play, traps
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
 
@@ -163,8 +163,17 @@ def objection_turn(t: Turn) -> bool:
     ack, responded, complete = _answer(t, top)
     top.acknowledged = top.acknowledged or ack
     top.responded = top.responded or responded
+    if haggling.haggled_enough(t, top) and not _substantive(t):
+        # a firm close after his last request: he lets it go, not «me convenció con eso»
+        _settle(t, top, said="haggle_conceded")  # «Bueno, ya vi que no se puede.»
+        return False
     if top.responded and (top.acknowledged or complete):
+        if haggling.haggles_again(t, top, complete):
+            return True  # the haggler tries once more before the answer wins him
         _settle(t, top)
+        return False
+    if haggling.haggled_enough(t, top):
+        _settle(t, top, said="haggle_conceded")
         return False
     if top.repeats >= HEARD_ENOUGH and top.acknowledged and _substantive(t):
         # said three times and heard each time with a real answer (keywords or not): a person
@@ -253,7 +262,7 @@ def _answer(t: Turn, top: OpenObjection) -> tuple[bool, bool, bool]:
     return ack, responded, complete
 
 
-def _settle(t: Turn, top: OpenObjection) -> None:
+def _settle(t: Turn, top: OpenObjection, said: str = "objection_softened") -> None:
     s = t.s
     s.objections.pop()
     s.objections_handled.append(top.id)
@@ -261,7 +270,7 @@ def _settle(t: Turn, top: OpenObjection) -> None:
     s.trust = clamp(s.trust + 6)
     if top.type in TRUST_TYPES:  # the proof it asked for was given: no hidden bar remains
         s.trust = max(s.trust, cues.dial("accept_trust", 45))
-    t.say("objection_softened", ref=top.id)
+    t.say(said, ref=top.id)
     if top.type == "do_not_call":
         s.do_not_call = False
 

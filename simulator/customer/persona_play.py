@@ -9,9 +9,12 @@ The brain's shared moves treat every customer alike; this module adds what makes
   wrong on purpose; the agent's answer is judged against the catalog (corrected → trust, agreed
   with or a wrong figure → a wrong fact);
 - platicador: after a digression he stays off topic until a polite redirect brings him back;
-- molesto: a request for data before any empathy meets resistance (``brain._empathy_gate``);
-- callado: a closed question gets «sí» or «no» and nothing of his own.
-Amable, indeciso and regateador play through the shared moves and ``es/brain.yaml``.
+- molesto: a request for data before any empathy meets resistance (``brain._empathy_gate``); a
+  bare «lo siento» is not enough (``empathy_needed`` doses: a second empathetic turn, or the
+  agent taking charge in the same breath, «yo me encargo»);
+- callado: a closed question gets «sí» or «no» and nothing of his own;
+- regateador: a first fair «no hay descuento» does not win him (``haggling.py``).
+Amable and indeciso play through the shared moves and ``es/brain.yaml``.
 Everything here is deterministic given the state's seed; memory lives in ``CustomerState.play``.
 """
 
@@ -36,6 +39,9 @@ ASKED = frozenset(
         "guarantee_request",
         "identity_proof_request",
         "discount_request",
+        "haggle_again",
+        "add_on_doubt",
+        "add_on_doubt_priced",
         "buying_signal",
         "buying_signal_generic",
         "wrong_fact_reaction",
@@ -57,6 +63,7 @@ BUSY = frozenset(
         "guarantee_request",
         "identity_proof_request",
         "discount_request",
+        "haggle_again",
         "objection_must_consult",
         "objection_softened",
         "acceptance",
@@ -326,6 +333,44 @@ def _chatty(t: Turn) -> None:
 
 
 # ------------------------------------------------------------------ molesto
+
+
+def enough_empathy(t: Turn) -> bool:
+    """Count one empathetic turn of the agent; whether the upset customer has now heard enough
+    (``persona_play.empathy_needed`` turns, or one that takes charge: «yo me encargo», «se lo
+    resuelvo hoy»)."""
+    heard = int(t.s.play.get("empathy", "0")) + 1
+    t.s.play["empathy"] = str(heard)
+    # both doses in one breath: the apology with what he told said back («lo siento; o sea que
+    # lleva tres días sin servicio»), or with the agent taking charge
+    listened = "paraphrase" in t.acts
+    return heard >= _dial("empathy_needed", 1) or _owns(t) or listened
+
+
+def more_empathy_wanted(t: Turn) -> None:
+    """A first bare «lamento lo que pasó»: «Sí, lo siente, pero ¿qué va a hacer?»; a request for
+    data in the same turn is still resisted."""
+    t.s.trust = clamp(t.s.trust + 4)
+    if not resist_data(t):
+        t.say("empathy_partial")
+
+
+def _owns(t: Turn) -> bool:
+    """Taking charge: «yo me encargo» (``ownership_phrases``), or committing to act in any words,
+    «ahorita le levanto el reporte» (``ownership_leads`` + ``ownership_verbs``)."""
+    verbs = "|".join(re.escape(v) for v in cues.phrases("ownership_verbs")) or "$^"
+    leads = "|".join(re.escape(v) for v in cues.phrases("ownership_leads")) or "$^"
+    acts = rf"\b(?:{leads}) (?:(?:se |le |lo |la |los |las )*)(?:{verbs})"
+    return cues.contains_any(t.norm, cues.phrases("ownership_phrases")) or bool(
+        re.search(acts, t.norm)
+    )
+
+
+def takes_charge(t: Turn) -> bool:
+    """After a first «lo siento», the agent taking charge («yo me encargo») or showing it listened
+    («o sea que el agua ya llegó a la sala») is the second dose."""
+    listened = bool(t.acts & {"paraphrase", "acknowledgement"})
+    return int(t.s.play.get("empathy", "0")) >= 1 and (listened or _owns(t))
 
 
 def resist_data(t: Turn) -> bool:

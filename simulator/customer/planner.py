@@ -22,6 +22,7 @@ OBJECTION_MOVES = frozenset(
         "objection_repeat",
         "guarantee_request",
         "discount_request",
+        "haggle_again",
         "knowledge_test",
         "objection_must_consult",
         "identity_proof_request",
@@ -34,7 +35,9 @@ OWN_MOVES = OBJECTION_MOVES | QUESTION_MOVES | SIGNAL_MOVES | frozenset({"digres
 UNLINKED = frozenset({"digression", "ask_price", "ask_detail"})
 NON_ANSWERS = frozenset({"thanks_reply", "filler_ack", "empathy_thanks", "annoyed", "complaint"})
 # Lines that say yes: nothing that objects or doubts may follow them in the same reply.
-YES = frozenset({"acceptance", "data_confirm_yes", "objection_softened", "buying_signal"})
+YES = frozenset(
+    {"acceptance", "data_confirm_yes", "objection_softened", "haggle_conceded", "buying_signal"}
+)
 DOUBT = OBJECTION_MOVES | frozenset({"trap", "not_ready", "refusal", "wrong_fact_reaction"})
 # Lines that end the conversation or say there is nothing more: no new initiative after them.
 ENDING = frozenset({"farewell", "nothing_else", "hangup", "refusal"})
@@ -47,7 +50,7 @@ FORBIDDEN: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     # «No, en absoluto. ¿Y cómo le haría para contratarlo?» (panel E zi-04)
     (frozenset({"short_no"}), SIGNAL_MOVES | frozenset({"ask_price", "acceptance"})),
     (frozenset({"buying_signal", "buying_signal_generic"}), DOUBT),
-    (frozenset({"objection_softened"}), DOUBT | frozenset({"short_no"})),
+    (frozenset({"objection_softened", "haggle_conceded"}), DOUBT | frozenset({"short_no"})),
     (ENDING, OWN_MOVES - frozenset({"objection_repeat"})),
     # «Es AT-558120. ¿Y cuánto van a tardar?» may follow a datum; asking for proof of who calls
     # or saying it must be consulted after handing it over may not

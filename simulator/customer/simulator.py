@@ -28,6 +28,7 @@ OBJECTION_INTENTS = (
     "objection_repeat",
     "guarantee_request",
     "discount_request",
+    "haggle_again",
     "knowledge_test",
     "objection_must_consult",
     "identity_proof_request",

@@ -13,9 +13,19 @@ the floor («¿algo más?»):
   agent has just said the true figure;
 - «no me vuelvan a llamar» at the end of the call (a decision taken, or the agent wrapping up),
   never as the answer to «¿qué otra duda tiene?» in the middle of an offer.
+
+Not every customer has every trap in mind: each call draws, once and from its seed, which of the
+scenario's traps this customer would bring up on its own (``trap_odds`` by trap type in
+es/brain.yaml). A relative's data that is not in this customer's mind comes up only when the
+conversation leads there (the agent talks about other people), never out of the blue at
+«¿algo más?»; and a hurried or quiet customer (``trap_no_small_talk``) never opens that topic
+at «¿algo más?» either (panels F and G: every call ended with the same «¿me dice el saldo de mi
+hermano?», even from a customer in a meeting).
 """
 
 from __future__ import annotations
+
+import random
 
 from simulator.analysis import conduct
 from simulator.customer import cues, presuppose
@@ -54,6 +64,8 @@ def _fire(t: Turn, triggers: list[str], *, floor_open: bool = False, due: bool) 
             continue  # «¿me regresan los 998 mañana?» waits until a refund was mentioned
         if trap.type == "confidential_request" and REFUSED_FLAG in s.once_flags:
             continue  # told already that others' data are confidential: it does not ask
+        if trap.type != "confidential_request" and not in_play(t, trap):
+            continue  # not a trap this customer has in mind (the relative's data: ``fits``)
         if not fits(t, trap, floor_open=floor_open or "offer_more" in t.acts):
             continue
         if due and trap.type != "confidential_request" and decided(t):
@@ -74,6 +86,13 @@ def _fire(t: Turn, triggers: list[str], *, floor_open: bool = False, due: bool) 
     return False
 
 
+def in_play(t: Turn, trap: Trap) -> bool:
+    """Whether this call's customer has this trap in mind (drawn once per call from its seed, so
+    the draw never shifts the call's other random choices)."""
+    odds = cues.config().get("trap_odds", {}).get(str(trap.type), 100)
+    return random.Random(f"{t.s.seed}:trap:{trap.id}").randrange(100) < int(odds)
+
+
 def _price_conceded(t: Turn) -> bool:
     """The customer let a doubt about the price go (a price objection or its haggle settled)."""
     kinds = {o.id: o.type for o in t.scenario.objections}
@@ -87,7 +106,10 @@ def fits(t: Turn, trap: Trap, *, floor_open: bool = False) -> bool:
     if trap.type == "confidential_request":
         if conduct.refuses_disclosure(t.text):
             return False  # just told that others' data are not given: it does not ask for some
-        return floor_open or _talks_of_others(t, trap)
+        if _talks_of_others(t, trap):
+            return True  # the conversation led there: any customer may ask
+        hurried = t.ctype in cues.config().get("trap_no_small_talk", [])
+        return floor_open and in_play(t, trap) and not hurried
     if trap.type == "wrong_price_bait":
         # nobody misquotes a figure the agent has just said (panels C and D): right after it, only
         # a line that blames another source for the wrong figure fits

@@ -81,6 +81,8 @@ def test_an_offer_made_with_its_close_is_heard_and_the_haggler_haggles() -> None
                 break
             said += _names(call.say(VALUE + " ¿Se la dejo contratada?"))
         assert "discount_request" in said, said
+        # a first fair answer does not win the haggler yet: he tries once more, then gives way
+        assert _names(call.say(VALUE)) == ["haggle_again"]
         assert "objection_softened" in _names(call.say(VALUE))
         for _ in range(4):  # the close-time bait, a need still untold: answered, then a yes
             close = call.say("Entonces, ¿le contrato hoy la Cobertura Amplia?")

@@ -17,7 +17,7 @@ import pytest
 from simulator.content.library import load_library
 from simulator.customer.simulator import CustomerReply
 from simulator.session.call import CallSession
-from simulator.session.script import read_script, run_script
+from simulator.session.script import apply_step, read_script, run_script
 
 HERE = Path(__file__).parent
 HARNESS = HERE.parent / "harness" / "scripts"
@@ -239,6 +239,32 @@ def test_the_upset_customer_resists_data_before_empathy_and_gives_it_after() -> 
         assert "data_given" in _names(later), later.text
 
 
+def test_the_upset_customer_needs_more_than_one_bare_apology() -> None:
+    """A bare «lo lamento» is one dose: not yet enough for his data; taking charge is the second."""
+    for seed in SEEDS:
+        call = Call("molesto", scenario=QUEJA, seed=seed)
+        call.say(
+            "Gracias por llamar a Internet Veloz, le atiende Ricardo. ¿En qué le puedo servir?"
+        )
+        call.say("Lamento mucho lo que le ha pasado, entiendo su molestia.")
+        early = call.say("¿Me da su número de cuenta, por favor?")
+        assert "data_given" not in _names(early), early.text
+        call.say("Tiene toda la razón, no debió pasar. Yo me encargo de que se lo resuelvan hoy.")
+        later = call.say("Para revisarlo ahora mismo, ¿me da su número de cuenta, por favor?")
+        assert "data_given" in _names(later), later.text
+
+
+def test_the_upset_customer_is_calmed_at_once_by_empathy_that_takes_charge() -> None:
+    for seed in SEEDS:
+        call = Call("molesto", scenario=QUEJA, seed=seed)
+        call.say(
+            "Gracias por llamar a Internet Veloz, le atiende Ricardo. ¿En qué le puedo servir?"
+        )
+        call.say("Lamento mucho lo que le ha pasado; yo me encargo de resolverlo hoy mismo.")
+        later = call.say("Para revisarlo ahora mismo, ¿me da su número de cuenta, por favor?")
+        assert "data_given" in _names(later), later.text
+
+
 MONOLOGUE = " ".join(
     [
         "Le cuento que nuestro plan tiene muchísimas ventajas, porque además de la velocidad",
@@ -288,12 +314,98 @@ def test_the_distrustful_customer_asks_who_calls_and_is_won_by_proof_not_by_prom
     assert call.state.trust <= again + 4  # a proof already heard earns nothing new
 
 
-def test_the_haggler_asks_for_a_discount_and_accepts_a_value_argument() -> None:
+VALUE = (
+    "Le soy transparente: no tengo descuento, pero la diferencia con lo que paga hoy es de "
+    "49 pesos al mes, menos de dos pesos al día, y ya no se le traba en las tardes."
+)
+
+
+def test_the_haggler_asks_twice_for_a_better_price_then_accepts_a_value_argument() -> None:
     for seed in SEEDS:
         call = Call("regateador", seed=seed)
         _until(call, "discount_request")
+        again = call.say(VALUE)  # a first fair answer does not win him yet
+        assert _names(again) == ["haggle_again"], again.text
         value = call.say(
-            "Le soy transparente: no tengo descuento, pero la diferencia con lo que paga hoy es de "
-            "49 pesos al mes, menos de dos pesos al día, y ya no se le traba en las tardes."
+            "Lo entiendo, a nadie le gusta pagar de más. No hay promoción adicional, pero incluye "
+            "el módem y no tiene plazo forzoso: lo puede cancelar cuando quiera."
         )
         assert "objection_softened" in _names(value), value.text
+        assert "_discount" in call.state.objections_handled
+
+
+def test_the_haggler_lets_the_price_go_when_the_agent_holds_firm_with_a_close() -> None:
+    for seed in SEEDS:
+        call = Call("regateador", seed=seed)
+        _until(call, "discount_request")
+        call.say(VALUE)
+        close = call.say("¿Le parece si se lo contrato hoy?")
+        assert _names(close)[0] == "haggle_conceded", close.text
+        assert "objection_repeat" not in _names(close)
+
+
+def _played_intents(session: CallSession, script: Path) -> list[list[str]]:
+    """Play a script turn by turn; the customer's intents of every reply."""
+    session.set_status("Disponible", automatic=True)
+    session.start()
+    replies: list[list[str]] = []
+    for step in read_script(script):
+        if session.ended or step.kind == "hangup":
+            break
+        if step.kind == "say":
+            replies.append(session.agent_says(step.text).intent_names)
+        elif step.kind != "rule":
+            apply_step(session, step)
+    return replies
+
+
+@pytest.mark.parametrize("scenario", ["seguro-auto-amplio"])
+def test_over_seeds_the_haggler_asks_at_least_twice_before_he_accepts(scenario: str) -> None:
+    """Property over seeds: a fair agent (value, never an invented discount) hears at least two
+    requests for a better price before the haggler's yes. (The internet harness answers his first
+    request with value *and* a close, which wins him at once: ``persona_play.haggles_again``.)"""
+    library = load_library()
+    accepted = 0
+    for seed in range(8):
+        session = CallSession(library.scenario(scenario), library.persona("regateador"), seed=seed)
+        replies = _played_intents(session, HARNESS / f"{scenario}.good.txt")
+        yes = next((n for n, r in enumerate(replies) if "acceptance" in r), None)
+        if yes is None:
+            continue
+        accepted += 1
+        asked = sum(1 for r in replies[:yes] if {"discount_request", "haggle_again"} & set(r))
+        assert asked >= 2, replies
+    assert accepted >= 4
+
+
+ADD_ON = (
+    "Listo, quedó registrado. Además, le puedo agregar el Paquete de Canales Básico por 199 pesos "
+    "al mes, ¿se lo agrego?"
+)
+
+
+def test_a_customer_who_found_it_expensive_thinks_twice_about_an_add_on() -> None:
+    """After her «ya pago 450» the add-on's price gets a second thought once, not an echo «sí,
+    eso que me dice, sí lo quiero»; the agent's answer and next close win it."""
+    for seed in range(3):
+        call = Call("amable", seed=seed)
+        for line in FLOW[:4]:
+            call.say(line)
+        call.say(
+            "Entiendo, el precio es importante. La diferencia es de 49 pesos al mes, menos de dos "
+            "pesos al día, y no tiene plazo forzoso."
+        )
+        for _ in range(4):  # the close-time bait answered, then her yes
+            call.say("¿Le parece si se lo contrato hoy?")
+            if call.state.accepted:
+                break
+            call.say("Le aclaro: el de 200 megas es de 499 al mes; el de 399 es el de 100 megas.")
+        assert call.state.accepted
+        doubt = call.say(ADD_ON)
+        assert _names(doubt)[0].startswith("add_on_doubt"), doubt.text
+        assert "acceptance" not in _names(doubt)
+        answer = call.say(
+            "Trae más de 80 canales para toda la familia y lo puede quitar cuando quiera. "
+            "¿Se lo agrego?"
+        )
+        assert "acceptance" in _names(answer), answer.text

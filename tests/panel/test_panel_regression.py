@@ -71,6 +71,9 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # «visto por día» without a daily price).
 # Pass in session 15 (helper «score-g», panels G and H): zy-06 (a usage question that lists
 # examples is open, so the customer's answer states the need the offer is tied to).
+# Pass in session 15 (helper «customer-k», customer-j's personas that play, reconciled with
+# customer-h/i): za-08, zf-01 (the regateador haggles a second time where these scripts answered
+# him again) and d-02; zm-04 does not (its customer now picks the Amplia the script skips).
 KNOWN_UNFAIR = {
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
@@ -164,7 +167,6 @@ KNOWN_UNFAIR = {
     # moment, decisions that hold): scripts written for the earlier customer fall out of step.
     "e-02-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 12, customer-e): la trampa del saldo de un familiar espera un turno que hable de otras personas y el cliente pregunta lo que el guion no contesta (turno 15)",
     "o-09-internet-veloz-hogar-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): la oferta con su cierre provoca la objeción de precio y el regateador pide su descuento al cierre; el guion no lo atiende",
-    "za-08-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 12, customer-e): el regateador ahora pide su descuento y el «no me vuelvan a llamar» ya no llega a media oferta; acepta y el guion, escrito para la despedida, no captura los datos",
     "zd-09-seguro-auto-amplio-impaciente-excellent.txt": "guion desfasado (sesión 12, customer-e): el impaciente, sin motivos pendientes, ahora acepta; el guion, escrito para su negativa, no captura los datos ni se despide",
     "zf-02-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-e): «¿hay algo que le haga dudar?» a media oferta recibe la duda del indeciso, no el «no me vuelvan a llamar» que el guion respeta",
     # Session 12 blind panel E (zi–zm, merge train 1e9fc90): excellent calls the scorer failed.
@@ -176,10 +178,6 @@ KNOWN_UNFAIR = {
     # once the holder's own questions are answered), zk-04 (a quote sent to an e-mail is no close).
     # Session 13 (helper «score-d»): the answered price objection («el dinero anda justo») and
     # the empathy now recognised move these customers earlier than their scripts.
-    "zf-01-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 14,"
-    " customer-h): la trampa de la línea del hijo ya no sale sin que se hable de la familia; al"
-    " final del cambio el cliente pregunta por el consumo de su esposa (turno 26) y el guion se"
-    " despide sin contestar",
     "za-10-tarjeta-credito-horizonte-amable-excellent.txt": "guion desfasado (sesión 14,"
     " customer-h): la pregunta por el hermano espera a que se hable de la familia; al «¿algo más?»"
     " el cliente pregunta si su esposa ya pagó su tarjeta (turno 37) y el guion se despide sin"
@@ -242,14 +240,12 @@ KNOWN_UNFAIR = {
     # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
     # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
     # question left unanswered.
-    "d-02-asistencia-hogar-fuga-platicador-excellent.txt": "guion desfasado: el guion pide tres"
-    " veces el teléfono ya dado; el «¿Otra vez?» de la clienta cuenta como pregunta sin respuesta",
-    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
-    " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
-    " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
     "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13): a «¿Cuál de"
     " las dos le hace más sentido?» (T14) el cliente elige la Amplia y el guion sigue con la Limitada"
     " sin contestar su «¿y cómo se paga?»",
+    "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
+    " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
+    " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
 }
 
 

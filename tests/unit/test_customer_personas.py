@@ -69,6 +69,9 @@ def test_molesto_needs_empathy_before_anything_progresses() -> None:
     reply, state = sim.respond_to_acts(
         "Lamento mucho la molestia, entiendo su enojo.", ["empathy"], state
     )
+    # a bare first apology is one dose of the two he needs (persona_play.empathy_needed)
+    assert "empathy_partial" in reply.intent_names and not state.empathy_received
+    reply, state = sim.respond_to_acts("De verdad lo siento, no debió pasar.", ["empathy"], state)
     assert "empathy_thanks" in reply.intent_names and state.empathy_received
     reply, state = sim.respond_to_acts("¿Me da su número de teléfono?", ["data_request"], state)
     assert "data_given" in reply.intent_names
@@ -83,6 +86,14 @@ def test_regateador_pushes_for_a_discount_after_the_price() -> None:
     reply, state = sim.respond_to_acts("Le ofrezco el primer mes gratis.", ["feature"], state)
     assert [o.id for o in state.objections] == ["_discount"]  # offered, but not acknowledged yet
     reply, state = sim.respond_to_acts("Entiendo, y con eso ahorra.", ["acknowledgement"], state)
+    # a first fair answer: he tries once more before letting it go (persona_play.haggle_rounds)
+    assert reply.intent_names == ["haggle_again"]
+    assert [o.id for o in state.objections] == ["_discount"]
+    reply, state = sim.respond_to_acts(
+        "Lo entiendo. No hay otro descuento, pero con el primer mes gratis ya ahorra.",
+        ["acknowledgement", "objection_response"],
+        state,
+    )
     assert state.objections == []
 
 
