@@ -250,6 +250,17 @@ def short_option(option: str) -> str | None:
     return None
 
 
+def main_clause(option: str) -> str | None:
+    """A long option cut before its relative clause, which a person leaves out when saying it
+    back («es la primera vez este año que cambia de domicilio su servicio» → «es la primera vez
+    este año»), or None when there is none or too little would be left."""
+    words = option.split()
+    for index, word in enumerate(words):
+        if index >= 3 and normalize(word) == "que":
+            return " ".join(words[:index]).strip(" ,")
+    return None
+
+
 def one_of(named: list[str], leaning: str | None, rest: list[Intent]) -> list[Intent] | None:
     """«Nada más la funda con mica» to «¿las dos cosas, la funda y la garantía, o nada más
     alguna?»: the product it leans to among those named, never «nada más alguna» (panel F)."""

@@ -288,6 +288,11 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         other = _clean(raw[1], first=False)
         if choice_lists.sayable_own(other) and not _ADDRESSED_VERB.search(other.split()[0]):
             return [Intent(name="choice_not_first", slots={"option": other}), *rest]
+        # «No» to «¿lo paga de contado o le gustaría repartirlo en meses?» says the other side in
+        # its own words: «No, me gustaría repartirlo en meses», not a bare «no» that picks nothing
+        own = choice_lists.first_person(other)
+        if own and choice_lists.sayable_own(own) and not reopens(t, own):
+            return [Intent(name="choice_not_first", slots={"option": own}), *rest]
         index = None
     elif "short_no" in names:
         index = keeps.index(True)
@@ -311,6 +316,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     cut = choice_lists.short_option(option)  # «el agua todavía está saliendo (del tubo)»
     if cut and _sayable(cut) and not reopens(t, cut):
         return [Intent(name="choice_answer", slots={"option": cut}), *rest]
+    head = choice_lists.main_clause(option)  # «es la primera vez este año (que cambia…)»
+    if head and _sayable(head) and not reopens(t, head):
+        return [Intent(name="choice_answer", slots={"option": head}), *rest]
     if choice_lists.invites_doubts(raw[0]) and not t.s.objections:
         return [Intent(name="no_doubts"), *rest]  # «¿tiene alguna duda, o estamos bien?»
     need = choice_lists.problem_need(t, raw)

@@ -83,7 +83,10 @@ def data_moves(t: Turn) -> None:
                 t.say("data_correction", field_label=_label(f), value=facts.spoken(f, data[f]))
         elif (
             checked
-            and (_asks_check(t) or not t.acts & {"data_request", "offer_more", "farewell"})
+            and (
+                _asks_check(t)
+                or not (t.acts & {"data_request", "offer_more", "farewell"} or _asks_else(t))
+            )
             and (not _open_ask(t) or shape.has_check(t.text))  # «¿el 5, verdad? ¿Y…?»
         ):
             # «¿Cómo lo ve?», «¿cuál de los dos le hace más sentido?» after figures the customer
@@ -387,6 +390,20 @@ def _asks_check(t: Turn) -> bool:
         if "data_confirmation" in acts or not acts & _NOT_A_CHECK:
             return True
     return False
+
+
+def _asks_else(t: Turn) -> bool:
+    """A read-back that ends on a yes/no question about something else («…le llamará al 55 23 45
+    67 89. ¿Le quedó clara la cobertura?», «…conserva las llamadas a su hermano. ¿La otra oferta
+    las incluye?») is answered to that question, not with «Exacto, ese es» (panels G and H)."""
+    questions = _QUESTIONS.findall(t.text[:4000])
+    if not questions:
+        return False
+    last = questions[-1]
+    acts = set(tag_agent(last))
+    return (
+        "closed_question" in acts and "data_confirmation" not in acts and not shape.has_check(last)
+    )
 
 
 _NOT_A_CHECK = frozenset(

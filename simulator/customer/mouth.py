@@ -257,6 +257,8 @@ class TemplateMouth:
             minutes="",
         )
         slots.update(intent.slots)
+        if intent.slots.get("option"):  # «El agua sigue saliendo» began the agent's question
+            slots["option"] = decapitalize(intent.slots["option"], proper_words(scenario))
         if "field_label" in intent.slots:
             slots["field_label"] = field_label(intent.slots["field_label"].replace(" ", "_"))
         # «¿el 5 de qué mes?» is answered with the month; otherwise a yearless date is said as
