@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import choice_lists, choice_moves, facts
+from simulator.customer import choice_lists, choice_moves, facts, presuppose
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -104,3 +104,21 @@ def test_an_option_taken_from_the_start_of_a_question_is_said_in_lowercase(seed:
     reply, state = sim.respond("¿La tubería sigue tirando agua o ya logró cortar el paso?", state)
     for option in ("La tubería", "Ya logró"):
         assert f" {option}" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("agent", "given"),
+    [
+        ("Al terminar de levantar el reporte le comparto su número de folio.", False),
+        ("En cuanto quede registrado, le doy el folio para su seguimiento.", False),
+        ("Su folio es AT-77310, anótelo por favor.", True),
+        ("Le dicto el folio: A, T, siete, siete, tres.", True),
+    ],
+)
+def test_a_folio_promised_is_no_folio_given(agent: str, given: bool) -> None:
+    """«con el folio ya me siento más segura» needs the folio said, not promised for later."""
+    library = load_library()
+    scenario = library.scenario("asistencia-hogar-fuga")
+    state = CustomerState(seed=1)
+    presuppose.note(state, agent, scenario)
+    assert ("folio_given" in state.facts_heard) is given
