@@ -325,8 +325,14 @@ def _request(t: Turn, fields: list[str]) -> list[str] | None:
         f for q in cues.question_sentences(t.text) for f in cues.fields_mentioned(q, asked)
     }
     known = {*s.fields_confirmed, *s.fields_given}
-    asked = [f for f in asked if f not in known or f in questioned] or asked
     requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
+    fresh = [f for f in asked if f not in known or f in questioned]
+    questions = cues.question_sentences(t.text)
+    if asked and not fresh and questions and "data_request" not in t.acts:
+        # «…dejamos solo su cambio de domicilio con su plan actual. ¿Cómo le parece mejor?» names
+        # a field already given and asks something else: no «ya se lo había dicho» (panel H)
+        return None
+    asked = fresh or asked
     curt = bool(asked) and "?" in t.norm and t.words <= 4  # «Ajá. ¿Nombre?» still asks for it
     # «¿a qué número le marco?», «¿dónde le entregamos?»: a question that names a field by its
     # meaning asks for it, whatever the act tagger called it

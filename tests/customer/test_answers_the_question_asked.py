@@ -122,3 +122,26 @@ def test_a_folio_promised_is_no_folio_given(agent: str, given: bool) -> None:
     state = CustomerState(seed=1)
     presuppose.note(state, agent, scenario)
     assert ("folio_given" in state.facts_heard) is given
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_given_field_named_in_passing_is_not_asked_again(seed: int) -> None:
+    """«…si lo prefiere, dejamos el cambio de domicilio con su paquete de siempre. ¿Qué opina?» names
+    the new address the customer gave and asks for an opinion: no «ya se lo había dicho» and no
+    address dictated again; «deme otra vez su nueva dirección» still gets it."""
+    library = load_library()
+    scenario = library.scenario("cambio-domicilio-internet")
+    sim = CustomerSimulator(scenario, library.persona("indeciso"))
+    state = sim.start(seed)
+    _, state = sim.first_line(state)
+    _, state = sim.respond("Internet Veloz, buenas tardes, le atiende Rocío.", state)
+    state.fields_given["direccion_nueva"] = scenario.customer.data["direccion_nueva"]
+    passing = (
+        "Sin prisa: si lo prefiere, dejamos el cambio de domicilio con su paquete de siempre y"
+        " lo de la velocidad lo vemos otro día. ¿Qué opina?"
+    )
+    reply, _ = sim.respond(passing, state.model_copy(deep=True))
+    names = reply.intent_names
+    assert "repetition_complaint" not in names and "data_given" not in names, reply.text
+    reply, _ = sim.respond("Perdón, deme otra vez su nueva dirección, por favor.", state)
+    assert {"data_given", "data_repeated"} & set(reply.intent_names), reply.text
