@@ -277,6 +277,10 @@ def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not any(i.name == "vague_answer" for i in intents):
         return intents
     asked = " ".join(cues.question_sentences(t.text))
+    if not asked and "?" not in t.text:
+        # «Si quiere algo más barato está el Astra 5 en 4,999.» asks nothing: «Ajá», not «eso no
+        # lo sé bien» (panels G and H)
+        return [Intent(name="filler_ack") if i.name == "vague_answer" else i for i in intents]
     if cues.contains_any(asked, cues.phrases("how_questions")):
         return intents
     return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]

@@ -145,3 +145,19 @@ def test_a_given_field_named_in_passing_is_not_asked_again(seed: int) -> None:
     assert "repetition_complaint" not in names and "data_given" not in names, reply.text
     reply, _ = sim.respond("Perdón, deme otra vez su nueva dirección, por favor.", state)
     assert {"data_given", "data_repeated"} & set(reply.intent_names), reply.text
+
+
+@pytest.mark.parametrize(
+    ("agent", "expected"),
+    [
+        ("Si busca algo más económico, tengo el modelo de 128 en 4,500 pesos.", "filler_ack"),
+        ("¿Para qué fecha quiere la visita?", "slot_unknown"),
+        ("¿Cómo le va con su plan de ahora?", "vague_answer"),
+    ],
+)
+def test_a_vague_reply_fits_what_the_turn_asked(agent: str, expected: str) -> None:
+    """A turn that asks nothing gets «Ajá», not «eso no lo sé bien»; a question it cannot answer
+    gets «no sabría decirle»; a «how» question may get «bien, normal»."""
+    turn = _turn(agent)
+    out = choice_lists.unknown(turn, [Intent(name="vague_answer")])
+    assert [i.name for i in out] == [expected]
