@@ -161,3 +161,19 @@ def test_a_vague_reply_fits_what_the_turn_asked(agent: str, expected: str) -> No
     turn = _turn(agent)
     out = choice_lists.unknown(turn, [Intent(name="vague_answer")])
     assert [i.name for i in out] == [expected]
+
+
+def test_an_acceptance_does_not_also_pick_the_side_without_the_offer() -> None:
+    """«Pues la baja del servicio. Sí, lo contrato» picks both sides of «¿le doy de baja el
+    servicio o prefiere pasarse al Conecta 20?»: the acceptance stands alone; a pick of the
+    offer's side stays with it."""
+    turn = _turn(
+        "Para no equivocarme: ¿le doy de baja el servicio, o prefiere pasarse al Conecta 20?",
+        scenario="retencion-plan-movil",
+    )
+    baja = Intent(name="choice_answer", slots={"option": "la baja del servicio"})
+    yes = Intent(name="acceptance")
+    assert [i.name for i in choice_moves.agree(turn, [baja, yes])] == ["acceptance"]
+    offer = Intent(name="choice_answer", slots={"option": "el Conecta 20"})
+    assert choice_moves.agree(turn, [offer, yes]) == [offer, yes]
+    assert choice_moves.agree(turn, [baja]) == [baja]  # no acceptance: the pick stands
