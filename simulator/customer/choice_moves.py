@@ -288,9 +288,7 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         other = _clean(raw[1], first=False)
         if choice_lists.sayable_own(other) and not _ADDRESSED_VERB.search(other.split()[0]):
             return [Intent(name="choice_not_first", slots={"option": other}), *rest]
-        # «No» to «¿lo paga de contado o le gustaría repartirlo en meses?» says the other side in
-        # its own words: «No, me gustaría repartirlo en meses», not a bare «no» that picks nothing
-        own = choice_lists.first_person(other)
+        own = choice_lists.first_person(other)  # «No, me gustaría repartirlo en meses»
         if own and choice_lists.sayable_own(own) and not reopens(t, own):
             return [Intent(name="choice_not_first", slots={"option": own}), *rest]
         index = None
@@ -314,11 +312,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if _sayable(option):
         return [Intent(name="choice_answer", slots={"option": option}), *rest]
     cut = choice_lists.short_option(option)  # «el agua todavía está saliendo (del tubo)»
-    if cut and _sayable(cut) and not reopens(t, cut):
-        return [Intent(name="choice_answer", slots={"option": cut}), *rest]
-    head = choice_lists.main_clause(option)  # «es la primera vez este año (que cambia…)»
-    if head and _sayable(head) and not reopens(t, head):
-        return [Intent(name="choice_answer", slots={"option": head}), *rest]
+    for short in (cut, choice_lists.main_clause(option)):  # «es la primera vez (que cambia…)»
+        if short and _sayable(short) and not reopens(t, short):
+            return [Intent(name="choice_answer", slots={"option": short}), *rest]
     if choice_lists.invites_doubts(raw[0]) and not t.s.objections:
         return [Intent(name="no_doubts"), *rest]  # «¿tiene alguna duda, o estamos bien?»
     need = choice_lists.problem_need(t, raw)
@@ -401,32 +397,3 @@ def _option_first(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not _sayable(choice) or reopens(t, choice):
         return intents
     return [Intent(name="choice_answer", slots={"option": choice}), *intents]
-
-
-CHOICES = frozenset({"choice_answer", "choice_not_first"})
-
-
-def agree(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """A reply that accepts the offer does not also pick the side without it: «la cancelación de
-    mi línea. Ok, lo contrato» to «¿le registro la cancelación o prefiere el cambio al Conecta
-    20?» (panel G). The side that names no product of the offer gives way to the acceptance."""
-    if not any(i.name == "acceptance" for i in intents):
-        return intents
-    raw = _raw_options(t.text)
-    if len(raw) != 2:
-        return intents
-    named = [choice_lists.named_in(t, o) for o in raw]
-    if bool(named[0]) == bool(named[1]):
-        return intents
-    plain = normalize(raw[0] if named[1] else raw[1])
-    kept = [
-        i
-        for i in intents
-        if i.name not in CHOICES or not _same_side(normalize(i.slots.get("option", "")), plain)
-    ]
-    return kept or intents
-
-
-def _same_side(option: str, side: str) -> bool:
-    words = [w for w in option.split() if len(w) > 3]
-    return bool(words) and all(w in side.split() or w in ("mi", "mis") for w in words)

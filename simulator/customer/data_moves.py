@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.analysis.agent import tag_agent
-from simulator.customer import cues, facts, open_requests, shape
+from simulator.customer import cues, facts, open_requests, readback_checks, shape
 from simulator.customer.objections import raise_persona, raise_triggered
 from simulator.customer.state import Intent
 from simulator.customer.traps import fire_trap
@@ -84,8 +83,11 @@ def data_moves(t: Turn) -> None:
         elif (
             checked
             and (
-                _asks_check(t)
-                or not (t.acts & {"data_request", "offer_more", "farewell"} or _asks_else(t))
+                readback_checks.asks_check(t)
+                or not (
+                    t.acts & {"data_request", "offer_more", "farewell"}
+                    or readback_checks.asks_else(t)
+                )
             )
             and (not _open_ask(t) or shape.has_check(t.text))  # «¿el 5, verdad? ¿Y…?»
         ):
@@ -384,40 +386,5 @@ def _label(field_key: str) -> str:
     return field_key.replace("_", " ")
 
 
-def _asks_check(t: Turn) -> bool:
-    """A read-back asks to be checked when it asks nothing else or one of its questions checks
-    («¿es correcto?»); «Quedó registrada su promesa: 1,850 el 27. ¿Algo más?» or «…quedó
-    registrado. ¿Le interesaría también el paquete o lo dejamos así?» gets no «Exacto, ese es.»"""
-    questions = _QUESTIONS.findall(t.text[:4000])
-    if not questions:
-        return not t.acts & {"offer_more", "farewell"}
-    for q in questions:
-        acts = set(tag_agent(q))
-        if "data_confirmation" in acts or not acts & _NOT_A_CHECK:
-            return True
-    return False
-
-
-def _asks_else(t: Turn) -> bool:
-    """A read-back that ends on a yes/no question about something else («…le llamará al 55 23 45
-    67 89. ¿Le quedó clara la cobertura?», «…conserva las llamadas a su hermano. ¿La otra oferta
-    las incluye?») is answered to that question, not with «Exacto, ese es» (panels G and H)."""
-    questions = _QUESTIONS.findall(t.text[:4000])
-    if not questions:
-        return False
-    last = questions[-1]
-    acts = set(tag_agent(last))
-    return (
-        "closed_question" in acts and "data_confirmation" not in acts and not shape.has_check(last)
-    )
-
-
-_NOT_A_CHECK = frozenset(
-    {"offer_more", "farewell", "close", "trial_close", "cross_sell", "closed_question"}
-    | {"open_question", "data_request"}
-)
 # «¿la dirección donde se haría la instalación?», «¿y su correo?»: a request said as the field
 _ELLIPTIC = re.compile(r"^(?:y |por ultimo |ahora |tambien |ademas )?(?:la|el|su|sus|los|las) ")
-
-
-_QUESTIONS = re.compile(r"¿[^?¿]*\?")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import choice_lists, choice_moves, facts, presuppose
+from simulator.customer import choice_lists, choice_moves, choice_parts, facts, presuppose
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -173,7 +173,7 @@ def test_an_acceptance_does_not_also_pick_the_side_without_the_offer() -> None:
     )
     baja = Intent(name="choice_answer", slots={"option": "la baja del servicio"})
     yes = Intent(name="acceptance")
-    assert [i.name for i in choice_moves.agree(turn, [baja, yes])] == ["acceptance"]
+    assert [i.name for i in choice_parts.agree(turn, [baja, yes])] == ["acceptance"]
     offer = Intent(name="choice_answer", slots={"option": "el Conecta 20"})
-    assert choice_moves.agree(turn, [offer, yes]) == [offer, yes]
-    assert choice_moves.agree(turn, [baja]) == [baja]  # no acceptance: the pick stands
+    assert choice_parts.agree(turn, [offer, yes]) == [offer, yes]
+    assert choice_parts.agree(turn, [baja]) == [baja]  # no acceptance: the pick stands
