@@ -54,6 +54,12 @@ def asks_which(text: str) -> bool:
     return bool(questions) and cues.contains_any(questions[-1], cues.phrases("which_leads"))
 
 
+def neither(t: Turn, rest: list[Intent]) -> list[Intent] | None:
+    """«No» to «¿con cuál nos quedamos?» says neither («Ninguna de las dos, la verdad»), not a
+    bare «No, eso no» that answers no question asked (panel G); None when the turn asks no which."""
+    return [Intent(name="choice_neither"), *rest] if asks_which(t.text) else None
+
+
 def pick(t: Turn, options: list[str], leaning: Callable[[Turn, list[str]], str | None]) -> Intent:
     """The listed option the customer takes: one that holds its own figures (its promise amount),
     else the one it leans to, else the first; said by position."""

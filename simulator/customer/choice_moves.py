@@ -189,7 +189,7 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         if not options:
             return _phrased(t, bare, rest)
         if any(i.name == "short_no" for i in bare):
-            return intents
+            return choice_lists.neither(t, rest) or intents
         wanted = _leaning(t, options) or options[-1]
         return [Intent(name="choice_answer", slots={"option": wanted}), *rest]
     if not all(_speakable(o) for o in options) or _directed(t, bare):

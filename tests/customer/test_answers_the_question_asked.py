@@ -15,6 +15,7 @@ from simulator.customer import choice_lists, choice_moves, choice_parts, facts, 
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("bundled_content_only")
 def _turn(text: str, seed: int = 3, scenario: str = "seguro-auto-amplio") -> Turn:
     library = load_library()
     sim = CustomerSimulator(library.scenario(scenario), library.persona("amable"))
-    return Turn(text, "", set(), sim.start(seed), sim.scenario, sim.persona)
+    return Turn(text, normalize(text), set(), sim.start(seed), sim.scenario, sim.persona)
 
 
 def test_a_no_to_a_long_either_or_says_the_other_side_in_the_customers_words() -> None:
@@ -177,3 +178,15 @@ def test_an_acceptance_does_not_also_pick_the_side_without_the_offer() -> None:
     offer = Intent(name="choice_answer", slots={"option": "el Conecta 20"})
     assert choice_parts.agree(turn, [offer, yes]) == [offer, yes]
     assert choice_parts.agree(turn, [baja]) == [baja]  # no acceptance: the pick stands
+
+
+def test_a_no_to_which_one_says_neither() -> None:
+    """«No, eso no» answers no «¿cuál le acomoda más?»: a customer who wants none says so."""
+    turn = _turn(
+        "Le tengo el Nova X de 256 en 6,299 y el Astra 5 en 4,999. ¿Cuál le acomoda más?",
+        scenario="celular-agotado-electrohogar",
+    )
+    out = choice_moves.answer(turn, [Intent(name="short_no")])
+    assert [i.name for i in out] == ["choice_neither"]
+    yes_no = _turn("¿Le interesa alguno de los dos?", scenario="celular-agotado-electrohogar")
+    assert choice_lists.neither(yes_no, []) is None  # «No» answers a yes/no question
