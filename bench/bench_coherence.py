@@ -16,8 +16,12 @@ an agent's phrase in the customer's mouth, and a thing referred to as had («con
 the agent gave it. This is a replay, not a blind figure: the scripts were written against older
 customers, so they drift, and the rules may have been tuned on them.
 
-Run: ``.venv/bin/python bench/bench_coherence.py [--lines]`` (``--lines`` prints each finding).
-Needs nothing outside the repository.
+Run: ``.venv/bin/python bench/bench_coherence.py [--lines] [--save FILE] [--against FILE]``:
+``--lines`` prints each finding; ``--save`` writes each finding's replayed line; ``--against`` a
+file saved earlier (``bench/results/coherence_lines_main.json``: main at 8b0fd69, before the
+session 15 customer fixes) adds, per class, how many findings' lines are unchanged since then.
+A line unchanged since main whose panel fault was not quoted may still carry it: «changed» is no
+verdict of «fixed». Writes ``bench/results/coherence.json``. Needs nothing outside the repository.
 """
 
 from __future__ import annotations
@@ -178,10 +182,13 @@ def detectors(turns: list[tuple[str, str]], index: int) -> list[str]:
     return found
 
 
-def run(print_lines: bool = False) -> dict[str, Any]:
+def run(print_lines: bool = False, save: str = "", against: str = "") -> dict[str, Any]:
     judgements = json.loads((PANEL / "judgements.json").read_text("utf-8"))
     rows = [e for e in judgements if e["script"][:2] in PREFIXES]
     status: dict[str, Counter[str]] = {}
+    lines: dict[str, str] = {}
+    earlier = json.loads(Path(against).read_text("utf-8")) if against else {}
+    unchanged: Counter[str] = Counter()
     auto: Counter[str] = Counter()
     customer_lines = 0
     for entry in rows:
@@ -207,6 +214,10 @@ def run(print_lines: bool = False) -> dict[str, Any]:
                 same_words = any(normalize(q).strip(" .…") in normalize(line) for q in quotes)
                 state = "same" if same_words or detectors(turns, n - 1) else "changed"
             status.setdefault(cls, Counter())[state] += 1
+            key = f"{entry['script'][:5]} T{n}"
+            lines[key] = line
+            if earlier and earlier.get(key) == line:
+                unchanged[cls] += 1
             if print_lines:
                 print(f"{entry['script'][:5]} T{n} {cls} {state}: {line[:160]}")
     summary = {
@@ -217,8 +228,20 @@ def run(print_lines: bool = False) -> dict[str, Any]:
         "replayed_customer_lines": customer_lines,
         "detected_over_all_lines": dict(sorted(auto.items())),
     }
+    if earlier:
+        summary["unchanged_since_saved"] = dict(sorted(unchanged.items()))
+        summary["unchanged_since_saved_total"] = sum(unchanged.values())
+    if save:
+        Path(save).write_text(json.dumps(lines, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return summary
 
 
+def _option(name: str) -> str:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else ""
+
+
 if __name__ == "__main__":
-    print(json.dumps(run("--lines" in sys.argv), ensure_ascii=False, indent=1))
+    summary = run("--lines" in sys.argv, save=_option("--save"), against=_option("--against"))
+    text = json.dumps(summary, ensure_ascii=False, indent=1)
+    (ROOT / "bench" / "results" / "coherence.json").write_text(text + "\n", "utf-8")
+    print(text)
