@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from simulator.analysis.agent import tag_agent
-from simulator.customer import shape
+from simulator.customer import cues, shape
 from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
 
 _QUESTIONS = re.compile(r"¿[^?¿]*\?")
 
@@ -40,9 +41,12 @@ def asks_else(t: Turn) -> bool:
         return False
     last = questions[-1]
     acts = set(tag_agent(last))
-    return (
-        "closed_question" in acts and "data_confirmation" not in acts and not shape.has_check(last)
-    )
+    if acts & {"data_confirmation", "data_request"} or "data_request" in t.acts:
+        return False
+    # «¿Me deja un teléfono y un día para marcarle?» asks for data: the data moves answer it
+    if cues.fields_mentioned(normalize(last), list(t.scenario.customer.data)):
+        return False
+    return "closed_question" in acts and not shape.has_check(last)
 
 
 _NOT_A_CHECK = frozenset(
