@@ -44,7 +44,8 @@ def asks_else(t: Turn) -> bool:
     if acts & {"data_confirmation", "data_request"} or "data_request" in t.acts:
         return False
     # «¿Me deja un teléfono y un día para marcarle?» asks for data: the data moves answer it
-    if cues.fields_mentioned(normalize(last), list(t.scenario.customer.data)):
+    named = cues.fields_mentioned(normalize(last), list(t.scenario.customer.data))
+    if any(f not in t.s.fields_given and f not in t.s.fields_confirmed for f in named):
         return False
     return "closed_question" in acts and not shape.has_check(last)
 
