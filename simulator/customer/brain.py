@@ -14,6 +14,7 @@ from __future__ import annotations
 from simulator.analysis import conduct
 from simulator.customer import (
     choice_moves,
+    choice_parts,
     closing_moves,
     commitments,
     cues,
@@ -76,6 +77,7 @@ def decide(
         wronged.fit_hangup(t)
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
+    intents = choice_parts.agree(t, intents)  # no «la cancelación… Ok, lo contrato»
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
     commitments.remember(t, intents)
     s.last_intents = [i.name for i in intents]

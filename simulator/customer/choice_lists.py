@@ -54,6 +54,12 @@ def asks_which(text: str) -> bool:
     return bool(questions) and cues.contains_any(questions[-1], cues.phrases("which_leads"))
 
 
+def neither(t: Turn, rest: list[Intent]) -> list[Intent] | None:
+    """«No» to «¿con cuál nos quedamos?» says neither («Ninguna de las dos, la verdad»), not a
+    bare «No, eso no» that answers no question asked (panel G); None when the turn asks no which."""
+    return [Intent(name="choice_neither"), *rest] if asks_which(t.text) else None
+
+
 def pick(t: Turn, options: list[str], leaning: Callable[[Turn, list[str]], str | None]) -> Intent:
     """The listed option the customer takes: one that holds its own figures (its promise amount),
     else the one it leans to, else the first; said by position."""
@@ -250,6 +256,17 @@ def short_option(option: str) -> str | None:
     return None
 
 
+def main_clause(option: str) -> str | None:
+    """A long option cut before its relative clause, which a person leaves out when saying it
+    back («es la primera vez este año que cambia de domicilio su servicio» → «es la primera vez
+    este año»), or None when there is none or too little would be left."""
+    words = option.split()
+    for index, word in enumerate(words):
+        if index >= 3 and normalize(word) == "que":
+            return " ".join(words[:index]).strip(" ,")
+    return None
+
+
 def one_of(named: list[str], leaning: str | None, rest: list[Intent]) -> list[Intent] | None:
     """«Nada más la funda con mica» to «¿las dos cosas, la funda y la garantía, o nada más
     alguna?»: the product it leans to among those named, never «nada más alguna» (panel F)."""
@@ -266,6 +283,10 @@ def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not any(i.name == "vague_answer" for i in intents):
         return intents
     asked = " ".join(cues.question_sentences(t.text))
+    if not asked and "?" not in t.text:
+        # «Si quiere algo más barato está el Astra 5 en 4,999.» asks nothing: «Ajá», not «eso no
+        # lo sé bien» (panels G and H)
+        return [Intent(name="filler_ack") if i.name == "vague_answer" else i for i in intents]
     if cues.contains_any(asked, cues.phrases("how_questions")):
         return intents
     return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]

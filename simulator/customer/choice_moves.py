@@ -189,7 +189,7 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         if not options:
             return _phrased(t, bare, rest)
         if any(i.name == "short_no" for i in bare):
-            return intents
+            return choice_lists.neither(t, rest) or intents
         wanted = _leaning(t, options) or options[-1]
         return [Intent(name="choice_answer", slots={"option": wanted}), *rest]
     if not all(_speakable(o) for o in options) or _directed(t, bare):
@@ -288,6 +288,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         other = _clean(raw[1], first=False)
         if choice_lists.sayable_own(other) and not _ADDRESSED_VERB.search(other.split()[0]):
             return [Intent(name="choice_not_first", slots={"option": other}), *rest]
+        own = choice_lists.first_person(other)  # «No, me gustaría repartirlo en meses»
+        if own and choice_lists.sayable_own(own) and not reopens(t, own):
+            return [Intent(name="choice_not_first", slots={"option": own}), *rest]
         index = None
     elif "short_no" in names:
         index = keeps.index(True)
@@ -309,8 +312,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if _sayable(option):
         return [Intent(name="choice_answer", slots={"option": option}), *rest]
     cut = choice_lists.short_option(option)  # «el agua todavía está saliendo (del tubo)»
-    if cut and _sayable(cut) and not reopens(t, cut):
-        return [Intent(name="choice_answer", slots={"option": cut}), *rest]
+    for short in (cut, choice_lists.main_clause(option)):  # «es la primera vez (que cambia…)»
+        if short and _sayable(short) and not reopens(t, short):
+            return [Intent(name="choice_answer", slots={"option": short}), *rest]
     if choice_lists.invites_doubts(raw[0]) and not t.s.objections:
         return [Intent(name="no_doubts"), *rest]  # «¿tiene alguna duda, o estamos bien?»
     need = choice_lists.problem_need(t, raw)

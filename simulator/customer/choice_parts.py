@@ -134,3 +134,32 @@ def _from_own(clause: str, own: list[str]) -> str | None:
                 back = start - 1 if start and folded[start - 1] in ("a", "en", "para") else start
                 return " ".join(words[back:])
     return None
+
+
+CHOICES = frozenset({"choice_answer", "choice_not_first"})
+
+
+def agree(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """A reply that accepts the offer does not also pick the side without it: «la cancelación de
+    mi línea. Ok, lo contrato» to «¿le registro la cancelación o prefiere el cambio al Conecta
+    20?» (panel G). The side that names no product of the offer gives way to the acceptance."""
+    if not any(i.name == "acceptance" for i in intents):
+        return intents
+    raw = choice_moves._raw_options(t.text)
+    if len(raw) != 2:
+        return intents
+    named = [choice_lists.named_in(t, o) for o in raw]
+    if bool(named[0]) == bool(named[1]):
+        return intents
+    plain = normalize(raw[0] if named[1] else raw[1])
+    kept = [
+        i
+        for i in intents
+        if i.name not in CHOICES or not _same_side(normalize(i.slots.get("option", "")), plain)
+    ]
+    return kept or intents
+
+
+def _same_side(option: str, side: str) -> bool:
+    words = [w for w in option.split() if len(w) > 3]
+    return bool(words) and all(w in side.split() or w in ("mi", "mis") for w in words)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.analysis.agent import tag_agent
-from simulator.customer import cues, facts, open_requests, shape
+from simulator.customer import cues, facts, open_requests, readback_checks, shape
 from simulator.customer.objections import raise_persona, raise_triggered
 from simulator.customer.state import Intent
 from simulator.customer.traps import fire_trap
@@ -83,7 +82,13 @@ def data_moves(t: Turn) -> None:
                 t.say("data_correction", field_label=_label(f), value=facts.spoken(f, data[f]))
         elif (
             checked
-            and (_asks_check(t) or not t.acts & {"data_request", "offer_more", "farewell"})
+            and (
+                readback_checks.asks_check(t)
+                or not (
+                    t.acts & {"data_request", "offer_more", "farewell"}
+                    or readback_checks.asks_else(t)
+                )
+            )
             and (not _open_ask(t) or shape.has_check(t.text))  # «¿el 5, verdad? ¿Y…?»
         ):
             # «¿Cómo lo ve?», «¿cuál de los dos le hace más sentido?» after figures the customer
@@ -322,8 +327,14 @@ def _request(t: Turn, fields: list[str]) -> list[str] | None:
         f for q in cues.question_sentences(t.text) for f in cues.fields_mentioned(q, asked)
     }
     known = {*s.fields_confirmed, *s.fields_given}
-    asked = [f for f in asked if f not in known or f in questioned] or asked
     requested = cues.contains_any(t.norm, cues.phrases("request_phrases"))
+    fresh = [f for f in asked if f not in known or f in questioned]
+    questions = cues.question_sentences(t.text)
+    if asked and not fresh and questions and "data_request" not in t.acts:
+        # «…dejamos solo su cambio de domicilio con su plan actual. ¿Cómo le parece mejor?» names
+        # a field already given and asks something else: no «ya se lo había dicho» (panel H)
+        return None
+    asked = fresh or asked
     curt = bool(asked) and "?" in t.norm and t.words <= 4  # «Ajá. ¿Nombre?» still asks for it
     # «¿a qué número le marco?», «¿dónde le entregamos?»: a question that names a field by its
     # meaning asks for it, whatever the act tagger called it
@@ -375,26 +386,5 @@ def _label(field_key: str) -> str:
     return field_key.replace("_", " ")
 
 
-def _asks_check(t: Turn) -> bool:
-    """A read-back asks to be checked when it asks nothing else or one of its questions checks
-    («¿es correcto?»); «Quedó registrada su promesa: 1,850 el 27. ¿Algo más?» or «…quedó
-    registrado. ¿Le interesaría también el paquete o lo dejamos así?» gets no «Exacto, ese es.»"""
-    questions = _QUESTIONS.findall(t.text[:4000])
-    if not questions:
-        return not t.acts & {"offer_more", "farewell"}
-    for q in questions:
-        acts = set(tag_agent(q))
-        if "data_confirmation" in acts or not acts & _NOT_A_CHECK:
-            return True
-    return False
-
-
-_NOT_A_CHECK = frozenset(
-    {"offer_more", "farewell", "close", "trial_close", "cross_sell", "closed_question"}
-    | {"open_question", "data_request"}
-)
 # «¿la dirección donde se haría la instalación?», «¿y su correo?»: a request said as the field
 _ELLIPTIC = re.compile(r"^(?:y |por ultimo |ahora |tambien |ademas )?(?:la|el|su|sus|los|las) ")
-
-
-_QUESTIONS = re.compile(r"¿[^?¿]*\?")

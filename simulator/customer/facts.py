@@ -238,7 +238,18 @@ def could_be_misread(field: str, said: str, true_value: str) -> bool:
     su nombre y las placas de su auto?» reads back nothing (tmux play, seguro de auto)."""
     if any(ch.isdigit() for ch in true_value) and not any(ch.isdigit() for ch in said):
         return False  # «las placas de su auto» is no reading of «NXR-482-B»
-    if field_kind(field) != "name":
-        return True
     true_words = set(normalize(true_value).split())
-    return bool(true_words & set(normalize(said).split()))
+    said_words = normalize(said).split()
+    if field_kind(field) == "name":
+        return bool(true_words & set(said_words))
+    if any(ch.isdigit() for ch in true_value):
+        return True
+    # a worded value («plomería de emergencia») is misread by a value of its size or one that
+    # shares a word with it; «su cobertura paga hasta 1,500 pesos por evento, ¿le quedó claro?»
+    # names the field and reads back nothing (panels G and H: «corríjalo» to a sentence)
+    return len(said_words) <= len(true_words) + MISREAD_EXTRA_WORDS or bool(
+        {w for w in true_words if len(w) > 3} & set(said_words)
+    )
+
+
+MISREAD_EXTRA_WORDS = 3

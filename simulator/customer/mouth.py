@@ -1,8 +1,7 @@
 """Turning the brain's intents into Spanish words.
 
-``Mouth`` is the seam: the template mouth here picks authored lines (scenario → persona → base
-bank), fills ``{slots}`` and never repeats a line within a call; a later LLM mouth will implement
-the same Protocol and may only rephrase the intents it is given, never choose them.
+``Mouth`` is the seam: the template mouth picks authored lines (scenario → persona → base bank),
+fills ``{slots}``, never repeats a line in a call; an LLM mouth only rephrases the intents given.
 """
 
 from __future__ import annotations
@@ -257,6 +256,8 @@ class TemplateMouth:
             minutes="",
         )
         slots.update(intent.slots)
+        if intent.slots.get("option"):  # «El agua sigue…» began the question: «Pues el agua…»
+            slots["option"] = decapitalize(slots["option"], proper_words(scenario))
         if "field_label" in intent.slots:
             slots["field_label"] = field_label(intent.slots["field_label"].replace(" ", "_"))
         # «¿el 5 de qué mes?» is answered with the month; otherwise a yearless date is said as

@@ -17,6 +17,7 @@ The vocabulary of facts and the phrases that establish them live in ``es/presupp
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -58,7 +59,11 @@ def note(state: CustomerState, text: str, scenario: Scenario) -> None:
     """Remember the facts this agent turn establishes (``agent_said``; an offer once a product
     of the catalog or its price is named, a price once money is said) and its length."""
     norm = normalize(text)
-    said = [fact for fact, phrases in _rules("agent_said") if _says(norm, phrases)]
+    said = [
+        fact
+        for fact, phrases in _rules("agent_said")
+        if _says(norm, phrases) and (fact not in _needs_value() or _with_value(text, phrases))
+    ]
     if cues.products_named(norm, scenario.catalog) or cues.catalog_price_said(text, scenario):
         said.append("offer_made")
     if cues.price_mentioned(text, norm):
@@ -69,6 +74,27 @@ def note(state: CustomerState, text: str, scenario: Scenario) -> None:
         said.append("substitute_named")
     state.facts_heard += [fact for fact in dict.fromkeys(said) if fact not in state.facts_heard]
     state.agent_words = len([w for w in norm.split() if w != "?"])
+
+
+@cache
+def _needs_value() -> frozenset[str]:
+    return frozenset(str(f) for f in config().get("needs_value", []) or [])
+
+
+@cache
+def _value_words() -> frozenset[str]:
+    return frozenset(normalize(str(w)) for w in config().get("value_words", []) or [])
+
+
+def _with_value(text: str, phrases: tuple[str, ...]) -> bool:
+    """A sentence says the phrase and a number with it (the folio dictated, not promised)."""
+    for sentence in re.split(r"[.!?¿¡;]+", text):
+        norm = normalize(sentence)
+        if not _says(norm, phrases):
+            continue
+        if any(ch.isdigit() for ch in sentence) or set(norm.split()) & _value_words():
+            return True
+    return False
 
 
 def static_facts(scenario: Scenario) -> frozenset[str]:

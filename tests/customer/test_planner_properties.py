@@ -122,6 +122,8 @@ def _check(names: list[str], before: dict[str, object], text: str, reply_refs: l
         assert "ask_price" not in names, text
     if "?" not in text and "¿" not in text:
         assert not {"short_yes", "short_no"} & set(names), (names, text)
+        # a turn that asks nothing gets no «eso no lo sé bien» (panels G and H)
+        assert not {"slot_unknown", "vague_answer"} & set(names), (names, text)
     if before["farewell"]:
         assert "trap" not in names, text  # a trap never after the goodbye
     _check_shape(set(names), text)

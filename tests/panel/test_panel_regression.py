@@ -74,6 +74,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Pass in session 15 (helper «customer-k», customer-j's personas that play, reconciled with
 # customer-h/i): za-08, zf-01 (the regateador haggles a second time where these scripts answered
 # him again) and d-02; zm-04 does not (its customer now picks the Amplia the script skips).
+# Pass in session 15 (helper «customer-l», the customer answers the question asked): o-06.
 KNOWN_UNFAIR = {
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
@@ -152,7 +153,6 @@ KNOWN_UNFAIR = {
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
     # Session 12 (customer-d): a question that reads back no datum no longer gets «Sí, correcto»;
     # the customer now answers it (its need) and the call drifts from the script
-    "o-06-cambio-domicilio-internet-platicador-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): en la fecha de las pruebas (20 de noviembre) la clienta dice el 5 de diciembre y el guion registra el 5 de enero",
     "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d): el cliente ya da su teléfono en el turno 20 (antes decía «Sí, todo bien») y el guion, escrito para su negativa, no lo captura",
     "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): el cliente acepta el Plus en el turno 20 y el guion, escrito para su duda, no captura la fecha de nacimiento (su «No, la verdad no» del turno 24 queda pendiente)",
     "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",

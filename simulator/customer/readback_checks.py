@@ -1,0 +1,56 @@
+"""Whether an agent's turn that reads back the customer's data asks to have it checked.
+
+A read-back in passing («…le llamará al 55 23 45 67 89. ¿Le quedó clara la cobertura?») is not a
+request to confirm the data: the customer answers the question the turn ends on, not «Exacto, ese
+es». Kept apart from ``data_moves`` (which decides what data to give or confirm) so each stays
+small.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.analysis.agent import tag_agent
+from simulator.customer import cues, shape
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
+
+_QUESTIONS = re.compile(r"¿[^?¿]*\?")
+
+
+def asks_check(t: Turn) -> bool:
+    """A read-back asks to be checked when it asks nothing else or one of its questions checks
+    («¿es correcto?»); «Quedó registrada su promesa: 1,850 el 27. ¿Algo más?» or «…quedó
+    registrado. ¿Le interesaría también el paquete o lo dejamos así?» gets no «Exacto, ese es.»"""
+    questions = _QUESTIONS.findall(t.text[:4000])
+    if not questions:
+        return not t.acts & {"offer_more", "farewell"}
+    for q in questions:
+        acts = set(tag_agent(q))
+        if "data_confirmation" in acts or not acts & _NOT_A_CHECK:
+            return True
+    return False
+
+
+def asks_else(t: Turn) -> bool:
+    """A read-back that ends on a yes/no question about something else («…le llamará al 55 23 45
+    67 89. ¿Le quedó clara la cobertura?», «…conserva las llamadas a su hermano. ¿La otra oferta
+    las incluye?») is answered to that question, not with «Exacto, ese es» (panels G and H)."""
+    questions = _QUESTIONS.findall(t.text[:4000])
+    if not questions:
+        return False
+    last = questions[-1]
+    acts = set(tag_agent(last))
+    if acts & {"data_confirmation", "data_request"} or "data_request" in t.acts:
+        return False
+    # «¿Me deja un teléfono y un día para marcarle?» asks for data: the data moves answer it
+    named = cues.fields_mentioned(normalize(last), list(t.scenario.customer.data))
+    if any(f not in t.s.fields_given and f not in t.s.fields_confirmed for f in named):
+        return False
+    return "closed_question" in acts and not shape.has_check(last)
+
+
+_NOT_A_CHECK = frozenset(
+    {"offer_more", "farewell", "close", "trial_close", "cross_sell", "closed_question"}
+    | {"open_question", "data_request"}
+)
