@@ -1,0 +1,134 @@
+"""Critical errors the rules missed and the learned heads read, where the family can apply.
+
+The heads of ``simulator.analysis.critical_head`` say how much an agent line reads like each
+family's critical error; a head alone would also fire where the error cannot exist (insisting
+when nobody asked not to be called, a registration the customer plainly accepted). A finding is
+added only when the rules did not find that family there and the family's structural
+precondition holds in the call:
+
+* disrespect: any agent turn;
+* confidential disclosure: the listener is not the verified holder (a third party, or collections
+  before the right party is confirmed), the customer just asked for someone's data or spoke for
+  someone, or the line touches a secret or account data;
+* do-not-call: the customer asked earlier not to be called or offered anything more;
+* inaccurate information: the line asserts something (a claim about the offer, a consequence in
+  collections), not a bare question;
+* sale without consent: an imported call (no simulated consent events) whose customer gave no
+  explicit yes in the turn before the line.
+
+One finding per turn and family, the line as evidence, a Spanish explanation of the family.
+"""
+
+from __future__ import annotations
+
+from simulator.analysis import conduct, critical_head
+from simulator.analysis.clauses import clauses_of
+from simulator.models.scorecard import ErrorFinding
+from simulator.scoring import text as tx
+from simulator.scoring.consent import says_yes
+from simulator.scoring.context import CallContext
+from simulator.scoring.elements_objections import is_do_not_call
+from simulator.scoring.judged import example
+from simulator.scoring.slots import slots
+
+WHY = {
+    "disrespect": "El agente faltó al respeto al cliente (burla, condescendencia, culpa, "
+    "amenaza o presión): el trato al cliente es siempre respetuoso.",
+    "confidential_disclosure": "El agente pidió o dio información confidencial (datos de la "
+    "cuenta a quien no es el titular verificado, o un dato secreto como NIP, contraseña o código).",
+    "ignores_do_not_call": "El cliente pidió que no le volvieran a llamar o que no le ofrecieran "
+    "nada y el agente siguió insistiendo.",
+    "inaccurate_information": "El agente afirmó algo que no es cierto o que no puede garantizar "
+    "(condiciones, precios, plazos o consecuencias de la deuda).",
+    "sale_without_consent": "El agente registró o cobró la venta sin un «sí» explícito del cliente.",
+}
+# training (bench/train_critical.py) scores the rules alone with this off
+ENABLED = [True]
+# families the rules report once per call: the head adds none when the rules found one
+_ONCE = frozenset({"ignores_do_not_call", "sale_without_consent"})
+
+
+def _prev_customer(ctx: CallContext, n: int) -> int | None:
+    return next((m for m in reversed(ctx.customer_turns) if m < n), None)
+
+
+def _confidential_applies(ctx: CallContext, n: int, outside: set[int]) -> bool:
+    if n in outside:
+        return True
+    c = _prev_customer(ctx, n)
+    if c is not None and (
+        conduct.holder_absent(ctx.text(c), False)
+        or tx.cue("third_party_request").search(ctx.folded[c - 1])
+    ):
+        return True
+    return bool(tx.cue("confidential_data").search(ctx.folded[n - 1])) or ctx.has(n, "data_request")
+
+
+def _asserts(ctx: CallContext, n: int) -> bool:
+    return any(not c.question for c in clauses_of(ctx.text(n)))
+
+
+def applicable(ctx: CallContext, n: int, outside: set[int] | None = None) -> set[str]:
+    """The families whose structural precondition holds at agent turn ``n`` (module docstring);
+    ``outside``: the turns whose listener is not the verified holder (computed when None)."""
+    if outside is None:
+        from simulator.scoring.critical_errors import third_party_and_unverified
+
+        outside = third_party_and_unverified(ctx)
+    out = {"disrespect"}
+    if _confidential_applies(ctx, n, outside):
+        out.add("confidential_disclosure")
+    if any(m < n and is_do_not_call(ctx, m) for m in ctx.customer_turns):
+        out.add("ignores_do_not_call")
+    if _asserts(ctx, n):
+        out.add("inaccurate_information")
+    if not any(e.type == "consent" for e in ctx.transcript.events):
+        # with consent events, the simulated customer's own decision: consent.py trusts it
+        c = _prev_customer(ctx, n)
+        if c is None or not says_yes(ctx, c):
+            out.add("sale_without_consent")
+    return out
+
+
+def _families(
+    ctx: CallContext, n: int, found: set[tuple[str, int]], outside: set[int]
+) -> list[str]:
+    codes = {code for code, _ in found}
+    fams = applicable(ctx, n, outside)
+    return [
+        fam
+        for fam in critical_head.FAMILIES
+        if fam in fams and (fam, n) not in found and not (fam in _ONCE and fam in codes)
+    ]
+
+
+def find(ctx: CallContext, existing: list[ErrorFinding]) -> list[ErrorFinding]:
+    """The findings the heads add to ``existing`` (the rules' critical errors of the call)."""
+    if not ctx.agent_turns or not ENABLED[0]:
+        return []
+    from simulator.scoring.critical_errors import third_party_and_unverified
+
+    found = {(e.code, e.turn or 0) for e in existing}
+    outside = third_party_and_unverified(ctx)
+    turns = [n for n in ctx.agent_turns if ctx.text(n).strip()]
+    items = []
+    for n in turns:
+        c = _prev_customer(ctx, n)
+        items.append((ctx.text(n), ctx.text(c) if c else None, _families(ctx, n, found, outside)))
+    out = []
+    added: set[str] = set()
+    for n, fams in zip(turns, critical_head.flagged(items), strict=True):
+        for fam in critical_head.FAMILIES:
+            if fam not in fams or (fam in _ONCE and fam in added):
+                continue
+            added.add(fam)
+            out.append(
+                ErrorFinding(
+                    code=fam,
+                    turn=n,
+                    evidence=tx.quote(ctx.text(n)),
+                    explanation=WHY[fam],
+                    better_phrasing=example(fam, slots(ctx), kind="critical"),
+                )
+            )
+    return out
