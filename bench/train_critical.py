@@ -281,7 +281,7 @@ def choose(y: Any, probs: Any, eligible: Any) -> float:
     return THRESHOLDS[-1]
 
 
-SCREEN_CUTS = [0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.01]
+SCREEN_CUTS = [0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.01]
 SCREEN_KEEP = 0.97
 
 

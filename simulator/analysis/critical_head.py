@@ -244,6 +244,10 @@ def _warn_once(message: str) -> None:
     learned_model.log.warning("errores críticos aprendidos desactivados: %s", message)
 
 
+def _cut2000(text: str | None) -> str | None:
+    return text[:2000] if text else None
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -271,7 +275,7 @@ def probabilities(
     need: list[int] = []
     screened: list[dict[str, float]] = []
     for i, (line, customer, asked) in enumerate(items):
-        idx, val = sparse(line[:2000], customer[:2000] if customer else None)
+        idx, val = sparse(line[:2000], _cut2000(customer))
         row = {}
         low: dict[str, float] = {}
         undecided = False
@@ -295,7 +299,7 @@ def probabilities(
             need.append(i)
     shares: dict[int, dict[str, float]] = {}
     if need:
-        pairs = [(items[i][0][:2000], items[i][1][:2000] if items[i][1] else None) for i in need]
+        pairs = [(items[i][0][:2000], _cut2000(items[i][1])) for i in need]
         for i, (e_line, e_ctx) in zip(need, embed_pairs(pairs, words), strict=True):
             block = embedding_block(e_line, e_ctx)
             shares[i] = {fam: float(np.dot(weights[fam][SPARSE:], block)) for fam in z0[i]}
@@ -331,3 +335,31 @@ def flagged(
         return [set() for _ in items]
     fams = head["families"]
     return [{f for f, p in row.items() if p >= float(fams[f]["threshold"])} for row in probs]
+
+
+def prefetch(line: str, customer: str | None) -> None:
+    """Live call: when a line passes any family's screen, embed it (and the customer line it
+    answers) now, while the customer's reply is computed, so scoring the call at its end finds
+    the embeddings cached (the live budget). Never loads the model; never raises."""
+    if not line.strip() or not learned_model.ready() or learned_model._STATE.plain:
+        return
+    try:
+        import numpy as np
+
+        head = current()
+        if head is None or not head.get("features", {}).get("embedding", True):
+            return
+        customer = _cut2000(customer)
+        idx, val = sparse(line[:2000], customer)
+        for fam, spec in head["families"].items():
+            screen = spec.get("screen")
+            z = (
+                float(np.dot(head["_weights"][f"screen:{fam}"][idx], val)) + screen["bias"]
+                if screen
+                else None
+            )
+            if z is None or _sigmoid(z) >= float(screen["cut"]):
+                embed_pairs([(line[:2000], customer)], int(head["features"].get("embed_words", 0)))
+                return
+    except Exception as error:  # a broken model never breaks the reply
+        _warn_once(f"{type(error).__name__}: {error}")
