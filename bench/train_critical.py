@@ -10,7 +10,9 @@ Training lines, all written outside the project's scorer work:
 * the agent turns of the external **dev** calls (``/work/external/calls``, split
   ``bench/external/split.json``, labels ``bench/external/labels.json``): a labelled critical turn is
   a positive of its family, every other agent turn a negative; one group per source. The real calls
-  of ``realcalls_dev`` without any critical error give negatives (their labels have no turns).
+  of ``realcalls_dev`` without any critical error give negatives (their labels have no turns);
+* respectful agent lines as negatives of every family: MIDAS dev-half counsellor units (read,
+  never copied) and our own labelled agent utterances (``tests/data/acts_agent.jsonl``, dev).
 
 A line labelled for one family is a negative of every other family. Per family: a balanced
 logistic regression over ``critical_head.features`` (line, customer line, their embeddings); the
@@ -137,8 +139,46 @@ def external_dev_rows() -> list[dict[str, Any]]:
     return rows
 
 
+MIDAS = ROOT.parent / "shared" / "data" / "midas_es_dev.jsonl"
+OWN = ROOT / "tests" / "data" / "acts_agent.jsonl"
+
+
+def calm_rows() -> list[dict[str, Any]]:
+    """Negatives of every family from ordinary respectful agent lines: the counsellor units of the
+    MIDAS dev half (empathy, reflections, probing questions) and our own labelled agent
+    utterances (split dev, none tagged disrespect), each with the customer words it answers."""
+    from simulator.analysis.learned_split import split_halves
+
+    out: list[dict[str, Any]] = []
+    if MIDAS.exists():
+        rows = [json.loads(x) for x in MIDAS.read_text("utf-8").splitlines() if x.strip()]
+        halves = split_halves(r["conversation_id"] for r in rows)
+        for r in rows:
+            if halves[r["conversation_id"]] == "dev" and str(r.get("text", "")).strip():
+                out.append(_calm(r["text"], r.get("context"), f"midas:{r['conversation_id']}"))
+    for raw in OWN.read_text("utf-8").splitlines():
+        if raw.strip():
+            r = json.loads(raw)
+            if r.get("split", "dev") == "dev" and "disrespect" not in r.get("acts", []):
+                out.append(_calm(r["text"], r.get("context"), "own-acts"))
+    return out
+
+
+def _calm(line: str, context: str | None, group: str) -> dict[str, Any]:
+    turns = [{"speaker": "customer", "text": context}] if context else []
+    item = {"family": "disrespect", "critical": False, "kind": "service", "context": turns}
+    return {
+        "line": line,
+        "customer": context or None,
+        "positive": set(),
+        "family": None,
+        "group": group,
+        "item": {**item, "line": line},
+    }
+
+
 def load_rows(with_a: bool) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = calm_rows()
     for path in sorted(WRITERS.glob("*.jsonl")):
         rows += item_rows(path, f"writer:{path.stem}")
     a = wordings_dir() / "a.jsonl"

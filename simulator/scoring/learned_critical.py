@@ -6,20 +6,25 @@ when nobody asked not to be called, a registration the customer plainly accepted
 added only when the rules did not find that family there and the family's structural
 precondition holds in the call:
 
-* disrespect: any agent turn;
+* disrespect: any agent turn the rules do not read as empathy or a paraphrase (an excellent
+  agent's «O sea que se les traba justo cuando más lo usan» is never the head's disrespect);
 * confidential disclosure: the listener is not the verified holder (a third party, or collections
   before the right party is confirmed), the customer just asked for someone's data or spoke for
-  someone, or the line touches a secret or account data;
-* do-not-call: the customer asked earlier not to be called or offered anything more;
+  someone, or the line asks for data (a secret asked) — and the line does not refuse to tell;
+* do-not-call: the customer asked earlier not to be called or offered anything more, and the line
+  does not say it respects that (unless it offers again in the same breath);
 * inaccurate information: the line asserts something (a claim about the offer, a consequence in
   collections), not a bare question;
 * sale without consent: an imported call (no simulated consent events) whose customer gave no
-  explicit yes in the turn before the line.
+  explicit yes in the turn before the line, and a line that asserts (not a bare question, not a
+  registration that waits for the yes: «en cuanto me dé su sí, se lo registro»).
 
 One finding per turn and family, the line as evidence, a Spanish explanation of the family.
 """
 
 from __future__ import annotations
+
+import re
 
 from simulator.analysis import conduct, critical_head
 from simulator.analysis.clauses import clauses_of
@@ -48,6 +53,13 @@ ENABLED = [True]
 _ONCE = frozenset({"ignores_do_not_call", "sale_without_consent"})
 
 
+# «en cuanto me dé su sí, se lo registro»: a registration that waits for the yes
+_CONDITIONAL_YES = re.compile(
+    r"\b(en cuanto|cuando|si|nada mas|nomas|solo|una vez que) (usted )?me "
+    r"(de|da|diga|dice|confirme|confirma|autorice|autoriza|acepte|acepta)\b"
+)
+
+
 def _prev_customer(ctx: CallContext, n: int) -> int | None:
     return next((m for m in reversed(ctx.customer_turns) if m < n), None)
 
@@ -61,7 +73,10 @@ def _confidential_applies(ctx: CallContext, n: int, outside: set[int]) -> bool:
         or tx.cue("third_party_request").search(ctx.folded[c - 1])
     ):
         return True
-    return bool(tx.cue("confidential_data").search(ctx.folded[n - 1])) or ctx.has(n, "data_request")
+    # a secret asked: the line asks (a question or a data request) about data; telling the
+    # verified holder their own balance is no disclosure
+    asks = ctx.has(n, "data_request") or any(c.question for c in clauses_of(ctx.text(n)))
+    return asks and bool(tx.cue("confidential_data").search(ctx.folded[n - 1]))
 
 
 def _asserts(ctx: CallContext, n: int) -> bool:
@@ -75,14 +90,21 @@ def applicable(ctx: CallContext, n: int, outside: set[int] | None = None) -> set
         from simulator.scoring.critical_errors import third_party_and_unverified
 
         outside = third_party_and_unverified(ctx)
-    out = {"disrespect"}
-    if _confidential_applies(ctx, n, outside):
+    out = set() if ctx.has(n, "empathy", "paraphrase") else {"disrespect"}
+    text = ctx.text(n)
+    if _confidential_applies(ctx, n, outside) and not conduct.refuses_disclosure(text):
         out.add("confidential_disclosure")
-    if any(m < n and is_do_not_call(ctx, m) for m in ctx.customer_turns):
+    if not (conduct.respects_do_not_call(text) and not conduct.offers_after_respect(text)) and any(
+        m < n and is_do_not_call(ctx, m) for m in ctx.customer_turns
+    ):
         out.add("ignores_do_not_call")
     if _asserts(ctx, n):
         out.add("inaccurate_information")
-    if not any(e.type == "consent" for e in ctx.transcript.events):
+    if (
+        not any(e.type == "consent" for e in ctx.transcript.events)
+        and _asserts(ctx, n)
+        and not _CONDITIONAL_YES.search(ctx.folded[n - 1])
+    ):
         # with consent events, the simulated customer's own decision: consent.py trusts it
         c = _prev_customer(ctx, n)
         if c is None or not says_yes(ctx, c):
