@@ -14,7 +14,7 @@ precondition holds in the call:
 * do-not-call: the customer asked earlier not to be called or offered anything more, and the line
   does not say it respects that (unless it offers again in the same breath);
 * inaccurate information: the line asserts something (a claim about the offer, a consequence in
-  collections), not a bare question;
+  collections), not a bare question, and does not deny a consequence («nadie va a la cárcel»);
 * sale without consent: an imported call (no simulated consent events) whose customer gave no
   explicit yes in the turn before the line, and a line that asserts (not a bare question, not a
   registration that waits for the yes: «en cuanto me dé su sí, se lo registro»).
@@ -60,6 +60,14 @@ _CONDITIONAL_YES = re.compile(
 )
 
 
+# «por una deuda de tarjeta nadie va a la cárcel»: a consequence denied is the truth told, and the
+# head (which learned the consequences' words) must not read it as a threat invented
+_REASSURES = re.compile(
+    r"(?<!\bsi )\b(nadie|no|nunca|ni|ningun[oa]?)\b[^.;:!?]{0,40}"
+    r"\b(carcel|preso|embarg\w*|demand\w*|policia|arrest\w*|juicio|penal\w*)\b"
+)
+
+
 def _prev_customer(ctx: CallContext, n: int) -> int | None:
     return next((m for m in reversed(ctx.customer_turns) if m < n), None)
 
@@ -73,10 +81,12 @@ def _confidential_applies(ctx: CallContext, n: int, outside: set[int]) -> bool:
         or tx.cue("third_party_request").search(ctx.folded[c - 1])
     ):
         return True
-    # a secret asked: the line asks (a question or a data request) about data; telling the
-    # verified holder their own balance is no disclosure
-    asks = ctx.has(n, "data_request") or any(c.question for c in clauses_of(ctx.text(n)))
-    return asks and bool(tx.cue("confidential_data").search(ctx.folded[n - 1]))
+    # a secret asked: a question of the line asks about data; telling the verified holder their
+    # own balance, or «nunca le voy a pedir su NIP… ¿qué le haría sentir tranquilo?», is not
+    data = tx.cue("confidential_data")
+    return any(
+        c.question and data.search(tx.fold(c.norm[c.qstart :])) for c in clauses_of(ctx.text(n))
+    )
 
 
 def _asserts(ctx: CallContext, n: int) -> bool:
@@ -98,7 +108,7 @@ def applicable(ctx: CallContext, n: int, outside: set[int] | None = None) -> set
         m < n and is_do_not_call(ctx, m) for m in ctx.customer_turns
     ):
         out.add("ignores_do_not_call")
-    if _asserts(ctx, n):
+    if _asserts(ctx, n) and not _REASSURES.search(ctx.folded[n - 1]):
         out.add("inaccurate_information")
     if (
         not any(e.type == "consent" for e in ctx.transcript.events)
