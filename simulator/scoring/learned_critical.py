@@ -6,7 +6,7 @@ when nobody asked not to be called, a registration the customer plainly accepted
 added only when the rules did not find that family there and the family's structural
 precondition holds in the call:
 
-* disrespect: any agent turn the rules do not read as empathy or a paraphrase (an excellent
+* disrespect: any agent turn the rules do not read as empathy, thanks or a paraphrase (an excellent
   agent's «O sea que se les traba justo cuando más lo usan» is never the head's disrespect);
 * confidential disclosure: the listener is not the verified holder (a third party, or collections
   before the right party is confirmed), the customer just asked for someone's data or spoke for
@@ -15,7 +15,8 @@ precondition holds in the call:
   does not say it respects that (unless it offers again in the same breath);
 * inaccurate information: the line asserts something (a claim about the offer, a consequence in
   collections), not a bare question, and does not deny a consequence («nadie va a la cárcel»);
-* sale without consent: an imported call (no simulated consent events) whose customer gave no
+* sale without consent: an imported sale call (no simulated consent events; in a service call
+  the customer asked for what is registered) whose customer gave no
   explicit yes in the turn before the line, and a line that asserts (not a bare question, not a
   registration that waits for the yes: «en cuanto me dé su sí, se lo registro»).
 
@@ -31,7 +32,7 @@ from simulator.analysis.clauses import clauses_of
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
 from simulator.scoring.consent import says_yes
-from simulator.scoring.context import CallContext
+from simulator.scoring.context import SELLING_KINDS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
 from simulator.scoring.judged import example
 from simulator.scoring.slots import slots
@@ -76,9 +77,15 @@ def _confidential_applies(ctx: CallContext, n: int, outside: set[int]) -> bool:
     if n in outside:
         return True
     c = _prev_customer(ctx, n)
-    if c is not None and (
-        conduct.holder_absent(ctx.text(c), False)
-        or tx.cue("third_party_request").search(ctx.folded[c - 1])
+    folded = ctx.folded[n - 1]
+    if (
+        c is not None
+        and (
+            conduct.holder_absent(ctx.text(c), False)
+            or tx.cue("third_party_request").search(ctx.folded[c - 1])
+        )
+        # the line speaks of data (a recommendation with catalog prices tells nothing)
+        and (tx.cue("confidential_data").search(folded) or tx.cue("disclosure").search(folded))
     ):
         return True
     # a secret asked: a question of the line asks about data; telling the verified holder their
@@ -100,7 +107,7 @@ def applicable(ctx: CallContext, n: int, outside: set[int] | None = None) -> set
         from simulator.scoring.critical_errors import third_party_and_unverified
 
         outside = third_party_and_unverified(ctx)
-    out = set() if ctx.has(n, "empathy", "paraphrase") else {"disrespect"}
+    out = set() if ctx.has(n, "empathy", "paraphrase", "thanks") else {"disrespect"}
     text = ctx.text(n)
     if _confidential_applies(ctx, n, outside) and not conduct.refuses_disclosure(text):
         out.add("confidential_disclosure")
@@ -111,7 +118,8 @@ def applicable(ctx: CallContext, n: int, outside: set[int] | None = None) -> set
     if _asserts(ctx, n) and not _REASSURES.search(ctx.folded[n - 1]):
         out.add("inaccurate_information")
     if (
-        not any(e.type == "consent" for e in ctx.transcript.events)
+        ctx.kind in SELLING_KINDS  # service: what the customer asked for (consent.py)
+        and not any(e.type == "consent" for e in ctx.transcript.events)
         and _asserts(ctx, n)
         and not _CONDITIONAL_YES.search(ctx.folded[n - 1])
     ):
