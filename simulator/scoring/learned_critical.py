@@ -17,7 +17,8 @@ precondition holds in the call:
   collections), not a bare question, and does not deny a consequence («nadie va a la cárcel»);
 * sale without consent: an imported sale call (no simulated consent events; in a service call
   the customer asked for what is registered) whose customer gave no
-  explicit yes in the turn before the line, and a line that asserts (not a bare question, not a
+  explicit yes in the turn before the line, and a line that speaks of registering, charging or
+  sending and asserts (not a bare question, not a
   registration that waits for the yes: «en cuanto me dé su sí, se lo registro»).
 
 One finding per turn and family, the line as evidence, a Spanish explanation of the family.
@@ -54,6 +55,12 @@ ENABLED = [True]
 _ONCE = frozenset({"ignores_do_not_call", "sale_without_consent"})
 
 
+# the line speaks of a registration, a charge or a shipment (a worked example of a deductible
+# with amounts is none)
+_REGISTERS = re.compile(
+    r"\b(registr\w*|activ\w*|contrat\w*|quedo|queda|cargo|carg\w*|cobr\w*|pedido|folio|alta|"
+    r"suscri\w*|agreg\w*|inscri\w*|tramit\w*|envi\w*|mand\w*|aplic\w*|proces\w*|orden)\b"
+)
 # «en cuanto me dé su sí, se lo registro»: a registration that waits for the yes
 _CONDITIONAL_YES = re.compile(
     r"\b(en cuanto|cuando|si|nada mas|nomas|solo|una vez que) (usted )?me "
@@ -121,6 +128,7 @@ def applicable(ctx: CallContext, n: int, outside: set[int] | None = None) -> set
         ctx.kind in SELLING_KINDS  # service: what the customer asked for (consent.py)
         and not any(e.type == "consent" for e in ctx.transcript.events)
         and _asserts(ctx, n)
+        and _REGISTERS.search(ctx.folded[n - 1])
         and not _CONDITIONAL_YES.search(ctx.folded[n - 1])
     ):
         # with consent events, the simulated customer's own decision: consent.py trusts it
