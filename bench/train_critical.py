@@ -321,7 +321,8 @@ def choose(y: Any, probs: Any, eligible: Any) -> float:
     return THRESHOLDS[-1]
 
 
-SCREEN_CUTS = [0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07, 0.05, 0.03, 0.02, 0.01]
+SCREEN_CUTS = [0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25, 0.2, 0.15, 0.1, 0.07]  # fmt: skip
+SCREEN_CUTS += [0.05, 0.03, 0.02, 0.01]
 SCREEN_KEEP = 0.97
 
 
@@ -464,8 +465,12 @@ def main() -> None:
             "lines": len(rows),
             "data_sha1": digest,
             "classifier": f"sklearn LogisticRegression(C={args.c}, class_weight='balanced'), "
-            + ("on every line" if args.fit_all else "on the lines where the family's precondition "
-               "holds (simulator.scoring.learned_critical.applicable)"),
+            + (
+                "on every line"
+                if args.fit_all
+                else "on the lines where the family's precondition "
+                "holds (simulator.scoring.learned_critical.applicable)"
+            ),
             "threshold": f"lowest with out-of-fold precision >= {MIN_PRECISION}, GroupKFold "
             "(group = writer / source)",
             "cv": report,
