@@ -150,6 +150,9 @@ def clear() -> None:
     learned._STATE.cache.clear()
     learned._sparse.cache_clear()
     learned_features._word_char_hashes.cache_clear()
+    from simulator.analysis import critical_head
+
+    critical_head.sparse.cache_clear()
     import bench_analysis
 
     bench_analysis.clear_caches()

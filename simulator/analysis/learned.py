@@ -383,7 +383,11 @@ def agent_acts(text: str, context: str | None = None, *, wait: bool = True) -> l
     if not enabled():
         return acts
     ctx = context[:MAX_CHARS] if context else None
-    return refine(text[:MAX_CHARS], ctx, acts, wait=wait)
+    refined = refine(text[:MAX_CHARS], ctx, acts, wait=wait)
+    from simulator.analysis import critical_head
+
+    critical_head.prefetch(text[:MAX_CHARS], ctx)  # the critical heads read the same turn
+    return refined
 
 
 def refine(text: str, context: str | None, acts: Sequence[str], *, wait: bool = False) -> list[str]:

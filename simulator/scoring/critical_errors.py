@@ -206,6 +206,12 @@ def _third_party_turns(ctx: CallContext) -> set[int]:
     return {n for stretch in _third_party_stretches(ctx) for n in stretch}
 
 
+def third_party_and_unverified(ctx: CallContext) -> set[int]:
+    """Agent turns whose listener is not the verified holder: a third party, or (collections)
+    before the right party is confirmed (the learned heads' confidential precondition)."""
+    return _third_party_turns(ctx) | set(_before_right_party(ctx))
+
+
 def _confirms_identity(ctx: CallContext, n: int) -> bool:
     """Customer turn ``n`` says the agent speaks with the person asked for («sí, soy yo», «sí,
     dígame», «a sus órdenes» after «¿hablo con…?»)."""

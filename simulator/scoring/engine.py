@@ -14,6 +14,7 @@ from simulator.scoring import (
     applicability,
     critical_errors,
     elements_data,
+    learned_critical,
     metrics,
     non_critical,
     promise,
@@ -48,6 +49,7 @@ def score_with_context(
     elements = {rule.key: rule.function()(ctx) for rule in rules_of("element")}
     applicability.apply(ctx, elements)
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
+    critical += learned_critical.find(ctx, critical)
     critical.sort(key=lambda e: (e.turn or 0, e.code))
     critical_codes = [e.code for e in critical]
     elements["data_management"] = elements_data.after_critical(
