@@ -17,9 +17,10 @@ Everything here is deterministic given the state's seed; memory lives in ``Custo
 
 from __future__ import annotations
 
+import random
 import re
 
-from simulator.customer import cues
+from simulator.customer import cues, expert_questions
 from simulator.customer.state import Intent, OpenObjection
 from simulator.customer.turn import Turn, clamp
 from simulator.models.content import Product
@@ -158,6 +159,11 @@ def _expert_listens(t: Turn) -> None:
     said += [f"{a:g}" for a in cues.amounts(t.text)]
     said += [n.replace(",", "") for n in _NUMBER.findall(t.text)]  # «3 millones» is a 3 too
     t.s.play["figures"] = " ".join(list(dict.fromkeys(said))[-MAX_FIGURES:])
+    settled = t.s.play.get("settled", "").split()
+    for product in t.scenario.catalog:  # answers said in words: not asked
+        settled += [q.topic for q in expert_questions.askable(product) if q.settled_by(t.norm)]
+    if settled:
+        t.s.play["settled"] = " ".join(dict.fromkeys(settled))
 
 
 def _expert_question(t: Turn) -> None:
@@ -209,15 +215,54 @@ def _figure(n: int) -> str:
     return f"{n:,}"
 
 
+def _asks(s: object) -> bool:
+    """Whether this call's experto asks a real question (else he checks a changed figure);
+    drawn from the seed alone, so the call's other draws stay as they were."""
+    draw = random.Random(f"{getattr(s, 'seed', 0)}:expert").randrange(100)
+    return draw < expert_questions.share()
+
+
+def _asked(question: str) -> dict[str, str]:
+    """The question as slots: ``value`` opens a sentence, ``value_lc`` follows a comma."""
+    return {"value": question[:1].upper() + question[1:], "value_lc": question}
+
+
+def _real_question(t: Turn, talked: list[Product], said: set[str]) -> dict[str, str] | None:
+    """A plain question about a condition of a product in play whose answer the agent has not
+    said yet (neither its figure nor its words)."""
+    s = t.s
+    known = {float(x) for x in said if x.replace(".", "", 1).isdigit()}
+    settled = set(s.play.get("settled", "").split())
+    for product in reversed(talked):
+        options = [
+            q
+            for q in expert_questions.askable(product)
+            if not set(q.answers) & known and q.topic not in settled
+        ]
+        if options:
+            q = options[s.rng().randrange(len(options))]
+            s.play.update(
+                kq_mode="ask", kq_topic=q.topic, kq_question=q.question, kq_product=product.id
+            )
+            return {"product": product.name, "question": "1", **_asked(q.question)}
+    return None
+
+
 def knowledge_question(t: Turn) -> dict[str, str] | None:
-    """The expert's check: a condition of the product in play with its figure changed."""
+    """The expert's test: a real question about a condition of the product in play, or the
+    check of a condition with its figure changed (``expert_questions.share`` of calls ask first;
+    either falls back on the other when the catalog leaves it nothing to test)."""
     s, catalog = t.s, t.scenario.catalog
     said = set(s.play.get("figures", "").split())
     # the products the agent talked about (the first of the catalog when none was named yet)
     talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
+    if _asks(s):
+        asked = _real_question(t, talked, said)
+        if asked is not None:
+            return asked
     pool = [p for p in reversed(talked) if _conditions(p, said)]
     if not pool:
-        return None
+        return _real_question(t, talked, said)
     product = pool[0]
     conditions = _conditions(product, said)
     text = conditions[s.rng().randrange(len(conditions))]
@@ -239,6 +284,13 @@ def _lead(norm: str, leads: list[str]) -> bool:
 def judge_knowledge(t: Turn) -> str:
     """The agent's answer to the expert's check: ``right``, ``wrong`` or ``evasive``."""
     s = t.s
+    if s.play.get("kq_mode") == "ask":
+        product = next(p for p in t.scenario.catalog if p.id == s.play["kq_product"])
+        question = expert_questions.find(product, s.play["kq_topic"])
+        if question is None:
+            return "evasive"
+        verdict = expert_questions.judge(t.text, question, t.scenario)
+        return "evasive" if verdict == "vague" else verdict
     if "kq_true" not in s.play:
         return "right" if len(t.norm.split()) >= 6 else "evasive"
     true, wrong = float(s.play["kq_true"]), float(s.play["kq_wrong"])
@@ -266,6 +318,14 @@ def knowledge_turn(t: Turn) -> bool:
         s.interest = clamp(s.interest + 6)
         t.say("objection_softened", ref=top.id)
         return False
+    asking = s.play.get("kq_mode") == "ask"
+    if asking and top.repeats == 0:  # a real question: one press on a wrong or vague answer
+        top.repeats += 1
+        press = "wrong" if verdict == "wrong" else "vague"
+        t.say(
+            "knowledge_test", ref=top.id, question="1", press=press, **_asked(s.play["kq_question"])
+        )
+        return True
     if verdict == "wrong":
         s.objections.pop()
         s.objections_handled.append(top.id)
@@ -282,6 +342,11 @@ def knowledge_turn(t: Turn) -> bool:
         s.objections_ignored += 1
         s.trust = clamp(s.trust - 10)
         s.patience = clamp(s.patience - 8)
+        if asking:  # he stops asking and says he will look it up himself
+            t.say(
+                "knowledge_test", question="1", press="unanswered", **_asked(s.play["kq_question"])
+            )
+            return True
     t.say("objection_repeat", ref=top.id)
     return True
 
