@@ -45,8 +45,13 @@ ASKED = frozenset(
         "not_ready",
     }
 )
+# «¿Me lo dice en concreto?»: what the impatient customer asks for is a shorter turn.
+CUT_SHORT = frozenset({"interrupt_monologue", "impatience"})
 # Own moves a quiet customer never adds to a «sí» or «no».
 QUIET_DROPS = frozenset({"ask_price", "ask_detail", "digression"})
+# What a quiet customer keeps to himself when a closed question passes it by (his doubt repeated,
+# his own small talk): a bare «ajá» instead.
+QUIET_HELD = frozenset({"objection_repeat", "need_lead_in", "buying_signal_generic"})
 # Replies that already carry a move of the customer's own: no room for the expert's test.
 BUSY = frozenset(
     {
@@ -83,6 +88,7 @@ def before(t: Turn) -> None:
 
 def after(t: Turn) -> None:
     """Shape the proposed reply the way the type plays (before the planner orders it)."""
+    _impatient_monologues(t)
     _expert_question(t)
     _chatty(t)
     _quiet(t)
@@ -109,6 +115,47 @@ def bar(t: Turn, needs: int, interest: int) -> tuple[int, int]:
     if t.ctype == "impaciente":
         return min(needs, 1), interest - 15
     return needs, interest
+
+
+def _long(t: Turn) -> bool:
+    """A long agent turn, not yet a monologue (an answer to his question may be twice as long;
+    thanks and goodbye are not counted)."""
+    words = _dial("long_turn_words", 25)
+    if set(t.s.last_intents) & (ASKED - CUT_SHORT) or "data_confirmation" in t.acts:
+        words *= 2
+    return t.words > words and "farewell" not in t.acts
+
+
+def _impatient_monologues(t: Turn) -> None:
+    """Monologues the impatient customer counts: a turn over his tolerance
+    (``moves.mood_effects`` counts it and he interrupts) or two long turns in a row. Before the
+    last one he only complains (a monologue never empties his patience by itself); at
+    ``monologues_to_hangup`` he hangs up."""
+    s = t.s
+    if t.ctype != "impaciente":
+        return
+    monologue = "monologue" in t.causes
+    if not monologue and _long(t):
+        if s.play.get("long") == str(s.turn - 1):
+            monologue = True
+            s.monologues += 1
+            t.causes.append("monologue")
+            s.patience = clamp(s.patience - _dial("long_turns_patience", 6))
+            if not any(i.name == "interrupt_monologue" for i in t.intents):
+                t.say("interrupt_monologue")
+            s.play.pop("long", None)
+        else:
+            s.play["long"] = str(s.turn)
+    elif not monologue:
+        s.play.pop("long", None)
+    if not monologue:
+        return
+    s.play.pop("long", None)
+    if s.monologues >= _dial("monologues_to_hangup", 3):
+        t.intents = [i for i in t.intents if i.name != "interrupt_monologue"]
+        t.say("hangup")
+    else:
+        s.patience = max(s.patience, _dial("monologue_patience_floor", 8))
 
 
 def _impatient(t: Turn) -> None:
@@ -407,14 +454,18 @@ def resist_data(t: Turn) -> bool:
 
 
 def _quiet(t: Turn) -> None:
+    """A closed question gets a bare «sí», «no» or «ajá»: nothing of his own added, and a doubt
+    he still has is kept to himself (it stays open and comes back when he is asked to decide)."""
     if not t.persona.traits.short_answers_to_closed:
         return
     if "closed_question" not in t.acts or t.acts & {"open_question", "data_request", "close"}:
         return
     names = {i.name for i in t.intents}
     if names & {"short_yes", "short_no"}:
-        kept = [i for i in t.intents if i.name not in QUIET_DROPS | {"vague_answer"}]
+        kept = [i for i in t.intents if i.name not in QUIET_DROPS | QUIET_HELD | {"vague_answer"}]
         for dropped in (i for i in t.intents if i.name in QUIET_DROPS):
             if dropped.name in t.s.once_flags:
                 t.s.once_flags.remove(dropped.name)
         t.intents = kept
+    elif t.intents and names <= QUIET_DROPS | QUIET_HELD | {"vague_answer", "filler_ack"}:
+        t.intents = [Intent(name="filler_ack")]
