@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from simulator.analysis import claims
 from simulator.customer import cues
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
@@ -38,6 +39,9 @@ class Question:
     right: tuple[str, ...] = ()
     wrong: tuple[str, ...] = ()
     expect_no: bool = False
+    subject: tuple[str, ...] = ()
+    claims_right: tuple[str, ...] = ()
+    claims_wrong: tuple[str, ...] = ()
 
     def settled_by(self, norm: str) -> bool:
         """The agent's (normalized) turn already said this question's answer."""
@@ -90,7 +94,14 @@ def askable(product: Product) -> list[Question]:
                     right = tuple(normalize(w) for w in spec["right"])
                     wrong = tuple(normalize(w) for w in spec.get("wrong", []))
                     no = spec.get("expect") == "no"
-                    out.append(Question(product.id, topic, words, (), right, wrong, no))
+                    subject = tuple(normalize(w) for w in spec.get("subject", []))
+                    by_claims = (
+                        tuple(spec.get("claims_right", [])),
+                        tuple(spec.get("claims_wrong", [])),
+                    )
+                    out.append(
+                        Question(product.id, topic, words, (), right, wrong, no, subject, *by_claims)
+                    )
                     break
                 continue
             answers = next(
@@ -104,6 +115,17 @@ def askable(product: Product) -> list[Question]:
 
 def find(product: Product, topic: str) -> Question | None:
     return next((q for q in askable(product) if q.topic == topic), None)
+
+
+_NEGATORS = frozenset({"no", "sin", "ningun", "ninguna", "nunca", "excluye", "excluidos", "excepto"})
+
+
+def _denies(norm: str, subject: tuple[str, ...]) -> bool:
+    """A clause of the turn names the subject and denies it («los preexistentes no se cubren»)."""
+    for clause in re.split(r"[.;:?!]| pero | y ", norm):
+        if cues.contains_any(clause, list(subject)) and _NEGATORS & set(clause.split()):
+            return True
+    return False
 
 
 def _lead(norm: str, leads: list[str]) -> bool:
@@ -124,10 +146,15 @@ def judge(text: str, question: Question, scenario: Scenario) -> str:
     question answered in words, its right or wrong words (or a plain «no» / «sí»)."""
     if question.right:
         norm = normalize(text)
-        if cues.contains_any(norm, list(question.right)):
+        said = {f"{c.kind}:{c.topic}" for c in claims.extract(text)}
+        if cues.contains_any(norm, list(question.right)) or said & set(question.claims_right):
             return "right"
+        if said & set(question.claims_wrong):
+            return "wrong"
         if question.wrong and cues.contains_any(norm, list(question.wrong)):
             return "wrong"
+        if question.expect_no and _denies(norm, question.subject):
+            return "right"
         if question.expect_no and _lead(norm, cues.phrases("deny_leads")):
             return "right"
         if question.expect_no and _lead(norm, cues.phrases("affirm_leads")):
