@@ -100,7 +100,9 @@ def askable(product: Product) -> list[Question]:
                         tuple(spec.get("claims_wrong", [])),
                     )
                     out.append(
-                        Question(product.id, topic, words, (), right, wrong, no, subject, *by_claims)
+                        Question(
+                            product.id, topic, words, (), right, wrong, no, subject, *by_claims
+                        )
                     )
                     break
                 continue
@@ -117,7 +119,9 @@ def find(product: Product, topic: str) -> Question | None:
     return next((q for q in askable(product) if q.topic == topic), None)
 
 
-_NEGATORS = frozenset({"no", "sin", "ningun", "ninguna", "nunca", "excluye", "excluidos", "excepto"})
+_NEGATORS = frozenset(
+    {"no", "sin", "ningun", "ninguna", "nunca", "excluye", "excluidos", "excepto"}
+)
 
 
 def _denies(norm: str, subject: tuple[str, ...]) -> bool:

@@ -48,8 +48,6 @@ def mood_effects(t: Turn) -> None:
         t.say("annoyed")
     tolerance = tr.monologue_tolerance_words
     asked = set(s.last_intents) & ANSWER_WANTED
-    if t.ctype == "impaciente":  # «¿me lo dice en concreto?» is not answered with more words
-        asked -= {"interrupt_monologue", "impatience"}
     if asked or "data_confirmation" in t.acts:
         # answering what the customer just asked, or a read-back, is no monologue; answering
         # two questions at once («¿cuánto cuesta y cómo sé que es del banco?») takes longer

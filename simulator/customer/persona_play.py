@@ -128,9 +128,10 @@ def _long(t: Turn) -> bool:
 
 def _impatient_monologues(t: Turn) -> None:
     """Monologues the impatient customer counts: a turn over his tolerance
-    (``moves.mood_effects`` counts it and he interrupts) or two long turns in a row. Before the
-    last one he only complains (a monologue never empties his patience by itself); at
-    ``monologues_to_hangup`` he hangs up."""
+    (``moves.mood_effects`` counts it and he interrupts) or two long turns in a row. At
+    ``monologues_to_hangup`` of them within ``monologue_window_turns`` turns he hangs up; before
+    that he only complains (a monologue never empties his patience by itself), and monologues
+    far apart fade (concise turns between them keep him)."""
     s = t.s
     if t.ctype != "impaciente":
         return
@@ -151,7 +152,11 @@ def _impatient_monologues(t: Turn) -> None:
     if not monologue:
         return
     s.play.pop("long", None)
-    if s.monologues >= _dial("monologues_to_hangup", 3):
+    window = _dial("monologue_window_turns", 6)
+    recent = [int(x) for x in s.play.get("monologue_turns", "").split() if s.turn - int(x) < window]
+    recent.append(s.turn)
+    s.play["monologue_turns"] = " ".join(str(x) for x in recent)
+    if len(recent) >= _dial("monologues_to_hangup", 3):
         t.intents = [i for i in t.intents if i.name != "interrupt_monologue"]
         t.say("hangup")
     else:
@@ -219,6 +224,8 @@ def _expert_question(t: Turn) -> None:
     Crowded out when the product was presented, he asks on the next turn that leaves room."""
     s = t.s
     room = not s.objections and not s.accepted and not any(i.name in BUSY for i in t.intents)
+    # a close is answered first: the real question waits for a turn that leaves room for it
+    room = room and not ({"close", "trial_close"} & t.acts and _asks(s))
     expert = t.persona.traits.tests_knowledge and s.presented
     if expert and room and "_knowledge" not in s.objections_raised:
         s.objections.append(
@@ -228,8 +235,14 @@ def _expert_question(t: Turn) -> None:
         )
         s.objections_raised.append("_knowledge")
         t.say("knowledge_test", ref="_knowledge")
+    closing = bool({"close", "trial_close"} & t.acts) and _asks(s)
     for intent in list(t.intents):
         if intent.name == "knowledge_test" and intent.ref == "_knowledge" and not intent.slots:
+            if closing:  # the close is answered first; he asks on a later turn with room
+                t.intents.remove(intent)
+                s.objections = [o for o in s.objections if o.id != "_knowledge"]
+                s.objections_raised = [o for o in s.objections_raised if o != "_knowledge"]
+                continue
             question = knowledge_question(t)
             if question is not None:
                 intent.slots.update(question)
@@ -382,6 +395,14 @@ def knowledge_turn(t: Turn) -> bool:
         t.say("wrong_fact_reaction")
         return True
     top.repeats += 1
+    if top.repeats >= 2 and asking:
+        # his question asked twice and not answered: he will look it up himself, a little less
+        # sure of the agent, and goes on with the rest of the turn (a close still gets its answer)
+        s.objections.pop()
+        s.objections_handled.append(top.id)
+        s.trust = clamp(s.trust - _dial("knowledge_unanswered_trust", 4))
+        t.say("knowledge_test", question="1", press="unanswered", **_asked(s.play["kq_question"]))
+        return False
     if top.repeats >= 2:  # asked twice and never answered: he draws his own conclusion
         s.objections.pop()
         s.objections_handled.append(top.id)
@@ -389,11 +410,6 @@ def knowledge_turn(t: Turn) -> bool:
         s.objections_ignored += 1
         s.trust = clamp(s.trust - 10)
         s.patience = clamp(s.patience - 8)
-        if asking:  # he stops asking and says he will look it up himself
-            t.say(
-                "knowledge_test", question="1", press="unanswered", **_asked(s.play["kq_question"])
-            )
-            return True
     t.say("objection_repeat", ref=top.id)
     return True
 
