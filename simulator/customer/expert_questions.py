@@ -150,10 +150,10 @@ def judge(text: str, question: Question, scenario: Scenario) -> str:
     question answered in words, its right or wrong words (or a plain «no» / «sí»)."""
     if question.right:
         norm = normalize(text)
-        said = {f"{c.kind}:{c.topic}" for c in claims.extract(text)}
-        if cues.contains_any(norm, list(question.right)) or said & set(question.claims_right):
+        claimed = {f"{c.kind}:{c.topic}" for c in claims.extract(text)}
+        if cues.contains_any(norm, list(question.right)) or claimed & set(question.claims_right):
             return "right"
-        if said & set(question.claims_wrong):
+        if claimed & set(question.claims_wrong):
             return "wrong"
         if question.wrong and cues.contains_any(norm, list(question.wrong)):
             return "wrong"
