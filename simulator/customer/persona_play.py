@@ -45,8 +45,6 @@ ASKED = frozenset(
         "not_ready",
     }
 )
-# «¿Me lo dice en concreto?»: what the impatient customer asks for is a shorter turn.
-CUT_SHORT = frozenset({"interrupt_monologue", "impatience"})
 # Own moves a quiet customer never adds to a «sí» or «no».
 QUIET_DROPS = frozenset({"ask_price", "ask_detail", "digression"})
 # What a quiet customer keeps to himself when a closed question passes it by (his doubt repeated,
@@ -121,7 +119,7 @@ def _long(t: Turn) -> bool:
     """A long agent turn, not yet a monologue (an answer to his question may be twice as long;
     thanks and goodbye are not counted)."""
     words = _dial("long_turn_words", 25)
-    if set(t.s.last_intents) & (ASKED - CUT_SHORT) or "data_confirmation" in t.acts:
+    if set(t.s.last_intents) & ASKED or "data_confirmation" in t.acts:
         words *= 2
     return t.words > words and "farewell" not in t.acts
 
@@ -225,7 +223,9 @@ def _expert_question(t: Turn) -> None:
     s = t.s
     room = not s.objections and not s.accepted and not any(i.name in BUSY for i in t.intents)
     # a close is answered first: the real question waits for a turn that leaves room for it
-    room = room and not ({"close", "trial_close"} & t.acts and _asks(s))
+    closing = bool({"close", "trial_close"} & t.acts) and _asks(s)
+    closing = closing and s.presented and _open_questions(t) is not None
+    room = room and not closing
     expert = t.persona.traits.tests_knowledge and s.presented
     if expert and room and "_knowledge" not in s.objections_raised:
         s.objections.append(
@@ -235,7 +235,6 @@ def _expert_question(t: Turn) -> None:
         )
         s.objections_raised.append("_knowledge")
         t.say("knowledge_test", ref="_knowledge")
-    closing = bool({"close", "trial_close"} & t.acts) and _asks(s)
     for intent in list(t.intents):
         if intent.name == "knowledge_test" and intent.ref == "_knowledge" and not intent.slots:
             if closing:  # the close is answered first; he asks on a later turn with room
@@ -287,12 +286,14 @@ def _asked(question: str) -> dict[str, str]:
     return {"value": question[:1].upper() + question[1:], "value_lc": question}
 
 
-def _real_question(t: Turn, talked: list[Product], said: set[str]) -> dict[str, str] | None:
-    """A plain question about a condition of a product in play whose answer the agent has not
-    said yet (neither its figure nor its words)."""
-    s = t.s
+def _open_questions(t: Turn) -> tuple[Product, list[expert_questions.Question]] | None:
+    """The product in play (the last talked about first) and the questions about it whose
+    answer the agent has not said yet (neither its figure nor its words)."""
+    s, catalog = t.s, t.scenario.catalog
+    said = set(s.play.get("figures", "").split())
     known = {float(x) for x in said if x.replace(".", "", 1).isdigit()}
     settled = set(s.play.get("settled", "").split())
+    talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
     for product in reversed(talked):
         options = [
             q
@@ -300,12 +301,20 @@ def _real_question(t: Turn, talked: list[Product], said: set[str]) -> dict[str, 
             if not set(q.answers) & known and q.topic not in settled
         ]
         if options:
-            q = options[s.rng().randrange(len(options))]
-            s.play.update(
-                kq_mode="ask", kq_topic=q.topic, kq_question=q.question, kq_product=product.id
-            )
-            return {"product": product.name, "question": "1", **_asked(q.question)}
+            return product, options
     return None
+
+
+def _real_question(t: Turn) -> dict[str, str] | None:
+    """A plain question about a condition of a product in play, not answered yet."""
+    s = t.s
+    found = _open_questions(t)
+    if found is None:
+        return None
+    product, options = found
+    q = options[s.rng().randrange(len(options))]
+    s.play.update(kq_mode="ask", kq_topic=q.topic, kq_question=q.question, kq_product=product.id)
+    return {"product": product.name, "question": "1", **_asked(q.question)}
 
 
 def knowledge_question(t: Turn) -> dict[str, str] | None:
@@ -317,12 +326,12 @@ def knowledge_question(t: Turn) -> dict[str, str] | None:
     # the products the agent talked about (the first of the catalog when none was named yet)
     talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
     if _asks(s):
-        asked = _real_question(t, talked, said)
+        asked = _real_question(t)
         if asked is not None:
             return asked
     pool = [p for p in reversed(talked) if _conditions(p, said)]
     if not pool:
-        return _real_question(t, talked, said)
+        return _real_question(t)
     product = pool[0]
     conditions = _conditions(product, said)
     text = conditions[s.rng().randrange(len(conditions))]

@@ -277,7 +277,9 @@ def test_the_impatient_customer_punishes_monologues_and_is_calmed_by_short_turns
     for _ in range(4):
         if poor.say(MONOLOGUE).hung_up:
             break
-    assert poor.state.hung_up and poor.state.hangup_reason == "monologue"
+    # a speech right after his «¿me lo dice en concreto?» may run twice as long without counting
+    # as a monologue, but it still wears him down: he hangs up all the same
+    assert poor.state.hung_up and poor.state.hangup_reason in ("monologue", "impatience")
 
 
 def test_the_distrustful_customer_asks_who_calls_and_is_won_by_proof_not_by_promises() -> None:

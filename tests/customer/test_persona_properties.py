@@ -143,12 +143,19 @@ CONCISE = (
 )
 
 
+# Over twice his tolerance: a monologue even as the answer to his «¿me lo dice en concreto?».
+SPEECH = MONOLOGUE + (
+    " Y no solo eso: también tenemos promociones para clientes nuevos, descuentos en otros"
+    " servicios y una atención personalizada que nadie más le da en toda la ciudad."
+)
+
+
 def test_the_impatient_customer_hangs_up_at_the_third_monologue_never_before() -> None:
     for seed in SEEDS:
         call = Call("impaciente", seed=seed)
         call.say(OPENING)
         for n in range(1, 4):
-            reply = call.say(MONOLOGUE)
+            reply = call.say(SPEECH)
             if n < 3:
                 assert "interrupt_monologue" in reply.intent_names and not reply.hung_up, seed
             else:
@@ -156,9 +163,10 @@ def test_the_impatient_customer_hangs_up_at_the_third_monologue_never_before() -
 
 
 def test_two_long_turns_in_a_row_are_a_monologue_for_the_impatient_customer() -> None:
-    long_turn = (
+    long_turn = (  # 32 words: over long_turn_words (30), under his tolerance (35)
         "Le platico que el plan de 200 megas trae un módem de doble banda, la instalación "
-        "profesional en su casa y una aplicación para revisar su consumo cuando usted quiera."
+        "profesional en su casa y una aplicación para revisar su consumo cuando usted quiera, "
+        "señora."
     )
     for seed in range(20):
         call = Call("impaciente", seed=seed)
