@@ -227,20 +227,23 @@ def _expert_question(t: Turn) -> None:
     closing = closing and s.presented and _open_questions(t) is not None
     room = room and not closing
     expert = t.persona.traits.tests_knowledge and s.presented
-    if expert and room and "_knowledge" not in s.objections_raised:
+    later = "kq_later" in s.play and not closing and _open_questions(t) is not None
+    if expert and room and ("_knowledge" not in s.objections_raised or later):
+        s.play.pop("kq_later", None)
         s.objections.append(
             OpenObjection(
                 id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
             )
         )
-        s.objections_raised.append("_knowledge")
+        if "_knowledge" not in s.objections_raised:
+            s.objections_raised.append("_knowledge")
         t.say("knowledge_test", ref="_knowledge")
     for intent in list(t.intents):
         if intent.name == "knowledge_test" and intent.ref == "_knowledge" and not intent.slots:
             if closing:  # the close is answered first; he asks on a later turn with room
                 t.intents.remove(intent)
                 s.objections = [o for o in s.objections if o.id != "_knowledge"]
-                s.objections_raised = [o for o in s.objections_raised if o != "_knowledge"]
+                s.play["kq_later"] = "1"
                 continue
             question = knowledge_question(t)
             if question is not None:
