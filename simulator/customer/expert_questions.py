@@ -83,12 +83,17 @@ def _answers(condition: str, key: str) -> tuple[float, ...]:
 
 def askable(product: Product) -> list[Question]:
     """The questions the experto may ask about ``product``: one per condition with a topic."""
+    return list(_askable(product.id, product.name, tuple(product.conditions)))
+
+
+@cache
+def _askable(product_id: str, name: str, conditions: tuple[str, ...]) -> tuple[Question, ...]:
     out: list[Question] = []
     topics = data().get("topics", {})
-    for condition in product.conditions:
+    for condition in conditions:
         norm = normalize(condition)
         for topic, spec in topics.items():
-            words = str(spec["question"]).replace("{product}", product.name)
+            words = str(spec["question"]).replace("{product}", name)
             if spec.get("right"):
                 if cues.contains_any(norm, [normalize(k) for k in spec["keys"]]):
                     right = tuple(normalize(w) for w in spec["right"])
@@ -101,7 +106,7 @@ def askable(product: Product) -> list[Question]:
                     )
                     out.append(
                         Question(
-                            product.id, topic, words, (), right, wrong, no, subject, *by_claims
+                            product_id, topic, words, (), right, wrong, no, subject, *by_claims
                         )
                     )
                     break
@@ -110,9 +115,9 @@ def askable(product: Product) -> list[Question]:
                 (a for a in (_answers(condition, normalize(k)) for k in spec["keys"]) if a), ()
             )
             if answers:
-                out.append(Question(product.id, topic, words, answers))
+                out.append(Question(product_id, topic, words, answers))
                 break
-    return out
+    return tuple(out)
 
 
 def find(product: Product, topic: str) -> Question | None:
