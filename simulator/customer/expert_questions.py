@@ -1,6 +1,6 @@
 """The experto's real questions about the catalog («¿de cuánto es la anualidad?»).
 
-Besides checking a condition stated with its figure changed (``persona_play.knowledge_question``),
+Besides checking a condition stated with its figure changed (``expert_play.knowledge_question``),
 the experto may ask a plain question whose answer is a figure in one of the scenario's catalog
 conditions. Which conditions he may ask about, how he words it and how often he asks rather than
 checks is data (``es/expert_questions.yaml``). The agent's answer is read with the shared number
