@@ -129,6 +129,10 @@ def extract(text: str) -> tuple[Claim, ...]:
             out.append(Claim("promise", kind, match.group(0)))
     for topic, (pattern, _names) in _conditions().items():
         match = pattern.search(norm)
+        # «Ninguno de los dos es sin deducible»: a condition said absent only to deny it, within
+        # its clause, is no claim (a match across clauses stays as it was read)
+        if match and any(pattern.search(c) for c in clauses(text)):
+            match = affirmed(pattern, text)
         if match:
             out.append(Claim("condition_absent", topic, match.group(0)))
     for topic, (pattern, _catalog) in _present().items():

@@ -152,6 +152,7 @@ class TemplateMouth:
                 name = "buying_signal_generic"
             elif name == "trap":
                 sources += [(f"trap:{t.id}", t.statements) for t in scenario.traps if t.id == ref]
+        name = intent.slots.get("bank", name)  # a bank of its own (the experto's real question)
         if name == "state_reason" and scenario.reason and not scenario.banks.get("state_reason"):
             sources.append(("reason", [scenario.reason]))
         variants = (f"{name}_{scenario.kind}", f"{name}_{direction(scenario)}", name)

@@ -5,9 +5,8 @@ The brain's shared moves treat every customer alike; this module adds what makes
 - desconfiado: each kind of concrete, verifiable proof (folio, official number, in writing,
   recorded call, the agent's identity, no lock-in, «nunca le pedimos su NIP») earns trust once;
   empty assurances («confíe en mí») lose it; an outbound call must first prove who is calling;
-- experto: after the presentation he checks one real condition of the catalog, stating a figure
-  wrong on purpose; the agent's answer is judged against the catalog (corrected → trust, agreed
-  with or a wrong figure → a wrong fact);
+- experto: after the presentation he asks or checks one real condition of the catalog
+  (``expert_play.py``);
 - platicador: after a digression he stays off topic until a polite redirect brings him back;
 - molesto: a request for data before any empathy meets resistance (``brain._empathy_gate``); a
   bare «lo siento» is not enough (``empathy_needed`` doses: a second empathetic turn, or the
@@ -22,10 +21,9 @@ from __future__ import annotations
 
 import re
 
-from simulator.customer import cues
-from simulator.customer.state import Intent, OpenObjection
+from simulator.customer import cues, expert_play
+from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp
-from simulator.models.content import Product
 
 # What the customer may have just asked (the agent's answer to it may run longer, and for the
 # impatient customer a short answer to it calms him most).
@@ -52,27 +50,9 @@ ASKED = frozenset(
 )
 # Own moves a quiet customer never adds to a «sí» or «no».
 QUIET_DROPS = frozenset({"ask_price", "ask_detail", "digression"})
-# Replies that already carry a move of the customer's own: no room for the expert's test.
-BUSY = frozenset(
-    {
-        "objection",
-        "objection_repeat",
-        "trap",
-        "knowledge_test",
-        "wrong_fact_reaction",
-        "guarantee_request",
-        "identity_proof_request",
-        "discount_request",
-        "haggle_again",
-        "objection_must_consult",
-        "objection_softened",
-        "acceptance",
-        "refusal",
-        "hangup",
-        "farewell",
-    }
-)
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+# What a quiet customer keeps to himself when a closed question passes it by (his doubt repeated,
+# his own small talk): a bare «ajá» instead.
+QUIET_HELD = frozenset({"objection_repeat", "need_lead_in", "buying_signal_generic"})
 
 
 def _dial(name: str, default: int) -> int:
@@ -84,12 +64,13 @@ def before(t: Turn) -> None:
     """Moods each type reads from the agent's turn, before the reply is chosen."""
     _impatient(t)
     _distrustful(t)
-    _expert_listens(t)
+    expert_play.listens(t)
 
 
 def after(t: Turn) -> None:
     """Shape the proposed reply the way the type plays (before the planner orders it)."""
-    _expert_question(t)
+    _impatient_monologues(t)
+    expert_play.question(t)
     _chatty(t)
     _quiet(t)
 
@@ -115,6 +96,52 @@ def bar(t: Turn, needs: int, interest: int) -> tuple[int, int]:
     if t.ctype == "impaciente":
         return min(needs, 1), interest - 15
     return needs, interest
+
+
+def _long(t: Turn) -> bool:
+    """A long agent turn, not yet a monologue (an answer to his question may be twice as long;
+    thanks and goodbye are not counted)."""
+    words = _dial("long_turn_words", 25)
+    if set(t.s.last_intents) & ASKED or "data_confirmation" in t.acts:
+        words *= 2
+    return t.words > words and "farewell" not in t.acts
+
+
+def _impatient_monologues(t: Turn) -> None:
+    """Monologues the impatient customer counts: a turn over his tolerance
+    (``moves.mood_effects`` counts it and he interrupts) or two long turns in a row. At
+    ``monologues_to_hangup`` of them within ``monologue_window_turns`` turns he hangs up; before
+    that he only complains (a monologue never empties his patience by itself), and monologues
+    far apart fade (concise turns between them keep him)."""
+    s = t.s
+    if t.ctype != "impaciente":
+        return
+    monologue = "monologue" in t.causes
+    if not monologue and _long(t):
+        if s.play.get("long") == str(s.turn - 1):
+            monologue = True
+            s.monologues += 1
+            t.causes.append("monologue")
+            s.patience = clamp(s.patience - _dial("long_turns_patience", 6))
+            if not any(i.name == "interrupt_monologue" for i in t.intents):
+                t.say("interrupt_monologue")
+            s.play.pop("long", None)
+        else:
+            s.play["long"] = str(s.turn)
+    elif not monologue:
+        s.play.pop("long", None)
+    if not monologue:
+        return
+    s.play.pop("long", None)
+    window = _dial("monologue_window_turns", 6)
+    recent = [int(x) for x in s.play.get("monologue_turns", "").split() if s.turn - int(x) < window]
+    recent.append(s.turn)
+    s.play["monologue_turns"] = " ".join(str(x) for x in recent)
+    if len(recent) >= _dial("monologues_to_hangup", 3):
+        t.intents = [i for i in t.intents if i.name != "interrupt_monologue"]
+        t.say("hangup")
+    else:
+        s.patience = max(s.patience, _dial("monologue_patience_floor", 8))
 
 
 def _impatient(t: Turn) -> None:
@@ -149,148 +176,6 @@ def _distrustful(t: Turn) -> None:
 def proofs_heard(s: object) -> int:
     flags = getattr(s, "once_flags", [])
     return sum(1 for f in flags if f.startswith("proof:"))
-
-
-# ------------------------------------------------------------------ experto
-
-
-MAX_FIGURES = 60
-
-
-def _expert_listens(t: Turn) -> None:
-    """The expert remembers every figure the agent said (he does not test what he was told)."""
-    if not t.persona.traits.tests_knowledge:
-        return
-    said = t.s.play.get("figures", "").split()
-    said += [f"{a:g}" for a in cues.amounts(t.text)]
-    said += [n.replace(",", "") for n in _NUMBER.findall(t.text)]  # «3 millones» is a 3 too
-    t.s.play["figures"] = " ".join(list(dict.fromkeys(said))[-MAX_FIGURES:])
-
-
-def _expert_question(t: Turn) -> None:
-    """Give the expert's raised test its content: one real condition of the catalog. When the
-    agent already said every figure he could check, he has nothing to test: it is settled.
-    Crowded out when the product was presented, he asks on the next turn that leaves room."""
-    s = t.s
-    room = not s.objections and not s.accepted and not any(i.name in BUSY for i in t.intents)
-    expert = t.persona.traits.tests_knowledge and s.presented
-    if expert and room and "_knowledge" not in s.objections_raised:
-        s.objections.append(
-            OpenObjection(
-                id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
-            )
-        )
-        s.objections_raised.append("_knowledge")
-        t.say("knowledge_test", ref="_knowledge")
-    for intent in list(t.intents):
-        if intent.name == "knowledge_test" and intent.ref == "_knowledge" and not intent.slots:
-            question = knowledge_question(t)
-            if question is not None:
-                intent.slots.update(question)
-                continue
-            t.intents.remove(intent)
-            t.s.objections = [o for o in t.s.objections if o.id != "_knowledge"]
-            t.s.objections_handled.append("_knowledge")
-
-
-def _conditions(product: Product, said: set[str] | None = None) -> list[str]:
-    """The product's conditions with exactly one figure that the agent has not said yet."""
-    known = said or set()
-    return [
-        c
-        for c in product.conditions
-        if len(_NUMBER.findall(c)) == 1 and _NUMBER.findall(c)[0].replace(",", "") not in known
-    ]
-
-
-def _altered(n: int) -> int:
-    if n < 4:
-        return n + 1
-    if n < 100:
-        return n // 2
-    step = 50 if n >= 1000 else 10
-    return max(step, round(n * 0.8 / step) * step)
-
-
-def _figure(n: int) -> str:
-    return f"{n:,}"
-
-
-def knowledge_question(t: Turn) -> dict[str, str] | None:
-    """The expert's check: a condition of the product in play with its figure changed."""
-    s, catalog = t.s, t.scenario.catalog
-    said = set(s.play.get("figures", "").split())
-    # the products the agent talked about (the first of the catalog when none was named yet)
-    talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
-    pool = [p for p in reversed(talked) if _conditions(p, said)]
-    if not pool:
-        return None
-    product = pool[0]
-    conditions = _conditions(product, said)
-    text = conditions[s.rng().randrange(len(conditions))]
-    match = _NUMBER.search(text)
-    assert match is not None
-    true = int(match.group().replace(",", ""))
-    wrong = _altered(true)
-    claim = text[: match.start()] + _figure(wrong) + text[match.end() :]
-    claim = claim[:1].lower() + claim[1:] if claim[1:2].islower() else claim
-    s.play.update(kq_true=str(true), kq_wrong=str(wrong), kq_text=text, kq_product=product.id)
-    return {"product": product.name, "value": claim.rstrip(".")}
-
-
-def _lead(norm: str, leads: list[str]) -> bool:
-    head = " ".join(norm.replace(",", " ").split()[:4])
-    return any(head == k or head.startswith(k + " ") for k in leads)
-
-
-def judge_knowledge(t: Turn) -> str:
-    """The agent's answer to the expert's check: ``right``, ``wrong`` or ``evasive``."""
-    s = t.s
-    if "kq_true" not in s.play:
-        return "right" if len(t.norm.split()) >= 6 else "evasive"
-    true, wrong = float(s.play["kq_true"]), float(s.play["kq_wrong"])
-    said = cues.amounts(t.text)
-    says_true = any(abs(a - true) < 0.5 for a in said)
-    says_wrong = any(abs(a - wrong) < 0.5 for a in said)
-    affirms = _lead(t.norm, cues.phrases("affirm_leads"))
-    if says_true:
-        return "right"
-    if says_wrong or affirms:
-        return "wrong"
-    return "evasive"
-
-
-def knowledge_turn(t: Turn) -> bool:
-    """Handle the open knowledge test (top of the stack). True when the turn is used up."""
-    s = t.s
-    top = s.open_objection()
-    assert top is not None
-    verdict = judge_knowledge(t)
-    if verdict == "right":
-        s.objections.pop()
-        s.objections_handled.append(top.id)
-        s.trust = clamp(s.trust + _dial("knowledge_ok_trust", 12))
-        s.interest = clamp(s.interest + 6)
-        t.say("objection_softened", ref=top.id)
-        return False
-    if verdict == "wrong":
-        s.objections.pop()
-        s.objections_handled.append(top.id)
-        s.wrong_facts += 1
-        s.trust = clamp(s.trust - _dial("knowledge_wrong_trust", 25))
-        s.interest = clamp(s.interest - 10)
-        t.say("wrong_fact_reaction")
-        return True
-    top.repeats += 1
-    if top.repeats >= 2:  # asked twice and never answered: he draws his own conclusion
-        s.objections.pop()
-        s.objections_handled.append(top.id)
-        t.causes.append("objection_ignored")
-        s.objections_ignored += 1
-        s.trust = clamp(s.trust - 10)
-        s.patience = clamp(s.patience - 8)
-    t.say("objection_repeat", ref=top.id)
-    return True
 
 
 # ------------------------------------------------------------------ platicador
@@ -387,14 +272,21 @@ def resist_data(t: Turn) -> bool:
 
 
 def _quiet(t: Turn) -> None:
+    """A closed question gets a bare «sí», «no» or «ajá»: nothing of his own added, and a doubt
+    he still has is kept to himself (it stays open and comes back when he is asked to decide)."""
     if not t.persona.traits.short_answers_to_closed:
         return
     if "closed_question" not in t.acts or t.acts & {"open_question", "data_request", "close"}:
         return
     names = {i.name for i in t.intents}
     if names & {"short_yes", "short_no"}:
-        kept = [i for i in t.intents if i.name not in QUIET_DROPS | {"vague_answer"}]
+        kept = [i for i in t.intents if i.name not in QUIET_DROPS | QUIET_HELD | {"vague_answer"}]
         for dropped in (i for i in t.intents if i.name in QUIET_DROPS):
             if dropped.name in t.s.once_flags:
                 t.s.once_flags.remove(dropped.name)
         t.intents = kept
+    elif t.intents and names <= QUIET_DROPS | QUIET_HELD | {"vague_answer", "filler_ack"}:
+        t.intents = [Intent(name="filler_ack")]
+
+
+knowledge_turn = expert_play.knowledge_turn  # objections.py hands the open test over here

@@ -1,0 +1,288 @@
+"""The experto's test of the agent's knowledge (personas/README.md, «Cómo juega»).
+
+After the presentation, before deciding, the experto either asks a real question about a catalog
+condition (``expert_questions.py``) or checks a condition stated with its figure changed on
+purpose. He remembers the figures and answers the agent already said (he does not test those),
+answers a close before asking, judges the agent's answer against the catalog and presses once on
+a wrong or vague answer to his question. Split from ``persona_play.py``; memory lives in
+``CustomerState.play``.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from simulator.customer import cues, expert_questions
+from simulator.customer.state import OpenObjection
+from simulator.customer.turn import Turn, clamp
+from simulator.models.content import Product
+
+# Replies that already carry a move of the customer's own: no room for the expert's test.
+BUSY = frozenset(
+    {
+        "objection",
+        "objection_repeat",
+        "trap",
+        "knowledge_test",
+        "wrong_fact_reaction",
+        "guarantee_request",
+        "identity_proof_request",
+        "discount_request",
+        "haggle_again",
+        "objection_must_consult",
+        "objection_softened",
+        "acceptance",
+        "refusal",
+        "hangup",
+        "farewell",
+    }
+)
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _dial(name: str, default: int) -> int:
+    value = cues.config().get("persona_play", {}).get(name, default)
+    return int(value) if isinstance(value, int) else default
+
+
+MAX_FIGURES = 60
+
+
+def listens(t: Turn) -> None:
+    """The expert remembers every figure the agent said (he does not test what he was told)."""
+    if not t.persona.traits.tests_knowledge:
+        return
+    said = t.s.play.get("figures", "").split()
+    said += [f"{a:g}" for a in cues.amounts(t.text)]
+    said += [n.replace(",", "") for n in _NUMBER.findall(t.text)]  # «3 millones» is a 3 too
+    t.s.play["figures"] = " ".join(list(dict.fromkeys(said))[-MAX_FIGURES:])
+    settled = t.s.play.get("settled", "").split()
+    for product in t.scenario.catalog:  # answers said in words: not asked
+        settled += [q.topic for q in expert_questions.askable(product) if q.settled_by(t.norm)]
+    if settled:
+        t.s.play["settled"] = " ".join(dict.fromkeys(settled))
+
+
+def question(t: Turn) -> None:
+    """Give the expert's raised test its content: one real condition of the catalog. When the
+    agent already said every figure he could check, he has nothing to test: it is settled.
+    Crowded out when the product was presented, he asks on the next turn that leaves room."""
+    s = t.s
+    room = not s.objections and not s.accepted and not any(i.name in BUSY for i in t.intents)
+    # a close is answered first: the real question waits for a turn that leaves room for it
+    closing = bool({"close", "trial_close"} & t.acts) and _asks(s)
+    closing = closing and s.presented and _open_questions(t) is not None
+    room = room and not closing
+    expert = t.persona.traits.tests_knowledge and s.presented
+    later = "kq_later" in s.play and not closing and _open_questions(t) is not None
+    if expert and room and ("_knowledge" not in s.objections_raised or later):
+        s.play.pop("kq_later", None)
+        s.objections.append(
+            OpenObjection(
+                id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
+            )
+        )
+        if "_knowledge" not in s.objections_raised:
+            s.objections_raised.append("_knowledge")
+        t.say("knowledge_test", ref="_knowledge")
+    for intent in list(t.intents):
+        if intent.name == "knowledge_test" and intent.ref == "_knowledge" and not intent.slots:
+            if closing:  # the close is answered first; he asks on a later turn with room
+                t.intents.remove(intent)
+                s.objections = [o for o in s.objections if o.id != "_knowledge"]
+                s.play["kq_later"] = "1"
+                continue
+            question = knowledge_question(t)
+            if question is not None:
+                intent.slots.update(question)
+                continue
+            t.intents.remove(intent)
+            t.s.objections = [o for o in t.s.objections if o.id != "_knowledge"]
+            t.s.objections_handled.append("_knowledge")
+
+
+def _conditions(product: Product, said: set[str] | None = None) -> list[str]:
+    """The product's conditions with exactly one figure that the agent has not said yet."""
+    known = said or set()
+    return [
+        c
+        for c in product.conditions
+        if len(_NUMBER.findall(c)) == 1 and _NUMBER.findall(c)[0].replace(",", "") not in known
+    ]
+
+
+def _altered(n: int) -> int:
+    if n < 4:
+        return n + 1
+    if n < 100:
+        return n // 2
+    step = 50 if n >= 1000 else 10
+    return max(step, round(n * 0.8 / step) * step)
+
+
+def _figure(n: int) -> str:
+    return f"{n:,}"
+
+
+def _asks(s: object) -> bool:
+    """Whether this call's experto asks a real question (else he checks a changed figure);
+    drawn from the seed alone, so the call's other draws stay as they were."""
+    draw = random.Random(f"{getattr(s, 'seed', 0)}:expert").randrange(100)
+    return draw < expert_questions.share()
+
+
+def _asked(question: str) -> dict[str, str]:
+    """The question as slots: ``value`` opens a sentence, ``value_lc`` follows a comma."""
+    return {"value": question[:1].upper() + question[1:], "value_lc": question}
+
+
+def _open_questions(t: Turn) -> tuple[Product, list[expert_questions.Question]] | None:
+    """The product in play (the last talked about first) and the questions about it whose
+    answer the agent has not said yet (neither its figure nor its words)."""
+    s, catalog = t.s, t.scenario.catalog
+    said = set(s.play.get("figures", "").split())
+    known = {float(x) for x in said if x.replace(".", "", 1).isdigit()}
+    settled = set(s.play.get("settled", "").split())
+    talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
+    for product in reversed(talked):
+        options = [
+            q
+            for q in expert_questions.askable(product)
+            if not set(q.answers) & known and q.topic not in settled
+        ]
+        if options:
+            return product, options
+    return None
+
+
+def _real_question(t: Turn) -> dict[str, str] | None:
+    """A plain question about a condition of a product in play, not answered yet."""
+    s = t.s
+    found = _open_questions(t)
+    if found is None:
+        return None
+    product, options = found
+    q = options[s.rng().randrange(len(options))]
+    s.play.update(kq_mode="ask", kq_topic=q.topic, kq_question=q.question, kq_product=product.id)
+    return {
+        "product": product.name,
+        "question": "1",
+        "bank": "knowledge_question",
+        **_asked(q.question),
+    }
+
+
+def knowledge_question(t: Turn) -> dict[str, str] | None:
+    """The expert's test: a real question about a condition of the product in play, or the
+    check of a condition with its figure changed (``expert_questions.share`` of calls ask first;
+    either falls back on the other when the catalog leaves it nothing to test)."""
+    s, catalog = t.s, t.scenario.catalog
+    said = set(s.play.get("figures", "").split())
+    # the products the agent talked about (the first of the catalog when none was named yet)
+    talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
+    if _asks(s):
+        asked = _real_question(t)
+        if asked is not None:
+            return asked
+    pool = [p for p in reversed(talked) if _conditions(p, said)]
+    if not pool:
+        return _real_question(t)
+    product = pool[0]
+    conditions = _conditions(product, said)
+    text = conditions[s.rng().randrange(len(conditions))]
+    match = _NUMBER.search(text)
+    assert match is not None
+    true = int(match.group().replace(",", ""))
+    wrong = _altered(true)
+    claim = text[: match.start()] + _figure(wrong) + text[match.end() :]
+    claim = claim[:1].lower() + claim[1:] if claim[1:2].islower() else claim
+    s.play.update(kq_true=str(true), kq_wrong=str(wrong), kq_text=text, kq_product=product.id)
+    return {"product": product.name, "value": claim.rstrip(".")}
+
+
+def _lead(norm: str, leads: list[str]) -> bool:
+    head = " ".join(norm.replace(",", " ").split()[:4])
+    return any(head == k or head.startswith(k + " ") for k in leads)
+
+
+def judge_knowledge(t: Turn) -> str:
+    """The agent's answer to the expert's check: ``right``, ``wrong`` or ``evasive``."""
+    s = t.s
+    if s.play.get("kq_mode") == "ask":
+        product = next(p for p in t.scenario.catalog if p.id == s.play["kq_product"])
+        question = expert_questions.find(product, s.play["kq_topic"])
+        if question is None:
+            return "evasive"
+        verdict = expert_questions.judge(t.text, question, t.scenario)
+        return "evasive" if verdict == "vague" else verdict
+    if "kq_true" not in s.play:
+        return "right" if len(t.norm.split()) >= 6 else "evasive"
+    true, wrong = float(s.play["kq_true"]), float(s.play["kq_wrong"])
+    said = cues.amounts(t.text)
+    says_true = any(abs(a - true) < 0.5 for a in said)
+    says_wrong = any(abs(a - wrong) < 0.5 for a in said)
+    affirms = _lead(t.norm, cues.phrases("affirm_leads"))
+    if says_true:
+        return "right"
+    if says_wrong or affirms:
+        return "wrong"
+    return "evasive"
+
+
+def knowledge_turn(t: Turn) -> bool:
+    """Handle the open knowledge test (top of the stack). True when the turn is used up."""
+    s = t.s
+    top = s.open_objection()
+    assert top is not None
+    verdict = judge_knowledge(t)
+    if verdict == "right":
+        s.objections.pop()
+        s.objections_handled.append(top.id)
+        s.trust = clamp(s.trust + _dial("knowledge_ok_trust", 12))
+        s.interest = clamp(s.interest + 6)
+        t.say("objection_softened", ref=top.id)
+        return False
+    asking = s.play.get("kq_mode") == "ask"
+    if asking and top.repeats == 0:  # a real question: one press on a wrong or vague answer
+        top.repeats += 1
+        press = "wrong" if verdict == "wrong" else "vague"
+        t.say(
+            "knowledge_test",
+            ref=top.id,
+            question="1",
+            bank=f"knowledge_{press}",
+            **_asked(s.play["kq_question"]),
+        )
+        return True
+    if verdict == "wrong":
+        s.objections.pop()
+        s.objections_handled.append(top.id)
+        s.wrong_facts += 1
+        s.trust = clamp(s.trust - _dial("knowledge_wrong_trust", 25))
+        s.interest = clamp(s.interest - 10)
+        t.say("wrong_fact_reaction")
+        return True
+    top.repeats += 1
+    if top.repeats >= 2 and asking:
+        # his question asked twice and not answered: he will look it up himself, a little less
+        # sure of the agent, and goes on with the rest of the turn (a close still gets its answer)
+        s.objections.pop()
+        s.objections_handled.append(top.id)
+        s.trust = clamp(s.trust - _dial("knowledge_unanswered_trust", 4))
+        t.say(
+            "knowledge_test",
+            question="1",
+            bank="knowledge_unanswered",
+            **_asked(s.play["kq_question"]),
+        )
+        return False
+    if top.repeats >= 2:  # asked twice and never answered: he draws his own conclusion
+        s.objections.pop()
+        s.objections_handled.append(top.id)
+        t.causes.append("objection_ignored")
+        s.objections_ignored += 1
+        s.trust = clamp(s.trust - 10)
+        s.patience = clamp(s.patience - 8)
+    t.say("objection_repeat", ref=top.id)
+    return True
