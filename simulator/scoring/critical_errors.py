@@ -17,7 +17,14 @@ from simulator.analysis import conduct, offensive
 from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import consent_scope, cross_sell, exposure, false_claims, reactions
+from simulator.scoring import (
+    consent_scope,
+    cross_sell,
+    exposure,
+    false_claims,
+    reactions,
+    unasked_registration,
+)
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, SELLING_KINDS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
@@ -378,6 +385,11 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
         disrespect(ctx)
         + confidential_disclosure(ctx)
         + ignores_do_not_call(ctx)
-        + (imposed_after_refusal(ctx) or cross_sell.find(ctx) or consent_scope.find(ctx))
+        + (
+            imposed_after_refusal(ctx)
+            or cross_sell.find(ctx)
+            or consent_scope.find(ctx)
+            or unasked_registration.find(ctx)
+        )
         + false_claims.find(ctx, _third_party_turns(ctx))
     )
