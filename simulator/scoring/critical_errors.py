@@ -15,11 +15,12 @@ import re
 
 from simulator.analysis import conduct, offensive
 from simulator.analysis.clauses import is_question
-from simulator.analysis.customer import affirms, is_do_not_call_text
+from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import (
     consent_scope,
     cross_sell,
+    dnc_asked,
     exposure,
     false_claims,
     reactions,
@@ -333,13 +334,7 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
                 continue
             text = ctx.text(a)
             respects = conduct.respects_do_not_call(text)
-            asked = _asked_after_request(ctx, n, a)
-            # the customer took it back and asked («bueno, ¿y cuánto cuesta?»)
-            if (
-                asked
-                and not conduct.pressure(text)
-                and (asked == "information" or not conduct.persuades(text))
-            ):
+            if dnc_asked.excused(ctx, n, a):  # «bueno, ¿y cuánto cuesta?» answered
                 continue
             if (
                 conduct.persuades(text)
@@ -366,36 +361,6 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
         if repeated is not None:
             return [_error(ctx, "ignores_do_not_call", *repeated)]
     return []
-
-
-_PIECES = re.compile(r"(?<=[.!?;…,])\s+|\s+pero\s+")
-
-
-def _asked_after_request(ctx: CallContext, n: int, a: int) -> str | None:
-    """The customer turn right before agent turn ``a`` (the do-not-call turn ``n`` or a later one)
-    asks about the offer (``"question"``) or for its information (``"information"``) after the
-    request itself («Ya no me llamen… bueno, espérese, ¿y eso cómo es?», «mándeme la información
-    por correo, pero no me llamen»): the agent answers what was asked. None otherwise."""
-    m = a - 1
-    if m < n or ctx.speaker(m) != "customer":
-        return None
-    pieces = [p for p in _PIECES.split(ctx.text(m)) if p.strip()]
-    if m == n:
-        # the information asked for in the same breath («mándeme la información, pero no me
-        # llamen»); a question only after the request (not «¿otra vez? bórrenme»)
-        if any(tx.cue("asks_for_information").search(tx.fold(p)) for p in pieces):
-            return "information"
-        said = [i for i, p in enumerate(pieces) if is_do_not_call_text(p)]
-        pieces = pieces[said[-1] + 1 :] if said else pieces
-    found = None
-    for piece in pieces:
-        if is_do_not_call_text(piece):
-            continue
-        if tx.cue("asks_for_information").search(tx.fold(piece)):
-            return "information"
-        if "?" in piece:
-            found = "question"
-    return found
 
 
 def imposed_after_refusal(ctx: CallContext) -> list[ErrorFinding]:
