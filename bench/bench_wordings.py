@@ -24,6 +24,12 @@ Writes ``bench/results/wordings.json`` (figures only: counts, recall, precision 
 family; no text, no ids) and prints a table; ``--misses`` also prints the ids of the dev file's
 misses and false alarms (never the held-out file's); ``--dev-only`` scores only the dev file (what
 a helper tuning the rules runs, so the held-out figures are never seen while tuning).
+
+``--file PATH`` (repeatable) scores other files of the same format instead (e.g. a blind writer's
+labelled lines kept outside the repository), each reported under its file name; ``--misses`` then
+prints the misses of every such file except those also given with ``--check PATH`` (a file kept
+as a check, whose items are not looked at while tuning). Their figures go to
+``bench/results/wordings_files.json``, so the dev/held-out figures are left as they were.
 """
 
 from __future__ import annotations
@@ -38,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "bench" / "results" / "wordings.json"
+OUT_FILES = ROOT / "bench" / "results" / "wordings_files.json"
 FILES = {"a.jsonl": "dev", "b.jsonl": "heldout"}
 CODES = {
     "disrespect": "disrespect",
@@ -162,8 +169,35 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _paths_after(argv: list[str], flag: str) -> list[Path]:
+    return [Path(argv[i + 1]) for i, a in enumerate(argv[:-1]) if a == flag]
+
+
+def run_files(argv: list[str]) -> int:
+    """``--file``/``--check`` mode: score the named files, print and write their figures."""
+    checks = {p.resolve() for p in _paths_after(argv, "--check")}
+    result: dict[str, Any] = {}
+    for path in _paths_after(argv, "--file") + sorted(checks):
+        if path.name in result:
+            continue
+        if not path.exists():
+            print(f"{path} omitido: no existe")
+            continue
+        show = "--misses" in argv and path.resolve() not in checks
+        result[path.name] = run_file(path, show)
+    if not result:
+        return 0
+    OUT_FILES.parent.mkdir(parents=True, exist_ok=True)
+    OUT_FILES.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(table(result))
+    print(f"\nEscrito {OUT_FILES.relative_to(ROOT)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if "--file" in argv or "--check" in argv:
+        return run_files(argv)
     folder = wordings_dir()
     result: dict[str, Any] = {}
     for name, side in FILES.items():

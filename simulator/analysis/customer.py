@@ -329,3 +329,9 @@ def states_call_reason(text: str) -> bool:
         return False
     norm = normalize(text[:MAX_CHARS])
     return bool(customer_patterns()["call_reason"].search(norm))
+
+
+def is_do_not_call_text(text: str) -> bool:
+    """A piece of a customer turn asks not to be called or offered anything again (the
+    ``do_not_call`` objection of the lexicon), read alone."""
+    return _objection(normalize(text[:MAX_CHARS])) == "do_not_call"

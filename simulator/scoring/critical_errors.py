@@ -17,7 +17,15 @@ from simulator.analysis import conduct, offensive
 from simulator.analysis.clauses import is_question
 from simulator.analysis.customer import affirms
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import consent_scope, cross_sell, exposure, false_claims, reactions
+from simulator.scoring import (
+    consent_scope,
+    cross_sell,
+    dnc_asked,
+    exposure,
+    false_claims,
+    reactions,
+    unasked_registration,
+)
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, SELLING_KINDS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
@@ -332,6 +340,8 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
                 continue
             text = ctx.text(a)
             respects = conduct.respects_do_not_call(text)
+            if dnc_asked.excused(ctx, n, a):  # «bueno, ¿y cuánto cuesta?» answered
+                continue
             if (
                 conduct.persuades(text)
                 or (a in right_after and not respects and conduct.offers_again(text))
@@ -384,6 +394,11 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
         disrespect(ctx)
         + confidential_disclosure(ctx)
         + ignores_do_not_call(ctx)
-        + (imposed_after_refusal(ctx) or cross_sell.find(ctx) or consent_scope.find(ctx))
+        + (
+            imposed_after_refusal(ctx)
+            or cross_sell.find(ctx)
+            or consent_scope.find(ctx)
+            or unasked_registration.find(ctx)
+        )
         + false_claims.find(ctx, _third_party_turns(ctx))
     )
