@@ -55,6 +55,10 @@ PANELS = {
         "session 14 panel H",
         "the session 14 merge train b761086 (before coach-a and the train's last fixes)",
     ),
+    "ya yb yc yd ye": (
+        "session 15 panel I",
+        "the session 15 merge train c424681 (the session's customer and scorer branches merged)",
+    ),
 }
 
 

@@ -76,6 +76,19 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # him again) and d-02; zm-04 does not (its customer now picks the Amplia the script skips).
 # Pass in session 15 (helper «customer-l», the customer answers the question asked): o-06.
 KNOWN_UNFAIR = {
+    # Panel I (session 15, five outside trainers against the merge train c424681): excellent calls
+    # the scorer fails, with the panel's reason.
+    "yc-06-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel I: el correo leído en voz"
+    " alta («h-salinas arroba outlook punto com») y confirmado («Exacto, ese es») cuenta como no"
+    " confirmado",
+    "yc-08-cobranza-tarjeta-atrasada-callado-excellent.txt": "panel I: la fecha de pago leída como"
+    " «27 de diciembre» y confirmada («Ajá») no coincide con la registrada; la ficha no dice la"
+    " fecha de hoy",
+    "yd-07-retencion-plan-movil-molesto-excellent.txt": "panel I: «sin costo extra» (llamadas a"
+    " Estados Unidos incluidas en el plan) marcado como información incorrecta",
+    "ye-06-retencion-plan-movil-experto-excellent.txt": "panel I: detección de necesidades no"
+    " cumplida aunque el cliente dijo tres necesidades (precio, no usa medio plan, llamadas a su"
+    " hermano)",
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
     "zx-03-tarjeta-credito-horizonte-amable-excellent.txt": "información incorrecta falsa en el"
@@ -280,8 +293,27 @@ def test_every_judged_script_exists() -> None:
         assert (HERE / "scripts" / entry["script"]).is_file(), entry["script"]
 
 
+# Weak agents today's scorer judges competent (strict xfail with the panel's reason).
+KNOWN_LENIENT = {
+    "yb-02-tarjeta-credito-horizonte-amable-average.txt": "panel I: agente regular juzgado"
+    " competente (93): detección de necesidades cumplida con el saludo como evidencia; datos"
+    " inventados («si paga el total no le cobran intereses») sin error",
+}
+
+
 @pytest.mark.parametrize(
-    "entry", [e for e in JUDGEMENTS if e["quality"] != "excellent"], ids=lambda e: e["script"]
+    "entry",
+    [
+        pytest.param(
+            e,
+            marks=pytest.mark.xfail(strict=True, reason=KNOWN_LENIENT[e["script"]])
+            if e["script"] in KNOWN_LENIENT
+            else (),
+        )
+        for e in JUDGEMENTS
+        if e["quality"] != "excellent"
+    ],
+    ids=lambda e: e["script"],
 )
 def test_poor_and_average_agents_are_never_competent(entry: dict[str, object]) -> None:
     assert entry["expert_verdict"] == "not_yet_competent"
