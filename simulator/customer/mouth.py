@@ -304,9 +304,8 @@ _WORD = re.compile(r"[\w-]+")
 
 
 def direction(scenario: Scenario) -> str:
-    """``inbound`` when the customer made the call (sale or service), else ``outbound``. Banks may
-    hold ``<intent>_<kind>`` (``_service``, ``_collections``…) and ``<intent>_inbound`` /
-    ``<intent>_outbound`` variants; at each level the most specific one wins."""
+    """``inbound`` when the customer made the call (sale or service), else ``outbound``; of the bank
+    variants ``<intent>_<kind>`` and ``<intent>_inbound``/``_outbound`` the most specific wins."""
     return "inbound" if scenario.kind in INBOUND_KINDS else "outbound"
 
 

@@ -23,6 +23,7 @@ from simulator.scoring import (
     dnc_asked,
     exposure,
     false_claims,
+    imposed_product,
     reactions,
     unasked_registration,
 )
@@ -369,33 +370,13 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
     return []
 
 
-def imposed_after_refusal(ctx: CallContext) -> list[ErrorFinding]:
-    """Imported calls without a registered sale: the customer refuses a product outright and the
-    agent's next turn sends, issues, activates or charges it anyway («no quiero una Mastercard,
-    no me la envíen» — «es política del banco, debemos enviársela»)."""
-    t = ctx.transcript
-    if ctx.sale_registered or t.outcome is not None or t.events:
-        return []
-    for n in ctx.customer_turns:
-        if not tx.cue("refuses_product").search(ctx.folded[n - 1]):
-            continue
-        for a in ctx.next_agent(n, 1):
-            if tx.cue("imposes_product").search(ctx.folded[a - 1]):
-                why = (
-                    f"En el turno {n} el cliente rechazó el producto y el agente lo envía, emite o "
-                    "activa de todos modos: un producto sin consentimiento."
-                )
-                return [_error(ctx, "sale_without_consent", a, why)]
-    return []
-
-
 def find(ctx: CallContext) -> list[ErrorFinding]:
     return (
         disrespect(ctx)
         + confidential_disclosure(ctx)
         + ignores_do_not_call(ctx)
         + (
-            imposed_after_refusal(ctx)
+            imposed_product.find(ctx)
             or cross_sell.find(ctx)
             or consent_scope.find(ctx)
             or unasked_registration.find(ctx)
