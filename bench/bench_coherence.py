@@ -184,7 +184,10 @@ def detectors(turns: list[tuple[str, str]], index: int) -> list[str]:
 
 
 def run(
-    print_lines: bool = False, save: str = "", against: str = "", prefixes: tuple[str, ...] = PREFIXES
+    print_lines: bool = False,
+    save: str = "",
+    against: str = "",
+    prefixes: tuple[str, ...] = PREFIXES,
 ) -> dict[str, Any]:
     judgements = json.loads((PANEL / "judgements.json").read_text("utf-8"))
     rows = [e for e in judgements if e["script"][:2] in prefixes]
