@@ -17,6 +17,7 @@ the agent gave it. This is a replay, not a blind figure: the scripts were writte
 customers, so they drift, and the rules may have been tuned on them.
 
 Run: ``.venv/bin/python bench/bench_coherence.py [--lines] [--save FILE] [--against FILE]``:
+``--prefixes ya,yb,yc,yd,ye`` replays other panels (panel I);
 ``--lines`` prints each finding; ``--save`` writes each finding's replayed line; ``--against`` a
 file saved earlier (``bench/results/coherence_lines_main.json``: main at 8b0fd69, before the
 session 15 customer fixes) adds, per class, how many findings' lines are unchanged since then.
@@ -182,9 +183,14 @@ def detectors(turns: list[tuple[str, str]], index: int) -> list[str]:
     return found
 
 
-def run(print_lines: bool = False, save: str = "", against: str = "") -> dict[str, Any]:
+def run(
+    print_lines: bool = False,
+    save: str = "",
+    against: str = "",
+    prefixes: tuple[str, ...] = PREFIXES,
+) -> dict[str, Any]:
     judgements = json.loads((PANEL / "judgements.json").read_text("utf-8"))
-    rows = [e for e in judgements if e["script"][:2] in PREFIXES]
+    rows = [e for e in judgements if e["script"][:2] in prefixes]
     status: dict[str, Counter[str]] = {}
     lines: dict[str, str] = {}
     earlier = json.loads(Path(against).read_text("utf-8")) if against else {}
@@ -221,7 +227,7 @@ def run(print_lines: bool = False, save: str = "", against: str = "") -> dict[st
             if print_lines:
                 print(f"{entry['script'][:5]} T{n} {cls} {state}: {line[:160]}")
     summary = {
-        "note": "replay of panels G and H on today's code (not a blind figure)",
+        "note": f"replay of panels {','.join(prefixes)} on today's code (not a blind figure)",
         "findings": sum(sum(c.values()) for c in status.values()),
         "by_class": {k: dict(sorted(v.items())) for k, v in sorted(status.items())},
         "still_same": sum(c["same"] for c in status.values()),
@@ -241,7 +247,13 @@ def _option(name: str) -> str:
 
 
 if __name__ == "__main__":
-    summary = run("--lines" in sys.argv, save=_option("--save"), against=_option("--against"))
+    chosen = tuple(p for p in _option("--prefixes").split(",") if p) or PREFIXES
+    summary = run(
+        "--lines" in sys.argv,
+        save=_option("--save"),
+        against=_option("--against"),
+        prefixes=chosen,
+    )
     text = json.dumps(summary, ensure_ascii=False, indent=1)
     (ROOT / "bench" / "results" / "coherence.json").write_text(text + "\n", "utf-8")
     print(text)

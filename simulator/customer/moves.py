@@ -225,6 +225,8 @@ def questions(t: Turn) -> None:
             t.say("short_yes")
             return
         roll = s.rng().random()
+        if any(i.name == "identity_confirm" for i in t.intents):
+            return  # «¿hablo con el titular?» — «Sí, soy yo» is the answer; never «Mmm, no» after it
         if any(i.name == "objection_softened" for i in t.intents):
             return  # «Órale, así sí me conviene» is the answer; no «Pues no» after it
         if shape.restates_own_story(t) and not choice_moves.is_choice(t.text):
@@ -328,6 +330,22 @@ def persona_colour(t: Turn) -> None:
     ):
         s.once_flags.append("digression")
         t.say("digression")
+
+
+def asks_own_identity(t: Turn) -> bool:
+    """«¿Hablo con el titular, el señor Ernesto?», «¿usted es el señor Ernesto en persona?»: the
+    agent asks whether the customer is the one it looks for. The scenario's customer is that
+    person, so the answer is always «sí, soy yo» (panel I ye-05: «Mmm, no.» and then acting as
+    the holder)."""
+    c = t.scenario.customer
+    if cues.other_person_asked(t.text, [c.name, c.first_name]):
+        return False
+    who = [c.name, c.first_name, *cues.phrases("holder_words")]
+    asking = [*cues.phrases("identity_phrases"), *cues.phrases("own_identity_phrases")]
+    return any(
+        cues.contains_any(q, asking) and cues.contains_any(q, who)
+        for q in cues.question_sentences(t.text)
+    )
 
 
 def wrong_person(t: Turn) -> bool:

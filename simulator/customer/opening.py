@@ -36,6 +36,11 @@ def opening(t: Turn) -> bool:
         t.say("identity_confirm")
         if not s.purpose_known:
             return True
+    elif moves.asks_own_identity(t) and not any(i.name == "identity_confirm" for i in t.intents):
+        # asked again («sólo confírmeme: ¿hablo con el titular?»): the holder says it again,
+        # never a random «no» (panel I ye-05)
+        s.identity_confirmed = True
+        t.say("identity_confirm")
     if not s.greeted and ("greeting" in t.acts or "offer_help" in t.acts):
         s.greeted = True
         if not outbound and not s.reason_stated:

@@ -85,3 +85,20 @@ def fields_of(kind: str) -> list[str]:
     """Scenario fields that answer a part of ``kind`` («horario_visita» for the callback time)."""
     spec = config().get("parts", {}).get(kind, {})
     return [str(f) for f in spec.get("fields", [])]
+
+
+def fact_parts(part: str, scenario_id: str) -> list[tuple[str, list[str]]]:
+    """The facts of this scenario's situation (``facts`` in es/plausible.yaml) that the
+    normalized question ``part`` asks for, each with its lines."""
+    padded = f" {part} "
+    found = []
+    for key, spec in config().get("facts", {}).get(scenario_id, {}).items():
+        if any(f" {normalize(a)} " in padded for a in spec.get("asks", [])):
+            found.append((str(key), [str(x) for x in spec.get("lines", [])]))
+    return found
+
+
+def fact_answered_by(scenario_id: str, key: str) -> list[str]:
+    """Words of a line that already says this scenario fact."""
+    spec = config().get("facts", {}).get(scenario_id, {}).get(key, {})
+    return [str(w) for w in spec.get("answered_by", [])]

@@ -218,6 +218,7 @@ def _part(t: Turn, lines: list[str]) -> Intent:
 def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
     """Each part of the agent's questions that asks something the scenario has no fact for and the
     reply does not answer gets a plausible line (in the order asked, after the reply)."""
+    intents = situation_facts(t, intents)
     names = {i.name for i in intents}
     if names & (ENDING | DOUBTING) or "?" not in t.text or len(intents) >= MAX_PARTS:
         return intents
@@ -246,6 +247,51 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
     if added:  # «Pues no, ya le conté todo» is no answer next to the part it now answers
         intents = [i for i in intents if i.name not in SILENT] or intents
     return [*intents, *added][: max(MAX_PARTS, len(intents))]
+
+
+def situation_facts(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """A part of the question that asks a fact of the customer's situation («¿y qué luces tiene
+    el módem?») is answered even when the customer goes on to doubt or complain, and before that
+    own move (blind panel I: the other part answered, the lights ignored twice)."""
+    names = {i.name for i in intents}
+    if names & ENDING or "?" not in t.text:
+        return intents
+    sid = t.scenario.id
+    added: list[Intent] = []
+    for question in cues.question_sentences(t.text):
+        for key, lines in plausible.fact_parts(question, sid):
+            if not lines or any(a.slots.get("kind") == key for a in added):
+                continue
+            if _says_fact(t, intents, plausible.fact_answered_by(sid, key)):
+                continue
+            # asked again: the same fact in other words (every line of a fact says the same)
+            said = t.s.play.get(f"fact:{key}")
+            part = _part(t, [x for x in lines if x != said] or lines)
+            t.s.play[f"fact:{key}"] = part.slots["value"]
+            part.slots["kind"] = key
+            added.append(part)
+    if not added:
+        return intents
+    kept = [i for i in intents if i.name not in SILENT | {"short_yes", "short_no"}]
+    own = next((n for n, i in enumerate(kept) if i.name in DOUBTING | OWN), len(kept))
+    return [*kept[:own], *added, *kept[own:]]
+
+
+def _says_fact(t: Turn, intents: list[Intent], words: list[str]) -> bool:
+    """Whether the reply already says the fact: a value slot holding its words, or a need whose
+    every line does (the line is picked later)."""
+    keys = [normalize(w) for w in words]
+    for intent in intents:
+        if cues.contains_any(normalize(intent.slots.get("value", "")), keys):
+            return True
+        need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
+        if (
+            intent.name == "need_statement"
+            and need is not None
+            and all(cues.contains_any(normalize(str(x)), keys) for x in need.statements)
+        ):
+            return True
+    return False
 
 
 def _covered(t: Turn, intents: list[Intent], kind: str) -> bool:
