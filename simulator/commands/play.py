@@ -256,6 +256,8 @@ def _interactive(session: CallSession) -> CallResult:
         f"[bold]{texts.play('banner', title=_s(sc.title), persona=_s(pe.name), ctype=_s(pe.customer_type), mode=session.mode)}[/bold]"
     )
     console.print(texts.play("briefing", briefing=_s(sc.briefing)))
+    if today := texts.call_date_words(session.state.call_date):
+        console.print(texts.play("call_date", date=_s(today)))
     console.print(texts.play("help"))
     session.set_status("Disponible", automatic=True)
     console.print(texts.play("status", status="Disponible"))

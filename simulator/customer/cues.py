@@ -19,6 +19,7 @@ from simulator.language import spelled
 from simulator.language.extract import extract_field_value, field_kind, field_matches
 from simulator.language.normalize import normalize
 from simulator.language.numbers import extract_amounts
+from simulator.language.spoken_email import email_spelled_in
 from simulator.models.content import Product, Scenario
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -137,6 +138,8 @@ def value_matches(field: str, said: str, true_value: str) -> bool:
     extracted = extract_field_value(field, said)
     if extracted and field_matches(field, true_value, extracted):
         return True
+    if field_kind(field) == "email" and email_spelled_in(true_value, said):
+        return True  # «h-salinas arroba outlook…», «hache salinas…» (panel I, yc-06)
     if facts.day_of_month(true_value) is not None:  # «el 27», «el viernes 27 de noviembre»
         return facts.day_said(true_value, said)
     if re.fullmatch(r"\d+(?:\.\d+)?", true_value.strip()):
@@ -175,11 +178,6 @@ def misread(field: str, said: str, true_value: str) -> tuple[str, str] | None:
     else:
         return None
     return (wrong, right) if verdict == "wrong" else None
-
-
-def field_value_said(field: str, said: str) -> str | None:
-    """The value for ``field`` that appears in the agent's turn, if one can be extracted."""
-    return extract_field_value(field, said)
 
 
 def products_named(norm_text: str, catalog: list[Product]) -> list[Product]:

@@ -13,6 +13,7 @@ from simulator.customer.objections import raise_persona, raise_triggered
 from simulator.customer.state import Intent
 from simulator.customer.traps import fire_trap
 from simulator.customer.turn import Turn, clamp
+from simulator.language.extract import extract_field_value
 
 # «Nombre, teléfono, correo y dirección, por favor»: all four are said (panel C left one out)
 MAX_DATA = 4
@@ -57,7 +58,7 @@ def data_moves(t: Turn) -> None:
         named = [f for f in cues.fields_mentioned(t.norm, list(data)) if f not in checked]
         wrong = list(precise)
         for f in named:
-            said = cues.field_value_said(f, t.text)
+            said = extract_field_value(f, t.text)
             if (
                 f not in wrong
                 and said is not None

@@ -16,6 +16,7 @@ from simulator.language import addresses
 from simulator.language.names import extract_name, field_lexicon, name_mentions
 from simulator.language.normalize import MAX_CHARS, fold, normalize
 from simulator.language.numbers import segments
+from simulator.language.spoken_email import email_spelled_in, email_word_patterns
 
 __all__ = [
     "email_spelled_in",
@@ -70,14 +71,6 @@ def _phone(text: str) -> str | None:
     return _phone_from_digits("".join(run)) if run else None
 
 
-@cache
-def _email_word_res() -> list[tuple[re.Pattern[str], str]]:
-    words = field_lexicon()["email_words"]
-    assert isinstance(words, dict)
-    ordered = sorted(words.items(), key=lambda kv: len(str(kv[0])), reverse=True)
-    return [(re.compile(r"\s*\b" + re.escape(str(k)) + r"\b\s*"), str(v)) for k, v in ordered]
-
-
 def extract_email(text: str) -> str | None:
     """The e-mail in ``text``, written or dictated ("rosa punto hdz arroba gmail punto com")."""
     if not text:
@@ -91,7 +84,7 @@ def _email(text: str) -> str | None:
     folded = re.sub(r"\s*@\s*", "@", folded)
     if "@" not in folded and "arroba" not in folded:
         return None
-    for pattern, symbol in _email_word_res():
+    for pattern, symbol in email_word_patterns():
         folded = pattern.sub(symbol, folded)
     match = _EMAIL.search(folded)
     if not match:
@@ -107,18 +100,6 @@ def _email(text: str) -> str | None:
             return None
         email += ".com"
     return email
-
-
-def email_spelled_in(email: str, text: str) -> bool:
-    """``text`` says ``email`` back, however it is spaced: in words with its parts apart («h
-    salinas arroba outlook punto com») or spelled letter by letter («p, a, t, y, punto…»)."""
-    wanted = re.sub(r"\s+", "", fold(email))
-    if "@" not in wanted:
-        return False
-    folded = fold(text[:MAX_CHARS])
-    for pattern, symbol in _email_word_res():
-        folded = pattern.sub(symbol, folded)
-    return wanted in re.sub(r"[\s,;:]+", "", folded)
 
 
 def field_kind(field: str) -> str:
@@ -246,6 +227,14 @@ def field_matches(field: str, expected: str, given: str) -> bool:
     date_a, date_b = _full_date(expected), _full_date(given)
     if date_a and date_b:
         return date_a == date_b  # «02/09/1984» is «2 de septiembre de 1984» (panel v-06)
+    if date_a or date_b:
+        full, other = (date_a, b) if date_a else (date_b, a)
+        assert full is not None
+        yearless = _YEARLESS_DAY.match(other)
+        if yearless:
+            # «27/12/2026» captured for the record's «27 de diciembre»: the year is the call's,
+            # so the day and the month decide (panel I, yc-08)
+            return (int(yearless.group(1)), _yearless_month(other)) == (full[2], full[1])
     day_a = _YEARLESS_DAY.match(a) or _RELATIVE_DAY.match(a)
     day_b = _YEARLESS_DAY.match(b) or _RELATIVE_DAY.match(b)
     if day_a and day_b and day_a.group(1) == day_b.group(1):
@@ -258,6 +247,11 @@ def field_matches(field: str, expected: str, given: str) -> bool:
     if len(a) >= MIN_CONTAINED and words_a <= set(b.split()):
         return True  # «plomería de emergencia» for «plomería»: the registry's words, and more
     return fuzz.token_sort_ratio(a, b) >= 90
+
+
+def _yearless_month(value: str) -> int:
+    """The month (1-12) of a yearless date already matched by ``_YEARLESS_DAY``."""
+    return MONTHS.index(value.split()[-1]) + 1
 
 
 @cache

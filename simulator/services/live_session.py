@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from simulator.customer.simulator import CustomerReply
+    from simulator.customer.state import CustomerState
     from simulator.models.transcript import Transcript
     from simulator.session.result import CallResult
 
@@ -43,6 +44,11 @@ class CallSessionProtocol(Protocol):
 
     @property
     def transcript(self) -> Transcript: ...
+
+    @property
+    def state(self) -> CustomerState:
+        """The customer's state; its ``call_date`` is the «today» the call screen shows."""
+        ...
 
     def set_status(self, status: str) -> None: ...
 

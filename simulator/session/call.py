@@ -64,7 +64,7 @@ class CallSession:
         self.history = history
         self.customer = CustomerSimulator(scenario, persona, mouth)  # None: template mouth
         self._state = self.customer.start(seed)
-        self._transcript = skeleton(scenario, self.agent_name)
+        self._transcript = skeleton(self.customer.scenario, self.agent_name)
         self._clock = clock
         self._t0 = clock() if clock else 0.0
         self._sim_t = 0.0
@@ -387,7 +387,7 @@ class CallSession:
                 mode=self.mode,
                 agent_name=self.agent_name,
                 started_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                skeleton=skeleton(self.scenario, self.agent_name).model_dump(
+                skeleton=skeleton(self.customer.scenario, self.agent_name).model_dump(
                     mode="json", exclude={"turns", "events", "capture"}
                 ),
             )

@@ -39,7 +39,11 @@ class CallResult:
 
 
 def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
-    """The transcript of a call that has not started: everything the scorer needs from the scenario."""
+    """The transcript of a call that has not started: everything the scorer needs from the scenario.
+
+    A live call passes the customer's dated scenario: its record then says «27 de diciembre» for
+    the scenario's «27 de noviembre» on a call of 6 December (panel I, yc-08: the agent's capture
+    of the 27th of December «did not match» the undated record)."""
     return Transcript(
         kind=KIND_TO_CALL[scenario.kind],
         scenario=scenario.id,

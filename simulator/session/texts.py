@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -38,6 +39,21 @@ def script_commands() -> list[str]:
 
 def play(key: str, **values: object) -> str:
     return str(_data().get("play", {}).get(key, key)).format(**values)
+
+
+def call_date_words(iso: str) -> str:
+    """The call's date as the agent's screen says it («domingo 6 de diciembre de 2026»): the
+    brief has no date of its own, so «el 27 de este mes» needs it to be read back right (panel I,
+    yc-08: the agent took the month from the computer's clock). Empty for no date."""
+    from simulator.language.extract import MONTHS
+
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return ""
+    weekdays = [str(w) for w in _data().get("weekdays", [])]
+    weekday = f"{weekdays[day.weekday()]} " if len(weekdays) == 7 else ""
+    return f"{weekday}{day.day} de {MONTHS[day.month - 1]} de {day.year}"
 
 
 def data_value(key: str) -> object:

@@ -75,15 +75,12 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # customer-h/i): za-08, zf-01 (the regateador haggles a second time where these scripts answered
 # him again) and d-02; zm-04 does not (its customer now picks the Amplia the script skips).
 # Pass in session 15 (helper «customer-l», the customer answers the question asked): o-06.
+# Pass in session 15 (helper «fix-b», panel I read-backs): yc-06 (an e-mail spelled back with a
+# spelling hyphen or letter names, «h-salinas arroba…», is read back) and yc-08 (the record's
+# yearless date is dated on the call's day, so «27/12/2026» is the customer's «27 de diciembre»).
 KNOWN_UNFAIR = {
     # Panel I (session 15, five outside trainers against the merge train c424681): excellent calls
     # the scorer fails, with the panel's reason.
-    "yc-06-tarjeta-credito-horizonte-desconfiado-excellent.txt": "panel I: el correo leído en voz"
-    " alta («h-salinas arroba outlook punto com») y confirmado («Exacto, ese es») cuenta como no"
-    " confirmado",
-    "yc-08-cobranza-tarjeta-atrasada-callado-excellent.txt": "panel I: la fecha de pago leída como"
-    " «27 de diciembre» y confirmada («Ajá») no coincide con la registrada; la ficha no dice la"
-    " fecha de hoy",
     "yd-07-retencion-plan-movil-molesto-excellent.txt": "panel I: «sin costo extra» (llamadas a"
     " Estados Unidos incluidas en el plan) marcado como información incorrecta",
     "ye-06-retencion-plan-movil-experto-excellent.txt": "panel I: detección de necesidades no"

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 
 from simulator.customer.simulator import CustomerReply
+from simulator.customer.state import CustomerState
 from simulator.errors import SimuladorError
 from simulator.models.content import Company, CustomerProfile, Persona, Product, Scenario
 from simulator.models.transcript import Event, Transcript, Turn
@@ -87,6 +88,7 @@ class FakeSession:
             required_fields=list(scenario.required_fields),
         )
         self.mood = "Neutral"
+        self.state = CustomerState(call_date="2026-11-20")  # the day the call screen shows
         self.ended = False
         self.started = False
         self.elapsed = 0.0

@@ -31,6 +31,7 @@ from simulator.errors import SimuladorError
 from simulator.language.display import display as display_name
 from simulator.language.safe_text import clean, escape_textual
 from simulator.session.folio import case_folio
+from simulator.session.texts import call_date_words
 from simulator.tui.app_api import app_of
 from simulator.tui.screens.call_talk import CallTalk
 from simulator.tui.screens.call_voice import CallVoice, TalkLine
@@ -77,6 +78,8 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
         self.session = live.session
         self.scenario = live.scenario
         self.request = request
+        # the call's date on screen: the brief's «el 27 de este mes» needs a month (panel I, yc-08)
+        self.today = call_date_words(self.session.state.call_date)
         self.sale_label = display_name("register_button", self.scenario.kind)  # venta/acuerdo…
         self._bindings.key_to_bindings["f5"] = [Binding("f5", "sale", self.sale_label)]
         self.answer_label = display_name("answer_button", self.scenario.kind)  # marcar/contestar
@@ -108,11 +111,12 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
                     with TabPane("Productos", id="tab-products"), VerticalScroll():
                         yield Static(catalog_markup(self.scenario), id="catalog")
                     with TabPane("Cliente", id="tab-customer"), VerticalScroll():
-                        yield Static(customer_markup(self.scenario), id="customer")
+                        yield Static(customer_markup(self.scenario, self.today), id="customer")
             with Vertical(id="main"):
                 mode = labels()["modes"].get(self.request.mode, self.request.mode)
+                today = f" · {escape_textual(self.today)}" if self.today else ""
                 yield Static(
-                    f"{escape_textual(mode)} · [b]{escape_textual(self.scenario.title)}[/b]",
+                    f"{escape_textual(mode)} · [b]{escape_textual(self.scenario.title)}[/b]{today}",
                     id="call-title",
                 )
                 yield RichLog(id="transcript", wrap=True, auto_scroll=True, min_width=20)

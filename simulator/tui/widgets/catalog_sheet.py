@@ -37,10 +37,13 @@ def catalog_markup(scenario: Scenario) -> str:
     return "\n".join(parts).strip() or "Este escenario no tiene productos."
 
 
-def customer_markup(scenario: Scenario) -> str:
-    """What the agent's screen knows before the call: briefing, who the customer is, the reason."""
+def customer_markup(scenario: Scenario, call_date: str = "") -> str:
+    """What the agent's screen knows before the call: briefing, today's date (``call_date``,
+    spoken), who the customer is, the reason."""
     customer = scenario.customer
     lines = [f"[b]Instrucciones[/b]\n{escape(scenario.briefing)}", ""]
+    if call_date:
+        lines.append(f"[b]Fecha de hoy:[/b] {escape(call_date)}")
     outbound = scenario.kind in ("outbound_sale", "collections")
     if outbound:  # the agent dials a known customer; inbound callers introduce themselves
         lines.append(f"[b]Cliente:[/b] {escape(customer.name)}")
