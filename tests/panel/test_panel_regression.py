@@ -75,6 +75,10 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # customer-h/i): za-08, zf-01 (the regateador haggles a second time where these scripts answered
 # him again) and d-02; zm-04 does not (its customer now picks the Amplia the script skips).
 # Pass in session 15 (helper «customer-l», the customer answers the question asked): o-06.
+# Fixed in session 15 (helper «fix-a», panel I): yd-07 («me hago cargo de su caso» names no fee, so
+# «sin costo extra» contradicts nothing; «¿cómo le haría para contratarlo?» is answered by starting
+# the change) and ye-06 (how much of the plan the customer uses states the need); s-10 passes
+# again (its customer's «lo que más uso es…» states the need the offer is tied to).
 KNOWN_UNFAIR = {
     # Panel I (session 15, five outside trainers against the merge train c424681): excellent calls
     # the scorer fails, with the panel's reason.
@@ -84,11 +88,6 @@ KNOWN_UNFAIR = {
     "yc-08-cobranza-tarjeta-atrasada-callado-excellent.txt": "panel I: la fecha de pago leída como"
     " «27 de diciembre» y confirmada («Ajá») no coincide con la registrada; la ficha no dice la"
     " fecha de hoy",
-    "yd-07-retencion-plan-movil-molesto-excellent.txt": "panel I: «sin costo extra» (llamadas a"
-    " Estados Unidos incluidas en el plan) marcado como información incorrecta",
-    "ye-06-retencion-plan-movil-experto-excellent.txt": "panel I: detección de necesidades no"
-    " cumplida aunque el cliente dijo tres necesidades (precio, no usa medio plan, llamadas a su"
-    " hermano)",
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
     "zx-03-tarjeta-credito-horizonte-amable-excellent.txt": "información incorrecta falsa en el"
@@ -168,7 +167,6 @@ KNOWN_UNFAIR = {
     # the customer now answers it (its need) and the call drifts from the script
     "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d): el cliente ya da su teléfono en el turno 20 (antes decía «Sí, todo bien») y el guion, escrito para su negativa, no lo captura",
     "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): el cliente acepta el Plus en el turno 20 y el guion, escrito para su duda, no captura la fecha de nacimiento (su «No, la verdad no» del turno 24 queda pendiente)",
-    "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
     # Fixed in session 12 (helper «critical-b»): za-04 («sin ningún cargo extra por esto» is about
@@ -294,11 +292,9 @@ def test_every_judged_script_exists() -> None:
 
 
 # Weak agents today's scorer judges competent (strict xfail with the panel's reason).
-KNOWN_LENIENT = {
-    "yb-02-tarjeta-credito-horizonte-amable-average.txt": "panel I: agente regular juzgado"
-    " competente (93): detección de necesidades cumplida con el saludo como evidencia; datos"
-    " inventados («si paga el total no le cobran intereses») sin error",
-}
+# Fixed in session 15 (helper «fix-a», panel I): yb-02 (a greeting that says why the agent calls
+# asks nothing, so it is no probe and needs detection is not met on its evidence).
+KNOWN_LENIENT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
