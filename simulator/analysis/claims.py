@@ -207,10 +207,25 @@ def says_absent(topic: str, condition_text: str) -> bool:
     return states_absent(condition_text)
 
 
+def _plain(text: str) -> str:
+    """The normalized text without the idioms that share a condition's word («me hago cargo de
+    su caso» names no fee)."""
+    return _pattern("name_idioms").sub(" ", _norm(text))
+
+
+def names_condition(text: str, topic: str) -> bool:
+    """The text names the condition or coverage ``topic`` (a name at the start of a word, outside
+    the idioms that merely share it: «me encargo», «me hago cargo» are no «cargo»)."""
+    plain = _plain(text)
+    return any(
+        re.search(r"(?<![a-z0-9])" + re.escape(name), plain) for name in condition_names(topic)
+    )
+
+
 def states_condition(text: str) -> bool:
     """A sentence states a condition of the offer (a forced term, a penalty, a price that rises
     after some months, a deferred charge, a fee): what «sin letras chiquitas» denies."""
-    return _pattern("stated_condition").search(_norm(text)) is not None
+    return _pattern("stated_condition").search(_plain(text)) is not None
 
 
 def states_absent(condition_text: str) -> bool:

@@ -202,7 +202,9 @@ class CallContext:
                 # «Tiene dos pagos vencidos… ¿qué pasó?»: stating the debt is why the call is made,
                 # and the question that follows it in the same turn is probing, not a pitch
                 return first + 1
-            if self.has(first, "open_question") and not self.amounts(first):
+            if self.has(first, "open_question") and not any(
+                x.is_money for x in self.amounts(first)
+            ):
                 # «Para ofrecerle lo que le conviene, platíqueme: ¿cómo usa su auto?»: a benefit
                 # word that leads into a question is no pitch yet (no price, the question probes)
                 return first + 1

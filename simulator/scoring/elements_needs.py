@@ -1,9 +1,11 @@
 """Element ``needs_detection``: open probing before presenting, needs discovered, questions answered.
 
-The identity check of the opening does not count as probing. A customer question counts as
-answered when the next agent turn shares its topic words, or gives an amount to a price question,
-a date to a "when" question, or starts like an answer (sí, claro, cuesta…). A question about
-someone else's account is answered by a polite refusal (a pitch that ignores it is not an answer).
+The identity check of the opening does not count as probing, nor does a greeting that says why
+the agent calls; a closed question about the customer's situation whose reply states a need does
+(it drew the need out). A customer question counts as answered when the next agent turn shares
+its topic words, or gives an amount to a price question, a date to a "when" question, starts the
+sale to «¿cómo le hago para contratarlo?», or starts like an answer (sí, claro, cuesta…). A
+question about someone else's account is answered by a polite refusal (a pitch that ignores it is not an answer).
 One question left unanswered by an agent who answered several others is a coaching point, not a
 failed element (blind panels C and D: a customer's stray or rhetorical question at the end of a
 call was the only "fault" of excellent agents); two, or one among few, fail it.
@@ -15,7 +17,8 @@ import re
 from collections.abc import Sequence
 
 from simulator.analysis import conduct
-from simulator.analysis.clauses import is_open, split_clauses
+from simulator.analysis.clauses import clauses_of, is_open, split_clauses
+from simulator.analysis.lexicon import agent_patterns
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_opening import has_opening_act, is_identity_check
@@ -54,10 +57,36 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
     if not found and not ctx.is_outbound:
         # an inbound call: «¿En qué le puedo ayudar?» is the probe when the customer then says
         # what they need (external dev calls judged so by the expert)
-        asked = [n for n in ctx.agent_turns[:3] if ctx.has(n, "offer_help") and n < limit]
+        asked = [n for n in ctx.agent_turns[:3] if n < limit and asks_how_to_help(ctx, n)]
         if asked and any(w > asked[0] for w in need_turns(ctx)):
             found = asked[:1]
+    if not found:
+        # a closed question about the customer's situation whose reply states a need drew the
+        # need out: it probed («¿sería para usted solo o también para su familia?» — «para mi
+        # familia; no tenemos ningún seguro»); an identity check or a data request does not
+        needs = set(need_turns(ctx))
+        found = [
+            n
+            for n in ctx.agent_turns
+            if n < limit
+            and n + 1 in needs
+            and ctx.has(n, "closed_question")
+            and not ctx.has(n, "data_request", "close")
+            and not is_identity_check(ctx, n)
+        ][:1]
     return found
+
+
+def asks_how_to_help(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` asks how it can help («¿En qué le puedo ayudar?»): a question that offers
+    help. A greeting that says why the agent calls («Le llamo porque tiene una tarjeta
+    preaprobada», also read as an offer of help) asks the customer nothing (panel I yb-02)."""
+    if not ctx.has(n, "offer_help"):
+        return False
+    offer = agent_patterns()["offer_help"]
+    return any(
+        c.question and offer.search(c.norm[c.qstart :]) for c in clauses_of(ctx.text(n)[:4000])
+    )
 
 
 # An interrogative after «y» in an open question asks a second thing («¿para quién es el regalo y
@@ -211,6 +240,8 @@ def _answers(ctx: CallContext, q: int, a: int) -> bool:
         return True
     if tx.cue("purpose_question").search(q_fold) and tx.cue("purpose_answer").search(a_fold):
         return True  # «¿Para qué llama?» — «Le llamo por su tarjeta de crédito»
+    if tx.cue("procedure_question").search(q_fold) and ctx.has(a, "close", "data_request"):
+        return True  # «¿Cómo le hago para contratarlo?» — «Se lo hago ahorita: ¿me da su correo?»
     if tx.cue("reason_question").search(q_fold) and tx.cue("reason_answer").search(a_fold):
         return True  # «¿A qué viene eso?» — «Le pregunto para saber si le quedó claro»
     if tx.cue("trust_question").search(q_fold) and tx.cue("trust_answer").search(a_fold):

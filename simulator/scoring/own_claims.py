@@ -49,10 +49,8 @@ def contradicted(ctx: CallContext, a: int) -> tuple[str, int, str] | None:
         return None
     statements = _statements(ctx, a)
     for claim in found:
-        names = claims.condition_names(claim.topic)
         for n, sentence in reversed(statements):
-            folded = tx.fold(sentence) + " "
-            if not any(name in folded for name in names):
+            if not claims.names_condition(sentence, claim.topic):
                 continue
             if claims.states_absent(sentence) or claims.amount_about_other(sentence):
                 continue  # «sin plazo forzoso» agrees; «otras compañías le cobran…» is not ours

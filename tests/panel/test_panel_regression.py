@@ -78,14 +78,11 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # Pass in session 15 (helper «fix-b», panel I read-backs): yc-06 (an e-mail spelled back with a
 # spelling hyphen or letter names, «h-salinas arroba…», is read back) and yc-08 (the record's
 # yearless date is dated on the call's day, so «27/12/2026» is the customer's «27 de diciembre»).
+# Fixed in session 15 (helper «fix-a», panel I): yd-07 («me hago cargo de su caso» names no fee, so
+# «sin costo extra» contradicts nothing; «¿cómo le haría para contratarlo?» is answered by starting
+# the change) and ye-06 (how much of the plan the customer uses states the need); s-10 passes
+# again (its customer's «lo que más uso es…» states the need the offer is tied to).
 KNOWN_UNFAIR = {
-    # Panel I (session 15, five outside trainers against the merge train c424681): excellent calls
-    # the scorer fails, with the panel's reason.
-    "yd-07-retencion-plan-movil-molesto-excellent.txt": "panel I: «sin costo extra» (llamadas a"
-    " Estados Unidos incluidas en el plan) marcado como información incorrecta",
-    "ye-06-retencion-plan-movil-experto-excellent.txt": "panel I: detección de necesidades no"
-    " cumplida aunque el cliente dijo tres necesidades (precio, no usa medio plan, llamadas a su"
-    " hermano)",
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
     "zx-03-tarjeta-credito-horizonte-amable-excellent.txt": "información incorrecta falsa en el"
@@ -165,7 +162,6 @@ KNOWN_UNFAIR = {
     # the customer now answers it (its need) and the call drifts from the script
     "zg-02-cobranza-tarjeta-atrasada-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d): el cliente ya da su teléfono en el turno 20 (antes decía «Sí, todo bien») y el guion, escrito para su negativa, no lo captura",
     "zd-10-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 12, customer-d + customer-e): el cliente acepta el Plus en el turno 20 y el guion, escrito para su duda, no captura la fecha de nacimiento (su «No, la verdad no» del turno 24 queda pendiente)",
-    "s-10-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 11): el cliente ya no expresa la necesidad que el guion aprovecha",
     # Session 11 blind panels C (za–zd, main 00f570d) and D (ze–zh, merge train f7e20a3): excellent
     # calls the scorer fails on the code of the end of session 11, with today's reason.
     # Fixed in session 12 (helper «critical-b»): za-04 («sin ningún cargo extra por esto» is about
@@ -291,11 +287,9 @@ def test_every_judged_script_exists() -> None:
 
 
 # Weak agents today's scorer judges competent (strict xfail with the panel's reason).
-KNOWN_LENIENT = {
-    "yb-02-tarjeta-credito-horizonte-amable-average.txt": "panel I: agente regular juzgado"
-    " competente (93): detección de necesidades cumplida con el saludo como evidencia; datos"
-    " inventados («si paga el total no le cobran intereses») sin error",
-}
+# Fixed in session 15 (helper «fix-a», panel I): yb-02 (a greeting that says why the agent calls
+# asks nothing, so it is no probe and needs detection is not met on its evidence).
+KNOWN_LENIENT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
