@@ -56,6 +56,17 @@ def call_date_words(iso: str) -> str:
     return f"{weekday}{day.day} de {MONTHS[day.month - 1]} de {day.year}"
 
 
+def call_date_short(iso: str) -> str:
+    """The call's date in a few letters for a title that must not be cut («20 nov 2026»)."""
+    from simulator.language.extract import MONTHS
+
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return ""
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
 def data_value(key: str) -> object:
     """A value of ``es/session.yaml`` used as data (a pattern), not as a text to show."""
     return _data().get(key)

@@ -31,7 +31,7 @@ from simulator.errors import SimuladorError
 from simulator.language.display import display as display_name
 from simulator.language.safe_text import clean, escape_textual
 from simulator.session.folio import case_folio
-from simulator.session.texts import call_date_words
+from simulator.session.texts import call_date_short, call_date_words
 from simulator.tui.app_api import app_of
 from simulator.tui.screens.call_talk import CallTalk
 from simulator.tui.screens.call_voice import CallVoice, TalkLine
@@ -114,9 +114,10 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
                         yield Static(customer_markup(self.scenario, self.today), id="customer")
             with Vertical(id="main"):
                 mode = labels()["modes"].get(self.request.mode, self.request.mode)
-                today = f" · {escape_textual(self.today)}" if self.today else ""
+                short = call_date_short(self.session.state.call_date)
+                today = f"{escape_textual(short)} · " if short else ""
                 yield Static(
-                    f"{escape_textual(mode)} · [b]{escape_textual(self.scenario.title)}[/b]{today}",
+                    f"{today}{escape_textual(mode)} · [b]{escape_textual(self.scenario.title)}[/b]",
                     id="call-title",
                 )
                 yield RichLog(id="transcript", wrap=True, auto_scroll=True, min_width=20)
