@@ -31,8 +31,7 @@ from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, SELLING_KINDS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
 from simulator.scoring.elements_opening import is_identity_check
-from simulator.scoring.judged import example
-from simulator.scoring.slots import slots
+from simulator.scoring.findings import critical_finding
 
 DISRESPECT_WHY = {
     "threat": "El agente amenazó o intimidó al cliente (cárcel, embargo, avisar en su trabajo, "
@@ -53,14 +52,7 @@ FULL_NUMBER_WHY = (
 DISRESPECT_DEFAULT = "El agente faltó al respeto al cliente (burla, culpa o lo calla)."
 
 
-def _error(ctx: CallContext, code: str, n: int, explanation: str) -> ErrorFinding:
-    return ErrorFinding(
-        code=code,
-        turn=n,
-        evidence=tx.quote(ctx.text(n)),
-        explanation=explanation,
-        better_phrasing=example(code, slots(ctx), kind="critical"),
-    )
+_error = critical_finding
 
 
 def disrespect(ctx: CallContext) -> list[ErrorFinding]:

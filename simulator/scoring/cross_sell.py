@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import consent
-from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, states_registration
-from simulator.scoring.judged import example
-from simulator.scoring.slots import slots
+from simulator.scoring.findings import critical_finding
 
 OFFER_ACTS = ("close", "trial_close", "cross_sell", "offer_more")
 WHY = (
@@ -44,13 +42,5 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
         offer = ctx.prev_agent(n - 1) if n > 1 else None
         offered = offer is not None and ctx.has(offer, *OFFER_ACTS)
         if consent.declines(ctx, n) or (offered and not consent.says_yes(ctx, n)):
-            return [
-                ErrorFinding(
-                    code="sale_without_consent",
-                    turn=a,
-                    evidence=tx.quote(ctx.text(a)),
-                    explanation=WHY.format(n=n),
-                    better_phrasing=example("sale_without_consent", slots(ctx), kind="critical"),
-                )
-            ]
+            return [critical_finding(ctx, "sale_without_consent", a, WHY.format(n=n))]
     return []

@@ -7,8 +7,7 @@ from __future__ import annotations
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.judged import example
-from simulator.scoring.slots import slots
+from simulator.scoring.findings import critical_finding
 
 
 def find(ctx: CallContext) -> list[ErrorFinding]:
@@ -27,15 +26,5 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
                     f"En el turno {n} el cliente rechazó el producto y el agente lo envía, emite o "
                     "activa de todos modos: un producto sin consentimiento."
                 )
-                return [
-                    ErrorFinding(
-                        code="sale_without_consent",
-                        turn=a,
-                        evidence=tx.quote(ctx.text(a)),
-                        explanation=why,
-                        better_phrasing=example(
-                            "sale_without_consent", slots(ctx), kind="critical"
-                        ),
-                    )
-                ]
+                return [critical_finding(ctx, "sale_without_consent", a, why)]
     return []

@@ -18,6 +18,7 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import text as tx
 from simulator.scoring.consent import declines, weak_yes
 from simulator.scoring.context import CallContext, states_registration
+from simulator.scoring.findings import critical_finding
 
 KINDS = ("service", "complaint")
 WHY = (
@@ -50,16 +51,5 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
         if n < 1 or ctx.speaker(n) != "customer" or not states_registration(ctx.text(a)):
             continue
         if _held_back(ctx, n):
-            from simulator.scoring.judged import example
-            from simulator.scoring.slots import slots
-
-            return [
-                ErrorFinding(
-                    code="sale_without_consent",
-                    turn=a,
-                    evidence=tx.quote(ctx.text(a)),
-                    explanation=WHY.format(n=n),
-                    better_phrasing=example("sale_without_consent", slots(ctx), kind="critical"),
-                )
-            ]
+            return [critical_finding(ctx, "sale_without_consent", a, WHY.format(n=n))]
     return []
