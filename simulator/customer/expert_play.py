@@ -13,9 +13,10 @@ from __future__ import annotations
 import random
 import re
 
-from simulator.customer import cues, expert_questions
+from simulator.customer import cues, expert_questions, memory
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, clamp
+from simulator.language.normalize import normalize
 from simulator.models.content import Product
 
 # Replies that already carry a move of the customer's own: no room for the expert's test.
@@ -149,11 +150,18 @@ def _open_questions(t: Turn) -> tuple[Product, list[expert_questions.Question]] 
         options = [
             q
             for q in expert_questions.askable(product)
-            if not set(q.answers) & known and q.topic not in settled
+            if not set(q.answers) & known and q.topic not in settled and not _heard(q.question, t)
         ]
         if options:
             return product, options
     return None
+
+
+def _heard(question: str, t: Turn) -> bool:
+    """The question asks what the agent already answered in this call («¿en cuánto tiempo…?» after
+    a delivery time was said: ``memory.topic_lines``), as the bank lines never do."""
+    said = f" {normalize(question)} "
+    return any(f" {line} " in said for line in memory.topic_lines(t.s.topics_heard))
 
 
 def _real_question(t: Turn) -> dict[str, str] | None:
