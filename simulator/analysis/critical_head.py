@@ -25,7 +25,6 @@ precondition holds (``simulator/scoring/learned_critical.py``).
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 from collections.abc import Sequence
@@ -147,7 +146,6 @@ def _fail(name: str, why: str) -> SimuladorError:
 def validate(head: Any, name: str = "cabeza") -> dict[str, Any]:
     """``head`` checked (format, families, weights' length, thresholds); a clear Spanish
     ``SimuladorError`` otherwise. Decodes the weights once into ``_weights``."""
-    import numpy as np
 
     if not isinstance(head, dict) or head.get("format") != FORMAT:
         raise _fail(name, f"no tiene el formato {FORMAT}")
@@ -161,8 +159,7 @@ def validate(head: Any, name: str = "cabeza") -> dict[str, Any]:
         if not isinstance(spec, dict):
             raise _fail(name, f"la familia «{family}» no es un objeto")
         try:
-            raw = base64.b64decode(spec["weights_f16"], validate=True)
-            weights = np.frombuffer(raw, dtype="<f2").astype(np.float32)
+            weights = learned_model.f16_weights(spec["weights_f16"], validate=True)
             bias = float(spec["bias"])
             threshold = float(spec["threshold"])
         except (KeyError, TypeError, ValueError) as error:
@@ -183,8 +180,7 @@ def validate(head: Any, name: str = "cabeza") -> dict[str, Any]:
         screen = spec.get("screen")
         if screen is not None:
             try:
-                raw = base64.b64decode(screen["weights_f16"], validate=True)
-                s_weights = np.frombuffer(raw, dtype="<f2").astype(np.float32)
+                s_weights = learned_model.f16_weights(screen["weights_f16"], validate=True)
                 float(screen["bias"]), float(screen["cut"])
             except (KeyError, TypeError, ValueError) as error:
                 raise _fail(name, f"la familia «{family}» tiene un filtro ilegible") from error

@@ -197,14 +197,22 @@ def head_weights(label: str, mode: str) -> Any:
     if weights is None:
         spec = head()["heads"][label][mode]
         if "weights_f16" in spec:
-            import base64
-
-            raw = base64.b64decode(spec["weights_f16"])
-            weights = np.frombuffer(raw, dtype="<f2").astype(np.float32)
+            weights = f16_weights(spec["weights_f16"])
         else:
             weights = np.asarray(spec["weights"], dtype=np.float32)
         _STATE.weights[(label, mode)] = weights
     return weights
+
+
+def f16_weights(text: str, *, validate: bool = False) -> Any:
+    """A head's weights as stored in its file (base64 of little-endian float16) as float32; a bad
+    base64 text raises ``ValueError`` (``binascii.Error``) when ``validate``."""
+    import base64
+
+    import numpy as np
+
+    raw = base64.b64decode(text, validate=validate)
+    return np.frombuffer(raw, dtype="<f2").astype(np.float32)
 
 
 def warm_up() -> bool:
