@@ -14,7 +14,10 @@ gives the best MIDAS dev F1 of the combined acts (rules + head, as the bench mea
 while our own dev utterances lose at most ``OWN_SLACK`` of their F1 (a question is removed only
 where it is weak: ``learned_features.weak_question``; check a new head with bench/bench_panel.py).
 Each head also stores ``embedding_range``: the embedding's share of its logit on the training
-rows, widened by ``RANGE_MARGIN``, with which the runtime skips turns the embedding cannot change. The held-out half is never
+rows, widened by ``RANGE_MARGIN``, with which the runtime skips turns the embedding cannot change. The speech
+question head also learns from every row written without «¿?» (periods and commas kept): the
+runtime reads the questions of such transcripts with it (``learned.unmarked_transcript``; dev CV
+of the speech form 0.822 -> 0.833). The held-out half is never
 read here. Output: ``simulator/analysis/models/reflection_question.json``
 (weights, thresholds, policy, feature spec and provenance; hashed features, so no vocabulary).
 
@@ -392,7 +395,12 @@ def main() -> None:
             ),
             "data_sha1": digest,
             "units": int(fitted.sum()),
-            "modes": "typed = text as written; asr = learned.asr_form(text)",
+            "modes": "typed = text as written; asr = learned.asr_form(text)"
+            + (
+                "; the asr question head also trains on the text without «¿?»"
+                if args.unmarked
+                else ""
+            ),
             "classifier": f"sklearn LogisticRegression(C={args.c}, class_weight='balanced')",
             "threshold": "threshold and policy: best combined F1 of 5-fold GroupKFold CV on the dev "
             f"half (MIDAS rows), own dev utterances losing at most {OWN_SLACK}; a head is used only "
