@@ -7,7 +7,8 @@ Accuracy, rules-only vs learned, on language we did not write and on our own:
 - MIDAS Spanish counselling units (``../shared/data/midas_es_dev.jsonl``), dev and held-out halves
   of ``learned_split.split_halves``: question F1 (``counselling.is_question``: a question by form, not a bare tag) and reflection F1
   (``paraphrase`` or ``empathy``), with the text as written and as speech recognition gives it
-  (lowercase, no punctuation, no accents). Skipped with a message when the file is absent.
+  (lowercase, no punctuation, no accents), and as a transcript without «¿?» (``unmarked``: periods
+  and commas kept, read as ``learned.unmarked_transcript`` would). Skipped with a message when the file is absent.
 - Our labelled agent utterances (``tests/data/acts_agent.jsonl``): macro-F1 and per-act F1 of the
   acts the head touches, per split, as written and in speech-recognition form.
 Cost, with the model loaded: per-utterance latency p50/p95 (embedding cache cleared), a customer
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -63,12 +65,19 @@ def f1(gold: list[bool], pred: list[bool]) -> dict:
     return {"f1": round(score, 3), "precision": round(precision, 3), "recall": round(recall, 3)}
 
 
-def both(items: list[tuple[str, str | None]]) -> tuple[list[list[str]], list[list[str]]]:
+def both(
+    items: list[tuple[str, str | None]], unmarked: bool = False
+) -> tuple[list[list[str]], list[list[str]]]:
     rules = [tag_agent(t, c) for t, c in items]
     refined = learned.refine_many(
-        [(t, c, a) for (t, c), a in zip(items, rules, strict=True)], wait=True
+        [(t, c, a) for (t, c), a in zip(items, rules, strict=True)],
+        wait=True,
+        unmarked=unmarked,
     )
     return rules, refined
+
+
+_MARKS = re.compile(r"[¿?]")
 
 
 def midas() -> dict | None:
@@ -84,15 +93,17 @@ def midas() -> dict | None:
             "units": len(part),
             "conversations": len({r["conversation_id"] for r in part}),
         }
-        for mode in ("typed", "asr"):
+        for mode in ("typed", "asr", "unmarked"):
             items = []
             for r in part:
                 text, context = r["text"], r.get("context") or None
                 if mode == "asr":
                     text = learned.asr_form(text)
                     context = learned.asr_form(context) if context else None
+                elif mode == "unmarked":  # a transcript without «¿?», periods and commas kept
+                    text = " ".join(_MARKS.sub(" ", text).split())
                 items.append((text, context))
-            rules, refined = both(items)
+            rules, refined = both(items, unmarked=mode == "unmarked")
             gold_q = [r["label"] == "question" for r in part]
             gold_r = [r["label"] == "reflection" for r in part]
             for name, preds in (("rules", rules), ("learned", refined)):

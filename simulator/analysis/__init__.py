@@ -58,5 +58,7 @@ def _refine_agent_turns(turns: list[Turn], out: list[TurnActs]) -> None:
             (turns[j].text for j in range(i - 1, -1, -1) if turns[j].speaker != "agent"), None
         )
         items.append((turns[i].text, prev, out[i].acts))
-    for i, acts in zip(agent_idx, learned.refine_many(items, wait=True), strict=True):
+    unmarked = learned.unmarked_transcript([text for text, _, _ in items])
+    refined = learned.refine_many(items, wait=True, unmarked=unmarked)
+    for i, acts in zip(agent_idx, refined, strict=True):
         out[i] = out[i].model_copy(update={"acts": acts})

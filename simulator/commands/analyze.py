@@ -89,7 +89,9 @@ def analyze_lines(path: str, lines: list[str], speaker: str) -> list[dict[str, A
         rules = [tag_agent(text, context) for text, context in pairs]
         # the same acts as the scorer: learned acts in one batch when enabled (learned.py)
         refined = learned.refine_many(
-            [(t, c, a) for (t, c), a in zip(pairs, rules, strict=True)], wait=True
+            [(t, c, a) for (t, c), a in zip(pairs, rules, strict=True)],
+            wait=True,
+            unmarked=learned.unmarked_transcript([t for t, _ in pairs]),
         )
         return [
             {"id": item.get("id"), "acts": acts}

@@ -126,6 +126,24 @@ def test_question_added_only_to_unpunctuated_text(fake: None) -> None:
     assert agent_acts(spoken) == ["closed_question"]
 
 
+def test_a_transcript_without_question_marks_is_read_by_the_speech_head(fake: None) -> None:
+    """Imported calls and speech without «¿?»: a turn with periods and commas may still ask, so
+    the question head of the speech form reads it; a call typed with «¿?» keeps its statements."""
+    learned.load_head(head(question=10.0))
+    typed = "Usted ha pensado en cambiar de compañía."
+    turns = [typed, "Bueno, le comento.", "Muy bien.", "Gracias, hasta luego."]
+    assert learned.unmarked_transcript(turns)
+    assert not learned.unmarked_transcript([*turns[:3], "¿Algo más?"])
+    assert not learned.unmarked_transcript(turns[:3])  # too short to tell
+    item = [(typed, None, tag_agent(typed))]
+    assert "closed_question" in learned.refine_many(item, unmarked=True)[0]
+    assert not {"open_question", "closed_question"} & set(learned.refine_many(item)[0])
+    call = [Turn(speaker="agent", text=text) for text in turns]
+    assert "closed_question" in analyze_turns(call)[0].acts
+    marked = [*call[:3], Turn(speaker="agent", text="¿Algo más?")]
+    assert "closed_question" not in analyze_turns(marked)[0].acts
+
+
 def test_added_question_is_open_when_it_opens_like_one(fake: None) -> None:
     learned.load_head(head(question=10.0))
     acts = learned.combine(
