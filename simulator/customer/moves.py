@@ -211,7 +211,8 @@ def questions(t: Turn) -> None:
             else:
                 t.say("slot_unknown")  # «¿para cuándo…?» and no date it could name
         elif need is None and told is not None:
-            t.say("need_statement", ref=told.id)  # asked again what it told: it says it again
+            # asked again what it told: it says it again (a terse one, the part it left out)
+            t.say("need_statement", ref=told.id, again="1")
         elif need is not None:
             _reveal(t, need.id)
             _other_part(t, need.id)
@@ -264,7 +265,7 @@ def _other_part(t: Turn, answered: str) -> None:
         if need is None:
             continue
         if need.id in t.s.revealed_needs:
-            t.say("need_statement", ref=need.id)
+            t.say("need_statement", ref=need.id, again="1")
         else:
             _reveal(t, need.id)
         return

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import memory, own_facts
+from simulator.customer import memory, mouth, own_facts
 from simulator.customer.simulator import CustomerSimulator
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
@@ -146,3 +146,36 @@ def test_a_figure_said_again_is_no_news() -> None:
         reply, state = sim.respond(line, state)
     assert state.play.get(memory.FIGURES_NEW) == "0"
     assert "no lo sabia" not in reply.text.lower().replace("í", "i"), reply.text
+
+
+# ------------------------------------------------------------------ a need asked again
+
+
+@pytest.mark.parametrize(
+    ("said", "rest"),
+    [
+        (
+            "Me cambiaron de turno en la fábrica, y ahora salgo hasta las diez de la noche.",
+            "Ahora salgo hasta las diez de la noche.",
+        ),
+        ("Lo uso para vender por internet; pero se me cae a cada rato.", "Se me cae a cada rato."),
+        ("Lo uso nada más para ver series.", "Lo uso nada más para ver series."),
+    ],
+)
+def test_a_terse_customer_asked_again_says_what_it_left_out(said: str, rest: str) -> None:
+    assert mouth.rest_clause(said) == rest
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_terse_customer_does_not_retell_the_same_clause(seed: int) -> None:
+    sim = _sim("cobranza-tarjeta-atrasada", "callado")
+    state = sim.start(seed)
+    state.identity_confirmed = state.greeted = True
+    said = []
+    for line in (
+        "Le llamo por los dos pagos atrasados de su tarjeta. ¿Qué pasó, por qué no ha podido pagar?",
+        "Lo siento mucho. ¿Y cómo está su situación ahora?",
+    ):
+        reply, state = sim.respond(line, state)
+        said.append(reply.text)
+    assert said[0] != said[1], said
