@@ -13,7 +13,11 @@ today's customer and, for each finding, reports its fault class and whether it s
 It also counts, over *every* replayed customer line (not only the panel's findings), the faults a
 rule can see: an either/or question answered with a bare yes/no, a sentence said twice in a line,
 an agent's phrase in the customer's mouth, and a thing referred to as had («con el folio…») before
-the agent gave it. This is a replay, not a blind figure: the scripts were written against older
+the agent gave it; and, for the call's memory (session 16), the customer re-telling a sentence it
+already said (``repeats_own_sentence``), asking for a term the agent already stated or greeting
+an old figure as news (``asks_stated_term``), and one closed question answered «sí» once and
+«no» later (``answered_both_ways``; an offer declined and then taken is a mind changed, not
+counted). ``--flagged`` prints every line a detector fires on. This is a replay, not a blind figure: the scripts were written against older
 customers, so they drift, and the rules may have been tuned on them.
 
 Run: ``.venv/bin/python bench/bench_coherence.py [--lines] [--save FILE] [--against FILE]``:
@@ -152,6 +156,236 @@ def had_before_given(history: list[tuple[str, str]], customer: str) -> bool:
     return not GIVEN_ONLY[thing].search(agent_said)
 
 
+# --- call-memory detectors (session 16): the customer keeps what it said and what it heard ---
+_STOP = frozenset(
+    [
+        "que",
+        "como",
+        "cual",
+        "cuando",
+        "donde",
+        "quien",
+        "por",
+        "para",
+        "con",
+        "los",
+        "las",
+        "del",
+        "una",
+        "uno",
+        "mas",
+        "muy",
+        "hay",
+        "pero",
+        "usted",
+        "ustedes",
+        "sus",
+        "esta",
+        "este",
+        "eso",
+        "esto",
+        "ese",
+        "esa",
+        "asi",
+        "algo",
+        "tambien",
+        "ahora",
+        "hoy",
+        "pues",
+        "senor",
+        "senora",
+        "don",
+        "dona",
+        "le",
+        "lo",
+        "la",
+        "se",
+        "me",
+        "su",
+        "es",
+        "son",
+        "el",
+        "en",
+        "de",
+        "a",
+        "y",
+        "o",
+        "al",
+        "un",
+        "mi",
+        "ya",
+        "no",
+        "si",
+        "le",
+        "les",
+        "nos",
+        "ha",
+        "han",
+        "va",
+        "sea",
+        "bien",
+        "entonces",
+        "tiene",
+        "puede",
+        "quiere",
+        "gustaria",
+        "parece",
+    ]
+)
+_YES = re.compile(
+    r"^(?:(?:m+|este|eh|pues|ah|ay|ok|bueno) )*(?:si|mjm|claro|asi es|correcto|exacto|de acuerdo|va|andale|sale|orale)\b"
+)
+_NO = re.compile(
+    r"^(?:(?:m+|este|eh|pues|ah|ay|bueno) )*(?:no|nel|nop|todavia no|aun no)\b(?! se\b)"
+)
+_WH = re.compile(
+    r"^(?:y )?(?:que|como|cual|cuales|cuando|cuanto|cuanta|cuantos|cuantas|donde|quien|por que|para que)\b"
+)
+# a question asking for a term, and the agent's words that state that term
+TERMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "start_or_effective": (
+        re.compile(
+            r"cuando (?:se aplica|aplica|empieza|empezaria|inicia|entra|queda|comienza)|desde (?:que dia|cuando)"
+        ),
+        re.compile(
+            r"a partir de|siguiente corte|proximo corte|fecha de inicio|inicia el|empieza el|desde el dia|entra en vigor|vigencia"
+        ),
+    ),
+    "bill_credit": (
+        re.compile(
+            r"(?:se ve|se refleja|aparece|viene|sale)\b.{0,30}(?:recibo|factura|estado de cuenta)"
+        ),
+        re.compile(
+            r"(?:bonifica|descuento|credito|ajuste)\w*\b.{0,80}(?:recibo|factura|estado de cuenta)|(?:recibo|factura|estado de cuenta)\b.{0,60}(?:bonifica|descuento|ajuste)"
+        ),
+    ),
+    "delivery_time": (
+        re.compile(r"cuando (?:llega|me llega|me lo mandan|lo entregan)|cuanto tarda"),
+        re.compile(
+            r"dias habiles|\b\d+ (?:a|o) \d+ dias|llega (?:en|el|manana)|le llega (?:en|el)"
+        ),
+    ),
+    "price": (
+        re.compile(r"cuanto (?:cuesta|sale|me cobran|vale|seria al mes|es al mes)"),
+        re.compile(r"\bpesos\b|\$ ?\d"),
+    ),
+}
+_NEWS = re.compile(r"\bno lo sabia\b|\bno sabia (?:eso|que)\b|\bah,? mire\b|\bque bueno saberlo\b")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _sentences(text: str) -> list[str]:
+    return [normalize(x).strip(" .!?…,") for x in _SENTENCE.findall(text + ".")]
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        w for w in re.findall(r"[a-z0-9]+", normalize(text)) if w not in _STOP and len(w) > 2
+    )
+
+
+def repeats_own_sentence(turns: list[tuple[str, str]], index: int) -> bool:
+    """A sentence of four words or more (three content words) that shares three content words or more,
+    3/5 of the shorter one, with one earlier sentence of the customer, said again as (part of) the answer («Es para mi mamá» twice; the problem re-told once registered).
+    Dictated data (a sentence with a figure or an e-mail) is left out: a read-back may ask it."""
+    earlier = [
+        _content(x)
+        for s, t in turns[:index]
+        if s == "customer"
+        for x in _sentences(t)
+        if len(x.split()) >= 4
+    ]
+    for x in _sentences(turns[index][1]):
+        if len(x.split()) < 4 or re.search(r"\d|@|arroba", x):
+            continue
+        words = _content(x)
+        if len(words) >= 3 and any(
+            len(words & e) >= 3 and 5 * len(words & e) >= 3 * min(len(words), len(e))
+            for e in earlier
+        ):
+            return True
+    return False
+
+
+def _last_question(agent: str) -> str:
+    """The agent's last question, folded, without proper names (capitalised words)."""
+    if "¿" not in agent:
+        return ""
+    asked = agent.rsplit("¿", 1)[-1]
+    return normalize(" ".join(w for w in asked.split() if not w[:1].isupper()))
+
+
+# words of a read-back or a wrap-up question, the same in questions about different facts
+_GENERIC = frozenset(
+    [
+        "correcto",
+        "registrarlo",
+        "registro",
+        "confirma",
+        "confirmar",
+        "ayudar",
+        "ayudo",
+        "datos",
+        "bien",
+    ]
+)
+
+
+def _yes_no(agent: str, customer: str) -> str:
+    """«yes» or «no» when the agent's last question is a closed one and the line opens with it."""
+    question = _last_question(agent)
+    if not question or _WH.match(question) or re.search(r"\bo\b", question):
+        return ""
+    said = normalize(customer).strip()
+    if _NO.match(said):
+        return "no"
+    return "yes" if _YES.match(said) else ""
+
+
+def answered_both_ways(turns: list[tuple[str, str]], index: int) -> bool:
+    """The same closed question (half its content words or more shared, at least two) answered
+    «sí» once and «no» now, or the other way round, with nothing in between that the customer
+    could change its mind on (the agent's question itself is the same fact)."""
+    agent = next((t for s, t in reversed(turns[:index]) if s == "agent"), "")
+    now = _yes_no(agent, turns[index][1])
+    key = _content(_last_question(agent)) - _GENERIC
+    if not now or len(key) < 2:
+        return False
+    for i in range(1, index):
+        if turns[i][0] != "customer" or turns[i - 1][0] != "agent":
+            continue
+        before = _yes_no(turns[i - 1][1], turns[i][1])
+        if not before or before == now:
+            continue
+        if before == "no" and _FIGURE.search(agent + turns[i - 1][1]):
+            continue  # an offer declined, then taken after the agent's answer: a mind changed
+        other = _content(_last_question(turns[i - 1][1])) - _GENERIC
+        shared = key & other
+        if len(shared) >= 2 and len(shared) * 2 >= min(len(key), len(other)):
+            return True
+    return False
+
+
+def asks_stated_term(turns: list[tuple[str, str]], index: int) -> bool:
+    """The customer asks for a term («¿cuándo se aplica?», «¿se ve en el recibo?») the agent
+    already stated in an earlier turn, or greets a figure the agent had already given as news
+    («eso no lo sabía»)."""
+    said = normalize(turns[index][1])
+    agents = [normalize(t) for s, t in turns[:index] if s == "agent"]
+    if not agents:
+        return False
+    questions = " ".join(q for q in re.findall(r"¿[^?]*\?", turns[index][1]))
+    asked = normalize(questions)
+    for ask, stated in TERMS.values():
+        if asked and ask.search(asked) and any(stated.search(a) for a in agents):
+            return True
+    if _NEWS.search(said) and len(agents) >= 2:
+        figures = set(_FIGURE.findall(agents[-1]))
+        before = set(_FIGURE.findall(" ".join(agents[:-1])))
+        return bool(figures) and figures <= before
+    return False
+
+
 def replay(entry: dict[str, Any]) -> list[tuple[str, str]]:
     library = load_library()
     session = CallSession(
@@ -180,6 +414,12 @@ def detectors(turns: list[tuple[str, str]], index: int) -> list[str]:
         found.append("agent_phrase")
     if had_before_given(turns[:index], text):
         found.append("had_before_given")
+    if repeats_own_sentence(turns, index):
+        found.append("repeats_own_sentence")
+    if asks_stated_term(turns, index):
+        found.append("asks_stated_term")
+    if answered_both_ways(turns, index):
+        found.append("answered_both_ways")
     return found
 
 
@@ -188,6 +428,7 @@ def run(
     save: str = "",
     against: str = "",
     prefixes: tuple[str, ...] = PREFIXES,
+    flagged: bool = False,
 ) -> dict[str, Any]:
     judgements = json.loads((PANEL / "judgements.json").read_text("utf-8"))
     rows = [e for e in judgements if e["script"][:2] in prefixes]
@@ -202,7 +443,10 @@ def run(
         for i, (speaker, _) in enumerate(turns):
             if speaker == "customer":
                 customer_lines += 1
-                auto.update(detectors(turns, i))
+                found = detectors(turns, i)
+                auto.update(found)
+                if flagged and found:
+                    print(f"{entry['script'][:5]} T{i + 1} {','.join(found)}: {turns[i][1][:160]}")
         for finding in entry.get("incoherent_customer") or []:
             cls = fault_class(finding["why"])
             n = int(finding["turn"])
@@ -253,6 +497,7 @@ if __name__ == "__main__":
         save=_option("--save"),
         against=_option("--against"),
         prefixes=chosen,
+        flagged="--flagged" in sys.argv,
     )
     text = json.dumps(summary, ensure_ascii=False, indent=1)
     (ROOT / "bench" / "results" / "coherence.json").write_text(text + "\n", "utf-8")

@@ -21,6 +21,7 @@ from simulator.customer import (
     data_moves,
     moves,
     objections,
+    own_facts,
     persona_play,
     planner,
     presuppose,
@@ -80,6 +81,7 @@ def decide(
     intents = choice_parts.agree(t, intents)  # no «la cancelación… Ok, lo contrato»
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
     commitments.remember(t, intents)
+    own_facts.remember(t, intents)
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     return intents, s

@@ -204,6 +204,9 @@ def voice_blocker(t: Turn) -> bool:
         # who calls is the doubt of a wary customer the company called; anyone else asks for
         # something that backs the offer («¿me lo da por escrito?», «¿me da un folio?»)
         wary = t.persona.traits.asks_for_guarantees and "_verify" not in s.objections_handled
+        # once it gave its own data to this caller, «¿cómo sé que no es un fraude?» at the close
+        # has no trigger in the call (panel I yc-06): it asks for what backs the offer instead
+        wary = wary and not set(s.fields_given) - {"nombre"}
         outbound = sc.kind in ("outbound_sale", "collections")
         intent = "identity_proof_request" if outbound and wary else "guarantee_request"
         s.objections.append(

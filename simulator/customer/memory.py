@@ -26,6 +26,28 @@ def note(t: Turn) -> None:
     for topic in cues.topics_mentioned(t.norm):
         if topic not in t.s.topics_mentioned:
             t.s.topics_mentioned.append(topic)
+    _note_figures(t)
+
+
+FIGURES = "figures_heard"  # ``state.play``: the amounts the agent said, as one spaced string
+FIGURES_NEW = "figures_new"  # ``state.play``: this agent turn said a figure not heard before
+
+
+def _note_figures(t: Turn) -> None:
+    """Whether this agent turn brings a figure the call had not heard (once per turn)."""
+    s = t.s
+    if s.play.get("figures_turn") == str(s.turn):
+        return
+    s.play["figures_turn"] = str(s.turn)
+    heard = set(s.play.get(FIGURES, "").split())
+    now = {str(a.value) for a in extract_amounts(t.text)}
+    s.play[FIGURES_NEW] = "1" if not now or now - heard else "0"
+    s.play[FIGURES] = " ".join(sorted(heard | now))
+
+
+def _old_news(t: Turn) -> list[str]:
+    """«Eso no lo sabía» is no reply to a turn whose figures were all said before."""
+    return cues.phrases("news_lines") if t.s.play.get(FIGURES_NEW) == "0" else []
 
 
 def unsaid(t: Turn) -> list[str]:
@@ -39,6 +61,7 @@ def unsaid(t: Turn) -> list[str]:
         *(cues.phrases("convinced_lines") if _said_yes_before(t) else []),
         *_untold(t),
         *commitments.unsaid(t),
+        *(normalize(p) for p in _old_news(t)),
         *([] if t.acts & EXPLAINING else cues.phrases("explained_lines")),
     ]
 

@@ -239,7 +239,9 @@ class TemplateMouth:
         if intent.name == "greeting_reply" and scenario.kind in INBOUND_KINDS:
             chosen = inbound_greeting(chosen)
         if intent.name == "need_statement" and persona.traits.verbosity <= TERSE_VERBOSITY:
-            chosen = first_clause(chosen)
+            # asked again, a terse customer says what its first clause left out (panel I yc-08:
+            # «Estuve desempleado…» twice, never «ya estoy trabajando otra vez»)
+            chosen = rest_clause(chosen) if intent.slots.get("again") else first_clause(chosen)
         return self._fill(chosen, intent, state, scenario)
 
     def _fill(self, line: str, intent: Intent, state: CustomerState, scenario: Scenario) -> str:
@@ -335,6 +337,19 @@ def first_clause(line: str) -> str:
         if sep and len(head.split()) >= MIN_CLAUSE_WORDS and "?" not in head and "¿" not in head:
             return head.rstrip(" ,;:") + "."
     return line
+
+
+def rest_clause(line: str) -> str:
+    """What ``first_clause`` leaves out of a statement, as a sentence of its own («Estuve
+    desempleado y no pude pagar, pero ya estoy trabajando otra vez.» → «Ya estoy trabajando otra
+    vez.»); the first clause when nothing is left out."""
+    head = first_clause(line)
+    if head == line:
+        return line
+    rest = re.sub(
+        r"^(?:pero|y|aunque|pues)\s+", "", line[len(head) - 1 :].lstrip(" ,;:"), flags=re.I
+    )
+    return rest[:1].upper() + rest[1:] if len(rest.split()) >= MIN_CLAUSE_WORDS else head
 
 
 def first_word(text: str) -> str:

@@ -9,7 +9,14 @@ their own modules: giving and checking data in ``data_moves.py``, the close and 
 from __future__ import annotations
 
 from simulator.analysis import conduct
-from simulator.customer import choice_moves, cues, need_choice, shape, situation_moves
+from simulator.customer import (
+    choice_moves,
+    cues,
+    need_choice,
+    own_facts,
+    shape,
+    situation_moves,
+)
 from simulator.customer.objections import raise_pending, raise_triggered
 from simulator.customer.traps import fire_trap
 from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
@@ -204,7 +211,8 @@ def questions(t: Turn) -> None:
             else:
                 t.say("slot_unknown")  # «¿para cuándo…?» and no date it could name
         elif need is None and told is not None:
-            t.say("need_statement", ref=told.id)  # asked again what it told: it says it again
+            # asked again what it told: it says it again (a terse one, the part it left out)
+            t.say("need_statement", ref=told.id, again="1")
         elif need is not None:
             _reveal(t, need.id)
             _other_part(t, need.id)
@@ -232,10 +240,11 @@ def questions(t: Turn) -> None:
         if shape.restates_own_story(t) and not choice_moves.is_choice(t.text):
             t.say("agree_summary")  # «si le entiendo bien: se les corta la clase… ¿así es?» — yes
         elif callado:
-            t.say("short_yes" if roll < 0.65 else "short_no")
+            t.say(own_facts.answer(t, roll, 0.65))
         else:
-            # a yes/no question gets a yes or a no; a vague line here read as a how-are-you
-            t.say("short_yes" if roll < 0.75 else "short_no")
+            # a yes/no question gets a yes or a no (the one it gave before to the same fact);
+            # a vague line here read as a how-are-you
+            t.say(own_facts.answer(t, roll, 0.75))
 
 
 def _other_part(t: Turn, answered: str) -> None:
@@ -256,7 +265,7 @@ def _other_part(t: Turn, answered: str) -> None:
         if need is None:
             continue
         if need.id in t.s.revealed_needs:
-            t.say("need_statement", ref=need.id)
+            t.say("need_statement", ref=need.id, again="1")
         else:
             _reveal(t, need.id)
         return

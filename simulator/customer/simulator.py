@@ -14,7 +14,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.customer import address, brain, closing_moves, cues, facts
+from simulator.customer import address, brain, closing_moves, cues, daypart, facts
 from simulator.customer.mouth import Mouth, TemplateMouth, glue
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -117,6 +117,7 @@ class CustomerSimulator:
         self._date(state)
         intents, new = brain.decide(agent_turn, acts, state, self.scenario, self.persona)
         address.note_agent(agent_turn, new)
+        daypart.note_agent(agent_turn, new)
         if not intents:
             return CustomerReply(
                 text="", mood=mood_label(new), hung_up=new.hung_up, hangup_reason=new.hangup_reason
@@ -173,7 +174,7 @@ class CustomerSimulator:
 
     def _reply(self, intents: list[Intent], state: CustomerState) -> CustomerReply:
         text = self.mouth.realize(intents, state, self.scenario, self.persona, state.rng())
-        text = address.address_agent(text, state)
+        text = daypart.fit(address.address_agent(text, state), state)
         customer = self.scenario.customer
         text = address.agree(
             text, state, address.customer_gender(customer.title, customer.first_name)
