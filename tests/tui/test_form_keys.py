@@ -36,17 +36,17 @@ def screen_name(pilot: Any) -> str:
 
 @pytest.mark.parametrize("field", ["#seed", "#mode", "#start"])
 async def test_enter_starts_the_call_from_the_seed_the_mode_and_the_button(field: str) -> None:
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await start_dialog(pilot)
         dialog.query_one(field).focus()
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen_name(pilot) == "CallScreen", "(llamada)")
-        assert app.screen.request.mode == "practice"
+        assert pilot.app.screen.request.mode == "practice"
 
 
 async def test_enter_on_the_other_mode_chooses_it_and_enter_again_starts() -> None:
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await start_dialog(pilot)
         dialog.query_one("#mode").focus()
@@ -56,11 +56,11 @@ async def test_enter_on_the_other_mode_chooses_it_and_enter_again_starts() -> No
         assert dialog.request().mode == "exam"
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen_name(pilot) == "CallScreen", "(llamada)")
-        assert app.screen.request.mode == "exam"
+        assert pilot.app.screen.request.mode == "exam"
 
 
 async def test_the_persona_list_keeps_enter_and_escape_cancels() -> None:
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await start_dialog(pilot)
         persona = dialog.query_one("#persona")
@@ -75,7 +75,7 @@ async def test_the_persona_list_keeps_enter_and_escape_cancels() -> None:
 
 
 async def test_tab_goes_only_through_the_fields_and_the_dialog_says_its_keys() -> None:
-    app = make_app()
+    app: Any = make_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await start_dialog(pilot)
         chain = [widget.id for widget in dialog.focus_chain]
@@ -85,12 +85,12 @@ async def test_tab_goes_only_through_the_fields_and_the_dialog_says_its_keys() -
 
 
 async def test_enter_on_the_chosen_decision_asks_for_the_note_then_saves() -> None:
-    app = make_app()
+    app: Any = make_app()
     chosen: list[Any] = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         attempt = SimpleNamespace(id=3, trainee_name="Mariana")
-        app.push_screen(ExamValidateModal(attempt), chosen.append)  # type: ignore[arg-type]
+        app.push_screen(ExamValidateModal(attempt), chosen.append)
         await wait_for(pilot, lambda: screen_name(pilot) == "ExamValidateModal")
         modal: Any = app.screen
         await pilot.press("enter")  # chooses «Valido el resultado»
