@@ -89,7 +89,7 @@ async def test_enter_on_the_chosen_decision_asks_for_the_note_then_saves() -> No
     chosen: list[Any] = []
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        attempt = SimpleNamespace(id=3, trainee_name="Mariana")
+        attempt: Any = SimpleNamespace(id=3, trainee_name="Mariana")
         app.push_screen(ExamValidateModal(attempt), chosen.append)
         await wait_for(pilot, lambda: screen_name(pilot) == "ExamValidateModal")
         modal: Any = app.screen
