@@ -34,18 +34,28 @@ def screen_name(pilot: Any) -> str:
     return type(pilot.app.screen).__name__
 
 
-@pytest.mark.parametrize("field", ["#seed", "#mode", "#start"])
-async def test_enter_starts_the_call_from_the_seed_the_mode_and_the_button(field: str) -> None:
+@pytest.mark.parametrize(
+    ("field", "keys", "mode"),
+    [
+        ("#seed", ("enter",), "practice"),
+        ("#mode", ("enter",), "practice"),
+        ("#start", ("enter",), "practice"),
+        ("#mode", ("right", "enter", "enter"), "exam"),  # the first Enter chooses «Examen»
+    ],
+)
+async def test_enter_starts_the_call_from_the_seed_the_mode_and_the_button(
+    field: str, keys: tuple[str, ...], mode: str
+) -> None:
     app: Any = make_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await start_dialog(pilot)
         dialog.query_one(field).focus()
-        await pilot.press("enter")
+        await pilot.press(*keys)
         await wait_for(pilot, lambda: screen_name(pilot) == "CallScreen", "(llamada)")
-        assert pilot.app.screen.request.mode == "practice"
+        assert pilot.app.screen.request.mode == mode
 
 
-async def test_enter_on_the_other_mode_chooses_it_and_enter_again_starts() -> None:
+async def test_enter_on_the_other_mode_chooses_it_and_stays() -> None:
     app: Any = make_app()
     async with app.run_test(size=SIZE) as pilot:
         dialog = await start_dialog(pilot)
@@ -54,9 +64,6 @@ async def test_enter_on_the_other_mode_chooses_it_and_enter_again_starts() -> No
         await settle(pilot)
         assert screen_name(pilot) == "StartCallModal"
         assert dialog.request().mode == "exam"
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: screen_name(pilot) == "CallScreen", "(llamada)")
-        assert pilot.app.screen.request.mode == "exam"
 
 
 async def test_the_persona_list_keeps_enter_and_escape_cancels() -> None:
