@@ -79,6 +79,7 @@ class CallSession(CallEvents, CallTools):
         self._last_reply: CustomerReply | None = None
         self.pending_reply: CustomerReply | None = None
         self._header_written = False
+        self.date_note = ""  # Spanish: a resumed call dated from its journal file (call_resume)
 
     # ------------------------------------------------------------------ properties
 

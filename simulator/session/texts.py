@@ -25,6 +25,10 @@ def error(key: str, **values: object) -> str:
     return str(_data().get("errors", {}).get(key, key)).format(**values)
 
 
+def note(key: str, **values: object) -> str:
+    return str(_data().get("notes", {}).get(key, key)).format(**values)
+
+
 def hint(key: str) -> str:
     return str(_data().get("hints", {}).get(key, key))
 

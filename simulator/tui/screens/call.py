@@ -139,6 +139,8 @@ class CallScreen(CallVoice, CallTalk, CallPhone, Screen[None]):
             self.phase = "live" if not session.ended else "wrapup"
             self.t_start = app.clock() - session.elapsed
             self._system("Llamada recuperada del diario; continúe donde se quedó.")
+            if session.date_note:
+                self._system(escape_textual(session.date_note))
             for turn in session.transcript.turns:
                 self._turn(turn.speaker, turn.text)
             self._show_mood()
