@@ -71,6 +71,13 @@ def call_date_short(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
+def today_short() -> str:
+    """Today as a call started now is dated, in the call title's few letters («20 nov 2026»)."""
+    from simulator.customer import facts
+
+    return call_date_short(facts.today().isoformat())
+
+
 def data_value(key: str) -> object:
     """A value of ``es/session.yaml`` used as data (a pattern), not as a text to show."""
     return _data().get(key)

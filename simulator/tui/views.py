@@ -68,6 +68,17 @@ def fmt_when(value: date | datetime | None) -> str:
     return ""
 
 
+def fmt_day(value: date | datetime | None) -> str:
+    """The day of a practice call as the call screen's title writes it («20 nov 2026»)."""
+    from simulator.session.texts import call_date_short
+
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone()
+        value = value.date()
+    return call_date_short(value.isoformat()) if isinstance(value, date) else ""
+
+
 def new_seed() -> int:
     return random.randint(1, 99_999)
 

@@ -99,7 +99,18 @@ class HomeScreen(Screen[None]):
         yield ExamEntry()
         yield Footer()
 
+    def on_screen_resume(self) -> None:
+        self._show_day()
+
+    def _show_day(self) -> None:
+        """The practice day next to the trainee's name, as the call screen's title dates a call."""
+        from simulator.session.texts import today_short
+
+        who = self.app.sub_title
+        self.sub_title = " · ".join(part for part in (who, today_short()) if part)
+
     def on_mount(self) -> None:
+        self._show_day()
         self.query_one("#assignments-title").display = False
         self.assigned.display = False
         for label, key, width in (
