@@ -123,6 +123,13 @@ class HomeView:
     assignments: list[AssignmentItem] = field(default_factory=list)  # overdue first, done last
 
 
+def home_subtitle(who: str) -> str:
+    """The home's header: the trainee and today's practice day in the call title's words."""
+    from simulator.session.texts import today_short
+
+    return " · ".join(part for part in (who, today_short()) if part)
+
+
 def persona_choices(personas: Mapping[str, Persona]) -> dict[str, str]:
     """Persona id → how the start modal names it: by customer type, since the customer's identity
     (name, data) comes from the scenario and the persona only says how they behave."""

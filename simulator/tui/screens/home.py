@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from simulator.language.display import display, names
 from simulator.language.safe_text import clean, escape_textual
 from simulator.models.scorecard import SKILL_KEYS
+from simulator.tui import views
 from simulator.tui.app_api import app_of
 from simulator.tui.assignment_rows import (
     assignment_rows,
@@ -99,18 +100,10 @@ class HomeScreen(Screen[None]):
         yield ExamEntry()
         yield Footer()
 
-    def on_screen_resume(self) -> None:
-        self._show_day()
-
-    def _show_day(self) -> None:
-        """The practice day next to the trainee's name, as the call screen's title dates a call."""
-        from simulator.session.texts import today_short
-
-        who = self.app.sub_title
-        self.sub_title = " · ".join(part for part in (who, today_short()) if part)
+    def on_screen_resume(self) -> None:  # the practice day next to the trainee's name
+        self.sub_title = views.home_subtitle(self.app.sub_title)
 
     def on_mount(self) -> None:
-        self._show_day()
         self.query_one("#assignments-title").display = False
         self.assigned.display = False
         for label, key, width in (
