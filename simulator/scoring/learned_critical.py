@@ -35,8 +35,7 @@ from simulator.scoring import text as tx
 from simulator.scoring.consent import says_yes
 from simulator.scoring.context import SELLING_KINDS, CallContext
 from simulator.scoring.elements_objections import is_do_not_call
-from simulator.scoring.judged import example
-from simulator.scoring.slots import slots
+from simulator.scoring.findings import critical_finding
 
 WHY = {
     "disrespect": "El agente faltó al respeto al cliente (burla, condescendencia, culpa, "
@@ -170,13 +169,5 @@ def find(ctx: CallContext, existing: list[ErrorFinding]) -> list[ErrorFinding]:
             if fam not in fams or (fam in _ONCE and fam in added):
                 continue
             added.add(fam)
-            out.append(
-                ErrorFinding(
-                    code=fam,
-                    turn=n,
-                    evidence=tx.quote(ctx.text(n)),
-                    explanation=WHY[fam],
-                    better_phrasing=example(fam, slots(ctx), kind="critical"),
-                )
-            )
+            out.append(critical_finding(ctx, fam, n, WHY[fam]))
     return out

@@ -83,6 +83,7 @@ class RecoveryService:
             "seed": meta.seed,
             "mode": meta.mode,
             "agent_name": None,
+            "started_at": meta.started_at.isoformat(),
             "transcript": transcript,
         }
 

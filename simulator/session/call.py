@@ -4,26 +4,26 @@
 llamada, Espera, Tipificación), holds, the capture form, the transcript in the
 ``simulador.transcript/1`` format with its events, the journal, practice hints, and at the end the
 outcome and the scorecard. Time is simulated (speaking time from word counts, holds in the seconds
-given) unless a clock is passed, so a scripted call with a seed is reproducible.
+given) unless a clock is passed, so a scripted call with a seed is reproducible. This module is the
+turn flow (status, start, turns, hang-up, scoring); what the call writes down besides its turns is
+in ``call_events``, the agent's tools (hold, capture, sale, hints) in ``call_tools``, resuming a
+journaled call in ``call_resume``.
 """
 
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from simulator.customer.cues import sold_product
 from simulator.customer.simulator import CustomerReply, CustomerSimulator, mood_label
 from simulator.customer.state import CustomerState
 from simulator.errors import InputError, SimuladorError
 from simulator.models.content import Persona, Scenario
-from simulator.models.transcript import Event, EventType, Transcript, Turn
+from simulator.models.transcript import Transcript, Turn
 from simulator.session import texts
-from simulator.session.fields import resolve_field
-from simulator.session.hints import hint_key
+from simulator.session.call_events import CallEvents
+from simulator.session.call_tools import CallTools
 from simulator.session.journal import Journal, RecoveredCall
 from simulator.session.result import CallResult, decide_outcome, skeleton
 
@@ -36,7 +36,7 @@ WORDS_PER_SECOND = 2.5
 HINT_EVERY = 3
 
 
-class CallSession:
+class CallSession(CallEvents, CallTools):
     """One call between the trainee (agent) and a simulated customer."""
 
     def __init__(
@@ -79,6 +79,7 @@ class CallSession:
         self._last_reply: CustomerReply | None = None
         self.pending_reply: CustomerReply | None = None
         self._header_written = False
+        self.date_note = ""  # Spanish: a resumed call dated from its journal file (call_resume)
 
     # ------------------------------------------------------------------ properties
 
@@ -105,10 +106,6 @@ class CallSession:
     @property
     def mood(self) -> str:
         return mood_label(self._state)
-
-    @property
-    def on_hold(self) -> bool:
-        return self._hold_started is not None
 
     def use_clock(self, clock: Callable[[], float] | None) -> None:
         now, self._clock = self._now(), clock  # voice on: the microphone's; None: simulated
@@ -174,30 +171,6 @@ class CallSession:
         self._last_reply = reply
         return reply
 
-    def _decision_events(self, reply: CustomerReply) -> None:
-        """The customer's answer to a close and a hang-up, as events right after their turn: the
-        scorer reads consent from them, so outcome and ``sale_without_consent`` cannot differ."""
-        if reply.decision:
-            self._event("consent", reply.decision, reason=reply.decision_reason)
-        if reply.hung_up:
-            self._event("hangup", "cliente", reason=reply.hangup_reason)
-
-    def interrupted(self, turn: int, at: float, said: str | None = None) -> None:
-        """The agent talked over customer turn ``turn`` (1-based) at ``at`` seconds (voice calls).
-        ``said``: what the customer got to say before they stopped (the turn ends at ``at``);
-        None: they kept talking. Recorded as an ``interruption`` event (transcript format /2)."""
-        turns = self._transcript.turns
-        if said is not None and 0 < turn <= len(turns) and turns[turn - 1].speaker == "customer":
-            turns[turn - 1].text, turns[turn - 1].end = said, round(at, 2)
-        reason = "kept_talking" if said is None else "yielded"
-        event = Event(
-            type="interruption", t=round(at, 2), value="agente", after_turn=turn, reason=reason
-        )
-        self._transcript.events.append(event)
-        self._transcript.upgrade_format()
-        if self.journal and self._header_written:
-            self.journal.event(event)
-
     def _customer_turn(self, reply: CustomerReply) -> None:
         start = self._now()
         self._advance(len(reply.text.split()) / WORDS_PER_SECOND)
@@ -214,56 +187,6 @@ class CallSession:
             if turn.speaker == "customer":
                 return turn.text
         return None
-
-    # ------------------------------------------------------------------ hold, capture, sale
-
-    def hold_start(self) -> None:
-        self._require_live()
-        if self.on_hold:
-            raise SimuladorError(texts.error("already_on_hold"))
-        self._hold_started = self._now()
-        self._hold_wall = time.monotonic()
-        self._event("hold_start")
-        self.set_status("Espera")
-
-    def hold_end(self, seconds: float | None = None) -> CustomerReply | None:
-        """End the hold; ``seconds`` simulates its length (scripts), else wall-clock time is used."""
-        if not self.on_hold:
-            raise SimuladorError(texts.error("not_on_hold"))
-        if seconds is None:
-            seconds = time.monotonic() - (self._hold_wall or time.monotonic())
-        seconds = max(0.0, float(seconds))
-        if self._clock is None:
-            self._advance(seconds)
-        self._hold_started = None
-        self._event("hold_end", f"{seconds:g}")
-        self.set_status("En llamada")
-        permission = self._state.hold_permission or "hold_ok" in self._state.last_intents
-        reply, self._state = self.customer.on_hold(seconds, permission, self._state)
-        if reply is not None:
-            self._customer_turn(reply)
-            self._decision_events(reply)
-        self._journal_state()
-        return reply
-
-    def capture(self, field: str, value: str) -> None:
-        field = field.strip().lower()
-        if not field:
-            raise InputError(texts.error("empty_field"))
-        field = resolve_field(self.scenario, field)
-        self._transcript.capture[field] = value.strip()
-        if self.journal:
-            self.journal.capture(field, value.strip())
-        self._event("capture", f"{field}={value.strip()}")
-
-    def register_sale(self) -> None:
-        """Register the sale of the product the agent closed on (last one named by the agent)."""
-        self._require_started()
-        agent = [t.text for t in self._transcript.turns if t.speaker == "agent"]
-        product = sold_product(agent, self.scenario)
-        if product is None and self.scenario.catalog:
-            product = self.scenario.catalog[0]
-        self._event("sale_registered", product.name if product else None)
 
     # ------------------------------------------------------------------ end
 
@@ -298,21 +221,6 @@ class CallSession:
             "scenario": self.scenario.id,
         }
         return grade(self._transcript, history=self.history, scenario_hint=hint)
-
-    # ------------------------------------------------------------------ hints
-
-    def hint(self) -> str | None:
-        """A sparse live hint (practice mode only), at most one every ``hint_every`` agent turns."""
-        if self.mode != "practice" or self.ended:
-            return None
-        agent_turns = sum(1 for t in self._transcript.turns if t.speaker == "agent")
-        if agent_turns - self._last_hint_turn < self.hint_every:
-            return None
-        key = hint_key(self._state, self._last_reply, self.persona, self.scenario, agent_turns)
-        if key is None:
-            return None
-        self._last_hint_turn = agent_turns
-        return texts.hint(key)
 
     # ------------------------------------------------------------------ resume
 
@@ -365,36 +273,3 @@ class CallSession:
     def _advance(self, seconds: float) -> None:
         if self._clock is None and math.isfinite(seconds):
             self._sim_t += seconds
-
-    def _event(self, kind: EventType, value: str | None = None, reason: str | None = None) -> None:
-        event = Event(
-            type=kind,
-            t=round(self._now(), 2),
-            value=value,
-            after_turn=len(self._transcript.turns),
-            reason=reason,
-        )
-        self._transcript.events.append(event)
-        if self.journal and self._header_written:
-            self.journal.event(event)
-
-    def _write_header(self) -> None:
-        if self.journal and not self._header_written:
-            self.journal.header(
-                scenario=self.scenario.id,
-                persona=self.persona.id,
-                seed=self.seed,
-                mode=self.mode,
-                agent_name=self.agent_name,
-                started_at=datetime.now(UTC).isoformat(timespec="seconds"),
-                skeleton=skeleton(self.customer.scenario, self.agent_name).model_dump(
-                    mode="json", exclude={"turns", "events", "capture"}
-                ),
-            )
-            self._header_written = True
-            for event in self._transcript.events:
-                self.journal.event(event)
-
-    def _journal_state(self) -> None:
-        if self.journal:
-            self.journal.state(self._state)

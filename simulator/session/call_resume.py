@@ -8,9 +8,11 @@ and a customer turn whose state was never written is replayed (the brain is dete
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from simulator.models.transcript import Event
+from simulator.session import texts
 
 if TYPE_CHECKING:
     from simulator.session.journal import RecoveredCall
@@ -26,6 +28,8 @@ def resume(session: CallSession, recovered: RecoveredCall) -> CallSession:
     session._transcript.complete = False
     if recovered.state is not None:
         session._state = recovered.state
+    if not recovered.state or not recovered.state.call_date:
+        date_from_file(session, recovered)
     session.started = True
     session._header_written = True
     session.status = "En llamada"
@@ -75,3 +79,25 @@ def catch_up_state(self: CallSession) -> None:
     ):
         self._decision_events(reply)  # killed before the events were written
     self._journal_state()
+
+
+def date_from_file(session: CallSession, recovered: RecoveredCall) -> None:
+    """The journal kept no call date (its state lines were lost, or it predates dated calls): the
+    call is dated on the day it started — the header's ``started_at`` (the metadata file's, when
+    the header itself was damaged) or else the journal file's last change — never on the day it
+    is resumed, and the call screen says so (``session.date_note``)."""
+    day = None
+    started = recovered.header.get("started_at")
+    try:
+        if started:
+            when = datetime.fromisoformat(str(started))
+            day = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone().date()
+    except ValueError:
+        day = None
+    if day is None:
+        try:
+            day = datetime.fromtimestamp(recovered.path.stat().st_mtime).date()
+        except OSError:
+            return  # keep the session's own date (today)
+    session._state = session._state.model_copy(update={"call_date": day.isoformat()})
+    session.date_note = texts.note("date_from_file", date=texts.call_date_short(day.isoformat()))

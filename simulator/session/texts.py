@@ -25,6 +25,10 @@ def error(key: str, **values: object) -> str:
     return str(_data().get("errors", {}).get(key, key)).format(**values)
 
 
+def note(key: str, **values: object) -> str:
+    return str(_data().get("notes", {}).get(key, key)).format(**values)
+
+
 def hint(key: str) -> str:
     return str(_data().get("hints", {}).get(key, key))
 
@@ -65,6 +69,13 @@ def call_date_short(iso: str) -> str:
     except (TypeError, ValueError):
         return ""
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
+def today_short() -> str:
+    """Today as a call started now is dated, in the call title's few letters («20 nov 2026»)."""
+    from simulator.customer import facts
+
+    return call_date_short(facts.today().isoformat())
 
 
 def data_value(key: str) -> object:

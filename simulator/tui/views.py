@@ -68,6 +68,17 @@ def fmt_when(value: date | datetime | None) -> str:
     return ""
 
 
+def fmt_day(value: date | datetime | None) -> str:
+    """The day of a practice call as the call screen's title writes it («20 nov 2026»)."""
+    from simulator.session.texts import call_date_short
+
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone()
+        value = value.date()
+    return call_date_short(value.isoformat()) if isinstance(value, date) else ""
+
+
 def new_seed() -> int:
     return random.randint(1, 99_999)
 
@@ -110,6 +121,13 @@ class HomeView:
     drill: SuggestedDrill | None = None
     pending: int = 0
     assignments: list[AssignmentItem] = field(default_factory=list)  # overdue first, done last
+
+
+def home_subtitle(who: str) -> str:
+    """The home's header: the trainee and today's practice day in the call title's words."""
+    from simulator.session.texts import today_short
+
+    return " · ".join(part for part in (who, today_short()) if part)
 
 
 def persona_choices(personas: Mapping[str, Persona]) -> dict[str, str]:
@@ -231,11 +249,29 @@ VOICE_ONLY = frozenset(
 )
 
 
-def metric_rows(metrics: dict[str, float | int | None]) -> list[tuple[str, str, str]]:
-    """(name, value, target) for the key metrics, in the order the trainee reads them."""
+def unjudged_metrics(card: Scorecard) -> frozenset[str]:
+    """Metrics of a skill or element the call was not judged on (a service call's close attempts,
+    buying signals followed, objections answered when none was raised): a «0 · meta ≥ 1» row there
+    read as a failure."""
+    left_out = set()
+    if card.skills.get("closing") is None:
+        left_out.add("close_attempts")
+    if card.skills.get("buying_signals") is None:
+        left_out.add("buying_signals_followed")
+    objections = card.elements.get("objection_handling")
+    if objections is not None and objections.met is None:
+        left_out.add("objections_addressed")
+    return frozenset(left_out)
+
+
+def metric_rows(
+    metrics: dict[str, float | int | None], left_out: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str]]:
+    """(name, value, target) for the key metrics, in the order the trainee reads them; the keys in
+    ``left_out`` (``unjudged_metrics``) are not shown."""
     rows = []
     for key, target in labels()["metric_targets"].items():
-        if key not in metrics:
+        if key not in metrics or key in left_out:
             continue
         value = metrics[key]
         if value is None and key in VOICE_ONLY:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer.simulator import CustomerSimulator
+from simulator.customer.simulator import CustomerReply, CustomerSimulator
 from simulator.customer.state import CustomerState
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
@@ -62,6 +62,13 @@ def _inbound(scenario: str, persona: str, seed: int) -> tuple[CustomerSimulator,
     return sim, state
 
 
+def _answer(scenario: str, persona: str, seed: int, question: str) -> CustomerReply:
+    """The inbound customer's answer to ``question``, asked right after the greeting."""
+    sim, state = _inbound(scenario, persona, seed)
+    reply, _ = sim.respond(question, state)
+    return reply
+
+
 @pytest.mark.parametrize("persona", ["molesto", "experto", "impaciente", "amable"])
 @pytest.mark.parametrize("seed", range(4))
 def test_the_modem_part_of_a_double_question_is_answered(persona: str, seed: int) -> None:
@@ -84,27 +91,36 @@ def test_the_modem_part_of_a_double_question_is_answered(persona: str, seed: int
 
 @pytest.mark.parametrize("seed", range(4))
 def test_the_fact_comes_before_the_customers_own_doubt(seed: int) -> None:
-    sim, state = _inbound("queja-internet-sin-servicio", "desconfiado", seed)
-    reply, _ = sim.respond("¿Desde cuándo no tiene señal y qué luces ve en el módem?", state)
+    reply = _answer(
+        "queja-internet-sin-servicio",
+        "desconfiado",
+        seed,
+        "¿Desde cuándo no tiene señal y qué luces ve en el módem?",
+    )
     if reply.hung_up or "?" not in reply.text:
         return
     assert reply.text.index("rojo") < reply.text.rindex("¿"), reply.text
 
 
 def test_a_fact_of_another_scenario_is_not_said() -> None:
-    sim, state = _inbound("cambio-domicilio-internet", "amable", 2)
-    reply, _ = sim.respond("¿A dónde se muda y qué luces tiene su módem ahorita?", state)
+    reply = _answer(
+        "cambio-domicilio-internet",
+        "amable",
+        2,
+        "¿A dónde se muda y qué luces tiene su módem ahorita?",
+    )
     assert "rojo" not in reply.text, reply.text
 
 
 @pytest.mark.parametrize("persona", ["experto", "impaciente", "indeciso"])
 @pytest.mark.parametrize("seed", range(3))
 def test_a_usage_question_gets_the_customers_own_figure(persona: str, seed: int) -> None:
-    sim, state = _inbound("retencion-plan-movil", persona, seed)
-    reply, _ = sim.respond(
+    reply = _answer(
+        "retencion-plan-movil",
+        persona,
+        seed,
         "Con gusto lo reviso. Para ver qué le conviene: ¿cuántos gigas gasta en un mes normal y"
         " qué es lo que más ocupa?",
-        state,
     )
     if not reply.hung_up:
         assert "12" in reply.text, reply.text

@@ -89,6 +89,7 @@ class FakeSession:
         )
         self.mood = "Neutral"
         self.state = CustomerState(call_date="2026-11-20")  # the day the call screen shows
+        self.date_note = ""
         self.ended = False
         self.started = False
         self.elapsed = 0.0

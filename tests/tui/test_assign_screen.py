@@ -182,3 +182,27 @@ async def test_key_a_on_the_formador_dashboard_opens_it_and_escape_returns(
         await wait_for(pilot, lambda: type(app.screen).__name__ == "FormadorDashboardScreen")
     (made,) = services.formador.my_assignments(people["beto"].id)
     assert made.assignment.created_by == people["rosa"].id
+
+
+async def test_enter_in_a_field_assigns_like_ctrl_s(services: Any, clock: Any) -> None:
+    people = world(services)
+    app = SimuladorApp(services=services, settings=services.settings, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_assign(pilot, people["rosa"])
+        screen.query_one("#attempts", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert status(screen) == "Marque al menos un escenario (Espacio sobre la lista)."
+        screen.last_message = ""
+        await pilot.press("shift+tab")  # the mode: Enter on the option already chosen assigns
+        assert app.focused is screen.query_one("#mode")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert status(screen).startswith("Marque al menos un escenario")
+        scenarios = screen.query_one("#scenarios", SelectionList)
+        scenarios.select(scenarios.get_option_at_index(0).value)
+        screen.query_one("#trainee", Select).value = people["ana"].id
+        screen.query_one("#attempts", Input).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert status(screen).startswith("Listo: 1 escenario(s) asignado(s) a «Ana»")

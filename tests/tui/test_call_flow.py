@@ -288,3 +288,27 @@ async def test_results_say_why_a_call_ended_without_its_goal(services: Any, cloc
         assert type(results).__name__ == "ResultsScreen"
         assert "Resultado: Sin venta" in results.verdict_text
         assert "No hubo cierre: nunca se le pidió la decisión al cliente." in results.verdict_text
+
+
+async def test_the_softphone_buttons_do_what_their_keys_do(services: Any, clock: Any) -> None:
+    """A click on Disponible, Marcar, Espera (twice) and Colgar runs the F2, F3, F4 and F6
+    actions (the buttons and the keys share one action each: ``call_phone``)."""
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, "Mariana")
+        call = await open_scenario(pilot, SCENARIO, seed=0)
+        await pilot.click("#sp-ready")
+        await settle(pilot)
+        assert call.session.status == "Disponible"
+        await pilot.click("#sp-answer")
+        await settle(pilot)
+        assert call.phase == "live" and call.session.status == "En llamada"
+        await pilot.click("#sp-hold-btn")
+        await settle(pilot)
+        assert call.session.status == "Espera"
+        await pilot.click("#sp-hold-btn")
+        await settle(pilot)
+        assert call.session.status == "En llamada"
+        await pilot.click("#sp-hangup")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConfirmModal"

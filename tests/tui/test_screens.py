@@ -295,3 +295,13 @@ async def test_a_long_hold_warns_and_a_failing_reply_does_not_crash(clock: Any) 
         call.session.agent_says = broken
         await say(pilot, "¿Sigue ahí?")
         assert app.is_running and call.phase == "live" and not call.waiting
+
+
+async def test_the_home_and_the_call_title_date_the_practice_alike(clock: Any) -> None:
+    """The home's header says the practice day in the call title's words («20 nov 2026»)."""
+    app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await login(pilot, "Mariana")
+        assert app.screen.sub_title == "Mariana · 20 nov 2026"
+        call = await open_scenario(pilot, "internet-veloz-hogar", seed=3)
+        assert str(call.query_one("#call-title").render()).startswith("20 nov 2026 · ")

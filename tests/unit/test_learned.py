@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -19,6 +18,7 @@ import pytest
 from simulator.analysis import agent_acts, analyze_turns, learned, learned_model, tag_agent
 from simulator.analysis.learned_split import split_halves
 from simulator.models.transcript import Turn
+from tests.unit.fake_embedder import fake_embed
 
 np = pytest.importorskip("numpy")
 
@@ -26,18 +26,6 @@ POLICY = {
     "question": {"typed": {"add": False, "remove": False}, "asr": {"add": True, "remove": False}},
     "reflection": {"typed": {"add": True, "remove": False}, "asr": {"add": True, "remove": False}},
 }
-
-
-def fake_embed(texts: Sequence[str]) -> Any:
-    """Bag of words hashed into 512 dims, L2-normalised: deterministic and instant."""
-    out = np.zeros((len(texts), learned.EMBED_DIM), dtype=np.float32)
-    for row, text in enumerate(texts):
-        for word in text.lower().split():
-            out[row, zlib.crc32(word.encode()) % learned.EMBED_DIM] += 1.0
-        norm = np.linalg.norm(out[row])
-        if norm:
-            out[row] /= norm
-    return out
 
 
 def head(
@@ -60,62 +48,21 @@ def head(
     }
 
 
-@pytest.fixture()
-def calls() -> list[list[str]]:
-    return []
-
-
-@pytest.fixture()
-def fake(calls: list[list[str]]) -> Iterator[None]:
-    """Learned acts on, with the fake embedder (calls recorded); the process state is restored."""
-    saved = (
-        learned._STATE.enabled,
-        learned._STATE.embedder,
-        learned._STATE.factory,
-        learned._STATE.failed,
-        learned._STATE.head,
-        learned._STATE.plain,
-        learned._STATE.plain_head,
-    )
-
-    def factory() -> learned.Embedder:
-        def embed(texts: Sequence[str]) -> Any:
-            calls.append(list(texts))
-            return fake_embed(texts)
-
-        return embed
-
-    learned.use_embedder(factory)
-    learned.configure(True)
-    yield
-    learned.use_embedder(None)
-    (
-        learned._STATE.enabled,
-        learned._STATE.embedder,
-        learned._STATE.factory,
-        learned._STATE.failed,
-        learned._STATE.head,
-        learned._STATE.plain,
-        learned._STATE.plain_head,
-    ) = saved
-    learned._STATE.weights = {}
-
-
-def test_reflection_head_adds_paraphrase(fake: None) -> None:
+def test_reflection_head_adds_paraphrase(fake_embedder: None) -> None:
     learned.load_head(head(reflection=10.0))
     text, context = "Suena a que ha sido una semana pesada", "Llevo días sin dormir bien"
     assert "paraphrase" not in tag_agent(text, context)
     assert "paraphrase" in agent_acts(text, context)
 
 
-def test_head_that_says_no_keeps_the_rules_acts(fake: None) -> None:
+def test_head_that_says_no_keeps_the_rules_acts(fake_embedder: None) -> None:
     learned.load_head(head())
     text = "O sea que lo que le preocupa es el precio"
     context = "Me preocupa que sea muy caro"
     assert agent_acts(text, context) == tag_agent(text, context)
 
 
-def test_question_added_only_to_unpunctuated_text(fake: None) -> None:
+def test_question_added_only_to_unpunctuated_text(fake_embedder: None) -> None:
     learned.load_head(head(question=10.0))
     typed = "Usted ha pensado en cambiar de compañía."
     assert "closed_question" not in tag_agent(typed)
@@ -126,7 +73,7 @@ def test_question_added_only_to_unpunctuated_text(fake: None) -> None:
     assert agent_acts(spoken) == ["closed_question"]
 
 
-def test_a_transcript_without_question_marks_is_read_by_the_speech_head(fake: None) -> None:
+def test_a_transcript_without_question_marks_is_read_by_the_speech_head(fake_embedder: None) -> None:
     """Imported calls and speech without «¿?»: a turn with periods and commas may still ask, so
     the question head of the speech form reads it; a call typed with «¿?» keeps its statements."""
     learned.load_head(head(question=10.0))
@@ -144,7 +91,7 @@ def test_a_transcript_without_question_marks_is_read_by_the_speech_head(fake: No
     assert "closed_question" not in analyze_turns(marked)[0].acts
 
 
-def test_added_question_is_open_when_it_opens_like_one(fake: None) -> None:
+def test_added_question_is_open_when_it_opens_like_one(fake_embedder: None) -> None:
     learned.load_head(head(question=10.0))
     acts = learned.combine(
         "como le ha ido con el servicio ultimamente",
@@ -159,7 +106,7 @@ def test_added_question_is_open_when_it_opens_like_one(fake: None) -> None:
     assert "closed_question" in acts
 
 
-def test_no_question_next_to_an_act_with_its_own_job(fake: None) -> None:
+def test_no_question_next_to_an_act_with_its_own_job(fake_embedder: None) -> None:
     learned.load_head(head(question=10.0))
     acts = learned.combine(
         "me da su correo", ["data_request"], {"question": 0.9, "reflection": 0.0}, "asr"
@@ -167,14 +114,14 @@ def test_no_question_next_to_an_act_with_its_own_job(fake: None) -> None:
     assert acts == ["data_request"]
 
 
-def test_a_heard_question_gets_its_job_from_the_rules(fake: None) -> None:
+def test_a_heard_question_gets_its_job_from_the_rules(fake_embedder: None) -> None:
     """«y su correo electronico» said without «?»: the head hears a question, the rules read it
     again with «?» and call it a data request, not a probing question."""
     learned.load_head(head(question=10.0))
     assert agent_acts("y su correo electronico") == ["data_request"]
 
 
-def test_no_paraphrase_added_to_a_turn_with_another_job(fake: None) -> None:
+def test_no_paraphrase_added_to_a_turn_with_another_job(fake_embedder: None) -> None:
     learned.load_head(head(reflection=10.0))
     out = learned.combine(
         "le confirmo su telefono",
@@ -185,7 +132,7 @@ def test_no_paraphrase_added_to_a_turn_with_another_job(fake: None) -> None:
     assert out == ["data_confirmation"]
 
 
-def test_removal_follows_the_policy(fake: None) -> None:
+def test_removal_follows_the_policy(fake_embedder: None) -> None:
     policy = json.loads(json.dumps(POLICY))
     policy["reflection"]["typed"]["remove"] = True
     learned.load_head(head(policy=policy))
@@ -200,7 +147,7 @@ def test_removal_follows_the_policy(fake: None) -> None:
     assert "paraphrase" in out
 
 
-def test_only_weak_questions_are_removed(fake: None) -> None:
+def test_only_weak_questions_are_removed(fake_embedder: None) -> None:
     """The head may take a question away only from a tag or an unpunctuated turn, never from a
     question the agent wrote as one."""
     policy = json.loads(json.dumps(POLICY))
@@ -215,7 +162,7 @@ def test_only_weak_questions_are_removed(fake: None) -> None:
     assert "open_question" in probing
 
 
-def test_a_decided_turn_is_not_embedded(fake: None, calls: list[list[str]]) -> None:
+def test_a_decided_turn_is_not_embedded(fake_embedder: None, embed_calls: list[list[str]]) -> None:
     """With ``embedding_range`` in the head, a turn whose logit without the embedding is far from
     the threshold is scored without it; one near the threshold is embedded."""
     sure = head(reflection=-10.0)
@@ -225,17 +172,17 @@ def test_a_decided_turn_is_not_embedded(fake: None, calls: list[list[str]]) -> N
     learned.load_head(sure)
     text, context = "Eso suena a una semana difícil", "Tuve mucho trabajo"
     assert agent_acts(text, context) == tag_agent(text, context)
-    assert calls == []
+    assert embed_calls == []
     near = json.loads(json.dumps(sure))
     for mode in ("typed", "asr"):
         near["heads"]["reflection"][mode]["bias"] = 0.5
     learned.load_head(near)
     agent_acts(text, context)
-    assert len(calls) == 1
+    assert len(embed_calls) == 1
 
 
 def test_a_batch_larger_than_the_cache_is_embedded_whole(
-    fake: None, calls: list[list[str]], monkeypatch: pytest.MonkeyPatch
+    fake_embedder: None, embed_calls: list[list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """More distinct turns than the cache holds (``simulador analyze`` of a long file): every turn
     gets its embedding and the learned acts stay on."""
@@ -248,7 +195,9 @@ def test_a_batch_larger_than_the_cache_is_embedded_whole(
     assert len(learned._STATE.cache) == 2 and learned.status() == "ready"
 
 
-def test_embeddings_are_batched_and_cached(fake: None, calls: list[list[str]]) -> None:
+def test_embeddings_are_batched_and_cached(
+    fake_embedder: None, embed_calls: list[list[str]]
+) -> None:
     learned.load_head(head(reflection=10.0, context_cosine=True))
     items = [
         ("Primera frase del agente", "Lo que dijo el cliente", []),
@@ -256,25 +205,29 @@ def test_embeddings_are_batched_and_cached(fake: None, calls: list[list[str]]) -
         ("Tercera frase del agente", "Lo que dijo el cliente", []),
     ]
     learned.refine_many(items)
-    assert len(calls) == 1 and len(calls[0]) == 4  # three turns + one distinct context
+    assert len(embed_calls) == 1 and len(embed_calls[0]) == 4  # three turns + one distinct context
     learned.refine_many(items)
-    assert len(calls) == 1  # all cached
+    assert len(embed_calls) == 1  # all cached
 
 
-def test_long_turns_are_cut_before_embedding(fake: None, calls: list[list[str]]) -> None:
+def test_long_turns_are_cut_before_embedding(
+    fake_embedder: None, embed_calls: list[list[str]]
+) -> None:
     learned.load_head(head())
     long_turn = " ".join(f"palabra{i}" for i in range(100))
     learned.refine(long_turn, None, [], wait=True)
-    assert [len(text.split()) for text in calls[0]] == [20]  # first 20 words only
+    assert [len(text.split()) for text in embed_calls[0]] == [20]  # first 20 words only
     with_tail = head()
     with_tail["features"]["tail_embedding"] = True
     learned.load_head(with_tail)
     learned.refine("otra " + long_turn + " fin", None, [], wait=True)
-    assert [len(text.split()) for text in calls[1]] == [20, 20]  # and the last 20 words
-    assert calls[1][0].startswith("otra palabra0 ") and calls[1][1].endswith(" fin")
+    assert [len(text.split()) for text in embed_calls[1]] == [20, 20]  # and the last 20 words
+    assert embed_calls[1][0].startswith("otra palabra0 ") and embed_calls[1][1].endswith(" fin")
 
 
-def test_scoring_refines_agent_turns_in_one_batch(fake: None, calls: list[list[str]]) -> None:
+def test_scoring_refines_agent_turns_in_one_batch(
+    fake_embedder: None, embed_calls: list[list[str]]
+) -> None:
     learned.load_head(head(reflection=10.0))
     turns = [
         Turn(speaker="agent", text="Buenas tardes, le habla Mariana de Internet Veloz."),
@@ -285,18 +238,20 @@ def test_scoring_refines_agent_turns_in_one_batch(fake: None, calls: list[list[s
     acts = analyze_turns(turns)
     assert "paraphrase" in acts[2].acts
     assert "paraphrase" not in acts[3].acts  # customer turns are never touched
-    assert len(calls) == 1
+    assert len(embed_calls) == 1
 
 
-def test_switched_off_means_rules_only(fake: None, calls: list[list[str]]) -> None:
+def test_switched_off_means_rules_only(fake_embedder: None, embed_calls: list[list[str]]) -> None:
     learned.load_head(head(reflection=10.0))
     learned.configure(False)
     text = "Se le corta justo cuando más lo usa"
     assert agent_acts(text, "Se me cae en las noches") == tag_agent(text, "Se me cae en las noches")
-    assert learned.status() == "off" and not calls
+    assert learned.status() == "off" and not embed_calls
 
 
-def test_environment_variable_switches_off(fake: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_variable_switches_off(
+    fake_embedder: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     learned.configure(None)
     monkeypatch.setenv(learned.ENV_VAR, "0")
     assert not learned.enabled()
@@ -309,7 +264,7 @@ def _broken() -> learned.Embedder:
 
 
 def test_missing_package_falls_back_to_the_plain_head(
-    fake: None, calls: list[list[str]], caplog: pytest.LogCaptureFixture
+    fake_embedder: None, embed_calls: list[list[str]], caplog: pytest.LogCaptureFixture
 ) -> None:
     learned.use_embedder(_broken)
     plain = head(reflection=10.0)
@@ -323,12 +278,12 @@ def test_missing_package_falls_back_to_the_plain_head(
     assert len(notices) == 1 and notices[0].exc_info is None  # a notice, never a traceback
     text, context = "Suena a que ha sido una semana pesada", "Llevo días sin dormir bien"
     assert "paraphrase" in agent_acts(text, context)
-    assert not calls  # the plain head embeds nothing
+    assert not embed_calls  # the plain head embeds nothing
     assert learned.warm_up() is True
     assert len([r for r in caplog.records if "sin embeddings" in r.getMessage()]) == 1
 
 
-def test_plain_head_features_leave_the_embedding_at_zero(fake: None) -> None:
+def test_plain_head_features_leave_the_embedding_at_zero(fake_embedder: None) -> None:
     plain = head()
     plain["features"] = {"embedding": False}
     learned.load_head(plain)
@@ -336,7 +291,9 @@ def test_plain_head_features_leave_the_embedding_at_zero(fake: None) -> None:
     assert tail is None and ctx is None and not np.asarray(emb).any()
 
 
-def test_no_head_at_all_degrades_to_rules(fake: None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_head_at_all_degrades_to_rules(
+    fake_embedder: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     learned.use_embedder(_broken)
 
     def missing(name: str = "") -> dict:
@@ -351,7 +308,7 @@ def test_no_head_at_all_degrades_to_rules(fake: None, monkeypatch: pytest.Monkey
     assert agent_acts(text, "Se me cae") == tag_agent(text, "Se me cae")
 
 
-def test_broken_embedder_at_run_time_degrades_to_rules(fake: None) -> None:
+def test_broken_embedder_at_run_time_degrades_to_rules(fake_embedder: None) -> None:
     def factory() -> learned.Embedder:
         def embed(texts: Sequence[str]) -> Any:
             raise RuntimeError("modelo roto")
@@ -365,7 +322,7 @@ def test_broken_embedder_at_run_time_degrades_to_rules(fake: None) -> None:
     assert learned.status() == "failed"
 
 
-def test_warm_up_in_background_loads_off_the_caller(fake: None) -> None:
+def test_warm_up_in_background_loads_off_the_caller(fake_embedder: None) -> None:
     learned.load_head(head())
     thread = learned.warm_up_in_background()
     assert thread is not None
@@ -375,7 +332,7 @@ def test_warm_up_in_background_loads_off_the_caller(fake: None) -> None:
 
 
 def test_settings_key_switches_the_services(
-    fake: None, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+    fake_embedder: None, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from simulator.services import build_services
     from simulator.settings import load_settings

@@ -35,6 +35,19 @@ CATALOG = [
     {"name": "Seguro Hogar Familiar", "price": 3600, "period": "año"},
 ]
 
+# The first four turns of the home-insurance calls below: greeting, identity, an open question
+# about the house and the customer's answer (a robbery last year).
+ANA_LUZ_OPENING = [
+    ("agent", "Buenas tardes, le habla Irene de Seguros Alba. ¿Hablo con la señora Ana Luz?"),
+    ("customer", "Sí, soy yo."),
+    (
+        "agent",
+        "Gracias, señora Ana Luz. ¿Cómo está protegida hoy su casa si pasa algo, una fuga,"
+        " un robo?",
+    ),
+    ("customer", "No tenemos nada, y el año pasado se nos metieron a robar."),
+]
+
 
 def _card(lines: list[tuple[str, str]], raw: bool = False, **extra: object):  # type: ignore[no-untyped-def]
     data = {"turns": [{"speaker": s, "text": t} for s, t in lines], **extra}
@@ -191,17 +204,7 @@ def test_leaving_the_service_over_its_failure_is_an_objection_the_agent_answers(
 def test_granting_what_a_customer_who_must_consult_asked_for_answers_the_objection() -> None:
     card = _card(
         [
-            (
-                "agent",
-                "Buenas tardes, le habla Irene de Seguros Alba. ¿Hablo con la señora Ana Luz?",
-            ),
-            ("customer", "Sí, soy yo."),
-            (
-                "agent",
-                "Gracias, señora Ana Luz. ¿Cómo está protegida hoy su casa si pasa algo, una fuga,"
-                " un robo?",
-            ),
-            ("customer", "No tenemos nada, y el año pasado se nos metieron a robar."),
+            *ANA_LUZ_OPENING,
             (
                 "agent",
                 "Para eso es el Seguro Hogar Básico: cubre robo y daños por 2,400 pesos al año."
@@ -224,17 +227,7 @@ def test_granting_what_a_customer_who_must_consult_asked_for_answers_the_objecti
 def test_a_step_announced_is_not_praised_as_asking_for_the_decision() -> None:
     card = _card(
         [
-            (
-                "agent",
-                "Buenas tardes, le habla Irene de Seguros Alba. ¿Hablo con la señora Ana Luz?",
-            ),
-            ("customer", "Sí, soy yo."),
-            (
-                "agent",
-                "Gracias, señora Ana Luz. ¿Cómo está protegida hoy su casa si pasa algo, una fuga,"
-                " un robo?",
-            ),
-            ("customer", "No tenemos nada, y el año pasado se nos metieron a robar."),
+            *ANA_LUZ_OPENING,
             (
                 "agent",
                 "Qué mal rato. Para eso es el Seguro Hogar Básico: cubre robo y daños por 2,400"

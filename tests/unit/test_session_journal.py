@@ -114,3 +114,68 @@ def test_state_caught_up_when_killed_before_the_state_was_written(tmp_path: Path
     sc, pe = _scenario_persona()
     resumed = CallSession.resume(recovered, sc, pe)
     assert resumed.state == session.state
+
+
+def _rewrite(path: Path, change: object) -> None:
+    """Apply ``change`` (record -> record or None to drop it) to every line of the journal."""
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    kept = [r for r in (change(r) for r in records) if r is not None]  # type: ignore[operator]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept), "utf-8")
+
+
+def test_a_journal_without_the_call_date_is_dated_from_the_day_it_started(tmp_path: Path) -> None:
+    """An older journal's state lines carry no ``call_date``: the resumed call is dated on the day
+    its header says it started (not the day it is resumed) and says where the date came from."""
+    path = tmp_path / "call.journal.jsonl"
+    _killed_call(path)
+
+    def undated(record: dict) -> dict:
+        if record["type"] == "header":
+            record["started_at"] = "2026-11-12T17:30:00+00:00"
+        if record["type"] == "state":
+            record["state"].pop("call_date", None)
+        return record
+
+    _rewrite(path, undated)
+    sc, pe = _scenario_persona()
+    resumed = CallSession.resume(Journal.recover(path), sc, pe)
+    assert resumed.state.call_date == "2026-11-12"
+    assert resumed.date_note.endswith("12 nov 2026.")
+
+
+def test_a_journal_that_kept_its_date_is_resumed_on_it_without_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "call.journal.jsonl"
+    _killed_call(path)
+    _rewrite(
+        path,
+        lambda r: (
+            r | {"state": r["state"] | {"call_date": "2026-11-18"}} if r["type"] == "state" else r
+        ),
+    )
+    sc, pe = _scenario_persona()
+    resumed = CallSession.resume(Journal.recover(path), sc, pe)
+    assert resumed.state.call_date == "2026-11-18" and resumed.date_note == ""
+
+
+def test_with_no_header_date_the_journal_files_date_is_used(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "call.journal.jsonl"
+    _killed_call(path)
+
+    def headless(record: dict) -> dict | None:
+        if record["type"] == "state":
+            return None  # the state lines were lost too
+        if record["type"] == "header":
+            record.pop("started_at", None)
+        return record
+
+    _rewrite(path, headless)
+    stamp = 1_794_000_000  # 2026-11-06 (UTC), a day the call was not resumed on
+    os.utime(path, (stamp, stamp))
+    sc, pe = _scenario_persona()
+    resumed = CallSession.resume(Journal.recover(path), sc, pe)
+    from datetime import datetime
+
+    assert resumed.state.call_date == datetime.fromtimestamp(stamp).date().isoformat()
+    assert "se usa la de su archivo" in resumed.date_note

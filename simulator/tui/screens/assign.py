@@ -1,10 +1,11 @@
 """The formador's «Nueva asignación»: scenarios for a trainee or a whole cohort.
 
 One screen: scenarios (several at once) on the left; on the right who gets them (one trainee or a
-cohort), due date, target score, mode and attempts. «Asignar» (Ctrl+S) checks what was typed
-(Spanish message next to the button on a bad date, score or attempts), makes the assignments with
-``FormadorService.assign`` in a worker, and says in Spanish what was assigned to whom. Escape goes
-back. Opened with ``a`` from the formador dashboard, or «Nueva asignación» in the command palette.
+cohort), due date, target score, mode and attempts. «Asignar» (Ctrl+S, or Enter in a field or on
+the option already chosen) checks what was typed (Spanish message next to the button on a bad
+date, score or attempts), makes the assignments with ``FormadorService.assign`` in a worker, and
+says in Spanish what was assigned to whom. Escape goes back. Opened with ``a`` from the formador
+dashboard, or «Nueva asignación» in the command palette.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from textual.widgets import (
     Input,
     Label,
     RadioButton,
-    RadioSet,
     Select,
     SelectionList,
     Static,
@@ -36,6 +36,7 @@ from simulator.errors import SimuladorError
 from simulator.language.safe_text import escape_textual
 from simulator.tui.app_api import app_of
 from simulator.tui.views import fmt_when
+from simulator.tui.widgets.form_keys import ChoiceSet
 
 if TYPE_CHECKING:
     from simulator.services.assign_form import AssignForm
@@ -94,9 +95,9 @@ class AssignScreen(Screen[None]):
             with Vertical(id="scenario-box"):
                 yield Label("[b]Escenarios[/b] (Espacio marca o desmarca; varios a la vez):")
                 yield SelectionList[str](id="scenarios")
-            with VerticalScroll(id="assign-form"):
+            with VerticalScroll(id="assign-form", can_focus=False):
                 yield Label("Para:")
-                with RadioSet(id="target-kind"):
+                with ChoiceSet(id="target-kind"):
                     yield RadioButton("Un aprendiz", value=True, id="to-trainee")
                     yield RadioButton("Toda una cohorte", id="to-cohort")
                 yield Select[int]([], prompt="Elija al aprendiz", id="trainee", compact=True)
@@ -106,7 +107,7 @@ class AssignScreen(Screen[None]):
                 yield Label("Calificación meta (0 a 100):")
                 yield Input(placeholder="vacía: sin meta", id="target", max_length=20, compact=True)
                 yield Label("Modo (el examen no da pistas):")
-                with RadioSet(id="mode"):
+                with ChoiceSet(id="mode"):
                     yield RadioButton("Práctica", value=True, id="practice")
                     yield RadioButton("Examen", id="exam")
                 yield Label("Intentos:")
@@ -159,7 +160,7 @@ class AssignScreen(Screen[None]):
         if missing:
             self._say("Aviso: " + "; ".join(missing) + ".")
         else:
-            self._say("Marque escenarios, elija a quién y presione Asignar (Ctrl+S).")
+            self._say("Marque escenarios, elija a quién y presione Enter o Asignar (Ctrl+S).")
 
     def _say(self, message: str, *, error: bool = False, done: bool = False) -> None:
         self.last_message = message
@@ -169,14 +170,14 @@ class AssignScreen(Screen[None]):
 
     # ----------------------------------------------------------------- form
 
-    @on(RadioSet.Changed, "#target-kind")
+    @on(ChoiceSet.Changed, "#target-kind")
     def _target_kind_changed(self) -> None:
         to_cohort = self._to_cohort()
         self.query_one("#trainee").display = not to_cohort
         self.query_one("#cohort").display = to_cohort
 
     def _to_cohort(self) -> bool:
-        pressed = self.query_one("#target-kind", RadioSet).pressed_button
+        pressed = self.query_one("#target-kind", ChoiceSet).pressed_button
         return pressed is not None and pressed.id == "to-cohort"
 
     def _value(self, select_id: str) -> Any:
@@ -205,7 +206,7 @@ class AssignScreen(Screen[None]):
                 raise InputError("Elija al aprendiz que recibe la asignación.")
             people = {t.id: t.name for t in form.trainees} if form else {}
             who = f"«{people.get(trainee_id, trainee_id)}»"
-        pressed = self.query_one("#mode", RadioSet).pressed_button
+        pressed = self.query_one("#mode", ChoiceSet).pressed_button
         return AssignOrder(
             scenario_ids=chosen,
             trainee_id=trainee_id,
@@ -218,6 +219,8 @@ class AssignScreen(Screen[None]):
         )
 
     @on(Button.Pressed, "#assign")
+    @on(Input.Submitted)
+    @on(ChoiceSet.Submitted)
     def action_assign(self) -> None:
         if self.busy:
             return

@@ -2,7 +2,9 @@
 
 Customer replies are computed in a worker thread (``asyncio.to_thread``) so typing never waits for
 the customer; every result is checked against the call's generation counter before it is shown
-(a stale reply for a call that already ended is dropped).
+(a stale reply for a call that already ended is dropped). The screen's parts live in mixins of
+their own: the softphone keys in ``call_phone``, the talk line in ``call_talk``, voice in
+``call_voice``; this module holds the layout, the transcript log and finishing the call.
 """
 
 from __future__ import annotations
@@ -30,12 +32,12 @@ from textual.widgets import (
 from simulator.errors import SimuladorError
 from simulator.language.display import display as display_name
 from simulator.language.safe_text import clean, escape_textual
-from simulator.session.folio import case_folio
 from simulator.session.texts import call_date_short, call_date_words
 from simulator.tui.app_api import app_of
+from simulator.tui.screens.call_phone import OUTBOUND, SOFTPHONE_BUTTONS, CallPhone
 from simulator.tui.screens.call_talk import CallTalk
 from simulator.tui.screens.call_voice import CallVoice, TalkLine
-from simulator.tui.views import CallRequest, labels, mood_text
+from simulator.tui.views import CallRequest, labels
 from simulator.tui.widgets.capture_form import CaptureForm
 from simulator.tui.widgets.catalog_sheet import catalog_markup, customer_markup
 from simulator.tui.widgets.softphone import Softphone
@@ -44,10 +46,8 @@ if TYPE_CHECKING:
     from simulator.services.results import LiveCall
     from simulator.session.result import CallResult
 
-OUTBOUND = ("outbound_sale", "collections")
 
-
-class CallScreen(CallVoice, CallTalk, Screen[None]):
+class CallScreen(CallVoice, CallTalk, CallPhone, Screen[None]):
     """One live call. Phases: before (not started) → live → wrap-up (Tipificación) → saving."""
 
     CSS_PATH = "call.tcss"
@@ -139,6 +139,8 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
             self.phase = "live" if not session.ended else "wrapup"
             self.t_start = app.clock() - session.elapsed
             self._system("Llamada recuperada del diario; continúe donde se quedó.")
+            if session.date_note:
+                self._system(escape_textual(session.date_note))
             for turn in session.transcript.turns:
                 self._turn(turn.speaker, turn.text)
             self._show_mood()
@@ -167,166 +169,14 @@ class CallScreen(CallVoice, CallTalk, Screen[None]):
     def _error(self, error: Exception) -> None:
         self.notify(str(error), severity="error")
 
-    def _tick(self) -> None:
-        now = app_of(self).clock()
-        if self.t_start is not None:
-            self.softphone.elapsed = (self.t_end or now) - self.t_start
-        if self.hold_t0 is not None:
-            left = float(self.scenario.max_hold_seconds) - (now - self.hold_t0)
-            self.softphone.hold_left = left
-            if left < 0 and not self.hold_warned:
-                self.hold_warned = True
-                self.notify(
-                    f"La espera pasó del máximo ({self.scenario.max_hold_seconds} s): "
-                    "regrese con el cliente (F4).",
-                    severity="warning",
-                )
-        else:
-            self.softphone.hold_left = None
+    # ----------------------------------------------------------------- softphone (see call_phone)
 
-    def _sync_status(self) -> None:
-        self.softphone.status = self.session.status
-
-    def _show_mood(self) -> None:
-        if not self.exam:
-            self.softphone.mood = mood_text(self.session.mood)
-
-    # ----------------------------------------------------------------- softphone actions
-
-    @on(Button.Pressed, "#sp-ready")
-    def action_available(self) -> None:
-        if self.session.status != "Desconectado":
-            self.notify(f"Ya está en estado {self.session.status}.")
-            return
-        try:
-            self.session.set_status("Disponible")
-        except SimuladorError as error:
-            self._error(error)
-            return
-        self._sync_status()
-        self._system("Sesión iniciada. Estado: Disponible.")
-
-    @on(Button.Pressed, "#sp-answer")
-    def action_answer(self) -> None:
-        if self.phase != "before":
-            self.notify("La llamada ya está en curso.")
-            return
-        if self.session.status != "Disponible":
-            self.notify("Primero inicie sesión y póngase Disponible (F2).", severity="warning")
-            return
-        app = app_of(self)
-        try:
-            lines = self.session.start()
-        except SimuladorError as error:
-            self._error(error)
-            return
-        self.phase = "live"
-        self.t_start = app.clock()
-        self._sync_status()
-        self._system(
-            "Marcando… el cliente contesta."
-            if self.scenario.kind in OUTBOUND
-            else "Entra una llamada."
-        )
-        for line in lines:
-            self._turn("customer", line)
-        self._show_mood()
-        self.say.focus()
-
-    @on(Button.Pressed, "#sp-hold-btn")
-    def action_hold(self) -> None:
-        if self.phase != "live":
-            self.notify("No hay una llamada en curso.", severity="warning")
-            return
-        if self.waiting:
-            self.notify("Espere a que el cliente termine de hablar.")
-            return
-        app = app_of(self)
-        try:
-            if self.hold_t0 is None:
-                self.session.hold_start()
-                self.hold_t0 = app.clock()
-                self.hold_warned = False
-                self._system(f"Cliente en espera (máximo {self.scenario.max_hold_seconds} s).")
-            else:
-                seconds = max(0.0, app.clock() - self.hold_t0)
-                self.hold_t0 = None
-                reply = self.session.hold_end(seconds=seconds)
-                self._system(f"Regresó de la espera ({seconds:.0f} s).")
-                if reply is not None:
-                    self._show_reply(self.generation, reply)
-        except SimuladorError as error:
-            self._error(error)
-        self._sync_status()
-        self._tick()
-
-    @on(Button.Pressed, "#sp-sale")
-    def action_sale(self) -> None:
-        if self.phase != "live" or self.sale_done:
-            done, kind = self.sale_done, self.scenario.kind
-            said = display_name("register_again", kind) if done else "Solo se registra en llamada."
-            self.notify(said, severity="information" if done else "warning")
-            return
-        if self.waiting:
-            self.sale_done = True
-            self.deferred.append(self._register_sale)
-            return
-        self._register_sale()
-
-    def _register_sale(self) -> None:
-        try:
-            self.session.register_sale()
-        except SimuladorError as error:
-            self._error(error)
-            return
-        self.sale_done = True
-        said = display_name("registered", self.scenario.kind)
-        folio = case_folio(self.scenario, self.live.seed)
-        self._system(f"{said} Folio: {folio}." if folio else said)
-
-    @on(Button.Pressed, "#sp-hangup")
-    def action_hangup(self) -> None:
-        if self.phase == "live" and self.waiting:
-            self.notify("Espere a que el cliente termine de hablar.")
-        elif self.phase == "live":
-            from simulator.tui.screens.confirm import ConfirmModal
-
-            self.app.push_screen(
-                ConfirmModal("¿Colgar la llamada?", "Colgar", "Seguir en la llamada"),
-                self._hangup_confirmed,
-            )
-        elif self.phase == "wrapup":
-            self._finish()
-        elif self.phase == "before":
-            self.notify("La llamada todavía no empieza.", severity="warning")
-
-    def _hangup_confirmed(self, yes: bool | None) -> None:
-        if yes:
-            self._hang_up()
-
-    def _hang_up(self) -> None:
-        app = app_of(self)
-        self.generation += 1  # any reply still on its way is now stale
-        self.waiting = False
-        self.typing.display = False
-        self._run_deferred()
-        self.voice_off()  # the customer's last words are still spoken, then it is saved
-        self._flush_capture()
-        if self.hold_t0 is not None:
-            self.action_hold()
-        try:
-            self.result = self.session.hang_up(score=False)
-        except SimuladorError as error:
-            self._error(error)
-            return
-        self.phase = "wrapup"
-        self.t_end = app.clock()
-        self._sync_status()
-        self._tick()
-        self._system(
-            "Llamada terminada. Tipificación: complete la captura y presione F6 para terminar."
-        )
-        self.query_one(TabbedContent).active = "tab-capture"
+    @on(Button.Pressed, "Softphone Button")
+    def _softphone_pressed(self, event: Button.Pressed) -> None:
+        """A softphone button does what its F key does."""
+        action = SOFTPHONE_BUTTONS.get(event.button.id or "")
+        if action is not None:
+            getattr(self, f"action_{action}")()
 
     # ----------------------------------------------------------------- tools
 

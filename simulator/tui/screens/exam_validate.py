@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, Static
 
 from simulator.language.safe_text import escape_textual as escape
+from simulator.tui.widgets.form_keys import ChoiceSet
 
 if TYPE_CHECKING:
     from simulator.exam.models import ExamAttempt
@@ -46,7 +47,7 @@ class ExamValidateModal(ModalScreen[ValidationRequest | None]):
             yield Static(
                 "Su decisión y su nota quedan en el resultado y en el portafolio.", classes="muted"
             )
-            with RadioSet(id="decision"):
+            with ChoiceSet(id="decision"):
                 yield RadioButton("Valido el resultado", id="agree")
                 yield RadioButton("No lo valido", id="disagree")
             yield Label("Nota (obligatoria): ¿por qué?")
@@ -57,7 +58,7 @@ class ExamValidateModal(ModalScreen[ValidationRequest | None]):
                 yield Button("Cancelar", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#decision", RadioSet).focus()
+        self.query_one("#decision", ChoiceSet).focus()
 
     def choose(self, agree: bool, note: str) -> None:
         """Fill the form (what a formador does with the keyboard; used by tests)."""
@@ -66,13 +67,14 @@ class ExamValidateModal(ModalScreen[ValidationRequest | None]):
 
     @on(Button.Pressed, "#save")
     @on(Input.Submitted, "#note")
+    @on(ChoiceSet.Submitted, "#decision")
     def _save(self) -> None:
-        pressed = self.query_one("#decision", RadioSet).pressed_button
+        pressed = self.query_one("#decision", ChoiceSet).pressed_button
         note = self.query_one("#note", Input).value.strip()
         error = self.query_one("#validate-error", Static)
         if pressed is None:
             error.update("[b $error]Elija si valida o no el resultado.[/]")
-            self.query_one("#decision", RadioSet).focus()
+            self.query_one("#decision", ChoiceSet).focus()
             return
         if not note:
             error.update("[b $error]Escriba una nota: la validación necesita un motivo.[/]")

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from simulator.language.display import display, names
 from simulator.language.safe_text import clean, escape_textual
 from simulator.models.scorecard import SKILL_KEYS
+from simulator.tui import views
 from simulator.tui.app_api import app_of
 from simulator.tui.assignment_rows import (
     assignment_rows,
@@ -98,6 +99,9 @@ class HomeScreen(Screen[None]):
         yield Static("", id="row-detail")
         yield ExamEntry()
         yield Footer()
+
+    def on_screen_resume(self) -> None:  # the practice day next to the trainee's name
+        self.sub_title = views.home_subtitle(self.app.sub_title)
 
     def on_mount(self) -> None:
         self.query_one("#assignments-title").display = False

@@ -15,7 +15,7 @@ from simulator.language.display import display
 from simulator.language.safe_text import escape_textual as escape
 from simulator.session.outcome_reason import outcome_reason
 from simulator.tui.app_api import app_of
-from simulator.tui.views import CallRequest, as_mode, drill_note, plan_drill
+from simulator.tui.views import CallRequest, as_mode, drill_note, fmt_day, plan_drill
 from simulator.tui.widgets.scorecard_view import (
     elements_markup,
     errors_markup,
@@ -81,7 +81,9 @@ class ResultsScreen(Screen[None]):
     def _verdict_markup(self) -> str:
         saved, card = self.saved, self.card
         title = escape(saved.scenario_title or self.request.title)
-        lines = [f"[b]{title}[/b] · Resultado: {escape(saved.outcome_name or '—')}"]
+        day = fmt_day(saved.started_at)
+        when = f" · {escape(day)}" if day else ""
+        lines = [f"[b]{title}[/b]{when} · Resultado: {escape(saved.outcome_name or '—')}"]
         why = outcome_reason(saved.outcome, saved.transcript)
         if why:
             lines.append(f"[dim]{escape(why)}[/]")

@@ -6,24 +6,34 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, RadioButton, Select, Static
 
 from simulator.language.display import display
 from simulator.language.safe_text import escape_textual
 from simulator.tui.app_api import app_of
 from simulator.tui.views import CallRequest, LibraryRow, new_seed
+from simulator.tui.widgets.form_keys import ChoiceSet, keys_hint
 
 if TYPE_CHECKING:
     from simulator.services.results import Mode
 
 
 class StartCallModal(ModalScreen[CallRequest | None]):
-    """Persona, seed and mode for one scenario; Enter/Iniciar starts, Esc cancels."""
+    """Persona, seed and mode for one scenario; Enter/Iniciar starts, Esc cancels.
+
+    Enter starts from the seed, from the mode already chosen and from «Iniciar»; the persona list
+    keeps Enter to open itself. The box scrolls on a small screen but never takes the focus (a
+    focused box swallowed Enter and Tab seemed to go nowhere).
+    """
 
     CSS_PATH = "start_call.tcss"
-    BINDINGS = [("escape", "cancel", "Cancelar"), ("ctrl+s", "start", "Iniciar")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancelar"),
+        Binding("ctrl+s", "start", "Iniciar", show=False),
+    ]
 
     def __init__(
         self,
@@ -57,7 +67,7 @@ class StartCallModal(ModalScreen[CallRequest | None]):
         default_mode = settings.default_mode if settings is not None else "practice"
         if self.fixed_mode is not None:
             default_mode = self.fixed_mode
-        with VerticalScroll(id="start-box"):
+        with VerticalScroll(id="start-box", can_focus=False):
             yield Static(f"[b]{escape_textual(row.title)}[/b]", id="start-title")
             kind = display("scenario_kind", row.kind)
             ctype = display("customer_type", row.customer_type).lower()
@@ -78,12 +88,13 @@ class StartCallModal(ModalScreen[CallRequest | None]):
             yield Label("Semilla (la misma semilla repite la misma llamada):")
             yield Input(str(self.seed), type="integer", id="seed")
             yield Label("Modo (lo fija la asignación):" if self.fixed_mode else "Modo:")
-            with RadioSet(id="mode", disabled=self.fixed_mode is not None):
+            with ChoiceSet(id="mode", disabled=self.fixed_mode is not None):
                 yield RadioButton(
                     "Práctica (con pistas)", value=default_mode != "exam", id="practice"
                 )
                 yield RadioButton("Examen (sin pistas)", value=default_mode == "exam", id="exam")
             with Horizontal(id="start-buttons"):
+                yield Static(keys_hint("iniciar"), id="start-keys", classes="muted")
                 yield Button("Iniciar", variant="primary", id="start")
                 yield Button("Cancelar", id="cancel")
 
@@ -95,7 +106,7 @@ class StartCallModal(ModalScreen[CallRequest | None]):
         if self.fixed_persona:
             persona = self.persona_id
         seed_text = self.query_one("#seed", Input).value.strip()
-        mode_set = self.query_one("#mode", RadioSet)
+        mode_set = self.query_one("#mode", ChoiceSet)
         pressed = mode_set.pressed_button
         mode: Mode = "exam" if pressed is not None and pressed.id == "exam" else "practice"
         if self.fixed_mode is not None:
@@ -110,6 +121,7 @@ class StartCallModal(ModalScreen[CallRequest | None]):
 
     @on(Button.Pressed, "#start")
     @on(Input.Submitted, "#seed")
+    @on(ChoiceSet.Submitted, "#mode")
     def action_start(self) -> None:
         self.dismiss(self.request())
 

@@ -18,7 +18,7 @@ class CaptureForm(VerticalScroll):
     DEFAULT_CSS = """
     CaptureForm { height: 1fr; }
     CaptureForm Horizontal { height: 1; margin-bottom: 1; }
-    CaptureForm Label { width: 11; color: $text-muted; }
+    CaptureForm Label { width: 12; color: $text-muted; }
     CaptureForm Input { width: 1fr; background: $boost; }
     CaptureForm Input:focus { background: $primary 30%; }
     """

@@ -14,7 +14,7 @@ from simulator.language.display import display
 from simulator.language.safe_text import clean
 from simulator.language.safe_text import escape_textual as escape
 from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS
-from simulator.tui.views import metric_rows, plan_drill_text, skill_bar
+from simulator.tui.views import metric_rows, plan_drill_text, skill_bar, unjudged_metrics
 
 if TYPE_CHECKING:
     from simulator.models.scorecard import ErrorFinding, Scorecard
@@ -93,7 +93,7 @@ def metrics_table(card: Scorecard) -> Table:
     table.add_column("Métrica", style="bold", no_wrap=True)
     table.add_column("Valor", justify="right")
     table.add_column("Meta", style="dim")
-    for name, value, target in metric_rows(card.metrics):
+    for name, value, target in metric_rows(card.metrics, unjudged_metrics(card)):
         table.add_row(Text(clean(name)), Text(clean(value)), Text(clean(target)))
     return table
 
