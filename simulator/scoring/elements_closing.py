@@ -174,7 +174,14 @@ def judge(ctx: CallContext) -> Judged:
     if ctx.sale_registered:
         parts["acceptance"] = accepted is not None or consent.consent(ctx).requested
         if accepted is not None:
-            evidence.append(acceptance_evidence(ctx, accepted))
+            # the element judges the agent: cite the close the customer said yes to, not the
+            # customer's «sí» (panel I); a recorded acceptance is the one customer line kept,
+            # as the recording the standard asks for
+            heard = acceptance_evidence(ctx, accepted)
+            if heard.clip is not None:
+                evidence.append(heard)
+            elif close is not None and ctx.speaker(close) == "agent":
+                evidence.append(ctx.evidence(close))
         elif not parts["acceptance"]:
             turn = consent.sale_turn(ctx)
             quote = tx.quote(ctx.text(turn)) if turn else ""
