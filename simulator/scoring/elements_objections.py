@@ -6,6 +6,10 @@ the holder no close is owed; a callback agreed with a customer who has no time i
 An objection counts as addressed when the agent's next turn carries an objection response, or
 acknowledges/empathises/paraphrases and then explores or answers (question, feature, benefit).
 A «no me vuelva a llamar» is addressed by apologising and closing, not by selling.
+
+A call from outside the simulator is read as a QA analyst reads it: a «no» to the offer is an
+objection too (handled by acknowledging, asking why or taking it, not by pitching on), and with no
+resistance at all and no decision asked there is nothing to judge.
 """
 
 from __future__ import annotations
@@ -62,7 +66,14 @@ def resisted(ctx: CallContext) -> bool:
     )
 
 
-RESPECTS_REFUSAL = ("thanks", "farewell", "acknowledgement", "empathy", "paraphrase", "open_question")
+RESPECTS_REFUSAL = (
+    "thanks",
+    "farewell",
+    "acknowledgement",
+    "empathy",
+    "paraphrase",
+    "open_question",
+)
 
 
 def respects_refusal(ctx: CallContext, a: int) -> bool:
