@@ -160,6 +160,13 @@ class CallContext:
         return self.transcript.kind in SELLING_KINDS
 
     @property
+    def imported(self) -> bool:
+        """A call that did not come from the simulator (no scenario, no outcome, no events): it is
+        judged as a QA analyst reads any call, not by the seed protocol's exact formulas."""
+        t = self.transcript
+        return t.scenario is None and t.outcome is None and not t.events
+
+    @property
     def is_voice(self) -> bool:
         """Voice timings are read only from spoken calls: a text call's turn times are typing (or
         simulated) times, not speech. Imported calls that do not say their mode count as spoken

@@ -109,6 +109,35 @@ def _sign_off(ctx: CallContext, window: list[int]) -> int | None:
     return last if ctx.has(last, "thanks") and ctx.has(last, "agent_id") else None
 
 
+def _unconfirmed_promise(ctx: CallContext, window: list[int]) -> bool:
+    """A collections call that negotiated a payment closes on the promise read back with its
+    amount: a recap without it («Registrado. Recibirá el convenio hoy») leaves the promise vague
+    (external dev calls: «sin monto por mensualidad ni canal y no se lee de vuelta»)."""
+    if ctx.kind != "collections" or not any(
+        ctx.has(n, "close", "trial_close") for n in ctx.agent_turns
+    ):
+        return False
+    return not any(x.is_money for n in window for x in ctx.amounts(n))
+
+
+def _imported_close(ctx: CallContext, window: list[int], found: dict[str, int | None]) -> None:
+    """A call from outside the simulator has no company protocol to hold it to: a QA analyst
+    credits a close that recaps what was done and what comes next («Registrado. Recibirá el
+    convenio hoy») as the offer of more help, and last words that thank for the call or leave the
+    door open («Gracias por su tiempo», «no dude en contactarnos») as the goodbye (external dev
+    calls; the simulator's own calls keep the protocol's three formulas)."""
+    if not window:
+        return
+    if found["offer_more"] is None and not _unconfirmed_promise(ctx, window):
+        found["offer_more"] = next(
+            (n for n in reversed(window) if tx.cue("closing_recap").search(ctx.folded[n - 1])),
+            None,
+        )
+    last = window[-1]
+    if found["farewell"] is None and tx.cue("parting_words").search(ctx.folded[last - 1]):
+        found["farewell"] = last
+
+
 def judge(ctx: CallContext) -> Judged:
     if (
         ctx.customer_hung_up
@@ -133,6 +162,8 @@ def judge(ctx: CallContext) -> Judged:
     ) or _offer_answered(ctx)
     if found["farewell"] is None:
         found["farewell"] = _sign_off(ctx, window)
+    if ctx.imported:
+        _imported_close(ctx, window, found)
     parts = {act: found[act] is not None for act in found}
     cited = {n for n in found.values() if n}
     if window and not all(parts.values()):
@@ -143,7 +174,14 @@ def judge(ctx: CallContext) -> Judged:
     if ctx.sale_registered:
         parts["acceptance"] = accepted is not None or consent.consent(ctx).requested
         if accepted is not None:
-            evidence.append(acceptance_evidence(ctx, accepted))
+            # the element judges the agent: cite the close the customer said yes to, not the
+            # customer's «sí» (panel I); a recorded acceptance is the one customer line kept,
+            # as the recording the standard asks for
+            heard = acceptance_evidence(ctx, accepted)
+            if heard.clip is not None:
+                evidence.append(heard)
+            elif close is not None and ctx.speaker(close) == "agent":
+                evidence.append(ctx.evidence(close))
         elif not parts["acceptance"]:
             turn = consent.sale_turn(ctx)
             quote = tx.quote(ctx.text(turn)) if turn else ""

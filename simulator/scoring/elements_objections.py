@@ -6,6 +6,10 @@ the holder no close is owed; a callback agreed with a customer who has no time i
 An objection counts as addressed when the agent's next turn carries an objection response, or
 acknowledges/empathises/paraphrases and then explores or answers (question, feature, benefit).
 A «no me vuelva a llamar» is addressed by apologising and closing, not by selling.
+
+A call from outside the simulator is read as a QA analyst reads it: a «no» to the offer is an
+objection too (handled by acknowledging, asking why or taking it, not by pitching on), and with no
+resistance at all and no decision asked there is nothing to judge.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from simulator.analysis import conduct
+from simulator.analysis.lexicon import customer_patterns
 from simulator.datafiles import parse as parse_yaml
 from simulator.scoring import applicability, kinded
 from simulator.scoring import text as tx
@@ -37,7 +42,44 @@ def objection_turns(ctx: CallContext) -> list[int]:
         for n in ctx.customer_turns
         if is_do_not_call(ctx, n)
         or (n < last and (ctx.has(n, "objection") or n in renewed_complaints(ctx)))
+        or (n < last and ctx.imported and declines_offer(ctx, n))
     ]
+
+
+def declines_offer(ctx: CallContext, n: int) -> bool:
+    """Customer turn ``n`` says no to what the agent put forward (not «no, es todo» to «¿algo
+    más?», which ends the call rather than resisting it)."""
+    before = ctx.prev_agent(n)
+    return ctx.has(n, "refusal") and not (before and ctx.has(before, "offer_more", "offer_help"))
+
+
+RESISTANCE = ("refusal", "objection", "complaint", "hesitation")
+
+
+def resisted(ctx: CallContext) -> bool:
+    """Some customer turn declines, objects, complains or hesitates («No...», «no me intere…»),
+    even as the call's last words: the offer met resistance, so a close was owed."""
+    negative = customer_patterns()["negative_start"]
+    return any(
+        ctx.has(n, *RESISTANCE) or negative.search(ctx.folded[n - 1].strip(" ¿?¡!.,…"))
+        for n in ctx.customer_turns
+    )
+
+
+RESPECTS_REFUSAL = (
+    "thanks",
+    "farewell",
+    "acknowledgement",
+    "empathy",
+    "paraphrase",
+    "open_question",
+)
+
+
+def respects_refusal(ctx: CallContext, a: int) -> bool:
+    """Agent turn ``a`` takes a customer's «no» as an answer (acknowledges, asks why, thanks or
+    says goodbye) instead of pitching on: a QA analyst's reading of a refusal handled."""
+    return not (ctx.acts[a - 1] & SELLING_ACTS) and ctx.has(a, *RESPECTS_REFUSAL)
 
 
 def renewed_complaints(ctx: CallContext) -> list[int]:
@@ -86,6 +128,8 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
         return a  # what the customer asked for to decide later, granted
     if ctx.has(a, "empathy", "paraphrase"):
         return a  # acknowledged with empathy or a reflection (the A of LAER)
+    if ctx.has(n, "refusal") and not ctx.has(n, "objection") and respects_refusal(ctx, a):
+        return a
     if ctx.has(a, *ADDRESS_SOFT) and (
         ctx.has(a, *ADDRESS_FOLLOW) or ctx.words[a - 1] >= SOFT_WORDS
     ):
@@ -149,8 +193,17 @@ def judge(ctx: CallContext) -> Judged:
     # the element does not apply. (In collections the close owed to a third party is a way to
     # reach the debtor, still judged.)
     closing_owed = ctx.selling and not (ctx.kind == "sale" and applicability.third_party(ctx))
+    volunteered = [n for n in ctx.customer_turns if ctx.has(n, "acceptance")]
+    decided = bool(close_turns(ctx)) or bool(volunteered)
+    if ctx.imported and not objections and not decided and not resisted(ctx):
+        # a call from outside the simulator that met no resistance (no objection, refusal,
+        # complaint or hesitation) and where nobody asked for a decision is judged as a QA analyst
+        # judges objection handling: nothing to judge (external dev calls: «no hay objeción», never
+        # a missing close, which the closing skill still measures)
+        closing_owed = False
     if not closing_owed and not objections:
-        return not_applicable("third_party" if ctx.selling else "no objections")
+        third = ctx.selling and not ctx.imported
+        return not_applicable("third_party" if third else "no objections")
     responses = {n: response_turn(ctx, n) for n in objections}
     unaddressed = [n for n, a in responses.items() if a is None]
     closes = close_turns(ctx)
@@ -159,7 +212,6 @@ def judge(ctx: CallContext) -> Judged:
     if closing_owed and not dnc:
         # a customer who says yes to the offer before being asked («está bien, me quedo con ese»)
         # was closed by the offer itself: no close attempt is missing (panel C, a retention call)
-        volunteered = [n for n in ctx.customer_turns if ctx.has(n, "acceptance")]
         parts["close"] = bool(closes) or bool(volunteered) or bool(callback_turns(ctx, objections))
     missing = {
         "addressed": "Atender cada objeción (reconocer, explorar y responder)",

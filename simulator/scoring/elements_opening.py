@@ -145,6 +145,13 @@ def judge(ctx: CallContext) -> Judged:
             found["greeting"] = n  # «Gracias por llamar a …» is the inbound greeting
         if found["company_id"] is None and _mentions(ctx, n, ctx.transcript.company):
             found["company_id"] = n
+        if (
+            found["company_id"] is None
+            and not ctx.transcript.company
+            and ctx.speaker(n) == "agent"
+            and tx.cue("area_id").search(ctx.folded[n - 1])
+        ):
+            found["company_id"] = n  # no company on record: the agent's area says who answers
         if found["agent_id"] is None and _mentions(ctx, n, ctx.transcript.agent_name):
             found["agent_id"] = n
         if found["confirm_identity"] is None and (

@@ -95,11 +95,12 @@ def test_closing_evidence_is_the_end_of_the_call(name: str) -> None:
     assert ctx.has(last_agent, "farewell")
     assert last_agent in {ev.turn for ev in evidence}
     window = set(ctx.agent_turns[-2:])
+    close = card.elements["call_closing"]
     for ev in evidence:
-        if ev.speaker == "agent":
-            assert ev.turn in window, (name, ev)
-        else:
-            assert ctx.has(ev.turn, "acceptance") or "contrat" in ctx.folded[ev.turn - 1]
+        # the end of the call, or the close the customer said yes to: never a customer line (the
+        # element judges the agent; panel I read the customer's «sí» cited as the agent's close)
+        assert ev.speaker == "agent", (name, ev)
+        assert ev.turn in window or ctx.has(ev.turn, "close"), (name, ev, close)
 
 
 def test_closing_cites_the_acceptance_of_the_sale_not_an_early_yes() -> None:
@@ -112,7 +113,8 @@ def test_closing_cites_the_acceptance_of_the_sale_not_an_early_yes() -> None:
     card = score_transcript(transcript, acts)
     turns = [ev.turn for ev in card.elements["call_closing"].evidence]
     acceptance = len(GOOD_OPENING + early + PROBE + PITCH)
-    assert acceptance in turns
+    assert acceptance - 1 in turns  # the agent's close the customer accepted, not the «sí»
+    assert acceptance not in turns
     assert len(GOOD_OPENING) + 2 not in turns  # the early «sí, claro»
     assert len(GOOD_OPENING) + 1 not in turns  # the early close
 
