@@ -1,7 +1,8 @@
 """One customer line is one intent with its parts (issue 7 items 1 and 3, blind panel I): two
 reactions that contradict or say the same thing are never stitched into one reply, a bare token
-goes first, a short part that ends as an earlier one is not said, and a line that reacts to a
-concession or names a term needs the agent to have said one. Wordings here are our own."""
+goes first, a short part that ends as an earlier one is not said, a line that reacts to a
+concession or names a term needs the agent to have said one, and two courses offered get a side
+or an honest «no sé cuál», never a bare «sí». Wordings here are our own."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from typing import Any
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import mouth, planner, presuppose
+from simulator.customer import choice_moves, mouth, planner, presuppose
 from simulator.customer.state import CustomerState, Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
 from simulator.models.content import Persona, Speech
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
@@ -120,3 +123,35 @@ def test_a_term_is_known_only_once_the_agent_says_it(fact: str, said: str, unsai
     assert fact not in presuppose.known(state, scenario)
     presuppose.note(state, said, scenario)
     assert fact in presuppose.known(state, scenario)
+
+
+def _turn(agent: str) -> Turn:
+    scenario = load_library().scenario("internet-veloz-hogar")
+    persona = load_library().persona("indeciso")
+    return Turn(agent, normalize(agent), {"closed_question"}, CustomerState(), scenario, persona)
+
+
+def _reply_to(agent: str, names: list[str]) -> list[str]:
+    return [i.name for i in choice_moves.answer(_turn(agent), [Intent(name=n) for n in names])]
+
+
+TWO_COURSES = (
+    "¿Prefiere que se lo dejemos programado hoy, o prefiere pensarlo con calma y le marco?"
+)
+
+
+def test_a_bare_yes_to_two_courses_never_stays_bare() -> None:
+    assert _reply_to(TWO_COURSES, ["short_yes"])[0] not in choice_moves.UNCHOSEN
+    assert _reply_to(TWO_COURSES, ["filler_ack"])[0] not in choice_moves.UNCHOSEN
+
+
+def test_a_bare_yes_left_unchosen_becomes_no_se_cual_without_asides() -> None:
+    bare = [Intent(name="short_yes"), Intent(name="buying_signal_generic")]
+    unsure = choice_moves._unchosen(_turn(TWO_COURSES), bare)
+    assert [i.name for i in unsure] == ["choice_unsure"]
+
+
+def test_a_question_about_what_the_customer_knows_gets_no_unsure() -> None:
+    agent = "¿En su casa se conectan más en las mañanas, o más bien por las noches?"
+    bare = [Intent(name="short_yes")]
+    assert [i.name for i in choice_moves._unchosen(_turn(agent), bare)] == ["short_yes"]
