@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import choice_moves, mouth, planner, presuppose
+from simulator.customer import choice_moves, cues, facts, mouth, planner, presuppose
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -155,3 +155,22 @@ def test_a_question_about_what_the_customer_knows_gets_no_unsure() -> None:
     agent = "¿En su casa se conectan más en las mañanas, o más bien por las noches?"
     bare = [Intent(name="short_yes")]
     assert [i.name for i in choice_moves._unchosen(_turn(agent), bare)] == ["short_yes"]
+
+
+@pytest.mark.parametrize(
+    ("said", "slip"),
+    [
+        ("Nacida el 14 de marzo de 1991, con un deducible de 30,000.", None),
+        (
+            "Nacida el 15 de marzo de 1991, ¿correcto?",
+            ("15 de marzo de 1991", "el 14 de marzo de 1991"),
+        ),
+        ("Su fecha es 14/03/1991 y el folio 0030.", None),
+        ("Le confirmo su correo y su teléfono.", None),
+    ],
+)
+def test_a_read_back_date_is_corrected_only_for_a_difference_it_says(
+    said: str, slip: tuple[str, str] | None
+) -> None:
+    assert facts.full_date_slip("14/03/1991", said) == slip
+    assert cues.misread("fecha_nacimiento", said, "14/03/1991") == slip
