@@ -135,8 +135,8 @@ def plan(t: Turn) -> None:
 def settle(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The final reply as one intent with its parts: the moves added after the plan (shape,
     choices) never form a forbidden pair with what it holds — the first stands, except a bare
-    token, which gives way to the line it would contradict or stitch onto — and a bare token
-    kept goes first («Correcto. Ok, ya con eso me quedo tranquila»)."""
+    token, which gives way to the line it would contradict or stitch onto. The order stands: the
+    mouth picks each line in turn, so reordering would change every later line of the call."""
     kept: list[Intent] = []
     for intent in intents:
         pair = forbidden_pair([i.name for i in kept] + [intent.name])
@@ -150,12 +150,7 @@ def settle(t: Turn, intents: list[Intent]) -> list[Intent]:
                 kept.append(intent)
                 continue
         _retract(t, intent)
-    if not kept:
-        return intents
-    tokens = [i for i in kept if i.name in TOKENS]
-    if tokens and len(tokens) < len(kept) and kept[0].name not in TOKENS:
-        kept = [*tokens, *[i for i in kept if i.name not in TOKENS]]
-    return kept
+    return kept or intents
 
 
 def fit_words(t: Turn, intents: list[Intent]) -> None:
