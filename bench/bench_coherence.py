@@ -22,7 +22,7 @@ customers, so they drift, and the rules may have been tuned on them.
 
 Run: ``.venv/bin/python bench/bench_coherence.py [--lines] [--save FILE] [--against FILE]``:
 ``--prefixes ya,yb,yc,yd,ye`` replays other panels (panel I);
-``--lines`` prints each finding; ``--save`` writes each finding's replayed line; ``--against`` a
+``--lines`` prints each finding, ``--detected`` each line a detector fires on; ``--save`` writes each finding's replayed line; ``--against`` a
 file saved earlier (``bench/results/coherence_lines_main.json``: main at 8b0fd69, before the
 session 15 customer fixes) adds, per class, how many findings' lines are unchanged since then.
 A line unchanged since main whose panel fault was not quoted may still carry it: «changed» is no
@@ -102,7 +102,8 @@ CLASSES: list[tuple[str, re.Pattern[str]]] = [
 _QUOTE = re.compile(r"«([^»]{4,})»")
 _BARE = re.compile(
     r"^(?:(?:si|no|claro|exacto|asi es|correcto|tal cual|ok|va|aja|mmm|este|eh|pues|bueno|"
-    r"senorita|joven|senor|senora|ese es|eso|con mucho gusto|creo que (?:si|no)|cierto)[ ,.…!]*)+$"
+    r"senorita|joven|senor|senora|ese es|eso|con mucho gusto|creo que (?:si|no)|cierto|mjm|ay|"
+    r"eso si|andele|orale|sale|de acuerdo|perfecto|esta bien)[ ,.…!]*)+$"
 )
 _EITHER_OR = re.compile(r"¿[^?]*\bo\b[^?]*\?")
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]+")
@@ -131,6 +132,181 @@ def either_or_bare(agent: str, customer: str) -> bool:
     if not _EITHER_OR.search(last) or re.search(r"\bsi o no\b", normalize(last)):
         return False
     return bool(_BARE.match(normalize(customer).strip()))
+
+
+_STOP = frozenset(
+    [
+        "que",
+        "para",
+        "como",
+        "cual",
+        "esta",
+        "este",
+        "esto",
+        "eso",
+        "usted",
+        "ustedes",
+        "prefiere",
+        "quiere",
+        "mejor",
+        "algo",
+        "mas",
+        "pero",
+        "porque",
+        "entonces",
+        "sobre",
+        "todo",
+    ]
+)
+
+
+def _content(norm: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", norm) if len(w) >= 4 and w not in _STOP}
+
+
+def either_or_unchosen(agent: str, customer: str) -> bool:
+    """An either/or question whose reply opens with a bare token («Sí, con mucho gusto.») and names
+    no word of either option later («Me está gustando lo que me cuenta.»): nothing is chosen."""
+    last = "¿" + agent.rsplit("¿", 1)[-1] if "¿" in agent else ""
+    if not _EITHER_OR.search(last) or re.search(r"\bsi o (?:un )?no\b", normalize(last)):
+        return False
+    sentences = _FULL_SENTENCE.findall(customer.strip()) or [customer]
+    if not _BARE.match(normalize(sentences[0]).strip()) or re.search(r"\d", customer):
+        return False
+    said = normalize(customer)
+    if re.search(r"\bno se\b|ninguno|ninguna|las dos|ambos|ambas", said):
+        return False
+    return not _content(normalize(last)) & _content(said)
+
+
+# Reactions a reply voices about the agent's turn (our own classes, normalized phrases): two of
+# them in one line, or a bare token after another sentence, is a stitched line.
+REACTIONS: dict[str, tuple[str, ...]] = {
+    "understood": ("ya lo entendi", "me queda claro", "ninguna duda", "ya entendi", "todo claro"),
+    "wants_less": ("resumame", "no me de el discurso", "digame solo lo importante", "al grano"),
+    "annoyed": ("me esta molestando", "ya me esta cansando", "no me de vueltas"),
+    "convinced": (
+        "asi si",
+        "lo veo diferente",
+        "me convence",
+        "ya me cuadra",
+        "me quedo mas tranquil",
+        "me da mas confianza",
+        "eso no lo sabia",
+        "ese es un buen punto",
+    ),
+    "go_ahead": ("digame", "adelante", "a sus ordenes", "lo escucho", "la escucho"),
+    "ending": ("es todo", "seria todo", "eso es todo"),
+}
+_TOKEN_SENTENCE = re.compile(r"^(?:negativo|afirmativo|no|si|va|mjm|aja|ok|sale|correcto)$")
+
+
+def _reaction_families(sentence: str) -> set[str]:
+    norm = f" {normalize(sentence)} "
+    return {k for k, phrases in REACTIONS.items() if any(f" {p} " in norm for p in phrases)}
+
+
+def stitched_reactions(customer: str) -> bool:
+    """«Resúmame, por favor. Nada, creo que ya lo entendí bien.», «Es todo, gracias. Negativo.»,
+    «Sí, a sus órdenes, dígame. Va, dígame.»: two reactions in separate sentences, or a bare
+    token said after another sentence."""
+    sentences = [s for s in _SENTENCE.findall(customer.strip()) if normalize(s).strip()]
+    # a token said as a sentence of its own after a finished one («… Negativo.», «… Correcto.»)
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
+        ends = before.rstrip()[-1:] in ".!?" and sentence.rstrip()[-1:] in ".!"
+        if ends and _TOKEN_SENTENCE.match(normalize(sentence).strip(" .!…")):
+            return True
+    families = [_reaction_families(s) for s in sentences if "?" not in s]
+    seen: set[str] = set()
+    reacting = 0
+    for found in families:
+        if found:
+            reacting += 1
+            if found & seen or reacting >= 2:
+                return True
+            seen |= found
+    return False
+
+
+def echoes_question(agent: str, customer: str) -> bool:
+    """The reply is the agent's question said back («Eh… aparato eléctrico cerca del agua.»):
+    five or more words of it, no digits (a read-back of data is an answer)."""
+    words = [w for w in re.findall(r"[a-z0-9]+", normalize(customer)) if w not in _FILLERS]
+    if len(words) < ECHO_WORDS or any(w.isdigit() for w in words):
+        return False
+    questions = " ".join(re.findall(r"¿[^?]*\?", agent))
+    return f" {' '.join(words)} " in f" {' '.join(re.findall(r'[a-z0-9]+', normalize(questions)))} "
+
+
+ECHO_WORDS = 5  # shorter spans are often the option the customer picks («solo la funda»)
+_FULL_SENTENCE = re.compile(r"[^.!?]+[.!?]+")
+_FILLERS = frozenset({"eh", "este", "mmm", "pues", "ah", "oiga", "mire", "ay", "a", "ver"})
+_CONCESSION_REACTION = re.compile(
+    r"\basi si me conviene\b|\basi si eh\b|\bya lo veo diferente\b|\bcon eso me convence\b|"
+    r"\bya me cuadra\b"
+)
+_CONCESSION = re.compile(
+    r"descuento|rebaja|le bajo|bajarle|le dejo (?:en|el|la)|bonific|promocion|gratis|sin costo|"
+    r"mas barat|le regalo|sin intereses|le mejoro|sin plazo|le puedo ofrecer|le ofrezco|en lugar de"
+)
+_NO_CONCESSION = re.compile(
+    r"no (?:le )?puedo (?:bajar|dejar|hacer)|no (?:hay|tengo|tenemos) (?:ninguna )?(?:promocion|descuento)|"
+    r"ninguna promocion|no le voy a inventar"
+)
+
+
+def concession_unmade(agent: str, customer: str) -> bool:
+    """«Órale, pues así sí me conviene» to a turn that conceded nothing (no discount, no better
+    offer, or one refused outright)."""
+    if not _CONCESSION_REACTION.search(normalize(customer)):
+        return False
+    said = normalize(agent)
+    return not _CONCESSION.search(said) or bool(_NO_CONCESSION.search(said))
+
+
+# Terms a customer refers to as said («¿qué es eso del CAT?», «con el deducible claro», «o sea
+# que es gratis todo»): only once someone in the call said them.
+TERMS = (
+    "cat",
+    "deducible",
+    "coaseguro",
+    "anualidad",
+    "gratis",
+    "sin limite",
+    "plazo forzoso",
+    "visita agendada",
+    "periodo de espera",
+    "penalizacion",
+    "comision",
+)
+_FRAMES = re.compile(r"\beso del\b|\blo del\b|\bo sea que\b|\bcon (?:el|la|ese|esa)\b|\bclaro\b")
+
+
+def unsaid_term(history: list[tuple[str, str]], customer: str) -> bool:
+    said = normalize(customer)
+    if not _FRAMES.search(said):
+        return False
+    before = " ".join(normalize(t) for _, t in history)
+    for term in TERMS:
+        if re.search(rf"\b{term}\b", said) and not re.search(rf"\b{term}", before):
+            return True
+    return False
+
+
+_CORRECTION = re.compile(r"(\w+), no (\w+)")
+
+
+def phantom_correction(agent: str, customer: str) -> bool:
+    """«Corríjalo: 02, no 00» when the read-back never said «00»; a zero-padded number is never
+    how a read-back says a day, so it is no difference that exists either."""
+    match = _CORRECTION.search(customer)
+    if not match or "corrij" not in normalize(customer):
+        return False
+    wrong = normalize(match.group(2))
+    heard = normalize(agent.replace(",", ""))
+    if wrong.isdigit():  # «00» is not heard in «20,000»: numbers are compared whole
+        return int(wrong) not in {int(n) for n in re.findall(r"\d+", heard)} or wrong[:1] == "0"
+    return f" {wrong} " not in f" {heard} "
 
 
 def duplicated_sentence(customer: str) -> bool:
@@ -420,6 +596,18 @@ def detectors(turns: list[tuple[str, str]], index: int) -> list[str]:
         found.append("asks_stated_term")
     if answered_both_ways(turns, index):
         found.append("answered_both_ways")
+    if either_or_unchosen(agent, text) and "either_or_bare" not in found:
+        found.append("either_or_unchosen")
+    if stitched_reactions(text):
+        found.append("stitched_reactions")
+    if echoes_question(agent, text):
+        found.append("echoes_question")
+    if concession_unmade(agent, text):
+        found.append("concession_unmade")
+    if unsaid_term(turns[:index], text):
+        found.append("unsaid_term")
+    if phantom_correction(agent, text):
+        found.append("phantom_correction")
     return found
 
 
@@ -429,6 +617,7 @@ def run(
     against: str = "",
     prefixes: tuple[str, ...] = PREFIXES,
     flagged: bool = False,
+    print_detected: bool = False,
 ) -> dict[str, Any]:
     judgements = json.loads((PANEL / "judgements.json").read_text("utf-8"))
     rows = [e for e in judgements if e["script"][:2] in prefixes]
@@ -445,7 +634,7 @@ def run(
                 customer_lines += 1
                 found = detectors(turns, i)
                 auto.update(found)
-                if flagged and found:
+                if found and (flagged or print_detected):
                     print(f"{entry['script'][:5]} T{i + 1} {','.join(found)}: {turns[i][1][:160]}")
         for finding in entry.get("incoherent_customer") or []:
             cls = fault_class(finding["why"])
@@ -498,6 +687,7 @@ if __name__ == "__main__":
         against=_option("--against"),
         prefixes=chosen,
         flagged="--flagged" in sys.argv,
+        print_detected="--detected" in sys.argv,
     )
     text = json.dumps(summary, ensure_ascii=False, indent=1)
     (ROOT / "bench" / "results" / "coherence.json").write_text(text + "\n", "utf-8")

@@ -79,6 +79,7 @@ def decide(
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
     intents = choice_parts.agree(t, intents)  # no «la cancelación… Ok, lo contrato»
+    intents = planner.settle(t, intents)  # no «Resúmame. Nada, ya lo entendí» from shape's parts
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
     commitments.remember(t, intents)
     own_facts.remember(t, intents)

@@ -156,6 +156,37 @@ def _named_options(t: Turn) -> list[str]:
 
 
 def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """The reply to an either/or question names a side, or says honestly it does not know which
+    («Ay, no sé cuál, la verdad»): never a bare «sí» or «mjm» (blind panel I)."""
+    return _unchosen(t, _answer(t, intents))
+
+
+# Bare replies that choose nothing; a «no» may refuse the offer side and stays.
+UNCHOSEN = frozenset({"short_yes", "filler_ack"})
+CHOSEN = frozenset({"choice_answer", "choice_not_first", "choice_take", "choice_keep"}) | {
+    "choice_done",
+    "acceptance",
+}
+
+
+def _unchosen(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """A bare yes or filler left before an either/or question's reply becomes «no sé cuál»."""
+    if not intents or intents[0].name not in UNCHOSEN or _asks_data(t):
+        return intents
+    raw = _raw_options(t.text)
+    if len(raw) != 2 or any(i.name in CLOSING | CHOSEN for i in intents):
+        return intents
+    decide = [normalize(w) for w in cues.config().get("choice", {}).get("decide_sides", [])]
+    if not any(cues.contains_any(normalize(side), decide) for side in raw):
+        return intents  # «¿redes o video?» asks what it knows: no «no sé cuál» for that
+    lead = 0
+    while lead < len(intents) and intents[lead].name in BARE:
+        lead += 1
+    rest = [i for i in intents[lead:] if i.name not in ASIDES]  # no signal after «no sé cuál»
+    return [Intent(name="choice_unsure"), *rest]
+
+
+def _answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     """Replace a bare yes/no/filler reply to an either/or question by the chosen option, and a
     bare yes to «¿le interesa alguno?» over named products by the one it wants (a «no» stays).
     A bare opening before more words («Sí, ¿por?», «Sí, así es. Oiga, …») is replaced the same
@@ -164,7 +195,7 @@ def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     while front < len(intents) - 1 and intents[front].name in LEADERS:
         front += 1
     if front:  # «Ay, es que yo platico mucho. Bueno, sí…» then the option, not a bare «sí»
-        return [*intents[:front], *answer(t, intents[front:])]
+        return [*intents[:front], *_answer(t, intents[front:])]
     if len(_options(t.text)) == 2:
         choice_lists.remember_options(t, _options(t.text))
     lead = 0

@@ -171,6 +171,9 @@ def misread(field: str, said: str, true_value: str) -> tuple[str, str] | None:
     """(what the agent said, what it really is) when a read-back gets a number wrong."""
     if facts.day_of_month(true_value) is not None:  # «no, el 5 de diciembre, no 5 de enero»
         return facts.date_misread(true_value, said)
+    slip = facts.full_date_slip(true_value, said)  # «no, el 2 de septiembre, no 3 de…»
+    if slip is not False:
+        return slip if isinstance(slip, tuple) else None
     if field_kind(field) == "address":
         verdict, wrong, right = facts.address_check(true_value, said)
     elif re.sub(r"\D", "", true_value) and len(re.sub(r"\D", "", true_value)) >= 6:

@@ -232,6 +232,34 @@ def day_said(true_value: str, said: str) -> bool:
     return bool(re.search(pattern, said)) and date_misread(true_value, said) is None
 
 
+_FULL_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def full_date_slip(true_value: str, said: str) -> tuple[str, str] | None | bool:
+    """For a full date («02/09/1984»): (what the agent read, what it is) when the read-back says
+    another date, None when it says this one or none; False when the value is no full date. Its
+    digits are never compared one by one against the whole turn (blind panel I: «02, no 00» to
+    a correct «2 de septiembre de 1984» next to «20,000 de deducible»)."""
+    found = _FULL_DATE.fullmatch(true_value.strip())
+    if not found:
+        return False
+    day, month, year = (int(x) for x in found.groups())
+    if not 1 <= month <= len(MONTHS):
+        return False
+    names = "|".join(MONTHS)
+    read = [
+        (int(d), MONTHS.index(m.lower()) + 1, int(y))
+        for d, m, y in re.findall(
+            rf"(?<!\d)(\d{{1,2}}) de ({names}) (?:de|del) (\d{{4}})", said, re.I
+        )
+    ] + [(int(d), int(m), int(y)) for d, m, y in _FULL_DATE.findall(said)]
+    if not read or (day, month, year) in read:
+        return None
+    d, m, y = read[0]
+    month_name = MONTHS[m - 1] if 1 <= m <= len(MONTHS) else str(m)
+    return f"{d} de {month_name} de {y}", f"el {day} de {MONTHS[month - 1]} de {year}"
+
+
 def could_be_misread(field: str, said: str, true_value: str) -> bool:
     """A value read back wrong looks like the true one: a name shares a word with it («Arturo
     Ibarra Ruiz»), a number or plate has digits. «Excelente decisión, señor Ibarra… ¿me confirma

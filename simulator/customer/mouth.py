@@ -96,6 +96,8 @@ class TemplateMouth:
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
+            if parts and says_again(line, parts):
+                continue  # «Sí, a sus órdenes, dígame. Va, dígame.»: said once is enough
             if parts and lead_in:
                 line = drop_opener(line)  # «Pues mire…» + «Pues mis hijos…»: one «pues» is enough
             elif parts:
@@ -327,6 +329,19 @@ def inbound_greeting(line: str) -> str:
     first = kept[0]
     kept[0] = first[:1].upper() + first[1:]
     return " ".join(kept)
+
+
+SHORT_PART = 3  # words: a part this short that ends as an earlier one adds nothing
+_LAST_WORD = 5  # letters: «dígame», «adelante» — not «sí» or «va»
+
+
+def says_again(line: str, parts: list[str]) -> bool:
+    """A short part that ends on the word an earlier part of the reply ended on («… dígame.» and
+    «Va, dígame.»): a second reaction stitched onto the first (blind panel I)."""
+    words = normalize(line).split()
+    if not words or len(words) > SHORT_PART or len(words[-1]) < _LAST_WORD:
+        return False
+    return any(normalize(p).split()[-1:] == words[-1:] for p in parts)
 
 
 def first_clause(line: str) -> str:

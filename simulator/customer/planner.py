@@ -42,8 +42,23 @@ DOUBT = OBJECTION_MOVES | frozenset({"trap", "not_ready", "refusal", "wrong_fact
 # Lines that end the conversation or say there is nothing more: no new initiative after them.
 ENDING = frozenset({"farewell", "nothing_else", "hangup", "refusal"})
 
+# Reactions to the agent's turn: a reply voices one of them. Two that contradict (it understood
+# and asks for a summary; a doubt settled and annoyed) or say the same thing twice («Así ya lo veo
+# diferente. Nada, creo que ya lo entendí bien»; «a sus órdenes, dígame. Va, dígame») are one
+# stitched line (blind panel I).
+SETTLED = frozenset({"objection_softened", "haggle_conceded"})
+WANTS_LESS = frozenset({"impatience", "interrupt_monologue"})
+UNDERSTOOD = frozenset({"no_doubts"})
+DISPLEASED = frozenset({"annoyed", "complaint"})
+GO_AHEAD = frozenset({"time_ok"})
+# Bare tokens: said first or not at all («Es todo, gracias. Negativo.»).
+TOKENS = frozenset({"short_yes", "short_no", "filler_ack", "data_confirm_yes"})
+
 # Pairs that may never share one reply (either order).
 FORBIDDEN: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (SETTLED, UNDERSTOOD | DISPLEASED | WANTS_LESS),
+    (WANTS_LESS, UNDERSTOOD | GO_AHEAD),
+    (frozenset({"nothing_else"}), frozenset({"short_yes", "short_no", "filler_ack"})),
     (frozenset({"acceptance"}), DOUBT | frozenset({"ask_price"})),
     (frozenset({"data_confirm_yes"}), frozenset({"data_correction"}) | OBJECTION_MOVES),
     (frozenset({"short_yes"}), frozenset({"short_no"})),
@@ -115,6 +130,27 @@ def plan(t: Turn) -> None:
     # once the agent said what it costs; «¿y la bonificación…?» waits until the agent names one
     memory.note(t)
     fit_words(t, t.intents)
+
+
+def settle(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """The final reply as one intent with its parts: the moves added after the plan (shape,
+    choices) never form a forbidden pair with what it holds — the first stands, except a bare
+    token, which gives way to the line it would contradict or stitch onto. The order stands: the
+    mouth picks each line in turn, so reordering would change every later line of the call."""
+    kept: list[Intent] = []
+    for intent in intents:
+        pair = forbidden_pair([i.name for i in kept] + [intent.name])
+        if pair is None:
+            kept.append(intent)
+            continue
+        clash = {pair[0], pair[1]} - {intent.name}
+        if intent.name not in TOKENS and clash <= TOKENS:
+            kept = [i for i in kept if i.name not in clash]
+            if forbidden_pair([i.name for i in kept] + [intent.name]) is None:
+                kept.append(intent)
+                continue
+        _retract(t, intent)
+    return kept or intents
 
 
 def fit_words(t: Turn, intents: list[Intent]) -> None:

@@ -62,7 +62,9 @@ def note(state: CustomerState, text: str, scenario: Scenario) -> None:
     said = [
         fact
         for fact, phrases in _rules("agent_said")
-        if _says(norm, phrases) and (fact not in _needs_value() or _with_value(text, phrases))
+        if _says(norm, phrases)
+        and (fact not in _needs_value() or _with_value(text, phrases))
+        and _affirmed(text, phrases, _denials().get(fact, ()))
     ]
     if cues.products_named(norm, scenario.catalog) or cues.catalog_price_said(text, scenario):
         said.append("offer_made")
@@ -74,6 +76,23 @@ def note(state: CustomerState, text: str, scenario: Scenario) -> None:
         said.append("substitute_named")
     state.facts_heard += [fact for fact in dict.fromkeys(said) if fact not in state.facts_heard]
     state.agent_words = len([w for w in norm.split() if w != "?"])
+
+
+@cache
+def _denials() -> dict[str, tuple[str, ...]]:
+    table = config().get("denied_by", {}) or {}
+    return {str(k): tuple(normalize(str(p)) for p in v) for k, v in table.items()}
+
+
+def _affirmed(text: str, phrases: tuple[str, ...], denials: tuple[str, ...]) -> bool:
+    """A sentence says the phrase without denying it («no tengo descuento que darle» makes no
+    concession); always true for a fact no denial is listed for."""
+    if not denials:
+        return True
+    return any(
+        _says(norm, phrases) and not _says(norm, denials)
+        for norm in map(normalize, re.split(r"[.!?¿¡;:]+", text))
+    )
 
 
 @cache
