@@ -257,9 +257,15 @@ def offers_after_respect(text: str) -> bool:
     # the words after the removal inside its own clause too («registro su solicitud, y para
     # compensarle le ofrezco el paquete premium», critical-f): commas do not split a clause
     tail = parts[last][[m.end() for m in pats["dnc_respect"].finditer(parts[last])][-1] :]
-    after = [tail.strip(), *parts[last + 1 :]]
+    # from a new clause on («… y para compensarle…»): «lo quito de las llamadas de promociones»
+    # names what is removed, not an offer
+    joined = _CLAUSE_JOIN.search(tail)
+    after = [tail[joined.start() :].strip() if joined else "", *parts[last + 1 :]]
     rest = ". ".join(after)
     return any(offers_again(c) for c in after if c) or bool(pats["persuasion"].search(rest))
+
+
+_CLAUSE_JOIN = re.compile(r"\b(?:y|pero|aunque|ademas|nomas|namas|solo|tambien|antes)\b")
 
 
 def refuses_disclosure(text: str) -> bool:
