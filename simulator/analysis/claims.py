@@ -31,6 +31,7 @@ PROMISE_KINDS = (
     "no_fine_print",
     "guarantee",
     "legal_consequence",
+    "invented_rule",
     "preapproval",
 )
 

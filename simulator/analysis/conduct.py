@@ -51,6 +51,7 @@ _LISTS = (
     "third_party_listener",
     "laughter",
     "laughter_challenge",
+    "laughter_kind",
     "refuses_own_name",
     "asks_agent_name",
     "call_again_anyway",
@@ -203,7 +204,9 @@ def mocking_laughter(text: str) -> bool:
         return False
     # the same sentence: «Jaja, casi le atina. ¿Le agrego la garantía?» asks about the offer
     return any(
-        _hit("laughter", sentence) and _hit("laughter_challenge", sentence)
+        _hit("laughter", sentence)
+        and _hit("laughter_challenge", sentence)
+        and not _hit("laughter_kind", sentence)  # «Jaja, no se preocupe…» laughs with them
         for sentence in _SENTENCE.findall(text[:MAX_CHARS])
     )
 
@@ -251,9 +254,18 @@ def offers_after_respect(text: str) -> bool:
     last = max((i for i, c in enumerate(parts) if pats["dnc_respect"].search(c)), default=None)
     if last is None:
         return False
-    after = parts[last + 1 :]
+    # the words after the removal inside its own clause too («registro su solicitud, y para
+    # compensarle le ofrezco el paquete premium», critical-f): commas do not split a clause
+    tail = parts[last][[m.end() for m in pats["dnc_respect"].finditer(parts[last])][-1] :]
+    # from a new clause on («… y para compensarle…»): «lo quito de las llamadas de promociones»
+    # names what is removed, not an offer
+    joined = _CLAUSE_JOIN.search(tail)
+    after = [tail[joined.start() :].strip() if joined else "", *parts[last + 1 :]]
     rest = ". ".join(after)
     return any(offers_again(c) for c in after if c) or bool(pats["persuasion"].search(rest))
+
+
+_CLAUSE_JOIN = re.compile(r"\b(?:y|pero|aunque|ademas|nomas|namas|solo|tambien|antes)\b")
 
 
 def refuses_disclosure(text: str) -> bool:

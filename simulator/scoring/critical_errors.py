@@ -49,6 +49,10 @@ FULL_NUMBER_WHY = (
     "El agente dijo en voz alta el número completo de una tarjeta o cuenta: solo se confirman los "
     "últimos dígitos."
 )
+OTHER_CUSTOMER_WHY = (
+    "El agente contó lo que otro cliente compró, debe o hizo (un vecino con nombre, el dueño "
+    "anterior de la línea, la persona que llamó antes): datos de terceros, aunque nadie los pidiera."
+)
 DISRESPECT_DEFAULT = "El agente faltó al respeto al cliente (burla, culpa o lo calla)."
 
 
@@ -267,6 +271,9 @@ def confidential_disclosure(ctx: CallContext) -> list[ErrorFinding]:
     for a in ctx.agent_turns:
         if a not in found and exposure.full_number_read(ctx, a):
             found[a] = _error(ctx, "confidential_disclosure", a, FULL_NUMBER_WHY)
+    for a in ctx.agent_turns:
+        if a not in found and exposure.volunteers_other(ctx, a):
+            found[a] = _error(ctx, "confidential_disclosure", a, OTHER_CUSTOMER_WHY)
     for n in ctx.customer_turns:
         if not (_asks_third_party(ctx, n) or exposure.asks_for_other(ctx, n)):
             continue
@@ -343,8 +350,13 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
                     and not respects
                     and not ctx.has(a, "farewell")  # stated once on the way out
                     # a service or complaint call: booking the visit the customer asked for
-                    # («le agendo al técnico») is the service, only an offer is selling
-                    and (ctx.kind in SELLING_KINDS or conduct.offers_again(text))
+                    # («le agendo al técnico») is the service, only an offer is selling; so is a
+                    # collections call's promise to pay (its close), read back after «no me
+                    # llame» (critical-f)
+                    and (
+                        (ctx.kind in SELLING_KINDS and ctx.kind != "collections")
+                        or conduct.offers_again(text)
+                    )
                 )
                 or (respects and not accepted and conduct.offers_after_respect(text))
             ):

@@ -11,7 +11,10 @@ ayer por 3,500», «le leo: una compra en farmacia…») slipped past. Here:
   company's payment reference;
 - ``asks_for_other``: a customer turn that speaks for, or asks about, another person's account;
 - ``reveals``: an agent turn that tells an account fact (an amount, an applied payment or deposit,
-  a purchase, a product held, an address on file) without declining.
+  a purchase, a product held, an address on file) without declining;
+- ``volunteers_other``: an agent turn that, asked or not, tells what another customer it
+  identifies (a neighbour by name, the previous owner of a line, «la señora que llamó antes»)
+  bought, owes or did.
 """
 
 from __future__ import annotations
@@ -89,7 +92,9 @@ def asks_for_other(ctx: CallContext, n: int) -> bool:
 
 
 _SENTENCE = re.compile(r"[^.!?…]+[.!?…]*")
-_ASKS = re.compile(r"\b(?:me pidio|me encargo|me mando|quiere saber|quisiera saber|si ya)\b")
+_ASKS = re.compile(
+    r"\b(?:me pidio|me encargo|me mando|quiere saber|quisiera saber|si ya|necesito|ocupo|quiero saber)\b"
+)
 
 
 def reveals(ctx: CallContext, a: int) -> bool:
@@ -117,3 +122,18 @@ _PHONE = re.compile(r"\b(?:800|55|33|81)\s?\d{3,4}\s?\d{4}\b|\b\d{10}\b")
 
 def _looks_like_phone(folded: str) -> bool:
     return bool(_PHONE.search(folded))
+
+
+def volunteers_other(ctx: CallContext, a: int) -> bool:
+    """Agent turn ``a`` tells what another customer it identifies bought, owes or did («su vecino,
+    el señor Méndez, ya liquidó sus 6 mil», «la señora que llamó antes también compró el Astra»):
+    a disclosure whether or not anyone asked."""
+    folded = ctx.folded[a - 1]
+    if conduct.refuses_disclosure(ctx.text(a)):
+        return False
+    for sentence in _SENTENCE.findall(folded):
+        if tx.cue("other_customer").search(sentence) and tx.cue("other_customer_fact").search(
+            sentence
+        ):
+            return True
+    return False

@@ -89,6 +89,9 @@ PROMISE_WHY = {
     "buró») que no depende de él: información engañosa.",
     "legal_consequence": "El agente anunció una consecuencia legal falsa de la deuda (cárcel, embargo "
     "sin juicio, buró de por vida): en México nadie va a la cárcel por una deuda civil.",
+    "invented_rule": "El agente citó una ley, una norma o una autoridad (Profeco, CONDUSEF, «la ley "
+    "nueva») para justificar un límite, un plazo o una consecuencia que ninguna norma establece: "
+    "información falsa que presiona al cliente.",
     "no_fine_print": "El agente dijo que la oferta no tiene letras chiquitas ni condiciones, pero "
     "la llamada misma (o el catálogo) dice que las tiene: información engañosa.",
     "absolute": "El agente afirmó un absoluto que nadie puede sostener (sin ningún riesgo, nunca "
@@ -329,7 +332,7 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                     condition = _capped_condition(ctx)
                 elif claim.topic == "no_fine_print" and _conditions_stated(ctx, a):
                     why = PROMISE_WHY["no_fine_print"]
-                elif claim.topic in ("guarantee", "legal_consequence"):
+                elif claim.topic in ("guarantee", "legal_consequence", "invented_rule"):
                     why = PROMISE_WHY[claim.topic]
                 elif claim.topic == "preapproval" and _unidentified(ctx, third_party, a):
                     why = PROMISE_WHY["preapproval"]
