@@ -74,6 +74,7 @@ INTENTS = [
     "no_doubts",
     "slot_fact",
     "part_answer",
+    "part_answer_first",
     "agree_summary",
     "choice_take",
     "choice_not_first",
