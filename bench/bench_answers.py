@@ -14,7 +14,9 @@ of its own. A question sentence counts as addressed when the reply
   plausible part (``answered_by`` in ``customer/es/plausible.yaml``), or a date to a «¿cuándo?»;
 * gives a yes/no lead («sí», «no», «así es»…: ``affirm_leads``/``deny_leads``) to a closed
   question — one lead answers one closed question, not two;
-* says honestly it does not know («no sé», «no sabría», «no me fijé»): one such answers one.
+* says honestly it does not know («no sé», «no sabría», «no me fijé»): one such answers one;
+* tells anything to «¿en qué le puedo ayudar?», or its name to «¿con quién tengo el gusto?»;
+  a short check («¿correcto?») is granted when another question of the turn is answered.
 
 This is a rule, not a reviewer: a reply that shares a word may still dodge, and a reply in other
 words may answer. It is a replay (the scripts were written against older customers), not a blind
@@ -108,9 +110,14 @@ def addressed(questions: list[str], reply: str, scenario: Scenario) -> list[bool
     known = facts.known_data(scenario.customer.data, scenario.customer.situation)
     yes_no = sum(1 for s in said if _leads(s))
     unknown = sum(1 for s in said if cues.contains_any(s, list(UNKNOWN)))
+    name_words = {w for w in normalize(scenario.customer.name).split() if len(w) > 2}
     out = []
     for q in questions:
         hit = bool(_stems(q) & stems) or _field_said(q, reply_norm, known)
+        if not hit and said and cues.contains_any(q, cues.phrases("what_happens")):
+            hit = True  # «¿en qué le puedo ayudar?»: whatever the customer tells answers it
+        if not hit and " quien " in f" {q} " and name_words & set(said_norm.split()):
+            hit = True  # «¿con quién tengo el gusto?» — «Habla Jorge…»
         hit = hit or cues.contains_any(said_norm, _fact_words(q, scenario))
         if not hit and need_choice.asked_slot(f"¿{q}?") == "when":
             hit = cues.has_date(said_norm)
@@ -121,7 +128,16 @@ def addressed(questions: list[str], reply: str, scenario: Scenario) -> list[bool
             unknown -= 1
             hit = True
         out.append(hit)
+    # a short check («¿correcto?», «¿así es?») is taken as granted when the customer goes on to
+    # answer the next question without objecting: people rarely say «sí» to both
+    for n, q in enumerate(questions):
+        short = len(q.replace("?", " ").split()) <= CHECK_WORDS
+        if not out[n] and short and not cues.open_form_question(f"¿{q}?") and any(out):
+            out[n] = True
     return out
+
+
+CHECK_WORDS = 3
 
 
 def situation_question(question: str, scenario: Scenario) -> bool:
