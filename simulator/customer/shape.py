@@ -41,6 +41,7 @@ MAX_PARTS = 4  # intents a reply may hold with the parts added
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply shaped to the question: content for an open one, every part answered."""
     shaped = missing_parts(t, open_content(t, _opinion(t, _answer_first(t, intents))))
+    shaped = time_part(t, shaped)
     shaped = choice_parts.which_part(t, choice_parts.either_or_part(t, shaped))
     shaped = choice_parts.whose_part(t, shaped)
     shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
@@ -79,6 +80,18 @@ def _answer_first(t: Turn, intents: list[Intent]) -> list[Intent]:
         return [Intent(name="slot_fact", slots={"value": fact}), *intents]
     need = need_for(t, asked, loose=False)  # only a need the question is about
     return [need, *intents] if need is not None else intents
+
+
+def time_part(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«¿Hablo con la señora…? … ¿Tiene unos minutos?» — «Sí, yo soy.» answers who, not whether
+    there is time: the yes to the time follows (blind panels: the identity answered, the minutes
+    asked with it dropped)."""
+    if not intents or any(i.name != "identity_confirm" for i in intents):
+        return intents
+    asked = " ".join(cues.question_sentences(t.text))
+    if not cues.contains_any(asked, list(cues.config().get("time_permission", []))):
+        return intents
+    return [*intents, Intent(name="time_ok_after")]
 
 
 def _opinion(t: Turn, intents: list[Intent]) -> list[Intent]:

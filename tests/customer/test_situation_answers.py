@@ -152,3 +152,16 @@ def test_every_fact_question_of_a_double_question_gets_an_answer_part(
                     assert key in kinds or any(w in said for w in words), (persona, seed, reply)
             own = next((n for n, name in enumerate(names) if name in OWN), len(names))
             assert not any(name in PARTS for name in names[own:]), (persona, seed, names)
+
+
+def test_who_and_whether_there_is_time_are_both_answered() -> None:
+    sim = _sim("internet-veloz-hogar", "callado")
+    state = sim.start(3)
+    text = "¿Me comunico con la señora Rosa María? Le marco de Internet Veloz. ¿Tiene unos minutos?"
+    turn = _turn(sim, text, state)
+    out = shape.time_part(turn, [Intent(name="identity_confirm")])
+    assert [i.name for i in out] == ["identity_confirm", "time_ok_after"]
+    alone = _turn(sim, "¿Me comunico con la señora Rosa María?", state)
+    assert [i.name for i in shape.time_part(alone, [Intent(name="identity_confirm")])] == [
+        "identity_confirm"
+    ]

@@ -75,6 +75,7 @@ INTENTS = [
     "slot_fact",
     "part_answer",
     "part_answer_first",
+    "time_ok_after",
     "agree_summary",
     "choice_take",
     "choice_not_first",
