@@ -27,7 +27,9 @@ MAX_PARTS = 4
 
 
 # Replies that answer a part of the question with content (a datum, a need, a fact).
-CONTENT = frozenset({"data_given", "age_given", "need_statement", "part_answer", "slot_fact"})
+CONTENT = frozenset({"data_given", "age_given", "need_statement", "part_answer", "slot_fact"}) | {
+    "part_answer_first"
+}
 CHOSEN = frozenset({"choice_answer", "choice_keep", "choice_take", "choice_not_first"})
 
 

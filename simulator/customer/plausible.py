@@ -87,14 +87,17 @@ def fields_of(kind: str) -> list[str]:
     return [str(f) for f in spec.get("fields", [])]
 
 
-def fact_parts(part: str, scenario_id: str) -> list[tuple[str, list[str]]]:
+def fact_parts(part: str, scenario_id: str, persona: str = "") -> list[tuple[str, list[str]]]:
     """The facts of this scenario's situation (``facts`` in es/plausible.yaml) that the
-    normalized question ``part`` asks for, each with its lines."""
+    normalized question ``part`` asks for, each with its lines (as the ``persona`` type says
+    them, when the fact has lines of its own for it: the callado short, the platicador with an
+    aside)."""
     padded = f" {part} "
     found = []
     for key, spec in config().get("facts", {}).get(scenario_id, {}).items():
         if any(f" {normalize(a)} " in padded for a in spec.get("asks", [])):
-            found.append((str(key), [str(x) for x in spec.get("lines", [])]))
+            styled = (spec.get("by_persona") or {}).get(persona) or spec.get("lines", [])
+            found.append((str(key), [str(x) for x in styled]))
     return found
 
 

@@ -41,12 +41,19 @@ MAX_PARTS = 4  # intents a reply may hold with the parts added
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply shaped to the question: content for an open one, every part answered."""
     shaped = missing_parts(t, open_content(t, _opinion(t, _answer_first(t, intents))))
+    shaped = time_part(t, shaped)
     shaped = choice_parts.which_part(t, choice_parts.either_or_part(t, shaped))
     shaped = choice_parts.whose_part(t, shaped)
     shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
     while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
         shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
+    if shaped and shaped[0].name == "part_answer":
+        # the reply opens with it: no «Ah, y…» / «Y…» joining it to nothing said before
+        shaped = [Intent(name=FIRST_PART, slots=shaped[0].slots), *shaped[1:]]
     return shaped
+
+
+FIRST_PART = "part_answer_first"
 
 
 # The customer's own moves: said after the answer to an open question, never instead of it.
@@ -73,6 +80,18 @@ def _answer_first(t: Turn, intents: list[Intent]) -> list[Intent]:
         return [Intent(name="slot_fact", slots={"value": fact}), *intents]
     need = need_for(t, asked, loose=False)  # only a need the question is about
     return [need, *intents] if need is not None else intents
+
+
+def time_part(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«¿Hablo con la señora…? … ¿Tiene unos minutos?» — «Sí, yo soy.» answers who, not whether
+    there is time: the yes to the time follows (blind panels: the identity answered, the minutes
+    asked with it dropped)."""
+    if not intents or any(i.name != "identity_confirm" for i in intents):
+        return intents
+    asked = " ".join(cues.question_sentences(t.text))
+    if not cues.contains_any(asked, list(cues.config().get("time_permission", []))):
+        return intents
+    return [*intents, Intent(name="time_ok_after")]
 
 
 def _opinion(t: Turn, intents: list[Intent]) -> list[Intent]:
@@ -220,7 +239,7 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
     reply does not answer gets a plausible line (in the order asked, after the reply)."""
     intents = situation_facts(t, intents)
     names = {i.name for i in intents}
-    if names & (ENDING | DOUBTING) or "?" not in t.text or len(intents) >= MAX_PARTS:
+    if names & ENDING or "?" not in t.text or len(intents) >= MAX_PARTS:
         return intents
     added: list[Intent] = []
     for question in cues.question_sentences(t.text):
@@ -244,9 +263,15 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
                 if need is not None:
                     added.append(need)
                 break
-    if added:  # «Pues no, ya le conté todo» is no answer next to the part it now answers
-        intents = [i for i in intents if i.name not in SILENT] or intents
-    return [*intents, *added][: max(MAX_PARTS, len(intents))]
+    if not added:
+        return intents
+    # «Pues no, ya le conté todo» is no answer next to the part it now answers
+    intents = [i for i in intents if i.name not in SILENT] or intents
+    # every part is answered before the customer's own move (a doubt, «no decido sin mi
+    # esposa»): blind panel I, the age said and the worry asked with it dropped for a doubt
+    own = next((n for n, i in enumerate(intents) if i.name in DOUBTING | OWN), len(intents))
+    added = added[: max(1, MAX_PARTS - len(intents))]  # the own move is kept, not cut off
+    return [*intents[:own], *added, *intents[own:]]
 
 
 def situation_facts(t: Turn, intents: list[Intent]) -> list[Intent]:
@@ -259,7 +284,7 @@ def situation_facts(t: Turn, intents: list[Intent]) -> list[Intent]:
     sid = t.scenario.id
     added: list[Intent] = []
     for question in cues.question_sentences(t.text):
-        for key, lines in plausible.fact_parts(question, sid):
+        for key, lines in plausible.fact_parts(question, sid, t.ctype):
             if not lines or any(a.slots.get("kind") == key for a in added):
                 continue
             if _says_fact(t, intents, plausible.fact_answered_by(sid, key)):

@@ -74,6 +74,8 @@ INTENTS = [
     "no_doubts",
     "slot_fact",
     "part_answer",
+    "part_answer_first",
+    "time_ok_after",
     "agree_summary",
     "choice_take",
     "choice_not_first",
