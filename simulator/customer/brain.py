@@ -134,6 +134,10 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
     if s.accepted and (not was_accepted or "acceptance" in names):
         s.decision = "accepted"
         return
+    if _chose_the_offer(t, intents, was_accepted):
+        s.accepted = True
+        s.decision = "accepted"
+        return
     if "close" not in t.acts:
         return
     if was_accepted and s.accepted and not s.hung_up and "refusal" not in names:
@@ -157,6 +161,28 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
         return
     s.decision = "hesitated"
     s.decision_reason = next((why for name, why in NOT_ACCEPTED if name in names), "other")
+
+
+def _chose_the_offer(t: Turn, intents: list[Intent], was_accepted: bool) -> bool:
+    """«Ah, pues la Amplia» to «¿Cuál prefiere?» over the catalog's products is the alternative
+    close answered: a customer who names the product it takes and objects to nothing has said yes — later it gives its data and hears the read-back, and must not protest the
+    registration as unconsented (blind panel J, yg-05)."""
+    if was_accepted or t.s.accepted or t.scenario.goal != "sale" or t.s.objections:
+        return False
+    names = {i.name for i in intents}
+    if names & NOT_YET or any(name in names for name, _ in NOT_ACCEPTED):
+        return False
+    chosen = [
+        str(i.slots.get("option", ""))
+        for i in intents
+        if i.name in ("choice_answer", "choice_take") and i.slots.get("option")
+    ]
+    if not any(cues.products_named(normalize(option), t.scenario.catalog) for option in chosen):
+        return False
+    # Ready by its own bar, or it asks how to take it («¿y si lo contrato hoy…?») with a need of
+    # its own heard: a weak agent's early «¿cuál prefiere?» finds neither.
+    signal = bool(names & {"buying_signal", "buying_signal_generic"}) and bool(t.s.revealed_needs)
+    return signal or objections.ready_to_buy(t)
 
 
 PROGRESS = {
