@@ -59,6 +59,10 @@ PANELS = {
         "session 15 panel I",
         "the session 15 merge train c424681 (the session's customer and scorer branches merged)",
     ),
+    "yf yg yh yi yj yk yl": (
+        "session 16 panel J",
+        "the session 16 merge train 9acb722 (the session's customer and scorer branches merged)",
+    ),
 }
 
 
