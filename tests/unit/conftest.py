@@ -22,11 +22,23 @@ def embed_calls() -> list[list[str]]:
 
 
 @pytest.fixture()
-def fake_embedder(embed_calls: list[list[str]]) -> Iterator[None]:
-    """Learned acts and heads on, with the fake embedder; the process state is restored after."""
-    pytest.importorskip("numpy")
+def learned_state_restored() -> Iterator[None]:
+    """Whatever a test loads (the real embedder, a head), the learned state is put back after: a
+    real model left loaded changed the acts of panel replays later in the same worker."""
     state = learned_model._STATE
     saved = {name: getattr(state, name) for name in _SAVED}
+    yield
+    critical_head.use_heads(None)
+    learned_model.use_embedder(None)
+    for name, value in saved.items():
+        setattr(state, name, value)
+    state.weights = {}
+
+
+@pytest.fixture()
+def fake_embedder(embed_calls: list[list[str]], learned_state_restored: None) -> Iterator[None]:
+    """Learned acts and heads on, with the fake embedder; the process state is restored after."""
+    pytest.importorskip("numpy")
 
     def factory() -> learned_model.Embedder:
         def embed(texts: Sequence[str]) -> Any:
@@ -38,8 +50,3 @@ def fake_embedder(embed_calls: list[list[str]]) -> Iterator[None]:
     learned_model.use_embedder(factory)
     learned_model.configure(True)
     yield
-    critical_head.use_heads(None)
-    learned_model.use_embedder(None)
-    for name, value in saved.items():
-        setattr(state, name, value)
-    state.weights = {}

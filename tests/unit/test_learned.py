@@ -73,7 +73,9 @@ def test_question_added_only_to_unpunctuated_text(fake_embedder: None) -> None:
     assert agent_acts(spoken) == ["closed_question"]
 
 
-def test_a_transcript_without_question_marks_is_read_by_the_speech_head(fake_embedder: None) -> None:
+def test_a_transcript_without_question_marks_is_read_by_the_speech_head(
+    fake_embedder: None,
+) -> None:
     """Imported calls and speech without «¿?»: a turn with periods and commas may still ask, so
     the question head of the speech form reads it; a call typed with «¿?» keeps its statements."""
     learned.load_head(head(question=10.0))
@@ -397,7 +399,7 @@ def test_split_halves_is_deterministic_and_balanced() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not learned.package_available(), reason="paquete de embeddings no instalado")
-def test_real_model_loads_and_scores() -> None:
+def test_real_model_loads_and_scores(learned_state_restored: None) -> None:
     saved = (learned._STATE.enabled, learned._STATE.head)
     learned.configure(True)
     try:
@@ -439,7 +441,7 @@ def test_the_installed_package_carries_its_weights() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not learned.package_available(), reason="paquete de embeddings no instalado")
 def test_real_model_loads_with_the_network_off(
-    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, learned_state_restored: None
 ) -> None:
     """A fresh load (empty model cache: built from the package) and a cached one, with every
     socket refused: the model and its cache never reach for the network."""
