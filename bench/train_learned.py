@@ -317,7 +317,7 @@ def main() -> None:
     for mode in MODES:
         learned.load_head({"heads": {}, "policy": {}, "features": spec})
         X, acts, pairs = matrix(train_rows, mode)
-        # The speech question head also reads transcripts without «¿?» (learned._question_mode):
+        # The speech question head also reads transcripts without «¿?» (learned_combine._question_mode):
         # it learns from that form of every row too (dev CV: asr 0.821 -> 0.833, unmarked 0.784
         # -> 0.821); the policy is still chosen on the speech form.
         extra = matrix(train_rows, "unmarked")[0] if mode == "asr" and args.unmarked else None

@@ -36,6 +36,16 @@ from functools import lru_cache
 from typing import Any
 
 from simulator.analysis.agent import tag_agent
+from simulator.analysis.learned_combine import (
+    _FUNCTIONAL,
+    _NOT_PARAPHRASE,
+    _QUESTION_ACTS,
+    _REFLECTION_ACTS,
+    _modes,
+    _question_mode,
+    combine,
+    unmarked_transcript,
+)
 from simulator.analysis.learned_features import (
     FEATURE_VERSION,
     HASH_BUCKETS,
@@ -115,15 +125,6 @@ __all__ = [
     "warm_up_in_background",
 ]
 
-_QUESTION_ACTS = ("open_question", "closed_question")
-_REFLECTION_ACTS = ("paraphrase", "empathy")
-# A turn whose question already has a job (asks for data, closes…) is not an open/closed question
-# (function over form, as in agent.py): the head never adds a question act next to these.
-_FUNCTIONAL = frozenset(
-    {"data_request", "data_confirmation", "hold_request", "hold_return", "offer_help"}
-    | {"offer_more", "close", "trial_close", "greeting", "disrespect"}
-)
-
 
 def _spec() -> dict[str, Any]:
     head = _STATE.head
@@ -160,96 +161,6 @@ def _logit_threshold(spec: dict[str, Any]) -> float:
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-# ---------------------------------------------------------------- combination
-
-
-# What a question can do (agent.py, function over form): asking for data, confirming it, closing…
-_QUESTION_JOBS = _FUNCTIONAL | set(_QUESTION_ACTS)
-# A statement with one of these jobs is not a restatement of the customer (agent.py _NOT_PARAPHRASE).
-_NOT_PARAPHRASE = frozenset(
-    {"close", "data_request", "data_confirmation", "hold_request", "offer_more", "disrespect"}
-)
-
-
-def _question_kind(text: str) -> str:
-    from simulator.analysis.clauses import Clause, is_open, split_clauses
-
-    for clause in split_clauses(text):
-        if is_open(Clause(clause.norm, clause.marked, True, clause.qstart)):
-            return "open_question"
-    return "closed_question"
-
-
-def _as_question(text: str, context: str | None) -> set[str]:
-    """The head heard a question the rules did not: read the turn again as if it ended in «?» and
-    let the rules say what the question does (asks for data, closes, probes open or closed)."""
-    jobs = set(tag_agent(f"{text} ?", context)) & _QUESTION_JOBS
-    return jobs or {_question_kind(text)}
-
-
-def combine(
-    text: str,
-    acts: Sequence[str],
-    probs: dict[str, float],
-    mode: str,
-    context: str | None = None,
-    *,
-    question_mode: str | None = None,
-) -> list[str]:
-    """The rules' ``acts`` adjusted by the head's probabilities (policy in the model file);
-    ``question_mode`` (default ``mode``) is the mode of the question head (``_question_mode``)."""
-    head = _STATE.head
-    assert head is not None
-    policy = head["policy"]
-    out = set(acts)
-    q_mode = question_mode or mode
-    q_thr = head["heads"]["question"][q_mode]["threshold"]
-    r_thr = head["heads"]["reflection"][mode]["threshold"]
-    is_q = probs["question"] >= q_thr
-    has_q = bool(out.intersection(_QUESTION_ACTS))
-    q_policy = policy["question"][q_mode]
-    if is_q and not has_q and q_policy["add"] and not out & _FUNCTIONAL:
-        out |= _as_question(text, context)
-    elif not is_q and has_q and q_policy["remove"] and weak_question(text):
-        out.difference_update(_QUESTION_ACTS)
-    is_r = probs["reflection"] >= r_thr
-    has_r = "paraphrase" in out
-    r_policy = policy["reflection"][mode]
-    if (
-        is_r
-        and not has_r
-        and r_policy["add"]
-        and not out.intersection(_REFLECTION_ACTS)
-        and not out & _NOT_PARAPHRASE
-    ):
-        out.add("paraphrase")
-    elif not is_r and has_r and r_policy["remove"]:
-        out.discard("paraphrase")
-    return [act for act in AGENT_ACTS if act in out]
-
-
-def _question_mode(text: str, unmarked: bool) -> str:
-    """The mode of the question head for ``text``: the speech head (``asr``) when the transcript
-    marks no question at all (``unmarked``: imported calls and speech without «¿?», where a
-    question reads like a statement with periods and commas), else ``mode_of``."""
-    return "asr" if unmarked else mode_of(text)
-
-
-def _modes(text: str, unmarked: bool) -> dict[str, str]:
-    return {"question": _question_mode(text, unmarked), "reflection": mode_of(text)}
-
-
-def unmarked_transcript(texts: Sequence[str]) -> bool:
-    """Whether agent turns ``texts`` are a transcript that marks no question: at least
-    ``UNMARKED_MIN_TURNS`` turns and not one «?» or «¿» in any of them (a call typed with «¿?»
-    keeps reading a turn ended by a period as a statement)."""
-    return len(texts) >= UNMARKED_MIN_TURNS and not any("?" in t or "¿" in t for t in texts)
-
-
-# A shorter exchange without «?» may simply ask nothing.
-UNMARKED_MIN_TURNS = 4
 
 
 def score_many(
