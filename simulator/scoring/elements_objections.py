@@ -144,6 +144,8 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
         return a  # what the customer asked for to decide later, granted
     if ctx.has(a, "empathy", "paraphrase"):
         return a  # acknowledged with empathy or a reflection (the A of LAER)
+    if identifies_on_request(ctx, n, a):
+        return a
     if ctx.imported and answers_concretely(ctx, n, a):
         return a
     if ctx.has(n, "refusal") and not ctx.has(n, "objection") and respects_refusal(ctx, a):
@@ -163,13 +165,25 @@ def answers_concretely(ctx: CallContext, n: int, a: int) -> bool:
     folded = ctx.folded[a - 1]
     if ctx.kind in ("complaint", "service") and tx.cue("remedy").search(folded):
         return True
-    if ctx.objection_type(n) == "trust" and (
-        ctx.has(a, "company_id", "agent_id") or re.search(r"\d{3}", folded)
-    ):
-        return True  # who calls, answered: the company, the agent's name or an employee number
     return ctx.objection_type(n) == "price" and bool(
         ctx.has(a, "feature", "benefit") and tx.cue("concrete_offer").search(folded)
     )
+
+
+_WHO_CALLS = re.compile(
+    r"\b(?:numero|identificacion|credencial|gafete|clave) de (?:trabajador|trabajadora|empleado|"
+    r"empleada|asesor|asesora|agente)\b|\bquien (?:es usted|eres|me habla|habla|me llama|llama)\b|"
+    r"\bde (?:que|cual) (?:banco|empresa|compania|area|departamento)\b"
+)
+
+
+def identifies_on_request(ctx: CallContext, n: int, a: int) -> bool:
+    """A customer who doubts who calls («¿me da su número de empleado?», «¿exactamente quién es
+    usted?») is answered by the agent saying who they are: the company, their name, an employee
+    number (blind panel zq-07; external dev es46, co47)."""
+    if ctx.objection_type(n) != "trust" or not _WHO_CALLS.search(ctx.folded[n - 1]):
+        return False
+    return ctx.has(a, "company_id", "agent_id") or bool(re.search(r"\d{3}", ctx.folded[a - 1]))
 
 
 def took_second_no(
