@@ -75,6 +75,17 @@ def _identity_confirmed(ctx: CallContext, before: int) -> bool:
     return False
 
 
+def _named_before(ctx: CallContext, before: int) -> bool:
+    """The agent asked who it spoke with («¿con quién tengo el gusto?») and the customer gave a
+    name before the record was acted on: the identification a QA analyst accepts for a complaint
+    logged (external dev pe156: «no valida identidad más allá del nombre», met)."""
+    return any(
+        _asks_only_name(ctx, a) and a + 1 < before and ctx.has(a + 1, "data_given")
+        for a in ctx.agent_turns
+        if a < before and a < ctx.n_turns and ctx.speaker(a + 1) == "customer"
+    )
+
+
 def judge_unlisted(ctx: CallContext) -> Judged:
     """An imported call without a list of required fields, read as an expert reads real calls.
 
@@ -97,6 +108,7 @@ def judge_unlisted(ctx: CallContext) -> Judged:
         and not any(n < first_record for n in answered)
         and not any(n <= first_record for n in requests)
         and not _identity_confirmed(ctx, first_record)
+        and not _named_before(ctx, first_record)
     )
     missing = []
     if secret:

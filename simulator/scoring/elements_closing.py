@@ -136,6 +136,20 @@ def _imported_close(ctx: CallContext, window: list[int], found: dict[str, int | 
     last = window[-1]
     if found["farewell"] is None and tx.cue("parting_words").search(ctx.folded[last - 1]):
         found["farewell"] = last
+    if found["offer_more"] is None and _declined_before(ctx, last) and ctx.has(last, "thanks"):
+        # the customer said no to the call's offer and the agent thanks and lets them go: «¿algo
+        # más en que le pueda ayudar?» is not owed to someone who just declined an outbound offer
+        # (external dev pe159: «agradece el tiempo y despide con cortesía»)
+        found["offer_more"] = last
+
+
+def _declined_before(ctx: CallContext, last: int) -> bool:
+    """The customer's turn just before the agent's last words declines the offer of a sale."""
+    before = [n for n in ctx.customer_turns if n < last]
+    if ctx.kind != "sale" or not before:
+        return False
+    n = before[-1]
+    return ctx.has(n, "refusal") or ctx.objection_type(n) in ("not_interested", "do_not_call")
 
 
 def judge(ctx: CallContext) -> Judged:

@@ -14,13 +14,14 @@ resistance at all and no decision asked there is nothing to judge.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
 from simulator.analysis import conduct
 from simulator.analysis.lexicon import customer_patterns
 from simulator.datafiles import parse as parse_yaml
-from simulator.scoring import applicability, kinded
+from simulator.scoring import applicability, consent, kinded
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
@@ -41,9 +42,24 @@ def objection_turns(ctx: CallContext) -> list[int]:
         n
         for n in ctx.customer_turns
         if is_do_not_call(ctx, n)
-        or (n < last and (ctx.has(n, "objection") or n in renewed_complaints(ctx)))
+        or (
+            n < last
+            and (
+                (ctx.has(n, "objection") and not owns_unoffered(ctx, n))
+                or n in renewed_complaints(ctx)
+            )
+        )
         or (n < last and ctx.imported and declines_offer(ctx, n))
     ]
+
+
+def owns_unoffered(ctx: CallContext, n: int) -> bool:
+    """«Yo tengo un plan de 69.90 y me cobran 114.90»: what the customer already has resists an
+    offer only when one was made; before any (an inbound complaint, a service call) it describes
+    the customer's situation (external dev pe157: «no hay objeciones»)."""
+    return ctx.objection_type(n) == "has_provider" and not any(
+        ctx.acts[a - 1] & SELLING_ACTS for a in ctx.agent_turns if a < n
+    )
 
 
 def declines_offer(ctx: CallContext, n: int) -> bool:
@@ -128,6 +144,10 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
         return a  # what the customer asked for to decide later, granted
     if ctx.has(a, "empathy", "paraphrase"):
         return a  # acknowledged with empathy or a reflection (the A of LAER)
+    if identifies_on_request(ctx, n, a):
+        return a
+    if ctx.imported and answers_concretely(ctx, n, a):
+        return a
     if ctx.has(n, "refusal") and not ctx.has(n, "objection") and respects_refusal(ctx, a):
         return a
     if ctx.has(a, *ADDRESS_SOFT) and (
@@ -135,6 +155,66 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
     ):
         return a
     return None
+
+
+def answers_concretely(ctx: CallContext, n: int, a: int) -> bool:
+    """Agent turn ``a`` answers objection ``n`` with something concrete, as a QA analyst credits
+    the R of LAER in a call from outside: a complaint or a threat to leave met with a remedy (a
+    claim code, a credit note, a discount, a technician: external dev pe156), a price objection
+    met with a concrete offer (a discount, another plan with its price: mx144)."""
+    folded = ctx.folded[a - 1]
+    if ctx.kind in ("complaint", "service") and tx.cue("remedy").search(folded):
+        return True
+    return ctx.objection_type(n) == "price" and bool(
+        ctx.has(a, "feature", "benefit") and tx.cue("concrete_offer").search(folded)
+    )
+
+
+_WHO_CALLS = re.compile(
+    r"\b(?:numero|identificacion|credencial|gafete|clave) de (?:trabajador|trabajadora|empleado|"
+    r"empleada|asesor|asesora|agente)\b|\bquien (?:es usted|eres|me habla|habla|me llama|llama)\b|"
+    r"\bde (?:que|cual) (?:banco|empresa|compania|area|departamento)\b"
+)
+
+
+def identifies_on_request(ctx: CallContext, n: int, a: int) -> bool:
+    """A customer who doubts who calls («¿me da su número de empleado?», «¿exactamente quién es
+    usted?») is answered by the agent saying who they are: the company, their name, an employee
+    number (blind panel zq-07; external dev es46, co47)."""
+    if ctx.objection_type(n) != "trust" or not _WHO_CALLS.search(ctx.folded[n - 1]):
+        return False
+    return ctx.has(a, "company_id", "agent_id") or bool(re.search(r"\d{3}", ctx.folded[a - 1]))
+
+
+def took_second_no(
+    ctx: CallContext, objections: list[int], responses: dict[int, int | None]
+) -> bool:
+    """A customer who declined the offer, heard a counter-offer and declined again, and the
+    agent took that second «no» (thanks, goodbye): the close was tried and the refusal respected,
+    as a QA analyst reads an outbound call from outside (external dev pe159: «T5 acepta el
+    segundo no»). Calls from the simulator keep the explicit close."""
+    nos = [
+        n
+        for n in objections
+        if ctx.objection_type(n) in ("not_interested", "do_not_call") or ctx.has(n, "refusal")
+    ]
+    if not ctx.imported or len(nos) < 2 or any(responses.get(n) is None for n in nos):
+        return False
+    first, last = responses[nos[0]], responses[nos[-1]]
+    assert first is not None and last is not None
+    return bool(ctx.acts[first - 1] & SELLING_ACTS) and respects_refusal(ctx, last)
+
+
+def agreed_unresisted(ctx: CallContext) -> bool:
+    """The customer said yes (to the offer, or to a close) and never resisted: in a call from
+    outside there was nothing to handle (external dev ar32, mx37, mx72, co150: «no hay
+    objeción»)."""
+    first_close = next(iter(close_turns(ctx)), None)
+    return any(
+        ctx.has(n, "acceptance")
+        or (first_close is not None and n > first_close and consent.says_yes(ctx, n))
+        for n in ctx.customer_turns
+    )
 
 
 def close_turns(ctx: CallContext) -> list[int]:
@@ -195,7 +275,12 @@ def judge(ctx: CallContext) -> Judged:
     closing_owed = ctx.selling and not (ctx.kind == "sale" and applicability.third_party(ctx))
     volunteered = [n for n in ctx.customer_turns if ctx.has(n, "acceptance")]
     decided = bool(close_turns(ctx)) or bool(volunteered)
-    if ctx.imported and not objections and not decided and not resisted(ctx):
+    if (
+        ctx.imported
+        and not objections
+        and not resisted(ctx)
+        and (not decided or agreed_unresisted(ctx))
+    ):
         # a call from outside the simulator that met no resistance (no objection, refusal,
         # complaint or hesitation) and where nobody asked for a decision is judged as a QA analyst
         # judges objection handling: nothing to judge (external dev calls: «no hay objeción», never
@@ -212,7 +297,12 @@ def judge(ctx: CallContext) -> Judged:
     if closing_owed and not dnc:
         # a customer who says yes to the offer before being asked («está bien, me quedo con ese»)
         # was closed by the offer itself: no close attempt is missing (panel C, a retention call)
-        parts["close"] = bool(closes) or bool(volunteered) or bool(callback_turns(ctx, objections))
+        parts["close"] = (
+            bool(closes)
+            or bool(volunteered)
+            or bool(callback_turns(ctx, objections))
+            or took_second_no(ctx, objections, responses)
+        )
     missing = {
         "addressed": "Atender cada objeción (reconocer, explorar y responder)",
         "close": "Hacer al menos un intento de cierre en la llamada",

@@ -29,6 +29,14 @@ MISSING = {
 }
 
 
+# A company name anonymized by the source («(Nombre de la empresa) Buenos días», «[empresa]»): the
+# agent said it; the publisher removed it (external dev ar163, objections-a).
+_PLACEHOLDER = re.compile(
+    r"[(\[<]\s*(?:nombre de (?:la )?)?(?:empresa|compa[ñn][íi]a|banco|entidad|marca)\s*[)\]>]",
+    re.IGNORECASE,
+)
+
+
 def opening_turns(ctx: CallContext) -> list[int]:
     turns = ctx.agent_turns[:OPENING_WINDOW]
     if ctx.first_presentation is not None:
@@ -152,6 +160,8 @@ def judge(ctx: CallContext) -> Judged:
             and tx.cue("area_id").search(ctx.folded[n - 1])
         ):
             found["company_id"] = n  # no company on record: the agent's area says who answers
+        if found["company_id"] is None and ctx.imported and _PLACEHOLDER.search(ctx.text(n)):
+            found["company_id"] = n  # the company's name blanked out by whoever published the call
         if found["agent_id"] is None and _mentions(ctx, n, ctx.transcript.agent_name):
             found["agent_id"] = n
         if found["confirm_identity"] is None and (
