@@ -256,6 +256,10 @@ def _confirm_turn(ctx: CallContext, name: str, start: int, value: str) -> int | 
         # «Gracias, señor Reyes» right after the customer said «Marco Antonio Reyes Flores»:
         # the agent says the name back as it will address the customer
         confirms_at_once = confirms_at_once or names.name_mentions(ctx.text(later[0]), value) > 0
+    if confirms_at_once and not mentions_value(ctx, later[0], name, value):
+        # a read-back of the other fields («queda su pago de 1,850 el día 27, ¿me confirma?») does
+        # not confirm this one (panel J yj-08: a phone never read back counted confirmed)
+        confirms_at_once = not _reads_back_others(ctx, later[0], name)
     immediate = later[0] if confirms_at_once else None
     mentions = [n for n in later if mentions_value(ctx, n, name, value)]
     data_mentions = [n for n in mentions if is_data_turn(ctx, n)]
@@ -264,6 +268,15 @@ def _confirm_turn(ctx: CallContext, name: str, start: int, value: str) -> int | 
     if immediate is not None:
         return immediate
     return mentions[0] if mentions else None
+
+
+def _reads_back_others(ctx: CallContext, n: int, name: str) -> bool:
+    """Agent turn ``n`` reads back the captured value of another field."""
+    return any(
+        mentions_value(ctx, n, other, value)
+        for other, value in ctx.transcript.capture.items()
+        if other != name and value and str(value).strip()
+    )
 
 
 def is_data_turn(ctx: CallContext, n: int) -> bool:
