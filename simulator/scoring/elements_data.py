@@ -230,6 +230,10 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
         ):
             check.request_turn = prev
     check.confirm_turn = _confirm_turn(ctx, name, check.said_turn or 0, check.said or captured)
+    if check.confirm_turn is None and len(matching) > 1:
+        # the customer said it again after the agent's read-back («le confirmo: … teléfono 81 12…»
+        # — «sí, 81 12…»): the read-back after the first time counts
+        check.confirm_turn = _confirm_turn(ctx, name, matching[0][0], check.said or captured)
     if check.confirm_turn is None:
         check.problems.append(f"Confirmar «{label}» leyéndoselo de vuelta al cliente")
     return check

@@ -104,3 +104,74 @@ def test_a_plain_confirmation_question_right_after_the_phone_confirms_it() -> No
         _call(lines, kind="collections", required_fields=list(capture), capture=capture)
     )[1]
     assert check_field(ctx, "telefono").confirm_turn == 5
+
+
+def test_the_customer_repeating_the_phone_after_the_read_back_keeps_it_confirmed() -> None:
+    lines = [
+        *OPEN,
+        ("agent", "¿A qué número la localizo?"),
+        ("customer", "Al 33 1876 5432."),
+        ("agent", "Le confirmo: pago de 2,300 pesos, teléfono 33 1876 5432. ¿Es correcto?"),
+        ("customer", "Sí, el 33 1876 5432, anótelo bien."),
+        ("agent", "Listo, quedó su pago de 2,300 pesos."),
+        ("customer", "Gracias."),
+    ]
+    capture = {"monto": "2300", "telefono": "3318765432"}
+    ctx = score_with_context(
+        _call(lines, kind="collections", required_fields=list(capture), capture=capture)
+    )[1]
+    assert check_field(ctx, "telefono").confirm_turn == 5
+
+
+AGREEMENT = {
+    "name": "Plan de pagos a 4 meses",
+    "price": 900,
+    "aliases": ["plan de pagos"],
+    "conditions": ["La línea de crédito se congela hasta liquidar el plan"],
+    "must_say": [
+        {
+            "condition": "La línea de crédito se congela hasta liquidar el plan",
+            "said_as": ["congela", "no (?:la )?(?:podra|puede) usar"],
+        }
+    ],
+}
+
+
+def _agreement_call(offer: str) -> Transcript:
+    lines = [
+        *OPEN,
+        ("agent", offer),
+        ("customer", "Sí, está bien, acepto el plan de pagos."),
+        ("agent", "Listo, le registro el plan de pagos a 4 meses de 900 pesos."),
+        ("customer", "Gracias."),
+    ]
+    return _call(
+        lines,
+        kind="collections",
+        catalog=[AGREEMENT],
+        events=[{"type": "sale_registered", "value": "Plan de pagos a 4 meses", "after_turn": 4}],
+    )
+
+
+def _product_information(transcript: Transcript) -> tuple[bool, list[str]]:
+    card = score_transcript(transcript)
+    element = card.elements["product_information"]
+    return element.met, element.missing
+
+
+def test_an_agreement_taken_without_its_marked_condition_is_not_informed() -> None:
+    met, missing = _product_information(
+        _agreement_call("Le puedo ofrecer un plan de pagos a 4 meses de 900 pesos, ¿le parece?")
+    )
+    assert not met
+    assert any("se congela" in m for m in missing)
+
+
+def test_an_agreement_taken_with_its_condition_said_in_other_words_is_informed() -> None:
+    met, missing = _product_information(
+        _agreement_call(
+            "Le puedo ofrecer un plan de pagos a 4 meses de 900 pesos; mientras dure, no podrá "
+            "usar la tarjeta para compras. ¿Le parece?"
+        )
+    )
+    assert not any("congela" in m for m in missing), missing
