@@ -84,27 +84,34 @@ def _answers_other_field(ctx: CallContext, n: int, name: str) -> bool:
     return False
 
 
+_EMAIL = re.compile(r"\S+@\S+")
+
+
 def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     """Agent turn ``n`` reads ``value`` back (exact, phone digits, or most of its words)."""
     folded_value = tx.fold(value)
     if not folded_value:
         return False
-    folded = ctx.folded[n - 1]
+    text, folded = ctx.text(n), ctx.folded[n - 1]
+    if "@" in text and lang.field_kind(name) != "email":
+        # «correo arturo.ibarra@…» reads back the email, not the name (panel J yi-02)
+        text = _EMAIL.sub(" ", text)
+        folded = tx.fold(text)
     if folded_value in folded:
         return True
-    if same_date(value, folded) or hours.same_slot(value, ctx.text(n)):
+    if same_date(value, folded) or hours.same_slot(value, text):
         return True  # «2027-01-05» read as «el 5 de enero», «de 9 a 13 horas» as «de 9 a 1»
     digits = _DIGITS.sub("", value)
     if len(digits) >= 7:
-        phone = lang.phone(ctx.text(n), folded)
+        phone = lang.phone(text, folded)
         if phone and _DIGITS.sub("", phone).endswith(digits[-8:]):
             return True
-    said = lang.field_value(name, ctx.text(n), folded)
+    said = lang.field_value(name, text, folded)
     if said and _safe_matches(name, value, str(said)):
         return True
-    if lang.field_kind(name) == "email" and lx.email_spelled_in(value, ctx.text(n)):
+    if lang.field_kind(name) == "email" and lx.email_spelled_in(value, text):
         return True  # «h salinas arroba outlook…», «p, a, t, y, punto…» (panels w-08, y-02)
-    if spelled.spelled_in(value, ctx.text(n)):
+    if spelled.spelled_in(value, text):
         return True  # a plate or a folio spelled back: «N-X-R 4-8-2 B», «pe, cu, erre…»
     number = _as_number(value)
     if number is not None and any(abs(a.value - number) < 0.5 for a in ctx.amounts(n)):
@@ -116,7 +123,7 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     # the kind words (calle, colonia, ciudad de México) may be left out
     words = (
         set(folded.split())
-        | set(_expanded(name, ctx.text(n)).split())
+        | set(_expanded(name, text).split())
         | {f"{a.value:g}" for a in ctx.amounts(n)}
     )
     value_words = [f"{float(w):g}" if w.isdigit() else w for w in value_words]

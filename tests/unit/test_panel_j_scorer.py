@@ -175,3 +175,20 @@ def test_an_agreement_taken_with_its_condition_said_in_other_words_is_informed()
         )
     )
     assert not any("congela" in m for m in missing), missing
+
+
+def test_an_email_read_back_does_not_read_back_the_name_inside_it() -> None:
+    lines = [
+        ("agent", "Buenas tardes, le habla Rocío de Seguros Norte."),
+        ("customer", "Buenas tardes."),
+        ("agent", "¿Me da su nombre completo y su correo?"),
+        ("customer", "Inés Duarte Solís, y el correo ines.duarte@correo.mx"),
+        ("agent", "Gracias. Anoto el correo ines.duarte@correo.mx. ¿Algo más?"),
+        ("customer", "No, gracias."),
+    ]
+    capture = {"nombre": "Inés Duarte Solís", "correo": "ines.duarte@correo.mx"}
+    ctx = score_with_context(
+        _call(lines, kind="sale", required_fields=list(capture), capture=capture)
+    )[1]
+    assert check_field(ctx, "correo").confirm_turn == 5
+    assert check_field(ctx, "nombre").confirm_turn is None
