@@ -147,6 +147,10 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
         and not ctx.has(n, "open_question")
     ]
     parts = {"informed": bool(explained) and not ignored, "accurate": not mismatches}
+    unsaid = must_say.unsaid(ctx)
+    if must_say.marked(ctx):
+        parts["conditions"] = not unsaid
+    missing = dict(MISSING, conditions=must_say.missing_text(unsaid)) if unsaid else MISSING
     # cite the turns that inform (facts, amounts), not a long request for the account number
     shown = sorted(
         explained,
@@ -158,6 +162,6 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
     )
     cited = ignored[:2] + shown[:2] + [m.turn for m in mismatches[:2]]
     evidence = [ctx.evidence(n) for n in cited]
-    result = judged(parts, MISSING, evidence, "product_information", slots(ctx), kind=ctx.kind)
+    result = judged(parts, missing, evidence, "product_information", slots(ctx), kind=ctx.kind)
     result.facts.update(presentations=[], tied=[], mismatches=mismatches, explained=explained)
     return result
