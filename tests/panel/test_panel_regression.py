@@ -82,7 +82,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # «sin costo extra» contradicts nothing; «¿cómo le haría para contratarlo?» is answered by starting
 # the change) and ye-06 (how much of the plan the customer uses states the need); s-10 passes
 # again (its customer's «lo que más uso es…» states the need the offer is tied to).
-# Fixed in session 16 (helper «fix-e», panel J): yi-06 («a 6 meses sin intereses» is an installment
+# Fixed in session 16 (helper «fix-e», panel J): yi-06 and zx-03 («meses sin intereses» is an installment
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
@@ -96,9 +96,6 @@ KNOWN_UNFAIR = {
     " agradecer» cuando «Al contrario, señora Guadalupe» devuelve el agradecimiento",
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
-    "zx-03-tarjeta-credito-horizonte-amable-excellent.txt": "información incorrecta falsa en el"
-    " turno 30: «pagando dentro de los meses sin intereses y a tiempo no genera intereses» se lee"
-    " como contradicción del turno 10, y las dos frases son correctas",
     # Panel G (session 14, four outside trainers against main at d9fba0d): excellent calls the
     # scorer failed, each by one wrong judgement the panelist named. Fixed in session 14 (helper
     # «score-f»): zs-03 (an instalment plan's total), zt-08 (a cap of the catalog said in a turn
