@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from simulator.content.library import Library, load_library
 from simulator.models.content import Scenario, ScenarioKind
-from simulator.models.transcript import CallKind, CatalogEntry, Transcript
+from simulator.models.transcript import CallKind, CatalogEntry, MustSayEntry, Transcript
 
 KIND_TO_CALL: dict[ScenarioKind, CallKind] = {
     "outbound_sale": "sale",
@@ -30,6 +30,7 @@ def catalog_entries(scenario: Scenario) -> list[CatalogEntry]:
             aliases=list(product.aliases),
             conditions=list(product.conditions),
             features=list(product.features),
+            must_say=[MustSayEntry(**m.model_dump()) for m in product.must_say],
         )
         for product in scenario.catalog
     ]

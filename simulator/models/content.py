@@ -182,6 +182,15 @@ class Company(_Strict):
     protocol: Protocol = Field(default_factory=Protocol)
 
 
+class MustSay(_Strict):
+    """A condition the agent must tell the customer whenever the product is offered (a card
+    blocked during an agreement, a fee per late payment): product information is not met
+    without it. ``said_as``: patterns (on folded text, no accents) of the ways to say it."""
+
+    condition: str
+    said_as: list[str] = Field(default_factory=list)
+
+
 class Product(_Strict):
     id: str
     name: str
@@ -192,6 +201,9 @@ class Product(_Strict):
     features: list[str] = Field(default_factory=list)
     benefits: list[str] = Field(default_factory=list)
     conditions: list[str] = Field(default_factory=list)
+    must_say: list[MustSay] = Field(
+        default_factory=list, description="conditions to say whenever the product is offered"
+    )
     in_stock: bool = True
     substitutes: list[str] = Field(default_factory=list, description="ids of substitute products")
     addon: bool = False

@@ -64,6 +64,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class MustSayEntry(_Strict):
+    """A condition to say whenever the product is offered and the patterns that say it."""
+
+    condition: str
+    said_as: list[str] = Field(default_factory=list)
+
+
 class CatalogEntry(_Strict):
     """A product as the transcript knows it: enough to check what the agent said about it."""
 
@@ -76,6 +83,9 @@ class CatalogEntry(_Strict):
     # What the product offers (a cap, a deductible, a sum insured): an amount said of the product
     # that one of these states is no price error.
     features: list[str] = Field(default_factory=list)
+    # Conditions the agent must say whenever the product is offered, each with the patterns
+    # (folded text) that say it: product information is not met without them.
+    must_say: list[MustSayEntry] = Field(default_factory=list)
 
 
 class Turn(_Strict):

@@ -84,27 +84,34 @@ def _answers_other_field(ctx: CallContext, n: int, name: str) -> bool:
     return False
 
 
+_EMAIL = re.compile(r"\S+@\S+")
+
+
 def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     """Agent turn ``n`` reads ``value`` back (exact, phone digits, or most of its words)."""
     folded_value = tx.fold(value)
     if not folded_value:
         return False
-    folded = ctx.folded[n - 1]
+    text, folded = ctx.text(n), ctx.folded[n - 1]
+    if "@" in text and lang.field_kind(name) != "email":
+        # «correo arturo.ibarra@…» reads back the email, not the name (panel J yi-02)
+        text = _EMAIL.sub(" ", text)
+        folded = tx.fold(text)
     if folded_value in folded:
         return True
-    if same_date(value, folded) or hours.same_slot(value, ctx.text(n)):
+    if same_date(value, folded) or hours.same_slot(value, text):
         return True  # «2027-01-05» read as «el 5 de enero», «de 9 a 13 horas» as «de 9 a 1»
     digits = _DIGITS.sub("", value)
     if len(digits) >= 7:
-        phone = lang.phone(ctx.text(n), folded)
+        phone = lang.phone(text, folded)
         if phone and _DIGITS.sub("", phone).endswith(digits[-8:]):
             return True
-    said = lang.field_value(name, ctx.text(n), folded)
+    said = lang.field_value(name, text, folded)
     if said and _safe_matches(name, value, str(said)):
         return True
-    if lang.field_kind(name) == "email" and lx.email_spelled_in(value, ctx.text(n)):
+    if lang.field_kind(name) == "email" and lx.email_spelled_in(value, text):
         return True  # «h salinas arroba outlook…», «p, a, t, y, punto…» (panels w-08, y-02)
-    if spelled.spelled_in(value, ctx.text(n)):
+    if spelled.spelled_in(value, text):
         return True  # a plate or a folio spelled back: «N-X-R 4-8-2 B», «pe, cu, erre…»
     number = _as_number(value)
     if number is not None and any(abs(a.value - number) < 0.5 for a in ctx.amounts(n)):
@@ -116,7 +123,7 @@ def mentions_value(ctx: CallContext, n: int, name: str, value: str) -> bool:
     # the kind words (calle, colonia, ciudad de México) may be left out
     words = (
         set(folded.split())
-        | set(_expanded(name, ctx.text(n)).split())
+        | set(_expanded(name, text).split())
         | {f"{a.value:g}" for a in ctx.amounts(n)}
     )
     value_words = [f"{float(w):g}" if w.isdigit() else w for w in value_words]
@@ -230,6 +237,10 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
         ):
             check.request_turn = prev
     check.confirm_turn = _confirm_turn(ctx, name, check.said_turn or 0, check.said or captured)
+    if check.confirm_turn is None and len(matching) > 1:
+        # the customer said it again after the agent's read-back («le confirmo: … teléfono 81 12…»
+        # — «sí, 81 12…»): the read-back after the first time counts
+        check.confirm_turn = _confirm_turn(ctx, name, matching[0][0], check.said or captured)
     if check.confirm_turn is None:
         check.problems.append(f"Confirmar «{label}» leyéndoselo de vuelta al cliente")
     return check
@@ -256,6 +267,10 @@ def _confirm_turn(ctx: CallContext, name: str, start: int, value: str) -> int | 
         # «Gracias, señor Reyes» right after the customer said «Marco Antonio Reyes Flores»:
         # the agent says the name back as it will address the customer
         confirms_at_once = confirms_at_once or names.name_mentions(ctx.text(later[0]), value) > 0
+    if confirms_at_once and not mentions_value(ctx, later[0], name, value):
+        # a read-back of the other fields («queda su pago de 1,850 el día 27, ¿me confirma?») does
+        # not confirm this one (panel J yj-08: a phone never read back counted confirmed)
+        confirms_at_once = not _reads_back_others(ctx, later[0], name)
     immediate = later[0] if confirms_at_once else None
     mentions = [n for n in later if mentions_value(ctx, n, name, value)]
     data_mentions = [n for n in mentions if is_data_turn(ctx, n)]
@@ -264,6 +279,15 @@ def _confirm_turn(ctx: CallContext, name: str, start: int, value: str) -> int | 
     if immediate is not None:
         return immediate
     return mentions[0] if mentions else None
+
+
+def _reads_back_others(ctx: CallContext, n: int, name: str) -> bool:
+    """Agent turn ``n`` reads back the captured value of another field."""
+    return any(
+        mentions_value(ctx, n, other, value)
+        for other, value in ctx.transcript.capture.items()
+        if other != name and value and str(value).strip()
+    )
 
 
 def is_data_turn(ctx: CallContext, n: int) -> bool:

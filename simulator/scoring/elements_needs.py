@@ -153,6 +153,8 @@ def _only_phatic(ctx: CallContext, n: int) -> bool:
     text = ctx.text(n)[:4000]
     if "?" in text and tx.cue("customer_moves_on").search(tx.fold(text.rsplit("?", 1)[1])):
         return True  # «¿Cuál es la idea? No, nada más.»: the customer answered it and is closing
+    if "?" in text and tx.cue("customer_goes_ahead").search(tx.fold(text.rsplit("?", 1)[1])):
+        return True  # «¿Y entonces qué? Sí, ándele, hágale.»: rhetorical, the customer goes ahead
     clauses = [tx.fold(m.group(1)) for m in _QUESTION.finditer(text)]
     clauses = [c for c in clauses if c]
     phatic, fragment = tx.cue("phatic_question"), tx.cue("fragment_question")

@@ -10,6 +10,7 @@ asked it does not apply.
 from __future__ import annotations
 
 from simulator.models.scorecard import ErrorFinding
+from simulator.scoring import must_say
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import customer_questions, ignored_questions, need_turns
@@ -28,6 +29,7 @@ MISSING = {
     "benefit_tied": "Ligar al menos un beneficio a una necesidad que expresó el cliente",
     "accurate": "Dar precios y condiciones iguales al catálogo",
     "informed": "Dar al cliente información clara sobre lo que pidió o preguntó",
+    "conditions": "Decir las condiciones de la oferta al ofrecerla",
 }
 INFO_WORDS = 10
 
@@ -88,10 +90,14 @@ def judge(ctx: CallContext) -> Judged:
     parts = {"presented": bool(presentations), "accurate": not mismatches}
     if ctx.kind == "sale":
         parts["benefit_tied"] = bool(tied)
+    unsaid = must_say.unsaid(ctx)
+    if must_say.marked(ctx):
+        parts["conditions"] = not unsaid
+    missing = dict(MISSING, conditions=must_say.missing_text(unsaid)) if unsaid else MISSING
     evidence = [ctx.evidence(n) for n in (tied[:2] or presentations[:2])]
     evidence += [ctx.evidence(n) for n in correct_turns[:1]]
     evidence += [ctx.evidence(m.turn, m.said_text) for m in mismatches[:3]]
-    result = judged(parts, MISSING, evidence, "product_information", slots(ctx))
+    result = judged(parts, missing, evidence, "product_information", slots(ctx))
     if mismatches and errors[0].better_phrasing:
         result.result.better_phrasing = errors[0].better_phrasing
     elif not result.result.met:
@@ -109,8 +115,13 @@ def _debt_information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judg
     told = [n for n in ctx.agent_turns if tx.cue("debt_words").search(ctx.folded[n - 1])]
     # the turns that state amounts are the information («área de cobranza» in a greeting is not)
     told.sort(key=lambda n: (not ctx.amounts(n), n))
+    unsaid = must_say.unsaid(ctx)
     parts = {"informed": bool(told) and not ignored, "accurate": not mismatches}
+    if must_say.marked(ctx):
+        parts["conditions"] = not unsaid
     missing = dict(MISSING, informed=MISSING_DEBT)
+    if unsaid:
+        missing["conditions"] = must_say.missing_text(unsaid)
     cited = ignored[:2] + told[:2] + [m.turn for m in mismatches[:2]]
     evidence = [ctx.evidence(n) for n in cited]
     result = judged(parts, missing, evidence, "product_information", slots(ctx), kind=ctx.kind)
@@ -136,6 +147,10 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
         and not ctx.has(n, "open_question")
     ]
     parts = {"informed": bool(explained) and not ignored, "accurate": not mismatches}
+    unsaid = must_say.unsaid(ctx)
+    if must_say.marked(ctx):
+        parts["conditions"] = not unsaid
+    missing = dict(MISSING, conditions=must_say.missing_text(unsaid)) if unsaid else MISSING
     # cite the turns that inform (facts, amounts), not a long request for the account number
     shown = sorted(
         explained,
@@ -147,6 +162,6 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
     )
     cited = ignored[:2] + shown[:2] + [m.turn for m in mismatches[:2]]
     evidence = [ctx.evidence(n) for n in cited]
-    result = judged(parts, MISSING, evidence, "product_information", slots(ctx), kind=ctx.kind)
+    result = judged(parts, missing, evidence, "product_information", slots(ctx), kind=ctx.kind)
     result.facts.update(presentations=[], tied=[], mismatches=mismatches, explained=explained)
     return result

@@ -82,6 +82,9 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # «sin costo extra» contradicts nothing; «¿cómo le haría para contratarlo?» is answered by starting
 # the change) and ye-06 (how much of the plan the customer uses states the need); s-10 passes
 # again (its customer's «lo que más uso es…» states the need the offer is tied to).
+# Fixed in session 16 (helper «fix-e», panel J): yi-06 and zx-03 («meses sin intereses» is an installment
+# modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
+# rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
     # Panel J (session 16, seven outside trainers against the merge train 9acb722): excellent
     # calls the scorer fails, with the panel's reason.
@@ -89,17 +92,10 @@ KNOWN_UNFAIR = {
     " turnos 4 y 6 sondearon familia, edad, trabajo, seguro actual y padecimientos",
     "yh-05-queja-internet-sin-servicio-amable-excellent.txt": "cierre no cumplido por «faltó"
     " agradecer» cuando el agente devolvió el «muchas gracias» con «A usted, señor Medina»",
-    "yi-06-tarjeta-credito-horizonte-amable-excellent.txt": "información incorrecta falsa: «meses"
-    " sin intereses en tiendas participantes» no contradice que pagar solo el mínimo genera intereses",
-    "yk-02-retencion-plan-movil-impaciente-excellent.txt": "«¿Cuál es la idea?» es retórico (dicho"
-    " con la aceptación) y se contó como pregunta sin respuesta en la detección de necesidades",
     "yl-01-asistencia-hogar-fuga-platicador-excellent.txt": "cierre no cumplido por «faltó"
     " agradecer» cuando «Al contrario, señora Guadalupe» devuelve el agradecimiento",
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
-    "zx-03-tarjeta-credito-horizonte-amable-excellent.txt": "información incorrecta falsa en el"
-    " turno 30: «pagando dentro de los meses sin intereses y a tiempo no genera intereses» se lee"
-    " como contradicción del turno 10, y las dos frases son correctas",
     # Panel G (session 14, four outside trainers against main at d9fba0d): excellent calls the
     # scorer failed, each by one wrong judgement the panelist named. Fixed in session 14 (helper
     # «score-f»): zs-03 (an instalment plan's total), zt-08 (a cap of the catalog said in a turn
@@ -301,12 +297,9 @@ def test_every_judged_script_exists() -> None:
 # Weak agents today's scorer judges competent (strict xfail with the panel's reason).
 # Fixed in session 15 (helper «fix-a», panel I): yb-02 (a greeting that says why the agent calls
 # asks nothing, so it is no probe and needs detection is not met on its evidence).
-KNOWN_LENIENT: dict[str, str] = {
-    # Panel J (session 16): an average collections agent judged competent with 97.
-    "yj-08-cobranza-tarjeta-atrasada-molesto-average.txt": "teléfono nunca leído de vuelta y"
-    " contado como confirmado, fecha sin mes, causa del impago nunca sabida, convenio sin sus"
-    " condiciones (bloqueo de la tarjeta, comisión por pago tardío)",
-}
+# Fixed in session 16 (helper «fix-e», panel J): yj-08 (a read-back of the other fields does not
+# confirm the phone; the payment taken owes its marked condition, the 350 per late payment).
+KNOWN_LENIENT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,7 @@ DISRESPECTFUL = [
     "Ni que fuera un muerto de hambre, son cien pesos.",
     "No me diga que es usted de los que le piden permiso a la esposa para todo.",
     "Bájele dos rayitas, ¿no?",
+    "Pues fíjese bien en lo que firma, que luego no hay reclamos.",
 ]
 
 RESPECTFUL = [
@@ -76,6 +77,10 @@ RESPECTFUL = [
     "Ay, qué lata que en la tarde se le ponga lento. ¿Cuántas personas se conectan en su casa?",
     "Le confirmo que nunca le vamos a pedir su NIP ni su contraseña.",
     "Obviamente le respetamos la promoción que le ofrecimos.",
+    # «fíjese que» is the polite Mexican lead-in to a fact (panel J; our own wordings)
+    "Pues fíjese que con 150 pesos más ya le incluye la limpieza dental.",
+    "pues fijese que el tecnico puede ir desde mañana temprano",
+    "Pues fíjese, el plan de 20 gigas le sale más barato que el suyo.",
 ]
 
 
