@@ -254,9 +254,6 @@ KNOWN_UNFAIR = {
     # customer questions of the old call stay unanswered (T12 colours, T14 start); d-02 asks three
     # times for a phone the customer now gives at once, and the scorer reads «¿Otra vez?» as a
     # question left unanswered.
-    "zm-04-seguro-auto-amplio-regateador-excellent.txt": "guion desfasado (sesión 13): a «¿Cuál de"
-    " las dos le hace más sentido?» (T14) el cliente elige la Amplia y el guion sigue con la Limitada"
-    " sin contestar su «¿y cómo se paga?»",
     "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
     " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
     " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
