@@ -162,6 +162,8 @@ def test_a_bare_fragment_is_no_unanswered_question() -> None:
 def test_what_else_asks_the_agent_to_go_on() -> None:
     """«No. ¿Qué más?» from a hurried customer asks for the next question (session 16)."""
     middle: list[Line] = [
+        ("a", "La visita no tiene costo si la falla es de la red.", "feature"),
+        ("c", "Ah, bueno.", "other"),
         ("a", "¿Hoy lo usa más para trabajar, sí o no?", "closed_question"),
         ("c", "No. ¿Y qué más?", "question"),
         ("a", "Bien. ¿Cuántas personas viven con usted?", "open_question"),
