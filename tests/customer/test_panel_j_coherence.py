@@ -105,7 +105,9 @@ def test_a_postal_code_never_given_is_not_already_said(seed: int) -> None:
     ):
         reply, state = sim.respond(text, state)
     assert "direccion_nueva" in state.fields_given, reply.text
-    reply, _ = sim.respond("Perfecto, ya la anoté. ¿Y el código postal de la dirección nueva?", state)
+    reply, _ = sim.respond(
+        "Perfecto, ya la anoté. ¿Y el código postal de la dirección nueva?", state
+    )
     assert "repetition_complaint" not in reply.intent_names, reply.text
     assert "part_unknown" in reply.intent_names, reply.text
 
@@ -164,3 +166,14 @@ def test_need_lead_ins_answer_no_yes_never_asked() -> None:
             norm = normalize(str(line))
             assert not re.search(r"^si\b|\b(?:que|pues) si\b", norm), (pid, line)
             assert not re.search(r"\blo (?:menciona|dice)\b", norm), (pid, line)
+
+
+def test_the_expert_names_a_feminine_product_with_its_article() -> None:
+    from simulator.customer import expert_questions
+
+    card = expert_questions._agreed("cuánto cobra de comisión el {product}", "Tarjeta Oro")
+    fee = expert_questions._agreed("qué tasa trae la cuota del {product}", "Póliza Plus")
+    phone = expert_questions._agreed("cuánto pesa el {product}", "Nova X")
+    assert card == "cuánto cobra de comisión la {product}"
+    assert fee == "qué tasa trae la cuota de la {product}"
+    assert phone == "cuánto pesa el {product}"
