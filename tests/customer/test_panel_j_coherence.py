@@ -177,3 +177,32 @@ def test_the_expert_names_a_feminine_product_with_its_article() -> None:
     assert card == "cuánto cobra de comisión la {product}"
     assert fee == "qué tasa trae la cuota de la {product}"
     assert phone == "cuánto pesa el {product}"
+
+
+def test_a_customer_who_says_yes_does_not_also_cut_the_agent_short() -> None:
+    from simulator.customer import planner
+    from simulator.customer.state import Intent
+
+    t = _turn(
+        "retencion-plan-movil",
+        "El plan de 20 gigas le queda en 349 y sin plazo forzoso. ¿Se lo dejo así?",
+    )
+    t.persona = load_library().persona("impaciente")
+    t.intents = [Intent(name="interrupt_monologue"), Intent(name="acceptance")]
+    planner.plan(t)
+    assert [i.name for i in t.intents] == ["acceptance"]
+
+
+def test_asking_what_is_offered_waits_while_nothing_is_offered() -> None:
+    lines = [
+        x
+        for x in load_library().persona("impaciente").speech.banks["interrupt_monologue"]
+        if "ofrece" in normalize(str(x)) or "la idea" in normalize(str(x))
+    ]
+    assert len(lines) == 2
+    sc = load_library().scenario("retencion-plan-movil")
+    name = sc.catalog[0].name
+    offered = _facts(f"Le puedo dejar el {name} hoy mismo.", scenario="retencion-plan-movil")
+    greeted = _facts("Buenas tardes, le atiende Laura.", scenario="retencion-plan-movil")
+    assert all(presuppose.holds(x, greeted) for x in lines)
+    assert not any(presuppose.holds(x, offered) for x in lines)
