@@ -206,3 +206,19 @@ def test_asking_what_is_offered_waits_while_nothing_is_offered() -> None:
     greeted = _facts("Buenas tardes, le atiende Laura.", scenario="retencion-plan-movil")
     assert all(presuppose.holds(x, greeted) for x in lines)
     assert not any(presuppose.holds(x, offered) for x in lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Incluye minutos sin límite para hablar con sus hijos en Canadá. ¿Cómo lo ve?", False),
+        ("Le deja marcarle a su mamá y hablar con su hermana sin costo. ¿Le late?", False),
+        ("Buen día, me gustaría hablar con la licenciada Pérez.", True),
+        ("Hola, ¿me comunico con el señor Treviño?", True),
+        ("¿Con quién tengo el gusto?", True),
+    ],
+)
+def test_talk_with_a_relative_is_no_request_for_the_customer(text: str, asks: bool) -> None:
+    from simulator.customer import moves
+
+    assert moves.asks_for_someone(normalize(text)) is asks
