@@ -47,9 +47,10 @@ def asks_unread(t: Turn, question: str, checked: list[str]) -> bool:
 
 
 def ends_asking_unread(t: Turn, checked: list[str]) -> bool:
-    """The turn's last question asks for data it does not read back (:func:`asks_unread`)."""
+    """The turn reads back none of the customer's data and its last question asks for some
+    (:func:`asks_unread`); a datum read back in passing before the request is still confirmed."""
     questions = _QUESTIONS.findall(t.text[:4000])
-    return bool(questions) and asks_unread(t, questions[-1], checked)
+    return not checked and bool(questions) and asks_unread(t, questions[-1], checked)
 
 
 def asks_else(t: Turn) -> bool:
