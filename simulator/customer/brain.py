@@ -340,7 +340,7 @@ def _empathy_gate(t: Turn) -> bool:
     if outbound and moves.wrong_person(t):
         return False
     if outbound and (
-        (not s.identity_confirmed and cues.contains_any(t.norm, cues.phrases("identity_phrases")))
+        (not s.identity_confirmed and moves.asks_for_someone(t.norm))
         or moves.asks_own_identity(t)  # asked again: the holder says it again (panel I ye-05)
     ):
         s.identity_confirmed = True  # «Sí, soy yo.» comes before the grievance, not instead of it

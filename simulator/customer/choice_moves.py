@@ -99,7 +99,11 @@ def _speakable(option: str) -> bool:
         return False  # «¿Cómo lo ve, o prefiere…?»: «cómo lo ve» is a question, not an option
     words = [w for w in normalize(option).split() if w not in _ARTICLES]
     conf = cues.config().get("choice", {})
-    banned = {*conf.get("second_person", []), *conf.get("agent_verbs", [])}
+    banned = {
+        *conf.get("second_person", []),
+        *conf.get("agent_verbs", []),
+        *conf.get("indefinite", []),
+    }
     return 0 < len(words) <= _MAX_OPTION_WORDS and not banned & set(words)
 
 
@@ -134,7 +138,22 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
         words = [w for w in normalize(option).split() if len(w) > 3]
         if words and all(f" {w} " in known_norm for w in words):
             return option
-    return None
+    return _grounded(options, known_norm)
+
+
+def _grounded(options: list[str], known_norm: str) -> str | None:
+    """«¿lo usa para trabajar o nada más para la casa?» from a salesman who drives all day: the
+    one option whose word the situation grounds in other words (``choice.grounded_by``)."""
+    table = cues.config().get("choice", {}).get("grounded_by", {}) or {}
+    hits = [
+        option
+        for option in options
+        if any(
+            cues.contains_any(known_norm, [normalize(c) for c in table.get(w, [])])
+            for w in normalize(option).split()
+        )
+    ]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _named_options(t: Turn) -> list[str]:

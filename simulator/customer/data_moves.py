@@ -14,6 +14,7 @@ from simulator.customer.state import Intent
 from simulator.customer.traps import fire_trap
 from simulator.customer.turn import Turn, clamp
 from simulator.language.extract import extract_field_value
+from simulator.language.normalize import normalize
 
 # «Nombre, teléfono, correo y dirección, por favor»: all four are said (panel C left one out)
 MAX_DATA = 4
@@ -84,10 +85,11 @@ def data_moves(t: Turn) -> None:
         elif (
             checked
             and (
-                readback_checks.asks_check(t)
+                readback_checks.asks_check(t, checked)
                 or not (
                     t.acts & {"data_request", "offer_more", "farewell"}
                     or readback_checks.asks_else(t)
+                    or readback_checks.ends_asking_unread(t, checked)
                 )
             )
             and (not _open_ask(t) or shape.has_check(t.text))  # «¿el 5, verdad? ¿Y…?»
@@ -111,6 +113,12 @@ def data_moves(t: Turn) -> None:
     if t.persona.traits.asks_for_guarantees and s.trust < 30 and raise_persona(t, "_guarantee"):
         return  # a distrustful customer gives no data to someone they do not trust yet
     if asked and all(f in s.fields_given for f in asked):
+        part = _missing_part(t, [s.fields_given[f] for f in asked])
+        if part is not None:
+            # «¿me da el código postal?» after an address without one: it never said it, so no
+            # «Ya le dije eso» (panel J yi-01, yj-03); it does not know it by heart
+            t.say("part_unknown", part=part)
+            return
         s.patience = clamp(s.patience - 3)
         t.say("repetition_complaint")
     given = 0
@@ -194,6 +202,7 @@ def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
 ANSWERED = frozenset(
     {
         "repetition_complaint",
+        "part_unknown",  # «el código postal no me lo sé»: why the datum is not given
         "data_before_empathy",
         "guarantee_request",
         "identity_proof_request",
@@ -389,3 +398,14 @@ def _label(field_key: str) -> str:
 
 # «¿la dirección donde se haría la instalación?», «¿y su correo?»: a request said as the field
 _ELLIPTIC = re.compile(r"^(?:y |por ultimo |ahora |tambien |ademas )?(?:la|el|su|sus|los|las) ")
+
+
+def _missing_part(t: Turn, values: list[str]) -> str | None:
+    """The part of a datum the turn asks for that no given value has (``data_parts`` in
+    es/brain.yaml: a postal code asked after an address of street and colonia), as it is named."""
+    for part in cues.config().get("data_parts", []) or []:
+        if not cues.contains_any(t.norm, [normalize(p) for p in part.get("phrases", [])]):
+            continue
+        if not any(re.search(str(part.get("pattern", "$^")), v) for v in values):
+            return str(part.get("name", ""))
+    return None

@@ -93,7 +93,7 @@ def _askable(product_id: str, name: str, conditions: tuple[str, ...]) -> tuple[Q
     for condition in conditions:
         norm = normalize(condition)
         for topic, spec in topics.items():
-            words = str(spec["question"]).replace("{product}", name)
+            words = _agreed(str(spec["question"]), name).replace("{product}", name)
             if spec.get("right"):
                 if cues.contains_any(norm, [normalize(k) for k in spec["keys"]]):
                     right = tuple(normalize(w) for w in spec["right"])
@@ -177,3 +177,13 @@ def judge(text: str, question: Question, scenario: Scenario) -> str:
     if any(all(abs(a - i) >= 0.5 for i in ignored) for a in said):
         return "wrong"
     return "vague"
+
+
+def _agreed(question: str, name: str) -> str:
+    """«qué CAT tiene el {product}» agreed with a product whose name starts with a feminine noun
+    (``feminine_heads``: «la Tarjeta Horizonte Clásica», «de la Póliza…»; panel J yh-03)."""
+    heads = {normalize(h) for h in data().get("feminine_heads", []) or []}
+    if not name.split() or normalize(name.split()[0]) not in heads:
+        return question
+    question = question.replace("del {product}", "de la {product}")
+    return question.replace("el {product}", "la {product}")

@@ -8,6 +8,8 @@ their own modules: giving and checking data in ``data_moves.py``, the close and 
 
 from __future__ import annotations
 
+import re
+
 from simulator.analysis import conduct
 from simulator.customer import (
     choice_moves,
@@ -365,3 +367,14 @@ def wrong_person(t: Turn) -> bool:
     t.s.identity_confirmed = False
     t.say("wrong_person")
     return True
+
+
+def asks_for_someone(norm: str) -> bool:
+    """The agent asks for a person («¿hablo con el señor Ibarra?», «quisiera hablar con Rosa»),
+    not of the customer's relatives («llamadas para hablar con su hermano»: panel J yj-02)."""
+    padded = f" {norm} "
+    for phrase in cues.phrases("identity_phrases"):
+        for match in re.finditer(rf" {re.escape(phrase)}(?= )(?: (\S+))?", padded):
+            if match.group(1) not in ("su", "sus"):
+                return True
+    return False

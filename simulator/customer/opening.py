@@ -25,7 +25,7 @@ def opening(t: Turn) -> bool:
     ):
         s.purpose_known = True
     named = cues.contains_any(t.norm, [sc.customer.first_name, sc.customer.name])
-    asks_identity = cues.contains_any(t.norm, cues.phrases("identity_phrases")) or (
+    asks_identity = moves.asks_for_someone(t.norm) or (
         outbound and "?" in t.norm and named and "open_question" not in t.acts and s.turn <= 3
     )
     if asks_identity and moves.wrong_person(t):

@@ -98,6 +98,10 @@ def plan(t: Turn) -> None:
         # «ya tengo su cuenta IV-1183002. ¿A dónde se cambia?» reads back in passing: «Sí, todo
         # bien» is no answer to the open question the reply answers (blind panel p-03)
         t.intents = [i for i in t.intents if i.name != "data_confirm_yes"] or t.intents
+    if any(i.name == "acceptance" for i in t.intents):
+        # «No me dé el discurso, ¿cuál es la idea? Sí, procédale»: a customer who says yes to
+        # what it heard does not also cut it short (panel J yk-02)
+        t.intents = [i for i in t.intents if i.name not in WANTS_LESS] or t.intents
     answers = [i for i in t.intents if i.name not in OWN_MOVES]
     own = [i for i in t.intents if i.name in OWN_MOVES]
     if answers and "?" in t.text:

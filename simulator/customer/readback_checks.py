@@ -18,18 +18,39 @@ from simulator.language.normalize import normalize
 _QUESTIONS = re.compile(r"¿[^?¿]*\?")
 
 
-def asks_check(t: Turn) -> bool:
+def asks_check(t: Turn, checked: list[str] | None = None) -> bool:
     """A read-back asks to be checked when it asks nothing else or one of its questions checks
     («¿es correcto?»); «Quedó registrada su promesa: 1,850 el 27. ¿Algo más?» or «…quedó
-    registrado. ¿Le interesaría también el paquete o lo dejamos así?» gets no «Exacto, ese es.»"""
+    registrado. ¿Le interesaría también el paquete o lo dejamos así?» gets no «Exacto, ese es.»
+    A «¿me confirma…?» that names only data not read back («Anotado, de 9 a 13. ¿Me confirma su
+    nombre y un teléfono?») asks for them: no «Exacto, ese es» before giving them (panel J)."""
     questions = _QUESTIONS.findall(t.text[:4000])
     if not questions:
         return not t.acts & {"offer_more", "farewell"}
     for q in questions:
+        if asks_unread(t, q, checked or []):
+            continue
         acts = set(tag_agent(q))
         if "data_confirmation" in acts or not acts & _NOT_A_CHECK:
             return True
     return False
+
+
+def asks_unread(t: Turn, question: str, checked: list[str]) -> bool:
+    """The question names data of the customer and reads back none of them: «¿me confirma la
+    dirección completa donde llega el técnico?» asks for the address, it checks nothing."""
+    data = t.scenario.customer.data
+    named = cues.fields_mentioned(normalize(question), list(data))
+    return bool(named) and not any(
+        f in checked or cues.value_matches(f, question, data[f]) for f in named
+    )
+
+
+def ends_asking_unread(t: Turn, checked: list[str]) -> bool:
+    """The turn reads back none of the customer's data and its last question asks for some
+    (:func:`asks_unread`); a datum read back in passing before the request is still confirmed."""
+    questions = _QUESTIONS.findall(t.text[:4000])
+    return not checked and bool(questions) and asks_unread(t, questions[-1], checked)
 
 
 def asks_else(t: Turn) -> bool:
