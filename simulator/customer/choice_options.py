@@ -1,0 +1,126 @@
+"""What an agent's either/or question offers: its two options as the agent said them, and whether
+a customer can say them back (split from ``choice_moves.py``, which decides the customer's choice).
+«¿cuál le late más, el Astra 5 o el Nova X?» offers «el Astra 5» and «el Nova X»; «¿ya probó
+reiniciarlo o sigue igual?» offers an agent's verb a customer does not repeat. Cue words are data
+(``es/brain.yaml`` ``choice``)."""
+
+from __future__ import annotations
+
+import re
+
+from simulator.customer import cues
+from simulator.language.normalize import normalize
+
+_QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
+_MAX_OPTION_WORDS = 4  # besides articles: «el Nova X de 256» is four
+_ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
+_PAST_ADDRESSED = re.compile(r"^(?:ya |y |o )?\w{2,}ó\b")
+_ADDRESSED_VERB = re.compile(r"\w{2,}ó$|\w{3,}(?:ar|er|ir)(?:lo|la|los|las|le|les|se)$")
+
+
+def _last_question(text: str) -> str | None:
+    """The turn's last question, unless it is no choice («¿sí o no?», «o sea», «o algo más»)."""
+    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(text)]
+    if not found:
+        return None
+    question = found[-1].strip()
+    norm = normalize(question)
+    not_a_choice = cues.config().get("choice", {}).get("not_a_choice", [])
+    if any(f" {normalize(x)} " in f" {norm} " for x in not_a_choice):
+        return None
+    last = re.split(r",?\s+o\s+", norm)[-1] if re.search(r"\so\s", norm) else ""
+    if last and cues.open_form_question(f"¿{last}?") and not last.startswith("cual"):
+        return None  # «¿qué servicio tiene, o con qué se conectan?» asks what, not which
+    return question
+
+
+def _options(text: str) -> list[str]:
+    """The two options of the turn's last either/or question, as the agent said them."""
+    question = _last_question(text)
+    if question is None:
+        return []
+    conf = cues.config().get("choice", {})
+    parts = re.split(r"\s+o\s+", question)
+    if len(parts) != 2:
+        return []
+    first, last = parts[0].strip(" ,"), parts[1].strip(" ,")
+    first = _around_comma(first)
+    leads = sorted([*conf.get("leads", []), *conf.get("extra_leads", [])], key=len, reverse=True)
+    for lead in leads:
+        match = re.search(rf"(?i)\b{re.escape(lead)}\s+", first)
+        if match:
+            first = first[match.end() :]
+            break
+    for lead in leads:  # «…o le interesa el Plus?» is «el Plus»
+        match = re.match(rf"(?i)(?:y )?{re.escape(lead)}\s+", last)
+        if match:
+            last = last[match.end() :]
+            break
+    return [first, last]
+
+
+def _around_comma(first: str) -> str:
+    """The first option where a comma cuts it: «¿cuál le late más para su mamá, el Astra 5…» is
+    «el Astra 5»; «¿se queda con el Esencial, como lo platicamos, o…» is «…el Esencial»; «9,800»
+    is no cut."""
+    if ", " not in first:
+        return first
+    after = first.rsplit(", ", 1)[1].strip()
+    starts = cues.config().get("choice", {}).get("option_starts", [])
+    head = normalize(after).split()[:1]
+    if head and (head[0] in starts or head[0].isdigit()):
+        return after
+    return first.split(", ", 1)[0].strip()
+
+
+def is_choice(text: str) -> bool:
+    """The turn ends with an either/or question whose options a customer can say back («¿cuál le
+    late más, el Astra 5 o el Nova X?»; not «¿quiénes dependen de usted, esposa o hijos que…?»
+    nor «¿cuántos días lleva sin internet y hay algún foco rojo o apagado?»)."""
+    options = _options(text)
+    return len(options) == 2 and all(_speakable(o) for o in options)
+
+
+def _speakable(option: str) -> bool:
+    if cues.open_form_question(f"¿{option}?"):
+        return False  # «¿Cómo lo ve, o prefiere…?»: «cómo lo ve» is a question, not an option
+    words = [w for w in normalize(option).split() if w not in _ARTICLES]
+    conf = cues.config().get("choice", {})
+    banned = {
+        *conf.get("second_person", []),
+        *conf.get("agent_verbs", []),
+        *conf.get("indefinite", []),
+    }
+    return 0 < len(words) <= _MAX_OPTION_WORDS and not banned & set(words)
+
+
+def _sayable(option: str) -> bool:
+    """«¿ya probó reiniciarlo o sigue igual?»: an option that is the agent's verb addressed to the
+    customer (a past «probó», an infinitive with its pronoun) is not said back as it is."""
+    verb_like = any(_ADDRESSED_VERB.search(w) for w in option.lower().split())
+    return _speakable(option) and not verb_like
+
+
+def _raw_options(text: str) -> list[str]:
+    """The two sides of the turn's last question split at its last «o» (any length)."""
+    question = _last_question(text)
+    if question is None:
+        return []
+    parts = re.split(r",?\s+o\s+", question)
+    if len(parts) < 2:
+        return []
+    return [" o ".join(parts[:-1]).strip(" ,"), parts[-1].strip(" ,")]
+
+
+def _clean(option: str, first: bool) -> str:
+    """An option as a customer says it back: the agent's lead verb and trailing asides cut."""
+    conf = cues.config().get("choice", {})
+    text = _around_comma(option) if first else option
+    for lead in sorted(
+        [*conf.get("leads", []), *conf.get("extra_leads", [])], key=len, reverse=True
+    ):
+        match = re.search(rf"(?i)^(?:y |o )?{re.escape(lead)}\s+", text)
+        if match:
+            text = text[match.end() :]
+            break
+    return text.split(", ", 1)[0].strip()
