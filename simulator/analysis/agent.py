@@ -206,9 +206,22 @@ def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
 
 
 # What a turn that only answers the customer's thanks may also do (then «a sus órdenes» thanks).
-# (signing off with one's name and company is closing courtesy too: «A usted. Le atendió Ana de…»)
+# (signing off with one's name and company is closing courtesy too: «A usted. Le atendió Ana de…»;
+# so is a last recap or apology: «Al contrario. Recuerde su folio AT-…, el técnico llega en 90
+# minutos», «A usted, y de nuevo una disculpa por las molestias»: panel J yl-01, yh-05)
 _CLOSING_COURTESY = frozenset(
-    {"offer_help", "offer_more", "farewell", "thanks", "acknowledgement", "company_id", "agent_id"}
+    {
+        "offer_help",
+        "offer_more",
+        "farewell",
+        "thanks",
+        "acknowledgement",
+        "company_id",
+        "agent_id",
+        "empathy",
+        "feature",
+        "data_confirmation",
+    }
 )
 # Acts that give a clause its own job: a statement carrying one is not a bare restatement.
 _OWN_JOB = _NOT_PARAPHRASE | {

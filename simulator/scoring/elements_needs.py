@@ -69,12 +69,27 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
             n
             for n in ctx.agent_turns
             if n < limit
-            and n + 1 in needs
+            and (n + 1 in needs or _tells_situation(ctx, n))
             and ctx.has(n, "closed_question")
-            and not ctx.has(n, "data_request", "close")
+            and not ctx.has(n, "data_request", "close", "trial_close", "offer_more")
+            and not ctx.has(n, "data_confirmation")
             and not is_identity_check(ctx, n)
         ][:1]
     return found
+
+
+def _tells_situation(ctx: CallContext, n: int) -> bool:
+    """The customer's reply to agent turn ``n`` tells about their situation: several words of
+    their own, no objection, refusal or datum («¿trabaja por su cuenta y tiene algún
+    padecimiento?» — «Trabajo por mi cuenta desde hace dos años, ya no tengo IMSS»: panel J
+    yh-01). A closed question that drew that out probed."""
+    reply = n + 1
+    return (
+        reply <= ctx.n_turns
+        and ctx.speaker(reply) == "customer"
+        and not ctx.has(reply, "objection", "refusal", "data_given", "acceptance", "question")
+        and ctx.words[reply - 1] >= SITUATION_WORDS + 2
+    )
 
 
 def asks_how_to_help(ctx: CallContext, n: int) -> bool:
