@@ -1,0 +1,124 @@
+"""Scorer findings of the session 16 blind panel J, on our own lines (never a panelist's):
+- returning the customer's thanks («Al contrario», «A usted, don…», «un gusto atenderle») is the
+  closing thanks even when the same turn recaps the folio or apologises once more;
+- a closed question about the customer's situation whose reply tells that situation in the
+  customer's own words probed (no «presentó sin sondear»);
+- in a service call the closing element cites the closing turns, not an explanation that ended
+  in «¿es correcto?»."""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis.agent import tag_agent
+from simulator.models.transcript import Transcript
+from simulator.scoring.engine import score_with_context
+
+
+def _card(lines: list[tuple[str, str]], **extra: object):  # type: ignore[no-untyped-def]
+    data = {"turns": [{"speaker": s, "text": t} for s, t in lines], **extra}
+    card, _ctx = score_with_context(Transcript.model_validate(data))
+    return card
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Al contrario, don Ernesto. Su folio es RX-4410 y el cerrajero llega en una hora."
+        " Que le vaya muy bien.",
+        "A usted, señora Lucía, y otra vez una disculpa por el retraso. Le atendió Beto de"
+        " Hogar Seguro; bonita noche.",
+        "Un gusto atenderle, joven. Que tenga buen día.",
+    ],
+)
+def test_thanks_returned_with_a_recap_is_thanks(reply: str) -> None:
+    assert "thanks" in tag_agent(reply, "No, es todo, muchísimas gracias.")
+
+
+def test_a_reply_to_no_thanks_is_no_thanks() -> None:
+    acts = tag_agent("Con gusto. Su folio es RX-4410.", "Ok, ¿y cuándo llegan?")
+    assert "thanks" not in acts
+
+
+def _service_call(last: str) -> list[tuple[str, str]]:
+    return [
+        ("agent", "Hogar Seguro, buenas noches, le atiende Beto. ¿En qué le puedo ayudar?"),
+        ("customer", "Me quedé afuera de mi casa, se me rompió la llave en la chapa."),
+        (
+            "agent",
+            "Qué susto, no se preocupe. ¿Está usted en un lugar seguro mientras llega el"
+            " cerrajero?",
+        ),
+        ("customer", "Sí, estoy con mi vecina, aquí espero."),
+        (
+            "agent",
+            "Le explico: el servicio de cerrajería no tiene costo hasta 800 pesos y llega en"
+            " una hora. Le envío al cerrajero a su domicilio registrado, ¿es correcto?",
+        ),
+        ("customer", "Sí, correcto, ahí mismo."),
+        ("agent", "Listo, quedó registrado. Su folio es RX-4410. ¿Algo más en que le ayude?"),
+        ("customer", "No, es todo, muchísimas gracias."),
+        ("agent", last),
+    ]
+
+
+def test_service_closing_met_by_returned_thanks_and_cites_the_close() -> None:
+    card = _card(
+        _service_call(
+            "Al contrario, señora. Recuerde su folio RX-4410, llegan en una hora."
+            " Le atendió Beto de Hogar Seguro; que descanse."
+        ),
+        kind="service",
+    )
+    closing = card.elements["call_closing"]
+    assert closing.met is True
+    assert 5 not in [e.turn for e in closing.evidence]
+
+
+def test_service_closing_without_thanks_still_fails() -> None:
+    card = _card(_service_call("Le atendió Beto de Hogar Seguro; que descanse."), kind="service")
+    assert card.elements["call_closing"].met is False
+
+
+def _sale(probe: str, reply: str) -> list[tuple[str, str]]:
+    return [
+        ("customer", "¿Bueno? Diga, ando ocupado."),
+        (
+            "agent",
+            "Buenas tardes, le habla Irma de Seguros Alameda. ¿Hablo con el señor Tomás Rivas?"
+            " Le llamo por la información que pidió de nuestro seguro de vida.",
+        ),
+        ("customer", "Sí, soy yo. ¿Qué me ofrece?"),
+        ("agent", probe),
+        ("customer", reply),
+        (
+            "agent",
+            "Le recomiendo el Plan Vida Plus: 650 pesos al mes, con suma asegurada de un millón."
+            " ¿Se lo dejo contratado?",
+        ),
+        ("customer", "Déjeme pensarlo, gracias."),
+        ("agent", "Claro, señor Tomás, gracias por su tiempo. Que tenga buena tarde."),
+    ]
+
+
+def test_closed_question_drawing_out_the_situation_probes() -> None:
+    card = _card(
+        _sale(
+            "Claro. ¿Tiene usted algún seguro por parte de su trabajo o alguien depende de usted?",
+            "Mis papás dependen de mí y en la fábrica donde trabajo no nos dan nada de eso.",
+        ),
+        kind="sale",
+        catalog=[{"name": "Plan Vida Plus", "price": 650, "period": "mes"}],
+    )
+    needs = card.elements["needs_detection"]
+    assert not any("sin sondear" in m for m in needs.missing)
+    assert 4 in [e.turn for e in needs.evidence]
+
+
+def test_closed_question_answered_with_a_bare_yes_does_not_probe() -> None:
+    card = _card(
+        _sale("Claro. ¿Le interesa proteger a su familia?", "Sí, ajá."),
+        kind="sale",
+        catalog=[{"name": "Plan Vida Plus", "price": 650, "period": "mes"}],
+    )
+    assert card.elements["needs_detection"].met is False
