@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.analysis.agent import tag_agent
+from simulator.analysis.customer import tag_customer
 from simulator.models.transcript import Transcript
 from simulator.scoring.engine import score_with_context
 
@@ -122,3 +123,57 @@ def test_closed_question_answered_with_a_bare_yes_does_not_probe() -> None:
         catalog=[{"name": "Plan Vida Plus", "price": 650, "period": "mes"}],
     )
     assert card.elements["needs_detection"].met is False
+
+
+@pytest.mark.parametrize(
+    ("line", "before"),
+    [
+        ("Don Ramiro, tranquilo, lo vamos a ayudar. ¿Ya cortó la luz?", "¡Se está saliendo el agua!"),
+        ("Entendido, respeto su decisión. ¿Qué le molesta del plan?", "Ya dije que quiero cancelar."),
+        ("Entiendo, señor, vamos a resolverlo hoy mismo.", "Ya van tres veces que llamo."),
+        ("Hizo muy bien en cortar la luz.", "Ya bajé el interruptor."),
+        ("Entiendo que no quiera arriesgarse.", "Es que no sé cuál me conviene."),
+        ("Qué bueno que ya le llegó la tarjeta.", "Ya me llegó la tarjeta."),
+    ],
+)
+def test_empathy_without_the_usual_formula(line: str, before: str) -> None:
+    assert "empathy" in tag_agent(line, before)
+
+
+@pytest.mark.parametrize(
+    ("line", "before"),
+    [
+        ("Anotado, 9,500 al mes.", "Le puedo dar como 9,500 al mes."),
+        ("Perfecto, le pagan el 15.", "A mí me pagan el 15."),
+        ("Me decía que su hija estudia en línea.", "Mi hija estudia en línea."),
+        ("Ya que se le corta en la noche, le conviene el de fibra.", "En la noche se me corta."),
+    ],
+)
+def test_giving_back_the_customers_words(line: str, before: str) -> None:
+    assert "paraphrase" in tag_agent(line, before)
+
+
+def test_a_phone_read_back_is_no_paraphrase() -> None:
+    acts = tag_agent("Anotado, 33 14 25 36 47.", "Es el 33 14 25 36 47.")
+    assert "paraphrase" not in acts
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Es que los seguros siempre ponen peros para pagar.", "trust"),
+        ("¿Y en qué casos no pagan?", "trust"),
+        ("¿Me da su número de empleado para checar que sí es de la empresa?", "trust"),
+        ("No firmo nada sin platicarlo con mi esposo.", "must_consult"),
+        ("¿Y qué me regalan por quedarme?", "price"),
+        ("Uy, no pensaba gastar tanto.", "price"),
+    ],
+)
+def test_objections_the_panel_counted(line: str, kind: str) -> None:
+    tags = tag_customer(line)
+    assert "objection" in tags.acts
+    assert tags.objection_type == kind
+
+
+def test_a_question_about_what_it_includes_is_no_objection() -> None:
+    assert "objection" not in tag_customer("¿Y qué incluye el plan?").acts
