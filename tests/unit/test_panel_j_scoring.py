@@ -177,3 +177,36 @@ def test_objections_the_panel_counted(line: str, kind: str) -> None:
 
 def test_a_question_about_what_it_includes_is_no_objection() -> None:
     assert "objection" not in tag_customer("¿Y qué incluye el plan?").acts
+
+
+def _deferred_call(after: str) -> list[tuple[str, str]]:
+    return [
+        ("agent", "Buenas tardes, le habla Irma de Seguros Alameda. ¿Hablo con el señor Tomás?"),
+        ("customer", "Sí, soy yo."),
+        ("agent", "¿Qué es lo que más le preocupa de la salud de su familia hoy?"),
+        ("customer", "Que mis hijos se enfermen y no tengamos con qué pagar un hospital."),
+        (
+            "agent",
+            "Para eso le recomiendo el Plan Familia: 1,900 al mes y cubre a los cuatro."
+            " ¿Se lo dejo contratado?",
+        ),
+        ("customer", "No firmo nada sin platicarlo con mi esposa."),
+        (
+            "agent",
+            "Me parece muy bien. Con gusto le mando el resumen por correo y le marco el viernes"
+            " en la tarde, ¿le parece?",
+        ),
+        ("customer", after),
+        ("agent", "Perfecto, señor Tomás. ¿Algo más en que le pueda ayudar?"),
+        ("customer", "No, gracias."),
+        ("agent", "Gracias a usted, que tenga buena tarde."),
+    ]
+
+
+def test_no_signal_to_push_once_the_decision_was_deferred() -> None:
+    card = _card(
+        _deferred_call("Sí, está bien, eso sí me serviría."),
+        kind="sale",
+        catalog=[{"name": "Plan Familia", "price": 1900, "period": "mes"}],
+    )
+    assert card.metrics["buying_signals"] == 0
