@@ -210,3 +210,14 @@ def test_no_signal_to_push_once_the_decision_was_deferred() -> None:
         catalog=[{"name": "Plan Familia", "price": 1900, "period": "mes"}],
     )
     assert card.metrics["buying_signals"] == 0
+
+
+@pytest.mark.parametrize("line", ["Va. ¿Correo?", "¿Y el domicilio?", "¿Nombre completo?"])
+def test_a_bare_field_asked_is_a_data_request(line: str) -> None:
+    acts = tag_agent(line, "Sí, ahí se lo encargo.")
+    assert "data_request" in acts
+    assert "closed_question" not in acts
+
+
+def test_a_bare_topic_asked_is_still_a_question() -> None:
+    assert "closed_question" in tag_agent("¿Y la garantía?", "Ok.")
