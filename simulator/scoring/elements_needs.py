@@ -370,7 +370,10 @@ def judge(ctx: CallContext) -> Judged:
     # Unanswered questions come first (and the agent reply that skipped them): they are why
     # the element failed, so they must survive the evidence cap.
     cited = [t for q in ignored[:3] for t in (q, *ctx.next_agent(q)[:1])]
-    cited += open_before[:3] + needs[:2]
+    # the agent's probes show the element; the customer's need statements only when no probe
+    # drew them out (an inbound caller who told the need unasked) — panel J: «cita líneas del
+    # cliente como evidencia del desempeño del agente»
+    cited += open_before[:3] + ([] if open_before else needs[:2])
     evidence = [ctx.evidence(n) for n in list(dict.fromkeys(cited))[:8]]
     missing = dict(MISSING)
     if ignored:

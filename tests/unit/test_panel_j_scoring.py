@@ -128,8 +128,14 @@ def test_closed_question_answered_with_a_bare_yes_does_not_probe() -> None:
 @pytest.mark.parametrize(
     ("line", "before"),
     [
-        ("Don Ramiro, tranquilo, lo vamos a ayudar. ¿Ya cortó la luz?", "¡Se está saliendo el agua!"),
-        ("Entendido, respeto su decisión. ¿Qué le molesta del plan?", "Ya dije que quiero cancelar."),
+        (
+            "Don Ramiro, tranquilo, lo vamos a ayudar. ¿Ya cortó la luz?",
+            "¡Se está saliendo el agua!",
+        ),
+        (
+            "Entendido, respeto su decisión. ¿Qué le molesta del plan?",
+            "Ya dije que quiero cancelar.",
+        ),
         ("Entiendo, señor, vamos a resolverlo hoy mismo.", "Ya van tres veces que llamo."),
         ("Hizo muy bien en cortar la luz.", "Ya bajé el interruptor."),
         ("Entiendo que no quiera arriesgarse.", "Es que no sé cuál me conviene."),
@@ -221,3 +227,42 @@ def test_a_bare_field_asked_is_a_data_request(line: str) -> None:
 
 def test_a_bare_topic_asked_is_still_a_question() -> None:
     assert "closed_question" in tag_agent("¿Y la garantía?", "Ok.")
+
+
+def test_objection_evidence_is_the_agents_answer() -> None:
+    card = _card(
+        _sale(
+            "Claro. ¿Qué es lo que más le preocupa si a usted le pasara algo?",
+            "Que mis papás se queden sin nada, ellos dependen de mí.",
+        )[:6]
+        + [
+            ("customer", "Mándeme la cotización por correo y lo veo."),
+            (
+                "agent",
+                "Con gusto se la mando. Le comento que la suma asegurada de un millón cubre"
+                " justo eso, a sus papás. ¿Qué le haría falta para decidir?",
+            ),
+            ("customer", "Nada, déjeme verlo, gracias."),
+            ("agent", "Claro, señor Tomás, gracias por su tiempo. Que tenga buena tarde."),
+        ],
+        kind="sale",
+        catalog=[{"name": "Plan Vida Plus", "price": 650, "period": "mes"}],
+    )
+    handling = card.elements["objection_handling"]
+    assert handling.met is True
+    assert [e.speaker for e in handling.evidence] == ["agent"] * len(handling.evidence)
+    assert 8 in [e.turn for e in handling.evidence]
+
+
+def test_needs_evidence_is_the_agents_probe() -> None:
+    card = _card(
+        _sale(
+            "Claro. ¿Qué es lo que más le preocupa si a usted le pasara algo?",
+            "Que mis papás se queden sin nada, ellos dependen de mí.",
+        ),
+        kind="sale",
+        catalog=[{"name": "Plan Vida Plus", "price": 650, "period": "mes"}],
+    )
+    needs = card.elements["needs_detection"]
+    assert needs.met is True
+    assert [e.turn for e in needs.evidence] == [4]
