@@ -334,8 +334,16 @@ def probing_count(ctx: CallContext, kinds: Sequence[str]) -> int:
             and not ctx.has(n, "data_request", "data_confirmation", "offer_more")
             and not is_identity_check(ctx, n)
         ]
-        return asked + len(set(checks) - set(found))
+        # «¿ya cerró la llave? ¿y el agua alcanzó algún mueble?»: two checks in one turn count
+        # as two, as two open questions do (panel J yl-01)
+        return asked + sum(_asks_in(ctx, n) for n in set(checks) - set(found))
     return asked
+
+
+def _asks_in(ctx: CallContext, n: int) -> int:
+    """The questions of agent turn ``n`` (at least one, at most ``MAX_ASKS_PER_TURN``)."""
+    asked = sum(1 for c in split_clauses(ctx.text(n)[:4000]) if c.question)
+    return min(MAX_ASKS_PER_TURN, max(asked, 1))
 
 
 def _about_paying(ctx: CallContext, n: int) -> bool:
