@@ -218,7 +218,9 @@ def test_no_signal_to_push_once_the_decision_was_deferred() -> None:
     assert card.metrics["buying_signals"] == 0
 
 
-@pytest.mark.parametrize("line", ["Va. ¿Correo?", "¿Y el domicilio de entrega?", "¿Nombre completo?"])
+@pytest.mark.parametrize(
+    "line", ["Va. ¿Correo?", "¿Y el domicilio de entrega?", "¿Nombre completo?"]
+)
 def test_a_bare_field_asked_is_a_data_request(line: str) -> None:
     acts = tag_agent(line, "Sí, ahí se lo encargo.")
     assert "data_request" in acts
