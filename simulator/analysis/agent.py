@@ -206,9 +206,22 @@ def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
 
 
 # What a turn that only answers the customer's thanks may also do (then «a sus órdenes» thanks).
-# (signing off with one's name and company is closing courtesy too: «A usted. Le atendió Ana de…»)
+# (signing off with one's name and company is closing courtesy too: «A usted. Le atendió Ana de…»;
+# so is a last recap or apology: «Al contrario. Recuerde su folio AT-…, el técnico llega en 90
+# minutos», «A usted, y de nuevo una disculpa por las molestias»: panel J yl-01, yh-05)
 _CLOSING_COURTESY = frozenset(
-    {"offer_help", "offer_more", "farewell", "thanks", "acknowledgement", "company_id", "agent_id"}
+    {
+        "offer_help",
+        "offer_more",
+        "farewell",
+        "thanks",
+        "acknowledgement",
+        "company_id",
+        "agent_id",
+        "empathy",
+        "feature",
+        "data_confirmation",
+    }
 )
 # Acts that give a clause its own job: a statement carrying one is not a bare restatement.
 _OWN_JOB = _NOT_PARAPHRASE | {
@@ -240,6 +253,8 @@ def _bare_restatement(clause: Clause, idx: int, context: str, found: dict[str, l
         return False
     if any(idx in found.get(act, ()) for act in _OWN_JOB) or _AGENT_ACTION.search(clause.norm):
         return False
+    if _gives_figure_back(clause.norm, context):
+        return True
     own = content_lemmas(clause.norm)
     if len(own) < 2:
         return False
@@ -247,6 +262,26 @@ def _bare_restatement(clause: Clause, idx: int, context: str, found: dict[str, l
     if shared >= 2 and (shared * 2 >= len(own) or _ACK_LEAD.match(clause.norm)):
         return True
     return shared >= 1 and shared * 3 >= len(own) and bool(_ABOUT_CUSTOMER.search(clause.norm))
+
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+FIGURE_CLAUSE_WORDS = 8
+
+
+def _figures(text: str) -> set[str]:
+    """The amounts and quantities of a text (digits only, «18,000» as «18000»), without phone or
+    account numbers (seven digits or more)."""
+    found = {re.sub(r"\D", "", m.group()) for m in _FIGURE.finditer(text)}
+    return {f for f in found if 0 < len(f) < 7}
+
+
+def _gives_figure_back(norm: str, context: str) -> bool:
+    """A short statement that repeats the customer's own figure («Anotado, 18,000 al mes»,
+    «Perfecto, cobra el 27», «con 12 gigas y sobre todo redes»): the customer's words given back
+    (panel J: restating the customer's figures is paraphrasing)."""
+    if len(norm.split()) > FIGURE_CLAUSE_WORDS or sum(ch.isdigit() for ch in norm) > 6:
+        return False  # a phone or account read back is a data confirmation
+    return bool(_figures(norm) & _figures(context))
 
 
 def _paraphrase(clauses: list[Clause], context: str | None, found: dict[str, list[int]]) -> bool:

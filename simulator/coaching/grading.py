@@ -37,5 +37,6 @@ def grade(
         kinds=kinds,
         probe=situation.probing(ctx, kinds, plan.quota(kinds), hint),
         talk_counts=talk_share_counts(ctx, None if share is None else float(share)),
+        hurried=situation.pressed_for_time(ctx, hint),
     )
     return card

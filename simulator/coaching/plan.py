@@ -102,10 +102,18 @@ def _talk_over(card: Scorecard, talk_counts: bool) -> bool:
 
 
 def _goal_met(
-    metric: str, card: Scorecard, probe: Probing | None, need: int, talk_counts: bool = True
+    metric: str,
+    card: Scorecard,
+    probe: Probing | None,
+    need: int,
+    talk_counts: bool = True,
+    hurried: bool = False,
 ) -> bool:
-    """Whether today's call already reached the skill's measurable goal."""
+    """Whether today's call already reached the skill's measurable goal (with a customer in a
+    hurry one short reflection is the listening asked for: panel J, «no me dé el discurso»)."""
     m = card.metrics
+    if metric == "reflections" and hurried:
+        return _reflections(card) >= 1
     if metric == "open_before":
         if probe is not None:
             return probe.asked >= probe.need
@@ -211,10 +219,18 @@ def _tips(entry: dict[str, Any], hint: dict[str, Any], card: Scorecard | None = 
     ]
 
 
-def _goal(entry: dict[str, Any], skill: str, card: Scorecard, probe: Probing | None) -> str:
+def _goal(
+    entry: dict[str, Any],
+    skill: str,
+    card: Scorecard,
+    probe: Probing | None,
+    hurried: bool = False,
+) -> str:
     """The goal with today's value, in the scorecard's own numbers."""
     data = plan_data()
     metric = entry["metric"]
+    if metric == "reflections" and hurried:
+        return str(data["listening_hurry"]).format(actual=_actual(skill, card))
     if metric == "open_before" and probe is not None:
         actual = f"{probe.asked} antes de presentar"
         total = int(card.metrics.get("open_questions") or 0)
@@ -238,11 +254,13 @@ def build(
     kinds: Sequence[str] = (),
     probe: Probing | None = None,
     talk_counts: bool = True,
+    hurried: bool = False,
 ) -> CoachingPlan:
     """``kinds``: the call's phrasing keys (``scoring.kinded.keys_for``), most specific first;
     ``probe``: the probing counted and needed (``situation.probing``; without it the open
     questions before presenting, ``open_before``, against the kind's quota); ``talk_counts``:
-    whether the talk share is judged (not with a terse customer, ``scoring.skills``)."""
+    whether the talk share is judged (not with a terse customer, ``scoring.skills``);
+    ``hurried``: the customer was in a hurry (``situation.pressed_for_time``)."""
     history = list(history or [])
     hint = dict(scenario_hint or {})
     data = plan_data()
@@ -258,7 +276,8 @@ def build(
         if score is None or score >= target:
             continue  # not evaluated, or already at target: nothing to practise
         entry = _entry(skill, kinds)
-        if _goal_met(entry["metric"], card, probe, int(entry.get("need", 0)), talk_counts):
+        need = int(entry.get("need", 0))
+        if _goal_met(entry["metric"], card, probe, need, talk_counts, hurried):
             continue  # the measurable goal was reached today: the plan would contradict itself
         gap = target - score
         repeated = None
@@ -278,11 +297,11 @@ def build(
                 skill=skill,
                 score=score,
                 gap=gap,
-                goal=_goal(entry, skill, card, probe),
+                goal=_goal(entry, skill, card, probe, hurried),
                 drills=_drills(entry, score, hint),
                 tips=(
                     [str(t) for t in data["talk_tips"]]
-                    if entry["metric"] == "reflections" and _reflections(card) >= 2
+                    if entry["metric"] == "reflections" and (_reflections(card) >= 2 or hurried)
                     else _tips(entry, hint, card)
                 ),
                 repeated=repeated,

@@ -75,7 +75,33 @@ def _probes(ctx: CallContext, emergency: bool) -> tuple[list[int], list[int]]:
         and not is_identity_check(ctx, n)
     ]
     opened = [n for n in asked if ctx.has(n, "open_question")]
-    return (asked if emergency else opened), asked
+    if emergency:
+        # the quick safety and damage checks, each question of a turn on its own: «¿puede cerrar
+        # la llave de paso? ¿me da su póliza?» checked once though the turn also asks a datum,
+        # «¿dónde es la fuga y alcanzó algún contacto?» twice (panel J yl-01)
+        checks = [
+            n
+            for n in ctx.agent_turns
+            if n < limit and not is_identity_check(ctx, n)
+            for _ in range(_checks_in(ctx.text(n)))
+        ]
+        return checks, asked
+    return opened, asked
+
+
+MAX_CHECKS_PER_TURN = 2
+_ASKED = re.compile(r"¿([^¿?]+)\?")
+
+
+def _checks_in(text: str) -> int:
+    """The questions of a turn that, read alone, probe (a datum asked, a close or «¿algo más?»
+    is no check), at most ``MAX_CHECKS_PER_TURN``."""
+    found = 0
+    for question in _ASKED.findall(text[:4000]):
+        acts = tag_agent(f"¿{question.strip()}?")
+        if {"open_question", "closed_question"} & set(acts) and not set(acts) & set(NOT_PROBING):
+            found += 1
+    return min(found, MAX_CHECKS_PER_TURN)
 
 
 def probing(

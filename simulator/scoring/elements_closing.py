@@ -191,10 +191,13 @@ def judge(ctx: CallContext) -> Judged:
             # the element judges the agent: cite the close the customer said yes to, not the
             # customer's «sí» (panel I); a recorded acceptance is the one customer line kept,
             # as the recording the standard asks for
+            # A service request confirmed («¿es correcto?») is no sale's close: the closing
+            # element cites the closing formulas, not an explanation that held a question
+            # (panel J yh-05, yl-01); in a sale the close comes after the closing formulas.
             heard = acceptance_evidence(ctx, accepted)
             if heard.clip is not None:
                 evidence.append(heard)
-            elif close is not None and ctx.speaker(close) == "agent":
+            elif close is not None and ctx.speaker(close) == "agent" and ctx.selling:
                 evidence.append(ctx.evidence(close))
         elif not parts["acceptance"]:
             turn = consent.sale_turn(ctx)

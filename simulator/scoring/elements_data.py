@@ -310,6 +310,10 @@ def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
             then.append(c.request_turn)
     then = [n for n in then if len(first) + len(then) < 3 or not ctx.has(n, *GREETING_ACTS)]
     then += [c.said_turn for c in checks if c.said_turn]
+    # a turn that reads the data back is cited instead of one that names a value while explaining
+    # (panel J: «T13 es la explicación de la aclaración»)
+    read = [n for n in first if ctx.has(n, "data_confirmation")]
+    first = read or first
     if not first and not then:
         then = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)][:2]
     turns = list(dict.fromkeys(first + then))[:6]  # requests quoted at their question

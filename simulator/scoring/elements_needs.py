@@ -69,12 +69,27 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
             n
             for n in ctx.agent_turns
             if n < limit
-            and n + 1 in needs
+            and (n + 1 in needs or _tells_situation(ctx, n))
             and ctx.has(n, "closed_question")
-            and not ctx.has(n, "data_request", "close")
+            and not ctx.has(n, "data_request", "close", "trial_close", "offer_more")
+            and not ctx.has(n, "data_confirmation")
             and not is_identity_check(ctx, n)
         ][:1]
     return found
+
+
+def _tells_situation(ctx: CallContext, n: int) -> bool:
+    """The customer's reply to agent turn ``n`` tells about their situation: several words of
+    their own, no objection, refusal or datum («¿trabaja por su cuenta y tiene algún
+    padecimiento?» — «Trabajo por mi cuenta desde hace dos años, ya no tengo IMSS»: panel J
+    yh-01). A closed question that drew that out probed."""
+    reply = n + 1
+    return (
+        reply <= ctx.n_turns
+        and ctx.speaker(reply) == "customer"
+        and not ctx.has(reply, "objection", "refusal", "data_given", "acceptance", "question")
+        and ctx.words[reply - 1] >= SITUATION_WORDS + 2
+    )
 
 
 def asks_how_to_help(ctx: CallContext, n: int) -> bool:
@@ -321,8 +336,16 @@ def probing_count(ctx: CallContext, kinds: Sequence[str]) -> int:
             and not ctx.has(n, "data_request", "data_confirmation", "offer_more")
             and not is_identity_check(ctx, n)
         ]
-        return asked + len(set(checks) - set(found))
+        # «¿ya cerró la llave? ¿y el agua alcanzó algún mueble?»: two checks in one turn count
+        # as two, as two open questions do (panel J yl-01)
+        return asked + sum(_asks_in(ctx, n) for n in set(checks) - set(found))
     return asked
+
+
+def _asks_in(ctx: CallContext, n: int) -> int:
+    """The questions of agent turn ``n`` (at least one, at most ``MAX_ASKS_PER_TURN``)."""
+    asked = sum(1 for c in split_clauses(ctx.text(n)[:4000]) if c.question)
+    return min(MAX_ASKS_PER_TURN, max(asked, 1))
 
 
 def _about_paying(ctx: CallContext, n: int) -> bool:
@@ -357,7 +380,10 @@ def judge(ctx: CallContext) -> Judged:
     # Unanswered questions come first (and the agent reply that skipped them): they are why
     # the element failed, so they must survive the evidence cap.
     cited = [t for q in ignored[:3] for t in (q, *ctx.next_agent(q)[:1])]
-    cited += open_before[:3] + needs[:2]
+    # the agent's probes show the element; the customer's need statements only when no probe
+    # drew them out (an inbound caller who told the need unasked) — panel J: «cita líneas del
+    # cliente como evidencia del desempeño del agente»
+    cited += open_before[:3] + ([] if open_before else needs[:2])
     evidence = [ctx.evidence(n) for n in list(dict.fromkeys(cited))[:8]]
     missing = dict(MISSING)
     if ignored:

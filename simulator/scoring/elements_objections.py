@@ -322,7 +322,10 @@ def judge(ctx: CallContext) -> Judged:
         if a is not None and not ctx.has(a, "greeting", "company_id", "agent_id")
     ]
     evidence = [ctx.evidence(a) for a in answers[:3]]
-    evidence += [ctx.evidence(n) for n in objections[:3]]
+    # the customer's objection is cited only when it went unanswered:
+    # an element met is shown by the agent's own turns (panel J: «T1 no es evidencia de manejo
+    # de objeciones»)
+    evidence += [ctx.evidence(n) for n in unaddressed[:3]]
     if not answers:
         evidence += [ctx.evidence(n) for n in closes[:2]]
     result = judged(parts, missing, evidence, "objection_handling", slots(ctx))

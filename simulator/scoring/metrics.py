@@ -45,8 +45,11 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
     """
     found = []
     accepted = False
+    deferred = _decision_deferred(ctx)
     for n in ctx.customer_turns:
         prev = ctx.prev_agent(n)
+        if deferred is not None and n > deferred:
+            continue
         answers_close = prev is not None and ctx.has(prev, "close")
         if answers_close and says_yes(ctx, n) and not ctx.has(n, "refusal"):
             accepted = True  # once the customer said yes to the sale, nothing is left to close
@@ -68,6 +71,22 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
             continue
         found.append(n)
     return found
+
+
+def _decision_deferred(ctx: CallContext) -> int | None:
+    """The agent turn that agreed to let the customer decide later with someone else («no decido
+    sin revisarlo con ella» — «le mando el resumen y el jueves le marco»): after it a «sí, me
+    serviría» to the summary is no cue to push the close again (panel J yj-06)."""
+    for n in ctx.customer_turns:
+        if ctx.objection_type(n) != "must_consult":
+            continue
+        for a in ctx.agent_turns:
+            if a > n and (
+                tx.cue("callback").search(ctx.folded[a - 1])
+                or tx.cue("grants_request").search(ctx.folded[a - 1])
+            ):
+                return a
+    return None
 
 
 def _wrong_price_test(ctx: CallContext, n: int) -> bool:
