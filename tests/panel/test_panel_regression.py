@@ -90,10 +90,6 @@ KNOWN_UNFAIR = {
     # calls the scorer fails, with the panel's reason.
     "yh-01-seguro-gastos-medicos-impaciente-excellent.txt": "«presentó sin sondear» aunque los"
     " turnos 4 y 6 sondearon familia, edad, trabajo, seguro actual y padecimientos",
-    "yh-05-queja-internet-sin-servicio-amable-excellent.txt": "cierre no cumplido por «faltó"
-    " agradecer» cuando el agente devolvió el «muchas gracias» con «A usted, señor Medina»",
-    "yl-01-asistencia-hogar-fuga-platicador-excellent.txt": "cierre no cumplido por «faltó"
-    " agradecer» cuando «Al contrario, señora Guadalupe» devuelve el agradecimiento",
     # Panel H (session 14, three outside trainers against the merge train b761086): excellent
     # calls the scorer fails, with the panel's reason.
     # Panel G (session 14, four outside trainers against main at d9fba0d): excellent calls the
