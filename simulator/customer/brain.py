@@ -21,6 +21,7 @@ from simulator.customer import (
     data_moves,
     moves,
     objections,
+    offer_put,
     own_facts,
     persona_play,
     planner,
@@ -60,6 +61,7 @@ def decide(
         acts = (acts - {"closed_question"}) | {"open_question"}
     t = Turn(agent_text, normalize(agent_text), acts, s, scenario, persona)
     t.accepted_before = was_accepted
+    offer_put.note(t)  # «¿Se lo agrego a la Amplia?» asks for the decision: a close
     presuppose.note(s, agent_text, scenario)  # what the customer's lines may now take as said
     objections.listen(t)
     persona_play.before(t)
@@ -134,7 +136,7 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
     if s.accepted and (not was_accepted or "acceptance" in names):
         s.decision = "accepted"
         return
-    if _chose_the_offer(t, intents, was_accepted):
+    if _chose_the_offer(t, intents, was_accepted) or offer_put.taken(t, intents):
         s.accepted = True
         s.decision = "accepted"
         return
