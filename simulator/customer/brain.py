@@ -348,11 +348,15 @@ def _empathy_gate(t: Turn) -> bool:
         s.identity_confirmed = True  # «Sí, soy yo.» comes before the grievance, not instead of it
         s.greeted = True
         t.say("identity_confirm")
+    if upset.reason_when_asked(t):  # «¿qué necesita?» after venting: why it calls
+        return False
     if "complained" in s.once_flags:  # the first grievance is a chance for empathy, not a cost
         s.patience = clamp(s.patience - 6)
         s.trust = clamp(s.trust - 2)
     else:
         s.once_flags.append("complained")
-    if not persona_play.resist_data(t):  # «¿Mis datos? Primero escúcheme.»
-        t.say("complaint")
+    if persona_play.resist_data(t):  # «¿Mis datos? Primero escúcheme.»
+        return False
+    # an offer pushed before he was heard is answered, not met with one more grievance
+    t.say("offer_before_empathy" if t.acts & {"close", "trial_close"} else "complaint")
     return False

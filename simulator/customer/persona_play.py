@@ -254,7 +254,9 @@ def _owns(t: Turn) -> bool:
 def takes_charge(t: Turn) -> bool:
     """After a first «lo siento», the agent taking charge («yo me encargo») or showing it listened
     («o sea que el agua ya llegó a la sala») is the second dose."""
-    listened = bool(t.acts & {"paraphrase", "acknowledgement"})
+    # a bare «Va, rápido» or «Ah, bueno» before an offer pushed on him is no listening (blind
+    # panel J yg-01: «Es lo primero que alguien me dice así» to «…se lo cambio de una vez, ¿va?»)
+    listened = "paraphrase" in t.acts and not t.acts & {"close", "trial_close"}
     return int(t.s.play.get("empathy", "0")) >= 1 and (listened or _owns(t))
 
 
