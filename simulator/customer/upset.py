@@ -53,4 +53,3 @@ def reason_when_asked(t: Turn) -> bool:
     s.once_flags.remove("reason_untold")
     t.say("state_reason")
     return True
-
