@@ -12,8 +12,11 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
+from simulator.customer import objections
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
@@ -50,3 +53,24 @@ def test_a_bare_go_ahead_with_a_push_is_no_second_dose() -> None:
     reply, state = sim.respond(text, state)
     assert "empathy_thanks" not in state.last_intents, reply.text
     assert not state.empathy_received
+
+
+@pytest.mark.parametrize(
+    ("scenario", "doubts"),
+    [
+        ("asistencia-hogar-fuga", False),
+        ("cambio-domicilio-internet", False),
+        ("seguro-auto-amplio", True),
+    ],
+)
+def test_the_undecided_doubts_a_purchase_not_the_help_it_called_for(
+    scenario: str, doubts: bool
+) -> None:
+    """Panel J yf-07: «déjeme pensarlo bien» to registering a free plumber with water at the sofas."""
+    library = load_library()
+    sim = CustomerSimulator(library.scenario(scenario), library.persona("indeciso"))
+    state = sim.start(4)
+    text = "Con lo que me cuenta, ¿le parece si lo registro ya?"
+    turn = Turn(text, normalize(text), {"close"}, state, sim.scenario, sim.persona)
+    ids = [spec["id"] for spec in objections._persona_objections(turn)]
+    assert ("_doubt" in ids) is doubts
