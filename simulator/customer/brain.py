@@ -21,6 +21,7 @@ from simulator.customer import (
     data_moves,
     moves,
     objections,
+    offer_put,
     own_facts,
     persona_play,
     planner,
@@ -60,6 +61,7 @@ def decide(
         acts = (acts - {"closed_question"}) | {"open_question"}
     t = Turn(agent_text, normalize(agent_text), acts, s, scenario, persona)
     t.accepted_before = was_accepted
+    offer_put.note(t)  # «¿Se lo agrego a la Amplia?» asks for the decision: a close
     presuppose.note(s, agent_text, scenario)  # what the customer's lines may now take as said
     objections.listen(t)
     persona_play.before(t)
@@ -134,7 +136,7 @@ def _record_decision(t: Turn, intents: list[Intent], was_accepted: bool) -> None
     if s.accepted and (not was_accepted or "acceptance" in names):
         s.decision = "accepted"
         return
-    if _chose_the_offer(t, intents, was_accepted):
+    if _chose_the_offer(t, intents, was_accepted) or offer_put.taken(t, intents):
         s.accepted = True
         s.decision = "accepted"
         return
@@ -346,11 +348,15 @@ def _empathy_gate(t: Turn) -> bool:
         s.identity_confirmed = True  # «Sí, soy yo.» comes before the grievance, not instead of it
         s.greeted = True
         t.say("identity_confirm")
+    if upset.reason_when_asked(t):  # «¿qué necesita?» after venting: why it calls
+        return False
     if "complained" in s.once_flags:  # the first grievance is a chance for empathy, not a cost
         s.patience = clamp(s.patience - 6)
         s.trust = clamp(s.trust - 2)
     else:
         s.once_flags.append("complained")
-    if not persona_play.resist_data(t):  # «¿Mis datos? Primero escúcheme.»
-        t.say("complaint")
+    if persona_play.resist_data(t):  # «¿Mis datos? Primero escúcheme.»
+        return False
+    # an offer pushed before he was heard is answered, not met with one more grievance
+    t.say("offer_before_empathy" if t.acts & {"close", "trial_close"} else "complaint")
     return False

@@ -184,7 +184,7 @@ def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
     """Say one datum as the customer dictates it (the age as «tengo 42 años», a yearless date
     with its month when the question asks which month)."""
     t.s.fields_given[f] = value
-    extra = {} if last else {"unasked": "|".join(cues.phrases("last_datum_phrases"))}
+    extra = _plain(t, last)
     if f == "edad":
         t.say("age_given", ref=f, field_label=_label(f), value=value, **extra)
         return
@@ -195,6 +195,26 @@ def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
         spoken = facts.with_month(value)
         extra["month"] = "1"
     t.say("data_given", ref=f, field_label=_label(f), value=spoken, **extra)
+
+
+READBACK_ASKED = "readback_asked"  # ``state.once_flags``: its one chance to ask for a read-back
+
+
+def _plain(t: Turn, last: bool) -> dict[str, str]:
+    """What a dictated datum does not carry: a «¿con eso basta?» before the last datum, an «Anote:»
+    lead after the first one of the reply, and more than one chance in the call to ask for a
+    read-back («Léamelo de regreso… Confírmemelo… tal cual» on every datum sounds like a template:
+    blind panel J yg-06, yg-08)."""
+    unasked: list[str] = []
+    if not last:
+        unasked += cues.phrases("last_datum_phrases")
+    if any(i.name == "data_given" for i in t.intents):
+        unasked += cues.phrases("datum_leads")
+    if not last or READBACK_ASKED in t.s.once_flags:
+        unasked += cues.phrases("readback_asks")
+    else:
+        t.s.once_flags.append(READBACK_ASKED)
+    return {"unasked": "|".join(unasked)} if unasked else {}
 
 
 # Replies that answer a request for data, or say why the datum is not given (a reason the

@@ -14,6 +14,7 @@ from __future__ import annotations
 from simulator.customer import cues
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties
+from simulator.language.normalize import normalize
 
 # The agent hands the haggler something to answer: a decision (a close), a question about what
 # weighs on him («¿qué le pesa más, la anualidad o la tasa?») or a cheaper option to weigh («con lo
@@ -41,7 +42,7 @@ def haggles_again(t: Turn, top: OpenObjection, complete: bool) -> bool:
     nothing to reply to but the same request."""
     if top.id != "_discount" or not t.persona.traits.haggles:
         return False
-    if complete and "?" in t.text and t.acts & ENGAGING:
+    if complete and "?" in t.text and t.acts & ENGAGING and not _opinion_only(t):
         return False
     rounds = int(t.s.play.get("haggles", "1"))
     if rounds >= _dial("haggle_rounds", 2):
@@ -52,6 +53,16 @@ def haggles_again(t: Turn, top: OpenObjection, complete: bool) -> bool:
     top.raised_turn = t.s.turn
     t.say("haggle_again", ref=top.id)
     return True
+
+
+def _opinion_only(t: Turn) -> bool:
+    """«¿Cómo lo ve así?» after the «no hay descuento» asks for no decision and no fact: it is
+    the haggler's opening to ask once more (blind panel J yg-08: «me convenció con eso» to the
+    first fair no). A close in the same turn asks for the decision: he decides."""
+    if "close" in t.acts:
+        return False
+    last = t.text.rsplit("?", 1)[0].rsplit("¿", 1)[-1]
+    return cues.contains_any(normalize(last), cues.phrases("opinion_questions"))
 
 
 def haggled_enough(t: Turn, top: OpenObjection) -> bool:

@@ -106,8 +106,12 @@ def raise_triggered(t: Turn, trigger: str) -> bool:
     """Push the first not-yet-raised objection with this trigger (scenario first, then persona).
 
     One already answered by the agent (``listen``) or whose type was already settled is not
-    raised: it counts as handled."""
+    raised: it counts as handled. A customer who already said yes brings up no new doubt about
+    the offer it took («¿y para qué me quedo si allá pago menos?» after agreeing and dictating its
+    data: blind panel J yg-01)."""
     s = t.s
+    if s.accepted and t.accepted_before:
+        return False
     for o in t.scenario.objections:
         if o.trigger == trigger and o.id not in s.objections_raised:
             if o.type == "price" and t.persona.traits.price_sensitivity < 25 and trigger != "close":

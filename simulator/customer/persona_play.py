@@ -254,7 +254,12 @@ def _owns(t: Turn) -> bool:
 def takes_charge(t: Turn) -> bool:
     """After a first «lo siento», the agent taking charge («yo me encargo») or showing it listened
     («o sea que el agua ya llegó a la sala») is the second dose."""
-    listened = bool(t.acts & {"paraphrase", "acknowledgement"})
+    # a bare «Va, rápido» or «Ah, bueno» before an offer pushed on him is no listening (blind
+    # panel J yg-01: «Es lo primero que alguien me dice así» to «…se lo cambio de una vez, ¿va?»)
+    closing = bool(t.acts & {"close", "trial_close"})
+    listened = ("paraphrase" in t.acts and not closing) or (
+        "acknowledgement" in t.acts and not closing and "feature" not in t.acts
+    )
     return int(t.s.play.get("empathy", "0")) >= 1 and (listened or _owns(t))
 
 

@@ -39,3 +39,17 @@ def empathy_heard(t: Turn, name_if_asked: Callable[[Turn], None]) -> bool:
         name_if_asked(t)
         return False
     return True
+
+
+def reason_when_asked(t: Turn) -> bool:
+    """A caller who only vented and is now asked what it wants («¿qué necesita, cancelar o
+    qué?») says why it calls, still sore, instead of a fifth grievance in a row (blind panel J
+    yg-01). True when that is the reply; a request for its data is still resisted."""
+    s = t.s
+    if "reason_untold" not in s.once_flags or "?" not in t.text:
+        return False
+    if "data_request" in t.acts or t.scenario.kind not in ("inbound_sale", "service"):
+        return False
+    s.once_flags.remove("reason_untold")
+    t.say("state_reason")
+    return True

@@ -348,6 +348,19 @@ def test_the_haggler_asks_twice_for_a_better_price_then_accepts_a_value_argument
         assert "_discount" in call.state.objections_handled
 
 
+def test_an_opinion_question_after_the_first_no_is_his_opening_to_ask_again() -> None:
+    """Panel J yg-08: «¿Qué le parece así?» after a fair «no hay descuento» asks for no decision;
+    the haggler asks once more instead of «me convenció con eso» at the first no."""
+    for seed in SEEDS:
+        call = Call("regateador", seed=seed)
+        _until(call, "discount_request")
+        again = call.say(
+            "Entiendo, a nadie le gusta pagar de más; no hay descuento, pero el módem va incluido, "
+            "lo cancela cuando guste. ¿Qué le parece así?"
+        )
+        assert _names(again) == ["haggle_again"], again.text
+
+
 def test_the_haggler_lets_the_price_go_when_the_agent_holds_firm_with_a_close() -> None:
     for seed in SEEDS:
         call = Call("regateador", seed=seed)
