@@ -237,10 +237,11 @@ def _check_field(ctx: CallContext, name: str) -> FieldCheck:
         ):
             check.request_turn = prev
     check.confirm_turn = _confirm_turn(ctx, name, check.said_turn or 0, check.said or captured)
-    if check.confirm_turn is None and len(matching) > 1:
+    if check.confirm_turn is None and matching:
         # the customer said it again after the agent's read-back («le confirmo: … teléfono 81 12…»
-        # — «sí, 81 12…»): the read-back after the first time counts
-        check.confirm_turn = _confirm_turn(ctx, name, matching[0][0], check.said or captured)
+        # — «sí, 81 12…»): the read-back before the repeat counts (panel n-01, session 16)
+        first = matching[0][0] if len(matching) > 1 else 0
+        check.confirm_turn = _confirm_turn(ctx, name, first, check.said or captured)
     if check.confirm_turn is None:
         check.problems.append(f"Confirmar «{label}» leyéndoselo de vuelta al cliente")
     return check

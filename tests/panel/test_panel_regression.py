@@ -86,6 +86,14 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    # Session 16 (the customer accepts earlier and keeps to what was said): scripts written for the
+    # older customer run out. zc-01: the impatient customer said yes at T14 («me quedo… hágalo»)
+    # and hangs up at the script's answer to a question it no longer asked; zw-07: it keeps talking
+    # after «mándeme la cotización» and the script ends before any close.
+    "zc-01-retencion-plan-movil-impaciente-excellent.txt": "guion desfasado (sesión 16): el cliente"
+    " acepta en T14 y cuelga cuando el guion contesta una pregunta de su esposa que ya no hizo",
+    "zw-07-seguro-gastos-medicos-impaciente-excellent.txt": "guion desfasado (sesión 16): el"
+    " cliente sigue la plática tras «mándeme la cotización» y el guion termina sin cierre",
     # Panel J (session 16, seven outside trainers against the merge train 9acb722): excellent
     # calls the scorer fails, with the panel's reason.
     "yh-01-seguro-gastos-medicos-impaciente-excellent.txt": "«presentó sin sondear» aunque los"
