@@ -14,6 +14,7 @@ from simulator.analysis import conduct, offensive, talking_down
 from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
 from simulator.analysis.close_forms import deal_tag_closes, proposal_opinion_closes
 from simulator.analysis.customer import objection_alone
+from simulator.analysis.figures_back import _gives_figure_back
 from simulator.analysis.lexicon import agent_hit, agent_patterns
 from simulator.analysis.overlap import content_lemmas, content_overlap, shared_words
 from simulator.language.extract import extract_email, extract_phone
@@ -262,26 +263,6 @@ def _bare_restatement(clause: Clause, idx: int, context: str, found: dict[str, l
     if shared >= 2 and (shared * 2 >= len(own) or _ACK_LEAD.match(clause.norm)):
         return True
     return shared >= 1 and shared * 3 >= len(own) and bool(_ABOUT_CUSTOMER.search(clause.norm))
-
-
-_FIGURE = re.compile(r"\d[\d,.]*")
-FIGURE_CLAUSE_WORDS = 8
-
-
-def _figures(text: str) -> set[str]:
-    """The amounts and quantities of a text (digits only, «18,000» as «18000»), without phone or
-    account numbers (seven digits or more)."""
-    found = {re.sub(r"\D", "", m.group()) for m in _FIGURE.finditer(text)}
-    return {f for f in found if 0 < len(f) < 7}
-
-
-def _gives_figure_back(norm: str, context: str) -> bool:
-    """A short statement that repeats the customer's own figure («Anotado, 18,000 al mes»,
-    «Perfecto, cobra el 27», «con 12 gigas y sobre todo redes»): the customer's words given back
-    (panel J: restating the customer's figures is paraphrasing)."""
-    if len(norm.split()) > FIGURE_CLAUSE_WORDS or sum(ch.isdigit() for ch in norm) > 6:
-        return False  # a phone or account read back is a data confirmation
-    return bool(_figures(norm) & _figures(context))
 
 
 def _paraphrase(clauses: list[Clause], context: str | None, found: dict[str, list[int]]) -> bool:

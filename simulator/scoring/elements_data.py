@@ -19,10 +19,12 @@ from simulator.models.scorecard import ElementResult, ErrorFinding
 from simulator.scoring import data_refused, lang
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.data_quotes import request_hint, spoken
+from simulator.scoring.data_phrasing import data_phrasing as data_phrasing
+from simulator.scoring.data_phrasing import read_back as read_back
+from simulator.scoring.data_quotes import request_hint
 from simulator.scoring.data_terms import catalog_terms_of, customer_confirmed, same_date
 from simulator.scoring.data_unlisted import judge_unlisted
-from simulator.scoring.judged import Judged, dedupe, not_applicable, phrasings
+from simulator.scoring.judged import Judged, dedupe, not_applicable
 from simulator.scoring.rubric import rule
 
 _DIGITS = re.compile(r"\D+")
@@ -319,41 +321,6 @@ def _evidence(ctx: CallContext, checks: list[FieldCheck]) -> list[Any]:
         then = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)][:2]
     turns = list(dict.fromkeys(first + then))[:6]  # requests quoted at their question
     return [ctx.evidence(n, request_hint(ctx, n, first)) for n in turns]
-
-
-def read_back(checks: list[FieldCheck]) -> str:
-    parts = [
-        f"{field_label(c.name)}: {spoken(c.name, c.said or c.captured or '')}"
-        for c in checks
-        if c.said or c.captured
-    ]
-    return ", ".join(parts)
-
-
-def _spoken_list(items: list[str]) -> str:
-    """«a, b y c»."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " y " + items[-1]
-
-
-def data_phrasing(checks: list[FieldCheck], kind: str = "") -> str:
-    """Read back the values the customer gave and ask, naturally, for the missing ones (a
-    collections call asks them to register the promise to pay, not a «solicitud»)."""
-    data = phrasings()
-    asks = data["field_asks"]
-    lectura = read_back(checks)
-    missing = [
-        str(asks.get(c.name) or f"su {field_label(c.name)}")
-        for c in checks
-        if not (c.said or c.captured) and asks.get(c.name) != ""  # "": registered, not asked
-    ]
-    campos = _spoken_list(missing)
-    if lectura and campos:
-        return str(data["read_back_and_ask"]).format(lectura=lectura, campos=campos)
-    if campos:
-        return str(data.get(f"ask_missing_{kind}") or data["ask_missing"]).format(campos=campos)
-    return str(data["read_back"]).format(lectura=lectura or "…")
 
 
 def data_not_due(ctx: CallContext) -> str | None:

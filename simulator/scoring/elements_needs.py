@@ -4,11 +4,10 @@ The identity check of the opening does not count as probing, nor does a greeting
 the agent calls; a closed question about the customer's situation whose reply states a need does
 (it drew the need out). A customer question counts as answered when the next agent turn shares
 its topic words, or gives an amount to a price question, a date to a "when" question, starts the
-sale to «¿cómo le hago para contratarlo?», or starts like an answer (sí, claro, cuesta…). A
-question about someone else's account is answered by a polite refusal (a pitch that ignores it is not an answer).
-One question left unanswered by an agent who answered several others is a coaching point, not a
-failed element (blind panels C and D: a customer's stray or rhetorical question at the end of a
-call was the only "fault" of excellent agents); two, or one among few, fail it.
+sale to «¿cómo le hago para contratarlo?», or starts like an answer (sí, claro, cuesta…); a
+question about another's account, by a polite refusal (a pitch that ignores it is no answer). One
+question left unanswered by an agent who answered several others is a coaching point, not a failed
+element (panels C, D: a stray question at the end was the only "fault" of excellent agents).
 """
 
 from __future__ import annotations
