@@ -23,7 +23,7 @@ SLOTS = frozenset(
     {
         "agent_name", "company", "customer_name", "first_name", "product", "price",
         "field_label", "value", "need", "minutes", "amount", "period", "provider",
-        "option", "day", "value_lc",
+        "option", "day", "value_lc", "part",
     }
 )  # fmt: skip
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -16,6 +16,7 @@ from simulator.customer import (
     commitments,
     data_moves,
     memory,
+    open_requests,
     planner,
 )
 from simulator.customer.simulator import CustomerSimulator
@@ -52,7 +53,7 @@ def test_a_statement_that_lists_data_asks_for_them(text: str, fields: list[str])
     t = _turn(sim, text, set(), state)
     data = list(sim.scenario.customer.data)
     assert [f for f in fields if f in data] == [
-        f for f in data_moves.open_requests.statement_fields(t, data) if f in fields
+        f for f in open_requests.statement_fields(t, data) if f in fields
     ]
 
 
@@ -61,7 +62,7 @@ def test_a_statement_that_names_data_in_passing_asks_nothing() -> None:
     state = sim.start(0)
     text = "La póliza le llega a su correo en cuanto se emite y ahí viene todo lo que cubre."
     t = _turn(sim, text, set(), state)
-    assert not data_moves.open_requests.asks_in_statement(t, list(sim.scenario.customer.data))
+    assert not open_requests.asks_in_statement(t, list(sim.scenario.customer.data))
 
 
 def test_plates_and_model_asked_without_a_question_are_given_once_on_board() -> None:
