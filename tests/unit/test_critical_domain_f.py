@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.models.transcript import Transcript
-from simulator.scoring.engine import score_transcript
-
-A, C = "agent", "customer"
-
-
-def _found(kind: str, context: list[tuple[str, str]], line: str, code: str) -> bool:
-    turns = [{"speaker": s, "text": t} for s, t in context] + [{"speaker": A, "text": line}]
-    card = score_transcript(Transcript.model_validate({"kind": kind, "turns": turns}))
-    return any(e.code == code and e.turn == len(turns) for e in card.critical_errors)
-
+from tests.unit.test_critical_wordings import C, _found
 
 CRITICAL = [
     # collections: only a judge orders a payroll deduction, a seizure or a summons
