@@ -14,10 +14,18 @@ says does not depend on the day the suite runs. Tests of dates relative to the c
 ``patient_pilot``: Textual's pilot waits at most 30 s for the screen to process its messages after
 each key or click; two clean-clone runs at load 16 each lost one TUI test to that bound. The bound
 is raised (autouse); nothing changes on an idle machine.
+
+``learned_state_kept``: building ``Services`` switches the learned acts on or off for the whole
+process (``learned_acts`` of its settings), and tests load fake embedders or hand-made heads; a
+test that left them changed made later panel replays in the same worker run rules-only (session
+17: tests/cli/test_report_cli.py left them off and zc-08 flipped). After every test the switch,
+the embedder factory, the heads and the overrides are put back (autouse); a real model loaded
+lazily under the same settings stays loaded, as in any warm process.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -65,3 +73,37 @@ def patient_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
         return await original(self, max(timeout, PILOT_WAIT_SECONDS))
 
     monkeypatch.setattr(Pilot, "_wait_for_screen", patient)
+
+
+@pytest.fixture(autouse=True)
+def learned_state_kept() -> Iterator[None]:
+    from simulator.analysis import critical_head, learned_model
+
+    state = learned_model._STATE
+    names = ("enabled", "embedder", "factory", "failed", "head", "plain", "plain_head")
+    saved = {name: getattr(state, name) for name in names}
+    overrides = dict(critical_head._OVERRIDE)
+    yield
+    if _learned_state_unchanged(saved, overrides):
+        return
+    critical_head._OVERRIDE.update(overrides)
+    learned_model.use_embedder(None)  # clears the embedder, the failure and the cache
+    for name, value in saved.items():
+        setattr(state, name, value)
+    state.weights = {}
+
+
+def _learned_state_unchanged(saved: dict[str, Any], overrides: dict[str, Any]) -> bool:
+    """Same switch, factory, failure and overrides; a head, if one was loaded, is a bundled one."""
+    from simulator.analysis import critical_head, learned_model
+
+    state = learned_model._STATE
+    fixed = ("enabled", "factory", "failed", "plain", "plain_head")
+    if any(getattr(state, name) is not saved[name] for name in fixed):
+        return False
+    if any(critical_head._OVERRIDE[key] is not value for key, value in overrides.items()):
+        return False
+    if state.head is saved["head"]:
+        return True
+    bundled = learned_model.PLAIN_MODEL_NAME if state.plain else learned_model.MODEL_NAME
+    return saved["head"] is None and state.head is learned_model._bundled_head(bundled)

@@ -187,11 +187,17 @@ def register(app: typer.Typer) -> None:
         run(work)
 
     @cohort_app.command("listar")
-    def list_cohorts() -> None:
+    def list_cohorts(
+        formador: str | None = typer.Option(
+            None, "--formador", help="Su nombre de formador (pide su contraseña)."
+        ),
+    ) -> None:
         """Lista las cohortes y sus integrantes."""
 
         def work() -> None:
             services = build()
+            if formador is not None:  # like the other cohort commands of the README
+                login_formador(services, formador)
             cohorts = services.formador.list_cohorts()
             if not cohorts:
                 typer.echo("No hay cohortes.")

@@ -21,6 +21,7 @@ from importlib import resources
 from simulator.analysis import conduct
 from simulator.analysis.lexicon import customer_patterns
 from simulator.datafiles import parse as parse_yaml
+from simulator.language.display import display
 from simulator.scoring import applicability, consent, kinded
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
@@ -309,7 +310,12 @@ def judge(ctx: CallContext) -> Judged:
     }
     if unaddressed:
         listing = ", ".join(
-            f"turno {n}" + (f" ({ctx.objection_type(n)})" if ctx.objection_type(n) else "")
+            f"turno {n}"
+            + (
+                f" ({display('objection_type', ctx.objection_type(n))})"
+                if ctx.objection_type(n)
+                else ""
+            )
             for n in unaddressed[:4]
         )
         missing["addressed"] = f"Atender cada objeción con LAER; sin respuesta: {listing}"

@@ -18,7 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
-from simulator.language.safe_text import clean
+from simulator.language.safe_text import clean, escape_textual
 from simulator.tui.commands import SimuladorCommands
 from simulator.tui.exam_flow import ExamFlow
 from simulator.tui.recovery_flow import RecoveryFlow
@@ -294,6 +294,16 @@ class SimuladorApp(ExamFlow, RecoveryFlow, App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_sign_out(self) -> None:
+        """Esc on the trainee's home: hand the station to the next person (asked first)."""
+        from simulator.tui.screens.confirm import ConfirmModal
+
+        who = escape_textual(clean(self.trainee.name)) if self.trainee is not None else ""
+        self.push_screen(
+            ConfirmModal(f"¿Cerrar la sesión de {who}?", "Cerrar sesión", "Seguir aquí"),
+            lambda yes: self.action_switch_user() if yes else None,
+        )
 
     def action_switch_user(self) -> None:
         from simulator.tui.screens.login import LoginScreen

@@ -371,9 +371,9 @@ def progress_view(data: ProgressData) -> ProgressView:
         view.call_ids.append(point.call_id)
     for fault in data.repeated_faults:
         text = " · ".join(
-            x for x in (f"{fault.count} veces" if fault.count else "", fault.flag) if x
+            x for x in (f"en {fault.count} llamadas" if fault.count else "", fault.flag) if x
         )
-        view.repeated.append(f"{fault.name}" + (f" ({text})" if text else ""))
+        view.repeated.append(f"{fault.name}" + (f" — {text}" if text else ""))
     return view
 
 

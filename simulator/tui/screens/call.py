@@ -137,6 +137,8 @@ class CallScreen(CallVoice, CallTalk, CallPhone, Screen[None]):
         self.softphone.status = session.status
         if session.started:  # a resumed call
             self.phase = "live" if not session.ended else "wrapup"
+            if session.ended:
+                self.show_wrapup_keys()
             self.t_start = app.clock() - session.elapsed
             self._system("Llamada recuperada del diario; continúe donde se quedó.")
             if session.date_note:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static, TabbedContent
 
@@ -33,6 +34,7 @@ else:
     _MixinBase = object
 
 OUTBOUND = ("outbound_sale", "collections")
+WRAPUP_PLACEHOLDER = "Llamada terminada: complete la captura (F7) y presione F6 para terminar"
 
 # softphone button id -> the action its F key runs
 SOFTPHONE_BUTTONS = {
@@ -205,6 +207,12 @@ class CallPhone(_MixinBase):
         elif self.phase == "before":
             self.notify("La llamada todavía no empieza.", severity="warning")
 
+    def show_wrapup_keys(self) -> None:
+        """After hanging up F6 ends the wrap-up: the footer and the talk line say so too."""
+        self._bindings.key_to_bindings["f6"] = [Binding("f6", "hangup", "Terminar")]
+        self.say.placeholder = WRAPUP_PLACEHOLDER
+        self.refresh_bindings()
+
     def _hangup_confirmed(self, yes: bool | None) -> None:
         if yes:
             self._hang_up()
@@ -226,6 +234,7 @@ class CallPhone(_MixinBase):
             return
         self.phase = "wrapup"
         self.t_end = app.clock()
+        self.show_wrapup_keys()
         self._sync_status()
         self._tick()
         self._system(

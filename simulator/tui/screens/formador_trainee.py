@@ -65,6 +65,7 @@ class FormadorTraineeScreen(Screen[None]):
         self.trainee_name = name
         self.data: TraineeDrilldown | None = None
         self.exams: list[ExamRow] = []
+        self.titles: dict[str, str] = {}  # scenario id → title (ids are not for people)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -100,6 +101,9 @@ class FormadorTraineeScreen(Screen[None]):
         try:
             data = app.ready_services.desk.drilldown(app.current_trainee.id, self.trainee_id)
             exams = exam_rows(app, self.trainee_id)
+            if not self.titles:
+                form = app.ready_services.assignment_form()
+                self.titles = {entry.scenario_id: entry.title for entry in form.scenarios}
         except SimuladorError as error:
             app.call_from_thread(self._failed, str(error))
             return
@@ -137,7 +141,7 @@ class FormadorTraineeScreen(Screen[None]):
                 f"mejor {status.best_score}" if status.best_score is not None else "sin calificar"
             )
             lines.append(
-                f"• {escape(a.scenario_id)} · {mode} · {due} · {target} · "
+                f"• {escape(self.titles.get(a.scenario_id, a.scenario_id))} · {mode} · {due} · {target} · "
                 f"intentos {status.attempts_used} · {best} · "
                 f"[b]{STATUS_NAMES.get(status.status, status.status)}[/b]"
             )
@@ -152,7 +156,7 @@ class FormadorTraineeScreen(Screen[None]):
             card = call.card
             table.add_row(
                 fmt_when(call.started_at),
-                clean(call.scenario_id),
+                clean(self.titles.get(call.scenario_id, call.scenario_id)),
                 Text(str(card.overall), justify="right"),
                 display("verdict", card.verdict),
                 Text(str(len(card.critical_errors)), justify="right"),

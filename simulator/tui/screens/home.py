@@ -22,12 +22,7 @@ from simulator.language.safe_text import clean, escape_textual
 from simulator.models.scorecard import SKILL_KEYS
 from simulator.tui import views
 from simulator.tui.app_api import app_of
-from simulator.tui.assignment_rows import (
-    assignment_rows,
-    blocked_message,
-    detail_text,
-    start_note,
-)
+from simulator.tui.assignment_rows import assignment_rows, blocked_message, detail_text, start_note
 from simulator.tui.views import KIND_KEYS, HomeView, LibraryRow, drill_note, home_view
 from simulator.tui.widgets.exam_entry import ExamEntry
 
@@ -55,6 +50,7 @@ class HomeScreen(Screen[None]):
         Binding("e,E", "app.exam", "Autoevaluación", show=False),  # named by the exam entry
         ("a", "focus_assignments", "Asignaciones"),
         Binding("b", "focus_library", "Biblioteca", show=False),  # named in the table's title
+        Binding("escape", "app.sign_out", "Salir"),  # asked first: the next person's station
     ]
 
     table = getters.query_one("#library", DataTable)
@@ -186,7 +182,7 @@ class HomeScreen(Screen[None]):
 
     def _assignment_title_width(self) -> int:
         # status 10, mode 8, due 10, target 4, attempts 12, cell padding 12, scrollbar 2
-        return max(16, min(60, self.size.width - 58))
+        return max(16, min(76, self.size.width - 58))
 
     def _filters(self) -> tuple[str | None, str | None, int | None, str | None]:
         """Kind, customer type, difficulty and skill chosen in the filters (None = any)."""
@@ -203,7 +199,7 @@ class HomeScreen(Screen[None]):
 
     def _title_width(self) -> int:
         # mark 2, kind 15, customer 11, difficulty 4, cell padding 10, scrollbar 2
-        return max(24, min(60, self.size.width - 44))
+        return max(24, min(76, self.size.width - 44))
 
     def on_resize(self) -> None:
         if self.table.columns:

@@ -90,9 +90,11 @@ class ProgressScreen(Screen[None]):
         table.clear(columns=True)
         table.add_columns("Fecha", "Escenario", "Calif.", "Veredicto")
         rows = list(zip(self.view.calls, self.view.call_ids, strict=False))
+        # date 16, score 6, verdict 21, cell padding 8, scrollbar 2 and the screen's padding
+        width = max(24, min(76, self.size.width - 55))
         for (when, title, score, verdict), call_id in reversed(rows):
             title = clean(title)
-            short = title if len(title) <= 40 else title[:39] + "…"
+            short = title if len(title) <= width else title[: width - 1] + "…"
             key = str(call_id)
             cells = (when, short, str(score), verdict)
             table.add_row(*(Text(clean(cell)) for cell in cells), key=key)
@@ -133,6 +135,7 @@ class ProgressScreen(Screen[None]):
         points = [(i, v) for i, v in enumerate(values, start=1) if v is not None]
         plt.title(name)
         plt.ylim(0, 100)
+        plt.yticks([0, 20, 40, 60, 80, 100])
         plt.xlabel("llamada")
         if points:
             xs: list[float] = [p[0] for p in points]

@@ -14,6 +14,7 @@ from simulator.language.safe_text import escape_textual as escape
 from simulator.models.scorecard import CRITICAL_CODES, ELEMENT_KEYS
 from simulator.tui.formador_views import kind_name, rule_name, value_name
 from simulator.tui.views import fmt_when
+from simulator.tui.widgets.scorecard_view import missing_line
 
 if TYPE_CHECKING:
     from simulator.services.formador_desk import FormadorCallView, OverrideView
@@ -69,7 +70,7 @@ def card_markup(view: FormadorCallView) -> str:
                 if ev.clip is not None:
                     lines.append(f"     [$accent]♪[/] {escape(ev.clip.label)}")
             for missing in scored.missing[:2]:
-                lines.append(f"     [$warning]Falta:[/] {escape(missing)}")
+                lines.append(missing_line(missing))
         if ("element", key) in deciding:
             lines.append(_correction(deciding[("element", key)]))
     lines.append("")

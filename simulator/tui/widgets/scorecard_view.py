@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from simulator.models.scorecard import ErrorFinding, Scorecard
 
 
+def missing_line(missing: str) -> str:
+    """«Falta: …» for what an element lacked; a text that already says «Falta …» (a field not
+    captured) is not prefixed twice."""
+    words = missing.split(" ", 1)
+    if len(words) == 2 and words[0].lower() in ("falta", "faltó"):
+        missing = words[1][:1].upper() + words[1][1:]
+    return f"     [$warning]Falta:[/] {escape(missing)}"
+
+
 def elements_markup(card: Scorecard) -> str:
     lines = []
     for key in ELEMENT_KEYS:
@@ -37,7 +46,7 @@ def elements_markup(card: Scorecard) -> str:
                 lines.append(f"     [$accent]♪[/] {escape(ev.clip.label)}")
         if not result.met:
             for missing in result.missing:
-                lines.append(f"     [$warning]Falta:[/] {escape(missing)}")
+                lines.append(missing_line(missing))
             if result.better_phrasing:
                 lines.append(f"     [$accent]Pruebe decir:[/] «{escape(result.better_phrasing)}»")
     return "\n".join(lines)
