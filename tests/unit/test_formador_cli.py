@@ -38,6 +38,8 @@ def test_the_formador_flow_end_to_end(runner: CliRunner) -> None:
     out = _ok(runner, "cohorte", "agregar", "Enero", "Ana", "Beto", "--formador", "Marta")
     assert "Ana: agregado" in out and "Beto: agregado" in out
     assert "Enero (2): Ana, Beto" in _ok(runner, "cohorte", "listar")
+    # as the README writes it, with the formador's name (and password), like its siblings
+    assert "Enero (2): Ana, Beto" in _ok(runner, "cohorte", "listar", "--formador", "Marta")
     out = _ok(
         runner, "asignar", "--escenario", SCENARIO, "--escenario", SCENARIO, "--cohorte", "Enero",
         "--fecha", "2026-12-31", "--meta", "80", "--modo", "examen", "--intentos", "3",
@@ -92,3 +94,14 @@ def test_a_wrong_password_is_refused(runner: CliRunner, monkeypatch: pytest.Monk
     monkeypatch.setenv("SIMULADOR_FORMADOR_PASSWORD", "otra-cosa")
     result = runner.invoke(app, ["cohorte", "crear", "Enero", "--formador", "Marta"])
     assert result.exit_code == 2 and "Formador o contraseña incorrectos." in result.output
+
+
+def test_cohorte_listar_with_a_wrong_password_lists_nothing(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _ok(runner, "formador", "crear", "Marta", input="secreta123\nsecreta123\n")
+    _ok(runner, "cohorte", "crear", "Enero", "--formador", "Marta")
+    monkeypatch.setenv("SIMULADOR_FORMADOR_PASSWORD", "otra-cosa")
+    result = runner.invoke(app, ["cohorte", "listar", "--formador", "Marta"])
+    assert result.exit_code == 2
+    assert "Enero" not in result.output and "contraseña incorrectos" in result.output
