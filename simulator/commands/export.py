@@ -41,7 +41,9 @@ def register(app: typer.Typer) -> None:
             report = gather_cohort(services, name, window=last)
             write_cohort_csv(csv, report.lines)
             typer.echo(
-                f"Cohorte «{report.name}»: {len(report.lines)} aprendiz(ces) guardados en {csv}."
+                f"Cohorte «{report.name}»: {len(report.lines)} "
+                f"{'aprendiz guardado' if len(report.lines) == 1 else 'aprendices guardados'} "
+                f"en {csv}."
             )
 
         run(work)

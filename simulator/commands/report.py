@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
             report = gather_trainee(services, name, window=last)
             said = (
                 f"Reporte de «{report.name}» guardado en {html} "
-                f"({len(report.history)} llamada(s) calificada(s))."
+                f"({_count(len(report.history), 'llamada calificada', 'llamadas calificadas')})."
             )
             return render_trainee(report), said
 
@@ -84,8 +84,13 @@ def register(app: typer.Typer) -> None:
             report = gather_cohort(services, name, window=last)
             said = (
                 f"Tablero de la cohorte «{report.name}» guardado en {html} "
-                f"({len(report.lines)} aprendiz(ces))."
+                f"({_count(len(report.lines), 'aprendiz', 'aprendices')})."
             )
             return render_cohort(report), said
 
         _write_report(html, formador, make)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """«1 aprendiz», «2 aprendices»: no «aprendiz(ces)» in what the formador reads."""
+    return f"{n} {one if n == 1 else many}"

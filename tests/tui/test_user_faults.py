@@ -92,3 +92,18 @@ async def test_repeated_faults_say_in_how_many_calls(clock: Any) -> None:
         faults = str(app.screen.query_one("#faults", Static).render())
         assert "— en 4 llamadas · reincidente" in faults
         assert "4 veces" not in faults and ") (" not in faults
+
+
+def test_a_covered_service_is_shown_without_cost_not_as_zero_pesos() -> None:
+    from simulator.tui.widgets.catalog_sheet import money
+
+    assert money(0, "MXN") == "sin costo para el cliente"
+    assert money(499, "MXN", "mes") == "$499 MXN al mes"
+
+
+async def test_the_side_panel_grows_on_a_wide_screen(clock: Any) -> None:
+    app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await login(pilot)
+        call: Any = await open_scenario(pilot, "internet-veloz-hogar")
+        assert call.query_one("#side").size.width == 40  # a quarter: captured names fit

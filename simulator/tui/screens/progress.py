@@ -135,7 +135,6 @@ class ProgressScreen(Screen[None]):
         points = [(i, v) for i, v in enumerate(values, start=1) if v is not None]
         plt.title(name)
         plt.ylim(0, 100)
-        plt.yticks([0, 20, 40, 60, 80, 100])
         plt.xlabel("llamada")
         if points:
             xs: list[float] = [p[0] for p in points]

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 def money(price: float | None, currency: str = "MXN", period: str | None = None) -> str:
     if price is None:
         return "precio a cotizar"
+    if price == 0:  # a service the policy covers: «$0 MXN» read like a typo
+        return "sin costo para el cliente"
     amount = f"${price:,.2f}".replace(".00", "")
     return escape(f"{amount} {currency}" + (f" al {period}" if period else ""))
 
