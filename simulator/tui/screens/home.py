@@ -44,7 +44,7 @@ class HomeScreen(Screen[None]):
     AUTO_FOCUS = "#library"
     BINDINGS = [
         ("enter", "start", "Practicar"),
-        ("s", "suggested", "Sugerida"),
+        Binding("s", "suggested", "Sugerida", show=False),  # the banner says «(tecla S)»
         ("p", "app.progress", "Progreso"),
         ("x", "clear_filters", "Quitar filtros"),
         Binding("e,E", "app.exam", "Autoevaluación", show=False),  # named by the exam entry
@@ -94,7 +94,7 @@ class HomeScreen(Screen[None]):
         yield Static("", id="home-empty")
         yield Static("", id="row-detail")
         yield ExamEntry()
-        yield Footer()
+        yield Footer(compact=True)  # room for «esc Salir» and F1 at 80 columns
 
     def on_screen_resume(self) -> None:  # the practice day next to the trainee's name
         self.sub_title = views.home_subtitle(self.app.sub_title)
