@@ -54,7 +54,7 @@ def _bad(runner: CliRunner, *args: str) -> str:
 def test_report_trainee_writes_one_html_file(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "ana.html"
     output = _ok(runner, "report", "trainee", "Ana", "--html", str(out), "--formador", "Marta")
-    assert "Reporte de «Ana» guardado" in output and "4 llamada(s)" in output
+    assert "Reporte de «Ana» guardado" in output and "(4 llamadas calificadas)" in output
     page = read(out.read_text("utf-8"))
     assert len(page.tables["historial"]) == 5  # header + 4 calls
     assert page.tags["svg"] == 3 and page.external == []
@@ -75,7 +75,7 @@ def test_report_cohort_writes_the_heatmap(runner: CliRunner, tmp_path: Path) -> 
 def test_export_cohort_csv_reads_back(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "enero.csv"
     output = _ok(runner, "export", "cohort", "Enero", "--csv", str(out), "--formador", "Marta")
-    assert "(2 aprendices)" in output
+    assert "2 aprendices guardados" in output
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == CSV_HEADER
