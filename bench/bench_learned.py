@@ -161,6 +161,7 @@ def clear() -> None:
     learned._STATE.cache.clear()
     learned._sparse.cache_clear()
     learned_features._word_char_hashes.cache_clear()
+    learned_features.char_block.cache_clear()
     from simulator.analysis import critical_head
 
     critical_head.sparse.cache_clear()

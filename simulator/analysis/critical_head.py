@@ -33,7 +33,7 @@ from importlib import resources
 from typing import Any
 
 from simulator.analysis import learned_model
-from simulator.analysis.learned_features import _char_hashes, _signed, _signed_hashes, embed_text
+from simulator.analysis.learned_features import _signed, char_block, embed_text
 from simulator.errors import SimuladorError
 
 FORMAT = "simulador.critical_head/1"
@@ -83,11 +83,11 @@ def sparse(line: str, customer: str | None) -> tuple[Any, Any]:
     base = 0
     blocks: list[tuple[dict[int, float], int]] = [
         (_signed(_grams(toks, ""), LINE_BUCKETS), LINE_BUCKETS),
-        (_signed_hashes(_char_hashes(normalize(line)), CHAR_BUCKETS), CHAR_BUCKETS),
+        (char_block(normalize(line), CHAR_BUCKETS), CHAR_BUCKETS),
         (_signed(_grams(_tokens(customer or ""), "c"), CONTEXT_BUCKETS), CONTEXT_BUCKETS),
     ]
     for signed, buckets in blocks:
-        idx += (base + i for i in signed)
+        idx += [base + i for i in signed]
         val += signed.values()
         base += buckets
     return np.asarray(idx, dtype=np.intp), np.asarray(val, dtype=np.float32)

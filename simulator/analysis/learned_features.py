@@ -78,6 +78,13 @@ def _signed_hashes(hashes: Sequence[int], buckets: int) -> dict[int, float]:
     return {k: v / norm2 for k, v in out.items()} if norm2 else {}
 
 
+@lru_cache(maxsize=4096)
+def char_block(norm: str, buckets: int) -> dict[int, float]:
+    """``_signed_hashes(_char_hashes(norm), buckets)`` once per normalised turn: the acts' head
+    and the critical head read the same block of the same turn (read-only: do not mutate)."""
+    return _signed_hashes(_char_hashes(norm), buckets)
+
+
 def _word_grams(tokens: list[str]) -> list[str]:
     feats = [f"w:{t}" for t in tokens]
     feats += [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
@@ -175,9 +182,9 @@ def sparse(text: str, context: str | None, acts: Sequence[str]) -> tuple[Any, An
     for signed, buckets in (
         (_signed(_word_grams(tokens), HASH_BUCKETS), HASH_BUCKETS),
         (_signed(_endings(norm), LAST_BUCKETS), LAST_BUCKETS),
-        (_signed_hashes(_char_hashes(norm), CHAR_BUCKETS), CHAR_BUCKETS),
+        (char_block(norm, CHAR_BUCKETS), CHAR_BUCKETS),
     ):
-        idx += (base + i for i in signed)
+        idx += [base + i for i in signed]
         val += signed.values()
         base += buckets
     return np.asarray(idx, dtype=np.intp), np.asarray(val, dtype=np.float32)

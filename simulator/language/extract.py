@@ -131,10 +131,17 @@ def _abbreviations() -> dict[str, str]:
     return {str(k): str(v) for k, v in table.items()}
 
 
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(str(t) for t in field_lexicon()["name_titles"])  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=8192)
 def _expand(text: str, drop_titles: bool) -> str:
+    # cached: a read-back check expands the same turn once per captured field
     norm = normalize(text.replace("#", " # "))
     abbrev = _abbreviations()
-    titles = {str(t) for t in field_lexicon()["name_titles"]}  # type: ignore[attr-defined]
+    titles = _titles()
     out: list[str] = []
     for tok in norm.replace(",", " ").split():
         tok = tok.strip(".")

@@ -61,14 +61,26 @@ def _letters_as_in(folded: str) -> str:
     return _LETTER_AS_IN.sub(letter, folded)
 
 
+@cache
+def _phrase_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rf"\b{re.escape(p)}\b"), f" {s} ") for p, s in _symbols()[1]]
+
+
+@lru_cache(maxsize=4096)
+def _spoken_words(folded: str) -> tuple[str, ...]:
+    """The turn's words with separators dropped and multi-word symbols replaced (per turn, not per
+    value: a turn is checked against every captured value)."""
+    folded = _SEPARATORS.sub(" ", _letters_as_in(folded))
+    for pattern, symbol in _phrase_patterns():
+        folded = pattern.sub(symbol, folded)
+    return tuple(_WORD.findall(folded))
+
+
 @lru_cache(maxsize=8192)
 def _spelled(wanted: str, folded: str) -> bool:
-    single, phrases = _symbols()
-    folded = _SEPARATORS.sub(" ", _letters_as_in(folded))
-    for phrase, symbol in phrases:
-        folded = re.sub(rf"\b{re.escape(phrase)}\b", f" {symbol} ", folded)
+    single = _symbols()[0]
     run = ""
-    for word in _WORD.findall(folded):
+    for word in _spoken_words(folded):
         piece = word if word.isdigit() or len(word) > 1 and word in wanted else single.get(word)
         if piece is None and len(word) == 1:
             piece = word
