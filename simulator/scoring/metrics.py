@@ -10,7 +10,7 @@ from statistics import median
 from typing import Any
 
 from simulator.language import names
-from simulator.scoring import lang
+from simulator.scoring import lang, metric_counts
 from simulator.scoring import signal_context as sc
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
@@ -243,8 +243,9 @@ def compute(
     all_words = sum(ctx.words)
     open_q = sum(ctx.has(n, "open_question") for n in agent)
     closed_q = sum(ctx.has(n, "closed_question") for n in agent)
-    paraphrases = sum(ctx.has(n, "paraphrase") for n in agent)
-    empathy = sum(ctx.has(n, "empathy") for n in agent)
+    open_each, closed_each = metric_counts.question_counts(ctx)  # each question, not each turn
+    paraphrases = metric_counts.paraphrase_count(ctx)
+    empathy = metric_counts.empathy_count(ctx)
     reflections = sum(ctx.has(n, "paraphrase", "empathy") for n in agent)
     signals = buying_signal_turns(ctx)
     followed = [s for s in signals if follows_signal(ctx, s)]
@@ -254,9 +255,9 @@ def compute(
     checks = data.get("checks", []) or []
     m: dict[str, float | int | None] = {
         "agent_talk_share": round(agent_words / all_words, 3) if all_words else None,
-        "open_questions": open_q,
-        "closed_questions": closed_q,
-        "questions_total": open_q + closed_q,
+        "open_questions": open_each,
+        "closed_questions": closed_each,
+        "questions_total": open_each + closed_each,
         "paraphrases": paraphrases,
         "empathy_statements": empathy,
         "reflection_to_question": round(reflections / (open_q + closed_q), 2)
