@@ -17,6 +17,7 @@ from simulator.scoring import (
     learned_critical,
     metrics,
     non_critical,
+    presentation,
     promise,
     skills,
 )
@@ -45,6 +46,7 @@ def score_with_context(
     """Like ``score_transcript`` but also returns the CallContext (reused by coaching)."""
     acts = _acts(transcript, turn_acts)
     ctx = CallContext.build(transcript, acts)
+    presentation.refine(ctx)
     promise.mark_closes(ctx)
     elements = {rule.key: rule.function()(ctx) for rule in rules_of("element")}
     applicability.apply(ctx, elements)

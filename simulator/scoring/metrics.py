@@ -269,7 +269,9 @@ def compute(
         "buying_signals_followed": len(followed),
         "objections": len(objections),
         "objections_addressed": sum(1 for v in responses.values() if v is not None),
-        "close_attempts": sum(1 for n in agent if ctx.has(n, "close")),
+        "close_attempts": sum(
+            1 for n in agent if ctx.has(n, "close") or sc.closes_in_words(ctx, n)
+        ),
         "holds": len(hold_list),
         "holds_without_permission": sum(1 for h in hold_list if h.permission is False),
         "longest_hold_seconds": max(
