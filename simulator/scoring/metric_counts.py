@@ -84,3 +84,20 @@ def empathy_count(ctx: CallContext) -> int:
         for n in ctx.agent_turns
         if ctx.has(n, "empathy") or tx.cue("empathy_plain").search(ctx.folded[n - 1])
     )
+
+
+def closed_probes_before(ctx: CallContext) -> list[int]:
+    """Agent turns before the offer that probe with a closed question only («¿trabaja por su
+    cuenta y tiene algún padecimiento?», «¿ya pudo cerrar la llave de paso?»): not the greeting,
+    not a data request, not a close. Panel J found probing scored 29–60 for excellent agents whose
+    discovery was made of such questions; the probing skill gives them part of an open question's
+    weight (all of it in a service call, where quick closed checks are the right probe)."""
+    first = ctx.first_presentation or ctx.n_turns + 1
+    opening = ctx.agent_turns[0] if ctx.agent_turns else 0
+    return [
+        n
+        for n in ctx.agent_turns
+        if opening < n < first
+        and ctx.has(n, "closed_question")
+        and not ctx.has(n, "open_question", "data_request", "close", "trial_close")
+    ]

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from statistics import median
 
+from simulator.scoring import metric_counts
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import customer_questions, is_answered
 from simulator.scoring.judged import Judged
@@ -101,7 +102,8 @@ def probing(inputs: SkillInputs) -> int | None:
     asked = needs.facts.get("open_asked")  # two open questions in one turn count twice
     listed = needs.facts.get("open_before", [])
     open_before = int(asked) if isinstance(asked, int) else len(listed)  # type: ignore[arg-type]
-    open_score = min(100.0, open_before * 100 / 3)
+    closed = len(metric_counts.closed_probes_before(ctx)) * (0.5 if ctx.selling else 1.0)
+    open_score = min(100.0, (open_before + closed) * 100 / 3)
     # turns that asked, as the acts read them (metrics count each question: score-h, issue 12)
     total = sum(
         ctx.has(n, "open_question") + ctx.has(n, "closed_question") for n in ctx.agent_turns

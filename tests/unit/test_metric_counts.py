@@ -74,3 +74,21 @@ def test_each_question_is_counted_once(parts: list[str]) -> None:
     opened, closed = metric_counts.question_counts(ctx)
     assert opened + closed == sum(p.endswith("?") for p in parts)
     assert opened == sum(p.startswith(("¿Qué", "¿Cómo")) for p in parts)
+
+
+def test_closed_probes_before_the_offer_skip_greeting_data_and_closes() -> None:
+    ctx = ctx_of(
+        [
+            ("a", "Red Hogar, buenas tardes, ¿con quién hablo?", "greeting", "closed_question"),
+            ("c", "Con Beto.", "data_given"),
+            ("a", "¿Trabaja desde su casa?", "closed_question"),
+            ("c", "Sí, diario.", "other"),
+            ("a", "¿Me da su número de cliente?", "closed_question", "data_request"),
+            ("c", "Es el 4455.", "data_given"),
+            ("a", "¿Y se le corta en las tardes?", "closed_question"),
+            ("c", "Mucho.", "other"),
+            ("a", "Le ofrezco el plan de 300 megas con módem nuevo.", "feature"),
+            ("a", "¿Le gusta la idea?", "closed_question"),
+        ]
+    )
+    assert metric_counts.closed_probes_before(ctx) == [3, 7]
