@@ -14,9 +14,11 @@ from simulator.scoring import (
     applicability,
     critical_errors,
     elements_data,
+    evidence_refine,
     learned_critical,
     metrics,
     non_critical,
+    presentation,
     promise,
     skills,
 )
@@ -45,9 +47,11 @@ def score_with_context(
     """Like ``score_transcript`` but also returns the CallContext (reused by coaching)."""
     acts = _acts(transcript, turn_acts)
     ctx = CallContext.build(transcript, acts)
+    presentation.refine(ctx)
     promise.mark_closes(ctx)
     elements = {rule.key: rule.function()(ctx) for rule in rules_of("element")}
     applicability.apply(ctx, elements)
+    evidence_refine.apply(ctx, elements)
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
     critical += learned_critical.find(ctx, critical)
     critical.sort(key=lambda e: (e.turn or 0, e.code))

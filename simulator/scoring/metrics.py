@@ -10,7 +10,8 @@ from statistics import median
 from typing import Any
 
 from simulator.language import names
-from simulator.scoring import lang
+from simulator.scoring import lang, metric_counts
+from simulator.scoring import signal_context as sc
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_closing import says_yes
@@ -43,7 +44,9 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
     A signal that answers the agent's close («sí, lo quiero») is an acceptance, not a new signal,
     and once the customer accepted the sale a later «sí, está bien» closes nothing new.
     """
-    found = []
+    found: list[int] = []
+    if not ctx.selling:
+        return found  # a service call has no sale to close: the metric is not evaluated
     accepted = False
     deferred = _decision_deferred(ctx)
     for n in ctx.customer_turns:
@@ -51,20 +54,30 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
         if deferred is not None and n > deferred:
             continue
         answers_close = prev is not None and ctx.has(prev, "close")
-        if answers_close and says_yes(ctx, n) and not ctx.has(n, "refusal"):
+        brain = sc.brain_accepted(ctx, n)
+        if brain is not None:
+            accepted = brain  # a simulated customer's own decision beats a «sí» to a reassurance
+        elif answers_close and says_yes(ctx, n) and not ctx.has(n, "refusal"):
             accepted = True  # once the customer said yes to the sale, nothing is left to close
         if accepted or not ctx.has(n, "buying_signal"):
             continue
+        if sc.after_registration(ctx, n) or sc.defers(ctx, n) or sc.negates_figure(ctx, n):
+            continue  # registered already, or «mándeme la información antes de aceptar»
         folded = ctx.folded[n - 1]
         if tx.cue("third_party_person").search(folded) and tx.cue("third_party_data").search(
             folded
         ):
             continue  # «¿cuánto paga mi cuñado?» is a trap to refuse, not interest to close on
-        if ctx.first_presentation and n < ctx.first_presentation:
+        if (
+            ctx.first_presentation
+            and n < ctx.first_presentation
+            and not sc.asked_for_product(ctx, n)
+        ):
             continue  # asked before the offer was presented: presenting it is the answer
         if _wrong_price_test(ctx, n) or _corrected_claim(ctx, n):
             continue  # «¿y el básico sale en 700, verdad?» — «No, es de 850»: corrected first
-        if ctx.has(n, "objection") or tx.cue("signal_doubt").search(folded):
+        doubt = ctx.has(n, "objection") or tx.cue("signal_doubt").search(folded)
+        if doubt and not sc.accepted_after_answer(ctx, n):
             continue  # «siempre ponen pretextos para no pagar, ¿qué no cubren?»: a doubt to answer
         answers_close = prev is not None and ctx.has(prev, "close", "trial_close")
         if answers_close and (ctx.has(n, "refusal") or says_yes(ctx, n)):
@@ -139,6 +152,8 @@ def follows_signal(ctx: CallContext, signal: int) -> bool:
         window = ctx.next_agent(signal, 4)  # an objection in between is answered first (zo-08)
     return any(
         ctx.has(a, "trial_close", "close")
+        or sc.closes_in_words(ctx, a)
+        or (shown is not None and signal < shown == a)  # asked before the offer: present it
         or (shown is not None and a > shown and ctx.has(a, "data_request"))
         for a in window
     )
@@ -228,8 +243,9 @@ def compute(
     all_words = sum(ctx.words)
     open_q = sum(ctx.has(n, "open_question") for n in agent)
     closed_q = sum(ctx.has(n, "closed_question") for n in agent)
-    paraphrases = sum(ctx.has(n, "paraphrase") for n in agent)
-    empathy = sum(ctx.has(n, "empathy") for n in agent)
+    open_each, closed_each = metric_counts.question_counts(ctx)  # each question, not each turn
+    paraphrases = metric_counts.paraphrase_count(ctx)
+    empathy = metric_counts.empathy_count(ctx)
     reflections = sum(ctx.has(n, "paraphrase", "empathy") for n in agent)
     signals = buying_signal_turns(ctx)
     followed = [s for s in signals if follows_signal(ctx, s)]
@@ -239,9 +255,9 @@ def compute(
     checks = data.get("checks", []) or []
     m: dict[str, float | int | None] = {
         "agent_talk_share": round(agent_words / all_words, 3) if all_words else None,
-        "open_questions": open_q,
-        "closed_questions": closed_q,
-        "questions_total": open_q + closed_q,
+        "open_questions": open_each,
+        "closed_questions": closed_each,
+        "questions_total": open_each + closed_each,
         "paraphrases": paraphrases,
         "empathy_statements": empathy,
         "reflection_to_question": round(reflections / (open_q + closed_q), 2)
@@ -253,7 +269,9 @@ def compute(
         "buying_signals_followed": len(followed),
         "objections": len(objections),
         "objections_addressed": sum(1 for v in responses.values() if v is not None),
-        "close_attempts": sum(1 for n in agent if ctx.has(n, "close")),
+        "close_attempts": sum(
+            1 for n in agent if ctx.has(n, "close") or sc.closes_in_words(ctx, n)
+        ),
         "holds": len(hold_list),
         "holds_without_permission": sum(1 for h in hold_list if h.permission is False),
         "longest_hold_seconds": max(

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from statistics import median
 
+from simulator.scoring import metric_counts
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import customer_questions, is_answered
 from simulator.scoring.judged import Judged
@@ -95,14 +96,18 @@ def answered_share(ctx: CallContext) -> float:
 
 
 def probing(inputs: SkillInputs) -> int | None:
-    ctx, m, needs = inputs.ctx, inputs.metrics, inputs.elements["needs_detection"]
+    ctx, needs = inputs.ctx, inputs.elements["needs_detection"]
     if not ctx.agent_turns:
         return None
     asked = needs.facts.get("open_asked")  # two open questions in one turn count twice
     listed = needs.facts.get("open_before", [])
     open_before = int(asked) if isinstance(asked, int) else len(listed)  # type: ignore[arg-type]
-    open_score = min(100.0, open_before * 100 / 3)
-    total = int(m["questions_total"] or 0)
+    closed = len(metric_counts.closed_probes_before(ctx)) * (0.5 if ctx.selling else 1.0)
+    open_score = min(100.0, (open_before + closed) * 100 / 3)
+    # turns that asked, as the acts read them (metrics count each question: score-h, issue 12)
+    total = sum(
+        ctx.has(n, "open_question") + ctx.has(n, "closed_question") for n in ctx.agent_turns
+    )
     total_score = min(100.0, total * 100 / 11) if total <= 14 else max(60.0, 100 - (total - 14) * 5)
     score = 0.7 * open_score + 0.3 * total_score
     if not needs.facts.get("needs"):
