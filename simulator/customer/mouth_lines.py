@@ -90,6 +90,21 @@ def rest_clause(line: str) -> str:
     return rest[:1].upper() + rest[1:] if len(rest.split()) >= MIN_CLAUSE_WORDS else head
 
 
+DATA_INTENTS = frozenset({"data_given", "age_given"})
+DATUM_LEAD = 14  # characters: «Sí, es », «Ah, sí: », «Este… » before the value
+
+
+def bare_datum(line: str, value: str, intent: str) -> str:
+    """A datum dictated right after another one, without its lead: «Es X. Es Y. Ah, sí: Z.» is
+    glue on every datum (blind panel J yg-08: «Sí, es…», «Mire, es…», «Anote:» each time)."""
+    if intent != "data_given" or not value:
+        return line
+    where = line.find(value)
+    if not 0 < where <= DATUM_LEAD:
+        return line
+    return line[where:]
+
+
 def first_word(text: str) -> str:
     """The first word, normalized (lowercase, no accents, no punctuation); empty if none."""
     words = normalize(text).split()
