@@ -30,6 +30,8 @@ from simulator.customer.mouth_lines import (
     proper_words,
     rest_clause,
     says_again,
+    told_again,
+    told_before,
 )
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
@@ -101,9 +103,19 @@ class TemplateMouth:
             # an own question whose every line asks what the call already settled is left out,
             # first in the reply or not («¿Y cuánto cuesta?» after both prices: panel E)
             optional = intent.name in OPTIONAL_INTENTS
+            told = told_before(intent, state.used_keys, state.used_texts, scenario)
+            if told and index and not intent.slots.get("again"):
+                # its own fact, told before, stitched on as news: not again, nor the «le platico
+                # cómo está la cosa…» that led into it (panel J yj-07)
+                if lead_in and parts:
+                    parts.pop()
+                    lead_in = False
+                continue
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
+            if told:
+                line = told_again(line, proper)  # «Como le dije, vendo ropa por WhatsApp…»
             if parts and index and intents[index - 1].name in DATA_INTENTS:
                 line = bare_datum(line, intent.slots.get("value", ""), intent.name)
             if parts and says_again(line, parts):
