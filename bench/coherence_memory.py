@@ -51,7 +51,9 @@ EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         re.compile(r"\bcomo la otra vez\b|\besta vez si\b"),
-        re.compile(r"\bla otra vez\b|\bla ultima vez\b|\btardaron\b|\bno llegaron\b|\bvarias veces\b"),
+        re.compile(
+            r"\bla otra vez\b|\bla ultima vez\b|\btardaron\b|\bno llegaron\b|\bvarias veces\b"
+        ),
     ),
 )
 _GREETING = re.compile(r"\b(?:hola|buenas|buenos dias|buen dia|que tal)\b")
@@ -85,7 +87,8 @@ def greeting_after_intro(turns: list[tuple[str, str]], index: int) -> bool:
     """The customer greets after saying who it is, or opens its first line with «o sea»."""
     said = normalize(turns[index][1])
     first = not _customer_before(turns, index) or all(
-        len(t.split()) <= 2 for t in _customer_before(turns, index)  # «¿Bueno?» picked up
+        len(t.split()) <= 2
+        for t in _customer_before(turns, index)  # «¿Bueno?» picked up
     )
     if first and said.startswith("o sea"):
         return True

@@ -193,7 +193,10 @@ def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
     """Say one datum as the customer dictates it (the age as «tengo 42 años», a yearless date
     with its month when the question asks which month)."""
     t.s.fields_given[f] = value
-    extra = _plain(t, last, f in cues.config().get("readback_fields", []))
+    # a read-back is asked of a datum spelled out to an agent who asked for it, not of a name said
+    # in reply to a close (panel J yl-03: «Roberto Sánchez Aguilar. Léamelo de regreso.»)
+    spelled = f in cues.config().get("readback_fields", []) and "data_request" in t.acts
+    extra = _plain(t, last, spelled)
     if f == "edad":
         t.say("age_given", ref=f, field_label=_label(f), value=value, **extra)
         return
