@@ -4,7 +4,8 @@ A filler said on line after line sounds like a tic, and the same «o sea» or «
 reply of a call reads as template glue (blind panel J: «Fíjese que sí, justamente…» twice,
 «O sea, con Jorge Alberto…» as the first words of a call). Each filler of the persona is said
 once a call at most (kept in ``state.play``), and a filler that refers back to something said
-(``first_line_no_filler`` in es/mouth.yaml: «o sea») never opens the customer's first line.
+(``first_line_no_filler`` in es/mouth.yaml: «o sea») never opens the customer's first line (nor
+the first after it picked up with «¿Bueno?»).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def add(
     """``line`` with a filler of the persona (by ``filler``, the mouth's ``_filler``) that this
     call has not heard yet; the filler said is marked spent."""
     done = spent(state)
-    if not state.used_texts:
+    if len(state.used_texts) <= 1:  # the first line, or the first after «¿Bueno?»
         done |= _first_line_banned(persona)
     out: str = filler(line, persona, rng, proper, state.used_texts[-gap:], done)
     if out == line:
