@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SIMULADOR_DATA_DIR", tempfile.mkdtemp(prefix="bench-coherence-"))
 
+from bench.coherence_memory import DETECTORS as MEMORY_DETECTORS  # noqa: E402
 from simulator.content.library import load_library  # noqa: E402
 from simulator.customer import facts  # noqa: E402
 from simulator.language.normalize import normalize  # noqa: E402
@@ -608,6 +609,7 @@ def detectors(turns: list[tuple[str, str]], index: int) -> list[str]:
         found.append("unsaid_term")
     if phantom_correction(agent, text):
         found.append("phantom_correction")
+    found += [name for name, fires in MEMORY_DETECTORS.items() if fires(turns, index)]
     return found
 
 

@@ -11,12 +11,14 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from simulator.customer import facts, line_fit, mouth_repeat, presuppose
+from simulator.customer import facts, fillers, line_fit, mouth_repeat, presuppose
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.mouth_lines import (
     _OPENERS,
+    DATA_INTENTS,
     INBOUND_KINDS,
     TAG_WORDS,
+    bare_datum,
     direction,
     drop_opener,
     drop_repeated_opener,
@@ -28,6 +30,8 @@ from simulator.customer.mouth_lines import (
     proper_words,
     rest_clause,
     says_again,
+    told_again,
+    told_before,
 )
 from simulator.customer.state import CustomerState, Intent
 from simulator.datafiles import parse as parse_yaml
@@ -99,9 +103,21 @@ class TemplateMouth:
             # an own question whose every line asks what the call already settled is left out,
             # first in the reply or not («¿Y cuánto cuesta?» after both prices: panel E)
             optional = intent.name in OPTIONAL_INTENTS
+            told = told_before(intent, state.used_keys, state.used_texts, scenario)
+            if told and index and not intent.slots.get("again"):
+                # its own fact, told before, stitched on as news: not again, nor the «le platico
+                # cómo está la cosa…» that led into it (panel J yj-07)
+                if lead_in and parts:
+                    parts.pop()
+                    lead_in = False
+                continue
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
+            if told:
+                line = told_again(line, proper)  # «Como le dije, vendo ropa por WhatsApp…»
+            if parts and index and intents[index - 1].name in DATA_INTENTS:
+                line = bare_datum(line, intent.slots.get("value", ""), intent.name)
             if parts and says_again(line, parts):
                 continue  # «Sí, a sus órdenes, dígame. Va, dígame.»: said once is enough
             if parts and lead_in:
@@ -113,7 +129,7 @@ class TemplateMouth:
             else:
                 line = capitalize(line)
             if index == 0 and intent.name not in glue().get("no_filler", []):
-                line = self._filler(line, persona, rng, proper, state.used_texts[-FILLER_GAP:])
+                line = fillers.add(self._filler, line, persona, rng, proper, state, FILLER_GAP)
             parts.append(line)
             lead_in = intent.name.endswith("lead_in")
         if not parts and intents:
@@ -280,16 +296,23 @@ class TemplateMouth:
             return facts.relative_dates(line)
 
     def _filler(
-        self, line: str, persona: Persona, rng: random.Random, proper: set[str], recent: list[str]
+        self,
+        line: str,
+        persona: Persona,
+        rng: random.Random,
+        proper: set[str],
+        recent: list[str],
+        spent: frozenset[str] = frozenset(),
     ) -> str:
-        fillers = persona.speech.fillers
-        if not fillers or rng.random() * 100 >= persona.traits.verbosity * 0.4:
+        options = persona.speech.fillers
+        if not options or rng.random() * 100 >= persona.traits.verbosity * 0.4:
             return line
         if first_word(line) in filler_words():
             return line  # «Mire, oiga, ya me…»: the line already opens with one
-        # the same filler on every other line sounds like a tic: not again within FILLER_GAP lines
+        # the same filler on every other line sounds like a tic: not again within FILLER_GAP
+        # lines, and each filler once a call (fillers.py)
         opened = {first_word(text) for text in recent}
-        fresh = [f for f in fillers if first_word(f) not in opened]
+        fresh = [f for f in options if first_word(f) not in opened and f not in spent]
         if not fresh:
             return line
         filler = rng.choice(fresh).strip().rstrip(",")

@@ -90,6 +90,66 @@ def rest_clause(line: str) -> str:
     return rest[:1].upper() + rest[1:] if len(rest.split()) >= MIN_CLAUSE_WORDS else head
 
 
+TOLD_WORDS = 2  # content words a need's line shares with what the customer said, to be told
+_MIN_LETTERS = 4
+
+
+def _words(text: str) -> set[str]:
+    stop = {normalize(w) for w in glue().get("told_stopwords", [])}
+    return {w for w in normalize(text).split() if len(w) >= _MIN_LETTERS and w not in stop}
+
+
+def told_before(intent: Any, used_keys: list[str], used_texts: list[str], scenario: Any) -> bool:
+    """A need of the customer's own that the call already heard: a line of it was said (its key
+    is used), or another line of the customer said it («somos tres… y yo, que vendo ropa por
+    WhatsApp» tells the WhatsApp shop: two content words of one of its lines, one of them a
+    keyword of the need)."""
+    if intent.name != "need_statement" or not intent.ref:
+        return False
+    if any(k.startswith(f"need:{intent.ref}:") for k in used_keys):
+        return True
+    need = next((n for n in scenario.needs if n.id == intent.ref), None)
+    if need is None or not used_texts:
+        return False
+    said = _words(" ".join(used_texts))
+    keys = {normalize(k) for k in [*need.benefit_keywords, *need.probe_keywords]}
+    for line in need.statements:
+        shared = _words(str(line)) & said
+        if len(shared) >= TOLD_WORDS and shared & keys:
+            return True
+    return False
+
+
+def told_again(line: str, proper: set[str]) -> str:
+    """A fact told before, said again as such: «Como le dije, …» before it, never as news with
+    «Fíjese que…» (blind panel J yj-07: the WhatsApp shop told in T5 and again in T15)."""
+    norm = normalize(line)
+    if any(norm.startswith(normalize(m)) for m in glue().get("again_markers_told", [])):
+        return line
+    prefixes = glue().get("told_again_prefixes", []) or ["Como le dije,"]
+    prefix = prefixes[len(norm) % len(prefixes)]
+    rest = drop_opener(line)
+    first = rest.split(" ", 1)[0]
+    if first.lower() not in proper and not first.isupper():
+        rest = rest[:1].lower() + rest[1:]
+    return f"{prefix} {rest}"
+
+
+DATA_INTENTS = frozenset({"data_given", "age_given"})
+DATUM_LEAD = 14  # characters: «Sí, es », «Ah, sí: », «Este… » before the value
+
+
+def bare_datum(line: str, value: str, intent: str) -> str:
+    """A datum dictated right after another one, without its lead: «Es X. Es Y. Ah, sí: Z.» is
+    glue on every datum (blind panel J yg-08: «Sí, es…», «Mire, es…», «Anote:» each time)."""
+    if intent != "data_given" or not value:
+        return line
+    where = line.find(value)
+    if not 0 < where <= DATUM_LEAD:
+        return line
+    return line[where:]
+
+
 def first_word(text: str) -> str:
     """The first word, normalized (lowercase, no accents, no punctuation); empty if none."""
     words = normalize(text).split()

@@ -45,8 +45,10 @@ def opening(t: Turn) -> bool:
         s.greeted = True
         if not outbound and not s.reason_stated:
             s.reason_stated = True
-            name_if_asked(t)  # «¿Con quién tengo el gusto y en qué le ayudo?» — both answers
+            # greeting first, then who it is, then the reason («Con Jorge…, mucho gusto. Buenas
+            # tardes.» greeted after introducing itself: blind panel J yj-02, yl-04)
             t.say("greeting_reply")
+            name_if_asked(t)  # «¿Con quién tengo el gusto y en qué le ayudo?» — both answers
             t.say("state_reason")
             return True
         if outbound and not s.purpose_known and s.turn <= 3:
