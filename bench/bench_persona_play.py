@@ -68,7 +68,7 @@ class Log:
             )
             return reply, new
 
-        customer_sim.CustomerSimulator.respond_to_acts = wrapped  # type: ignore[method-assign]
+        customer_sim.CustomerSimulator.respond_to_acts = wrapped  # type: ignore[method-assign,assignment]
 
 
 def _call_counts(turns: list[dict[str, Any]], persona: Any, sale: bool) -> dict[str, int]:
@@ -164,7 +164,7 @@ def run(seeds: int) -> dict[str, Any]:
                     into[key] += value
     table = {}
     for ctype, c in sorted(totals.items()):
-        row = dict(sorted(c.items()))
+        row: dict[str, Any] = dict(sorted(c.items()))
         promise = PROMISES.get(ctype)
         if promise and c.get(promise[1]):
             row["promise"] = f"{promise[0]}/{promise[1]}"

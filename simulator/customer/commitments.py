@@ -85,4 +85,6 @@ def unsaid(t: Turn) -> list[str]:
         out += conf.get("decide_now_lines", [])
     # and, whatever was committed, no reaction to what the agent's last turn did not do
     # («gracias por entender» with nothing understood: reactions.py)
-    return [normalize(p) for p in out] + reactions.unsaid(t.text, t.acts)
+    return [normalize(p) for p in out] + reactions.unsaid(
+        t.text, t.acts, {i.name for i in t.intents}
+    )

@@ -98,7 +98,7 @@ class TemplateMouth:
         for index, intent in enumerate(intents):
             # an own question whose every line asks what the call already settled is left out,
             # first in the reply or not («¿Y cuánto cuesta?» after both prices: panel E)
-            optional = intent.name in OPTIONAL_INTENTS
+            optional = intent.name in OPTIONAL_INTENTS or intent.slots.get("optional") == "1"
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue

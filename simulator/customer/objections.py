@@ -296,7 +296,10 @@ def _settle(t: Turn, top: OpenObjection, said: str = "objection_softened") -> No
     s.trust = clamp(s.trust + 6)
     if top.type in TRUST_TYPES:  # the proof it asked for was given: no hidden bar remains
         s.trust = max(s.trust, cues.dial("accept_trust", 45))
-    t.say(said, ref=top.id)
+    # settled by a turn with no argument in it (a close after earlier answers): the reaction is
+    # left out when every line of it would greet what this turn did not say (reactions.py)
+    quiet = said == "objection_softened" and reactions.no_answer(t.text, t.acts)
+    t.say(said, ref=top.id, **({"optional": "1"} if quiet else {}))
     if top.type == "do_not_call":
         s.do_not_call = False
 

@@ -90,9 +90,13 @@ def missing(text: str, acts: set[str]) -> list[str]:
     return out
 
 
-def unsaid(text: str, acts: set[str]) -> list[str]:
-    """For the brain: the phrases no line of the reply to this agent turn may hold."""
-    return missing(text, acts)
+def unsaid(
+    text: str, acts: set[str], replying: set[str] | frozenset[str] = frozenset()
+) -> list[str]:
+    """For the brain: the phrases no line of the reply to this agent turn may hold (``replying``:
+    the names of the reply's intents; a reply that decides now puts nothing off)."""
+    deciding = set(config().get("deciding", []))
+    return missing(text, acts) + (list(_phrases("deferring_lines")) if replying & deciding else [])
 
 
 def untriggered(customer: str, agent: str, acts: set[str]) -> list[str]:
