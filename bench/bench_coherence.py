@@ -17,7 +17,9 @@ the agent gave it; and, for the call's memory (session 16), the customer re-tell
 already said (``repeats_own_sentence``), asking for a term the agent already stated or greeting
 an old figure as news (``asks_stated_term``), and one closed question answered «sí» once and
 «no» later (``answered_both_ways``; an offer declined and then taken is a mind changed, not
-counted). ``--flagged`` prints every line a detector fires on. This is a replay, not a blind figure: the scripts were written against older
+counted); and (session 17) a reaction line said without its trigger in the agent's last turn
+(``untriggered_reaction``, ``customer/reactions.py``: «gracias por entender» when nobody said
+they understood, «tiene razón» to a bare question). ``--flagged`` prints every line a detector fires on. This is a replay, not a blind figure: the scripts were written against older
 customers, so they drift, and the rules may have been tuned on them.
 
 Run: ``.venv/bin/python bench/bench_coherence.py [--lines] [--save FILE] [--against FILE]``:
@@ -48,7 +50,7 @@ os.environ.setdefault("SIMULADOR_DATA_DIR", tempfile.mkdtemp(prefix="bench-coher
 
 from bench.coherence_memory import DETECTORS as MEMORY_DETECTORS  # noqa: E402
 from simulator.content.library import load_library  # noqa: E402
-from simulator.customer import facts  # noqa: E402
+from simulator.customer import facts, reactions  # noqa: E402
 from simulator.language.normalize import normalize  # noqa: E402
 from simulator.session.call import CallSession  # noqa: E402
 from simulator.session.script import read_script, run_script  # noqa: E402
@@ -610,6 +612,8 @@ def detectors(turns: list[tuple[str, str]], index: int) -> list[str]:
     if phantom_correction(agent, text):
         found.append("phantom_correction")
     found += [name for name, fires in MEMORY_DETECTORS.items() if fires(turns, index)]
+    if reactions.untriggered(text, agent, set()):
+        found.append("untriggered_reaction")  # «gracias por entender» with nothing understood
     return found
 
 

@@ -358,5 +358,6 @@ def _empathy_gate(t: Turn) -> bool:
     if persona_play.resist_data(t):  # «¿Mis datos? Primero escúcheme.»
         return False
     # an offer pushed before he was heard is answered, not met with one more grievance
-    t.say("offer_before_empathy" if t.acts & {"close", "trial_close"} else "complaint")
+    pushed = bool(t.acts & {"close", "trial_close"}) or persona_play.offers(t)
+    t.say("offer_before_empathy" if pushed else "complaint")
     return False

@@ -18,7 +18,7 @@ the customer committed to is kept in ``state.play`` (``own:<what>`` = the turn i
 
 from __future__ import annotations
 
-from simulator.customer import cues
+from simulator.customer import cues, reactions
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -83,4 +83,8 @@ def unsaid(t: Turn) -> list[str]:
     consult = _flag(t, "consult")
     if consult is not None and 0 < t.s.turn - consult <= CONSULT_TURNS:
         out += conf.get("decide_now_lines", [])
-    return [normalize(p) for p in out]
+    # and, whatever was committed, no reaction to what the agent's last turn did not do
+    # («gracias por entender» with nothing understood: reactions.py)
+    return [normalize(p) for p in out] + reactions.unsaid(
+        t.text, t.acts, {i.name for i in t.intents}
+    )

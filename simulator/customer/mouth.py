@@ -102,7 +102,7 @@ class TemplateMouth:
         for index, intent in enumerate(intents):
             # an own question whose every line asks what the call already settled is left out,
             # first in the reply or not («¿Y cuánto cuesta?» after both prices: panel E)
-            optional = intent.name in OPTIONAL_INTENTS
+            optional = intent.name in OPTIONAL_INTENTS or intent.slots.get("optional") == "1"
             told = told_before(intent, state.used_keys, state.used_texts, scenario)
             if told and index and not intent.slots.get("again"):
                 # its own fact, told before, stitched on as news: not again, nor the «le platico

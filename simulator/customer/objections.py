@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from simulator.analysis import conduct
-from simulator.customer import cues, haggling, persona_play, traps
+from simulator.customer import cues, haggling, persona_play, reactions, traps
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
 
@@ -171,6 +171,8 @@ def objection_turn(t: Turn) -> bool:
         # a firm close after his last request: he lets it go, not «me convenció con eso»
         _settle(t, top, said="haggle_conceded")  # «Bueno, ya vi que no se puede.»
         return False
+    if _nothing_to_settle(t, top):
+        return "open_question" in t.acts  # given time only: the shared moves answer the rest
     if top.responded and (top.acknowledged or complete):
         if haggling.haggles_again(t, top, complete):
             return True  # the haggler tries once more before the answer wins him
@@ -208,6 +210,26 @@ def objection_turn(t: Turn) -> bool:
     s.trust = clamp(s.trust - 5)
     s.patience = clamp(s.patience - 8 - t.persona.traits.pressure_reaction // 10)
     t.say("objection_repeat", ref=top.id)
+    return True
+
+
+def _nothing_to_settle(t: Turn, top: OpenObjection) -> bool:
+    """A turn that only asks about the doubt («¿qué le hace dudar?») or grants time to think it
+    over («piénselo con calma») settles nothing (blind panel J: «Tiene razón» and «Pues así sí…
+    va, sí lo quiero» to such turns). Asked, the customer says its doubt; given time, it keeps it
+    (the rest of the turn is answered by the shared moves)."""
+    if not reactions.no_answer(t.text, t.acts):
+        return False
+    if cues.need_keyword_hit(t.norm, _keywords(t, top.id)):
+        return False
+    if "open_question" not in t.acts:
+        if not reactions.grants_time(t.text):
+            return False  # «¿lo contrata o no?» pushes; the doubt's own handling answers it
+        t.acts.discard("close")  # «cuando decida, le hacemos el cambio» is no close
+        return True
+    top.explored = True
+    top.repeats += 1
+    t.say(top.intent if top.repeats <= 1 else "vague_answer", ref=top.id)
     return True
 
 
@@ -274,7 +296,10 @@ def _settle(t: Turn, top: OpenObjection, said: str = "objection_softened") -> No
     s.trust = clamp(s.trust + 6)
     if top.type in TRUST_TYPES:  # the proof it asked for was given: no hidden bar remains
         s.trust = max(s.trust, cues.dial("accept_trust", 45))
-    t.say(said, ref=top.id)
+    # settled by a turn with no argument in it (a close after earlier answers): the reaction is
+    # left out when every line of it would greet what this turn did not say (reactions.py)
+    quiet = said == "objection_softened" and reactions.no_answer(t.text, t.acts)
+    t.say(said, ref=top.id, **({"optional": "1"} if quiet else {}))
     if top.type == "do_not_call":
         s.do_not_call = False
 

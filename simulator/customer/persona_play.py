@@ -265,12 +265,20 @@ def takes_charge(t: Turn) -> bool:
 
 def resist_data(t: Turn) -> bool:
     """An upset customer asked for data before any empathy: resistance instead of the data."""
-    if "data_request" not in t.acts and not (
-        "?" in t.norm and cues.contains_any(t.norm, cues.phrases("request_phrases"))
+    if "data_request" not in t.acts and (
+        offers(t)
+        or not ("?" in t.norm and cues.contains_any(t.norm, cues.phrases("request_phrases")))
     ):
         return False
     t.say("data_before_empathy")
     return True
+
+
+def offers(t: Turn) -> bool:
+    """The turn lays out what is offered and asks which («tres opciones… ¿cuál le queda
+    mejor?»): an offer before empathy, not a request for his data (blind panel J yj-08: «Mire,
+    datos ya di» when no datum was asked)."""
+    return "feature" in t.acts and "?" in t.text and "data_request" not in t.acts
 
 
 # ------------------------------------------------------------------ callado
