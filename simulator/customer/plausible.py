@@ -56,13 +56,17 @@ def fill(data: dict[str, str], age: str | None = None, today: date | None = None
     return out
 
 
-def part_lines(part: str, kind: str) -> list[str]:
-    """Plausible lines answering one normalized question ``part`` in a call of ``kind``."""
+def part_lines(part: str, kind: str, scenario_id: str = "") -> list[str]:
+    """Plausible lines answering one normalized question ``part`` in a call of ``kind`` (lines
+    keyed by the ``scenario_id`` come first: what this customer does for a living)."""
     padded = f" {part} "
     for spec in config().get("parts", {}).values():
         if any(f" {normalize(a)} " in padded for a in spec.get("asks", [])):
             lines = spec.get("lines", {})
-            return [str(x) for x in (lines.get(kind) or lines.get("any") or [])]
+            return [
+                str(x)
+                for x in (lines.get(scenario_id) or lines.get(kind) or lines.get("any") or [])
+            ]
     return []
 
 
@@ -105,3 +109,15 @@ def fact_answered_by(scenario_id: str, key: str) -> list[str]:
     """Words of a line that already says this scenario fact."""
     spec = config().get("facts", {}).get(scenario_id, {}).get(key, {})
     return [str(w) for w in spec.get("answered_by", [])]
+
+
+def unknown_lines(family: str) -> list[str]:
+    """Honest lines for a question part the customer has nothing for (``unknown_parts``), by what
+    it asks: ``amount`` («¿cuánto…?»), ``time`` («¿cuándo…?») or ``open``."""
+    spec = config().get("unknown_parts", {})
+    return [str(x) for x in spec.get(family) or spec.get("open") or []]
+
+
+def words(name: str) -> list[str]:
+    """A list of cue words of ``es/plausible.yaml`` (normalized)."""
+    return [normalize(str(x)) for x in config().get(name, [])]

@@ -16,7 +16,15 @@ qué hora le marco?» — only the number). This pass runs last in ``brain.decid
 
 from __future__ import annotations
 
-from simulator.customer import choice_parts, commitments, cues, facts, need_choice, plausible
+from simulator.customer import (
+    choice_parts,
+    commitments,
+    cues,
+    every_part,
+    facts,
+    need_choice,
+    plausible,
+)
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -45,6 +53,7 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     shaped = choice_parts.which_part(t, choice_parts.either_or_part(t, shaped))
     shaped = choice_parts.whose_part(t, shaped)
     shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
+    shaped = every_part.complete(t, shaped)  # no part of the question left unanswered
     while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
         shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
     if shaped and shaped[0].name == "part_answer":
@@ -132,7 +141,7 @@ def open_content(t: Turn, intents: list[Intent]) -> list[Intent]:
         return intents
     for q in opened:
         kind = plausible.part_kind(q)
-        lines = plausible.part_lines(q, t.scenario.kind)
+        lines = plausible.part_lines(q, t.scenario.kind, t.scenario.id)
         if lines and kind is not None and not _own_field(t, q, kind):
             return [_part(t, lines)]
     asked = " ".join(opened or earlier)
@@ -246,7 +255,7 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
         kind = plausible.part_kind(question)
         if kind is None or _own_field(t, question, kind) or _covered(t, intents, kind):
             continue
-        lines = plausible.part_lines(question, t.scenario.kind)
+        lines = plausible.part_lines(question, t.scenario.kind, t.scenario.id)
         said = t.s.play.get(f"part:{kind}")  # what it said of this before stays its answer
         if said:
             lines = [said]

@@ -1,0 +1,264 @@
+"""Every part of what the agent asked gets its own answer, in order, before the customer's own move.
+
+Blind panel J's largest class of incoherent customer lines was the half answer: «¿desde cuándo
+y qué muestra el módem?» answered only about the modem, «¿a qué se dedica y cuánto gana?» only
+with the income, «¿cuánto quiere gastar?» answered with the need, a close («¿se lo dejo
+contratado?») answered with a story and no decision. The moves before this pass each answer what
+they recognise; this pass, run last in ``shape.fit``, reads the turn as parts (each question
+sentence, split again where « y » opens a second interrogative), gives each part the answers the
+reply already holds (a datum it names, a plausible or situation part of its kind, a need it
+probes, a date to «¿cuándo?», a figure to «¿cuánto?», then the remaining answers in order) and
+fills each part left over from data: the customer's own story, a plausible line
+(``parts`` in ``es/plausible.yaml``) or an honest «no sabría decirle» that names what was asked
+(``unknown_parts``). A close gets a decision: a reply with none says it is not ready yet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.customer import choice_each, cues, need_choice, plausible, situation_moves
+from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
+
+# Intents that answer nothing asked: the customer's own moves and courtesies.
+OWN = frozenset(
+    {"objection", "objection_repeat", "trap", "guarantee_request", "ask_price", "ask_detail"}
+    | {"digression", "buying_signal", "buying_signal_generic", "interrupt_monologue", "impatience"}
+    | {"identity_proof_request", "knowledge_test", "objection_must_consult", "discount_request"}
+    | {"haggle_again", "annoyed", "complaint", "data_before_empathy", "repetition_complaint"}
+)
+COURTESY = frozenset({"thanks_reply", "filler_ack", "hold_return_ok", "need_lead_in"})
+YES_NO = frozenset({"short_yes", "short_no", "data_confirm_yes", "identity_confirm"})
+ENDING = frozenset({"hangup", "farewell", "refusal", "nothing_else", "secret_refusal"})
+# Replies that say where the customer stands on a close.
+DECISIONS = frozenset(
+    {"acceptance", "refusal", "not_ready", "objection", "objection_repeat", "guarantee_request"}
+    | {"discount_request", "haggle_again", "objection_must_consult", "knowledge_test", "trap"}
+    | {"identity_proof_request", "short_yes", "short_no", "haggle_conceded", "choice_answer"}
+    | {"choice_keep", "choice_neither", "data_given", "data_confirm_yes", "annoyed", "hangup"}
+)
+MAX_INTENTS = 5
+_DIGITS = re.compile(r"\d")
+
+
+def parts(text: str) -> list[str]:
+    """The normalized parts of the turn's questions: «¿A qué se dedica y cuánto gana?» has two."""
+    leads = sorted(cues.phrases("open_leads"), key=len, reverse=True)
+    lead_re = "|".join(re.escape(x) for x in leads)
+    # «… y desde cuándo…», «… y para cuándo…»: a preposition may stand before the interrogative
+    second = re.compile(rf"\s(?:y|e)\s+(?=(?:(?:desde|hasta|para|de|a|en|con)\s+)?(?:{lead_re})\s)")
+    out: list[str] = []
+    for piece in need_choice.question_parts(text):
+        out += [p.strip(" ?¿,") for p in second.split(piece) if p.strip(" ?¿,")]
+    return out
+
+
+def _family(part: str) -> str:
+    """What a part asks for: ``amount`` («¿cuánto…?»), ``time`` («¿cuándo…?»), ``open`` (another
+    interrogative) or ``closed`` (yes/no, a check)."""
+    if need_choice.asked_slot(f"¿{part}?") == "when":
+        return "time"  # «¿para cuándo…?», «¿desde qué día…?»
+    if not cues.open_form_question(f"¿{part}?") and not any(
+        part.startswith(lead + " ") for lead in cues.phrases("open_data_leads")
+    ):
+        return "closed"
+    if cues.contains_any(part, cues.phrases("opinion_questions")):
+        return "opinion"  # «¿qué le parece?»: a doubt or a haggle answers it too
+    if cues.contains_any(
+        part, ["cuanto", "cuanta", "cuantos", "cuantas"]
+    ) and not cues.contains_any(
+        part, ["cuantos anos", "cuantas personas", "cuantos son", "cuantos se", "cuantas veces"]
+    ):
+        return "amount"
+    if need_choice.asked_slot(f"¿{part}?") == "when":
+        return "time"
+    return "open"
+
+
+def _text_of(t: Turn, intent: Intent) -> str:
+    """What the intent's line will say, as far as the brain knows it (normalized)."""
+    said = [intent.slots.get("value", "")]
+    if intent.name in ("data_given", "data_repeated") and intent.ref:
+        said.append(str(t.scenario.customer.data.get(intent.ref, "")))
+    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
+    if intent.name == "need_statement" and need is not None:
+        said.append(" ".join(str(x) for x in need.statements))
+    return normalize(" ".join(s for s in said if s))
+
+
+def _fits(t: Turn, part: str, family: str, intent: Intent) -> bool:
+    """Whether this intent answers this part specifically."""
+    said = _text_of(t, intent)
+    kind = plausible.part_kind(part)
+    if kind is not None and (
+        intent.slots.get("kind") == kind or cues.contains_any(said, plausible.answered_by(kind))
+    ):
+        return True
+    if intent.ref and intent.name.startswith("data_") and cues.fields_mentioned(part, [intent.ref]):
+        return True
+    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
+    probed = need is not None and need_choice.probed(part, need.probe_keywords)
+    if probed or (intent.name not in YES_NO and _stems(part) & _stems(said)):
+        return family == "open" or _grounded(t, family, intent)
+    return family != "open" and _grounded(t, family, intent)
+
+
+STEM = 5  # «médica» / «médicos»: the same word when the first five letters agree
+
+
+def _stems(norm: str) -> set[str]:
+    stop = set(cues.phrases("question_stopwords"))
+    return {w[:STEM] for w in norm.replace("?", " ").split() if len(w) >= STEM and w not in stop}
+
+
+def _grounded(t: Turn, family: str, intent: Intent) -> bool:
+    """A figure answers «¿cuánto?», a date «¿cuándo?»."""
+    if str(intent.slots.get("kind", "")).startswith("unknown:"):
+        return True  # «cuánto exactamente no sabría decirle» answers honestly
+    said = _text_of(t, intent)
+    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
+    if intent.name == "need_statement" and need is not None:
+        # the mouth says one of its lines: every one must hold the figure or the date
+        lines = [normalize(str(x)) for x in need.statements]
+        test = (lambda x: bool(_DIGITS.search(x))) if family == "amount" else cues.has_date
+        return bool(lines) and all(test(x) for x in lines)
+    if family == "amount":
+        return bool(_DIGITS.search(said)) or intent.name.startswith("situation_payment")
+    if family == "time":
+        return (
+            cues.has_date(said)
+            or intent.name == "slot_fact"
+            or (
+                intent.name.startswith("data_") and str(intent.ref).startswith(("fecha", "horario"))
+            )
+        )
+    return False
+
+
+def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None]:
+    """For each part, the index in ``intents`` of the answer it gets (specific answers first,
+    then the rest in order), or None."""
+    families = [_family(p) for p in asked]
+    answers = [k for k, i in enumerate(intents) if i.name not in OWN | COURTESY]
+    if "opinion" in families and len(answers) < len(intents):
+        answers = list(range(len(intents)))  # the customer's doubt is its opinion
+    used: set[int] = set()
+    got: list[int | None] = [None] * len(asked)
+    for n, part in enumerate(asked):
+        # one line may answer two parts («soy independiente; perdí el seguro» — work, cover)
+        hit = next((k for k in answers if _fits(t, part, families[n], intents[k])), None)
+        if hit is not None:
+            used.add(hit)
+            got[n] = hit
+    for n, family in enumerate(families):
+        if got[n] is not None:
+            continue
+        for k in answers:
+            answer = intents[k]
+            if k in used:
+                continue
+            closed = answer.name in YES_NO
+            picks = answer.name.startswith("choice_")  # a pick answers «¿cuál…?» and «¿A o B?»
+            if picks or (family == "closed") == closed or (family == "open" and not closed):
+                if family in ("amount", "time") and not _grounded(t, family, answer):
+                    continue
+                used.add(k)
+                got[n] = k
+                break
+    return got
+
+
+def _fill(t: Turn, part: str, family: str) -> Intent | None:
+    """An answer to a part the reply left out: the customer's own story or a plausible line that
+    answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
+    if family in ("closed", "opinion"):
+        return None
+    kind = plausible.part_kind(part)
+    lines = plausible.part_lines(part, t.scenario.kind, t.scenario.id)
+    if family == "time" and not lines:
+        fact = need_choice.fact_line(t.scenario, "when")
+        if fact is not None and fact not in t.s.used_texts and "?" not in fact:
+            return Intent(name="slot_fact", slots={"value": fact, "kind": "when"})
+    paid = t.scenario.customer.current_payment
+    if family == "amount" and paid and cues.contains_any(part, plausible.words("paid_asks")):
+        # «¿cuánto está pagando hoy?»: what the scenario says it pays
+        amount, period = situation_moves._amount(paid), situation_moves._period(t)
+        return Intent(name="situation_payment", slots={"amount": amount, "period": period})
+    said = t.s.play.get(f"part:{kind}") if kind else None
+    if said:
+        lines = [said]
+    key = kind or f"unknown:{family}"
+    if not lines:
+        lines = plausible.unknown_lines(family)
+    if not lines:
+        return None
+    line = lines[t.s.turn % len(lines)]
+    if kind:
+        t.s.play[f"part:{kind}"] = line
+    lower = line[:1].lower() + line[1:]
+    return Intent(name="part_answer", slots={"value": line, "value_lc": lower, "kind": key})
+
+
+def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """The reply with every part of the agent's questions answered, before its own move."""
+    names = {i.name for i in intents}
+    if not intents or names & ENDING or "?" not in t.text:
+        return intents
+    intents = choice_each.complete(t, _decided(t, intents))
+    asked = parts(t.text)
+    if not asked or len(asked) > MAX_INTENTS:
+        return intents
+    got = _assign(t, asked, intents)
+    own = next((n for n, i in enumerate(intents) if i.name in OWN), len(intents))
+    slots: dict[int, list[Intent]] = {}  # position in the reply -> fills said there
+    moved: set[int] = set()
+    count = len(intents)
+    for n, part in enumerate(asked):
+        k = got[n]
+        if k is not None and intents[k].name in MOVABLE and k not in moved:
+            # a part answer added after the reply goes where its part comes in the question
+            later = [x for x in got[n + 1 :] if x is not None and x != k]
+            if later and min(later) < k:
+                moved.add(k)
+                slots.setdefault(min(later), []).append(intents[k])
+            continue
+        if k is not None or count >= MAX_INTENTS:
+            continue
+        fill = _fill(t, part, _family(part))
+        if fill is None or any(
+            f.slots.get("kind") == fill.slots.get("kind") for v in slots.values() for f in v
+        ):
+            continue
+        # said where this part comes in the question: before the answer to a later part
+        later = [k for k in got[n + 1 :] if k is not None]
+        at = min([own, *later])
+        slots.setdefault(at, []).append(fill)
+        count += 1
+    if not slots:
+        return intents
+    out: list[Intent] = []
+    for k, intent in enumerate([*intents, None]):
+        out += slots.get(k, [])
+        if intent is not None and intent.name not in UNSAID and k not in moved:
+            out.append(intent)
+    return out or intents
+
+
+MOVABLE = frozenset({"part_answer", "part_answer_first", "slot_fact"})
+# «No sabría decirle» / «nada más» is no reply next to the part now answered.
+UNSAID = frozenset({"slot_unknown", "vague_answer", "nothing_more_to_add"})
+
+
+def _decided(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """A close answered with no decision (a story, «eso me queda claro») gets «not yet» after
+    what the reply says."""
+    questions = cues.question_sentences(t.text)
+    if not t.acts & {"close", "trial_close"} or not questions:
+        return intents
+    if cues.open_form_question(f"¿{questions[-1]}?"):
+        return intents  # «¿qué es lo que busca hacer?» asks for a story, not a decision
+    if any(i.name in DECISIONS for i in intents):
+        return intents
+    return [*[i for i in intents if i.name not in COURTESY], Intent(name="not_ready")]
