@@ -91,7 +91,7 @@ def closed_probes_before(ctx: CallContext) -> list[int]:
     cuenta y tiene algún padecimiento?», «¿ya pudo cerrar la llave de paso?»): not the greeting,
     not a data request, not a close. Panel J found probing scored 29–60 for excellent agents whose
     discovery was made of such questions; the probing skill gives them part of an open question's
-    weight (all of it in a service call, where quick closed checks are the right probe)."""
+    weight: a third in a sale, all of it in a service call (quick closed checks are its probe)."""
     first = ctx.first_presentation or ctx.n_turns + 1
     opening = ctx.agent_turns[0] if ctx.agent_turns else 0
     return [

@@ -102,7 +102,7 @@ def probing(inputs: SkillInputs) -> int | None:
     asked = needs.facts.get("open_asked")  # two open questions in one turn count twice
     listed = needs.facts.get("open_before", [])
     open_before = int(asked) if isinstance(asked, int) else len(listed)  # type: ignore[arg-type]
-    closed = len(metric_counts.closed_probes_before(ctx)) * (0.5 if ctx.selling else 1.0)
+    closed = len(metric_counts.closed_probes_before(ctx)) * (1 / 3 if ctx.selling else 1.0)
     open_score = min(100.0, (open_before + closed) * 100 / 3)
     # turns that asked, as the acts read them (metrics count each question: score-h, issue 12)
     total = sum(
