@@ -194,6 +194,11 @@ _BARE_LEADS = frozenset(
 
 
 _PARTICLES = frozenset(("de", "del", "la", "los", "las"))
+# A sentence of only these words is a greeting, never a name (customer-r, session 17).
+_GREETING_WORDS = frozenset(
+    ("hola", "buenas", "buenos", "buen", "dia", "dias", "tardes", "noches", "que", "tal")
+    + ("gracias", "muy", "bien", "y", "usted")
+)
 _HESITATION = re.compile(r"^(?:h?m+|e+m+|e+h+|a+h+|mm+h?)$")
 
 
@@ -211,6 +216,8 @@ def _bare_start(text: str, folded: str, stops: set[str]) -> int | None:
         if "?" in sentence or "¿" in sentence:
             continue  # «¿Otra vez? Anote: Marco Reyes.»: a question is never the name
         words = _bare_words(normalize(sentence).split())
+        if words and all(w in _GREETING_WORDS for w in words):
+            continue  # «Buenas tardes. Con Patricia Gómez.»: the greeting comes before the name
         if not words or words == ["por", "favor"]:
             continue  # «Anote, por favor.» only leads to the name in the next sentence
         if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):
