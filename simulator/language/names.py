@@ -204,7 +204,9 @@ _HESITATION = re.compile(r"^(?:h?m+|e+m+|e+h+|a+h+|mm+h?)$")
 
 def _bare_words(words: list[str]) -> list[str]:
     """The words of a bare answer after its fillers and lead words."""
-    while words and (words[0] in _BARE_LEADS or _HESITATION.match(words[0])):
+    while words and (
+        words[0] in _BARE_LEADS or words[0] in _GREETING_WORDS or _HESITATION.match(words[0])
+    ):
         words = words[1:]
     return words
 
