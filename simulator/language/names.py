@@ -197,7 +197,7 @@ _PARTICLES = frozenset(("de", "del", "la", "los", "las"))
 # A sentence of only these words is a greeting, never a name (customer-r, session 17).
 _GREETING_WORDS = frozenset(
     ("hola", "buenas", "buenos", "buen", "dia", "dias", "tardes", "noches", "que", "tal")
-    + ("gracias", "muy", "bien", "y", "usted")
+    + ("gracias", "muy", "bien", "y", "usted", "senorita", "senora", "senor", "joven")
 )
 _HESITATION = re.compile(r"^(?:h?m+|e+m+|e+h+|a+h+|mm+h?)$")
 
