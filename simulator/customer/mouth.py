@@ -24,6 +24,7 @@ from simulator.customer.mouth_lines import (
     drop_repeated_opener,
     filler_words,
     first_clause,
+    first_sentence,
     first_word,
     glue,
     inbound_greeting,
@@ -262,6 +263,8 @@ class TemplateMouth:
             chosen = options[rng.randrange(len(options))]
         if intent.name == "greeting_reply" and scenario.kind in INBOUND_KINDS:
             chosen = inbound_greeting(chosen)
+            if intent.slots.get("brief"):  # its name comes next: the greeting proper, no chat
+                chosen = first_sentence(chosen)
         if intent.name == "need_statement" and persona.traits.verbosity <= TERSE_VERBOSITY:
             # asked again, a terse customer says what its first clause left out (panel I yc-08:
             # «Estuve desempleado…» twice, never «ya estoy trabajando otra vez»)

@@ -67,6 +67,11 @@ def says_again(line: str, parts: list[str]) -> bool:
     return any(normalize(p).split()[-1:] == words[-1:] for p in parts)
 
 
+def first_sentence(line: str) -> str:
+    """The first sentence of a line («Buenas, buenas. Pues aquí, platicando…» → «Buenas, buenas.»)."""
+    return _SENTENCE_END.split(line.strip(), maxsplit=1)[0]
+
+
 def first_clause(line: str) -> str:
     """A terse customer's version of a statement: up to the first «;» or «, » (or whole when the
     first clause would be too short or holds a question). «Ya ni le digo: …» keeps its «:»."""

@@ -47,7 +47,8 @@ def opening(t: Turn) -> bool:
             s.reason_stated = True
             # greeting first, then who it is, then the reason («Con Jorge…, mucho gusto. Buenas
             # tardes.» greeted after introducing itself: blind panel J yj-02, yl-04)
-            t.say("greeting_reply")
+            asked_name = "nombre" in sc.customer.data and cues.fields_requested(t.text, ["nombre"])
+            t.say("greeting_reply", **({"brief": "1"} if asked_name else {}))
             name_if_asked(t)  # «¿Con quién tengo el gusto y en qué le ayudo?» — both answers
             t.say("state_reason")
             return True

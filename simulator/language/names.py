@@ -194,12 +194,19 @@ _BARE_LEADS = frozenset(
 
 
 _PARTICLES = frozenset(("de", "del", "la", "los", "las"))
+# A sentence of only these words is a greeting, never a name (customer-r, session 17).
+_GREETING_WORDS = frozenset(
+    ("hola", "buenas", "buenos", "buen", "dia", "dias", "tardes", "noches", "que", "tal")
+    + ("gracias", "muy", "bien", "y", "usted", "senorita", "senora", "senor", "joven")
+)
 _HESITATION = re.compile(r"^(?:h?m+|e+m+|e+h+|a+h+|mm+h?)$")
 
 
 def _bare_words(words: list[str]) -> list[str]:
     """The words of a bare answer after its fillers and lead words."""
-    while words and (words[0] in _BARE_LEADS or _HESITATION.match(words[0])):
+    while words and (
+        words[0] in _BARE_LEADS or words[0] in _GREETING_WORDS or _HESITATION.match(words[0])
+    ):
         words = words[1:]
     return words
 
@@ -211,6 +218,8 @@ def _bare_start(text: str, folded: str, stops: set[str]) -> int | None:
         if "?" in sentence or "¿" in sentence:
             continue  # «¿Otra vez? Anote: Marco Reyes.»: a question is never the name
         words = _bare_words(normalize(sentence).split())
+        if words and all(w in _GREETING_WORDS for w in words):
+            continue  # «Buenas tardes. Con Patricia Gómez.»: the greeting comes before the name
         if not words or words == ["por", "favor"]:
             continue  # «Anote, por favor.» only leads to the name in the next sentence
         if not 1 <= len(words) <= 5 or any(w in stops or not w.isalpha() for w in words):

@@ -86,3 +86,14 @@ def test_the_opening_detector_wants_the_greeting_first() -> None:
         [agent, ("customer", "Hola, buenas. Soy Irma Solís.")], 1
     )
     assert memory.greeting_after_intro([agent, ("customer", "O sea, buenas tardes.")], 1)
+
+
+def test_a_time_heard_is_not_asked_again() -> None:
+    from simulator.customer import memory
+    from simulator.language.normalize import normalize
+
+    said = "El plomero tiene una llegada estimada de 90 minutos."
+    topics = memory.topics_answered(normalize(said), said)
+    assert "ready_time" in topics
+    assert "cuando queda" in memory.topic_lines(topics)
+    assert "ready_time" not in memory.topics_answered(normalize("¿Me da su dirección?"))
