@@ -4,7 +4,8 @@
 only words: the experto asks about the catalog's conditions and reacts to a wrong answer, the
 platicador digresses and comes back when redirected, the callado answers closed questions
 briefly, the molesto wants empathy before data, the impaciente cuts monologues, the desconfiado
-verifies before giving data. This bench plays every scenario × persona with the harness trainees
+verifies before giving data to a caller it did not call (outbound calls only; a hang-up counts
+as resisting). This bench plays every scenario × persona with the harness trainees
 (``tests/harness/scripts``, good and bad, a few seeds) and counts, per persona, how often each
 promised behaviour shows when its occasion comes, plus the reaction lines said without their
 trigger in the agent's last turn (``reactions.py``: «gracias por entender» with no
@@ -41,6 +42,7 @@ SCRIPTS = ROOT / "tests" / "harness" / "scripts"
 OUT = ROOT / "bench" / "results" / "persona_play.json"
 SHORT_WORDS = 4  # a callado's answer to a closed question: «Sí.», «No, ninguno.»
 CLOSED_ONLY = {"closed_question"}
+OUTBOUND_KINDS = {"outbound_sale", "collections"}  # the desconfiado checks who calls first
 SALE_KINDS = {"outbound_sale", "inbound_sale", "retention"}  # a catalog to test the agent on
 ASKING = {"open_question", "data_request", "close"}
 
@@ -71,7 +73,9 @@ class Log:
         customer_sim.CustomerSimulator.respond_to_acts = wrapped  # type: ignore[method-assign,assignment]
 
 
-def _call_counts(turns: list[dict[str, Any]], persona: Any, sale: bool) -> dict[str, int]:
+def _call_counts(
+    turns: list[dict[str, Any]], persona: Any, sale: bool, outbound: bool
+) -> dict[str, int]:
     """The occasions and the behaviours shown in one call."""
     c: dict[str, int] = defaultdict(int)
     c["calls"] = 1
@@ -104,10 +108,10 @@ def _call_counts(turns: list[dict[str, Any]], persona: Any, sale: bool) -> dict[
         if data_asked and not c["_empathy_seen"]:
             c["data_before_empathy_asked"] += 1
             c["data_before_empathy_resisted"] += int(
-                bool(n & {"data_before_empathy", "identity_proof_request", "objection"})
+                bool(n & {"data_before_empathy", "identity_proof_request", "objection", "hangup"})
                 and "data_given" not in n
             )
-        if data_asked and not c["_proof_seen"]:
+        if data_asked and outbound and not c["_proof_seen"]:  # a caller it did not call
             c["data_before_proof_asked"] += 1
             c["data_before_proof_checked"] += int(
                 bool(n & {"identity_proof_request", "objection", "trap", "data_refused"})
@@ -117,6 +121,12 @@ def _call_counts(turns: list[dict[str, Any]], persona: Any, sale: bool) -> dict[
             c["_empathy_seen"] = 1
         if "identity_proof_request" in n or "objection" in n:
             c["_proof_seen"] = 1
+    checks = [i for i, n in enumerate(names) if n & PROOF_ASKED]
+    given = [i for i, n in enumerate(names) if "data_given" in n]
+    c["outbound_calls"] = int(outbound)
+    c["outbound_verified_first"] = int(
+        outbound and bool(checks) and (not given or checks[0] <= given[0])
+    )
     c["upset_in_first_two"] = int(any(n & UPSET_OPENING for n in names[:2]))
     return {k: v for k, v in c.items() if not k.startswith("_")}
 
@@ -133,6 +143,7 @@ def _tolerance(persona: Any, acts: set[str], asked_before: set[str]) -> int:
     return tolerance
 
 
+PROOF_ASKED = {"identity_proof_request", "guarantee_request", "objection", "trap"}
 UPSET_OPENING = {"complaint", "annoyed", "state_reason", "impatience", "empathy_partial"}
 # the behaviour each persona's documentation promises: (shown, occasions) in the totals
 PROMISES = {
@@ -141,7 +152,7 @@ PROMISES = {
     "callado": ("closed_short", "closed_questions"),
     "molesto": ("data_before_empathy_resisted", "data_before_empathy_asked"),
     "impaciente": ("monologue_cut", "monologues"),
-    "desconfiado": ("data_before_proof_checked", "data_before_proof_asked"),
+    "desconfiado": ("outbound_verified_first", "outbound_calls"),
 }
 
 
@@ -158,7 +169,8 @@ def run(seeds: int) -> dict[str, Any]:
                 log.turns = []
                 run_script(CallSession(scenario, persona, seed=seed), steps)
                 sale = scenario.kind in SALE_KINDS
-                counts = _call_counts(log.turns, persona, sale)
+                outbound = scenario.kind in OUTBOUND_KINDS
+                counts = _call_counts(log.turns, persona, sale, outbound)
                 into = totals.setdefault(persona.customer_type, defaultdict(int))
                 for key, value in counts.items():
                     into[key] += value
