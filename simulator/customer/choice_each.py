@@ -92,7 +92,11 @@ def _is_choice(question: str, intents: list[Intent]) -> bool:
         return False
     if _options(question) or _preference(question):
         return True
-    return all(i.name in OWN | BARE for i in intents)
+    return all(i.name in OWN | BARE | NOT_ANSWERS for i in intents)
+
+
+# Replies that answer no question («Ok, rápido entonces», «gracias»).
+NOT_ANSWERS = frozenset({"time_ok", "thanks_reply", "hold_return_ok", "need_lead_in"})
 
 
 def complete(t: Turn, intents: list[Intent]) -> list[Intent]:

@@ -16,8 +16,16 @@ fills each part left over from data: the customer's own story, a plausible line
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from simulator.customer import choice_each, cues, need_choice, plausible, situation_moves
+from simulator.customer import (
+    choice_each,
+    cues,
+    data_moves,
+    need_choice,
+    plausible,
+    situation_moves,
+)
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -40,6 +48,7 @@ DECISIONS = frozenset(
     | {"choice_keep", "choice_neither", "data_given", "data_confirm_yes", "annoyed", "hangup"}
 )
 MAX_INTENTS = 5
+OPINION_WORDS = 5  # «¿qué le parece así?», «¿cómo lo ve?»; not «¿cómo está cubierto hoy…?»
 _DIGITS = re.compile(r"\d")
 
 
@@ -64,7 +73,9 @@ def _family(part: str) -> str:
         part.startswith(lead + " ") for lead in cues.phrases("open_data_leads")
     ):
         return "closed"
-    if cues.contains_any(part, cues.phrases("opinion_questions")):
+    if len(part.split()) <= OPINION_WORDS and cues.contains_any(
+        part, cues.phrases("opinion_questions")
+    ):
         return "opinion"  # «¿qué le parece?»: a doubt or a haggle answers it too
     if cues.contains_any(
         part, ["cuanto", "cuanta", "cuantos", "cuantas"]
@@ -89,7 +100,16 @@ def _text_of(t: Turn, intent: Intent) -> str:
 
 
 def _fits(t: Turn, part: str, family: str, intent: Intent) -> bool:
-    """Whether this intent answers this part specifically."""
+    """Whether this intent answers this part specifically (a need: whichever of its lines the
+    mouth says)."""
+    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
+    if intent.name == "need_statement" and need is not None and len(need.statements) > 1:
+        return all(
+            _fits(t, part, family, Intent(name="part_answer", slots={"value": str(x)}))
+            or need_choice.probed(part, need.probe_keywords)
+            and (family == "open" or _grounded(t, family, intent))
+            for x in need.statements
+        )
     said = _text_of(t, intent)
     kind = plausible.part_kind(part)
     if kind is not None and (
@@ -178,6 +198,11 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
     kind = plausible.part_kind(part)
     lines = plausible.part_lines(part, t.scenario.kind, t.scenario.id)
     if family == "time" and not lines:
+        dated = [f for f in t.scenario.customer.data if f.startswith("fecha") and "nacim" not in f]
+        if dated:  # «¿y para cuándo?» from a customer whose call has its date: the date
+            aside = replace(t, intents=[])
+            data_moves._give(aside, dated[0], str(t.scenario.customer.data[dated[0]]))
+            return aside.intents[0]
         fact = need_choice.fact_line(t.scenario, "when")
         if fact is not None and fact not in t.s.used_texts and "?" not in fact:
             return Intent(name="slot_fact", slots={"value": fact, "kind": "when"})
