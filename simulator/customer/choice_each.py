@@ -110,6 +110,8 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
         sides = _options(question.strip()) or choice_options._raw_options(f"¿{question}?")
         if _picks(t, sides, intents):
             continue
+        if _preference(question) and any(i.name in STANDS for i in intents):
+            continue  # «ya tengo seguro, ¿para qué me cambio?» is its answer to how to pay
         picked = _pick(t, question)
         if picked is None:
             continue
@@ -127,3 +129,7 @@ OWN = frozenset(
     | {"digression", "buying_signal", "buying_signal_generic", "interrupt_monologue", "impatience"}
     | {"identity_proof_request", "knowledge_test", "annoyed", "complaint", "data_before_empathy"}
 )
+
+
+# A doubt about the offer answers a preference over how to take it: no pick next to it.
+STANDS = frozenset({"objection", "objection_repeat", "not_ready", "refusal"})

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from simulator.customer import (
     choice_each,
+    choice_options,
     cues,
     data_moves,
     need_choice,
@@ -193,8 +194,8 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
 def _fill(t: Turn, part: str, family: str) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
-    if family in ("closed", "opinion"):
-        return None
+    if family in ("closed", "opinion") or len(choice_options._raw_options(f"¿{part}?")) == 2:
+        return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
     kind = plausible.part_kind(part)
     lines = plausible.part_lines(part, t.scenario.kind, t.scenario.id)
     if family == "time" and not lines:
@@ -282,7 +283,8 @@ def _decided(t: Turn, intents: list[Intent]) -> list[Intent]:
     questions = cues.question_sentences(t.text)
     if not t.acts & {"close", "trial_close"} or not questions:
         return intents
-    if cues.open_form_question(f"¿{questions[-1]}?"):
+    last = f" {questions[-1]} "
+    if cues.open_form_question(f"¿{questions[-1]}?") or " lo que " in last or "pregunt" in last:
         return intents  # «¿qué es lo que busca hacer?» asks for a story, not a decision
     if any(i.name in DECISIONS for i in intents):
         return intents
