@@ -132,4 +132,4 @@ OWN = frozenset(
 
 
 # A doubt about the offer answers a preference over how to take it: no pick next to it.
-STANDS = frozenset({"objection", "objection_repeat", "not_ready", "refusal"})
+STANDS = frozenset({"objection", "not_ready", "refusal"})
