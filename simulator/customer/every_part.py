@@ -272,7 +272,9 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     return out or intents
 
 
-MOVABLE = frozenset({"part_answer", "part_answer_first", "slot_fact"})
+# Part answers the shape added stay where they are: moving them changed a panel call's outcome
+# (f-02); only the fills of this pass go where their part comes.
+MOVABLE: frozenset[str] = frozenset()
 # «No sabría decirle» / «nada más» is no reply next to the part now answered.
 UNSAID = frozenset({"slot_unknown", "vague_answer", "nothing_more_to_add"})
 
