@@ -92,7 +92,11 @@ def _is_choice(question: str, intents: list[Intent]) -> bool:
         return False
     if _options(question) or _preference(question):
         return True
-    return all(i.name in OWN | BARE for i in intents)
+    return all(i.name in OWN | BARE | NOT_ANSWERS for i in intents)
+
+
+# Replies that answer no question («Ok, rápido entonces», «gracias»).
+NOT_ANSWERS = frozenset({"time_ok", "thanks_reply", "hold_return_ok", "need_lead_in"})
 
 
 def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
@@ -106,6 +110,8 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
         sides = _options(question.strip()) or choice_options._raw_options(f"¿{question}?")
         if _picks(t, sides, intents):
             continue
+        if _preference(question) and any(i.name in STANDS for i in intents):
+            continue  # «ya tengo seguro, ¿para qué me cambio?» is its answer to how to pay
         picked = _pick(t, question)
         if picked is None:
             continue
@@ -123,3 +129,7 @@ OWN = frozenset(
     | {"digression", "buying_signal", "buying_signal_generic", "interrupt_monologue", "impatience"}
     | {"identity_proof_request", "knowledge_test", "annoyed", "complaint", "data_before_empathy"}
 )
+
+
+# A doubt about the offer answers a preference over how to take it: no pick next to it.
+STANDS = frozenset({"objection", "not_ready", "refusal"})

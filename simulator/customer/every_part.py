@@ -16,8 +16,17 @@ fills each part left over from data: the customer's own story, a plausible line
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from simulator.customer import choice_each, cues, need_choice, plausible, situation_moves
+from simulator.customer import (
+    choice_each,
+    choice_options,
+    cues,
+    data_moves,
+    need_choice,
+    plausible,
+    situation_moves,
+)
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -40,6 +49,7 @@ DECISIONS = frozenset(
     | {"choice_keep", "choice_neither", "data_given", "data_confirm_yes", "annoyed", "hangup"}
 )
 MAX_INTENTS = 5
+OPINION_WORDS = 5  # «¿qué le parece así?», «¿cómo lo ve?»; not «¿cómo está cubierto hoy…?»
 _DIGITS = re.compile(r"\d")
 
 
@@ -64,7 +74,9 @@ def _family(part: str) -> str:
         part.startswith(lead + " ") for lead in cues.phrases("open_data_leads")
     ):
         return "closed"
-    if cues.contains_any(part, cues.phrases("opinion_questions")):
+    if len(part.split()) <= OPINION_WORDS and cues.contains_any(
+        part, cues.phrases("opinion_questions")
+    ):
         return "opinion"  # «¿qué le parece?»: a doubt or a haggle answers it too
     if cues.contains_any(
         part, ["cuanto", "cuanta", "cuantos", "cuantas"]
@@ -89,7 +101,16 @@ def _text_of(t: Turn, intent: Intent) -> str:
 
 
 def _fits(t: Turn, part: str, family: str, intent: Intent) -> bool:
-    """Whether this intent answers this part specifically."""
+    """Whether this intent answers this part specifically (a need: whichever of its lines the
+    mouth says)."""
+    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
+    if intent.name == "need_statement" and need is not None and len(need.statements) > 1:
+        return all(
+            _fits(t, part, family, Intent(name="part_answer", slots={"value": str(x)}))
+            or need_choice.probed(part, need.probe_keywords)
+            and (family == "open" or _grounded(t, family, intent))
+            for x in need.statements
+        )
     said = _text_of(t, intent)
     kind = plausible.part_kind(part)
     if kind is not None and (
@@ -173,11 +194,16 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
 def _fill(t: Turn, part: str, family: str) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
-    if family in ("closed", "opinion"):
-        return None
+    if family in ("closed", "opinion") or len(choice_options._raw_options(f"¿{part}?")) == 2:
+        return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
     kind = plausible.part_kind(part)
     lines = plausible.part_lines(part, t.scenario.kind, t.scenario.id)
     if family == "time" and not lines:
+        dated = [f for f in t.scenario.customer.data if f.startswith("fecha") and "nacim" not in f]
+        if dated:  # «¿y para cuándo?» from a customer whose call has its date: the date
+            aside = replace(t, intents=[])
+            data_moves._give(aside, dated[0], str(t.scenario.customer.data[dated[0]]))
+            return aside.intents[0]
         fact = need_choice.fact_line(t.scenario, "when")
         if fact is not None and fact not in t.s.used_texts and "?" not in fact:
             return Intent(name="slot_fact", slots={"value": fact, "kind": "when"})
@@ -246,7 +272,9 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     return out or intents
 
 
-MOVABLE = frozenset({"part_answer", "part_answer_first", "slot_fact"})
+# Part answers the shape added stay where they are: moving them changed a panel call's outcome
+# (f-02); only the fills of this pass go where their part comes.
+MOVABLE: frozenset[str] = frozenset()
 # «No sabría decirle» / «nada más» is no reply next to the part now answered.
 UNSAID = frozenset({"slot_unknown", "vague_answer", "nothing_more_to_add"})
 
@@ -257,7 +285,8 @@ def _decided(t: Turn, intents: list[Intent]) -> list[Intent]:
     questions = cues.question_sentences(t.text)
     if not t.acts & {"close", "trial_close"} or not questions:
         return intents
-    if cues.open_form_question(f"¿{questions[-1]}?"):
+    last = f" {questions[-1]} "
+    if cues.open_form_question(f"¿{questions[-1]}?") or " lo que " in last or "pregunt" in last:
         return intents  # «¿qué es lo que busca hacer?» asks for a story, not a decision
     if any(i.name in DECISIONS for i in intents):
         return intents

@@ -52,8 +52,8 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     shaped = time_part(t, shaped)
     shaped = choice_parts.which_part(t, choice_parts.either_or_part(t, shaped))
     shaped = choice_parts.whose_part(t, shaped)
-    shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
     shaped = every_part.complete(t, shaped)  # no part of the question left unanswered
+    shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
     while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
         shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
     if shaped and shaped[0].name == "part_answer":
