@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from simulator.customer import cues, facts, readback_checks, shape
+from simulator.customer.data_give import READBACK_ASKED, _give, _plain  # noqa: F401
 from simulator.customer.data_requests import (
-    _asks_month,
     _asks_new_field,
     _label,
     _missing_part,
@@ -187,47 +187,6 @@ def repeat_asked(t: Turn) -> bool:
     for f in fields[1:]:
         _give(t, f, s.fields_given[f])
     return True
-
-
-def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
-    """Say one datum as the customer dictates it (the age as «tengo 42 años», a yearless date
-    with its month when the question asks which month)."""
-    t.s.fields_given[f] = value
-    # a read-back is asked of a datum spelled out to an agent who asked for it, not of a name said
-    # in reply to a close (panel J yl-03: «Roberto Sánchez Aguilar. Léamelo de regreso.»)
-    spelled = f in cues.config().get("readback_fields", []) and "data_request" in t.acts
-    extra = _plain(t, last, spelled)
-    if f == "edad":
-        t.say("age_given", ref=f, field_label=_label(f), value=value, **extra)
-        return
-    spoken = facts.spoken(f, value)
-    if facts.day_of_month(value) and (_asks_month(t) or facts.next_month(value, t.s.call_date)):
-        # the call's data are dated to the next such day (simulator._date): «el 5 de enero» when
-        # it is not this month, never a bare «el 5» (panel E: «¿a dónde y para cuándo?»)
-        spoken = facts.with_month(value)
-        extra["month"] = "1"
-    t.say("data_given", ref=f, field_label=_label(f), value=spoken, **extra)
-
-
-READBACK_ASKED = "readback_asked"  # ``state.once_flags``: its one chance to ask for a read-back
-
-
-def _plain(t: Turn, last: bool, spelled: bool = True) -> dict[str, str]:
-    """What a dictated datum does not carry: a «¿con eso basta?» before the last datum, an «Anote:»
-    lead after the first one of the reply, and more than one chance in the call to ask for a
-    read-back («Léamelo de regreso… Confírmemelo… tal cual» on every datum sounds like a template:
-    blind panel J yg-06, yg-08). Only a datum spelled out (``readback_fields``: a name, an e-mail,
-    a number) asks for one; «Es 18000. Confírmemelo» about its own income asked nothing (yh-03)."""
-    unasked: list[str] = []
-    if not last:
-        unasked += cues.phrases("last_datum_phrases")
-    if any(i.name == "data_given" for i in t.intents):
-        unasked += cues.phrases("datum_leads")
-    if not last or not spelled or READBACK_ASKED in t.s.once_flags:
-        unasked += cues.phrases("readback_asks")
-    else:
-        t.s.once_flags.append(READBACK_ASKED)
-    return {"unasked": "|".join(unasked)} if unasked else {}
 
 
 # Replies that answer a request for data, or say why the datum is not given (a reason the

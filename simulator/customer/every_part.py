@@ -22,7 +22,7 @@ from simulator.customer import (
     choice_each,
     choice_options,
     cues,
-    data_moves,
+    data_give,
     need_choice,
     plausible,
     situation_moves,
@@ -202,7 +202,7 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
         dated = [f for f in t.scenario.customer.data if f.startswith("fecha") and "nacim" not in f]
         if dated:  # «¿y para cuándo?» from a customer whose call has its date: the date
             aside = replace(t, intents=[])
-            data_moves._give(aside, dated[0], str(t.scenario.customer.data[dated[0]]))
+            data_give._give(aside, dated[0], str(t.scenario.customer.data[dated[0]]))
             return aside.intents[0]
         fact = need_choice.fact_line(t.scenario, "when")
         if fact is not None and fact not in t.s.used_texts and "?" not in fact:
