@@ -47,6 +47,8 @@ DECISIONS = frozenset(
     | {"discount_request", "haggle_again", "objection_must_consult", "knowledge_test", "trap"}
     | {"identity_proof_request", "short_yes", "short_no", "haggle_conceded", "choice_answer"}
     | {"choice_keep", "choice_neither", "data_given", "data_confirm_yes", "annoyed", "hangup"}
+    | {"choice_take", "choice_first", "choice_second", "choice_not_first", "choice_unsure"}
+    | {"choice_done", "choice_offer_interest"}
 )
 MAX_INTENTS = 5
 OPINION_WORDS = 5  # «¿qué le parece así?», «¿cómo lo ve?»; not «¿cómo está cubierto hoy…?»
@@ -216,6 +218,11 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
     if said:
         lines = [said]
     key = kind or f"unknown:{family}"
+    if not lines and family == "open":
+        # an open «¿qué no le funciona…?» the brain cannot map is left to the reply: «no sabría
+        # decirle» to what the customer plainly knows is worse than no fill (panel replays
+        # zd-08, p-09); an exact figure or date may honestly be unknown
+        return None
     if not lines:
         lines = plausible.unknown_lines(family)
     if not lines:
@@ -283,7 +290,8 @@ def _decided(t: Turn, intents: list[Intent]) -> list[Intent]:
     """A close answered with no decision (a story, «eso me queda claro») gets «not yet» after
     what the reply says."""
     questions = cues.question_sentences(t.text)
-    if not t.acts & {"close", "trial_close"} or not questions:
+    if not t.acts & {"close", "trial_close"} or not questions or not t.s.presented:
+        # before any offer a «¿me regala dos minutos…?» is no close to say «not yet» to
         return intents
     last = f" {questions[-1]} "
     if cues.open_form_question(f"¿{questions[-1]}?") or " lo que " in last or "pregunt" in last:

@@ -219,8 +219,6 @@ KNOWN_UNFAIR = {
     " se despide",
     "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado (sesión 12, tren):"
     " la llamada termina antes de capturar nombre, correo y fecha de nacimiento",
-    "zd-08-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 12, tren): el"
-    " experto repite su duda al cierre y el guion registra la venta sin su sí",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "x-04-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado: el cliente"
     " impaciente que dictó sus datos ahora acepta en el turno 29 (antes rechazaba sin motivo) y el"
