@@ -63,6 +63,10 @@ PANELS = {
         "session 16 panel J",
         "the session 16 merge train 9acb722 (the session's customer and scorer branches merged)",
     ),
+    "xa xb xc xd xe xf xg": (
+        "session 17 panel K",
+        "the session 17 merge train 294a853 (the session's customer and scorer branches merged)",
+    ),
 }
 
 
