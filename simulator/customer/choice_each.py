@@ -112,9 +112,13 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
             continue
         if _preference(question) and any(i.name in STANDS for i in intents):
             continue  # «ya tengo seguro, ¿para qué me cambio?» is its answer to how to pay
+        key = "pick:" + "|".join(sorted(normalize(x) for x in sides))
+        if key in t.s.play:
+            continue  # asked again: its pick was told already, not said again as news
         picked = _pick(t, question)
         if picked is None:
             continue
+        t.s.play[key] = "1"
         rest = intents
         while rest and rest[0].name in BARE:
             rest = rest[1:]  # a bare «sí» chose nothing: the pick says it

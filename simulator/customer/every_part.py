@@ -214,23 +214,23 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
         # «¿cuánto está pagando hoy?»: what the scenario says it pays
         amount, period = situation_moves._amount(paid), situation_moves._period(t)
         return Intent(name="situation_payment", slots={"amount": amount, "period": period})
-    said = t.s.play.get(f"part:{kind}") if kind else None
+    key = kind or f"unknown:{family}"
+    said = t.s.play.get(f"part:{key}")
     if said:
         lines = [said]
-    key = kind or f"unknown:{family}"
-    if not lines and family == "open":
-        # an open «¿qué no le funciona…?» the brain cannot map is left to the reply: «no sabría
-        # decirle» to what the customer plainly knows is worse than no fill (panel replays
-        # zd-08, p-09); an exact figure or date may honestly be unknown
+    if not lines and family == "open" and t.acts & {"greeting", "offer_help"}:
+        # the opening «¿con quién tengo el gusto? ¿en qué le puedo servir?» is answered by the
+        # reason for the call, never «de eso no estoy seguro» (blind panel K xe-06, xf-02)
         return None
     if not lines:
         lines = plausible.unknown_lines(family)
     if not lines:
         return None
     line = lines[t.s.turn % len(lines)]
-    if kind:
-        t.s.play[f"part:{kind}"] = line
+    t.s.play[f"part:{key}"] = line
     lower = line[:1].lower() + line[1:]
+    if said:  # asked again: the same answer, said as told before, not as news
+        line, lower = f"Como le dije, {lower}", f"como le dije, {lower}"
     return Intent(name="part_answer", slots={"value": line, "value_lc": lower, "kind": key})
 
 

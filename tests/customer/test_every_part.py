@@ -76,8 +76,26 @@ def test_what_it_pays_today_comes_from_the_scenario() -> None:
 
 def test_a_close_answered_with_a_story_gets_not_yet() -> None:
     t = _turn("seguro-auto-amplio", "amable", "Entonces, ¿se lo activo desde hoy?", {"close"})
+    t.s.presented = True  # the offer was made: a close with no decision is «not yet»
     need = Intent(name="need_statement", ref=t.scenario.needs[0].id)
     assert [i.name for i in every_part.complete(t, [need])] == ["need_statement", "not_ready"]
+
+
+def test_a_request_for_time_before_any_offer_is_no_close() -> None:
+    # «¿me regala dos minutos…?» before anything was offered: no «todavía no» stitched on
+    text = "Seré breve, ¿me regala dos minutos para ver qué le conviene?"
+    t = _turn("seguro-gastos-medicos", "impaciente", text, {"close"})
+    need = Intent(name="need_statement", ref=t.scenario.needs[0].id)
+    assert [i.name for i in every_part.complete(t, [need])] == ["need_statement"]
+
+
+def test_the_opening_question_gets_no_i_do_not_know() -> None:
+    # «¿en qué le puedo servir?» is answered by the reason for the call, not «de eso no estoy seguro»
+    text = "Gracias por llamar, le atiende Rebeca. ¿Con quién hablo? ¿En qué le puedo servir?"
+    t = _turn("queja-internet-sin-servicio", "molesto", text, {"offer_help", "data_request"})
+    complaint = [Intent(name="complaint")]
+    names = [i.name for i in every_part.complete(t, complaint)]
+    assert "part_answer" not in names and "part_answer_first" not in names
 
 
 def test_a_close_with_a_yes_is_left_alone() -> None:
