@@ -86,6 +86,7 @@ def _critical(
     ("line", "wrong"),
     [
         ("Le llamo por el Plan Hogar 300 megas, ahorita está en promoción, le conviene.", True),
+        ("Le tengo una promoción: el Plan Hogar 300 megas, le conviene.", False),
         (
             "Le llamo por el Plan Hogar 300 megas; ahorita no está en promoción, pero le conviene.",
             False,
