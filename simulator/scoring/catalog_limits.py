@@ -33,6 +33,11 @@ def _about(ctx: CallContext, n: int) -> list[CatalogEntry]:
     return []
 
 
+def about(ctx: CallContext, n: int) -> list[CatalogEntry]:
+    """The products agent turn ``n`` is about (named there or shortly before)."""
+    return _about(ctx, n)
+
+
 def _required(ctx: CallContext, req: str) -> list[CatalogEntry]:
     """The catalog products a «solo con …» condition requires (by name or alias)."""
     key = tx.fold(req)
@@ -69,6 +74,14 @@ def _wrong_partner(ctx: CallContext, product: CatalogEntry, req: str, clause: st
     return bool(named) and not any(p in required for p in named)
 
 
+def _said_of_other(ctx: CallContext, product: CatalogEntry, clause: str, said: str) -> bool:
+    """«La Amplia le cubre los daños de su carro y la Limitada no»: the coverage is said of the
+    product named before it in the clause; another product's exclusion does not contradict it."""
+    before = clause[: max(0, clause.find(said))]
+    named = _in_clause(ctx, before) if before else []
+    return bool(named) and product not in named
+
+
 def contradictions(ctx: CallContext, n: int) -> list[tuple[str, str]]:
     """(words said, catalog condition) for each limit agent turn ``n`` denies."""
     if not ctx.transcript.catalog:
@@ -101,6 +114,12 @@ def contradictions(ctx: CallContext, n: int) -> list[tuple[str, str]]:
                     if limit.kind == "sold_out" and product not in in_clause + asked:
                         continue
                     said = limits.denial(limit, clause)
+                    if (
+                        said is not None
+                        and limit.kind == "excludes"
+                        and _said_of_other(ctx, product, clause, said)
+                    ):
+                        said = None
                     if said is None and limit.kind == "only_with":
                         said = clause if _wrong_partner(ctx, product, limit.arg, clause) else None
                     if said is not None:

@@ -25,6 +25,7 @@ from simulator.scoring import (
     false_claims,
     imposed_product,
     reactions,
+    refused_addon,
     unasked_registration,
 )
 from simulator.scoring import text as tx
@@ -383,6 +384,7 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
             imposed_product.find(ctx)
             or cross_sell.find(ctx)
             or consent_scope.find(ctx)
+            or refused_addon.find(ctx)
             or unasked_registration.find(ctx)
         )
         + false_claims.find(ctx, _third_party_turns(ctx))

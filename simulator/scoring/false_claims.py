@@ -14,7 +14,7 @@ import re
 
 from simulator.analysis import assurances, claims
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import catalog_claims, own_claims
+from simulator.scoring import catalog_claims, free_answer, holder_price, own_claims
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import example, phrasings
@@ -346,6 +346,16 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                     said=contradiction.said, condition=contradiction.condition
                 )
                 condition = contradiction.condition if contradiction.why != "discount" else None
+        if why is None and has_catalog and "free_answer" not in promised:
+            limit = free_answer.unqualified(ctx, a)
+            if limit is not None:  # reported once, where first said
+                why, condition = free_answer.WHY.format(condition=limit), limit
+                promised.add("free_answer")
+        if why is None and has_catalog and "holder_price" not in promised:
+            limit = holder_price.quoted_for_one(ctx, a)
+            if limit is not None:  # reported once, where first quoted
+                why, condition = holder_price.WHY.format(condition=limit), limit
+                promised.add("holder_price")
         if why is None:
             topic, why = _structural(ctx, a)
             if topic in promised:
