@@ -14,6 +14,7 @@ from __future__ import annotations
 from simulator.analysis import conduct
 from simulator.customer import (
     choice_moves,
+    choice_options,
     choice_parts,
     closing_moves,
     commitments,
@@ -81,6 +82,9 @@ def decide(
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
     intents = choice_parts.agree(t, intents)  # no «la cancelación… Ok, lo contrato»
+    choice_options.settle_with_or_without(
+        intents, t.s.interest >= cues.dial("choice_offer_interest", 55)
+    )
     intents = planner.settle(t, intents)  # no «Resúmame. Nada, ya lo entendí» from shape's parts
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
     commitments.remember(t, intents)

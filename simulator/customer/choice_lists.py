@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from simulator.customer import cues
+from simulator.customer import choice_options, cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -186,7 +186,7 @@ def named_in(t: Turn, text: str) -> str | None:
 
 OPTIONS_KEY = "own:options"  # ``state.play``: «turn|option|option» of the last either/or asked
 OPTIONS_TURNS = 3  # a «¿con cuál nos quedamos?» this many turns later still means those options
-_SPLIT_O = re.compile(r",?\s+o\s+")
+_SPLIT_O = choice_options.SPLIT_O
 _CLAUSE = re.compile(r"[.:;!]\s+|,\s+")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.customer import choice_lists, cues
+from simulator.customer import choice_lists, choice_options, cues
 from simulator.customer.choice_lists import unknown as unknown  # brain's «no sé» pass
 from simulator.customer.choice_options import (
     _ADDRESSED_VERB,
@@ -46,6 +46,9 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
         if any(said and said in normalize(v) for v in t.scenario.customer.data.values()):
             return option
     said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
+    story = choice_options.told_most(options, f"{t.scenario.customer.situation} {said}")
+    if story is not None:  # «¿del tubo de abajo del fregadero o de la llave?» (panel K xd-01)
+        return story
     for option in options:  # «¿en la mañana o en la tarde?» after «después de las seis»
         words = [w for w in normalize(option).split() if len(w) > 3]
         if said and words and all(w in normalize(said).split() for w in words):
@@ -167,6 +170,8 @@ def _answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         if any(i.name == "short_no" for i in bare):
             return choice_lists.neither(t, rest) or intents
         wanted = _leaning(t, options) or options[-1]
+        if not _speakable(wanted):  # «y viaja por carretera por el trabajo» is the agent's
+            return _phrased(t, bare, rest)
         return [Intent(name="choice_answer", slots={"option": wanted}), *rest]
     if not all(_speakable(o) for o in options) or _directed(t, bare):
         return _phrased(t, bare, rest)

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 
 from simulator.customer import cues
+from simulator.customer.state import Intent
 from simulator.language.normalize import normalize
 
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
 _MAX_OPTION_WORDS = 4  # besides articles: «el Nova X de 256» is four
 _ARTICLES = frozenset({"el", "la", "los", "las", "de", "del"})
 _PAST_ADDRESSED = re.compile(r"^(?:ya |y |o )?\w{2,}ó\b")
+# «con o sin el Auto sustituto», «más o menos» are one phrase, no split between two options
+# (panel K xd-05: «Eh… con o.»)
+SPLIT_O = re.compile(r",?\s+o\s+(?!(?:sin|menos)\b)", re.IGNORECASE)
 _ADDRESSED_VERB = re.compile(r"\w{2,}ó$|\w{3,}(?:ar|er|ir)(?:lo|la|los|las|le|les|se)$")
 
 
@@ -28,7 +32,7 @@ def _last_question(text: str) -> str | None:
     not_a_choice = cues.config().get("choice", {}).get("not_a_choice", [])
     if any(f" {normalize(x)} " in f" {norm} " for x in not_a_choice):
         return None
-    last = re.split(r",?\s+o\s+", norm)[-1] if re.search(r"\so\s", norm) else ""
+    last = SPLIT_O.split(norm)[-1] if SPLIT_O.search(norm) else ""
     if last and cues.open_form_question(f"¿{last}?") and not last.startswith("cual"):
         return None  # «¿qué servicio tiene, o con qué se conectan?» asks what, not which
     return question
@@ -40,7 +44,7 @@ def _options(text: str) -> list[str]:
     if question is None:
         return []
     conf = cues.config().get("choice", {})
-    parts = re.split(r"\s+o\s+", question)
+    parts = SPLIT_O.split(question)
     if len(parts) != 2:
         return []
     first, last = parts[0].strip(" ,"), parts[1].strip(" ,")
@@ -106,7 +110,7 @@ def _raw_options(text: str) -> list[str]:
     question = _last_question(text)
     if question is None:
         return []
-    parts = re.split(r",?\s+o\s+", question)
+    parts = SPLIT_O.split(question)
     if len(parts) < 2:
         return []
     return [" o ".join(parts[:-1]).strip(" ,"), parts[-1].strip(" ,")]
@@ -124,3 +128,46 @@ def _clean(option: str, first: bool) -> str:
             text = text[match.end() :]
             break
     return text.split(", ", 1)[0].strip()
+
+
+_WITH_OR_WITHOUT = re.compile(r"(?i)\bcon o sin\s+(.+)$")
+
+
+def settle_with_or_without(intents: list[Intent], take: bool) -> None:
+    """Each option said back that is «con o sin X» becomes one side (:func:`with_or_without`)."""
+    for i in intents:
+        option = i.slots.get("option")
+        if option:
+            i.slots["option"] = with_or_without(str(option), take)
+
+
+def with_or_without(option: str, take: bool) -> str:
+    """«con o sin el Auto sustituto» is a choice itself: the customer says one side («con el Auto
+    sustituto» when it takes the add-on, else «sin el Auto sustituto»), never «con o» (panel K
+    xd-05)."""
+    found = _WITH_OR_WITHOUT.search(option)
+    if found is None:
+        return option
+    return f"{'con' if take else 'sin'} {found.group(1).strip(' ,')}"
+
+
+_PHRASE_HEADS = frozenset(
+    {"de", "del", "en", "con", "por", "a", "al", "el", "la", "los", "las", "un", "una", "desde"}
+)
+_STORY_WORDS = 2  # an option its story names by two words or more («tubo», «fregadero»)
+
+
+def told_most(options: list[str], story: str) -> str | None:
+    """The option the customer's own story names by more of its words than the other: «¿sale
+    del tubo de abajo del fregadero o de la llave?» from one whose pipe broke under the sink
+    (and who also closed «la llave de paso») is the pipe, not the tap; None when neither is
+    named by two of its words or they tie."""
+    heads = {normalize(o).split()[0] if o.strip() else "" for o in options}
+    if not heads <= _PHRASE_HEADS:
+        return None  # «¿y viaja por carretera, o se mueve en la ciudad?»: verbs, not said back
+    told = set(normalize(story).split())
+    hits = [sum(w in told for w in normalize(o).split() if len(w) > 3) for o in options]
+    best = max(hits, default=0)
+    if best < _STORY_WORDS or hits.count(best) > 1:
+        return None
+    return options[hits.index(best)]

@@ -13,6 +13,7 @@ import math
 from simulator.analysis import conduct
 from simulator.analysis.customer import tag_customer
 from simulator.customer import cues, haggling, moves, persona_play, promise_terms, traps
+from simulator.customer.asked_about import asks_doubt
 from simulator.customer.objections import (
     apply_pressure,
     raise_pending,
@@ -153,8 +154,8 @@ def doubt_asked(t: Turn) -> bool:
     asked = "?" in t.text and bool(t.acts & {"open_question", "closed_question"})
     if not asked or t.acts & {"close", "data_request"} or s.accepted or s.refused:
         return False
-    if not set(s.last_intents) & {"not_ready", "annoyed"}:
-        return False
+    if not set(s.last_intents) & {"not_ready", "annoyed"} or not asks_doubt(t):
+        return False  # «¿cuál es su duda?», not «¿qué le afectó más aquella vez?» (panel K)
     if voice_blocker(t):
         return True
     if s.objections or t.scenario.goal != "sale":

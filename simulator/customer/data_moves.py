@@ -102,6 +102,7 @@ def data_moves(t: Turn) -> None:
                 )
             )
             and (not _open_ask(t) or shape.has_check(t.text))  # «¿el 5, verdad? ¿Y…?»
+            and not readback_checks.moves_on(t)  # «…quedó registrada.», «¿A, o prefiere B?»
         ):
             # «¿Cómo lo ve?», «¿cuál de los dos le hace más sentido?» after figures the customer
             # knows get an answer, not «Exacto, ese es» (blind panel n-06, o-03); a turn that
@@ -154,6 +155,7 @@ def data_moves(t: Turn) -> None:
     if proposed:
         t.say("data_confirm_yes")
     to_give = [f for f in asked if f not in confirmed_now and f in data][:MAX_DATA]
+    to_give = readback_checks.lay_data(t, to_give, asked)  # no «Plomería de emergencia»
     for f in to_give:
         # «Pero nada más eso, ¿eh?» may close the last datum given, never one before another
         _give(t, f, data[f], last=f == to_give[-1])
@@ -266,7 +268,7 @@ def owed(t: Turn) -> None:
         and f not in s.fields_confirmed
         and not cues.value_matches(f, t.text, data[f])
     ]
-    todo = list(dict.fromkeys([*months, *todo]))[:MAX_DATA]
+    todo = readback_checks.lay_data(t, list(dict.fromkeys([*months, *todo])), asked)[:MAX_DATA]
     spoken = {"data_given", "age_given", "data_repeated", "caller_name"}
     again = bool(direct) and "data_request" in t.acts  # «¿me dicta otra vez su línea?»
     empty = all(i.name in EMPTY for i in t.intents)

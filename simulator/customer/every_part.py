@@ -227,11 +227,19 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
     if not lines:
         return None
     line = lines[t.s.turn % len(lines)]
+    if not said:  # an honest «no lo sé» said once in its words, not the same sentence again
+        told = " ".join(t.s.used_texts)
+        line = next((x for x in _turned(lines, t.s.turn) if x not in told), line)
     t.s.play[f"part:{key}"] = line
     lower = line[:1].lower() + line[1:]
     if said:  # asked again: the same answer, said as told before, not as news
         line, lower = f"Como le dije, {lower}", f"como le dije, {lower}"
     return Intent(name="part_answer", slots={"value": line, "value_lc": lower, "kind": key})
+
+
+def _turned(lines: list[str], start: int) -> list[str]:
+    cut = start % len(lines)
+    return lines[cut:] + lines[:cut]
 
 
 def complete(t: Turn, intents: list[Intent]) -> list[Intent]:

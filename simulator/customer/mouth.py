@@ -28,6 +28,7 @@ from simulator.customer.mouth_lines import (
     first_word,
     glue,
     inbound_greeting,
+    line_told,
     proper_words,
     rest_clause,
     says_again,
@@ -115,7 +116,7 @@ class TemplateMouth:
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
-            if told:
+            if told and line_told(line, state.used_texts):
                 line = told_again(line, proper)  # «Como le dije, vendo ropa por WhatsApp…»
             if parts and index and intents[index - 1].name in DATA_INTENTS:
                 line = bare_datum(line, intent.slots.get("value", ""), intent.name)

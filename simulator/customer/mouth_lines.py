@@ -125,6 +125,15 @@ def told_before(intent: Any, used_keys: list[str], used_texts: list[str], scenar
     return False
 
 
+def line_told(line: str, used_texts: list[str]) -> bool:
+    """This very line was said before in the call: half its content words (two at least) are in
+    the customer's earlier lines. Another line of a need told before is news, not «Ya le había
+    dicho: …» (blind panel K xc-06, xa-06, xd-03)."""
+    words = _words(line)
+    shared = words & _words(" ".join(used_texts))
+    return len(shared) >= max(TOLD_WORDS, (len(words) + 1) // 2)
+
+
 def told_again(line: str, proper: set[str]) -> str:
     """A fact told before, said again as such: «Como le dije, …» before it, never as news with
     «Fíjese que…» (blind panel J yj-07: the WhatsApp shop told in T5 and again in T15)."""

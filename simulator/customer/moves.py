@@ -12,6 +12,7 @@ import re
 
 from simulator.analysis import conduct
 from simulator.customer import (
+    asked_about,
     choice_moves,
     cues,
     need_choice,
@@ -226,6 +227,9 @@ def questions(t: Turn) -> None:
             t.say("vague_answer")
         return
     if "closed_question" in t.acts:
+        if asked_about.asks_noted(t):  # «¿Tiene dónde anotar el folio?» — the note, not a need
+            t.say("note_taken")
+            return
         if probe_hit is not None and not callado:
             _reveal(t, probe_hit.id)
             return

@@ -26,10 +26,12 @@ def asks_check(t: Turn, checked: list[str] | None = None) -> bool:
     nombre y un teléfono?») asks for them: no «Exacto, ese es» before giving them (panel J)."""
     questions = _QUESTIONS.findall(t.text[:4000])
     if not questions:
-        return not t.acts & {"offer_more", "farewell"}
+        # «Listo, su solicitud de plomería de emergencia quedó registrada.» announces, it asks
+        # nothing to be checked (panel K xd-01)
+        return not t.acts & {"offer_more", "farewell"} and not announces_done(t)
     for q in questions:
-        if asks_unread(t, q, checked or []):
-            continue
+        if asks_unread(t, q, checked or []) or _offers_two(q):
+            continue  # «¿…subir de plan, o prefiere quedarse con sus 100 megas?» is a choice
         acts = set(tag_agent(q))
         if "data_confirmation" in acts or not acts & _NOT_A_CHECK:
             return True
@@ -75,3 +77,34 @@ _NOT_A_CHECK = frozenset(
     {"offer_more", "farewell", "close", "trial_close", "cross_sell", "closed_question"}
     | {"open_question", "data_request"}
 )
+
+
+def announces_done(t: Turn) -> bool:
+    """The turn asks nothing and tells that something is done (es/brain.yaml
+    ``done_announcements``): «Listo, su solicitud quedó registrada.» is no read-back to check."""
+    return "¿" not in t.text and any(p in t.norm for p in cues.phrases("done_announcements"))
+
+
+def _offers_two(question: str) -> bool:
+    """An either/or question («¿A, o prefiere B?»; not «¿sí o no?», not «¿es correcto o no?»)."""
+    asked = normalize(question)
+    return bool(re.search(r"\bo (?:prefiere|quiere|le|lo|la|se|mejor)\b", asked))
+
+
+def moves_on(t: Turn) -> bool:
+    """A read-back in passing in a turn that moves on: it announces something done
+    (:func:`announces_done`) or ends on an either/or choice («Anotado, 55 34… ¿Le gustaría subir
+    de plan, o prefiere quedarse con sus 100 megas?»): no «Exacto, ese es» (panel K xd-01, xd-02)."""
+    questions = _QUESTIONS.findall(t.text[:4000])
+    return announces_done(t) or bool(questions) and _offers_two(questions[-1])
+
+
+def lay_data(t: Turn, fields: list[str], asked: list[str]) -> list[str]:
+    """The fields a customer dictates in its own words: asked with other data in one turn, a
+    datum whose value is a catalog product's name («Plomería de emergencia» for its coverage) is
+    the agent's classification, not something it recites (panel K xd-01, xd-06, xe-03)."""
+    if len(asked) < 2:
+        return fields
+    names = {normalize(p.name) for p in t.scenario.catalog}
+    data = t.scenario.customer.data
+    return [f for f in fields if normalize(str(data.get(f, ""))) not in names]
