@@ -208,8 +208,6 @@ def which_options(t: Turn) -> list[str]:
         return said
     stored = t.s.play.get(OPTIONS_KEY, "").split("|")
     if len(stored) == 3 and stored[0].isdigit() and t.s.turn - int(stored[0]) <= OPTIONS_TURNS:
-        # used once: a second bare «¿cuál prefiere?» does not get the same pick told as news
-        del t.s.play[OPTIONS_KEY]
         return stored[1:]
     return []
 
