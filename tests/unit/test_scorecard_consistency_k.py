@@ -18,7 +18,6 @@ from simulator.customer.choice_moves import _datum_shaped
         "Y no paga anualidad el primer año. ¿Le parece bien que se la tramitemos?",
         "Con eso queda cubierto. ¿Se lo dejamos solicitado?",
         "Sale más barato que su plan actual. ¿Le interesaría quedarse con el de 20 gigas?",
-        "El técnico puede ir el jueves. ¿Le acomoda de 10 a 14 o de 15 a 19 horas?",
         "Le leo sus datos: Ana Ruiz, 55 1234 5678. ¿Todo bien para registrarlo?",
     ],
 )
