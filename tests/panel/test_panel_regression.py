@@ -167,6 +167,7 @@ KNOWN_UNFAIR = {
     # Session 11: fix-answer + fix-persona landed (the customer answers what is asked, says why it
     # is not ready, accepts once its doubt is settled). These scripts were written for the customer
     # of session 10 and fall out of step with its new replies (the reason says where).
+    "n-03-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 11): el cliente pregunta en el turno 12 si le llegará el folio por mensaje y el guion no lo contesta",
     "n-07-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 11): el cliente acepta antes y el guion no llega a capturar nombre, correo ni fecha de nacimiento",
     "p-02-asistencia-hogar-fuga-molesto-excellent.txt": "guion desfasado (sesión 11): la clienta da nombre y reporte antes; el guion vuelve a pedirlos y termina sin registrar ni despedirse",
     # Session 12 (customer-d): a question that reads back no datum no longer gets «Sí, correcto»;
