@@ -106,7 +106,29 @@ def _named_options(t: Turn) -> list[str]:
 def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply to an either/or question names a side, or says honestly it does not know which
     («Ay, no sé cuál, la verdad»): never a bare «sí» or «mjm» (blind panel I)."""
-    return _unchosen(t, _answer(t, intents))
+    replies = _unchosen(t, _answer(t, intents))
+    for intent in replies:
+        if intent.name in ("choice_answer", "choice_not_first"):
+            _note_datum(t, str(intent.slots.get("option", "")))
+    return replies
+
+
+def _datum_shaped(option: str, value: str) -> bool:
+    """The option is a value of the same kind as the datum, digits aside: «mañana de 14 a 18»
+    and «de 9 a 13 horas» are both a time slot (a datum with digits only)."""
+    said, own = (re.sub(r"\d+", "#", normalize(x)) for x in (option, value))
+    core = re.sub(r" (?:horas|hrs|hr)$", "", own)
+    return "#" in core and len(core) >= 5 and (said in own or core in said)
+
+
+def _note_datum(t: Turn, option: str) -> None:
+    """A required datum picked between the agent's options (the visit's time slot) was given as
+    surely as dictated: the case counts as resolved once it is registered (panel K xe-06,
+    fix-i: «de 14 a 18» picked, then the folio, and the outcome still said «Sin resolver»)."""
+    data = t.scenario.customer.data
+    for field in t.scenario.required_fields:
+        if field in data and field not in t.s.fields_given and _datum_shaped(option, data[field]):
+            t.s.fields_given[field] = option
 
 
 # Bare replies that choose nothing; a «no» may refuse the offer side and stays.

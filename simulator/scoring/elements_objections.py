@@ -22,6 +22,7 @@ from simulator.analysis import conduct
 from simulator.analysis.lexicon import customer_patterns
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
+from simulator.models.scorecard import Evidence
 from simulator.scoring import applicability, consent, kinded
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
@@ -222,6 +223,17 @@ def close_turns(ctx: CallContext) -> list[int]:
     return [n for n in ctx.agent_turns if ctx.has(n, "close")]
 
 
+def close_evidence(ctx: CallContext, n: int) -> Evidence:
+    """Agent turn ``n`` quoted at its last question, where a close asks for the decision (the
+    whole turn's opening when it asks nothing or the question is too long to quote alone)."""
+    text = ctx.text(n)
+    start = text.rfind("¿")
+    tail = text[start:].strip() if start >= 0 else ""
+    if not tail or len(tail) > tx.MAX_QUOTE:
+        return ctx.evidence(n)
+    return Evidence(turn=n, speaker="agent", quote=tail)
+
+
 def callback_turns(ctx: CallContext, objections: list[int]) -> list[int]:
     """Agent turns that agree when to call back a customer who has no time now («le llamo en
     media hora»): the next step is the close such a call allows (a trainer does not ask for the
@@ -333,7 +345,9 @@ def judge(ctx: CallContext) -> Judged:
     # de objeciones»)
     evidence += [ctx.evidence(n) for n in unaddressed[:3]]
     if not answers:
-        evidence += [ctx.evidence(n) for n in closes[:2]]
+        # the close judged, quoted at its question rather than the pitch before it (panel K
+        # xa-02: «T16 es presentación, no manejo de objeción»)
+        evidence += [close_evidence(ctx, n) for n in closes[:2]]
     result = judged(parts, missing, evidence, "objection_handling", slots(ctx))
     if result.result.met is False:
         result.result.better_phrasing = objection_phrasing(ctx, unaddressed, objections)
