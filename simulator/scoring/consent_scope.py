@@ -16,9 +16,8 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import consent
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, states_registration
-from simulator.scoring.judged import example
+from simulator.scoring.findings import critical_finding
 from simulator.scoring.prices import products_named
-from simulator.scoring.slots import slots
 
 WHY = {
     "product": "El cliente aceptó {agreed} y el agente registró {registered}: el registro debe ser "
@@ -111,12 +110,4 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
     why = _sale_scope(ctx, a) if ctx.kind == "sale" else _unoffered(ctx, a)
     if why is None:
         return []
-    return [
-        ErrorFinding(
-            code="sale_without_consent",
-            turn=a,
-            evidence=tx.quote(ctx.text(a)),
-            explanation=why,
-            better_phrasing=example("sale_without_consent", slots(ctx), kind="critical"),
-        )
-    ]
+    return [critical_finding(ctx, "sale_without_consent", a, why)]

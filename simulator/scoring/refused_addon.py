@@ -14,9 +14,8 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import consent
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.judged import example
+from simulator.scoring.findings import critical_finding
 from simulator.scoring.prices import _named_in, products_named
-from simulator.scoring.slots import slots
 
 WHY = (
     "En el turno {stopped} el cliente frenó «{addon}» («{said}») y sólo aceptó después "
@@ -81,13 +80,5 @@ def find(ctx: CallContext) -> list[ErrorFinding]:
                 said=ctx.text(stopped).strip()[:80],
                 agreed=" y ".join(f"«{p}»" for p in sorted(agreed)),
             )
-            return [
-                ErrorFinding(
-                    code="sale_without_consent",
-                    turn=a,
-                    evidence=tx.quote(ctx.text(a)),
-                    explanation=why,
-                    better_phrasing=example("sale_without_consent", slots(ctx), kind="critical"),
-                )
-            ]
+            return [critical_finding(ctx, "sale_without_consent", a, why)]
     return []
