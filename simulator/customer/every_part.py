@@ -51,6 +51,7 @@ DECISIONS = frozenset(
     | {"choice_done", "choice_offer_interest"}
 )
 MAX_INTENTS = 5
+VENTING = frozenset({"complaint", "annoyed", "data_before_empathy"})
 OPINION_WORDS = 5  # «¿qué le parece así?», «¿cómo lo ve?»; not «¿cómo está cubierto hoy…?»
 _DIGITS = re.compile(r"\d")
 
@@ -246,6 +247,10 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply with every part of the agent's questions answered, before its own move."""
     names = {i.name for i in intents}
     if not intents or names & ENDING or "?" not in t.text:
+        return intents
+    if names & VENTING:
+        # an upset customer who has had no empathy vents instead of answering: the persona's
+        # play (personas README), not a half answer to fill in
         return intents
     intents = choice_each.complete(t, _decided(t, intents))
     asked = parts(t.text)

@@ -217,6 +217,9 @@ KNOWN_UNFAIR = {
     "zb-04-retencion-plan-movil-callado-excellent.txt": "guion desfasado (sesión 12): el cliente"
     " ahora acepta con su «me quedo» y el guion, escrito para su colgada, no captura el correo ni"
     " se despide",
+    "b-03-seguro-gastos-medicos-excellent.txt": "guion desfasado (sesión 17, tren): el experto ya no"
+    " cuelga tras la respuesta sobre exclusiones, sigue preguntando y el guion, escrito para su"
+    " colgada, se acaba sin cierre",
     "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado (sesión 12, tren):"
     " la llamada termina antes de capturar nombre, correo y fecha de nacimiento",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
