@@ -79,7 +79,9 @@ GOOD_CLOSING: list[Line] = [
 ]
 
 
-def build(lines: list[Line], **fields: Any) -> tuple[Transcript, list[TurnActs]]:
+def turns_and_acts(lines: list[Line]) -> tuple[list[dict[str, str]], list[TurnActs]]:
+    """The transcript turns and the hand-labelled acts of ``(speaker, text, *labels)`` lines
+    (an ``obj:<type>`` label is the objection type)."""
     turns, acts = [], []
     for i, line in enumerate(lines, start=1):
         speaker = "agent" if line[0] == "a" else "customer"
@@ -87,6 +89,11 @@ def build(lines: list[Line], **fields: Any) -> tuple[Transcript, list[TurnActs]]
         objection = next((x[4:] for x in line[2:] if x.startswith("obj:")), None)
         turns.append({"speaker": speaker, "text": line[1]})
         acts.append(TurnActs(index=i, speaker=speaker, acts=labels, objection_type=objection))
+    return turns, acts
+
+
+def build(lines: list[Line], **fields: Any) -> tuple[Transcript, list[TurnActs]]:
+    turns, acts = turns_and_acts(lines)
     data: dict[str, Any] = {
         "kind": "sale",
         "company": "Internet Veloz",

@@ -10,8 +10,8 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_scoring_rules import turns_and_acts
 
-from simulator.models.scorecard import TurnActs
 from simulator.models.transcript import Transcript
 from simulator.scoring import metrics
 from simulator.scoring.context import CallContext
@@ -23,13 +23,7 @@ CATALOG = [{"name": "Plan Casa 300 megas", "price": 549, "period": "mes"}]
 def ctx_of(
     lines: list[Line], events: list[dict[str, Any]] | None = None, kind: str = "sale"
 ) -> CallContext:
-    turns, acts = [], []
-    for i, line in enumerate(lines, start=1):
-        speaker = "agent" if line[0] == "a" else "customer"
-        labels = [x for x in line[2:] if not x.startswith("obj:")]
-        objection = next((x[4:] for x in line[2:] if x.startswith("obj:")), None)
-        turns.append({"speaker": speaker, "text": line[1]})
-        acts.append(TurnActs(index=i, speaker=speaker, acts=labels, objection_type=objection))
+    turns, acts = turns_and_acts(lines)
     data: dict[str, Any] = {
         "kind": kind,
         "company": "Red Hogar",
