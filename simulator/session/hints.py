@@ -23,7 +23,8 @@ def hint_key(
         return "annoyed"
     if s.objections and any(o.raised_turn < s.turn for o in s.objections):
         return "objection_open"
-    if reply is not None and reply.buying_signal:
+    if reply is not None and reply.buying_signal and scenario.goal == "sale":
+        # a service, complaint or collections call has no buying-signal skill to practise
         return "buying_signal"
     if s.patience < 25:
         return "low_patience"
