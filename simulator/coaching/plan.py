@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from simulator.coaching.history import repeated_faults, weak_before
 from simulator.coaching.plan_texts import plan_data
 from simulator.language.display import display
+from simulator.language.plural import count as plural_count
 from simulator.models.scorecard import SKILL_KEYS, CoachingPlan, Drill, PlanPriority, Scorecard
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def _actual(skill: str, card: Scorecard) -> str:
     if metric == "objections":
         return f"{m.get('objections_addressed') or 0} de {m.get('objections') or 0}"
     if metric == "closes":
-        said = f"{m.get('close_attempts') or 0} intento(s)"
+        said = plural_count(int(m.get("close_attempts") or 0), "intento")
         closing = card.elements.get("call_closing")
         unaccepted = any(e.code == "sale_without_consent" for e in card.critical_errors) or (
             closing is not None and any("aceptación" in x for x in closing.missing)
@@ -61,7 +62,7 @@ def _actual(skill: str, card: Scorecard) -> str:
             said += ", sin aceptación explícita del cliente"
         return said
     if metric == "minor":
-        said = f"{len(card.non_critical_errors)} error(es) no crítico(s)"
+        said = plural_count(len(card.non_critical_errors), "error no crítico")
         rude = [e.turn for e in card.critical_errors if e.code == "disrespect"]
         if rude:
             said += f"; falta de respeto en el turno {rude[0]}" if rude[0] else "; falta de respeto"
@@ -72,7 +73,7 @@ def _actual(skill: str, card: Scorecard) -> str:
         return said
     if metric == "prices":
         wrong = sum(e.code == "inaccurate_information" for e in card.critical_errors)
-        said = f"{wrong} error(es) de precio"
+        said = plural_count(wrong, "error de precio")
         element = card.elements.get("product_information")
         if not wrong and element is not None and element.met is False and element.missing:
             # no wrong fact: say what the element missed, or the goal reads as already met

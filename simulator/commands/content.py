@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from simulator.errors import SimuladorError
+from simulator.language.plural import count as plural_count
 from simulator.language.safe_text import safe_markup, strip_controls
 
 ContentDirOption = Annotated[
@@ -68,9 +69,9 @@ def validate(
     for issue in issues:
         typer.secho(f"✗ {strip_controls(str(issue))}", fg="red")
     if issues:
-        typer.secho(f"{len(issues)} problema(s) encontrado(s).", fg="red", err=True)
+        typer.secho(f"{plural_count(len(issues), 'problema encontrado')}.", fg="red", err=True)
         raise typer.Exit(2)
-    typer.echo(f"Todo en orden: {len(checked)} archivo(s) válido(s).")
+    typer.echo(f"Todo en orden: {plural_count(len(checked), 'archivo válido')}.")
 
 
 @content_app.command("schema")
@@ -129,7 +130,7 @@ def list_content(content_dir: ContentDirOption = None) -> None:
     console.print(personas)
     if library.issues:
         console.print(
-            f"[yellow]{len(library.issues)} archivo(s) con problemas se omitieron; "
+            f"[yellow]{plural_count(len(library.issues), 'archivo con problemas')} se omitieron; "
             "ejecute «simulador content validate» para verlos.[/yellow]"
         )
 
@@ -155,7 +156,7 @@ def questions(
         raise _fail(error) from None
     shown = strip_controls(str(target)) if target is not None else "banco incluido"
     per_topic = bank.by_topic()
-    typer.secho(f"✓ {shown}: {len(bank.questions)} pregunta(s).", fg="green")
+    typer.secho(f"✓ {shown}: {plural_count(len(bank.questions), 'pregunta')}.", fg="green")
     for key, label in topics().items():
         typer.echo(f"  {label}: {len(per_topic.get(key, []))}")
 

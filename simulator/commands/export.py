@@ -15,6 +15,7 @@ import typer
 
 from simulator.commands.formador_session import build, login_formador, run
 from simulator.errors import InputError
+from simulator.language.plural import count as plural_count
 
 FORMADOR_HELP = "Su nombre de formador."
 
@@ -91,7 +92,9 @@ def register(app: typer.Typer) -> None:
             result = export_transcripts(services, name, folder)
             for reason in result.skipped:
                 typer.secho(f"Omitida: {reason}", fg="yellow", err=True)
-            typer.echo(f"{len(result.written)} transcripción(es) guardada(s) en {folder}.")
+            typer.echo(
+                f"{plural_count(len(result.written), 'transcripción guardada')} en {folder}."
+            )
 
         run(work)
 

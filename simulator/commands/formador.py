@@ -16,6 +16,7 @@ import typer
 
 from simulator.commands.formador_session import build, login_formador, run
 from simulator.errors import InputError
+from simulator.language.plural import count as plural_count
 
 if TYPE_CHECKING:
     from simulator.services.dashboard import CohortDashboard
@@ -251,7 +252,7 @@ def register(app: typer.Typer) -> None:
                 max_attempts=attempts,
             )  # fmt: skip
             who = f"la cohorte «{cohort}»" if cohort else f"«{trainee}»"
-            typer.echo(f"{len(made)} escenario(s) asignado(s) a {who}.")
+            typer.echo(f"{plural_count(len(made), 'escenario asignado')} a {who}.")
 
         run(work)
 

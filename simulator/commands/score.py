@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from simulator.errors import SimuladorError, TranscriptError
+from simulator.language.plural import count as plural_count
 
 if TYPE_CHECKING:
     from simulator.models.scorecard import Scorecard
@@ -283,7 +284,8 @@ def _batch(
             console.print(f"CSV guardado en {csv_path} ({len(rows)} filas).", markup=False)
     failed = sum(not row.scored for row in rows)
     if failed:
-        _say_error(f"{failed} de {len(sources)} archivo(s) no se pudieron calificar.")
+        verb = "pudo" if failed == 1 else "pudieron"
+        _say_error(f"{failed} de {plural_count(len(sources), 'archivo')} no se {verb} calificar.")
         raise typer.Exit(2)
 
 

@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from simulator.content.issues import ContentIssue
 from simulator.content.yaml_lines import LinedYaml, Loc, format_loc
+from simulator.language.plural import count as plural_count
 
 
 def _unwrap(annotation: Any, part: str | int) -> Any:
@@ -129,9 +130,12 @@ def spanish_message(model: type[BaseModel], err: Any) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "se esperaba un mapeo (líneas «clave: valor»)"
     if kind == "too_short":
-        return f"se necesita al menos {ctx.get('min_length', 1)} elemento(s)"
+        return f"se necesita al menos {plural_count(int(ctx.get('min_length', 1)), 'elemento')}"
     if kind == "too_long":
-        return f"se permiten como máximo {ctx.get('max_length', '?')} elemento(s)"
+        most = ctx.get("max_length")
+        if not isinstance(most, int):
+            return "hay más elementos de los permitidos"
+        return f"se permiten como máximo {plural_count(most, 'elemento')}"
     if kind == "string_too_short":
         return "el texto no puede estar vacío"
     if kind == "value_error":

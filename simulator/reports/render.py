@@ -12,6 +12,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from simulator.language.plural import count as plural_count
 from simulator.reports.charts import bar_chart, line_chart
 from simulator.reports.figures import FLAG_HELP, LEVELS, percent, when
 from simulator.reports.portfolio_texts import day_time
@@ -51,7 +52,12 @@ def environment(markup: bool = True) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        percent=percent, when=when, number=_number, md=markdown_escape, day_time=day_time
+        percent=percent,
+        when=when,
+        number=_number,
+        md=markdown_escape,
+        day_time=day_time,
+        plural=plural_count,
     )
     return env
 

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from simulator.errors import TranscriptError
+from simulator.language.plural import count as plural_count
 from simulator.language.safe_text import shorten, strip_controls
 from simulator.models.transcript import SUPPORTED_FORMATS, Transcript
 from simulator.untrusted import decode as _decode
@@ -101,7 +102,7 @@ def validate(data: Any, name: str) -> Transcript:
             loc = tuple(error.get("loc", ()))
             problems.append(f"campo «{_path(loc)}»{_turn_hint(loc)}: {_describe(error)}")
         more = exc.error_count() - len(problems)
-        suffix = f" (y {more} problema(s) más)" if more > 0 else ""
+        suffix = f" (y {plural_count(more, 'problema')} más)" if more > 0 else ""
         raise TranscriptError(
             "transcript no válido: " + "; ".join(problems) + suffix, path=name
         ) from None
@@ -117,7 +118,7 @@ def _check_events(transcript: Transcript, name: str) -> None:
             raise TranscriptError(
                 f"transcript no válido: campo «events[{index}].after_turn»: el evento "
                 f"«{event.type}» dice ir después del turno {_quote(event.after_turn)}, pero el "
-                f"transcript tiene {last} turno(s)",
+                f"transcript tiene {plural_count(last, 'turno')}",
                 path=name,
             )
 

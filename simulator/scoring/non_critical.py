@@ -7,6 +7,7 @@ words, judged from 30 words on) and interrupting (voice calls only).
 
 from __future__ import annotations
 
+from simulator.language.plural import count as plural_count
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import lang
 from simulator.scoring import text as tx
@@ -64,7 +65,7 @@ def find(
                     ctx,
                     "no_personalization",
                     ctx.agent_turns[0],
-                    f"Usó el nombre del cliente {uses} vez/veces; se esperan al menos 2.",
+                    f"Usó el nombre del cliente {plural_count(uses, 'vez')}; se esperan al menos 2.",
                 )
             )
     limit = max_hold(ctx)
@@ -139,7 +140,7 @@ def find(
                     ctx,
                     "interrupting",
                     cut[0],
-                    f"Empezó a hablar antes de que el cliente terminara ({len(cut)} vez/veces).",
+                    f"Empezó a hablar antes de que el cliente terminara ({plural_count(len(cut), 'vez')}).",
                 )
             )
     penc = round(sum(items) / len(items), 3) if items else None

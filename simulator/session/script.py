@@ -21,6 +21,7 @@ from pathlib import Path
 
 from simulator.errors import InputError
 from simulator.language.normalize import normalize
+from simulator.language.plural import count as plural_count
 from simulator.session import texts
 from simulator.session.call import CallSession
 from simulator.session.patterns import PatternError, compile_pattern
@@ -199,5 +200,5 @@ def run_script(session: CallSession, steps: list[Step], *, score: bool = True) -
         if not session.ended:
             notes.append(_msg("note_no_hangup"))
     if ignored:
-        notes.append(_msg("note_hung_up", n=ignored))
+        notes.append(_msg("note_hung_up", lineas=plural_count(ignored, "línea")))
     return ScriptRun(result=session.hang_up(score=score), notes=notes)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from simulator.language.plural import count as plural_count
 from simulator.tui.views import fmt_when, labels
 
 if TYPE_CHECKING:
@@ -109,15 +110,23 @@ def detail_text(item: AssignmentItem) -> str:
     if item.best_score is not None:
         parts.append(f"mejor calificación {item.best_score}")
     if item.attempts_left is not None and item.attempts_left > 0:
-        parts.append(f"le quedan {item.attempts_left} intento(s)")
+        verb = "queda" if item.attempts_left == 1 else "quedan"
+        parts.append(f"le {verb} {plural_count(item.attempts_left, 'intento')}")
     if not item.can_start:
         parts.append("ya no puede iniciarse")
     return " · ".join(parts)
 
 
+def _all_attempts(allowed: int | None) -> str:
+    """«su único intento» / «los 3 intentos» / «todos sus intentos»."""
+    if allowed == 1:
+        return "su único intento"
+    return f"los {plural_count(allowed, 'intento')}" if allowed else "todos sus intentos"
+
+
 def blocked_message(item: AssignmentItem) -> str:
     """Why an exam assignment cannot be started (it has no attempts left)."""
     return (
-        f"Ya usó los {item.max_attempts} intento(s) del examen «{item.scenario_title}». "
+        f"Ya usó {_all_attempts(item.max_attempts)} del examen «{item.scenario_title}». "
         "Pida a su formador un nuevo intento."
     )

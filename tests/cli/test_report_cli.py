@@ -100,7 +100,7 @@ def test_export_transcripts_are_scored_again(runner: CliRunner, tmp_path: Path) 
     output = _ok(
         runner, "export", "transcripts", "Ana", "--dir", str(folder), "--formador", "Marta"
     )
-    assert "4 transcripción(es) guardada(s)" in output
+    assert "4 transcripciones guardadas" in output
     files = sorted(folder.glob("*.json"))
     assert len(files) == 4 and files[0].name.endswith("_internet-veloz-hogar.json")
     assert json.loads(files[0].read_text("utf-8"))["format"] == "simulador.transcript/1"

@@ -87,7 +87,7 @@ def test_markdown_plan_is_exact_and_escaped() -> None:
         "# Plan de acción: Ana\\_López",
         "",
         "Plan de la llamada del 2026-12-04 16:05 (UTC), escenario «Internet \\[promo\\]», "
-        "con 2 llamada(s) anteriores como historial.",
+        "con 2 llamadas anteriores como historial.",
         "",
         "## 1. Cierre (recurrente)",
         "",

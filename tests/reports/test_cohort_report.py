@@ -112,7 +112,7 @@ def test_html_heatmap_rows_symbols_and_escaping() -> None:
     assert ana["Cierra la llamada"] == "○ 50%" and ana["Promedio"] == "62.5"
     assert ana["Alertas"] == "⚠ recurrente"
     beto = dict(zip(header, rows[2], strict=True))
-    assert beto["Asignaciones"] == "3/4 cumplidas, 1 vencida(s)" and beto["PEC"] == "100%"
+    assert beto["Asignaciones"] == "3/4 cumplidas, 1 vencida" and beto["PEC"] == "100%"
     caro = dict(zip(header, rows[3], strict=True))
     assert caro["Cierra la llamada"] == "—" and caro["Últimas calificaciones"] == "—"
     assert caro["Asignaciones"] == "sin asignaciones"

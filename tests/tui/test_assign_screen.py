@@ -76,10 +76,10 @@ async def test_a_formador_assigns_two_scenarios_to_a_whole_cohort(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert status(screen) == (
-            "Listo: 2 escenario(s) asignado(s) a la cohorte «Grupo A» en modo examen, "
-            "vence 15/12/2026, meta 80, 2 intento(s)."
+            "Listo: 2 escenarios asignados a la cohorte «Grupo A» en modo examen, "
+            "vence 15/12/2026, meta 80, 2 intentos."
         )
-        assert any("Listo: 2 escenario(s)" in n.message for n in app._notifications)
+        assert any("Listo: 2 escenarios" in n.message for n in app._notifications)
         assert list(scenarios.selected) == []  # pressing again does not assign twice
     for trainee in (people["ana"], people["beto"]):
         mine = services.formador.my_assignments(trainee.id, today=TODAY)
@@ -121,7 +121,7 @@ async def test_bad_input_gets_a_spanish_message_and_assigns_nothing(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert status(screen) == (
-            "Listo: 1 escenario(s) asignado(s) a «Ana» en modo práctica, intentos sin límite."
+            "Listo: 1 escenario asignado a «Ana» en modo práctica, intentos sin límite."
         )
     (made,) = services.formador.my_assignments(people["ana"].id, today=TODAY)
     assert made.assignment.trainee_id == people["ana"].id and made.assignment.due_date is None
@@ -177,7 +177,7 @@ async def test_key_a_on_the_formador_dashboard_opens_it_and_escape_returns(
         screen.query_one("#trainee", Select).value = people["beto"].id
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert status(screen).startswith("Listo: 1 escenario(s) asignado(s) a «Beto»")
+        assert status(screen).startswith("Listo: 1 escenario asignado a «Beto»")
         await pilot.press("escape")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "FormadorDashboardScreen")
     (made,) = services.formador.my_assignments(people["beto"].id)
@@ -205,4 +205,4 @@ async def test_enter_in_a_field_assigns_like_ctrl_s(services: Any, clock: Any) -
         screen.query_one("#attempts", Input).focus()
         await pilot.press("enter")
         await settle(pilot)
-        assert status(screen).startswith("Listo: 1 escenario(s) asignado(s) a «Ana»")
+        assert status(screen).startswith("Listo: 1 escenario asignado a «Ana»")

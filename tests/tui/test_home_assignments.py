@@ -92,7 +92,7 @@ async def test_an_exam_without_attempts_left_cannot_start(services: Any, clock: 
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
         shown = [note.message for note in app._notifications]
-        assert any("Ya usó los 1 intento(s) del examen" in m for m in shown), shown
+        assert any("Ya usó su único intento del examen" in m for m in shown), shown
         assert "ya no puede iniciarse" in str(home.query_one("#row-detail").content)
 
 

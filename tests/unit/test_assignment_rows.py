@@ -125,10 +125,10 @@ def test_start_note_detail_and_blocked_message_in_spanish() -> None:
     assert "Ya la cumplió" in start_note(item(status="done"))
     assert detail_text(item()) == (
         "Pendiente: Venta de internet · asignada a su grupo · mejor calificación 72 · "
-        "le quedan 2 intento(s)"
+        "le quedan 2 intentos"
     )
     blocked = item(attempts=3, attempts_left=0, status="exhausted")
     assert not blocked.can_start and detail_text(blocked).endswith("ya no puede iniciarse")
     assert blocked_message(blocked) == (
-        "Ya usó los 3 intento(s) del examen «Venta de internet». Pida a su formador un nuevo intento."
+        "Ya usó los 3 intentos del examen «Venta de internet». Pida a su formador un nuevo intento."
     )

@@ -45,7 +45,7 @@ def test_the_formador_flow_end_to_end(runner: CliRunner) -> None:
         "--fecha", "2026-12-31", "--meta", "80", "--modo", "examen", "--intentos", "3",
         "--formador", "Marta",
     )  # fmt: skip
-    assert "2 escenario(s) asignado(s) a la cohorte «Enero»." in out
+    assert "2 escenarios asignados a la cohorte «Enero»." in out
     out = _ok(runner, "tablero", "--cohorte", "Enero", "--formador", "Marta")
     assert "Tablero de la cohorte «Enero»" in out and "Ana" in out and "Beto" in out
     assert "asignaciones cumplidas 0/4" in out

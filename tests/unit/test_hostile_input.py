@@ -86,7 +86,7 @@ def test_an_event_after_the_last_turn_is_named(tmp_path: Path, kind: str, after:
     _clean_failure(
         runner.invoke(app, ["score", str(path)]),
         "events[0].after_turn",
-        "tiene 27 turno(s)",
+        "tiene 27 turnos",
     )
 
 

@@ -33,6 +33,7 @@ from textual.widgets import (
 )
 
 from simulator.errors import SimuladorError
+from simulator.language.plural import count as plural_count
 from simulator.language.safe_text import escape_textual
 from simulator.tui.app_api import app_of
 from simulator.tui.views import fmt_when
@@ -61,13 +62,13 @@ class AssignOrder:
 def confirmation(order: AssignOrder, made: int) -> str:
     """The Spanish sentence shown once the assignments exist."""
     mode = "examen" if order.mode == "exam" else "práctica"
-    parts = [f"Listo: {made} escenario(s) asignado(s) a {order.who} en modo {mode}"]
+    parts = [f"Listo: {plural_count(made, 'escenario asignado')} a {order.who} en modo {mode}"]
     if order.due_date is not None:
         parts.append(f"vence {fmt_when(order.due_date)}")
     if order.target_score is not None:
         parts.append(f"meta {order.target_score}")
     parts.append(
-        f"{order.max_attempts} intento(s)" if order.max_attempts else "intentos sin límite"
+        plural_count(order.max_attempts, "intento") if order.max_attempts else "intentos sin límite"
     )
     return ", ".join(parts) + "."
 

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from simulator.language.display import display, names
+from simulator.language.plural import count as plural_count
 from simulator.language.safe_text import clean, escape_textual
 from simulator.models.scorecard import SKILL_KEYS
 from simulator.tui import views
@@ -143,7 +144,7 @@ class HomeScreen(Screen[None]):
         self.view = view
         if view.pending:
             self.banner.update(
-                f"[b]Tiene {view.pending} llamada(s) sin terminar.[/b] "
+                f"[b]Tiene {plural_count(view.pending, 'llamada sin terminar')}.[/b] "
                 "Ctrl+P → «Llamadas pendientes» para reanudarlas o calificarlas."
             )
         elif view.suggestion:
