@@ -148,10 +148,11 @@ def quota(kinds: Sequence[str]) -> int:
 
 
 def _difficulty(score: int | None, base: int) -> int:
+    """The drills' level: one easier than the call for a skill far from its target (under 50),
+    else the call's own. Never harder: a skill in the plan is still under its target (a 75 in
+    closing on a level-2 call asked for level-3 drills — ux-c, session 17)."""
     if score is None or score < 50:
         return max(1, base - 1)
-    if score >= 70:
-        return min(3, base + 1)
     return base
 
 
@@ -185,7 +186,10 @@ def _drills(entry: dict[str, Any], score: int | None, hint: dict[str, Any]) -> l
     hinted = hint.get("customer_type")
     kind = hint.get("kind") or drills[0].scenario_kind
     if hinted and not any(d.customer_type == hinted and d.scenario_kind == kind for d in drills):
-        scenario = hint.get("scenario") if kind == hint.get("kind") else None
+        # the call's own scenario only at its own difficulty: a drill one level easier or harder
+        # that names the same scenario would start a call of another level than it says
+        same = kind == hint.get("kind") and level == base
+        scenario = hint.get("scenario") if same else None
         drills.insert(
             0,
             Drill(
