@@ -1,15 +1,37 @@
 """Repeated faults across calls (seed glossary): *reincidente* and *recurrente*.
 
-*Reincidente*: the same fault repeated across calls. *Recurrente*: different faults committed
-call after call. A fault is an error code or an element not met; a weak skill is one under target.
+*Reincidente* — the one definition every screen, plan and report uses (``reincidentes``): the
+same fault in at least ``REINCIDENTE_MIN`` (3) of the trainee's last ``WINDOW`` (5) scored calls,
+the call at hand included. Until session 18 the trainee's progress and coaching plan called a
+fault seen in any 2 calls «reincidente» while the formador's board asked for 3 of the last 5, so
+the two disagreed about the same trainee (ux-c). *Recurrente*: different faults committed call
+after call. A fault is an error code (critical or not) or an element not met; a weak skill is one
+under target, and it is reincidente by the same rule.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Hashable, Sequence
+from typing import TypeVar
 
 from simulator.language.display import display
 from simulator.models.scorecard import Scorecard
 
 ELEMENT_PREFIX = "element:"
+WINDOW = 5  # the trainee's last scored calls the flags look at
+REINCIDENTE_MIN = 3  # the same fault in this many of them is reincidente
+
+F = TypeVar("F", bound=Hashable)
+
+
+def reincidentes(calls: Sequence[Collection[F]]) -> dict[F, int]:
+    """The *reincidente* faults of a trainee's calls (oldest first, each call's set of faults):
+    those in ``REINCIDENTE_MIN`` or more of the last ``WINDOW`` calls, with in how many."""
+    counts: Counter[F] = Counter()
+    for found in calls[-WINDOW:]:
+        counts.update(set(found))
+    return {fault: n for fault, n in counts.items() if n >= REINCIDENTE_MIN}
 
 
 def faults(card: Scorecard) -> set[str]:
@@ -33,10 +55,14 @@ def repeated_faults(card: Scorecard, history: list[Scorecard]) -> tuple[list[str
     earlier = [faults(h) for h in history]
     calls = len(history) + 1
     lines: list[str] = []
-    same = sorted(f for f in now if any(f in e for e in earlier))
+    recent = [*earlier[-(WINDOW - 1) :], now]
+    repeated = reincidentes(recent)
+    same = sorted(f for f in now if f in repeated)
     for fault in same:
-        count = 1 + sum(fault in e for e in earlier)
-        lines.append(f"Reincidente: «{fault_name(fault)}» en {count} de {calls} llamadas")
+        lines.append(
+            f"Reincidente: «{fault_name(fault)}» en {repeated[fault]} de sus últimas "
+            f"{len(recent)} llamadas"
+        )
     faulty_calls = sum(1 for e in earlier if e) + (1 if now else 0)
     new_faults = now - set().union(*earlier)
     recurrente = (
@@ -54,3 +80,11 @@ def weak_before(skill: str, history: list[Scorecard], target: int) -> int:
     return sum(
         1 for h in history if h.skills.get(skill) is not None and (h.skills[skill] or 0) < target
     )
+
+
+def weak_skill_reincidente(skill: str, history: list[Scorecard], target: int) -> bool:
+    """Whether a skill under target today is *reincidente*: under target in enough of the last
+    calls, today's included, by the same rule as a fault (``reincidentes``)."""
+    recent = history[-(WINDOW - 1) :]
+    weak = [{skill} if weak_before(skill, [h], target) else set() for h in recent]
+    return skill in reincidentes([*weak, {skill}])

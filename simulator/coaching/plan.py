@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from simulator.coaching.history import repeated_faults, weak_before
+from simulator.coaching.history import repeated_faults, weak_skill_reincidente
 from simulator.coaching.plan_texts import plan_data
 from simulator.language.display import display
 from simulator.language.plural import count as plural_count
@@ -287,7 +287,7 @@ def build(
         gap = target - score
         repeated = None
         if history:
-            if weak_before(skill, history, target):
+            if weak_skill_reincidente(skill, history, target):
                 repeated = "reincidente"
             elif recurrente:
                 repeated = "recurrente"

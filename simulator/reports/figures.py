@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from simulator.coaching.history import ELEMENT_PREFIX, fault_name
+from simulator.coaching.history import ELEMENT_PREFIX, REINCIDENTE_MIN, fault_name
 from simulator.language.display import display
 from simulator.services.dashboard import (
     FLAG_WINDOW,
     RECURRENTE_FAULTS,
     RECURRENTE_MIN,
-    REINCIDENTE_MIN,
     TraineeRow,
 )
 
@@ -70,6 +69,8 @@ def fault_label(fault: str) -> str:
     kind, _, code = fault.partition(":")
     if kind == "element":
         return fault_name(ELEMENT_PREFIX + code)
+    if kind == "non_critical_error":
+        return f"{display('non_critical_error', code)} (error no crítico)"
     return f"{display('critical_error', code)} (error crítico)"
 
 

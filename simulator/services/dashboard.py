@@ -11,10 +11,10 @@ Definitions (issue 8):
   (``None`` = not evaluated, e.g. closing in a service call, never counted as 0).
 - PEC: share of those calls without a critical error; PENC: mean of ``metrics["penc"]``.
   Cohort PEC/PENC pool every member's calls in the window.
-- faults of a call: elements not met (``element:<key>``) and critical error codes
-  (``critical_error:<code>``).
-- reincidente: a fault in >= 3 of the last 5 calls; recurrente: >= 3 different faults each in
-  >= 2 of the last 5 calls.
+- faults of a call: elements not met (``element:<key>``), critical and non-critical error codes
+  (``critical_error:<code>``, ``non_critical_error:<code>``).
+- reincidente: ``coaching.history.reincidentes`` (the one definition: a fault in >= 3 of the
+  last 5 calls); recurrente: >= 3 different faults each in >= 2 of the last 5 calls.
 
 API: ``build_dashboard(backend, cohort_id, *, window=10, today=None) -> CohortDashboard``,
 ``trainee_drilldown(backend, trainee_id, *, window=10) -> TraineeDrilldown``; the call drill-down
@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
+from simulator.coaching.history import WINDOW, reincidentes
 from simulator.language.display import display
 from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS, Scorecard
 from simulator.services.backend import Backend
@@ -44,8 +45,7 @@ from simulator.services.results import TraineeInfo
 if TYPE_CHECKING:
     from simulator.storage import CallRecord, OverrideRecord
 
-FLAG_WINDOW = 5
-REINCIDENTE_MIN = 3
+FLAG_WINDOW = WINDOW
 RECURRENTE_FAULTS = 3
 RECURRENTE_MIN = 2
 
@@ -105,6 +105,7 @@ class TraineeDrilldown:
 
 def faults_of(card: Scorecard) -> set[str]:
     found = {f"critical_error:{e.code}" for e in card.critical_errors}
+    found |= {f"non_critical_error:{e.code}" for e in card.non_critical_errors}
     found |= {f"element:{k}" for k, e in card.elements.items() if e.met is False}
     return found
 
@@ -138,7 +139,7 @@ def trainee_row(
     counts: Counter[str] = Counter()
     for call in last:
         counts.update(faults_of(call.card))
-    reincidente = tuple(sorted(f for f, n in counts.items() if n >= REINCIDENTE_MIN))
+    reincidente = tuple(sorted(reincidentes([faults_of(call.card) for call in last])))
     repeating = tuple(sorted(f for f, n in counts.items() if n >= RECURRENTE_MIN))
     return TraineeRow(
         trainee_id=trainee_id,

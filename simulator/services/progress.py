@@ -2,8 +2,9 @@
 
 PEC is the share of scored calls without a critical error; PENC the mean of the scorecards'
 ``metrics["penc"]``. A fault (critical or non-critical error code, or an element not met) seen in
-two or more calls is *reincidente*; committing different faults call after call makes the trainee
-*recurrente* (seed glossary).
+two or more calls is listed; it is flagged *reincidente* by the one definition
+(``coaching.history.reincidentes``: 3 of the last 5 calls); committing different faults call after
+call makes the trainee *recurrente* (seed glossary).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Literal
 
+from simulator.coaching.history import reincidentes
 from simulator.errors import SimuladorError
 from simulator.language.display import display
 from simulator.models.scorecard import SKILL_KEYS, Scorecard
@@ -39,15 +41,15 @@ def faults_of(card: Scorecard) -> set[tuple[Family, str]]:
 
 
 def repeated_faults(scored: list[tuple[int, Scorecard]]) -> list[RepeatedFault]:
-    """Faults present in at least two calls (oldest-first input), most frequent first.
-
-    Each is *reincidente* (seed glossary: the same fault repeated); critical errors come first
-    among faults with the same count.
+    """Faults present in at least two calls (oldest-first input), most frequent first, those that
+    are *reincidente* (``coaching.history.reincidentes``) flagged; critical errors come first among
+    faults with the same count.
     """
     call_ids: dict[tuple[Family, str], list[int]] = defaultdict(list)
     for call_id, card in scored:
         for fault in faults_of(card):
             call_ids[fault].append(call_id)
+    flagged = reincidentes([faults_of(card) for _, card in scored])
     result = []
     for (family, code), where in call_ids.items():
         if len(where) < MIN_REPEATS:
@@ -59,7 +61,7 @@ def repeated_faults(scored: list[tuple[int, Scorecard]]) -> list[RepeatedFault]:
                 name=_fault_name(family, code),
                 count=len(where),
                 call_ids=tuple(where),
-                flag="reincidente",
+                flag="reincidente" if (family, code) in flagged else None,
             )
         )
     family_order = {"critical_error": 0, "element": 1, "non_critical_error": 2}

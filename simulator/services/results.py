@@ -267,7 +267,9 @@ class RepeatedFault:
     name: str
     count: int
     call_ids: tuple[int, ...]
-    flag: Literal["reincidente", "recurrente"]
+    # «reincidente» when it is by the one rule (``coaching.history.reincidentes``); a fault seen
+    # in two calls long apart is listed without a flag
+    flag: Literal["reincidente", "recurrente"] | None
 
 
 @dataclass(frozen=True, slots=True)

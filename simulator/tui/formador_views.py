@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
+from simulator.coaching.history import REINCIDENTE_MIN, WINDOW
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 
@@ -86,6 +87,8 @@ def fault_name(fault: str) -> str:
     kind, _, code = fault.partition(":")
     if kind == "element":
         return display("element", code)
+    if kind == "non_critical_error":
+        return f"{display('non_critical_error', code)} (error no crítico)"
     return f"{display('critical_error', code)} (error crítico)"
 
 
@@ -104,7 +107,8 @@ def flags_detail(row: TraineeRow) -> str:
     parts = []
     if row.reincidente:
         names = ", ".join(fault_name(f) for f in row.reincidente)
-        parts.append(f"Reincidente (misma falla en 3 o más de sus últimas 5 llamadas): {names}.")
+        rule = f"misma falla en {REINCIDENTE_MIN} o más de sus últimas {WINDOW} llamadas"
+        parts.append(f"Reincidente ({rule}): {names}.")
     if row.recurrente:
         names = ", ".join(fault_name(f) for f in row.repeating)
         parts.append(f"Recurrente (3 o más fallas distintas que se repiten): {names}.")

@@ -140,8 +140,12 @@ def test_history_reincidente_and_recurrente() -> None:
     again = grade(load("wrong_price"), history=[wrong, wrong])
     plan = again.coaching_plan
     assert plan.history_calls == 2
-    assert any("Reincidente" in f and "3 de 3" in f for f in plan.repeated_faults)
+    assert any("Reincidente" in f and "3 de sus últimas 3" in f for f in plan.repeated_faults)
     assert any(p.repeated == "reincidente" for p in plan.priorities)
+    # the same rule as the formador's board: one earlier call with the fault is not enough
+    twice = grade(load("wrong_price"), history=[wrong]).coaching_plan
+    assert not any(f.startswith("Reincidente") for f in twice.repeated_faults)
+    assert not any(p.repeated == "reincidente" for p in twice.priorities)
     different = grade(load("no_protocol"), history=[graded("wrong_data"), graded("disrespect")])
     assert any(f.startswith("Recurrente") for f in different.coaching_plan.repeated_faults)
 

@@ -73,12 +73,16 @@ def test_history_flags_repeated_faults(runner: CliRunner, tmp_path: Path) -> Non
     first = runner.invoke(app, ["score", str(DATA / "wrong_price.json"), "--json"])
     earlier = tmp_path / "anterior.json"
     earlier.write_text(first.stdout, "utf-8")
-    result = runner.invoke(
-        app, ["score", str(DATA / "wrong_price.json"), "--json", "--history", str(earlier)]
-    )
+    once = ["--history", str(earlier)]
+    result = runner.invoke(app, ["score", str(DATA / "wrong_price.json"), "--json", *once])
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)["coaching_plan"]
     assert plan["history_calls"] == 1
+    # the one definition of reincidente: the same fault in 3 of the last 5 calls
+    assert not any(f.startswith("Reincidente") for f in plan["repeated_faults"])
+    result = runner.invoke(app, ["score", str(DATA / "wrong_price.json"), "--json", *once, *once])
+    plan = json.loads(result.stdout)["coaching_plan"]
+    assert plan["history_calls"] == 2
     assert any(f.startswith("Reincidente") for f in plan["repeated_faults"])
 
 
