@@ -133,6 +133,7 @@ class CallScreen(CallVoice, CallTalk, CallPhone, Screen[None]):
         self.title = "Estación de trabajo"
         self.typing.display = False
         self.hint_line.display = False
+        self.capture_form.after_last = self.say  # Enter on the last field: back to talking
         session = self.session
         self.softphone.status = session.status
         if session.started:  # a resumed call

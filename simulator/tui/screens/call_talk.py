@@ -82,30 +82,37 @@ class CallTalk(_MixinBase):
         if not text:
             return
         if self.phase == "before":
+            self._keep(text, spoken)
             self.notify(
                 f"Primero póngase Disponible (F2) y {self.answer_label.lower()} (F3).",
                 severity="warning",
             )
             return
         if self.phase != "live":
+            self._keep(text, spoken)
             self.notify("La llamada ya terminó. Presione F6 para terminar.", severity="warning")
             return
         if text.startswith("/") and spoken is None:
-            self.say.value = ""
             self._command(text)
             return
         if self.waiting:
+            self._keep(text, spoken)
             heard = f": «{escape_textual(text)}»" if spoken is not None else ""
             self.notify(f"Espere la respuesta del cliente… (no se envió{heard})")
             return
         if self.hold_t0 is not None:  # talking takes the customer off hold
             self.action_hold()
-        if spoken is None:
-            self.say.value = ""
         self._turn("agent", text)
         self.waiting = True
         self.typing.display = True
         self._reply(self.generation, text, spoken)
+
+    def _keep(self, text: str, spoken: tuple[float, float] | None) -> None:
+        """A typed line that was not sent goes back to the talk line (Enter emptied it), unless
+        the trainee already typed something else there."""
+        if spoken is None and not self.say.value:
+            self.say.value = text
+            self.say.cursor_position = len(text)
 
     def _command(self, text: str) -> None:
         """The slash commands of ``simulador play`` also work here (keyboard shortcuts too)."""

@@ -305,9 +305,24 @@ class CallVoice(_MixinBase):
 
 class TalkLine(Input):
     """The talk line. Space on it while it is empty is push-to-talk when voice is «pulsar para
-    hablar» (Textual gives an Input its printable keys before any screen binding)."""
+    hablar» (Textual gives an Input its printable keys before any screen binding).
+
+    Enter sends the line and empties it at once, in the line's own key order: the keys a fast
+    typist sends behind Enter start the next line instead of being wiped with the one sent (the
+    screen used to empty the line when Enter's message reached it, after those keys)."""
+
+    async def action_submit(self) -> None:
+        await super().action_submit()  # the message carries the line as it was
+        self.value = ""
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            # here, in the line's own key order: Input's Enter binding runs only once the key
+            # came back up to the app, after the keys typed behind it were already in the line
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
         screen = self.screen
         talk = event.key == "space" and not self.value and isinstance(screen, CallVoice)
         if talk and isinstance(screen, CallVoice) and screen.push_to_talk_key():

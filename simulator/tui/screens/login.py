@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from simulator.errors import SimuladorError
 from simulator.language.safe_text import clean, escape_textual
 from simulator.tui.app_api import app_of
+from simulator.tui.widgets.typeahead import ENTER, HoldingInput
 
 if TYPE_CHECKING:
     from simulator.services.results import TraineeInfo
@@ -53,7 +54,7 @@ class LoginScreen(Screen[None]):
                 "Practique llamadas de contact center y reciba retroalimentación.", id="tagline"
             )
             yield Label("Escriba su nombre y presione Enter:", id="name-label")
-            yield Input(placeholder="Su nombre", id="name", max_length=60)
+            yield HoldingInput(placeholder="Su nombre", id="name", max_length=60)
             yield Label("O elija su usuario:", id="known-label")
             yield OptionList(id="known")
             yield Label("", id="password-label")
@@ -170,8 +171,22 @@ class LoginScreen(Screen[None]):
         field.value = repeat.value = ""
         field.display = True
         repeat.display = question == "choose"
-        field.focus()
+        self.set_focus(field)
         self.query_one("#login-status", Static).update("")
+        self._typed_ahead(field, repeat if question == "choose" else None)
+
+    def _typed_ahead(self, field: Input, repeat: Input | None) -> None:
+        """What the trainee typed after Enter on the name, before this question showed: into the
+        PIN field (and the repeat field after a second Enter), sent if Enter followed it."""
+        parts = self.query_one("#name", HoldingInput).release().split(ENTER)
+        field.value = parts[0]
+        field.cursor_position = len(field.value)
+        if repeat is not None and len(parts) > 1:
+            repeat.value = parts[1]
+            repeat.cursor_position = len(repeat.value)
+            self.set_focus(repeat)
+        if len(parts) > 1 and field.value:
+            self._password_submitted()
 
     def action_back(self) -> None:
         """Escape: leave the password or PIN question if it is open, else quit."""
@@ -227,6 +242,7 @@ class LoginScreen(Screen[None]):
 
     def _refused(self, message: str) -> None:
         """A wrong password or PIN, a pause, or PINs that differ: clear, say why, ask again."""
+        self.query_one("#name", HoldingInput).release()  # typed ahead for a question not asked
         field = self.query_one("#password", Input)
         field.value = ""
         self.query_one("#pin-repeat", Input).value = ""
@@ -239,6 +255,7 @@ class LoginScreen(Screen[None]):
     @on(Button.Pressed, "#enter")
     def _submit(self) -> None:
         if self.person is not None and self.query_one("#password", Input).value:
+            self._type_again()
             self._password_submitted()
             return
         known = self.query_one("#known", OptionList)
@@ -248,18 +265,28 @@ class LoginScreen(Screen[None]):
             self._known_chosen(OptionList.OptionSelected(known, option, known.highlighted))
             return
         if len(name) < 2:
+            self._type_again()
             self.notify("Escriba su nombre (al menos 2 letras).", severity="warning")
             return
         app_of(self).when_services_ready(lambda: self._create(name))
+
+    def _type_again(self) -> None:
+        """No question follows this Enter: what was typed behind it goes into the name field."""
+        field = self.query_one("#name", HoldingInput)
+        text = field.release().replace(ENTER, "")
+        if text:
+            field.insert_text_at_cursor(text)
 
     @work(thread=True, exclusive=True)
     def _create(self, name: str) -> None:
         app = app_of(self)
         if app.load_error:
+            app.call_from_thread(self._type_again)
             return
         try:
             trainee = app.ready_services.trainees.get_or_create(name)
         except SimuladorError as error:
+            app.call_from_thread(self._type_again)
             app.call_from_thread(self.notify, str(error), severity="error")
             return
         app.call_from_thread(self._enter, trainee)
