@@ -255,6 +255,16 @@ def _no_close(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     ]
 
 
+# why a wrong or unconfirmed field matters, in the words of the call's kind (ux-d: a service call
+# read «puede invalidar la venta»)
+_DATA_WHY = {
+    "sale": "Un dato mal capturado o sin confirmar genera un nuevo contacto y puede invalidar la venta.",
+    "service": "Un dato mal capturado o sin confirmar genera un nuevo contacto y retrasa la solución.",
+    "complaint": "Un dato mal capturado o sin confirmar genera un nuevo contacto y retrasa la solución.",
+    "collections": "Un dato mal capturado o sin confirmar genera un nuevo contacto y puede invalidar el acuerdo de pago.",
+}
+
+
 def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     element = card.elements.get("data_management")
     if element is None or element.met is not False:
@@ -274,7 +284,7 @@ def _data(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
             "data_management",
             target,
             f"Datos: {problems}.",
-            "Un dato mal capturado o sin confirmar genera un nuevo contacto y puede invalidar la venta.",
+            _DATA_WHY.get(ctx.kind, _DATA_WHY["sale"]),
             data_phrasing(checks, ctx.kind),
         )
     ]

@@ -265,12 +265,16 @@ def unjudged_metrics(card: Scorecard) -> frozenset[str]:
 
 
 def metric_rows(
-    metrics: dict[str, float | int | None], left_out: frozenset[str] = frozenset()
+    metrics: dict[str, float | int | None],
+    left_out: frozenset[str] = frozenset(),
+    sale: bool = True,
 ) -> list[tuple[str, str, str]]:
     """(name, value, target) for the key metrics, in the order the trainee reads them; the keys in
-    ``left_out`` (``unjudged_metrics``) are not shown."""
+    ``left_out`` (``unjudged_metrics``) are not shown; a call that is no ``sale`` has no sale's
+    targets (a service call read «11 a 14 en una venta»)."""
     rows = []
-    for key, target in labels()["metric_targets"].items():
+    targets = {**labels()["metric_targets"], **({} if sale else labels()["no_sale_targets"])}
+    for key, target in targets.items():
         if key not in metrics or key in left_out:
             continue
         value = metrics[key]

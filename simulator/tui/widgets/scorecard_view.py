@@ -102,7 +102,8 @@ def metrics_table(card: Scorecard) -> Table:
     table.add_column("Métrica", style="bold", no_wrap=True)
     table.add_column("Valor", justify="right")
     table.add_column("Meta", style="dim")
-    for name, value, target in metric_rows(card.metrics, unjudged_metrics(card)):
+    sale = card.skills.get("closing") is not None  # closing is judged in sales only
+    for name, value, target in metric_rows(card.metrics, unjudged_metrics(card), sale):
         table.add_row(Text(clean(name)), Text(clean(value)), Text(clean(target)))
     return table
 
