@@ -99,24 +99,31 @@ def full_name_phrase(ctx: CallContext) -> str:
 
 
 def agent_spoken_name(ctx: CallContext) -> str | None:
-    """The name the agent gave in the opening («le habla Daniel de…»), as written."""
+    """The name the agent gave in the opening («le habla Daniel de…»), else anywhere in the call
+    («Daniel al habla», «le atendió Daniel»), as written."""
     company = set(tx.fold(ctx.transcript.company or "").split())
     skip = tx.stopwords() | _not_names() | company
-    for n in ctx.agent_turns[:OPENING_TURNS]:
-        match = _agent_intro().search(ctx.folded[n - 1])
-        if not match:
-            continue
-        word = match.group(1)
+    turns = [(n, _agent_intro()) for n in ctx.agent_turns[:OPENING_TURNS]]
+    turns += [(n, tx.cue("agent_signature")) for n in ctx.agent_turns]
+    for n, cue in turns:
+        match = cue.search(ctx.folded[n - 1])
+        word = next((g for g in match.groups() if g), "") if match else ""
         if word in skip or len(word) < 3:
             continue
-        text = ctx.text(n)
-        typed = text != text.lower()  # typed text capitalises names; speech input does not
-        for raw in text.split():
-            clean = raw.strip(_EDGE)
-            if tx.fold(clean) == word:
-                if typed and not clean[:1].isupper():
-                    break  # «soy nuevo…»: not a name
-                return clean[:1].upper() + clean[1:]
-        else:
-            return word.title()
+        name = _as_written(ctx.text(n), word)
+        if name:
+            return name
     return None
+
+
+def _as_written(text: str, word: str) -> str | None:
+    """``word`` (folded) as the turn wrote it, capitalised; None when typed text has it in lower
+    case («soy nuevo…»: not a name; speech input has no capitals at all)."""
+    typed = text != text.lower()
+    for raw in text.split():
+        clean = raw.strip(_EDGE)
+        if tx.fold(clean) == word:
+            if typed and not clean[:1].isupper():
+                return None
+            return clean[:1].upper() + clean[1:]
+    return word.title()
