@@ -1,8 +1,7 @@
 """View models: what the screens show, built from the typed results the services hand back.
 
 The screens read the services' result types (``simulator.services.results``) through these small
-adapters, attribute by attribute, one name per field; a change in those types is a mypy error
-here, in one module. Plain Python (no Textual), easy to test.
+adapters, one name per field: a change in those types is a mypy error here. Plain Python.
 """
 
 from __future__ import annotations
@@ -251,8 +250,7 @@ VOICE_ONLY = frozenset(
 
 def unjudged_metrics(card: Scorecard) -> frozenset[str]:
     """Metrics of a skill or element the call was not judged on (a service call's close attempts,
-    buying signals followed, objections answered when none was raised): a «0 · meta ≥ 1» row there
-    read as a failure."""
+    objections answered when none was raised): a «0 · meta ≥ 1» row there read as a failure."""
     left_out = set()
     if card.skills.get("closing") is None:
         left_out.add("close_attempts")
@@ -261,6 +259,8 @@ def unjudged_metrics(card: Scorecard) -> frozenset[str]:
     objections = card.elements.get("objection_handling")
     if objections is not None and objections.met is None:
         left_out.add("objections_addressed")
+    if card.skills.get("data_management") is None:  # no field owed: «0 · todos los requeridos»
+        left_out |= {"fields_required", "fields_correct", "fields_confirmed"}
     return frozenset(left_out)
 
 

@@ -24,3 +24,15 @@ def test_why_confirm_data_follows_the_kind() -> None:
     assert "venta" in _DATA_WHY["sale"]
     for kind in ("service", "complaint", "collections"):
         assert "venta" not in _DATA_WHY[kind]
+
+
+def test_data_rows_are_left_out_when_no_field_is_owed() -> None:
+    from simulator.models.scorecard import Scorecard
+    from simulator.tui.views import unjudged_metrics
+
+    card = Scorecard(overall=80, verdict="competent", elements={}, skills={}, metrics={})
+    assert {"fields_required", "fields_correct", "fields_confirmed"} <= unjudged_metrics(card)
+    card = Scorecard(
+        overall=80, verdict="competent", elements={}, skills={"data_management": 90}, metrics={}
+    )
+    assert "fields_confirmed" not in unjudged_metrics(card)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Select, Static
 
 from simulator.errors import SimuladorError
+from simulator.language.plural import count as plural_count
 from simulator.language.safe_text import clean
 from simulator.language.safe_text import escape_textual as escape
 from simulator.tui.app_api import app_of
@@ -151,8 +152,9 @@ class FormadorDashboardScreen(Screen[None]):
         assignments = assignments_text(
             board.assignments_total, board.assignments_done, board.assignments_overdue
         )
+        members = plural_count(len(board.rows), "aprendiz")
         return (
-            f"[b]Cohorte «{escape(board.cohort_name)}»[/b] · {len(board.rows)} aprendices · "
+            f"[b]Cohorte «{escape(board.cohort_name)}»[/b] · {members} · "
             f"PEC {percent(board.pec)} · PENC {percent(board.penc)} · "
             f"asignaciones cumplidas {assignments}"
         )

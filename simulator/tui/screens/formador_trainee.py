@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from simulator.errors import SimuladorError
 from simulator.language.display import display
+from simulator.language.plural import count as plural_count
 from simulator.language.safe_text import clean
 from simulator.language.safe_text import escape_textual as escape
 from simulator.tui.app_api import SimuladorAppAPI, app_of
@@ -140,9 +141,12 @@ class FormadorTraineeScreen(Screen[None]):
             best = (
                 f"mejor {status.best_score}" if status.best_score is not None else "sin calificar"
             )
+            used = plural_count(status.attempts_used, "intento usado")
+            if a.max_attempts:
+                used += f" de {a.max_attempts}"
             lines.append(
                 f"• {escape(self.titles.get(a.scenario_id, a.scenario_id))} · {mode} · {due} · {target} · "
-                f"intentos {status.attempts_used} · {best} · "
+                f"{used} · {best} · "
                 f"[b]{STATUS_NAMES.get(status.status, status.status)}[/b]"
             )
         self.query_one("#trainee-assignments", Static).update(
