@@ -18,7 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -40,25 +40,24 @@ def tokens(text: str) -> frozenset[str]:
 class Prefiltered:
     """A compiled regex behind its anchors: same methods and results as ``re.Pattern``."""
 
-    __slots__ = ("_regex", "_words", "_keys", "_keyed", "_substrings")
+    __slots__ = ("_regex", "_tests")
 
-    def __init__(self, regex: re.Pattern[str], found: Found) -> None:
+    def __init__(self, regex: re.Pattern[str], found: tuple[Found, ...]) -> None:
         self._regex = regex
-        self._words, self._keyed, self._substrings = found
-        self._keys = frozenset(self._keyed)
+        self._tests = tuple((words, frozenset(keyed), keyed, subs) for words, keyed, subs in found)
 
     def _absent(self, string: str) -> bool:
+        """The text lacks every anchor of one of the requirements: no match is possible."""
         present = tokens(string)
-        if not self._words.isdisjoint(present):
-            return False
-        for key in self._keys & present:
-            for piece in self._keyed[key]:
-                if piece in string:
-                    return False
-        for anchor in self._substrings:  # noqa: SIM110 - the plain loop is the fastest here
-            if anchor in string:
-                return False
-        return True
+        for words, keys, keyed, substrings in self._tests:
+            if not words.isdisjoint(present):
+                continue
+            if any(piece in string for key in keys & present for piece in keyed[key]):
+                continue
+            if any(anchor in string for anchor in substrings):
+                continue
+            return True
+        return False
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._absent(string):
@@ -120,19 +119,27 @@ def wrap(regex: re.Pattern[str], min_chars: int = MIN_CHARS) -> re.Pattern[str]:
     for: it answers every method the same way)."""
     if len(regex.pattern) < min_chars or not _enabled():
         return regex
-    stored = regex_cache.remember(_kind(), regex.pattern, regex.flags, lambda: _stored(regex))
+    stored = regex_cache.remember(_KIND, regex.pattern, regex.flags, lambda: _stored(regex))
     if stored is None:
         return regex
-    words, keyed, substrings = stored
-    found = (frozenset(words), {k: tuple(v) for k, v in keyed}, tuple(substrings))
-    return cast(re.Pattern[str], Prefiltered(regex, found))
+    try:
+        found = tuple(
+            (frozenset(words), {k: tuple(v) for k, v in keyed}, tuple(substrings))
+            for words, keyed, substrings in stored
+        )
+    except (TypeError, ValueError):  # an entry of another layout: analyse again
+        found = anchors(regex.pattern, regex.flags) or ()
+    return cast(re.Pattern[str], Prefiltered(regex, found)) if found else regex
 
 
-@cache
 def _kind() -> str:
-    """The cache key's kind: this module's own text, so a changed analysis never reads old ones."""
+    """The cache key's kind: the text of the analysis, so a changed one never reads old entries
+    (taken when this module is imported, so it names the code that runs)."""
     source = Path(__file__).read_bytes() + Path(prefilter_anchors.__file__).read_bytes()
     return "prefilter-" + hashlib.sha256(source).hexdigest()[:16]
+
+
+_KIND = _kind()
 
 
 def _stored(regex: re.Pattern[str]) -> tuple[Any, ...] | None:
@@ -140,5 +147,7 @@ def _stored(regex: re.Pattern[str]) -> tuple[Any, ...] | None:
     found = anchors(regex.pattern, regex.flags)
     if found is None:
         return None
-    words, keyed, substrings = found
-    return tuple(sorted(words)), tuple(keyed.items()), substrings
+    return tuple(
+        (tuple(sorted(words)), tuple(keyed.items()), substrings)
+        for words, keyed, substrings in found
+    )

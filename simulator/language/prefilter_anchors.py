@@ -299,14 +299,39 @@ def _weakness(anchors: frozenset[str]) -> tuple[int, int, int, int]:
         tiny += kind == "s" and _everywhere(body)
         if kind == "w":
             weak += len(body) < MIN_STRONG or body in _weak_words()
-        else:
-            weak += len(body.split(_MARK)[-1]) < MIN_STRONG
+        else:  # a phrase of function words («que », «no sea »): common unless long
+            weak += len(body.split(_MARK)[-1].strip()) < 2 * MIN_STRONG - 2
     return tiny, weak, plain, len(anchors)
 
 
-def _required(seq: Any, left: bool, right: bool) -> frozenset[str] | None:
-    """Anchors of which every match of ``seq`` holds one (``left``/``right``: a boundary is
-    known just before/after it), or None."""
+def _rareness(anchors: frozenset[str]) -> tuple[bool, bool, float, int]:
+    """Order of the second track: the set with the smallest share of common anchors (a list of
+    three thousand rare words beats three function words, though it is longer), unless it needs
+    too many substring tests."""
+    tiny, weak, plain, total = _weakness(anchors)
+    return tiny > 0, plain > MAX_SUBSTRINGS // 4, weak / total, plain
+
+
+Tracks = tuple[frozenset[str] | None, frozenset[str] | None]
+
+
+def _tracks(candidates: list[frozenset[str] | None]) -> Tracks:
+    usable = [c for c in candidates if c]
+    if not usable:
+        return None, None
+    return min(usable, key=_weakness), min(usable, key=_rareness)
+
+
+def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    if any(p is None for p in parts):
+        return None
+    return frozenset().union(*cast(list[frozenset[str]], parts))
+
+
+def _required(seq: Any, left: bool, right: bool) -> Tracks:
+    """Two sets of anchors, each such that every match of ``seq`` holds one of it (``left`` /
+    ``right``: a boundary is known just before/after ``seq``): the fewest common anchors, and the
+    smallest share of them. Both hold, so a text must pass both."""
     items = list(_items(seq))
     candidates: list[frozenset[str] | None] = []
     run: Strings = frozenset({_MARK if left else ""})
@@ -326,10 +351,10 @@ def _required(seq: Any, left: bool, right: bool) -> frozenset[str] | None:
         rbound = _starts_bounded(items, idx + 1, right)
         if op == sre.BRANCH:
             parts = [_required(branch, bounded, rbound) for branch in av[1]]
-            if all(p is not None for p in parts):
-                candidates.append(frozenset().union(*cast(list[frozenset[str]], parts)))
+            candidates.append(_union([p[0] for p in parts]))
+            candidates.append(_union([p[1] for p in parts]))
         elif op in _REPEATS and av[0] >= 1:
-            candidates.append(_required(av[2], False, False))
+            candidates.extend(_required(av[2], False, False))
             least = _exact_seq(av[2])  # «o+»: the stretch so far, then one «o» at least
             least = _power(least, av[0]) if least is not None else None
             if least is not None and len(run) * len(least) <= MAX_EXACT:
@@ -337,8 +362,7 @@ def _required(seq: Any, left: bool, right: bool) -> frozenset[str] | None:
         bounded = _ends_bounded(op, av, bounded)
         run = frozenset({_MARK if bounded else ""})
     candidates.append(_anchors_of(_join(run, frozenset({_MARK if right else ""}))))
-    usable = [c for c in candidates if c]
-    return min(usable, key=_weakness) if usable else None
+    return _tracks(candidates)
 
 
 def _everywhere(substring: str) -> bool:
@@ -358,10 +382,10 @@ def _minimal(substrings: set[str]) -> tuple[str, ...]:
 Found = tuple[frozenset[str], dict[str, tuple[str, ...]], tuple[str, ...]]
 
 
-def anchors(pattern: str, flags: int = 0) -> Found | None:
-    """(whole words, {whole word: substrings checked when it is there}, substrings): every match
-    of ``pattern`` holds one of the words, one keyed substring with its word, or one of the
-    substrings; None if that cannot be told."""
+def anchors(pattern: str, flags: int = 0) -> tuple[Found, ...] | None:
+    """Requirements every match of ``pattern`` meets, each as (whole words, {whole word:
+    substrings checked when it is there}, substrings): a match holds one of the words, or one
+    keyed substring with its word, or one of the substrings. None if none can be told."""
     if flags & re.IGNORECASE:
         return None
     with _lock:
@@ -369,21 +393,29 @@ def anchors(pattern: str, flags: int = 0) -> Found | None:
             parsed = _parser.parse(pattern, flags)
             if parsed.state.flags & re.IGNORECASE:
                 return None
-            found = _required(parsed, False, False)
+            tracks = _required(parsed, False, False)
         except (_Unsupported, RecursionError):
             return None
         finally:
             _memo.clear()
-    if not found:
-        return None
-    words = frozenset(a[2:] for a in found if a.startswith("w:"))
+    out: list[Found] = []
+    for track in dict.fromkeys(t for t in tracks if t):  # the two may be the same set
+        found = _found(track)
+        if found is not None:
+            out.append(found)
+    out.sort(key=lambda f: (len(f[2]), len(f[1])))  # the cheaper test first
+    return tuple(out) or None
+
+
+def _found(anchors: frozenset[str]) -> Found | None:
+    words = frozenset(a[2:] for a in anchors if a.startswith("w:"))
     keyed: dict[str, set[str]] = {}
-    for anchor in found:
+    for anchor in anchors:
         if anchor.startswith("k:"):
             key, piece = anchor[2:].split(_MARK)
             if key not in words:
                 keyed.setdefault(key, set()).add(piece)
-    substrings = _minimal({a[2:] for a in found if a.startswith("s:")})
+    substrings = _minimal({a[2:] for a in anchors if a.startswith("s:")})
     if len(substrings) > MAX_SUBSTRINGS or any(_everywhere(a) for a in substrings):
         return None  # too many to test, or one in nearly every text
     return words, {k: _minimal(v) for k, v in sorted(keyed.items())}, substrings

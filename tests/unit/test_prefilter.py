@@ -71,7 +71,7 @@ def _same(wrapped: re.Pattern[str], raw: re.Pattern[str], text: str) -> None:
 def test_anchors_are_whole_words_or_literal_strings() -> None:
     found = anchors(r"(?<![a-z0-9])(?:le puedo ayudar|entend[io] bien|me da (?:\w+ )?el)\b")
     assert found is not None
-    words, keyed, substrings = found
+    words, keyed, substrings = found[0]
     assert words == {"ayudar", "entendi", "entendo"}
     assert list(keyed.values()) == [("me da ",)] and set(keyed) <= {"me", "da"}
     assert substrings == ()
@@ -86,6 +86,8 @@ def test_the_big_lexicons_are_prefiltered() -> None:
     wrapped = _prefiltered()
     for key in ("agent:close", "agent:empathy", "conduct:disrespect:insult", "offensive:0"):
         assert key in wrapped
+    # the insult frames: the frame words («usted es…») and the offensive words both required
+    assert any("pelotudo" in words for words, *_ in wrapped["offensive:0"]._tests)
 
 
 def test_every_prefiltered_lexicon_regex_answers_as_the_regex() -> None:
