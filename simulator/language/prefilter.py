@@ -104,6 +104,8 @@ class Prefiltered:
         return self._regex.split(string, maxsplit)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):  # unset slots while unpickling, dunder probes
+            raise AttributeError(name)
         return getattr(self._regex, name)  # pattern, flags, groups, groupindex, scanner…
 
     def __repr__(self) -> str:

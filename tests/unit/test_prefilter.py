@@ -138,6 +138,18 @@ def test_any_regex_prefiltered_answers_as_the_regex(parts: list[str], words: lis
     _same(wrapped, raw, f" {text} ")
 
 
+def test_a_prefiltered_regex_pickles_and_copies() -> None:
+    import copy
+    import pickle
+
+    regex = _prefiltered()["agent:close"]
+    again = pickle.loads(pickle.dumps(regex))
+    assert again.pattern == regex.pattern
+    for text in TEXTS:
+        _same(again, regex._regex, text)
+        _same(copy.deepcopy(regex), regex._regex, text)
+
+
 def test_remembered_values_survive_a_new_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
