@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 from simulator.datafiles import parse as parse_yaml
-from simulator.language import regex_cache
+from simulator.language import prefilter, regex_cache
 
 LANG_PACKAGE = "simulator.language"
 
@@ -34,8 +34,10 @@ def compile_list(patterns: list[str] | str, subs: dict[str, str] | None = None) 
             pattern = pattern.replace("{" + key + "}", value)
         parts.append(f"(?:{pattern})")
     # The closing boundary holds when the match ends on a non-word char or before one.
-    return regex_cache.compile(
-        r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?:(?<![a-z0-9])|(?![a-z0-9]))"
+    return prefilter.wrap(
+        regex_cache.compile(
+            r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?:(?<![a-z0-9])|(?![a-z0-9]))"
+        )
     )
 
 

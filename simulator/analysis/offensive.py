@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from simulator.analysis.lexicon import load_yaml
-from simulator.language import regex_cache
+from simulator.language import prefilter, regex_cache
 from simulator.language.normalize import MAX_CHARS, normalize
 
 LEXICON = "offensive.yaml"
@@ -94,7 +94,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     frames = "|".join(f"(?:{str(f).replace('{w}', group)})" for f in data["frames"])
     vocative = "|".join(f"(?:{str(f).replace('{w}', group)})" for f in data["vocative"])
     edge = r"(?<![a-z0-9])(?:{})(?![a-z0-9])"
-    return regex_cache.compile(edge.format(frames)), regex_cache.compile(vocative)
+    return (
+        prefilter.wrap(regex_cache.compile(edge.format(frames))),
+        prefilter.wrap(regex_cache.compile(vocative)),
+    )
 
 
 _TITLES = frozenset(

@@ -25,6 +25,7 @@ import re
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ MAX_ENTRIES = 4000
 ENV_OFF = "SIMULADOR_REGEX_CACHE"  # "0" turns the cache off (benchmarks compare both)
 
 _lock = threading.Lock()
-_entries: dict[tuple[str, int], tuple[Any, ...]] | None = None
+_entries: dict[tuple[Any, ...], Any] | None = None
 _dirty = False
 _registered = False
 _broken = False
@@ -52,7 +53,7 @@ def _enabled() -> bool:
     return os.environ.get(ENV_OFF, "").strip().lower() not in ("0", "false", "no", "off")
 
 
-def _load() -> dict[tuple[str, int], tuple[Any, ...]]:
+def _load() -> dict[tuple[Any, ...], Any]:
     global _entries
     if _entries is None:
         try:
@@ -114,6 +115,27 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
             atexit.register(flush)
             _registered = True
         return compiled
+
+
+def remember(kind: str, pattern: str, flags: int, build: Callable[[], Any]) -> Any:
+    """A value derived from a pattern (anything ``marshal`` stores), kept in the same file under
+    its own key ``(pattern, flags, kind)``; ``build()`` runs when the file does not hold it."""
+    global _dirty, _registered
+    if _broken or not _enabled():
+        return build()
+    key = (pattern, flags, kind)
+    with _lock:
+        entries = _load()
+        if key in entries:
+            return entries[key]
+    value = build()
+    with _lock:
+        entries[key] = value  # type: ignore[index]
+        _dirty = True
+        if not _registered:
+            atexit.register(flush)
+            _registered = True
+    return value
 
 
 def flush(root: Path | None = None) -> None:
