@@ -53,7 +53,9 @@ CONDUCT_CAPS = {"disrespect": 30, "ignores_do_not_call": 30, "sale_without_conse
 # counted elsewhere in the call do not make up for brushing the customer's doubts off (panel F
 # zq-05: «Escucha activa 88» with every doubt ignored).
 UNHEARD_FLOOR = 50
-NEEDS_MET_FLOOR = 70.0  # probing when needs detection is met (score-i, panel K)
+# probing when needs detection is met: the coaching plan's probing target (coaching/es/plan.yaml),
+# so a need found is never a probing priority (score-i, panel K)
+NEEDS_MET_FLOOR = 80.0
 TERSE_WORDS = 8
 TALK_GOOD, TALK_BAD = 0.65, 0.90
 REFLECTION_COUNT_SCORE = (0.0, 60.0, 85.0, 100.0)  # 0, 1, 2, 3+ reflections in the call

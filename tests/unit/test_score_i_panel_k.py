@@ -10,7 +10,7 @@ no need is judged on the price said before the customer had to ask.
 from __future__ import annotations
 
 from simulator.analysis.customer import tag_customer
-from simulator.scoring import elements_objections, evidence_fit, score_transcript
+from simulator.scoring import elements_objections, evidence_fit, score_transcript, skills
 from simulator.scoring.elements_product import priced_unasked
 from simulator.scoring.engine import score_with_context
 from tests.unit.test_scoring_rules import GOOD_CLOSING, GOOD_OPENING, PITCH, PROBE, build
@@ -89,7 +89,7 @@ def test_probing_is_not_failed_when_the_need_was_found() -> None:
     transcript, acts = build(GOOD_OPENING + PROBE + PITCH + GOOD_CLOSING, outcome="sale")
     card = score_transcript(transcript, acts)
     assert card.elements["needs_detection"].met is True
-    assert (card.skills["probing"] or 0) >= 70
+    assert (card.skills["probing"] or 0) >= skills.NEEDS_MET_FLOOR
 
 
 COLD_PITCH = [
