@@ -32,6 +32,7 @@ from simulator.scoring.slots import slots
 ADDRESS_DIRECT = ("objection_response",)
 SOFT_WORDS = 10
 ADDRESS_SOFT = ("empathy", "paraphrase", "acknowledgement")
+STALLS = ("must_consult", "time")
 ADDRESS_FOLLOW = ("open_question", "closed_question", "feature", "benefit", "trial_close")
 
 
@@ -138,6 +139,10 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
         if conduct.respects_do_not_call(text) and not conduct.offers_again(text):
             return a
         return None if ctx.acts[a - 1] & SELLING_ACTS else a
+    if ctx.objection_type(n) in STALLS and conduct.pressure(ctx.text(a)):
+        # a customer who wants time or information answered with «no se va a arrepentir»,
+        # «mejor lo dejamos de una vez» was pushed, not heard (panel K xa-04, score-i)
+        return None
     if ctx.has(a, *ADDRESS_DIRECT):
         return a
     if ctx.objection_type(n) == "must_consult" and tx.cue("grants_request").search(

@@ -30,6 +30,7 @@ MISSING = {
     "accurate": "Dar precios y condiciones iguales al catálogo",
     "informed": "Dar al cliente información clara sobre lo que pidió o preguntó",
     "conditions": "Decir las condiciones de la oferta al ofrecerla",
+    "priced": "Decir el precio de la oferta sin esperar a que el cliente lo pregunte",
 }
 INFO_WORDS = 10
 
@@ -44,6 +45,27 @@ def asked_about_product(ctx: CallContext) -> list[int]:
         if products_named(ctx, n) or tx.cue("price_question").search(ctx.folded[n - 1]):
             found.append(n)
     return found
+
+
+def priced_unasked(ctx: CallContext) -> bool:
+    """An agent turn states an amount before the customer first asks what it costs."""
+    asked = next(
+        (
+            n
+            for n in ctx.customer_turns
+            if ctx.has(n, "question")
+            and (
+                tx.cue("price_question").search(ctx.folded[n - 1])
+                or tx.cue("cost_question").search(ctx.folded[n - 1])
+            )
+        ),
+        len(ctx.acts) + 1,
+    )
+    return any(
+        ctx.amounts(n) and not ctx.has(n, "data_request", "data_confirmation")
+        for n in ctx.agent_turns
+        if n < asked
+    )
 
 
 def mismatch_error(ctx: CallContext, m: PriceMismatch) -> ErrorFinding:
@@ -88,8 +110,14 @@ def judge(ctx: CallContext) -> Judged:
             if n > first_need and tx.content_words(ctx.text(n)) & need_words
         ]
     parts = {"presented": bool(presentations), "accurate": not mismatches}
-    if ctx.kind == "sale":
+    if ctx.kind == "sale" and (needs or not ctx.imported):
         parts["benefit_tied"] = bool(tied)
+    elif ctx.kind == "sale":
+        # a call from outside where the customer never said what he needs is judged, as a QA
+        # analyst judges it, on the offer explained with its cost before the customer has to ask
+        # (score-i, external dev: «T7 enumera beneficios concretos»; «el costo aparece sólo
+        # cuando se le pregunta»), not on a tie to a need nobody stated
+        parts["priced"] = priced_unasked(ctx)
     unsaid = must_say.unsaid(ctx)
     if must_say.marked(ctx):
         parts["conditions"] = not unsaid

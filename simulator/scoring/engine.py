@@ -14,6 +14,7 @@ from simulator.scoring import (
     applicability,
     critical_errors,
     elements_data,
+    evidence_fit,
     evidence_refine,
     learned_critical,
     metrics,
@@ -52,6 +53,7 @@ def score_with_context(
     elements = {rule.key: rule.function()(ctx) for rule in rules_of("element")}
     applicability.apply(ctx, elements)
     evidence_refine.apply(ctx, elements)
+    evidence_fit.apply(ctx, elements)
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
     critical += learned_critical.find(ctx, critical)
     critical.sort(key=lambda e: (e.turn or 0, e.code))

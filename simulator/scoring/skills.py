@@ -53,6 +53,9 @@ CONDUCT_CAPS = {"disrespect": 30, "ignores_do_not_call": 30, "sale_without_conse
 # counted elsewhere in the call do not make up for brushing the customer's doubts off (panel F
 # zq-05: «Escucha activa 88» with every doubt ignored).
 UNHEARD_FLOOR = 50
+# probing when needs detection is met: the coaching plan's probing target (coaching/es/plan.yaml),
+# so a need found is never a probing priority (score-i, panel K)
+NEEDS_MET_FLOOR = 80.0
 TERSE_WORDS = 8
 TALK_GOOD, TALK_BAD = 0.65, 0.90
 REFLECTION_COUNT_SCORE = (0.0, 60.0, 85.0, 100.0)  # 0, 1, 2, 3+ reflections in the call
@@ -112,6 +115,11 @@ def probing(inputs: SkillInputs) -> int | None:
     score = 0.7 * open_score + 0.3 * total_score
     if not needs.facts.get("needs"):
         score = min(score, 60.0)
+    elif needs.result.met is True:
+        # the element met says the need was found: the skill does not then fail the agent for
+        # asking few questions (panel K: «Sondeo 32 mientras Detecta necesidades está cumplido»,
+        # three precise questions to an impatient customer, a move or an emergency)
+        score = max(score, NEEDS_MET_FLOOR)
     return _clamp(score)
 
 
