@@ -55,7 +55,7 @@ FAMILY_CODE = {
     "inaccurate_information": "inaccurate_information",
     "sale_without_consent": "sale_without_consent",
 }
-MIN_PRECISION = 0.9
+MIN_PRECISION = [0.9]  # --min-precision sets it
 THRESHOLDS = [round(0.3 + 0.02 * i, 2) for i in range(35)]  # 0.30 … 0.98
 RANGE_MARGIN = 0.5
 
@@ -311,12 +311,14 @@ def combined(y: Any, probs: Any, th: float, eligible: Any, ruled: Any) -> dict[s
     }
 
 
-def choose(y: Any, probs: Any, eligible: Any) -> float:
+def choose(y: Any, probs: Any, eligible: Any, floor: float | None = None) -> float:
     """The lowest threshold whose out-of-fold precision on the eligible rows (where the head can
-    add a finding) is ≥ MIN_PRECISION with at least 3 hits; else the highest one."""
+    add a finding) is ≥ ``floor`` (default MIN_PRECISION) with at least 3 hits; else the highest
+    one."""
+    floor = MIN_PRECISION[0] if floor is None else floor
     for th in THRESHOLDS:
         tp, fp, _ = pr(y[eligible], probs[eligible] >= th)
-        if tp >= 3 and tp / (tp + fp) >= MIN_PRECISION:
+        if tp >= 3 and tp / (tp + fp) >= floor:
             return th
     return THRESHOLDS[-1]
 
@@ -376,6 +378,14 @@ def main() -> None:
     parser.add_argument("--plain", action="store_true", help="the fallback head: no embedding")
     parser.add_argument("--c", type=float, default=1.0)
     parser.add_argument("--embed-words", type=int, default=40)
+    parser.add_argument("--min-precision", type=float, default=MIN_PRECISION[0])
+    parser.add_argument(
+        "--family-precision",
+        action="append",
+        default=[],
+        metavar="FAMILY=P",
+        help="another precision floor for one family (repeatable)",
+    )
     parser.add_argument("--eval-a", action="store_true", help="train without a.jsonl, test on it")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument(
@@ -386,6 +396,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     use = not args.plain
+    MIN_PRECISION[0] = args.min_precision
+    floors = {k: float(v) for k, v in (item.split("=", 1) for item in args.family_precision)}
     learned_model.configure(True)
     learned_model.load_head(learned_model._bundled_head())
     if use and not (learned_model.warm_up() and not learned_model._STATE.plain):
@@ -412,7 +424,7 @@ def main() -> None:
         keep = applies if not args.fit_all else np.ones(len(rows), dtype=bool)
         probs = np.zeros(len(rows))
         probs[keep] = oof(X[keep], y[keep], groups[keep], args.c)
-        th = choose(y, probs, eligible)
+        th = choose(y, probs, eligible, floors.get(fam))
         cv = combined(y, probs, th, eligible, ruled)
         model = fit(X[keep], y[keep], args.c)
         weights = np.asarray(model.coef_[0], dtype="<f2")
@@ -471,8 +483,8 @@ def main() -> None:
                 else "on the lines where the family's precondition "
                 "holds (simulator.scoring.learned_critical.applicable)"
             ),
-            "threshold": f"lowest with out-of-fold precision >= {MIN_PRECISION}, GroupKFold "
-            "(group = writer / source)",
+            "threshold": f"lowest with out-of-fold precision >= {MIN_PRECISION[0]} "
+            f"{floors or ''}, GroupKFold (group = writer / source)",
             "cv": report,
             "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
             "script": "bench/train_critical.py",
