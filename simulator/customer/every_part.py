@@ -23,6 +23,7 @@ from simulator.customer import (
     choice_options,
     cues,
     data_give,
+    fact_model,
     need_choice,
     plausible,
     situation_moves,
@@ -177,7 +178,8 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
             used.add(hit)
             got[n] = hit
     for n, family in enumerate(families):
-        if got[n] is not None:
+        # customer-t: a part asking a fact of the scenario's model gets it, not a leftover
+        if got[n] is not None or fact_model.owns(t, asked[n], intents):
             continue
         for k in answers:
             answer = intents[k]
@@ -194,11 +196,13 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     return got
 
 
-def _fill(t: Turn, part: str, family: str) -> Intent | None:
+def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
     if family in ("closed", "opinion") or len(choice_options._raw_options(f"¿{part}?")) == 2:
         return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
+    if fact_model.owns(t, part, said_now or []):  # customer-t: the scenario's fact model
+        return fact_model.fill(t, part, said_now or [])  # None: the reply says it already
     kind = plausible.part_kind(part)
     lines = plausible.part_lines(part, t.scenario.kind, t.scenario.id)
     if family == "time" and not lines:
@@ -272,7 +276,7 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
             continue
         if k is not None or count >= MAX_INTENTS:
             continue
-        fill = _fill(t, part, _family(part))
+        fill = _fill(t, part, _family(part), intents)
         if fill is None or any(
             f.slots.get("kind") == fill.slots.get("kind") for v in slots.values() for f in v
         ):

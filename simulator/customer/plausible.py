@@ -22,9 +22,22 @@ from simulator.language.normalize import normalize
 
 @cache
 def config() -> dict[str, Any]:
+    """es/plausible.yaml, with ``facts``: the situation facts of each scenario's fact model
+    (es/fact_model.yaml, the facts with ``phrases``), so both paths say one model's facts."""
     text = resources.files("simulator.customer").joinpath("es/plausible.yaml").read_text("utf-8")
     data = parse_yaml(text)
-    return data if isinstance(data, dict) else {}
+    data = data if isinstance(data, dict) else {}
+    model = resources.files("simulator.customer").joinpath("es/fact_model.yaml").read_text("utf-8")
+    scenarios = parse_yaml(model)
+    data["facts"] = {
+        str(sid): {
+            str(key): {"asks": spec["phrases"], **{k: v for k, v in spec.items() if k != "asks"}}
+            for key, spec in (facts or {}).items()
+            if spec.get("phrases")
+        }
+        for sid, facts in (scenarios if isinstance(scenarios, dict) else {}).items()
+    }
+    return data
 
 
 def _pick(options: list[str], name: str) -> str:
@@ -60,14 +73,35 @@ def part_lines(part: str, kind: str, scenario_id: str = "") -> list[str]:
     """Plausible lines answering one normalized question ``part`` in a call of ``kind`` (lines
     keyed by the ``scenario_id`` come first: what this customer does for a living)."""
     padded = f" {part} "
-    for spec in config().get("parts", {}).values():
+    for key, spec in config().get("parts", {}).items():
         if any(f" {normalize(a)} " in padded for a in spec.get("asks", [])):
+            known = _model_lines(part, str(key), scenario_id)
+            if known:
+                return known
             lines = spec.get("lines", {})
             return [
                 str(x)
                 for x in (lines.get(scenario_id) or lines.get(kind) or lines.get("any") or [])
             ]
     return []
+
+
+# Plausible parts about the customer itself, said from the scenario's fact model when it has the
+# fact (customer/fact_model.py): the budget, the work, the household of this customer, never a
+# generic line against its situation (a retention customer paying 599 «que no pase de mil pesos»).
+MODEL_KINDS = {"budget": "budget", "occupation": "work", "dependents": "household"}
+
+
+def _model_lines(part: str, kind: str, scenario_id: str) -> list[str]:
+    from simulator.customer import fact_model  # the model imports the customer's turn types
+
+    concept = MODEL_KINDS.get(kind)
+    if not concept or not scenario_id:
+        return []
+    fact = fact_model.match(part, scenario_id)
+    if fact is None or not any(concept in alt for alt in fact.asks):
+        return []
+    return list(fact.lines)
 
 
 def part_kind(part: str) -> str | None:

@@ -21,6 +21,7 @@ from simulator.customer import (
     commitments,
     cues,
     every_part,
+    fact_model,
     facts,
     need_choice,
     plausible,
@@ -53,6 +54,7 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     shaped = choice_parts.which_part(t, choice_parts.either_or_part(t, shaped))
     shaped = choice_parts.whose_part(t, shaped)
     shaped = every_part.complete(t, shaped)  # no part of the question left unanswered
+    shaped = fact_model.consistent(t, shaped)  # customer-t: no pick against the scenario's facts
     shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
     while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
         shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
