@@ -247,7 +247,13 @@ def _audit_once(text: str, ctx: Context) -> str:
     kept = [
         p
         for i, p in enumerate(kept)
-        if not (i + 1 < len(kept) and line_pairs.yes_twice(p, kept[i + 1]))
+        if not (
+            i + 1 < len(kept)
+            and (
+                line_pairs.yes_twice(p, kept[i + 1])
+                or line_pairs.leads_into_continuation(p, kept[i + 1])
+            )
+        )
     ]
     final: list[str] = []
     seen: frozenset[str] = frozenset()

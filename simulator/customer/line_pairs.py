@@ -107,3 +107,13 @@ def contradicted(piece: str, others: list[str]) -> bool:
         if has(norm, drop) and not has(norm, when) and any(has(normalize(o), when) for o in others):
             return True
     return False
+
+
+def leads_into_continuation(piece: str, following: str) -> bool:
+    """A short lead-in («Mire, con toda confianza le cuento…») before a piece that goes on from
+    something said before («y encima me cobraron…»)."""
+    words = int(config().get("lead_in_words", 6))
+    if not piece.rstrip().endswith("…") or len(piece.split()) > words:
+        return False
+    said = f"{normalize(following)} "
+    return any(said.startswith(f"{c} ") for c in phrases("continuations"))

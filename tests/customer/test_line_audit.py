@@ -119,3 +119,8 @@ def test_pieces_that_contradict_each_other() -> None:
     line = "Ok, eso me queda claro. La verdad no sabría decirle cuántos somos."
     asked = _ctx(agent="Le explico el plan. ¿Cuántos son en su casa?")
     assert audit(line, asked) == "La verdad no sabría decirle cuántos somos."
+
+
+def test_a_lead_in_does_not_lead_into_a_continuation() -> None:
+    line = "Mire, le platico… y encima me llegó el recibo doble."
+    assert audit(line, _ctx()) == "Y encima me llegó el recibo doble."
