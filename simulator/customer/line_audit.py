@@ -149,8 +149,11 @@ def _checking(ctx: Context) -> bool:
     the customer's data read back)."""
     if ctx.readback:
         return True
-    asked = " ".join(normalize(q) for q in QUESTION.findall(ctx.agent))
-    return has(asked, phrases("check_phrases"))
+    questions = [normalize(q) for q in QUESTION.findall(ctx.agent)]
+    if has(" ".join(questions), phrases("check_phrases")):
+        return True
+    heads = [f"{bare(q)} " for q in questions]
+    return any(h.startswith(f"{p} ") for h in heads for p in phrases("identity_checks"))
 
 
 def _is_confirmation(piece: str) -> bool:

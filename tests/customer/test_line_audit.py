@@ -124,3 +124,10 @@ def test_pieces_that_contradict_each_other() -> None:
 def test_a_lead_in_does_not_lead_into_a_continuation() -> None:
     line = "Mire, le platico… y encima me llegó el recibo doble."
     assert audit(line, _ctx()) == "Y encima me llegó el recibo doble."
+
+
+def test_who_it_is_asked_is_a_check_a_datum_asked_is_not() -> None:
+    who = _ctx(agent="Buenas tardes. ¿Hablo con la señora Ana Ruiz?")
+    assert audit("Sí, es correcto.", who) == "Sí, es correcto."
+    datum = _ctx(agent="¿Me da su número de cliente para validar que hablo con la titular?")
+    assert audit("Sí, es correcto. Es el 4471.", datum) == "Sí. Es el 4471."
