@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from simulator.customer import cues, line_pairs, reactions
 from simulator.customer.casing import capitalize
@@ -86,9 +87,16 @@ def context(state: CustomerState, scenario: Scenario) -> Context:
     )
 
 
+@lru_cache(maxsize=64)
+def _head_words(piece: str) -> frozenset[str]:
+    return frozenset(normalize(piece[: 2 * MARKER_REACH]).split())
+
+
 def _opening(phrase: str, piece: str, words: int = OPENING_WORDS) -> re.Match[str] | None:
     """Where ``phrase`` opens ``piece`` (after at most ``words`` words of discourse, «Pues mire,
     es que»; not «La otra vez que llamé…»), if it does."""
+    if phrase.split(" ", 1)[0] not in _head_words(piece):
+        return None  # its first word is not even there (most pieces, most phrases)
     match = pattern(phrase).search(piece[: MARKER_REACH + len(phrase)])
     if match is None:
         return None
@@ -195,6 +203,12 @@ def _persuaded(ctx: Context) -> bool:
     return len(ctx.agent.split()) - asked >= asked
 
 
+@lru_cache(maxsize=8)
+def _missing(agent: str) -> tuple[str, ...]:
+    """The reaction phrases the agent's turn gives no trigger for (reactions.py), once a turn."""
+    return tuple(reactions.missing(agent, set()))
+
+
 def _unlicensed_reaction(piece: str, ctx: Context) -> bool:
     norm = normalize(piece)
     if has(norm, phrases("doubt_needed")) and not _persuaded(ctx):
@@ -203,7 +217,7 @@ def _unlicensed_reaction(piece: str, ctx: Context) -> bool:
         return True
     if not ctx.agent:
         return False
-    return has(norm, tuple(reactions.missing(ctx.agent, set())))
+    return has(norm, _missing(ctx.agent))
 
 
 # ------------------------------------------------------------------ the audit
