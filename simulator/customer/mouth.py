@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from simulator.customer import facts, fillers, line_fit, mouth_repeat, presuppose
+from simulator.customer import facts, fillers, line_audit, line_fit, mouth_repeat, presuppose
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.mouth_lines import (
     _OPENERS,
@@ -138,6 +138,8 @@ class TemplateMouth:
             options = glue().get("nothing_left") or glue().get("last_resort", {}).get("default")
             parts.append(str(rng.choice(options or ["Ya veo."])))
         text = " ".join(parts).strip()
+        # every piece glued into the reply needs its licence in the call (line_audit.py)
+        text = line_audit.audit(text, line_audit.context(state, scenario))
         if text in state.used_texts:
             again = list(glue().get("again_prefixes", []))
             marked = line_fit.repeat_marked(text)

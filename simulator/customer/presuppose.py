@@ -32,6 +32,8 @@ from simulator.models.content import Scenario
 T = TypeVar("T")
 INBOUND_KINDS = ("inbound_sale", "service")
 CUSTOMER_KINDS = ("service", "collections")  # the customer has the company's product
+AGENT_TEXT = "agent_text"  # ``state.play``: the agent's last turn (customer/line_audit.py)
+AGENT_KEPT = 2000  # characters of it kept
 PRODUCT = "product:"  # ``product:<id>``: the agent named this product of the catalog
 
 
@@ -76,6 +78,7 @@ def note(state: CustomerState, text: str, scenario: Scenario) -> None:
         said.append("substitute_named")
     state.facts_heard += [fact for fact in dict.fromkeys(said) if fact not in state.facts_heard]
     state.agent_words = len([w for w in norm.split() if w != "?"])
+    state.play[AGENT_TEXT] = text[:AGENT_KEPT]  # what the line audit licenses pieces by
 
 
 @cache
