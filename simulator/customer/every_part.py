@@ -26,6 +26,7 @@ from dataclasses import replace
 from simulator.customer import (
     choice_each,
     choice_options,
+    closed_parts,
     cues,
     data_give,
     need_choice,
@@ -227,7 +228,7 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
     if family == "closed":
-        return _checked(t, part) or _closed_unknown(t, part)
+        return closed_parts.checked(t, part) or closed_parts.unknown(t, part)
     if family == "opinion" or len(choice_options._raw_options(f"¿{part}?")) == 2:
         return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
     kind = plausible.part_kind(part)
@@ -267,51 +268,6 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
     return Intent(name="part_answer", slots={"value": line, "value_lc": lower, "kind": key})
 
 
-CHECK_WORDS = 3  # «¿es correcto?», «¿así es?», «¿le entendí bien?»
-
-
-def _checked(t: Turn, part: str) -> Intent | None:
-    """«Le confirmo: …su cuenta leída… ¿Es correcto? Y ¿desde cuándo…?» — a check of a datum
-    read back right gets its «sí, correcto» where it was asked, not only the later part (panel K
-    xa-01); a datum read back wrong is ``data_moves``' to correct."""
-    short = len(part.split()) <= CHECK_WORDS or cues.contains_any(part, cues.phrases("check_words"))
-    if not short or cues.open_form_question(f"¿{part}?"):
-        return None
-    data = t.scenario.customer.data
-    if not any(cues.value_matches(f, t.text, v) for f, v in data.items()):
-        return None
-    return Intent(name="data_confirm_yes")
-
-
-def _closed_unknown(t: Turn, part: str) -> Intent | None:
-    """A yes/no part about the customer's own situation that the reply leaves out («¿alguno
-    tiene algún padecimiento ya diagnosticado…?» — «ya le conté todo»; panels J yh-01, K xa-02)
-    gets an honest «tendría que checarlo» (``part_answers`` in es/brain.yaml); any other yes/no
-    part (a check, «¿le parece?») is left to the moves that answer it."""
-    conf = cues.config().get("part_answers", {})
-    words = [w for w in part.split() if w not in need_choice.LEAD_SKIP]
-    head = " ".join(words) + " "
-    leads = [normalize(x) for x in conf.get("own_closed_leads", [])]
-    opening = " " + " ".join(head.split()[:5]) + " "  # «¿alguien en casa tiene…?»
-    if not any(f" {x} " in opening for x in leads) or choice_options.SPLIT_O.search(part):
-        return None
-    if not cues.contains_any(part, [normalize(x) for x in conf.get("closed_unsure_topics", [])]):
-        return None  # a fact it knows («¿tiene tarjeta?»): its moves answer, not «no sé»
-    if cues.contains_any(part, list(cues.config().get("time_permission", []))):
-        return None  # «¿tiene unos minutos?» is answered by the time it has
-    key = "closed:" + " ".join(sorted(_stems(part)))
-    said = part_memory.recall(t, key)
-    lines = [str(x) for x in conf.get("closed_unknown", [])]
-    if not lines and not said:
-        return None
-    line = said or part_memory.fresh(t, lines)
-    part_memory.remember(t, key, line)
-    lower = line[:1].lower() + line[1:]
-    if said:
-        line, lower = f"Como le dije, {lower}", f"como le dije, {lower}"
-    return Intent(name="part_answer", slots={"value": line, "value_lc": lower, "kind": key})
-
-
 def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply with every part of the agent's questions answered, before its own move."""
     names = {i.name for i in intents}
@@ -345,8 +301,13 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
         if k is not None or count >= MAX_INTENTS:
             continue
         closed = _family(part) == "closed"
-        fill = _checked(t, part) if closed and len(asked) > 1 and not names & CHECKED else None
-        if fill is None and closed and (len(asked) < 2 or loose or names & CHECKED):
+        fill = (
+            closed_parts.checked(t, part)
+            if closed and len(asked) > 1 and not names & CHECKED
+            else None
+        )
+        near = [k for k in loose if closed_parts.may_answer(t, part, intents[k])]
+        if fill is None and closed and (len(asked) < 2 or near or names & CHECKED):
             continue  # a yes/no part with a reply line no part took: that line may answer it
         fill = fill or _fill(t, part, _family(part))
         if fill is None or any(
