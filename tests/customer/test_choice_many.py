@@ -12,7 +12,7 @@ import random
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import choice_each, choice_many, every_part, part_memory
+from simulator.customer import choice_each, choice_many, every_part, open_requests, part_memory
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -170,3 +170,24 @@ def test_property_a_preference_reply_names_exactly_one_offered_option(seed: int)
         if picks[0].name == "choice_answer":
             said = normalize(picks[0].slots["option"])
             assert said in {normalize(o) for o in options}, (text, said)
+
+
+def test_a_check_of_a_datum_read_back_right_gets_its_yes_first() -> None:
+    text = "Anoté su cuenta IV-2049377. ¿Es correcto? ¿Y desde cuándo está sin servicio?"
+    t = _turn("queja-internet-sin-servicio", "amable", text, {"data_confirmation"})
+    out = every_part.complete(t, [Intent(name="filler_ack")])
+    assert out[0].name == "data_confirm_yes"
+
+
+def test_a_check_of_a_datum_read_back_wrong_gets_no_yes() -> None:
+    text = "Anoté su cuenta IV-7777777. ¿Es correcto? ¿Y desde cuándo está sin servicio?"
+    t = _turn("queja-internet-sin-servicio", "amable", text, {"data_confirmation"})
+    out = every_part.complete(t, [Intent(name="filler_ack")])
+    assert "data_confirm_yes" not in {i.name for i in out}
+
+
+def test_a_statement_that_says_what_the_agent_needs_asks_for_the_data() -> None:
+    text = "Con eso ya casi quedamos; para la póliza necesito dos cosas: las placas y su correo."
+    t = _turn("seguro-auto-amplio", "amable", text, set())
+    fields = list(t.scenario.customer.data)
+    assert {"placas", "correo"} <= set(open_requests.statement_fields(t, fields))
