@@ -97,17 +97,29 @@ def first_person(option: str) -> str | None:
         new = shift.get("pronouns", {}).get(key)
         if new is None and verb_slot:
             new = shift.get("verbs", {}).get(key)
+            if new is None and index == 0 and _addressed_verb(key):
+                return None  # «trabaja por su cuenta» → «trabaja por mi cuenta» mixes persons
         if new is not None:
             changed = True
             out.append(str(new))
         else:
             out.append(word)
     said = " ".join(w for w in out if w)
+    # «para usted» → «para mí», never «para yo»
+    said = re.sub(r"\b(a|para|de|por|sin) yo\b", r"\1 mí", said).replace("con yo", "conmigo")
     if said[:1].isupper() and not said[1:2].isupper():
         said = said[:1].lower() + said[1:]  # «Le alcanza…» began the agent's question
     return said if changed else None
 
 
+def _addressed_verb(word: str) -> bool:
+    """A verb said to the customer that the table does not turn («trabaja», «consume», «vive»):
+    not an article, preposition or adverb the options start with."""
+    starts = set(cues.config().get("choice", {}).get("option_starts", []))
+    return len(word) >= 4 and word[-1] in "ae" and word not in starts and word not in _NOT_VERBS
+
+
+_NOT_VERBS = frozenset({"nada", "toda", "todo", "sola", "solamente", "siempre", "nunca", "este"})
 OWN_WORDS = 7
 # Words in which the agent speaks of itself: an option with them is not the customer's to say.
 AGENT_SELF = frozenset(

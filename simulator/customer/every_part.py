@@ -11,6 +11,11 @@ probes, a date to «¿cuándo?», a figure to «¿cuánto?», then the remaining
 fills each part left over from data: the customer's own story, a plausible line
 (``parts`` in ``es/plausible.yaml``) or an honest «no sabría decirle» that names what was asked
 (``unknown_parts``). A close gets a decision: a reply with none says it is not ready yet.
+Session 18 (panel K): a part with a line of its own («¿a qué se dedica?») no longer counts as
+answered by a need that only its probe words match; a yes/no check of a datum read back right
+(«¿es correcto?») gets its «sí» first; a yes/no part on a topic the customer may honestly not be
+sure of gets «tendría que checarlo» (``part_answers`` in es/brain.yaml); every part answer is
+kept in one memory (``part_memory``).
 """
 
 from __future__ import annotations
@@ -21,10 +26,12 @@ from dataclasses import replace
 from simulator.customer import (
     choice_each,
     choice_options,
+    closed_parts,
     cues,
     data_give,
     fact_model,
     need_choice,
+    part_memory,
     plausible,
     situation_moves,
 )
@@ -104,19 +111,23 @@ def _text_of(t: Turn, intent: Intent) -> str:
     return normalize(" ".join(s for s in said if s))
 
 
-def _fits(t: Turn, part: str, family: str, intent: Intent) -> bool:
+def _fits(t: Turn, part: str, family: str, intent: Intent, probe: bool = True) -> bool:
     """Whether this intent answers this part specifically (a need: whichever of its lines the
-    mouth says)."""
+    mouth says); ``probe=False``: by what it says, not because the part probes its need."""
     need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
     if intent.name == "need_statement" and need is not None and len(need.statements) > 1:
         return all(
             _fits(t, part, family, Intent(name="part_answer", slots={"value": str(x)}))
-            or need_choice.probed(part, need.probe_keywords)
+            or probe
+            and need_choice.probed(part, need.probe_keywords)
             and (family == "open" or _grounded(t, family, intent))
             for x in need.statements
         )
     said = _text_of(t, intent)
     kind = plausible.part_kind(part)
+    told = intent.slots.get("kind")
+    if kind is not None and told and intent.name == "part_answer" and told != kind:
+        return False  # a line told for another part («dejé la empresa»: cover) is not the work
     if kind is not None and (
         intent.slots.get("kind") == kind or cues.contains_any(said, plausible.answered_by(kind))
     ):
@@ -124,7 +135,7 @@ def _fits(t: Turn, part: str, family: str, intent: Intent) -> bool:
     if intent.ref and intent.name.startswith("data_") and cues.fields_mentioned(part, [intent.ref]):
         return True
     need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
-    probed = need is not None and need_choice.probed(part, need.probe_keywords)
+    probed = probe and need is not None and need_choice.probed(part, need.probe_keywords)
     if probed or (intent.name not in YES_NO and _stems(part) & _stems(said)):
         return family == "open" or _grounded(t, family, intent)
     return family != "open" and _grounded(t, family, intent)
@@ -162,6 +173,11 @@ def _grounded(t: Turn, family: str, intent: Intent) -> bool:
     return False
 
 
+def _offers(part: str) -> bool:
+    """The part offers options or asks which one."""
+    return bool(choice_options.SPLIT_O.search(part)) or cues.contains_any(part, ["cual", "cuales"])
+
+
 def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None]:
     """For each part, the index in ``intents`` of the answer it gets (specific answers first,
     then the rest in order), or None."""
@@ -171,13 +187,24 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
         answers = list(range(len(intents)))  # the customer's doubt is its opinion
     used: set[int] = set()
     got: list[int | None] = [None] * len(asked)
+    own_lines = {
+        n for n, p in enumerate(asked) if plausible.part_lines(p, t.scenario.kind, t.scenario.id)
+    }
     for n, part in enumerate(asked):
-        # one line may answer two parts («soy independiente; perdí el seguro» — work, cover)
-        hit = next((k for k in answers if _fits(t, part, families[n], intents[k])), None)
+        # one line may answer two parts («soy independiente; perdí el seguro» — work, cover);
+        # a part with a line of its own («¿a qué se dedica?») takes a need only by what the need
+        # says, not because it probes it: the need's line may tell the other part (panel J yl-03)
+        own_line = n in own_lines
+        hit = next(
+            (k for k in answers if _fits(t, part, families[n], intents[k], probe=not own_line)),
+            None,
+        )
         if hit is not None:
             used.add(hit)
             got[n] = hit
-    for n, family in enumerate(families):
+    # the reply's other lines go to the parts that have no line of their own first
+    for n in sorted(range(len(asked)), key=lambda x: x in own_lines):
+        family = families[n]
         # customer-t: a part asking a fact of the scenario's model gets it, not a leftover
         if got[n] is not None or fact_model.owns(t, asked[n], intents):
             continue
@@ -186,7 +213,10 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
             if k in used:
                 continue
             closed = answer.name in YES_NO
-            picks = answer.name.startswith("choice_")  # a pick answers «¿cuál…?» and «¿A o B?»
+            # a pick answers «¿cuál…?» and «¿A o B?», not a yes/no part next to them (K xa-02)
+            picks = answer.name.startswith("choice_") and _offers(asked[n])
+            if answer.name.startswith("choice_") and not picks:
+                continue
             if picks or (family == "closed") == closed or (family == "open" and not closed):
                 if family in ("amount", "time") and not _grounded(t, family, answer):
                     continue
@@ -199,7 +229,9 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
 def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
-    if family in ("closed", "opinion") or len(choice_options._raw_options(f"¿{part}?")) == 2:
+    if family == "closed":
+        return closed_parts.checked(t, part) or closed_parts.unknown(t, part)
+    if family == "opinion" or len(choice_options._raw_options(f"¿{part}?")) == 2:
         return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
     if fact_model.owns(t, part, said_now or []):  # customer-t: the scenario's fact model
         return fact_model.fill(t, part, said_now or [])  # None: the reply says it already
@@ -220,7 +252,7 @@ def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None)
         amount, period = situation_moves._amount(paid), situation_moves._period(t)
         return Intent(name="situation_payment", slots={"amount": amount, "period": period})
     key = kind or f"unknown:{family}"
-    said = t.s.play.get(f"part:{key}")
+    said = part_memory.recall(t, key)
     if said:
         lines = [said]
     if not lines and family == "open" and t.acts & {"greeting", "offer_help"}:
@@ -231,20 +263,13 @@ def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None)
         lines = plausible.unknown_lines(family)
     if not lines:
         return None
-    line = lines[t.s.turn % len(lines)]
-    if not said:  # an honest «no lo sé» said once in its words, not the same sentence again
-        told = " ".join(t.s.used_texts)
-        line = next((x for x in _turned(lines, t.s.turn) if x not in told), line)
-    t.s.play[f"part:{key}"] = line
+    # one memory (part_memory): the same answer when asked again, a «no sé» in new words
+    line = said or part_memory.fresh(t, lines)
+    part_memory.remember(t, key, line)
     lower = line[:1].lower() + line[1:]
     if said:  # asked again: the same answer, said as told before, not as news
         line, lower = f"Como le dije, {lower}", f"como le dije, {lower}"
     return Intent(name="part_answer", slots={"value": line, "value_lc": lower, "kind": key})
-
-
-def _turned(lines: list[str], start: int) -> list[str]:
-    cut = start % len(lines)
-    return lines[cut:] + lines[:cut]
 
 
 def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
@@ -261,6 +286,9 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not asked or len(asked) > MAX_INTENTS:
         return intents
     got = _assign(t, asked, intents)
+    loose = [
+        k for k, i in enumerate(intents) if i.name not in OWN | COURTESY | UNSAID and k not in got
+    ]
     own = next((n for n, i in enumerate(intents) if i.name in OWN), len(intents))
     slots: dict[int, list[Intent]] = {}  # position in the reply -> fills said there
     moved: set[int] = set()
@@ -276,16 +304,25 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
             continue
         if k is not None or count >= MAX_INTENTS:
             continue
-        fill = _fill(t, part, _family(part), intents)
+        closed = _family(part) == "closed"
+        fill = (
+            closed_parts.checked(t, part)
+            if closed and len(asked) > 1 and not names & CHECKED
+            else None
+        )
+        near = [k for k in loose if closed_parts.may_answer(t, part, intents[k])]
+        if fill is None and closed and (len(asked) < 2 or near or names & CHECKED):
+            continue  # a yes/no part with a reply line no part took: that line may answer it
+        fill = fill or _fill(t, part, _family(part), intents)
         if fill is None or any(
             f.slots.get("kind") == fill.slots.get("kind") for v in slots.values() for f in v
         ):
             continue
         # said where this part comes in the question: before the answer to a later part
         later = [k for k in got[n + 1 :] if k is not None]
-        at = min([own, *later])
+        at = 0 if n == 0 and fill.name == "data_confirm_yes" else min([own, *later])
         slots.setdefault(at, []).append(fill)
-        count += 1
+        count += fill.name != "data_confirm_yes"  # «sí, correcto» is short: no part gives way
     if not slots:
         return intents
     out: list[Intent] = []
@@ -296,6 +333,10 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     return out or intents
 
 
+# Replies that already say whether a read-back was right.
+CHECKED = frozenset(
+    {"data_correction", "data_confirm_yes", "agree_summary", "short_yes", "short_no"}
+)
 # Part answers the shape added stay where they are: moving them changed a panel call's outcome
 # (f-02); only the fills of this pass go where their part comes.
 MOVABLE: frozenset[str] = frozenset()

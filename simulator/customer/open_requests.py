@@ -24,7 +24,7 @@ def statement_fields(t: Turn, fields: list[str]) -> list[str]:
     """The fields a sentence of the turn without «?» asks for: a short list of fields, or a
     sentence naming fields with a request cue («por favor», «falta»)."""
     conf = cues.config().get("statement_requests", {})
-    cues_ = [normalize(c) for c in conf.get("cues", [])]
+    cues_ = [normalize(c) for c in [*conf.get("cues", []), *conf.get("more_cues", [])]]
     found: list[str] = []
     for raw in _SENTENCE.findall(t.text[:4000]):
         if "?" in raw:

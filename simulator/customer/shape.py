@@ -17,6 +17,7 @@ qué hora le marco?» — only the number). This pass runs last in ``brain.decid
 from __future__ import annotations
 
 from simulator.customer import (
+    choice_many,
     choice_parts,
     commitments,
     cues,
@@ -24,6 +25,7 @@ from simulator.customer import (
     fact_model,
     facts,
     need_choice,
+    part_memory,
     plausible,
 )
 from simulator.customer.state import Intent
@@ -258,12 +260,12 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
         if kind is None or _own_field(t, question, kind) or _covered(t, intents, kind):
             continue
         lines = plausible.part_lines(question, t.scenario.kind, t.scenario.id)
-        said = t.s.play.get(f"part:{kind}")  # what it said of this before stays its answer
+        said = part_memory.recall(t, kind)  # what it said of this before stays its answer
         if said:
             lines = [said]
         if lines and not any(a.slots.get("kind") == kind for a in added):
             part = _part(t, lines)
-            t.s.play[f"part:{kind}"] = part.slots["value"]
+            part_memory.remember(t, kind, part.slots["value"])
             part.slots["kind"] = kind
             added.append(part)
     if not added and names & {"data_given", "age_given"} and "need_statement" not in names:
@@ -295,6 +297,8 @@ def situation_facts(t: Turn, intents: list[Intent]) -> list[Intent]:
     sid = t.scenario.id
     added: list[Intent] = []
     for question in cues.question_sentences(t.text):
+        if choice_many.puts_offer(question):
+            continue  # «¿la quiere con el Auto sustituto o sola?» asks a decision (panel K xg-03)
         for key, lines in plausible.fact_parts(question, sid, t.ctype):
             if not lines or any(a.slots.get("kind") == key for a in added):
                 continue
