@@ -24,6 +24,7 @@ from simulator.customer import (
     cues,
     data_give,
     need_choice,
+    persona_policy,
     plausible,
     situation_moves,
 )
@@ -224,7 +225,7 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
         # reason for the call, never «de eso no estoy seguro» (blind panel K xe-06, xf-02)
         return None
     if not lines:
-        lines = plausible.unknown_lines(family)
+        lines = persona_policy.unknown_lines(t, family) or plausible.unknown_lines(family)
     if not lines:
         return None
     line = lines[t.s.turn % len(lines)]
