@@ -24,7 +24,6 @@ from simulator.customer import (
     cues,
     data_give,
     need_choice,
-    persona_policy,
     plausible,
     situation_moves,
 )
@@ -225,7 +224,7 @@ def _fill(t: Turn, part: str, family: str) -> Intent | None:
         # reason for the call, never «de eso no estoy seguro» (blind panel K xe-06, xf-02)
         return None
     if not lines:
-        lines = persona_policy.unknown_lines(t, family) or plausible.unknown_lines(family)
+        lines = plausible.unknown_lines(family)
     if not lines:
         return None
     line = lines[t.s.turn % len(lines)]

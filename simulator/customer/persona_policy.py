@@ -10,8 +10,7 @@ and ``base_bank.yaml`` (``digression_<topic>``); ``personas/README.md`` document
 - platicador: at most one digression per reply, linked to a topic of the agent's last turn or
   of its own last lines when the agent asked nothing (no topic, no story that turn);
 - amable: no line of distrust (the mouth picks another line of the same intent);
-- experto: a part of a question he has no fact for is deferred to the conditions he waits for,
-  never «no sabría decirle» (``unknown_lines``; the mouth's «don't know» bank too);
+- experto: his persona bank words what he has no answer for without «no sé» (``slot_unknown``);
 - callado: at most ``quiet_max_parts`` parts a reply: its own extras (a story, a question, a
   signal, a lead-in) are given up; answers to what was asked stay.
 """
@@ -91,13 +90,6 @@ def link_digressions(t: Turn) -> None:
     if keep is not None:
         keep.slots["bank"] = f"digression_{found}"
         t.s.play["digress_topics"] = " ".join([*used, str(found)][-4:])
-
-
-def unknown_lines(t: Turn, family: str) -> list[str]:
-    """This type's lines for a question part it has no fact for (``unknown_parts_by_type``):
-    the experto defers to the conditions instead of «no sabría decirle»; empty for the others."""
-    table = (policy().get("unknown_parts_by_type") or {}).get(t.ctype) or {}
-    return [str(x) for x in table.get(family) or table.get("open") or []]
 
 
 def never_said(t: Turn) -> list[str]:
