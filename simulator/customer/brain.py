@@ -69,7 +69,7 @@ def decide(
     _react(t)
     persona_play.after(t)
     planner.plan(t)
-    persona_play.settle(t)
+    persona_play.settle(t, planner.retract)
     _drain(t)
     if s.patience <= 0 and not s.hung_up:
         t.intents = [Intent(name="hangup")]

@@ -103,6 +103,32 @@ def question(t: Turn) -> None:
             t.s.objections_handled.append("_knowledge")
 
 
+def asks_at_close(t: Turn) -> bool:
+    """A close that finds the expert's real question still unasked (never raised, or crowded
+    out at the presentation: ``kq_later``) is answered with that question: the experto compares and checks
+    before he decides, he does not say yes — nor a bare «me faltan datos» — with his test
+    untold (blind panel K xd-04, xa-04). True when the question is the reply."""
+    s = t.s
+    if not t.persona.traits.tests_knowledge or s.accepted or not s.presented:
+        return False
+    untold = "kq_later" in s.play or "_knowledge" not in s.objections_raised
+    if not untold or s.objections or _open_questions(t) is None:
+        return False
+    question = knowledge_question(t)
+    if question is None:
+        return False
+    s.play.pop("kq_later", None)
+    s.objections.append(
+        OpenObjection(
+            id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
+        )
+    )
+    if "_knowledge" not in s.objections_raised:
+        s.objections_raised.append("_knowledge")
+    t.say("knowledge_test", ref="_knowledge", **question)
+    return True
+
+
 def _conditions(product: Product, said: set[str] | None = None) -> list[str]:
     """The product's conditions with exactly one figure that the agent has not said yet."""
     known = said or set()

@@ -97,3 +97,17 @@ def weighs_add_on(t: Turn) -> bool:
     s.once_flags.append("add_on_weighed")
     t.say("add_on_doubt_priced" if cues.amounts(t.text) else "add_on_doubt")
     return True
+
+
+OWN_FIGURE_MIN = 10  # amounts below this are counts («dos hijos»), not what the customer pays
+
+
+def compares_with_own(t: Turn) -> bool:
+    """«Estoy bien con la que tengo» answered by an honest comparison: the agent says back a
+    figure the customer told («hoy paga unos 9,200») next to the offer's price («con la Amplia
+    serían 9,800»). That speaks to the doubt even with none of its keywords (blind panel K xc-03:
+    the indeciso picked the option after it and still said «sigo con lo mismo»)."""
+    said = [a for a in cues.amounts(t.text) if a >= OWN_FIGURE_MIN]
+    own = {a for line in t.s.used_texts for a in cues.amounts(line) if a >= OWN_FIGURE_MIN}
+    prices = {float(p.price) for p in t.scenario.catalog if p.price}
+    return any(a in own and a not in prices for a in said) and any(a in prices for a in said)

@@ -272,7 +272,8 @@ def _answer(t: Turn, top: OpenObjection) -> tuple[bool, bool, bool]:
     proof = top.type == "trust" and cues.contains_any(
         t.norm, cues.phrases("identity_proof_keywords")
     )
-    responded = responded or proof
+    compared = top.type == "has_provider" and haggling.compares_with_own(t)  # what he pays now
+    responded = responded or proof or compared
     # a complete answer (the act, two of the objection's answers, or one tied to a need the
     # customer told) settles it even without a literal «entiendo»
     # the answer act alone (given to any statement after a doubt) must touch the doubt: an
@@ -282,6 +283,7 @@ def _answer(t: Turn, top: OpenObjection) -> tuple[bool, bool, bool]:
     complete = responded and (
         ("objection_response" in t.acts and touches)
         or proof
+        or compared
         or (len(hits) >= PREEMPT_HITS and t.words >= COMPLETE_WORDS)
         or ("close" not in t.acts and bool(benefit_ties(t, revealed_only=True)))
     )

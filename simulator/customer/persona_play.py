@@ -20,8 +20,9 @@ Everything here is deterministic given the state's seed; memory lives in ``Custo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from simulator.customer import cues, expert_play
+from simulator.customer import cues, expert_compare, expert_play, persona_policy
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp
 
@@ -71,13 +72,18 @@ def after(t: Turn) -> None:
     """Shape the proposed reply the way the type plays (before the planner orders it)."""
     _impatient_monologues(t)
     expert_play.question(t)
+    expert_compare.compares(t)  # an offer dearer than the rival figure he told: the difference
     _chatty(t)
+    persona_policy.link_digressions(t)  # a story only when the agent's words bring one to mind
+    persona_policy.keep_tone(t)  # the amable never says a line of distrust
     _quiet(t)
 
 
-def settle(t: Turn) -> None:
-    """Remember what the type did this turn (after the planner chose the reply)."""
+def settle(t: Turn, retract: Callable[[Turn, Intent], None]) -> None:
+    """Remember what the type did this turn (after the planner chose the reply); a quiet
+    customer's reply keeps to its answers (``persona_policy.quiet_cap``)."""
     s = t.s
+    persona_policy.quiet_cap(t, retract)
     if t.persona.traits.digresses and any(i.name == "digression" for i in t.intents):
         s.play["drift"] = str(s.turn)
 
@@ -200,6 +206,10 @@ def _chatty(t: Turn) -> None:
     if not t.persona.traits.digresses:
         return
     cooldown = _dial("drift_cooldown_turns", 3)
+    if drifting(t) and s.play["drift"] != str(s.turn - 1):
+        # his last reply told no story (it answered): he came back by himself, and a «perdón, me
+        # desvié» now would excuse a story nobody heard (blind panel K xa-03)
+        del s.play["drift"]
     if drifting(t):
         if redirects(t):
             del s.play["drift"]
@@ -303,3 +313,4 @@ def _quiet(t: Turn) -> None:
 
 
 knowledge_turn = expert_play.knowledge_turn  # objections.py hands the open test over here
+asks_at_close = expert_play.asks_at_close  # closing_moves: his question before his decision

@@ -256,3 +256,6 @@ def _retract(t: Turn, move: Intent) -> None:
         s.once_flags.reverse()
         s.once_flags.remove(move.name)
         s.once_flags.reverse()
+
+
+retract = _retract  # public: persona_policy.quiet_cap takes back the moves it drops

@@ -212,8 +212,9 @@ CHAT = (
     OPENING,
     PURPOSE,
     PROBE,
-    "¿Y cómo le funciona su servicio actual?",
-    "¿Y usted para qué lo usa?",
+    # a story needs something said to bring it to mind (persona_policy.link_digressions)
+    "¿Y cómo le funciona el internet que tiene ahora en su casa?",
+    "¿Y usted para qué lo usa, para videollamadas con la familia?",
 )
 
 
