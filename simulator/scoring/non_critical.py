@@ -65,7 +65,7 @@ def find(
                     ctx,
                     "no_personalization",
                     ctx.agent_turns[0],
-                    f"Usó el nombre del cliente {plural_count(uses, 'vez')}; se esperan al menos 2.",
+                    f"Usó el nombre del cliente {plural_count(int(uses), 'vez')}; se esperan al menos 2.",
                 )
             )
     limit = max_hold(ctx)
