@@ -36,11 +36,9 @@ def close_turn(t: Turn) -> bool:
             return True  # «¿Y eso cuánto más me sale? Ya de por sí se me hacía caro.»
         t.say("acceptance" if closing else "filler_ack")
         return True
-    # «Le recomiendo la Amplia, son 9,800. ¿Cómo lo ve?» — «¿Y un descuentito?»; the experto's
-    # real question still unasked comes before his decision (persona_play.asks_at_close)
     if closing and (_presented_with_close(t) or persona_play.asks_at_close(t)):
         s.close_attempts += 1
-        return True
+        return True  # «…son 9,800. ¿Cómo lo ve?» — «¿Y un descuentito?»; the experto asks first
     if closing:  # «para el refrigerador le conviene…; ¿se la tramito?» (a closing turn ends here)
         tied_benefits(t)
     warm = s.interest >= cues.dial("accept_interest", 60) - 15

@@ -45,11 +45,13 @@ def compares(t: Turn) -> None:
         return
     if any(i.name in DECIDED for i in t.intents):
         return
+    said = cues.amounts(t.text)
+    prices = {float(p.price) for p in t.scenario.catalog if p.price}
+    if not any(a in prices for a in said):
+        return  # no price of the catalog in the agent's turn (cheap check first)
     rival = rival_figure(t)
     if rival is None:
         return
-    said = cues.amounts(t.text)
-    prices = {float(p.price) for p in t.scenario.catalog if p.price}
     dearer = [a for a in said if a in prices and a > rival]
     if not dearer or any(abs(a - rival) < 0.5 for a in said):
         return  # no price above his figure, or the agent already spoke to it
