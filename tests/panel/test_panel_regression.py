@@ -200,10 +200,6 @@ KNOWN_UNFAIR = {
     " customer-h): la pregunta por el hermano espera a que se hable de la familia; al «¿algo más?»"
     " el cliente pregunta si su esposa ya pagó su tarjeta (turno 37) y el guion se despide sin"
     " contestar",
-    "m-03-celular-agotado-electrohogar-platicador-excellent.txt": "guion desfasado (sesión 18,"
-    " customer-v): a «¿Cuál le late más?» (T11) la clienta elige «el Astra 5» en vez de «si es"
-    " igual de bueno, no tengo problema», su trampa del 3,999 ya no sale en T14 y el guion, escrito"
-    " para ella, corrige en T15 un precio que nadie dijo (crítico de información inexacta)",
     "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
     " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
     " la venta después de su «Mejor otro día»",
