@@ -69,7 +69,7 @@ def _preference(question: str) -> bool:
     return cues.contains_any(norm, [normalize(x) for x in leads])
 
 
-def _pick(t: Turn, question: str, sides: list[str], which: bool = False) -> Intent | None:
+def _pick(t: Turn, question: str, sides: list[str]) -> Intent | None:
     """What the customer picks when this part is asked alone and it has said nothing yet: for
     two options ``choice_moves.answer`` on the part by itself (an option, things as they are,
     the problem it has); else the option its situation grounds, said in its words; for a
@@ -82,7 +82,7 @@ def _pick(t: Turn, question: str, sides: list[str], which: bool = False) -> Inte
     if not preference and leaning is None:
         # «¿el tubo es de la cocina o del baño?» from «debajo del fregadero»: no guess
         return None
-    if len(sides) == 2 and not which:  # a which-question alone has no options of its own
+    if len(sides) == 2:
         got = [
             i for i in choice_moves.answer(sub, [Intent(name="filler_ack")]) if i.name not in BARE
         ]
@@ -213,11 +213,6 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     intents = _not_twice(t, intents)
     for index, part in enumerate(parts):
         sides = choice_many.options_of(part)
-        which = not sides and choice_many.asks_which(part)
-        if which:
-            # «¿Cuál le llama más la atención?» after the products were named (panel K xe-04);
-            # an «o» said in passing («dos o tres dispositivos») offers nothing to pick
-            sides = choice_many.named_products(t)
         if len(sides) < 2 or _asks_data(t, part) or not _is_choice(part, sides, intents):
             continue
         cleaned = _no_lead_pick(part, sides, intents)
@@ -228,7 +223,7 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
         key = "pick:" + "|".join(sorted(normalize(x) for x in sides))
         if part_memory.recall(t, key):
             continue  # asked again: its pick was told already, not said again as news
-        picked = _pick(t, part, sides, which) or _own_side(sides, cleaned)
+        picked = _pick(t, part, sides) or _own_side(sides, cleaned)
         if picked is None and len(cleaned) < len(intents):
             picked = _last_said(sides)  # its broken pick replaced, as a bare «sí» would be
         if picked is None and not _says_something(cleaned):

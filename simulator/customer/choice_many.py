@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 
 from simulator.customer import choice_lists, choice_options, cues
-from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
@@ -208,39 +207,3 @@ def say_back(option: str, others: list[str] | None = None) -> str | None:
         if short and not cues.open_form_question(f"¿{bare}?"):
             return candidate
     return None
-
-
-def named_products(t: Turn) -> list[str]:
-    """The catalog products the turn names, in the order said, as the agent said them: the
-    options of «…el Astra 5 en 4,999; o el Nova X de 256. ¿Cuál le llama más la atención?»."""
-    hits: list[tuple[int, str]] = []
-    for product in cues.products_named(t.norm, t.scenario.catalog):
-        for alias in sorted([product.name, *product.aliases], key=len, reverse=True):
-            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", t.norm)
-            if match:
-                article = f"{match.group(1)} " if match.group(1) else ""
-                hits.append((match.start(), f"{article}{choice_lists.proper(alias, product.name)}"))
-                break
-    return [option for _, option in sorted(hits)] if len(hits) >= 2 else []
-
-
-def asks_which(part: str) -> bool:
-    """The part asks which one («¿cuál le llama más la atención?», «¿con cuál se queda?»)."""
-    return cues.contains_any(normalize(part), [*cues.phrases("which_leads"), "cual le"])
-
-
-def puts_offer(question: str) -> bool:
-    """The question (normalized) puts the offer to the customer as a choice («¿la quiere con el
-    Auto sustituto o sola?», «¿contratamos…?»): a decision, not a question about what it has
-    today («¿qué tal se lleva con la tecnología?» is one)."""
-    conf = cues.config()
-    if cues.contains_any(
-        question, [normalize(x) for x in conf.get("part_answers", {}).get("puts", [])]
-    ):
-        return True
-    if not choice_options.SPLIT_O.search(question):
-        return False
-    choice = conf.get("choice", {})
-    leads = [*choice.get("leads", []), *choice.get("decide_sides", [])]
-    leads += conf.get("offer_put_phrases", [])
-    return cues.contains_any(question, [normalize(x) for x in leads])

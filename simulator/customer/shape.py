@@ -17,7 +17,6 @@ qué hora le marco?» — only the number). This pass runs last in ``brain.decid
 from __future__ import annotations
 
 from simulator.customer import (
-    choice_many,
     choice_parts,
     commitments,
     cues,
@@ -297,8 +296,6 @@ def situation_facts(t: Turn, intents: list[Intent]) -> list[Intent]:
     sid = t.scenario.id
     added: list[Intent] = []
     for question in cues.question_sentences(t.text):
-        if choice_many.puts_offer(question):
-            continue  # «¿la quiere con el Auto sustituto o sola?» asks a decision (panel K xg-03)
         for key, lines in plausible.fact_parts(question, sid, t.ctype):
             if not lines or any(a.slots.get("kind") == key for a in added):
                 continue
