@@ -67,6 +67,10 @@ PANELS = {
         "session 17 panel K",
         "the session 17 merge train 294a853 (the session's customer and scorer branches merged)",
     ),
+    "wa wb wc wd we wf wg": (
+        "session 18 panel L",
+        "the session 18 merge train 931fe01 (the session's customer and scorer branches merged)",
+    ),
 }
 
 

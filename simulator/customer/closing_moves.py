@@ -12,7 +12,7 @@ import math
 
 from simulator.analysis import conduct
 from simulator.analysis.customer import tag_customer
-from simulator.customer import cues, haggling, moves, persona_play, promise_terms, traps
+from simulator.customer import cues, data_give, haggling, moves, persona_play, promise_terms, traps
 from simulator.customer.asked_about import asks_doubt
 from simulator.customer.objections import (
     apply_pressure,
@@ -351,7 +351,7 @@ def end_of_call(t: Turn, *, quiet: bool) -> bool:
     if sc.goal == "resolved" and not s.objections and not s.refused:
         # the customer's problem is solved once it gave what was needed; whether the agent read
         # the data back is the scorer's business (data management), not the caller's
-        needed = set(sc.required_fields) & set(sc.customer.data)
+        needed = data_give.owed(sc)
         if needed <= {*s.fields_confirmed, *s.fields_given}:
             s.resolved = True
     if "offer_more" in t.acts and not quiet:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from simulator.customer import cues, facts
 from simulator.customer.data_requests import _asks_month, _label
 from simulator.customer.turn import Turn
+from simulator.language.extract import field_kind
+from simulator.models.content import Scenario
 
 
 def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
@@ -51,3 +53,11 @@ def _plain(t: Turn, last: bool, spelled: bool = True) -> dict[str, str]:
     else:
         t.s.once_flags.append(READBACK_ASKED)
     return {"unasked": "|".join(unasked)} if unasked else {}
+
+
+def owed(sc: Scenario) -> set[str]:
+    """The required fields a service customer must give for its case to be solved: its own data
+    (name, numbers, address, e-mail), not the free-text fields the agent determines and writes
+    down — the service, cover and priority of an emergency (blind panel L wc-02, wf-04: registered
+    with its folio and still «sin resolver»). The outcome still needs every field captured."""
+    return {f for f in set(sc.required_fields) & set(sc.customer.data) if field_kind(f) != "text"}

@@ -21,11 +21,25 @@ def priced_offer(ctx: CallContext, n: int) -> bool:
     )
 
 
+def reassurance(ctx: CallContext, n: int) -> bool:
+    """Turn ``n`` answers a doubt without offering anything: no product, no amount («No le voy a
+    pedir su NIP; si quiere, marque al número de su tarjeta», blind panel L wb-02 — its «tarjeta»
+    is no pitch, and the open questions after it are probing before the presentation)."""
+    return (
+        ctx.has(n, "objection_response")
+        and not any(a.is_money for a in ctx.amounts(n))
+        and not prices.products_named(ctx, n)
+    )
+
+
 def refine(ctx: CallContext) -> None:
     """Move ``first_presentation`` earlier to a priced offer the tagger did not mark."""
     if not ctx.transcript.catalog or len(ctx.agent_turns) < 2:
         return
     tagged = ctx.first_presentation
+    if tagged is not None and reassurance(ctx, tagged):
+        later = [n for n in ctx.agent_turns if n > tagged and ctx.has(n, "feature", "benefit")]
+        tagged = ctx.first_presentation = later[0] if later else None
     for n in ctx.agent_turns[1:]:
         if tagged is not None and n >= tagged:
             return

@@ -198,7 +198,7 @@ def _current_payment(ctx: CallContext) -> set[float]:
 
 
 def _relations(book: _Book) -> set[float]:
-    """Differences and sums between our prices and the known amounts (499 − 450 = 49)."""
+    """Differences and sums between our prices and the known amounts (499 − 450 = 49), per period."""
     bases = set(book.prices) | book.known
     out: set[float] = set()
     for a in bases:
@@ -207,7 +207,7 @@ def _relations(book: _Book) -> set[float]:
                 out.add(a - b)
         for p in book.prices:
             out.add(a + p)
-    return out
+    return out | {r / 12 for r in out} | {r * 12 for r in out}
 
 
 def _catalog_amounts(book: _Book) -> set[float]:
@@ -276,8 +276,10 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
         savings_talk = bool(tx.cue("derived_amount").search(ctx.folded[n - 1]))
         turn_named = [p for p in products_named(ctx, n, values) if p.price is not None]
         amounts = amounts[:MAX_AMOUNTS_PER_TURN]
-        for amount, (start, end) in zip(amounts, price_clauses.spans(text, amounts), strict=True):
-            if start < 0:
+        spans = price_clauses.spans(text, amounts)
+        for k, (amount, (start, end)) in enumerate(zip(amounts, spans, strict=True)):
+            periods = {q for p in amounts[:k] for q in (p.value / 12, p.value * 12)}
+            if start < 0 or _close(amount.value, periods):  # «600 al año, como 50 al mes» (L)
                 continue
             before, after = price_clauses.clause(text, start, end)
             if not _is_money(before, after, amount.is_money):
@@ -309,8 +311,7 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             ):
                 continue  # «…el 10 % de coaseguro del resto, que serían unos 18,800»: worked out
             if _close(value, book.totals | claims.instalment_totals(text)):
-                # «12 mensualidades de 870… en mensualidades el año sale en 10,440»: the total of
-                # an instalment plan the catalog (or the turn itself) states
+                # «12 mensualidades de 870… el año sale en 10,440»: an instalment plan's total
                 correct_turns.append(n)
                 continue
             if not clause_named and _close(value, _catalog_amounts(book)):
