@@ -121,6 +121,12 @@ def test_pieces_that_contradict_each_other() -> None:
     assert audit(line, asked) == "La verdad no sabría decirle cuántos somos."
 
 
+def test_no_doubts_beside_a_question_still_open_goes() -> None:
+    line = "Pues no, ninguna duda por ahora. Me falta saber cuánto cuesta la instalación."
+    asked = _ctx(agent="¿Hay algo más que quiera saber antes de decidir?")
+    assert audit(line, asked) == "Me falta saber cuánto cuesta la instalación."
+
+
 def test_a_lead_in_does_not_lead_into_a_continuation() -> None:
     line = "Mire, le platico… y encima me llegó el recibo doble."
     assert audit(line, _ctx()) == "Y encima me llegó el recibo doble."
