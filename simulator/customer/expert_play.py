@@ -65,6 +65,19 @@ def listens(t: Turn) -> None:
         t.s.play["settled"] = " ".join(dict.fromkeys(settled))
 
 
+def _raise(t: Turn) -> None:
+    """The expert's test becomes an open objection of the call (raised once, asked now)."""
+    s = t.s
+    s.play.pop("kq_later", None)
+    s.objections.append(
+        OpenObjection(
+            id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
+        )
+    )
+    if "_knowledge" not in s.objections_raised:
+        s.objections_raised.append("_knowledge")
+
+
 def question(t: Turn) -> None:
     """Give the expert's raised test its content: one real condition of the catalog. When the
     agent already said every figure he could check, he has nothing to test: it is settled.
@@ -78,14 +91,7 @@ def question(t: Turn) -> None:
     expert = t.persona.traits.tests_knowledge and s.presented
     later = "kq_later" in s.play and not closing and _open_questions(t) is not None
     if expert and room and ("_knowledge" not in s.objections_raised or later):
-        s.play.pop("kq_later", None)
-        s.objections.append(
-            OpenObjection(
-                id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
-            )
-        )
-        if "_knowledge" not in s.objections_raised:
-            s.objections_raised.append("_knowledge")
+        _raise(t)
         t.say("knowledge_test", ref="_knowledge")
     for intent in list(t.intents):
         if intent.name == "knowledge_test" and intent.ref == "_knowledge" and not intent.slots:
@@ -117,14 +123,7 @@ def asks_at_close(t: Turn) -> bool:
     question = knowledge_question(t)
     if question is None:
         return False
-    s.play.pop("kq_later", None)
-    s.objections.append(
-        OpenObjection(
-            id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
-        )
-    )
-    if "_knowledge" not in s.objections_raised:
-        s.objections_raised.append("_knowledge")
+    _raise(t)
     t.say("knowledge_test", ref="_knowledge", **question)
     return True
 
