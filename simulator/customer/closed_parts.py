@@ -11,7 +11,7 @@ are data: ``part_answers`` in es/brain.yaml). Split from ``every_part`` to keep 
 
 from __future__ import annotations
 
-from simulator.customer import choice_options, cues, every_part, need_choice, part_memory
+from simulator.customer import choice_options, cues, need_choice, part_memory, part_words
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -48,7 +48,7 @@ def unknown(t: Turn, part: str) -> Intent | None:
         return None  # a fact it knows («¿tiene tarjeta?»): its moves answer, not «no sé»
     if cues.contains_any(part, list(cues.config().get("time_permission", []))):
         return None  # «¿tiene unos minutos?» is answered by the time it has
-    key = "closed:" + " ".join(sorted(every_part._stems(part)))
+    key = "closed:" + " ".join(sorted(part_words.stems(part)))
     said = part_memory.recall(t, key)
     lines = [str(x) for x in conf.get("closed_unknown", [])]
     if not lines and not said:
@@ -68,7 +68,7 @@ def may_answer(t: Turn, part: str, intent: Intent) -> bool:
     if need is not None and need_choice.probed(part, need.probe_keywords):
         return True
     return (
-        bool(every_part._stems(part) & every_part._stems(every_part._text_of(t, intent)))
-        or intent.name not in every_part.OWN | every_part.COURTESY
+        bool(part_words.stems(part) & part_words.stems(part_words.text_of(t, intent)))
+        or intent.name not in part_words.OWN | part_words.COURTESY
         and (need is None and not intent.slots.get("value"))
     )

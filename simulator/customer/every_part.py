@@ -32,6 +32,7 @@ from simulator.customer import (
     fact_model,
     need_choice,
     part_memory,
+    part_words,
     plausible,
     situation_moves,
 )
@@ -40,13 +41,7 @@ from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
 # Intents that answer nothing asked: the customer's own moves and courtesies.
-OWN = frozenset(
-    {"objection", "objection_repeat", "trap", "guarantee_request", "ask_price", "ask_detail"}
-    | {"digression", "buying_signal", "buying_signal_generic", "interrupt_monologue", "impatience"}
-    | {"identity_proof_request", "knowledge_test", "objection_must_consult", "discount_request"}
-    | {"haggle_again", "annoyed", "complaint", "data_before_empathy", "repetition_complaint"}
-)
-COURTESY = frozenset({"thanks_reply", "filler_ack", "hold_return_ok", "need_lead_in"})
+OWN, COURTESY = part_words.OWN, part_words.COURTESY
 YES_NO = frozenset({"short_yes", "short_no", "data_confirm_yes", "identity_confirm"})
 ENDING = frozenset({"hangup", "farewell", "refusal", "nothing_else", "secret_refusal"})
 # Replies that say where the customer stands on a close.
@@ -100,15 +95,7 @@ def _family(part: str) -> str:
     return "open"
 
 
-def _text_of(t: Turn, intent: Intent) -> str:
-    """What the intent's line will say, as far as the brain knows it (normalized)."""
-    said = [intent.slots.get("value", "")]
-    if intent.name in ("data_given", "data_repeated") and intent.ref:
-        said.append(str(t.scenario.customer.data.get(intent.ref, "")))
-    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
-    if intent.name == "need_statement" and need is not None:
-        said.append(" ".join(str(x) for x in need.statements))
-    return normalize(" ".join(s for s in said if s))
+_text_of = part_words.text_of
 
 
 def _fits(t: Turn, part: str, family: str, intent: Intent, probe: bool = True) -> bool:
@@ -141,12 +128,8 @@ def _fits(t: Turn, part: str, family: str, intent: Intent, probe: bool = True) -
     return family != "open" and _grounded(t, family, intent)
 
 
-STEM = 5  # «médica» / «médicos»: the same word when the first five letters agree
-
-
-def _stems(norm: str) -> set[str]:
-    stop = set(cues.phrases("question_stopwords"))
-    return {w[:STEM] for w in norm.replace("?", " ").split() if len(w) >= STEM and w not in stop}
+STEM = part_words.STEM
+_stems = part_words.stems
 
 
 def _grounded(t: Turn, family: str, intent: Intent) -> bool:

@@ -55,8 +55,8 @@ def add(
     out: str = filler(line, persona, rng, proper, state.used_texts[-gap:], done)
     if out == line:
         return out
-    said = normalize(out)
-    plain = normalize(line)
+    said = normalize(out).rstrip(" ?")  # a filler asked at the end («…, ¿sí me entiende?»)
+    plain = normalize(line).rstrip(" ?")
     for f in persona.speech.fillers:
         core = _core(f)
         if (

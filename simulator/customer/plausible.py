@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from simulator.customer import fact_match
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
 
@@ -93,12 +94,10 @@ MODEL_KINDS = {"budget": "budget", "occupation": "work", "dependents": "househol
 
 
 def _model_lines(part: str, kind: str, scenario_id: str) -> list[str]:
-    from simulator.customer import fact_model  # the model imports the customer's turn types
-
     concept = MODEL_KINDS.get(kind)
     if not concept or not scenario_id:
         return []
-    fact = fact_model.match(part, scenario_id)
+    fact = fact_match.match(part, scenario_id)
     if fact is None or not any(concept in alt for alt in fact.asks):
         return []
     return list(fact.lines)

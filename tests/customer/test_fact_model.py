@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import every_part, fact_model, plausible, shape
+from simulator.customer import every_part, fact_match, fact_model, plausible, shape
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -32,9 +32,9 @@ def _turn(scenario: str, persona: str, text: str) -> Turn:
 
 
 def test_a_concept_is_found_by_its_stem_and_by_its_phrase() -> None:
-    assert "worry" in fact_model.concepts_of("¿Cuáles son sus preocupaciones?")
-    assert "missing" in fact_model.concepts_of("¿Y qué información le hace falta?")
-    assert "vehicle" not in fact_model.concepts_of("¿Lo autoriza?")  # «auto» is a whole word
+    assert "worry" in fact_match.concepts_of("¿Cuáles son sus preocupaciones?")
+    assert "missing" in fact_match.concepts_of("¿Y qué información le hace falta?")
+    assert "vehicle" not in fact_match.concepts_of("¿Lo autoriza?")  # «auto» is a whole word
 
 
 # (scenario, our own question, the fact it asks)
@@ -64,7 +64,7 @@ def test_no_fact_for_a_question_about_nothing_the_model_holds() -> None:
 
 
 def test_every_fact_is_well_formed_and_says_itself() -> None:
-    names = set(fact_model.concepts())
+    names = set(fact_match.concepts())
     for sid in load_library().scenarios:
         facts = fact_model.facts(sid)
         assert facts, sid  # every bundled scenario has a model
@@ -141,9 +141,9 @@ def test_the_embeddings_match_a_part_no_concept_holds(monkeypatch: pytest.Monkey
             rows.append(row)
         return rows
 
-    assert fact_model._lexical(odd, sid) is None
+    assert fact_match._lexical(odd, sid) is None
     assert fact_model.match(odd, sid) is None  # nothing loaded: the lexical match only
-    monkeypatch.setattr(fact_model, "_embedder", lambda: embed)
+    monkeypatch.setattr(fact_match, "_embedder", lambda: embed)
     found = fact_model.match(odd, sid)
     assert found is not None and found.key == "car_model"
     assert fact_model.match("¿Qué opina del clima?", sid) is None  # far from every example
@@ -204,7 +204,7 @@ def test_the_loaded_sentence_encoder_finds_a_paraphrase_the_concepts_miss() -> N
         pytest.skip("the sentence encoder did not load here")
     sid = "tarjeta-credito-horizonte"
     asked = "¿En qué gastaría primero con la tarjeta?"
-    assert fact_model._lexical(asked, sid) is None
+    assert fact_match._lexical(asked, sid) is None
     found = fact_model.match(asked, sid)
     assert found is not None and found.key == "card_use"
     assert fact_model.match("¿Tiene mascotas?", sid) is None
