@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from simulator.customer import cues, line_pairs, reactions
+from simulator.customer import cues, line_pairs, line_words, reactions
 from simulator.customer.casing import capitalize
 from simulator.customer.line_words import (
     INTERJECTIONS,
@@ -232,7 +232,7 @@ def audit(text: str, ctx: Context) -> str:
         if said == text:
             break
         text = said
-    return text
+    return line_words.undouble(text)
 
 
 def _audit_once(text: str, ctx: Context) -> str:

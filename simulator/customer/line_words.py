@@ -75,3 +75,19 @@ def bare(norm: str) -> str:
     while words and words[0] in INTERJECTIONS:
         words = words[1:]
     return " ".join(words)
+
+
+_OPENER = re.compile(
+    r"\b(pues|mire|este|bueno|oiga|f[ií]jese|eh|ah)\b(?P<gap>[^.?!]{0,16}?)\b\1\b[,…]+\s*",
+    re.IGNORECASE,
+)
+
+
+def undouble(text: str) -> str:
+    """The reply without an opener said twice at its start («Pues mire, pues… no lo tengo
+    claro» → «Pues mire, no lo tengo claro»; blind panel L: «Pues pues»): two glued pieces that
+    each brought their own lead-in."""
+    m = _OPENER.search(text[:48])
+    if m is None:
+        return text
+    return text[: m.start()] + m.group(1) + m.group("gap") + text[m.end() :]

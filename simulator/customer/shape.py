@@ -295,7 +295,10 @@ def situation_facts(t: Turn, intents: list[Intent]) -> list[Intent]:
         return intents
     sid = t.scenario.id
     added: list[Intent] = []
+    closing = bool({"close", "trial_close"} & t.acts)
     for question in cues.question_sentences(t.text):
+        if closing and cues.products_named(normalize(question), t.scenario.catalog):
+            continue  # «¿se la dejo con el Auto sustituto?» proposes our product: no own-cover fact
         for key, lines in plausible.fact_parts(question, sid, t.ctype):
             if not lines or any(a.slots.get("kind") == key for a in added):
                 continue

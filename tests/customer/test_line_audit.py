@@ -127,6 +127,13 @@ def test_no_doubts_beside_a_question_still_open_goes() -> None:
     assert audit(line, asked) == "Me falta saber cuánto cuesta la instalación."
 
 
+def test_an_opener_is_said_once() -> None:
+    asked = _ctx(agent="¿Entonces se lo dejo contratado?")
+    line = "Bueno, bueno… todavía no me decido."
+    assert audit(line, asked) == "Bueno, todavía no me decido."
+    assert audit("Oiga, mire el recibo.", asked) == "Oiga, mire el recibo."  # a verb, not an opener
+
+
 def test_a_lead_in_does_not_lead_into_a_continuation() -> None:
     line = "Mire, le platico… y encima me llegó el recibo doble."
     assert audit(line, _ctx()) == "Y encima me llegó el recibo doble."

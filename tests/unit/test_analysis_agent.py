@@ -39,6 +39,7 @@ def test_closing_buenas_tardes_is_farewell_not_greeting() -> None:
         ("¿Hay algo más en lo que le pueda ayudar?", {"offer_more"}),
         ("¿Le agendo la instalación el jueves o el viernes?", {"close"}),
         ("¿Va a pagar con tarjeta o en efectivo?", {"close"}),
+        ("¿Qué le parece si activamos el Ilimitado con la línea extra?", {"close"}),
     ],
 )
 def test_function_beats_form(text: str, expected: set[str]) -> None:
