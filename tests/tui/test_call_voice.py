@@ -211,5 +211,9 @@ async def test_finishing_waits_for_the_recording_and_links_it_on_the_ui_thread()
         assert not seen and call.finish_pending
         link.save_may_end.set()
         await wait_for(pilot, lambda: bool(seen), "(llamada guardada)")
+        # the saved call opens the next screen: let its header mount before the app closes
+        # (under load, closing mid-mount raised Textual's «No nodes match 'HeaderTitle'»)
+        await pilot.pause()
+        await pilot.pause()
         assert "recording" in seen[0]
         assert linked_on == [ui_thread]
