@@ -95,6 +95,9 @@ def first_person(option: str) -> str | None:
         key = normalize(word)
         verb_slot = index == 0 or normalize(words[index - 1]) in ("le", "se", "usted")
         new = shift.get("pronouns", {}).get(key)
+        following = normalize(words[index + 1]) if index + 1 < len(words) else ""
+        if key == "se" and following in shift.get("verbs", {}):
+            new = "me"  # «se queda sin carro» → «me quedo sin carro» (lead's play, session 18)
         if new is None and verb_slot:
             new = shift.get("verbs", {}).get(key)
             if new is None and index == 0 and _addressed_verb(key):

@@ -264,11 +264,13 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         # «Negativo» to «¿habrá alguien en la mañana o es más seguro por la tarde?» says the
         # other side: «No, es más seguro por la tarde» (panel F zo-04)
         other = _clean(raw[1], first=False)
-        if choice_lists.sayable_own(other) and not _ADDRESSED_VERB.search(other.split()[0]):
-            return [Intent(name="choice_not_first", slots={"option": other}), *rest]
-        own = choice_lists.first_person(other)  # «No, me gustaría repartirlo en meses»
+        # said of itself when the option speaks to the customer: «No, me gustaría repartirlo en
+        # meses», «No, me quedo otra vez sin carro» (never the agent's «se queda» echoed)
+        own = choice_lists.first_person(other)
         if own and choice_lists.sayable_own(own) and not reopens(t, own):
             return [Intent(name="choice_not_first", slots={"option": own}), *rest]
+        if choice_lists.sayable_own(other) and not _ADDRESSED_VERB.search(other.split()[0]):
+            return [Intent(name="choice_not_first", slots={"option": other}), *rest]
         index = None
     elif "short_no" in names:
         index = keeps.index(True)

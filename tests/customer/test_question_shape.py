@@ -139,6 +139,10 @@ def test_an_option_is_said_from_the_customers_side() -> None:
         "me alcanza con mi plan actual"
     )
     assert choice_lists.first_person("el baño también tiene fuga") is None
+    # a reflexive verb of the customer turns whole: «se queda…» → «me quedo…», never «me queda»
+    assert choice_lists.first_person("se queda sin línea el fin de semana") == (
+        "me quedo sin línea el fin de semana"
+    )
 
 
 def test_a_numbered_list_is_read_and_an_open_question_is_no_choice() -> None:
