@@ -8,8 +8,6 @@ a back-reference to a sentence the customer never said, weather talk out of seas
 from __future__ import annotations
 
 import random
-from functools import cache
-from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -17,24 +15,12 @@ import pytest
 from simulator.content.library import load_library
 from simulator.customer import line_audit
 from simulator.customer.simulator import CustomerSimulator
+from tests.customer.test_planner_properties import _pool  # the same trainer and panel lines
 
-ROOT = Path(__file__).parents[1]
 CALLS = 80
 TURNS = 12
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
-
-
-@cache
-def _pool() -> tuple[str, ...]:
-    lines: list[str] = []
-    for folder in (ROOT / "panel" / "scripts", ROOT / "customer" / "calls"):
-        for path in sorted(folder.glob("*.txt")):
-            for line in path.read_text("utf-8").splitlines():
-                line = line.strip()
-                if line and not line.startswith(("/", "#")):
-                    lines.append(line)
-    return tuple(dict.fromkeys(lines))
 
 
 def test_every_reply_is_audited_to_a_fixed_point() -> None:

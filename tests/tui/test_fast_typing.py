@@ -38,16 +38,27 @@ async def burst(pilot: Pilot[Any], keys: str | list[str]) -> None:
     await settle(pilot)
 
 
+async def _on_a_call(pilot: Any) -> Any:
+    """Logged in, the internet sale opened and dialled: the call screen, talking."""
+    await login(pilot)
+    call: Any = await open_scenario(pilot, "internet-veloz-hogar")
+    await pilot.press("f2", "f3")
+    await settle(pilot)
+    return call
+
+
+async def _capture_fields(pilot: Any, call: Any) -> list[Input]:
+    """The capture form opened: its fields, in order."""
+    call.action_capture()
+    await settle(pilot)
+    return list(call.capture_form.query(Input))
+
+
 async def test_keys_after_enter_go_to_the_next_capture_field(clock: Any) -> None:
     app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await login(pilot)
-        call: Any = await open_scenario(pilot, "internet-veloz-hogar")
-        await pilot.press("f2", "f3")
-        await settle(pilot)
-        call.action_capture()
-        await settle(pilot)
-        fields = list(call.capture_form.query(Input))
+        call = await _on_a_call(pilot)
+        fields = await _capture_fields(pilot, call)
         assert len(fields) >= 2 and fields[0].has_focus
         await burst(pilot, list("Rosa") + ["enter"] + list("5512"))
         assert (fields[0].value, fields[1].value) == ("Rosa", "5512")
@@ -57,10 +68,7 @@ async def test_keys_after_enter_go_to_the_next_capture_field(clock: Any) -> None
 async def test_keys_after_enter_on_the_talk_line_are_kept(clock: Any) -> None:
     app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await login(pilot)
-        call: Any = await open_scenario(pilot, "internet-veloz-hogar")
-        await pilot.press("f2", "f3")
-        await settle(pilot)
+        call = await _on_a_call(pilot)
         call.say.focus()
         await settle(pilot)
         await burst(pilot, list("Hola") + ["enter"] + list("Que"))
@@ -86,13 +94,8 @@ async def test_a_pin_typed_behind_the_name_goes_to_the_pin_field(services: Any, 
 async def test_keys_after_enter_on_the_last_capture_field_go_to_the_talk_line(clock: Any) -> None:
     app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
     async with app.run_test(size=SIZE) as pilot:
-        await login(pilot)
-        call: Any = await open_scenario(pilot, "internet-veloz-hogar")
-        await pilot.press("f2", "f3")
-        await settle(pilot)
-        call.action_capture()
-        await settle(pilot)
-        fields = list(call.capture_form.query(Input))
+        call = await _on_a_call(pilot)
+        fields = await _capture_fields(pilot, call)
         call.set_focus(fields[-1])
         await settle(pilot)
         await burst(pilot, list("Roma") + ["enter"] + list("Listo"))
