@@ -211,9 +211,13 @@ async def test_finishing_waits_for_the_recording_and_links_it_on_the_ui_thread()
         assert not seen and call.finish_pending
         link.save_may_end.set()
         await wait_for(pilot, lambda: bool(seen), "(llamada guardada)")
-        # the saved call opens the next screen: let its header mount before the app closes
-        # (under load, closing mid-mount raised Textual's «No nodes match 'HeaderTitle'»)
-        await pilot.pause()
-        await pilot.pause()
+        # the saved call opens the next screen: wait until it is the active screen with its
+        # header mounted before the app closes (under load, closing mid-mount raised Textual's
+        # «No nodes match 'HeaderTitle'»)
+        await wait_for(
+            pilot,
+            lambda: pilot.app.screen is not call and bool(pilot.app.screen.query("HeaderTitle")),
+            "(la pantalla siguiente montada)",
+        )
         assert "recording" in seen[0]
         assert linked_on == [ui_thread]
