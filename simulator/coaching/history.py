@@ -4,9 +4,12 @@
 same fault in at least ``REINCIDENTE_MIN`` (3) of the trainee's last ``WINDOW`` (5) scored calls,
 the call at hand included. Until session 18 the trainee's progress and coaching plan called a
 fault seen in any 2 calls «reincidente» while the formador's board asked for 3 of the last 5, so
-the two disagreed about the same trainee (ux-c). *Recurrente*: different faults committed call
-after call. A fault is an error code (critical or not) or an element not met; a weak skill is one
-under target, and it is reincidente by the same rule.
+the two disagreed about the same trainee (ux-c). *Recurrente* — different faults committed again
+and again, also one definition (``recurrentes``/``is_recurrente``): at least ``RECURRENTE_FAULTS``
+(3) different faults, each in at least ``RECURRENTE_MIN`` (2) of the last ``WINDOW`` calls. Until
+session 19 the plan, the progress screen and the formador's board each had their own rule. A fault is
+an error code (critical or not) or an element not met; a weak skill is one under target, and it is
+reincidente by the same rule.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from simulator.models.scorecard import Scorecard
 ELEMENT_PREFIX = "element:"
 WINDOW = 5  # the trainee's last scored calls the flags look at
 REINCIDENTE_MIN = 3  # the same fault in this many of them is reincidente
+RECURRENTE_MIN = 2  # a fault in this many of them repeats ...
+RECURRENTE_FAULTS = 3  # ... and this many different repeating faults make the trainee recurrente
 
 F = TypeVar("F", bound=Hashable)
 
@@ -32,6 +37,21 @@ def reincidentes(calls: Sequence[Collection[F]]) -> dict[F, int]:
     for found in calls[-WINDOW:]:
         counts.update(set(found))
     return {fault: n for fault, n in counts.items() if n >= REINCIDENTE_MIN}
+
+
+def recurrentes(calls: Sequence[Collection[F]]) -> dict[F, int]:
+    """The repeating faults of a trainee's calls (oldest first): those in ``RECURRENTE_MIN`` or
+    more of the last ``WINDOW`` calls, with in how many."""
+    counts: Counter[F] = Counter()
+    for found in calls[-WINDOW:]:
+        counts.update(set(found))
+    return {fault: n for fault, n in counts.items() if n >= RECURRENTE_MIN}
+
+
+def is_recurrente(calls: Sequence[Collection[F]]) -> bool:
+    """*Recurrente* (seed glossary: different faults, repeatedly): ``RECURRENTE_FAULTS`` or more
+    different faults each repeating in the last ``WINDOW`` calls."""
+    return len(recurrentes(calls)) >= RECURRENTE_FAULTS
 
 
 def faults(card: Scorecard) -> set[str]:
@@ -53,7 +73,6 @@ def repeated_faults(card: Scorecard, history: list[Scorecard]) -> tuple[list[str
         return [], False, False
     now = faults(card)
     earlier = [faults(h) for h in history]
-    calls = len(history) + 1
     lines: list[str] = []
     recent = [*earlier[-(WINDOW - 1) :], now]
     repeated = reincidentes(recent)
@@ -63,15 +82,13 @@ def repeated_faults(card: Scorecard, history: list[Scorecard]) -> tuple[list[str
             f"Reincidente: «{fault_name(fault)}» en {repeated[fault]} de sus últimas "
             f"{len(recent)} llamadas"
         )
-    faulty_calls = sum(1 for e in earlier if e) + (1 if now else 0)
-    new_faults = now - set().union(*earlier)
-    recurrente = (
-        faulty_calls >= 2
-        and bool(now)
-        and (bool(new_faults) or len(set().union(*earlier) - now) > 0)
-    )
+    repeating = recurrentes(recent)
+    recurrente = is_recurrente(recent)
     if recurrente:
-        lines.append(f"Recurrente: cometió faltas distintas en {faulty_calls} de {calls} llamadas")
+        lines.append(
+            f"Recurrente: {len(repeating)} faltas distintas se repiten en sus últimas "
+            f"{len(recent)} llamadas"
+        )
     return lines, bool(same), recurrente
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from simulator.coaching.history import ELEMENT_PREFIX, REINCIDENTE_MIN, fault_name
-from simulator.language.display import display
-from simulator.services.dashboard import (
-    FLAG_WINDOW,
+from simulator.coaching.history import (
+    ELEMENT_PREFIX,
     RECURRENTE_FAULTS,
     RECURRENTE_MIN,
-    TraineeRow,
+    REINCIDENTE_MIN,
+    fault_name,
 )
+from simulator.language.display import display
+from simulator.services.dashboard import FLAG_WINDOW, TraineeRow
 
 HIGH = 0.8  # a share at or above it is «alto»
 MID = 0.6  # at or above it (and under HIGH) is «medio»; under it «bajo»

@@ -23,13 +23,17 @@ is ``FormadorService.call_review``.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from simulator.coaching.history import WINDOW, reincidentes
+from simulator.coaching.history import (
+    WINDOW,
+    is_recurrente,
+    recurrentes,
+    reincidentes,
+)
 from simulator.language.display import display
 from simulator.models.scorecard import ELEMENT_KEYS, SKILL_KEYS, Scorecard
 from simulator.services.backend import Backend
@@ -46,8 +50,6 @@ if TYPE_CHECKING:
     from simulator.storage import CallRecord, OverrideRecord
 
 FLAG_WINDOW = WINDOW
-RECURRENTE_FAULTS = 3
-RECURRENTE_MIN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +138,9 @@ def trainee_row(
         skills[key] = sum(v for v in scored if v is not None) / len(scored) if scored else None
     pencs = [p for p in (_penc(c.card) for c in recent) if p is not None]
     last = list(calls)[-FLAG_WINDOW:]
-    counts: Counter[str] = Counter()
-    for call in last:
-        counts.update(faults_of(call.card))
-    reincidente = tuple(sorted(reincidentes([faults_of(call.card) for call in last])))
-    repeating = tuple(sorted(f for f, n in counts.items() if n >= RECURRENTE_MIN))
+    found = [faults_of(call.card) for call in last]
+    reincidente = tuple(sorted(reincidentes(found)))
+    repeating = tuple(sorted(recurrentes(found)))
     return TraineeRow(
         trainee_id=trainee_id,
         name=name,
@@ -153,7 +153,7 @@ def trainee_row(
         penc=sum(pencs) / len(pencs) if pencs else None,
         trend=tuple(c.card.overall for c in recent),
         reincidente=reincidente,
-        recurrente=len(repeating) >= RECURRENTE_FAULTS,
+        recurrente=is_recurrente(found),
         repeating=repeating,
         assignments_total=len(assignments),
         assignments_done=sum(1 for a in assignments if a.status == "done"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Literal
 
+from simulator.coaching.history import is_recurrente as history_is_recurrente
 from simulator.coaching.history import reincidentes
 from simulator.errors import SimuladorError
 from simulator.language.display import display
@@ -70,13 +71,8 @@ def repeated_faults(scored: list[tuple[int, Scorecard]]) -> list[RepeatedFault]:
 
 
 def is_recurrente(scored: list[tuple[int, Scorecard]]) -> bool:
-    """Seed glossary *recurrente*: different faults committed call after call.
-
-    True when at least two calls have faults and those calls do not all repeat the same set.
-    """
-    sets = [frozenset(faults_of(card)) for _, card in scored]
-    faulty = [found for found in sets if found]
-    return len(faulty) >= MIN_REPEATS and len(set(faulty)) > 1
+    """Seed glossary *recurrente*, by the one rule (``coaching.history.is_recurrente``)."""
+    return history_is_recurrente([faults_of(card) for _, card in scored])
 
 
 def _fault_name(family: Family, code: str) -> str:

@@ -146,8 +146,15 @@ def test_history_reincidente_and_recurrente() -> None:
     twice = grade(load("wrong_price"), history=[wrong]).coaching_plan
     assert not any(f.startswith("Reincidente") for f in twice.repeated_faults)
     assert not any(p.repeated == "reincidente" for p in twice.priorities)
-    different = grade(load("no_protocol"), history=[graded("wrong_data"), graded("disrespect")])
-    assert any(f.startswith("Recurrente") for f in different.coaching_plan.repeated_faults)
+    # recurrente (one rule with the board): three different faults, each in two of the last five
+    once_each = grade(load("no_protocol"), history=[graded("wrong_data"), graded("disrespect")])
+    assert not any(f.startswith("Recurrente") for f in once_each.coaching_plan.repeated_faults)
+    history = [graded(n) for n in ("disrespect", "no_protocol", "disrespect", "wrong_data")]
+    different = grade(load("no_protocol"), history=history)
+    assert any(
+        f == "Recurrente: 3 faltas distintas se repiten en sus últimas 5 llamadas"
+        for f in different.coaching_plan.repeated_faults
+    )
 
 
 def test_history_without_faults_flags_nothing() -> None:
