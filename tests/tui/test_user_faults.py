@@ -107,3 +107,28 @@ async def test_the_side_panel_grows_on_a_wide_screen(clock: Any) -> None:
         await login(pilot)
         call: Any = await open_scenario(pilot, "internet-veloz-hogar")
         assert call.query_one("#side").size.width == 40  # a quarter: captured names fit
+
+
+async def test_a_capture_by_a_short_name_shows_in_its_own_form_field(clock: Any) -> None:
+    """«/dato email=…» goes to the field «correo» and the form shows it there (lead's play,
+    session 19: «/dato linea=…» was captured but the form still showed «Línea: —»); an unknown
+    field is a message that lists the fields, and the form keeps what it had."""
+    from textual.widgets import Input
+
+    from tests.tui.pilot_helpers import say
+
+    app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await login(pilot)
+        call: Any = await open_scenario(pilot, "internet-veloz-hogar")
+        await pilot.press("f2", "f3")
+        await settle(pilot)
+        await say(pilot, "/dato email=rosa.hm@correo.mx")
+        await say(pilot, "/dato domicilio=Av. Juárez 145, Centro")
+        values = {w.name: w.value for w in call.capture_form.query(Input)}
+        assert values["correo"] == "rosa.hm@correo.mx"
+        assert values["direccion"] == "Av. Juárez 145, Centro"
+        assert call.session.captured["correo"] == "rosa.hm@correo.mx"
+        await say(pilot, "/dato mascota=Firulais")
+        assert "mascota" not in {w.name for w in call.capture_form.query(Input)}
+        assert "mascota" not in call.session.captured

@@ -18,11 +18,13 @@ from textual.widgets import Input, Static
 
 from simulator.errors import SimuladorError
 from simulator.language.safe_text import escape_textual
+from simulator.session.fields import resolve_field
 from simulator.tui.app_api import app_of
 from simulator.tui.widgets.capture_form import CaptureForm
 
 if TYPE_CHECKING:
     from simulator.customer.simulator import CustomerReply
+    from simulator.models.content import Scenario
     from simulator.services.protocols import CallSessionProtocol
 
     _MixinBase = Screen[None]
@@ -39,6 +41,7 @@ class CallTalk(_MixinBase):
 
     if TYPE_CHECKING:
         session: CallSessionProtocol
+        scenario: Scenario
         exam: bool
         phase: str
         waiting: bool
@@ -129,6 +132,11 @@ class CallTalk(_MixinBase):
             field = field.strip().lower()
             if not sep or not field or not value.strip():
                 self.notify("Use /dato CAMPO=VALOR (por ejemplo: /dato telefono=5512345678).")
+                return
+            try:  # «/dato linea=…» is the form's «numero_linea»: show it where it went
+                field = resolve_field(self.scenario, field)
+            except SimuladorError as error:
+                self._error(error)
                 return
             widgets = [w for w in self.capture_form.query(Input) if w.name == field]
             if widgets:  # show it in the form too, then send what changed
