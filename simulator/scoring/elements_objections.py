@@ -34,6 +34,8 @@ SOFT_WORDS = 10
 ADDRESS_SOFT = ("empathy", "paraphrase", "acknowledgement")
 STALLS = ("must_consult", "time")
 ADDRESS_FOLLOW = ("open_question", "closed_question", "feature", "benefit", "trial_close")
+# what an agent may do before answering an objection without ignoring it: the call's procedure
+PROCEDURE_ACTS = ("data_request", "data_confirmation", "identity_check")
 
 
 def objection_turns(ctx: CallContext) -> list[int]:
@@ -124,11 +126,27 @@ def is_do_not_call(ctx: CallContext, n: int) -> bool:
 
 
 def response_turn(ctx: CallContext, n: int) -> int | None:
-    """The agent turn that addresses objection ``n`` (None when it was not addressed)."""
-    nxt = ctx.next_agent(n)
+    """The agent turn that addresses objection ``n`` (None when it was not addressed).
+
+    The next agent turn, or the one after it when the next one only took care of the call's
+    procedure first (asked or confirmed the customer's data, with nothing sold and no pressure):
+    a retention agent who validates the line and then says «entiendo que ya no quiere pagar de
+    más, ¿cuánto paga hoy?» answered the price complaint (lead's play, session 19)."""
+    nxt = ctx.next_agent(n, 2)
     if not nxt:
         return None
-    a = nxt[0]
+    first = _addressed_by(ctx, n, nxt[0])
+    if first is not None or len(nxt) < 2 or is_do_not_call(ctx, n):
+        return first
+    if ctx.acts[nxt[0] - 1] & SELLING_ACTS or conduct.pressure(ctx.text(nxt[0])):
+        return None
+    if not ctx.has(nxt[0], *PROCEDURE_ACTS):
+        return None
+    return _addressed_by(ctx, n, nxt[1])
+
+
+def _addressed_by(ctx: CallContext, n: int, a: int) -> int | None:
+    """``a`` when agent turn ``a`` addresses objection ``n``."""
     if is_do_not_call(ctx, n):
         # honoured when the agent confirms the removal, even in words that sound like a close
         # («ahorita mismo lo registro para que no le lleguen promociones»): the same test as
