@@ -150,11 +150,20 @@ def _declined_before(ctx: CallContext, last: int) -> bool:
     if ctx.kind != "sale":
         return False
     for n in reversed([m for m in ctx.customer_turns if m < last]):
-        if ctx.has(n, "refusal") or ctx.objection_type(n) in ("not_interested", "do_not_call"):
+        if ctx.has(n, "refusal") or ctx.objection_type(n) in DECLINES:
             return True
-        if ctx.has(n, "acceptance", "buying_signal"):
-            return False
+        asked = ctx.prev_agent(n)
+        if ctx.has(n, "buying_signal") or (
+            ctx.has(n, "acceptance")
+            and asked is not None
+            and ctx.has(asked, "close", "trial_close", "closed_question")
+        ):
+            return False  # a yes to what the agent asked, not an «órale pues, gracias»
     return False
+
+
+# «no me interesa», «no me llamen», «ahorita no, mejor después»: the offer is not taken now
+DECLINES = ("not_interested", "do_not_call", "time")
 
 
 def _cut_after_offer(ctx: CallContext, found: dict[str, int | None]) -> None:
