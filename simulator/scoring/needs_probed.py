@@ -24,9 +24,12 @@ def situation_probes(ctx: CallContext) -> list[int]:
     """Agent turns up to the first presentation that ask about the customer's situation (not who
     answers, not leave to go on, not a datum) and that the customer answered. A call that
     presents nothing has no «before presenting» to probe in."""
-    limit = ctx.first_presentation
-    if limit is None:
+    if ctx.first_presentation is None:
         return []
+    # the situation asked after a first pitch still explores the need before the sale is asked
+    # for («¿y no tendrá otra tarjeta de algún banco?» before the close)
+    closes = [n for n in ctx.agent_turns if ctx.has(n, "close", "trial_close")]
+    limit = max(ctx.first_presentation, closes[0] - 1 if closes else ctx.first_presentation)
     found = []
     for n in ctx.agent_turns:
         if n > limit or n >= ctx.n_turns or ctx.speaker(n + 1) != "customer":
