@@ -1,16 +1,18 @@
 """Element ``needs_detection`` in calls from outside the simulator: the probe is the agent's part.
 
-Why: a QA analyst reading a real outbound call credits the agent who asked about the customer's
-situation before or while presenting («¿cuenta con alguna plataforma que pague por fuera?»,
-«¿ha notado que el internet se pone lento?») even when the answer reveals no need («no») — the
-need was explored; what the customer answers is not the agent's doing (issue 12 item 9; the
-expert labels judge the probing, not its result). The simulator's own calls keep the full rule
+Why: a QA analyst reading a real outbound call credits the agent who asked an open question about
+the customer's situation before the sale is asked for («¿cuántos usuarios lo usarían?», «¿en qué
+actividad nota que la velocidad no alcanza?») even when the answer reveals no need — the need was
+explored; what the customer answers is not the agent's doing (issue 12 item 9; the expert labels
+judge the probing, not its result). Closed situation questions («¿cuenta con…?») stay short of
+the probe DESIGN.md asks for unless their reply states a need (``elements_needs``), although the
+external labels credit them too: that is the contract's call, not this module's. The simulator's own calls keep the full rule
 (``elements_needs``): there the customer is built to have a need to discover.
 """
 
 from __future__ import annotations
 
-from simulator.analysis.clauses import split_clauses
+from simulator.analysis.clauses import is_open, split_clauses
 from simulator.analysis.customer import states_call_reason
 from simulator.scoring import elements_needs
 from simulator.scoring import text as tx
@@ -29,14 +31,16 @@ def situation_probes(ctx: CallContext) -> list[int]:
     # the situation asked after a first pitch still explores the need before the sale is asked
     # for («¿y no tendrá otra tarjeta de algún banco?» before the close)
     closes = [n for n in ctx.agent_turns if ctx.has(n, "close", "trial_close")]
-    limit = max(ctx.first_presentation, closes[0] - 1 if closes else ctx.first_presentation)
+    limit = max(ctx.first_presentation, closes[0] - 1 if closes else ctx.n_turns)
     found = []
     for n in ctx.agent_turns:
         if n > limit or n >= ctx.n_turns or ctx.speaker(n + 1) != "customer":
             continue
         if is_identity_check(ctx, n) or ctx.has(n, "data_request", "data_confirmation"):
             continue
-        asked = [c.norm for c in split_clauses(ctx.text(n)[:4000]) if c.question]
+        # an open question, as DESIGN.md asks of the probe («¿cuál…?», «¿cuántos…?»); a closed
+        # one only counts when its reply states a need, which elements_needs already credits
+        asked = [c.norm for c in split_clauses(ctx.text(n)[:4000]) if c.question and is_open(c)]
         if any(_probes(tx.fold(q)) for q in asked):
             found.append(n)
     return found

@@ -74,7 +74,7 @@ def test_declined_offer_thanked_and_let_go_needs_no_offer_of_more_help() -> None
     assert _met(lines, "call_closing") is True
 
 
-def test_situation_probe_answered_no_is_needs_detection() -> None:
+def test_open_situation_probe_answered_none_is_needs_detection() -> None:
     lines = [
         (
             "agent",
@@ -83,10 +83,9 @@ def test_situation_probe_answered_no_is_needs_detection() -> None:
         ("customer", "Sí, soy yo."),
         (
             "agent",
-            "Gracias, señor Tomás. ¿Actualmente cuenta con algún servicio de películas que "
-            "pague aparte?",
+            "Gracias, señor Tomás. ¿Qué servicios de películas paga hoy aparte de su internet?",
         ),
-        ("customer", "No."),
+        ("customer", "Ninguno."),
         (
             "agent",
             "Le ofrecemos tres plataformas de películas por 199 pesos al mes en su recibo. "
