@@ -5,7 +5,7 @@ the customer's situation before the sale is asked for («¿cuántos usuarios lo 
 actividad nota que la velocidad no alcanza?») even when the answer reveals no need — the need was
 explored; what the customer answers is not the agent's doing (issue 12 item 9; the expert labels
 judge the probing, not its result). Closed situation questions («¿cuenta con…?») stay short of
-the probe DESIGN.md asks for unless their reply states a need (``elements_needs``), although the
+the probe the rubric asks for unless their reply states a need (``elements_needs``), although the
 external labels credit them too: that is the contract's call, not this module's. The simulator's own calls keep the full rule
 (``elements_needs``): there the customer is built to have a need to discover.
 """
@@ -38,7 +38,7 @@ def situation_probes(ctx: CallContext) -> list[int]:
             continue
         if is_identity_check(ctx, n) or ctx.has(n, "data_request", "data_confirmation"):
             continue
-        # an open question, as DESIGN.md asks of the probe («¿cuál…?», «¿cuántos…?»); a closed
+        # an open question, as the rubric asks of the probe («¿cuál…?», «¿cuántos…?»); a closed
         # one only counts when its reply states a need, which elements_needs already credits
         asked = [c.norm for c in split_clauses(ctx.text(n)[:4000]) if c.question and is_open(c)]
         if any(_probes(tx.fold(q)) for q in asked):
