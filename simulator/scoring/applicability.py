@@ -58,7 +58,8 @@ def apply(ctx: CallContext, elements: dict[str, Judged]) -> None:
     """Replace, in place, the judgements that cannot apply to a third-party call."""
     if not third_party(ctx):
         return
-    for key in _third_party()["not_applicable"]:
+    by_kind = _third_party().get("not_applicable_in_kind") or {}
+    for key in [*_third_party()["not_applicable"], *by_kind.get(ctx.kind, [])]:
         if key in elements and elements[key].result.met is not None:
             replaced = not_applicable("third party")
             replaced.errors = elements[key].errors

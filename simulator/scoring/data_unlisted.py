@@ -98,7 +98,12 @@ def judge_unlisted(ctx: CallContext) -> Judged:
     requests = [
         n for n in ctx.agent_turns if ctx.has(n, "data_request") and not _asks_only_name(ctx, n)
     ]
-    records = [n for n in ctx.agent_turns if tx.cue("record_action").search(ctx.folded[n - 1])]
+    records = [
+        n
+        for n in ctx.agent_turns
+        if tx.cue("record_action").search(ctx.folded[n - 1])
+        or tx.cue("account_lookup").search(ctx.folded[n - 1])  # elements-c: a record looked at
+    ]
     secret = [n for n in ctx.agent_turns if conduct.asks_secret(ctx.text(n))]
     if not (answered or requests or records or secret):
         return not_applicable("no data handled")

@@ -136,7 +136,8 @@ def _imported_close(ctx: CallContext, window: list[int], found: dict[str, int | 
     last = window[-1]
     if found["farewell"] is None and tx.cue("parting_words").search(ctx.folded[last - 1]):
         found["farewell"] = last
-    if found["offer_more"] is None and _declined_before(ctx, last) and ctx.has(last, "thanks"):
+    thanked = any(ctx.has(n, "thanks") for n in window)
+    if found["offer_more"] is None and _declined_before(ctx, last) and thanked:
         # the customer said no to the call's offer and the agent thanks and lets them go: «¿algo
         # más en que le pueda ayudar?» is not owed to someone who just declined an outbound offer
         # (external dev pe159: «agradece el tiempo y despide con cortesía»)
@@ -144,12 +145,42 @@ def _imported_close(ctx: CallContext, window: list[int], found: dict[str, int | 
 
 
 def _declined_before(ctx: CallContext, last: int) -> bool:
-    """The customer's turn just before the agent's last words declines the offer of a sale."""
-    before = [n for n in ctx.customer_turns if n < last]
-    if ctx.kind != "sale" or not before:
+    """The customer's last decision before the agent's last words declines the offer of a sale
+    (later turns may only thank or trail off: «todos modos muchas gracias», issue 12 item 9)."""
+    if ctx.kind != "sale":
         return False
-    n = before[-1]
-    return ctx.has(n, "refusal") or ctx.objection_type(n) in ("not_interested", "do_not_call")
+    for n in reversed([m for m in ctx.customer_turns if m < last]):
+        if ctx.has(n, "refusal") or ctx.objection_type(n) in DECLINES:
+            return True
+        asked = ctx.prev_agent(n)
+        if ctx.has(n, "buying_signal") or (
+            ctx.has(n, "acceptance")
+            and asked is not None
+            and ctx.has(asked, "close", "trial_close", "closed_question")
+        ):
+            return False  # a yes to what the agent asked, not an «órale pues, gracias»
+    return False
+
+
+# «no me interesa», «no me llamen», «ahorita no, mejor después»: the offer is not taken now
+DECLINES = ("not_interested", "do_not_call", "time")
+
+
+def _cut_after_offer(ctx: CallContext, found: dict[str, int | None]) -> None:
+    """The recording stops on the customer's «no, eso sería todo» to the agent's «¿algo más?»:
+    the thanks and goodbye that follow are not in the transcript, and what it shows of the close
+    is complete (issue 12 item 9, call_closing on cut calls)."""
+    last = ctx.n_turns
+    offer = found["offer_more"]
+    if (
+        offer is not None
+        and ctx.speaker(last) == "customer"
+        and ctx.prev_agent(last) == offer
+        and tx.cue("customer_nothing_more").search(ctx.folded[last - 1].strip(" .,¡!"))
+    ):
+        for part in ("thanks", "farewell"):
+            if found[part] is None:
+                found[part] = offer
 
 
 def judge(ctx: CallContext) -> Judged:
@@ -178,6 +209,7 @@ def judge(ctx: CallContext) -> Judged:
         found["farewell"] = _sign_off(ctx, window)
     if ctx.imported:
         _imported_close(ctx, window, found)
+        _cut_after_offer(ctx, found)
     parts = {act: found[act] is not None for act in found}
     cited = {n for n in found.values() if n}
     if window and not all(parts.values()):

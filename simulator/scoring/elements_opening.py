@@ -80,13 +80,16 @@ def is_identity_check(ctx: CallContext, n: int) -> bool:
 
 # «Buenos días, Carlos», «Hola, señora Ruiz»: the greeting addressed to the person by name
 _GREET_BY_NAME = re.compile(
-    r"^\W*(?i:buen[oa]s? (?:d[ií]as|tardes|noches)|buen d[ií]a|hola|qu[eé] tal)\W+"
+    # an outbound call often starts by checking the line («¿Bueno? ¿Bueno?… muy buenas tardes»)
+    r"^(?:\W*(?i:s[ií]\W+)?(?i:bueno)\b)*\W*(?i:muy\s+)?"
+    r"(?i:buen[oa]s? (?:d[ií]as|tardes|noches)|buen d[ií]a|hola|qu[eé] tal)\W+"
     r"(?i:(?:señor|señora|señorita|don|doña|sr|sra|srta|licenciad[oa]|lic|ingenier[oa]|ing)\.?\s+)?"
     # a capitalised word that is no other greeting or the start of a sentence («Hola, Buenas
     # tardes», «Buenos días, Le llamo…»)
     r"(?!(?:Buen|Hola|Qu[eé]|Le|Lo|La|Te|Me|Mi|Soy|Habla|Gracias|Bienvenid|Disculp|Perd|Con|"
     r"Usted|Ustedes|Se|Es|Est|Mucho|Un|Una|El|Los|Las|Aqu|Yo|Nos|Somos)[a-záéíóúñ]*\b)"
-    r"([A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)"
+    # the name as a dialler prints it too, in capitals («muy buenas tardes DAVID FLORES»)
+    r"([A-ZÁÉÍÓÚÑ](?:[a-záéíóúñ]+|[A-ZÁÉÍÓÚÑ]+))"
 )
 
 
@@ -104,11 +107,36 @@ def greets_by_name(ctx: CallContext, n: int) -> bool:
     return not any(tx.cue("wrong_person").search(ctx.folded[m - 1]) for m in reply)
 
 
+def says_purpose(ctx: CallContext, n: int) -> bool:
+    """Turn ``n`` says what the call is for, in the usted or the informal tú register."""
+    folded = ctx.folded[n - 1]
+    return bool(tx.cue("purpose").search(folded) or tx.cue("purpose_more").search(folded))
+
+
 def has_opening_act(ctx: CallContext, n: int) -> bool:
     """Turn ``n`` greets, identifies the company or agent, or states the purpose of the call."""
     return ctx.has(n, "greeting", "company_id", "agent_id", "offer_help") or bool(
-        tx.cue("purpose").search(ctx.folded[n - 1]) or tx.cue("welcome").search(ctx.folded[n - 1])
+        says_purpose(ctx, n) or tx.cue("welcome").search(ctx.folded[n - 1])
     )
+
+
+def _imported_opening(ctx: CallContext, window: list[int], found: dict[str, int | None]) -> None:
+    """A call from outside the simulator, read as a QA analyst reads it (issue 12 item 9):
+    an inbound call answered with the company and the agent's name («Empresa, le atiende Ana»)
+    has greeted whoever calls; an outbound call that goes straight to its offer within the opening
+    has said what it calls for (the offer is the purpose)."""
+    first = window[0] if window else None
+    if (
+        found["greeting"] is None
+        and first is not None
+        and not ctx.is_outbound
+        and found["company_id"] == first
+        and (found["agent_id"] == first or tx.cue("answer_formula").search(ctx.folded[first - 1]))
+    ):
+        found["greeting"] = first
+    presented = ctx.first_presentation
+    if found["offer_help"] is None and ctx.is_outbound and presented in window:
+        found["offer_help"] = presented
 
 
 REASON_ACTS = ("complaint", "need_statement", "objection", "buying_signal")
@@ -169,10 +197,10 @@ def judge(ctx: CallContext) -> Judged:
         ):
             found["confirm_identity"] = n
     for n in _purpose_turns(ctx, window):
-        if found["offer_help"] is None and (
-            ctx.has(n, "offer_help") or tx.cue("purpose").search(ctx.folded[n - 1])
-        ):
+        if found["offer_help"] is None and (ctx.has(n, "offer_help") or says_purpose(ctx, n)):
             found["offer_help"] = n
+    if ctx.imported:
+        _imported_opening(ctx, window, found)
     keys = ["greeting", "company_id", "agent_id", "offer_help"]
     if found["offer_help"] is None and _reason_told_first(ctx):
         keys.remove("offer_help")  # nothing left to offer: the caller already said what he wants

@@ -26,10 +26,10 @@ _PKG = "simulator.scoring."
 FUNCTIONS: dict[tuple[str, str], str] = {
     ("element", "preparation"): "preparation:judge",
     ("element", "opening_protocol"): "elements_opening:judge",
-    ("element", "needs_detection"): "elements_needs:judge",
+    ("element", "needs_detection"): "needs_probed:judge",
     ("element", "product_information"): "elements_product:judge",
     ("element", "objection_handling"): "elements_objections:judge",
-    ("element", "data_management"): "elements_data:judge",
+    ("element", "data_management"): "data_requested:judge",
     ("element", "call_closing"): "elements_closing:judge",
     ("critical", "disrespect"): "critical_errors:disrespect",
     ("critical", "inaccurate_information"): "elements_product:mismatch_error",
