@@ -100,7 +100,11 @@ def commit_named(values: set[str]) -> dict[str, set[str]]:
             cwd=ROOT, capture_output=True, text=True,
         ).stdout  # fmt: skip
         for line in diff.splitlines():
-            m = ITEM.match(line[1:]) if line.startswith("+") and not line.startswith("+++") else None
+            m = (
+                ITEM.match(line[1:])
+                if line.startswith("+") and not line.startswith("+++")
+                else None
+            )
             if not m:
                 continue
             try:
@@ -131,7 +135,9 @@ def source_texts(sources: dict[str, list[tuple[Path, dict[str, Any]]]]) -> dict[
 
     out = {}
     for source, calls in sources.items():
-        turns = [t["text"] for path, _ in calls for t in json.loads(path.read_text("utf-8"))["turns"]]
+        turns = [
+            t["text"] for path, _ in calls for t in json.loads(path.read_text("utf-8"))["turns"]
+        ]
         out[source] = forms(turns)
     panel = []
     for script in sorted((ROOT / "tests" / "panel" / "scripts").glob("*.txt")):
@@ -145,10 +151,13 @@ def specific(
 ) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """Per dev source: its entries, split into ``named`` and ``only`` (only-S matches)."""
     number_of = {
-        s: {m.group(1) for p, _ in calls if (m := STEM.match(p.stem))} for s, calls in sources.items()
+        s: {m.group(1) for p, _ in calls if (m := STEM.match(p.stem))}
+        for s, calls in sources.items()
     }
     by_commit = commit_named({e["value"] for e in items})
-    out: dict[str, dict[str, list[dict[str, Any]]]] = {s: {"named": [], "only": []} for s in sources}
+    out: dict[str, dict[str, list[dict[str, Any]]]] = {
+        s: {"named": [], "only": []} for s in sources
+    }
     for e in items:
         named = e["named"] | by_commit.get(e["value"], set())
         for s, numbers in number_of.items():
@@ -213,8 +222,11 @@ def tally(rows_by_source: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         "precision": be.ratio(total["found_matched"], total["found"]),
         "counts": total,
         "by_code": {
-            c: {**v, "recall": be.ratio(v["gold_matched"], v["gold"]),
-                "precision": be.ratio(v["found_matched"], v["found"])}
+            c: {
+                **v,
+                "recall": be.ratio(v["gold_matched"], v["gold"]),
+                "precision": be.ratio(v["found_matched"], v["found"]),
+            }
             for c, v in by_code.items()
         },  # fmt: skip
     }
@@ -223,6 +235,7 @@ def tally(rows_by_source: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
 def events(rows: list[dict[str, Any]], spec: dict[str, list[dict[str, Any]]]) -> list[Any]:
     """Per gold event: caught or not, and the S entries that match the finding's turn text."""
     import bench_external as be
+
     from simulator.language.normalize import normalize
     from simulator.scoring.text import fold
 
