@@ -374,6 +374,10 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                 why = OWN_WHY.format(said=said[0], turn=said[1], earlier=said[2])
         if why is None and not has_catalog and (priced := price_contradiction.contradicted(ctx, a)):
             why = price_contradiction.WHY.format(said=priced[0], turn=priced[1], earlier=priced[2])
+        if why is None and not has_catalog and (saving := price_contradiction.wrong_saving(ctx, a)):
+            why = price_contradiction.PERCENT_WHY.format(
+                claimed=saving[0], before=saving[1], after=saving[2], real=saving[3]
+            )
         if why is not None:
             found.append(_error(ctx, a, why, condition))
     flagged = {f.turn for f in found}

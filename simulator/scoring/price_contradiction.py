@@ -88,3 +88,51 @@ def contradicted(ctx: CallContext, a: int) -> tuple[str, int, str] | None:
                 if key2 == key and value2 != value:
                     return said, m, said2
     return None
+
+
+PERCENT_WHY = (
+    "El agente prometió un ahorro del {claimed} %, pero las cifras que dio en la llamada ({before} "
+    "→ {after}) son un {real} %: información de precio incorrecta."
+)
+
+
+@cache
+def _saving() -> tuple[list[re.Pattern[str]], re.Pattern[str]]:
+    data = _data()
+    claims = [re.compile(str(p)) for p in list(data["saving_percent"])]  # type: ignore[call-overload]
+    return claims, re.compile(str(data["before_after"]))
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def wrong_saving(ctx: CallContext, a: int) -> tuple[str, str, str, str] | None:
+    """(claimed %, before, after, real %) when agent turn ``a`` claims a saving the call's own
+    before/after amounts (said by the agent in any turn) put more than 3 points away."""
+    from simulator.scoring.lang import amounts
+
+    if not ctx.imported or ctx.kind == "collections":
+        return None
+    claims, pair = _saving()
+    said = [m.group(1) for rx in claims for m in rx.finditer(ctx.text(a).lower())]
+    if not said:
+        return None
+    real: list[tuple[float, str, str]] = []
+    for m in ctx.agent_turns:
+        for sentence in _SENTENCE_END.split(ctx.text(m)):
+            low = sentence.lower()
+            if not pair.search(tx.fold(sentence)):
+                continue
+            percents = {_number(p) for rx in claims for p in (x.group(1) for x in rx.finditer(low))}
+            values = [x for x in amounts(sentence) if x.value not in percents]
+            if len(values) == 2 and values[0].value > values[1].value > 0:
+                share = (values[0].value - values[1].value) / values[0].value * 100
+                real.append((share, values[0].text, values[1].text))
+    if not real:
+        return None
+    for claimed in said:
+        if all(abs(_number(claimed) - share) > 3 for share, _, _ in real):
+            share, before, after = real[0]
+            return claimed, before, after, str(round(share))
+    return None

@@ -142,3 +142,20 @@ def test_second_price_of_another_thing_is_no_contradiction(customer: str, second
     assert "inaccurate_information" not in _priced(
         "El plan es de 399 pesos al mes.", customer, second
     )
+
+
+@pytest.mark.parametrize(
+    ("claimed", "before", "after", "wrong"),
+    [(40, 500, 400, True), (20, 500, 400, False), (25, 800, 610, False), (50, 800, 610, True)],
+)
+def test_a_saving_the_calls_own_figures_contradict(
+    claimed: int, before: int, after: int, wrong: bool
+) -> None:
+    lines = [
+        *SALE_OPEN,
+        ("agent", f"Si junta sus dos servicios en un paquete, va a ahorrar {claimed}% al mes."),
+        ("customer", "¿Cómo está eso?"),
+        ("agent", f"Pasaría de pagar {before} pesos en total a {after} pesos con un solo recibo."),
+        *TAIL,
+    ]
+    assert ("inaccurate_information" in _codes(lines, "sale")) is wrong
