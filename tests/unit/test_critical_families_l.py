@@ -42,7 +42,7 @@ PROMISES = [
     "Le garantizo que no le van a cobrar nada, nunca.",
     "Esta cuenta es sin ningún costo de por vida.",
     "Queda cubierto al cien por ciento en cualquier clínica.",
-    "Su préstamo sale aprobado mañana, sin falta.",
+    "Su préstamo sale aprobado mañana, de todas todas.",
 ]
 LEGAL = [
     "Mañana pasamos a su casa con el actuario para llevarnos sus muebles.",
@@ -64,6 +64,7 @@ CLEAN = [
     "Si el pago no se cubre, el atraso puede aparecer en su historial de crédito.",
     "¿Me permite repetirle el monto para que lo anote?",
     "Le llamo mañana sin falta para confirmarle.",
+    "Sin falta, hoy le llega.",
     "Si hubiera algún cargo que no reconozca, nos llama y lo revisamos.",
     "No se preocupe, no es su culpa.",
 ]
