@@ -15,6 +15,14 @@ Fold S: the entries are replaced by a pattern that never matches (lists keep the
 emptied list never turns into a match-all) in a fresh process, and S's calls are graded with
 ``bench_external.score_call``; recall and precision as there, per code.
 
+Session 19 (score-l), 24 labelled events on dev: on main d0c154b dev recall 0.917 / precision
+0.844, LOSO recall 0.667 (16/24) / precision 0.783 — disrespect 6/10, inaccurate information 4/6,
+do-not-call 2/3, sale without consent 0/1, confidential disclosure 4/4 (its rules are code, which
+this bench cannot switch off, so that 4/4 is an upper bound). After score-l's families: dev 0.958 /
+0.848, LOSO unchanged (the new entries fire on no other dev source, so a fold switches them off
+too). Known limits: code rules are never switched off, and a commit that tuned on a call without
+naming it is only caught by the only-S test.
+
 Reads only the dev side of ``bench/external/split.json`` and ``realcalls_dev`` (one source per
 call). Writes ``bench/results/loso_rules.json``: figures, our call ids and entry locations
 (file:line) only — no third-party text. ``--fold`` is the internal worker.
