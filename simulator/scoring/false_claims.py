@@ -14,7 +14,13 @@ import re
 
 from simulator.analysis import assurances, claims
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import catalog_claims, free_answer, holder_price, own_claims
+from simulator.scoring import (
+    catalog_claims,
+    free_answer,
+    holder_price,
+    own_claims,
+    price_contradiction,
+)
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import example, phrasings
@@ -366,6 +372,12 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
             said = own_claims.contradicted(ctx, a)
             if said is not None:
                 why = OWN_WHY.format(said=said[0], turn=said[1], earlier=said[2])
+        if why is None and not has_catalog and (priced := price_contradiction.contradicted(ctx, a)):
+            why = price_contradiction.WHY.format(said=priced[0], turn=priced[1], earlier=priced[2])
+        if why is None and not has_catalog and (saving := price_contradiction.wrong_saving(ctx, a)):
+            why = price_contradiction.PERCENT_WHY.format(
+                claimed=saving[0], before=saving[1], after=saving[2], real=saving[3]
+            )
         if why is not None:
             found.append(_error(ctx, a, why, condition))
     flagged = {f.turn for f in found}
