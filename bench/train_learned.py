@@ -17,7 +17,9 @@ Each head also stores ``embedding_range``: the embedding's share of its logit on
 rows, widened by ``RANGE_MARGIN``, with which the runtime skips turns the embedding cannot change. The speech
 question head also learns from every row written without «¿?» (periods and commas kept): the
 runtime reads the questions of such transcripts with it (``learned.unmarked_transcript``; dev CV
-of the speech form 0.822 -> 0.833). The held-out half is never
+of the speech form 0.822 -> 0.833); ``--typed-copies`` adds the typed form of every row and
+``--own-weight`` weighs our own utterances in that head (session 19: no held-out gain, not the
+default). The held-out half is never
 read here. Output: ``simulator/analysis/models/reflection_question.json``
 (weights, thresholds, policy, feature spec and provenance; hashed features, so no vocabulary).
 
@@ -73,6 +75,12 @@ OWN_SLACK = 0.005
 # gain is within what choosing among 40 threshold/policy pairs finds by chance (session 12: the
 # typed question head gained 0.012 by dev CV and lost 0.004 on the held-out half).
 MIN_GAIN = 0.01
+# Sample weight of our own utterances when the speech question head is fitted (MIDAS rows: 1).
+# Session 19 (score-m): 0.3 with ``--typed-copies`` gave dev CV 0.833 -> 0.839 (5 folds), 0.825 ->
+# 0.836 (10 folds), but MIDAS held-out 0.762 -> 0.768 unpunctuated, 0.773 -> 0.766 without «¿?»
+# and 0.877 -> 0.872 typed: within noise, not shipped. ``--midas-only`` costs our own speech-form
+# question F1 0.889 -> 0.81 for +0.01 on MIDAS.
+OWN_WEIGHT = 1.0
 OWN_ACTS = {
     "question": frozenset({"open_question", "closed_question"}),
     "reflection": frozenset({"paraphrase", "empathy"}),
@@ -229,33 +237,40 @@ def f1(gold, pred) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def fit(X, y, c: float):
+def fit(X, y, weight, c: float):
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(X, y)
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    return model.fit(X, y, sample_weight=weight)
 
 
-def cv_probs(X, y, groups, c: float, fitted, extra=None):
+def cv_probs(X, y, groups, c: float, fitted, extra=(), weight=None):
     """Out-of-fold probabilities: 5 folds grouped by conversation; only ``fitted`` rows train a
-    fold (the others are scored by the fold that holds them out). ``extra``: a second feature
-    matrix of the same rows (another form of the same text) that trains beside ``X``."""
+    fold (the others are scored by the fold that holds them out). ``extra``: more feature
+    matrices of the same rows (other forms of the same text) that train beside ``X``;
+    ``weight``: per-row sample weights (None: all 1)."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
     out = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=5).split(X, y, groups):
         train = train[fitted[train]]
-        out[test] = fit(*stacked(X, y, train, extra), c).predict_proba(X[test])[:, 1]
+        out[test] = fit(*stacked(X, y, train, extra, weight), c).predict_proba(X[test])[:, 1]
     return out
 
 
-def stacked(X, y, rows, extra=None):
-    """The training matrix and labels of ``rows``, with ``extra``'s rows below when given."""
+def stacked(X, y, rows, extra=(), weight=None):
+    """The training matrix, labels and sample weights of ``rows``, with the same rows of each
+    ``extra`` matrix below."""
     import numpy as np
 
-    if extra is None:
-        return X[rows], y[rows]
-    return np.vstack([X[rows], extra[rows]]), np.concatenate([y[rows], y[rows]])
+    mats = [X, *extra]
+    w = np.ones(len(y)) if weight is None else np.asarray(weight, dtype=float)
+    return (
+        np.vstack([m[rows] for m in mats]),
+        np.concatenate([y[rows]] * len(mats)),
+        np.concatenate([w[rows]] * len(mats)),
+    )
 
 
 def main() -> None:
@@ -285,6 +300,17 @@ def main() -> None:
         action="store_false",
         help="the speech question head learns from the speech form only (not also without «¿?»)",
     )
+    parser.add_argument(
+        "--typed-copies",
+        action="store_true",
+        help="the speech question head also learns from the typed form of every row",
+    )
+    parser.add_argument(
+        "--own-weight",
+        type=float,
+        default=OWN_WEIGHT,
+        help="sample weight of our own utterances in the speech question head (MIDAS rows: 1)",
+    )
     args = parser.parse_args()
 
     learned.configure(True)
@@ -311,20 +337,33 @@ def main() -> None:
         ]
     )
     groups = np.array([r["conversation_id"] for r in train_rows])
+    own_weight = np.array(
+        [
+            args.own_weight if str(r["conversation_id"]).startswith("own-") else 1.0
+            for r in train_rows
+        ]
+    )
     heads: dict[str, dict] = {label: {} for label in LABELS}
     report: dict[str, dict] = {}
     policy: dict[str, dict] = {label: {} for label in LABELS}
     for mode in MODES:
         learned.load_head({"heads": {}, "policy": {}, "features": spec})
         X, acts, pairs = matrix(train_rows, mode)
+        if mode == "typed":
+            X_typed = X
         # The speech question head also reads transcripts without «¿?» (learned_combine._question_mode):
         # it learns from that form of every row too (dev CV: asr 0.821 -> 0.833, unmarked 0.784
         # -> 0.821); the policy is still chosen on the speech form.
-        extra = matrix(train_rows, "unmarked")[0] if mode == "asr" and args.unmarked else None
+        # ``--typed-copies``: it also learns from the typed form (every unit in all three forms).
+        extra = []
+        if mode == "asr" and args.unmarked:
+            extra = [matrix(train_rows, "unmarked")[0], *([X_typed] if args.typed_copies else [])]
         for label in LABELS:
             y = np.array([r["label"] == label for r in train_rows])
-            both = extra if label == "question" else None
-            probs = cv_probs(X, y, groups, args.c, fitted, both)
+            speech_q = label == "question" and mode == "asr"
+            both = extra if speech_q else []
+            weight = own_weight if speech_q else None
+            probs = cv_probs(X, y, groups, args.c, fitted, both, weight)
             midas_idx = [
                 i
                 for i, r in enumerate(train_rows)
@@ -334,7 +373,7 @@ def main() -> None:
             head_best = max(THRESHOLDS, key=lambda th: (round(scores[th], 3), -abs(th - 0.5)))
             threshold, (add, remove), chosen = choose(label, mode, train_rows, pairs, acts, probs)
             learned.load_head({"heads": {}, "policy": {}, "features": spec})
-            model = fit(*stacked(X, y, np.flatnonzero(fitted), both), args.c)
+            model = fit(*stacked(X, y, np.flatnonzero(fitted), both, weight), args.c)
             weights = np.asarray(model.coef_[0], dtype="<f2")
             heads[label][mode] = {
                 "weights_f16": base64.b64encode(weights.tobytes()).decode("ascii"),
@@ -343,7 +382,7 @@ def main() -> None:
             }
             if not args.plain:
                 heads[label][mode]["embedding_range"] = embedding_range(
-                    X if both is None else np.vstack([X, both]), weights
+                    np.vstack([X, *both]), weights
                 )
             policy[label][mode] = {"add": add, "remove": remove}
             report[f"{label}/{mode}"] = {
@@ -398,6 +437,12 @@ def main() -> None:
             "modes": "typed = text as written; asr = learned.asr_form(text)"
             + (
                 "; the asr question head also trains on the text without «¿?»"
+                + (" and as typed" if args.typed_copies else "")
+                + (
+                    f", our own utterances weighing {args.own_weight}"
+                    if args.own_weight != 1
+                    else ""
+                )
                 if args.unmarked
                 else ""
             ),

@@ -25,8 +25,9 @@ __all__ = [
 ]
 
 
-def analyze_turns(turns: list[Turn]) -> list[TurnActs]:
-    """Acts of every turn (1-based index); context = the last turn of the other speaker."""
+def analyze_turns(turns: list[Turn], *, spoken: bool = False) -> list[TurnActs]:
+    """Acts of every turn (1-based index); context = the last turn of the other speaker.
+    ``spoken``: a voice call's transcript (``learned.unmarked_turns``)."""
     out: list[TurnActs] = []
     last_text: dict[str, str] = {}
     for i, turn in enumerate(turns, start=1):
@@ -41,11 +42,11 @@ def analyze_turns(turns: list[Turn]) -> list[TurnActs]:
                 TurnActs(index=i, speaker="customer", acts=tags.acts, objection_type=objection)
             )
         last_text[turn.speaker] = turn.text
-    _refine_agent_turns(turns, out)
+    _refine_agent_turns(turns, out, spoken)
     return out
 
 
-def _refine_agent_turns(turns: list[Turn], out: list[TurnActs]) -> None:
+def _refine_agent_turns(turns: list[Turn], out: list[TurnActs], spoken: bool = False) -> None:
     """Learned acts for every agent turn in one batch (``learned.py``; no-op when disabled)."""
     from simulator.analysis import learned
 
@@ -58,7 +59,7 @@ def _refine_agent_turns(turns: list[Turn], out: list[TurnActs]) -> None:
             (turns[j].text for j in range(i - 1, -1, -1) if turns[j].speaker != "agent"), None
         )
         items.append((turns[i].text, prev, out[i].acts))
-    unmarked = learned.unmarked_transcript([text for text, _, _ in items])
+    unmarked = learned.unmarked_turns([text for text, _, _ in items], spoken=spoken)
     refined = learned.refine_many(items, wait=True, unmarked=unmarked)
     for i, acts in zip(agent_idx, refined, strict=True):
         out[i] = out[i].model_copy(update={"acts": acts})

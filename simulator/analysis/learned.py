@@ -15,7 +15,8 @@ as "other", and a question an agent wrote as one must never be taken away (blind
 A transcript that marks no question at all (``unmarked_transcript``: imported calls, speech
 without «¿?») has its questions read by the speech head even in turns with periods and commas
 (MIDAS dev, turns stripped of «¿?», question F1 by cross-validation 0.74 → 0.81); a call typed with
-«¿?» keeps reading a turn ended by a period as a statement.
+«¿?» keeps reading a turn ended by a period as a statement. In a voice call (``spoken``) the
+recognizer, not the agent, wrote the punctuation: each turn without «?» is read by the speech head.
 A turn is embedded only when the embedding can still change its answer: the head file bounds the
 embedding's share of each logit (``embedding_range``), and most turns are decided without it.
 
@@ -45,6 +46,7 @@ from simulator.analysis.learned_combine import (
     _question_mode,
     combine,
     unmarked_transcript,
+    unmarked_turns,
 )
 from simulator.analysis.learned_features import (
     FEATURE_VERSION,
@@ -119,6 +121,7 @@ __all__ = [
     "use_embedder",
     "use_plain_head",
     "unmarked_transcript",
+    "unmarked_turns",
     "uses_embedding",
     "weak_question",
     "warm_up",
@@ -167,7 +170,7 @@ def score_many(
     items: Sequence[tuple[str, str | None, Sequence[str]]],
     labels: Sequence[frozenset[str]] | None = None,
     *,
-    unmarked: bool = False,
+    unmarked: bool | Sequence[bool] = False,
 ) -> list[dict[str, float]]:
     """Probabilities (``question``, ``reflection``) of agent turns given as (text, context, acts);
     the embedder and head must be loaded (``warm_up``).
@@ -185,8 +188,9 @@ def score_many(
     both = frozenset(("question", "reflection"))
     rest: list[dict[str, float]] = []
     need: list[int] = []
+    flags = _flags(unmarked, len(items))
     for i, (text, context, acts) in enumerate(items):
-        modes = _modes(text, unmarked)
+        modes = _modes(text, flags[i])
         idx, val = _sparse(text, context, tuple(acts))
         z0 = {}
         undecided = False
@@ -207,14 +211,14 @@ def score_many(
         embs = embed_items([(items[i][0], items[i][1]) for i in need])
         for i, emb in zip(need, embs, strict=True):
             block = embedding_block(*emb)
-            modes = _modes(items[i][0], unmarked)
+            modes = _modes(items[i][0], flags[i])
             shares[i] = {
                 label: float(np.dot(head_weights(label, modes[label])[start:], block))
                 for label in ("question", "reflection")
             }
     out = []
     for i, (text, _, _) in enumerate(items):
-        modes = _modes(text, unmarked)
+        modes = _modes(text, flags[i])
         probs = {}
         for label in ("question", "reflection"):
             spec = head["heads"][label][modes[label]]
@@ -263,21 +267,25 @@ def refine_many(
     items: Sequence[tuple[str, str | None, Sequence[str]]],
     *,
     wait: bool = True,
-    unmarked: bool = False,
+    unmarked: bool | Sequence[bool] = False,
 ) -> list[list[str]]:
     """Acts of agent turns given as (text, context, rule acts), refined by the learned head.
 
     ``wait=True`` (scoring) loads the model if needed so a scorecard never depends on timing;
     ``wait=False`` (the live reply) returns the rules' acts until the model is ready.
     ``unmarked``: the turns are a transcript without «¿?» (``unmarked_transcript``): the speech
-    question head reads every turn, periods and commas or not.
+    question head reads every turn, periods and commas or not; a sequence says it per turn
+    (``unmarked_turns``: a spoken call's turns without «?»).
     """
     plain = [list(acts) for _, _, acts in items]
     if not items or not enabled():
         return plain
     if not ready() and not (wait and warm_up()):
         return plain
-    relevant = [_relevant(text, acts, unmarked) for text, _, acts in items]
+    flags = _flags(unmarked, len(items))
+    relevant = [
+        _relevant(text, acts, flag) for (text, _, acts), flag in zip(items, flags, strict=True)
+    ]
     todo = [i for i, labels in enumerate(relevant) if labels]
     if not todo:
         return plain
@@ -286,16 +294,20 @@ def refine_many(
         for i in todo:
             text, context, acts = items[i]
             batch.append((text[:2000], context[:2000] if context else None, acts))
-        probs = score_many(batch, [relevant[i] for i in todo], unmarked=unmarked)
+        probs = score_many(batch, [relevant[i] for i in todo], unmarked=[flags[i] for i in todo])
     except Exception as error:  # a broken model never breaks the analyzer
         fail(error)
         return plain
     for i, p in zip(todo, probs, strict=True):
         text, context, acts = items[i]
         plain[i] = combine(
-            text, acts, p, mode_of(text), context, question_mode=_question_mode(text, unmarked)
+            text, acts, p, mode_of(text), context, question_mode=_question_mode(text, flags[i])
         )
     return plain
+
+
+def _flags(unmarked: bool | Sequence[bool], n: int) -> list[bool]:
+    return [unmarked] * n if isinstance(unmarked, bool) else list(unmarked)
 
 
 def _relevant(text: str, acts: Sequence[str], unmarked: bool = False) -> frozenset[str]:
@@ -324,8 +336,13 @@ def _relevant(text: str, acts: Sequence[str], unmarked: bool = False) -> frozens
     return frozenset(out)
 
 
-def agent_acts(text: str, context: str | None = None, *, wait: bool = True) -> list[str]:
+def agent_acts(
+    text: str, context: str | None = None, *, wait: bool = True, spoken: bool = False
+) -> list[str]:
     """``tag_agent`` refined by the learned head when it is enabled.
+
+    ``spoken``: the turn was said in a voice call, so a turn without «?» has its questions read by
+    the speech question head (``unmarked_turns``), as the scorer reads it afterwards.
 
     ``wait=True`` loads the model if the background warm-up has not finished (the reply runs off
     the UI thread), so a customer's reaction never depends on timing and a replayed turn gives the
@@ -335,15 +352,23 @@ def agent_acts(text: str, context: str | None = None, *, wait: bool = True) -> l
     if not enabled():
         return acts
     ctx = context[:MAX_CHARS] if context else None
-    refined = refine(text[:MAX_CHARS], ctx, acts, wait=wait)
+    refined = refine(text[:MAX_CHARS], ctx, acts, wait=wait, spoken=spoken)
     from simulator.analysis import critical_head
 
     critical_head.prefetch(text[:MAX_CHARS], ctx)  # the critical heads read the same turn
     return refined
 
 
-def refine(text: str, context: str | None, acts: Sequence[str], *, wait: bool = False) -> list[str]:
-    """``refine_many`` for one turn."""
+def refine(
+    text: str,
+    context: str | None,
+    acts: Sequence[str],
+    *,
+    wait: bool = False,
+    spoken: bool = False,
+) -> list[str]:
+    """``refine_many`` for one turn (``spoken``: of a voice call, see ``agent_acts``)."""
     if not text.strip():
         return list(acts)
-    return refine_many([(text, context, acts)], wait=wait)[0]
+    unmarked = unmarked_turns([text], spoken=spoken)
+    return refine_many([(text, context, acts)], wait=wait, unmarked=unmarked)[0]

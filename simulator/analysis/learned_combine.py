@@ -1,7 +1,8 @@
 """How the learned heads' probabilities change the rules' acts of one agent turn (split from
 ``learned.py``, which scores turns and caches embeddings): the add/remove policy of the head file,
 the question's job read again by the rules, and which head mode reads a turn — the speech head for
-a transcript that marks no question at all (``unmarked_transcript``)."""
+a transcript that marks no question at all (``unmarked_transcript``) or a spoken call's turn
+without «?» (``unmarked_turns``)."""
 
 from __future__ import annotations
 
@@ -102,8 +103,23 @@ def unmarked_transcript(texts: Sequence[str]) -> bool:
     """Whether agent turns ``texts`` are a transcript that marks no question: at least
     ``UNMARKED_MIN_TURNS`` turns and not one «?» or «¿» in any of them (a call typed with «¿?»
     keeps reading a turn ended by a period as a statement)."""
-    return len(texts) >= UNMARKED_MIN_TURNS and not any("?" in t or "¿" in t for t in texts)
+    return len(texts) >= UNMARKED_MIN_TURNS and not any(marks_question(t) for t in texts)
 
 
 # A shorter exchange without «?» may simply ask nothing.
 UNMARKED_MIN_TURNS = 4
+
+
+def marks_question(text: str) -> bool:
+    """Whether ``text`` carries a question mark («?» or «¿»)."""
+    return "?" in text or "¿" in text
+
+
+def unmarked_turns(texts: Sequence[str], *, spoken: bool = False) -> list[bool]:
+    """Per agent turn: whether its questions are read by the speech question head. In a spoken
+    call (``spoken``: the recognizer, not the agent, wrote the punctuation) every turn without
+    «?» or «¿» is; otherwise all turns are when the transcript marks no question at all
+    (``unmarked_transcript``), none when it does."""
+    if spoken:
+        return [not marks_question(t) for t in texts]
+    return [unmarked_transcript(texts)] * len(texts)

@@ -105,10 +105,17 @@ class CustomerSimulator:
         return self._reply([Intent(name="answer_phone")], new), new
 
     def respond(
-        self, agent_turn: str, state: CustomerState, context: str | None = None
+        self,
+        agent_turn: str,
+        state: CustomerState,
+        context: str | None = None,
+        *,
+        spoken: bool = False,
     ) -> tuple[CustomerReply, CustomerState]:
-        """The customer's answer to one agent turn, and the new state."""
-        acts = tag_agent_turn(agent_turn, context if context is not None else state.last_text)
+        """The customer's answer to one agent turn, and the new state (``spoken``: said in a voice
+        call, so the recognizer wrote its punctuation: ``learned.unmarked_turns``)."""
+        context = context if context is not None else state.last_text
+        acts = tag_agent_turn(agent_turn, context, spoken=spoken)
         return self.respond_to_acts(agent_turn, acts, state)
 
     def respond_to_acts(
@@ -219,9 +226,9 @@ def mood_label(state: CustomerState) -> str:
     return str(moods.get(key, key))
 
 
-def tag_agent_turn(text: str, context: str | None) -> list[str]:
+def tag_agent_turn(text: str, context: str | None, *, spoken: bool = False) -> list[str]:
     """The agent's dialogue acts, from the analysis package (learned acts once the model is loaded;
     the reply never waits for it)."""
     from simulator.analysis import agent_acts
 
-    return [str(a) for a in agent_acts(text, context=context)]
+    return [str(a) for a in agent_acts(text, context=context, spoken=spoken)]

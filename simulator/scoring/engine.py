@@ -34,7 +34,7 @@ def _acts(transcript: Transcript, turn_acts: list[TurnActs] | None) -> list[Turn
         return turn_acts
     from simulator.analysis import analyze_turns
 
-    return list(analyze_turns(transcript.turns))
+    return list(analyze_turns(transcript.turns, spoken=transcript.mode == "voice"))
 
 
 def score_transcript(transcript: Transcript, turn_acts: list[TurnActs] | None = None) -> Scorecard:

@@ -162,7 +162,9 @@ class CallSession(CallEvents, CallTools):
 
     def _answer(self, text: str) -> CustomerReply:
         context = self._last_customer_text()
-        reply, self._state = self.customer.respond(text, self._state, context=context)
+        reply, self._state = self.customer.respond(
+            text, self._state, context=context, spoken=self._transcript.mode == "voice"
+        )
         self._advance(0.6)
         if reply.text:
             self._customer_turn(reply)

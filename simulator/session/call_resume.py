@@ -71,7 +71,12 @@ def catch_up_state(self: CallSession) -> None:
     if not agent or len(agent) <= self._state.turn or turns[-1].speaker != "customer":
         return
     context = next((t.text for t in reversed(turns[: agent[-1]]) if t.speaker == "customer"), None)
-    reply, state = self.customer.respond(turns[agent[-1]].text, self._state, context=context)
+    reply, state = self.customer.respond(
+        turns[agent[-1]].text,
+        self._state,
+        context=context,
+        spoken=self._transcript.mode == "voice",
+    )
     self._state = state
     after = len(turns)
     if not any(
