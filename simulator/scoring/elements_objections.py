@@ -23,7 +23,7 @@ from simulator.analysis.lexicon import customer_patterns
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 from simulator.models.scorecard import Evidence
-from simulator.scoring import applicability, consent, kinded
+from simulator.scoring import applicability, brushoff, consent, kinded
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
@@ -143,6 +143,10 @@ def response_turn(ctx: CallContext, n: int) -> int | None:
         # a customer who wants time or information answered with «no se va a arrepentir»,
         # «mejor lo dejamos de una vez» was pushed, not heard (panel K xa-04, score-i)
         return None
+    if brushoff.dismisses(ctx.text(a)) or (
+        ctx.objection_type(n) not in STALLS and brushoff.bare(ctx, a)
+    ):
+        return None  # «hágame caso», «es lo que hay», a bare «sí, ya quedó» (panel L, score-k)
     if ctx.has(a, *ADDRESS_DIRECT):
         return a
     if ctx.objection_type(n) == "must_consult" and tx.cue("grants_request").search(
