@@ -5,8 +5,9 @@ objeción» for a weak agent's pressure: «Pero el Nova es mejor, hágame caso»
 con el técnico se arregla», «Pues espérese a que vaya el técnico», «Es lo que hay», and «Sí, ya
 quedó. ¿Nombre del titular?» after «Ya no les creo nada». The verdicts were right (the calls
 failed on other elements) but the evidence taught the wrong lesson. An agent turn is a brush-off
-when one of its sentences dismisses the objection (cue list ``brushoff``), or when, apart from its
-questions, it says no more than a bare «sí, ya quedó» without empathy, a reflection or a fact.
+when one of its sentences dismisses the objection (cue list ``brushoff``), or when, apart from a
+closed question, it says no more than a bare «sí, ya quedó» without empathy, a reflection or a
+fact.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ def dismisses(text: str) -> bool:
 
 def bare(ctx: CallContext, n: int) -> bool:
     """Agent turn ``n`` says, beside its questions, at most a bare «sí, ya quedó»."""
-    if ctx.has(n, *CONTENT) or ctx.amounts(n):
+    if ctx.has(n, *CONTENT, "open_question") or ctx.amounts(n):
+        # an open question explores the objection (the E of LAER: «Ya veo. ¿Qué le gustaría
+        # mejorar?»); a bare closed question moves on without hearing it
         return False
     said = tx.fold(_QUESTION.sub(" ", ctx.text(n)))
     return len(said.split()) <= BARE_WORDS

@@ -125,3 +125,31 @@ def test_saying_what_comes_next_is_no_paraphrase() -> None:
     ):
         ctx = _context(GOOD_OPENING + [PROBE[0], said, ("a", reply, *labels)])
         assert paraphrase_count(ctx) == 0, reply
+
+
+def test_a_call_not_yet_competent_is_never_told_to_keep_what_it_did() -> None:
+    from simulator.coaching.plan import _pending
+    from simulator.models.scorecard import ElementResult, Scorecard
+
+    met = ElementResult(met=True)
+    card = Scorecard(
+        overall=90,
+        verdict="not_yet_competent",
+        elements={"opening_protocol": met, "data_management": ElementResult(met=False)},
+        skills={},
+        metrics={},
+    )
+    checkpoint = _pending(card, {})
+    assert "mantenga" not in checkpoint
+    assert "Gestiona datos" in checkpoint
+    competent = card.model_copy(update={"verdict": "competent", "elements": {"a": met}})
+    assert _pending(competent, {}) == "mantenga lo logrado en esta llamada"
+
+
+def test_where_the_product_reaches_the_customer_is_a_buying_signal() -> None:
+    from simulator.analysis.customer import tag_customer
+
+    offer = "Le ofrezco la tarjeta Horizonte Clásica sin anualidad el primer año."
+    for said in ("¿Dónde me la entregan?", "¿Y a dónde me la mandan?", "¿Cómo me llega?"):
+        assert "buying_signal" in tag_customer(said, offer).acts, said
+    assert "buying_signal" not in tag_customer("¿Dónde queda la sucursal?", offer).acts
