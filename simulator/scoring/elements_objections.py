@@ -356,7 +356,12 @@ def judge(ctx: CallContext) -> Judged:
     if not answers:
         # the close judged, quoted at its question rather than the pitch before it (panel K
         # xa-02: «T16 es presentación, no manejo de objeción»)
-        evidence += [close_evidence(ctx, n) for n in closes[:2]]
+        # a read-back that ends «¿me autoriza a registrarla?» confirms data, it is no close to
+        # cite here when a plain one was asked (panel L wa-05 T20, score-k)
+        worded = [n for n in ctx.agent_turns if tx.cue("signal_close").search(ctx.folded[n - 1])]
+        plain = sorted(set(closes) | set(worded))
+        asked = [n for n in plain if not ctx.has(n, "data_confirmation")] or closes
+        evidence += [close_evidence(ctx, n) for n in asked[:2]]
     result = judged(parts, missing, evidence, "objection_handling", slots(ctx))
     if result.result.met is False:
         result.result.better_phrasing = objection_phrasing(ctx, unaddressed, objections)

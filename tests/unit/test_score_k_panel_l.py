@@ -153,3 +153,19 @@ def test_where_the_product_reaches_the_customer_is_a_buying_signal() -> None:
     for said in ("¿Dónde me la entregan?", "¿Y a dónde me la mandan?", "¿Cómo me llega?"):
         assert "buying_signal" in tag_customer(said, offer).acts, said
     assert "buying_signal" not in tag_customer("¿Dónde queda la sucursal?", offer).acts
+
+
+def test_closes_in_plain_words_are_counted() -> None:
+    from simulator.scoring.signal_context import closes_in_words
+
+    asks = (
+        "Con la garantía queda cubierto un año más. ¿Le interesa sumarla?",
+        "Entonces este modelo le va a servir. ¿Le gustaría llevarse el Astra 5?",
+        "Para estar seguras: ¿se refiere a que sí lo quiere? Si me dice que sí, le tomo sus datos.",
+    )
+    for ask in asks:
+        ctx = _context(GOOD_OPENING + PROBE + [("a", ask, "closed_question")])
+        assert closes_in_words(ctx, ctx.n_turns), ask
+    probe = "¿Le interesa saber cuánto ahorra al mes?"
+    ctx = _context(GOOD_OPENING + PROBE + [("a", probe, "closed_question")])
+    assert not closes_in_words(ctx, ctx.n_turns)
