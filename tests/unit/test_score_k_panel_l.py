@@ -169,3 +169,27 @@ def test_closes_in_plain_words_are_counted() -> None:
     probe = "¿Le interesa saber cuánto ahorra al mes?"
     ctx = _context(GOOD_OPENING + PROBE + [("a", probe, "closed_question")])
     assert not closes_in_words(ctx, ctx.n_turns)
+
+
+def test_praise_picks_a_real_probe_and_never_the_agents_own_slip() -> None:
+    from simulator.coaching import strengths
+
+    lines = GOOD_OPENING + [
+        ("a", "Claro. ¿Cuánto paga hoy al mes?", "open_question"),
+        ("c", "Como 550 pesos.", "other"),
+        ("a", "Gracias. Y platíqueme, ¿cómo usan el internet en su casa?", "open_question"),
+        ("c", "Mis hijos hacen la tarea en línea y se corta mucho.", "need_statement"),
+        ("a", "Perdóneme, le leí mal su nombre, lo siento mucho; ya lo corregí.", "empathy"),
+        ("c", "Está bien.", "other"),
+        ("a", "Lamento mucho que se le corte justo en la tarea de sus hijos.", "empathy"),
+        ("c", "Sí, es muy molesto.", "complaint"),
+        *GOOD_CLOSING,
+    ]
+    transcript, acts = build(lines)
+    card = score_transcript(transcript, acts)
+    ctx = CallContext.build(transcript, acts)
+    praised = {i.skill: i for i in strengths.strengths(ctx, card)}
+    probe = len(GOOD_OPENING) + 3
+    assert praised["probing"].turn == probe
+    assert praised["probing"].quote and "cómo usan" in praised["probing"].quote
+    assert praised["active_listening"].turn == probe + 4
