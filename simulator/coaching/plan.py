@@ -329,12 +329,11 @@ def _pending(card: Scorecard, data: dict[str, Any]) -> str:
     call; a call not yet competent names the elements it missed and its critical errors (panel
     L wa-06, score-k: «mantenga lo logrado» under «Todavía no competente»)."""
     keep = str(data.get("keep", "mantenga lo logrado en esta llamada"))
-    if card.verdict == "competent":
+    if getattr(card, "verdict", "competent") == "competent":
         return keep
     missed = [display("element", k) for k, e in card.elements.items() if e.met is False]
     missed += [display("critical_error", e.code) for e in card.critical_errors]
     if not missed:
         return keep
-    return str(data.get("pending", "cumpla lo que faltó: {missed}")).format(
-        missed=", ".join(dict.fromkeys(missed))
-    )
+    lead = str(data.get("pending", "cumpla lo que faltó en esta llamada"))
+    return f"{lead}: {', '.join(dict.fromkeys(missed))}"

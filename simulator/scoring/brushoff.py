@@ -35,5 +35,7 @@ def bare(ctx: CallContext, n: int) -> bool:
         # an open question explores the objection (the E of LAER: «Ya veo. ¿Qué le gustaría
         # mejorar?»); a bare closed question moves on without hearing it
         return False
-    said = tx.fold(_QUESTION.sub(" ", ctx.text(n)))
-    return len(said.split()) <= BARE_WORDS
+    said = tx.fold(_QUESTION.sub(" ", ctx.text(n))).split()
+    # a question alone moves the solution on for a customer in a hurry («¿Mañana o tarde?»,
+    # panel y-08, excellent); «Sí, ya quedó. ¿Su nombre?» answers «ya no les creo» with nothing
+    return 0 < len(said) <= BARE_WORDS
