@@ -92,6 +92,24 @@ def report(row: dict[str, Any]) -> str:
     lines.append(
         f"  critical today: {[(e.code, e.turn) for e in card.critical_errors]}; expert {row.get('expert_critical')}"
     )
+    m = card.metrics
+    keys = (
+        "paraphrases",
+        "empathy_statements",
+        "open_questions",
+        "close_attempts",
+        "buying_signals",
+        "buying_signals_followed",
+        "objections",
+        "objections_addressed",
+    )
+    lines.append("  metrics: " + ", ".join(f"{k}={m.get(k)}" for k in keys))
+    lines.append("  skills: " + ", ".join(f"{k}={v}" for k, v in card.skills.items()))
+    plan = card.coaching_plan
+    lines.append(
+        f"  plan: {[p.skill for p in plan.priorities]} checkpoint «{plan.checkpoint[:80]}»; "
+        f"non-critical {[(e.code, e.turn) for e in card.non_critical_errors]}"
+    )
     cited = _cited(card)
     for item in row.get("unfair") or []:
         turn = item.get("turn")

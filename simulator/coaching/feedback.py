@@ -52,6 +52,7 @@ ERROR_SKILL = {
     "missing_farewell": "phone_etiquette",
     "fillers": "phone_etiquette",
     "interrupting": "active_listening",
+    "unbacked_claim": "product_knowledge",
 }
 
 

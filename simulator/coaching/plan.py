@@ -315,10 +315,25 @@ def build(
     calls = int(data.get("review_calls", 3))
     goals = "; ".join(
         f"{display('skill', p.skill)}: {p.goal.split(' (hoy')[0]}" for p in priorities
-    ) or str(data.get("keep", "mantenga lo logrado en esta llamada"))
+    ) or _pending(card, data)
     return CoachingPlan(
         priorities=priorities,
         checkpoint=f"Revise en {calls} llamadas: {goals}.",
         repeated_faults=lines,
         history_calls=len(history),
     )
+
+
+def _pending(card: Scorecard, data: dict[str, Any]) -> str:
+    """The checkpoint when no skill falls short: «mantenga lo logrado» only for a competent
+    call; a call not yet competent names the elements it missed and its critical errors (panel
+    L wa-06, score-k: «mantenga lo logrado» under «Todavía no competente»)."""
+    keep = str(data.get("keep", "mantenga lo logrado en esta llamada"))
+    if getattr(card, "verdict", "competent") == "competent":
+        return keep
+    missed = [display("element", k) for k, e in card.elements.items() if e.met is False]
+    missed += [display("critical_error", e.code) for e in card.critical_errors]
+    if not missed:
+        return keep
+    lead = str(data.get("pending", "cumpla lo que faltó en esta llamada"))
+    return f"{lead}: {', '.join(dict.fromkeys(missed))}"

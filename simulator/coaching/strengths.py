@@ -21,6 +21,14 @@ from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
 
 MAX_STRENGTHS = 4
+# «No se preocupe, señora, le va a gustar. ¿Su teléfono?»: comfort in passing on the way to the
+# data is no active listening to praise (panel L wb-06 T13)
+BRUSH_WORDS = 12
+
+
+@cache
+def _cue(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in templates()[name]))
 
 
 @cache
@@ -56,6 +64,20 @@ def _open_part(text: str) -> str:
     return question_part(text)
 
 
+def _probe_part(text: str) -> str | None:
+    """The turn's first open question that asks about the situation, not for a figure or a
+    date (``None`` when it has none)."""
+    for asked in _ASKED.findall(text[:2000]):
+        clauses = clauses_of(f"¿{asked}?")
+        if (
+            clauses
+            and is_open(clauses[-1])
+            and not _cue("data_open_question").search(tx.fold(asked))
+        ):
+            return asked.strip()
+    return None
+
+
 def _asks(ctx: CallContext, n: int) -> bool:
     """Agent turn ``n`` asks the customer something (a question clause), so a close in it can be
     the decision asked for rather than a step announced."""
@@ -86,6 +108,14 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         and not ctx.has(n, "data_request", "data_confirmation", "offer_more", "hold_request")
         and not _SCHEDULE().search(ctx.folded[n - 1])
     ]
+    # a plain probe first: not the reply to distrust that ends with a question, not a question
+    # for a figure or a date (panel L wa-04 T6, wd-02 T9, we-04 T7; score-k)
+    plain = [
+        n
+        for n in opens
+        if not ctx.has(n, "objection_response") and _probe_part(ctx.text(n)) is not None
+    ]
+    opens = plain or opens
     if opens:
         items.append(
             item(
@@ -96,19 +126,27 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 if ctx.selling
                 else "Buena pregunta abierta para entender la situación del cliente.",
                 "Hizo hablar al cliente sobre su situación antes de ofrecer.",
-                hint=_open_part(ctx.text(opens[0])),
+                hint=_probe_part(ctx.text(opens[0])) or _open_part(ctx.text(opens[0])),
             )
         )
     # empathy first; a paraphrase that asks for or confirms data is a weaker example
     # a paraphrase is praised when it reads as one («entonces…», «si le entendí bien…»), not a
     # curt line that repeats the customer's words (panels F and G: «Es lo que hay, señor»)
     leads = re.compile("|".join(f"(?:{p})" for p in templates()["reflective_leads"]))
-    reflections = [n for n in ctx.agent_turns if ctx.has(n, "empathy")] + [
+    own_slip = _cue("self_correction")
+    reflections = [
+        n
+        for n in ctx.agent_turns
+        if ctx.has(n, "empathy")
+        and not own_slip.search(ctx.folded[n - 1])  # correcting its own slip (panel L wa-03)
+        and not (ctx.has(n, "data_request") and ctx.words[n - 1] < BRUSH_WORDS)
+    ] + [
         n
         for n in ctx.agent_turns
         if ctx.has(n, "paraphrase")
         and not ctx.has(n, "data_request", "data_confirmation", "greeting")
         and leads.search(ctx.folded[n - 1])
+        and not own_slip.search(ctx.folded[n - 1])
     ]
     if reflections:
         items.append(

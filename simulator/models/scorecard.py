@@ -45,6 +45,7 @@ NON_CRITICAL_CODES: tuple[str, ...] = (
     "missing_farewell",
     "fillers",
     "interrupting",
+    "unbacked_claim",
 )
 
 Verdict = Literal["competent", "not_yet_competent"]

@@ -23,7 +23,7 @@ from simulator.analysis.lexicon import customer_patterns
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 from simulator.models.scorecard import Evidence
-from simulator.scoring import applicability, consent, kinded
+from simulator.scoring import applicability, brushoff, consent, kinded
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
@@ -161,6 +161,10 @@ def _addressed_by(ctx: CallContext, n: int, a: int) -> int | None:
         # a customer who wants time or information answered with «no se va a arrepentir»,
         # «mejor lo dejamos de una vez» was pushed, not heard (panel K xa-04, score-i)
         return None
+    if brushoff.dismisses(ctx.text(a)) or (
+        ctx.objection_type(n) not in STALLS and brushoff.bare(ctx, a)
+    ):
+        return None  # «hágame caso», «es lo que hay», a bare «sí, ya quedó» (panel L, score-k)
     if ctx.has(a, *ADDRESS_DIRECT):
         return a
     if ctx.objection_type(n) == "must_consult" and tx.cue("grants_request").search(
@@ -370,7 +374,12 @@ def judge(ctx: CallContext) -> Judged:
     if not answers:
         # the close judged, quoted at its question rather than the pitch before it (panel K
         # xa-02: «T16 es presentación, no manejo de objeción»)
-        evidence += [close_evidence(ctx, n) for n in closes[:2]]
+        # a read-back that ends «¿me autoriza a registrarla?» confirms data, it is no close to
+        # cite here when a plain one was asked (panel L wa-05 T20, score-k)
+        worded = [n for n in ctx.agent_turns if tx.cue("signal_close").search(ctx.folded[n - 1])]
+        plain = sorted(set(closes) | set(worded))
+        asked = [n for n in plain if not ctx.has(n, "data_confirmation")] or closes
+        evidence += [close_evidence(ctx, n) for n in asked[:2]]
     result = judged(parts, missing, evidence, "objection_handling", slots(ctx))
     if result.result.met is False:
         result.result.better_phrasing = objection_phrasing(ctx, unaddressed, objections)

@@ -27,6 +27,8 @@ REFLECTS = ("paraphrase", "empathy")
 DECIDES = ("close", "trial_close")
 CITED = 2
 ASKS = ("open_question", "closed_question")
+NOT_PROBING = ("objection_response", "data_request", "data_confirmation", "close", "feature")
+DATA_ACTS = ("data_request", "data_confirmation")
 
 
 def informs(ctx: CallContext, n: int) -> bool:
@@ -56,12 +58,32 @@ def _product(ctx: CallContext, judged: Judged) -> None:
         result.evidence = dedupe(sorted(cited, key=lambda e: e.turn))
 
 
+def _probe(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` asks about the customer's situation and does nothing else a trainer
+    would name first: not an answer to an objection, a data request, a read-back, a close or an
+    explanation of the offer (panel L wa-04 T6: «esa pregunta es de contención de la
+    desconfianza», wd-03 T9: «explicar el tope es información, no detección»)."""
+    return ctx.has(n, *ASKS) and not ctx.has(n, *NOT_PROBING)
+
+
 def _needs(ctx: CallContext, judged: Judged) -> None:
     """Needs detection met is shown by the agent's questions, not by an apology, the greeting or
     a confirmation (panel K xb-03: «el sondeo está en T7 y T9», xg-05: «el saludo no es
-    evidencia»)."""
+    evidencia»); a plain probe before a question that handles or explains something else."""
     result = judged.result
     if result.met is not True or not result.evidence:
+        return
+    opening = ctx.agent_turns[0] if ctx.agent_turns else 0
+    shown = ctx.first_presentation or ctx.n_turns + 1
+    probes = [n for n in ctx.agent_turns if opening != n < shown and _probe(ctx, n)]
+    if probes and not all(_probe(ctx, e.turn) for e in result.evidence):
+        kept = [e for e in result.evidence if _probe(ctx, e.turn)]
+        seen = {e.turn for e in kept}
+        fill = sorted(
+            (n for n in probes if n not in seen), key=lambda n: (not ctx.has(n, "open_question"), n)
+        )
+        kept += [ctx.evidence(n) for n in fill[: max(0, CITED - len(kept))]]
+        result.evidence = dedupe(sorted(kept, key=lambda e: e.turn))
         return
     cited = [e for e in result.evidence if ctx.has(e.turn, *ASKS)]
     if len(cited) == len(result.evidence):
@@ -73,6 +95,27 @@ def _needs(ctx: CallContext, judged: Judged) -> None:
     cited += [ctx.evidence(n) for n in fill[: max(0, CITED - len(cited))]]
     if cited:
         result.evidence = dedupe(cited)
+
+
+def _data(ctx: CallContext, judged: Judged) -> None:
+    """Data management met is shown by the agent asking for the data and reading them back, not
+    by a probe, a reassurance or the customer's own line (panel L wd-01 T6, wb-04 T9, wd-06 T23;
+    we-01: «no cita la confirmación completa de datos»)."""
+    result = judged.result
+    if result.met is not True:
+        return
+    handled = [n for n in ctx.agent_turns if ctx.has(n, *DATA_ACTS)]
+    if not handled:
+        return
+    kept = [e for e in result.evidence if e.speaker == "agent" and ctx.has(e.turn, *DATA_ACTS)]
+    read_back = [n for n in handled if ctx.has(n, "data_confirmation")]
+    if not kept:
+        kept = [ctx.evidence(n) for n in handled[:CITED]]
+    kept = kept[:CITED]
+    fullest = max(read_back, key=lambda n: ctx.words[n - 1], default=None)
+    if fullest is not None and fullest not in {e.turn for e in kept}:
+        kept.append(ctx.evidence(fullest))  # the fullest read-back, the element's key conduct
+    result.evidence = dedupe(sorted(kept, key=lambda e: e.turn))
 
 
 def _agent_first(key: str, judged: Judged) -> None:
@@ -90,6 +133,7 @@ def apply(ctx: CallContext, elements: dict[str, Judged]) -> None:
     for key, fit in (
         ("product_information", _product),
         ("needs_detection", _needs),
+        ("data_management", _data),
     ):
         if key in elements:
             fit(ctx, elements[key])

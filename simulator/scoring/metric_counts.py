@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.scoring import restates
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 
@@ -68,13 +69,24 @@ def echoes_figure(ctx: CallContext, n: int) -> bool:
     return bool(_ACK.match(head)) and bool(figures & set(_NUMBER.findall(head)))
 
 
+def _lead(ctx: CallContext, n: int) -> bool:
+    """A paraphrase lead («me decía que…», «si le entendí bien…»); «ok, entonces…» only when
+    what follows takes up the customer's words («Ok, entonces le mando un técnico» does not:
+    panel L, score-k)."""
+    match = tx.cue("paraphrase_lead").search(ctx.folded[n - 1])
+    if not match:
+        return False
+    return match.start() > 0 or "entonces" not in match.group(0) or restates.takes_up(ctx, n)
+
+
 def paraphrase_count(ctx: CallContext) -> int:
     return sum(
         1
         for n in ctx.agent_turns
-        if ctx.has(n, "paraphrase")
-        or tx.cue("paraphrase_lead").search(ctx.folded[n - 1])
+        if (ctx.has(n, "paraphrase") and restates.takes_up(ctx, n))
+        or _lead(ctx, n)
         or echoes_figure(ctx, n)
+        or restates.restates(ctx, n)
     )
 
 

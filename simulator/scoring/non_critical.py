@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from simulator.language.plural import count as plural_count
 from simulator.models.scorecard import ErrorFinding
-from simulator.scoring import lang
+from simulator.scoring import lang, unbacked_claims
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.holds import Hold, max_hold
@@ -143,6 +143,16 @@ def find(
                     f"Empezó a hablar antes de que el cliente terminara ({plural_count(len(cut), 'vez')}).",
                 )
             )
+    for claim in unbacked_claims.turns(ctx):  # an item only when found: never lifts PENC
+        items.append(False)
+        errors.append(
+            _error(
+                ctx,
+                "unbacked_claim",
+                claim,
+                "Afirmó algo que la información del producto no respalda.",
+            )
+        )
     penc = round(sum(items) / len(items), 3) if items else None
     return errors, penc
 

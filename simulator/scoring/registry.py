@@ -43,6 +43,7 @@ FUNCTIONS: dict[tuple[str, str], str] = {
     ("non_critical", "missing_farewell"): "non_critical:find",
     ("non_critical", "fillers"): "non_critical:find",
     ("non_critical", "interrupting"): "non_critical:find",
+    ("non_critical", "unbacked_claim"): "non_critical:find",
     ("skill", "probing"): "skills:probing",
     ("skill", "active_listening"): "skills:active_listening",
     ("skill", "buying_signals"): "skills:buying_signals",

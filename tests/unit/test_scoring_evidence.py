@@ -49,7 +49,12 @@ def test_data_evidence_cites_the_data_collection_only(name: str) -> None:
         else:
             prev = ev.turn - 1
             assert ctx.has(ev.turn, "data_given") or _asks_for_data(ctx, prev), (name, ev)
-    assert any(ev.speaker == "customer" for ev in evidence)
+    # an element met is shown by the agent's own requests and read-back, never by the
+    # customer's line (panels K and L: «T23 es una línea del CLIENTE, no un desempeño del agente»)
+    if card.elements["data_management"].met:
+        assert all(ev.speaker == "agent" for ev in evidence)
+    else:
+        assert any(ev.speaker == "customer" for ev in evidence)
 
 
 def test_data_evidence_includes_the_read_back() -> None:
@@ -83,7 +88,9 @@ def test_name_from_the_identity_check_is_not_cited() -> None:
     element = card.elements["data_management"]
     turns = {ev.turn for ev in element.evidence}
     n = len(lines)
-    assert turns == {n - 6, n - 5, n - 4}, element.evidence
+    # the request and the read-back; the customer's answer between them is not the agent's
+    # conduct (panel L, score-k)
+    assert turns == {n - 6, n - 4}, element.evidence
     assert 1 not in turns
 
 
