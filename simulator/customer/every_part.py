@@ -36,6 +36,7 @@ from simulator.customer import (
     plausible,
     situation_moves,
 )
+from simulator.customer.mouth_lines import told_before
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -165,7 +166,10 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     """For each part, the index in ``intents`` of the answer it gets (specific answers first,
     then the rest in order), or None."""
     families = [_family(p) for p in asked]
-    answers = [k for k, i in enumerate(intents) if i.name not in OWN | COURTESY]
+    # customer-z: a need the mouth will not say again (told before) answers no part (panel L)
+    answers = [
+        k for k, i in enumerate(intents) if i.name not in OWN | COURTESY and not unsaid(t, i)
+    ]
     if "opinion" in families and len(answers) < len(intents):
         answers = list(range(len(intents)))  # the customer's doubt is its opinion
     used: set[int] = set()
@@ -213,7 +217,8 @@ def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None)
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
     if family == "closed":
-        return closed_parts.checked(t, part) or closed_parts.unknown(t, part)
+        told = closed_parts.fact(t, part, said_now or [])  # customer-z: «¿hoy tiene el plan…?»
+        return closed_parts.checked(t, part) or told or closed_parts.unknown(t, part)
     if family == "opinion" or len(choice_options._raw_options(f"¿{part}?")) == 2:
         return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
     if fact_model.owns(t, part, said_now or []):  # customer-t: the scenario's fact model
@@ -325,6 +330,14 @@ CHECKED = frozenset(
 MOVABLE: frozenset[str] = frozenset()
 # «No sabría decirle» / «nada más» is no reply next to the part now answered.
 UNSAID = frozenset({"slot_unknown", "vague_answer", "nothing_more_to_add"})
+
+
+def unsaid(t: Turn, intent: Intent) -> bool:
+    """A need told before that the mouth leaves out of a reply (``mouth_lines.told_before``):
+    it answers no part, so the part gets its own answer (blind panel L we-06, wc-03)."""
+    if intent.name != "need_statement" or intent.slots.get("again"):
+        return False
+    return told_before(intent, t.s.used_keys, t.s.used_texts, t.scenario)
 
 
 def _decided(t: Turn, intents: list[Intent]) -> list[Intent]:

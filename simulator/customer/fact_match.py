@@ -45,6 +45,12 @@ def concepts() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def closed_leads() -> tuple[str, ...]:
+    """The openings of a yes/no part that ask the customer's own situation (customer-z)."""
+    return tuple(normalize(str(x)) for x in _read("fact_concepts.yaml").get("closed_fact_leads", []))
+
+
+@cache
 def facts(scenario_id: str) -> tuple[Fact, ...]:
     """The facts of a scenario (none for a scenario the model does not cover)."""
     spec = _read("fact_model.yaml").get(scenario_id) or {}

@@ -62,8 +62,8 @@ def _reply_says(t: Turn, fact: Fact, intents: list[Intent], every: bool = True) 
     does (the mouth picks one later; ``every=False``: any of its lines)."""
     test = all if every else any
     for intent in intents:
-        value = str(intent.slots.get("value", ""))
-        if value and says(fact, value):
+        value = str(intent.slots.get("value", "") or intent.slots.get("provider", ""))
+        if value and says(fact, value):  # customer-z: «con otra compañía de cable» says it too
             return True
         need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
         lines = [str(x) for x in need.statements] if need is not None else []

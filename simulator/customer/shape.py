@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from simulator.customer import (
     choice_parts,
+    choice_voice,
     commitments,
     cues,
     every_part,
@@ -56,6 +57,7 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     shaped = choice_parts.whose_part(t, shaped)
     shaped = every_part.complete(t, shaped)  # no part of the question left unanswered
     shaped = fact_model.consistent(t, shaped)  # customer-t: no pick against the scenario's facts
+    shaped = choice_voice.fit(t, shaped)  # customer-z: a pick in the customer's voice, no echo
     shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
     while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
         shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
