@@ -45,7 +45,9 @@ def _table(name: str) -> dict[str, str]:
 
 def _not_verb(word: str) -> bool:
     words = _conf().get("not_verbs", [])
-    return normalize(word) in {normalize(str(w)) for w in words} if isinstance(words, list) else False
+    return (
+        normalize(word) in {normalize(str(w)) for w in words} if isinstance(words, list) else False
+    )
 
 
 def _personal() -> set[str]:

@@ -99,7 +99,9 @@ def _family(part: str) -> str:
 _text_of = part_words.text_of
 
 
-def _fits(t: Turn, part: str, family: str, intent: Intent, probe: bool = True) -> bool:
+def _fits(
+    t: Turn, part: str, family: str, intent: Intent, probe: bool = True, grounding: bool = True
+) -> bool:
     """Whether this intent answers this part specifically (a need: whichever of its lines the
     mouth says); ``probe=False``: by what it says, not because the part probes its need."""
     need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
@@ -126,7 +128,9 @@ def _fits(t: Turn, part: str, family: str, intent: Intent, probe: bool = True) -
     probed = probe and need is not None and need_choice.probed(part, need.probe_keywords)
     if probed or (intent.name not in YES_NO and _stems(part) & _stems(said)):
         return family == "open" or _grounded(t, family, intent)
-    return family != "open" and _grounded(t, family, intent)
+    # customer-z: a line another part took answers this one by what it says, not because it
+    # holds a figure or a day («trabajo en la oficina todo el día» is no «¿desde cuándo…?»)
+    return family != "open" and grounding and _grounded(t, family, intent)
 
 
 STEM = part_words.STEM
@@ -168,7 +172,9 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     families = [_family(p) for p in asked]
     # customer-z: a need the mouth will not say again (told before) answers no part (panel L)
     answers = [
-        k for k, i in enumerate(intents) if i.name not in OWN | COURTESY and not unsaid(t, i)
+        k
+        for k, i in enumerate(intents)
+        if i.name not in OWN | COURTESY | UNSAID and not unsaid(t, i)
     ]
     if "opinion" in families and len(answers) < len(intents):
         answers = list(range(len(intents)))  # the customer's doubt is its opinion
@@ -183,7 +189,11 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
         # says, not because it probes it: the need's line may tell the other part (panel J yl-03)
         own_line = n in own_lines
         hit = next(
-            (k for k in answers if _fits(t, part, families[n], intents[k], probe=not own_line)),
+            (
+                k
+                for k in answers
+                if _fits(t, part, families[n], intents[k], not own_line, k not in used)
+            ),
             None,
         )
         if hit is not None:

@@ -63,7 +63,7 @@ def dont_know_contradicted(piece: str, kept: list[str], agent: str) -> bool:
 
 # customer-z: «¿de cuánto es, y lo piensa pagar de contado?» asks two things in one «¿…?»
 _SECOND_PART = re.compile(
-    r"(?i),?\s+y\s+(?:qu[ée]|cu[áa]nt|cu[áa]l|c[óo]mo|d[óo]nde|cu[áa]ndo|qui[ée]n|l[oae]s? |si |ya |tiene|hay|usa)"
+    r"(?i),?\s+y\s+(?:(?:desde|hasta|para|de|a|en|con)\s+)?(?:qu[ée]|cu[áa]nt|cu[áa]l|c[óo]mo|d[óo]nde|cu[áa]ndo|qui[ée]n|l[oae]s? |si |ya |tiene|hay|usa)"
 )
 
 
