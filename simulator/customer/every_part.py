@@ -174,7 +174,10 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     answers = [
         k
         for k, i in enumerate(intents)
-        if i.name not in OWN | COURTESY | UNSAID and not unsaid(t, i)
+        if i.name not in OWN | COURTESY
+        and not unsaid(t, i)
+        # a «no sé» the reply drops next to a fill answers no part of a double question
+        and not (len(asked) > 1 and i.name in UNSAID)
     ]
     if "opinion" in families and len(answers) < len(intents):
         answers = list(range(len(intents)))  # the customer's doubt is its opinion

@@ -21,9 +21,8 @@ scenario derive from the same facts.
 
 from __future__ import annotations
 
-from simulator.customer import plausible
-
 # The model's data and matching live in ``fact_match`` (no turn types).
+from simulator.customer import fact_match, plausible
 from simulator.customer.fact_match import Fact, facts, line, match, says
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -32,6 +31,11 @@ from simulator.language.normalize import normalize
 # Parts that ask when to call back are the plausible ``callback_*`` parts', not a fact of the
 # customer's day («¿a qué hora le marco?» is no «¿a qué hora se conectan más?»).
 NOT_FACTS = frozenset({"callback_time", "callback_day"})
+
+
+def requests(text: str) -> list[str]:
+    """The turn's requests that are no question (customer-z; ``fact_match.requests``)."""
+    return fact_match.requests(text)
 
 
 def _askable(t: Turn, part: str) -> Fact | None:

@@ -14,7 +14,7 @@ import random
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import choice_voice, closed_parts, every_part, line_pairs
+from simulator.customer import choice_voice, closed_parts, every_part, fact_model, line_pairs
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -138,3 +138,10 @@ def test_a_two_part_question_gets_a_piece_per_part(seed: int) -> None:
             reply.text,
             [i.name for i in reply.intents],
         )
+
+
+def test_a_request_with_no_question_mark_is_read_like_a_part() -> None:
+    text = "Antes que nada, si puede, cierre la llave de paso. ¿Me da su número de póliza?"
+    asked = fact_model.requests(text)
+    assert asked == ["antes que nada si puede cierre la llave de paso"]
+    assert fact_model.requests("Le explico el plan. ¿Le parece?") == []
