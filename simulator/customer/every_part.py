@@ -195,7 +195,14 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
             (
                 k
                 for k in answers
-                if _fits(t, part, families[n], intents[k], not own_line, k not in used)
+                if _fits(
+                    t,
+                    part,
+                    families[n],
+                    intents[k],
+                    not own_line,
+                    k not in used or families[n] != "time",
+                )
             ),
             None,
         )
@@ -206,7 +213,7 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     for n in sorted(range(len(asked)), key=lambda x: x in own_lines):
         family = families[n]
         # customer-t: a part asking a fact of the scenario's model gets it, not a leftover
-        if got[n] is not None or fact_model.owns(t, asked[n], intents):
+        if got[n] is not None or _owned(t, asked[n], family):
             continue
         for k in answers:
             answer = intents[k]
@@ -226,6 +233,14 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     return got
 
 
+def _owned(t: Turn, part: str, family: str) -> bool:
+    """The part asks a fact of the scenario's model; «¿cuánto paga…?» only a fact with a figure
+    (customer-z: «¿cuánto paga hoy por su seguro?» is the payment, not the cover it has)."""
+    fact = fact_model.fact_of(t, part)
+    paid = family == "amount" and cues.contains_any(part, plausible.words("paid_asks"))
+    return fact is not None and (not paid or any(_DIGITS.search(x) for x in fact.lines))
+
+
 def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
@@ -234,7 +249,7 @@ def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None)
         return closed_parts.checked(t, part) or told or closed_parts.unknown(t, part)
     if family == "opinion" or len(choice_options._raw_options(f"¿{part}?")) == 2:
         return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
-    if fact_model.owns(t, part, said_now or []):  # customer-t: the scenario's fact model
+    if _owned(t, part, family):  # customer-t: the scenario's fact model
         return fact_model.fill(t, part, said_now or [])  # None: the reply says it already
     kind = plausible.part_kind(part)
     lines = plausible.part_lines(part, t.scenario.kind, t.scenario.id)

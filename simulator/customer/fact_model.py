@@ -44,6 +44,11 @@ def _askable(t: Turn, part: str) -> Fact | None:
     return match(part, t.scenario.id)
 
 
+def fact_of(t: Turn, part: str) -> Fact | None:
+    """The fact of the scenario's model the part asks for (None: none)."""
+    return _askable(t, part)
+
+
 def owns(t: Turn, part: str, intents: list[Intent]) -> bool:
     """The part asks a fact of this scenario's model: it gets that fact (``fill``; nothing more
     when the reply says it already), not whichever answer of the reply is left over
