@@ -145,6 +145,15 @@ def _speaks_to(t: Turn, sides: list[str], intent: Intent) -> bool:
     return bool(((stems[0] - stems[1]) | (stems[1] - stems[0])) & said)
 
 
+def _fact_choice(t: Turn, sides: list[str], option: str) -> bool:
+    """An either/or about a fact («¿llega a algún contacto o aparato?»), not a decision between
+    offers («¿con cuál se queda, solo Amplia o Amplia con Auto sustituto?»): only a fact's pick
+    gives way to a line that tells the fact."""
+    if cues.contains_any(normalize(" ".join(sides)), ["cual", "cuales"]):
+        return False
+    return not cues.products_named(normalize(option), t.scenario.catalog)
+
+
 def _answers(intent: Intent) -> bool:
     return intent.name not in PICKS | part_words.OWN | part_words.COURTESY
 
@@ -166,7 +175,7 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
             continue
         sides = _sides(t, option)
         others = [i for n, i in enumerate(intents) if n != k and _answers(i)]
-        if any(_speaks_to(t, sides, i) for i in others):
+        if _fact_choice(t, sides, option) and any(_speaks_to(t, sides, i) for i in others):
             continue  # the choice is answered in the customer's own words
         said = customer_voice(option)
         if said is not None:

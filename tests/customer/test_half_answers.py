@@ -145,3 +145,11 @@ def test_a_request_with_no_question_mark_is_read_like_a_part() -> None:
     asked = fact_model.requests(text)
     assert asked == ["antes que nada si puede cierre la llave de paso"]
     assert fact_model.requests("Le explico el plan. ¿Le parece?") == []
+
+
+def test_a_pick_between_offers_stays_next_to_a_line_about_what_it_has() -> None:
+    text = "¿Con cuál se queda, la Amplia sola o la Amplia con Auto sustituto?"
+    t = _turn("seguro-auto-amplio", "amable", text, {"closed_question"})
+    pick = Intent(name="choice_answer", slots={"option": "la Amplia con Auto sustituto"})
+    told = Intent(name="part_answer", slots={"value": "El mío no trae auto sustituto."})
+    assert choice_voice.fit(t, [told, pick]) == [told, pick]
