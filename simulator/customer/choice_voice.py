@@ -14,8 +14,8 @@ llegado». The choice moves build their picks on many paths; this pass, run at t
 * the agent's persons are turned: its own act («le platico») becomes what it does for the
   customer («me platica»), the customer's act said to it («me da», «llama», «su plan») becomes
   the customer's first person («le doy», «llamo», «mi plan»);
-* an option that cannot be turned (the agent speaking of itself, «lo registro») is said by its
-  place: «lo primero» / «lo segundo».
+* an option that cannot be turned (the agent speaking of itself, «lo registro») is left out next
+  to the reply's other lines («lo primero» is said only after a real list: ``choice_lists``).
 
 Verb forms are data (``choice_voice`` in es/brain.yaml); regular verbs follow the ending rule.
 """
@@ -97,6 +97,8 @@ def customer_voice(option: str) -> str | None:
         after = words[index + 1] if index + 1 < len(words) else ""
         if key in ("le", "les") and after:
             verb = usted_form(after)  # «le platico» → «me platica»
+            if verb is None and normalize(after)[-1:] in ("a", "e") and not _not_verb(after):
+                verb = after  # «le parece», «le conviene»: what befalls the customer, «me parece»
             if verb is None:
                 return None
             out += ["me", verb]
@@ -158,15 +160,9 @@ def _answers(intent: Intent) -> bool:
     return intent.name not in PICKS | part_words.OWN | part_words.COURTESY
 
 
-def _side_of(option: str, sides: list[str]) -> int | None:
-    norm = normalize(option)
-    hits = [n for n, side in enumerate(sides) if norm and norm in normalize(side)]
-    return hits[0] if len(hits) == 1 else None
-
-
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """Every pick that echoes the agent's words said in the customer's voice, by its place, or
-    left out next to a line that already answers the choice."""
+    """Every pick that echoes the agent's words said in the customer's voice, or left out next to
+    a line that already answers the choice (or next to other lines, when it cannot be turned)."""
     out: list[Intent] = []
     for k, intent in enumerate(intents):
         option = str(intent.slots.get("option", ""))
@@ -181,9 +177,7 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         if said is not None:
             out.append(intent.model_copy(update={"slots": {**intent.slots, "option": said}}))
             continue
-        side = _side_of(option, sides)
-        if side is not None:
-            out.append(Intent(name="choice_first" if side == 0 else "choice_second"))
-        elif not others:
-            out.append(intent)
+        if not others:
+            out.append(intent)  # nothing else to say: the pick as it was («lo primero» is
+            # only said after a real list: choice_lists)
     return out or intents

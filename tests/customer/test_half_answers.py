@@ -52,13 +52,16 @@ def test_an_option_the_agent_says_of_itself_is_not_turned() -> None:
     assert choice_voice.customer_voice("con mi supervisor") is None
 
 
-def test_a_pick_that_cannot_be_turned_is_said_by_its_place() -> None:
+def test_a_pick_that_cannot_be_turned_is_left_out_next_to_other_lines() -> None:
     text = "¿Lo dejamos para el jueves o lo agendo de una vez?"
     t = _turn("cambio-domicilio-internet", "amable", text, {"closed_question"})
-    out = choice_voice.fit(
-        t, [Intent(name="choice_answer", slots={"option": "lo agendo de una vez"})]
-    )
-    assert [i.name for i in out] == ["choice_second"]
+    pick = Intent(name="choice_answer", slots={"option": "lo agendo de una vez"})
+    other = Intent(name="part_answer", slots={"value": "El jueves no puedo."})
+    assert choice_voice.fit(t, [pick, other]) == [other]
+
+
+def test_what_befalls_the_customer_is_said_of_itself() -> None:
+    assert choice_voice.customer_voice("le parece bien el jueves") == "me parece bien el jueves"
 
 
 def test_a_pick_next_to_a_line_that_answers_the_choice_is_not_echoed() -> None:
