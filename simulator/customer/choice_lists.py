@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from simulator.customer import choice_options, cues
+from simulator.customer import choice_options, choice_voice, cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -89,6 +89,10 @@ def first_person(option: str) -> str | None:
     norm = normalize(option).split()
     if not words or set(norm) & AGENT_SELF or norm[0] == "no":
         return None  # «me autoriza…» is the agent's; «no le convence…» reopens nothing it says
+    if any(w in ("le", "les") and n.endswith("o") for w, n in zip(norm, norm[1:], strict=False)):
+        # customer-z: «le platico primero» is the agent's act: «me platica primero», never
+        # «me platico primero» (blind panel L wb-02)
+        return choice_voice.customer_voice(option)
     changed = False
     out = []
     for index, word in enumerate(words):

@@ -11,7 +11,15 @@ are data: ``part_answers`` in es/brain.yaml). Split from ``every_part`` to keep 
 
 from __future__ import annotations
 
-from simulator.customer import choice_options, cues, need_choice, part_memory, part_words
+from simulator.customer import (
+    choice_options,
+    cues,
+    fact_match,
+    fact_model,
+    need_choice,
+    part_memory,
+    part_words,
+)
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -59,6 +67,22 @@ def unknown(t: Turn, part: str) -> Intent | None:
     if said:
         line, lower = f"Como le dije, {lower}", f"como le dije, {lower}"
     return Intent(name="part_answer", slots={"value": line, "value_lc": lower, "kind": key})
+
+
+def fact(t: Turn, part: str, said_now: list[Intent]) -> Intent | None:
+    """A yes/no part about the customer's own situation that a fact of the scenario's model
+    answers («¿hoy tiene el Ilimitado Plus de 599…?», «¿lo piensa pagar de contado?»): the fact,
+    not nothing (customer-z, blind panel L wb-05, wb-01). Only a part led by the customer's own
+    verb (``closed_fact_leads`` in es/fact_concepts.yaml): «¿le parece si le explico el plan?»
+    asks for no fact."""
+    leads = fact_match.closed_leads()
+    words = [w for w in part.split() if w not in need_choice.LEAD_SKIP]
+    opening = " " + " ".join(words[:4]) + " "
+    if not any(f" {x} " in opening for x in leads) or choice_options.SPLIT_O.search(part):
+        return None
+    if not fact_model.owns(t, part, said_now):
+        return None
+    return fact_model.fill(t, part, said_now)
 
 
 def may_answer(t: Turn, part: str, intent: Intent) -> bool:

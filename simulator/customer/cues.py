@@ -25,7 +25,7 @@ from simulator.models.content import Product, Scenario
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 SHORT_REQUEST = 5  # words: «¿Me los regala, por favor?»
 _POINTS_BACK = re.compile(r"\b(?:me|nos) (?:lo|la|los|las)\b")
-_BARE_ASK = re.compile(r"^(?:y )?(?:su|sus) \w+(?: \w+){0,5}$")  # «Y su fecha de nacimiento.»
+_BARE_ASK = re.compile(r"^(?:(?:y )?(?:su|sus)|y una?) \w+(?: \w+){0,7}$")  # «Y un teléfono.»
 
 
 @cache

@@ -36,6 +36,7 @@ from simulator.customer import (
     plausible,
     situation_moves,
 )
+from simulator.customer.mouth_lines import told_before
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -98,7 +99,9 @@ def _family(part: str) -> str:
 _text_of = part_words.text_of
 
 
-def _fits(t: Turn, part: str, family: str, intent: Intent, probe: bool = True) -> bool:
+def _fits(
+    t: Turn, part: str, family: str, intent: Intent, probe: bool = True, grounding: bool = True
+) -> bool:
     """Whether this intent answers this part specifically (a need: whichever of its lines the
     mouth says); ``probe=False``: by what it says, not because the part probes its need."""
     need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
@@ -125,7 +128,9 @@ def _fits(t: Turn, part: str, family: str, intent: Intent, probe: bool = True) -
     probed = probe and need is not None and need_choice.probed(part, need.probe_keywords)
     if probed or (intent.name not in YES_NO and _stems(part) & _stems(said)):
         return family == "open" or _grounded(t, family, intent)
-    return family != "open" and _grounded(t, family, intent)
+    # customer-z: a line another part took answers this one by what it says, not because it
+    # holds a figure or a day («trabajo en la oficina todo el día» is no «¿desde cuándo…?»)
+    return family != "open" and grounding and _grounded(t, family, intent)
 
 
 STEM = part_words.STEM
@@ -165,7 +170,15 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     """For each part, the index in ``intents`` of the answer it gets (specific answers first,
     then the rest in order), or None."""
     families = [_family(p) for p in asked]
-    answers = [k for k, i in enumerate(intents) if i.name not in OWN | COURTESY]
+    # customer-z: a need the mouth will not say again (told before) answers no part (panel L)
+    answers = [
+        k
+        for k, i in enumerate(intents)
+        if i.name not in OWN | COURTESY
+        and not unsaid(t, i)
+        # a «no sé» the reply drops next to a fill answers no part of a double question
+        and not (len(asked) > 1 and i.name in UNSAID)
+    ]
     if "opinion" in families and len(answers) < len(intents):
         answers = list(range(len(intents)))  # the customer's doubt is its opinion
     used: set[int] = set()
@@ -179,7 +192,18 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
         # says, not because it probes it: the need's line may tell the other part (panel J yl-03)
         own_line = n in own_lines
         hit = next(
-            (k for k in answers if _fits(t, part, families[n], intents[k], probe=not own_line)),
+            (
+                k
+                for k in answers
+                if _fits(
+                    t,
+                    part,
+                    families[n],
+                    intents[k],
+                    not own_line,
+                    k not in used or families[n] != "time",
+                )
+            ),
             None,
         )
         if hit is not None:
@@ -189,7 +213,7 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     for n in sorted(range(len(asked)), key=lambda x: x in own_lines):
         family = families[n]
         # customer-t: a part asking a fact of the scenario's model gets it, not a leftover
-        if got[n] is not None or fact_model.owns(t, asked[n], intents):
+        if got[n] is not None or _owned(t, asked[n], family):
             continue
         for k in answers:
             answer = intents[k]
@@ -209,14 +233,23 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     return got
 
 
+def _owned(t: Turn, part: str, family: str) -> bool:
+    """The part asks a fact of the scenario's model; «¿cuánto paga…?» only a fact with a figure
+    (customer-z: «¿cuánto paga hoy por su seguro?» is the payment, not the cover it has)."""
+    fact = fact_model.fact_of(t, part)
+    paid = family == "amount" and cues.contains_any(part, plausible.words("paid_asks"))
+    return fact is not None and (not paid or any(_DIGITS.search(x) for x in fact.lines))
+
+
 def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
     if family == "closed":
-        return closed_parts.checked(t, part) or closed_parts.unknown(t, part)
+        told = closed_parts.fact(t, part, said_now or [])  # customer-z: «¿hoy tiene el plan…?»
+        return closed_parts.checked(t, part) or told or closed_parts.unknown(t, part)
     if family == "opinion" or len(choice_options._raw_options(f"¿{part}?")) == 2:
         return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
-    if fact_model.owns(t, part, said_now or []):  # customer-t: the scenario's fact model
+    if _owned(t, part, family):  # customer-t: the scenario's fact model
         return fact_model.fill(t, part, said_now or [])  # None: the reply says it already
     kind = plausible.part_kind(part)
     lines = plausible.part_lines(part, t.scenario.kind, t.scenario.id)
@@ -325,6 +358,14 @@ CHECKED = frozenset(
 MOVABLE: frozenset[str] = frozenset()
 # «No sabría decirle» / «nada más» is no reply next to the part now answered.
 UNSAID = frozenset({"slot_unknown", "vague_answer", "nothing_more_to_add"})
+
+
+def unsaid(t: Turn, intent: Intent) -> bool:
+    """A need told before that the mouth leaves out of a reply (``mouth_lines.told_before``):
+    it answers no part, so the part gets its own answer (blind panel L we-06, wc-03)."""
+    if intent.name != "need_statement" or intent.slots.get("again"):
+        return False
+    return told_before(intent, t.s.used_keys, t.s.used_texts, t.scenario)
 
 
 def _decided(t: Turn, intents: list[Intent]) -> list[Intent]:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -42,6 +43,30 @@ def concepts() -> dict[str, tuple[str, ...]]:
     """Each concept with its normalized ways of being asked."""
     conf = _read("fact_concepts.yaml").get("concepts", {})
     return {str(k): tuple(normalize(str(x)) for x in v) for k, v in conf.items()}
+
+
+@cache
+def closed_leads() -> tuple[str, ...]:
+    """The openings of a yes/no part that ask the customer's own situation (customer-z)."""
+    return tuple(
+        normalize(str(x)) for x in _read("fact_concepts.yaml").get("closed_fact_leads", [])
+    )
+
+
+@cache
+def request_cues() -> tuple[str, ...]:
+    """Words of a sentence that asks the customer to do something (customer-z)."""
+    return tuple(normalize(str(x)) for x in _read("fact_concepts.yaml").get("request_cues", []))
+
+
+def requests(text: str) -> list[str]:
+    """The turn's requests that are no question («Primero, si puede, cierre la llave de paso.»),
+    normalized: a fact of the situation they name is answered like a question part
+    (``shape.situation_facts``; customer-z, blind panel L wd-03: the valve asked for, only the
+    policy number said)."""
+    said = [normalize(x) for x in re.split(r"(?<=[.!;:])\s+|¿[^?]*\?", text[:4000]) if x]
+    leads = request_cues()
+    return [x for x in said if x and any(f" {w} " in f" {x} " for w in leads)]
 
 
 @cache

@@ -21,9 +21,8 @@ scenario derive from the same facts.
 
 from __future__ import annotations
 
-from simulator.customer import plausible
-
 # The model's data and matching live in ``fact_match`` (no turn types).
+from simulator.customer import fact_match, plausible
 from simulator.customer.fact_match import Fact, facts, line, match, says
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -34,10 +33,20 @@ from simulator.language.normalize import normalize
 NOT_FACTS = frozenset({"callback_time", "callback_day"})
 
 
+def requests(text: str) -> list[str]:
+    """The turn's requests that are no question (customer-z; ``fact_match.requests``)."""
+    return fact_match.requests(text)
+
+
 def _askable(t: Turn, part: str) -> Fact | None:
     if plausible.part_kind(part) in NOT_FACTS:
         return None
     return match(part, t.scenario.id)
+
+
+def fact_of(t: Turn, part: str) -> Fact | None:
+    """The fact of the scenario's model the part asks for (None: none)."""
+    return _askable(t, part)
 
 
 def owns(t: Turn, part: str, intents: list[Intent]) -> bool:
@@ -62,8 +71,8 @@ def _reply_says(t: Turn, fact: Fact, intents: list[Intent], every: bool = True) 
     does (the mouth picks one later; ``every=False``: any of its lines)."""
     test = all if every else any
     for intent in intents:
-        value = str(intent.slots.get("value", ""))
-        if value and says(fact, value):
+        value = str(intent.slots.get("value", "") or intent.slots.get("provider", ""))
+        if value and says(fact, value):  # customer-z: «con otra compañía de cable» says it too
             return True
         need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
         lines = [str(x) for x in need.statements] if need is not None else []

@@ -50,8 +50,8 @@ def dont_know_contradicted(piece: str, kept: list[str], agent: str) -> bool:
     questions = QUESTION.findall(agent)
     if not questions and "?" not in agent:
         return True
-    if len(questions) > 1:
-        return False  # «no sé» may answer another of the questions asked
+    if len(questions) > 1 or any(_SECOND_PART.search(q) for q in questions):
+        return False  # «no sé» may answer another of the questions (or parts) asked
     return any(
         other is not piece
         and "?" not in other
@@ -59,6 +59,12 @@ def dont_know_contradicted(piece: str, kept: list[str], agent: str) -> bool:
         and not has(normalize(other), phrases("dont_know"))
         for other in kept
     )
+
+
+# customer-z: «¿de cuánto es, y lo piensa pagar de contado?» asks two things in one «¿…?»
+_SECOND_PART = re.compile(
+    r"(?i),?\s+y\s+(?:(?:desde|hasta|para|de|a|en|con)\s+)?(?:qu[ée]|cu[áa]nt|cu[áa]l|c[óo]mo|d[óo]nde|cu[áa]ndo|qui[ée]n|l[oae]s? |si |ya |tiene|hay|usa)"
+)
 
 
 _YES = ("si", "esta bien", "claro", "va", "ok", "de acuerdo", "perfecto", "sale", "adelante")

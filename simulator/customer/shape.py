@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from simulator.customer import (
     choice_parts,
+    choice_voice,
     commitments,
     cues,
     every_part,
@@ -56,7 +57,7 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     shaped = choice_parts.whose_part(t, shaped)
     shaped = every_part.complete(t, shaped)  # no part of the question left unanswered
     shaped = fact_model.consistent(t, shaped)  # customer-t: no pick against the scenario's facts
-    shaped = commitments.keep(shaped)  # a choice takes no «suena interesante»
+    shaped = commitments.keep(choice_voice.fit(t, shaped))  # a pick in the customer's voice
     while len(shaped) > 1 and shaped[-1].name == "need_lead_in":
         shaped = shaped[:-1]  # «Pues sí, le platico…» with nothing told after it
     if shaped and shaped[0].name == "part_answer":
@@ -296,7 +297,7 @@ def situation_facts(t: Turn, intents: list[Intent]) -> list[Intent]:
     sid = t.scenario.id
     added: list[Intent] = []
     closing = bool({"close", "trial_close"} & t.acts)
-    for question in cues.question_sentences(t.text):
+    for question in [*cues.question_sentences(t.text), *fact_model.requests(t.text)]:
         if closing and cues.products_named(normalize(question), t.scenario.catalog):
             continue  # «¿se la dejo con el Auto sustituto?» proposes our product: no own-cover fact
         for key, lines in plausible.fact_parts(question, sid, t.ctype):
