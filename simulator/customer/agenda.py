@@ -41,7 +41,9 @@ def items(scenario: Scenario) -> list[str]:
     # the needs its reason names first («…y le cobraron doble»: the double charge)
     reason = stems(scenario.reason or "")
     needs = [n for n in scenario.needs if n.reveal == "open"]
-    needs.sort(key=lambda n: -len(reason & stems(f"{n.description} {' '.join(map(str, n.statements))}")))
+    needs.sort(
+        key=lambda n: -len(reason & stems(f"{n.description} {' '.join(map(str, n.statements))}"))
+    )
     return [REASON, *(n.id for n in needs)]
 
 
@@ -63,7 +65,9 @@ def _said(line: frozenset[str], words: frozenset[str]) -> bool:
     return len(line & words) >= int(config().get("told_stems", 2))
 
 
-def untold(lines: list[str], revealed: list[str], reason_told: bool, scenario: Scenario) -> list[str]:
+def untold(
+    lines: list[str], revealed: list[str], reason_told: bool, scenario: Scenario
+) -> list[str]:
     """The agenda items no line of ``lines`` said, in the agenda's order."""
     out = []
     heard = [stems(line) for line in lines]

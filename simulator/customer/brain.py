@@ -69,6 +69,7 @@ def decide(
     persona_play.before(t)
     _react(t)
     agenda.deliver(t)  # persona-a: what the caller came to say, told at an open floor
+    upset.go_along(t)  # persona-a: «Pues ni modo.» when it goes along with a brushed-off wish
     persona_play.after(t)
     planner.plan(t)
     persona_play.settle(t, planner.retract)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from simulator.analysis import conduct
-from simulator.customer import cues, haggling, persona_play, reactions, traps
+from simulator.customer import cues, haggling, persona_play, reactions, traps, upset
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
 
@@ -195,6 +195,7 @@ def objection_turn(t: Turn) -> bool:
     # heard before («Entiendo, es feo cuando ya tenía uno elegido…») and asked something now:
     # the question is answered, the doubt is not said again word for word (panel E zj-06)
     if _asks_through(t, top, ack or top.acknowledged, responded):
+        upset.grudging(t, top)  # persona-a
         return False  # answered; the doubt stays on the stack until the agent settles it
     if "open_question" in t.acts or ack or responded:
         top.explored = top.explored or "open_question" in t.acts

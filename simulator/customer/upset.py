@@ -10,7 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from simulator.customer import cues, persona_play
+from simulator.customer.state import Intent, OpenObjection
 from simulator.customer.turn import Turn, clamp
+
+GRUDGING = "grudging_turn"  # ``state.play``: the turn whose wish to leave was brushed aside
+GOING_ALONG = frozenset({"data_given", "choice_answer", "choice_take", "data_confirm_yes"})
 
 
 def empathy_heard(t: Turn, name_if_asked: Callable[[Turn], None]) -> bool:
@@ -53,3 +57,24 @@ def reason_when_asked(t: Turn) -> bool:
     s.once_flags.remove("reason_untold")
     t.say("state_reason")
     return True
+
+
+def grudging(t: Turn, top: OpenObjection) -> None:
+    """A wish to leave brushed aside with no word of understanding («si cancela se queda sin
+    internet igual. ¿En la mañana o en la tarde?»): when the customer goes along anyway (see
+    :func:`go_along`), not without a reaction — «Pues ni modo.» — once (persona-a, panel L: a
+    customer who dictated the schedule as if nothing had been said)."""
+    flag = f"grudging:{top.id}"
+    if top.acknowledged or top.type != "not_interested" or flag in t.s.once_flags:
+        return
+    t.s.once_flags.append(flag)
+    t.s.play[GRUDGING] = str(t.s.turn)
+
+
+def go_along(t: Turn) -> None:
+    """The reply of a turn that brushed a wish to leave aside: «Pues ni modo.» before the data or
+    the choice it gives (never before a «no»)."""
+    if t.s.play.pop(GRUDGING, "") != str(t.s.turn):
+        return
+    if any(i.name in GOING_ALONG for i in t.intents):
+        t.intents.insert(0, Intent(name="grudging"))
