@@ -91,10 +91,10 @@ def _types(t: Turn) -> dict[str, str]:
 
 
 def _type_settled(t: Turn, otype: str) -> bool:
-    """An objection of this type was already handled (the persona's doubt about trust is the
-    scenario's doubt about trust: once answered, it is not raised again in other words)."""
-    types = _types(t)
-    return any(types.get(oid) == otype for oid in t.s.objections_handled)
+    """A doubt of this type was handled (the persona's about trust is the scenario's: not raised
+    again in other words), or one about trust would come after the data (upset.py, persona-a)."""
+    handled = {_types(t).get(oid) for oid in t.s.objections_handled}
+    return otype in handled or upset.doubt_too_late(t, otype, otype in TRUST_TYPES)
 
 
 def _settle_silently(t: Turn, oid: str) -> None:

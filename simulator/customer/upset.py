@@ -12,6 +12,7 @@ from collections.abc import Callable
 from simulator.customer import cues, persona_play
 from simulator.customer.state import Intent, OpenObjection
 from simulator.customer.turn import Turn, clamp
+from simulator.language.normalize import normalize
 
 GRUDGING = "grudging_turn"  # ``state.play``: the turn whose wish to leave was brushed aside
 GOING_ALONG = frozenset({"data_given", "choice_answer", "choice_take", "data_confirm_yes"})
@@ -78,3 +79,18 @@ def go_along(t: Turn) -> None:
         return
     if any(i.name in GOING_ALONG for i in t.intents):
         t.intents.insert(0, Intent(name="grudging"))
+
+
+def doubt_too_late(t: Turn, otype: str, trust: bool) -> bool:
+    """A doubt about who is calling («luego llaman diciendo que son del banco») comes before the
+    customer's data, never after it: once it gave a datum that proves who it is (its birth date,
+    account, card — not only its name), it has already trusted the call (persona-a, panel L).
+    Only when the scenario's doubt of this type asks who calls (``persona_arc_caller_doubt``)."""
+    plain = set(cues.config().get("persona_arc_plain_fields", ["nombre"]))
+    if not trust or not set(t.s.fields_given) - plain:
+        return False
+    said = [
+        normalize(str(x)) for o in t.scenario.objections if o.type == otype for x in o.statements
+    ]
+    marks = [normalize(p) for p in cues.config().get("persona_arc_caller_doubt", [])]
+    return any(m in line for line in said for m in marks)
