@@ -24,6 +24,7 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
 REASON = "reason"
+TOLD = "agenda:reason"  # ``once_flags``: the agenda told the reason
 MAX_INTENTS = 3  # as brain.MAX_INTENTS: an item is added only where the reply has room
 
 
@@ -108,7 +109,8 @@ def deliver(t: Turn) -> None:
     names = [i.name for i in t.intents]
     if set(names) & set(config().get("blocking", [])):
         return
-    reason_told = s.reason_stated and "reason_untold" not in s.once_flags
+    told = s.reason_stated and "reason_untold" not in s.once_flags
+    reason_told = told or TOLD in s.once_flags
     pending = untold(s.used_texts, s.revealed_needs, reason_told, sc)
     if "state_reason" in names:  # said in this reply: its open needs wait for the next floor
         return
@@ -119,9 +121,9 @@ def deliver(t: Turn) -> None:
         if budget <= 0 or len(t.intents) >= MAX_INTENTS:
             break
         if item == REASON:
+            # a vented caller asked again what it wants says it again (upset.reason_when_asked)
             s.reason_stated = True
-            if "reason_untold" in s.once_flags:
-                s.once_flags.remove("reason_untold")
+            s.once_flags.append(TOLD)
             t.say("state_reason")
             return  # the needs it came with wait for the next floor (no double telling)
         moves.reveal_need(t, item)

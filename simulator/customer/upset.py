@@ -23,8 +23,11 @@ def empathy_heard(t: Turn, name_if_asked: Callable[[Turn], None]) -> bool:
     rest of the turn may go on (the gate is open); False when the reply is said."""
     s = t.s
     enough = persona_play.enough_empathy(t)  # a bare first «lo siento» is not enough
-    grievance_only = "reason_untold" in s.once_flags and (
-        "?" not in t.text or cues.contains_any(t.norm, cues.phrases("what_happens"))
+    told = "agenda:reason" in s.once_flags  # said with its first grievance (agenda.py)
+    grievance_only = (
+        "reason_untold" in s.once_flags
+        and not told
+        and ("?" not in t.text or cues.contains_any(t.norm, cues.phrases("what_happens")))
     )
     inbound = t.scenario.kind in ("inbound_sale", "service")
     first_word = (not s.reason_stated or grievance_only) and inbound
