@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from simulator.analysis import conduct
 from simulator.customer import (
+    agenda,
     choice_moves,
     choice_options,
     choice_parts,
@@ -67,6 +68,8 @@ def decide(
     objections.listen(t)
     persona_play.before(t)
     _react(t)
+    agenda.deliver(t)  # persona-a: what the caller came to say, told at an open floor
+    upset.go_along(t)  # persona-a: «Pues ni modo.» when it goes along with a brushed-off wish
     persona_play.after(t)
     planner.plan(t)
     persona_play.settle(t, planner.retract)

@@ -303,13 +303,12 @@ def reveal_untold(t: Turn) -> bool:
     problem it would bring up by itself (``reveal: open``): it says it instead of «es todo»."""
     if t.scenario.goal != "resolved":
         return False
-    need = next(
-        (n for n in t.scenario.needs if n.id not in t.s.revealed_needs and n.reveal == "open"),
-        None,
-    )
+    from simulator.customer import agenda  # persona-a: the agenda's order, what no line said
+
+    need = agenda.next_untold(t)
     if need is None:
         return False
-    _reveal(t, need.id)
+    _reveal(t, need)
     return True
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from simulator.analysis import conduct
-from simulator.customer import cues, haggling, persona_play, reactions, traps
+from simulator.customer import cues, haggling, persona_play, reactions, traps, upset
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
 
@@ -91,10 +91,10 @@ def _types(t: Turn) -> dict[str, str]:
 
 
 def _type_settled(t: Turn, otype: str) -> bool:
-    """An objection of this type was already handled (the persona's doubt about trust is the
-    scenario's doubt about trust: once answered, it is not raised again in other words)."""
-    types = _types(t)
-    return any(types.get(oid) == otype for oid in t.s.objections_handled)
+    """A doubt of this type was handled (the persona's about trust is the scenario's: not raised
+    again in other words), or one about trust would come after the data (upset.py, persona-a)."""
+    handled = {_types(t).get(oid) for oid in t.s.objections_handled}
+    return otype in handled or upset.doubt_too_late(t, otype, otype in TRUST_TYPES)
 
 
 def _settle_silently(t: Turn, oid: str) -> None:
@@ -195,6 +195,7 @@ def objection_turn(t: Turn) -> bool:
     # heard before («Entiendo, es feo cuando ya tenía uno elegido…») and asked something now:
     # the question is answered, the doubt is not said again word for word (panel E zj-06)
     if _asks_through(t, top, ack or top.acknowledged, responded):
+        upset.grudging(t, top)  # persona-a
         return False  # answered; the doubt stays on the stack until the agent settles it
     if "open_question" in t.acts or ack or responded:
         top.explored = top.explored or "open_question" in t.acts

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from simulator.customer import cues
-from simulator.customer.state import Intent
+from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
 
 KEY = "wronged"
 UNCONSENTED_TRUST = 25
+SOUR_TRUST = 35  # below it a goodbye is curt, never warm
 # What an insulted customer does not say in the turn that insulted it.
 CONCESSIONS = frozenset(
     {"objection_softened", "acceptance", "buying_signal", "buying_signal_generic", "empathy_thanks"}
@@ -75,9 +76,19 @@ def fit_hangup(t: Turn) -> None:
             intent.slots["unasked"] = f"{mine}|{unfit}" if mine else unfit
 
 
+def sour(s: CustomerState) -> bool:
+    """The call's mood at its end is sour (persona-a, panel L: «que le vaya bonito» after a rude
+    agent left a threat to leave unanswered): a grievance or objection still open or brushed
+    aside with nothing agreed, or trust worn down — whatever the words of the last turn."""
+    settled = s.accepted or s.resolved or s.payment_promise
+    open_grievance = bool(s.objections) or s.objections_ignored > 0
+    return (open_grievance and not settled) or s.trust < SOUR_TRUST
+
+
 def cold_farewell(t: Turn) -> None:
-    """A wronged customer's goodbye names the wrong (``farewell_<wrong>``), never a warm one."""
-    wrong = t.s.play.get(KEY)
+    """A wronged customer's goodbye names the wrong (``farewell_<wrong>``), never a warm one; a
+    customer whose call ends sour says a curt one (``farewell_sour``)."""
+    wrong = t.s.play.get(KEY) or ("sour" if sour(t.s) else None)
     if wrong:
         t.intents = [
             Intent(name=f"farewell_{wrong}") if i.name == "farewell" else i for i in t.intents
