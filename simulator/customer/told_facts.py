@@ -99,6 +99,8 @@ def keep(name: str, line: str, parts: list[str], names: list[str]) -> str | None
         return line
     index = clash(line, parts)
     if index is None:
+        index = _covered(line, parts, names)
+    if index is None:
         return line
     if own_story(name) or _adds_nothing(line, parts[index]):
         return None
@@ -109,7 +111,7 @@ def keep(name: str, line: str, parts: list[str], names: list[str]) -> str | None
     if index and names[index - 1].endswith("lead_in"):
         del parts[index - 1], names[index - 1]
     if parts:
-        parts[0] = capitalize(parts[0])
+        parts[0] = unjoined(parts[0]) if index <= 1 else capitalize(parts[0])
     return unjoined(line) if last else line
 
 
@@ -134,3 +136,14 @@ def _adds_nothing(line: str, earlier: str) -> bool:
     «para toda la familia: mi esposa, mis dos hijos y yo»)."""
     mine = concepts(line)
     return bool(mine) and mine <= concepts(earlier)
+
+
+def _covered(line: str, parts: list[str], names: list[str]) -> int | None:
+    """The index of an earlier own-story piece whose every concept ``line`` says («Casi no uso
+    datos.» before «Unos 12 gigas al mes, casi todo WhatsApp…»): the answer says it all."""
+    mine = concepts(line)
+    for index, part in enumerate(parts):
+        theirs = concepts(part)
+        if own_story(names[index]) and theirs and theirs <= mine:
+            return index
+    return None
