@@ -140,6 +140,7 @@ class TemplateMouth:
                 line = bare_datum(line, intent.slots.get("value", ""), intent.name)
             if parts and says_again(line, parts):
                 continue  # «Sí, a sus órdenes, dígame. Va, dígame.»: said once is enough
+            before = len(parts)
             kept = told_facts.keep(intent.name, line, parts, names) if parts else line
             if index and not parts and kept:
                 kept = told_facts.unjoined(kept)  # what it was joined to was left out
@@ -155,7 +156,9 @@ class TemplateMouth:
                 line = decapitalize(line, proper)
             else:
                 line = capitalize(line)
-            if index == 0 and intent.name not in glue().get("no_filler", []):
+            # the first part said takes the filler, also when what went before it was left out
+            first = index == 0 or (not parts and (bool(held) or before > 0))
+            if first and intent.name not in glue().get("no_filler", []):
                 line = fillers.add(self._filler, line, persona, rng, proper, state, FILLER_GAP)
             parts.append(line)
             names.append(intent.name)

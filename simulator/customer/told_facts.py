@@ -84,10 +84,17 @@ def clash(line: str, parts: list[str]) -> int | None:
 
 
 def told(line: str, said: list[str]) -> bool:
-    """Every sentence of ``line`` tells a fact one of the customer's earlier lines told."""
+    """Every sentence of ``line`` tells what the customer's lines told: it shares two concepts
+    with them and at most half of its concepts are new («se rompió el tubo de abajo del
+    fregadero y el agua ya llegó a la sala» after «se me rompió un tubo en la cocina» is new
+    detail, the answer to «¿cómo está la fuga?»: not retold)."""
     sentences = line_words.pieces(line)
-    earlier = [s for text in said for s in line_words.pieces(text)]
-    return bool(sentences) and all(any(same_fact(s, e) for e in earlier) for s in sentences)
+    known = frozenset().union(*(concepts(text) for text in said)) if said else frozenset()
+    return bool(sentences) and all(_retells(concepts(s), known) for s in sentences)
+
+
+def _retells(mine: frozenset[str], known: frozenset[str]) -> bool:
+    return len(mine & known) >= SHARED and 2 * len(mine - known) <= len(mine)
 
 
 def keep(name: str, line: str, parts: list[str], names: list[str]) -> str | None:
@@ -128,7 +135,7 @@ def retold(intent: Any, line: str, said: list[str], parts: list[str], after: int
     while the reply has something else to say (pieces before it, or intents after it)."""
     if not own_story(intent.name) or intent.slots.get("again") or not (parts or after):
         return False
-    return told(line, said)
+    return told(line, [*said, *parts])
 
 
 def _adds_nothing(line: str, earlier: str) -> bool:
