@@ -76,11 +76,24 @@ def same_fact(line: str, earlier: str) -> bool:
 
 
 def clash(line: str, parts: list[str]) -> int | None:
-    """The index of the earlier piece of this reply that tells the fact ``line`` tells."""
+    """The index of the earlier piece of this reply that tells the fact ``line`` tells. Within
+    one reply two plain words are not enough (the own story may answer another part: «estoy con
+    mi esposo, que no puede pisar mojado» and «el agua va por el piso»): a figure or a fact said
+    in other words must be among them, or three concepts, or all of the line's."""
     for index, part in enumerate(parts):
-        if any(same_fact(line, sentence) for sentence in line_words.pieces(part)):
+        if any(_same_in_reply(line, sentence) for sentence in line_words.pieces(part)):
             return index
     return None
+
+
+def _same_in_reply(line: str, earlier: str) -> bool:
+    mine, theirs = concepts(line), concepts(earlier)
+    shared = mine & theirs
+    entities = {f"#{g}" for g in config().get("entity_groups", [])}
+    marked = any((c.startswith("#") and c not in entities) or c.isdigit() for c in shared)
+    if bool(mine) and mine <= theirs:
+        return True
+    return len(shared) > SHARED or (len(shared) == SHARED and marked)
 
 
 def told(line: str, said: list[str]) -> bool:
