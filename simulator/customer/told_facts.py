@@ -16,7 +16,7 @@ the ways of saying one thing in other words folded into one name (``es/told_fact
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -50,6 +50,7 @@ def _stop() -> frozenset[str]:
     return frozenset(normalize(str(w))[:cut] for w in config().get("stopwords", []))
 
 
+@lru_cache(maxsize=4096)
 def concepts(text: str) -> frozenset[str]:
     """The facts a piece names: its group names, then the stems of the words left."""
     norm = f" {normalize(text)} "
