@@ -11,7 +11,15 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from simulator.customer import facts, fillers, line_audit, line_fit, mouth_repeat, presuppose
+from simulator.customer import (
+    facts,
+    fillers,
+    line_audit,
+    line_fit,
+    mouth_repeat,
+    presuppose,
+    told_facts,
+)
 from simulator.customer.casing import capitalize, decapitalize, joins_lowercase
 from simulator.customer.mouth_lines import (
     _OPENERS,
@@ -100,6 +108,8 @@ class TemplateMouth:
     ) -> str:
         proper = proper_words(scenario)
         parts: list[str] = []
+        names: list[str] = []  # the intent of each part
+        held = ""
         lead_in = False
         for index, intent in enumerate(intents):
             # an own question whose every line asks what the call already settled is left out,
@@ -111,10 +121,18 @@ class TemplateMouth:
                 # cómo está la cosa…» that led into it (panel J yj-07)
                 if lead_in and parts:
                     parts.pop()
+                    names.pop()
                     lead_in = False
                 continue
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
+                continue
+            if told_facts.retold(intent, line, state.used_texts, parts, len(intents) - index - 1):
+                held = held or line  # an old fact of its own as news: said only if nothing else
+                if lead_in and parts:
+                    parts.pop()
+                    names.pop()
+                    lead_in = False
                 continue
             if told and line_told(line, state.used_texts):
                 line = told_again(line, proper)  # «Como le dije, vendo ropa por WhatsApp…»
@@ -122,6 +140,14 @@ class TemplateMouth:
                 line = bare_datum(line, intent.slots.get("value", ""), intent.name)
             if parts and says_again(line, parts):
                 continue  # «Sí, a sus órdenes, dígame. Va, dígame.»: said once is enough
+            before = len(parts)
+            kept = told_facts.keep(intent.name, line, parts, names) if parts else line
+            if index and not parts and kept:
+                kept = told_facts.unjoined(kept)  # what it was joined to was left out
+            if kept is None:
+                continue  # one fact twice in a reply: the answer stays (told_facts.py)
+            line = kept
+            lead_in = bool(names) and names[-1].endswith("lead_in")
             if parts and lead_in:
                 line = drop_opener(line)  # «Pues mire…» + «Pues mis hijos…»: one «pues» is enough
             elif parts:
@@ -130,10 +156,15 @@ class TemplateMouth:
                 line = decapitalize(line, proper)
             else:
                 line = capitalize(line)
-            if index == 0 and intent.name not in glue().get("no_filler", []):
+            # the first part said takes the filler, also when what went before it was left out
+            first = index == 0 or (not parts and (bool(held) or before > 0))
+            if first and intent.name not in glue().get("no_filler", []):
                 line = fillers.add(self._filler, line, persona, rng, proper, state, FILLER_GAP)
             parts.append(line)
+            names.append(intent.name)
             lead_in = intent.name.endswith("lead_in")
+        if not parts and held:
+            parts.append(told_again(capitalize(held), proper))
         if not parts and intents:
             options = glue().get("nothing_left") or glue().get("last_resort", {}).get("default")
             parts.append(str(rng.choice(options or ["Ya veo."])))

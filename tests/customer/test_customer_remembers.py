@@ -93,7 +93,9 @@ def test_no_filler_is_added_twice_in_a_call(added: list[tuple[str, str]]) -> Non
             calls += 1
             total += len(said)
     assert calls >= 100
-    assert total >= calls  # fillers are still said: rationed, not gone
+    # fillers are still said: rationed, not gone (about one a call; a little under since a fact
+    # told before is no longer said again, session 19, and with it went the filler it opened with)
+    assert total * 10 >= calls * 9
 
 
 def test_a_told_sentence_is_not_told_again_as_news() -> None:
