@@ -120,7 +120,8 @@ def _unoffered(intent: Intent, offered: list[str]) -> bool:
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The plan with pieces of a form that fits the question: to an either/or, the bare yes or
     acceptance pieces (and a datum nobody offered) give way to a choice among the options (or
-    «no sé cuál»), said where the first of them was; other forms are kept."""
+    «no sé cuál» where choice_moves says it), said where the first of them was; a plan with no
+    option it can say, and other forms, are kept."""
     if not intents or any(i.name == "hangup" for i in intents):
         return intents
     if form(t.text) != "either_or":
@@ -130,10 +131,14 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     single = len(re.findall(r"¿[^?¿]*\?", t.text[:4000])) <= 1 and not cues.fields_mentioned(
         normalize(last_question(t.text)), list(t.scenario.customer.data)
     )
+    asked = len(re.findall(r"¿[^?¿]*\?", t.text[:4000]))
+    # «…a nombre de Ana, ¿correcto? ¿Y la luz está roja o apagada?»: the «Sí, correcto» answers
+    # the check asked before the either/or
+    bare = BARE - {"data_confirm_yes"} if asked > 1 else BARE
     wrong = [
         i
         for i in intents
-        if i.name in BARE
+        if i.name in bare
         or _unoffered(i, offered)
         and (single or _daypart_option(i, offered) is not None)
     ]
@@ -153,7 +158,11 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     if datum is not None:  # «de 9 a 13» to «¿en la mañana o en la tarde?»: «en la mañana»
         return [*before, Intent(name="choice_answer", slots={"option": datum}), *after]
     chosen = choice_moves.answer(t, [Intent(name="short_yes")])
-    picked = [i for i in chosen if i.name not in BARE] or [Intent(name="choice_unsure")]
+    picked = [i for i in chosen if i.name not in BARE]
+    if not picked:
+        # no option it can say: «¿está sola o hay alguien más?» asks a fact it knows, so no «no sé
+        # cuál» either (a question back the agent may leave unanswered); the plan stays
+        return intents
     return [*before, *picked, *after]
 
 

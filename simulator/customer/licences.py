@@ -173,7 +173,8 @@ def fit_plan(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]
         if instead
         else str(config().get("by_form", {}).get(answer_form.form(t.text), "filler_ack"))
     )
-    return [Intent(name=name)]
+    plan = [Intent(name=name)]
+    return answer_form.fit(t, plan) if answer_form.form(t.text) == "either_or" else plan
 
 
 def line_facts(
