@@ -147,8 +147,9 @@ def licensed(kind: str, licences: frozenset[str]) -> bool:
 
 
 def fit_plan(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]:
-    """The plan without its unlicensed pieces; an acceptance that goes takes back the yes it
-    recorded this turn. A plan left empty says what the question asked instead."""
+    """The plan without its unlicensed pieces. The brain's decision stands (an assumptive close
+    answered with the date it asked is a yes, brain._record_decision): only the words «regístrelo,
+    por favor» that nobody asked for go. A plan left empty says what the question asked instead."""
     kinds = _plan_kinds()
     if not any(i.name in kinds for i in intents):
         return intents
@@ -160,9 +161,6 @@ def fit_plan(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]
         if kind is None or licensed(kind, licences):
             kept.append(intent)
             continue
-        if intent.name == "acceptance" and not was_accepted:
-            t.s.accepted = False
-            t.s.payment_promise = False
         spec = _kinds()[kind]
         if spec.get("instead"):
             instead.append(str(spec["instead"]))

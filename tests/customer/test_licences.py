@@ -85,13 +85,13 @@ def _turn(text: str, sid: str = "cambio-domicilio-internet") -> Turn:
     return Turn(text, normalize(text), set(tag_agent(text)), state, scenario, persona)
 
 
-def test_unlicensed_acceptance_goes_and_takes_back_the_yes() -> None:
+def test_unlicensed_acceptance_words_go_the_decision_stands() -> None:
     t = _turn("Lo dejo anotado como prioritario. ¿Qué día le acomoda para la visita?")
-    t.s.accepted = True  # the brain took the close act of the whole turn for a proposal
+    t.s.accepted = True  # giving the date an assumptive close asks for is a yes
     plan = [Intent(name="acceptance"), Intent(name="data_given", slots={"value": "el lunes"})]
     kept = licences.fit_plan(t, plan, was_accepted=False)
     assert [i.name for i in kept] == ["data_given"]
-    assert not t.s.accepted
+    assert t.s.accepted
 
 
 def test_licensed_acceptance_stays() -> None:
