@@ -14,6 +14,7 @@ from __future__ import annotations
 from simulator.analysis import conduct
 from simulator.customer import (
     agenda,
+    answer_form,
     choice_moves,
     choice_options,
     choice_parts,
@@ -21,6 +22,7 @@ from simulator.customer import (
     commitments,
     cues,
     data_moves,
+    licences,
     moves,
     objections,
     offer_put,
@@ -90,6 +92,9 @@ def decide(
     )
     intents = planner.settle(t, intents)  # no «Resúmame. Nada, ya lo entendí» from shape's parts
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
+    # the reply's first piece fits the question's form; every accept / confirm piece has its
+    # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
+    intents = licences.fit_plan(t, answer_form.fit(t, intents), was_accepted)
     commitments.remember(t, intents)
     own_facts.remember(t, intents)
     s.last_intents = [i.name for i in intents]

@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-from simulator.customer import address, cues
+from simulator.customer import address, cues, licences
 from simulator.customer.state import CustomerState
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
@@ -151,6 +151,7 @@ def known(state: CustomerState, scenario: Scenario) -> frozenset[str]:
     out |= {fact for fact, phrases in _rules("customer_said") if _says(told, phrases)}
     any_of = config().get("any_of", {}) or {}
     out |= {str(fact) for fact, some in any_of.items() if out & set(some)}
+    out |= licences.line_facts(state, state.play.get(AGENT_TEXT, ""), scenario)  # this turn's
     return frozenset(out)
 
 
@@ -160,7 +161,7 @@ def holds(line: str, facts: frozenset[str], intent: str = "") -> bool:
     shared = config().get("intents", {}).get(intent) or {}
     requires = set(getattr(line, "requires", frozenset())) | set(shared.get("requires", []))
     unless = set(getattr(line, "unless", frozenset())) | set(shared.get("unless", []))
-    return requires <= facts and not unless & facts
+    return requires <= facts and not unless & facts and licences.line_licensed(line, intent, facts)
 
 
 def checker(facts: frozenset[str], intent: str = "") -> Callable[[str], bool]:

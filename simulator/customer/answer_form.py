@@ -1,0 +1,184 @@
+"""The form of the agent's question, and the form the reply's first piece must have.
+
+Blind panel L heard «Sí, así es» to «¿menos de 10 mil, de 10 a 20 o más?», «Ok, rápido entonces.
+Sí…» to «¿es por el precio o por el servicio?», «Sí, así está bien, proceda» to «¿le registro el
+cambio y el plan, o sólo el cambio?»: a yes/no to a question that offered options. The reply's
+plan is checked here, in one place: the agent's question is classified (yes/no, either/or with N
+options, wh-open, a request for permission, a request for data, or no question at all) from the
+shared understanding (the acts ``simulator.analysis`` tags on the question alone), and a reply to
+an either/or whose first piece is a bare yes/no or an acceptance gets a choice among the offered
+options instead (``choice_moves``), or an honest «no sé cuál».
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from simulator.analysis.agent import tag_agent
+from simulator.analysis.clauses import split_clauses
+from simulator.customer import choice_moves, cues
+from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
+
+_QUESTIONS = re.compile(r"¿[^?¿]*\?")
+# «¿…, o no?», «¿o qué?», «¿o algo así?»: a tag, not a second option
+_TAG_OR_RAW = re.compile(
+    r"\bm[aá]s o menos\b|,? o (?:no|qu[eé]|algo|c[oó]mo|sea|bien)\b(?= |$|,)", re.IGNORECASE
+)
+# Pieces that choose nothing among options: a bare yes, a confirmation, an acceptance (a «no»
+# may refuse every option and stays).
+BARE = frozenset({"short_yes", "data_confirm_yes", "filler_ack", "agree_summary"})
+ACCEPT = "acceptance"
+_LEADS = frozenset({"y", "e", "entonces", "bueno", "ok", "oiga", "ahora", "pues", "ya"})
+_PREPS = frozenset({"en", "a", "de", "con", "para", "por", "desde", "hasta"})
+_WH = frozenset(
+    {"que", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas"}
+    | {"donde", "quien", "quienes"}
+)
+FORMS = ("either_or", "permission", "data", "open", "yes_no", "statement")
+
+
+def last_question(text: str) -> str:
+    """The turn's last question as written (what the reply answers first), or ``""``."""
+    found = _QUESTIONS.findall(text[:4000])
+    if found:
+        return found[-1]
+    asked = [c.norm for c in split_clauses(text) if c.question]
+    return asked[-1] if asked else ""
+
+
+def options(question: str) -> list[str]:
+    """The options an either/or question offers («¿A, B o C?»: three), none for a yes/no."""
+    raw = _TAG_OR_RAW.sub(" ", question.strip(" ¿?").lower())
+    if " o " not in f" {normalize(raw)} ":
+        return []
+    head, _, last = raw.rpartition(" o ")
+    parts = [p for p in re.split(r",\s+", head) if p.strip()]
+    if not parts or not last.strip():
+        return []
+    return [*parts[-3:], last] if len(parts) > 1 else [parts[-1], last]
+
+
+@lru_cache(maxsize=256)
+def form(text: str) -> str:
+    """The form of the agent's last question (``FORMS``)."""
+    question = last_question(text)
+    if not question:
+        return "statement"
+    acts = set(tag_agent(question))
+    if "data_request" in acts:
+        return "data"  # «¿me da su fecha de nacimiento o los últimos cuatro dígitos?»
+    if options(question):
+        return "either_or"
+    if "hold_request" in acts:
+        return "permission"
+    if wh_led(question):
+        return "open"
+    return "yes_no"
+
+
+def wh_led(question: str) -> bool:
+    """The question opens with an interrogative word (tagged open by the analysis, or led by
+    «qué», «cuál», «para qué»… after a connective): it asks for content, not for a yes."""
+    if "open_question" in set(tag_agent(question)):
+        return True
+    return any(c.question and _is_wh(c.norm) for c in split_clauses(question))
+
+
+def _is_wh(norm: str) -> bool:
+    words = norm.replace("?", " ").replace("mas o menos", " ").split()
+    while words and words[0] in _LEADS:
+        words = words[1:]
+    if words[:1] and words[0] in _PREPS:
+        words = words[1:]
+    return bool(words) and words[0] in _WH
+
+
+def fits(first: Intent, question_form: str) -> bool:
+    """Whether a reply may open with ``first`` to a question of this form."""
+    if question_form == "either_or":
+        return first.name not in BARE
+    return True
+
+
+def _unoffered(intent: Intent, offered: list[str]) -> bool:
+    """A datum said to an either/or that offered none like it: «de 9 a 13 horas» to «¿en la
+    mañana o en la tarde?» names an exact slot nobody offered (figures in it, none in the
+    options, and no option leaves the datum open: «¿o me da otro?»)."""
+    value = normalize(str(intent.slots.get("value", "")))
+    if intent.name != "data_given" or not any(c.isdigit() for c in value):
+        return False
+    if any(any(c.isdigit() for c in o) for o in offered):
+        return False
+    opener = set(map(normalize, _config().get("open_options", [])))
+    return not any(set(normalize(o).split()) & opener for o in offered)
+
+
+def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """The plan with pieces of a form that fits the question: to an either/or, the bare yes or
+    acceptance pieces (and a datum nobody offered) give way to a choice among the options (or
+    «no sé cuál» where choice_moves says it), said where the first of them was; a plan with no
+    option it can say, and other forms, are kept."""
+    if not intents or any(i.name == "hangup" for i in intents):
+        return intents
+    if form(t.text) != "either_or":
+        return intents
+    offered = options(last_question(t.text))
+    # a datum may answer another question, or this one when it names a datum of the customer
+    single = len(re.findall(r"¿[^?¿]*\?", t.text[:4000])) <= 1 and not cues.fields_mentioned(
+        normalize(last_question(t.text)), list(t.scenario.customer.data)
+    )
+    asked = len(re.findall(r"¿[^?¿]*\?", t.text[:4000]))
+    # «…a nombre de Ana, ¿correcto? ¿Y la luz está roja o apagada?»: the «Sí, correcto» answers
+    # the check asked before the either/or
+    bare = BARE - {"data_confirm_yes"} if asked > 1 else BARE
+    wrong = [
+        i
+        for i in intents
+        if i.name in bare
+        or _unoffered(i, offered)
+        and (single or _daypart_option(i, offered) is not None)
+    ]
+    chosen_any = any(i.name.startswith("choice_") or i.slots.get("option") for i in intents)
+    if not wrong:
+        if chosen_any or not any(i.name == ACCEPT for i in intents):
+            return intents
+        # «Sí, adelante» to «¿le registro A, o sólo B?» says which it takes, when it can
+        return choice_moves._accepted_option(t, intents)
+    rest = [i for i in intents if i not in wrong]
+    if chosen_any:
+        return rest  # a choice is said in the reply: the bare pieces beside it go
+    at = intents.index(wrong[0])
+    before = [i for i in intents[:at] if i not in wrong]
+    after = [i for i in intents[at:] if i not in wrong]
+    datum = next((_daypart_option(i, offered) for i in wrong if i.name == "data_given"), None)
+    if datum is not None:  # «de 9 a 13» to «¿en la mañana o en la tarde?»: «en la mañana»
+        return [*before, Intent(name="choice_answer", slots={"option": datum}), *after]
+    chosen = choice_moves.answer(t, [Intent(name="short_yes")])
+    picked = [i for i in chosen if i.name not in BARE]
+    if not picked:
+        # no option it can say: «¿está sola o hay alguien más?» asks a fact it knows, so no «no sé
+        # cuál» either (a question back the agent may leave unanswered); the plan stays
+        return intents
+    return [*before, *picked, *after]
+
+
+def _daypart_option(intent: Intent, offered: list[str]) -> str | None:
+    """The offered option that names the part of the day the datum's first hour falls in."""
+    hour = re.search(r"\d{1,2}", str(intent.slots.get("value", "")))
+    if hour is None:
+        return None
+    parts = _config().get("dayparts", {})
+    for word, span in parts.items() if isinstance(parts, dict) else []:
+        if span[0] <= int(hour.group()) < span[1]:
+            return next((o for o in offered if word in normalize(o).split()), None)
+    return None
+
+
+def _config() -> dict[str, Any]:
+    from simulator.customer import licences
+
+    return licences.config()
