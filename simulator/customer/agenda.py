@@ -130,3 +130,16 @@ def deliver(t: Turn) -> None:
         if len(t.intents) > MAX_INTENTS:  # no room for its lead-in
             t.intents = [i for i in t.intents if i.name != "need_lead_in"]
         budget -= 1
+
+
+def reveal_untold(t: Turn) -> bool:
+    """«¿Hay algo más en que le pueda ayudar?» in a service call whose customer still has a
+    problem it would bring up by itself (``reveal: open``): it says it instead of «es todo», in
+    the agenda's order (what no line said yet)."""
+    if t.scenario.goal != "resolved":
+        return False
+    need = next_untold(t)
+    if need is None:
+        return False
+    moves.reveal_need(t, need)
+    return True

@@ -18,7 +18,7 @@ from typing import Any
 
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import choice_moves, cues
+from simulator.customer import choice_moves, cues, licence_data
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -179,6 +179,4 @@ def _daypart_option(intent: Intent, offered: list[str]) -> str | None:
 
 
 def _config() -> dict[str, Any]:
-    from simulator.customer import licences
-
-    return licences.config()
+    return licence_data.config()

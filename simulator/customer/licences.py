@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import answer_form, cues
+from simulator.customer import answer_form, cues, licence_data
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
-from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
@@ -36,11 +34,7 @@ LICENCE = "licence:"  # ``licence:<name>``: a fact of the current turn (presuppo
 _DIGITS = re.compile(r"\d")
 
 
-@cache
-def config() -> dict[str, Any]:
-    text = resources.files("simulator.customer").joinpath("es/licences.yaml").read_text("utf-8")
-    data = parse_yaml(text)
-    return data if isinstance(data, dict) else {}
+config = licence_data.config
 
 
 @cache

@@ -298,20 +298,6 @@ def reveal_probed(t: Turn) -> bool:
     return True
 
 
-def reveal_untold(t: Turn) -> bool:
-    """«¿Hay algo más en que le pueda ayudar?» in a service call whose customer still has a
-    problem it would bring up by itself (``reveal: open``): it says it instead of «es todo»."""
-    if t.scenario.goal != "resolved":
-        return False
-    from simulator.customer import agenda  # persona-a: the agenda's order, what no line said
-
-    need = agenda.next_untold(t)
-    if need is None:
-        return False
-    _reveal(t, need)
-    return True
-
-
 def reveal_need(t: Turn, need_id: str) -> None:
     """Tell one need now (the hesitation a customer voices at a close it is not ready for)."""
     _reveal(t, need_id)
