@@ -77,12 +77,43 @@ def _spans(norm_text: str, keywords: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _names_the_datum(padded: str, start: int, end: int) -> bool:
+    """Whether the field word at ``padded[start:end]`` names the datum and not the thing: not
+    after a preposition unless a data noun heads it («en su teléfono», «del teléfono» name the
+    device; «el número de su teléfono» asks for it), never inside an idiom («se dio cuenta»)."""
+    frame = config().get("field_frame") or {}
+    for idiom in frame.get("idioms", []):
+        at = padded.find(f" {idiom} ")
+        while at >= 0:
+            if at <= start and end <= at + len(idiom) + 2:
+                return False
+            at = padded.find(f" {idiom} ", at + 1)
+    before = padded[:start].split()
+    if before and before[-1] in frame.get("determiners", []):
+        before = before[:-1]
+    if not before or before[-1] not in frame.get("prepositions", []):
+        return True
+    return len(before) > 1 and before[-2] in frame.get("data_heads", [])
+
+
 def fields_mentioned(norm_text: str, fields: list[str]) -> list[str]:
     """The capture fields an agent turn names, in the order of ``fields``. A field named only
     where a longer name of another field overlaps is not named: «su número de póliza» asks for
-    the policy, not for «su número» (the phone)."""
-    found = {f: _spans(norm_text, field_aliases(f)) for f in fields}
-    named = [f for f in fields if found[f] or contains_any(norm_text, field_aliases(f))]
+    the policy, not for «su número» (the phone); nor one named only as a thing («en su
+    teléfono», «su estado de cuenta»: ``_names_the_datum``)."""
+    padded = f" {norm_text} "
+    found = {
+        f: [
+            (a, b) for a, b in _spans(norm_text, field_aliases(f)) if _names_the_datum(padded, a, b)
+        ]
+        for f in fields
+    }
+    named = [
+        f
+        for f in fields
+        if found[f]
+        or (contains_any(norm_text, field_aliases(f)) and not _spans(norm_text, field_aliases(f)))
+    ]
     out = []
     for f in named:
         inside = found[f] and all(

@@ -13,19 +13,16 @@ import pytest
 
 from simulator.content.library import load_library
 from simulator.customer import choice_each, choice_many, every_part, open_requests, part_memory
-from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
+from tests.customer.seeded import turn_on
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 def _turn(scenario: str, persona: str, text: str, acts: set[str]) -> Turn:
-    library = load_library()
-    sim = CustomerSimulator(library.scenario(scenario), library.persona(persona))
-    state = sim.start(5)
-    return Turn(text, normalize(text), acts, state, sim.scenario, sim.persona)
+    return turn_on(scenario, persona, text, acts, seed=5)
 
 
 def test_a_question_with_two_interrogatives_is_two_parts_with_its_words() -> None:

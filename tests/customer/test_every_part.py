@@ -20,15 +20,13 @@ from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
+from tests.customer.seeded import turn_on
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 def _turn(scenario: str, persona: str, text: str, acts: set[str]) -> Turn:
-    library = load_library()
-    sim = CustomerSimulator(library.scenario(scenario), library.persona(persona))
-    state = sim.start(3)
-    return Turn(text, normalize(text), acts, state, sim.scenario, sim.persona)
+    return turn_on(scenario, persona, text, acts, seed=3)
 
 
 def test_a_second_interrogative_after_y_is_its_own_part() -> None:

@@ -18,16 +18,13 @@ from simulator.customer import choice_voice, closed_parts, every_part, fact_mode
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
-from simulator.language.normalize import normalize
+from tests.customer.seeded import turn_on
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 def _turn(scenario: str, persona: str, text: str, acts: set[str]) -> Turn:
-    library = load_library()
-    sim = CustomerSimulator(library.scenario(scenario), library.persona(persona))
-    state = sim.start(5)
-    return Turn(text, normalize(text), acts, state, sim.scenario, sim.persona)
+    return turn_on(scenario, persona, text, acts, seed=5)
 
 
 @pytest.mark.parametrize(

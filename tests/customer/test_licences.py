@@ -9,8 +9,6 @@ move has no option the customer can say.
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from simulator.analysis.agent import tag_agent
@@ -20,6 +18,7 @@ from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
+from tests.customer.seeded import seeded_calls
 from tests.customer.test_planner_properties import _pool
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
@@ -136,20 +135,9 @@ def _sayable_option(sim: CustomerSimulator, state: CustomerState, text: str) -> 
 
 
 def test_seeded_calls_keep_licences_and_forms() -> None:
-    library = load_library()
     pool = _pool()
-    combos = [
-        (sid, pid)
-        for sid, scenario in sorted(library.scenarios.items())
-        for pid in (scenario.personas or [scenario.default_persona])
-    ]
     turns = accepted = either = 0
-    for call in range(CALLS):
-        rng = random.Random(f"licences:{call}")
-        sid, pid = combos[call % len(combos)]
-        sim = CustomerSimulator(library.scenario(sid), library.persona(pid))
-        state = sim.start(call)
-        _, state = sim.first_line(state)
+    for rng, sim, state in seeded_calls("licences", CALLS):
         for _ in range(TURNS):
             text = rng.choice(pool)
             before = state.model_copy(deep=True)

@@ -15,6 +15,7 @@ import pytest
 from simulator.content.library import load_library
 from simulator.customer import line_audit
 from simulator.customer.simulator import CustomerSimulator
+from tests.customer.seeded import persona_combos
 from tests.customer.test_planner_properties import _pool  # the same trainer and panel lines
 
 CALLS = 80
@@ -26,11 +27,7 @@ pytestmark = pytest.mark.usefixtures("bundled_content_only")
 def test_every_reply_is_audited_to_a_fixed_point() -> None:
     library = load_library()
     pool = _pool()
-    combos = [
-        (sid, pid)
-        for sid, scenario in sorted(library.scenarios.items())
-        for pid in (scenario.personas or [scenario.default_persona])
-    ]
+    combos = persona_combos()
     seen: list[tuple[str, line_audit.Context, str]] = []
     real = line_audit.audit
 

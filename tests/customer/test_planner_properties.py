@@ -14,14 +14,12 @@ after saying it must consult someone; panel F)."""
 
 from __future__ import annotations
 
-import random
 import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from simulator.content.library import load_library
 from simulator.customer import (
     address,
     choice_lists,
@@ -34,9 +32,9 @@ from simulator.customer import (
 )
 from simulator.customer.mouth import REPEATING_INTENTS
 from simulator.customer.planner import OBJECTION_MOVES, forbidden_pair
-from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.traps import REFUSED_FLAG
 from simulator.language.normalize import normalize
+from tests.customer.seeded import seeded_calls
 
 ROOT = Path(__file__).parents[1]
 CALLS = 240
@@ -154,21 +152,10 @@ def _check_shape(names: set[str], text: str) -> None:
 
 
 def test_no_forbidden_pair_over_thousands_of_seeded_turns() -> None:
-    library = load_library()
     pool = _pool()
     assert len(pool) > 200
-    combos = [
-        (sid, pid)
-        for sid, scenario in sorted(library.scenarios.items())
-        for pid in (scenario.personas or [scenario.default_persona])
-    ]
     turns = 0
-    for call in range(CALLS):
-        rng = random.Random(f"planner:{call}")
-        sid, pid = combos[call % len(combos)]
-        sim = CustomerSimulator(library.scenario(sid), library.persona(pid))
-        state = sim.start(call)
-        _, state = sim.first_line(state)
+    for rng, sim, state in seeded_calls("planner", CALLS):
         for _ in range(TURNS):
             text = rng.choice(pool)
             before: dict[str, object] = {
