@@ -243,6 +243,15 @@ def _day_of_month(value: float, before: str) -> bool:
     return value == int(value) and 1 <= value <= 31 and bool(_DAY_LEAD.search(before))
 
 
+_ENUMERATOR_AFTER = re.compile(r"\s*[:)]")
+
+
+def _enumerator(written: str, value: float, after: str) -> bool:
+    """«Uno: pagar los mínimos… Dos: el pago total…»: a small number said in words right before a
+    colon numbers the options of a list; it is no amount (blind panel M: «Dos» read as 2 pesos)."""
+    return value <= 10 and written.isalpha() and bool(_ENUMERATOR_AFTER.match(after))
+
+
 @lru_cache(maxsize=8192)
 def _amounts(text: str) -> tuple[Amount, ...]:
     folded = fold(text)
@@ -262,7 +271,8 @@ def _amounts(text: str) -> tuple[Amount, ...]:
         before = folded[max(0, start - 40) : start]
         money_cue = max((m.end() for m in before_re.finditer(before)), default=-1)
         other_cue = max((m.end() for m in not_before_re.finditer(before)), default=-1)
-        if _day_of_month(seg.value, before) and not dollar and not _CURRENCY_AFTER.match(after):
+        day = _day_of_month(seg.value, before) and not _CURRENCY_AFTER.match(after)
+        if not dollar and (day or _enumerator(text[start : seg.end], seg.value, after)):
             is_money = False
         elif dollar or after_re.match(after):
             is_money = True
