@@ -31,6 +31,7 @@ from simulator.customer import (
     planner,
     presuppose,
     promise_moves,
+    same_concern,
     shape,
     traps,
     upset,
@@ -91,6 +92,7 @@ def decide(
         intents, t.s.interest >= cues.dial("choice_offer_interest", 55)
     )
     intents = planner.settle(t, intents)  # no «Resúmame. Nada, ya lo entendí» from shape's parts
+    intents = same_concern.drop_settled_needs(t, intents)  # «me quedo» + the same concern again
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
     # the reply's first piece fits the question's form; every accept / confirm piece has its
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)

@@ -91,6 +91,10 @@ def _names_the_datum(padded: str, start: int, end: int) -> bool:
     before = padded[:start].split()
     if before and before[-1] in frame.get("determiners", []):
         before = before[:-1]
+    if before and before[-1] == "usted":
+        before = before[:-1]
+    if before and before[-1] in frame.get("thing_verbs", []):
+        return False  # «¿cómo usa usted su celular?»: the device
     if not before or before[-1] not in frame.get("prepositions", []):
         return True
     return len(before) > 1 and before[-2] in frame.get("data_heads", [])

@@ -262,6 +262,9 @@ KNOWN_UNFAIR = {
     "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
     " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
     " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
+    "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 19, customer-y):"
+    " la duda repetida cambia de forma y el cliente pregunta en T14 «¿Y no pierdo mi número?»; el"
+    " guion, escrito sin esa pregunta, no la contesta y el evaluador la marca sin respuesta",
     "s-02-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 19, customer-z):"
     " a la pregunta doble de T10 (preocupación y presupuesto) el cliente ahora contesta también el"
     " presupuesto («para toda la familia, que no pase de unos 2,000 al mes»); el guion, escrito sin"
