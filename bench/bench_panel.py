@@ -71,6 +71,10 @@ PANELS = {
         "session 18 panel L",
         "the session 18 merge train 931fe01 (the session's customer and scorer branches merged)",
     ),
+    "va vb vc vd ve vf vg": (
+        "session 19 panel M",
+        "the session 19 merge train 052778d (the session's customer and scorer branches merged)",
+    ),
 }
 
 

@@ -265,6 +265,16 @@ KNOWN_UNFAIR = {
     "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 19, customer-y):"
     " la duda repetida cambia de forma y el cliente pregunta en T14 «¿Y no pierdo mi número?»; el"
     " guion, escrito sin esa pregunta, no la contesta y el evaluador la marca sin respuesta",
+    "zt-01-tarjeta-credito-horizonte-callado-excellent.txt": "guion desfasado (sesión 19, lead):"
+    " «¿cómo tenía pensado pagarlo, de contado de su sueldo…?» ya no pide el ingreso, y el cliente"
+    " callado contesta vago; el guion sigue con «Dieciocho mil pesos, entiendo», una cantidad que"
+    " nadie dijo y que el evaluador lee como precio",
+    "vc-06-seguro-gastos-medicos-desconfiado-excellent.txt": "panel M (sesión 19): el cliente pidió"
+    " que le llamaran después; «Brinda información» debió no aplicar y no se pide cierre (pendiente),"
+    " y el cierre sin «¿algo más en que le pueda ayudar?» lo reconoce el propio panelista",
+    "vf-01-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 19, lead): con"
+    " «se lo digo clarito» ya no leído como condescendencia, el cliente no cuelga en T28 y el guion,"
+    " que terminó con ese colgado, queda sin despedida",
     "s-02-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 19, customer-z):"
     " a la pregunta doble de T10 (preocupación y presupuesto) el cliente ahora contesta también el"
     " presupuesto («para toda la familia, que no pase de unos 2,000 al mes»); el guion, escrito sin"
