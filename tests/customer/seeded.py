@@ -45,3 +45,15 @@ def seeded_calls(
         state = sim.start(call)
         _, state = sim.first_line(state)
         yield rng, sim, state
+
+
+def every_scenario(
+    seed: int, rng: random.Random
+) -> Iterator[tuple[str, CustomerSimulator, CustomerState]]:
+    """Each scenario once, with a persona drawn by ``rng`` (any persona, not only those the
+    scenario lists) and the customer's state at the start of the call."""
+    library = load_library()
+    for sid in library.scenarios:
+        persona = rng.choice(list(library.personas))
+        sim = CustomerSimulator(library.scenario(sid), library.persona(persona))
+        yield sid, sim, sim.start(seed)

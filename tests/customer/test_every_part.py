@@ -14,13 +14,11 @@ import random
 
 import pytest
 
-from simulator.content.library import load_library
 from simulator.customer import brain, choice_each, every_part, fact_model, plausible
-from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
-from tests.customer.seeded import turn_on
+from tests.customer.seeded import every_scenario, turn_on
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
@@ -127,11 +125,7 @@ SECONDS = ("cuánto le cobran ahorita?", "a qué se dedica?", "desde cuándo lo 
 @pytest.mark.parametrize("seed", range(4))
 def test_every_part_of_a_generated_double_question_is_answered(seed: int) -> None:
     rng = random.Random(seed)
-    library = load_library()
-    for sid in library.scenarios:
-        persona = rng.choice(list(library.personas))
-        sim = CustomerSimulator(library.scenario(sid), library.persona(persona))
-        state = sim.start(seed)
+    for sid, sim, state in every_scenario(seed, rng):
         text = f"{rng.choice(FIRSTS)} y {rng.choice(SECONDS)}"
         intents, _ = brain.decide(text, ["open_question"], state, sim.scenario, sim.persona)
         names = {i.name for i in intents}
@@ -151,7 +145,7 @@ def test_every_part_of_a_generated_double_question_is_answered(seed: int) -> Non
         ]
         assert all(owned) or len(intents) >= every_part.MAX_INTENTS, (
             sid,
-            persona,
+            sim.persona.id,
             text,
             [i.name for i in intents],
         )

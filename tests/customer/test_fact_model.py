@@ -20,6 +20,7 @@ from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
+from tests.customer.seeded import every_scenario
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
@@ -161,11 +162,7 @@ QUESTIONS = {
 @pytest.mark.parametrize("seed", range(4))
 def test_generated_open_questions_get_the_scenario_fact_each_time(seed: int) -> None:
     rng = random.Random(seed)
-    library = load_library()
-    for sid in library.scenarios:
-        persona = rng.choice(list(library.personas))
-        sim = CustomerSimulator(library.scenario(sid), library.persona(persona))
-        state = sim.start(seed)
+    for sid, sim, state in every_scenario(seed, rng):
         key = rng.choice(sorted(QUESTIONS))
         fact = next((f for f in fact_model.facts(sid) if f.key == key), None)
         if fact is None:

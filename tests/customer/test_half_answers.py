@@ -13,12 +13,10 @@ import random
 
 import pytest
 
-from simulator.content.library import load_library
 from simulator.customer import choice_voice, closed_parts, every_part, fact_model, line_pairs
-from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
-from tests.customer.seeded import turn_on
+from tests.customer.seeded import every_scenario, turn_on
 
 pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
@@ -119,11 +117,7 @@ ASK_NEED = "Cuénteme, ¿qué es lo que necesita?"
 @pytest.mark.parametrize("seed", range(3))
 def test_a_two_part_question_gets_a_piece_per_part(seed: int) -> None:
     rng = random.Random(seed)
-    library = load_library()
-    for sid in library.scenarios:
-        persona = rng.choice(list(library.personas))
-        sim = CustomerSimulator(library.scenario(sid), library.persona(persona))
-        state = sim.start(seed)
+    for sid, sim, state in every_scenario(seed, rng):
         _, state = sim.respond_to_acts(ASK_NEED, ["open_question"], state)  # the need is told
         text = f"{rng.choice(FIRSTS)} y {rng.choice(SECONDS)}"
         reply, state = sim.respond_to_acts(text, ["open_question"], state)
@@ -133,7 +127,7 @@ def test_a_two_part_question_gets_a_piece_per_part(seed: int) -> None:
         answering = [i for i in reply.intents if i.name not in every_part.OWN | every_part.COURTESY]
         assert len(answering) >= 2, (
             sid,
-            persona,
+            sim.persona.id,
             text,
             reply.text,
             [i.name for i in reply.intents],

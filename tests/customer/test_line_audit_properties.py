@@ -7,15 +7,12 @@ a back-reference to a sentence the customer never said, weather talk out of seas
 
 from __future__ import annotations
 
-import random
 from unittest import mock
 
 import pytest
 
-from simulator.content.library import load_library
 from simulator.customer import line_audit
-from simulator.customer.simulator import CustomerSimulator
-from tests.customer.seeded import persona_combos
+from tests.customer.seeded import seeded_calls
 from tests.customer.test_planner_properties import _pool  # the same trainer and panel lines
 
 CALLS = 80
@@ -25,9 +22,7 @@ pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 
 def test_every_reply_is_audited_to_a_fixed_point() -> None:
-    library = load_library()
     pool = _pool()
-    combos = persona_combos()
     seen: list[tuple[str, line_audit.Context, str]] = []
     real = line_audit.audit
 
@@ -38,12 +33,7 @@ def test_every_reply_is_audited_to_a_fixed_point() -> None:
 
     changed = 0
     with mock.patch.object(line_audit, "audit", recording):
-        for call in range(CALLS):
-            rng = random.Random(f"audit:{call}")
-            sid, pid = combos[call % len(combos)]
-            sim = CustomerSimulator(library.scenario(sid), library.persona(pid))
-            state = sim.start(call)
-            _, state = sim.first_line(state)
+        for rng, sim, state in seeded_calls("audit", CALLS):
             for _ in range(TURNS):
                 reply, state = sim.respond(rng.choice(pool), state)
                 if reply.intents:

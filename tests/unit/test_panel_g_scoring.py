@@ -14,16 +14,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.claims import instalment_totals
 from simulator.analysis.customer import tag_customer
 from simulator.analysis.offensive import insult
 from simulator.language.extract import extract_field_value, field_matches
-from simulator.models.scorecard import TurnActs
 from simulator.models.transcript import Transcript
 from simulator.scoring import score_transcript
+from tests.unit.price_calls import price_errors
 
 CATALOG = [
     {
@@ -43,14 +41,7 @@ CATALOG = [
 
 
 def _price_errors(agent_line: str) -> list[int]:
-    turns = [
-        {"speaker": "customer", "text": "¿Y cómo se paga?"},
-        {"speaker": "agent", "text": agent_line},
-    ]
-    acts = [TurnActs(index=i, speaker=t["speaker"], acts=[]) for i, t in enumerate(turns, 1)]
-    data: dict[str, Any] = {"kind": "sale", "catalog": CATALOG, "turns": turns}
-    card = score_transcript(Transcript.model_validate(data), acts)
-    return [e.turn or 0 for e in card.critical_errors if e.code == "inaccurate_information"]
+    return price_errors(CATALOG, agent_line, "¿Y cómo se paga?")
 
 
 def test_an_instalment_plans_total_is_read_from_its_words() -> None:

@@ -8,14 +8,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from simulator.analysis import conduct, limits
 from simulator.analysis.customer import tag_customer
 from simulator.language.numbers import extract_amounts
-from simulator.models.scorecard import TurnActs
-from simulator.models.transcript import Transcript
-from simulator.scoring import score_transcript
+from tests.unit.price_calls import price_errors
 
 CATALOG = [
     {"name": "Tableta Lumen 10", "price": 3899, "period": "pago único"},
@@ -24,14 +20,7 @@ CATALOG = [
 
 
 def _price_errors(agent_line: str) -> list[int]:
-    turns = [
-        {"speaker": "customer", "text": "¿Y cuál me conviene?"},
-        {"speaker": "agent", "text": agent_line},
-    ]
-    acts = [TurnActs(index=i, speaker=t["speaker"], acts=[]) for i, t in enumerate(turns, 1)]
-    data: dict[str, Any] = {"kind": "sale", "catalog": CATALOG, "turns": turns}
-    card = score_transcript(Transcript.model_validate(data), acts)
-    return [e.turn or 0 for e in card.critical_errors if e.code == "inaccurate_information"]
+    return price_errors(CATALOG, agent_line, "¿Y cuál me conviene?")
 
 
 def test_options_numbered_in_words_are_no_amounts() -> None:
