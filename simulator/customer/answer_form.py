@@ -47,7 +47,15 @@ def last_question(text: str) -> str:
     if found:
         return found[-1]
     asked = [c.norm for c in split_clauses(text) if c.question]
-    return asked[-1] if asked else ""
+    if asked:
+        return asked[-1]
+    # typed without «¿?» («ya tiene internet en casa o apenas lo va a contratar»): the analysis
+    # still hears a question; its last sentence is the one asked (blind probes, session 19)
+    sentences = [p.strip() for p in re.split(r"[.:;!]\s+", text[:4000]) if p.strip()]
+    for sentence in reversed(sentences):
+        if {"closed_question", "open_question"} & set(tag_agent(sentence)):
+            return sentence
+    return ""
 
 
 def options(question: str) -> list[str]:

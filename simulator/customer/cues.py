@@ -89,6 +89,10 @@ def _names_the_datum(padded: str, start: int, end: int) -> bool:
                 return False
             at = padded.find(f" {idiom} ", at + 1)
     before = padded[:start].split()
+    asking = frame.get("asking", [])
+    first = padded[start:end].split()[:1]
+    if (before and before[-1] in asking) or (first and first[0] in asking):
+        return True  # «¿en qué fecha…?», «¿a qué correo…?»: the datum asked for
     if before and before[-1] in frame.get("determiners", []):
         before = before[:-1]
     if before and before[-1] == "usted":

@@ -47,6 +47,7 @@ def test_without_a_settled_objection_the_need_is_told() -> None:
         ("¿Para qué usa usted su celular, más que nada?", []),
         ("¿Me regala el número de su teléfono?", ["telefono"]),
         ("¿A qué correo le mando el resumen?", ["correo"]),
+        ("¿Y a qué teléfono le marco si se corta?", ["telefono"]),
         ("¿Me dicta su número de cuenta, por favor?", ["numero_cuenta"]),
     ],
 )
@@ -54,3 +55,12 @@ def test_a_field_word_that_names_the_thing_asks_for_no_datum(
     question: str, asked: list[str]
 ) -> None:
     assert fields_requested(question, ["telefono", "correo", "numero_cuenta"]) == asked
+
+
+def test_a_question_typed_without_marks_is_still_the_question_answered() -> None:
+    from simulator.customer import answer_form
+
+    text = "Una última cosa, señora: ya tiene servicio de cable en casa o lo va a contratar"
+    assert answer_form.last_question(text).startswith("ya tiene servicio de cable")
+    assert answer_form.form(text) == "either_or"
+    assert answer_form.form("Gracias por esperar. Le comento las opciones.") == "statement"
