@@ -1,10 +1,9 @@
 """The customer's closing moves: answering a close or trial close, buying signals, and the end
 of the call (thanks, «¿algo más?», farewell).
 
-Split from ``moves.py`` because the decision (accept, refuse, not yet) and the signals that show
-readiness belong together: an accepted readiness check is answered with a signal.
-``brain.decide`` calls ``close_turn`` and ``signals``.
-"""
+Split from ``moves.py``: the decision (accept, refuse, not yet) and the signals that show readiness
+belong together (an accepted readiness check is answered with a signal); ``brain.decide`` calls
+``close_turn`` and ``signals``."""
 
 from __future__ import annotations
 
@@ -12,16 +11,8 @@ import math
 
 from simulator.analysis import conduct
 from simulator.analysis.customer import tag_customer
-from simulator.customer import (
-    agenda,
-    cues,
-    data_give,
-    haggling,
-    moves,
-    persona_play,
-    promise_terms,
-    traps,
-)
+from simulator.customer import cues, data_give, haggling, moves, persona_play, promise_terms, traps
+from simulator.customer.agenda import reveal_untold
 from simulator.customer.asked_about import asks_doubt
 from simulator.customer.objections import (
     apply_pressure,
@@ -350,12 +341,12 @@ def end_of_call(t: Turn, *, quiet: bool) -> bool:
             return doubts(t)  # «¿Qué otra duda tiene?» in the middle of the offer
         if fire_trap(t, "end"):
             return True
-        if agenda.reveal_untold(t) or traps.fire_due(t, floor_open=True):
+        if reveal_untold(t) or traps.fire_due(t, floor_open=True):
             return True  # the untold problem first; then a trap that waited for the open floor
     lead_thanks = not {"greeting", "open_question", "data_request"} & t.acts
     if closing == {"thanks"} and "closed_question" in t.acts and lead_thanks:
         return False  # «Gracias. ¿Me regala cinco minutitos?»: a courtesy before a question
-    if "offer_more" in t.acts and not quiet and agenda.reveal_untold(t):
+    if "offer_more" in t.acts and not quiet and reveal_untold(t):
         return True  # «¿Algo más?» — «Sí: encima me cobraron dos veces.» (not resolved yet)
     if sc.goal == "resolved" and not s.objections and not s.refused:
         # the customer's problem is solved once it gave what was needed; whether the agent read

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from simulator.customer import facts
+from simulator.customer.field_frame import names_the_datum, spans
 from simulator.datafiles import parse as parse_yaml
 from simulator.language import spelled
 from simulator.language.extract import extract_field_value, field_kind, field_matches
@@ -63,47 +64,6 @@ def field_aliases(field: str) -> list[str]:
     return [normalize(field.replace("_", " "))]
 
 
-def _spans(norm_text: str, keywords: list[str]) -> list[tuple[int, int]]:
-    """Where whole-word matches of the keywords are in a normalized text."""
-    padded = f" {norm_text} "
-    spans = []
-    for key in keywords:
-        if not key:
-            continue
-        start = padded.find(f" {key} ")
-        while start >= 0:
-            spans.append((start, start + len(key)))
-            start = padded.find(f" {key} ", start + 1)
-    return spans
-
-
-def _names_the_datum(padded: str, start: int, end: int) -> bool:
-    """Whether the field word at ``padded[start:end]`` names the datum and not the thing: not
-    after a preposition unless a data noun heads it («en su teléfono», «del teléfono» name the
-    device; «el número de su teléfono» asks for it), never inside an idiom («se dio cuenta»)."""
-    frame = config().get("field_frame") or {}
-    for idiom in frame.get("idioms", []):
-        at = padded.find(f" {idiom} ")
-        while at >= 0:
-            if at <= start and end <= at + len(idiom) + 2:
-                return False
-            at = padded.find(f" {idiom} ", at + 1)
-    before = padded[:start].split()
-    asking = frame.get("asking", [])
-    first = padded[start:end].split()[:1]
-    if (before and before[-1] in asking) or (first and first[0] in asking):
-        return True  # «¿en qué fecha…?», «¿a qué correo…?»: the datum asked for
-    if before and before[-1] in frame.get("determiners", []):
-        before = before[:-1]
-    if before and before[-1] == "usted":
-        before = before[:-1]
-    if before and before[-1] in frame.get("thing_verbs", []):
-        return False  # «¿cómo usa usted su celular?»: the device
-    if not before or before[-1] not in frame.get("prepositions", []):
-        return True
-    return len(before) > 1 and before[-2] in frame.get("data_heads", [])
-
-
 def fields_mentioned(norm_text: str, fields: list[str]) -> list[str]:
     """The capture fields an agent turn names, in the order of ``fields``. A field named only
     where a longer name of another field overlaps is not named: «su número de póliza» asks for
@@ -112,7 +72,9 @@ def fields_mentioned(norm_text: str, fields: list[str]) -> list[str]:
     padded = f" {norm_text} "
     found = {
         f: [
-            (a, b) for a, b in _spans(norm_text, field_aliases(f)) if _names_the_datum(padded, a, b)
+            (a, b)
+            for a, b in spans(norm_text, field_aliases(f))
+            if names_the_datum(padded, a, b, config().get("field_frame") or {})
         ]
         for f in fields
     }
@@ -120,7 +82,7 @@ def fields_mentioned(norm_text: str, fields: list[str]) -> list[str]:
         f
         for f in fields
         if found[f]
-        or (contains_any(norm_text, field_aliases(f)) and not _spans(norm_text, field_aliases(f)))
+        or (contains_any(norm_text, field_aliases(f)) and not spans(norm_text, field_aliases(f)))
     ]
     out = []
     for f in named:
