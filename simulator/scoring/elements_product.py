@@ -111,7 +111,7 @@ def judge(ctx: CallContext) -> Judged:
         ]
     parts = {"presented": bool(presentations), "accurate": not mismatches}
     if ctx.kind == "sale" and (needs or not ctx.imported):
-        parts["benefit_tied"] = bool(tied)
+        parts["benefit_tied"] = bool(tied) or _postponed(ctx)
     elif ctx.kind == "sale":
         # a call from outside where the customer never said what he needs is judged, as a QA
         # analyst judges it, on the offer explained with its cost before the customer has to ask
@@ -193,3 +193,12 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
     result = judged(parts, missing, evidence, "product_information", slots(ctx), kind=ctx.kind)
     result.facts.update(presentations=[], tied=[], mismatches=mismatches, explained=explained)
     return result
+
+
+def _postponed(ctx: CallContext) -> bool:
+    """The customer asked to talk later and the agent agreed the call-back without pushing for
+    the sale: the benefit tied to a need belongs to that later call (blind panel M vc-06, an
+    excellent agent who respected «llámeme después de las seis»)."""
+    from simulator.scoring.elements_objections import callback_turns, close_turns, objection_turns
+
+    return bool(callback_turns(ctx, objection_turns(ctx))) and not close_turns(ctx)

@@ -270,8 +270,9 @@ KNOWN_UNFAIR = {
     " callado contesta vago; el guion sigue con «Dieciocho mil pesos, entiendo», una cantidad que"
     " nadie dijo y que el evaluador lee como precio",
     "vc-06-seguro-gastos-medicos-desconfiado-excellent.txt": "panel M (sesión 19): el cliente pidió"
-    " que le llamaran después; «Brinda información» debió no aplicar y no se pide cierre (pendiente),"
-    " y el cierre sin «¿algo más en que le pueda ayudar?» lo reconoce el propio panelista",
+    " que le llamaran después (ya no se exige ligar beneficios ni se lee «solo si decide contratar»"
+    " como cierre); queda el cierre sin «¿algo más en que le pueda ayudar?», que el propio panelista"
+    " reconoce",
     "vf-01-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 19, lead): con"
     " «se lo digo clarito» ya no leído como condescendencia, el cliente no cuelga en T28 y el guion,"
     " que terminó con ese colgado, queda sin despedida",

@@ -8,9 +8,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from simulator.analysis import conduct, limits
 from simulator.analysis.customer import tag_customer
 from simulator.language.numbers import extract_amounts
+from simulator.models.transcript import Transcript
+from simulator.scoring import score_transcript
 from tests.unit.price_calls import price_errors
 
 CATALOG = [
@@ -53,3 +57,29 @@ def test_hear_me_first_is_no_do_not_call() -> None:
     heard = tag_customer("No me ofrezca nada todavía, primero escúcheme.")
     assert heard.objection_type != "do_not_call"
     assert tag_customer("No me ofrezca nada, gracias.").objection_type == "do_not_call"
+
+
+def test_a_conditional_contract_is_no_close() -> None:
+    from simulator.analysis.agent import tag_agent
+
+    assert "close" not in tag_agent("El folio se genera solo si decide contratar.")
+    assert "close" in tag_agent("¿Desea contratarlo hoy mismo?")
+
+
+def test_a_call_back_agreed_owes_no_benefit_tie_yet() -> None:
+    turns = [
+        ("agent", "Buenas tardes, le habla Karla de Seguros Norte. ¿Hablo con el señor Luna?"),
+        ("customer", "Sí, soy yo, pero ahorita estoy ocupado, márqueme más tarde."),
+        ("agent", "Claro, señor Luna, le marco hoy después de las seis. ¿Le queda bien?"),
+        ("customer", "Sí. Es que no tengo seguro médico desde que dejé la empresa."),
+        ("agent", "Entendido. Le mando por correo el Plan Básico: cubre hospitalización y cirugías."),
+        ("customer", "Va, gracias."),
+        ("agent", "A usted, señor Luna. Le marco a las seis. Que tenga buena tarde."),
+    ]
+    data: dict[str, Any] = {
+        "kind": "sale",
+        "catalog": [{"name": "Plan Básico", "price": 900, "period": "mes"}],
+        "turns": [{"speaker": s, "text": t} for s, t in turns],
+    }
+    card = score_transcript(Transcript.model_validate(data))
+    assert card.elements["product_information"].met is not False
