@@ -13,13 +13,12 @@ question. Items untold at one floor surface at the next.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from simulator.customer import moves
 from simulator.customer.line_words import QUESTION, stems
 from simulator.customer.turn import Turn
-from simulator.datafiles import parse as parse_yaml
+from simulator.datafiles import resource_yaml
 from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
@@ -30,8 +29,7 @@ MAX_INTENTS = 3  # as brain.MAX_INTENTS: an item is added only where the reply h
 
 @cache
 def config() -> dict[str, Any]:
-    text = resources.files("simulator.customer").joinpath("es/agenda.yaml").read_text("utf-8")
-    data = parse_yaml(text)
+    data = resource_yaml("simulator.customer", "es/agenda.yaml")
     return data if isinstance(data, dict) else {}
 
 

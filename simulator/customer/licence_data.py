@@ -7,14 +7,12 @@ says what a reply left empty should say. Its own module keeps them from importin
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from simulator.datafiles import parse as parse_yaml
+from simulator.datafiles import resource_yaml
 
 
 @cache
 def config() -> dict[str, Any]:
-    text = resources.files("simulator.customer").joinpath("es/licences.yaml").read_text("utf-8")
-    data = parse_yaml(text)
+    data = resource_yaml("simulator.customer", "es/licences.yaml")
     return data if isinstance(data, dict) else {}

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
 from simulator.customer import line_words
 from simulator.customer.casing import capitalize
-from simulator.datafiles import parse as parse_yaml
+from simulator.datafiles import resource_yaml
 from simulator.language.normalize import normalize
 
 SHARED = 2  # concepts two pieces share to tell one fact
@@ -30,8 +29,7 @@ SHARED = 2  # concepts two pieces share to tell one fact
 
 @cache
 def config() -> dict[str, Any]:
-    path = resources.files("simulator.customer").joinpath("es/told_facts.yaml")
-    data = parse_yaml(path.read_text("utf-8"))
+    data = resource_yaml("simulator.customer", "es/told_facts.yaml")
     return data if isinstance(data, dict) else {}
 
 

@@ -14,6 +14,7 @@ from simulator.scoring import must_say
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import customer_questions, ignored_questions, need_turns
+from simulator.scoring.elements_objections import callback_turns, close_turns, objection_turns
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.prices import (
     PriceMismatch,
@@ -199,6 +200,4 @@ def _postponed(ctx: CallContext) -> bool:
     """The customer asked to talk later and the agent agreed the call-back without pushing for
     the sale: the benefit tied to a need belongs to that later call (blind panel M vc-06, an
     excellent agent who respected «llámeme después de las seis»)."""
-    from simulator.scoring.elements_objections import callback_turns, close_turns, objection_turns
-
     return bool(callback_turns(ctx, objection_turns(ctx))) and not close_turns(ctx)
