@@ -36,6 +36,8 @@ def names_the_datum(padded: str, start: int, end: int, frame: dict[str, Any]) ->
                 return False
             at = padded.find(f" {idiom} ", at + 1)
     before = padded[:start].split()
+    if _given_by_agent(before, frame):
+        return False  # «¿prefiere que le diga el monto?»: the agent gives it, nobody asks for it
     asking = frame.get("asking", [])
     first = padded[start:end].split()[:1]
     if (before and before[-1] in asking) or (first and first[0] in asking):
@@ -49,3 +51,14 @@ def names_the_datum(padded: str, start: int, end: int, frame: dict[str, Any]) ->
     if not before or before[-1] not in frame.get("prepositions", []):
         return True
     return len(before) > 1 and before[-2] in frame.get("data_heads", [])
+
+
+def _given_by_agent(before: list[str], frame: dict[str, Any]) -> bool:
+    """Whether the noun phrase ending at the field word is the object of «le digo / le doy /
+    le explico…» («le doy el número de cuenta»): the agent offers the datum."""
+    skip = set(frame.get("determiners", [])) | set(frame.get("data_heads", []))
+    skip |= set(frame.get("prepositions", [])) | {"usted"}
+    at = len(before)
+    while at > 0 and before[at - 1] in skip and len(before) - at < 4:
+        at -= 1
+    return at > 1 and before[at - 1] in frame.get("giving_verbs", []) and before[at - 2] in ("le", "les")

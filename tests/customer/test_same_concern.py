@@ -49,12 +49,16 @@ def test_without_a_settled_objection_the_need_is_told() -> None:
         ("¿A qué correo le mando el resumen?", ["correo"]),
         ("¿Y a qué teléfono le marco si se corta?", ["telefono"]),
         ("¿Me dicta su número de cuenta, por favor?", ["numero_cuenta"]),
+        # the agent offers to give the datum: nobody asks the customer for it (session 20)
+        ("¿Tiene su recibo a la mano o prefiere que le diga el monto?", []),
+        ("Si gusta, le doy el número de cuenta para su depósito.", []),
+        ("¿Me dice el monto que puede pagar?", ["monto"]),
     ],
 )
 def test_a_field_word_that_names_the_thing_asks_for_no_datum(
     question: str, asked: list[str]
 ) -> None:
-    assert fields_requested(question, ["telefono", "correo", "numero_cuenta"]) == asked
+    assert fields_requested(question, ["telefono", "correo", "numero_cuenta", "monto"]) == asked
 
 
 def test_a_question_typed_without_marks_is_still_the_question_answered() -> None:

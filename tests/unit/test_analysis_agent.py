@@ -56,6 +56,9 @@ def test_open_and_closed_questions() -> None:
     assert acts("cuenteme como usa su tarjeta normalmente") == {"open_question"}
     assert acts("¿Tiene usted internet en casa actualmente?") == {"closed_question"}
     assert acts("usted tiene tarjeta de credito con otro banco") == {"closed_question"}
+    # how often: «cada cuándo / cada cuánto» asks for content (lead play, session 20)
+    assert acts("¿Cada cuándo cobra en su chamba?") == {"open_question"}
+    assert acts("y cada cuanto le cae el sueldo") == {"open_question"}
     # choosing among offered options is closed even with an open-looking start
     assert acts("Muy bien. ¿Y qué es lo que más usan, videos o juegos?") == {
         "acknowledgement",
