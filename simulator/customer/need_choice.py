@@ -127,7 +127,10 @@ def for_open_question(
 ) -> tuple[Need | None, bool]:
     """The need an open question reveals, and whether the customer must say it does not know
     (the question asks for a date and no untold need names one)."""
-    hit = next((n for n in unrevealed if probed(norm_text, n.probe_keywords)), None)
+    # the questions probe, not the paraphrase before them: «…entre las clases y sus ventas… ¿y cómo
+    # le funciona su conexión?» asks about the connection, not the sales it just told (lead play)
+    asked = " ".join(question_parts(text)) or norm_text
+    hit = next((n for n in unrevealed if probed(asked, n.probe_keywords)), None)
     if hit is not None:
         return hit, False
     need = next((n for n in unrevealed if n.reveal == "open"), None)
