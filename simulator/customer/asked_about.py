@@ -12,9 +12,13 @@ The phrases are data in es/brain.yaml (``note_asks``, ``doubt_asks``).
 
 from __future__ import annotations
 
+import re
+
 from simulator.customer import cues
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
+
+_DICTATED = re.compile(r"\d[\d\s.-]{2,}\d")  # a folio or number dictated before the question
 
 
 def _last_question(t: Turn) -> str:
@@ -24,6 +28,15 @@ def _last_question(t: Turn) -> str:
 def asks_noted(t: Turn) -> bool:
     """The turn's last question asks whether the customer noted (or can note) something."""
     return cues.contains_any(_last_question(t), cues.phrases("note_asks"))
+
+
+def asks_ready_to_note(t: Turn) -> bool:
+    """«¿Tiene dónde anotar?» with nothing dictated yet (in the turn or before): the customer gets ready
+    (``note_ready``), it has noted nothing yet."""
+    if not cues.contains_any(_last_question(t), cues.phrases("note_ready_asks")):
+        return False
+    before = t.text.rsplit("¿", 1)[0]
+    return not _DICTATED.search(before) and "folio_given" not in t.s.facts_heard
 
 
 def asks_doubt(t: Turn) -> bool:

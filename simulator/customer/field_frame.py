@@ -61,4 +61,8 @@ def _given_by_agent(before: list[str], frame: dict[str, Any]) -> bool:
     at = len(before)
     while at > 0 and before[at - 1] in skip and len(before) - at < 4:
         at -= 1
-    return at > 1 and before[at - 1] in frame.get("giving_verbs", []) and before[at - 2] in ("le", "les")
+    return (
+        at > 1
+        and before[at - 1] in frame.get("giving_verbs", [])
+        and before[at - 2] in ("le", "les")
+    )

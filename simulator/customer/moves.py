@@ -228,7 +228,7 @@ def questions(t: Turn) -> None:
         return
     if "closed_question" in t.acts:
         if asked_about.asks_noted(t):  # «¿Tiene dónde anotar el folio?» — the note, not a need
-            t.say("note_taken")
+            t.say("note_ready" if asked_about.asks_ready_to_note(t) else "note_taken")
             return
         if probe_hit is not None and not callado:
             _reveal(t, probe_hit.id)

@@ -34,6 +34,17 @@ def test_a_question_about_the_note_is_answered_about_the_note(persona: str, ask:
     assert "short_no" not in reply.intent_names, reply.text
 
 
+@pytest.mark.parametrize("persona", ["platicador", "callado", "amable"])
+def test_asked_whether_it_can_note_before_anything_was_dictated_it_gets_ready(
+    persona: str,
+) -> None:
+    sim, state = _sim("asistencia-hogar-fuga", persona)
+    _, state = sim.respond(FOLIO_TURNS[0], state)
+    reply, _ = sim.respond("Le voy a dar su número de reporte. ¿Tiene con qué anotar?", state)
+    assert "note_ready" in reply.intent_names, reply.text
+    assert "note_taken" not in reply.intent_names, reply.text
+
+
 def test_a_done_announcement_is_not_confirmed_as_a_read_back() -> None:
     sim, state = _sim("asistencia-hogar-fuga", "amable")
     _, state = sim.respond(FOLIO_TURNS[0], state)
