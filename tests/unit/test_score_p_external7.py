@@ -1,0 +1,125 @@
+"""Session 20 (helper score-p, issue 12): classes of disagreement found on the external dev
+calls of batch 7, fixed as general mechanisms. Every line below was written for this test.
+
+- a later refusal takes back an earlier «sí» to a question that was no close, so a sale thanked
+  for as confirmed afterwards lacks consent;
+- «gracias por confirmar su contratación» says the sale is registered;
+- «completamente gratis» said of one named add-on is judged on that add-on's cost only;
+- a debt told to a listener validated by name only fails ``data_management`` in a collections
+  call (DOMAIN.md: right-party contact first, identity validation).
+"""
+
+from __future__ import annotations
+
+from simulator.models.transcript import Transcript
+from simulator.scoring import score_transcript
+from simulator.scoring.context import states_registration
+
+
+def _card(kind: str, turns: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    data = {
+        "format": "simulador.transcript/1",
+        "kind": kind,
+        "turns": [{"speaker": s, "text": t} for s, t in turns],
+    }
+    return score_transcript(Transcript.model_validate(data))
+
+
+def _codes(kind: str, turns: list[tuple[str, str]]) -> set[tuple[str, int | None]]:
+    return {(e.code, e.turn) for e in _card(kind, turns).critical_errors}
+
+
+OPENING = [
+    ("agent", "Buenos días, le saluda Ramiro de Telecable Norte, ¿hablo con la señora Irma Salas?"),
+    ("customer", "Sí, con ella."),
+]
+
+
+def test_a_sale_thanked_for_after_the_customer_took_back_her_yes_lacks_consent() -> None:
+    turns = [
+        *OPENING,
+        ("agent", "Tenemos canales deportivos por 149 pesos al mes. ¿Quiere que le platique?"),
+        ("customer", "Sí, a ver."),
+        ("agent", "Incluye la liga completa y los partidos de la selección en alta definición."),
+        ("customer", "No, fíjese que ahorita no, gracias."),
+        ("agent", "Entonces muchas gracias por confirmar su contratación, señora Irma."),
+    ]
+    assert ("sale_without_consent", 7) in _codes("sale", turns)
+
+
+def test_a_sale_after_a_clear_yes_to_the_close_keeps_its_consent() -> None:
+    turns = [
+        *OPENING,
+        ("agent", "Tenemos canales deportivos por 149 pesos al mes. ¿Se los activo hoy?"),
+        ("customer", "Sí, actívemelos, por favor."),
+        ("agent", "Listo, muchas gracias por confirmar su contratación, señora Irma."),
+    ]
+    assert not {c for c, _ in _codes("sale", turns)} & {"sale_without_consent"}
+
+
+def test_thanks_for_a_confirmation_reads_as_a_registration_but_a_question_does_not() -> None:
+    assert states_registration("Perfecto, le agradezco por aceptar el cambio de paquete.")
+    assert states_registration("Muy bien, gracias por confirmar la activación del servicio.")
+    assert not states_registration("¿Me confirma la activación del servicio?")
+    assert not states_registration("Gracias por su tiempo, que tenga buen día.")
+
+
+def test_a_named_add_on_said_free_is_not_contradicted_by_the_plan_price() -> None:
+    turns = [
+        *OPENING,
+        (
+            "agent",
+            "Si hoy contrata, además le subimos la velocidad de su módem completamente gratis.",
+        ),
+        ("customer", "¿Y el plan cuánto cuesta?"),
+        ("agent", "El plan de streaming queda en 259 pesos mensuales."),
+    ]
+    assert not {c for c, _ in _codes("sale", turns)} & {"inaccurate_information"}
+
+
+def test_everything_said_free_is_still_contradicted_by_a_later_cost() -> None:
+    turns = [
+        *OPENING,
+        ("agent", "Con nosotros todo le sale completamente gratis, no se preocupe."),
+        ("customer", "¿Seguro?"),
+        ("agent", "Bueno, nada más paga 300 pesos de inscripción y la mensualidad."),
+    ]
+    assert "inaccurate_information" in {c for c, _ in _codes("sale", turns)}
+
+
+def test_arrears_told_after_the_name_alone_fail_data_management_in_collections() -> None:
+    turns = [
+        ("agent", "¿El señor Julián Fierro?"),
+        ("customer", "Sí, ¿quién habla?"),
+        (
+            "agent",
+            "Le llamo de Crédito Solidario porque tiene un atraso de tres pagos en su crédito.",
+        ),
+        ("customer", "¿Cómo que atraso?"),
+    ]
+    result = _card("collections", turns).elements["data_management"]
+    assert result.met is False
+
+
+def test_arrears_told_after_a_date_of_birth_is_checked_meet_data_management() -> None:
+    turns = [
+        ("agent", "¿El señor Julián Fierro? Para validar, ¿me confirma su fecha de nacimiento?"),
+        ("customer", "Sí, soy yo, el 4 de marzo de 1979."),
+        (
+            "agent",
+            "Le llamo de Crédito Solidario porque tiene un atraso de tres pagos en su crédito.",
+        ),
+        ("customer", "Sí, ya sé, ando corto."),
+    ]
+    result = _card("collections", turns).elements["data_management"]
+    assert result.met is not False
+
+
+def test_a_call_without_account_details_or_data_leaves_data_management_out() -> None:
+    turns = [
+        *OPENING,
+        ("agent", "Le llamo para invitarla a nuestra feria de descuentos del sábado."),
+        ("customer", "Gracias, no me interesa."),
+        ("agent", "Con gusto, que tenga buen día."),
+    ]
+    assert _card("sale", turns).elements["data_management"].met is None
