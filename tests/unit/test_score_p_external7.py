@@ -123,3 +123,30 @@ def test_a_call_without_account_details_or_data_leaves_data_management_out() -> 
         ("agent", "Con gusto, que tenga buen día."),
     ]
     assert _card("sale", turns).elements["data_management"].met is None
+
+
+def test_a_sale_taken_as_made_before_any_price_fails_product_information() -> None:
+    turns = [
+        *OPENING,
+        ("agent", "Le ofrecemos el paquete de películas con estrenos cada semana. ¿Se lo activo?"),
+        ("customer", "Sí, está bien."),
+        ("agent", "Listo, ya quedó activado su paquete de películas."),
+        ("customer", "¿Y cuánto me va a costar?"),
+        ("agent", "Son 199 pesos al mes en su recibo."),
+    ]
+    result = _card("sale", turns).elements["product_information"]
+    assert result.met is False
+    assert any("antes de dar la venta" in m for m in result.missing)
+
+
+def test_a_sale_registered_after_its_price_keeps_product_information() -> None:
+    turns = [
+        *OPENING,
+        ("agent", "El paquete de películas cuesta 199 pesos al mes, con estrenos cada semana."),
+        ("customer", "Suena bien."),
+        ("agent", "¿Se lo activo hoy?"),
+        ("customer", "Sí, actívemelo."),
+        ("agent", "Listo, ya quedó activado su paquete de películas."),
+    ]
+    result = _card("sale", turns).elements["product_information"]
+    assert not any("antes de dar la venta" in m for m in result.missing)
