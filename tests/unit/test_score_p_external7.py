@@ -150,3 +150,43 @@ def test_a_sale_registered_after_its_price_keeps_product_information() -> None:
     ]
     result = _card("sale", turns).elements["product_information"]
     assert not any("antes de dar la venta" in m for m in result.missing)
+
+
+def test_do_not_call_families_in_other_words() -> None:
+    from simulator.analysis.customer import is_do_not_call_text
+
+    said = [
+        "Por favor ya no me contacten para nada.",
+        "Oiga, no me busquen más por favor.",
+        "Estoy harta de sus llamadas.",
+        "A cada rato me están marcando, ya no quiero nada.",
+        "Ya me han hablado como diez veces, no me interesa.",
+        "No autorizo que me llamen.",
+        "Por favor, no insistan más.",
+        "Ya les dije que no, muchas gracias.",
+    ]
+    assert [s for s in said if not is_do_not_call_text(s)] == []
+
+
+def test_complaints_times_and_channels_are_no_do_not_call() -> None:
+    from simulator.analysis.customer import is_do_not_call_text
+
+    said = [
+        "Oiga, ya me han llamado tres veces esta semana, y siempre a la hora de la comida.",
+        "Ya les dije que no tengo dinero ahorita.",
+        "No me busque en la mañana porque trabajo, mejor en la tarde.",
+        "No me contacten por correo, mejor por WhatsApp.",
+        "Nadie me ha llamado del técnico y ya van tres días.",
+        "Ya le dije que no, gracias.",
+    ]
+    assert [s for s in said if is_do_not_call_text(s)] == []
+
+
+def test_pitching_again_after_a_complaint_and_a_refusal_ignores_do_not_call() -> None:
+    turns = [
+        *OPENING,
+        ("agent", "Le llamo para ofrecerle el doble de megas por 100 pesos más al mes."),
+        ("customer", "Ya me han llamado como cinco veces, no me interesa."),
+        ("agent", "Entiendo, pero piense que con el doble de megas ya no se le traba nada."),
+    ]
+    assert ("ignores_do_not_call", 5) in _codes("sale", turns)
