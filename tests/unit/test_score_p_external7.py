@@ -190,3 +190,26 @@ def test_pitching_again_after_a_complaint_and_a_refusal_ignores_do_not_call() ->
         ("agent", "Entiendo, pero piense que con el doble de megas ya no se le traba nada."),
     ]
     assert ("ignores_do_not_call", 5) in _codes("sale", turns)
+
+
+def test_disrespect_families_in_other_words() -> None:
+    from simulator.analysis import conduct
+
+    said = {
+        "Vamos a boletinarlo con todos sus vecinos.": "threat",
+        "Le vamos a llamar a todas sus referencias hasta que pague.": "threat",
+        "Es usted de esos clientes que todo lo quieren gratis.": "blame",
+        "Si no le parece, ahí está la puerta.": "hang_up",
+    }
+    assert {s: conduct.disrespect_kind(s) for s in said} == said
+
+
+def test_the_same_shapes_said_respectfully_are_no_disrespect() -> None:
+    from simulator.analysis import conduct
+
+    said = [
+        "Nunca vamos a llamar a sus referencias para cobrarle, eso está prohibido.",
+        "La puerta de la sucursal está abierta hasta las seis.",
+        "Si no le parece bien el horario, le busco otro día.",
+    ]
+    assert [s for s in said if conduct.disrespect_kind(s)] == []
