@@ -136,6 +136,11 @@ def _from_words(ctx: CallContext, limit: int) -> Consent:
             and not weak_yes(ctx.text(n))
         ):
             accepted, declined = n, None  # «sí, contrátemelo» before any close is a yes too
+        elif not pending and accepted is not None and declines(ctx, n):
+            # «sí, cuénteme» … «no, ahorita no, gracias»: a refusal or doubt said later, even to a
+            # question that was no close, takes back the earlier yes (DOMAIN.md: a close needs
+            # explicit consent; issue 12, helper score-p)
+            accepted, declined = None, n
     return Consent(close, accepted, declined)
 
 

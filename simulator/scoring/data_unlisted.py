@@ -106,7 +106,19 @@ def judge_unlisted(ctx: CallContext) -> Judged:
     ]
     secret = [n for n in ctx.agent_turns if conduct.asks_secret(ctx.text(n))]
     if not (answered or requests or records or secret):
-        return not_applicable("no data handled")
+        from simulator.scoring import data_identity
+
+        def validated(a: int) -> bool:
+            # a datum beyond the name asked before turn ``a`` («¿me confirma su fecha de
+            # nacimiento?»)
+            return any(
+                bool(_OTHER_DATA.search(ctx.folded[m - 1])) and "?" in ctx.text(m)
+                for m in ctx.agent_turns
+                if m < a
+            )
+
+        identity = data_identity.judge(ctx, validated)
+        return identity if identity is not None else not_applicable("no data handled")
     first_record = records[0] if records else None
     unverified = (
         first_record is not None

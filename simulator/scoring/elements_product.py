@@ -12,6 +12,7 @@ from __future__ import annotations
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import must_say
 from simulator.scoring import text as tx
+from simulator.scoring.consent import sale_turn
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import customer_questions, ignored_questions, need_turns
 from simulator.scoring.elements_objections import callback_turns, close_turns, objection_turns
@@ -32,6 +33,7 @@ MISSING = {
     "informed": "Dar al cliente información clara sobre lo que pidió o preguntó",
     "conditions": "Decir las condiciones de la oferta al ofrecerla",
     "priced": "Decir el precio de la oferta sin esperar a que el cliente lo pregunte",
+    "priced_before_sale": "Decir el precio antes de dar la venta por hecha",
 }
 INFO_WORDS = 10
 
@@ -119,6 +121,13 @@ def judge(ctx: CallContext) -> Judged:
         # (score-i, external dev: «T7 enumera beneficios concretos»; «el costo aparece sólo
         # cuando se le pregunta»), not on a tie to a need nobody stated
         parts["priced"] = priced_unasked(ctx)
+    if ctx.kind == "sale" and ctx.imported and ctx.sale_registered:
+        # a sale taken as made before its price was said was never informed (DOMAIN.md: complete
+        # and correct information — product, price — and the sale read back; issue 12, score-p)
+        sold = sale_turn(ctx) or ctx.n_turns
+        parts["priced_before_sale"] = any(
+            any(x.is_money for x in ctx.amounts(n)) for n in ctx.agent_turns if n <= sold
+        )
     unsaid = must_say.unsaid(ctx)
     if must_say.marked(ctx):
         parts["conditions"] = not unsaid
@@ -176,6 +185,13 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
         and not ctx.has(n, "open_question")
     ]
     parts = {"informed": bool(explained) and not ignored, "accurate": not mismatches}
+    if ctx.kind == "sale" and ctx.imported and ctx.sale_registered:
+        # a sale taken as made before its price was said was never informed (DOMAIN.md: complete
+        # and correct information — product, price — and the sale read back; issue 12, score-p)
+        sold = sale_turn(ctx) or ctx.n_turns
+        parts["priced_before_sale"] = any(
+            any(x.is_money for x in ctx.amounts(n)) for n in ctx.agent_turns if n <= sold
+        )
     unsaid = must_say.unsaid(ctx)
     if must_say.marked(ctx):
         parts["conditions"] = not unsaid

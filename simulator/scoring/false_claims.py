@@ -17,6 +17,7 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import (
     catalog_claims,
     free_answer,
+    free_named,
     holder_price,
     own_claims,
     price_contradiction,
@@ -329,7 +330,16 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
             if claim.kind == "promise" and topic in promised:
                 continue
             if claim.kind == "promise":
-                if _false_free(ctx, a, claim.topic, has_catalog) or (
+                named = (
+                    free_named.named_span(ctx.folded[a - 1], claim.span)
+                    if claim.topic == "free" and not has_catalog
+                    else None
+                )
+                if named is not None:  # one thing said free: false only if that thing costs
+                    if _free_thing_costs(ctx, a, named):
+                        why = PROMISE_WHY["free"]
+                        condition = _capped_condition(ctx)
+                elif _false_free(ctx, a, claim.topic, has_catalog) or (
                     claim.topic == "free_said"
                     and not has_catalog
                     and _free_thing_costs(ctx, a, claim.span)
