@@ -22,6 +22,7 @@ from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, states_registration
 from simulator.scoring.elements_objections import is_do_not_call, objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
+from simulator.scoring.evidence_fit import informs
 
 ASKS = ("open_question", "closed_question")
 OPENING_ACTS = ("greeting", "company_id", "agent_id", "offer_help")
@@ -135,11 +136,14 @@ def _repeats_data(ctx: CallContext, n: int) -> bool:
 
 
 def _claims(ctx: CallContext, n: int) -> bool:
-    """Agent turn ``n`` states a feature, a benefit or a price, from the offer's presentation on
+    """Agent turn ``n`` informs (a feature, a benefit or a price, not a reflection of the
+    customer's words), from the offer's presentation on
     in a sale («entonces en las tardes se le traba, ¿y eso qué le ha costado?» before it is a
     probe, panel M ve-05 T6)."""
     money = any(a.is_money for a in ctx.amounts(n)) and not ctx.has(n, "data_request")
-    if not (ctx.has(n, "feature", "benefit") or money):
+    # a reflection informs only when it also states the offer and asks for the decision
+    # (``evidence_fit.informs``, panel K)
+    if not (informs(ctx, n) and (ctx.has(n, "feature", "benefit") or money)):
         return False
     shown = ctx.first_presentation
     return not (ctx.selling and shown is not None and n < shown)
