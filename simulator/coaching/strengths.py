@@ -19,6 +19,7 @@ from simulator.scoring.context import CallContext
 from simulator.scoring.elements_closing import acceptance_turn
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
+from simulator.scoring.turn_functions import data_question, functions
 
 MAX_STRENGTHS = 4
 # «No se preocupe, señora, le va a gustar. ¿Su teléfono?»: comfort in passing on the way to the
@@ -69,11 +70,7 @@ def _probe_part(text: str) -> str | None:
     date (``None`` when it has none)."""
     for asked in _ASKED.findall(text[:2000]):
         clauses = clauses_of(f"¿{asked}?")
-        if (
-            clauses
-            and is_open(clauses[-1])
-            and not _cue("data_open_question").search(tx.fold(asked))
-        ):
+        if clauses and is_open(clauses[-1]) and not data_question(tx.fold(asked)):
             return asked.strip()
     return None
 
@@ -100,12 +97,13 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     limit = ctx.probing_limit
     # a question that probes: not a data request, a call-back time or an offer of more help
     # (panels F and G: «¿a qué hora le acomoda que le llame?» praised as probing)
+    # score-n (panel M va-06 T1, vf-04 T7): only a turn whose function is an open probe of the
+    # situation (not the greeting's «¿qué necesita?», not «¿y qué fecha quiere el cambio?»)
     opens = [
         n
         for n in ctx.agent_turns
         if n < limit
-        and ctx.has(n, "open_question")
-        and not ctx.has(n, "data_request", "data_confirmation", "offer_more", "hold_request")
+        and "open_probe" in functions(ctx, n)
         and not _SCHEDULE().search(ctx.folded[n - 1])
     ]
     # a plain probe first: not the reply to distrust that ends with a question, not a question
@@ -164,6 +162,7 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         for n in objection_turns(ctx)
         if ctx.objection_type(n) != "do_not_call"  # respected, not «handled» (panel p-09)
         and (a := response_turn(ctx, n)) is not None
+        and "objection_answer" in functions(ctx, a)  # it answers, not only moves on (score-n)
         and a not in greeting  # the greeting answers no objection (panel m-05)
         # nor does a refused request for someone else's data (panels C, E: a confidentiality
         # trap, not an objection)

@@ -15,6 +15,7 @@ from simulator.scoring import (
     critical_errors,
     elements_data,
     evidence_fit,
+    evidence_functions,
     evidence_refine,
     learned_critical,
     metrics,
@@ -54,6 +55,7 @@ def score_with_context(
     applicability.apply(ctx, elements)
     evidence_refine.apply(ctx, elements)
     evidence_fit.apply(ctx, elements)
+    evidence_functions.apply(ctx, elements)
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
     critical += learned_critical.find(ctx, critical)
     critical.sort(key=lambda e: (e.turn or 0, e.code))

@@ -110,7 +110,7 @@ def test_closing_evidence_is_the_end_of_the_call(name: str) -> None:
         assert ev.turn in window or ctx.has(ev.turn, "close"), (name, ev, close)
 
 
-def test_closing_cites_the_acceptance_of_the_sale_not_an_early_yes() -> None:
+def test_closing_cites_the_end_of_the_call_not_a_close_or_a_yes() -> None:
     early = [
         ("a", "¿Le parece si le platico de un plan?", "close"),
         ("c", "Sí, claro.", "acceptance"),
@@ -120,8 +120,10 @@ def test_closing_cites_the_acceptance_of_the_sale_not_an_early_yes() -> None:
     card = score_transcript(transcript, acts)
     turns = [ev.turn for ev in card.elements["call_closing"].evidence]
     acceptance = len(GOOD_OPENING + early + PROBE + PITCH)
-    assert acceptance - 1 in turns  # the agent's close the customer accepted, not the «sí»
-    assert acceptance not in turns
+    # the end of the call («¿algo más?», the goodbye), not the sales close the customer accepted
+    # (blind panel M, score-n: «T20 es el intento de cierre de venta, no el cierre de la llamada»)
+    assert turns and min(turns) > acceptance
+    assert acceptance - 1 not in turns
     assert len(GOOD_OPENING) + 2 not in turns  # the early «sí, claro»
     assert len(GOOD_OPENING) + 1 not in turns  # the early close
 

@@ -1,0 +1,213 @@
+"""What an agent turn does, named as a trainer names it: a probe, a paraphrase, a product claim,
+an objection answer, a data request or read-back, a close, the call's close or the opening.
+
+Why: an element's evidence must be a turn that did the thing (issue 12, blind panel M: ~30 unfair
+judgements quoted a turn of another function). The functions are read once per call from the
+shared understanding of the turn (its acts, its amounts, the objections the customer raised) and
+``evidence_functions.py`` picks each element's evidence from the turns with the functions its
+rule data (``es/evidence_functions.yaml``) declares. The feedback's praise of a probe or of an
+objection answer reads the same functions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from simulator.analysis import conduct
+from simulator.analysis.clauses import clauses_of, is_open
+from simulator.datafiles import resource_yaml
+from simulator.scoring import text as tx
+from simulator.scoring.context import CallContext, states_registration
+from simulator.scoring.elements_objections import is_do_not_call, objection_turns, response_turn
+from simulator.scoring.elements_opening import opening_turns
+from simulator.scoring.evidence_fit import informs
+
+ASKS = ("open_question", "closed_question")
+OPENING_ACTS = ("greeting", "company_id", "agent_id", "offer_help")
+# a question in a turn that does one of these is that act's, not a probe of the situation
+NOT_PROBING = (
+    "data_request",
+    "data_confirmation",
+    "close",
+    "offer_more",
+    "hold_request",
+    "hold_return",
+)
+_ASKED = re.compile(r"¿([^¿?]+)\?")
+# a number read back digit by digit («cinco cinco, nueve ocho…») repeats a datum
+_SPELLED = re.compile(r"\b(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b")
+SPELLED_DIGITS = 4
+# «Él lo trae, no se preocupe» repeats a word, it reflects nothing (panel M vb-02 T15)
+PARAPHRASE_WORDS = 7
+# an answer this long says something about the objection, whatever its acts
+ANSWER_WORDS = 15
+
+
+@cache
+def rules() -> dict[str, Any]:
+    """The rule data: each element's evidence functions and the cue lists read here."""
+    return dict(resource_yaml("simulator.scoring", "es/evidence_functions.yaml"))
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in rules()[name]))
+
+
+def data_question(question: str) -> bool:
+    """The (folded) question only asks for a figure, a date or a datum."""
+    return bool(_pattern("data_question").search(question))
+
+
+def situation_question(text: str) -> str | None:
+    """The turn's first open question about the customer's situation, not for a figure, a date,
+    leave to go on or a datum (``None`` when it has none)."""
+    for asked in _ASKED.findall(text[:2000]):
+        clauses = clauses_of(f"¿{asked}?")
+        folded = tx.fold(asked)
+        if (
+            clauses
+            and is_open(clauses[-1])
+            and not data_question(folded)
+            and not tx.cue("permission_question").search(folded)
+        ):
+            return asked.strip()
+    return None
+
+
+def _permission_only(ctx: CallContext, n: int) -> bool:
+    """Every question of the turn asks for leave («¿tiene tres minutos?», «¿me permite…?»)."""
+    asked = [tx.fold(q) for q in _ASKED.findall(ctx.text(n)[:2000])]
+    return bool(asked) and all(
+        tx.cue("permission_question").search(q) or re.search(r"\bminutos?\b", q) for q in asked
+    )
+
+
+def _objection_answers(ctx: CallContext) -> set[int]:
+    answers = set()
+    for n in objection_turns(ctx):
+        if is_do_not_call(ctx, n):
+            continue  # respected, not «handled» (panel p-09)
+        a = response_turn(ctx, n)
+        if a is None or (
+            conduct.refuses_disclosure(ctx.text(a))
+            and _pattern("confidential").search(ctx.folded[a - 1])
+        ):
+            continue
+        # the answer acknowledges, explores or answers with a fact: «Sí, sí, ahorita le mando a
+        # alguien. ¿Dirección y teléfono?» or «No, también teléfono y dirección» only moves on to
+        # the data (panel M vb-02 T5, vd-02 T9)
+        substance = (
+            ctx.has(a, "empathy", "feature", "benefit", "open_question")
+            or (ctx.has(a, "paraphrase") and ctx.words[a - 1] >= PARAPHRASE_WORDS)
+            or ctx.words[a - 1] >= ANSWER_WORDS  # «Claro, está en su derecho. Soy Ricardo…»
+        )
+        if substance or any(x.is_money for x in ctx.amounts(a)):
+            answers.add(a)
+    return answers
+
+
+def _data_tokens(text: str) -> set[str]:
+    """What a datum looks like in a turn: digit groups, e-mails and capitalised words inside a
+    sentence (names, streets)."""
+    tokens = set(re.findall(r"\d{2,}", text)) | set(re.findall(r"\S+@\S+", text.lower()))
+    tokens |= {
+        tx.fold(w) for w in re.findall(r"(?<=[^.!?¿¡:]\s)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})", text)
+    }
+    return tokens
+
+
+def _repeats_data(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` reads back what the customer gave as data (a digit group, an e-mail, a
+    name of a turn that gave data, a number spelled digit by digit, or the datum the customer
+    just gave), so its confirmation is a read-back, not «se lo repito: puede pagar en
+    sucursal…» (panel M ve-06 T22)."""
+    before = [c for c in ctx.customer_turns if c < n and ctx.has(c, "data_given")]
+    if not before:
+        return False
+    if before[-1] == n - 1 or len(_SPELLED.findall(ctx.folded[n - 1])) >= SPELLED_DIGITS:
+        return True
+    given: set[str] = set()
+    for c in before:
+        given |= _data_tokens(ctx.text(c))
+    return bool(_data_tokens(ctx.text(n)) & given)
+
+
+def _claims(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` informs (a feature, a benefit or a price, not a reflection of the
+    customer's words), from the offer's presentation on
+    in a sale («entonces en las tardes se le traba, ¿y eso qué le ha costado?» before it is a
+    probe, panel M ve-05 T6)."""
+    money = any(a.is_money for a in ctx.amounts(n)) and not ctx.has(n, "data_request")
+    # a reflection informs only when it also states the offer and asks for the decision
+    # (``evidence_fit.informs``, panel K)
+    if not (informs(ctx, n) and (ctx.has(n, "feature", "benefit") or money)):
+        return False
+    shown = ctx.first_presentation
+    return not (ctx.selling and shown is not None and n < shown)
+
+
+def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> frozenset[str]:
+    text, folded = ctx.text(n), ctx.folded[n - 1]
+    out: set[str] = set()
+    if n in opening and ctx.has(n, *OPENING_ACTS):
+        out.add("identification")
+    if ctx.has(n, "agent_id", "company_id"):
+        out.add("identification")
+    if n in answers:
+        out.add("objection_answer")
+    if conduct.refuses_disclosure(text) and _pattern("confidential").search(folded):
+        out.add("refusal")
+    if states_registration(text):
+        out.add("registration")
+    if _pattern("call_back").search(folded):
+        out.add("call_back")
+    if ctx.has(n, "close", "trial_close"):
+        out.add("close")
+    if ctx.has(n, "offer_more"):
+        out.add("offer_more")
+    if ctx.has(n, "farewell") or (n == ctx.agent_turns[-1] and ctx.has(n, "thanks")):
+        out.add("farewell")
+    if ctx.has(n, "data_request") and "identification" not in out:
+        out.add("data_request")
+    if ctx.has(n, "data_confirmation") and "identification" not in out and _repeats_data(ctx, n):
+        out.add("read_back")
+    quiet = not (out & {"identification", "objection_answer", "refusal", "call_back"})
+    if (
+        quiet
+        and ctx.has(n, *ASKS)
+        and not ctx.has(n, *NOT_PROBING)
+        and not _permission_only(ctx, n)
+    ):
+        out.add("probe")
+        if ctx.has(n, "open_question") and situation_question(text) is not None:
+            out.add("open_probe")
+    if (
+        ctx.has(n, "paraphrase")
+        and ctx.words[n - 1] >= PARAPHRASE_WORDS
+        and not ctx.has(n, "data_request", "data_confirmation", "greeting")
+    ):
+        out.add("paraphrase")
+    if ctx.has(n, "paraphrase", "empathy"):
+        out.add("reflection")
+    if _claims(ctx, n) and "call_back" not in out:
+        out.add("product_claim")
+    return frozenset(out)
+
+
+def functions(ctx: CallContext, n: int) -> frozenset[str]:
+    """The functions of turn ``n`` (empty for a customer turn), computed once per call."""
+    table = ctx.memo.get("turn_functions")
+    if table is None:
+        answers = _objection_answers(ctx)
+        opening = set(opening_turns(ctx))
+        table = {m: _of(ctx, m, answers, opening) for m in ctx.agent_turns}
+        ctx.memo["turn_functions"] = table
+    return table.get(n, frozenset())
+
+
+def turns_with(ctx: CallContext, function: str) -> list[int]:
+    """The agent turns that have ``function``, in call order."""
+    return [n for n in ctx.agent_turns if function in functions(ctx, n)]
