@@ -7,7 +7,7 @@ call's own date) can give a datum without importing ``data_moves`` and, through 
 
 from __future__ import annotations
 
-from simulator.customer import cues, facts
+from simulator.customer import cues, datum_asks, facts
 from simulator.customer.data_requests import _asks_month, _label
 from simulator.customer.turn import Turn
 from simulator.language.extract import field_kind
@@ -25,7 +25,7 @@ def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
     if f == "edad":
         t.say("age_given", ref=f, field_label=_label(f), value=value, **extra)
         return
-    spoken = facts.spoken(f, value)
+    spoken = datum_asks.said_as(f, facts.spoken(f, value))  # no bare «18000.»
     if facts.day_of_month(value) and (_asks_month(t) or facts.next_month(value, t.s.call_date)):
         # the call's data are dated to the next such day (simulator._date): «el 5 de enero» when
         # it is not this month, never a bare «el 5» (panel E: «¿a dónde y para cuándo?»)
