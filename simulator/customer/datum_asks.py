@@ -19,10 +19,11 @@ to look it up is left dropped. Bare acknowledgements («Sí, sí», «Mjm») nex
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
-from simulator.customer import cues, facts
+from simulator.customer import cues, data_give, every_part, facts
 from simulator.customer.data_requests import _ELLIPTIC
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -154,9 +155,38 @@ def _held_asked(t: Turn, intents: list[Intent], pieces: list[Intent]) -> list[In
                 out.append(Intent(name="data_repeated", ref=f, slots={"value": value}))
             continue
         t.s.fields_given[f] = data[f]
-        value = said_as(f, facts.spoken(f, data[f]))
+        value = data_give.said_as(f, facts.spoken(f, data[f]))
         out.append(Intent(name="data_given", ref=f, slots={"value": value}))
     return out
+
+
+def _dated(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«¿Cuál es la nueva dirección y para cuándo sería el cambio?»: a «¿para cuándo…?» part of a
+    call whose scenario holds that date gets the date, not a need that only holds a date (its
+    line may be left out as told before: blind panel M vf-04)."""
+    dated = [f for f in t.scenario.customer.data if f.startswith("fecha") and "nacim" not in f]
+    said = {i.ref for i in intents if i.name in SAYS}
+    if not dated or dated[0] in said or dated[0] in t.s.fields_given:
+        return []
+    f = dated[0]
+    asked = [
+        p
+        for p in every_part.parts(t.text)
+        if every_part._family(p) == "time"
+        and (p.startswith("para cuando") or cues.fields_mentioned(p, [f]))
+    ]
+    if not asked:
+        return []
+    aside = replace(t, intents=[])
+    data_give._give(aside, f, str(t.scenario.customer.data[f]))
+    return aside.intents[:1]
+
+
+def _date_only_need(t: Turn, intent: Intent) -> bool:
+    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
+    if intent.name != "need_statement" or need is None or not need.statements:
+        return False
+    return all(cues.has_date(normalize(str(x))) for x in need.statements)
 
 
 def _read_back(t: Turn) -> bool:
@@ -205,7 +235,10 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     if {i.name for i in intents} & (REASONS - OWN_REASONS):
         return intents  # the reply says why no datum is given
     unknown = [_unknown(t, e) for e in asked]
-    pieces = [*first_phone, *_held_asked(t, intents, first_phone), *unknown]
+    date = _dated(t, intents)
+    if date:  # the date said as the datum: a need that only tells that date gives way
+        intents = [i for i in intents if not _date_only_need(t, i)]
+    pieces = [*first_phone, *_held_asked(t, intents, first_phone), *date, *unknown]
     if not pieces:
         return intents
     # «¿Así es?»: its «sí» stands before the pieces; a bare «sí» to nothing read back gives way
@@ -237,12 +270,3 @@ def _other_number(
     t.s.fields_given[f] = t.scenario.customer.data[f]
     value = facts.spoken(f, t.s.fields_given[f])
     return asked, intents, [Intent(name="data_given", ref=f, slots={"value": value})]
-
-
-def said_as(field: str, value: str) -> str:
-    """A figure said with its unit («unos 18,000 pesos al mes»), never bare; else ``value``."""
-    frame = (_data().get("said_as") or {}).get(field)
-    digits = re.sub(r"\D", "", value)
-    if not frame or not digits or digits != value.strip().replace(",", "").replace(".", ""):
-        return value
-    return str(frame).format(amount=f"{int(digits):,}")

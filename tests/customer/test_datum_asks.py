@@ -64,8 +64,8 @@ def test_a_second_number_after_the_one_given_is_none() -> None:
 
 
 def test_an_income_is_said_with_its_unit() -> None:
-    assert datum_asks.said_as("ingreso_mensual", "23000") == "unos 23,000 pesos al mes"
-    assert datum_asks.said_as("nombre", "Ana") == "Ana"
+    assert data_give.said_as("ingreso_mensual", "23000") == "unos 23,000 pesos al mes"
+    assert data_give.said_as("nombre", "Ana") == "Ana"
     t = turn_on("tarjeta-credito-horizonte", "amable", "¿Y cuánto gana al mes?", {"data_request"})
     _give(t, "ingreso_mensual", "23000")
     assert "pesos al mes" in t.intents[0].slots["value"]
