@@ -131,6 +131,8 @@ def _held_asked(t: Turn, intents: list[Intent], pieces: list[Intent]) -> list[In
     said = {i.ref for i in [*intents, *pieces] if i.name in SAYS}
     if any(i.name == "caller_name" for i in intents):
         said.add("nombre")
+    if any(str(i.slots.get("kind", "")).startswith("unknown:") for i in intents):
+        return []  # «la cantidad exacta no la sé» already answers it, honestly
     bare = all(i.name in EMPTY for i in intents)  # «Sí, sí» to «¿me comparte su teléfono?»
     requests = cues.phrases("request_phrases")
     plain = " ".join(
@@ -139,7 +141,8 @@ def _held_asked(t: Turn, intents: list[Intent], pieces: list[Intent]) -> list[In
         # «¿me lo comparte?», «¿y su teléfono?»
         if bare or "?" not in s or cues.contains_any(s, requests) or _ELLIPTIC.match(s)
     )
-    named = cues.fields_mentioned(plain, list(data))
+    personal = [f for f in data if f in _data().get("personal_fields", [])]
+    named = cues.fields_mentioned(plain, personal)
     for entry in _data().get("unheld", []) or []:
         # «su teléfono» of a customer who holds its line number: that number
         also = [f for f in entry.get("also", []) if f in data]
@@ -168,6 +171,8 @@ def _dated(t: Turn, intents: list[Intent]) -> list[Intent]:
     said = {i.ref for i in intents if i.name in SAYS}
     if not dated or dated[0] in said or dated[0] in t.s.fields_given:
         return []
+    if any(every_part._grounded(t, "time", i) for i in intents):
+        return []  # «el 27 cobro» already says when
     f = dated[0]
     asked = [
         p
@@ -246,12 +251,17 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     if any(p.name in (ONLY_ONE, "datum_private", "datum_why") for p in pieces):
         intents = [i for i in intents if i.name != "short_no"]  # its line says «no» already
     says = [i for i in intents if i.name in SAYS or i.name not in empty]
-    if any(i.name in SAYS | CHECKS for i in says):
-        # «Avenida Reforma 1520, colonia Centro… El código postal no me lo sé»: after the data
-        at = max(k + 1 for k, i in enumerate(says) if i.name in SAYS | CHECKS)
+    if any(_before(i) for i in says):
+        # «Avenida Reforma 1520, colonia Centro… El código postal no me lo sé»: after the data,
+        # the check's «sí» and the pick («le doy otro: …»)
+        at = max(k + 1 for k, i in enumerate(says) if _before(i))
         return [*says[:at], *pieces, *says[at:]][: max(MAX_PIECES, len(says))]
     # the datum asked is the answer: it comes first, the customer's own move after it
     return [*pieces, *says][:MAX_PIECES]
+
+
+def _before(intent: Intent) -> bool:
+    return intent.name in SAYS | CHECKS or intent.name.startswith("choice_")
 
 
 def _other_number(
