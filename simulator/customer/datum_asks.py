@@ -110,6 +110,7 @@ def _answered(intents: list[Intent], entry: dict[str, Any]) -> bool:
     )
 
 
+WORRIES = frozenset({"objection", "objection_repeat", "not_ready"})
 ONLY_ONE = "datum_only_one"
 CHECKS = frozenset({"data_confirm_yes"})
 PHONES = frozenset({"telefono", "numero_linea", "celular"})
@@ -237,7 +238,10 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     first_phone: list[Intent] = []
     if any(e["reply"] == ONLY_ONE for e in asked):
         asked, intents, first_phone = _other_number(t, asked, intents, said_now)
-    if {i.name for i in intents} & (REASONS - OWN_REASONS):
+    reasons = REASONS - OWN_REASONS
+    if t.scenario.goal != "sale" or t.s.accepted:
+        reasons -= WORRIES  # «¿y sí van a venir?» in a service call: a worry, said after the datum
+    if {i.name for i in intents} & reasons:
         return intents  # the reply says why no datum is given
     unknown = [_unknown(t, e) for e in asked]
     date = _dated(t, intents)
