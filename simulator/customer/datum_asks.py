@@ -110,6 +110,7 @@ def _answered(intents: list[Intent], entry: dict[str, Any]) -> bool:
     )
 
 
+ELLIPTIC_WORDS = 7  # «¿y su teléfono?», not «¿y el servicio está en la dirección donde vive?»
 WORRIES = frozenset({"objection", "objection_repeat", "not_ready"})
 ONLY_ONE = "datum_only_one"
 CHECKS = frozenset({"data_confirm_yes"})
@@ -140,7 +141,9 @@ def _held_asked(t: Turn, intents: list[Intent], pieces: list[Intent]) -> list[In
         s
         for s in asking_sentences(t.text)
         # «¿me lo comparte?», «¿y su teléfono?»
-        if bare or "?" not in s or cues.contains_any(s, requests) or _ELLIPTIC.match(s)
+        if "?" not in s
+        or cues.contains_any(s, requests)
+        or (_ELLIPTIC.match(s) and len(s.split()) <= ELLIPTIC_WORDS)
     )
     personal = [f for f in data if f in _data().get("personal_fields", [])]
     named = cues.fields_mentioned(plain, personal)

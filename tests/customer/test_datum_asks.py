@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.customer import datum_asks
+from simulator.customer import data_give, datum_asks
 from simulator.customer.data_give import _give
 from tests.customer.seeded import seeded_calls, turn_on
 
