@@ -175,8 +175,8 @@ def _dated(t: Turn, intents: list[Intent]) -> list[Intent]:
     said = {i.ref for i in intents if i.name in SAYS}
     if not dated or dated[0] in said or dated[0] in t.s.fields_given:
         return []
-    if any(every_part._grounded(t, "time", i) for i in intents):
-        return []  # «el 27 cobro» already says when
+    if any(every_part._grounded(t, "time", i) and not _date_only_need(t, i) for i in intents):
+        return []  # «el 27 cobro» already says when; a need of the date alone gives way to it
     f = dated[0]
     asked = [
         p

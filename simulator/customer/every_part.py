@@ -306,7 +306,7 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     loose = [
         k for k, i in enumerate(intents) if i.name not in OWN | COURTESY | UNSAID and k not in got
     ]
-    own = next((n for n, i in enumerate(intents) if i.name in OWN | NO_ANSWER), len(intents))
+    own = next((n for n, i in enumerate(intents) if i.name in OWN | {"hold_ok"}), len(intents))
     slots: dict[int, list[Intent]] = {}  # position in the reply -> fills said there
     moved: set[int] = set()
     count = len(intents)
@@ -351,10 +351,9 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
 
 
 def _wait_last(intents: list[Intent]) -> list[Intent]:
-    """«…sigue en rojo. Está bien, espero.»: the yes to a hold closes the reply, after the answers."""
-    return [i for i in intents if i.name not in NO_ANSWER] + [
-        i for i in intents if i.name in NO_ANSWER
-    ]
+    """«…sigue en rojo. Está bien, espero.»: the yes to a hold closes the reply, after the answers
+    (back from a hold, «Sí, sigo aquí» still opens it)."""
+    return [i for i in intents if i.name != "hold_ok"] + [i for i in intents if i.name == "hold_ok"]
 
 
 # cust-a (panel M vg-02): «Está bien, espero» to «permítame» answers no part of the question.
