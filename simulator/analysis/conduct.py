@@ -319,7 +319,7 @@ def asks_secret(text: str) -> bool:
 def asks_secret_back(customer_text: str, agent_text: str) -> bool:
     """The customer just said a one-time code, a key or a NIP reached them or is theirs, and the
     agent asks for it back with a pronoun («Ya me llegó el código» — «Léamelo, por favor»)."""
-    said = _norm(customer_text)
+    said = _norm(customer_text).replace("codigo postal", "")  # cust-a: a postcode is no secret
     patterns = _patterns()
     named = patterns["secret_noun"].search(said) or patterns["secret_code"].search(said)
     if not named and not {"codigo", "clave", "nip", "contrasena", "token"} & set(said.split()):

@@ -22,6 +22,7 @@ from simulator.customer import (
     commitments,
     cues,
     data_moves,
+    datum_asks,
     licences,
     moves,
     objections,
@@ -87,6 +88,7 @@ def decide(
         wronged.fit_hangup(t)
     intents = _fit(_dedupe(t.intents)) or [Intent(name="filler_ack")]
     intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
+    intents = datum_asks.complete(t, intents)  # cust-a: every datum asked has its piece
     intents = choice_parts.agree(t, intents)  # no «la cancelación… Ok, lo contrato»
     choice_options.settle_with_or_without(
         intents, t.s.interest >= cues.dial("choice_offer_interest", 55)

@@ -7,9 +7,14 @@ call's own date) can give a datum without importing ``data_moves`` and, through 
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from typing import Any
+
 from simulator.customer import cues, facts
 from simulator.customer.data_requests import _asks_month, _label
 from simulator.customer.turn import Turn
+from simulator.datafiles import resource_yaml
 from simulator.language.extract import field_kind
 from simulator.models.content import Scenario
 
@@ -25,7 +30,7 @@ def _give(t: Turn, f: str, value: str, last: bool = True) -> None:
     if f == "edad":
         t.say("age_given", ref=f, field_label=_label(f), value=value, **extra)
         return
-    spoken = facts.spoken(f, value)
+    spoken = said_as(f, facts.spoken(f, value))  # no bare «18000.»
     if facts.day_of_month(value) and (_asks_month(t) or facts.next_month(value, t.s.call_date)):
         # the call's data are dated to the next such day (simulator._date): «el 5 de enero» when
         # it is not this month, never a bare «el 5» (panel E: «¿a dónde y para cuándo?»)
@@ -61,3 +66,17 @@ def owed(sc: Scenario) -> set[str]:
     down — the service, cover and priority of an emergency (blind panel L wc-02, wf-04: registered
     with its folio and still «sin resolver»). The outcome still needs every field captured."""
     return {f for f in set(sc.required_fields) & set(sc.customer.data) if field_kind(f) != "text"}
+
+
+@cache
+def _said_as_frames() -> dict[str, Any]:
+    return resource_yaml("simulator.customer", "es/fact_data_asks.yaml") or {}
+
+
+def said_as(field: str, value: str) -> str:
+    """A figure said with its unit («unos 18,000 pesos al mes»), never bare; else ``value``."""
+    frame = (_said_as_frames().get("said_as") or {}).get(field)
+    digits = re.sub(r"\D", "", value)
+    if not frame or not digits or digits != value.strip().replace(",", "").replace(".", ""):
+        return value
+    return str(frame).format(amount=f"{int(digits):,}")

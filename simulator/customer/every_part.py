@@ -153,6 +153,7 @@ def _grounded(t: Turn, family: str, intent: Intent) -> bool:
     if family == "time":
         return (
             cues.has_date(said)
+            or cues.contains_any(normalize(said), cues.phrases("time_answer_words"))
             or intent.name == "slot_fact"
             or (
                 intent.name.startswith("data_") and str(intent.ref).startswith(("fecha", "horario"))
@@ -174,7 +175,7 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     answers = [
         k
         for k, i in enumerate(intents)
-        if i.name not in OWN | COURTESY
+        if i.name not in OWN | COURTESY | NO_ANSWER
         and not unsaid(t, i)
         # a «no sé» the reply drops next to a fill answers no part of a double question
         and not (len(asked) > 1 and i.name in UNSAID)
@@ -305,7 +306,7 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     loose = [
         k for k, i in enumerate(intents) if i.name not in OWN | COURTESY | UNSAID and k not in got
     ]
-    own = next((n for n, i in enumerate(intents) if i.name in OWN), len(intents))
+    own = next((n for n, i in enumerate(intents) if i.name in OWN | {"hold_ok"}), len(intents))
     slots: dict[int, list[Intent]] = {}  # position in the reply -> fills said there
     moved: set[int] = set()
     count = len(intents)
@@ -346,9 +347,17 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
         out += slots.get(k, [])
         if intent is not None and intent.name not in UNSAID and k not in moved:
             out.append(intent)
-    return out or intents
+    return _wait_last(out) or intents
 
 
+def _wait_last(intents: list[Intent]) -> list[Intent]:
+    """«…sigue en rojo. Está bien, espero.»: the yes to a hold closes the reply, after the answers
+    (back from a hold, «Sí, sigo aquí» still opens it)."""
+    return [i for i in intents if i.name != "hold_ok"] + [i for i in intents if i.name == "hold_ok"]
+
+
+# cust-a (panel M vg-02): «Está bien, espero» to «permítame» answers no part of the question.
+NO_ANSWER = frozenset({"hold_ok", "hold_return_ok"})
 # Replies that already say whether a read-back was right.
 CHECKED = frozenset(
     {"data_correction", "data_confirm_yes", "agree_summary", "short_yes", "short_no"}
