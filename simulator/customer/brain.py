@@ -15,6 +15,7 @@ from simulator.analysis import conduct
 from simulator.customer import (
     agenda,
     answer_form,
+    call_moment,
     choice_moves,
     choice_options,
     choice_parts,
@@ -22,6 +23,7 @@ from simulator.customer import (
     commitments,
     cues,
     data_moves,
+    hold_replies,
     licences,
     moves,
     objections,
@@ -60,7 +62,7 @@ def decide(
     s.turn += 1
     s.decision = s.decision_reason = None
     was_accepted = s.accepted
-    acts = set(agent_acts)
+    acts = call_moment.fit_acts(agent_text, set(agent_acts))  # cust-c: no goodbye mid-call
     reclassify = "closed_question" in acts and not acts & {"close", "trial_close", "data_request"}
     if reclassify and cues.open_form_question(agent_text):
         acts = (acts - {"closed_question"}) | {"open_question"}
@@ -266,11 +268,15 @@ def _react(t: Turn) -> None:
     back = f"hold_return:{s.holds}"
     if "hold_return" in t.acts and s.holds and back not in s.once_flags:
         s.once_flags.append(back)
-        t.say("hold_return_ok")
-    if "hold_request" in t.acts:
+        if hold_replies.bare_return(t):  # cust-c: no «sigo aquí» over a question or an offer
+            t.say("hold_return_ok")
+    if hold_replies.wait_asked(t):
         objections.settle_on_hold(t)
         s.hold_permission = True
         t.say("hold_ok")
+        return
+    if hold_replies.time_asked(t):  # «¿me permite unos minutos?» to talk: time, not a hold
+        t.say("time_ok")
         return
     if opening(t):
         return
