@@ -128,6 +128,7 @@ def deliver(t: Turn) -> None:
     if items(sc):
         raised(t)  # cust-c: what the agent put on the table is noted at every turn
         _noticed(t)
+        t.s.play[PROPOSED] = " ".join(i.ref or "" for i in t.intents if i.name == "need_statement")
     if not items(sc) or not floor_open(t) or s.hung_up:
         return
     names = [i.name for i in t.intents]
@@ -154,6 +155,20 @@ def deliver(t: Turn) -> None:
         if len(t.intents) > MAX_INTENTS:  # no room for its lead-in
             t.intents = [i for i in t.intents if i.name != "need_lead_in"]
         budget -= 1
+
+
+PROPOSED = "agenda:proposed"  # ``state.play``: the needs proposed before the reply was planned
+
+
+def keep_unsaid(t: Turn, intents: list[Intent]) -> None:
+    """An agenda need proposed this turn but left out of the final reply (the planner kept
+    another move) is still untold: it comes at the next floor (blind panel L wd-05: the double
+    charge proposed at «¿algo más?», dropped, and never told in the whole call)."""
+    said = {i.ref for i in intents if i.name == "need_statement"}
+    agenda = set(items(t.scenario))
+    for need in t.s.play.pop(PROPOSED, "").split():
+        if need in agenda and need not in said and need in t.s.revealed_needs:
+            t.s.revealed_needs.remove(need)
 
 
 def _noticed(t: Turn) -> None:

@@ -100,6 +100,7 @@ def decide(
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
     intents = licences.fit_plan(t, answer_form.fit(t, intents), was_accepted)
     commitments.remember(t, intents)
+    agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
