@@ -30,11 +30,11 @@ HIGHEST = 100_000  # larger ones are account numbers, phones, folios
 
 @lru_cache(maxsize=8192)
 def figures(text: str) -> frozenset[int]:
-    """The price-sized numbers written in ``text``."""
+    """The price-sized numbers written in digits in ``text`` (not «mil veces»)."""
     return frozenset(
         int(a.value)
         for a in extract_amounts(text)
-        if LOWEST <= a.value < HIGHEST and a.value.is_integer()
+        if LOWEST <= a.value < HIGHEST and a.value.is_integer() and any(c.isdigit() for c in a.text)
     )
 
 
@@ -75,8 +75,8 @@ def own(scenario: Scenario) -> frozenset[int]:
 
 
 def note(state: CustomerState, agent_text: str) -> None:
-    """Remember the figures this agent turn said."""
-    now = figures(agent_text)
+    """Remember the figures this agent turn said (in digits or in words)."""
+    now = {int(a.value) for a in extract_amounts(agent_text) if a.value.is_integer()}
     if now:
         heard = set(state.play.get(PLAY_KEY, "").split())
         state.play[PLAY_KEY] = " ".join(sorted(heard | {str(n) for n in now}))

@@ -16,6 +16,7 @@ from simulator.customer import agenda, hold_replies, memory, presuppose, said_fi
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.language.normalize import normalize
+from simulator.language.numbers import extract_amounts
 from tests.customer.seeded import seeded_calls, turn_on
 from tests.customer.test_planner_properties import _pool
 
@@ -48,7 +49,9 @@ def test_a_return_with_a_question_is_answered_not_acknowledged() -> None:
 
 def test_a_question_about_the_problem_is_no_wait() -> None:
     text = "No me cuelgue, por favor. Dígame, ¿cuántos días lleva sin señal?"
-    t = turn_on("queja-internet-sin-servicio", "desconfiado", text, {"hold_request", "open_question"})
+    t = turn_on(
+        "queja-internet-sin-servicio", "desconfiado", text, {"hold_request", "open_question"}
+    )
     assert not hold_replies.wait_asked(t)
 
 
@@ -166,7 +169,7 @@ def test_seeded_calls_refer_only_to_this_call() -> None:
             if "hold_return_ok" in names:
                 holds += 1
                 assert not hold_replies.other_questions(text), (text, reply.text)
-            heard = {n for a in [*said, text] for n in said_figures.figures(a)}
+            heard = {int(x.value) for a in [*said, text] for x in extract_amounts(a)}
             quoted = said_figures.figures(reply.text) & catalog
             assert quoted <= heard, (sim.scenario.id, text, reply.text)
             padded = f" {normalize(reply.text)} "
