@@ -104,7 +104,7 @@ def raised(t: Turn) -> list[str]:
             continue
         own = _words(sc, item) - _words(sc, REASON)  # «sin servicio» raises no double charge
         need = next(n for n in sc.needs if n.id == item)
-        if _said(statements, own) or cues.contains_any(norm, need.benefit_keywords):
+        if _said(statements, own) or _handled(norm, need.benefit_keywords, own):
             s.once_flags.append(flag)
     return [f[len(RAISED) :] for f in s.once_flags if f.startswith(RAISED)]
 
@@ -155,6 +155,16 @@ def deliver(t: Turn) -> None:
         if len(t.intents) > MAX_INTENTS:  # no room for its lead-in
             t.intents = [i for i in t.intents if i.name != "need_lead_in"]
         budget -= 1
+
+
+def _handled(norm: str, remedies: list[str], own: frozenset[str]) -> bool:
+    """The agent names the remedy and the problem itself («la aclaración del cobro doble»), not
+    only the remedy («le doy un folio» tells nothing of the calls that got none)."""
+    if not cues.contains_any(norm, remedies):
+        return False
+    for remedy in remedies:
+        norm = f" {norm} ".replace(f" {normalize(remedy)} ", " ")
+    return bool(stems(norm) & own)
 
 
 PROPOSED = "agenda:proposed"  # ``state.play``: the needs proposed before the reply was planned

@@ -16,7 +16,6 @@ from simulator.customer import commitments, cues
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 from simulator.language.numbers import Amount, extract_amounts
-from simulator.models.content import Trap
 
 
 def note(t: Turn) -> None:
@@ -28,52 +27,6 @@ def note(t: Turn) -> None:
         if topic not in t.s.topics_mentioned:
             t.s.topics_mentioned.append(topic)
     _note_figures(t)
-    _note_settled_baits(t)
-
-
-SETTLED_BAIT = "bait_settled:"  # ``once_flags``: the agent stated the truth a price bait misquotes
-
-
-def _note_settled_baits(t: Turn) -> None:
-    """A wrong-price bait whose true term the agent already stated is settled: «sin anualidad
-    de por vida, ¿correcto?» after «690 pesos desde el segundo año» reopens what was answered
-    (blind panel M vf-05), so the bait is not said once the agent said the truth unasked."""
-    for trap in t.scenario.traps:
-        flag = f"{SETTLED_BAIT}{trap.id}"
-        if (
-            trap.type == "wrong_price_bait"
-            and flag not in t.s.once_flags
-            and _states_truth(t, trap)
-        ):
-            t.s.once_flags.append(flag)
-
-
-def _states_truth(t: Turn, trap: Trap) -> bool:
-    return cues.contains_any(
-        t.norm, [k for k in map(normalize, trap.refusal_keywords) if _telling(k)]
-    )
-
-
-def _telling(keyword: str) -> bool:
-    """A refusal keyword that states the truth by itself (a figure, a phrase, a long word), not
-    a word any turn says («hasta», «aparte»)."""
-    return any(c.isdigit() for c in keyword) or " " in keyword or len(keyword) >= TELLING
-
-
-TELLING = 7
-
-
-def bait_settled(t: Turn, trap_id: str) -> bool:
-    """The agent stated, in this turn or an earlier one, the truth this price bait misquotes
-    («¿me regresan todo mañana?» right after «se refleja en 5 a 10 días»), and none of the
-    bait's lines blames another source for its figure («en la página decía…», «su compañero me
-    dijo…»: panels C and D, still a fair bait after the true price)."""
-    trap = next(x for x in t.scenario.traps if x.id == trap_id)
-    if f"{SETTLED_BAIT}{trap_id}" not in t.s.once_flags and not _states_truth(t, trap):
-        return False
-    return not any(
-        cues.contains_any(normalize(str(x)), cues.phrases("bait_sources")) for x in trap.statements
-    )
 
 
 FIGURES = "figures_heard"  # ``state.play``: the amounts the agent said, as one spaced string

@@ -28,7 +28,7 @@ from __future__ import annotations
 import random
 
 from simulator.analysis import conduct
-from simulator.customer import cues, memory, presuppose
+from simulator.customer import cues, presuppose
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 from simulator.models.content import Trap
@@ -111,8 +111,6 @@ def fits(t: Turn, trap: Trap, *, floor_open: bool = False) -> bool:
         hurried = t.ctype in cues.config().get("trap_no_small_talk", [])
         return floor_open and in_play(t, trap) and not hurried
     if trap.type == "wrong_price_bait":
-        if memory.bait_settled(t, trap.id):
-            return False  # cust-c: the agent already stated the truth it misquotes
         # nobody misquotes a figure the agent has just said (panels C and D): right after it, only
         # a line that blames another source for the wrong figure fits
         return not _just_stated(t, trap) or any(not _restates(x) for x in trap.statements)

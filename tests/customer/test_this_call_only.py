@@ -1,9 +1,8 @@
 """The customer refers only to what happened in this call and does not reopen what is settled
 (cust-c, session 20, issue 7): a hold is acknowledged only when the agent's last turn asks for one
 or returns from one with nothing else to answer; a price of the company's catalog is quoted only
-once the agent said it (or the scenario gives it to the customer); a price bait whose truth the
-agent already stated is not said; an agenda item the agent itself put on the table is not told
-as news; «¿algo más?» gets every reason for calling. Unit cases in our own words, and a seeded
+once the agent said it (or the scenario gives it to the customer); an agenda item the agent
+itself put on the table is not told as news; «¿algo más?» gets every reason for calling. Unit cases in our own words, and a seeded
 property test over calls of every scenario and persona."""
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ import pytest
 
 from simulator.analysis.agent import tag_agent
 from simulator.content.library import load_library
-from simulator.customer import agenda, hold_replies, memory, presuppose, said_figures, traps
+from simulator.customer import agenda, hold_replies, memory, presuppose, said_figures
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import Intent
 from simulator.language.normalize import normalize
@@ -95,32 +94,6 @@ def test_the_customers_own_figures_are_free() -> None:
 
 
 # --- settled things -------------------------------------------------------------------------
-
-
-def _bait(scenario_id: str) -> tuple[str, str]:
-    scenario = load_library().scenario(scenario_id)
-    trap = next(x for x in scenario.traps if x.type == "wrong_price_bait")
-    return trap.id, next(k for k in trap.refusal_keywords if any(c.isdigit() for c in k))
-
-
-def test_a_bait_is_settled_once_the_agent_stated_its_truth() -> None:
-    trap_id, truth = _bait("tarjeta-credito-horizonte")
-    text = f"El primer año no paga nada; luego son {truth} pesos al año."
-    t = turn_on("tarjeta-credito-horizonte", "indeciso", text, {"feature"})
-    trap = next(x for x in t.scenario.traps if x.id == trap_id)
-    assert memory.bait_settled(t, trap_id)  # said in this very turn
-    memory.note(t)
-    later = turn_on("tarjeta-credito-horizonte", "indeciso", "¿Se la tramito?", {"close"})
-    later.s.once_flags = list(t.s.once_flags)
-    assert not traps.fits(later, trap)
-
-
-def test_a_bait_that_names_its_source_stays_fair() -> None:
-    trap_id, truth = _bait("seguro-auto-amplio")
-    text = f"La Amplia le queda en {truth} pesos al año."
-    t = turn_on("seguro-auto-amplio", "regateador", text, {"feature"})
-    memory.note(t)
-    assert not memory.bait_settled(t, trap_id)
 
 
 def test_what_the_agent_raised_is_no_news_and_was_noticed() -> None:
