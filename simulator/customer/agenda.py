@@ -15,8 +15,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from simulator.customer import moves
+from simulator.customer import cues, moves
 from simulator.customer.line_words import QUESTION, stems
+from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.datafiles import resource_yaml
 from simulator.language.normalize import normalize
@@ -82,8 +83,30 @@ def untold(
 def next_untold(t: Turn) -> str | None:
     """The first need of the agenda no line has said yet (the reason aside)."""
     s = t.s
-    pending = untold(s.used_texts, s.revealed_needs, True, t.scenario)
+    pending = untold(s.used_texts, [*s.revealed_needs, *raised(t)], True, t.scenario)
     return next((item for item in pending if item != REASON), None)
+
+
+RAISED = "agenda:raised:"  # ``once_flags``: the agent itself stated this agenda item
+
+
+def raised(t: Turn) -> list[str]:
+    """The agenda items the agent stated itself, in this turn or an earlier one («veo que se le
+    cobró dos veces la mensualidad»): they are on the table, so the caller never tells them as
+    news afterwards (blind panel M vb-06, vg-02: the double charge retold after it was handled
+    and read back). A question about it («¿tiene algún otro cargo?») raises nothing."""
+    s, sc = t.s, t.scenario
+    said = QUESTION.sub(" ", t.text)
+    statements, norm = stems(said), normalize(said)
+    for item in items(sc):
+        flag = f"{RAISED}{item}"
+        if item == REASON or flag in s.once_flags:
+            continue
+        own = _words(sc, item) - _words(sc, REASON)  # «sin servicio» raises no double charge
+        need = next(n for n in sc.needs if n.id == item)
+        if _said(statements, own) or _handled(norm, need.benefit_keywords, own):
+            s.once_flags.append(flag)
+    return [f[len(RAISED) :] for f in s.once_flags if f.startswith(RAISED)]
 
 
 def floor_open(t: Turn) -> bool:
@@ -102,6 +125,10 @@ def floor_open(t: Turn) -> bool:
 def deliver(t: Turn) -> None:
     """At an open floor, the untold items the reply has room for (after what it says already)."""
     s, sc = t.s, t.scenario
+    if items(sc):
+        raised(t)  # cust-c: what the agent put on the table is noted at every turn
+        _noticed(t)
+        t.s.play[PROPOSED] = " ".join(i.ref or "" for i in t.intents if i.name == "need_statement")
     if not items(sc) or not floor_open(t) or s.hung_up:
         return
     names = [i.name for i in t.intents]
@@ -109,12 +136,12 @@ def deliver(t: Turn) -> None:
         return
     told = s.reason_stated and "reason_untold" not in s.once_flags
     reason_told = told or TOLD in s.once_flags
-    pending = untold(s.used_texts, s.revealed_needs, reason_told, sc)
+    pending = untold(s.used_texts, [*s.revealed_needs, *raised(t)], reason_told, sc)
     if "state_reason" in names:  # said in this reply: its open needs wait for the next floor
         return
     many = t.persona.traits.verbosity >= int(config().get("talkative", 60))
     budget = int(config().get("talkative_items", 2)) if many else 1
-    budget -= names.count("need_statement")
+    budget -= sum(1 for i in t.intents if i.name == "need_statement" and _spends(t, i.ref))
     for item in pending:
         if budget <= 0 or len(t.intents) >= MAX_INTENTS:
             break
@@ -128,6 +155,60 @@ def deliver(t: Turn) -> None:
         if len(t.intents) > MAX_INTENTS:  # no room for its lead-in
             t.intents = [i for i in t.intents if i.name != "need_lead_in"]
         budget -= 1
+
+
+def _handled(norm: str, remedies: list[str], own: frozenset[str]) -> bool:
+    """The agent names the remedy and the problem itself («la aclaración del cobro doble»), not
+    only the remedy («le doy un folio» tells nothing of the calls that got none)."""
+    if not cues.contains_any(norm, remedies):
+        return False
+    for remedy in remedies:
+        norm = f" {norm} ".replace(f" {normalize(remedy)} ", " ")
+    return bool(stems(norm) & own)
+
+
+PROPOSED = "agenda:proposed"  # ``state.play``: the needs proposed before the reply was planned
+
+
+def keep_unsaid(t: Turn, intents: list[Intent]) -> None:
+    """An agenda need proposed this turn but left out of the final reply (the planner kept
+    another move) is still untold: it comes at the next floor (blind panel L wd-05: the double
+    charge proposed at «¿algo más?», dropped, and never told in the whole call)."""
+    said = {i.ref for i in intents if i.name == "need_statement"}
+    agenda = set(items(t.scenario))
+    for need in t.s.play.pop(PROPOSED, "").split():
+        if need in agenda and need not in said and need in t.s.revealed_needs:
+            t.s.revealed_needs.remove(need)
+
+
+def _noticed(t: Turn) -> None:
+    """«¿Usted ya lo había notado?» about an item of the caller's agenda the agent just stated:
+    the caller says yes (it is one of its reasons for calling), and the item counts as told."""
+    asked = " ".join(normalize(q) for q in QUESTION.findall(t.text))
+    if not asked or not cues.contains_any(asked, list(config().get("noticed_phrases", []))):
+        return
+    said = stems(QUESTION.sub(" ", t.text))
+    item = next(
+        (i for i in items(t.scenario) if i != REASON and _said(said, _words(t.scenario, i))), None
+    )
+    if item is None:
+        return
+    bare = {"short_no", "short_yes", "filler_ack"}
+    t.intents = [i for i in t.intents if i.name not in bare]
+    t.intents.insert(0, Intent(name="noticed_own_problem"))
+    if item not in t.s.revealed_needs:
+        t.s.revealed_needs.append(item)
+
+
+def _spends(t: Turn, need: str | None) -> bool:
+    """A need told in this reply takes the room of an agenda item, except, at «¿algo más?», one
+    the caller did not come for: every reason for calling is told by the time the agent asks
+    whether there is anything else (blind panel M vb-03: the impact told, the double charge
+    never)."""
+    if need in items(t.scenario):
+        return True
+    asked = " ".join(normalize(q) for q in QUESTION.findall(t.text))
+    return not ("offer_more" in t.acts or cues.contains_any(asked, cues.phrases("anything_else")))
 
 
 def reveal_untold(t: Turn) -> bool:

@@ -15,6 +15,7 @@ from simulator.analysis import conduct
 from simulator.customer import (
     agenda,
     answer_form,
+    call_moment,
     choice_moves,
     choice_options,
     choice_parts,
@@ -23,6 +24,7 @@ from simulator.customer import (
     cues,
     data_moves,
     datum_asks,
+    hold_replies,
     licences,
     moves,
     objections,
@@ -61,7 +63,7 @@ def decide(
     s.turn += 1
     s.decision = s.decision_reason = None
     was_accepted = s.accepted
-    acts = set(agent_acts)
+    acts = call_moment.fit_acts(agent_text, set(agent_acts))  # cust-c: no goodbye mid-call
     reclassify = "closed_question" in acts and not acts & {"close", "trial_close", "data_request"}
     if reclassify and cues.open_form_question(agent_text):
         acts = (acts - {"closed_question"}) | {"open_question"}
@@ -100,6 +102,7 @@ def decide(
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
     intents = licences.fit_plan(t, answer_form.fit(t, intents), was_accepted)
     commitments.remember(t, intents)
+    agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
@@ -268,11 +271,15 @@ def _react(t: Turn) -> None:
     back = f"hold_return:{s.holds}"
     if "hold_return" in t.acts and s.holds and back not in s.once_flags:
         s.once_flags.append(back)
-        t.say("hold_return_ok")
-    if "hold_request" in t.acts:
+        if hold_replies.bare_return(t):  # cust-c: no «sigo aquí» over a question or an offer
+            t.say("hold_return_ok")
+    if hold_replies.wait_asked(t):
         objections.settle_on_hold(t)
         s.hold_permission = True
         t.say("hold_ok")
+        return
+    if hold_replies.time_asked(t):  # «¿me permite unos minutos?» to talk: time, not a hold
+        t.say("time_ok")
         return
     if opening(t):
         return

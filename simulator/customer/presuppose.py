@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-from simulator.customer import address, cues, licences
+from simulator.customer import address, cues, licences, said_figures
 from simulator.customer.state import CustomerState
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
@@ -77,6 +77,7 @@ def note(state: CustomerState, text: str, scenario: Scenario) -> None:
     if set(named) & {x for p in scenario.catalog for x in p.substitutes}:
         said.append("substitute_named")
     state.facts_heard += [fact for fact in dict.fromkeys(said) if fact not in state.facts_heard]
+    said_figures.note(state, text)  # cust-c: a catalog price is the customer's once said
     state.agent_words = len([w for w in norm.split() if w != "?"])
     state.play[AGENT_TEXT] = text[:AGENT_KEPT]  # what the line audit licenses pieces by
 
@@ -152,6 +153,7 @@ def known(state: CustomerState, scenario: Scenario) -> frozenset[str]:
     any_of = config().get("any_of", {}) or {}
     out |= {str(fact) for fact, some in any_of.items() if out & set(some)}
     out |= licences.line_facts(state, state.play.get(AGENT_TEXT, ""), scenario)  # this turn's
+    out |= said_figures.unsaid(state, scenario)
     return frozenset(out)
 
 
@@ -161,7 +163,12 @@ def holds(line: str, facts: frozenset[str], intent: str = "") -> bool:
     shared = config().get("intents", {}).get(intent) or {}
     requires = set(getattr(line, "requires", frozenset())) | set(shared.get("requires", []))
     unless = set(getattr(line, "unless", frozenset())) | set(shared.get("unless", []))
-    return requires <= facts and not unless & facts and licences.line_licensed(line, intent, facts)
+    return (
+        requires <= facts
+        and not unless & facts
+        and licences.line_licensed(line, intent, facts)
+        and said_figures.fits(line, facts)
+    )
 
 
 def checker(facts: frozenset[str], intent: str = "") -> Callable[[str], bool]:

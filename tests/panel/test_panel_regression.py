@@ -86,6 +86,12 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    # Session 20 (cust-c: no «aquí espero» to a turn that asks something else): w-01 T15 «Sólo
+    # permítame un minuto: ¿qué le incluyen?» is now answered, not met with a hold; the customer
+    # asks fewer questions after it, so the one it asked at T8 («¿No me estaba escuchando?», a
+    # rhetorical complaint) is no longer forgiven as the single unanswered one.
+    "w-01-retencion-plan-movil-molesto-excellent.txt": "guion desfasado (sesión 20): sin la"
+    " espera fantasma el cliente pregunta menos y la pregunta retórica del T8 ya no se perdona",
     # Session 16 (the customer accepts earlier and keeps to what was said): scripts written for the
     # older customer run out. zc-01: the impatient customer said yes at T14 («me quedo… hágalo»)
     # and hangs up at the script's answer to a question it no longer asked; zw-07: it keeps talking
