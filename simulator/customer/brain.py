@@ -31,6 +31,7 @@ from simulator.customer import (
     planner,
     presuppose,
     promise_moves,
+    reply_clash,
     same_concern,
     shape,
     traps,
@@ -97,6 +98,7 @@ def decide(
     # the reply's first piece fits the question's form; every accept / confirm piece has its
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
     intents = licences.fit_plan(t, answer_form.fit(t, intents), was_accepted)
+    intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
     commitments.remember(t, intents)
     own_facts.remember(t, intents)
     s.last_intents = [i.name for i in intents]
