@@ -50,7 +50,7 @@ def dont_know_contradicted(piece: str, kept: list[str], agent: str) -> bool:
     questions = QUESTION.findall(agent)
     if not questions and "?" not in agent:
         return True
-    if len(questions) > 1 or any(_SECOND_PART.search(q) for q in questions):
+    if len(questions) > 1 or any(SECOND_PART.search(q) for q in questions):
         return False  # «no sé» may answer another of the questions (or parts) asked
     return any(
         other is not piece
@@ -62,7 +62,7 @@ def dont_know_contradicted(piece: str, kept: list[str], agent: str) -> bool:
 
 
 # customer-z: «¿de cuánto es, y lo piensa pagar de contado?» asks two things in one «¿…?»
-_SECOND_PART = re.compile(
+SECOND_PART = re.compile(
     r"(?i),?\s+y\s+(?:(?:desde|hasta|para|de|a|en|con)\s+)?(?:qu[ée]|cu[áa]nt|cu[áa]l|c[óo]mo|d[óo]nde|cu[áa]ndo|qui[ée]n|l[oae]s? |si |ya |tiene|hay|usa)"
 )
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from simulator.customer import cues, objections, planner
+from simulator.customer import cues, line_pairs, objections, planner
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.datafiles import resource_yaml
@@ -29,7 +29,10 @@ NEED = frozenset({"need_statement", "need_lead_in"})
 HURRY = frozenset({"impatience", "interrupt_monologue"})
 ENDING = frozenset({"nothing_else", "farewell"})
 NOTHING = frozenset({"nothing_else", "no_doubts"})
-YES = frozenset({"buying_signal", "buying_signal_generic", "acceptance", "objection_softened"})
+# (a scenario's buying signal is often a question of its own: «¿y si lo contrato hoy…?» answers
+# no «¿cuál le acomoda?», so a «no sé» beside it stays)
+YES = frozenset({"buying_signal_generic", "acceptance", "objection_softened"})
+YES |= {"short_yes", "data_confirm_yes"}  # «Sí, está bien. … eso no lo sé bien» to one question
 SETTLED = frozenset({"objection_softened", "haggle_conceded"})
 SAYS = NEED | planner.OWN_MOVES | SETTLED
 GOES_ON = NEED | HURRY | planner.OWN_MOVES | frozenset({"acceptance"})
@@ -66,6 +69,8 @@ def classes(t: Turn, intent: Intent) -> set[str]:
             found.add("go_ahead")
         if any(_kind(intent).startswith(k) for k in cfg.get("unknown_kinds", [])):
             found.add("unknown")
+    if name == "slot_unknown":
+        found.add("unknown")
     if name == "time_ok":
         found |= {"go_ahead", "permission"}
     if name == "objection_softened" and _objection_type(t, intent.ref) in TIME_TYPES:
@@ -86,6 +91,8 @@ def classes(t: Turn, intent: Intent) -> set[str]:
         found.add("opinion")
     if name == "back_on_track":
         found.add("aside")
+        if "digression" not in t.s.last_intents:
+            found.add("unlicensed")  # «ya regreso a lo suyo» after no digression of its own
     return found
 
 
@@ -95,8 +102,10 @@ def _objection_type(t: Turn, ref: str | None) -> str:
 
 
 def _one_question(t: Turn) -> bool:
-    """The agent asked one thing at most: a «no sé» and an opinion answer the same question."""
-    return t.text.count("?") <= 1
+    """The agent asked one thing at most (not «¿qué tiene y cuánto paga?»): a «no sé» and an
+    opinion answer the same question."""
+    questions = cues.question_sentences(t.text)
+    return len(questions) <= 1 and not any(line_pairs.SECOND_PART.search(q) for q in questions)
 
 
 def clash(t: Turn, intents: list[Intent]) -> int | None:
@@ -120,6 +129,8 @@ def resolve(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply with no clashing pair of classes: the piece each pair names goes (with what it
     changed in the state); never an empty reply. Options are then said in the customer's person."""
     kept = haggles_first(t, list(intents))
+    if len(kept) > 1:
+        kept = [i for i in kept if "unlicensed" not in classes(t, i)] or kept
     for _ in range(MAX_PASSES):
         at = clash(t, kept)
         if at is None or len(kept) <= 1:
@@ -147,9 +158,13 @@ def haggles_first(t: Turn, intents: list[Intent]) -> list[Intent]:
     before = len(t.intents)
     if not objections.raise_persona(t, "_discount") or len(t.intents) <= before:
         return intents
-    s.accepted = False
     asked = t.intents[-1]
-    return [asked if i.name == "acceptance" else i for i in intents]
+    said = [asked if i.name == "acceptance" else i for i in intents]
+    if planner.forbidden_pair([i.name for i in said]) is not None:
+        planner.retract(t, asked)  # «Sí, correcto» to the read-back stands with its yes
+        return intents
+    s.accepted = False
+    return said
 
 
 def _take_back(t: Turn, intent: Intent) -> None:
