@@ -161,6 +161,8 @@ def haggles_first(t: Turn, intents: list[Intent]) -> list[Intent]:
     asked = t.intents[-1]
     said = [asked if i.name == "acceptance" else i for i in intents]
     if planner.forbidden_pair([i.name for i in said]) is not None:
+        said = [i for i in said if i.name not in SETTLED]  # «Va, dos minutos» gives way
+    if not said or planner.forbidden_pair([i.name for i in said]) is not None:
         planner.retract(t, asked)  # «Sí, correcto» to the read-back stands with its yes
         return intents
     s.accepted = False

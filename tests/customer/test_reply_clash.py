@@ -149,3 +149,15 @@ def test_no_clashing_classes_over_thousands_of_seeded_turns() -> None:
             if state.hung_up:
                 break
     assert turns > CALLS * 5
+
+
+def test_the_hagglers_ask_is_not_glued_to_a_settled_doubt() -> None:
+    t = _turn("Son 349 al mes con todo incluido. ¿Se lo dejo así?", persona="regateador")
+    t.s.turn = 2
+    plan = [Intent(name="objection_softened", ref="sin-tiempo"), Intent(name="acceptance")]
+    assert _names(reply_clash.resolve(t, plan)) == ["discount_request"]
+    yes = _turn("Le leo su pedido: plan de 349. ¿Es correcto?", persona="regateador")
+    yes.s.turn = 2
+    read = [Intent(name="data_confirm_yes"), Intent(name="acceptance")]
+    assert _names(reply_clash.resolve(yes, read)) == ["data_confirm_yes", "acceptance"]
+    assert "_discount" not in yes.s.objections_raised
