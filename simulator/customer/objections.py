@@ -1,8 +1,6 @@
 """Objections (a stack popped only when handled, LAER), traps, and the customer's side of closing.
 
-Scenario objections fire at their trigger (opening, presentation, price, close, data request);
-customer-type objections (guarantees, discounts, knowledge tests, doubt) come from
-``es/brain.yaml``. An objection is popped only when the agent both acknowledged it and responded
+Scenario objections fire at their trigger; customer-type ones come from ``es/brain.yaml``. An objection is popped only when the agent both acknowledged it and responded
 (an objection response, its resolve keywords, a benefit tied to a revealed need).
 """
 
@@ -171,8 +169,6 @@ def objection_turn(t: Turn) -> bool:
         return False
     if _nothing_to_settle(t, top):
         return "open_question" in t.acts  # given time only: the shared moves answer the rest
-    if persuasion.asks_the_doubt(t, top):
-        return False  # cust-d: «¿qué le hace dudar?» is answered, not greeted with «así sí»
     if top.responded and (top.acknowledged or complete):
         if haggling.haggles_again(t, top, complete):
             return True  # the haggler tries once more before the answer wins him

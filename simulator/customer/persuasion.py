@@ -4,13 +4,12 @@ A doubt settled is greeted by the customer («así sí», «me convenció con es
 the agent made. Panel M heard it after a plain refusal of the discount («el precio no lo puedo
 bajar» → «Órale, pues así sí me conviene») and after a bare question about the doubt («¿qué es lo
 que más le hace dudar?» → «Pues así sí, ¿eh?»). Here: a discount refused with nothing conceded is
-let go grudgingly (``haggle_conceded``: «Bueno, ya vi que no se puede»), and a question about the
-doubt itself settles nothing (it is answered). Phrases in ``es/reply_clash.yaml``.
+let go grudgingly (``haggle_conceded``: «Bueno, ya vi que no se puede»); asked what holds it back
+with a doubt still open, it says that doubt, not «ninguna». Phrases in ``es/reply_clash.yaml``.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any
 
@@ -43,19 +42,6 @@ def settled_as(t: Turn, top: OpenObjection, said: str) -> str:
     if said == SOFTENED and top.id == "_discount" and refused_only(t):
         return "haggle_conceded"
     return said
-
-
-def asks_the_doubt(t: Turn, top: OpenObjection) -> bool:
-    """«Lo quiero pensar» answered only by «¿qué es lo que le hace dudar?» (no figure, no
-    concession): the customer answers the question; the doubt is not settled by it. A price
-    doubt asked about in the agent's own terms («¿el gasto en sí, o…?») may be."""
-    if top.type != "must_consult" or _picks(t):
-        return False  # «¿es el precio, o que no sea el Nova?»: it picks, as it did
-    questions = " ".join(cues.question_sentences(t.text))
-    if not cues.contains_any(questions, config().get("doubt_questions", [])):
-        return False
-    said = re.sub(r"¿[^?]*\?", " ", t.text)  # what the turn says besides its questions
-    return not cues.amounts(said) and not cues.contains_any(t.norm, config().get("concessions", []))
 
 
 def say_doubt(t: Turn) -> None:

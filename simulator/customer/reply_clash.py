@@ -35,7 +35,8 @@ YES = frozenset({"buying_signal_generic", "acceptance", "objection_softened"})
 YES |= {"short_yes", "data_confirm_yes"}  # «Sí, está bien. … eso no lo sé bien» to one question
 SETTLED = frozenset({"objection_softened", "haggle_conceded"})
 SAYS = NEED | planner.OWN_MOVES | SETTLED
-GOES_ON = NEED | HURRY | planner.OWN_MOVES | frozenset({"acceptance"})
+# (a hurry piece stays: the impatient customer's «al grano» tells the agent how to go on)
+GOES_ON = planner.OWN_MOVES | frozenset({"acceptance"})
 TIME_TYPES = frozenset({"time"})
 CLITICS = frozenset({"lo", "la", "los", "las"})
 MAX_PASSES = 6  # each pass drops one piece at most

@@ -108,16 +108,6 @@ def test_a_plain_refusal_of_the_discount_is_let_go_grudgingly() -> None:
     assert persuasion.settled_as(given, top, "objection_softened") == "objection_softened"
 
 
-def test_a_bare_question_about_the_doubt_settles_nothing() -> None:
-    top = OpenObjection(id="_doubt", type="must_consult", intent="x", raised_turn=1)
-    bare = _turn("Claro, es su decisión. ¿Qué le hace dudar?")
-    assert persuasion.asks_the_doubt(bare, top)
-    argued = _turn("Son solo 349 al mes, sin plazo. ¿Qué le hace dudar?")
-    assert not persuasion.asks_the_doubt(argued, top)
-    price = OpenObjection(id="p", type="price", intent="objection", raised_turn=1)
-    assert not persuasion.asks_the_doubt(bare, price)
-
-
 def test_a_haggler_asks_before_his_first_yes() -> None:
     t = _turn("Le queda en 349 al mes. ¿Se lo activo?", persona="regateador")
     t.s.turn = 2
