@@ -42,7 +42,7 @@ def test_putting_off_drops_what_goes_on_with_the_talk() -> None:
     t = _turn("¿A qué hora le vuelvo a llamar?")
     plan = [
         Intent(name="part_answer", slots={"value": "A las cinco.", "kind": "callback_time"}),
-        Intent(name="interrupt_monologue"),
+        Intent(name="ask_price"),
     ]
     assert _names(reply_clash.resolve(t, plan)) == ["part_answer"]
 
