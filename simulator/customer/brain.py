@@ -34,6 +34,7 @@ from simulator.customer import (
     planner,
     presuppose,
     promise_moves,
+    reply_clash,
     same_concern,
     shape,
     traps,
@@ -101,6 +102,7 @@ def decide(
     # the reply's first piece fits the question's form; every accept / confirm piece has its
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
     intents = licences.fit_plan(t, answer_form.fit(t, intents), was_accepted)
+    intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
     commitments.remember(t, intents)
     agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)

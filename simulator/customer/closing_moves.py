@@ -180,7 +180,7 @@ def doubts(t: Turn) -> bool:
     if ready_to_buy(t):
         signals(t, force=True)
     else:
-        t.say("no_doubts")
+        moves.say_doubt(t)  # cust-d: the doubt still open, or «ninguna»
     return True
 
 

@@ -280,6 +280,7 @@ def _audit_once(text: str, ctx: Context) -> str:
             if line_pairs.dangling(final[-1]):
                 final.pop()  # «Este…» led into what was dropped
             continue
+        piece = line_pairs.repeated_clauses(piece, seen)  # cust-d: a clause said twice
         final.append(piece)
         seen |= stems(piece)
     if not final:

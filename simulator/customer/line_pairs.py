@@ -50,7 +50,7 @@ def dont_know_contradicted(piece: str, kept: list[str], agent: str) -> bool:
     questions = QUESTION.findall(agent)
     if not questions and "?" not in agent:
         return True
-    if len(questions) > 1 or any(_SECOND_PART.search(q) for q in questions):
+    if len(questions) > 1 or any(SECOND_PART.search(q) for q in questions):
         return False  # «no sé» may answer another of the questions (or parts) asked
     return any(
         other is not piece
@@ -62,7 +62,7 @@ def dont_know_contradicted(piece: str, kept: list[str], agent: str) -> bool:
 
 
 # customer-z: «¿de cuánto es, y lo piensa pagar de contado?» asks two things in one «¿…?»
-_SECOND_PART = re.compile(
+SECOND_PART = re.compile(
     r"(?i),?\s+y\s+(?:(?:desde|hasta|para|de|a|en|con)\s+)?(?:qu[ée]|cu[áa]nt|cu[áa]l|c[óo]mo|d[óo]nde|cu[áa]ndo|qui[ée]n|l[oae]s? |si |ya |tiene|hay|usa)"
 )
 
@@ -123,3 +123,25 @@ def leads_into_continuation(piece: str, following: str) -> bool:
         return False
     said = f"{normalize(following)} "
     return any(said.startswith(f"{c} ") for c in phrases("continuations"))
+
+
+_CLAUSE = re.compile(r"(?<=[,;])\s+")
+CLAUSE_STEMS = 2  # a clause said again is dropped when it has at least this many content words
+
+
+def repeated_clauses(piece: str, earlier: frozenset[str]) -> str:
+    """``piece`` without the clauses an earlier piece of the reply already said in full («…y dos
+    veces al mes salgo a carretera. Mire, dos veces al mes salgo a carretera; lo demás…»: cust-d,
+    blind panel M); the piece as it was when nothing of its own would be left."""
+    if "?" in piece or not earlier:
+        return piece
+    clauses = _CLAUSE.split(piece.strip())
+    if len(clauses) < 2:
+        return piece
+    kept = [c for c in clauses if not (len(stems(c)) >= CLAUSE_STEMS and stems(c) <= earlier)]
+    if len(kept) == len(clauses) or len(stems(" ".join(kept))) < CLAUSE_STEMS:
+        return piece
+    said = " ".join(kept).rstrip(" ,;")
+    if said[-1:] not in ".!?…":
+        said += piece.rstrip()[-1:] if piece.rstrip()[-1:] in ".!?…" else "."
+    return re.sub(r"[,;]\s*$", ".", said)

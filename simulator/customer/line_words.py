@@ -87,7 +87,11 @@ def undouble(text: str) -> str:
     """The reply without an opener said twice at its start («Pues mire, pues… no lo tengo
     claro» → «Pues mire, no lo tengo claro»; blind panel L: «Pues pues»): two glued pieces that
     each brought their own lead-in."""
+    text = _TWICE.sub(r"\1", text)  # cust-d: «Pues pues los 1,850» anywhere in the reply
     m = _OPENER.search(text[:48])
     if m is None:
         return text
     return text[: m.start()] + m.group(1) + m.group("gap") + text[m.end() :]
+
+
+_TWICE = re.compile(r"(?i)\b(pues|este|mire|bueno|oiga|eh|ah)\s+\1\b")

@@ -21,6 +21,7 @@ from simulator.customer import (
     situation_moves,
 )
 from simulator.customer.objections import raise_pending, raise_triggered
+from simulator.customer.persuasion import say_doubt as say_doubt  # cust-d; closing_moves too
 from simulator.customer.traps import fire_trap
 from simulator.customer.turn import Turn, benefit_ties, clamp, tied_benefits
 
@@ -190,7 +191,7 @@ def questions(t: Turn) -> None:
         # «¿Qué es lo que le hace dudar?»: the doubt it has, or that it has none (panel u-02:
         # «Creo que ya le platiqué lo importante»)
         if not (raise_pending(t) or raise_triggered(t, "close")):
-            t.say("no_doubts")
+            say_doubt(t)  # cust-d: the doubt still open, or «ninguna»
         return
     if "open_question" in t.acts:
         need, unknown = need_choice.for_open_question(t.text, t.norm, unrevealed, s.hinted_needs)

@@ -1,10 +1,7 @@
 """Objections (a stack popped only when handled, LAER), traps, and the customer's side of closing.
 
-Scenario objections fire at their trigger (opening, presentation, price, close, data request);
-customer-type objections (guarantees, discounts, knowledge tests, doubt) come from
-``es/brain.yaml``. An objection is popped only when the agent both acknowledged it (acknowledgement,
-empathy or paraphrase) and responded (an objection response, its resolve keywords, or a benefit
-tied to a revealed need), possibly over two turns.
+Scenario objections fire at their trigger; customer-type ones come from ``es/brain.yaml``. An objection is popped only when the agent both acknowledged it and responded
+(an objection response, its resolve keywords, a benefit tied to a revealed need).
 """
 
 from __future__ import annotations
@@ -12,7 +9,7 @@ from __future__ import annotations
 import math
 
 from simulator.analysis import conduct
-from simulator.customer import cues, haggling, persona_play, reactions, traps, upset
+from simulator.customer import cues, haggling, persona_play, persuasion, reactions, traps, upset
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, benefit_ties, clamp
 
@@ -53,8 +50,7 @@ PREEMPT_HITS = 2  # distinct resolve keywords said before an objection comes up:
 PREEMPT_HITS_CATALOG = 4
 BARE_CLOSE = frozenset({"close", "trial_close", "closed_question", "objection_response"})
 COMPLETE_WORDS = 10  # a curt «le doy un mes gratis» still wants the «entiendo» of LAER
-# Customer-type objections that are the persona's nature (the haggler always haggles, the
-# undecided always doubts at the close): never settled by an answer given before they come up.
+# The persona's own doubts (haggler, undecided): never settled by an answer given before them.
 ALWAYS_RAISED = frozenset({"_discount", "_doubt", "_knowledge"})
 # Doubts about who is calling: settled ahead by one strong promise (``trust_preempt``).
 TRUST_TYPES = traps.TRUST_TYPES
@@ -301,6 +297,7 @@ def _settle(t: Turn, top: OpenObjection, said: str = "objection_softened") -> No
         s.trust = max(s.trust, cues.dial("accept_trust", 45))
     # settled by a turn with no argument in it (a close after earlier answers): the reaction is
     # left out when every line of it would greet what this turn did not say (reactions.py)
+    said = persuasion.settled_as(t, top, said)  # cust-d: «así sí» needs a change
     quiet = said == "objection_softened" and reactions.no_answer(t.text, t.acts)
     t.say(said, ref=top.id, **({"optional": "1"} if quiet else {}))
     if top.type == "do_not_call":
