@@ -1,0 +1,61 @@
+"""Licences that say which forms of reply the agent's question leaves open (task cust-b, s20).
+
+Blind panel M heard «Nada más, gracias» to «¿le parece si dejamos su Plus contratado desde
+hoy?» (the «si tiene alguna duda, yo se la resuelvo» said after it is no «¿algo más?»), «No, eso
+sería todo por hoy» to «¿Qué es lo que le hace dudar: el monto, la fecha, o algo más?», «Ninguna
+de las dos» when four ways to pay were offered, and «Sí, ese.» to «¿Todo correcto?» after five
+data read back. Each of these pieces or lines presupposes a form of question; the licences that
+``licences.py`` checks them against are computed here, from the acts ``simulator.analysis``
+tags on each question alone and from the options ``answer_form`` counts:
+
+* ``anything_else``: the turn offers more help («¿algo más?») on a question of its own, or asks
+  nothing, or offers nothing at all (a «nada más» planned on other grounds is not judged here);
+  an offer of more help said beside another question, or inside a question about the doubt
+  itself, is not «¿algo más?»;
+* ``two_options``: no sentence of the turn lists three options or more («ninguna de las dos»);
+* ``one_item`` (a line fact): the turn reads back at most one of the customer's data («Sí, ese»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.analysis.agent import tag_agent
+from simulator.customer import answer_form, cues
+from simulator.models.content import Scenario
+
+OFFER_MORE = "offer_more"
+# A question tagged with these as well as offer_more asks about the doubt («¿qué le hace dudar…,
+# o algo más?»), not whether there is anything else.
+NOT_MORE = frozenset({"objection_response"})
+
+
+def licences(text: str, asked: list[str]) -> frozenset[str]:
+    """The form licences of a turn (its questions as ``licences._questions`` found them)."""
+    out = set()
+    if _anything_else(text, asked):
+        out.add("anything_else")
+    if not _many_options(text):
+        out.add("two_options")
+    return frozenset(out)
+
+
+def _anything_else(text: str, asked: list[str]) -> bool:
+    if not asked or OFFER_MORE not in tag_agent(text[:4000]):
+        return True
+    for question in asked:
+        acts = set(tag_agent(question))
+        if OFFER_MORE in acts and not acts & NOT_MORE:
+            return True
+    return False
+
+
+def _many_options(text: str) -> bool:
+    sentences = re.split(r"(?<=[.;!?])\s+|¿", text[:4000])
+    return any(len(answer_form.options(s)) >= 3 for s in sentences if " o " in s)
+
+
+def one_item(text: str, scenario: Scenario) -> bool:
+    """At most one of the customer's data is read back in the turn."""
+    data = scenario.customer.data
+    return sum(1 for f, v in data.items() if cues.value_matches(f, text, str(v))) <= 1

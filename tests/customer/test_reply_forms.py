@@ -1,0 +1,159 @@
+"""The reply's form fits the question's form (customer/answer_form.py, customer/reply_forms.py).
+
+Wordings here are our own. Units: an offer put as a statement is an either/or; a yes to an
+either/or whose options the customer cannot say in its words takes one by its place («lo
+primero»), the one the analysis hears as the close; «nada más» answers only «¿algo más?»;
+«ninguna de las dos» needs two options; «sí, ese» needs one datum read back; a «sí» the rest of
+the reply takes back goes. The property test plays seeded calls and checks every reply.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.analysis.agent import tag_agent
+from simulator.content.library import load_library
+from simulator.customer import answer_form, licences, reply_forms
+from simulator.customer.state import CustomerState, Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
+from tests.customer.seeded import seeded_calls
+from tests.customer.test_planner_properties import _pool
+
+pytestmark = pytest.mark.usefixtures("bundled_content_only")
+
+CALLS = 120
+TURNS = 12
+# Our own agent turns of the forms this task is about, mixed into the property test's pool.
+OWN = (
+    "Ya casi terminamos, solo dígame cómo lo quiere pagar: de contado o a meses sin intereses.",
+    "Le queda el descuento de 15 %. ¿Se lo aplico de una vez, o prefiere pensarlo con calma?",
+    "¿Quiere que le active el paquete de datos, o lo dejamos como está por ahora?",
+    "¿Lo que más le importa es el precio, o que no se le corte la señal?",
+    "¿Le parece si se lo dejo activado desde hoy? Y si su hija tiene alguna duda, con gusto se la aclaro.",
+    "¿Qué es lo que le hace dudar: el plazo, el costo, o algo más?",
+    "Puede pagar en ventanilla, en línea, por depósito o en tienda; ¿cuál le acomoda?",
+    "¿Le ayudo con algo más?",
+    "¿Hay algo más en lo que le pueda servir?",
+)
+
+
+def _turn(text: str, scenario_id: str = "internet-veloz-hogar") -> Turn:
+    library = load_library()
+    scenario = library.scenario(scenario_id)
+    persona = library.persona(
+        scenario.personas[0] if scenario.personas else scenario.default_persona
+    )
+    state = CustomerState(seed=1)
+    return Turn(text, normalize(text), set(tag_agent(text)), state, scenario, persona)
+
+
+def test_offer_put_as_a_statement_is_an_either_or() -> None:
+    text = (
+        "Ya casi terminamos, solo dígame cómo lo quiere pagar: de contado o a meses sin intereses."
+    )
+    assert answer_form.form(text) == "either_or"
+    assert answer_form.options(answer_form.last_question(text)) == [
+        "de contado",
+        "a meses sin intereses",
+    ]
+    # an informative list is no offer
+    assert answer_form.form("Se puede pagar en ventanilla o en línea.") == "statement"
+
+
+def test_a_yes_takes_the_option_heard_as_the_close() -> None:
+    close_first = ["le gustaría que se lo activemos hoy", "prefiere quedarse con el que tiene"]
+    first = answer_form.ordinal(close_first)
+    assert first is not None and first.name == "choice_first"
+    close_second = ["lo quiere pensar con calma", "lo dejamos registrado de una vez"]
+    second = answer_form.ordinal(close_second)
+    assert second is not None and second.name == "choice_second"
+    # two plain facts: a yes tells neither
+    assert answer_form.ordinal(["vive sola", "con su familia"]) is None
+
+
+def test_bare_yes_to_an_either_or_chooses() -> None:
+    t = _turn("¿Lo que más le importa es el precio, o que no se le corte la señal?")
+    plan = answer_form.fit(t, [Intent(name="short_yes")])
+    assert plan[0].name not in answer_form.BARE
+
+
+def test_yes_taken_back_goes() -> None:
+    plan = [Intent(name="short_yes"), Intent(name="not_ready")]
+    assert [i.name for i in answer_form.agreed(plan)] == ["not_ready"]
+    kept = [Intent(name="data_confirm_yes"), Intent(name="not_ready")]
+    assert answer_form.agreed(kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "licensed"),
+    [
+        ("¿Le ayudo con algo más?", True),
+        ("Listo, quedó su folio. Que tenga buena tarde.", True),
+        (
+            "¿Le parece si se lo dejo activado desde hoy? Y si su hija tiene alguna duda, con gusto se la aclaro.",
+            False,
+        ),
+        ("¿Qué es lo que le hace dudar: el plazo, el costo, o algo más?", False),
+    ],
+)
+def test_nothing_else_answers_only_anything_else(text: str, licensed: bool) -> None:
+    assert ("anything_else" in licences._text_licences(text)) is licensed
+
+
+def test_nothing_else_to_a_close_is_not_yet() -> None:
+    t = _turn(
+        "¿Le parece si se lo dejo activado desde hoy? Y si su hija tiene alguna duda, con gusto se la aclaro."
+    )
+    kept = licences.fit_plan(t, [Intent(name="nothing_else")], was_accepted=False)
+    assert [i.name for i in kept] == ["not_ready"]
+
+
+def test_neither_of_two_needs_two_options() -> None:
+    state = CustomerState(seed=1)
+    many = licences.line_facts(
+        state, "Puede pagar en ventanilla, en línea, por depósito o en tienda; ¿cuál le acomoda?"
+    )
+    two = licences.line_facts(state, "¿Lo quiere en la mañana o en la tarde?")
+    line = "Ninguna de las dos, gracias."
+    assert not licences.line_licensed(line, "choice_neither", many)
+    assert licences.line_licensed(line, "choice_neither", two)
+    assert licences.line_licensed("Ninguna, gracias.", "choice_neither", many)
+
+
+def test_pointed_yes_needs_one_datum_read_back() -> None:
+    t = _turn("x")
+    data = {k: str(v) for k, v in t.scenario.customer.data.items()}
+    many = " ".join(list(data.values())[:3]) + ". ¿Todo bien?"
+    one = f"{next(iter(data.values()))}, ¿es correcto?"
+    assert not reply_forms.one_item(many, t.scenario)
+    assert reply_forms.one_item(one, t.scenario)
+    facts = licences.line_facts(t.s, many, t.scenario)
+    assert not licences.line_licensed("Sí, ese.", "data_confirm_yes", facts)
+    assert licences.line_licensed("Sí, correcto.", "data_confirm_yes", facts)
+
+
+def test_seeded_replies_fit_the_question_form() -> None:
+    pool = (*_pool(), *OWN * 40)
+    either = closing = 0
+    for rng, sim, state in seeded_calls("reply-forms", CALLS):
+        for _ in range(TURNS):
+            text = rng.choice(pool)
+            reply, state = sim.respond(text, state)
+            names = reply.intent_names
+            if not names or "hangup" in names:
+                break
+            if answer_form.form(text) == "either_or":
+                either += 1
+                # no either/or answered without a choice (or «ninguna» / «no sé cuál»)
+                assert names[0] not in answer_form.BARE, (text, reply.text)
+            refusing = set(licences.config().get("refusing", []))
+            # no «sí …» reply that refuses
+            assert not (set(names) & answer_form.YES and set(names) & refusing), (text, reply.text)
+            if "nothing_else" in names:
+                closing += 1
+                # no «nada más» to a question that is not «¿algo más?»
+                assert "anything_else" in licences._text_licences(text), (text, reply.text)
+            if state.hung_up:
+                break
+    assert either and closing  # both checks were exercised
