@@ -18,7 +18,7 @@ from typing import Any
 
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import choice_moves, cues, licence_data
+from simulator.customer import choice_moves, cues, licence_data, reply_forms
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -35,6 +35,7 @@ _TAG_OR_RAW = re.compile(
 BARE = frozenset({"short_yes", "data_confirm_yes", "filler_ack", "agree_summary"})
 ACCEPT = "acceptance"
 YES = frozenset({"short_yes", ACCEPT, "agree_summary"})  # a «sí» to the question itself
+YES_NO = YES | {"short_no", "data_confirm_yes", "data_correction", "not_ready"}
 _LEADS = frozenset({"y", "e", "entonces", "bueno", "ok", "oiga", "ahora", "pues", "ya"})
 _PREPS = frozenset({"en", "a", "de", "con", "para", "por", "desde", "hasta"})
 _WH = frozenset(
@@ -149,6 +150,8 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not intents or any(i.name == "hangup" for i in intents):
         return intents
     intents = agreed(intents)
+    if not {i.name for i in intents} & YES_NO and reply_forms.summary_check(t):
+        return [Intent(name="agree_summary"), *intents]  # «¿Lo entendí bien?» — «Sí, así es.»
     if form(t.text) != "either_or":
         return intents
     offered = options(last_question(t.text))
@@ -175,12 +178,12 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         accepted = choice_moves._accepted_option(t, intents)
         if _chooses(accepted):
             return accepted
-        taken = ordinal(offered)
-        if taken is None:
+        took = taken(t, offered)
+        if took is None:
             return accepted
-        # no option it can say in its own words: «lo primero» for the option it takes
+        # no option it can say in its own words: the offer it takes
         at = next(k for k, i in enumerate(intents) if i.name == ACCEPT)
-        return [*intents[:at], taken, *intents[at + 1 :]]
+        return [*intents[:at], took, *intents[at + 1 :]]
     rest = [i for i in intents if i not in wrong]
     if chosen_any:
         return rest  # a choice is said in the reply: the bare pieces beside it go
@@ -193,13 +196,11 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     chosen = choice_moves.answer(t, [Intent(name="short_yes")])
     picked = [i for i in chosen if i.name not in BARE]
     if not picked and any(i.name in bare for i in wrong):
-        # a bare «sí» to «¿A, o B?» chooses nothing: «lo primero» (the offer, not things as
-        # they are) when it cannot say the option in its own words
-        picked = [ordinal(offered) or Intent(name="choice_first")]
+        # a bare «sí» to «¿A, o B?» chooses nothing (blind panel M): the option the yes takes
+        # (``taken``), else an honest «no sé cuál»
+        picked = [taken(t, offered) or Intent(name="choice_unsure")]
     if not picked:
-        # no option it can say: «¿está sola o hay alguien más?» asks a fact it knows, so no «no sé
-        # cuál» either (a question back the agent may leave unanswered); the plan stays
-        return intents
+        return intents  # a datum nobody offered, with no option it can say: the plan stays
     return [*before, *picked, *after]
 
 
@@ -217,19 +218,22 @@ def _chooses(intents: list[Intent]) -> bool:
     return any(i.name.startswith("choice_") or i.slots.get("option") for i in intents)
 
 
-def ordinal(offered: list[str]) -> Intent | None:
-    """«Lo primero» / «lo segundo»: the option a yes takes — the one the analysis hears as the
-    close («¿le gustaría hacer el cambio de plan, o prefiere quedarse con el suyo?»: the first),
-    else the only one of two that is not things as they are; None when neither tells."""
+def taken(t: Turn, offered: list[str]) -> Intent | None:
+    """The option a yes takes: the offer against its alternative («Sí, eso sí me interesa» —
+    the option the analysis hears as the close, «¿le gustaría hacer el cambio de plan, o
+    prefiere quedarse con el suyo?»; or the only one of two that is not things as they are), else
+    the one its situation grounds said in its words (``choice_moves._leaning``); None when
+    nothing tells. No «lo primero»: a place is said only after a numbered list (panel E)."""
     proposed = [k for k, o in enumerate(offered) if PROPOSALS & set(tag_agent(f"¿{o}?"))]
-    taken: int | None = proposed[0] if len(proposed) == 1 else None
     words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
     keeps = [cues.contains_any(normalize(o), words) for o in offered]
-    if taken is None and len(offered) == 2 and keeps.count(False) == 1:
-        taken = keeps.index(False)
-    if taken is None or taken > 1 or (taken == 1 and len(offered) > 2):
-        return None
-    return Intent(name="choice_second" if taken else "choice_first")
+    if len(proposed) == 1 or (len(offered) == 2 and keeps.count(False) == 1):
+        return Intent(name="choice_take")
+    leaning = choice_moves._leaning(t, offered)
+    said = (leaning or "").strip(" ,.").removeprefix("o ").strip()
+    if said and choice_moves._sayable(said):
+        return Intent(name="choice_answer", slots={"option": said})
+    return None
 
 
 def _daypart_option(intent: Intent, offered: list[str]) -> str | None:

@@ -14,6 +14,10 @@ tags on each question alone and from the options ``answer_form`` counts:
   itself, is not «¿algo más?»;
 * ``two_options``: no sentence of the turn lists three options or more («ninguna de las dos»);
 * ``one_item`` (a line fact): the turn reads back at most one of the customer's data («Sí, ese»).
+
+A summary checked with a short yes/no gets a yes or a no first (``summary_check``, read by
+``answer_form.fit``). And a correction needs something wrong to correct (``part_of``, read by ``data_moves``): «¿Me
+confirma su nombre completo, señora Rosa María?» says a part of her name, not a wrong one.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from __future__ import annotations
 import re
 
 from simulator.analysis.agent import tag_agent
-from simulator.customer import answer_form, cues
+from simulator.customer import answer_form, cues, shape
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
 OFFER_MORE = "offer_more"
@@ -59,3 +65,31 @@ def one_item(text: str, scenario: Scenario) -> bool:
     """At most one of the customer's data is read back in the turn."""
     data = scenario.customer.data
     return sum(1 for f, v in data.items() if cues.value_matches(f, text, str(v))) <= 1
+
+
+def part_of(said: str, truth: str) -> bool:
+    """The value the agent said is a part of the customer's own («Rosa María» of «Rosa María
+    Hernández», said to address her): a correction needs something wrong, not something short."""
+    words = normalize(said).split()
+    return bool(words) and set(words) <= set(normalize(truth).split())
+
+
+def summary_check(t: Turn) -> bool:
+    """The turn sums up what the customer told and checks it with a short yes/no («…, lo que más
+    le preocupa es quedarse sin carro. ¿Lo entendí bien?»): the reply owes a yes or a no first,
+    also when the analysis did not tag the summary a paraphrase (``shape.restates_own_story``)."""
+    questions = cues.question_sentences(t.text)
+    if not questions or not t.s.revealed_needs or answer_form.form(t.text) != "yes_no":
+        return False
+    last = normalize(questions[-1])
+    if len(last.split()) > shape.CHECK_WORDS or not cues.contains_any(
+        last, cues.phrases("check_words")
+    ):
+        return False  # «¿Se lo dejo?» proposes; «¿Lo entendí bien?», «¿verdad?» check
+    said = shape._content_words(t.norm)
+    return any(
+        len(said & shape._content_words(" ".join(normalize(x) for x in need.statements)))
+        >= shape.RESTATED_WORDS
+        for need in t.scenario.needs
+        if need.id in t.s.revealed_needs
+    )

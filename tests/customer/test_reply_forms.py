@@ -1,10 +1,11 @@
 """The reply's form fits the question's form (customer/answer_form.py, customer/reply_forms.py).
 
 Wordings here are our own. Units: an offer put as a statement is an either/or; a yes to an
-either/or whose options the customer cannot say in its words takes one by its place («lo
-primero»), the one the analysis hears as the close; «nada más» answers only «¿algo más?»;
-«ninguna de las dos» needs two options; «sí, ese» needs one datum read back; a «sí» the rest of
-the reply takes back goes. The property test plays seeded calls and checks every reply.
+either/or takes the offer (the option the analysis hears as the close) or says «no sé cuál»;
+«nada más» answers only «¿algo más?»; «ninguna de las dos» needs two options; «sí, ese» needs
+one datum read back; a «sí» the rest of the reply takes back goes; a correction needs something
+wrong; a summary checked with «¿lo entendí bien?» gets a yes first. The property test plays
+seeded calls and checks every reply.
 """
 
 from __future__ import annotations
@@ -61,15 +62,16 @@ def test_offer_put_as_a_statement_is_an_either_or() -> None:
     assert answer_form.form("Se puede pagar en ventanilla o en línea.") == "statement"
 
 
-def test_a_yes_takes_the_option_heard_as_the_close() -> None:
-    close_first = ["le gustaría que se lo activemos hoy", "prefiere quedarse con el que tiene"]
-    first = answer_form.ordinal(close_first)
-    assert first is not None and first.name == "choice_first"
-    close_second = ["lo quiere pensar con calma", "lo dejamos registrado de una vez"]
-    second = answer_form.ordinal(close_second)
-    assert second is not None and second.name == "choice_second"
-    # two plain facts: a yes tells neither
-    assert answer_form.ordinal(["vive sola", "con su familia"]) is None
+def test_a_yes_takes_the_offer_not_a_place() -> None:
+    t = _turn("x")
+    offer = ["le gustaría que se lo activemos hoy", "prefiere quedarse con el que tiene"]
+    took = answer_form.taken(t, offer)
+    assert took is not None and took.name == "choice_take"
+    # an acceptance to the offer and its alternative says which it takes, never «lo primero»
+    text = "¿Le gustaría que se lo activemos hoy, o prefiere quedarse con el que tiene?"
+    plan = answer_form.fit(_turn(text), [Intent(name="acceptance")])
+    assert plan[0].name in {"choice_take", "choice_answer"}
+    assert not {"choice_first", "choice_second"} & {i.name for i in plan}
 
 
 def test_bare_yes_to_an_either_or_chooses() -> None:
@@ -157,3 +159,23 @@ def test_seeded_replies_fit_the_question_form() -> None:
             if state.hung_up:
                 break
     assert either and closing  # both checks were exercised
+
+
+def test_a_correction_needs_something_wrong() -> None:
+    assert reply_forms.part_of("Lucía", "Lucía Fernanda Ortiz")
+    assert not reply_forms.part_of("Lucía Ortega", "Lucía Fernanda Ortiz")
+    assert not reply_forms.part_of("", "Lucía Fernanda Ortiz")
+
+
+def test_summary_checked_gets_a_yes_first() -> None:
+    t = _turn("x")
+    need = t.scenario.needs[0]
+    t.s.revealed_needs.append(need.id)
+    summary = f"Entonces, si le sigo: {need.statements[0].rstrip('.')}. ¿Lo entendí bien?"
+    t = Turn(summary, normalize(summary), set(tag_agent(summary)), t.s, t.scenario, t.persona)
+    assert reply_forms.summary_check(t)
+    plan = answer_form.fit(t, [Intent(name="need_statement")])
+    assert plan[0].name == "agree_summary"
+    offer = f"Entonces, {need.statements[0].rstrip('.')}. ¿Se lo dejo?"
+    t2 = Turn(offer, normalize(offer), set(tag_agent(offer)), t.s, t.scenario, t.persona)
+    assert not reply_forms.summary_check(t2)  # a proposal, not a check
