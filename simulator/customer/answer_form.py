@@ -218,16 +218,24 @@ def _chooses(intents: list[Intent]) -> bool:
     return any(i.name.startswith("choice_") or i.slots.get("option") for i in intents)
 
 
+def offer_index(offered: list[str]) -> int | None:
+    """Which option is the offer: the one the analysis hears as the close, else the only one of
+    two that is not things as they are («¿se lo agrego, o lo dejamos así?»); None when neither."""
+    proposed = [k for k, o in enumerate(offered) if PROPOSALS & set(tag_agent(f"¿{o}?"))]
+    if len(proposed) == 1:
+        return proposed[0]
+    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    keeps = [cues.contains_any(normalize(o), words) for o in offered]
+    return keeps.index(False) if len(offered) == 2 and keeps.count(False) == 1 else None
+
+
 def taken(t: Turn, offered: list[str]) -> Intent | None:
     """The option a yes takes: the offer against its alternative («Sí, eso sí me interesa» —
     the option the analysis hears as the close, «¿le gustaría hacer el cambio de plan, o
     prefiere quedarse con el suyo?»; or the only one of two that is not things as they are), else
     the one its situation grounds said in its words (``choice_moves._leaning``); None when
     nothing tells. No «lo primero»: a place is said only after a numbered list (panel E)."""
-    proposed = [k for k, o in enumerate(offered) if PROPOSALS & set(tag_agent(f"¿{o}?"))]
-    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
-    keeps = [cues.contains_any(normalize(o), words) for o in offered]
-    if len(proposed) == 1 or (len(offered) == 2 and keeps.count(False) == 1):
+    if offer_index(offered) is not None:
         return Intent(name="choice_take")
     leaning = choice_moves._leaning(t, offered)
     said = (leaning or "").strip(" ,.").removeprefix("o ").strip()

@@ -13,6 +13,9 @@ tags on each question alone and from the options ``answer_form`` counts:
   an offer of more help said beside another question, or inside a question about the doubt
   itself, is not «¿algo más?»;
 * ``two_options``: no sentence of the turn lists three options or more («ninguna de las dos»);
+* ``offer_last``: the offer is the last option of the either/or, or there is none («Sí, mejor
+  eso» points to what was said last: to «¿le agrego el plan de 200, o sólo el cambio?» it would
+  take the wrong one);
 * ``one_item`` (a line fact): the turn reads back at most one of the customer's data («Sí, ese»).
 
 A summary checked with a short yes/no gets a yes or a no first (``summary_check``, read by
@@ -43,6 +46,9 @@ def licences(text: str, asked: list[str]) -> frozenset[str]:
         out.add("anything_else")
     if not _many_options(text):
         out.add("two_options")
+    offered = answer_form.options(answer_form.last_question(text))
+    if answer_form.offer_index(offered) in (None, len(offered) - 1):
+        out.add("offer_last")
     return frozenset(out)
 
 

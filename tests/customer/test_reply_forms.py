@@ -179,3 +179,14 @@ def test_summary_checked_gets_a_yes_first() -> None:
     offer = f"Entonces, {need.statements[0].rstrip('.')}. ¿Se lo dejo?"
     t2 = Turn(offer, normalize(offer), set(tag_agent(offer)), t.s, t.scenario, t.persona)
     assert not reply_forms.summary_check(t2)  # a proposal, not a check
+
+
+def test_offer_pointed_at_when_said_last() -> None:
+    state = CustomerState(seed=1)
+    first = "¿Quiere que le active el paquete de datos, o lo dejamos como está?"
+    last = "¿Lo dejamos como está, o quiere que le active el paquete de datos?"
+    line = "Sí, mejor eso."
+    assert not licences.line_licensed(line, "choice_take", licences.line_facts(state, first))
+    assert licences.line_licensed(line, "choice_take", licences.line_facts(state, last))
+    free = "Sí, eso sí me interesa."
+    assert licences.line_licensed(free, "choice_take", licences.line_facts(state, first))
