@@ -197,8 +197,11 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     picked = [i for i in chosen if i.name not in BARE]
     if not picked and any(i.name in bare for i in wrong):
         # a bare «sí» to «¿A, o B?» chooses nothing (blind panel M): the option the yes takes
-        # (``taken``), else an honest «no sé cuál»
-        picked = [taken(t, offered) or Intent(name="choice_unsure")]
+        # (``taken``), else, to an offer, an honest «no sé cuál»; to a fact («¿está sola o hay
+        # alguien más?») no «no sé cuál» (a question back the agent may leave unanswered)
+        took = taken(t, offered)
+        unsure = [Intent(name="choice_unsure")] if t.acts & PROPOSALS else []
+        picked = [took] if took is not None else unsure
     if not picked:
         return intents  # a datum nobody offered, with no option it can say: the plan stays
     return [*before, *picked, *after]

@@ -75,9 +75,13 @@ def test_a_yes_takes_the_offer_not_a_place() -> None:
 
 
 def test_bare_yes_to_an_either_or_chooses() -> None:
-    t = _turn("¿Lo que más le importa es el precio, o que no se le corte la señal?")
+    t = _turn("¿Se lo dejo contratado hoy mismo, o lo platica primero en casa?")
     plan = answer_form.fit(t, [Intent(name="short_yes")])
     assert plan[0].name not in answer_form.BARE
+    # to a fact it keeps its plan: no «no sé cuál» to «¿vive sola o con alguien más?»
+    fact = _turn("¿Lo que más le importa es el precio, o que no se le corte la señal?")
+    kept = answer_form.fit(fact, [Intent(name="short_yes")])
+    assert kept[0].name != "choice_unsure"
 
 
 def test_yes_taken_back_goes() -> None:
@@ -147,8 +151,9 @@ def test_seeded_replies_fit_the_question_form() -> None:
                 break
             if answer_form.form(text) == "either_or":
                 either += 1
-                # no either/or answered without a choice (or «ninguna» / «no sé cuál»)
-                assert names[0] not in answer_form.BARE, (text, reply.text)
+                # no either/or put with an offer answered without a choice (or «no sé cuál»)
+                if answer_form.PROPOSALS & set(tag_agent(text)):
+                    assert names[0] not in answer_form.BARE, (text, reply.text)
             refusing = set(licences.config().get("refusing", []))
             # no «sí …» reply that refuses
             assert not (set(names) & answer_form.YES and set(names) & refusing), (text, reply.text)
