@@ -18,26 +18,32 @@ from typing import Any
 
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import choice_moves, cues, licence_data
+from simulator.customer import choice_moves, cues, licence_data, reply_forms
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
 _QUESTIONS = re.compile(r"¿[^?¿]*\?")
-# «¿…, o no?», «¿o qué?», «¿o algo así?»: a tag, not a second option
+# «¿…, o no?», «¿o qué?», «¿o algo así?»: a tag, not a second option («…, o que no se le corte
+# la señal?» is one: «o qué» / «o no» end the question to be a tag)
 _TAG_OR_RAW = re.compile(
-    r"\bm[aá]s o menos\b|,? o (?:no|qu[eé]|algo|c[oó]mo|sea|bien)\b(?= |$|,)", re.IGNORECASE
+    r"\bm[aá]s o menos\b|,? o (?:no|qu[eé])(?=\s*(?:$|,))|,? o (?:algo|c[oó]mo|sea|bien)\b(?= |$|,)",
+    re.IGNORECASE,
 )
 # Pieces that choose nothing among options: a bare yes, a confirmation, an acceptance (a «no»
 # may refuse every option and stays).
 BARE = frozenset({"short_yes", "data_confirm_yes", "filler_ack", "agree_summary"})
 ACCEPT = "acceptance"
+YES = frozenset({"short_yes", ACCEPT, "agree_summary"})  # a «sí» to the question itself
+YES_NO = YES | {"short_no", "data_confirm_yes", "data_correction", "not_ready"}
 _LEADS = frozenset({"y", "e", "entonces", "bueno", "ok", "oiga", "ahora", "pues", "ya"})
 _PREPS = frozenset({"en", "a", "de", "con", "para", "por", "desde", "hasta"})
 _WH = frozenset(
     {"que", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos", "cuantas"}
     | {"donde", "quien", "quienes"}
 )
+# Acts of a closing move: options put with one of them ask to choose among them.
+PROPOSALS = frozenset({"close", "trial_close", "cross_sell"})
 FORMS = ("either_or", "permission", "data", "open", "yes_no", "statement")
 
 
@@ -55,12 +61,23 @@ def last_question(text: str) -> str:
     for sentence in reversed(sentences):
         if {"closed_question", "open_question"} & set(tag_agent(sentence)):
             return sentence
-    return ""
+    return offered_statement(text)
+
+
+def offered_statement(text: str) -> str:
+    """The turn's last sentence when it puts options to decide among without a question mark
+    («Solo me falta saber cómo prefiere pagar: un solo pago o 12 mensualidades.», panel M): a
+    closing move (the analysis tags a close on it) that lists options asks to choose."""
+    sentences = [p.strip() for p in re.split(r"(?<=[.;!])\s+", text[:4000]) if p.strip()]
+    if not sentences or not options(sentences[-1]):
+        return ""
+    return sentences[-1] if PROPOSALS & set(tag_agent(sentences[-1])) else ""
 
 
 def options(question: str) -> list[str]:
     """The options an either/or question offers («¿A, B o C?»: three), none for a yes/no."""
-    raw = _TAG_OR_RAW.sub(" ", question.strip(" ¿?").lower())
+    raw = _TAG_OR_RAW.sub(" ", question.strip(" ¿?.").lower())
+    raw = raw.rpartition(": ")[2]  # «solo me falta saber cómo prefiere pagar: A o B»
     if " o " not in f" {normalize(raw)} ":
         return []
     head, _, last = raw.rpartition(" o ")
@@ -132,6 +149,9 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     option it can say, and other forms, are kept."""
     if not intents or any(i.name == "hangup" for i in intents):
         return intents
+    intents = agreed(intents)
+    if not {i.name for i in intents} & YES_NO and reply_forms.summary_check(t):
+        return [Intent(name="agree_summary"), *intents]  # «¿Lo entendí bien?» — «Sí, así es.»
     if form(t.text) != "either_or":
         return intents
     offered = options(last_question(t.text))
@@ -155,7 +175,15 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         if chosen_any or not any(i.name == ACCEPT for i in intents):
             return intents
         # «Sí, adelante» to «¿le registro A, o sólo B?» says which it takes, when it can
-        return choice_moves._accepted_option(t, intents)
+        accepted = choice_moves._accepted_option(t, intents)
+        if _chooses(accepted):
+            return accepted
+        took = taken(t, offered)
+        if took is None:
+            return accepted
+        # no option it can say in its own words: the offer it takes
+        at = next(k for k, i in enumerate(intents) if i.name == ACCEPT)
+        return [*intents[:at], took, *intents[at + 1 :]]
     rest = [i for i in intents if i not in wrong]
     if chosen_any:
         return rest  # a choice is said in the reply: the bare pieces beside it go
@@ -167,11 +195,56 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         return [*before, Intent(name="choice_answer", slots={"option": datum}), *after]
     chosen = choice_moves.answer(t, [Intent(name="short_yes")])
     picked = [i for i in chosen if i.name not in BARE]
+    if not picked and any(i.name in bare for i in wrong):
+        # a bare «sí» to «¿A, o B?» chooses nothing (blind panel M): the option the yes takes
+        # (``taken``), else, to an offer, an honest «no sé cuál»; to a fact («¿está sola o hay
+        # alguien más?») no «no sé cuál» (a question back the agent may leave unanswered)
+        took = taken(t, offered)
+        unsure = [Intent(name="choice_unsure")] if t.acts & PROPOSALS else []
+        picked = [took] if took is not None else unsure
     if not picked:
-        # no option it can say: «¿está sola o hay alguien más?» asks a fact it knows, so no «no sé
-        # cuál» either (a question back the agent may leave unanswered); the plan stays
-        return intents
+        return intents  # a datum nobody offered, with no option it can say: the plan stays
     return [*before, *picked, *after]
+
+
+def agreed(intents: list[Intent]) -> list[Intent]:
+    """A «sí» that the rest of the reply takes back goes: «Sí, claro. Todavía no me decido.» to
+    «¿se lo dejo registrado?» says no (a confirmation of data read back stays: it answers the
+    check, not the proposal)."""
+    names = {i.name for i in intents}
+    if not names & YES or not names & frozenset(_config().get("refusing", [])):
+        return intents
+    return [i for i in intents if i.name not in YES] or intents
+
+
+def _chooses(intents: list[Intent]) -> bool:
+    return any(i.name.startswith("choice_") or i.slots.get("option") for i in intents)
+
+
+def offer_index(offered: list[str]) -> int | None:
+    """Which option is the offer: the one the analysis hears as the close, else the only one of
+    two that is not things as they are («¿se lo agrego, o lo dejamos así?»); None when neither."""
+    proposed = [k for k, o in enumerate(offered) if PROPOSALS & set(tag_agent(f"¿{o}?"))]
+    if len(proposed) == 1:
+        return proposed[0]
+    words = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    keeps = [cues.contains_any(normalize(o), words) for o in offered]
+    return keeps.index(False) if len(offered) == 2 and keeps.count(False) == 1 else None
+
+
+def taken(t: Turn, offered: list[str]) -> Intent | None:
+    """The option a yes takes: the offer against its alternative («Sí, eso sí me interesa» —
+    the option the analysis hears as the close, «¿le gustaría hacer el cambio de plan, o
+    prefiere quedarse con el suyo?»; or the only one of two that is not things as they are), else
+    the one its situation grounds said in its words (``choice_moves._leaning``); None when
+    nothing tells. No «lo primero»: a place is said only after a numbered list (panel E)."""
+    if offer_index(offered) is not None:
+        return Intent(name="choice_take")
+    leaning = choice_moves._leaning(t, offered)
+    said = (leaning or "").strip(" ,.").removeprefix("o ").strip()
+    if said and choice_moves._sayable(said):
+        return Intent(name="choice_answer", slots={"option": said})
+    return None
 
 
 def _daypart_option(intent: Intent, offered: list[str]) -> str | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import answer_form, cues, licence_data
+from simulator.customer import answer_form, cues, licence_data, reply_forms
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -39,7 +39,8 @@ config = licence_data.config
 
 @cache
 def _kinds() -> dict[str, dict[str, Any]]:
-    return {str(k): dict(v or {}) for k, v in (config().get("pieces") or {}).items()}
+    kinds = {**(config().get("pieces") or {}), **(config().get("form_pieces") or {})}
+    return {str(k): dict(v or {}) for k, v in kinds.items()}
 
 
 @cache
@@ -98,7 +99,7 @@ def _text_licences(text: str) -> frozenset[str]:
     norm = normalize(text)
     if any(w in norm for w in map(normalize, config().get("verify_words", []))):
         out.add("verification")
-    return frozenset(out)
+    return frozenset(out | reply_forms.licences(text, asked))
 
 
 def _dictated(text: str, own: list[str]) -> bool:
@@ -156,8 +157,10 @@ def fit_plan(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]
             kept.append(intent)
             continue
         spec = _kinds()[kind]
-        if spec.get("instead"):
-            instead.append(str(spec["instead"]))
+        by_licence = spec.get("instead_by_licence") or {}
+        given = [str(v) for k, v in by_licence.items() if k in licences]
+        if given or spec.get("instead"):
+            instead.append(given[0] if given else str(spec["instead"]))
     if kept:
         return kept
     name = (
@@ -176,6 +179,8 @@ def line_facts(
     out = set(_text_licences(agent_text)) if agent_text else set()
     if scenario is not None and agent_text and _reads_back(agent_text, state, scenario):
         out.add("check")
+    if scenario is None or reply_forms.one_item(agent_text, scenario):
+        out.add("one_item")
     out.add("computed")  # facts made by hand (tests, checks) leave every line free
     if state.accepted or state.payment_promise or state.resolved:
         out.add("agreement")
