@@ -62,14 +62,8 @@ def test_unsure_about_a_fact_asked_is_no_objection() -> None:
     assert "objection" not in acts
 
 
-@pytest.mark.parametrize(
-    "customer",
-    [
-        "Sí, ya le dije todo, pero ¿me lo soluciona o no?",
-        "Primero quiero que alguien se haga responsable, después le doy mi cuenta.",
-    ],
-)
-def test_resisting_the_process_is_an_objection(customer: str) -> None:
+def test_withholding_data_until_someone_answers_is_an_objection() -> None:
+    customer = "Primero quiero que alguien se haga responsable, después le doy mi cuenta."
     assert "objection" in _acts("¿Me da su número de cuenta?", customer)[0]
 
 
