@@ -5,10 +5,10 @@ it out three times: a complaint's full solution ending «¿Le parece bien?», an
 price objection with its alternative ending «¿Cuál le acomoda más?», a refused discount with the
 real alternative. Splitting those answers leaves the customer with half of what was asked. The
 rule (numbers in ``es/long_turn.yaml``): past ``words`` a stretch is a monologue, unless it is one
-turn that answers what the customer just raised (question, objection or complaint) and ends
-handing the floor back with a question, and stays within ``answer_words``; with a customer
-pressed for time (the impatient persona, or one who asked for brevity) the plain limit holds,
-since DOMAIN.md says that customer wants it short.
+turn that answers what the customer just raised (question, objection or complaint) within
+``answer_words``, or within ``handing_words`` when it ends handing the floor back with a
+question; with a customer pressed for time (the impatient persona, or one who asked for brevity)
+the plain limit holds, since DOMAIN.md says that customer wants it short.
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def worth_splitting(
     limit = limits()
     if words <= limit["words"] or not run:
         return False
-    if len(run) > 1 or words > limit["answer_words"] or pressed_for_time(ctx, hint):
+    if len(run) > 1 or words > limit["handing_words"] or pressed_for_time(ctx, hint):
         return True
     n = run[0]
-    return not (answers_customer(ctx, n) and ends_handing_floor(ctx.text(n)))
+    if not answers_customer(ctx, n):
+        return True
+    return words > limit["answer_words"] and not ends_handing_floor(ctx.text(n))

@@ -132,9 +132,9 @@ def test_with_a_customer_in_a_hurry_the_long_answer_still_earns_the_tip() -> Non
     assert _split_tip(_card(turns, customer_type="impaciente"))
 
 
-def test_a_long_turn_that_keeps_the_floor_earns_the_tip() -> None:
-    speech = ANSWER.replace(" ¿Cuál le acomoda más?", " Ese es el que más le recomiendo.")
-    card = _card([*SALE, QUESTION, ("agent", speech), ("customer", "Déjeme ver.")])
+def test_a_long_pitch_that_answers_nothing_earns_the_tip() -> None:
+    told = ("customer", "Para trabajar, nada más.")
+    card = _card([*SALE[:3], told, ("agent", ANSWER), ("customer", "Déjeme ver.")])
     assert _split_tip(card)
 
 
