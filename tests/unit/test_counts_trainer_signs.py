@@ -52,7 +52,9 @@ def test_interest_in_the_conditions_is_a_buying_signal(agent: str, customer: str
 
 
 def test_a_cheaper_figure_elsewhere_is_a_price_objection() -> None:
-    acts, kind = _acts("¿Cuánto paga hoy?", "Pago 450, y con otra compañía me dan lo mismo por 250.")
+    acts, kind = _acts(
+        "¿Cuánto paga hoy?", "Pago 450, y con otra compañía me dan lo mismo por 250."
+    )
     assert "objection" in acts
     assert kind == "price"
 
@@ -143,7 +145,10 @@ def test_a_close_attempt_the_customer_put_off_is_no_closing_goal() -> None:
         *SALE,
         ("agent", "Entiendo, el dinero cuenta. ¿Le parece si lo dejamos contratado hoy?"),
         ("customer", "No, primero lo tengo que platicar con mi esposa."),
-        ("agent", "Claro, señor Tomás, con gusto le marco mañana a las seis. Gracias por su tiempo."),
+        (
+            "agent",
+            "Claro, señor Tomás, con gusto le marco mañana a las seis. Gracias por su tiempo.",
+        ),
         ("customer", "Sale, gracias."),
     ]
     card = _card(turns)
