@@ -8,8 +8,10 @@ exact turn where a better phrasing would have helped.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from simulator.coaching import situation, suggest
+from simulator.coaching import long_turn, situation, suggest
 from simulator.coaching.phrasing import (
     answer_for,
     asks_nothing,
@@ -38,7 +40,7 @@ from simulator.scoring.rubric import rule
 from simulator.scoring.slots import slots
 
 MAX_IMPROVEMENTS = 8
-MONOLOGUE_WORDS = 80
+Hint = Mapping[str, Any] | None
 ERROR_SKILL = {
     "disrespect": "phone_etiquette",
     "inaccurate_information": "product_knowledge",
@@ -339,10 +341,10 @@ def _protocol(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     return items
 
 
-def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
+def _delivery(ctx: CallContext, card: Scorecard, hint: Hint = None) -> list[FeedbackItem]:
     items = []
     words, run = longest_run(ctx)
-    if words > MONOLOGUE_WORDS and run:
+    if long_turn.worth_splitting(ctx, words, run, hint):
         n = max(run, key=lambda t: ctx.words[t - 1])
         items.append(
             _item(
@@ -375,7 +377,7 @@ def _delivery(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     return items
 
 
-def build(ctx: CallContext, card: Scorecard) -> Feedback:
+def build(ctx: CallContext, card: Scorecard, hint: Hint = None) -> Feedback:
     improvements = _errors(ctx, card)[:4]
     for part in (
         _probing(ctx, card),
@@ -385,7 +387,7 @@ def build(ctx: CallContext, card: Scorecard) -> Feedback:
         _data(ctx, card),
         _unanswered(ctx),
         _protocol(ctx, card),
-        _delivery(ctx, card),
+        _delivery(ctx, card, hint),
     ):
         improvements.extend(part)
     seen: set[tuple[str, int | None]] = set()

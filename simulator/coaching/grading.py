@@ -27,7 +27,7 @@ def grade(
             "complaint": "service",
             "collections": "collections",
         }.get(transcript.kind, "outbound_sale" if placed_by_agent(ctx) else "inbound_sale")
-    card.feedback = feedback.build(ctx, card)
+    card.feedback = feedback.build(ctx, card, hint)
     kinds = suggest.keys(ctx)
     share = card.metrics.get("agent_talk_share")
     card.coaching_plan = plan.build(

@@ -54,11 +54,7 @@ def _actual(skill: str, card: Scorecard) -> str:
         return f"{m.get('objections_addressed') or 0} de {m.get('objections') or 0}"
     if metric == "closes":
         said = plural_count(int(m.get("close_attempts") or 0), "intento")
-        closing = card.elements.get("call_closing")
-        unaccepted = any(e.code == "sale_without_consent" for e in card.critical_errors) or (
-            closing is not None and any("aceptación" in x for x in closing.missing)
-        )
-        if m.get("close_attempts") and unaccepted:
+        if m.get("close_attempts") and _unaccepted(card):
             said += ", sin aceptación explícita del cliente"
         return said
     if metric == "minor":
@@ -88,6 +84,14 @@ def _actual(skill: str, card: Scorecard) -> str:
     if metric == "monologue":
         return f"monólogo de {m.get('longest_monologue_words') or 0} palabras"
     return "—"
+
+
+def _unaccepted(card: Scorecard) -> bool:
+    """A sale registered without the customer's explicit yes."""
+    closing = card.elements.get("call_closing")
+    return any(e.code == "sale_without_consent" for e in card.critical_errors) or (
+        closing is not None and any("aceptación" in x for x in closing.missing)
+    )
 
 
 def _reflections(card: Scorecard) -> int:
@@ -123,6 +127,11 @@ def _goal_met(
         return _reflections(card) >= 2 and not _talk_over(card, talk_counts)
     if metric == "signals":
         return int(m.get("buying_signals_followed") or 0) >= int(m.get("buying_signals") or 0)
+    if metric == "closes":
+        # the agent asked for the decision and registered nothing without a yes: the goal «≥ 1
+        # intento de cierre … con aceptación explícita» is met even if the customer chose to
+        # decide later (score-o, panel M ve-04 T16: «hoy: 1 intento» set as the goal)
+        return int(m.get("close_attempts") or 0) >= 1 and not _unaccepted(card)
     if metric == "minor":
         protocol = [card.elements.get(k) for k in ("opening_protocol", "call_closing")]
         return (
@@ -213,6 +222,12 @@ def _tips(entry: dict[str, Any], hint: dict[str, Any], card: Scorecard | None = 
         if element.met is not False
     }
     about = dict(plan_data().get("tip_elements", {}))
+    shown = card.metrics if card is not None else {}
+    done = {
+        lead
+        for lead, rule in dict(plan_data().get("tip_metrics", {})).items()
+        if int(shown.get(rule["metric"]) or 0) >= int(rule["at_least"])
+    }
     return [
         tip
         for tip in entry["tips"]
@@ -221,6 +236,7 @@ def _tips(entry: dict[str, Any], hint: dict[str, Any], card: Scorecard | None = 
             or all(not str(tip).startswith(lead) or kind == own for lead, kind in typed.items())
         )
         and not any(str(tip).startswith(lead) and key in met for lead, key in about.items())
+        and not any(str(tip).startswith(lead) for lead in done)
     ]
 
 

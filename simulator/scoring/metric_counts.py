@@ -79,23 +79,40 @@ def _lead(ctx: CallContext, n: int) -> bool:
     return match.start() > 0 or "entonces" not in match.group(0) or restates.takes_up(ctx, n)
 
 
-def paraphrase_count(ctx: CallContext) -> int:
-    return sum(
-        1
+def paraphrase_turns(ctx: CallContext) -> list[int]:
+    return [
+        n
         for n in ctx.agent_turns
         if (ctx.has(n, "paraphrase") and restates.takes_up(ctx, n))
         or _lead(ctx, n)
         or echoes_figure(ctx, n)
         or restates.restates(ctx, n)
-    )
+        or restates.summarises(ctx, n)
+    ]
+
+
+def paraphrase_count(ctx: CallContext) -> int:
+    return len(paraphrase_turns(ctx))
+
+
+def empathy_turns(ctx: CallContext) -> list[int]:
+    return [
+        n
+        for n in ctx.agent_turns
+        if ctx.has(n, "empathy") or tx.cue("empathy_plain").search(ctx.folded[n - 1])
+    ]
 
 
 def empathy_count(ctx: CallContext) -> int:
-    return sum(
-        1
-        for n in ctx.agent_turns
-        if ctx.has(n, "empathy") or tx.cue("empathy_plain").search(ctx.folded[n - 1])
-    )
+    return len(empathy_turns(ctx))
+
+
+def reflection_turns(ctx: CallContext) -> set[int]:
+    """Agent turns that reflect, as the displayed counts read them (score-o, session 20): the
+    tagger's bare «paraphrase» act on «Sí, es AT-321760» or «No, también teléfono y dirección»
+    made the reflection-to-question ratio 2.0 and active listening 100 in a call whose own counts
+    showed 0 paraphrases and 0 empathy statements (panel M vd-02)."""
+    return set(paraphrase_turns(ctx)) | set(empathy_turns(ctx))
 
 
 def closed_probes_before(ctx: CallContext) -> list[int]:

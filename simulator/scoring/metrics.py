@@ -61,6 +61,8 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
             accepted = True  # once the customer said yes to the sale, nothing is left to close
         if accepted or not ctx.has(n, "buying_signal"):
             continue
+        if not ctx.next_agent(n):
+            continue  # the customer ended the call there: no turn was left to close in (score-o)
         if sc.after_registration(ctx, n) or sc.defers(ctx, n) or sc.negates_figure(ctx, n):
             continue  # registered already, or «mándeme la información antes de aceptar»
         folded = ctx.folded[n - 1]
@@ -89,7 +91,9 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
 def _decision_deferred(ctx: CallContext) -> int | None:
     """The agent turn that agreed to let the customer decide later with someone else («no decido
     sin revisarlo con ella» — «le mando el resumen y el jueves le marco»): after it a «sí, me
-    serviría» to the summary is no cue to push the close again (panel J yj-06)."""
+    serviría» to the summary is no cue to push the close again (panel J yj-06). A customer who
+    then took the offer in the same call did not defer (panel M vb-05: «¿no hay una promoción…?»
+    after «lo reviso con mi esposa», then the sale)."""
     for n in ctx.customer_turns:
         if ctx.objection_type(n) != "must_consult":
             continue
@@ -98,6 +102,9 @@ def _decision_deferred(ctx: CallContext) -> int | None:
                 tx.cue("callback").search(ctx.folded[a - 1])
                 or tx.cue("grants_request").search(ctx.folded[a - 1])
             ):
+                later = [c for c in ctx.customer_turns if c > a]
+                if any(ctx.has(c, "acceptance") or sc.brain_accepted(ctx, c) for c in later):
+                    return None
                 return a
     return None
 
@@ -244,9 +251,10 @@ def compute(
     open_q = sum(ctx.has(n, "open_question") for n in agent)
     closed_q = sum(ctx.has(n, "closed_question") for n in agent)
     open_each, closed_each = metric_counts.question_counts(ctx)  # each question, not each turn
-    paraphrases = metric_counts.paraphrase_count(ctx)
-    empathy = metric_counts.empathy_count(ctx)
-    reflections = sum(ctx.has(n, "paraphrase", "empathy") for n in agent)
+    paraphrased = metric_counts.paraphrase_turns(ctx)
+    empathic = metric_counts.empathy_turns(ctx)
+    paraphrases, empathy = len(paraphrased), len(empathic)
+    reflections = len(set(paraphrased) | set(empathic))  # as the counts shown read them (score-o)
     signals = buying_signal_turns(ctx)
     followed = [s for s in signals if follows_signal(ctx, s)]
     objections = facts["objection_handling"].get("objections", []) or []

@@ -48,6 +48,15 @@ def first_statement(text: str) -> str:
     return "" if rest == "?" else match.group(0)
 
 
+def _without_name(ctx: CallContext, text: str) -> str:
+    """``text`` without the customer's name: «Ok, don Marco.» after the customer gave his name
+    restates nothing (score-o, session 20, panel M vc-05)."""
+    words = {w for w in tx.fold(ctx.customer_name or "").split() if len(w) > 2}
+    if not words:
+        return text
+    return " ".join(w for w in text.split() if tx.fold(w).strip() not in words)
+
+
 def restates(ctx: CallContext, n: int) -> bool:
     """Agent turn ``n`` opens by giving back the content of the customer's last turn."""
     said = _customer(ctx, n)
@@ -57,7 +66,7 @@ def restates(ctx: CallContext, n: int) -> bool:
     folded = tx.fold(first)
     if _ANSWER.match(folded):
         return False  # «Sí, el plan no tiene plazo forzoso» answers the question asked
-    shared = shared_words(first, said)
+    shared = shared_words(_without_name(ctx, first), said)
     if shared >= SHARED:
         return True
     return shared >= 1 and bool(_ACK.match(folded)) and len(folded.split()) <= SHORT_ACK
@@ -67,3 +76,20 @@ def takes_up(ctx: CallContext, n: int) -> bool:
     """A turn the tagger read as a paraphrase shares content with the customer's last turn."""
     said = _customer(ctx, n)
     return said is not None and shared_words(ctx.text(n), said) >= 1
+
+
+SUMMARY_SHARED = 4  # content words a summary takes up from what the customer said in the call
+
+
+def summarises(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` sums up what the customer told so far and checks it («Entonces, en su casa
+    se conectan varios a la vez… y justo de cuatro a ocho se le traba. ¿Es así?»): a paraphrase
+    a trainer counts although it does not open the turn (score-o, session 20, panel M va-02 T14).
+    A read-back of captured data is data confirmation, not a summary."""
+    folded = ctx.folded[n - 1]
+    if not tx.cue("summary_check").search(folded) or not tx.cue("summary_lead").search(folded):
+        return False
+    if ctx.has(n, "data_confirmation") or sum(ch.isdigit() for ch in folded) > MAX_DIGITS:
+        return False
+    told = " ".join(ctx.text(c) for c in ctx.customer_turns if c < n)
+    return bool(told) and shared_words(ctx.text(n), told) >= SUMMARY_SHARED

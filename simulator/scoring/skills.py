@@ -57,6 +57,13 @@ UNHEARD_FLOOR = 50
 # so a need found is never a probing priority (score-i, panel K)
 NEEDS_MET_FLOOR = 80.0
 TERSE_WORDS = 8
+# Skills are not full without their evidence (score-o, session 20; blind panel M vd-02, vc-05:
+# «Manejo del tipo de cliente 100» and «Manejo de objeciones 100» with 0 empathy statements and 0
+# paraphrases towards an upset customer). Objections answered in a call with no empathy
+# statement, where no answer paraphrases either (as the displayed counts read them), earn part of
+# the credit; a call with hard moments and no reflection at all caps the handling of the customer.
+UNREFLECTED_CREDIT = 0.7
+NO_REFLECTION_CAP = 60.0
 TALK_GOOD, TALK_BAD = 0.65, 0.90
 REFLECTION_COUNT_SCORE = (0.0, 60.0, 85.0, 100.0)  # 0, 1, 2, 3+ reflections in the call
 
@@ -162,10 +169,13 @@ def objection_handling(inputs: SkillInputs) -> int | None:
     count = int(m["objections"] or 0)
     if count == 0:
         return None
-    addressed = int(m["objections_addressed"] or 0)
     responses: dict[int, int | None] = objections.facts.get("responses", {})  # type: ignore[assignment]
     explored = any(a is not None and ctx.has(a, "open_question") for a in responses.values())
-    return _clamp(85 * addressed / count + (15 if explored else 0))
+    answered = [a for a in responses.values() if a is not None]
+    reflected = metric_counts.reflection_turns(ctx)
+    cold = not m["empathy_statements"] and not any(a in reflected for a in answered)
+    credit = len(answered) * (UNREFLECTED_CREDIT if cold else 1.0)
+    return _clamp(85 * min(credit, count) / count + (15 if explored else 0))
 
 
 def closing(inputs: SkillInputs) -> int | None:
@@ -231,6 +241,8 @@ def customer_type_handling(inputs: SkillInputs) -> int | None:
     if not ctx.customer_turns or not ctx.agent_turns:
         return None
     hard = [n for n in ctx.customer_turns if ctx.has(n, "complaint", "objection")]
+    reflected = metric_counts.reflection_turns(ctx)
+    caps: list[float] = [cap for code, cap in CONDUCT_CAPS.items() if code in inputs.critical]
     if hard:
         soft = sum(
             any(
@@ -240,10 +252,11 @@ def customer_type_handling(inputs: SkillInputs) -> int | None:
             for n in hard
         )
         empathy_score = 100 * soft / len(hard)
+        if not reflected:
+            caps.append(NO_REFLECTION_CAP)
     else:
         empathy_score = 100.0
     mono = float(m["longest_monologue_words"] or 0)
     mono_score = _interp(mono, MONOLOGUE_GOOD, 100, MONOLOGUE_BAD, 0)
     score = (empathy_score + mono_score + 100 * answered_share(ctx)) / 3
-    caps = [cap for code, cap in CONDUCT_CAPS.items() if code in inputs.critical]
     return _clamp(min([score, *caps]))
