@@ -75,6 +75,10 @@ PANELS = {
         "session 19 panel M",
         "the session 19 merge train 052778d (the session's customer and scorer branches merged)",
     ),
+    "ua ub uc ud ue uf ug": (
+        "session 20 panel N",
+        "the session 20 merge train 3d1da8b (the session's customer and scorer branches merged)",
+    ),
 }
 
 

@@ -161,11 +161,12 @@ def affirmed(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def disrespect_kind(text: str) -> str | None:
     """The kind of disrespect in an agent turn (threat, insult, mockery, condescension, blame,
     silencing, hang_up, calm_down, pressure), or None. A denied threat («nadie lo va a
-    embargar») is none."""
+    embargar») or pressure («no tiene que decidirlo ahorita») is none."""
     norm = _norm(text)
     for kind in DISRESPECT_KINDS:
         pattern = _patterns()[f"disrespect:{kind}"]
-        if kind == "threat":
+        if kind in ("threat", "pressure"):
+            # «no tiene que decidirlo ahorita» releases the customer (panel N uc-04, ud-06)
             if pattern.search(norm) and affirmed(pattern, text):
                 return kind
         elif kind == "condescension":

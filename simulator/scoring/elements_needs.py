@@ -6,8 +6,8 @@ the agent calls; a closed question about the customer's situation whose reply st
 its topic words, or gives an amount to a price question, a date to a "when" question, starts the
 sale to «¿cómo le hago para contratarlo?», or starts like an answer (sí, claro, cuesta…); a
 question about another's account, by a polite refusal (a pitch that ignores it is no answer). One
-question left unanswered by an agent who answered several others is a coaching point, not a failed
-element (panels C, D: a stray question at the end was the only "fault" of excellent agents).
+question left unanswered by an agent who answered several others is a coaching point, not a
+failed element (panels C, D: a stray question at the end was the only "fault" of excellent agents).
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def _need_turns(ctx: CallContext) -> list[int]:
     acts = ("need_statement",) if ctx.selling else ("need_statement", "complaint")
     found = []
     for n in ctx.customer_turns:
-        if ctx.has(n, "acceptance"):
+        if ctx.has(n, "acceptance") and not _describes_situation(ctx, n):  # panel N ub-06
             continue
         if ctx.has(n, *acts) or _describes_situation(ctx, n):
             found.append(n)
