@@ -18,7 +18,7 @@ from typing import Any
 
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import choice_moves, cues, licence_data, reply_forms
+from simulator.customer import choice_moves, cues, licence_data
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -150,8 +150,6 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not intents or any(i.name == "hangup" for i in intents):
         return intents
     intents = agreed(intents)
-    if not {i.name for i in intents} & YES_NO and reply_forms.summary_check(t):
-        return [Intent(name="agree_summary"), *intents]  # «¿Lo entendí bien?» — «Sí, así es.»
     if form(t.text) != "either_or":
         return intents
     offered = options(last_question(t.text))

@@ -35,6 +35,7 @@ from simulator.customer import (
     presuppose,
     promise_moves,
     reply_clash,
+    reply_forms,
     same_concern,
     shape,
     traps,
@@ -101,7 +102,8 @@ def decide(
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
     # the reply's first piece fits the question's form; every accept / confirm piece has its
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
-    intents = licences.fit_plan(t, answer_form.fit(t, intents), was_accepted)
+    intents = answer_form.fit(t, intents)
+    intents = licences.fit_plan(t, reply_forms.with_summary_yes(t, intents), was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
     commitments.remember(t, intents)
     agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell

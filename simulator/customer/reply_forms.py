@@ -29,6 +29,7 @@ import re
 
 from simulator.analysis.agent import tag_agent
 from simulator.customer import answer_form, cues, shape
+from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
@@ -78,6 +79,15 @@ def part_of(said: str, truth: str) -> bool:
     Hernández», said to address her): a correction needs something wrong, not something short."""
     words = normalize(said).split()
     return bool(words) and set(words) <= set(normalize(truth).split())
+
+
+def with_summary_yes(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """«¿Lo entendí bien?» after a summary of the customer's story: «Sí, así es.» first (run on
+    the plan ``answer_form.fit`` returns; kept here so that module does not import this one)."""
+    names = {i.name for i in intents}
+    if not intents or "hangup" in names or names & answer_form.YES_NO or not summary_check(t):
+        return intents
+    return [Intent(name="agree_summary"), *intents]
 
 
 def summary_check(t: Turn) -> bool:

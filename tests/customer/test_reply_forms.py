@@ -179,7 +179,7 @@ def test_summary_checked_gets_a_yes_first() -> None:
     summary = f"Entonces, si le sigo: {need.statements[0].rstrip('.')}. ¿Lo entendí bien?"
     t = Turn(summary, normalize(summary), set(tag_agent(summary)), t.s, t.scenario, t.persona)
     assert reply_forms.summary_check(t)
-    plan = answer_form.fit(t, [Intent(name="need_statement")])
+    plan = reply_forms.with_summary_yes(t, answer_form.fit(t, [Intent(name="need_statement")]))
     assert plan[0].name == "agree_summary"
     offer = f"Entonces, {need.statements[0].rstrip('.')}. ¿Se lo dejo?"
     t2 = Turn(offer, normalize(offer), set(tag_agent(offer)), t.s, t.scenario, t.persona)
