@@ -165,9 +165,12 @@ def disrespect_kind(text: str) -> str | None:
     norm = _norm(text)
     for kind in DISRESPECT_KINDS:
         pattern = _patterns()[f"disrespect:{kind}"]
-        if kind in ("threat", "pressure"):
-            # «no tiene que decidirlo ahorita» releases the customer (panel N uc-04, ud-06)
+        if kind == "threat":
             if pattern.search(norm) and affirmed(pattern, text):
+                return kind
+        elif kind == "pressure":
+            # «no tiene que decidirlo ahorita» releases the customer (panel N uc-04, ud-06)
+            if any(not negated(norm, m.start()) for m in pattern.finditer(norm)):
                 return kind
         elif kind == "condescension":
             if any(not _offered(norm, m) for m in pattern.finditer(norm)):

@@ -39,6 +39,7 @@ REASONS = frozenset(
         "datum_only_one",
         "datum_private",
         "datum_why",
+        "datum_refused_again",
         "repetition_complaint",
         "data_before_empathy",
     }
@@ -117,6 +118,7 @@ CHECKS = frozenset({"data_confirm_yes"})
 PHONES = frozenset({"telefono", "numero_linea", "celular"})
 OWN_REASONS = frozenset(
     {"part_unknown", "part_unknown_again", ONLY_ONE, "datum_private", "datum_why"}
+    | {"datum_refused_again"}
 )
 
 
@@ -225,9 +227,11 @@ def _unknown(t: Turn, entry: dict[str, Any]) -> Intent:
     again = key in t.s.once_flags
     if not again:
         t.s.once_flags.append(key)
-    name = (
-        f"{entry['reply']}_again" if again and entry["reply"] == "part_unknown" else entry["reply"]
-    )
+    name = entry["reply"]
+    if again and name == "part_unknown":
+        name = "part_unknown_again"
+    elif again and name in ("datum_why", "datum_private"):
+        name = "datum_refused_again"  # the same refusal, not the same sentence
     return Intent(name=name, slots={"part": entry["name"]})
 
 
@@ -255,7 +259,9 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
         return intents
     # «¿Así es?»: its «sí» stands before the pieces; a bare «sí» to nothing read back gives way
     empty = EMPTY - CHECKS if _read_back(t) else EMPTY
-    if any(p.name in (ONLY_ONE, "datum_private", "datum_why") for p in pieces):
+    if any(
+        p.name in (ONLY_ONE, "datum_private", "datum_why", "datum_refused_again") for p in pieces
+    ):
         intents = [i for i in intents if i.name != "short_no"]  # its line says «no» already
     says = [i for i in intents if i.name in SAYS or i.name not in empty]
     if any(_before(i) for i in says):

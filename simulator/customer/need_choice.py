@@ -131,6 +131,8 @@ def for_open_question(
     # le funciona su conexión?» asks about the connection, not the sales it just told (lead play)
     asked = " ".join(question_parts(text)) or norm_text
     hit = next((n for n in unrevealed if probed(asked, n.probe_keywords)), None)
+    if hit is None:  # the question probes none: a need the statement touches («batería…») may come
+        hit = next((n for n in unrevealed if probed(norm_text, n.probe_keywords)), None)
     if hit is not None:
         return hit, False
     need = next((n for n in unrevealed if n.reveal == "open"), None)

@@ -86,6 +86,12 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    # Session 20 (lead: «¿tiene a la mano dónde anotar su folio?» before the folio is dictated gets
+    # «sí, dígame», not «ya lo apunté»): yb-06's customer no longer asks «¿me lo resuelve o no?»
+    # after «¿algo más?»; the script answers that question anyway and the customer hangs up before
+    # the goodbye the script says next.
+    "yb-06-queja-internet-sin-servicio-impaciente-excellent.txt": "guion desfasado (sesión 20):"
+    " el cliente ya no pregunta «¿me lo resuelve o no?» y cuelga antes de la despedida del guion",
     # Session 20 (cust-c: no «aquí espero» to a turn that asks something else): w-01 T15 «Sólo
     # permítame un minuto: ¿qué le incluyen?» is now answered, not met with a hold; the customer
     # asks fewer questions after it, so the one it asked at T8 («¿No me estaba escuchando?», a
