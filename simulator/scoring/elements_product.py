@@ -10,6 +10,7 @@ asked it does not apply.
 from __future__ import annotations
 
 from simulator.models.scorecard import ErrorFinding
+from simulator.models.transcript import CatalogEntry
 from simulator.scoring import must_say
 from simulator.scoring import text as tx
 from simulator.scoring.consent import sale_turn
@@ -139,7 +140,7 @@ def judge(ctx: CallContext) -> Judged:
     if mismatches and errors[0].better_phrasing:
         result.result.better_phrasing = errors[0].better_phrasing
     elif not result.result.met:
-        result.result.better_phrasing = example("product_information", slots(ctx))
+        result.result.better_phrasing = _better(parts, unsaid, ctx)
     result.errors = errors
     result.facts.update(presentations=presentations, tied=tied, mismatches=mismatches)
     return result
@@ -163,6 +164,8 @@ def _debt_information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judg
     cited = ignored[:2] + told[:2] + [m.turn for m in mismatches[:2]]
     evidence = [ctx.evidence(n) for n in cited]
     result = judged(parts, missing, evidence, "product_information", slots(ctx), kind=ctx.kind)
+    if not result.result.met and [k for k, v in parts.items() if not v] == ["conditions"]:
+        result.result.better_phrasing = _better(parts, unsaid, ctx)
     result.facts.update(presentations=[], tied=[], mismatches=mismatches, explained=told)
     return result
 
@@ -208,6 +211,8 @@ def _information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judged | 
     cited = ignored[:2] + shown[:2] + [m.turn for m in mismatches[:2]]
     evidence = [ctx.evidence(n) for n in cited]
     result = judged(parts, missing, evidence, "product_information", slots(ctx), kind=ctx.kind)
+    if not result.result.met and [k for k, v in parts.items() if not v] == ["conditions"]:
+        result.result.better_phrasing = _better(parts, unsaid, ctx)
     result.facts.update(presentations=[], tied=[], mismatches=mismatches, explained=explained)
     return result
 
@@ -217,3 +222,13 @@ def _postponed(ctx: CallContext) -> bool:
     the sale: the benefit tied to a need belongs to that later call (blind panel M vc-06, an
     excellent agent who respected «llámeme después de las seis»)."""
     return bool(callback_turns(ctx, objection_turns(ctx))) and not close_turns(ctx)
+
+
+def _better(
+    parts: dict[str, bool], unsaid: list[tuple[CatalogEntry, str]], ctx: CallContext
+) -> str:
+    """The card's «Mejor»: the unsaid conditions themselves when they are all that failed, the
+    rubric's model line otherwise."""
+    if unsaid and [k for k, v in parts.items() if not v] == ["conditions"]:
+        return must_say.better_text(unsaid, slots(ctx)["cliente"])
+    return example("product_information", slots(ctx))

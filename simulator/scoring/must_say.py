@@ -70,3 +70,15 @@ def missing_text(found: list[tuple[CatalogEntry, str]]) -> str:
     product, condition = found[0]
     more = f" (y {len(found) - 1} más)" if len(found) > 1 else ""
     return f"Decir las condiciones de «{product.name}» al ofrecerlo: {condition}{more}"
+
+
+def better_text(found: list[tuple[CatalogEntry, str]], cliente: str) -> str:
+    """A model line that says the unsaid conditions, product by product (the card's «Mejor» when
+    they are all that failed; a template with «…» holes taught nothing: lead play, session 20)."""
+    by_product: dict[str, list[str]] = {}
+    for product, condition in found:
+        by_product.setdefault(product.name, []).append(condition[:1].lower() + condition[1:])
+    parts = [f"{name}: {'; '.join(conditions)}" for name, conditions in by_product.items()]
+    lead = "una condición importante" if len(found) == 1 else "las condiciones importantes"
+    named = f", {cliente}" if cliente and not cliente.startswith("(") else ""
+    return f"Le comento {lead}{named}. {'. '.join(parts)}. ¿Tiene alguna duda?"

@@ -167,6 +167,18 @@ def test_an_agreement_taken_without_its_marked_condition_is_not_informed() -> No
     assert any("se congela" in m for m in missing)
 
 
+def test_the_better_line_says_the_unsaid_condition_itself() -> None:
+    card = score_transcript(
+        _agreement_call(
+            "Su saldo vencido es de 3,600 pesos por dos pagos mínimos sin cubrir. Le puedo "
+            "ofrecer un plan de pagos a 4 meses de 900 pesos, ¿le parece?"
+        )
+    )
+    better = card.elements["product_information"].better_phrasing or ""
+    assert "se congela hasta liquidar el plan" in better
+    assert "…" not in better  # no template hole (lead play, session 20)
+
+
 def test_an_agreement_taken_with_its_condition_said_in_other_words_is_informed() -> None:
     met, missing = _product_information(
         _agreement_call(
