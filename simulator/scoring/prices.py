@@ -284,6 +284,8 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             before, after = price_clauses.clause(text, start, end)
             if not _is_money(before, after, amount.is_money):
                 continue
+            if tx.cue("denied_amount").search(before):
+                continue  # «no tengo ninguna promoción en 3,999»: denied, not claimed
             value = amount.value
             clause_named = _named_in(catalog, f"{before} {after}".strip(), values)
             if _near(before, after, "other_party_amount", PROVIDER_WORDS_BEFORE) and (
@@ -315,18 +317,16 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
                 correct_turns.append(n)
                 continue
             if not clause_named and _close(value, _catalog_amounts(book)):
-                # Said in a clause that names no product, an amount of our catalog (a price, a
-                # period multiple, a fee of the conditions) is right: products named elsewhere in
-                # the turn («…el de 100 megas queda en 399») do not claim it.
+                # In a clause naming no product, an amount of our catalog (price, period multiple,
+                # fee) is right: products named elsewhere («…el de 100 megas queda en 399») do not.
                 correct_turns.append(n)
                 continue
             named = clause_named or turn_named
             if not _near(before, "", "own_price") and _close(
                 value, _stated_amounts(named or catalog)
             ):
-                # «…usted paga el 10 % de coaseguro, y nunca más de 25,000»: a cap, deductible or
-                # sum insured of the product the clause (or else the turn) is about (panel x-01);
-                # in a turn that names no product, of any product of the catalog (panel G zt-08)
+                # «…10 % de coaseguro, y nunca más de 25,000»: a cap, deductible or sum insured of
+                # the product the clause or turn is about (x-01), or of any product (G zt-08)
                 continue
             if _product_number(value, named):
                 continue

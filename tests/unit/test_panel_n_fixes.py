@@ -9,6 +9,7 @@ import pytest
 
 from simulator.analysis import conduct
 from simulator.analysis.agent import tag_agent
+from simulator.scoring import text as tx
 
 
 @pytest.mark.parametrize(
@@ -40,3 +41,9 @@ def test_the_door_left_open_after_do_not_call_is_a_courtesy() -> None:
 # The third fix (a probe answered after «está bien, lo escucho» states a need) is guarded by the
 # panel script ub-06 itself (tests/panel): the acceptance it carries comes from the simulated
 # customer's recorded decision, which a hand-made transcript does not have.
+
+
+def test_a_denied_amount_is_no_price_claim() -> None:
+    assert tx.cue("denied_amount").search("el precio es de 4,999 no tengo ninguna promocion en")
+    assert tx.cue("denied_amount").search("no existe un precio de")
+    assert not tx.cue("denied_amount").search("le queda en")
