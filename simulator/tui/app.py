@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
 from simulator.language.safe_text import clean, escape_textual
-from simulator.tui.commands import SimuladorCommands
+from simulator.tui.commands import SimuladorCommands, SpanishCommandPalette
 from simulator.tui.exam_flow import ExamFlow
 from simulator.tui.recovery_flow import RecoveryFlow
 
@@ -355,6 +355,11 @@ class SimuladorApp(ExamFlow, RecoveryFlow, App[None]):
         super().notify(
             clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False
         )
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette with Spanish placeholder and «no matches» texts."""
+        if self.use_command_palette and not SpanishCommandPalette.is_open(self):
+            self.push_screen(SpanishCommandPalette())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Spanish system commands only (Textual's own are in English)."""

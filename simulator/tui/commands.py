@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 from simulator.tui.app_api import app_of
 
@@ -58,3 +61,34 @@ class SimuladorCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(callback), help=help_text)
+
+
+class SpanishCommandPalette(CommandPalette):
+    """Textual's palette with its two built-in English texts in Spanish: the search placeholder
+    and the «no matches» line (the trainee sees only Spanish)."""
+
+    NO_MATCHES_TEXT = "No hay comandos con ese nombre"
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="Busque un comando…", id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def _show_no_matches() -> None:
+            if search_value:
+                command_list = self.query_one(CommandList)
+                command_list.add_option(
+                    Option(
+                        Align.center(Text(self.NO_MATCHES_TEXT, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(
+            self._NO_MATCHES_COUNTDOWN, _show_no_matches
+        )

@@ -224,6 +224,23 @@ async def test_command_palette_has_spanish_navigation(clock: Any) -> None:
         assert type(app.screen).__name__ == "HelpScreen"
 
 
+async def test_command_palette_speaks_spanish_when_nothing_matches(clock: Any) -> None:
+    from textual.widgets import OptionList
+
+    app = SimuladorApp(services=FakeServices(), settings=make_settings(), clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        search = app.screen.query_one(Input)
+        assert search.placeholder == "Busque un comando…"
+        search.value = "zzzz"
+        await pilot.pause(1.0)
+        shown = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert any("No hay comandos" in text for text in shown), shown
+        assert not any("No matches" in text for text in shown)
+
+
 async def test_slash_commands_work_in_the_talk_line(clock: Any) -> None:
     services = FakeServices()
     app = SimuladorApp(services=services, settings=make_settings(), clock=clock)
