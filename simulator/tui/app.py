@@ -358,7 +358,7 @@ class SimuladorApp(ExamFlow, RecoveryFlow, App[None]):
 
     def action_command_palette(self) -> None:
         """Ctrl+P: the palette with Spanish placeholder and «no matches» texts."""
-        if self.use_command_palette and not SpanishCommandPalette.is_open(self):
+        if self.use_command_palette and not SpanishCommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(SpanishCommandPalette())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
