@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.library import load_library
-from simulator.customer import presuppose, referents, stance
+from simulator.customer import presuppose, referents, said_slots, stance
 from simulator.customer.simulator import CustomerSimulator
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -147,3 +147,26 @@ def test_seeded_calls_refer_to_no_attempt_never_told(persona: str) -> None:
             said.append(reply.text)
             if state.hung_up:
                 break
+
+
+def test_a_value_given_after_its_no_se_is_said_as_remembered() -> None:
+    state = CustomerState(turn=4)
+    state.play[said_slots.AGENT_TEXT] = "¿Y qué le está ofreciendo la otra compañía?"
+    first = said_slots.mark("Uy, no sé, la verdad.", state)
+    assert first == "Uy, no sé, la verdad."
+    assert state.play[said_slots.PREFIX + "competitor_offer"] == "none"
+    state.play[said_slots.AGENT_TEXT] = "Le puedo dejar el plan en 349."
+    later = said_slots.mark("Mire, me ofrecen uno de 250 en otro lado. ¿Me lo iguala?", state)
+    assert normalize(later).startswith(normalize("Mire,")) is False, later
+    assert "me ofrecen uno de 250" in later and later.endswith("¿Me lo iguala?"), later
+    assert state.play[said_slots.PREFIX + "competitor_offer"] == "told"
+    again = said_slots.mark("Ya le dije: me ofrecen uno de 250.", state)
+    assert again == "Ya le dije: me ofrecen uno de 250."
+
+
+def test_a_slot_told_first_or_never_asked_is_left_as_said() -> None:
+    state = CustomerState(turn=2)
+    state.play[said_slots.AGENT_TEXT] = "¿Cuántos gigas usa al mes?"
+    assert said_slots.mark("Ni idea, la verdad.", state) == "Ni idea, la verdad."
+    line = "Es que me ofrecieron algo más barato."
+    assert said_slots.mark(line, state) == line  # the competitor was never asked: no «no sé»
