@@ -41,6 +41,13 @@ REASONS = frozenset(
     }
 )
 ASKING = frozenset({"close", "trial_close", "closed_question"})
+# Families of moves that carry a reason too (``objection_press_price…``, ``add_on_doubt_priced``).
+REASON_PREFIXES = ("objection", "add_on_doubt", "discount_request", "haggle_again", "knowledge_")
+
+
+def reason(name: str) -> bool:
+    """The move says why the customer takes a yes back (a doubt, an objection, a refusal)."""
+    return name in REASONS or (name.startswith(REASON_PREFIXES) and name != "objection_softened")
 
 
 def hold(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]:
@@ -51,7 +58,7 @@ def hold(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]:
     if not was_accepted or t.s.refused or t.s.hung_up or surprise:
         return intents
     names = {i.name for i in intents}
-    if not names & HESITATIONS or names & REASONS:
+    if not names & HESITATIONS or any(reason(name) for name in names):
         return intents
     kept = [i for i in intents if i.name not in HESITATIONS]
     if t.acts & ASKING and not any(i.name == "short_yes" for i in kept):
