@@ -38,6 +38,7 @@ from simulator.customer import (
     reply_forms,
     same_concern,
     shape,
+    stance,
     traps,
     upset,
     wronged,
@@ -105,6 +106,7 @@ def decide(
     intents = answer_form.fit(t, intents)
     intents = licences.fit_plan(t, reply_forms.with_summary_yes(t, intents), was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
+    intents = stance.hold(t, intents, was_accepted)  # cust-g: a yes given stands, undenied
     commitments.remember(t, intents)
     agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)

@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-from simulator.customer import address, cues, licences, said_figures
+from simulator.customer import address, cues, licences, referents, said_figures
 from simulator.customer.state import CustomerState
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
@@ -78,6 +78,7 @@ def note(state: CustomerState, text: str, scenario: Scenario) -> None:
         said.append("substitute_named")
     state.facts_heard += [fact for fact in dict.fromkeys(said) if fact not in state.facts_heard]
     said_figures.note(state, text)  # cust-c: a catalog price is the customer's once said
+    referents.note(state, norm)  # cust-g: a mail promised, a cancellation named
     state.agent_words = len([w for w in norm.split() if w != "?"])
     state.play[AGENT_TEXT] = text[:AGENT_KEPT]  # what the line audit licenses pieces by
 
@@ -154,6 +155,7 @@ def known(state: CustomerState, scenario: Scenario) -> frozenset[str]:
     out |= {str(fact) for fact, some in any_of.items() if out & set(some)}
     out |= licences.line_facts(state, state.play.get(AGENT_TEXT, ""), scenario)  # this turn's
     out |= said_figures.unsaid(state, scenario)
+    out |= referents.facts(state, scenario)  # cust-g: attempts told, the call's goal, a yes
     return frozenset(out)
 
 
@@ -168,6 +170,7 @@ def holds(line: str, facts: frozenset[str], intent: str = "") -> bool:
         and not unless & facts
         and licences.line_licensed(line, intent, facts)
         and said_figures.fits(line, facts)
+        and referents.fits(line, facts)  # cust-g: no unsaid referent, no yes denied
     )
 
 
@@ -213,7 +216,7 @@ def vocabulary() -> frozenset[str]:
         *(config().get("any_of", {}) or {}),
     }
     noted = {fact for section in ("agent_said", "customer_said") for fact, _ in _rules(section)}
-    return frozenset(computed | noted)
+    return frozenset(computed | noted | referents.vocabulary())
 
 
 def all_false(lines: list[str], state: CustomerState, scenario: Scenario) -> bool:

@@ -14,7 +14,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.customer import address, brain, closing_moves, cues, daypart, facts
+from simulator.customer import address, brain, closing_moves, cues, daypart, facts, said_slots
 from simulator.customer.mouth import Mouth, TemplateMouth, glue
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
@@ -186,6 +186,7 @@ class CustomerSimulator:
         text = address.agree(
             text, state, address.customer_gender(customer.title, customer.first_name)
         )
+        text = said_slots.mark(text, state)  # cust-g: a value after its «no sé» is recalled
         state.last_text = text
         names = {i.name for i in intents}
         return CustomerReply(
