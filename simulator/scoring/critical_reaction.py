@@ -13,8 +13,8 @@ never names a family.
 * sale_without_consent: a registration the customer takes back in the next turn («mejor no»)
   with no acceptance before it, or a registration/shipment asserted right after the customer
   refused that very thing («no me envíe la tarjeta» → «debemos enviársela»);
-* disrespect (pressure): after two refusals the agent pushed again and the customer ended the
-  contact in protest (announced hanging up or asked not to be called).
+* disrespect (pressure): after two refusals the agent pushed again and the customer announced
+  hanging up (a «no me vuelvan a llamar» alone may be said to the kindest agent).
 
 Imported calls only: a simulated customer's reactions come from our own lexicon and add no
 evidence. The reaction words live in ``language/es/reactions.yaml``.
@@ -124,16 +124,29 @@ def _asserted_roots(text: str) -> set[str]:
     return out
 
 
-def _proposed(ctx: CallContext, c: int) -> bool:
-    """The agent turn before customer turn ``c`` asked for the sale (a close, or a question
-    about registering: «¿le confirmo la activación?»)."""
+def _proposed(ctx: CallContext, c: int, roots: set[str]) -> bool:
+    """The agent turn before customer turn ``c`` asked for the sale: a question about doing
+    what ``roots`` says was done («¿le confirmo la activación?» → «gracias por confirmar la
+    activación»), or a close that names no such verb («¿está de acuerdo?»)."""
     p = ctx.prev_agent(c)
     if p is None:
         return False
-    if ctx.has(p, "close", "trial_close"):
-        return True
     questions = [s for s in _SENTENCE.findall(ctx.text(p)) if s.rstrip().endswith("?")]
-    return any(_patterns()["root"].search(normalize(q)) for q in questions)
+    asked = {m for q in questions for m in _patterns()["root"].findall(normalize(q))}
+    if asked:
+        return bool(asked & roots)
+    return ctx.has(p, "close", "trial_close")
+
+
+def _refused_roots(text: str) -> set[str]:
+    """The registration/shipment roots the customer refuses in so many words: inside an explicit
+    refusal or in the few words after it («no me envíen la tarjeta», «no quiero que me la
+    activen»)."""
+    norm = normalize(text)
+    out: set[str] = set()
+    for m in _patterns()["explicit_refusal"].finditer(norm):
+        out.update(_patterns()["root"].findall(norm[m.start() : m.end() + 25]))
+    return out
 
 
 def registered_without_yes(ctx: CallContext) -> list[ErrorFinding]:
@@ -142,18 +155,14 @@ def registered_without_yes(ctx: CallContext) -> list[ErrorFinding]:
         if not roots:
             continue
         before = _prev_customer(ctx, a)
-        if (
-            before is not None
-            and _hit("explicit_refusal", ctx.text(before))
-            and roots & set(_patterns()["root"].findall(normalize(ctx.text(before))))
-        ):
+        if before is not None and roots & _refused_roots(ctx.text(before)):
             why = OVER_REFUSAL_WHY.format(c=before)
             return [critical_finding(ctx, "sale_without_consent", a, why)]
         if (
             ctx.kind != "sale"
             or before is None
             or ctx.has(before, "acceptance", "refusal", "objection")
-            or not _proposed(ctx, before)
+            or not _proposed(ctx, before, roots)
         ):
             continue
         after = _next_customer(ctx, a)
@@ -170,10 +179,10 @@ def pushed_to_hang_up(ctx: CallContext) -> list[ErrorFinding]:
     out = []
     for c in ctx.customer_turns:
         text = ctx.text(c)
-        if not (_hit("hang_up", text) or ctx.objection_type(c) == "do_not_call"):
+        if not _hit("hang_up", text):  # a do-not-call alone answers nothing in particular
             continue
         a = ctx.prev_agent(c)
-        if a is None or ctx.has(a, "farewell", "thanks", "empathy"):
+        if a is None or ctx.has(a, "farewell", "thanks", "empathy", "data_request"):
             continue
         if conduct.respects_do_not_call(ctx.text(a)):
             continue

@@ -116,3 +116,12 @@ def test_simulated_calls_never_use_the_reaction_detectors() -> None:
     transcript.outcome = "hung_up"
     _, ctx = score_with_context(transcript)
     assert critical_reaction.find(ctx, []) == []
+
+
+def test_a_do_not_call_after_an_agreed_callback_is_no_pressure() -> None:
+    lines = [
+        *PUSHED[:6],
+        ("agent", "Con gusto, le marco la próxima semana. ¿Le puedo ayudar en algo más?"),
+        ("customer", "No, y mejor ya no me llamen para ventas, por favor."),
+    ]
+    assert not _findings(lines)
