@@ -13,6 +13,7 @@ from simulator.models.transcript import Transcript
 from simulator.scoring import (
     applicability,
     critical_errors,
+    critical_reaction,
     elements_data,
     evidence_fit,
     evidence_functions,
@@ -57,6 +58,7 @@ def score_with_context(
     evidence_fit.apply(ctx, elements)
     evidence_functions.apply(ctx, elements)
     critical = [e for j in elements.values() for e in j.errors] + critical_errors.find(ctx)
+    critical += critical_reaction.find(ctx, critical)
     critical += learned_critical.find(ctx, critical)
     critical.sort(key=lambda e: (e.turn or 0, e.code))
     critical_codes = [e.code for e in critical]
