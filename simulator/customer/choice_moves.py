@@ -46,9 +46,10 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
         if any(said and said in normalize(v) for v in t.scenario.customer.data.values()):
             return option
     said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
-    story = choice_options.told_most(options, f"{t.scenario.customer.situation} {said}")
+    grounds = [choice_options.with_aside(o, t.text) for o in options]  # cust-f: its example
+    story = choice_options.told_most(grounds, f"{t.scenario.customer.situation} {said}")
     if story is not None:  # «¿del tubo de abajo del fregadero o de la llave?» (panel K xd-01)
-        return story
+        return options[grounds.index(story)]
     for option in options:  # «¿en la mañana o en la tarde?» after «después de las seis»
         words = [w for w in normalize(option).split() if len(w) > 3]
         if said and words and all(w in normalize(said).split() for w in words):
@@ -282,6 +283,13 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
     if index is None:
         return [*bare, *rest]
+    told = _told_side(t, raw)  # cust-f: a fact its story grounds, whatever the bare reply
+    if told is not None:
+        index = told
+        option = _clean(raw[index], first=index == 0)
+        example = choice_options.example_of(option, t.text)
+        if not _sayable(option) and example and _sayable(example):
+            return [Intent(name="choice_answer", slots={"option": example}), *rest]
     named = [choice_lists.named_in(t, o) for o in raw]
     fit = choice_lists.best_fit(t, raw) if all(named) and named[0] != named[1] else None
     if fit is not None and "short_no" not in names:  # the plan that serves what it told
@@ -313,6 +321,18 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if _sayable(other):  # «¿el baño también tiene fuga o es otra cosa?» → «es otra cosa»
         return [Intent(name="choice_answer", slots={"option": other}), *rest]
     return [*bare, *rest]  # «lo primero» only after a real list (choice_lists)
+
+
+def _told_side(t: Turn, raw: list[str]) -> int | None:
+    """The side of a fact either/or the customer's story names (with the agent's example of it,
+    «…a la vista, por ejemplo debajo del fregadero»), or None (cust-f, panel N uf-02)."""
+    sides = [_clean(o, first=n == 0) for n, o in enumerate(raw)]
+    grounds = [choice_options.with_aside(o, t.text) for o in sides]
+    if grounds == sides:
+        return None  # no example given: the older paths decide as before
+    said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
+    story = choice_options.told_most(grounds, f"{t.scenario.customer.situation} {said}")
+    return grounds.index(story) if story is not None else None
 
 
 def reopens(t: Turn, option: str) -> bool:

@@ -69,6 +69,10 @@ def _around_comma(first: str) -> str:
     is no cut."""
     if ", " not in first:
         return first
+    asides = [normalize(str(x)) for x in cues.config().get("choice_asides", [])]
+    items = [x for x in first.split(", ") if not any(normalize(x).startswith(a) for a in asides)]
+    if items and len(items) < len(first.split(", ")):  # cust-f: «, por ejemplo …» is no option
+        return _around_comma(", ".join(items))
     after = first.rsplit(", ", 1)[1].strip()
     starts = cues.config().get("choice", {}).get("option_starts", [])
     head = normalize(after).split()[:1]
@@ -155,6 +159,28 @@ _PHRASE_HEADS = frozenset(
     {"de", "del", "en", "con", "por", "a", "al", "el", "la", "los", "las", "un", "una", "desde"}
 )
 _STORY_WORDS = 2  # an option its story names by two words or more («tubo», «fregadero»)
+
+
+def with_aside(option: str, text: str) -> str:
+    """The option with the example the agent gave of it («el tubo roto está a la vista, por
+    ejemplo debajo del fregadero»): what grounds the pick, not what is said back (cust-f)."""
+    asides = "|".join(re.escape(str(x)) for x in cues.config().get("choice_asides", []))
+    if not asides or not option:
+        return option
+    found = re.search(rf"(?i){re.escape(option)},\s*((?:{asides})\s[^,?¿]+)", text)
+    return f"{option} {found.group(1)}" if found else option
+
+
+def example_of(option: str, text: str) -> str:
+    """The agent's example of the option without its lead («debajo del fregadero»), or ""."""
+    grounded = with_aside(option, text)
+    if grounded == option:
+        return ""
+    aside = grounded[len(option) :].strip()
+    for lead in sorted(cues.config().get("choice_asides", []), key=len, reverse=True):
+        if normalize(aside).startswith(normalize(str(lead)) + " "):
+            return " ".join(aside.split()[len(str(lead).split()) :])
+    return ""
 
 
 def told_most(options: list[str], story: str) -> str | None:

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from simulator.customer import (
     choice_each,
+    choice_many,
     choice_options,
     closed_parts,
     cues,
@@ -61,14 +62,15 @@ _DIGITS = re.compile(r"\d")
 
 
 def parts(text: str) -> list[str]:
-    """The normalized parts of the turn's questions: «¿A qué se dedica y cuánto gana?» has two."""
-    leads = sorted(cues.phrases("open_leads"), key=len, reverse=True)
-    lead_re = "|".join(re.escape(x) for x in leads)
-    # «… y desde cuándo…», «… y para cuándo…»: a preposition may stand before the interrogative
-    second = re.compile(rf"\s(?:y|e)\s+(?=(?:(?:desde|hasta|para|de|a|en|con)\s+)?(?:{lead_re})\s)")
+    """The normalized parts of the turn's questions: «¿A qué se dedica y cuánto gana?» has two.
+    cust-f (panel N uf-02, ub-03): the parts ``choice_each`` reads (``choice_many.raw_parts``),
+    so an either/or «¿ya pudo cerrar la llave, o sigue saliendo?» is one part with its options,
+    not two yes/no parts («sigue saliendo» taken for a read-back check)."""
     out: list[str] = []
-    for piece in need_choice.question_parts(text):
-        out += [p.strip(" ?¿,") for p in second.split(piece) if p.strip(" ?¿,")]
+    for piece in choice_many.raw_parts(text):
+        part = normalize(piece).strip(" ?¿,")
+        if part:
+            out.append(part)
     return out
 
 
@@ -85,6 +87,8 @@ def _family(part: str) -> str:
         part, cues.phrases("opinion_questions")
     ):
         return "opinion"  # «¿qué le parece?»: a doubt or a haggle answers it too
+    if cues.contains_any(part, [str(x) for x in cues.config().get("count_asks", [])]):
+        return "count"  # cust-f: «¿cuántas personas…?» gets a number (count_asks, brain.yaml)
     if cues.contains_any(
         part, ["cuanto", "cuanta", "cuantos", "cuantas"]
     ) and not cues.contains_any(
@@ -114,6 +118,9 @@ def _fits(
             for x in need.statements
         )
     said = _text_of(t, intent)
+    if intent.name.startswith("situation_payment") and family == "amount":
+        # cust-f (panel N uc-04): what it pays answers «¿cuánto paga…?» by what it says
+        return cues.contains_any(part, plausible.words("paid_asks"))
     kind = plausible.part_kind(part)
     told = intent.slots.get("kind")
     if kind is not None and told and intent.name == "part_answer" and told != kind:
@@ -146,10 +153,18 @@ def _grounded(t: Turn, family: str, intent: Intent) -> bool:
     if intent.name == "need_statement" and need is not None:
         # the mouth says one of its lines: every one must hold the figure or the date
         lines = [normalize(str(x)) for x in need.statements]
-        test = (lambda x: bool(_DIGITS.search(x))) if family == "amount" else cues.has_date
+        test = (
+            (lambda x: bool(_DIGITS.search(x)))
+            if family == "amount"
+            else _counts
+            if family == "count"
+            else cues.has_date
+        )
         return bool(lines) and all(test(x) for x in lines)
     if family == "amount":
         return bool(_DIGITS.search(said)) or intent.name.startswith("situation_payment")
+    if family == "count":
+        return _counts(said)
     if family == "time":
         return (
             cues.has_date(said)
@@ -160,6 +175,16 @@ def _grounded(t: Turn, family: str, intent: Intent) -> bool:
             )
         )
     return False
+
+
+def _counts(said: str) -> bool:
+    """The line says how many («somos tres», «mis dos hijos y yo», «4»)."""
+    words = [str(x) for x in cues.config().get("count_answer_words", [])]
+    return bool(_FEW.search(normalize(said))) or cues.contains_any(normalize(said), words)
+
+
+# a few people said in digits, not an age, an amount or a speed («tengo 42 años», «450 pesos»)
+_FEW = re.compile(r"\b(?:[1-9]|1\d)\b(?! (?:anos|pesos|mil|megas|dias|meses|de la))")
 
 
 def _offers(part: str) -> bool:
@@ -187,29 +212,36 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     own_lines = {
         n for n, p in enumerate(asked) if plausible.part_lines(p, t.scenario.kind, t.scenario.id)
     }
-    for n, part in enumerate(asked):
-        # one line may answer two parts («soy independiente; perdí el seguro» — work, cover);
-        # a part with a line of its own («¿a qué se dedica?») takes a need only by what the need
-        # says, not because it probes it: the need's line may tell the other part (panel J yl-03)
-        own_line = n in own_lines
-        hit = next(
-            (
-                k
-                for k in answers
-                if _fits(
-                    t,
-                    part,
-                    families[n],
-                    intents[k],
-                    not own_line,
-                    k not in used or families[n] != "time",
-                )
-            ),
-            None,
-        )
-        if hit is not None:
-            used.add(hit)
-            got[n] = hit
+    # cust-f (panel N uc-04): lines that answer a part by what they say first, then lines that
+    # only hold a figure or a day — «pago 450 al mes» is the payment, not «¿cuántos megas…?»
+    for grounded in (False, True):
+        for n, part in enumerate(asked):
+            if got[n] is not None:
+                continue
+            # one line may answer two parts («soy independiente; perdí el seguro» — work,
+            # cover); a part with a line of its own («¿a qué se dedica?») takes a need only by
+            # what the need says, not because it probes it (panel J yl-03)
+            own_line = n in own_lines
+            hit = next(
+                (
+                    k
+                    for k in answers
+                    if _fits(
+                        t,
+                        part,
+                        families[n],
+                        intents[k],
+                        not own_line,
+                        grounded
+                        # cust-f (panel N ua-01): nor a figure two «¿cuánto…?» parts
+                        and (k not in used or families[n] not in ("time", "amount")),
+                    )
+                ),
+                None,
+            )
+            if hit is not None:
+                used.add(hit)
+                got[n] = hit
     # the reply's other lines go to the parts that have no line of their own first
     for n in sorted(range(len(asked)), key=lambda x: x in own_lines):
         family = families[n]
@@ -226,7 +258,7 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
             if answer.name.startswith("choice_") and not picks:
                 continue
             if picks or (family == "closed") == closed or (family == "open" and not closed):
-                if family in ("amount", "time") and not _grounded(t, family, answer):
+                if family in ("amount", "time", "count") and not _grounded(t, family, answer):
                     continue
                 used.add(k)
                 got[n] = k
@@ -245,10 +277,15 @@ def _owned(t: Turn, part: str, family: str) -> bool:
 def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
+    if family == "closed" and _offers(part) and fact_model.owns(t, part, said_now or []):
+        # cust-f (panel N ue-01): an either/or no pick answered, about a fact of its own
+        # («¿trabaja por su cuenta o tiene prestación de una empresa?»): the fact
+        return fact_model.fill(t, part, said_now or [])
     if family == "closed":
         told = closed_parts.fact(t, part, said_now or [])  # customer-z: «¿hoy tiene el plan…?»
         return closed_parts.checked(t, part) or told or closed_parts.unknown(t, part)
-    if family == "opinion" or len(choice_options._raw_options(f"¿{part}?")) == 2:
+    either = family != "count" and len(choice_options._raw_options(f"¿{part}?")) == 2
+    if family == "opinion" or either:  # «¿cuántas personas o aparatos…?» offers no options
         return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
     if _owned(t, part, family):  # customer-t: the scenario's fact model
         return fact_model.fill(t, part, said_now or [])  # None: the reply says it already
@@ -303,6 +340,7 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not asked or len(asked) > MAX_INTENTS:
         return intents
     got = _assign(t, asked, intents)
+    intents, got = _picks_in_order(intents, got)
     loose = [
         k for k, i in enumerate(intents) if i.name not in OWN | COURTESY | UNSAID and k not in got
     ]
@@ -327,7 +365,7 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
             if closed and len(asked) > 1 and not names & CHECKED
             else None
         )
-        near = [k for k in loose if closed_parts.may_answer(t, part, intents[k])]
+        near = [k for k in loose if _may_answer(t, part, intents[k])]
         if fill is None and closed and (len(asked) < 2 or near or names & CHECKED):
             continue  # a yes/no part with a reply line no part took: that line may answer it
         fill = fill or _fill(t, part, _family(part), intents)
@@ -350,6 +388,41 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     return _wait_last(out) or intents
 
 
+def _may_answer(t: Turn, part: str, intent: Intent) -> bool:
+    """A reply line no part took may answer this closed part; an either/or only by naming what
+    one side says, not by a word both share (cust-f, panel N ue-01)."""
+    pieces = choice_options.SPLIT_O.split(part)
+    if len(pieces) < 2:
+        return closed_parts.may_answer(t, part, intent)
+    sides = [part_words.stems(" o ".join(pieces[:-1])), part_words.stems(pieces[-1])]
+    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
+    if intent.name == "need_statement" and need is not None and need.statements:
+        said = [normalize(str(x)) for x in need.statements]  # the mouth says any one of them
+    else:
+        said = [part_words.text_of(t, intent)]
+    return all((sides[0] ^ sides[1]) & part_words.stems(x) for x in said)
+
+
+def _picks_in_order(
+    intents: list[Intent], got: list[int | None]
+) -> tuple[list[Intent], list[int | None]]:
+    """cust-f (panel N ua-04, ub-03): a pick said where its either/or came in the question —
+    after the answer to the part before it, before the answer to the part after it."""
+    order = list(range(len(intents)))
+    for n, k in enumerate(got):
+        if k is None or intents[k].name not in MOVABLE:
+            continue
+        before = [order.index(x) for x in got[:n] if x is not None and x != k]
+        after = [order.index(x) for x in got[n + 1 :] if x is not None and x != k]
+        at, lo = order.index(k), max(before, default=-1)
+        hi = min(after, default=len(order))
+        if lo < hi and not lo < at < hi or (lo >= 0 and at > lo + 1 and not after):
+            order.pop(at)
+            order.insert(lo + 1 if at > lo else lo, k)
+    where = {old: new for new, old in enumerate(order)}
+    return [intents[i] for i in order], [None if k is None else where[k] for k in got]
+
+
 def _wait_last(intents: list[Intent]) -> list[Intent]:
     """«…sigue en rojo. Está bien, espero.»: the yes to a hold closes the reply, after the answers
     (back from a hold, «Sí, sigo aquí» still opens it)."""
@@ -364,7 +437,8 @@ CHECKED = frozenset(
 )
 # Part answers the shape added stay where they are: moving them changed a panel call's outcome
 # (f-02); only the fills of this pass go where their part comes.
-MOVABLE: frozenset[str] = frozenset()
+# cust-f (panel N ub-03): a pick goes where its either/or comes in the question.
+MOVABLE: frozenset[str] = frozenset({"choice_answer", "choice_not_first", "choice_unsure"})
 # «No sabría decirle» / «nada más» is no reply next to the part now answered.
 UNSAID = frozenset({"slot_unknown", "vague_answer", "nothing_more_to_add"})
 
