@@ -118,8 +118,8 @@ def _parallel(first: str, last: str) -> str:
     before «de la llave» is «del tubo de abajo» (cust-f, panel N ub-03); unchanged when the last
     option opens with no such head or the first holds none after its first word."""
     words, heads = first.split(), normalize(last).split()[:1]
-    if not heads or len(words) < 3:
-        return first
+    if not heads or len(words) <= _SAY_WORDS:
+        return first  # «mañana de 9 a 13» is said back whole
     for group in cues.config().get("choice_parallel_heads", []):
         family = {normalize(str(x)) for x in group}
         if heads[0] not in family or normalize(words[0]) in family:

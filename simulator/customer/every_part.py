@@ -118,6 +118,10 @@ def _fits(
             for x in need.statements
         )
     said = _text_of(t, intent)
+    option = normalize(str(intent.slots.get("option", "")))
+    if intent.name.startswith("choice_") and option:
+        # cust-f (panel L we-05, wf-01): a pick answers the either/or that offered it
+        return _offers(part) and bool(_words(option) & _words(part))
     if intent.name.startswith("situation_payment") and family == "amount":
         # cust-f (panel N uc-04): what it pays answers «¿cuánto paga…?» by what it says
         return cues.contains_any(part, plausible.words("paid_asks"))
@@ -394,13 +398,19 @@ def _may_answer(t: Turn, part: str, intent: Intent) -> bool:
     pieces = choice_options.SPLIT_O.split(part)
     if len(pieces) < 2:
         return closed_parts.may_answer(t, part, intent)
-    sides = [part_words.stems(" o ".join(pieces[:-1])), part_words.stems(pieces[-1])]
+    sides = [_words(" o ".join(pieces[:-1])), _words(pieces[-1])]
     need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
     if intent.name == "need_statement" and need is not None and need.statements:
         said = [normalize(str(x)) for x in need.statements]  # the mouth says any one of them
     else:
         said = [part_words.text_of(t, intent)]
-    return all((sides[0] ^ sides[1]) & part_words.stems(x) for x in said)
+    return all((sides[0] ^ sides[1]) & _words(x) for x in said)
+
+
+def _words(norm: str) -> set[str]:
+    """Content words cut to five letters, short names kept («imss»): what tells a side."""
+    stop = set(cues.phrases("question_stopwords"))
+    return {w[:5] for w in norm.split() if len(w) >= 4 and w not in stop}
 
 
 def _picks_in_order(
