@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.customer import choice_lists, choice_options, cues
+from simulator.customer import choice_lists, choice_many, choice_options, cues
 from simulator.customer.choice_lists import unknown as unknown  # brain's «no sé» pass
 from simulator.customer.choice_options import (
     _ADDRESSED_VERB,
@@ -311,6 +311,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     shifted = choice_lists.first_person(option)
     if shifted and choice_lists.sayable_own(shifted) and not reopens(t, shifted):
         return [Intent(name="choice_answer", slots={"option": shifted}), *rest]
+    said = choice_many.say_back(raw[index], raw)  # cust-f (panel N uc-02): never a bare «Sí…»
+    if said and not keeps[index] and not reopens(t, said):
+        return [Intent(name="choice_answer", slots={"option": said}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]
     if _PAST_ADDRESSED.search(option):  # «¿ya probó reiniciarlo o…?»: what it did, not a pick
