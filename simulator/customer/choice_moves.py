@@ -283,7 +283,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
     if index is None:
         return [*bare, *rest]
-    told = _told_side(t, raw)  # cust-f: a fact its story grounds, whatever the bare reply
+    told = choice_options.told_side(
+        t, raw
+    )  # cust-f: a fact its story grounds, whatever the bare reply
     if told is not None:
         index = told
         option = _clean(raw[index], first=index == 0)
@@ -324,18 +326,6 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     if _sayable(other):  # «¿el baño también tiene fuga o es otra cosa?» → «es otra cosa»
         return [Intent(name="choice_answer", slots={"option": other}), *rest]
     return [*bare, *rest]  # «lo primero» only after a real list (choice_lists)
-
-
-def _told_side(t: Turn, raw: list[str]) -> int | None:
-    """The side of a fact either/or the customer's story names (with the agent's example of it,
-    «…a la vista, por ejemplo debajo del fregadero»), or None (cust-f, panel N uf-02)."""
-    sides = [_clean(o, first=n == 0) for n, o in enumerate(raw)]
-    grounds = [choice_options.with_aside(o, t.text) for o in sides]
-    if grounds == sides:
-        return None  # no example given: the older paths decide as before
-    said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
-    story = choice_options.told_most(grounds, f"{t.scenario.customer.situation} {said}")
-    return grounds.index(story) if story is not None else None
 
 
 def reopens(t: Turn, option: str) -> bool:

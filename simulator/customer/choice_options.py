@@ -10,6 +10,7 @@ import re
 
 from simulator.customer import cues
 from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
@@ -197,3 +198,15 @@ def told_most(options: list[str], story: str) -> str | None:
     if best < _STORY_WORDS or hits.count(best) > 1:
         return None
     return options[hits.index(best)]
+
+
+def told_side(t: Turn, raw: list[str]) -> int | None:
+    """The side of a fact either/or the customer's story names (with the agent's example of it,
+    «…a la vista, por ejemplo debajo del fregadero»), or None (cust-f, panel N uf-02)."""
+    sides = [_clean(o, first=n == 0) for n, o in enumerate(raw)]
+    grounds = [with_aside(o, t.text) for o in sides]
+    if grounds == sides:
+        return None  # no example given: the older paths decide as before
+    said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
+    story = told_most(grounds, f"{t.scenario.customer.situation} {said}")
+    return grounds.index(story) if story is not None else None

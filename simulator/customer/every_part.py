@@ -27,11 +27,13 @@ from simulator.customer import (
     choice_each,
     choice_many,
     choice_options,
+    close_decision,
     closed_parts,
     cues,
     data_give,
     fact_model,
     need_choice,
+    part_checks,
     part_memory,
     part_words,
     plausible,
@@ -46,15 +48,6 @@ from simulator.language.normalize import normalize
 OWN, COURTESY = part_words.OWN, part_words.COURTESY
 YES_NO = frozenset({"short_yes", "short_no", "data_confirm_yes", "identity_confirm"})
 ENDING = frozenset({"hangup", "farewell", "refusal", "nothing_else", "secret_refusal"})
-# Replies that say where the customer stands on a close.
-DECISIONS = frozenset(
-    {"acceptance", "refusal", "not_ready", "objection", "objection_repeat", "guarantee_request"}
-    | {"discount_request", "haggle_again", "objection_must_consult", "knowledge_test", "trap"}
-    | {"identity_proof_request", "short_yes", "short_no", "haggle_conceded", "choice_answer"}
-    | {"choice_keep", "choice_neither", "data_given", "data_confirm_yes", "annoyed", "hangup"}
-    | {"choice_take", "choice_first", "choice_second", "choice_not_first", "choice_unsure"}
-    | {"choice_done", "choice_offer_interest"}
-)
 MAX_INTENTS = 5
 VENTING = frozenset({"complaint", "annoyed", "data_before_empathy"})
 OPINION_WORDS = 5  # «¿qué le parece así?», «¿cómo lo ve?»; not «¿cómo está cubierto hoy…?»
@@ -121,7 +114,7 @@ def _fits(
     option = normalize(str(intent.slots.get("option", "")))
     if intent.name.startswith("choice_") and option:
         # cust-f (panel L we-05, wf-01): a pick answers the either/or that offered it
-        return _offers(part) and bool(_words(option) & _words(part))
+        return _offers(part) and bool(part_checks.words(option) & part_checks.words(part))
     if intent.name.startswith("situation_payment") and family == "amount":
         # cust-f (panel N uc-04): what it pays answers «¿cuánto paga…?» by what it says
         return cues.contains_any(part, plausible.words("paid_asks"))
@@ -160,7 +153,7 @@ def _grounded(t: Turn, family: str, intent: Intent) -> bool:
         test = (
             (lambda x: bool(_DIGITS.search(x)))
             if family == "amount"
-            else _counts
+            else part_checks.counts
             if family == "count"
             else cues.has_date
         )
@@ -168,7 +161,7 @@ def _grounded(t: Turn, family: str, intent: Intent) -> bool:
     if family == "amount":
         return bool(_DIGITS.search(said)) or intent.name.startswith("situation_payment")
     if family == "count":
-        return _counts(said)
+        return part_checks.counts(said)
     if family == "time":
         return (
             cues.has_date(said)
@@ -179,16 +172,6 @@ def _grounded(t: Turn, family: str, intent: Intent) -> bool:
             )
         )
     return False
-
-
-def _counts(said: str) -> bool:
-    """The line says how many («somos tres», «mis dos hijos y yo», «4»)."""
-    words = [str(x) for x in cues.config().get("count_answer_words", [])]
-    return bool(_FEW.search(normalize(said))) or cues.contains_any(normalize(said), words)
-
-
-# a few people said in digits, not an age, an amount or a speed («tengo 42 años», «450 pesos»)
-_FEW = re.compile(r"\b(?:[1-9]|1\d)\b(?! (?:anos|pesos|mil|megas|dias|meses|de la))")
 
 
 def _offers(part: str) -> bool:
@@ -216,8 +199,7 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     own_lines = {
         n for n, p in enumerate(asked) if plausible.part_lines(p, t.scenario.kind, t.scenario.id)
     }
-    # cust-f (panel N uc-04): lines that answer a part by what they say first, then lines that
-    # only hold a figure or a day — «pago 450 al mes» is the payment, not «¿cuántos megas…?»
+    # cust-f (panel N uc-04): lines that answer by what they say first, then by a figure or day
     for grounded in (False, True):
         for n, part in enumerate(asked):
             if got[n] is not None:
@@ -282,8 +264,7 @@ def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None)
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
     if family == "closed" and _offers(part) and fact_model.owns(t, part, said_now or []):
-        # cust-f (panel N ue-01): an either/or no pick answered, about a fact of its own
-        # («¿trabaja por su cuenta o tiene prestación de una empresa?»): the fact
+        # cust-f (panel N ue-01): an either/or about its own fact no pick answered: the fact
         return fact_model.fill(t, part, said_now or [])
     if family == "closed":
         told = closed_parts.fact(t, part, said_now or [])  # customer-z: «¿hoy tiene el plan…?»
@@ -339,12 +320,12 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
         # an upset customer who has had no empathy vents instead of answering: the persona's
         # play (personas README), not a half answer to fill in
         return intents
-    intents = choice_each.complete(t, _decided(t, intents))
+    intents = choice_each.complete(t, close_decision.decided(t, intents))
     asked = parts(t.text)
     if not asked or len(asked) > MAX_INTENTS:
         return intents
     got = _assign(t, asked, intents)
-    intents, got = _picks_in_order(intents, got)
+    intents, got = part_checks.picks_in_order(intents, got, MOVABLE)
     loose = [
         k for k, i in enumerate(intents) if i.name not in OWN | COURTESY | UNSAID and k not in got
     ]
@@ -369,7 +350,7 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
             if closed and len(asked) > 1 and not names & CHECKED
             else None
         )
-        near = [k for k in loose if _may_answer(t, part, intents[k])]
+        near = [k for k in loose if part_checks.may_answer(t, part, intents[k])]
         if fill is None and closed and (len(asked) < 2 or near or names & CHECKED):
             continue  # a yes/no part with a reply line no part took: that line may answer it
         fill = fill or _fill(t, part, _family(part), intents)
@@ -392,47 +373,6 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
     return _wait_last(out) or intents
 
 
-def _may_answer(t: Turn, part: str, intent: Intent) -> bool:
-    """A reply line no part took may answer this closed part; an either/or only by naming what
-    one side says, not by a word both share (cust-f, panel N ue-01)."""
-    pieces = choice_options.SPLIT_O.split(part)
-    if len(pieces) < 2:
-        return closed_parts.may_answer(t, part, intent)
-    sides = [_words(" o ".join(pieces[:-1])), _words(pieces[-1])]
-    need = next((n for n in t.scenario.needs if n.id == intent.ref), None)
-    if intent.name == "need_statement" and need is not None and need.statements:
-        said = [normalize(str(x)) for x in need.statements]  # the mouth says any one of them
-    else:
-        said = [part_words.text_of(t, intent)]
-    return all((sides[0] ^ sides[1]) & _words(x) for x in said)
-
-
-def _words(norm: str) -> set[str]:
-    """Content words cut to five letters, short names kept («imss»): what tells a side."""
-    stop = set(cues.phrases("question_stopwords"))
-    return {w[:5] for w in norm.split() if len(w) >= 4 and w not in stop}
-
-
-def _picks_in_order(
-    intents: list[Intent], got: list[int | None]
-) -> tuple[list[Intent], list[int | None]]:
-    """cust-f (panel N ua-04, ub-03): a pick said where its either/or came in the question —
-    after the answer to the part before it, before the answer to the part after it."""
-    order = list(range(len(intents)))
-    for n, k in enumerate(got):
-        if k is None or intents[k].name not in MOVABLE:
-            continue
-        before = [order.index(x) for x in got[:n] if x is not None and x != k]
-        after = [order.index(x) for x in got[n + 1 :] if x is not None and x != k]
-        at, lo = order.index(k), max(before, default=-1)
-        hi = min(after, default=len(order))
-        if lo < hi and not lo < at < hi or (lo >= 0 and at > lo + 1 and not after):
-            order.pop(at)
-            order.insert(lo + 1 if at > lo else lo, k)
-    where = {old: new for new, old in enumerate(order)}
-    return [intents[i] for i in order], [None if k is None else where[k] for k in got]
-
-
 def _wait_last(intents: list[Intent]) -> list[Intent]:
     """«…sigue en rojo. Está bien, espero.»: the yes to a hold closes the reply, after the answers
     (back from a hold, «Sí, sigo aquí» still opens it)."""
@@ -446,8 +386,7 @@ CHECKED = frozenset(
     {"data_correction", "data_confirm_yes", "agree_summary", "short_yes", "short_no"}
 )
 # Part answers the shape added stay where they are: moving them changed a panel call's outcome
-# (f-02); only the fills of this pass go where their part comes.
-# cust-f (panel N ub-03): a pick goes where its either/or comes in the question.
+# (f-02); only the fills of this pass and (cust-f, panel N ub-03) the picks go where their part comes.
 MOVABLE: frozenset[str] = frozenset({"choice_answer", "choice_not_first", "choice_unsure"})
 # «No sabría decirle» / «nada más» is no reply next to the part now answered.
 UNSAID = frozenset({"slot_unknown", "vague_answer", "nothing_more_to_add"})
@@ -459,18 +398,3 @@ def unsaid(t: Turn, intent: Intent) -> bool:
     if intent.name != "need_statement" or intent.slots.get("again"):
         return False
     return told_before(intent, t.s.used_keys, t.s.used_texts, t.scenario)
-
-
-def _decided(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """A close answered with no decision (a story, «eso me queda claro») gets «not yet» after
-    what the reply says."""
-    questions = cues.question_sentences(t.text)
-    if not t.acts & {"close", "trial_close"} or not questions or not t.s.presented:
-        # before any offer a «¿me regala dos minutos…?» is no close to say «not yet» to
-        return intents
-    last = f" {questions[-1]} "
-    if cues.open_form_question(f"¿{questions[-1]}?") or " lo que " in last or "pregunt" in last:
-        return intents  # «¿qué es lo que busca hacer?» asks for a story, not a decision
-    if any(i.name in DECISIONS for i in intents):
-        return intents
-    return [*[i for i in intents if i.name not in COURTESY], Intent(name="not_ready")]
