@@ -313,8 +313,10 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     shifted = choice_lists.first_person(option)
     if shifted and choice_lists.sayable_own(shifted) and not reopens(t, shifted):
         return [Intent(name="choice_answer", slots={"option": shifted}), *rest]
-    said = choice_many.say_back(raw[index], raw)  # cust-f (panel N uc-02): never a bare «Sí…»
-    if said and not keeps[index] and not reopens(t, said):
+    said = choice_many.say_back(raw[index], raw) or ""  # cust-f (panel N uc-02): no bare «Sí…»
+    mine = set(normalize(said).split()[:1]) & set(cues.config()["choice"]["option_starts"])
+    mine = mine or {"me", "mi", "yo"} & set(normalize(said).split())
+    if mine and not keeps[index] and not reopens(t, said):
         return [Intent(name="choice_answer", slots={"option": said}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]

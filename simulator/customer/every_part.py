@@ -264,8 +264,8 @@ def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None)
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
     if family == "closed" and _offers(part) and fact_model.owns(t, part, said_now or []):
-        # cust-f (panel N ue-01): an either/or about its own fact no pick answered: the fact
-        return fact_model.fill(t, part, said_now or [])
+        named = fact_model.fill(t, part, said_now or [])  # cust-f (N ue-01): if it names a side
+        return named if named and part_checks.may_answer(t, part, named) else None
     if family == "closed":
         told = closed_parts.fact(t, part, said_now or [])  # customer-z: «¿hoy tiene el plan…?»
         return closed_parts.checked(t, part) or told or closed_parts.unknown(t, part)
