@@ -316,7 +316,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     said = choice_many.say_back(raw[index], raw) or ""  # cust-f (panel N uc-02): no bare «Sí…»
     mine = set(normalize(said).split()[:1]) & set(cues.config()["choice"]["option_starts"])
     mine = mine or {"me", "mi", "yo"} & set(normalize(said).split())
-    if mine and not keeps[index] and not reopens(t, said):
+    we = any(re.search(r"\w{3,}(?:amos|emos|imos)$", w) for w in normalize(said).split())
+    leaned = names & {"short_yes", "short_no"} and not keeps[index]  # its yes/no made explicit
+    if mine and not we and leaned and not reopens(t, said):
         return [Intent(name="choice_answer", slots={"option": said}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]
