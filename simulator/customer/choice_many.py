@@ -95,7 +95,8 @@ def options_of(part: str) -> list[str]:
         return []
     head, last = " o ".join(sides[:-1]), sides[-1]
     listed = [x.strip(" ,") for x in re.split(r",\s+", head)]
-    first = listed[-1] if found else _lead_cut(listed)
+    listed = [x for x in listed if not _aside(x)] or listed
+    first = listed[-1] if found else _parallel(_lead_cut(listed), last)
     options = [*_listed_before(listed), first, last.strip(" ,")] if not found else [*listed, last]
     options = [o.strip(" ,") for o in options if o.strip(" ,")]
     if not 2 <= len(options) <= MAX_OPTIONS:
@@ -103,6 +104,29 @@ def options_of(part: str) -> list[str]:
     if any(len(o.split()) > MAX_OPTION_WORDS for o in options[:-1]):
         return []
     return options
+
+
+def _aside(item: str) -> bool:
+    """«por ejemplo debajo del fregadero»: an example of the option before it (cust-f)."""
+    asides = [normalize(str(x)) for x in cues.config().get("choice_asides", [])]
+    norm = normalize(item)
+    return any(norm == x or norm.startswith(x + " ") for x in asides)
+
+
+def _parallel(first: str, last: str) -> str:
+    """The first option from the head the last one opens with: «el agua sale del tubo de abajo»
+    before «de la llave» is «del tubo de abajo» (cust-f, panel N ub-03); unchanged when the last
+    option opens with no such head or the first holds none after its first word."""
+    words, heads = first.split(), normalize(last).split()[:1]
+    if not heads or len(words) <= _SAY_WORDS:
+        return first  # «mañana de 9 a 13» is said back whole
+    for group in cues.config().get("choice_parallel_heads", []):
+        family = {normalize(str(x)) for x in group}
+        if heads[0] not in family or normalize(words[0]) in family:
+            continue
+        at = next((i for i, w in enumerate(words) if i and normalize(w) in family), None)
+        return " ".join(words[at:]) if at is not None else first
+    return first
 
 
 def _listed_before(listed: list[str]) -> list[str]:

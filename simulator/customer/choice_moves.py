@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.customer import choice_lists, choice_options, cues
+from simulator.customer import choice_lists, choice_many, choice_options, cues
 from simulator.customer.choice_lists import unknown as unknown  # brain's «no sé» pass
 from simulator.customer.choice_options import (
     _ADDRESSED_VERB,
@@ -46,9 +46,10 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
         if any(said and said in normalize(v) for v in t.scenario.customer.data.values()):
             return option
     said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
-    story = choice_options.told_most(options, f"{t.scenario.customer.situation} {said}")
+    grounds = [choice_options.with_aside(o, t.text) for o in options]  # cust-f: its example
+    story = choice_options.told_most(grounds, f"{t.scenario.customer.situation} {said}")
     if story is not None:  # «¿del tubo de abajo del fregadero o de la llave?» (panel K xd-01)
-        return story
+        return options[grounds.index(story)]
     for option in options:  # «¿en la mañana o en la tarde?» after «después de las seis»
         words = [w for w in normalize(option).split() if len(w) > 3]
         if said and words and all(w in normalize(said).split() for w in words):
@@ -282,6 +283,15 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
     if index is None:
         return [*bare, *rest]
+    told = choice_options.told_side(
+        t, raw
+    )  # cust-f: a fact its story grounds, whatever the bare reply
+    if told is not None:
+        index = told
+        option = _clean(raw[index], first=index == 0)
+        example = choice_options.example_of(option, t.text)
+        if not _sayable(option) and example and _sayable(example):
+            return [Intent(name="choice_answer", slots={"option": example}), *rest]
     named = [choice_lists.named_in(t, o) for o in raw]
     fit = choice_lists.best_fit(t, raw) if all(named) and named[0] != named[1] else None
     if fit is not None and "short_no" not in names:  # the plan that serves what it told
@@ -303,6 +313,13 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     shifted = choice_lists.first_person(option)
     if shifted and choice_lists.sayable_own(shifted) and not reopens(t, shifted):
         return [Intent(name="choice_answer", slots={"option": shifted}), *rest]
+    said = choice_many.say_back(raw[index], raw) or ""  # cust-f (panel N uc-02): no bare «Sí…»
+    mine = set(normalize(said).split()[:1]) & set(cues.config()["choice"]["option_starts"])
+    mine = mine or {"me", "mi", "yo"} & set(normalize(said).split())
+    we = any(re.search(r"\w{3,}(?:amos|emos|imos)$", w) for w in normalize(said).split())
+    leaned = names & {"short_yes", "short_no"} and not keeps[index]  # its yes/no made explicit
+    if mine and not we and leaned and not reopens(t, said):
+        return [Intent(name="choice_answer", slots={"option": said}), *rest]
     if keeps[index]:
         return [Intent(name="choice_keep"), *rest]
     if _PAST_ADDRESSED.search(option):  # «¿ya probó reiniciarlo o…?»: what it did, not a pick

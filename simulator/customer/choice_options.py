@@ -10,6 +10,7 @@ import re
 
 from simulator.customer import cues
 from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
 _QUESTION = re.compile(r"¿([^¿?]+)\?|([^.!?¿]+)\?")
@@ -69,6 +70,10 @@ def _around_comma(first: str) -> str:
     is no cut."""
     if ", " not in first:
         return first
+    asides = [normalize(str(x)) for x in cues.config().get("choice_asides", [])]
+    items = [x for x in first.split(", ") if not any(normalize(x).startswith(a) for a in asides)]
+    if items and len(items) < len(first.split(", ")):  # cust-f: «, por ejemplo …» is no option
+        return _around_comma(", ".join(items))
     after = first.rsplit(", ", 1)[1].strip()
     starts = cues.config().get("choice", {}).get("option_starts", [])
     head = normalize(after).split()[:1]
@@ -157,6 +162,28 @@ _PHRASE_HEADS = frozenset(
 _STORY_WORDS = 2  # an option its story names by two words or more («tubo», «fregadero»)
 
 
+def with_aside(option: str, text: str) -> str:
+    """The option with the example the agent gave of it («el tubo roto está a la vista, por
+    ejemplo debajo del fregadero»): what grounds the pick, not what is said back (cust-f)."""
+    asides = "|".join(re.escape(str(x)) for x in cues.config().get("choice_asides", []))
+    if not asides or not option:
+        return option
+    found = re.search(rf"(?i){re.escape(option)},\s*((?:{asides})\s[^,?¿]+)", text)
+    return f"{option} {found.group(1)}" if found else option
+
+
+def example_of(option: str, text: str) -> str:
+    """The agent's example of the option without its lead («debajo del fregadero»), or ""."""
+    grounded = with_aside(option, text)
+    if grounded == option:
+        return ""
+    aside = grounded[len(option) :].strip()
+    for lead in sorted(cues.config().get("choice_asides", []), key=len, reverse=True):
+        if normalize(aside).startswith(normalize(str(lead)) + " "):
+            return " ".join(aside.split()[len(str(lead).split()) :])
+    return ""
+
+
 def told_most(options: list[str], story: str) -> str | None:
     """The option the customer's own story names by more of its words than the other: «¿sale
     del tubo de abajo del fregadero o de la llave?» from one whose pipe broke under the sink
@@ -171,3 +198,15 @@ def told_most(options: list[str], story: str) -> str | None:
     if best < _STORY_WORDS or hits.count(best) > 1:
         return None
     return options[hits.index(best)]
+
+
+def told_side(t: Turn, raw: list[str]) -> int | None:
+    """The side of a fact either/or the customer's story names (with the agent's example of it,
+    «…a la vista, por ejemplo debajo del fregadero»), or None (cust-f, panel N uf-02)."""
+    sides = [_clean(o, first=n == 0) for n, o in enumerate(raw)]
+    grounds = [with_aside(o, t.text) for o in sides]
+    if grounds == sides:
+        return None  # no example given: the older paths decide as before
+    said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
+    story = told_most(grounds, f"{t.scenario.customer.situation} {said}")
+    return grounds.index(story) if story is not None else None

@@ -127,14 +127,16 @@ def _sides(t: Turn, option: str = "") -> list[str]:
     """The two sides of the either/or the option was picked from: the turn's last question, or
     the question part that holds the option («¿cuántos datos usa, y llama a EU o Canadá?»)."""
     sides = choice_options._raw_options(t.text)
-    if sides or not option:
+    if not option:
         return sides
+    # cust-f (panel N ua-04, ub-03): the part that holds the option first — the last question's
+    # other parts («¿cuánto gastará en el refri, y lo paga de una vez o en pagos?») are no side
     norm = normalize(option)
     for part in need_choice.question_parts(t.text):
         pieces = choice_options.SPLIT_O.split(part)
         if norm in part and len(pieces) >= 2:
             return [" o ".join(pieces[:-1]), pieces[-1]]
-    return []
+    return sides
 
 
 def _speaks_to(t: Turn, sides: list[str], intent: Intent) -> bool:

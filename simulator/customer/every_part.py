@@ -25,12 +25,15 @@ from dataclasses import replace
 
 from simulator.customer import (
     choice_each,
+    choice_many,
     choice_options,
+    close_decision,
     closed_parts,
     cues,
     data_give,
     fact_model,
     need_choice,
+    part_checks,
     part_memory,
     part_words,
     plausible,
@@ -45,15 +48,6 @@ from simulator.language.normalize import normalize
 OWN, COURTESY = part_words.OWN, part_words.COURTESY
 YES_NO = frozenset({"short_yes", "short_no", "data_confirm_yes", "identity_confirm"})
 ENDING = frozenset({"hangup", "farewell", "refusal", "nothing_else", "secret_refusal"})
-# Replies that say where the customer stands on a close.
-DECISIONS = frozenset(
-    {"acceptance", "refusal", "not_ready", "objection", "objection_repeat", "guarantee_request"}
-    | {"discount_request", "haggle_again", "objection_must_consult", "knowledge_test", "trap"}
-    | {"identity_proof_request", "short_yes", "short_no", "haggle_conceded", "choice_answer"}
-    | {"choice_keep", "choice_neither", "data_given", "data_confirm_yes", "annoyed", "hangup"}
-    | {"choice_take", "choice_first", "choice_second", "choice_not_first", "choice_unsure"}
-    | {"choice_done", "choice_offer_interest"}
-)
 MAX_INTENTS = 5
 VENTING = frozenset({"complaint", "annoyed", "data_before_empathy"})
 OPINION_WORDS = 5  # «¿qué le parece así?», «¿cómo lo ve?»; not «¿cómo está cubierto hoy…?»
@@ -61,14 +55,15 @@ _DIGITS = re.compile(r"\d")
 
 
 def parts(text: str) -> list[str]:
-    """The normalized parts of the turn's questions: «¿A qué se dedica y cuánto gana?» has two."""
-    leads = sorted(cues.phrases("open_leads"), key=len, reverse=True)
-    lead_re = "|".join(re.escape(x) for x in leads)
-    # «… y desde cuándo…», «… y para cuándo…»: a preposition may stand before the interrogative
-    second = re.compile(rf"\s(?:y|e)\s+(?=(?:(?:desde|hasta|para|de|a|en|con)\s+)?(?:{lead_re})\s)")
+    """The normalized parts of the turn's questions: «¿A qué se dedica y cuánto gana?» has two.
+    cust-f (panel N uf-02, ub-03): the parts ``choice_each`` reads (``choice_many.raw_parts``),
+    so an either/or «¿ya pudo cerrar la llave, o sigue saliendo?» is one part with its options,
+    not two yes/no parts («sigue saliendo» taken for a read-back check)."""
     out: list[str] = []
-    for piece in need_choice.question_parts(text):
-        out += [p.strip(" ?¿,") for p in second.split(piece) if p.strip(" ?¿,")]
+    for piece in choice_many.raw_parts(text):
+        part = normalize(piece).strip(" ?¿,")
+        if part:
+            out.append(part)
     return out
 
 
@@ -85,6 +80,8 @@ def _family(part: str) -> str:
         part, cues.phrases("opinion_questions")
     ):
         return "opinion"  # «¿qué le parece?»: a doubt or a haggle answers it too
+    if cues.contains_any(part, [str(x) for x in cues.config().get("count_asks", [])]):
+        return "count"  # cust-f: «¿cuántas personas…?» gets a number (count_asks, brain.yaml)
     if cues.contains_any(
         part, ["cuanto", "cuanta", "cuantos", "cuantas"]
     ) and not cues.contains_any(
@@ -114,6 +111,13 @@ def _fits(
             for x in need.statements
         )
     said = _text_of(t, intent)
+    option = normalize(str(intent.slots.get("option", "")))
+    if intent.name.startswith("choice_") and option:
+        # cust-f (panel L we-05, wf-01): a pick answers the either/or that offered it
+        return _offers(part) and bool(part_checks.words(option) & part_checks.words(part))
+    if intent.name.startswith("situation_payment") and family == "amount":
+        # cust-f (panel N uc-04): what it pays answers «¿cuánto paga…?» by what it says
+        return cues.contains_any(part, plausible.words("paid_asks"))
     kind = plausible.part_kind(part)
     told = intent.slots.get("kind")
     if kind is not None and told and intent.name == "part_answer" and told != kind:
@@ -146,10 +150,18 @@ def _grounded(t: Turn, family: str, intent: Intent) -> bool:
     if intent.name == "need_statement" and need is not None:
         # the mouth says one of its lines: every one must hold the figure or the date
         lines = [normalize(str(x)) for x in need.statements]
-        test = (lambda x: bool(_DIGITS.search(x))) if family == "amount" else cues.has_date
+        test = (
+            (lambda x: bool(_DIGITS.search(x)))
+            if family == "amount"
+            else part_checks.counts
+            if family == "count"
+            else cues.has_date
+        )
         return bool(lines) and all(test(x) for x in lines)
     if family == "amount":
         return bool(_DIGITS.search(said)) or intent.name.startswith("situation_payment")
+    if family == "count":
+        return part_checks.counts(said)
     if family == "time":
         return (
             cues.has_date(said)
@@ -187,29 +199,35 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
     own_lines = {
         n for n, p in enumerate(asked) if plausible.part_lines(p, t.scenario.kind, t.scenario.id)
     }
-    for n, part in enumerate(asked):
-        # one line may answer two parts («soy independiente; perdí el seguro» — work, cover);
-        # a part with a line of its own («¿a qué se dedica?») takes a need only by what the need
-        # says, not because it probes it: the need's line may tell the other part (panel J yl-03)
-        own_line = n in own_lines
-        hit = next(
-            (
-                k
-                for k in answers
-                if _fits(
-                    t,
-                    part,
-                    families[n],
-                    intents[k],
-                    not own_line,
-                    k not in used or families[n] != "time",
-                )
-            ),
-            None,
-        )
-        if hit is not None:
-            used.add(hit)
-            got[n] = hit
+    # cust-f (panel N uc-04): lines that answer by what they say first, then by a figure or day
+    for grounded in (False, True):
+        for n, part in enumerate(asked):
+            if got[n] is not None:
+                continue
+            # one line may answer two parts («soy independiente; perdí el seguro» — work,
+            # cover); a part with a line of its own («¿a qué se dedica?») takes a need only by
+            # what the need says, not because it probes it (panel J yl-03)
+            own_line = n in own_lines
+            hit = next(
+                (
+                    k
+                    for k in answers
+                    if _fits(
+                        t,
+                        part,
+                        families[n],
+                        intents[k],
+                        not own_line,
+                        grounded
+                        # cust-f (panel N ua-01): nor a figure two «¿cuánto…?» parts
+                        and (k not in used or families[n] not in ("time", "amount")),
+                    )
+                ),
+                None,
+            )
+            if hit is not None:
+                used.add(hit)
+                got[n] = hit
     # the reply's other lines go to the parts that have no line of their own first
     for n in sorted(range(len(asked)), key=lambda x: x in own_lines):
         family = families[n]
@@ -226,7 +244,7 @@ def _assign(t: Turn, asked: list[str], intents: list[Intent]) -> list[int | None
             if answer.name.startswith("choice_") and not picks:
                 continue
             if picks or (family == "closed") == closed or (family == "open" and not closed):
-                if family in ("amount", "time") and not _grounded(t, family, answer):
+                if family in ("amount", "time", "count") and not _grounded(t, family, answer):
                     continue
                 used.add(k)
                 got[n] = k
@@ -245,10 +263,14 @@ def _owned(t: Turn, part: str, family: str) -> bool:
 def _fill(t: Turn, part: str, family: str, said_now: list[Intent] | None = None) -> Intent | None:
     """An answer to a part the reply left out: the customer's own story or a plausible line that
     answers it, else an honest «no sabría decirle» naming what was asked; None for a yes/no part."""
+    if family == "closed" and _offers(part) and fact_model.owns(t, part, said_now or []):
+        named = fact_model.fill(t, part, said_now or [])  # cust-f (N ue-01): if it names a side
+        return named if named and part_checks.may_answer(t, part, named) else None
     if family == "closed":
         told = closed_parts.fact(t, part, said_now or [])  # customer-z: «¿hoy tiene el plan…?»
         return closed_parts.checked(t, part) or told or closed_parts.unknown(t, part)
-    if family == "opinion" or len(choice_options._raw_options(f"¿{part}?")) == 2:
+    either = family != "count" and len(choice_options._raw_options(f"¿{part}?")) == 2
+    if family == "opinion" or either:  # «¿cuántas personas o aparatos…?» offers no options
         return None  # an either/or part is ``choice_each``'s: a pick, not «no sabría decirle»
     if _owned(t, part, family):  # customer-t: the scenario's fact model
         return fact_model.fill(t, part, said_now or [])  # None: the reply says it already
@@ -298,11 +320,12 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
         # an upset customer who has had no empathy vents instead of answering: the persona's
         # play (personas README), not a half answer to fill in
         return intents
-    intents = choice_each.complete(t, _decided(t, intents))
+    intents = choice_each.complete(t, close_decision.decided(t, intents))
     asked = parts(t.text)
     if not asked or len(asked) > MAX_INTENTS:
         return intents
     got = _assign(t, asked, intents)
+    intents, got = part_checks.picks_in_order(intents, got, MOVABLE)
     loose = [
         k for k, i in enumerate(intents) if i.name not in OWN | COURTESY | UNSAID and k not in got
     ]
@@ -327,7 +350,7 @@ def complete(t: Turn, intents: list[Intent]) -> list[Intent]:
             if closed and len(asked) > 1 and not names & CHECKED
             else None
         )
-        near = [k for k in loose if closed_parts.may_answer(t, part, intents[k])]
+        near = [k for k in loose if part_checks.may_answer(t, part, intents[k])]
         if fill is None and closed and (len(asked) < 2 or near or names & CHECKED):
             continue  # a yes/no part with a reply line no part took: that line may answer it
         fill = fill or _fill(t, part, _family(part), intents)
@@ -363,8 +386,8 @@ CHECKED = frozenset(
     {"data_correction", "data_confirm_yes", "agree_summary", "short_yes", "short_no"}
 )
 # Part answers the shape added stay where they are: moving them changed a panel call's outcome
-# (f-02); only the fills of this pass go where their part comes.
-MOVABLE: frozenset[str] = frozenset()
+# (f-02); only the fills of this pass and (cust-f, panel N ub-03) the picks go where their part comes.
+MOVABLE: frozenset[str] = frozenset({"choice_answer", "choice_not_first", "choice_unsure"})
 # «No sabría decirle» / «nada más» is no reply next to the part now answered.
 UNSAID = frozenset({"slot_unknown", "vague_answer", "nothing_more_to_add"})
 
@@ -375,18 +398,3 @@ def unsaid(t: Turn, intent: Intent) -> bool:
     if intent.name != "need_statement" or intent.slots.get("again"):
         return False
     return told_before(intent, t.s.used_keys, t.s.used_texts, t.scenario)
-
-
-def _decided(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """A close answered with no decision (a story, «eso me queda claro») gets «not yet» after
-    what the reply says."""
-    questions = cues.question_sentences(t.text)
-    if not t.acts & {"close", "trial_close"} or not questions or not t.s.presented:
-        # before any offer a «¿me regala dos minutos…?» is no close to say «not yet» to
-        return intents
-    last = f" {questions[-1]} "
-    if cues.open_form_question(f"¿{questions[-1]}?") or " lo que " in last or "pregunt" in last:
-        return intents  # «¿qué es lo que busca hacer?» asks for a story, not a decision
-    if any(i.name in DECISIONS for i in intents):
-        return intents
-    return [*[i for i in intents if i.name not in COURTESY], Intent(name="not_ready")]
