@@ -274,7 +274,7 @@ def knowledge_turn(t: Turn) -> bool:
         s.objections_handled.append(top.id)
         s.trust = clamp(s.trust + _dial("knowledge_ok_trust", 12))
         s.interest = clamp(s.interest + 6)
-        t.say("objection_softened", ref=top.id)
+        t.say("objection_softened", ref=top.id, bank="knowledge_right")  # he judges (cust-h)
         return False
     asking = s.play.get("kq_mode") == "ask"
     if asking and top.repeats == 0:  # a real question: one press on a wrong or vague answer
