@@ -98,9 +98,7 @@ def write_lead(text: str, agent: str) -> str:
     out = text
     for lead in config().get("write_leads", []):
         # a lead opens its piece and announces what follows with a colon («Anote bien: …»)
-        pattern = re.compile(
-            rf"(^|(?<=[.!?…,]\s)){_accented(lead)}(\s+bien)?\s*:", re.IGNORECASE
-        )
+        pattern = re.compile(rf"(^|(?<=[.!?…,]\s)){_accented(lead)}(\s+bien)?\s*:", re.IGNORECASE)
         out = pattern.sub(str(config().get("write_lead_instead", "mire")) + ":", out, count=1)
     return out if out == text else _tidy(out)
 

@@ -127,7 +127,9 @@ def quiet_cap(t: Turn, retract: Any) -> None:
         cap = len(data) + int(policy().get("quiet_extras_with_data", 1))
     if len(t.intents) <= cap:
         return
-    for name in (*QUIET_FIRST_DROPPED, *(QUIET_DATA_DROPPED if data else ())):  # answers stay: a half answer is no shorter answer
+    # answers stay: a half answer is no shorter answer
+    dropping = (*QUIET_FIRST_DROPPED, *(QUIET_DATA_DROPPED if data else ()))
+    for name in dropping:
         while len(t.intents) > cap and any(i.name == name for i in t.intents):
             dropped: Intent = next(i for i in reversed(t.intents) if i.name == name)
             t.intents.remove(dropped)
