@@ -2,13 +2,15 @@
 
 The line audit (``line_audit.py``) checks each glued piece against its trigger in the call; some
 faults of blind panel N were of the reply as an act instead (task cust-h, session 21): a bare
-«Mjm.» to an explicit «¿sí o no?» (the quiet customer must still answer), «Claro, anótele:» when
-nobody asked to write anything down, «sí, contrátelo» for a credit card (one applies for a card),
-«Entendido, continúe» after the agent reported the matter done, and a thank-you glued before a
-line of distrust. (The expert's «eso no lo tenía considerado» after the right answer to his own
-test is a bank of its own, ``knowledge_right``: ``expert_play.knowledge_turn``.) Each rule here reads the reply as it will be said against the agent's last turn and
-the call, and rewrites the piece that does not fit; it never leaves the reply empty. The phrases
-live in ``es/persona_fit.yaml``.
+«Mjm.» to an explicit «¿sí o no?» (the quiet customer must still answer), «Ajá.» from an upset
+customer sent to see his bank, «Claro, anótele:» when nobody asked to write anything down, «sí,
+contrátelo» for a credit card (one applies for a card), «Entendido, continúe» after the agent
+reported the matter done, a thank-you glued before a line of distrust, a reply opening with «Y»
+as if it went on from something unsaid. Each rule reads the reply as it will be said against the
+agent's last turn and the call, and rewrites the piece that does not fit; it never leaves the
+reply empty. The phrases live in ``es/persona_fit.yaml``. (The expert's «eso no lo tenía
+considerado» after the right answer to his own test is a bank of its own, ``knowledge_right``:
+``expert_play.knowledge_turn``.)
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ def fit(
     # its own draw (seeded by the reply), so the call's other draws stay as they were
     rng = random.Random(f"{text}|{len(state.used_texts)}")
     text = answers_yes_no(text, names, state, agent, persona, rng)
+    text = protests(text, agent, persona, rng)
     text = write_lead(text, agent)
     text = go_on(text, agent, rng)
     text = warm_then_cold(text)
@@ -88,6 +91,14 @@ def answers_yes_no(
         return text
     table = config().get("answer_yes", {})
     return str(rng.choice(table.get(persona) or table["default"]))
+
+
+def protests(text: str, agent: str, persona: str, rng: random.Random) -> str:
+    """An upset customer sent elsewhere protests; he does not answer «Ajá.» to it."""
+    lines = (config().get("protest") or {}).get(persona)
+    if not lines or _bare(normalize(text)) not in phrases("backchannels"):
+        return text
+    return str(rng.choice(lines)) if _has(normalize(agent), phrases("deflections")) else text
 
 
 def write_lead(text: str, agent: str) -> str:

@@ -53,6 +53,16 @@ def test_an_acknowledgement_is_no_yes_while_nothing_is_agreed() -> None:
     assert said == "Ajá."
 
 
+def test_an_upset_customer_sent_elsewhere_protests() -> None:
+    agent = "Ese cargo ya no es con nosotros; lo tiene que ver con su banco."
+    said = _fit("Ajá.", ["filler_ack"], "queja-internet-sin-servicio", "molesto", agent)
+    assert (
+        normalize(said).strip(" .") not in BACKCHANNELS and "?" in said or "no" in normalize(said)
+    )
+    calm = _fit("Ajá.", ["filler_ack"], "queja-internet-sin-servicio", "amable", agent)
+    assert calm == "Ajá."
+
+
 def test_write_it_down_only_when_something_is_to_be_written() -> None:
     social = "Buenas tardes, habla Rocío. ¿Con quién tengo el gusto?"
     said = _fit(
