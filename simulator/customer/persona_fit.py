@@ -104,8 +104,10 @@ def protests(text: str, agent: str, persona: str, rng: random.Random) -> str:
 def write_lead(text: str, agent: str) -> str:
     """«Claro, anótele: …» only when the agent asked for something to write down."""
     norm_agent = normalize(agent)
-    if any(w in norm_agent for w in phrases("write_asks")):
-        return text
+    social = _has(norm_agent, phrases("social_asks"))  # «¿con quién tengo el gusto?» greets
+    data = answer_form.form(agent) == "data" and not social
+    if data or any(w in norm_agent for w in phrases("write_asks")):
+        return text  # a datum asked for, or writing spoken of
     out = text
     for lead in config().get("write_leads", []):
         # a lead opens its piece and announces what follows with a colon («Anote bien: …»)
