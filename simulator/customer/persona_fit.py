@@ -90,7 +90,9 @@ def answers_yes_no(
     if not yes and not (agreed and _has(question, phrases("check_words"))):
         return text
     table = config().get("answer_yes", {})
-    return str(rng.choice(table.get(persona) or table["default"]))
+    lines = [str(x) for x in table.get(persona) or table["default"]]
+    rng.shuffle(lines)  # a yes not said yet in the call (no «Pues nada, sí.» for a second «Sí.»)
+    return next((x for x in lines if x not in state.used_texts), lines[0])
 
 
 def protests(text: str, agent: str, persona: str, rng: random.Random) -> str:
