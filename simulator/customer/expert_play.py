@@ -231,6 +231,7 @@ def knowledge_question(t: Turn) -> dict[str, str] | None:
     claim = text[: match.start()] + _figure(wrong) + text[match.end() :]
     claim = claim[:1].lower() + claim[1:] if claim[1:2].islower() else claim
     s.play.update(kq_true=str(true), kq_wrong=str(wrong), kq_text=text, kq_product=product.id)
+    s.play["kq_claim"] = claim.rstrip(".")  # said again when he repeats his check (cust-h)
     return {"product": product.name, "value": claim.rstrip(".")}
 
 
@@ -263,6 +264,24 @@ def judge_knowledge(t: Turn) -> str:
     return "evasive"
 
 
+def _true_condition(t: Turn) -> str:
+    """The catalog's condition the expert tested, as he knows it ("" when none is known)."""
+    s = t.s
+    if "kq_text" in s.play and s.play.get("kq_mode") != "ask":
+        return s.play["kq_text"].rstrip(".")
+    product = next((p for p in t.scenario.catalog if p.id == s.play.get("kq_product")), None)
+    question = expert_questions.find(product, s.play.get("kq_topic", "")) if product else None
+    if product is None or question is None:
+        return ""
+    for condition in product.conditions:
+        figures = cues.amounts(condition)
+        if any(abs(a - b) < 0.5 for a in figures for b in question.answers) or (
+            not question.answers and cues.contains_any(normalize(condition), list(question.right))
+        ):
+            return condition.rstrip(".")
+    return ""
+
+
 def knowledge_turn(t: Turn) -> bool:
     """Handle the open knowledge test (top of the stack). True when the turn is used up."""
     s = t.s
@@ -274,7 +293,9 @@ def knowledge_turn(t: Turn) -> bool:
         s.objections_handled.append(top.id)
         s.trust = clamp(s.trust + _dial("knowledge_ok_trust", 12))
         s.interest = clamp(s.interest + 6)
-        t.say("objection_softened", ref=top.id)
+        # he judges the answer (cust-h): right to his question, or his planted figure corrected
+        judged = "knowledge_right" if s.play.get("kq_mode") == "ask" else "knowledge_corrected"
+        t.say("objection_softened", ref=top.id, bank=judged)
         return False
     asking = s.play.get("kq_mode") == "ask"
     if asking and top.repeats == 0:  # a real question: one press on a wrong or vague answer
@@ -294,7 +315,15 @@ def knowledge_turn(t: Turn) -> bool:
         s.wrong_facts += 1
         s.trust = clamp(s.trust - _dial("knowledge_wrong_trust", 25))
         s.interest = clamp(s.interest - 10)
-        t.say("wrong_fact_reaction")
+        right = _true_condition(t)  # he corrects the agent with the catalog's figure (cust-h)
+        t.say(
+            "wrong_fact_reaction",
+            **(
+                {"bank": "knowledge_set_right", **_asked(right[:1].lower() + right[1:])}
+                if right
+                else {}
+            ),
+        )
         return True
     top.repeats += 1
     if top.repeats >= 2 and asking:
@@ -317,5 +346,8 @@ def knowledge_turn(t: Turn) -> bool:
         s.objections_ignored += 1
         s.trust = clamp(s.trust - 10)
         s.patience = clamp(s.patience - 8)
-    t.say("objection_repeat", ref=top.id)
+    # his check said again has its figure (not «según su página: .»: cust-h)
+    claim = {"value": s.play["kq_claim"]} if s.play.get("kq_claim") and not asking else {}
+    product = next((p.name for p in t.scenario.catalog if p.id == s.play.get("kq_product")), "")
+    t.say("objection_repeat", ref=top.id, **({**claim, "product": product} if claim else {}))
     return True

@@ -17,6 +17,7 @@ from simulator.customer import (
     line_audit,
     line_fit,
     mouth_repeat,
+    persona_fit,
     presuppose,
     told_facts,
 )
@@ -171,6 +172,8 @@ class TemplateMouth:
         text = " ".join(parts).strip()
         # every piece glued into the reply needs its licence in the call (line_audit.py)
         text = line_audit.audit(text, line_audit.context(state, scenario))
+        # the reply as an act fits the agent's turn and the persona (persona_fit.py, cust-h)
+        text = persona_fit.fit(text, [i.name for i in intents], state, scenario, persona.id)
         if text in state.used_texts:
             again = list(glue().get("again_prefixes", []))
             marked = line_fit.repeat_marked(text)

@@ -39,6 +39,10 @@ QUIET_FIRST_DROPPED = (
     "need_lead_in",
     "filler_ack",
 )
+# Parts of an answer about data (a part of a datum he does not know) and, with data given, the own
+# moves that wait for a later turn (a trap fires again later: ``planner.retract``).
+DATA_PARTS = frozenset({"part_unknown"})
+QUIET_DATA_DROPPED = ("trap",)
 
 
 @cache
@@ -116,9 +120,16 @@ def quiet_cap(t: Turn, retract: Any) -> None:
     if not t.persona.traits.short_answers_to_closed:
         return
     cap = int(policy().get("quiet_max_parts", 2))
-    if len(t.intents) <= cap or any(i.name.startswith("data_") for i in t.intents):
-        return  # the data asked for are all given
-    for name in QUIET_FIRST_DROPPED:  # answers stay: a half answer is no shorter answer
+    data = [i for i in t.intents if i.name.startswith("data_") or i.name in DATA_PARTS]
+    if data:
+        # the data asked for are all given, and at most one thing of his own besides (cust-h,
+        # panel N uc-01: a datum, a story and a question of his own in one quiet breath)
+        cap = len(data) + int(policy().get("quiet_extras_with_data", 1))
+    if len(t.intents) <= cap:
+        return
+    # answers stay: a half answer is no shorter answer
+    dropping = (*QUIET_FIRST_DROPPED, *(QUIET_DATA_DROPPED if data else ()))
+    for name in dropping:
         while len(t.intents) > cap and any(i.name == name for i in t.intents):
             dropped: Intent = next(i for i in reversed(t.intents) if i.name == name)
             t.intents.remove(dropped)
