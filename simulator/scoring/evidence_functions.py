@@ -29,13 +29,15 @@ def _ordered(ctx: CallContext, turns: list[int], order: str) -> list[int]:
 
 def pick(ctx: CallContext, rule: dict[str, Any], entries: list[dict[str, Any]]) -> list[int]:
     """The turns that show the element: per function, ``take`` turns in ``order``, the turns
-    with less weight of ``avoid`` functions first; at most ``cite`` turns. A turn whose weight
-    reaches ``alone_from`` is quoted only when no turn was chosen before it."""
-    avoid = rule.get("avoid") or {}
-    weight = avoid if isinstance(avoid, dict) else dict.fromkeys(avoid, 1)
-    alone = rule.get("alone_from")
+    with less weight of ``avoid`` functions first (the entry's own ``avoid`` over the rule's); at
+    most ``cite`` turns. A turn whose weight reaches ``alone_from`` is quoted only when no turn
+    was chosen before it."""
     chosen: list[int] = []
     for entry in entries:
+        # an entry may weigh its own way (score-s: presentations in call order, whatever else)
+        avoid = entry.get("avoid", rule.get("avoid")) or {}
+        weight = avoid if isinstance(avoid, dict) else dict.fromkeys(avoid, 1)
+        alone = entry.get("alone_from", rule.get("alone_from"))
         having = _ordered(ctx, turns_with(ctx, entry["function"]), entry.get("order", "first"))
         # the turns that do the least else first (a stable sort keeps the order within a rank)
         pool = sorted(having, key=lambda n: sum(weight.get(f, 0) for f in functions(ctx, n)))

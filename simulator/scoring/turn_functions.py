@@ -240,7 +240,9 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
     presents = _presents(ctx, n, out)
     if presents:
         out.add("presentation")
-    quiet = not (out & {"identification", "objection_answer", "refusal", "call_back", "registration"})
+    quiet = not (
+        out & {"identification", "objection_answer", "refusal", "call_back", "registration"}
+    )
     # «¿le agrego la funda por 349 pesos?» offers, it probes nothing (panel N ug-06 T15)
     offers = ctx.has(n, "feature") and any(a.is_money for a in ctx.amounts(n))
     situation = ctx.has(n, "open_question") and situation_question(text) is not None
