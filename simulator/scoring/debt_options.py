@@ -38,8 +38,14 @@ def _named(ctx: CallContext, entry: CatalogEntry) -> bool:
 
 
 def owed(ctx: CallContext) -> bool:
-    """The call owes the debtor a choice: collections, simulated, with several options listed."""
-    return ctx.kind == "collections" and not ctx.imported and len(ctx.transcript.catalog) >= ENOUGH
+    """The call owes the debtor a choice: collections, simulated, with several options listed,
+    and not cut short by the customer (a hang-up before any offer is no offer made, c-03)."""
+    return (
+        ctx.kind == "collections"
+        and not ctx.imported
+        and len(ctx.transcript.catalog) >= ENOUGH
+        and ctx.transcript.outcome != "hung_up"
+    )
 
 
 def unnamed(ctx: CallContext) -> list[CatalogEntry]:

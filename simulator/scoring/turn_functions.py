@@ -51,6 +51,7 @@ PRESENT_WORDS = 12
 PRESENT_WORDS_NO_PRICE = 20
 TOLD_WORDS = 12
 PRESENT_WORDS_WITH_DATA = 30
+READ_BACK_TOKENS = 2
 # what makes a turn something else than presenting the offer
 NOT_PRESENTING = ("registration", "refusal", "call_back", "read_back", "identification")
 
@@ -152,13 +153,28 @@ def _repeats_data(ctx: CallContext, n: int) -> bool:
         return False
     if before[-1] == n - 1 or len(_SPELLED.findall(ctx.folded[n - 1])) >= SPELLED_DIGITS:
         return True
+    return bool(_repeated(ctx, n, before))
+
+
+def _repeated(ctx: CallContext, n: int, before: list[int]) -> set[str]:
+    """The customer's data tokens agent turn ``n`` says again: a product's name or price is the
+    offer's, not the customer's datum (panel N ug-04 T12: «¿cuál le interesa: el Astra 5 de
+    4,999…?» after the customer named the Astra)."""
     given: set[str] = set()
     for c in before:
-        # a name or a price the agent said first is the offer's, not the customer's datum
-        # (panel N ug-04 T12: «¿cuál le interesa: el Astra 5 de 4,999…?»)
-        said = set().union(*(_data_tokens(ctx.text(a)) for a in ctx.agent_turns if a < c))
-        given |= _data_tokens(ctx.text(c)) - said
-    return bool(_data_tokens(ctx.text(n)) & given)
+        given |= _data_tokens(ctx.text(c))
+    return (_data_tokens(ctx.text(n)) & given) - _offer_tokens(ctx)
+
+
+def _offer_tokens(ctx: CallContext) -> set[str]:
+    """The catalog's names and prices as ``_data_tokens`` reads them."""
+    if "offer_tokens" not in ctx.memo:
+        said = [
+            f"x {p.name} {p.price:,.0f} {p.price:.0f}" if p.price else f"x {p.name}"
+            for p in ctx.transcript.catalog
+        ]
+        ctx.memo["offer_tokens"] = _data_tokens(" ".join(said))
+    return set(ctx.memo["offer_tokens"])
 
 
 def _claims(ctx: CallContext, n: int) -> bool:
@@ -236,7 +252,11 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
     if ctx.has(n, "data_confirmation") and "identification" not in out and _repeats_data(ctx, n):
         out.add("read_back")
     if "read_back" in out and _presents(ctx, n, out - {"read_back"}):
-        out.discard("read_back")  # «Le confirmo que el Nova X está agotado… tengo dos opciones»
+        # «Le confirmo que el Nova X está agotado… tengo dos opciones» presents; a read-back of
+        # the product and of two or more of the customer's data is still one (uc-06 T28)
+        before = [c for c in ctx.customer_turns if c < n and ctx.has(c, "data_given")]
+        if len(_repeated(ctx, n, before)) < READ_BACK_TOKENS:
+            out.discard("read_back")
     presents = _presents(ctx, n, out)
     if presents:
         out.add("presentation")
