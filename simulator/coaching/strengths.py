@@ -193,6 +193,13 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     accepted_close = acceptance_turn(ctx)[0]
     if accepted_close is not None and accepted_close not in closes:
         accepted_close = None
+    # the decision asked before the read-back that asks leave to register it (score-s, panel N
+    # uc-06 T28: «Le confirmo todo… ¿me autoriza a registrar?» after «¿sí desea contratar…?»)
+    asked = [n for n in closes if "read_back" not in functions(ctx, n)]
+    if accepted_close is not None and "read_back" in functions(ctx, accepted_close):
+        earlier = [n for n in asked if n < accepted_close]
+        accepted_close = earlier[-1] if earlier else accepted_close
+    closes = asked or closes
     if (
         ctx.selling
         and closes

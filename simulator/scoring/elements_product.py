@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from simulator.models.scorecard import ErrorFinding
 from simulator.models.transcript import CatalogEntry
-from simulator.scoring import must_say
+from simulator.scoring import debt_options, must_say
 from simulator.scoring import text as tx
 from simulator.scoring.consent import sale_turn
 from simulator.scoring.context import CallContext
@@ -159,6 +159,10 @@ def _debt_information(ctx: CallContext, mismatches: list[PriceMismatch]) -> Judg
     if must_say.marked(ctx):
         parts["conditions"] = not unsaid
     missing = dict(MISSING, informed=MISSING_DEBT)
+    if debt_options.owed(ctx):  # the real options, not only one (score-s, panel N ua-06 T6)
+        unnamed = debt_options.unnamed(ctx)
+        parts["options"] = not unnamed
+        missing["options"] = debt_options.missing_text(unnamed) if unnamed else ""
     if unsaid:
         missing["conditions"] = must_say.missing_text(unsaid)
     cited = ignored[:2] + told[:2] + [m.turn for m in mismatches[:2]]

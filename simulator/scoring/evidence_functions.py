@@ -29,16 +29,29 @@ def _ordered(ctx: CallContext, turns: list[int], order: str) -> list[int]:
 
 def pick(ctx: CallContext, rule: dict[str, Any], entries: list[dict[str, Any]]) -> list[int]:
     """The turns that show the element: per function, ``take`` turns in ``order``, the turns
-    with less weight of ``avoid`` functions first; at most ``cite`` turns."""
-    avoid = rule.get("avoid") or {}
-    weight = avoid if isinstance(avoid, dict) else dict.fromkeys(avoid, 1)
+    with less weight of ``avoid`` functions first (the entry's own ``avoid`` over the rule's); at
+    most ``cite`` turns. A turn whose weight reaches ``alone_from`` is quoted only when no turn
+    was chosen before it."""
     chosen: list[int] = []
     for entry in entries:
+        # an entry may weigh its own way (score-s: presentations in call order, whatever else)
+        avoid = entry.get("avoid", rule.get("avoid")) or {}
+        weight = avoid if isinstance(avoid, dict) else dict.fromkeys(avoid, 1)
+        alone = entry.get("alone_from", rule.get("alone_from"))
         having = _ordered(ctx, turns_with(ctx, entry["function"]), entry.get("order", "first"))
         # the turns that do the least else first (a stable sort keeps the order within a rank)
         pool = sorted(having, key=lambda n: sum(weight.get(f, 0) for f in functions(ctx, n)))
-        fresh = [n for n in pool if n not in chosen]
-        chosen += fresh[: int(entry.get("take", 1))]
+        taken = 0
+        for n in pool:
+            if n in chosen or taken >= int(entry.get("take", 1)):
+                continue
+            # a turn that mostly does something else is quoted only when nothing better shows
+            # the element (score-s, panel N uc-01 T5: a request for the policy after T13)
+            heavy = sum(weight.get(f, 0) for f in functions(ctx, n))
+            if chosen and alone is not None and heavy >= alone:
+                continue
+            chosen.append(n)
+            taken += 1
         if len(chosen) >= int(rule.get("cite", 2)):
             break
     return sorted(chosen[: int(rule.get("cite", 2))])
@@ -55,3 +68,15 @@ def apply(ctx: CallContext, elements: dict[str, Judged]) -> None:
             turns = pick(ctx, rule, rule["fallback"])
         if turns:
             judged.result.evidence = dedupe([ctx.evidence(n) for n in turns])
+        else:
+            _drop_neighbours(ctx, rule, judged)
+
+
+def _drop_neighbours(ctx: CallContext, rule: dict[str, Any], judged: Judged) -> None:
+    """No turn has the element's functions: the rule's own quote stays, without the turns whose
+    function is another element's (``never``: needs detection quoting the proposal of a visit or
+    a close, panel N ud-03 T9, ua-06 T8); all of them dropped, the quote stays as it was."""
+    never = set(rule.get("never") or [])
+    kept = [e for e in judged.result.evidence if not functions(ctx, e.turn) & never]
+    if kept:
+        judged.result.evidence = kept

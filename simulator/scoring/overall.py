@@ -2,17 +2,37 @@
 
 60 % weighted applicable elements (partial credit), 40 % mean of evaluated skills, minus the
 rubric's points for each non-critical error; any critical error caps the score at 59. The verdict
-is ``competent`` only with no critical error and every applicable element met.
+is ``competent`` only with no critical error and every applicable element met; an element not met
+caps the score below what a competent call reads (``es/overall.yaml``, blind panel N: «94 /
+Todavía no competente confunde al agente»).
 """
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
+from simulator.datafiles import resource_yaml
 from simulator.models.scorecard import ErrorFinding, Verdict
 from simulator.scoring.judged import Judged
 from simulator.scoring.rubric import weights
 
 ELEMENTS_SHARE = 0.6
 CRITICAL_CAP = 59
+
+
+@cache
+def _caps() -> dict[str, Any]:
+    return dict(resource_yaml("simulator.scoring", "es/overall.yaml"))
+
+
+def not_met_cap(elements: dict[str, Judged]) -> float:
+    """The highest score a call with elements not met can read (100 when all are met)."""
+    missed = sum(1 for j in elements.values() if j.result.met is False)
+    if not missed:
+        return 100.0
+    caps = _caps()
+    return float(caps["not_met_cap"]) - float(caps["not_met_step"]) * (missed - 1)
 
 
 def overall(
@@ -42,6 +62,7 @@ def overall(
         score = ELEMENTS_SHARE * element_part + (1 - ELEMENTS_SHARE) * skill_part
     deductions = weights("non_critical")
     score -= sum(deductions.get(e.code, 0) for e in non_critical)
+    score = min(score, not_met_cap(elements))
     if critical:
         score = min(score, CRITICAL_CAP)
     return int(round(max(0.0, min(100.0, score))))

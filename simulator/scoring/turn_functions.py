@@ -43,6 +43,17 @@ SPELLED_DIGITS = 4
 PARAPHRASE_WORDS = 7
 # an answer this long says something about the objection, whatever its acts
 ANSWER_WORDS = 15
+# score-s (panel N): a turn presents the offer when it says this much outside its questions
+# («Así es, sin riesgo. Entonces, ¿le parece si le dejo contratado…?» only asks for the decision)
+PRESENT_WORDS = 12
+# without a price, a preamble this long before a probe is still no presentation (ug-03 T8: «con 42
+# años entra en el rango de 35 a 44 del precio que le voy a dar. ¿Y en cuanto a salud…?»)
+PRESENT_WORDS_NO_PRICE = 20
+TOLD_WORDS = 12
+PRESENT_WORDS_WITH_DATA = 30
+READ_BACK_TOKENS = 2
+# what makes a turn something else than presenting the offer
+NOT_PRESENTING = ("registration", "refusal", "call_back", "read_back", "identification")
 
 
 @cache
@@ -72,9 +83,22 @@ def situation_question(text: str) -> str | None:
             and is_open(clauses[-1])
             and not data_question(folded)
             and not tx.cue("permission_question").search(folded)
+            and not _generic_question(folded)
         ):
             return asked.strip()
     return None
+
+
+def _statement_words(text: str) -> int:
+    """The words the turn says outside its questions."""
+    return len(_ASKED.sub(" ", text[:2000]).split())
+
+
+def _generic_question(question: str) -> bool:
+    """The (folded) question asks nothing about the situation: «¿qué necesita?», «¿cuál es?»,
+    a yes/no question led by «en cuanto a…» (rule data ``generic_question``, panel N ub-02 T1,
+    uc-01 T13, ug-03 T8)."""
+    return bool(_pattern("generic_question").search(question.strip(" ,.")))
 
 
 def _permission_only(ctx: CallContext, n: int) -> bool:
@@ -129,10 +153,28 @@ def _repeats_data(ctx: CallContext, n: int) -> bool:
         return False
     if before[-1] == n - 1 or len(_SPELLED.findall(ctx.folded[n - 1])) >= SPELLED_DIGITS:
         return True
+    return bool(_repeated(ctx, n, before))
+
+
+def _repeated(ctx: CallContext, n: int, before: list[int]) -> set[str]:
+    """The customer's data tokens agent turn ``n`` says again: a product's name or price is the
+    offer's, not the customer's datum (panel N ug-04 T12: «¿cuál le interesa: el Astra 5 de
+    4,999…?» after the customer named the Astra)."""
     given: set[str] = set()
     for c in before:
         given |= _data_tokens(ctx.text(c))
-    return bool(_data_tokens(ctx.text(n)) & given)
+    return (_data_tokens(ctx.text(n)) & given) - _offer_tokens(ctx)
+
+
+def _offer_tokens(ctx: CallContext) -> set[str]:
+    """The catalog's names and prices as ``_data_tokens`` reads them."""
+    if "offer_tokens" not in ctx.memo:
+        said = [
+            f"x {p.name} {p.price:,.0f} {p.price:.0f}" if p.price else f"x {p.name}"
+            for p in ctx.transcript.catalog
+        ]
+        ctx.memo["offer_tokens"] = _data_tokens(" ".join(said))
+    return set(ctx.memo["offer_tokens"])
 
 
 def _claims(ctx: CallContext, n: int) -> bool:
@@ -147,6 +189,41 @@ def _claims(ctx: CallContext, n: int) -> bool:
         return False
     shown = ctx.first_presentation
     return not (ctx.selling and shown is not None and n < shown)
+
+
+def _presents(ctx: CallContext, n: int, out: set[str]) -> bool:
+    """Agent turn ``n`` presents the offer as the standard describes it: it states features,
+    benefits or a price at some length outside its questions, tied to the need or not, and is no
+    request for data, read-back, registration or opening (panel N ua-01 T12 over the close T16,
+    ug-03 T10 over the probe T8, ub-01 T14 over the recap with a data request T18)."""
+    if out & set(NOT_PRESENTING):
+        return False
+    # a request for data after a long explanation still explains (panel N uf-04 T9: «Se programa
+    # con al menos 3 días hábiles… El cambio no tiene costo…»); a recap before it does not
+    words = _statement_words(ctx.text(n))
+    if ctx.has(n, "data_request", "data_confirmation") and words < PRESENT_WORDS_WITH_DATA:
+        return False
+    money = any(a.is_money for a in ctx.amounts(n))
+    # a benefit word alone is no presentation (panel M ve-05 T6: «entonces en las tardes… se le
+    # traba. ¿Y eso qué le ha costado?»)
+    if not (ctx.has(n, "feature") or money):
+        return False
+    if words < (PRESENT_WORDS if money else PRESENT_WORDS_NO_PRICE):
+        return False
+    shown = ctx.first_presentation
+    return not (ctx.selling and shown is not None and n < shown)
+
+
+def _elicits_need(ctx: CallContext, n: int) -> bool:
+    """The customer's next turn states a need: the agent's question probed, even after a
+    read-back (panel N ua-03 T5, panel M vb-03 T5: «Le confirmo: cuenta… Y cuénteme, ¿desde
+    cuándo…?»)."""
+    if n + 1 not in ctx.customer_turns:
+        return False
+    # a complaint told at length is the situation the question asked for (ud-03 T6: «la luz del
+    # módem está en rojo; ya lo apagué…»), «ya me harté» is not (panel L wc-05 T8)
+    told = ctx.has(n + 1, "complaint") and ctx.words[n] >= TOLD_WORDS
+    return ctx.has(n + 1, "need_statement") or told
 
 
 def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> frozenset[str]:
@@ -174,20 +251,45 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         out.add("data_request")
     if ctx.has(n, "data_confirmation") and "identification" not in out and _repeats_data(ctx, n):
         out.add("read_back")
-    quiet = not (out & {"identification", "objection_answer", "refusal", "call_back"})
+    if "read_back" in out and _presents(ctx, n, out - {"read_back"}):
+        # «Le confirmo que el Nova X está agotado… tengo dos opciones» presents; a read-back of
+        # the product and of two or more of the customer's data is still one (uc-06 T28)
+        before = [c for c in ctx.customer_turns if c < n and ctx.has(c, "data_given")]
+        if len(_repeated(ctx, n, before)) < READ_BACK_TOKENS:
+            out.discard("read_back")
+    presents = _presents(ctx, n, out)
+    if presents:
+        out.add("presentation")
+    quiet = not (
+        out & {"identification", "objection_answer", "refusal", "call_back", "registration"}
+    )
+    # «¿le agrego la funda por 349 pesos?» offers, it probes nothing (panel N ug-06 T15)
+    offers = ctx.has(n, "feature") and any(a.is_money for a in ctx.amounts(n))
+    situation = ctx.has(n, "open_question") and situation_question(text) is not None
     if (
         quiet
+        and not presents
+        and not offers
         and ctx.has(n, *ASKS)
         and not ctx.has(n, *NOT_PROBING)
         and not _permission_only(ctx, n)
     ):
         out.add("probe")
-        if ctx.has(n, "open_question") and situation_question(text) is not None:
+        if situation:
             out.add("open_probe")
+    elif (
+        situation
+        and not presents
+        and not ctx.has(n, "data_request", "close")
+        and not out & {"refusal", "identification", "objection_answer", "call_back"}
+        and _elicits_need(ctx, n)
+    ):
+        out |= {"probe", "open_probe"}
     if (
         ctx.has(n, "paraphrase")
         and ctx.words[n - 1] >= PARAPHRASE_WORDS
-        and not ctx.has(n, "data_request", "data_confirmation", "greeting")
+        and not ctx.has(n, "data_request", "data_confirmation", "greeting", "close")
+        and not presents
     ):
         out.add("paraphrase")
     if ctx.has(n, "paraphrase", "empathy"):

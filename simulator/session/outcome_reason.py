@@ -12,6 +12,7 @@ from __future__ import annotations
 from simulator.language.names import field_label
 from simulator.models.transcript import Transcript
 from simulator.session import texts
+from simulator.session.unregistered import unregistered_turn
 
 
 def outcome_reason(outcome: str | None, transcript: Transcript) -> str | None:
@@ -32,7 +33,10 @@ def outcome_reason(outcome: str | None, transcript: Transcript) -> str | None:
     fields = _enumerate([field_label(f) for f in missing])
     if transcript.kind != "collections":
         # a service call records no consent when solved: only the missing data are certain
-        return _say("missing_fields_service", fields=fields) if missing else _say("no_resolution")
+        if missing:
+            return _say("missing_fields_service", fields=fields)
+        unregistered = unregistered_turn(transcript) is not None
+        return _say("unregistered" if unregistered else "no_resolution")
     agreed = last is not None and last.value == "accepted"
     if missing:
         return _say("missing_fields" if agreed else "no_promise_and_fields", fields=fields)

@@ -15,6 +15,7 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 from simulator.models.transcript import Transcript
 from simulator.session import texts
+from simulator.session.unregistered import unregistered_turn
 
 _QUESTION = re.compile(r"¿?([^¿?.!]*)\?")
 _NO = re.compile(r"(?:mmm |este |pues |ay )?no\b")
@@ -61,7 +62,8 @@ def skeleton(scenario: Scenario, agent_name: str | None) -> Transcript:
 
 
 def decide_outcome(scenario: Scenario, state: CustomerState, transcript: Transcript) -> str:
-    """sale / no_sale for sales; resolved needs the goal reached and every required field captured.
+    """sale / no_sale for sales; resolved needs the goal reached, every required field captured
+    and no request promised after the last registration left unregistered (panel N ug-02).
 
     A yes withdrawn before anything was registered is no sale: «Sí, está bien» and then «No, para
     nada» to «¿registro ya la contratación?», with a quote sent instead (panel t-09)."""
@@ -72,7 +74,11 @@ def decide_outcome(scenario: Scenario, state: CustomerState, transcript: Transcr
         return "hung_up" if state.hung_up else "no_sale"
     captured = all(capture.get(f) for f in scenario.required_fields)
     done = state.payment_promise if scenario.goal == "payment_promise" else state.resolved
-    if done and captured:
+    if (
+        done
+        and captured
+        and not (scenario.goal == "resolved" and unregistered_turn(transcript) is not None)
+    ):
         return "resolved"
     return "hung_up" if state.hung_up else "unresolved"
 
