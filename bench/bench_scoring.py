@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from simulator.coaching import grade  # noqa: E402
+from simulator.commands import score_pool  # noqa: E402
 from simulator.models.transcript import Transcript  # noqa: E402
 from simulator.scoring import score_transcript  # noqa: E402
 from simulator.scoring.loader import load_transcript  # noqa: E402
@@ -68,6 +69,16 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def _pool_rate(calls: list[Transcript], workers: int) -> float:
+    """Calls per second graded on ``workers`` forked processes (the fork and the first call,
+    graded before it, included); results come back in order, as the CLI reads them."""
+    sources = [str(i) for i in range(len(calls))]
+    t0 = time.perf_counter()
+    with score_pool.graded(sources, lambda s: (grade(calls[int(s)]), None), workers) as results:
+        done = sum(1 for _ in results)
+    return round(done / (time.perf_counter() - t0), 1)
+
+
 def main() -> int:
     base = load_transcript(SAMPLE)
     score_transcript(sixty_turns(base, 10_000))  # warm-up: lexicons and regexes compiled
@@ -89,6 +100,12 @@ def main() -> int:
         grade(call)
     batch_s = time.perf_counter() - t0
     samples = [load_transcript(p) for p in sorted(SAMPLE.parent.glob("*.json"))]
+    # the same batches on a process pool (``simulador score`` on a folder, speed-21)
+    workers = score_pool._cores()
+    pool_60 = _pool_rate([sixty_turns(base, 40_000 + i) for i in range(BATCH)], workers)
+    pool_mix = _pool_rate(
+        [unique(samples[i % len(samples)], 45_000 + i) for i in range(BATCH)], workers
+    )
     from simulator.analysis import analyze_turns
 
     # Best of BATCH_ROUNDS fresh batches: the machine is shared, the minimum is the least noisy.
@@ -136,6 +153,10 @@ def main() -> int:
         },
         # Scoring + coaching alone (turns already tagged): the part this package owns.
         "batch_scoring_only_calls_per_s": round(BATCH / rules_s, 1),
+        # ``simulador score`` on a folder: forked workers, one per usable core (score_pool)
+        "pool_workers": workers,
+        "pool_grade_60_turns_calls_per_s": pool_60,
+        "pool_grade_sample_calls_per_s": pool_mix,
         "batch_calls": BATCH,
         "batch_rounds_best_of": BATCH_ROUNDS,
         "budget": {"score_60_turns_ms": 50, "batch_calls_per_s": 100},
@@ -152,7 +173,8 @@ def main() -> int:
         f"{result['batch_grade_sample_calls_per_s']} calls/s (the {len(samples)} samples, {mean_turns:.0f} turns on average; "
         f"analysis {result['batch_split_ms_per_call']['analysis']} ms + scoring/coaching "
         f"{result['batch_split_ms_per_call']['scoring_and_coaching']} ms per call; scoring alone "
-        f"{result['batch_scoring_only_calls_per_s']} calls/s)"
+        f"{result['batch_scoring_only_calls_per_s']} calls/s) | pool of {workers}: "
+        f"{pool_60} calls/s (60 turns), {pool_mix} calls/s (samples)"
     )
     return 0
 

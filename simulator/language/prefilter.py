@@ -28,6 +28,8 @@ from simulator.language.prefilter_anchors import Found, anchors
 ENV_OFF = "SIMULADOR_PREFILTER"
 # Below this many characters a regex runs about as fast as the prefilter's test: left alone.
 MIN_CHARS = 300
+# texts remembered per regex (the answers of one call's turns and clauses; cleared when full)
+SEEN_MAX = 4096
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -40,14 +42,24 @@ def tokens(text: str) -> frozenset[str]:
 class Prefiltered:
     """A compiled regex behind its anchors: same methods and results as ``re.Pattern``."""
 
-    __slots__ = ("_regex", "_tests")
+    __slots__ = ("_regex", "_tests", "_seen")
 
     def __init__(self, regex: re.Pattern[str], found: tuple[Found, ...]) -> None:
         self._regex = regex
         self._tests = tuple((words, frozenset(keyed), keyed, subs) for words, keyed, subs in found)
+        # the answer per text: rules ask one regex about one turn several times (speed-21)
+        self._seen: dict[str, bool] = {}
 
     def _absent(self, string: str) -> bool:
         """The text lacks every anchor of one of the requirements: no match is possible."""
+        seen = self._seen.get(string)
+        if seen is None:
+            if len(self._seen) >= SEEN_MAX:
+                self._seen.clear()
+            seen = self._seen[string] = self._test(string)
+        return seen
+
+    def _test(self, string: str) -> bool:
         present = tokens(string)
         for words, keys, keyed, substrings in self._tests:
             if not words.isdisjoint(present):

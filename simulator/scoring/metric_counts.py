@@ -80,15 +80,18 @@ def _lead(ctx: CallContext, n: int) -> bool:
 
 
 def paraphrase_turns(ctx: CallContext) -> list[int]:
-    return [
-        n
-        for n in ctx.agent_turns
-        if (ctx.has(n, "paraphrase") and restates.takes_up(ctx, n))
-        or _lead(ctx, n)
-        or echoes_figure(ctx, n)
-        or restates.restates(ctx, n)
-        or restates.summarises(ctx, n)
-    ]
+    # read by the metrics and two skills: computed once per call (speed-21)
+    if "paraphrase_turns" not in ctx.memo:
+        ctx.memo["paraphrase_turns"] = [
+            n
+            for n in ctx.agent_turns
+            if (ctx.has(n, "paraphrase") and restates.takes_up(ctx, n))
+            or _lead(ctx, n)
+            or echoes_figure(ctx, n)
+            or restates.restates(ctx, n)
+            or restates.summarises(ctx, n)
+        ]
+    return list(ctx.memo["paraphrase_turns"])
 
 
 def paraphrase_count(ctx: CallContext) -> int:
@@ -96,11 +99,13 @@ def paraphrase_count(ctx: CallContext) -> int:
 
 
 def empathy_turns(ctx: CallContext) -> list[int]:
-    return [
-        n
-        for n in ctx.agent_turns
-        if ctx.has(n, "empathy") or tx.cue("empathy_plain").search(ctx.folded[n - 1])
-    ]
+    if "empathy_turns" not in ctx.memo:
+        ctx.memo["empathy_turns"] = [
+            n
+            for n in ctx.agent_turns
+            if ctx.has(n, "empathy") or tx.cue("empathy_plain").search(ctx.folded[n - 1])
+        ]
+    return list(ctx.memo["empathy_turns"])
 
 
 def empathy_count(ctx: CallContext) -> int:
