@@ -23,7 +23,7 @@ from simulator.analysis.lexicon import customer_patterns
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 from simulator.models.scorecard import Evidence
-from simulator.scoring import applicability, brushoff, consent, kinded
+from simulator.scoring import applicability, brushoff, chosen_product, consent, kinded
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
@@ -179,7 +179,7 @@ def _addressed_by(ctx: CallContext, n: int, a: int) -> int | None:
         return a  # what the customer asked for to decide later, granted
     if ctx.has(a, "empathy", "paraphrase"):
         return a  # acknowledged with empathy or a reflection (the A of LAER)
-    if identifies_on_request(ctx, n, a):
+    if identifies_on_request(ctx, n, a) or chosen_product.substitute_offered(ctx, n, a):
         return a
     if ctx.imported and answers_concretely(ctx, n, a):
         return a
