@@ -110,6 +110,14 @@ def _objection(norm: str) -> str | None:
     return None
 
 
+_OFFERED = ("feature", "benefit", "cross_sell", "close", "trial_close")
+
+
+def _offered(context: str) -> bool:
+    """The agent's previous turn put a product forward (a feature, a benefit, an offer)."""
+    return any(agent_hit(act, c.norm) for c in clauses_of(context) for act in _OFFERED)
+
+
 @lru_cache(maxsize=4096)
 def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...], str | None]:
     norm = normalize(text)
@@ -122,6 +130,8 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
     if patterns["phone_answer"].match(norm) and not proposal:
         return ("other",), None  # «¿Bueno?», «Sí.» picking up; a «Sí.» to a close is an answer
     objection = _objection(norm)
+    if not objection and context and patterns["chosen_other"].search(norm) and _offered(context):
+        objection = "has_provider"  # «ya me había decidido por el Nova» after another offer
     affirmative = bool(patterns["affirmative_start"].match(_LEAD_FILLERS.sub("", norm)))
     bare_no = bool(patterns["bare_no"].match(norm)) or bool(
         re.match(r"\s*[¡]?no\s*[,.!]", text.lower())

@@ -35,7 +35,12 @@ from simulator.scoring.elements_needs import (
 )
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import is_identity_check, opening_turns
-from simulator.scoring.metrics import buying_signal_turns, follows_signal, longest_run
+from simulator.scoring.metrics import (
+    buying_signal_turns,
+    follows_signal,
+    longest_run,
+    signals_judged,
+)
 from simulator.scoring.rubric import rule
 from simulator.scoring.slots import slots
 
@@ -81,11 +86,10 @@ def _errors(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
 
 
 _CHOICE = re.compile(r"\w \bo\b (?!sea\b)\w+")  # «¿… X o Y?»: options offered, not a yes/no
-# asking permission or a repetition is no probing question
 _NOT_PROBING = re.compile(
     r"\b(?:me permite|permitame|me regala|me da chance|me espera|me lo (?:vuelve a decir|repite)"
     r"|me repite|me podria repetir|algo mas)\b"
-)
+)  # asking permission or a repetition is no probing question
 # an accented interrogative or an invitation to tell: the question is open, whatever its tail
 _ASKS_OPEN = re.compile(
     r"\b(?:qué|cómo|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|quién|quiénes|dónde|cuándo"
@@ -121,8 +125,7 @@ def _fair_closed(ctx: CallContext, n: int) -> bool:
     answer = [c for c in ctx.customer_turns if c > n][:1]
     if answer and answer[0] in needs:
         return True
-    # in a service call «¿en qué le puedo ayudar?» is the open question the need answered: a
-    # closed check that follows («¿sigue saliendo el agua?») clarifies it (panel E)
+    # in a service call «¿en qué le puedo ayudar?» is the open question; a closed check clarifies
     opener = ("open_question",) if ctx.selling else ("open_question", "offer_help")
     asked_open = any(ctx.has(a, *opener) for a in ctx.agent_turns if a < n)
     return asked_open and any(c < n for c in needs)
@@ -138,8 +141,7 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     if open_asks(ctx, open_before) >= 3:
         return []
     kinds = suggest.keys(ctx)
-    # an emergency is probed with quick closed checks of safety and damage («¿ya cerró la llave
-    # de paso?»): they are right there, and they are the probing (panels F and G)
+    # an emergency is probed with quick closed checks of safety and damage (panels F and G)
     if "assistance_service" in kinds and situation.probing(ctx, kinds, 1).asked:
         return []
     opening = {
@@ -177,8 +179,7 @@ def _probing(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 hint=q,
             )
         ]
-    # collections: telling the debt is why the call is made, not a product pitch (panel u-01);
-    # whether the cause was explored is the needs element's own finding
+    # collections: telling the debt is why the call is made, not a pitch (panel u-01)
     if ctx.first_presentation and not open_before and ctx.kind != "collections":
         n = ctx.first_presentation
         return [
@@ -217,7 +218,7 @@ def _objections(ctx: CallContext) -> list[FeedbackItem]:
 
 
 def _buying_signals(ctx: CallContext) -> list[FeedbackItem]:
-    if ctx.kind != "sale":
+    if not signals_judged(ctx):
         return []
     for s in buying_signal_turns(ctx):
         nxt = ctx.next_agent(s, 2)
@@ -258,8 +259,7 @@ def _no_close(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     ]
 
 
-# why a wrong or unconfirmed field matters, in the words of the call's kind (ux-d: a service call
-# read «puede invalidar la venta»)
+# why a wrong or unconfirmed field matters, in the words of the call's kind (ux-d)
 _DATA_WHY = {
     "sale": "Un dato mal capturado o sin confirmar genera un nuevo contacto y puede invalidar la venta.",
     "service": "Un dato mal capturado o sin confirmar genera un nuevo contacto y retrasa la solución.",

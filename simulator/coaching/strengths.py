@@ -14,6 +14,7 @@ from simulator.analysis import conduct
 from simulator.analysis.clauses import clauses_of, is_open
 from simulator.coaching.phrasing import question_part, templates
 from simulator.models.scorecard import FeedbackItem, Scorecard
+from simulator.scoring import metric_counts
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_closing import acceptance_turn
@@ -70,7 +71,13 @@ def _probe_part(text: str) -> str | None:
     date (``None`` when it has none)."""
     for asked in _ASKED.findall(text[:2000]):
         clauses = clauses_of(f"¿{asked}?")
-        if clauses and is_open(clauses[-1]) and not data_question(tx.fold(asked)):
+        folded = tx.fold(asked)
+        if (
+            clauses
+            and is_open(clauses[-1])
+            and not data_question(folded)
+            and not _cue("not_a_probe").search(folded)
+        ):
             return asked.strip()
     return None
 
@@ -108,12 +115,10 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     ]
     # a plain probe first: not the reply to distrust that ends with a question, not a question
     # for a figure or a date (panel L wa-04 T6, wd-02 T9, we-04 T7; score-k)
-    plain = [
-        n
-        for n in opens
-        if not ctx.has(n, "objection_response") and _probe_part(ctx.text(n)) is not None
-    ]
-    opens = plain or opens
+    # and a question that probes at all: no choice of slots, no name, no bare «¿qué necesita?»
+    # (panel N ue-04 T7, ue-05 T7; score-q): without one, no praise for probing
+    opens = [n for n in opens if _probe_part(ctx.text(n)) is not None]
+    opens = [n for n in opens if not ctx.has(n, "objection_response")] or opens
     if opens:
         items.append(
             item(
@@ -146,6 +151,14 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         and leads.search(ctx.folded[n - 1])
         and not own_slip.search(ctx.folded[n - 1])
     ]
+    # only a turn the displayed counts read as a paraphrase or an empathy statement, a paraphrase
+    # first (panel N ua-02 T13, uf-05 T6: praise on turns the metrics did not count; score-q)
+    counted = metric_counts.reflection_turns(ctx)
+    restated = set(metric_counts.paraphrase_turns(ctx))
+    reflections = sorted(
+        (n for n in dict.fromkeys(reflections) if n in counted),
+        key=lambda n: (n not in restated, n),
+    )
     if reflections:
         items.append(
             item(

@@ -23,7 +23,7 @@ from simulator.analysis.lexicon import customer_patterns
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.display import display
 from simulator.models.scorecard import Evidence
-from simulator.scoring import applicability, brushoff, consent, kinded
+from simulator.scoring import applicability, brushoff, chosen_product, consent, kinded
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
 from simulator.scoring.judged import Judged, example, judged, not_applicable
@@ -41,21 +41,27 @@ PROCEDURE_ACTS = ("data_request", "data_confirmation", "identity_check")
 def objection_turns(ctx: CallContext) -> list[int]:
     """Customer turns with an objection the agent had a turn to answer: the customer's last
     words before hanging up («no tengo tiempo para esto, adiós») leave no turn to answer them
-    (panel s-03 T9); a «no me vuelva a llamar» there still counts (the agent must comply)."""
-    last = ctx.agent_turns[-1] if ctx.agent_turns else 0
-    return [
-        n
-        for n in ctx.customer_turns
-        if is_do_not_call(ctx, n)
-        or (
-            n < last
+    (panel s-03 T9). A «no me vuelva a llamar» is no objection to explore (panel N uf-06 T27):
+    ``do_not_call_turns``, judged apart. Computed once: element, metric, skill and feedback read
+    this list (score-q)."""
+    if "objection_turns" not in ctx.memo:
+        last = ctx.agent_turns[-1] if ctx.agent_turns else 0
+        ctx.memo["objection_turns"] = [
+            n
+            for n in ctx.customer_turns
+            if not is_do_not_call(ctx, n)
+            and n < last
             and (
                 (ctx.has(n, "objection") and not owns_unoffered(ctx, n))
                 or n in renewed_complaints(ctx)
+                or (ctx.imported and declines_offer(ctx, n))
             )
-        )
-        or (n < last and ctx.imported and declines_offer(ctx, n))
-    ]
+        ]
+    return list(ctx.memo["objection_turns"])
+
+
+def do_not_call_turns(ctx: CallContext) -> list[int]:  # even as the call's last words
+    return [n for n in ctx.customer_turns if is_do_not_call(ctx, n)]
 
 
 def owns_unoffered(ctx: CallContext, n: int) -> bool:
@@ -173,7 +179,7 @@ def _addressed_by(ctx: CallContext, n: int, a: int) -> int | None:
         return a  # what the customer asked for to decide later, granted
     if ctx.has(a, "empathy", "paraphrase"):
         return a  # acknowledged with empathy or a reflection (the A of LAER)
-    if identifies_on_request(ctx, n, a):
+    if identifies_on_request(ctx, n, a) or chosen_product.substitute_offered(ctx, n, a):
         return a
     if ctx.imported and answers_concretely(ctx, n, a):
         return a
@@ -262,9 +268,8 @@ def close_evidence(ctx: CallContext, n: int) -> Evidence:
 
 
 def callback_turns(ctx: CallContext, objections: list[int]) -> list[int]:
-    """Agent turns that agree when to call back a customer who has no time now («le llamo en
-    media hora»): the next step is the close such a call allows (a trainer does not ask for the
-    sale from someone who just said he is in a meeting)."""
+    """Agent turns that agree when to call back a customer with no time now («le llamo en media
+    hora»): the close such a call allows (no sale is asked of someone in a meeting)."""
     busy = [n for n in objections if ctx.objection_type(n) == "time"]
     return [
         a
@@ -285,6 +290,8 @@ def objection_example(ctx: CallContext, objection: str | None) -> str:
     """The model answer (LAER) for ``objection`` in this call's kind and line of business
     (``no_close`` when every objection was answered and the close is what was missing)."""
     s = slots(ctx)
+    if objection == "trust" and not ctx.is_outbound:  # who called is known (panel N ue-05 T6)
+        objection = "trust_inbound"
     table = _examples().get(objection or "", {}) or _examples()["default"]
     if s.get("tercero"):  # never negotiate with (or sell to) someone who is not the holder
         table = {**table, **_examples()["third_party"]}
@@ -306,12 +313,10 @@ def objection_phrasing(ctx: CallContext, unaddressed: list[int], objections: lis
 
 def judge(ctx: CallContext) -> Judged:
     objections = objection_turns(ctx)
-    if not ctx.selling and not objections:
+    if not ctx.selling and not objections and not do_not_call_turns(ctx):
         return not_applicable("no objections")
-    # a sale cannot be closed with someone who is not the holder (a receptionist, a relative, a
-    # stranger who picked up the phone): only the objections raised are judged, and without any
-    # the element does not apply. (In collections the close owed to a third party is a way to
-    # reach the debtor, still judged.)
+    # no sale can be closed with someone who is not the holder: only their objections are judged
+    # (in collections the close owed to a third party is a way to reach the debtor, still judged)
     closing_owed = ctx.selling and not (ctx.kind == "sale" and applicability.third_party(ctx))
     volunteered = [n for n in ctx.customer_turns if ctx.has(n, "acceptance")]
     decided = bool(close_turns(ctx)) or bool(volunteered)
@@ -326,14 +331,17 @@ def judge(ctx: CallContext) -> Judged:
         # judges objection handling: nothing to judge (external dev calls: «no hay objeción», never
         # a missing close, which the closing skill still measures)
         closing_owed = False
-    if not closing_owed and not objections:
+    if not closing_owed and not objections and not do_not_call_turns(ctx):
         third = ctx.selling and not ctx.imported
         return not_applicable("third_party" if third else "no objections")
     responses = {n: response_turn(ctx, n) for n in objections}
     unaddressed = [n for n, a in responses.items() if a is None]
     closes = close_turns(ctx)
     parts = {"addressed": not unaddressed}
-    dnc = any(is_do_not_call(ctx, n) for n in objections)
+    dnc_asked = {n: response_turn(ctx, n) for n in do_not_call_turns(ctx)}
+    dnc = bool(dnc_asked)
+    if dnc:
+        parts["do_not_call"] = all(a is not None for a in dnc_asked.values())
     if closing_owed and not dnc:
         # a customer who says yes to the offer before being asked («está bien, me quedo con ese»)
         # was closed by the offer itself: no close attempt is missing (panel C, a retention call)
@@ -343,9 +351,12 @@ def judge(ctx: CallContext) -> Judged:
             or bool(callback_turns(ctx, objections))
             or took_second_no(ctx, objections, responses)
         )
+    ignored = [n for n, a in dnc_asked.items() if a is None]
     missing = {
         "addressed": "Atender cada objeción (reconocer, explorar y responder)",
         "close": "Hacer al menos un intento de cierre en la llamada",
+        "do_not_call": "Respetar la petición de no volver a llamar"
+        + (f" (turno {ignored[0]})" if ignored else ""),
     }
     if unaddressed:
         listing = ", ".join(
@@ -363,14 +374,14 @@ def judge(ctx: CallContext) -> Judged:
     # read a greeting or the pitch cited as objection handling)
     answers = [
         a
-        for a in dict.fromkeys(responses.values())
+        for a in dict.fromkeys([*responses.values(), *dnc_asked.values()])
         if a is not None and not ctx.has(a, "greeting", "company_id", "agent_id")
     ]
     evidence = [ctx.evidence(a) for a in answers[:3]]
     # the customer's objection is cited only when it went unanswered:
     # an element met is shown by the agent's own turns (panel J: «T1 no es evidencia de manejo
     # de objeciones»)
-    evidence += [ctx.evidence(n) for n in unaddressed[:3]]
+    evidence += [ctx.evidence(n) for n in [*unaddressed, *ignored][:3]]
     if not answers:
         # the close judged, quoted at its question rather than the pitch before it (panel K
         # xa-02: «T16 es presentación, no manejo de objeción»)
@@ -382,6 +393,8 @@ def judge(ctx: CallContext) -> Judged:
         evidence += [close_evidence(ctx, n) for n in asked[:2]]
     result = judged(parts, missing, evidence, "objection_handling", slots(ctx))
     if result.result.met is False:
-        result.result.better_phrasing = objection_phrasing(ctx, unaddressed, objections)
-    result.facts.update(objections=objections, responses=responses, closes=closes)
+        result.result.better_phrasing = objection_phrasing(ctx, unaddressed or ignored, objections)
+    result.facts.update(
+        objections=objections, responses=responses, closes=closes, do_not_call=dnc_asked
+    )
     return result

@@ -45,16 +45,21 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
     and once the customer accepted the sale a later «sí, está bien» closes nothing new.
     """
     found: list[int] = []
-    if not ctx.selling:
-        return found  # a service call has no sale to close: the metric is not evaluated
+    offered = cross_sell_offer(ctx)
+    if not ctx.selling and offered is None:
+        return found  # a service call with nothing offered has no sale to close: not evaluated
     accepted = False
     deferred = _decision_deferred(ctx)
     for n in ctx.customer_turns:
         prev = ctx.prev_agent(n)
-        if deferred is not None and n > deferred:
+        if (deferred is not None and n > deferred) or (offered is not None and n < offered):
             continue
         answers_close = prev is not None and ctx.has(prev, "close")
         brain = sc.brain_accepted(ctx, n)
+        if brain and not accepted and ctx.has(n, "buying_signal") and _asked_after(ctx, n):
+            # «Ah, pues me interesaría» and the agent then asks for the decision: the interest was
+            # the signal the close followed (panel N ua-02 T14; score-q)
+            found.append(n)
         if brain is not None:
             accepted = brain  # a simulated customer's own decision beats a «sí» to a reassurance
         elif answers_close and says_yes(ctx, n) and not ctx.has(n, "refusal"):
@@ -86,6 +91,37 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
             continue
         found.append(n)
     return found
+
+
+def _asked_after(ctx: CallContext, n: int) -> bool:
+    """The agent's next turn asks for the decision explicitly (a close with a question)."""
+    nxt = ctx.next_agent(n)
+    return bool(nxt) and ctx.has(nxt[0], "close") and "?" in ctx.text(nxt[0])
+
+
+def cross_sell_offer(ctx: CallContext) -> int | None:
+    """In a service call, the agent turn that offers something to buy (a better plan while
+    moving house, ua-02 T13): the customer's interest after it is a buying signal, and the close
+    that follows is judged (blind panel N ua-02 T14, ug-01 T17; score-q)."""
+    if ctx.selling:
+        return None
+    return next(
+        (
+            a
+            for a in ctx.agent_turns
+            if ctx.has(a, "cross_sell", "cross_sell_question")
+            or (ctx.has(a, "close", "trial_close") and any(x.is_money for x in ctx.amounts(a)))
+        ),
+        None,
+    )
+
+
+def signals_judged(ctx: CallContext) -> bool:
+    """Whether the buying-signal skill and its feedback judge this call: a sale, or a service
+    call where something was offered and the customer showed interest (never collections)."""
+    return ctx.kind == "sale" or (
+        cross_sell_offer(ctx) is not None and bool(buying_signal_turns(ctx))
+    )
 
 
 def _decision_deferred(ctx: CallContext) -> int | None:

@@ -26,6 +26,7 @@ from simulator.scoring import metric_counts
 from simulator.scoring.context import CallContext
 from simulator.scoring.elements_needs import customer_questions, is_answered
 from simulator.scoring.judged import Judged
+from simulator.scoring.metrics import signals_judged
 
 Metrics = dict[str, float | int | None]
 
@@ -159,7 +160,7 @@ def active_listening(inputs: SkillInputs) -> int | None:
 def buying_signals(inputs: SkillInputs) -> int | None:
     ctx, m = inputs.ctx, inputs.metrics
     signals = int(m["buying_signals"] or 0)
-    if ctx.kind != "sale" or signals == 0:
+    if signals == 0 or not signals_judged(ctx):
         return None
     return _clamp(100 * int(m["buying_signals_followed"] or 0) / signals)
 
@@ -182,8 +183,8 @@ def closing(inputs: SkillInputs) -> int | None:
     ctx, m, closing_el, critical = (
         inputs.ctx, inputs.metrics, inputs.elements["call_closing"], inputs.critical
     )  # fmt: skip
-    if not ctx.selling:
-        return None
+    if not ctx.selling and not (signals_judged(ctx) and m["buying_signals"]):
+        return None  # a service call is judged on closing only when it offered and met interest
     if not m["close_attempts"]:
         return 0
     score = 60.0

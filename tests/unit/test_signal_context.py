@@ -131,5 +131,7 @@ def test_signals_never_come_after_the_brain_accepted(decisions: list[str]) -> No
         lines.append(("a", "Sí, va incluido. ¿Se lo activo?", "close"))
     ctx = ctx_of(lines, events)
     first_yes = next((e["after_turn"] for e in events if e["value"] == "accepted"), None)
+    # the accepting turn itself may be the signal when the agent then asks for the decision
+    # («Ah, pues me interesaría» — «¿se lo registro?», panel N ua-02 T14; score-q), never a later one
     for n in metrics.buying_signal_turns(ctx):
-        assert first_yes is None or n < first_yes
+        assert first_yes is None or n <= first_yes
