@@ -51,7 +51,8 @@ OWN = part_words.OWN
 # A question that proposes (a close, «¿le interesa?») is answered by the customer's stance.
 PROPOSING = answer_form.PROPOSALS | {"trial_close"}
 LEAD_IN = "need_lead_in"
-AGAIN = "Como le dije"  # how ``fact_model`` says a fact told before
+AGAIN = "Como le dije"
+STRONG = 2  # concepts of a fact a yes/no part must name to ask it plainly  # how ``fact_model`` says a fact told before
 # Pieces that say the answer to a question part in words of their own.
 ANSWERS = frozenset({"part_answer", "part_answer_first", "slot_fact"})
 
@@ -106,15 +107,20 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     asked = every_part.parts(question)
     if not asked or _proposes(t, question):
         return intents
+    if plausible.part_kind(asked[0]) in fact_model.NOT_FACTS:
+        return intents  # «¿a qué hora…?» may ask when to call back: the moves' question
     if question_form != "either_or" and every_part._offers(asked[0]):
         return intents  # «¿cuál le acomoda?» among offers: the choice moves' question
     part = asked[0]
     if not all(stock(t, i, part) or i.name in OWN for i in intents):
         return _unpretended(intents)
-    if question_form == "either_or":
-        answer = _choice(t)
-    else:
-        answer = _situation(t, part) or every_part._fill(t, part, every_part._family(part), [])
+    either = question_form == "either_or"
+    answer = _choice(t) if either else None
+    if answer is None:
+        family = every_part._family(part)
+        answer = _situation(t, part) or (None if either else every_part._fill(t, part, family, []))
+        if answer is None and _asks_fact(t, part, family, either):
+            answer = fact_model.fill(t, part, [])  # «¿ha tenido problemas con su plan?»
     answer = _detail(t, part, answer)
     if answer is None or answer.name in _names("pretend"):
         return intents  # a «sí» is no answer to what was asked: the moves' own yes stands
@@ -122,7 +128,7 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         answer = Intent(name="part_answer_first", slots=answer.slots)
     kept = [i for i in intents if not pretends(t, i, part) and not every_part.unsaid(t, i)]
     kept = [i for i in kept if not retold(t, i, part)]
-    if question_form == "either_or":  # «Ok, rápido entonces» after a choice answers nothing
+    if answer.name.startswith("choice_"):  # «Ok, rápido entonces» after a choice says nothing
         kept = [i for i in kept if i.name in OWN]
     while kept and kept[-1].name == LEAD_IN:
         kept = kept[:-1]  # «Fíjese que…» with nothing told after it
@@ -156,6 +162,22 @@ def _first(intents: list[Intent]) -> list[Intent]:
     return intents
 
 
+def _asks_fact(t: Turn, part: str, family: str, either: bool) -> bool:
+    """A yes/no or either/or part that asks a fact of the scenario's model plainly: two of the
+    fact's concepts named («problemas» and «plan»), not one word in common («¿me comparte las
+    edades de su esposa?» is no household fact); an either/or only when it asks for content
+    («¿lo que le preocupa es A o B?»), not a yes/no between two states."""
+    if family != "closed" and not either:
+        return False
+    content = answer_form.wh_led(f"¿{part}?") or " lo que " in f" {part} "
+    if either and not content:
+        return False
+    fact = fact_model.fact_of(t, part)
+    held = fact_match.concepts_of(part)
+    least = 1 if content else STRONG  # «¿quién más se conecta…?» asks content: one concept
+    return fact is not None and any(len(alt) >= least and alt <= held for alt in fact.asks)
+
+
 def _detail(t: Turn, part: str, answer: Intent | None) -> Intent | None:
     """A fact told before, asked about again in other words («bien, casi siempre» — «¿y cuándo
     le llega a fallar?»): the fact's line that says more on what the part asks, not the same
@@ -181,6 +203,9 @@ def _detail(t: Turn, part: str, answer: Intent | None) -> Intent | None:
 def _choice(t: Turn) -> Intent | None:
     """The option a bare yes would choose (``answer_form.fit``), unless it is a piece of the
     question («¿y eso qué le ha costado, A o B?» is no «y eso qué me ha costado»)."""
+    offered = answer_form.options(answer_form.last_question(t.text))
+    if any(len(o.split()) < 2 for o in offered):
+        return None  # «¿tiene algún padecimiento o enfermedad?»: one thing named twice, a yes/no
     chosen = answer_form.fit(t, [Intent(name="short_yes")])
     picked = [i for i in chosen if answer_form._chooses([i])]
     if len(picked) != 1 or _echoes(str(picked[0].slots.get("option", ""))):
