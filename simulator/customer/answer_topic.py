@@ -79,10 +79,19 @@ def pretends(t: Turn, intent: Intent, part: str) -> bool:
 
 
 def stock(t: Turn, intent: Intent, part: str) -> bool:
-    """The piece answers no content question: a stock line, or a need the call already heard."""
+    """The piece answers no content question: a stock line, or a need the call already heard.
+    A «sí» / «no» answers a yes/no question; the quiet customer's «Mjm» too (its persona answers
+    closed questions bare)."""
+    if answer_form.form(t.text) == "yes_no" and intent.name in _yes_no(t):
+        return False
     if intent.name in _names("stock") or pretends(t, intent, part):
         return True
     return every_part.unsaid(t, intent) or retold(t, intent, part)
+
+
+def _yes_no(t: Turn) -> frozenset[str]:
+    bare = _names("yes_no")
+    return bare | _names("quiet_yes_no") if t.persona.traits.short_answers_to_closed else bare
 
 
 def retold(t: Turn, intent: Intent, part: str) -> bool:
@@ -115,6 +124,8 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not all(stock(t, i, part) or i.name in OWN for i in intents):
         return _unpretended(intents)
     either = question_form == "either_or"
+    if either and names & OWN:
+        return intents  # «Ya tengo seguro, ¿para qué me cambio?» is its stance on the options
     answer = _choice(t) if either else None
     if answer is None:
         family = every_part._family(part)
