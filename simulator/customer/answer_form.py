@@ -84,6 +84,8 @@ def options(question: str) -> list[str]:
     parts = [p for p in re.split(r",\s+", head) if p.strip()]
     if not parts or not last.strip():
         return []
+    if len(parts) > 1 and _is_wh(normalize(parts[0])):
+        parts = parts[1:]  # cust-e: «¿qué le preocupa más, A o B?» — the question is no option
     return [*parts[-3:], last] if len(parts) > 1 else [parts[-1], last]
 
 

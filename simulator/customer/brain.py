@@ -15,6 +15,7 @@ from simulator.analysis import conduct
 from simulator.customer import (
     agenda,
     answer_form,
+    answer_topic,
     call_moment,
     choice_moves,
     choice_options,
@@ -103,7 +104,7 @@ def decide(
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
     # the reply's first piece fits the question's form; every accept / confirm piece has its
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
-    intents = answer_form.fit(t, intents)
+    intents = answer_topic.fit(t, answer_form.fit(t, intents))  # cust-e: the question first
     intents = licences.fit_plan(t, reply_forms.with_summary_yes(t, intents), was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
     intents = stance.hold(t, intents, was_accepted)  # cust-g: a yes given stands, undenied
