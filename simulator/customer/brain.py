@@ -105,9 +105,11 @@ def decide(
     # the reply's first piece fits the question's form; every accept / confirm piece has its
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
     intents = answer_topic.fit(t, answer_form.fit(t, intents))  # cust-e: the question first
-    intents = licences.fit_plan(t, reply_forms.with_summary_yes(t, intents), was_accepted)
+    intents = reply_forms.with_anything_else(t, reply_forms.with_summary_yes(t, intents))
+    intents = licences.fit_plan(t, intents, was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
     intents = stance.hold(t, intents, was_accepted)  # cust-g: a yes given stands, undenied
+    intents = reply_forms.without_hanging_lead(intents)  # no «…el 5 de enero. Pues mire…»
     commitments.remember(t, intents)
     agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)

@@ -40,12 +40,30 @@ def listed_options(text: str) -> list[str]:
     marks = list(_ENUMERATOR.finditer(body))
     order = [_ORDER[m.group(1).lower()] for m in marks]
     if len(marks) < 2 or order[:2] != [0, 1]:
-        return []
+        return _comma_list(body)
     out = []
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(body)
         out.append(body[mark.end() : end].strip(" .;,"))
     return out
+
+
+_LIST_ITEMS = 3
+_LIST_TAIL = re.compile(r"(?i)^(?:y|o|u)\s+")
+
+
+def _comma_list(body: str) -> list[str]:
+    """«tengo tres opciones: pagar el mínimo, pagar el total, o hacer un convenio»: the items of a
+    said list of three or more, after its colon (lead's TUI play, session 21: a which-question
+    over such a list took the options of an older either/or)."""
+    for sentence in reversed([x for x in re.split(r"(?<=[.;!?])\s+", body) if x.strip()]):
+        listed = sentence.rsplit(":", 1)[-1].strip(" .;")
+        items = [x.strip() for x in listed.split(", ")]
+        if len(items) < _LIST_ITEMS or not _LIST_TAIL.match(items[-1]):
+            continue
+        items[-1] = _LIST_TAIL.sub("", items[-1])
+        return [x for x in items if x]
+    return []
 
 
 def asks_which(text: str) -> bool:
@@ -75,6 +93,8 @@ def pick(t: Turn, options: list[str], leaning: Callable[[Turn, list[str]], str |
     )
     choice = own or leaning(t, options) or options[0]
     index = options.index(choice)
+    if len(list(_ENUMERATOR.finditer(_QUESTION.sub(" ", t.text)))) < 2:  # a said list: by name
+        return Intent(name="choice_answer", slots={"option": first_person(choice) or choice})
     names = ("choice_first", "choice_second")
     if index < len(names):
         return Intent(name=names[index])
@@ -97,7 +117,8 @@ def first_person(option: str) -> str | None:
     out = []
     for index, word in enumerate(words):
         key = normalize(word)
-        verb_slot = index == 0 or normalize(words[index - 1]) in ("le", "se", "usted")
+        after = shift.get("verb_after", ["le", "se", "usted"])
+        verb_slot = index == 0 or normalize(words[index - 1]) in after
         new = shift.get("pronouns", {}).get(key)
         following = normalize(words[index + 1]) if index + 1 < len(words) else ""
         if key == "se" and following in shift.get("verbs", {}):
@@ -309,3 +330,23 @@ def unknown(t: Turn, intents: list[Intent]) -> list[Intent]:
     if cues.contains_any(asked, cues.phrases("how_questions")):
         return intents
     return [Intent(name="slot_unknown") if i.name == "vague_answer" else i for i in intents]
+
+
+def own_fact_side(t: Turn, raw: list[str]) -> str | None:
+    """The side of a yes/no-shaped either/or about the customer that its own situation grounds,
+    said of itself («¿ya consiguió trabajo o sigue sin empleo?» from a man hired three weeks ago →
+    «ya conseguí trabajo»), whatever a bare «no» leaned to (lead's TUI play, session 21)."""
+    sides = [choice_options._clean(o, first=n == 0) for n, o in enumerate(raw)]
+    known = f" {normalize(t.scenario.customer.situation)} "
+    grounded = choice_options.stem_grounded(sides, known)
+    if grounded is None:
+        return None
+    said = first_person(grounded)
+    return said if said and sayable_own(said) else None
+
+
+def said_as_own(option: str) -> bool:
+    """«ya consiguió trabajo» is the agent's past said to the customer; the customer can still
+    say it of itself («ya conseguí trabajo»): the option is sayable once turned."""
+    said = first_person(option)
+    return bool(said) and said != option and sayable_own(str(said))

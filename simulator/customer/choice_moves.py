@@ -83,7 +83,9 @@ def _grounded(options: list[str], known_norm: str) -> str | None:
             for w in normalize(option).split()
         )
     ]
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) == 1:
+        return hits[0]
+    return None if hits else choice_options.stem_grounded(options, known_norm)
 
 
 def _named_options(t: Turn) -> list[str]:
@@ -199,7 +201,7 @@ def _answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not all(_speakable(o) for o in options) or _directed(t, bare):
         return _phrased(t, bare, rest)
     choice = _kept(t, options) or _leaning(t, options)
-    if choice is None or not _sayable(choice):
+    if choice is None or not (_sayable(choice) or choice_lists.said_as_own(choice)):
         choice = next((o for o in reversed(options) if _sayable(o)), None)
     if choice is None:
         return _phrased(t, bare, rest)
@@ -258,6 +260,8 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     raw = _raw_options(t.text)
     if len(raw) != 2:
         return [*bare, *rest]
+    if (own_fact := choice_lists.own_fact_side(t, raw)) and not reopens(t, own_fact):
+        return [Intent(name="choice_answer", slots={"option": own_fact}), *rest]
     keep_words = cues.config().get("choice", {}).get("status_quo", [])
     keeps = [cues.contains_any(normalize(o), [normalize(w) for w in keep_words]) for o in raw]
     names = {i.name for i in bare}

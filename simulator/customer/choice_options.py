@@ -56,12 +56,23 @@ def _options(text: str) -> list[str]:
         if match:
             first = first[match.end() :]
             break
+    first = _without_connective(first, conf)
     for lead in leads:  # «…o le interesa el Plus?» is «el Plus»
         match = re.match(rf"(?i)(?:y )?{re.escape(lead)}\s+", last)
         if match:
             last = last[match.end() :]
             break
     return [first, last]
+
+
+def _without_connective(first: str, conf: dict[str, object]) -> str:
+    """«¿Y ahora ya está trabajando o sigue buscando?»: the first option without the question's
+    connective and time word («ya está trabajando»), when words are left to say."""
+    for word in [str(w) for w in conf.get("option_connectives", []) or []]:  # type: ignore[attr-defined]
+        match = re.match(rf"(?i){re.escape(word)}\s+(?=\S+\s+\S)", first)
+        if match:
+            first = first[match.end() :]
+    return first
 
 
 def _around_comma(first: str) -> str:
@@ -124,7 +135,7 @@ def _raw_options(text: str) -> list[str]:
 def _clean(option: str, first: bool) -> str:
     """An option as a customer says it back: the agent's lead verb and trailing asides cut."""
     conf = cues.config().get("choice", {})
-    text = _around_comma(option) if first else option
+    text = _without_connective(_around_comma(option), conf) if first else option
     for lead in sorted(
         [*conf.get("leads", []), *conf.get("extra_leads", [])], key=len, reverse=True
     ):
@@ -210,3 +221,19 @@ def told_side(t: Turn, raw: list[str]) -> int | None:
     said = " ".join(v for k, v in t.s.play.items() if k.startswith("part:"))
     story = told_most(grounds, f"{t.scenario.customer.situation} {said}")
     return grounds.index(story) if story is not None else None
+
+
+STEM = 5  # «trabajando» and «trabajar» share «traba»: the root a told fact and an option share
+
+
+def stem_grounded(options: list[str], known_norm: str) -> str | None:
+    """«¿ya está trabajando o sigue buscando?» from a customer whose situation says he found a job
+    three weeks ago: the one option whose content words share a root with what the customer knows
+    of himself (lead's TUI play, session 21: the last option was said against his facts)."""
+    roots = {w[:STEM] for w in known_norm.split() if len(w) > STEM}
+    hits = [
+        option
+        for option in options
+        if any(len(w) > STEM and w[:STEM] in roots for w in normalize(option).split())
+    ]
+    return hits[0] if len(hits) == 1 else None

@@ -150,7 +150,7 @@ def told_again(line: str, proper: set[str]) -> str:
 
 
 DATA_INTENTS = frozenset({"data_given", "age_given"})
-DATUM_LEAD = 14  # characters: «Sí, es », «Ah, sí: », «Este… » before the value
+DATUM_LEAD = 18  # characters: «Sí, es », «Ah, sí: », «Con mucho gusto: » before the value
 
 
 def bare_datum(line: str, value: str, intent: str) -> str:

@@ -109,3 +109,36 @@ def summary_check(t: Turn) -> bool:
         for need in t.scenario.needs
         if need.id in t.s.revealed_needs
     )
+
+
+# Replies that only say yes: to «Le programo la visita para el 5. ¿Algo más?» they accept the
+# statement and leave the question unanswered («Ay, sí, sí.»: lead's TUI play, session 21).
+YES_ONLY = frozenset({"short_yes", "acceptance", "filler_ack", "data_confirm_yes"})
+
+
+def with_anything_else(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """The last question is the protocol's «¿algo más?» and the plan only says yes: the customer
+    also says there is nothing else (a yes alone would promise a request that never comes)."""
+    if not intents or OFFER_MORE not in t.acts or any(i.name not in YES_ONLY for i in intents):
+        return intents
+    questions = cues.question_sentences(t.text)
+    if not questions or not cues.contains_any(questions[-1], cues.phrases("anything_else")):
+        return intents
+    return [*intents, Intent(name="nothing_else")]
+
+
+# A lead-in announces what follows («Pues mire…»); with nothing of substance after it, it hangs
+# (panel N ud-03 T8; lead's TUI play, session 21: «…el 5 de enero. Pues mire…»).
+LEAD_INS = frozenset({"need_lead_in"})
+NOT_SUBSTANCE = frozenset({"filler_ack", "thanks_reply", "time_ok", "hold_return_ok"})
+
+
+def without_hanging_lead(intents: list[Intent]) -> list[Intent]:
+    """Drop every lead-in that no content piece follows."""
+    out: list[Intent] = []
+    for index, intent in enumerate(intents):
+        rest = intents[index + 1 :]
+        if intent.name in LEAD_INS and all(i.name in NOT_SUBSTANCE | LEAD_INS for i in rest):
+            continue
+        out.append(intent)
+    return out or intents
