@@ -127,6 +127,8 @@ def first_person(option: str) -> str | None:
             new = shift.get("verbs", {}).get(key)
             if new is None and index == 0 and _addressed_verb(key):
                 return None  # «trabaja por su cuenta» → «trabaja por mi cuenta» mixes persons
+        if new is None and key.endswith(REFLEXIVE_INFINITIVES):
+            new = word[:-2] + "me"  # «ponerse al corriente» → «ponerme al corriente» (lead s21)
         if new is not None:
             changed = True
             out.append(str(new))
@@ -135,9 +137,12 @@ def first_person(option: str) -> str | None:
     said = " ".join(w for w in out if w)
     # «para usted» → «para mí», never «para yo»
     said = re.sub(r"\b(a|para|de|por|sin) yo\b", r"\1 mí", said).replace("con yo", "conmigo")
-    if said[:1].isupper() and not said[1:2].isupper():
+    if said[:1].isupper() and not said[1:2].isupper() and out[:1] != words[:1]:
         said = said[:1].lower() + said[1:]  # «Le alcanza…» began the agent's question
     return said if changed else None
+
+
+REFLEXIVE_INFINITIVES = ("arse", "erse", "irse")
 
 
 def _addressed_verb(word: str) -> bool:

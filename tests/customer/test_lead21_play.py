@@ -53,6 +53,10 @@ def test_connective_and_time_word_are_not_part_of_the_first_option() -> None:
 def test_an_option_about_the_customer_is_said_in_the_first_person() -> None:
     assert choice_lists.first_person("ya está trabajando") == "ya estoy trabajando"
     assert choice_lists.first_person("sigue buscando") == "sigo buscando"
+    assert choice_lists.first_person("su sueldo lo cobra cada mes") == "mi sueldo lo cobro cada mes"
+    assert choice_lists.first_person("le conviene quedarse así") == "me conviene quedarme así"
+    assert choice_lists.first_person("le urge ponerse al día") == "me urge ponerme al día"
+    assert choice_lists.first_person("Canadá") is None
 
 
 def test_a_comma_list_is_a_list_of_options() -> None:
