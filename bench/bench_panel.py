@@ -79,6 +79,10 @@ PANELS = {
         "session 20 panel N",
         "the session 20 merge train 3d1da8b (the session's customer and scorer branches merged)",
     ),
+    "ta tb tc td te tf tg": (
+        "session 21 panel O",
+        "the session 21 merge train a6117be (the session's customer and scorer branches merged)",
+    ),
 }
 
 
