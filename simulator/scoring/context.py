@@ -62,6 +62,7 @@ class CallContext:
                 if ctx.acts[n - 1] & PRESENTATION_ACTS
                 and not ctx._purpose_only(n)
                 and not ctx._probe_only(n)
+                and not ctx._asked_for_only(n)
             ),
             None,
         )
@@ -81,6 +82,28 @@ class CallContext:
                 if key and f" {key} " in folded:
                     return False
         return True
+
+    def _asked_for_only(self, n: int) -> bool:
+        """«Con gusto la ayudo con el Nova X de 128 GB; ¿me permite verificar la existencia?»: the
+        product the customer already asked for, named back with no price or benefit while the
+        agent asks to check or hold, is no presentation (blind panel O te-03)."""
+        acts = self.acts[n - 1]
+        if acts & {"benefit", "close", "trial_close"} or not acts & {"hold_request", "offer_help"}:
+            return False
+        if any(a.is_money for a in self.amounts(n)):
+            return False
+        said = " ".join(self.folded[m - 1] for m in self.customer_turns if m < n)
+        named = [
+            e
+            for e in self.transcript.catalog
+            if any(
+                tx.fold(x) and f" {tx.fold(x)} " in f" {self.folded[n - 1]} "
+                for x in [e.name, *e.aliases]
+            )
+        ]
+        return bool(named) and all(
+            any(tx.fold(x) and tx.fold(x) in said for x in [e.name, *e.aliases]) for e in named
+        )
 
     def _probe_only(self, n: int) -> bool:
         """«El que pidió está agotado, una disculpa; platíqueme, ¿para qué lo quiere usar?»: a

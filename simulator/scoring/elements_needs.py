@@ -60,17 +60,17 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
         if asked and any(w > asked[0] for w in need_turns(ctx)):
             found = asked[:1]
     if not found:
-        # a closed question about the customer's situation whose reply states a need drew the
-        # need out: it probed («¿sería para usted solo o también para su familia?» — «para mi
-        # familia; no tenemos ningún seguro»); an identity check or a data request does not
+        # a closed question (or a datum asked with it: panel O tg-06) whose reply states a need
+        # probed («¿para usted o también su familia?» — «para mi familia»); an identity check not
         needs = set(need_turns(ctx))
         found = [
             n
             for n in ctx.agent_turns
             if n < limit
             and (n + 1 in needs or _tells_situation(ctx, n))
-            and ctx.has(n, "closed_question")
-            and not ctx.has(n, "data_request", "close", "trial_close", "offer_more")
+            and ctx.has(n, "closed_question", "data_request")
+            and (not ctx.has(n, "data_request") or n + 1 in needs)  # a datum + «para mi familia»
+            and not ctx.has(n, "close", "trial_close", "offer_more")
             and not ctx.has(n, "data_confirmation")
             and not is_identity_check(ctx, n)
         ][:1]

@@ -268,15 +268,12 @@ def close_evidence(ctx: CallContext, n: int) -> Evidence:
 
 
 def callback_turns(ctx: CallContext, objections: list[int]) -> list[int]:
-    """Agent turns that agree when to call back a customer with no time now («le llamo en media
-    hora»): the close such a call allows (no sale is asked of someone in a meeting)."""
-    busy = [n for n in objections if ctx.objection_type(n) == "time"]
-    return [
-        a
-        for n in busy
-        for a in ctx.next_agent(n)[:1]
-        if tx.cue("callback").search(ctx.folded[a - 1])
-    ]
+    """Agent turns agreeing when to call back a customer with no time now or who asked for it
+    («le llamo en media hora»): the close such a call allows (panel O tg-01)."""
+    asked = [n for n in ctx.customer_turns if tx.cue("callback_request").search(ctx.folded[n - 1])]
+    busy = [n for n in objections if ctx.objection_type(n) == "time"] + asked
+    agreed = [a for n in busy for a in ctx.next_agent(n)[: 1 if n in objections else 3]]
+    return [a for a in agreed if tx.cue("callback").search(ctx.folded[a - 1])]
 
 
 @cache

@@ -103,6 +103,10 @@ def judge(ctx: CallContext) -> Judged:
         result.errors = errors
         return result
     presentations = [n for n in ctx.agent_turns if ctx.has(n, "feature", "benefit")]
+    if ctx.kind == "sale" and not presentations and not mismatches and _postponed(ctx):
+        # the customer asked to be called later before any offer and the agent booked it: the
+        # presentation belongs to that call (blind panel O tg-01)
+        return not_applicable("callback agreed before the offer")
     needs = need_turns(ctx)
     first_need = needs[0] if needs else 0
     tied = [n for n in ctx.agent_turns if n > first_need and ctx.has(n, "benefit")]
