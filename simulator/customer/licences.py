@@ -99,6 +99,8 @@ def _text_licences(text: str) -> frozenset[str]:
     norm = normalize(text)
     if any(w in norm for w in map(normalize, config().get("verify_words", []))):
         out.add("verification")
+    if set(tag_agent(text[:4000])) & set(config().get("answered_acts", [])) or _DIGITS.search(text):
+        out.add("answered")  # something to react to (panel O: «eso no lo sabía» to a data ask)
     return frozenset(out | reply_forms.licences(text, asked))
 
 
