@@ -101,6 +101,9 @@ def _text_licences(text: str) -> frozenset[str]:
         out.add("verification")
     if set(tag_agent(text[:4000])) & set(config().get("answered_acts", [])) or _DIGITS.search(text):
         out.add("answered")  # something to react to (panel O: «eso no lo sabía» to a data ask)
+    keep = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
+    if not any(cues.contains_any(normalize(q), keep) for q in asked):
+        out.add("no_status_quo")  # «así está bien» cannot mean «leave it as it is»
     return frozenset(out | reply_forms.licences(text, asked))
 
 
