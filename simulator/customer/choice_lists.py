@@ -125,6 +125,8 @@ def first_person(option: str) -> str | None:
             new = "me"  # «se queda sin carro» → «me quedo sin carro» (lead's play, session 18)
         if new is None and verb_slot:
             new = shift.get("verbs", {}).get(key)
+            if new is None and _closing_gerund(words, index):
+                new = shift.get("person_verbs", {}).get(key)
             if new is None and index == 0 and _addressed_verb(key):
                 return None  # «trabaja por su cuenta» → «trabaja por mi cuenta» mixes persons
         if new is None and key.endswith(REFLEXIVE_INFINITIVES):
@@ -143,6 +145,11 @@ def first_person(option: str) -> str | None:
 
 
 REFLEXIVE_INFINITIVES = ("arse", "erse", "irse")
+
+
+def _closing_gerund(words: list[str], index: int) -> bool:
+    """The word after ``index`` is a gerund that ends the option («sigue buscando»)."""
+    return index + 2 == len(words) and normalize(words[-1]).endswith(("ando", "iendo", "yendo"))
 
 
 def _addressed_verb(word: str) -> bool:
