@@ -118,7 +118,9 @@ def first_person(option: str) -> str | None:
     for index, word in enumerate(words):
         key = normalize(word)
         after = shift.get("verb_after", ["le", "se", "usted"])
-        verb_slot = index == 0 or normalize(words[index - 1]) in after
+        opener = shift.get("verb_openers", [])  # «ya está…», never «el baño también tiene…»
+        before = normalize(words[index - 1]) if index else ""
+        verb_slot = index == 0 or before in after or (index == 1 and before in opener)
         new = shift.get("pronouns", {}).get(key)
         following = normalize(words[index + 1]) if index + 1 < len(words) else ""
         if key == "se" and following in shift.get("verbs", {}):
