@@ -362,5 +362,7 @@ def own_fact_side(t: Turn, raw: list[str]) -> str | None:
 def said_as_own(option: str) -> bool:
     """«ya consiguió trabajo» is the agent's past said to the customer; the customer can still
     say it of itself («ya conseguí trabajo»): the option is sayable once turned."""
+    if not any(choice_options._ADDRESSED_VERB.search(w) for w in option.lower().split()):
+        return False  # only a verb said to the customer is turned («su fecha…» is a datum)
     said = first_person(option)
     return bool(said) and said != option and sayable_own(str(said))
