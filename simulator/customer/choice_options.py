@@ -230,6 +230,8 @@ def stem_grounded(options: list[str], known_norm: str) -> str | None:
     """«¿ya está trabajando o sigue buscando?» from a customer whose situation says he found a job
     three weeks ago: the one option whose content words share a root with what the customer knows
     of himself (lead's TUI play, session 21: the last option was said against his facts)."""
+    if not all(_states_something(o) for o in options):
+        return None  # «¿los últimos dígitos de su tarjeta o su fecha de nacimiento?» names data
     roots = {w[:STEM] for w in known_norm.split() if len(w) > STEM}
     hits = [
         option
@@ -237,3 +239,14 @@ def stem_grounded(options: list[str], known_norm: str) -> str | None:
         if any(len(w) > STEM and w[:STEM] in roots for w in normalize(option).split())
     ]
     return hits[0] if len(hits) == 1 else None
+
+
+def _states_something(option: str) -> bool:
+    """The option says what the customer does or did («sigue buscando», «ya consiguió trabajo»):
+    a gerund, a past said to him, or a verb of the first-person table."""
+    shift = cues.config().get("choice", {}).get("first_person", {})
+    verbs = {*shift.get("verbs", {}), *shift.get("person_verbs", {})}
+    words = normalize(option).split()
+    return any(w.endswith(("ando", "iendo")) or w in verbs for w in words) or any(
+        _ADDRESSED_VERB.search(w) for w in option.lower().split()
+    )
