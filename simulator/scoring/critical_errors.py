@@ -135,8 +135,10 @@ def _gives_data(ctx: CallContext, a: int) -> bool:
         return True  # a phone or e-mail the customer did not give: someone else's
     # a sales pitch quotes catalog prices; only another amount (a balance, a purchase) is data
     sale = ctx.kind != "collections"
+    known = exposure.known_amounts(ctx, a) if sale else set()
     if any(
-        amount.is_money and not (sale and prices.is_catalog_amount(ctx, amount.value))
+        amount.is_money
+        and not (sale and (prices.is_catalog_amount(ctx, amount.value) or amount.value in known))
         for amount in ctx.amounts(a)
     ):
         return True

@@ -25,6 +25,7 @@ from simulator.analysis import conduct
 from simulator.scoring import prices
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
+from simulator.scoring.lang import amounts_in
 
 # A card has 15–16 digits, a CLABE 18, an account 10–11 (too close to a phone to tell apart).
 FULL_NUMBER_DIGITS = 14
@@ -137,3 +138,14 @@ def volunteers_other(ctx: CallContext, a: int) -> bool:
         ):
             return True
     return False
+
+
+def known_amounts(ctx: CallContext, a: int) -> set[float]:
+    """Amounts of the catalog's features («línea inicial de 15,000 pesos») and amounts the
+    customer said before turn ``a`` («el refri anda en 15 mil»): quoting them discloses nobody's
+    account (panel K xa-05 replay: the line of credit read as someone else's data)."""
+    said = [x.value for m in ctx.customer_turns if m < a for x in ctx.amounts(m)]
+    for entry in ctx.transcript.catalog:
+        for feature in getattr(entry, "features", []) or []:
+            said += [x.value for x in amounts_in(feature, tx.fold(feature))]
+    return set(said)
