@@ -139,8 +139,8 @@ def turn_licences(t: Turn, was_accepted: bool) -> frozenset[str]:
         out.add("dictated")
     if was_accepted or t.s.payment_promise or t.s.resolved:
         out.add("agreement")
-    if "?" in (t.s.last_text or ""):
-        out.add("answered")  # the turn answers what the customer just asked (his test, a doubt)
+    if "?" in (t.s.last_text or "") or (t.s.objections and t.acts & {"acknowledgement", "empathy"}):
+        out.add("answered")  # it answers what he asked, or grants his open doubt («es su derecho»)
     return frozenset(out)
 
 
