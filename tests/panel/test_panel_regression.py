@@ -60,6 +60,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # is no close, so no sale's data are owed), zg-02 (a field the customer refused is not missing);
 # m-07 and f-03 pass again as a side effect.
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
+# Pass again in session 21: f-02 and w-01 (the customer answers the question asked, cust-e/cust-f).
 # Pass in session 13 (helper «score-d»): q-08, ze-05 and w-03 (the customer now reads the
 # scripts' empathy and open questions and stays in step).
 # Pass in session 13 (helper «customer-f», the reply fits the question): b-03, e-01, h-01, za-09.
@@ -92,12 +93,11 @@ KNOWN_UNFAIR = {
     # the goodbye the script says next.
     "yb-06-queja-internet-sin-servicio-impaciente-excellent.txt": "guion desfasado (sesión 20):"
     " el cliente ya no pregunta «¿me lo resuelve o no?» y cuelga antes de la despedida del guion",
-    # Session 20 (cust-c: no «aquí espero» to a turn that asks something else): w-01 T15 «Sólo
-    # permítame un minuto: ¿qué le incluyen?» is now answered, not met with a hold; the customer
-    # asks fewer questions after it, so the one it asked at T8 («¿No me estaba escuchando?», a
-    # rhetorical complaint) is no longer forgiven as the single unanswered one.
-    "w-01-retencion-plan-movil-molesto-excellent.txt": "guion desfasado (sesión 20): sin la"
-    " espera fantasma el cliente pregunta menos y la pregunta retórica del T8 ya no se perdona",
+    # Session 21 (lead: a reaction needs something to react to; answers said from the customer's
+    # own facts): va-04's desconfiado now doubts at T19 and T21 where the panelist's customer
+    # agreed; the script registers the card after «o me ofrece algo distinto o lo dejamos».
+    "va-04-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 21):"
+    " el cliente ya no acepta en T21 y el guion registra la tarjeta de todos modos",
     # Session 16 (the customer accepts earlier and keeps to what was said): scripts written for the
     # older customer run out. zc-01: the impatient customer said yes at T14 («me quedo… hágalo»)
     # and hangs up at the script's answer to a question it no longer asked; zw-07: it keeps talking
@@ -274,9 +274,6 @@ KNOWN_UNFAIR = {
     "zk-04-seguro-gastos-medicos-indeciso-excellent.txt": "guion desfasado (sesión 13): a «¿Qué"
     " parte le quedó a medias?» (T26) el cliente dice su duda y acepta en T28; el guion, escrito para"
     " su consulta con la esposa, no captura nombre ni fecha de nacimiento",
-    "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 19, customer-y):"
-    " la duda repetida cambia de forma y el cliente pregunta en T14 «¿Y no pierdo mi número?»; el"
-    " guion, escrito sin esa pregunta, no la contesta y el evaluador la marca sin respuesta",
     "zt-01-tarjeta-credito-horizonte-callado-excellent.txt": "guion desfasado (sesión 19, lead):"
     " «¿cómo tenía pensado pagarlo, de contado de su sueldo…?» ya no pide el ingreso, y el cliente"
     " callado contesta vago; el guion sigue con «Dieciocho mil pesos, entiendo», una cantidad que"
