@@ -127,6 +127,7 @@ def _accented(word: str) -> str:
 def _tidy(text: str) -> str:
     text = re.sub(r"\bmire:\s*$", "", text).strip()
     text = re.sub(r"^mire:\s*", "Mire: ", text)
+    text = re.sub(r"([.!?…]\s+)mire:", r"\1Mire:", text)  # «le doy otro. Mire: …»
     return capitalize(text) if text else text
 
 
