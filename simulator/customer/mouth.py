@@ -52,8 +52,8 @@ from simulator.models.content import Persona, Scenario, as_line
 _OBJECTION_INTENTS = {"objection", "objection_repeat"}
 # Intents that say again what the customer said before: only they may open with «Como le decía».
 REPEATING_INTENTS = frozenset({"data_repeated", "repetition_complaint", "objection_repeat"})
-# A reply this short («Sí.», «Mjm, sí.») is said again as it is: a person repeats a bare yes.
-SAID_AGAIN_FREELY = 2
+# A reply this short («Sí.», «Mjm, sí.») said again takes the shortest prefix («Ah, sí.»).
+SHORT_REPLY = 2
 # Extras of the customer's own after its answer: dropped when no line of them fits the call.
 OPTIONAL_INTENTS = frozenset(
     {"buying_signal", "buying_signal_generic", "ask_detail", "ask_price", "digression"}
@@ -176,8 +176,10 @@ class TemplateMouth:
         text = line_audit.audit(text, line_audit.context(state, scenario))
         # the reply as an act fits the agent's turn and the persona (persona_fit.py, cust-h)
         text = persona_fit.fit(text, [i.name for i in intents], state, scenario, persona.id)
-        if text in state.used_texts and len(text.split()) > SAID_AGAIN_FREELY:
+        if text in state.used_texts:
             again = list(glue().get("again_prefixes", []))
+            if len(text.split()) <= SHORT_REPLY:  # «Sí.» again: «Ah, sí.», not «Pues nada, sí.»
+                again.sort(key=lambda p: len(p.split()))
             marked = line_fit.repeat_marked(text)
             if any(i.name in REPEATING_INTENTS for i in intents) and not marked:
                 again = [*glue().get("again_repeat_prefixes", []), *again]
