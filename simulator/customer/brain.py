@@ -109,7 +109,7 @@ def decide(
     intents = licences.fit_plan(t, intents, was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
     intents = stance.hold(t, intents, was_accepted)  # cust-g: a yes given stands, undenied
-    intents = reply_forms.without_hanging_lead(intents)  # no «…el 5 de enero. Pues mire…»
+    intents = reply_forms.without_hanging_lead(commitments.keep(intents))  # no «Pues mire…» left
     commitments.remember(t, intents)
     agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)

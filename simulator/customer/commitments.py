@@ -28,7 +28,7 @@ from simulator.language.normalize import normalize
 DECIDING = frozenset(
     {"choice_answer", "choice_first", "choice_second", "choice_take", "acceptance"}
 )
-LUKEWARM = frozenset({"buying_signal_generic"})
+LUKEWARM = frozenset({"buying_signal_generic", "buying_signal"})
 HOLDER_FIELDS = frozenset({"numero_linea", "numero_cuenta", "cuenta", "poliza", "numero_poliza"})
 CONSULT_TURNS = 1  # turns after «lo tengo que platicar con ella» in which it does not decide
 

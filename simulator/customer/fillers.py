@@ -50,6 +50,11 @@ def add(
     """``line`` with a filler of the persona (by ``filler``, the mouth's ``_filler``) that this
     call has not heard yet; the filler said is marked spent."""
     done = spent(state)
+    opening = normalize(line)
+    own = {f for f in persona.speech.fillers if _core(f) and opening.startswith(_core(f))}
+    if own:  # the line opens with the filler itself («a ver, antes de seguir…»): said, not added
+        state.play[SPENT] = _SEP.join(sorted(spent(state) | own))
+        done |= own
     if len(state.used_texts) <= 1:  # the first line, or the first after «¿Bueno?»
         done |= _first_line_banned(persona)
     out: str = filler(line, persona, rng, proper, state.used_texts[-gap:], done)

@@ -99,8 +99,6 @@ def _text_licences(text: str) -> frozenset[str]:
     norm = normalize(text)
     if any(w in norm for w in map(normalize, config().get("verify_words", []))):
         out.add("verification")
-    if set(tag_agent(text[:4000])) & set(config().get("answered_acts", [])) or _DIGITS.search(text):
-        out.add("answered")  # something to react to (panel O: «eso no lo sabía» to a data ask)
     keep = [normalize(w) for w in cues.config().get("choice", {}).get("status_quo", [])]
     if not any(cues.contains_any(normalize(q), keep) for q in asked):
         out.add("no_status_quo")  # «así está bien» cannot mean «leave it as it is»
@@ -139,8 +137,6 @@ def turn_licences(t: Turn, was_accepted: bool) -> frozenset[str]:
         out.add("dictated")
     if was_accepted or t.s.payment_promise or t.s.resolved:
         out.add("agreement")
-    if "?" in (t.s.last_text or "") or (t.s.objections and t.acts & {"acknowledgement", "empathy"}):
-        out.add("answered")  # it answers what he asked, or grants his open doubt («es su derecho»)
     return frozenset(out)
 
 
