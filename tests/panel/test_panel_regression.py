@@ -60,7 +60,7 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # is no close, so no sale's data are owed), zg-02 (a field the customer refused is not missing);
 # m-07 and f-03 pass again as a side effect.
 # Pass in session 12 (helper «customer-e»): za-05, zf-04 (traps wait for their moment) and f-02.
-# Pass again in session 21: f-02 and w-01 (the customer answers the question asked, cust-e/cust-f).
+# Pass again in session 21: w-01 (the customer answers the question asked, cust-e/cust-f).
 # Pass in session 13 (helper «score-d»): q-08, ze-05 and w-03 (the customer now reads the
 # scripts' empathy and open questions and stays in step).
 # Pass in session 13 (helper «customer-f», the reply fits the question): b-03, e-01, h-01, za-09.
@@ -98,6 +98,15 @@ KNOWN_UNFAIR = {
     # agreed; the script registers the card after «o me ofrece algo distinto o lo dejamos».
     "va-04-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 21):"
     " el cliente ya no acepta en T21 y el guion registra la tarjeta de todos modos",
+    # Session 21, the customer answers first what was asked and its fillers/lukewarm lines moved:
+    # in these three the customer now asks something at a new moment that the script, written for
+    # the older customer, passes by — and the scorer marks the question unanswered.
+    "we-05-tarjeta-credito-horizonte-experto-excellent.txt": "guion desfasado (sesión 21): la"
+    " trampa del adeudo del hermano llega en T11 y el guion sigue con el CAT",
+    "f-02-retencion-plan-movil-regateador-excellent.txt": "guion desfasado (sesión 19, de nuevo en"
+    " la 21): el cliente pregunta en T14 «¿Y no pierdo mi número?» y el guion no la contesta",
+    "td-06-asistencia-hogar-fuga-impaciente-excellent.txt": "guion desfasado (sesión 21): el"
+    " cliente pregunta en T16 «¿Y cómo se paga?» y el guion contesta solo que no entra en el servicio",
     # Session 16 (the customer accepts earlier and keeps to what was said): scripts written for the
     # older customer run out. zc-01: the impatient customer said yes at T14 («me quedo… hágalo»)
     # and hangs up at the script's answer to a question it no longer asked; zw-07: it keeps talking
