@@ -30,6 +30,8 @@ from simulator.language.normalize import normalize
 PICKS = frozenset({"choice_answer", "choice_not_first"})
 OBJECT_PRONOUNS = frozenset({"lo", "la", "los", "las"})
 AGENT_SELF = frozenset({"mi", "mis", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "yo"})
+# «se» after a question word is impersonal («de qué se trata», «cómo se paga»), never «me»
+IMPERSONAL_BEFORE = frozenset({"que", "como", "donde", "cuando", "cuanto", "cual", "quien"})
 OWNED = {"su": "mi", "sus": "mis", "suyo": "mío", "suya": "mía", "usted": "mí"}  # «para mí»
 
 
@@ -64,6 +66,8 @@ def yo_form(word: str) -> str | None:
     irregular = _table("yo_forms").get(key)
     if irregular:
         return irregular
+    if key.endswith(("ia", "aba")) and len(key) >= 5:
+        return word  # «podría», «estaba»: the conditional and imperfect say «yo» as «usted» does
     if len(key) < 4 or key[-1] not in "ae" or _not_verb(key):
         return None
     return word[:-1] + "o"
@@ -103,6 +107,8 @@ def customer_voice(option: str) -> str | None:
                 return None
             out += ["me", verb]
             skip = True
+        elif key == "se" and index and norm[index - 1] in IMPERSONAL_BEFORE:
+            out.append(word)  # «de qué se trata», «cómo se paga»: nobody's act, left as it is
         elif key in ("me", "se") and after:
             verb = yo_form(after)  # «me da otro» → «le doy otro»; «se queda» → «me quedo»
             if verb is None:
