@@ -326,7 +326,7 @@ def question_key(norm_text: str) -> str:
 
 
 _ASKED_PERSON = re.compile(
-    r"(?i:hablo con|hablar con|comunico con|se encuentra|es usted|gusto con)\s+"
+    r"(?i:hablo con|hablar con|comunico con|comunica con|comunicar con|me pasa a|pasarme a|se encuentra|es usted|gusto con)\s+"
     r"(?i:(?:el|la)\s+)?"
     r"(?i:(?:se[ñn]or(?:a|ita)?|sr\.?|sra\.?|don|do[ñn]a|licenciad[oa]|lic\.?)\s+)?"
     r"((?:[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+\s*){1,4})"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.analysis import tag_agent
-from simulator.customer import choice_voice
+from simulator.customer import choice_voice, cues
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,23 @@ def test_conditional_and_impersonal_se_keep_their_form() -> None:
     said = choice_voice.customer_voice("le podría decir de qué se trata")
     assert said is None or ("podrío" not in said and "me trato" not in said)
     assert choice_voice.customer_voice("me dice cómo se paga") == "le digo cómo se paga"
+
+
+
+OWN = ["Ernesto Vázquez Lara", "Ernesto"]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "¿Me comunica con el señor Marco Antonio Reyes, por favor?",
+        "Buenas tardes. ¿Me pasa a la señora Patricia López?",
+        "¿Me podría comunicar con el licenciado Ruiz?",
+    ],
+)
+def test_asking_to_be_put_through_to_another_name_is_a_wrong_person(ask: str) -> None:
+    assert cues.other_person_asked(ask, OWN)
+
+
+def test_asking_to_be_put_through_to_the_customer_is_not() -> None:
+    assert not cues.other_person_asked("¿Me comunica con el señor Ernesto Vázquez, por favor?", OWN)
