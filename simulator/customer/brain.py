@@ -44,7 +44,7 @@ from simulator.customer import (
     upset,
     wronged,
 )
-from simulator.customer.opening import name_if_asked, opening
+from simulator.customer.opening import name_if_asked, note_purpose, opening
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -360,6 +360,7 @@ def _empathy_gate(t: Turn) -> bool:
     s, p = t.s, t.persona
     if not p.traits.needs_empathy_first or s.empathy_received:
         return True
+    note_purpose(t)
     if "empathy" in t.acts or persona_play.takes_charge(t):
         return upset.empathy_heard(t, name_if_asked)
     if {"farewell"} & t.acts:

@@ -14,16 +14,25 @@ def name_if_asked(t: Turn) -> None:
         t.say("caller_name", value=data["nombre"])
 
 
-def opening(t: Turn) -> bool:
-    """Greeting, identity and purpose. Returns True when the turn needs nothing more."""
-    s, sc = t.s, t.scenario
-    outbound = sc.kind in ("outbound_sale", "collections")
+def note_purpose(t: Turn) -> None:
+    """The agent said why it calls (an offer of help, a feature of an outbound offer, «le llamo
+    para…»): the customer never asks «¿para qué me llama?» after it — also when the turn went to
+    an upset customer's grievance instead of the opening (lead s22: «¿En qué le puedo ayudar? No
+    entendí para qué llama» eight turns after «le llamo… del área de cobranza»)."""
+    outbound = t.scenario.kind in ("outbound_sale", "collections")
     if (
         "offer_help" in t.acts
         or (outbound and ({"feature", "benefit"} & t.acts))
         or cues.contains_any(t.norm, cues.phrases("purpose_phrases"))
     ):
-        s.purpose_known = True
+        t.s.purpose_known = True
+
+
+def opening(t: Turn) -> bool:
+    """Greeting, identity and purpose. Returns True when the turn needs nothing more."""
+    s, sc = t.s, t.scenario
+    outbound = sc.kind in ("outbound_sale", "collections")
+    note_purpose(t)
     named = cues.contains_any(t.norm, [sc.customer.first_name, sc.customer.name])
     asks_identity = moves.asks_for_someone(t.norm) or (
         outbound and "?" in t.norm and named and "open_question" not in t.acts and s.turn <= 3
