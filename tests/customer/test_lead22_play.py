@@ -34,7 +34,9 @@ def _customer_lines(tmp_path: Path, persona: str, seed: int, lines: list[str]) -
     script = tmp_path / "call.txt"
     script.write_text("\n".join(lines) + "\n", encoding="utf-8")
     lib = load_library()
-    session = CallSession(lib.scenario("cobranza-tarjeta-atrasada"), lib.persona(persona), seed=seed)
+    session = CallSession(
+        lib.scenario("cobranza-tarjeta-atrasada"), lib.persona(persona), seed=seed
+    )
     run = run_script(session, read_script(script))
     return [t.text for t in run.result.transcript.turns if t.speaker == "customer"]
 

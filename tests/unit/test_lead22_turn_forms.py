@@ -52,7 +52,6 @@ def test_conditional_and_impersonal_se_keep_their_form() -> None:
     assert choice_voice.customer_voice("me dice cómo se paga") == "le digo cómo se paga"
 
 
-
 OWN = ["Ernesto Vázquez Lara", "Ernesto"]
 
 
