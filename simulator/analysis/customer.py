@@ -201,7 +201,10 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         bool(patterns["need_veto"].search(norm)) and not patterns["strong_need"].search(norm)
     )
     if objection in ("time", "do_not_call", "not_interested"):
-        vetoed = True  # "no tengo seguro pero no me interesa" states no need
+        # "no tengo seguro pero no me interesa" states no need; a sentence of its own that tells
+        # the use does, beside the refusal («…le hablo mucho a mi hermano en Houston. Nada más
+        # quiero cancelar.»: lead s22) — the sentence must carry no objection itself
+        vetoed = confirming or not _need_apart(text, patterns)
     if not vetoed and (_search_positive(patterns["need_statement"], norm) or lacks):
         acts.add("need_statement")
     if asking:
@@ -223,6 +226,17 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         acts.add("other")
     ordered = tuple(act for act in CUSTOMER_ACTS if act in acts)
     return ordered, objection
+
+
+def _need_apart(text: str, patterns: dict[str, re.Pattern[str]]) -> bool:
+    """A sentence of the turn states a need and holds no objection or veto of its own."""
+    sentences = [normalize(x) for x in re.split(r"[.!?;]+", text[:4000]) if x.strip()]
+    return len(sentences) > 1 and any(
+        _search_positive(patterns["need_statement"], x)
+        and _objection(x) is None
+        and not patterns["need_veto"].search(x)
+        for x in sentences
+    )
 
 
 def _takes_up_offer(norm: str, context: str) -> bool:
