@@ -69,3 +69,19 @@ def test_asking_to_be_put_through_to_another_name_is_a_wrong_person(ask: str) ->
 
 def test_asking_to_be_put_through_to_the_customer_is_not() -> None:
     assert not cues.other_person_asked("¿Me comunica con el señor Ernesto Vázquez, por favor?", OWN)
+
+
+def test_an_event_cost_echoed_by_the_agent_is_no_price_claim() -> None:
+    from simulator.analysis import claims
+
+    assert claims.amount_about_other("Uf, 90 mil pesos es un golpe fuerte; para eso es el seguro.")
+    assert claims.amount_about_other("se les fueron 90 mil de sus ahorros, ¿verdad?")
+    assert not claims.amount_about_other("el plan le queda en 1,250 pesos al mes")
+
+
+def test_a_use_told_beside_a_wish_to_cancel_is_a_need() -> None:
+    from simulator.analysis import tag_customer
+
+    said = "Pago 599. Y le hablo mucho a mi hermano que vive en Houston. Nada más quiero cancelar."
+    assert "need_statement" in tag_customer(said, "¿Qué usa más, datos o llamadas?").acts
+    assert "need_statement" not in tag_customer("No tengo tiempo. Necesito colgar.", "").acts
