@@ -197,14 +197,13 @@ def _tag_customer_cached(text: str, context: str | None) -> tuple[tuple[str, ...
         r"\bno (?:tengo|tenemos|cuento con|contamos con) (?:\w+ )?(?:internet|seguro|tarjeta|gastos medicos|cobertura|asistencia)",
         norm,
     )
-    vetoed = confirming or (
-        bool(patterns["need_veto"].search(norm)) and not patterns["strong_need"].search(norm)
-    )
-    if objection in ("time", "do_not_call", "not_interested"):
-        # "no tengo seguro pero no me interesa" states no need; a sentence of its own that tells
-        # the use does, beside the refusal («…le hablo mucho a mi hermano en Houston. Nada más
-        # quiero cancelar.»: lead s22) — the sentence must carry no objection itself
-        vetoed = confirming or not _need_apart(text, patterns)
+    vetoed = bool(patterns["need_veto"].search(norm)) and not patterns["strong_need"].search(norm)
+    # "no tengo seguro pero no me interesa" states no need
+    vetoed = vetoed or objection in ("time", "do_not_call", "not_interested")
+    # ... but a sentence of its own that tells the use does, beside the refusal or the wish to
+    # cancel («…le hablo mucho a mi hermano en Houston. Nada más quiero cancelar.»: lead s22);
+    # that sentence carries no objection or veto itself
+    vetoed = confirming or (vetoed and not _need_apart(text, patterns))
     if not vetoed and (_search_positive(patterns["need_statement"], norm) or lacks):
         acts.add("need_statement")
     if asking:
