@@ -113,3 +113,11 @@ def contradicted(ctx: CallContext, a: int) -> tuple[str, str] | None:
                 return None  # the agent gave the catalog's own figure: corrected, not confirmed
             return asked.said, condition
     return None
+
+
+def finding(ctx: CallContext, a: int) -> tuple[str | None, str | None]:
+    """(why, the catalog's condition) of the error in agent turn ``a``, or (None, None)."""
+    premise = contradicted(ctx, a)
+    if premise is None:
+        return None, None
+    return WHY.format(said=premise[0], condition=premise[1]), premise[1]

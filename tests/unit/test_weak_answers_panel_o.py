@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from simulator.models.scorecard import Scorecard
 from simulator.models.transcript import Transcript
+from simulator.scoring import cheapest_claim as cheapest
 from simulator.scoring.brushoff import reassures_only
 from simulator.scoring.confirmed_premise import contradicted, figures
 from simulator.scoring.context import CallContext
@@ -110,3 +111,42 @@ def test_a_reassurance_with_a_ground_or_empathy_answers() -> None:
     ):
         _, ctx = _trust_call(answer)
         assert not reassures_only(ctx, 3), answer
+
+
+PLANS = [
+    {"name": "Plan Línea 30", "price": 399, "period": "mes"},
+    {"name": "Plan Línea 10", "price": 229, "period": "mes"},
+]
+
+
+def _plans_call(answer: str) -> tuple[Scorecard, CallContext]:
+    transcript = Transcript.model_validate(
+        {
+            "kind": "sale",
+            "catalog": PLANS,
+            "turns": [
+                {"speaker": "customer", "text": "Si me lo deja en 250, me quedo con ustedes."},
+                {"speaker": "agent", "text": answer},
+            ],
+        }
+    )
+    return score_with_context(transcript)
+
+
+def test_calling_a_price_the_lowest_when_the_catalog_sells_cheaper_is_inaccurate() -> None:
+    for answer in (
+        "En 250 no tengo nada, lo más económico es el de 399. ¿Se lo cambio?",
+        "No hay nada más barato que el Plan Línea 30 en 399, se lo aseguro.",
+    ):
+        card, ctx = _plans_call(answer)
+        assert cheapest.contradicted(ctx, 2) is not None, answer
+        assert "inaccurate_information" in [e.code for e in card.critical_errors]
+
+
+def test_the_true_lowest_or_a_narrowed_lowest_is_no_error() -> None:
+    for answer in (
+        "Lo más barato que tengo es el Plan Línea 10 en 229, aunque trae menos datos.",
+        "El más económico que trae llamadas al extranjero es el de 399.",
+    ):
+        card, ctx = _plans_call(answer)
+        assert cheapest.contradicted(ctx, 2) is None, answer
