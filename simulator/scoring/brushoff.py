@@ -57,6 +57,4 @@ def reassures_only(ctx: CallContext, n: int) -> bool:
     if tx.cue("reassurance_ground").search(folded):
         return False
     cue = tx.cue("empty_reassurance")
-    return any(
-        cue.search(tx.fold(s).strip()) for s in _SENTENCES.findall(ctx.text(n)) if s.strip()
-    )
+    return any(cue.search(tx.fold(s).strip()) for s in _SENTENCES.findall(ctx.text(n)) if s.strip())

@@ -150,3 +150,23 @@ def test_the_true_lowest_or_a_narrowed_lowest_is_no_error() -> None:
     ):
         card, ctx = _plans_call(answer)
         assert cheapest.contradicted(ctx, 2) is None, answer
+
+
+def test_a_complaint_registered_owes_the_customer_its_folio() -> None:
+    """Panel O tb-04 T17: the report registered, the folio never told (the brief asks for it)."""
+    import re
+
+    from simulator.content.library import load_library
+    from simulator.scoring import text as tx
+
+    scenario = load_library().scenario("queja-internet-sin-servicio")
+    owed = {
+        p.id: p.must_say for p in scenario.catalog if p.id in ("visita-tecnica", "aclaracion-cobro")
+    }
+    assert set(owed) == {"visita-tecnica", "aclaracion-cobro"}
+    for entries in owed.values():
+        patterns = [re.compile(p) for e in entries for p in e.said_as]
+        told = tx.fold("Listo, quedó registrado con el folio IV-4471, se lo repito.")
+        untold = tx.fold("Listo, ya quedó. Mañana va el técnico de 9 a 1.")
+        assert any(p.search(told) for p in patterns)
+        assert not any(p.search(untold) for p in patterns)
