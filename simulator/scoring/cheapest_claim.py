@@ -5,7 +5,8 @@ Why: blind panel O (ta-03 T11) — a retention agent answered «si me lo deja en
 the customer left with a false picture of the offer at the moment of deciding, and the scorer
 saw no claim. A sentence of the agent that calls a price the lowest (cue ``cheapest``), not
 narrowed by what the plan brings (``cheapest_narrowed``), names a catalog price, and the catalog
-sells a product of the same period for less: the critical error ``inaccurate_information``.
+sells a product of the same kind (a word of its name shared: a plan against plans, never
+against an add-on) and period for less: the critical error ``inaccurate_information``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ WHY = (
     "El agente dijo «{said}», pero el catálogo tiene {product} en {price}: la oferta más barata "
     "no era la que dijo."
 )
+
+
+def _name_words(name: str) -> set[str]:
+    """The words of a product's name that say what kind of product it is («plan», «hogar»)."""
+    return {w for w in tx.fold(name).split() if len(w) >= 4 and not w.isdigit()}
 
 
 def _price(raw: str) -> float:
@@ -40,12 +46,14 @@ def contradicted(ctx: CallContext, a: int) -> tuple[str, str, str] | None:
         said = {_price(m) for m in _NUMBER.findall(sentence)}
         named = [p for p in catalog if p.price in said]
         for product in named:
+            kin = _name_words(product.name)
             cheaper = [
                 p
                 for p in catalog
                 if p.period == product.period
                 and p.currency == product.currency
                 and (p.price or 0) < (product.price or 0)
+                and _name_words(p.name) & kin  # a plan against plans, not against an add-on
             ]
             if cheaper:
                 low = min(cheaper, key=lambda p: p.price or 0)

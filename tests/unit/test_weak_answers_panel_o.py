@@ -108,6 +108,7 @@ def test_a_reassurance_with_a_ground_or_empathy_answers() -> None:
         "No se preocupe, nunca le vamos a pedir claves ni contraseñas; si prefiere, puede "
         "colgar y marcar al número oficial.",
         "Qué mal lo de su cuñado, entiendo que desconfíe; es seguro, pero usted decide.",
+        "Si se cambia de plan, conserva su número, eso es seguro. ¿Qué usa más?",
     ):
         _, ctx = _trust_call(answer)
         assert not reassures_only(ctx, 3), answer
@@ -116,6 +117,7 @@ def test_a_reassurance_with_a_ground_or_empathy_answers() -> None:
 PLANS = [
     {"name": "Plan Línea 30", "price": 399, "period": "mes"},
     {"name": "Plan Línea 10", "price": 229, "period": "mes"},
+    {"name": "Seguro de equipo", "price": 59, "period": "mes"},
 ]
 
 
@@ -147,6 +149,7 @@ def test_the_true_lowest_or_a_narrowed_lowest_is_no_error() -> None:
     for answer in (
         "Lo más barato que tengo es el Plan Línea 10 en 229, aunque trae menos datos.",
         "El más económico que trae llamadas al extranjero es el de 399.",
+        "Si prefiere lo más económico, el Plan Línea 10 queda en 229.",
     ):
         card, ctx = _plans_call(answer)
         assert cheapest.contradicted(ctx, 2) is None, answer
