@@ -57,13 +57,19 @@ def contradicted(ctx: CallContext, a: int) -> tuple[str, str, str] | None:
             ]
             if cheaper:
                 low = min(cheaper, key=lambda p: p.price or 0)
-                return sentence.strip(), low.name, f"{low.price:,.0f} {low.currency}"
+                money = "pesos" if low.currency == "MXN" else low.currency
+                per = f" al {low.period}" if low.period else ""
+                return sentence.strip(), low.name, f"{low.price:,.0f} {money}{per}"
     return None
 
 
 def finding(ctx: CallContext, a: int) -> tuple[str | None, str | None]:
-    """(why, None) of the error in agent turn ``a``, or (None, None)."""
+    """(why, the true lowest offer as the model answer says it) of the error in agent turn
+    ``a``, or (None, None)."""
     lowest = contradicted(ctx, a)
     if lowest is None:
         return None, None
-    return WHY.format(said=lowest[0], product=lowest[1], price=lowest[2]), None
+    said, product, price = lowest
+    return WHY.format(said=said, product=product, price=price), (
+        f"lo más económico es {product}, en {price}"
+    )
