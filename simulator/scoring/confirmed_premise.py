@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from simulator.models.transcript import CatalogEntry
+from simulator.scoring import cheapest_claim
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.prices import products_named
@@ -116,8 +117,9 @@ def contradicted(ctx: CallContext, a: int) -> tuple[str, str] | None:
 
 
 def finding(ctx: CallContext, a: int) -> tuple[str | None, str | None]:
-    """(why, the catalog's condition) of the error in agent turn ``a``, or (None, None)."""
+    """(why, the catalog's condition) of the error in agent turn ``a``: a false figure said yes
+    to, else a false «lo más barato» (``cheapest_claim``); (None, None) without either."""
     premise = contradicted(ctx, a)
     if premise is None:
-        return None, None
+        return cheapest_claim.finding(ctx, a)
     return WHY.format(said=premise[0], condition=premise[1]), premise[1]

@@ -16,7 +16,6 @@ from simulator.analysis import assurances, claims
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import (
     catalog_claims,
-    cheapest_claim,
     confirmed_premise,
     free_answer,
     free_named,
@@ -366,8 +365,6 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                 condition = contradiction.condition if contradiction.why != "discount" else None
         if why is None and has_catalog:  # a false figure confirmed, a false «lo más barato»
             why, condition = confirmed_premise.finding(ctx, a)
-            if why is None:
-                why, condition = cheapest_claim.finding(ctx, a)
         if why is None and has_catalog and "free_answer" not in promised:
             limit = free_answer.unqualified(ctx, a)
             if limit is not None:  # reported once, where first said
