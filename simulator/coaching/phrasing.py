@@ -117,6 +117,12 @@ def asks_nothing(question: str) -> bool:
 _SENTENCE = re.compile(r"([^.!?]+)([.!?]|$)")
 NEED_WORDS = 14
 _GREETING = re.compile(r"\b(?:hola|buen[oa]s? (?:dias|tardes|noches)|gracias|que tal)\b")
+# a sentence that sets a condition («Ok, si puedo verificarlo en el número oficial, me da más
+# confianza») tells what would reassure, not the need (panel O tb-06 T8: «Como me comentó que
+# ok, si puede verificarlo…»); «sí» with its accent is a yes, not a condition
+_CONDITION = re.compile(
+    r"^(?:(?:ok|okey|ok[aá]y|pues|bueno|este|mire|ah|eh|mmm|oiga|va|aj[aá])[,.…]?\s+)*si\b"
+)
 
 
 def need_clause(text: str) -> str:
@@ -126,7 +132,10 @@ def need_clause(text: str) -> str:
     found = [
         body.strip()
         for body, end in _SENTENCE.findall(text.replace("¿", "").replace("¡", "")[:2000])
-        if end != "?" and len(body.split()) >= 3 and not _GREETING.search(fold(body))
+        if end != "?"
+        and len(body.split()) >= 3
+        and not _GREETING.search(fold(body))
+        and not _CONDITION.match(body.strip().lower())
     ]
     if not found:
         return "…"

@@ -20,6 +20,7 @@ from simulator.scoring.context import CallContext
 from simulator.scoring.elements_closing import acceptance_turn
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
+from simulator.scoring.signal_context import closes_in_words
 from simulator.scoring.turn_functions import data_question, functions
 
 MAX_STRENGTHS = 4
@@ -213,6 +214,13 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
         earlier = [n for n in asked if n < accepted_close]
         accepted_close = earlier[-1] if earlier else accepted_close
     closes = asked or closes
+    # the decision on the offer, not the request for the e-mail to send it to nor the add-on
+    # offered after the yes (panel O tg-02 T14, ta-06 T17)
+    main = [n for n in closes if not ctx.has(n, "cross_sell") and not _data_only(ctx, n)]
+    if accepted_close is not None and accepted_close not in main and main:
+        earlier = [n for n in main if n < accepted_close]
+        accepted_close = earlier[-1] if earlier else None
+    closes = main or closes
     if (
         ctx.selling
         and closes
@@ -230,3 +238,12 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     faulty = {e.turn for e in card.critical_errors + card.non_critical_errors if e.turn}
     # a turn cited for an error is never praised (panel p-04: pressure praised as handling)
     return [i for i in items if i.turn not in faulty][:MAX_STRENGTHS]
+
+
+def _data_only(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` ends asking only for a datum («¿Me confirma el correo al que se lo
+    mando?», panel O tg-02 T14), not for the decision."""
+    if closes_in_words(ctx, n) or not ctx.has(n, "data_request", "data_confirmation"):
+        return False
+    asked = ctx.text(n).rsplit("¿", 1)[-1]
+    return "?" in asked and bool(_cue("datum_asked").search(tx.fold(asked)))

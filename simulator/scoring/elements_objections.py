@@ -167,8 +167,10 @@ def _addressed_by(ctx: CallContext, n: int, a: int) -> int | None:
         # a customer who wants time or information answered with «no se va a arrepentir»,
         # «mejor lo dejamos de una vez» was pushed, not heard (panel K xa-04, score-i)
         return None
-    if brushoff.dismisses(ctx.text(a)) or (
-        ctx.objection_type(n) not in STALLS and brushoff.bare(ctx, a)
+    if (
+        brushoff.dismisses(ctx.text(a))
+        or brushoff.reassures_only(ctx, a)
+        or (ctx.objection_type(n) not in STALLS and brushoff.bare(ctx, a))
     ):
         return None  # «hágame caso», «es lo que hay», a bare «sí, ya quedó» (panel L, score-k)
     if ctx.has(a, *ADDRESS_DIRECT):

@@ -16,6 +16,7 @@ from simulator.analysis import assurances, claims
 from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import (
     catalog_claims,
+    confirmed_premise,
     free_answer,
     free_named,
     holder_price,
@@ -362,6 +363,8 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                     said=contradiction.said, condition=contradiction.condition
                 )
                 condition = contradiction.condition if contradiction.why != "discount" else None
+        if why is None and has_catalog:  # a false figure confirmed, a false «lo más barato»
+            why, condition = confirmed_premise.finding(ctx, a)
         if why is None and has_catalog and "free_answer" not in promised:
             limit = free_answer.unqualified(ctx, a)
             if limit is not None:  # reported once, where first said

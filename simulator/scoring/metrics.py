@@ -89,6 +89,8 @@ def buying_signal_turns(ctx: CallContext) -> list[int]:
         answers_close = prev is not None and ctx.has(prev, "close", "trial_close")
         if answers_close and (ctx.has(n, "refusal") or says_yes(ctx, n)):
             continue
+        if sc.declines_or_doubts(ctx, n, prev):
+            continue  # «todavía no, ¿cubre urgencias?», the doubt the agent asked for (panel O)
         found.append(n)
     return found
 

@@ -81,3 +81,20 @@ def negates_figure(ctx: CallContext, n: int) -> bool:
     said = set(re.findall(r"\b\d+\b", ctx.folded[n - 1]))
     folded = ctx.folded[nxt[0] - 1]
     return any(f" no {v}" in f" {folded}" or f"no de {v}" in folded for v in said)
+
+
+def declines_or_doubts(ctx: CallContext, n: int, prev: int | None) -> bool:
+    """Customer turn ``n`` is no buying signal: it answers the agent's close or choice with a
+    «not yet» (cue ``signal_decline``: «todavía no, primero dígame…», «no sé… pero suena bien»),
+    or names the doubt the agent just asked about (``asks_doubt``: «¿qué le hace dudar?» —
+    «¿el deducible se paga por evento?»). Blind panel O tg-06 T11, tc-05 T16, tb-05 T23: a new
+    close there would be pressure."""
+    if prev is None:
+        return False
+    asked = ctx.has(prev, "close", "trial_close", "closed_question") or closes_in_words(ctx, prev)
+    if asked and (
+        tx.cue("signal_decline").search(ctx.folded[n - 1])
+        or tx.cue("signal_decline_written").search(ctx.text(n).lower())
+    ):
+        return True
+    return bool(tx.cue("asks_doubt").search(ctx.folded[prev - 1]))

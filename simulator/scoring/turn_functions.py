@@ -115,10 +115,17 @@ def _objection_answers(ctx: CallContext) -> set[int]:
         if is_do_not_call(ctx, n):
             continue  # respected, not «handled» (panel p-09)
         a = response_turn(ctx, n)
+        if a is not None and _procedure_only(ctx, a):
+            # the line validated first and answers in the next turn (panel O tb-03 T3: «para
+            # validar que es el titular, ¿me proporciona el número de la línea?» answers nothing)
+            after = ctx.next_agent(a)
+            a = after[0] if after and _engages(ctx, after[0]) else None
         if a is None or (
             conduct.refuses_disclosure(ctx.text(a))
             and _pattern("confidential").search(ctx.folded[a - 1])
         ):
+            continue
+        if _probes_instead(ctx, a):
             continue
         # the answer acknowledges, explores or answers with a fact: «Sí, sí, ahorita le mando a
         # alguien. ¿Dirección y teléfono?» or «No, también teléfono y dirección» only moves on to
@@ -131,6 +138,33 @@ def _objection_answers(ctx: CallContext) -> set[int]:
         if substance or any(x.is_money for x in ctx.amounts(a)):
             answers.add(a)
     return answers
+
+
+def _procedure_only(ctx: CallContext, a: int) -> bool:
+    """Agent turn ``a`` only asks for or confirms the customer's data: no empathy, no fact, no
+    question about the situation, however long its courtesy."""
+    return ctx.has(a, "data_request", "data_confirmation") and not ctx.has(
+        a, "empathy", "feature", "benefit", "open_question", "paraphrase"
+    )
+
+
+def _engages(ctx: CallContext, a: int) -> bool:
+    """Agent turn ``a`` takes up what the customer raised: it answers, acknowledges or asks
+    about the situation («Entiendo que siente que paga de más. ¿Para qué usa su línea?»)."""
+    return ctx.has(a, "objection_response", "empathy", "paraphrase", "open_question")
+
+
+def _probes_instead(ctx: CallContext, a: int) -> bool:
+    """Agent turn ``a`` answers the objection only by moving on to a question about the
+    customer's situation that draws a need (panel O td-02 T8: «Claro que sí. Para no ofrecerle
+    algo que no le sirva, cuénteme: ¿cómo usa su auto?» after «si puedo verificarlo me da más
+    confianza»): a probe, not the objection's answer."""
+    return (
+        not ctx.has(a, "empathy", "feature", "benefit", "paraphrase")
+        and not any(x.is_money for x in ctx.amounts(a))
+        and situation_question(ctx.text(a)) is not None
+        and _elicits_need(ctx, a)
+    )
 
 
 def _data_tokens(text: str) -> set[str]:
@@ -154,6 +188,17 @@ def _repeats_data(ctx: CallContext, n: int) -> bool:
     if before[-1] == n - 1 or len(_SPELLED.findall(ctx.folded[n - 1])) >= SPELLED_DIGITS:
         return True
     return bool(_repeated(ctx, n, before))
+
+
+def _echoes_data(ctx: CallContext, n: int) -> bool:
+    """Agent turn ``n`` repeats a datum the customer gave (an address, a number): «Anotado:
+    Avenida Universidad 845…» notes it down, it reflects no need (panel O tf-03 T7)."""
+    before = [c for c in ctx.customer_turns if c < n and ctx.has(c, "data_given")]
+    said = _repeated(ctx, n, before) if before else set()
+    # the customer's name alone is how the agent addresses her, not a datum repeated
+    return len(said) >= READ_BACK_TOKENS + 1 or any(
+        "@" in t or any(c.isdigit() for c in t) for t in said
+    )
 
 
 def _repeated(ctx: CallContext, n: int, before: list[int]) -> set[str]:
@@ -212,6 +257,21 @@ def _presents(ctx: CallContext, n: int, out: set[str]) -> bool:
         return False
     shown = ctx.first_presentation
     return not (ctx.selling and shown is not None and n < shown)
+
+
+def _settles_order(ctx: CallContext, n: int, situation: bool) -> bool:
+    """In a sale, a closed question after the offer was presented settles the order or the data
+    («Para no equivocarme: ¿le agrego solo la funda o también la garantía?», «¿Y la dirección
+    de envío?»): it probes the customer's situation only when it draws a need (panel O tb-02
+    T29, tc-02 T17/T23)."""
+    shown = ctx.first_presentation
+    return (
+        ctx.selling
+        and shown is not None
+        and n > shown
+        and not situation
+        and not _elicits_need(ctx, n)
+    )
 
 
 def _elicits_need(ctx: CallContext, n: int) -> bool:
@@ -273,6 +333,7 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         and ctx.has(n, *ASKS)
         and not ctx.has(n, *NOT_PROBING)
         and not _permission_only(ctx, n)
+        and not _settles_order(ctx, n, situation)
     ):
         out.add("probe")
         if situation:
@@ -281,15 +342,22 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         situation
         and not presents
         and not ctx.has(n, "data_request", "close")
-        and not out & {"refusal", "identification", "objection_answer", "call_back"}
+        and not out & {"refusal", "objection_answer", "call_back"}
+        # the opening's courtesy («Mucho gusto… con gusto la ayudo. ¿Para qué lo va a usar?») is
+        # no identification of the agent: its situation question probes (panel O tb-02 T3)
+        and not (
+            "identification" in out
+            and (n == ctx.agent_turns[0] or ctx.has(n, "agent_id", "company_id", "greeting"))
+        )
         and _elicits_need(ctx, n)
     ):
         out |= {"probe", "open_probe"}
     if (
         ctx.has(n, "paraphrase")
         and ctx.words[n - 1] >= PARAPHRASE_WORDS
-        and not ctx.has(n, "data_request", "data_confirmation", "greeting", "close")
+        and not ctx.has(n, "data_request", "data_confirmation", "greeting", "close", "hold_request")
         and not presents
+        and not _echoes_data(ctx, n)
     ):
         out.add("paraphrase")
     if ctx.has(n, "paraphrase", "empathy"):
