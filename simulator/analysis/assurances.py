@@ -108,8 +108,12 @@ def unverifiable(text: str) -> str | None:
     None. Only a catalog could back these; callers use it where there is none."""
     patterns = _patterns()
     for sentence in _sentences(text):
+        if "?" in sentence:
+            continue  # «¿ya tiene su tarjeta aprobada?» asks
         for key in UNVERIFIABLE:
-            if _affirmed(patterns[f"unverifiable:{key}"], sentence):
+            match = _affirmed(patterns[f"unverifiable:{key}"], sentence)
+            # «no sé si ya está aprobada»: an indirect question states nothing
+            if match and "si" not in sentence[: match.start()].split()[-2:]:
                 return key
     return None
 

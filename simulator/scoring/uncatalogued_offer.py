@@ -5,12 +5,14 @@ and the misses a QA lead catches at once were of this kind: a prize the customer
 for just showing up, a card or loan «already approved / assigned» to someone who never applied, a
 saving promised as a fixed figure. Their shapes are read by ``analysis.assurances.unverifiable``
 (lexicon ``language/es/assurances.yaml``); this module decides when they count — no catalog, an
-approval only if no earlier customer turn says they applied — and words the finding.
+approval only if no earlier customer turn says they applied, a saving only if the call gives
+no before/after figures to check it against — and words the finding.
 """
 
 from __future__ import annotations
 
 from simulator.analysis import assurances
+from simulator.scoring import price_contradiction
 from simulator.scoring.context import CallContext
 
 WHY = {
@@ -35,4 +37,6 @@ def claim(ctx: CallContext, a: int) -> tuple[str, str] | None:
         assurances.asked_for(ctx.text(n)) for n in ctx.customer_turns if n < a
     ):
         return None
+    if found == "saving" and price_contradiction.real_savings(ctx):
+        return None  # the call's own before/after figures check it (``wrong_saving``)
     return f"uncatalogued_{found}", WHY[found]
