@@ -60,6 +60,7 @@ DISRESPECT = [
     "¿Siquiera sabe abrir un correo, verdad?",
     "Qué señora tan amargada, de veras.",
     "Es usted una pelmaza.",
+    "Eso mismo dicen todos los que no pagan, joven.",
 ]
 NO_CATALOG_OFFERS = [
     "¡Felicidades! Usted resultó ganadora de un crucero por el Caribe.",
@@ -68,6 +69,7 @@ NO_CATALOG_OFFERS = [
     "Ya está autorizado su crédito, solo confirme su domicilio.",
     "Ya le asignamos una tarjeta platino a su nombre.",
     "Con el cambio usted va a ahorrar un 25 % en su recibo.",
+    "Le confirmo que es usted el feliz ganador de una motocicleta.",
 ]
 CLEAN_SALE = [
     "Si gusta, podría ahorrar hasta un 15 % según su consumo; lo revisamos juntos.",
