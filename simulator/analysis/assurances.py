@@ -33,6 +33,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     plain = ("pays_nothing", "never_changes", "legal", "qualifier", "own_delivery")
     out.update({k: compile_list(data[k]) for k in plain})
     out.update({f"outcome:{k}": compile_list(v) for k, v in data["outcome"].items()})
+    out.update({f"unverifiable:{k}": compile_list(v) for k, v in data["unverifiable"].items()})
+    out["unverifiable_asked"] = compile_list([data["unverifiable_asked"]])
     return out
 
 
@@ -94,3 +96,28 @@ def contradicts_cost(text: str) -> str | None:
         ):
             return key
     return None
+
+
+UNVERIFIABLE = ("prize", "approval", "saving")
+
+
+@lru_cache(maxsize=8192)
+def unverifiable(text: str) -> str | None:
+    """``prize`` (a prize or gift won or given for showing up), ``approval`` (a card or loan
+    «already approved / assigned») or ``saving`` (a fixed saving promised) in one agent turn, or
+    None. Only a catalog could back these; callers use it where there is none."""
+    patterns = _patterns()
+    for sentence in _sentences(text):
+        if "?" in sentence:
+            continue  # «¿ya tiene su tarjeta aprobada?» asks
+        for key in UNVERIFIABLE:
+            match = _affirmed(patterns[f"unverifiable:{key}"], sentence)
+            # «no sé si ya está aprobada»: an indirect question states nothing
+            if match and "si" not in sentence[: match.start()].split()[-2:]:
+                return key
+    return None
+
+
+def asked_for(customer_text: str) -> bool:
+    """A customer turn says they applied or asked about an application («lo solicité»)."""
+    return bool(_patterns()["unverifiable_asked"].search(normalize(customer_text[:MAX_CHARS])))

@@ -166,7 +166,7 @@ def disrespect_kind(text: str) -> str | None:
     for kind in DISRESPECT_KINDS:
         pattern = _patterns()[f"disrespect:{kind}"]
         if kind == "threat":
-            if pattern.search(norm) and affirmed(pattern, text):
+            if pattern.search(norm) and (affirmed(pattern, text) or _conditional(pattern, norm)):
                 return kind
         elif kind == "pressure":
             # «no tiene que decidirlo ahorita» releases the customer (panel N uc-04, ud-06)
@@ -182,6 +182,15 @@ def disrespect_kind(text: str) -> str | None:
     if mocking_laughter(text):
         return "mockery"
     return talking_down.kind(text)  # the same offence in a shape the lists above do not name
+
+
+def _conditional(pattern: re.Pattern[str], norm: str) -> bool:
+    """A threat whose frame is the condition itself («si no paga, lo vamos a demandar»): its «no»
+    is the condition, and the comma between condition and consequence splits no clause."""
+    return any(
+        m.group(0).startswith("si no ") and not negated(norm, m.start())
+        for m in pattern.finditer(norm)
+    )
 
 
 # How many words before a condescension shape a service cue may stand, in the same sentence.

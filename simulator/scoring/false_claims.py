@@ -22,6 +22,7 @@ from simulator.scoring import (
     holder_price,
     own_claims,
     price_contradiction,
+    uncatalogued_offer,
 )
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
@@ -381,6 +382,9 @@ def find(ctx: CallContext, third_party: set[int]) -> list[ErrorFinding]:
                 why = None  # the same kind of promise repeated: reported once, where first made
             elif why is not None:
                 promised.add(topic)
+        if why is None and (offer := uncatalogued_offer.claim(ctx, a)) and offer[0] not in promised:
+            promised.add(offer[0])
+            why = offer[1]
         if why is None:
             said = own_claims.contradicted(ctx, a)
             if said is not None:

@@ -110,14 +110,28 @@ def _number(text: str) -> float:
 def wrong_saving(ctx: CallContext, a: int) -> tuple[str, str, str, str] | None:
     """(claimed %, before, after, real %) when agent turn ``a`` claims a saving the call's own
     before/after amounts (said by the agent in any turn) put more than 3 points away."""
-    from simulator.scoring.lang import amounts
-
     if not ctx.imported or ctx.kind == "collections":
         return None
-    claims, pair = _saving()
+    claims, _ = _saving()
     said = [m.group(1) for rx in claims for m in rx.finditer(ctx.text(a).lower())]
     if not said:
         return None
+    real = real_savings(ctx)
+    if not real:
+        return None
+    for claimed in said:
+        if all(abs(_number(claimed) - share) > 3 for share, _, _ in real):
+            share, before, after = real[0]
+            return claimed, before, after, str(round(share))
+    return None
+
+
+def real_savings(ctx: CallContext) -> list[tuple[float, str, str]]:
+    """(share %, before, after) of every before/after pair of amounts the agent says in the call
+    («pasaría de pagar 800 a 610»): what a claimed saving can be checked against."""
+    from simulator.scoring.lang import amounts
+
+    claims, pair = _saving()
     real: list[tuple[float, str, str]] = []
     for m in ctx.agent_turns:
         for sentence in _SENTENCE_END.split(ctx.text(m)):
@@ -129,10 +143,4 @@ def wrong_saving(ctx: CallContext, a: int) -> tuple[str, str, str, str] | None:
             if len(values) == 2 and values[0].value > values[1].value > 0:
                 share = (values[0].value - values[1].value) / values[0].value * 100
                 real.append((share, values[0].text, values[1].text))
-    if not real:
-        return None
-    for claimed in said:
-        if all(abs(_number(claimed) - share) > 3 for share, _, _ in real):
-            share, before, after = real[0]
-            return claimed, before, after, str(round(share))
-    return None
+    return real
