@@ -164,18 +164,37 @@ def clauses_of(text: str) -> tuple[Clause, ...]:
         if marked:
             question = True
         elif punctuated:
-            question = _is_open_form(norm) and bool(
-                re.match(
-                    r"(?:platiqueme|platicame|cuenteme|cuentame|describame|expliqueme|comenteme)",
-                    _strip_markers(norm),
-                )
-            )
+            start = request_start(raw, norm)
+            question = start is not None
+            qstart = start or 0
         else:
             start = question_start(norm)
             question = start is not None
             qstart = start or 0
         out.append(Clause(norm, marked, question, qstart))
     return tuple(out)
+
+
+def request_start(raw: str, norm: str) -> int | None:
+    """Where a request for information starts in a typed sentence without «?» («Cuénteme qué
+    pasó.», «Me gustaría saber cómo se siente.», «Cuando dice eso, ¿me podría explicar…»
+    written without marks): at the start of the sentence or after one of its commas (the
+    ``info_request`` forms of acts_agent.yaml); None when the sentence requests nothing."""
+    request = agent_patterns()["info_request"]
+    words = norm.split()
+    for at in range(min(len(words), 5)):  # after discourse markers («oiga, dígame qué pasó»)
+        if at and words[at - 1] not in _MARKERS:
+            break
+        body = " ".join(words[at:])
+        if request.match(body):
+            return len(norm) - len(body)
+    parts = raw.split(",")
+    for at in range(1, min(len(parts), 6)):
+        tail = normalize(",".join(parts[at:]))
+        rest = _strip_markers(tail)
+        if rest and request.match(rest) and norm.endswith(rest):
+            return len(norm) - len(rest)
+    return None
 
 
 def _typed_question_start(raw: str, norm: str) -> int:
