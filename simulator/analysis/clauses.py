@@ -189,6 +189,8 @@ def request_start(raw: str, norm: str) -> int | None:
         if request.match(body):
             return len(norm) - len(body)
     parts = raw.split(",")
+    if agent_patterns()["request_offer_front"].search(normalize(parts[0])):
+        return None
     for at in range(1, min(len(parts), 6)):
         tail = normalize(",".join(parts[at:]))
         rest = _strip_markers(tail)

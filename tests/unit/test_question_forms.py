@@ -78,6 +78,8 @@ def test_a_request_for_information_typed_without_marks_asks(text: str) -> None:
         "Me gustaría saber más de su caso para apoyarle mejor.",  # a wish stated: information
         "Dígame.",
         "Dime la verdad, que aquí nadie te juzga.",
+        "Cualquier duda, me puede comentar sobre eso.",  # an offer, not a question
+        "Si tiene otra pregunta, nos puede escribir sobre eso.",
     ],
 )
 def test_statements_typed_with_a_period_stay_statements(text: str) -> None:
