@@ -178,5 +178,7 @@ def test_a_spoken_restatement_only_the_head_heard_as_a_question_is_a_reflection(
 
 def test_a_spoken_question_by_form_with_a_restatement_still_asks() -> None:
     # «cree que…» opens a question the rules know; an open question always asks
-    assert is_question("cree que eso le esta afectando en el trabajo", ["closed_question", "paraphrase"])
+    assert is_question(
+        "cree que eso le esta afectando en el trabajo", ["closed_question", "paraphrase"]
+    )
     assert is_question("y eso como te hace sentir", ["open_question", "paraphrase"])
