@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from simulator.analysis import conduct, offensive, talking_down
-from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
+from simulator.analysis.clauses import Clause, _strip_markers, is_open, is_question, split_clauses
 from simulator.analysis.close_forms import deal_tag_closes, proposal_opinion_closes
 from simulator.analysis.customer import objection_alone
 from simulator.analysis.figures_back import _gives_figure_back
@@ -191,6 +191,37 @@ def _resolve_greeting(found: dict[str, list[int]], clauses: list[Clause], norm: 
         found.setdefault("farewell", []).extend(greeting_idx)
 
 
+_QUE_TAL = re.compile(r"\bque tal\b")
+# Clauses that may come before a greeting «¿qué tal?» in an opening (the others set a topic).
+_OPENING_ACTS = ("greeting", "agent_id", "company_id", "thanks")
+_TOPIC_WORDS = frozenset({"el", "la", "los", "las", "lo", "su", "sus", "tu", "tus", "eso", "esto"})
+
+
+def _sets_topic(norm: str) -> bool:
+    """Words before «qué tal» that name what it asks about (a name alone is a vocative)."""
+    words = _strip_markers(norm).split()
+    return len(words) > 1 or bool(set(words) & _TOPIC_WORDS)
+
+
+def _topic_que_tal(found: dict[str, list[int]], clauses: list[Clause]) -> None:
+    """«¿Qué tal?» greets only in an opening: after a topic — «y el trabajo, ¿qué tal?», «Okay, y
+    sus horas de sueño ¿qué tal?» — it asks how that goes (a question, not a greeting)."""
+    for idx in list(found.get("greeting", ())):
+        norm = clauses[idx].norm
+        m = _QUE_TAL.search(norm)
+        if m is None or agent_hit("greeting", _QUE_TAL.sub(" ", norm)):
+            continue  # greets with other words too («hola, qué tal»)
+        earlier = any(
+            _sets_topic(clauses[j].norm)
+            and not any(j in found.get(act, ()) for act in _OPENING_ACTS)
+            for j in range(idx)
+        )
+        if _sets_topic(norm[: m.start()]) or earlier:
+            found["greeting"].remove(idx)
+    if "greeting" in found and not found["greeting"]:
+        del found["greeting"]
+
+
 def _questions(found: dict[str, list[int]], clauses: list[Clause]) -> set[str]:
     acts: set[str] = set()
     for idx, clause in enumerate(clauses):
@@ -295,6 +326,7 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
         found["disrespect"] = [0]  # the laugh and the challenge fall in different clauses
     if "disrespect" not in found and talking_down.kind(text):
         found["disrespect"] = [0]  # talking down read by its shape across the clauses
+    _topic_que_tal(found, clauses)
     _resolve_greeting(found, clauses, norm)
     _drop_if_covered(found, "offer_help", "offer_more")
     _drop_if_covered(found, "thanks", "hold_return")

@@ -143,6 +143,7 @@ def clauses_of(text: str) -> tuple[Clause, ...]:
     """``split_clauses`` as an immutable tuple, cached by text (a turn is read as itself and as
     the context of the next turn)."""
     punctuated = any(ch in text for ch in "?¿.,!;:")
+    marks = "?" in text or "¿" in text
     out: list[Clause] = []
     for raw in _SPLIT.split(text):
         if not raw or not raw.strip():
@@ -163,19 +164,46 @@ def clauses_of(text: str) -> tuple[Clause, ...]:
             continue
         if marked:
             question = True
-        elif punctuated:
-            question = _is_open_form(norm) and bool(
-                re.match(
-                    r"(?:platiqueme|platicame|cuenteme|cuentame|describame|expliqueme|comenteme)",
-                    _strip_markers(norm),
-                )
-            )
+        elif punctuated and not marks:
+            start = request_start(raw, norm)
+            question = start is not None
+            qstart = start or 0
+        elif punctuated:  # the turn marks its questions: only an opening imperative asks
+            question = _is_open_form(norm) and bool(_IMPERATIVE.match(_strip_markers(norm)))
         else:
             start = question_start(norm)
             question = start is not None
             qstart = start or 0
         out.append(Clause(norm, marked, question, qstart))
     return tuple(out)
+
+
+_IMPERATIVE = re.compile(r"(?:platiqueme|platicame|cuenteme|cuentame|describame|expliqueme|comenteme)")
+
+
+def request_start(raw: str, norm: str) -> int | None:
+    """Where a request for information starts in a sentence of a turn typed without «?»
+    («Cuénteme qué pasó.», «Cuando dice eso, me podría explicar…»): at the start of the sentence
+    or after one of its commas (the ``info_request`` forms of acts_agent.yaml); None when the
+    sentence requests nothing. A turn that marks its questions asks with its marks: there only an
+    opening imperative asks («Cuénteme: ¿…?»), as before."""
+    request = agent_patterns()["info_request"]
+    words = norm.split()
+    for at in range(min(len(words), 5)):  # after discourse markers («oiga, dígame qué pasó»)
+        if at and words[at - 1] not in _MARKERS:
+            break
+        body = " ".join(words[at:])
+        if request.match(body):
+            return len(norm) - len(body)
+    parts = raw.split(",")
+    if agent_patterns()["request_offer_front"].search(normalize(parts[0])):
+        return None
+    for at in range(1, min(len(parts), 6)):
+        tail = normalize(",".join(parts[at:]))
+        rest = _strip_markers(tail)
+        if rest and request.match(rest) and norm.endswith(rest):
+            return len(norm) - len(rest)
+    return None
 
 
 def _typed_question_start(raw: str, norm: str) -> int:
