@@ -40,7 +40,10 @@ BUSY = frozenset(
     }
 )
 ASKS_DATA = frozenset({"data_request"})
-NOTHING_MORE = frozenset({"nothing_else", "no_doubts"})  # «es todo»: not with a test after it
+NOTHING_MORE = frozenset({"nothing_else", "no_doubts"})
+BARE = frozenset(
+    {"short_yes", "short_no", "filler_ack"}
+)  # say nothing of his own  # «es todo»: not with a test after it
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 _SENTENCE = re.compile(r"[^.;!?]+[.;!?]?")
 
@@ -95,9 +98,9 @@ def question(t: Turn) -> None:
     room = not s.objections and not _decided(t) and not any(i.name in BUSY for i in t.intents)
     # a close is answered first: the real question waits for a turn that leaves room for it
     closing = bool({"close", "trial_close"} & t.acts) and _asks(s)
-    closing = closing and s.presented and _open_questions(t) is not None
+    closing = closing and _presented(t) and _open_questions(t) is not None
     room = room and not closing
-    expert = t.persona.traits.tests_knowledge and s.presented
+    expert = t.persona.traits.tests_knowledge and _presented(t)
     later = "kq_later" in s.play and not closing and (_open_questions(t) is not None or _floor(t))
     # a read-back of what he was told (nothing unsaid is left to test) waits for the floor: «¿qué
     # dudas tiene?», «¿algo más?» he had nothing for — not a turn that asks him something else
@@ -117,7 +120,7 @@ def question(t: Turn) -> None:
                 s.objections = [o for o in s.objections if o.id != "_knowledge"]
                 s.play["kq_later"] = "1"
                 continue
-            if not _untested(t) and not _floor(t):  # only a read-back is left: at the floor
+            if not untested and not floor:  # only a read-back is left: it waits for the floor
                 t.intents.remove(intent)
                 s.objections = [o for o in s.objections if o.id != "_knowledge"]
                 s.play["kq_later"] = "1"
@@ -137,7 +140,7 @@ def asks_at_close(t: Turn) -> bool:
     before he decides, he does not say yes — nor a bare «me faltan datos» — with his test
     untold (blind panel K xd-04, xa-04). True when the question is the reply."""
     s = t.s
-    if not t.persona.traits.tests_knowledge or _decided(t) or not s.presented:
+    if not t.persona.traits.tests_knowledge or _decided(t) or not _presented(t):
         return False
     untold = "kq_later" in s.play or "_knowledge" not in s.objections_raised
     if not untold or s.objections or _open_questions(t) is None:
@@ -150,18 +153,38 @@ def asks_at_close(t: Turn) -> bool:
     return True
 
 
+def _named(t: Turn) -> set[str]:
+    """The products of the catalog the agent named (heard even on a turn an objection took)."""
+    heard = {f.removeprefix("product:") for f in t.s.facts_heard if f.startswith("product:")}
+    return set(t.s.products_mentioned) | heard
+
+
+def _presented(t: Turn) -> bool:
+    return t.s.presented or bool(_named(t))
+
+
+def _talked(t: Turn) -> list[Product]:
+    """The products the agent talked about (the first of the catalog when none was named)."""
+    named = _named(t)
+    return [p for p in t.scenario.catalog if p.id in named] or t.scenario.catalog[:1]
+
+
 def _untested(t: Turn) -> bool:
     """Something he was not told is left to ask or to check (not only a read-back)."""
     said = set(t.s.play.get("figures", "").split())
-    talked = [p for p in t.scenario.catalog if p.id in t.s.products_mentioned]
-    talked = talked or t.scenario.catalog[:1]
+    talked = _talked(t)
     return _open_questions(t) is not None or any(_conditions(p, said) for p in talked)
 
 
 def _floor(t: Turn) -> bool:
     """The agent gives him the floor and his reply had nothing for it: «¿qué dudas tiene?» or
     «¿algo más?» answered «nada en especial», «es todo» (blind panel O tf-05, tc-06)."""
-    return any(i.name in NOTHING_MORE for i in t.intents)
+    if any(i.name in NOTHING_MORE for i in t.intents):
+        return True
+    # «¿alguna otra duda?», «¿algo más que quiera saber?» and only a bare yes/no or his test
+    asked = "offer_more" in t.acts or cues.contains_any(t.norm, cues.phrases("anything_else"))
+    own = [i for i in t.intents if i.name not in BARE and (i.name != "knowledge_test" or i.slots)]
+    return asked and not own
 
 
 def _decided(t: Turn) -> bool:
@@ -208,7 +231,7 @@ def _open_questions(t: Turn) -> tuple[Product, list[expert_questions.Question]] 
     said = set(s.play.get("figures", "").split())
     known = {float(x) for x in said if x.replace(".", "", 1).isdigit()}
     settled = set(s.play.get("settled", "").split())
-    talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
+    talked = _talked(t)
     for product in reversed(talked):
         options = [
             q
@@ -253,7 +276,7 @@ def knowledge_question(t: Turn) -> dict[str, str] | None:
     s, catalog = t.s, t.scenario.catalog
     said = set(s.play.get("figures", "").split())
     # the products the agent talked about (the first of the catalog when none was named yet)
-    talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
+    talked = _talked(t)
     if _asks(s):
         asked = _real_question(t)
         if asked is not None:
@@ -262,7 +285,12 @@ def knowledge_question(t: Turn) -> dict[str, str] | None:
     if not pool:
         # nothing left unsaid to ask or to check: he reads back a condition the agent stated,
         # with its figure changed, to see whether it corrects him (blind panel O tf-05)
-        return _real_question(t) or expert_readback.claim(t, talked)
+        settled = set(s.play.get("settled", "").split())
+        return (
+            _real_question(t)
+            or expert_readback.claim(t, talked)
+            or expert_readback.misread(t, talked, settled)
+        )
     product = pool[0]
     conditions = _conditions(product, said)
     text = conditions[s.rng().randrange(len(conditions))]

@@ -43,6 +43,7 @@ class Question:
     claims_right: tuple[str, ...] = ()
     claims_wrong: tuple[str, ...] = ()
     heard: tuple[str, ...] = ()
+    misread: str = ""
 
     def settled_by(self, norm: str) -> bool:
         """The agent's (normalized) turn already said this question's answer."""
@@ -115,9 +116,19 @@ def _askable(product_id: str, name: str, conditions: tuple[str, ...]) -> tuple[Q
                         tuple(spec.get("claims_right", [])),
                         tuple(spec.get("claims_wrong", [])),
                     )
+                    misread = _agreed(str(spec.get("misread", "")), name).replace("{product}", name)
                     out.append(
                         Question(
-                            product_id, topic, words, (), right, wrong, no, subject, *by_claims
+                            product_id,
+                            topic,
+                            words,
+                            (),
+                            right,
+                            wrong,
+                            no,
+                            subject,
+                            *by_claims,
+                            misread=misread,
                         )
                     )
                     break
