@@ -81,6 +81,7 @@ def _raise(t: Turn) -> None:
     """The expert's test becomes an open objection of the call (raised once, asked now)."""
     s = t.s
     s.play.pop("kq_later", None)
+    s.objections_handled = [o for o in s.objections_handled if o != "_knowledge"]
     s.objections.append(
         OpenObjection(
             id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
@@ -98,15 +99,18 @@ def question(t: Turn) -> None:
     room = not s.objections and not _decided(t) and not any(i.name in BUSY for i in t.intents)
     # a close is answered first: the real question waits for a turn that leaves room for it
     closing = bool({"close", "trial_close"} & t.acts) and _asks(s)
-    closing = closing and _presented(t) and _open_questions(t) is not None
+    closing = closing and s.presented and _open_questions(t) is not None
     room = room and not closing
-    expert = t.persona.traits.tests_knowledge and _presented(t)
+    # presented: a product named on a turn an objection took still counts at the floor
+    floor = _floor(t)
+    expert = t.persona.traits.tests_knowledge and (s.presented or (floor and _presented(t)))
     later = "kq_later" in s.play and not closing and (_open_questions(t) is not None or _floor(t))
     # a read-back of what he was told (nothing unsaid is left to test) waits for the floor: «¿qué
     # dudas tiene?», «¿algo más?» he had nothing for — not a turn that asks him something else
-    untested, floor = _untested(t), _floor(t)
+    untested = _untested(t)
     if expert and room and not untested and not floor and "_knowledge" not in s.objections_raised:
         s.objections_raised.append("_knowledge")  # nothing unsaid to test: a read-back, later
+        s.objections_handled.append("_knowledge")  # settled for now (as before), until the floor
         s.play["kq_later"] = "1"
     room = room and (untested or floor) and not t.acts & ASKS_DATA  # not on a data request
     if expert and room and ("_knowledge" not in s.objections_raised or later):
@@ -123,6 +127,7 @@ def question(t: Turn) -> None:
             if not untested and not floor:  # only a read-back is left: it waits for the floor
                 t.intents.remove(intent)
                 s.objections = [o for o in s.objections if o.id != "_knowledge"]
+                s.objections_handled.append("_knowledge")
                 s.play["kq_later"] = "1"
                 continue
             question = knowledge_question(t)
