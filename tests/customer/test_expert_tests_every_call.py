@@ -81,7 +81,34 @@ def test_the_experto_tests_the_agent_once_the_product_is_presented(
         _settle_others(session)
         session.agent_says(text)
         play = session.state.play
-        if "knowledge_test" in session.state.last_intents and ({"kq_claim", "kq_question"} & set(play)):
+        if "knowledge_test" in session.state.last_intents and (
+            {"kq_claim", "kq_question"} & set(play)
+        ):
             tests += 1
     assert tests >= 1, "\n".join(t.text for t in session.transcript.turns)
     assert "_knowledge" in session.state.objections_raised
+
+
+def test_a_figure_said_of_another_topic_does_not_answer_his_question() -> None:
+    from simulator.customer import expert_questions
+
+    product = next(
+        p
+        for p in load_library().scenario("celular-agotado-electrohogar").catalog
+        if p.id == "astra-5-128"
+    )
+    warranty = expert_questions.find(product, "warranty")
+    assert warranty is not None
+    assert not warranty.figure_said("Lo puede pagar a 12 meses sin intereses.")
+    assert warranty.figure_said("Trae garantía de fábrica de 12 meses.")
+    sc = load_library().scenario("celular-agotado-electrohogar")
+    assert expert_questions.judge("El envío tarda de 3 a 5 días.", warranty, sc) == "vague"
+    assert expert_questions.judge("La garantía es de 12 meses.", warranty, sc) == "right"
+    assert expert_questions.judge("La garantía es de 6 meses.", warranty, sc) == "wrong"
+
+
+def test_the_read_back_changes_the_figure_the_agent_stated() -> None:
+    from simulator.customer import expert_readback
+
+    for n in (3, 10, 690, 9800):
+        assert expert_readback.altered(n) != n
