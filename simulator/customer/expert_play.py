@@ -232,7 +232,7 @@ def _asked(question: str) -> dict[str, str]:
 def _open_questions(t: Turn) -> tuple[Product, list[expert_questions.Question]] | None:
     """The product in play (the last talked about first) and the questions about it whose
     answer the agent has not said yet (neither its figure nor its words)."""
-    s, catalog = t.s, t.scenario.catalog
+    s = t.s
     said = set(s.play.get("figures", "").split())
     known = {float(x) for x in said if x.replace(".", "", 1).isdigit()}
     settled = set(s.play.get("settled", "").split())
@@ -278,7 +278,7 @@ def knowledge_question(t: Turn) -> dict[str, str] | None:
     """The expert's test: a real question about a condition of the product in play, or the
     check of a condition with its figure changed (``expert_questions.share`` of calls ask first;
     either falls back on the other when the catalog leaves it nothing to test)."""
-    s, catalog = t.s, t.scenario.catalog
+    s = t.s
     said = set(s.play.get("figures", "").split())
     # the products the agent talked about (the first of the catalog when none was named yet)
     talked = _talked(t)
