@@ -131,6 +131,10 @@ def deliver(t: Turn) -> None:
         t.s.play[PROPOSED] = " ".join(i.ref or "" for i in t.intents if i.name == "need_statement")
     if not items(sc) or not floor_open(t) or s.hung_up:
         return
+    if sc.goal == "sale" and s.accepted and t.accepted_before:
+        # c3 (panel O tb-03): once the customer took the offer, a reason it came with against the
+        # old deal («pago 599 y en otro lado me dan algo por 299») is no news at «¿algo más?»
+        return
     names = [i.name for i in t.intents]
     if set(names) & set(config().get("blocking", [])):
         return

@@ -25,6 +25,7 @@ from typing import Any
 
 from simulator.customer import cues, data_give, every_part, facts
 from simulator.customer.data_requests import _ELLIPTIC
+from simulator.customer.field_frame import names_the_datum
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.datafiles import resource_yaml
@@ -97,11 +98,18 @@ def unheld_asked(t: Turn) -> list[dict[str, Any]]:
 
 
 def _names(sentence: str, entry: dict[str, Any]) -> bool:
+    """The sentence names the entry's datum as the datum (not «le llegue a su domicilio»)."""
     padded = f" {sentence} "
-    return any(
-        (f" {normalize(p)} " if p.startswith(" ") else normalize(p)) in padded
-        for p in entry["phrases"]
-    )
+    frame = cues.config().get("field_frame") or {}
+    for p in entry["phrases"]:
+        key = normalize(p)
+        at = padded.find(f" {key} " if p.startswith(" ") else key)
+        while at >= 0:
+            start = at + 1 if p.startswith(" ") or padded[at] == " " else at
+            if names_the_datum(padded, start, start + len(key), frame):
+                return True
+            at = padded.find(f" {key} " if p.startswith(" ") else key, at + 1)
+    return False
 
 
 def _answered(intents: list[Intent], entry: dict[str, Any]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import re
 
-from simulator.customer import cues, expert_questions, memory
+from simulator.customer import cues, expert_questions, expert_readback, memory
 from simulator.customer.state import OpenObjection
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -39,7 +39,13 @@ BUSY = frozenset(
         "farewell",
     }
 )
+ASKS_DATA = frozenset({"data_request"})
+NOTHING_MORE = frozenset({"nothing_else", "no_doubts"})
+BARE = frozenset(
+    {"short_yes", "short_no", "filler_ack"}
+)  # say nothing of his own  # «es todo»: not with a test after it
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_SENTENCE = re.compile(r"[^.;!?]+[.;!?]?")
 
 
 def _dial(name: str, default: int) -> int:
@@ -59,16 +65,23 @@ def listens(t: Turn) -> None:
     said += [n.replace(",", "") for n in _NUMBER.findall(t.text)]  # «3 millones» is a 3 too
     t.s.play["figures"] = " ".join(list(dict.fromkeys(said))[-MAX_FIGURES:])
     settled = t.s.play.get("settled", "").split()
-    for product in t.scenario.catalog:  # answers said in words: not asked
-        settled += [q.topic for q in expert_questions.askable(product) if q.settled_by(t.norm)]
+    sentences = _SENTENCE.findall(t.text)
+    for product in t.scenario.catalog:  # answers said in words, or a figure said of it: not asked
+        settled += [
+            q.topic
+            for q in expert_questions.askable(product)
+            if q.settled_by(t.norm) or any(q.figure_said(x) for x in sentences)
+        ]
     if settled:
         t.s.play["settled"] = " ".join(dict.fromkeys(settled))
+    expert_readback.note(t)  # the conditions it stated, for a read-back test
 
 
 def _raise(t: Turn) -> None:
     """The expert's test becomes an open objection of the call (raised once, asked now)."""
     s = t.s
     s.play.pop("kq_later", None)
+    s.objections_handled = [o for o in s.objections_handled if o != "_knowledge"]
     s.objections.append(
         OpenObjection(
             id="_knowledge", type="knowledge", intent="knowledge_test", raised_turn=s.turn
@@ -83,21 +96,38 @@ def question(t: Turn) -> None:
     agent already said every figure he could check, he has nothing to test: it is settled.
     Crowded out when the product was presented, he asks on the next turn that leaves room."""
     s = t.s
-    room = not s.objections and not s.accepted and not any(i.name in BUSY for i in t.intents)
+    room = not s.objections and not _decided(t) and not any(i.name in BUSY for i in t.intents)
     # a close is answered first: the real question waits for a turn that leaves room for it
     closing = bool({"close", "trial_close"} & t.acts) and _asks(s)
     closing = closing and s.presented and _open_questions(t) is not None
     room = room and not closing
-    expert = t.persona.traits.tests_knowledge and s.presented
-    later = "kq_later" in s.play and not closing and _open_questions(t) is not None
+    # presented: a product named on a turn an objection took still counts at the floor
+    floor = _floor(t)
+    expert = t.persona.traits.tests_knowledge and (s.presented or (floor and _presented(t)))
+    later = "kq_later" in s.play and not closing and (_open_questions(t) is not None or _floor(t))
+    # a read-back of what he was told (nothing unsaid is left to test) waits for the floor: «¿qué
+    # dudas tiene?», «¿algo más?» he had nothing for — not a turn that asks him something else
+    untested = _untested(t)
+    if expert and room and not untested and not floor and "_knowledge" not in s.objections_raised:
+        s.objections_raised.append("_knowledge")  # nothing unsaid to test: a read-back, later
+        s.objections_handled.append("_knowledge")  # settled for now (as before), until the floor
+        s.play["kq_later"] = "1"
+    room = room and (untested or floor) and not t.acts & ASKS_DATA  # not on a data request
     if expert and room and ("_knowledge" not in s.objections_raised or later):
         _raise(t)
+        t.intents = [i for i in t.intents if i.name not in NOTHING_MORE]  # he has one more thing
         t.say("knowledge_test", ref="_knowledge")
     for intent in list(t.intents):
         if intent.name == "knowledge_test" and intent.ref == "_knowledge" and not intent.slots:
             if closing:  # the close is answered first; he asks on a later turn with room
                 t.intents.remove(intent)
                 s.objections = [o for o in s.objections if o.id != "_knowledge"]
+                s.play["kq_later"] = "1"
+                continue
+            if not untested and not floor:  # only a read-back is left: it waits for the floor
+                t.intents.remove(intent)
+                s.objections = [o for o in s.objections if o.id != "_knowledge"]
+                s.objections_handled.append("_knowledge")
                 s.play["kq_later"] = "1"
                 continue
             question = knowledge_question(t)
@@ -115,7 +145,7 @@ def asks_at_close(t: Turn) -> bool:
     before he decides, he does not say yes — nor a bare «me faltan datos» — with his test
     untold (blind panel K xd-04, xa-04). True when the question is the reply."""
     s = t.s
-    if not t.persona.traits.tests_knowledge or s.accepted or not s.presented:
+    if not t.persona.traits.tests_knowledge or _decided(t) or not _presented(t):
         return False
     untold = "kq_later" in s.play or "_knowledge" not in s.objections_raised
     if not untold or s.objections or _open_questions(t) is None:
@@ -128,6 +158,51 @@ def asks_at_close(t: Turn) -> bool:
     return True
 
 
+def _named(t: Turn) -> set[str]:
+    """The products of the catalog the agent named (heard even on a turn an objection took)."""
+    heard = {f.removeprefix("product:") for f in t.s.facts_heard if f.startswith("product:")}
+    return set(t.s.products_mentioned) | heard
+
+
+def _presented(t: Turn) -> bool:
+    return t.s.presented or bool(_named(t))
+
+
+def _talked(t: Turn) -> list[Product]:
+    """The products the agent talked about (the first of the catalog when none was named)."""
+    named = _named(t)
+    return [p for p in t.scenario.catalog if p.id in named] or t.scenario.catalog[:1]
+
+
+def _untested(t: Turn) -> bool:
+    """Something he was not told is left to ask or to check (not only a read-back)."""
+    said = set(t.s.play.get("figures", "").split())
+    talked = _talked(t)
+    return _open_questions(t) is not None or any(_conditions(p, said) for p in talked)
+
+
+def _floor(t: Turn) -> bool:
+    """The agent gives him the floor and his reply had nothing for it: «¿qué dudas tiene?» or
+    «¿algo más?» answered «nada en especial», «es todo» (blind panel O tf-05, tc-06)."""
+    if any(i.name in NOTHING_MORE for i in t.intents):
+        return True
+    # «¿alguna otra duda?», «¿algo más que quiera saber?» and only a bare yes/no or his test
+    asked = "offer_more" in t.acts or cues.contains_any(t.norm, cues.phrases("anything_else"))
+    own = [i for i in t.intents if i.name not in BARE and (i.name != "knowledge_test" or i.slots)]
+    return asked and not own
+
+
+def _decided(t: Turn) -> bool:
+    """The call's decision is made: a sale taken, or a service call resolved. In a service call
+    the customer «accepts» a visit or a refund early (blind panel O tc-06: the experto never
+    tested anything once the visit was agreed); he still tests what he is told about it."""
+    s = t.s
+    if t.scenario.goal == "sale":
+        return s.accepted
+    # «¿Algo más?» after the service was registered: his last chance to check what he was told
+    return s.hung_up or ((s.resolved or s.payment_promise) and "offer_more" not in t.acts)
+
+
 def _conditions(product: Product, said: set[str] | None = None) -> list[str]:
     """The product's conditions with exactly one figure that the agent has not said yet."""
     known = said or set()
@@ -138,17 +213,8 @@ def _conditions(product: Product, said: set[str] | None = None) -> list[str]:
     ]
 
 
-def _altered(n: int) -> int:
-    if n < 4:
-        return n + 1
-    if n < 100:
-        return n // 2
-    step = 50 if n >= 1000 else 10
-    return max(step, round(n * 0.8 / step) * step)
-
-
-def _figure(n: int) -> str:
-    return f"{n:,}"
+_altered = expert_readback.altered
+_figure = expert_readback.figure
 
 
 def _asks(s: object) -> bool:
@@ -166,16 +232,18 @@ def _asked(question: str) -> dict[str, str]:
 def _open_questions(t: Turn) -> tuple[Product, list[expert_questions.Question]] | None:
     """The product in play (the last talked about first) and the questions about it whose
     answer the agent has not said yet (neither its figure nor its words)."""
-    s, catalog = t.s, t.scenario.catalog
+    s = t.s
     said = set(s.play.get("figures", "").split())
     known = {float(x) for x in said if x.replace(".", "", 1).isdigit()}
     settled = set(s.play.get("settled", "").split())
-    talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
+    talked = _talked(t)
     for product in reversed(talked):
         options = [
             q
             for q in expert_questions.askable(product)
-            if not set(q.answers) & known and q.topic not in settled and not _heard(q.question, t)
+            if (q.heard or not set(q.answers) & known)
+            and q.topic not in settled
+            and not _heard(q.question, t)
         ]
         if options:
             return product, options
@@ -210,17 +278,24 @@ def knowledge_question(t: Turn) -> dict[str, str] | None:
     """The expert's test: a real question about a condition of the product in play, or the
     check of a condition with its figure changed (``expert_questions.share`` of calls ask first;
     either falls back on the other when the catalog leaves it nothing to test)."""
-    s, catalog = t.s, t.scenario.catalog
+    s = t.s
     said = set(s.play.get("figures", "").split())
     # the products the agent talked about (the first of the catalog when none was named yet)
-    talked = [p for p in catalog if p.id in s.products_mentioned] or catalog[:1]
+    talked = _talked(t)
     if _asks(s):
         asked = _real_question(t)
         if asked is not None:
             return asked
     pool = [p for p in reversed(talked) if _conditions(p, said)]
     if not pool:
-        return _real_question(t)
+        # nothing left unsaid to ask or to check: he reads back a condition the agent stated,
+        # with its figure changed, to see whether it corrects him (blind panel O tf-05)
+        settled = set(s.play.get("settled", "").split())
+        return (
+            _real_question(t)
+            or expert_readback.claim(t, talked)
+            or expert_readback.misread(t, talked, settled)
+        )
     product = pool[0]
     conditions = _conditions(product, said)
     text = conditions[s.rng().randrange(len(conditions))]
@@ -273,7 +348,10 @@ def _true_condition(t: Turn) -> str:
     question = expert_questions.find(product, s.play.get("kq_topic", "")) if product else None
     if product is None or question is None:
         return ""
-    for condition in product.conditions:
+    conditions = list(product.conditions)
+    if question.heard:  # the condition about the topic first («12 meses» of the warranty)
+        conditions.sort(key=lambda c: not cues.contains_any(normalize(c), list(question.heard)))
+    for condition in conditions:
         figures = cues.amounts(condition)
         if any(abs(a - b) < 0.5 for a in figures for b in question.answers) or (
             not question.answers and cues.contains_any(normalize(condition), list(question.right))
@@ -297,7 +375,7 @@ def knowledge_turn(t: Turn) -> bool:
         judged = "knowledge_right" if s.play.get("kq_mode") == "ask" else "knowledge_corrected"
         t.say("objection_softened", ref=top.id, bank=judged)
         return False
-    asking = s.play.get("kq_mode") == "ask"
+    asking = s.play.get("kq_mode") in ("ask", expert_readback.MODE)  # pressed once, then let go
     if asking and top.repeats == 0:  # a real question: one press on a wrong or vague answer
         top.repeats += 1
         press = "wrong" if verdict == "wrong" else "vague"

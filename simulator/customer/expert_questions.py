@@ -42,10 +42,22 @@ class Question:
     subject: tuple[str, ...] = ()
     claims_right: tuple[str, ...] = ()
     claims_wrong: tuple[str, ...] = ()
+    heard: tuple[str, ...] = ()
+    misread: str = ""
 
     def settled_by(self, norm: str) -> bool:
         """The agent's (normalized) turn already said this question's answer."""
         return bool(self.right) and cues.contains_any(norm, list(self.right))
+
+    def figure_said(self, sentence: str) -> bool:
+        """One sentence of the agent names this topic (``heard``) with one of its figures: «la
+        garantía es de 12 meses» answers the warranty, «12 meses sin intereses» does not."""
+        if not self.answers or not self.heard:
+            return False
+        norm = normalize(sentence)
+        if not cues.contains_any(norm, list(self.heard)):
+            return False
+        return any(abs(a - r) < 0.5 for a in cues.amounts(sentence) for r in self.answers)
 
 
 @cache
@@ -104,9 +116,19 @@ def _askable(product_id: str, name: str, conditions: tuple[str, ...]) -> tuple[Q
                         tuple(spec.get("claims_right", [])),
                         tuple(spec.get("claims_wrong", [])),
                     )
+                    misread = _agreed(str(spec.get("misread", "")), name).replace("{product}", name)
                     out.append(
                         Question(
-                            product_id, topic, words, (), right, wrong, no, subject, *by_claims
+                            product_id,
+                            topic,
+                            words,
+                            (),
+                            right,
+                            wrong,
+                            no,
+                            subject,
+                            *by_claims,
+                            misread=misread,
                         )
                     )
                     break
@@ -115,7 +137,8 @@ def _askable(product_id: str, name: str, conditions: tuple[str, ...]) -> tuple[Q
                 (a for a in (_answers(condition, normalize(k)) for k in spec["keys"]) if a), ()
             )
             if answers:
-                out.append(Question(product_id, topic, words, answers))
+                heard = tuple(normalize(str(w)) for w in spec.get("heard", []))
+                out.append(Question(product_id, topic, words, answers, heard=heard))
                 break
     return tuple(out)
 
@@ -171,6 +194,13 @@ def judge(text: str, question: Question, scenario: Scenario) -> str:
         return "vague"
     answers = question.answers
     said = cues.amounts(text)
+    if question.heard:  # only what a sentence about the topic says answers it (not the shipping)
+        about = [
+            x
+            for x in re.split(r"[.;!?]", text)
+            if cues.contains_any(normalize(x), list(question.heard))
+        ]
+        said = [a for x in about for a in cues.amounts(x)]
     if any(abs(a - r) < 0.5 for a in said for r in answers):
         return "right"
     ignored = ignored_figures(scenario)

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -148,13 +149,19 @@ def said(play: dict[str, str], fact: Fact) -> str | None:
     return play.get(KEY + fact.key)
 
 
-def line(play: dict[str, str], fact: Fact, turn: int) -> tuple[str, bool]:
+def line(
+    play: dict[str, str], fact: Fact, turn: int, fits: Callable[[str], bool] | None = None
+) -> tuple[str, bool]:
     """The line that says ``fact`` now and whether it was said before (then it is the same line:
-    a fact said once stays the fact). The first line is chosen by ``turn``."""
+    a fact said once stays the fact). The first line is chosen by ``turn``; when it presupposes
+    what the call has not said (``fits``, presuppose.py: «cuál se parece al Nova X» before the
+    agent said it is sold out), the next one that fits, else the first."""
     before = said(play, fact)
     if before:
         return before, True
-    chosen = fact.lines[turn % len(fact.lines)] if fact.lines else ""
+    n = len(fact.lines)
+    order = [fact.lines[(turn + i) % n] for i in range(n)]
+    chosen = next((x for x in order if fits is None or fits(x)), order[0] if order else "")
     if chosen:
         play[KEY + fact.key] = chosen
     return chosen, False

@@ -22,7 +22,7 @@ scenario derive from the same facts.
 from __future__ import annotations
 
 # The model's data and matching live in ``fact_match`` (no turn types).
-from simulator.customer import fact_match, plausible
+from simulator.customer import fact_match, plausible, referents
 from simulator.customer.fact_match import Fact, facts, line, match, says
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -92,7 +92,10 @@ def fill(t: Turn, part: str, intents: list[Intent]) -> Intent | None:
 
 def _telling(t: Turn, fact: Fact) -> Intent | None:
     """The part answer that says ``fact`` (as told before, when it was)."""
-    text, again = line(t.s.play, fact, t.s.turn)
+    # a line whose referent the call has not said gives way («cuál se parece al Nova X» before
+    # the agent said it is sold out: blind panel O tb-02)
+    known = frozenset(t.s.facts_heard) | referents.facts(t.s, t.scenario)
+    text, again = line(t.s.play, fact, t.s.turn, lambda x: referents.fits(x, known))
     if not text:
         return None
     lower = text[:1].lower() + text[1:]

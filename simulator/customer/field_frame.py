@@ -48,6 +48,8 @@ def names_the_datum(padded: str, start: int, end: int, frame: dict[str, Any]) ->
         before = before[:-1]
     if before and before[-1] in frame.get("thing_verbs", []):
         return False  # «¿cómo usa usted su celular?»: the device
+    if len(before) > 1 and before[-1] == "a" and before[-2] in frame.get("destination_verbs", []):
+        return False  # «para que le llegue a su domicilio»: where it goes, not the datum asked
     if not before or before[-1] not in frame.get("prepositions", []):
         return True
     return len(before) > 1 and before[-2] in frame.get("data_heads", [])

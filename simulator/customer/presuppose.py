@@ -155,6 +155,7 @@ def known(state: CustomerState, scenario: Scenario) -> frozenset[str]:
     out |= {str(fact) for fact, some in any_of.items() if out & set(some)}
     out |= licences.line_facts(state, state.play.get(AGENT_TEXT, ""), scenario)  # this turn's
     out |= said_figures.unsaid(state, scenario)
+    out |= said_figures.said(state)  # c3: a figure referred back to was said
     out |= referents.facts(state, scenario)  # cust-g: attempts told, the call's goal, a yes
     return frozenset(out)
 

@@ -25,6 +25,9 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
 WENT_ALONG = "went_along"
+AGENT_TEXT = "agent_text"  # presuppose.AGENT_TEXT: the agent's last turn (``agent_now`` facts)
+OPTIONS = "options_presented"  # the agent named two products or more of the catalog
+PRODUCT = "product:"  # presuppose.PRODUCT (a fact per product the agent named)
 CLOSES = frozenset({"close", "trial_close"})
 ALONG = frozenset(
     {"acceptance", "short_yes", "objection_softened", "data_given", "data_confirm_yes"}
@@ -98,13 +101,21 @@ def facts(state: CustomerState, scenario: Scenario) -> frozenset[str]:
         out.add("sale_call")
     if state.play.get(WENT_ALONG):
         out.add(WENT_ALONG)
+    now = f" {normalize(state.play.get(AGENT_TEXT, ''))} "
+    out |= {fact for fact, phrases in _phrases("agent_now") if _says(now, phrases)}
+    named = set(state.products_mentioned) | {
+        f.removeprefix(PRODUCT) for f in state.facts_heard if f.startswith(PRODUCT)
+    }
+    if len(named) >= 2:
+        out.add(OPTIONS)
     return frozenset(out)
 
 
 def vocabulary() -> frozenset[str]:
     """The facts this module adds to ``presuppose.vocabulary``."""
-    names = {fact for section in ("agent_said", "customer_said") for fact, _ in _phrases(section)}
-    return frozenset(names | {"sale_call", WENT_ALONG})
+    sections = ("agent_said", "customer_said", "agent_now")
+    names = {fact for section in sections for fact, _ in _phrases(section)}
+    return frozenset(names | {"sale_call", WENT_ALONG, OPTIONS})
 
 
 def remember(state: CustomerState, acts: set[str], intents: list[Intent]) -> None:

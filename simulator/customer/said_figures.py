@@ -14,6 +14,7 @@ whose lines quote one waits (``presuppose.all_false``) until the agent says the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from simulator.customer import cues
@@ -22,6 +23,7 @@ from simulator.language.normalize import normalize
 from simulator.language.numbers import extract_amounts
 from simulator.models.content import Scenario
 
+SAID = "figure_said:"  # ``figure_said:<n>``: a figure the agent or the customer said in the call
 PLAY_KEY = "said_figures"  # ``state.play``: the figures the agent said, spaced
 FACT = "unsaid_figure:"  # ``unsaid_figure:<n>``: a catalog figure the customer cannot know yet
 LOWEST = 100  # smaller numbers are counts (gigas, months, days), not prices
@@ -89,6 +91,30 @@ def unsaid(state: CustomerState, scenario: Scenario) -> frozenset[str]:
     return frozenset(f"{FACT}{n}" for n in catalog_money(scenario) - own(scenario) - heard - told)
 
 
+# «comparado con los 90 mil de la cirugía», «esos 499»: a figure named as already known
+_BACK = re.compile(
+    r"\b(?:los|las|esos|esas|aquellos|aquellas)\s+(\$?\s?\d[\d,.]*(?:\s*mil)?(?:\s*pesos)?)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=8192)
+def referred(text: str) -> frozenset[int]:
+    """The figures a line refers back to as known, with an article or a demonstrative."""
+    return frozenset(n for m in _BACK.finditer(text) for n in figures(m.group(1)))
+
+
+def said(state: CustomerState) -> frozenset[str]:
+    """Facts naming every figure said in the call, by the agent or by the customer."""
+    heard = {int(x) for x in state.play.get(PLAY_KEY, "").split()}
+    told = set().union(*(figures(x) for x in state.used_texts)) if state.used_texts else set()
+    return frozenset(f"{SAID}{n}" for n in heard | told)
+
+
 def fits(line: str, facts: frozenset[str]) -> bool:
-    """The line quotes no catalog figure the customer cannot know yet."""
-    return not any(f"{FACT}{n}" in facts for n in figures(str(line)))
+    """The line quotes no catalog figure the customer cannot know yet, and refers back («los 90
+    mil de la cirugía») only to a figure said in this call (blind panel O tg-03)."""
+    text = str(line)
+    if any(f"{FACT}{n}" in facts for n in figures(text)):
+        return False
+    return all(f"{SAID}{n}" in facts for n in referred(text))

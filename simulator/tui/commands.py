@@ -89,6 +89,4 @@ class SpanishCommandPalette(CommandPalette):
             else:
                 self._list_visible = False
 
-        self._no_matches_timer = self.set_timer(
-            self._NO_MATCHES_COUNTDOWN, _show_no_matches
-        )
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, _show_no_matches)

@@ -96,6 +96,13 @@ KNOWN_UNFAIR = {
     # Session 21 (lead: a reaction needs something to react to; answers said from the customer's
     # own facts): va-04's desconfiado now doubts at T19 and T21 where the panelist's customer
     # agreed; the script registers the card after «o me ofrece algo distinto o lo dejamos».
+    # Session 22 (c3: the experto tests the agent's knowledge in every call; panel O flagged that
+    # he never did in tf-05 and te-03): the panelists played these calls without the test, so
+    # their scripts do not answer it (tf-05 T14, te-03 T11/T13) and the customer presses on it.
+    "tf-05-tarjeta-credito-horizonte-experto-excellent.txt": "guion desfasado (sesión 22): el"
+    " experto ahora pone a prueba la anualidad en T13 y el guion no le contesta",
+    "te-03-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 22): el"
+    " experto ahora pregunta la garantía de fábrica en T10 y el guion no le contesta",
     "va-04-tarjeta-credito-horizonte-desconfiado-excellent.txt": "guion desfasado (sesión 21):"
     " el cliente ya no acepta en T21 y el guion registra la tarjeta de todos modos",
     # Session 21, the customer answers first what was asked and its fillers/lukewarm lines moved:
