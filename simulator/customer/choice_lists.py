@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from simulator.analysis import questions
 from simulator.customer import choice_options, choice_voice, cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -31,12 +32,11 @@ _ENUMERATOR = re.compile(
 _ORDER = {"una": 0, "uno": 0, "primero": 0, "primera": 0, "1": 0}
 _ORDER |= {"dos": 1, "segundo": 1, "segunda": 1, "2": 1}
 _ORDER |= {"tres": 2, "tercero": 2, "tercera": 2, "3": 2, "cuatro": 3}
-_QUESTION = re.compile(r"¿[^?¿]*\?")
 
 
 def listed_options(text: str) -> list[str]:
     """The options of a numbered list in the turn, in order, or [] when there is none."""
-    body = _QUESTION.sub(" ", text)
+    body = questions.without(text)
     marks = list(_ENUMERATOR.finditer(body))
     order = [_ORDER[m.group(1).lower()] for m in marks]
     if len(marks) < 2 or order[:2] != [0, 1]:
@@ -93,7 +93,7 @@ def pick(t: Turn, options: list[str], leaning: Callable[[Turn, list[str]], str |
     )
     choice = own or leaning(t, options) or options[0]
     index = options.index(choice)
-    if len(list(_ENUMERATOR.finditer(_QUESTION.sub(" ", t.text)))) < 2:  # a said list: by name
+    if len(list(_ENUMERATOR.finditer(questions.without(t.text)))) < 2:  # a said list: by name
         return Intent(name="choice_answer", slots={"option": first_person(choice) or choice})
     names = ("choice_first", "choice_second")
     if index < len(names):
@@ -257,7 +257,7 @@ def which_options(t: Turn) -> list[str]:
     en 100?» … «¿Con cuál nos quedamos?»: panel F zq-06)."""
     if not asks_which(t.text):
         return []
-    said = said_options(_QUESTION.sub(" ", t.text))
+    said = said_options(questions.without(t.text))
     if said:
         return said
     stored = t.s.play.get(OPTIONS_KEY, "").split("|")
@@ -283,7 +283,7 @@ def which_before(text: str) -> tuple[int, list[str]] | None:
     confirma un teléfono?») with the options said just before it: (its position among the
     turn's questions, the options), or None."""
     leads = cues.phrases("which_leads")
-    found = list(_QUESTION.finditer(text))
+    found = list(questions.MARKED.finditer(text))
     for index, match in enumerate(found[:-1]):
         if not cues.contains_any(normalize(match.group(0)), leads):
             continue

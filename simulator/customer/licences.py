@@ -20,6 +20,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from simulator.analysis import questions
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
 from simulator.customer import answer_form, cues, licence_data, reply_forms
@@ -69,7 +70,7 @@ def _line_kinds() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
 
 
 def _questions(text: str) -> list[str]:
-    found = re.findall(r"¿[^?¿]*\?", text[:4000])
+    found = questions.marked(text)
     return found or [c.norm for c in split_clauses(text) if c.question]
 
 
@@ -107,9 +108,7 @@ def _text_licences(text: str) -> frozenset[str]:
 
 def _dictated(text: str, own: list[str]) -> bool:
     """The turn dictates a figure of its own (a folio), not one of the customer's data."""
-    said = text[:4000]
-    for question in re.findall(r"¿[^?¿]*\?", said):
-        said = said.replace(question, " ")
+    said = questions.without(text)
     figures = re.findall(r"\d[\d\s.-]*\d|\d", said)
     mine = {re.sub(r"\D", "", v) for v in own}
     needed = int(config().get("dictated_digits", 4))
