@@ -19,7 +19,7 @@ from typing import Any
 from simulator.analysis import questions
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import choice_moves, cues, licence_data
+from simulator.customer import choice_lists, choice_moves, cues, licence_data
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -153,7 +153,25 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         return intents
     intents = agreed(intents)
     if form(t.text) != "either_or":
+        return choice_first(t, intents) if choice_lists.asks_which(t.text) else intents
+    return choice_first(t, _fit_either(t, intents))
+
+
+def choice_first(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """To a question among options the pick is said first: «Ok, si es igual de bueno, no tengo
+    problema. Mmm… el Nova.» opens with a reaction that chooses nothing (panel O tc-02 T10); a
+    thanks or a «perdón, ¿me decía?» may still open the reply (``choice_moves.LEADERS``)."""
+    at = next((k for k, i in enumerate(intents) if _chooses([i])), None)
+    if not at:
         return intents
+    front = 0
+    while front < at and intents[front].name in choice_moves.LEADERS:
+        front += 1
+    return [*intents[:front], intents[at], *intents[front:at], *intents[at + 1 :]]
+
+
+def _fit_either(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """``fit`` for an either/or question."""
     offered = options(last_question(t.text))
     # a datum may answer another question, or this one when it names a datum of the customer
     single = questions.count(t.text) <= 1 and not cues.fields_mentioned(

@@ -67,9 +67,29 @@ def _comma_list(body: str) -> list[str]:
 
 
 def asks_which(text: str) -> bool:
-    """The turn's last question asks which one («¿cuál le acomoda?», «¿con cuál nos quedamos?»)."""
-    questions = cues.question_sentences(text)
-    return bool(questions) and cues.contains_any(questions[-1], cues.phrases("which_leads"))
+    """The turn's last question asks which one («¿cuál le acomoda?», «¿con cuál nos quedamos?»,
+    «¿y cuál forma le acomoda más?»: led by «cuál», not «¿cuál es su correo?» that asks a datum)."""
+    asked = cues.question_sentences(text)
+    return bool(asked) and (asks_which_one(text) or _led_by_which(asked[-1]))
+
+
+def asks_which_one(text: str) -> bool:
+    """The last question asks which one with no noun of its own («¿con cuál se siente más
+    cómoda?»; not «¿cuál forma de pago…?», which asks among ways to pay, not products)."""
+    asked = cues.question_sentences(text)
+    return bool(asked) and cues.contains_any(asked[-1], cues.phrases("which_leads"))
+
+
+_WHICH = frozenset({"cual", "cuales"})
+_IS = frozenset({"es", "son", "seria", "serian", "fue", "era", "sera"})
+
+
+def _led_by_which(question: str) -> bool:
+    words = question.replace("?", " ").split()
+    skip = set(cues.phrases("open_question_skip")) | {"con", "por", "para", "de", "en", "a"}
+    while words and words[0] in skip and words[0] not in _WHICH:
+        words = words[1:]
+    return len(words) > 1 and words[0] in _WHICH and words[1] not in _IS
 
 
 def neither(t: Turn, rest: list[Intent]) -> list[Intent] | None:
