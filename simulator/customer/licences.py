@@ -69,6 +69,10 @@ def _line_kinds() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
     )
 
 
+# Acts of a question that asks leave («¿me permite un momento?»): a «de acuerdo» agrees to it.
+ASKS_LEAVE = frozenset({"hold_request"})
+
+
 def _questions(text: str) -> list[str]:
     found = questions.marked(text)
     return found or [c.norm for c in split_clauses(text) if c.question]
@@ -92,6 +96,10 @@ def _text_licences(text: str) -> frozenset[str]:
         # «¿Cómo lo ve?» after the offer asks an opinion of it (a trial close): a yes fits
         if (proposing or plain) and (not shaped or "trial_close" in acts):
             out.add("proposal")
+        if (proposing or acts & ASKS_LEAVE) and (not shaped or "trial_close" in acts):
+            out.add("agreeable")  # «de acuerdo» agrees to an offer or a request, not to a fact
+    if not asked:
+        out.add("agreeable")  # «Le marco mañana.» — «Sí, de acuerdo.»
     if answer_form.form(text) in ("statement", "data"):
         # «Entonces se lo registro.» (or «… ¿me da su nombre?»): an assumptive close proposes
         stated = [c.norm for c in split_clauses(text) if not c.question]
