@@ -16,14 +16,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from simulator.analysis import questions
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import choice_moves, cues, licence_data
+from simulator.customer import choice_lists, choice_moves, cues, licence_data
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
-_QUESTIONS = re.compile(r"¿[^?¿]*\?")
 # «¿…, o no?», «¿o qué?», «¿o algo así?»: a tag, not a second option («…, o que no se le corte
 # la señal?» is one: «o qué» / «o no» end the question to be a tag)
 _TAG_OR_RAW = re.compile(
@@ -49,7 +49,7 @@ FORMS = ("either_or", "permission", "data", "open", "yes_no", "statement")
 
 def last_question(text: str) -> str:
     """The turn's last question as written (what the reply answers first), or ``""``."""
-    found = _QUESTIONS.findall(text[:4000])
+    found = questions.marked(text)
     if found:
         return found[-1]
     asked = [c.norm for c in split_clauses(text) if c.question]
@@ -153,13 +153,31 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         return intents
     intents = agreed(intents)
     if form(t.text) != "either_or":
+        return choice_first(t, intents) if choice_lists.asks_which(t.text) else intents
+    return choice_first(t, _fit_either(t, intents))
+
+
+def choice_first(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """To a question among options the pick is said first: «Ok, si es igual de bueno, no tengo
+    problema. Mmm… el Nova.» opens with a reaction that chooses nothing (panel O tc-02 T10); a
+    thanks or a «perdón, ¿me decía?» may still open the reply (``choice_moves.LEADERS``)."""
+    at = next((k for k, i in enumerate(intents) if _chooses([i])), None)
+    if not at:
         return intents
+    front = 0
+    while front < at and intents[front].name in choice_moves.LEADERS:
+        front += 1
+    return [*intents[:front], intents[at], *intents[front:at], *intents[at + 1 :]]
+
+
+def _fit_either(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """``fit`` for an either/or question."""
     offered = options(last_question(t.text))
     # a datum may answer another question, or this one when it names a datum of the customer
-    single = len(re.findall(r"¿[^?¿]*\?", t.text[:4000])) <= 1 and not cues.fields_mentioned(
+    single = questions.count(t.text) <= 1 and not cues.fields_mentioned(
         normalize(last_question(t.text)), list(t.scenario.customer.data)
     )
-    asked = len(re.findall(r"¿[^?¿]*\?", t.text[:4000]))
+    asked = questions.count(t.text)
     # «…a nombre de Ana, ¿correcto? ¿Y la luz está roja o apagada?»: the «Sí, correcto» answers
     # the check asked before the either/or
     bare = BARE - {"data_confirm_yes"} if asked > 1 else BARE

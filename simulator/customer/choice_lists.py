@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from simulator.analysis import questions
 from simulator.customer import choice_options, choice_voice, cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -31,12 +32,11 @@ _ENUMERATOR = re.compile(
 _ORDER = {"una": 0, "uno": 0, "primero": 0, "primera": 0, "1": 0}
 _ORDER |= {"dos": 1, "segundo": 1, "segunda": 1, "2": 1}
 _ORDER |= {"tres": 2, "tercero": 2, "tercera": 2, "3": 2, "cuatro": 3}
-_QUESTION = re.compile(r"¿[^?¿]*\?")
 
 
 def listed_options(text: str) -> list[str]:
     """The options of a numbered list in the turn, in order, or [] when there is none."""
-    body = _QUESTION.sub(" ", text)
+    body = questions.without(text)
     marks = list(_ENUMERATOR.finditer(body))
     order = [_ORDER[m.group(1).lower()] for m in marks]
     if len(marks) < 2 or order[:2] != [0, 1]:
@@ -67,9 +67,29 @@ def _comma_list(body: str) -> list[str]:
 
 
 def asks_which(text: str) -> bool:
-    """The turn's last question asks which one («¿cuál le acomoda?», «¿con cuál nos quedamos?»)."""
-    questions = cues.question_sentences(text)
-    return bool(questions) and cues.contains_any(questions[-1], cues.phrases("which_leads"))
+    """The turn's last question asks which one («¿cuál le acomoda?», «¿con cuál nos quedamos?»,
+    «¿y cuál forma le acomoda más?»: led by «cuál», not «¿cuál es su correo?» that asks a datum)."""
+    asked = cues.question_sentences(text)
+    return bool(asked) and (asks_which_one(text) or _led_by_which(asked[-1]))
+
+
+def asks_which_one(text: str) -> bool:
+    """The last question asks which one with no noun of its own («¿con cuál se siente más
+    cómoda?»; not «¿cuál forma de pago…?», which asks among ways to pay, not products)."""
+    asked = cues.question_sentences(text)
+    return bool(asked) and cues.contains_any(asked[-1], cues.phrases("which_leads"))
+
+
+_WHICH = frozenset({"cual", "cuales"})
+_IS = frozenset({"es", "son", "seria", "serian", "fue", "era", "sera"})
+
+
+def _led_by_which(question: str) -> bool:
+    words = question.replace("?", " ").split()
+    skip = set(cues.phrases("open_question_skip")) | {"con", "por", "para", "de", "en", "a"}
+    while words and words[0] in skip and words[0] not in _WHICH:
+        words = words[1:]
+    return len(words) > 1 and words[0] in _WHICH and words[1] not in _IS
 
 
 def neither(t: Turn, rest: list[Intent]) -> list[Intent] | None:
@@ -93,7 +113,7 @@ def pick(t: Turn, options: list[str], leaning: Callable[[Turn, list[str]], str |
     )
     choice = own or leaning(t, options) or options[0]
     index = options.index(choice)
-    if len(list(_ENUMERATOR.finditer(_QUESTION.sub(" ", t.text)))) < 2:  # a said list: by name
+    if len(list(_ENUMERATOR.finditer(questions.without(t.text)))) < 2:  # a said list: by name
         return Intent(name="choice_answer", slots={"option": first_person(choice) or choice})
     names = ("choice_first", "choice_second")
     if index < len(names):
@@ -257,7 +277,7 @@ def which_options(t: Turn) -> list[str]:
     en 100?» … «¿Con cuál nos quedamos?»: panel F zq-06)."""
     if not asks_which(t.text):
         return []
-    said = said_options(_QUESTION.sub(" ", t.text))
+    said = said_options(questions.without(t.text))
     if said:
         return said
     stored = t.s.play.get(OPTIONS_KEY, "").split("|")
@@ -283,7 +303,7 @@ def which_before(text: str) -> tuple[int, list[str]] | None:
     confirma un teléfono?») with the options said just before it: (its position among the
     turn's questions, the options), or None."""
     leads = cues.phrases("which_leads")
-    found = list(_QUESTION.finditer(text))
+    found = list(questions.MARKED.finditer(text))
     for index, match in enumerate(found[:-1]):
         if not cues.contains_any(normalize(match.group(0)), leads):
             continue

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 
-from simulator.customer import choice_lists, choice_many, choice_options, cues
+from simulator.customer import choice_lists, choice_many, choice_memory, choice_options, cues
 from simulator.customer.choice_lists import unknown as unknown  # brain's «no sé» pass
+from simulator.customer.choice_memory import _datum_shaped as _datum_shaped
+from simulator.customer.choice_named import asks_among as asks_among
+from simulator.customer.choice_named import options as _named_options
 from simulator.customer.choice_options import (
     _ADDRESSED_VERB,
     _PAST_ADDRESSED,
-    _QUESTION,
     _clean,
     _last_question,
     _options,
@@ -41,6 +43,8 @@ BARE = frozenset(
 
 
 def _leaning(t: Turn, options: list[str]) -> str | None:
+    if (picked := choice_memory.kept(t, options)) is not None:
+        return picked  # the product it picked before, asked again
     for option in options:  # its own data first: «¿de 9 a 13 o de 14 a 18?» → «de 9 a 13»
         said = normalize(option)
         if any(said and said in normalize(v) for v in t.scenario.customer.data.values()):
@@ -88,50 +92,14 @@ def _grounded(options: list[str], known_norm: str) -> str | None:
     return None if hits else choice_options.stem_grounded(options, known_norm)
 
 
-def _named_options(t: Turn) -> list[str]:
-    """«Le sugiero la funda… y la garantía extendida… ¿Le interesa alguno?»: a which-one question
-    over the products the turn names, as options in the order they were said («la funda»)."""
-    found = [m.group(1) or m.group(2) for m in _QUESTION.finditer(t.text)] or [t.text[-200:]]
-    which = cues.config().get("choice", {}).get("which_one", [])
-    if not found or not any(f" {normalize(w)} " in f" {normalize(found[-1])} " for w in which):
-        return []
-    hits: list[tuple[int, str]] = []
-    for product in cues.products_named(t.norm, t.scenario.catalog):
-        for alias in sorted([product.name, *product.aliases], key=len, reverse=True):
-            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", t.norm)
-            if match:
-                article = f"{match.group(1)} " if match.group(1) else ""
-                hits.append((match.start(), f"{article}{choice_lists.proper(alias, product.name)}"))
-                break
-    return [option for _, option in sorted(hits)] if len(hits) >= 2 else []
-
-
 def answer(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply to an either/or question names a side, or says honestly it does not know which
     («Ay, no sé cuál, la verdad»): never a bare «sí» or «mjm» (blind panel I)."""
     replies = _unchosen(t, _answer(t, intents))
     for intent in replies:
         if intent.name in ("choice_answer", "choice_not_first"):
-            _note_datum(t, str(intent.slots.get("option", "")))
+            choice_memory.note(t, str(intent.slots.get("option", "")))
     return replies
-
-
-def _datum_shaped(option: str, value: str) -> bool:
-    """The option is a value of the same kind as the datum, digits aside: «mañana de 14 a 18»
-    and «de 9 a 13 horas» are both a time slot (a datum with digits only)."""
-    said, own = (re.sub(r"\d+", "#", normalize(x)) for x in (option, value))
-    core = re.sub(r" (?:horas|hrs|hr)$", "", own)
-    return "#" in core and len(core) >= 5 and (said in own or core in said)
-
-
-def _note_datum(t: Turn, option: str) -> None:
-    """A required datum picked between the agent's options (the visit's time slot) was given as
-    surely as dictated: the case counts as resolved once it is registered (panel K xe-06,
-    fix-i: «de 14 a 18» picked, then the folio, and the outcome still said «Sin resolver»)."""
-    data = t.scenario.customer.data
-    for field in t.scenario.required_fields:
-        if field in data and field not in t.s.fields_given and _datum_shaped(option, data[field]):
-            t.s.fields_given[field] = option
 
 
 # Bare replies that choose nothing; a «no» may refuse the offer side and stays.
@@ -179,6 +147,12 @@ def _answer(t: Turn, intents: list[Intent]) -> list[Intent]:
         return intents
     if any(i.name == "acceptance" for i in intents) and len(intents) <= 2:
         return _accepted_option(t, intents)
+    if not lead and not any(i.name in CLOSING | CHOSEN for i in intents):
+        if asks_among(t):  # «¿cuál le late más?» over options named: a pick
+            picked = _answer(t, [Intent(name="filler_ack"), *intents])
+            return intents if picked[0].name == "filler_ack" else picked
+        if choice_lists.asks_which(t.text) and t.s.presented and not _asks_data(t):
+            return [Intent(name="choice_unsure"), *intents]  # options it cannot say back
     if not lead and intents and all(i.name in ASIDES for i in intents):
         return _option_first(t, intents)  # «¿la Amplia o la Limitada?» — «¿y cómo se paga?»
     if not lead or any(i.name in CLOSING for i in rest):
@@ -262,6 +236,8 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         return [*bare, *rest]
     if (own_fact := choice_lists.own_fact_side(t, raw)) and not reopens(t, own_fact):
         return [Intent(name="choice_answer", slots={"option": own_fact}), *rest]
+    if (kept := choice_memory.kept(t, raw)) is not None:  # the product it picked before
+        return [Intent(name="choice_answer", slots={"option": _clean(kept, kept == raw[0])}), *rest]
     keep_words = cues.config().get("choice", {}).get("status_quo", [])
     keeps = [cues.contains_any(normalize(o), [normalize(w) for w in keep_words]) for o in raw]
     names = {i.name for i in bare}

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from simulator.analysis import questions
 from simulator.customer import facts
 from simulator.customer.field_frame import names_the_datum, spans
 from simulator.datafiles import parse as parse_yaml
@@ -124,7 +125,7 @@ def fields_requested(text: str, fields: list[str]) -> list[str]:
 
 def question_sentences(text: str) -> list[str]:
     """The normalized questions of a turn («¿…?»), each on its own."""
-    return [normalize(q) for q in _QUESTION.findall(text[:4000])]
+    return [normalize(q) for q in questions.bodies(text)]
 
 
 def amounts(text: str) -> list[float]:
@@ -300,14 +301,11 @@ def need_keyword_hit(norm_text: str, keywords: list[str]) -> bool:
     return bool(keywords) and contains_any(norm_text, keywords)
 
 
-_QUESTION = re.compile(r"¿([^?¿]*)\?")
-
-
 def open_form_question(text: str) -> bool:
     """A question that starts with an interrogative word (qué, cómo, cuánto, para qué…)."""
     leads = phrases("open_leads")
     skip = set(phrases("open_question_skip"))
-    for question in _QUESTION.findall(text):
+    for question in questions.bodies(text):
         words = [w for w in normalize(question).split() if w != "?"]
         while words and words[0] in skip:
             words = words[1:]

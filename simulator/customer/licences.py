@@ -20,6 +20,7 @@ import re
 from functools import cache, lru_cache
 from typing import Any
 
+from simulator.analysis import questions
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
 from simulator.customer import answer_form, cues, licence_data, reply_forms
@@ -68,8 +69,12 @@ def _line_kinds() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
     )
 
 
+# Acts of a question that asks leave («¿me permite un momento?»): a «de acuerdo» agrees to it.
+ASKS_LEAVE = frozenset({"hold_request"})
+
+
 def _questions(text: str) -> list[str]:
-    found = re.findall(r"¿[^?¿]*\?", text[:4000])
+    found = questions.marked(text)
     return found or [c.norm for c in split_clauses(text) if c.question]
 
 
@@ -91,6 +96,10 @@ def _text_licences(text: str) -> frozenset[str]:
         # «¿Cómo lo ve?» after the offer asks an opinion of it (a trial close): a yes fits
         if (proposing or plain) and (not shaped or "trial_close" in acts):
             out.add("proposal")
+        if (proposing or acts & ASKS_LEAVE) and (not shaped or "trial_close" in acts):
+            out.add("agreeable")  # «de acuerdo» agrees to an offer or a request, not to a fact
+    if not asked:
+        out.add("agreeable")  # «Le marco mañana.» — «Sí, de acuerdo.»
     if answer_form.form(text) in ("statement", "data"):
         # «Entonces se lo registro.» (or «… ¿me da su nombre?»): an assumptive close proposes
         stated = [c.norm for c in split_clauses(text) if not c.question]
@@ -107,9 +116,7 @@ def _text_licences(text: str) -> frozenset[str]:
 
 def _dictated(text: str, own: list[str]) -> bool:
     """The turn dictates a figure of its own (a folio), not one of the customer's data."""
-    said = text[:4000]
-    for question in re.findall(r"¿[^?¿]*\?", said):
-        said = said.replace(question, " ")
+    said = questions.without(text)
     figures = re.findall(r"\d[\d\s.-]*\d|\d", said)
     mine = {re.sub(r"\D", "", v) for v in own}
     needed = int(config().get("dictated_digits", 4))

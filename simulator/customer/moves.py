@@ -195,7 +195,7 @@ def questions(t: Turn) -> None:
         return
     if "open_question" in t.acts:
         need, unknown = need_choice.for_open_question(t.text, t.norm, unrevealed, s.hinted_needs)
-        if choice_moves.is_choice(t.text):
+        if choice_moves.is_choice(t.text) or choice_moves.asks_among(t):
             return  # «¿cuál le late más, el Astra o el Nova?» is answered with an option
         # asked again what it told: judged on the questions («Qué bonito regalo. ¿Qué le molesta
         # de su celular?» does not ask about the gift again)

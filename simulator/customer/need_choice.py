@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.analysis import questions
 from simulator.customer import cues
 from simulator.language.normalize import normalize
 from simulator.models.content import Need, Scenario
@@ -28,7 +29,6 @@ LEAD_SKIP = frozenset(
     {"y", "e", "entonces", "oiga", "usted", "pero", "bueno", "ok", "ya", "mas", "o"}
 )
 SMALL = frozenset({"le", "se", "me", "lo", "la", "usted", "ya"})
-_QUESTION = re.compile(r"¿([^?¿]*)\?")
 
 
 def probed(norm_text: str, keywords: list[str]) -> bool:
@@ -72,16 +72,16 @@ def question_parts(text: str) -> list[str]:
     """The parts of the turn's questions, normalized: «¿A qué horas se traba, y cuántas personas
     se conectan?» has two («a que horas se traba», «cuantas personas se conectan»)."""
     parts = []
-    for question in _QUESTION.findall(text):
+    for question in questions.bodies(text):
         parts += [normalize(p) for p in _PART_BREAK.split(question) if p.strip()]
     return [p for p in parts if p]
 
 
 def asked_slot(text: str) -> str | None:
     """What the question asks for: ``when`` («¿para cuándo…?», «¿qué día…?») or None."""
-    questions = _QUESTION.findall(text) or [text]
+    asked = questions.bodies(text) or [text]
     slots = cues.config().get("question_slots", {})
-    for question in reversed(questions):  # the last question is the one to answer
+    for question in reversed(asked):  # the last question is the one to answer
         # the interrogative leads the question («¿Y para cuándo…?», «¿Usted cuándo…?»); a
         # «cuando» further on is a clause («¿qué hace cuando se va la luz?»)
         words = normalize(question).split()

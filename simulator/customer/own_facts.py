@@ -144,4 +144,14 @@ def answer(t: Turn, draw: float, yes_odds: float) -> str:
     kept = None if _either_or(t.text) else recall(t)
     if kept is not None:
         return "short_yes" if kept == YES else "short_no"
+    if t.s.accepted and _checks_agreement(t.text):
+        return "short_yes"  # it said yes to the offer: its terms read back are agreed to
     return "short_yes" if draw < yes_odds else "short_no"
+
+
+def _checks_agreement(text: str) -> bool:
+    """The turn's last question checks the customer agrees («¿Está de acuerdo con estas
+    condiciones?», «¿le parece bien?»)."""
+    asked = cues.question_sentences(text)
+    checks = [normalize(w) for w in cues.config().get("own_facts", {}).get("agreement_checks", [])]
+    return bool(asked) and cues.contains_any(asked[-1], checks)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
+from simulator.analysis import questions
 from simulator.analysis.agent import tag_agent
 from simulator.customer import cues, shape
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
-
-_QUESTIONS = re.compile(r"¿[^?¿]*\?")
 
 
 def asks_check(t: Turn, checked: list[str] | None = None) -> bool:
@@ -24,12 +23,12 @@ def asks_check(t: Turn, checked: list[str] | None = None) -> bool:
     registrado. ¿Le interesaría también el paquete o lo dejamos así?» gets no «Exacto, ese es.»
     A «¿me confirma…?» that names only data not read back («Anotado, de 9 a 13. ¿Me confirma su
     nombre y un teléfono?») asks for them: no «Exacto, ese es» before giving them (panel J)."""
-    questions = _QUESTIONS.findall(t.text[:4000])
-    if not questions:
+    asked = questions.marked(t.text)
+    if not asked:
         # «Listo, su solicitud de plomería de emergencia quedó registrada.» announces, it asks
         # nothing to be checked (panel K xd-01)
         return not t.acts & {"offer_more", "farewell"} and not announces_done(t)
-    for q in questions:
+    for q in asked:
         if asks_unread(t, q, checked or []) or _offers_two(q):
             continue  # «¿…subir de plan, o prefiere quedarse con sus 100 megas?» is a choice
         acts = set(tag_agent(q))
@@ -51,18 +50,18 @@ def asks_unread(t: Turn, question: str, checked: list[str]) -> bool:
 def ends_asking_unread(t: Turn, checked: list[str]) -> bool:
     """The turn reads back none of the customer's data and its last question asks for some
     (:func:`asks_unread`); a datum read back in passing before the request is still confirmed."""
-    questions = _QUESTIONS.findall(t.text[:4000])
-    return not checked and bool(questions) and asks_unread(t, questions[-1], checked)
+    asked = questions.marked(t.text)
+    return not checked and bool(asked) and asks_unread(t, asked[-1], checked)
 
 
 def asks_else(t: Turn) -> bool:
     """A read-back that ends on a yes/no question about something else («…le llamará al 55 23 45
     67 89. ¿Le quedó clara la cobertura?», «…conserva las llamadas a su hermano. ¿La otra oferta
     las incluye?») is answered to that question, not with «Exacto, ese es» (panels G and H)."""
-    questions = _QUESTIONS.findall(t.text[:4000])
-    if not questions:
+    asked = questions.marked(t.text)
+    if not asked:
         return False
-    last = questions[-1]
+    last = asked[-1]
     acts = set(tag_agent(last))
     if acts & {"data_confirmation", "data_request"} or "data_request" in t.acts:
         return False
@@ -95,8 +94,8 @@ def moves_on(t: Turn) -> bool:
     """A read-back in passing in a turn that moves on: it announces something done
     (:func:`announces_done`) or ends on an either/or choice («Anotado, 55 34… ¿Le gustaría subir
     de plan, o prefiere quedarse con sus 100 megas?»): no «Exacto, ese es» (panel K xd-01, xd-02)."""
-    questions = _QUESTIONS.findall(t.text[:4000])
-    return announces_done(t) or bool(questions) and _offers_two(questions[-1])
+    asked = questions.marked(t.text)
+    return announces_done(t) or bool(asked) and _offers_two(asked[-1])
 
 
 def lay_data(t: Turn, fields: list[str], asked: list[str]) -> list[str]:

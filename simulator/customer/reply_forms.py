@@ -17,6 +17,8 @@ tags on each question alone and from the options ``answer_form`` counts:
   eso» points to what was said last: to «¿le agrego el plan de 200, o sólo el cambio?» it would
   take the wrong one);
 * ``one_item`` (a line fact): the turn reads back at most one of the customer's data («Sí, ese»).
+* ``not_presence``: no question of the turn asks whether the person is there («¿Se encuentra el
+  señor Ernesto?» gets «Sí, soy yo», never «Sí, es correcto»: panel O tf-06).
 
 A summary checked with a short yes/no gets a yes or a no first (``summary_check``, read by
 ``answer_form.fit``). And a correction needs something wrong to correct (``part_of``, read by ``data_moves``): «¿Me
@@ -28,7 +30,7 @@ from __future__ import annotations
 import re
 
 from simulator.analysis.agent import tag_agent
-from simulator.customer import answer_form, cues, shape
+from simulator.customer import answer_form, cues, licence_data, shape
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -50,7 +52,15 @@ def licences(text: str, asked: list[str]) -> frozenset[str]:
     offered = answer_form.options(answer_form.last_question(text))
     if answer_form.offer_index(offered) in (None, len(offered) - 1):
         out.add("offer_last")
+    if not _asks_presence(asked):
+        out.add("not_presence")
     return frozenset(out)
+
+
+def _asks_presence(asked: list[str]) -> bool:
+    """A question of the turn asks whether the person is there («¿se encuentra el señor…?»)."""
+    words = [normalize(str(w)) for w in licence_data.config().get("presence_asks", [])]
+    return any(cues.contains_any(normalize(q), words) for q in asked)
 
 
 def _anything_else(text: str, asked: list[str]) -> bool:

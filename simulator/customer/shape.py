@@ -25,9 +25,11 @@ from simulator.customer import (
     fact_model,
     facts,
     need_choice,
+    opinion_asks,
     part_memory,
     plausible,
 )
+from simulator.customer.opinion_asks import how_only as how_only
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn, clamp
 from simulator.language.normalize import normalize
@@ -51,7 +53,7 @@ MAX_PARTS = 4  # intents a reply may hold with the parts added
 
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """The reply shaped to the question: content for an open one, every part answered."""
-    shaped = missing_parts(t, open_content(t, _opinion(t, _answer_first(t, intents))))
+    shaped = missing_parts(t, open_content(t, opinion_asks.opinion(t, _answer_first(t, intents))))
     shaped = time_part(t, shaped)
     shaped = choice_parts.which_part(t, choice_parts.either_or_part(t, shaped))
     shaped = choice_parts.whose_part(t, shaped)
@@ -105,17 +107,6 @@ def time_part(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not cues.contains_any(asked, list(cues.config().get("time_permission", []))):
         return intents
     return [*intents, Intent(name="time_ok_after")]
-
-
-def _opinion(t: Turn, intents: list[Intent]) -> list[Intent]:
-    """«¿Qué le parece?» after an offer gets an opinion, not «Normal» or «bien, gracias»."""
-    if not t.s.presented or not _how_only(t) or not any(i.name == "vague_answer" for i in intents):
-        return intents
-    name = "offer_opinion" if t.s.interest >= OPINION_INTEREST else "offer_opinion_unsure"
-    return [Intent(name=name) if i.name == "vague_answer" else i for i in intents]
-
-
-OPINION_INTEREST = 45
 
 
 def _open_questions(t: Turn) -> list[str]:
@@ -214,14 +205,6 @@ def _content_words(norm: str) -> set[str]:
 
 def _how_only(t: Turn) -> bool:
     return how_only(t.text)
-
-
-def how_only(text: str) -> bool:
-    """Every open question of the turn asks how something goes or what the customer thinks of
-    the offer («¿cómo lo ve?», «¿qué le parece?»): the brain's answer stands."""
-    questions = [q for q in cues.question_sentences(text) if cues.open_form_question(f"¿{q}?")]
-    how = cues.phrases("opinion_questions")
-    return bool(questions) and all(cues.contains_any(q, how) for q in questions)
 
 
 def _data_part(t: Turn, part: str) -> bool:

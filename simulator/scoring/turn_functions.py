@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import Any
 
-from simulator.analysis import conduct
+from simulator.analysis import conduct, questions
 from simulator.analysis.clauses import clauses_of, is_open
 from simulator.datafiles import resource_yaml
 from simulator.scoring import text as tx
@@ -35,8 +35,8 @@ NOT_PROBING = (
     "hold_request",
     "hold_return",
 )
-_ASKED = re.compile(r"¿([^¿?]+)\?")
 # a number read back digit by digit («cinco cinco, nueve ocho…») repeats a datum
+_READ = 2000  # the part of a turn read for its questions
 _SPELLED = re.compile(r"\b(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b")
 SPELLED_DIGITS = 4
 # «Él lo trae, no se preocupe» repeats a word, it reflects nothing (panel M vb-02 T15)
@@ -75,7 +75,7 @@ def data_question(question: str) -> bool:
 def situation_question(text: str) -> str | None:
     """The turn's first open question about the customer's situation, not for a figure, a date,
     leave to go on or a datum (``None`` when it has none)."""
-    for asked in _ASKED.findall(text[:2000]):
+    for asked in questions.bodies(text, _READ):
         clauses = clauses_of(f"¿{asked}?")
         folded = tx.fold(asked)
         if (
@@ -91,7 +91,7 @@ def situation_question(text: str) -> str | None:
 
 def _statement_words(text: str) -> int:
     """The words the turn says outside its questions."""
-    return len(_ASKED.sub(" ", text[:2000]).split())
+    return len(questions.without(text, _READ).split())
 
 
 def _generic_question(question: str) -> bool:
@@ -103,7 +103,7 @@ def _generic_question(question: str) -> bool:
 
 def _permission_only(ctx: CallContext, n: int) -> bool:
     """Every question of the turn asks for leave («¿tiene tres minutos?», «¿me permite…?»)."""
-    asked = [tx.fold(q) for q in _ASKED.findall(ctx.text(n)[:2000])]
+    asked = [tx.fold(q) for q in questions.bodies(ctx.text(n), _READ)]
     return bool(asked) and all(
         tx.cue("permission_question").search(q) or re.search(r"\bminutos?\b", q) for q in asked
     )
