@@ -40,12 +40,15 @@ def situation_probes(ctx: CallContext) -> list[int]:
             continue
         # an open question («¿cuál…?», «¿cuántos…?») or a closed one about the situation
         # («¿cuenta con…?», «¿ha notado que…?»): the analyst credits both as the probe; a closed
-        # question in a turn that asks for the sale is the close, not a probe
-        closing = ctx.has(n, "close", "trial_close", "offer_more")
+        # question in a turn that asks for the sale is the close, not a probe. A call that comes
+        # with the company's catalogue (built like the simulator's) keeps the rubric's open probe
+        closed_ok = not ctx.transcript.catalog and not ctx.has(
+            n, "close", "trial_close", "offer_more"
+        )
         asked = [
             c.norm
             for c in split_clauses(ctx.text(n)[:4000])
-            if c.question and (is_open(c) or not closing)
+            if c.question and (is_open(c) or closed_ok)
         ]
         if any(_probes(tx.fold(q)) for q in asked):
             found.append(n)
