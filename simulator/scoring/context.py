@@ -185,9 +185,15 @@ class CallContext:
     @property
     def imported(self) -> bool:
         """A call that did not come from the simulator (no scenario, no outcome, no events): it is
-        judged as a QA analyst reads any call, not by the seed protocol's exact formulas."""
+        judged as a QA analyst reads any call, not by the seed protocol's exact formulas. A hang-up
+        noted by whoever transcribed it (the only event a converted call carries) keeps it
+        imported."""
         t = self.transcript
-        return t.scenario is None and t.outcome is None and not t.events
+        return (
+            t.scenario is None
+            and t.outcome is None
+            and all(e.type == "hangup" for e in t.events)
+        )
 
     @property
     def is_voice(self) -> bool:

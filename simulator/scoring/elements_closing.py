@@ -153,6 +153,8 @@ def _declined_before(ctx: CallContext, last: int) -> bool:
         if ctx.has(n, "refusal") or ctx.objection_type(n) in DECLINES:
             return True
         asked = ctx.prev_agent(n)
+        if _brushes_off_close(ctx, n, asked):
+            return True
         if ctx.has(n, "buying_signal") or (
             ctx.has(n, "acceptance")
             and asked is not None
@@ -162,6 +164,21 @@ def _declined_before(ctx: CallContext, last: int) -> bool:
     return False
 
 
+def _brushes_off_close(ctx: CallContext, n: int, asked: int | None) -> bool:
+    """Customer turn ``n`` answers the agent's question (the close: «¿se lo activo?», «¿le confirmo
+    la activación?») with bare thanks or a goodbye and no yes
+    («gracias», «no, muchas gracias», «bueno, hasta luego»): the polite way to turn the offer
+    down (external dev labels, session 22)."""
+    return (
+        asked == n - 1
+        and "?" in ctx.text(asked)
+        and bool(tx.cue("customer_goodbye").search(ctx.folded[n - 1]))
+        and not ctx.has(n, "acceptance", "buying_signal", "question")
+        and ctx.words[n - 1] <= BARE_THANKS_WORDS
+    )
+
+
+BARE_THANKS_WORDS = 4
 # «no me interesa», «no me llamen», «ahorita no, mejor después»: the offer is not taken now
 DECLINES = ("not_interested", "do_not_call", "time")
 

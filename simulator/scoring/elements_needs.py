@@ -20,6 +20,7 @@ from simulator.analysis.clauses import clauses_of, is_open, split_clauses
 from simulator.analysis.lexicon import agent_patterns
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
+from simulator.scoring.debt_probes import collections_probes as collections_probes
 from simulator.scoring.elements_opening import has_opening_act, is_identity_check
 from simulator.scoring.judged import Judged, judged, kind_not_applicable
 from simulator.scoring.slots import slots
@@ -301,24 +302,6 @@ def _collections(ctx: CallContext) -> Judged:
     return result
 
 
-def collections_probes(ctx: CallContext) -> list[int]:
-    """Collections: the questions asked before the arrangement is proposed (a close about
-    paying, not «¿seguimos aquí o prefiere llamar usted al banco?» asked to a wary holder)."""
-    opening = set(ctx.agent_turns[:1])
-    first_close = next(
-        (n for n in ctx.agent_turns if ctx.has(n, "close") and _about_paying(ctx, n)),
-        ctx.n_turns + 1,
-    )
-    return [
-        n
-        for n in ctx.agent_turns
-        if n not in opening
-        and n <= first_close
-        and ctx.has(n, "open_question", "closed_question")
-        and not is_identity_check(ctx, n)
-    ]
-
-
 def probing_count(ctx: CallContext, kinds: Sequence[str]) -> int:
     """The questions the coaching plan's probing goal counts: open ones before the presentation;
     in collections before the arrangement; in an emergency service also the quick closed checks
@@ -346,17 +329,6 @@ def _asks_in(ctx: CallContext, n: int) -> int:
     asked = sum(1 for c in split_clauses(ctx.text(n)[:4000]) if c.question)
     return min(MAX_ASKS_PER_TURN, max(asked, 1))
 
-
-def _about_paying(ctx: CallContext, n: int) -> bool:
-    """The turn's (last) question is about paying: an amount, a date to pay, the debt."""
-    asked = _ASKED.findall(ctx.text(n)[:2000])
-    part = tx.fold(asked[-1]) if asked else ctx.folded[n - 1]
-    return bool(re.search(r"\d", part) or tx.cue("debt_words").search(part) or _PAYING.search(part))
-
-
-_ASKED = re.compile(r"¿([^¿?]*)\?")
-
-_PAYING = re.compile(r"\b(pag[oaue]\w*|abon\w*|deposit\w*|cubrir|cubre|liquid\w*|convenio)\b")
 
 MISSING_COLLECTIONS = (
     "Indagar la causa del atraso y la capacidad de pago antes de proponer un arreglo"

@@ -4,9 +4,10 @@ Why: a QA analyst reading a real outbound call credits the agent who asked an op
 the customer's situation before the sale is asked for («¿cuántos usuarios lo usarían?», «¿en qué
 actividad nota que la velocidad no alcanza?») even when the answer reveals no need — the need was
 explored; what the customer answers is not the agent's doing (issue 12 item 9; the expert labels
-judge the probing, not its result). Closed situation questions («¿cuenta con…?») stay short of
-the probe the rubric asks for unless their reply states a need (``elements_needs``), although the
-external labels credit them too: that is the contract's call, not this module's. The simulator's own calls keep the full rule
+judge the probing, not its result). A closed question about the situation («¿cuenta con…?», «¿ha
+notado que la señal falla?») is credited too (session 22: the analyst counts situation questions
+as probing whatever their form); questions that only ask leave to go on, for time or for doubts
+are no probe. The simulator's own calls keep the full rule
 (``elements_needs``): there the customer is built to have a need to discover.
 """
 
@@ -26,24 +27,38 @@ def situation_probes(ctx: CallContext) -> list[int]:
     """Agent turns up to the first presentation that ask about the customer's situation (not who
     answers, not leave to go on, not a datum) and that the customer answered. A call that
     presents nothing has no «before presenting» to probe in."""
-    if ctx.first_presentation is None:
-        return []
     # the situation asked after a first pitch still explores the need before the sale is asked
     # for («¿y no tendrá otra tarjeta de algún banco?» before the close)
     closes = [n for n in ctx.agent_turns if ctx.has(n, "close", "trial_close")]
-    limit = max(ctx.first_presentation, closes[0] - 1 if closes else ctx.n_turns)
+    first_close = closes[0] - 1 if closes else ctx.n_turns
+    limit = first_close if ctx.first_presentation is None else max(ctx.first_presentation, first_close)
     found = []
     for n in ctx.agent_turns:
-        if n > limit or n >= ctx.n_turns or ctx.speaker(n + 1) != "customer":
+        if n > limit or not _heard(ctx, n):
             continue
         if is_identity_check(ctx, n) or ctx.has(n, "data_request", "data_confirmation"):
             continue
-        # an open question, as the rubric asks of the probe («¿cuál…?», «¿cuántos…?»); a closed
-        # one only counts when its reply states a need, which elements_needs already credits
-        asked = [c.norm for c in split_clauses(ctx.text(n)[:4000]) if c.question and is_open(c)]
+        # an open question («¿cuál…?», «¿cuántos…?») or a closed one about the situation
+        # («¿cuenta con…?», «¿ha notado que…?»): the analyst credits both as the probe; a closed
+        # question in a turn that asks for the sale is the close, not a probe. A call that comes
+        # with the company's catalogue (built like the simulator's) keeps the rubric's open probe
+        closed_ok = not ctx.transcript.catalog and not ctx.has(
+            n, "close", "trial_close", "offer_more"
+        )
+        asked = [
+            c.norm
+            for c in split_clauses(ctx.text(n)[:4000])
+            if c.question and (is_open(c) or closed_ok)
+        ]
         if any(_probes(tx.fold(q)) for q in asked):
             found.append(n)
     return found
+
+
+def _heard(ctx: CallContext, n: int) -> bool:
+    """The customer speaks within the next two turns after agent turn ``n`` (a «¿sigue ahí?» may
+    come between the question and the reply)."""
+    return any(ctx.speaker(m) == "customer" for m in range(n + 1, min(n + 2, ctx.n_turns) + 1))
 
 
 def case_questions(ctx: CallContext) -> list[int]:
