@@ -90,7 +90,14 @@ def _around_comma(first: str) -> str:
     head = normalize(after).split()[:1]
     if head and (head[0] in starts or head[0].isdigit()):
         return after
+    lead = normalize(first).split()[:1]
+    if head and lead and lead[0] in WHICH_WORDS:
+        return after  # «¿Cuál le late más, ese o el de 20?»: the question, then its options (s22)
     return first.split(", ", 1)[0].strip()
+
+
+# A which-question put before its options, cut by a comma
+WHICH_WORDS = frozenset({"cual", "cuales", "que", "quien"})
 
 
 def is_choice(text: str) -> bool:

@@ -87,6 +87,12 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    # Session 22 (c2: a which-question's pick is said first; lead: «¿Cuál le late más, ese o el
+    # de 20?» has its options after the comma): zo-05's impatient customer now picks «el de 20» at
+    # T12 and haggles «si me lo deja en 299» at T14, which the script, written to his old yes,
+    # never answers.
+    "zo-05-retencion-plan-movil-impaciente-excellent.txt": "guion desfasado (sesión 22): el"
+    " cliente elige el de 20 en T12 y regatea en T14; el guion no contesta ese regateo",
     # Session 20 (lead: «¿tiene a la mano dónde anotar su folio?» before the folio is dictated gets
     # «sí, dígame», not «ya lo apunté»): yb-06's customer no longer asks «¿me lo resuelve o no?»
     # after «¿algo más?»; the script answers that question anyway and the customer hangs up before
