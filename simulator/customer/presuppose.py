@@ -100,13 +100,6 @@ def _affirmed(text: str, phrases: tuple[str, ...], denials: tuple[str, ...]) -> 
     )
 
 
-def affirms(text: str, fact: str) -> bool:
-    """A sentence of ``text`` says one of the phrases that establish ``fact`` (``agent_said``)
-    and does not deny it (reaction_licences: a concession made in this very turn)."""
-    phrases = dict(_rules("agent_said")).get(fact, ())
-    return bool(phrases) and _affirmed(text, phrases, _denials().get(fact, ()) or ("",))
-
-
 @cache
 def _needs_value() -> frozenset[str]:
     return frozenset(str(f) for f in config().get("needs_value", []) or [])

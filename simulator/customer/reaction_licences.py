@@ -30,18 +30,39 @@ Licences (all of the agent's last turn):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import answer_form, cues, licence_data, presuppose, reactions
+from simulator.customer import answer_form, cues, licence_data, reactions
 from simulator.customer.state import CustomerState
+from simulator.datafiles import resource_yaml
+from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
 INFORMING = frozenset({"feature", "benefit", "objection_response"})
 OFFERING = frozenset({"close", "trial_close", "cross_sell"}) | INFORMING
 VOUCHING = frozenset({"proof", "good_news"})
 _DIGIT = re.compile(r"\d")
+
+
+@cache
+def _concession_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The phrases that make a concession and those that deny it in their sentence: the table
+    of ``es/presuppositions.yaml`` (``concession_made``), read here too (presuppose imports
+    the licences, so this module does not import it)."""
+    data = resource_yaml("simulator.customer", "es/presuppositions.yaml") or {}
+    said = (data.get("agent_said") or {}).get("concession_made") or []
+    denied = (data.get("denied_by") or {}).get("concession_made") or []
+    return tuple(normalize(str(p)) for p in said), tuple(normalize(str(p)) for p in denied)
+
+
+def _concedes(clauses: list[str]) -> bool:
+    """A sentence of the turn concedes something and does not deny it."""
+    said, denied = _concession_words()
+    return any(
+        reactions.has_phrase(n, said) and not reactions.has_phrase(n, denied) for n in clauses
+    )
 
 
 def _setting(key: str, default: int) -> int:
@@ -62,7 +83,7 @@ def text_licences(text: str) -> frozenset[str]:
         out.add("informed")
     if "informed" in out or reactions.triggers(text, acts) & VOUCHING:
         out.add("assured")
-    if presuppose.affirms(text, "concession_made"):
+    if _concedes([c.norm for c in clauses]):
         out.add("concession")
     if (acts | stated_acts) & OFFERING:
         out.add("offer_now")
