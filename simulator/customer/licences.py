@@ -166,6 +166,11 @@ def fit_plan(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]
             kept.append(intent)
             continue
         spec = _kinds()[kind]
+        swap = spec.get("swap_for")  # the same move in words that presuppose less, in place
+        if swap:
+            if not any(i.name == swap for i in intents):
+                kept.append(Intent(name=str(swap)))
+            continue
         by_licence = spec.get("instead_by_licence") or {}
         given = [str(v) for k, v in by_licence.items() if k in licences]
         if given or spec.get("instead"):
