@@ -17,8 +17,8 @@ Licences (all of the agent's last turn):
               answer to the objection is tagged on it, or it states a figure
   assured     informed, or it vouches for something (a proof or good news the reaction table
               of ``es/reactions.yaml`` knows)
-  concession  it concedes something (``concession_made`` of ``es/presuppositions.yaml``, not
-              denied in its sentence)
+  concession  it concedes something it had not conceded before in the call
+              (``concession_made`` of ``es/presuppositions.yaml``, not denied in its sentence)
   offer_now   it puts or speaks of the offer: a close, a trial close, a cross-sell, a feature or a
               benefit is tagged on it, or it names a product of the catalog or one of its prices
   monologue   it talks at length: ``monologue_words`` words outside its questions, or
@@ -44,6 +44,7 @@ INFORMING = frozenset({"feature", "benefit", "objection_response"})
 OFFERING = frozenset({"close", "trial_close", "cross_sell"}) | INFORMING
 VOUCHING = frozenset({"proof", "good_news"})
 _DIGIT = re.compile(r"\d")
+CONCEDED = "concessions_heard"  # ``state.play``: the concession phrases the agent said
 
 
 @cache
@@ -57,12 +58,37 @@ def _concession_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(normalize(str(p)) for p in said), tuple(normalize(str(p)) for p in denied)
 
 
-def _concedes(clauses: list[str]) -> bool:
-    """A sentence of the turn concedes something and does not deny it."""
+def _conceded(text: str) -> frozenset[str]:
+    """The concession phrases the turn says and does not deny: no denial word among the
+    ``denial_reach`` words before the phrase («no le puedo hacer un descuento», «ningún
+    descuento»; a «no» earlier in a long sentence denies another thing)."""
     said, denied = _concession_words()
-    return any(
-        reactions.has_phrase(n, said) and not reactions.has_phrase(n, denied) for n in clauses
-    )
+    reach = _setting("denial_reach", 5)
+    out: set[str] = set()
+    for clause in split_clauses(text[:4000]):
+        words = clause.norm.split()
+        for phrase in said:
+            size = len(phrase.split())
+            for i in range(len(words) - size + 1):
+                if " ".join(words[i : i + size]) != phrase:
+                    continue
+                head = " ".join(words[max(0, i - reach) : i])
+                if not reactions.has_phrase(head, denied):
+                    out.add(phrase)
+    return frozenset(out)
+
+
+def _new_concession(text: str, state: CustomerState) -> bool:
+    """The turn concedes what the agent had not conceded before («envío gratis» said again is no
+    new concession: blind panel O tb-02). The phrases heard are kept in ``state.play``, once per
+    turn (the mouth asks again for every line)."""
+    found = _conceded(text)
+    if state.play.get(f"{CONCEDED}_turn") != str(state.turn):
+        state.play[f"{CONCEDED}_turn"] = str(state.turn)
+        state.play[f"{CONCEDED}_before"] = state.play.get(CONCEDED, "")
+    before = {p for p in state.play[f"{CONCEDED}_before"].split("|") if p}
+    state.play[CONCEDED] = "|".join(sorted(before | found))
+    return bool(found - before)
 
 
 def _setting(key: str, default: int) -> int:
@@ -83,8 +109,6 @@ def text_licences(text: str) -> frozenset[str]:
         out.add("informed")
     if "informed" in out or reactions.triggers(text, acts) & VOUCHING:
         out.add("assured")
-    if _concedes([c.norm for c in clauses]):
-        out.add("concession")
     if (acts | stated_acts) & OFFERING:
         out.add("offer_now")
     stated_words = sum(len(n.replace("?", " ").split()) for n in stated)
@@ -103,6 +127,8 @@ def call_licences(text: str, state: CustomerState, scenario: Scenario | None) ->
         norm = " ".join(c.norm for c in split_clauses(text[:4000]))
         if cues.products_named(norm, scenario.catalog) or cues.catalog_price_said(text, scenario):
             out.add("offer_now")
+    if text and _new_concession(text, state):
+        out.add("concession")
     if state.turn <= _setting("opening_turns", 1):
         out.add("opening")
     return frozenset(out)

@@ -30,13 +30,27 @@ def _facts(text: str, turn: int = 5) -> frozenset[str]:
         ("¿Ya desconectó el módem y lo volvió a conectar?", "offer_now", False),
         ("¿Le interesaría agregar la funda por 349 pesos?", "offer_now", True),
         ("¿Le parece si le envío la información a su correo?", "assured", False),
-        ("Le puedo hacer un descuento del 10 % si lo contrata hoy.", "concession", True),
-        ("No tengo ningún descuento que darle, lo siento.", "concession", False),
         ("¿Me dice en qué colonia vive?", "data_asked", True),
     ],
 )
 def test_turn_licences(agent: str, licence: str, given_: bool) -> None:
     assert (licence in reaction_licences.text_licences(agent)) is given_
+
+
+def test_a_concession_is_new_in_the_call() -> None:
+    state = CustomerState(seed=1, turn=3)
+    free = "El envío es gratis y llega en tres días."
+    assert "concession" in reaction_licences.call_licences(free, state, None)
+    assert "concession" in reaction_licences.call_licences(free, state, None)  # same turn
+    state.turn = 5
+    again = "Lo que sí le aseguro es que con el envío gratis le llega a tiempo."
+    assert "concession" not in reaction_licences.call_licences(again, state, None)
+    state.turn = 7
+    denied = "No tengo ningún descuento que darle, lo siento."
+    assert "concession" not in reaction_licences.call_licences(denied, state, None)
+    state.turn = 9
+    cut = "Le puedo hacer un descuento de 200 pesos si lo aparta hoy."
+    assert "concession" in reaction_licences.call_licences(cut, state, None)
 
 
 def test_monologue_is_talk_outside_the_questions() -> None:
