@@ -210,7 +210,7 @@ def line_licensed(line: str, intent: str, facts: frozenset[str]) -> bool:
         return True
     norm = f" {normalize(str(line))} "
     for kind, intents, spared, markers in _line_kinds():
-        if (intents and intent not in intents) or intent in spared:
+        if (intents and intent not in intents) or intent in spared or not intent:
             continue  # a line checked outside its intent (``presuppose.all_false``) is free
         given = frozenset(f[len(LICENCE) :] for f in facts if f.startswith(LICENCE))
         if any(f" {m} " in norm for m in markers) and not licensed(kind, given):
