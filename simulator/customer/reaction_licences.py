@@ -21,6 +21,7 @@ Licences (all of the agent's last turn):
               (``concession_made`` of ``es/presuppositions.yaml``, not denied in its sentence)
   offer_now   it puts or speaks of the offer: a close, a trial close, a cross-sell, a feature or a
               benefit is tagged on it, or it names a product of the catalog or one of its prices
+  close_put   it asks for the decision (a close, a trial close, a cross-sell)
   monologue   it talks at length: ``monologue_words`` words outside its questions, or
               ``long_turn`` words in all
   data_asked  its question asks for a datum
@@ -41,7 +42,8 @@ from simulator.language.normalize import normalize
 from simulator.models.content import Scenario
 
 INFORMING = frozenset({"feature", "benefit", "objection_response"})
-OFFERING = frozenset({"close", "trial_close", "cross_sell"}) | INFORMING
+CLOSING = frozenset({"close", "trial_close", "cross_sell"})
+OFFERING = CLOSING | INFORMING
 VOUCHING = frozenset({"proof", "good_news"})
 _DIGIT = re.compile(r"\d")
 CONCEDED = "concessions_heard"  # ``state.play``: the concession phrases the agent said
@@ -111,6 +113,8 @@ def text_licences(text: str) -> frozenset[str]:
         out.add("assured")
     if (acts | stated_acts) & OFFERING:
         out.add("offer_now")
+    if (acts | stated_acts) & CLOSING:
+        out.add("close_put")
     stated_words = sum(len(n.replace("?", " ").split()) for n in stated)
     words = len([w for c in clauses for w in c.norm.split() if w != "?"])
     if stated_words >= _setting("monologue_words", 30) or words >= _setting("long_turn", 55):
