@@ -287,6 +287,10 @@ def _react(t: Turn) -> None:
         s.hold_permission = True
         t.say("hold_ok")
         return
+    if "hold_request" in t.acts:
+        # c1 (panel O td-05): a hold announced next to another question («¿Es correcto? Y si me
+        # permite, la dejo un momento en espera») is let happen by the customer who answers it
+        s.hold_permission = True
     if hold_replies.time_asked(t):  # «¿me permite unos minutos?» to talk: time, not a hold
         t.say("time_ok")
         return

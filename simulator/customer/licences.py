@@ -23,7 +23,7 @@ from typing import Any
 from simulator.analysis import questions
 from simulator.analysis.agent import tag_agent
 from simulator.analysis.clauses import split_clauses
-from simulator.customer import answer_form, cues, licence_data, reply_forms
+from simulator.customer import answer_form, cues, licence_data, reaction_licences, reply_forms
 from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -40,7 +40,11 @@ config = licence_data.config
 
 @cache
 def _kinds() -> dict[str, dict[str, Any]]:
-    kinds = {**(config().get("pieces") or {}), **(config().get("form_pieces") or {})}
+    kinds = {
+        **(config().get("pieces") or {}),
+        **(config().get("form_pieces") or {}),
+        **(config().get("reaction_pieces") or {}),  # c1 (session 22): reactions, any intent
+    }
     return {str(k): dict(v or {}) for k, v in kinds.items()}
 
 
@@ -56,12 +60,14 @@ def _plan_kinds() -> dict[str, str]:
 
 
 @cache
-def _line_kinds() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
-    """(kind, its intents, its normalized line markers) for kinds that are some lines of a bank."""
+def _line_kinds() -> tuple[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]], ...]:
+    """(kind, its intents (none: any), the intents it is not checked on, its normalized line
+    markers) for kinds that are some lines of a bank."""
     return tuple(
         (
             kind,
             frozenset(map(str, spec.get("intents", []))),
+            frozenset(map(str, spec.get("except_intents", []))),
             tuple(normalize(str(m)) for m in spec["lines"]),
         )
         for kind, spec in _kinds().items()
@@ -144,7 +150,7 @@ def turn_licences(t: Turn, was_accepted: bool) -> frozenset[str]:
         out.add("dictated")
     if was_accepted or t.s.payment_promise or t.s.resolved:
         out.add("agreement")
-    return frozenset(out)
+    return frozenset(out | reaction_licences.call_licences(t.text, t.s, t.scenario))
 
 
 def licensed(kind: str, licences: frozenset[str]) -> bool:
@@ -167,6 +173,11 @@ def fit_plan(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]
             kept.append(intent)
             continue
         spec = _kinds()[kind]
+        swap = spec.get("swap_for")  # the same move in words that presuppose less, in place
+        if swap:
+            if not any(i.name == swap for i in intents):
+                kept.append(Intent(name=str(swap)))
+            continue
         by_licence = spec.get("instead_by_licence") or {}
         given = [str(v) for k, v in by_licence.items() if k in licences]
         if given or spec.get("instead"):
@@ -191,6 +202,7 @@ def line_facts(
         out.add("check")
     if scenario is None or reply_forms.one_item(agent_text, scenario):
         out.add("one_item")
+    out |= reaction_licences.call_licences(agent_text, state, scenario)
     out.add("computed")  # facts made by hand (tests, checks) leave every line free
     if state.accepted or state.payment_promise or state.resolved:
         out.add("agreement")
@@ -198,16 +210,16 @@ def line_facts(
 
 
 def line_licensed(line: str, intent: str, facts: frozenset[str]) -> bool:
-    """A bank line of a licensed kind («Sí, mejor que lo verifique» of ``hold_ok``) is said
-    only with its licence among ``facts``; every other line is free."""
+    """A bank line of a licensed kind («Sí, mejor que lo verifique» of ``hold_ok``; a reaction
+    of any intent, «eso no lo sabía») is said only with its licence among ``facts``; every other
+    line is free. A line of several such kinds needs the licence of each."""
     if f"{LICENCE}computed" not in facts:
         return True
     norm = f" {normalize(str(line))} "
-    for kind, intents, markers in _line_kinds():
-        if intent not in intents:
+    for kind, intents, spared, markers in _line_kinds():
+        if (intents and intent not in intents) or intent in spared or not intent:
             continue  # a line checked outside its intent (``presuppose.all_false``) is free
-        if any(f" {m} " in norm for m in markers):
-            return licensed(
-                kind, frozenset(f[len(LICENCE) :] for f in facts if f.startswith(LICENCE))
-            )
+        given = frozenset(f[len(LICENCE) :] for f in facts if f.startswith(LICENCE))
+        if any(f" {m} " in norm for m in markers) and not licensed(kind, given):
+            return False
     return True

@@ -44,6 +44,11 @@ def _has(norm: str, phrases: tuple[str, ...]) -> bool:
     return any(p and f" {p} " in padded for p in phrases)
 
 
+def has_phrase(norm: str, phrases: tuple[str, ...]) -> bool:
+    """The normalized text holds one of the (normalized) phrases, as whole words."""
+    return _has(norm, phrases)
+
+
 def _statements(text: str) -> list[str]:
     """The normalized sentences of a turn that are not questions."""
     out = []

@@ -120,6 +120,13 @@ KNOWN_UNFAIR = {
     " la 21): el cliente pregunta en T14 «¿Y no pierdo mi número?» y el guion no la contesta",
     "td-06-asistencia-hogar-fuga-impaciente-excellent.txt": "guion desfasado (sesión 21): el"
     " cliente pregunta en T16 «¿Y cómo se paga?» y el guion contesta solo que no entra en el servicio",
+    # Session 22 (helper c1: an impatient interruption needs a real monologue to cut): at T3 the
+    # customer now hurries the agent with plain impatience instead of «A ver, pare», so at T7 it
+    # says «A ver, pare» where the panelist's customer said «Más cortito»; the script's T8 opens
+    # «Cortito:», an echo that no longer answers anything, and the customer (patience at its edge
+    # since T6) hangs up at T11 instead of T13.
+    "tg-06-seguro-gastos-medicos-impaciente-excellent.txt": "guion desfasado (sesión 22): en T8"
+    " el guion responde «Cortito:» a un «Más cortito» que el cliente ya no dice y cuelga en T11",
     # Session 16 (the customer accepts earlier and keeps to what was said): scripts written for the
     # older customer run out. zc-01: the impatient customer said yes at T14 («me quedo… hágalo»)
     # and hangs up at the script's answer to a question it no longer asked; zw-07: it keeps talking
