@@ -4,6 +4,8 @@ patterns (split from it to keep modules small)."""
 
 from __future__ import annotations
 
+import re
+
 from simulator.analysis.clauses import Clause
 from simulator.analysis.lexicon import agent_hit
 
@@ -21,6 +23,24 @@ def proposal_opinion_closes(found: dict[str, list[int]], clauses: list[Clause]) 
             del found["trial_close"]
 
 
+# the deal stated and the tag asked in one clause («entonces queda el cambio al plan … a partir de
+# su siguiente corte es correcto ?»: the clause splitter keeps them together)
+_TAIL_TAG = re.compile(
+    r"(?:es correcto|esta correcto|de acuerdo|esta de acuerdo|le parece(?: bien)?|conforme) \?$"
+)
+
+
+def _stated_before(clauses: list[Clause], i: int) -> bool:
+    """The deal is stated in the clauses right before the tag, back to the previous question (a
+    read-back cut by commas: «queda el cambio al Conecta 20, a nombre de…, desde su corte»)."""
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if clauses[k].question:
+            return False
+        if agent_hit("deal_statement", clauses[k].norm):
+            return True
+    return False
+
+
 def deal_tag_closes(found: dict[str, list[int]], clauses: list[Clause]) -> None:
     """«Entonces queda el cambio al Conecta 20 de 349 pesos, ¿de acuerdo?»: a bare tag asked right
     after the deal is stated puts the deal up for a yes, so the tag is a close."""
@@ -31,7 +51,11 @@ def deal_tag_closes(found: dict[str, list[int]], clauses: list[Clause]) -> None:
         for i in range(1, len(clauses))
         if clauses[i].question
         and agent_hit("deal_tag", clauses[i].norm)
-        and agent_hit("deal_statement", clauses[i - 1].norm)
+        and _stated_before(clauses, i)
+    ] + [
+        i
+        for i, c in enumerate(clauses)
+        if c.question and _TAIL_TAG.search(c.norm) and agent_hit("deal_statement", c.norm)
     ]
     if tags:
         found["close"] = tags[-1:]
