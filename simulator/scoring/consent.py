@@ -262,9 +262,26 @@ def registration_mismatch(ctx: CallContext) -> tuple[str, list[str]] | None:
     if registered is None or found.accepted is None:
         return None
     agreed = _agreed_products(ctx, found)
-    if not agreed or registered in agreed:
+    if not agreed or registered in agreed or _agreed_later(ctx, registered):
         return None
     return registered, sorted(agreed)
+
+
+def _agreed_later(ctx: CallContext, registered: str) -> bool:
+    """A later close put the registered promise and the customer said yes to it (the convenio
+    first accepted, then the minimum payment proposed instead when its first instalment could not
+    be met: blind panel P sb-03). The registration follows the last yes, not the first."""
+    sold = next(
+        (e.after_turn for e in ctx.transcript.events if e.type == "sale_registered"), ctx.n_turns
+    )
+    for n in ctx.agent_turns:
+        if n >= sold or n + 1 > ctx.n_turns or ctx.speaker(n + 1) != "customer":
+            continue
+        if not ctx.has(n, "close") or not ctx.has(n + 1, "acceptance"):
+            continue
+        if registered in _agreed_products(ctx, Consent(close=n, accepted=n + 1)):
+            return True
+    return False
 
 
 def mismatch_explanation(registered: str, agreed: list[str]) -> str:
