@@ -68,6 +68,13 @@ def _condition(product: CatalogEntry, claim: claims.Claim, qualified: bool) -> s
     return present[0]
 
 
+def _figures_said(condition: str, text: str) -> bool:
+    """Every figure of ``condition`` («10 meses») is said in the turn too."""
+    figures = re.findall(r"\d+", condition)
+    said = set(re.findall(r"\d+", text.replace(",", "")))
+    return bool(figures) and all(f in said for f in figures)
+
+
 def _absent_in_catalog(product: CatalogEntry, claim: claims.Claim) -> str | None:
     """The product's condition saying a condition claimed present is absent («le cobran
     penalización» against «Sin plazo forzoso»), if any."""
@@ -166,6 +173,10 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
             if claim.topic in limits.feature_topics():
                 scoped = catalog_limits.clause_products(ctx, text, claim.span) or products
             checks = [_condition(p, claim, qualified) for p in scoped]
+            # the same turn states the condition with its figures («…tienen un periodo de espera
+            # de 10 meses… Un accidente, en cambio, no tiene ese periodo de espera»): the denial
+            # is an exception the agent scoped, not a false condition (blind panel P sg-05)
+            checks = [c if c is None or not _figures_said(c, text) else None for c in checks]
             if scoped is not products:
                 spoken = [c for c in checks if c is not None]
                 judged = [
@@ -182,6 +193,7 @@ def contradictions(ctx: CallContext, n: int) -> list[Contradiction]:
             why = "condition"
         elif claim.kind == "coverage":
             checks = [_coverage(p, claim) for p in products]
+            checks = [c if c is None or not _figures_said(c, text) else None for c in checks]
             why = "coverage"
         elif claim.kind == "delivery":
             hours = claims.promised_hours(claim.span)
