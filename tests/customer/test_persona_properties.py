@@ -37,7 +37,10 @@ def _right_answer(call: Call) -> str:
     question = expert_questions.find(product, play["kq_topic"])
     assert question is not None
     if question.answers:
-        return f"Con gusto: son {question.answers[0]:g}, tal como dicen las condiciones."
+        # the sentence names the topic («la instalación…») with its figure (c3, session 22: only a
+        # sentence about the topic answers the expert's question)
+        topic = question.heard[0] if question.heard else "el dato"
+        return f"Con gusto: {topic}, son {question.answers[0]:g}, tal como dicen las condiciones."
     return f"No, {question.right[0]}, así viene en las condiciones."
 
 
@@ -88,12 +91,12 @@ def test_the_expert_presses_once_on_a_wrong_or_vague_answer_then_judges() -> Non
         pressed = call.say("En 48 horas.")
         assert pressed.intent_names == ["knowledge_test"] and "instalan" in pressed.text
         trust = call.state.trust
-        wrong = call.say("Sí, en 48 horas.")
+        wrong = call.say("Sí, la instalación es en 48 horas.")
         assert "wrong_fact_reaction" in wrong.intent_names and call.state.trust <= trust - 20
         vague = Call("experto", seed=seed)
         _expert_test(vague)
         assert "knowledge_test" in vague.say("Es rapidísimo, no se preocupe.").intent_names
-        assert "objection_softened" in vague.say("Perdón: en un máximo de 72 horas.").intent_names
+        assert "objection_softened" in vague.say("Perdón: la instalación es en un máximo de 72 horas.").intent_names
     assert checked >= 3
 
 
