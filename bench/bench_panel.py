@@ -83,6 +83,11 @@ PANELS = {
         "session 21 panel O",
         "the session 21 merge train a6117be (the session's customer and scorer branches merged)",
     ),
+    "sa sb sc sd se sf sg": (
+        "session 22 panel P",
+        "the session 22 merge train d91d14f (the session's customer and scorer branches merged;"
+        " a new panel brief, rebuilt after the machine lost the kit)",
+    ),
 }
 
 
