@@ -272,7 +272,12 @@ def _agreed_later(ctx: CallContext, registered: str) -> bool:
     first accepted, then the minimum payment proposed instead when its first instalment could not
     be met: blind panel P sb-03). The registration follows the last yes, not the first."""
     sold = next(
-        (e.after_turn for e in ctx.transcript.events if e.type == "sale_registered"), ctx.n_turns
+        (
+            e.after_turn
+            for e in ctx.transcript.events
+            if e.type == "sale_registered" and e.after_turn is not None
+        ),
+        ctx.n_turns,
     )
     for n in ctx.agent_turns:
         if n >= sold or n + 1 > ctx.n_turns or ctx.speaker(n + 1) != "customer":
