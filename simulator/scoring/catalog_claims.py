@@ -25,7 +25,7 @@ from simulator.models.transcript import CatalogEntry
 from simulator.scoring import catalog_limits
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.prices import products_named
+from simulator.scoring.prices import products_about
 
 LOOK_BACK = 8  # turns searched back for the product a claim is about
 SAME_DAY_HOURS = 12.0  # «hoy mismo», «en media hora»: a promise inside the day
@@ -41,11 +41,7 @@ class Contradiction:
 
 def _products(ctx: CallContext, n: int) -> list[CatalogEntry]:
     """The products a claim in turn ``n`` is about: named there, else the last named before."""
-    for m in range(n, max(0, n - LOOK_BACK), -1):
-        named = products_named(ctx, m)
-        if named:
-            return named
-    return list(ctx.transcript.catalog)
+    return products_about(ctx, n, LOOK_BACK)
 
 
 def _naming(product: CatalogEntry, names: tuple[str, ...], features: bool = False) -> list[str]:

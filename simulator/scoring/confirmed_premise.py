@@ -19,7 +19,7 @@ from simulator.models.transcript import CatalogEntry
 from simulator.scoring import cheapest_claim
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.prices import products_named
+from simulator.scoring.prices import products_about
 
 LOOK_BACK = 8  # turns searched back for the product the customer asks about
 TOPIC_WORD = 5  # a topic word is at least this long (folded)
@@ -76,11 +76,7 @@ def figures(text: str) -> list[Figure]:
 
 
 def _products(ctx: CallContext, n: int) -> list[CatalogEntry]:
-    for m in range(n, max(0, n - LOOK_BACK), -1):
-        named = products_named(ctx, m)
-        if named:
-            return named
-    return list(ctx.transcript.catalog)
+    return products_about(ctx, n, LOOK_BACK)
 
 
 def _catalog_figure(product: CatalogEntry, asked: Figure) -> tuple[str, float] | None:
