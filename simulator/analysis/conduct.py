@@ -385,8 +385,7 @@ def customer_reaction(text: str) -> str | None:
 
 
 def speaks_to_third_party(text: str) -> bool:
-    """The agent's own words say the listener is not the account holder: a reference, a relative
-    asked to pass a message («usted aparece como referencia de…», «dígale a su esposo que…»)."""
+    """The agent's words say the listener is not the holder («dígale a su esposo que…»)."""
     return _hit("third_party_listener", text)
 
 

@@ -25,7 +25,7 @@ from simulator.models.transcript import CatalogEntry
 from simulator.scoring import catalog_limits
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.prices import products_about
+from simulator.scoring.turn_products import products_about
 
 LOOK_BACK = 8  # turns searched back for the product a claim is about
 SAME_DAY_HOURS = 12.0  # «hoy mismo», «en media hora»: a promise inside the day

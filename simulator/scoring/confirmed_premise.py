@@ -19,7 +19,7 @@ from simulator.models.transcript import CatalogEntry
 from simulator.scoring import cheapest_claim
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
-from simulator.scoring.prices import products_about
+from simulator.scoring.turn_products import products_about
 
 LOOK_BACK = 8  # turns searched back for the product the customer asks about
 TOPIC_WORD = 5  # a topic word is at least this long (folded)

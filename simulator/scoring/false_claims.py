@@ -1,12 +1,7 @@
-"""Claims about the offer that are false or unverifiable: the critical error
-``inaccurate_information`` found in the agent's words.
-
-Promises nobody can keep («todo gratis», «aprobado seguro», a false legal consequence of a debt),
-conditions or delivery times the catalog contradicts (``catalog_claims``), and — where there is no
-catalog, as in an imported call — claims the agent's own earlier words contradict or that the
-agent took back only when the customer asked again (``own_claims``). The claims themselves are
-read by ``simulator.analysis.claims``. (A wrong price comes from ``elements_product``/``prices``.)
-"""
+"""Claims false or unverifiable (critical ``inaccurate_information``): promises nobody can keep
+(«todo gratis», a false legal consequence), conditions the catalog contradicts (``catalog_claims``)
+and, with no catalog, claims the agent's own words contradict (``own_claims``); read by
+``analysis.claims``. (A wrong price comes from ``elements_product``/``prices``.)"""
 
 from __future__ import annotations
 

@@ -249,16 +249,6 @@ def _strict_ok(value: float, named: list[CatalogEntry]) -> bool:
     return _close(value, set().union(*(condition_amounts(p) for p in named)))
 
 
-def products_about(ctx: CallContext, n: int, look_back: int) -> list[CatalogEntry]:
-    """The products turn ``n`` speaks of: named there, else the last named in the ``look_back``
-    turns before, else the whole catalog."""
-    for m in range(n, max(0, n - look_back), -1):
-        named = products_named(ctx, m)
-        if named:
-            return named
-    return list(ctx.transcript.catalog)
-
-
 def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
     """Mismatches, and the agent turns where a catalog price was stated correctly."""
     catalog = [p for p in ctx.transcript.catalog if p.price is not None]

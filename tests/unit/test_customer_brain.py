@@ -159,7 +159,9 @@ def test_objection_stack_pops_only_when_handled() -> None:
     assert [o.id for o in state.objections] == ["precio"]
     # answered: popped (acknowledgement carried over from the previous turn)
     reply, state = sim.respond_to_acts(
-        "Es poca la diferencia y vale la pena.", ["objection_response"], state
+        "Es poca la diferencia: por 50 pesos más tiene el doble de velocidad.",
+        ["objection_response"],
+        state,
     )
     assert state.objections == []
     assert state.objections_handled == ["precio"]
