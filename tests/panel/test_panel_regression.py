@@ -87,6 +87,10 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    # Session 22, found by the final clean-clone run (the expert now tests at the floor, c3): o-10's
+    # expert asks at T26 what the script, written for the older customer, passes by.
+    "o-10-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 22): el"
+    " experto pregunta en T26 y el guion no lo contesta",
     # Session 22, blind panel P: sg-04's expert, who picked the Conecta 8, answers the read-back
     # that ends «¿Lo autoriza?» with «Sí, está bien»; read as a data check, not as the close.
     "sg-04-retencion-plan-movil-experto-excellent.txt": "panel P (sesión 22): «¿Lo autoriza?» al"
