@@ -136,6 +136,15 @@ def _play(
     library = load_library(extra_dirs=list(content_dir) if content_dir else None)
     sc = library.scenario(scenario_id)
     pe = library.persona_for(sc, persona_id)
+    if steps:  # a product named in «/venta PRODUCTO» is checked before the call starts
+        from simulator.session.product_choice import chosen_product
+
+        for step in steps:
+            if step.kind == "sale" and step.text:
+                try:
+                    chosen_product(step.text, sc)
+                except InputError as error:
+                    raise InputError(str(error), path=step.path, line=step.line) from None
     services, trainee, history = _trainee(trainee_name)
     journal = Journal(journal_path) if journal_path else None
     mouth = _mouth(llm)
@@ -180,15 +189,19 @@ def _play(
         _console(stderr=True).print(
             texts.play("saved_for", name=_s(trainee.name), number=saved.call_id)
         )
+    from simulator.session.folio import case_folio
+
+    folio = case_folio(sc, seed)
     if as_json:
-        typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=1))
+        data = result.to_json_dict()
+        if folio and any(e.type == "sale_registered" for e in result.transcript.events):
+            data["folio"] = folio
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         for note in notes:
             _console(stderr=True).print(f"[yellow]{_s(note)}[/yellow]")
         return
     console = _console()
-    from simulator.session.folio import case_folio
-
-    _print_transcript(console, result, sc.kind, case_folio(sc, seed))
+    _print_transcript(console, result, sc.kind, folio)
     for note in notes:
         console.print(f"[yellow]{_s(note)}[/yellow]")
     _print_summary(console, result)
@@ -279,6 +292,8 @@ def _interactive(session: CallSession) -> CallResult:
                 if step.kind == "hangup":
                     break
                 reply = apply_step(session, step)
+                if step.kind == "sale":  # the agent sees what was registered and its folio
+                    _print_registration(console, session)
             else:
                 reply = session.agent_says(raw).text
         except SimuladorError as error:
@@ -294,6 +309,16 @@ def _interactive(session: CallSession) -> CallResult:
     if session.state.hung_up:
         console.print(f"[red]{texts.play('hung_up')}[/red]")
     return session.hang_up()
+
+
+def _print_registration(console: Any, session: CallSession) -> None:
+    from simulator.session.folio import case_folio
+
+    event = session.transcript.events[-1]
+    folio = case_folio(session.scenario, session.seed)
+    label = _event_label(event.type, event.value, session.scenario.kind, folio)
+    if label:
+        console.print(f"[dim]{label}[/dim]")
 
 
 def _print_transcript(
@@ -328,6 +353,7 @@ def _event_label(
         return texts.play("capture", value=_s(value))
     if kind == "sale_registered":
         what = display("registered", scenario_kind).rstrip(".")
+        what = f"{what}: {_s(value)}" if value else what
         return texts.play("sale", what=f"{what}. Folio: {folio}" if folio else what)
     if kind == "hangup" and value == "cliente":
         return texts.play("hung_up")

@@ -16,11 +16,12 @@ from simulator.errors import InputError, SimuladorError
 from simulator.session import texts
 from simulator.session.fields import resolve_field
 from simulator.session.hints import hint_key
+from simulator.session.product_choice import chosen_product
 
 if TYPE_CHECKING:
     from simulator.customer.simulator import CustomerReply, CustomerSimulator
     from simulator.customer.state import CustomerState
-    from simulator.models.content import Persona, Scenario
+    from simulator.models.content import Persona, Product, Scenario
     from simulator.models.transcript import EventType, Transcript
     from simulator.session.journal import Journal
 
@@ -100,13 +101,18 @@ class CallTools:
             self.journal.capture(field, value.strip())
         self._event("capture", f"{field}={value.strip()}")
 
-    def register_sale(self) -> None:
-        """Register the sale of the product the agent closed on (last one named by the agent)."""
+    def register_sale(self, product_name: str | None = None) -> None:
+        """Register the sale of ``product_name`` (``/venta Plan Conecta 8``) or, without one, of the
+        product the agent closed on (last one named by the agent)."""
         self._require_started()
-        agent = [t.text for t in self._transcript.turns if t.speaker == "agent"]
-        product = sold_product(agent, self.scenario)
-        if product is None and self.scenario.catalog:
-            product = self.scenario.catalog[0]
+        product: Product | None
+        if product_name and product_name.strip():
+            product = chosen_product(product_name, self.scenario)
+        else:
+            agent = [t.text for t in self._transcript.turns if t.speaker == "agent"]
+            product = sold_product(agent, self.scenario)
+            if product is None and self.scenario.catalog:
+                product = self.scenario.catalog[0]
         self._event("sale_registered", product.name if product else None)
 
     def hint(self) -> str | None:

@@ -1,9 +1,10 @@
 """Scripted calls: a text file where each line is an agent turn or a command.
 
 Commands: ``/espera SEGUNDOS`` (hold for that many simulated seconds; permission is judged from the
-agent's previous turn), ``/dato CAMPO=VALOR`` (capture a field), ``/venta`` (register the sale),
-``/colgar`` (end). Blank lines and ``#`` comments are skipped. Used by ``simulador play --script``
-and by the scripted-trainee harness.
+agent's previous turn), ``/dato CAMPO=VALOR`` (capture a field), ``/venta [PRODUCTO]`` (register the
+sale: of the product named, or else of the last one the agent spoke of), ``/colgar`` (end). Blank
+lines and ``#`` comments are skipped. Used by ``simulador play --script`` and by the scripted-trainee
+harness.
 
 Customers say different things with different seeds, so a script can also react: ``/si PATRÓN =>
 RESPUESTA`` is a standing rule; whenever the customer's words since the agent's last turn match
@@ -74,7 +75,7 @@ def parse_command(raw: str, *, path: str | None = None, line: int = 0) -> Step:
             raise InputError(_msg("bad_capture"), **where)  # type: ignore[arg-type]
         return Step("capture", field=key.strip(), text=value.strip(), line=line, path=path)
     if command == "/venta":
-        return Step("sale", line=line)
+        return Step("sale", text=rest, line=line, path=path)
     if command == "/colgar":
         return Step("hangup", line=line)
     valid = ", ".join(texts.script_commands())
@@ -164,7 +165,12 @@ def apply_step(session: CallSession, step: Step) -> str | None:
                 raise
             raise InputError(str(error), path=step.path, line=step.line) from None
     elif step.kind == "sale":
-        session.register_sale()
+        try:
+            session.register_sale(step.text or None)
+        except InputError as error:  # «/venta plan oro»: which line, and the scenario's products
+            if step.path is None:
+                raise
+            raise InputError(str(error), path=step.path, line=step.line) from None
     return None
 
 

@@ -152,9 +152,9 @@ class FakeSession:
         self.captured[field] = value
         self.transcript.capture[field] = value
 
-    def register_sale(self) -> None:
+    def register_sale(self, product_name: str | None = None) -> None:
         self.sale_registered = True
-        self.transcript.events.append(Event(type="sale_registered"))
+        self.transcript.events.append(Event(type="sale_registered", value=product_name))
 
     def hang_up(self, *, score: bool = True) -> CallResult:
         self.ended = True

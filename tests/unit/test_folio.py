@@ -43,4 +43,6 @@ def test_cli_shows_the_folio_when_a_service_request_is_registered(
     )
     assert result.exit_code == 0, result.output
     folio = case_folio(load_library().scenario(scenario), 7)
-    assert f"[Solicitud registrada en el sistema. Folio: {folio}]" in result.stdout
+    assert f"[Solicitud registrada en el sistema: Plomería de emergencia. Folio: {folio}]" in (
+        result.stdout
+    )
