@@ -34,7 +34,8 @@ INBOUND_KINDS = ("inbound_sale", "service")
 CUSTOMER_KINDS = ("service", "collections")  # the customer has the company's product
 AGENT_TEXT = "agent_text"  # ``state.play``: the agent's last turn (customer/line_audit.py)
 AGENT_KEPT = 2000  # characters of it kept
-PRODUCT = "product:"  # ``product:<id>``: the agent named this product of the catalog
+PRODUCT = "product:"
+NO_PROVIDER = frozenset({"", "ninguno", "ninguna", "nada", "no tiene"})  # ``product:<id>``: the agent named this product of the catalog
 
 
 @cache
@@ -129,6 +130,8 @@ def static_facts(scenario: Scenario) -> frozenset[str]:
         provider and provider == normalize(scenario.company.name)
     ):
         out.add("existing_customer")
+    if "existing_customer" in out or provider not in NO_PROVIDER:
+        out.add("has_current_product")  # «quiero comparar con lo que tengo» needs something had
     gender = address.customer_gender(scenario.customer.title, scenario.customer.first_name)
     out |= {"customer_female"} if gender == "f" else {"customer_male"} if gender == "m" else set()
     return frozenset(out)
@@ -206,6 +209,7 @@ def vocabulary() -> frozenset[str]:
         "inbound",
         "outbound",
         "existing_customer",
+        "has_current_product",
         "customer_male",
         "customer_female",
         "agreement_reached",

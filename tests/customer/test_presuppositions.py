@@ -226,3 +226,20 @@ def test_no_spoken_line_has_a_false_presupposition(shift: int) -> None:
             with mock.patch.object(facts, "today", lambda d=played: d):
                 run_script(session, read_script(PANEL / "scripts" / row["script"]))
     assert checked, "some lines with presuppositions were said (when true)"
+
+
+@pytest.mark.parametrize(
+    ("scenario", "has"),
+    [
+        ("seguro-gastos-medicos", False),  # «ninguno»: no insurance to compare with
+        ("tarjeta-credito-horizonte", False),  # never had a credit card
+        ("internet-veloz-hogar", True),  # another cable company
+        ("seguro-auto-amplio", True),  # another insurer
+        ("queja-internet-sin-servicio", True),  # the company's own customer
+    ],
+)
+def test_comparing_with_what_one_has_needs_something_had(scenario: str, has: bool) -> None:
+    """«Quiero comparar con lo que tengo» from a customer with no insurance was a contradiction
+    (lead's play, session 23)."""
+    known = presuppose.static_facts(load_library().scenario(scenario))
+    assert ("has_current_product" in known) is has

@@ -152,3 +152,27 @@ def test_seeded_calls_refer_only_to_this_call() -> None:
             if state.hung_up:
                 break
     assert turns >= 1000 and holds
+
+
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "Para los cuatro sale en 2,380 pesos al mes: su esposa 850 y cada hijo 340.",
+        "Para toda la familia serían 2,380 al mes.",
+        "Usted 850, su esposa 850 y por cada hijo 340; en total 2,380 pesos al mes.",
+    ],
+)
+def test_a_family_price_said_is_not_asked_again(agent: str) -> None:
+    """«¿Y cuánto sería para incluir a mi esposa y a los niños?» after the agent gave the price
+    for the four (lead's play, session 23)."""
+    settled = memory.topic_lines(memory.topics_answered(normalize(agent), agent))
+    asked = normalize("¿Y cuánto sería para incluir a mi esposa y a los niños?")
+    assert any(stem in asked for stem in settled)
+    assert any(stem in normalize("No tan rápido; primero quiero el costo total.") for stem in settled)
+
+
+def test_a_single_price_does_not_settle_the_family_price() -> None:
+    agent = "El Esencial cuesta 850 pesos al mes para usted."
+    settled = memory.topic_lines(memory.topics_answered(normalize(agent), agent))
+    asked = normalize("¿Y cuánto sería para incluir a mi esposa y a los niños?")
+    assert not any(stem in asked for stem in settled)
