@@ -101,6 +101,15 @@ class CallTools:
             self.journal.capture(field, value.strip())
         self._event("capture", f"{field}={value.strip()}")
 
+    def sale_candidate(self) -> str | None:
+        """The product ``register_sale`` would take without a name (the last one the agent spoke
+        of), for the list the call screen shows."""
+        agent = [t.text for t in self._transcript.turns if t.speaker == "agent"]
+        product = sold_product(agent, self.scenario)
+        if product is None and self.scenario.catalog:
+            product = self.scenario.catalog[0]
+        return product.name if product else None
+
     def register_sale(self, product_name: str | None = None) -> None:
         """Register the sale of ``product_name`` (``/venta Plan Conecta 8``) or, without one, of the
         product the agent closed on (last one named by the agent)."""
@@ -109,10 +118,8 @@ class CallTools:
         if product_name and product_name.strip():
             product = chosen_product(product_name, self.scenario)
         else:
-            agent = [t.text for t in self._transcript.turns if t.speaker == "agent"]
-            product = sold_product(agent, self.scenario)
-            if product is None and self.scenario.catalog:
-                product = self.scenario.catalog[0]
+            candidate = self.sale_candidate()
+            product = chosen_product(candidate, self.scenario) if candidate else None
         self._event("sale_registered", product.name if product else None)
 
     def hint(self) -> str | None:

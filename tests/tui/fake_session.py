@@ -152,6 +152,9 @@ class FakeSession:
         self.captured[field] = value
         self.transcript.capture[field] = value
 
+    def sale_candidate(self) -> str | None:
+        return self.scenario.catalog[0].name if self.scenario.catalog else None
+
     def register_sale(self, product_name: str | None = None) -> None:
         self.sale_registered = True
         self.transcript.events.append(Event(type="sale_registered", value=product_name))

@@ -136,8 +136,7 @@ async def play_script(pilot: Pilot[Any], lines: list[str], clock: Any = None) ->
             field, _, value = line[len("/dato ") :].partition("=")
             await capture(pilot, field.strip(), value.strip())
         elif line.startswith("/venta"):
-            await pilot.press("f5")
-            await pilot.pause()
+            await register(pilot, line[len("/venta") :].strip() or None)
         elif line.startswith("/espera"):
             seconds = float(line.split()[1]) if len(line.split()) > 1 else 10.0
             await pilot.press("f4")
@@ -178,3 +177,23 @@ def steady(run_before: Callable[[Any], Awaitable[None]]) -> Callable[[Any], Awai
         await settle(pilot)
 
     return wrapped
+
+
+async def register(pilot: Any, product: str | None = None) -> None:
+    """F5, then on the product list (catalogs with more than one product) Enter on the product
+    named (default: the one the list preselects, the last the agent spoke of)."""
+    from simulator.tui.screens.register_modal import RegisterModal
+
+    await pilot.press("f5")
+    await pilot.pause()
+    screen = pilot.app.screen
+    if not isinstance(screen, RegisterModal):
+        return
+    if product is not None:
+        from simulator.session.product_choice import chosen_product
+
+        name = chosen_product(product, screen.scenario).name
+        names = [p.name for p in screen.scenario.catalog]
+        screen.query_one("#register-products").highlighted = names.index(name)
+    await pilot.press("enter")
+    await pilot.pause()

@@ -13,6 +13,7 @@ from tests.tui.pilot_helpers import (
     login,
     open_scenario,
     play_script,
+    register,
     say,
     settle,
 )
@@ -264,12 +265,54 @@ async def test_f5_registers_what_the_call_is_about(services: Any, clock: Any) ->
             assert str(call.query_one("#sp-answer", Button).label) == answer
             await pilot.press("f2", "f3")
             await settle(pilot)
-            await pilot.press("f5")
+            await register(pilot)
             await settle(pilot)
-            assert said in transcript_text(call)
+            assert said.rstrip(".") in transcript_text(call)
             folio = case_folio(call.scenario, 3)  # a service request gets its case number
             assert (f"Folio: {folio}." in transcript_text(call)) == (folio is not None)
             assert (folio is not None) == (scenario == "cambio-domicilio-internet")
+
+
+async def test_f5_lists_the_catalog_and_registers_the_product_chosen(
+    services: Any, clock: Any
+) -> None:
+    """The agent spoke of the plan kept, but registers the address change: the list preselects the
+    last product spoken of, the agent moves to another; Esc registers nothing (panel P sb-04)."""
+    from textual.widgets import OptionList
+
+    from simulator.tui.screens.register_modal import RegisterModal
+    from tests.tui.test_call_voice import transcript_text
+
+    app = make_app(services, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await login(pilot, "Mariana")
+        call = await open_scenario(pilot, "cambio-domicilio-internet", seed=3)
+        await pilot.press("f2", "f3")
+        await settle(pilot)
+        await say(
+            pilot, "Internet Veloz, buenas tardes. Conserva su Plan Hogar 100 megas de 399 pesos."
+        )
+        await pilot.press("f5")
+        await pilot.pause()
+        modal: Any = app.screen
+        assert isinstance(modal, RegisterModal)
+        names = [p.name for p in call.scenario.catalog]
+        options = modal.query_one(OptionList)
+        assert names[options.highlighted] == "Plan Hogar 100 megas"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is call and not call.sale_done
+        assert "registrada" not in transcript_text(call)
+        await pilot.press("f5")
+        await pilot.pause()
+        first = names[0]
+        app.screen.query_one(OptionList).highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert call.sale_done
+        assert f"Solicitud registrada en el sistema: {first}." in transcript_text(call)
+        events = [e for e in call.session.transcript.events if e.type == "sale_registered"]
+        assert [e.value for e in events] == [first]
 
 
 async def test_results_say_why_a_call_ended_without_its_goal(services: Any, clock: Any) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from simulator.tui.app import SimuladorApp
 from tests.tui.fakes import FakeServices, FixedClock, fake_pending, make_settings
-from tests.tui.pilot_helpers import capture, login, open_scenario, say, settle, wait_for
+from tests.tui.pilot_helpers import capture, login, open_scenario, register, say, settle, wait_for
 
 SMALL = (80, 24)
 LARGE = (100, 34)
@@ -71,7 +71,8 @@ async def _in_call(pilot: Any, clock: FixedClock, mode: str = "practice") -> Any
 
 async def _finished(pilot: Any, clock: FixedClock) -> None:
     await _in_call(pilot, clock)
-    await pilot.press("f5", "f6")
+    await register(pilot)
+    await pilot.press("f6")
     await pilot.pause()
     await pilot.click("#yes")
     await settle(pilot)
@@ -140,6 +141,17 @@ def test_call_on_hold_large(snap_compare: Any) -> None:
         await pilot.press("f4")
         clock.advance(25)
         pilot.app.screen._tick()
+        await pilot.pause()
+
+    assert snap_compare(make_app(clock=clock), terminal_size=LARGE, run_before=steady(run_before))
+
+
+def test_register_product_list(snap_compare: Any) -> None:
+    clock = FixedClock()
+
+    async def run_before(pilot: Any) -> None:
+        await _in_call(pilot, clock)
+        await pilot.press("f5")
         await pilot.pause()
 
     assert snap_compare(make_app(clock=clock), terminal_size=LARGE, run_before=steady(run_before))

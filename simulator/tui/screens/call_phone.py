@@ -175,20 +175,36 @@ class CallPhone(_MixinBase):
             said = display_name("register_again", kind) if done else "Solo se registra en llamada."
             self.notify(said, severity="information" if done else "warning")
             return
+        if len(self.scenario.catalog) > 1:  # which product: the agent picks it on a list
+            from simulator.tui.screens.register_modal import RegisterModal
+
+            modal = RegisterModal(self.scenario, self.session.sale_candidate())
+            self.app.push_screen(modal, self._register_chosen)
+            return
+        self._register_chosen(None)
+
+    def _register_chosen(self, product: str | None) -> None:
+        if len(self.scenario.catalog) > 1 and product is None:
+            return  # Esc on the list: nothing registered
+        if self.phase != "live" or self.sale_done:
+            return
         if self.waiting:
             self.sale_done = True
-            self.deferred.append(self._register_sale)
+            self.deferred.append(lambda: self._register_sale(product))
             return
-        self._register_sale()
+        self._register_sale(product)
 
-    def _register_sale(self) -> None:
+    def _register_sale(self, product: str | None = None) -> None:
         try:
-            self.session.register_sale()
+            self.session.register_sale(product)
         except SimuladorError as error:
             self._error(error)
             return
         self.sale_done = True
-        said = display_name("registered", self.scenario.kind)
+        said = display_name("registered", self.scenario.kind).rstrip(".")
+        registered = [e for e in self.session.transcript.events if e.type == "sale_registered"]
+        what = registered[-1].value if registered else None
+        said = f"{said}: {what}." if what else f"{said}."
         folio = case_folio(self.scenario, self.live.seed)
         self._system(f"{said} Folio: {folio}." if folio else said)
 
