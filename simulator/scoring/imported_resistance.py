@@ -6,8 +6,8 @@ cannot pay, a caller who asks to cancel or threatens to leave, a customer who co
 after the agent answered the first complaint in a call filed as service. An analyst judges how
 each of those was handled (acknowledge, explore, answer) whatever the call's kind; the simulator's
 own calls keep their scenario's reading (``elements_objections``), so only imported calls are read
-here. The words are concepts in ``es/cues.yaml`` (``cannot_pay``, ``leaving``); the acts are the
-shared reading of the turn (``complaint``).
+here. The words are concepts in ``es/cues.yaml`` (``cannot_pay``, ``cancel_request``,
+``leaving``); the acts are the shared reading of the turn (``complaint``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ def cannot_pay(ctx: CallContext, n: int) -> bool:
 
 def leaving(ctx: CallContext, n: int) -> bool:
     """Customer turn ``n`` asks to cancel the service or says they will leave the company."""
-    return bool(tx.cue("leaving").search(ctx.folded[n - 1]))
+    folded = ctx.folded[n - 1]
+    return bool(tx.cue("cancel_request").search(folded) or tx.cue("leaving").search(folded))
 
 
 def complained_again(ctx: CallContext, n: int) -> bool:
