@@ -39,8 +39,8 @@ def recorded_turns(ctx: CallContext) -> list[int]:
 def owed(ctx: CallContext, judged: Judged) -> Judged:
     """``judged`` unless an imported call left the element not applicable while its kind (or
     the agent's own words) say there was data to manage."""
-    if judged.result.met is not None or not ctx.imported or ctx.transcript.required_fields:
-        return judged
+    if judged.facts.get("na") != "no data handled" or not ctx.imported:
+        return judged  # judged, or not applicable for another reason (the data was refused…)
     recorded = recorded_turns(ctx)
     if recorded:
         out = Judged(
