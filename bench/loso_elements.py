@@ -14,6 +14,12 @@ and ``preparation`` left out), its M/NM share, and elements done well recognised
 overall and per element, for the plain dev grading and for the folds. The judgements a fold flips
 are listed by call id and element (no third-party text).
 
+Session 23 (helper s4), 91 dev calls, 460 judgements: on main c24f07c dev agreement 0.828 / done
+well 0.877, LOSO **0.796 / 0.833** (objection handling done well 0.5 → 0.312 and call closing 0.955
+→ 0.864 lose most). After s4's rules for imported calls (resistance without an offer read as an
+objection, data a complaint / collections / cancellation owes): dev 0.841 / 0.895, LOSO **0.809 /
+0.846**. Held-out (not opened here) was 0.660 / 0.564: the fold removes only part of the gap.
+
 Reads only the dev side of ``bench/external/split.json`` and ``realcalls_dev`` (one source per
 call). Writes ``bench/results/loso_elements.json`` (``--no-write`` prints only). A source whose
 entries are all shared is graded once (its fold equals its dev grading).
