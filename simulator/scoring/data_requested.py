@@ -14,7 +14,7 @@ import re
 
 from simulator.analysis.customer import is_do_not_call_text
 from simulator.models.scorecard import ElementResult
-from simulator.scoring import elements_data
+from simulator.scoring import data_owed, elements_data
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, dedupe
@@ -23,10 +23,12 @@ _PIECES = re.compile(r"(?<=[.!?;…,])\s+|\s+pero\s+")
 MISSING = {
     "do_not_call": "Confirmar al cliente que se registra su petición de no volver a llamarle",
     "callback": "Acordar cuándo volver a llamar y confirmarlo, como pidió el cliente",
+    "cancel": "Registrar la solicitud de cancelación (o canalizarla) y confirmárselo al cliente",
 }
 BETTER = {
     "do_not_call": "Con gusto, registro su número para que no le volvamos a llamar.",
     "callback": "Claro, ¿a qué hora le puedo llamar mañana? Le marco a las cinco, como me pide.",
+    "cancel": "Entendido, levanto su solicitud de cancelación; su folio es el 3307.",
 }
 
 
@@ -40,6 +42,8 @@ def customer_requests(ctx: CallContext) -> list[tuple[int, str]]:
             found.append((n, "do_not_call"))
         elif tx.cue("callback_request").search(folded):
             found.append((n, "callback"))
+        elif tx.cue("cancel_request").search(folded):
+            found.append((n, "cancel"))
     return found
 
 
@@ -53,6 +57,8 @@ def honoured(ctx: CallContext, n: int, what: str) -> int | None:
             return a
         if what == "callback" and tx.cue("callback").search(folded):
             return a
+        if what == "cancel" and tx.cue("case_recorded").search(folded):
+            return a
     return None
 
 
@@ -64,7 +70,7 @@ def judge(ctx: CallContext) -> Judged:
     # no turn to answer it
     requests = [(n, what) for n, what in customer_requests(ctx) if ctx.next_agent(n)]
     if not requests:
-        return judged
+        return data_owed.owed(ctx, judged)
     kept = {n: honoured(ctx, n, what) for n, what in requests}
     unkept = [(n, what) for n, what in requests if kept[n] is None]
     if not unkept:

@@ -26,6 +26,7 @@ from simulator.models.scorecard import Evidence
 from simulator.scoring import applicability, brushoff, chosen_product, consent, kinded
 from simulator.scoring import text as tx
 from simulator.scoring.context import SELLING_ACTS, CallContext
+from simulator.scoring.imported_resistance import turns as imported_resistance
 from simulator.scoring.judged import Judged, example, judged, not_applicable
 from simulator.scoring.slots import slots
 
@@ -54,6 +55,7 @@ def objection_turns(ctx: CallContext) -> list[int]:
             and (
                 (ctx.has(n, "objection") and not owns_unoffered(ctx, n))
                 or n in renewed_complaints(ctx)
+                or n in imported_resistance(ctx)
                 or (ctx.imported and declines_offer(ctx, n))
             )
         ]
@@ -377,9 +379,8 @@ def judge(ctx: CallContext) -> Judged:
         if a is not None and not ctx.has(a, "greeting", "company_id", "agent_id")
     ]
     evidence = [ctx.evidence(a) for a in answers[:3]]
-    # the customer's objection is cited only when it went unanswered:
-    # an element met is shown by the agent's own turns (panel J: «T1 no es evidencia de manejo
-    # de objeciones»)
+    # the customer's objection is cited only when it went unanswered: an element met is shown
+    # by the agent's own turns (panel J: «T1 no es evidencia de manejo de objeciones»)
     evidence += [ctx.evidence(n) for n in [*unaddressed, *ignored][:3]]
     if not answers:
         # the close judged, quoted at its question rather than the pitch before it (panel K
