@@ -20,6 +20,7 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import (
     consent_scope,
     cross_sell,
+    denied_identity,
     dnc_asked,
     exposure,
     false_claims,
@@ -75,6 +76,8 @@ def disrespect(ctx: CallContext) -> list[ErrorFinding]:
         )
     for a, why in reactions.refused_name(ctx, {f.turn for f in found if f.turn is not None}):
         found.append(_error(ctx, "disrespect", a, why))
+    for a, why in denied_identity.find(ctx, {f.turn for f in found if f.turn is not None}):
+        found.append(_error(ctx, "disrespect", a, why))  # «nada de número equivocado, don X»
     # Imported calls: the customer's «¡no me falte al respeto!» names the turn before it.
     flagged = {f.turn for f in found if f.turn is not None}
     for a, why in reactions.offended_turns(ctx, flagged):
