@@ -109,8 +109,7 @@ def find(ctx: CallContext, flagged: set[int]) -> list[tuple[int, str]]:
         names = _asked_names(ctx, n)
         if asked is None or not names:
             continue
-        asked_for = is_identity_check(ctx, asked) or bool(_titled_names(ctx.text(asked)))
-        if not conduct.holder_absent(ctx.text(n), asked_for):
+        if not conduct.holder_absent(ctx.text(n), is_identity_check(ctx, asked)):
             continue
         for a in ctx.next_agent(n, AFTER):
             if any(_comes_to_phone(ctx, m) for m in ctx.customer_turns if n < m < a):
