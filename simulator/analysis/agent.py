@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from simulator.analysis import conduct, offensive, talking_down
+from simulator.analysis import conduct, disrespect_shapes, offensive, talking_down
 from simulator.analysis.clauses import Clause, is_open, is_question, split_clauses
 from simulator.analysis.close_forms import deal_tag_closes, proposal_opinion_closes
 from simulator.analysis.customer import objection_alone
@@ -277,7 +277,7 @@ def _tag_agent_cached(text: str, context: str | None) -> tuple[str, ...]:
     found = _match_clauses(clauses)
     if "disrespect" not in found and conduct.mocking_laughter(text):
         found["disrespect"] = [0]  # the laugh and the challenge fall in different clauses
-    if "disrespect" not in found and talking_down.kind(text):
+    if "disrespect" not in found and (talking_down.kind(text) or disrespect_shapes.kind(text)):
         found["disrespect"] = [0]  # talking down read by its shape across the clauses
     _topic_que_tal(found, clauses)
     _resolve_greeting(found, clauses, norm)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from simulator.analysis import offensive, talking_down
+from simulator.analysis import disrespect_shapes, offensive, talking_down
 from simulator.analysis.lexicon import compile_list, load_yaml
 from simulator.language.normalize import MAX_CHARS, normalize
 
@@ -181,7 +181,8 @@ def disrespect_kind(text: str) -> str | None:
             return kind  # a word of the offensive lexicon said of the listener
     if mocking_laughter(text):
         return "mockery"
-    return talking_down.kind(text)  # the same offence in a shape the lists above do not name
+    # the same offence in a shape the lists above do not name
+    return disrespect_shapes.kind(text) or talking_down.kind(text)
 
 
 def _conditional(pattern: re.Pattern[str], norm: str) -> bool:

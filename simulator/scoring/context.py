@@ -16,6 +16,7 @@ from simulator.language.normalize import normalize
 from simulator.models.scorecard import Evidence, TurnActs
 from simulator.models.transcript import Transcript
 from simulator.scoring import text as tx
+from simulator.scoring import thanked_consent
 from simulator.scoring.lang import amounts_in
 
 PRESENTATION_ACTS = frozenset({"feature", "benefit"})
@@ -190,9 +191,7 @@ class CallContext:
         imported."""
         t = self.transcript
         return (
-            t.scenario is None
-            and t.outcome is None
-            and all(e.type == "hangup" for e in t.events)
+            t.scenario is None and t.outcome is None and all(e.type == "hangup" for e in t.events)
         )
 
     @property
@@ -295,9 +294,8 @@ def states_registration(text: str) -> bool:
         if sentence.rstrip().endswith("?"):
             continue
         folded = tx.fold(sentence)
-        if tx.cue("registers_sale").search(folded) and not tx.cue("registers_sale_not").search(
-            folded
-        ):
+        said = tx.cue("registers_sale").search(folded) or thanked_consent.thanks_for_consent(folded)
+        if said and not tx.cue("registers_sale_not").search(folded):
             return True
     return False
 

@@ -20,7 +20,9 @@ from simulator.models.scorecard import ErrorFinding
 from simulator.scoring import (
     consent_scope,
     cross_sell,
+    denied_identity,
     dnc_asked,
+    dnc_renewed,
     exposure,
     false_claims,
     imposed_product,
@@ -54,6 +56,9 @@ OTHER_CUSTOMER_WHY = (
     "El agente contó lo que otro cliente compró, debe o hizo (un vecino con nombre, el dueño "
     "anterior de la línea, la persona que llamó antes): datos de terceros, aunque nadie los pidiera."
 )
+DNC_WHY = (
+    "En el turno {n} el cliente pidió que no le volvieran a llamar y el agente siguió insistiendo."
+)
 DISRESPECT_DEFAULT = "El agente faltó al respeto al cliente (burla, culpa o lo calla)."
 
 
@@ -75,6 +80,8 @@ def disrespect(ctx: CallContext) -> list[ErrorFinding]:
         )
     for a, why in reactions.refused_name(ctx, {f.turn for f in found if f.turn is not None}):
         found.append(_error(ctx, "disrespect", a, why))
+    for a, why in denied_identity.find(ctx, {f.turn for f in found if f.turn is not None}):
+        found.append(_error(ctx, "disrespect", a, why))  # «nada de número equivocado, don X»
     # Imported calls: the customer's «¡no me falte al respeto!» names the turn before it.
     flagged = {f.turn for f in found if f.turn is not None}
     for a, why in reactions.offended_turns(ctx, flagged):
@@ -329,8 +336,12 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
     anyway = reactions.calls_again_anyway(ctx)
     if anyway is not None:  # «si me cuelga, lo vuelvo a llamar»: overridden before it is asked
         return [_error(ctx, "ignores_do_not_call", *anyway)]
+    found: list[ErrorFinding] = []
     for n in ctx.customer_turns:
-        if not is_do_not_call(ctx, n):
+        # each request counts once: a request made again after the agent's first persistence
+        # («ya le dije que no me marquen») and overridden again is a second finding
+        asks = is_do_not_call(ctx, n) or dnc_renewed.renewed(ctx, n)
+        if not asks or any(f.turn is not None and f.turn > n for f in found):
             continue
         # the offer brought up again right after the request (collections: the debt is still
         # owed and may be stated once, so only persuasion and selling count there)
@@ -363,18 +374,13 @@ def ignores_do_not_call(ctx: CallContext) -> list[ErrorFinding]:
                 )
                 or (respects and not accepted and conduct.offers_after_respect(text))
             ):
-                return [
-                    _error(
-                        ctx,
-                        "ignores_do_not_call",
-                        a,
-                        f"En el turno {n} el cliente pidió que no le volvieran a llamar y el agente siguió insistiendo.",
-                    )
-                ]
-        repeated = reactions.dnc_repeated(ctx, n)
-        if repeated is not None:
-            return [_error(ctx, "ignores_do_not_call", *repeated)]
-    return []
+                found.append(_error(ctx, "ignores_do_not_call", a, DNC_WHY.format(n=n)))
+                break
+        else:
+            repeated = reactions.dnc_repeated(ctx, n)
+            if repeated is not None and not found:
+                return [_error(ctx, "ignores_do_not_call", *repeated)]
+    return found
 
 
 def find(ctx: CallContext) -> list[ErrorFinding]:
