@@ -82,6 +82,7 @@ def situation_question(text: str) -> str | None:
             clauses
             and is_open(clauses[-1])
             and not data_question(folded)
+            and not _pattern("datum_question").search(folded)
             and not tx.cue("permission_question").search(folded)
             and not _generic_question(folded)
         ):
@@ -99,6 +100,35 @@ def _generic_question(question: str) -> bool:
     a yes/no question led by «en cuanto a…» (rule data ``generic_question``, panel N ub-02 T1,
     uc-01 T13, ug-03 T8)."""
     return bool(_pattern("generic_question").search(question.strip(" ,.")))
+
+
+def _data_only_questions(ctx: CallContext, n: int) -> bool:
+    """Every question of the turn asks for a datum or for the data read back to be confirmed
+    («¿Y la dirección donde haríamos la instalación…?», «¿los datos que le leí están todos
+    correctos?»): data capture, no probe of the situation (blind panel P sc-03 T18, sd-06 T18)."""
+    asked = [tx.fold(q) for q in questions.bodies(ctx.text(n), _READ)]
+    return bool(asked) and all(data_question(q) or _pattern("datum_question").search(q) for q in asked)
+
+
+def _decision_question(ctx: CallContext, n: int) -> bool:
+    """After the offer was presented in a sale, a question that puts the offer up for a choice
+    or an opinion («¿Cuál de los dos le late más?») asks for the decision; it probes nothing
+    (blind panel P sc-02 T9)."""
+    shown = ctx.first_presentation
+    return ctx.selling and shown is not None and n > shown and ctx.has(n, "trial_close", "close")
+
+
+def _asks_situation(ctx: CallContext, n: int, out: set[str]) -> bool:
+    """Agent turn ``n`` asks an open question about the customer's situation up to the offer's
+    presentation, whatever else it does (a read-back, a reflection, a proposal of options):
+    the needs detection shown when no turn only probes (blind panel P sa-03 T8, sa-06 T4)."""
+    if n == ctx.agent_turns[0] or out & {"refusal", "registration", "call_back", "read_back"}:
+        return False
+    shown = ctx.first_presentation
+    if ctx.selling and shown is not None and n > shown:
+        return False
+    asked = situation_question(ctx.text(n))
+    return asked is not None and not _data_only_questions(ctx, n)
 
 
 def _permission_only(ctx: CallContext, n: int) -> bool:
@@ -333,6 +363,8 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         and ctx.has(n, *ASKS)
         and not ctx.has(n, *NOT_PROBING)
         and not _permission_only(ctx, n)
+        and not _data_only_questions(ctx, n)
+        and not _decision_question(ctx, n)
         and not _settles_order(ctx, n, situation)
     ):
         out.add("probe")
@@ -364,6 +396,8 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         out.add("reflection")
     if _claims(ctx, n) and "call_back" not in out:
         out.add("product_claim")
+    if _asks_situation(ctx, n, out):
+        out.add("asks_situation")
     return frozenset(out)
 
 
