@@ -37,6 +37,8 @@ NOT_PROBING = (
 )
 # a number read back digit by digit («cinco cinco, nueve ocho…») repeats a datum
 _READ = 2000  # the part of a turn read for its questions
+# a phone or account number said in groups of digits («55 23 45 67 89», «81 1234 5670»)
+_DIGIT_RUN = re.compile(r"\d{2,}(?:[ .-]\d{2,}){2,}")
 _SPELLED = re.compile(r"\b(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b")
 SPELLED_DIGITS = 4
 # «Él lo trae, no se preocupe» repeats a word, it reflects nothing (panel M vb-02 T15)
@@ -201,6 +203,9 @@ def _data_tokens(text: str) -> set[str]:
     """What a datum looks like in a turn: digit groups, e-mails and capitalised words inside a
     sentence (names, streets)."""
     tokens = set(re.findall(r"\d{2,}", text)) | set(re.findall(r"\S+@\S+", text.lower()))
+    # a number read back in other groups («81 1234 5670» for «81 12 34 56 70», blind panel P
+    # sa-03 T14) is the same datum: its digits run together
+    tokens |= {re.sub(r"\D", "", m) for m in _DIGIT_RUN.findall(text)}
     tokens |= {
         tx.fold(w) for w in re.findall(r"(?<=[^.!?¿¡:]\s)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})", text)
     }
@@ -215,9 +220,17 @@ def _repeats_data(ctx: CallContext, n: int) -> bool:
     before = [c for c in ctx.customer_turns if c < n and ctx.has(c, "data_given")]
     if not before:
         return False
-    if before[-1] == n - 1 or len(_SPELLED.findall(ctx.folded[n - 1])) >= SPELLED_DIGITS:
+    if len(_SPELLED.findall(ctx.folded[n - 1])) >= SPELLED_DIGITS:
         return True
-    return bool(_repeated(ctx, n, before))
+    if before[-1] == n - 1 and not states_registration(ctx.text(n)):
+        # right after the datum, a confirmation repeats it unless it only says it is registered
+        # («Listo, quedó registrado todo.», blind panel P sb-04 T15)
+        return True
+    said = _repeated(ctx, n, before)
+    # the customer's name alone is how the agent addresses him («Listo, don Jorge, quedó
+    # registrado todo.», blind panel P sb-04 T15), no datum read back
+    name = {tx.fold(w) for w in (ctx.customer_name or "").split()}
+    return bool(said) and not (len(said) == 1 and said <= name)
 
 
 def _echoes_data(ctx: CallContext, n: int) -> bool:
