@@ -203,3 +203,64 @@ def test_the_fillers_named_are_the_ones_said() -> None:
     assert said("Pues ya le mando un plomero, pues no se preocupe.") == ["pues", "pues"]
     assert "este" in said("Este… le comento que, este, sí hay cobertura.")
     assert said("Le confirmo su cita para mañana a las diez.") == []
+
+
+# ------------------------------------------------------------------ outcome (panel P se-05, sa-06)
+
+
+def _sale_outcome(hung_up: bool, registered: bool) -> str:
+    from simulator.customer.state import CustomerState
+    from simulator.models.transcript import Event
+    from simulator.session.result import decide_outcome
+
+    class _Scenario:
+        goal = "sale"
+        required_fields: list[str] = []
+
+    lines = [
+        ("agent", "¿Le parece si dejamos contratada la Cobertura Total hoy?"),
+        ("customer", "Ándele, sí."),
+        ("agent", "Perfecto. Ahora sí, ¿me da las placas y el modelo de su coche?"),
+        ("customer", "Ya no tengo tiempo, le cuelgo."),
+    ]
+    transcript = Transcript.model_validate(
+        {"kind": "sale", "turns": [{"speaker": s, "text": t} for s, t in lines]}
+    )
+    events = [Event(type="consent", after_turn=2, value="accepted")]
+    if registered:
+        events.append(Event(type="sale_registered", after_turn=3, value="Cobertura Total"))
+    transcript.events = events
+    state = CustomerState(accepted=True, hung_up=hung_up)
+    return decide_outcome(_Scenario(), state, transcript)  # type: ignore[arg-type]
+
+
+def test_a_yes_hung_up_on_before_registering_is_no_sale() -> None:
+    assert _sale_outcome(hung_up=True, registered=False) == "hung_up"
+    assert _sale_outcome(hung_up=True, registered=True) == "sale"
+    assert _sale_outcome(hung_up=False, registered=False) == "sale"
+
+
+def _deferral(agent_last: str) -> str | None:
+    from simulator.models.transcript import Event, Turn
+    from simulator.session.outcome_reason import outcome_reason
+
+    turns = [
+        Turn(speaker="agent", text="¿Le parece que iniciemos su solicitud del plan Familiar?"),
+        Turn(speaker="customer", text="No decido sin platicarlo con mi esposa."),
+        Turn(speaker="agent", text=agent_last),
+        Turn(speaker="customer", text="Está bien, gracias."),
+    ]
+    events = [Event(type="consent", t=1.0, value="hesitated", after_turn=2, reason="objection")]
+    return outcome_reason("no_sale", Transcript(kind="sale", turns=turns, events=events))
+
+
+def test_a_deferral_with_an_agreed_call_back_is_no_unresolved_objection() -> None:
+    for line in (
+        "Me parece muy bien. Le mando el resumen y le marco mañana a las cinco, ¿le parece?",
+        "Claro, es decisión de los dos. ¿Le parece si la llamo el jueves en la tarde?",
+        "Con gusto; le propongo llamarle el viernes para resolver sus dudas.",
+    ):
+        said = _deferral(line) or ""
+        assert "seguimiento" in said and "sin resolver" not in said, line
+    plain = _deferral("Entiendo. Cualquier cosa aquí estamos.") or ""
+    assert "objeción sin resolver" in plain
