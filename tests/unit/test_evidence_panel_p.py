@@ -264,3 +264,14 @@ def test_a_deferral_with_an_agreed_call_back_is_no_unresolved_objection() -> Non
         assert "seguimiento" in said and "sin resolver" not in said, line
     plain = _deferral("Entiendo. Cualquier cosa aquí estamos.") or ""
     assert "objeción sin resolver" in plain
+
+
+def test_a_read_back_tip_says_dates_and_amounts_as_an_agent_would() -> None:
+    from simulator.scoring.data_quotes import spoken
+
+    assert spoken("fecha_nacimiento", "7/11/1990") == "7 de noviembre de 1990"
+    assert spoken("fecha_nacimiento", "1990-11-07") == "7 de noviembre de 1990"
+    assert spoken("ingreso_mensual", "25000") == "25,000 pesos"
+    assert spoken("monto", "1,850") == "1,850 pesos"
+    assert spoken("fecha_pago", "27") == "27"  # a day, no amount
+    assert spoken("numero_cuenta", "18000") == "18000"
