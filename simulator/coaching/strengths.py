@@ -21,7 +21,8 @@ from simulator.scoring.elements_closing import acceptance_turn
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
 from simulator.scoring.signal_context import closes_in_words
-from simulator.scoring.turn_functions import data_question, functions
+from simulator.scoring.turn_functions import functions
+from simulator.scoring.turn_questions import data_question
 
 MAX_STRENGTHS = 4
 # «No se preocupe, señora, le va a gustar. ¿Su teléfono?»: comfort in passing on the way to the

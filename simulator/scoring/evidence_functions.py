@@ -16,7 +16,8 @@ from typing import Any
 
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, dedupe
-from simulator.scoring.turn_functions import functions, rules, turns_with
+from simulator.scoring.turn_functions import functions, turns_with
+from simulator.scoring.turn_questions import rules
 
 
 def _ordered(ctx: CallContext, turns: list[int], order: str) -> list[int]:

@@ -12,17 +12,22 @@ objection answer reads the same functions.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
 
-from simulator.analysis import conduct, questions
-from simulator.analysis.clauses import clauses_of, is_open
-from simulator.datafiles import resource_yaml
+from simulator.analysis import conduct
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, states_registration
 from simulator.scoring.elements_objections import is_do_not_call, objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
 from simulator.scoring.evidence_fit import informs
+from simulator.scoring.turn_questions import (
+    asks_situation,
+    data_only_questions,
+    decision_question,
+    pattern,
+    permission_only,
+    situation_question,
+    statement_words,
+)
 
 ASKS = ("open_question", "closed_question")
 OPENING_ACTS = ("greeting", "company_id", "agent_id", "offer_help")
@@ -58,89 +63,6 @@ READ_BACK_TOKENS = 2
 NOT_PRESENTING = ("registration", "refusal", "call_back", "read_back", "identification")
 
 
-@cache
-def rules() -> dict[str, Any]:
-    """The rule data: each element's evidence functions and the cue lists read here."""
-    return dict(resource_yaml("simulator.scoring", "es/evidence_functions.yaml"))
-
-
-@cache
-def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in rules()[name]))
-
-
-def data_question(question: str) -> bool:
-    """The (folded) question only asks for a figure, a date or a datum."""
-    return bool(_pattern("data_question").search(question))
-
-
-def situation_question(text: str) -> str | None:
-    """The turn's first open question about the customer's situation, not for a figure, a date,
-    leave to go on or a datum (``None`` when it has none)."""
-    for asked in questions.bodies(text, _READ):
-        clauses = clauses_of(f"¿{asked}?")
-        folded = tx.fold(asked)
-        if (
-            clauses
-            and is_open(clauses[-1])
-            and not data_question(folded)
-            and not _pattern("datum_question").search(folded)
-            and not tx.cue("permission_question").search(folded)
-            and not _generic_question(folded)
-        ):
-            return asked.strip()
-    return None
-
-
-def _statement_words(text: str) -> int:
-    """The words the turn says outside its questions."""
-    return len(questions.without(text, _READ).split())
-
-
-def _generic_question(question: str) -> bool:
-    """The (folded) question asks nothing about the situation: «¿qué necesita?», «¿cuál es?»,
-    a yes/no question led by «en cuanto a…» (rule data ``generic_question``, panel N ub-02 T1,
-    uc-01 T13, ug-03 T8)."""
-    return bool(_pattern("generic_question").search(question.strip(" ,.")))
-
-
-def _data_only_questions(ctx: CallContext, n: int) -> bool:
-    """Every question of the turn asks for a datum or for the data read back to be confirmed
-    («¿Y la dirección donde haríamos la instalación…?», «¿los datos que le leí están todos
-    correctos?»): data capture, no probe of the situation (blind panel P sc-03 T18, sd-06 T18)."""
-    asked = [tx.fold(q) for q in questions.bodies(ctx.text(n), _READ)]
-    return bool(asked) and all(data_question(q) or _pattern("datum_question").search(q) for q in asked)
-
-
-def _decision_question(ctx: CallContext, n: int) -> bool:
-    """After the offer was presented in a sale, a question that puts the offer up for a choice
-    or an opinion («¿Cuál de los dos le late más?») asks for the decision; it probes nothing
-    (blind panel P sc-02 T9)."""
-    shown = ctx.first_presentation
-    return ctx.selling and shown is not None and n > shown and ctx.has(n, "trial_close", "close")
-
-
-def _asks_situation(ctx: CallContext, n: int, out: set[str]) -> bool:
-    """Agent turn ``n`` asks an open question about the customer's situation up to the offer's
-    presentation, whatever else it does (a read-back, a reflection, a proposal of options):
-    the needs detection shown when no turn only probes (blind panel P sa-03 T8, sa-06 T4)."""
-    if n == ctx.agent_turns[0] or out & {"refusal", "registration", "call_back", "read_back"}:
-        return False
-    shown = ctx.first_presentation
-    if ctx.selling and shown is not None and n > shown:
-        return False
-    asked = situation_question(ctx.text(n))
-    return asked is not None and not _data_only_questions(ctx, n)
-
-
-def _permission_only(ctx: CallContext, n: int) -> bool:
-    """Every question of the turn asks for leave («¿tiene tres minutos?», «¿me permite…?»)."""
-    asked = [tx.fold(q) for q in questions.bodies(ctx.text(n), _READ)]
-    return bool(asked) and all(
-        tx.cue("permission_question").search(q) or re.search(r"\bminutos?\b", q) for q in asked
-    )
-
-
 def _objection_answers(ctx: CallContext) -> set[int]:
     answers = set()
     for n in objection_turns(ctx):
@@ -154,7 +76,7 @@ def _objection_answers(ctx: CallContext) -> set[int]:
             a = after[0] if after and _engages(ctx, after[0]) else None
         if a is None or (
             conduct.refuses_disclosure(ctx.text(a))
-            and _pattern("confidential").search(ctx.folded[a - 1])
+            and pattern("confidential").search(ctx.folded[a - 1])
         ):
             continue
         if _probes_instead(ctx, a):
@@ -288,7 +210,7 @@ def _presents(ctx: CallContext, n: int, out: set[str]) -> bool:
         return False
     # a request for data after a long explanation still explains (panel N uf-04 T9: «Se programa
     # con al menos 3 días hábiles… El cambio no tiene costo…»); a recap before it does not
-    words = _statement_words(ctx.text(n))
+    words = statement_words(ctx.text(n))
     if ctx.has(n, "data_request", "data_confirmation") and words < PRESENT_WORDS_WITH_DATA:
         return False
     money = any(a.is_money for a in ctx.amounts(n))
@@ -338,11 +260,11 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         out.add("identification")
     if n in answers:
         out.add("objection_answer")
-    if conduct.refuses_disclosure(text) and _pattern("confidential").search(folded):
+    if conduct.refuses_disclosure(text) and pattern("confidential").search(folded):
         out.add("refusal")
     if states_registration(text):
         out.add("registration")
-    if _pattern("call_back").search(folded):
+    if pattern("call_back").search(folded):
         out.add("call_back")
     if ctx.has(n, "close", "trial_close"):
         out.add("close")
@@ -375,9 +297,9 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         and not offers
         and ctx.has(n, *ASKS)
         and not ctx.has(n, *NOT_PROBING)
-        and not _permission_only(ctx, n)
-        and not _data_only_questions(ctx, n)
-        and not _decision_question(ctx, n)
+        and not permission_only(ctx, n)
+        and not data_only_questions(ctx, n)
+        and not decision_question(ctx, n)
         and not _settles_order(ctx, n, situation)
     ):
         out.add("probe")
@@ -409,7 +331,7 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         out.add("reflection")
     if _claims(ctx, n) and "call_back" not in out:
         out.add("product_claim")
-    if _asks_situation(ctx, n, out):
+    if asks_situation(ctx, n, out):
         out.add("asks_situation")
     return frozenset(out)
 

@@ -58,8 +58,7 @@ def _follow_up_agreed(transcript: Transcript, after: int) -> bool:
     pattern = re.compile(str(texts.data_value("follow_up")))
     start = max(0, after - 2)
     return any(
-        t.speaker == "agent" and pattern.search(normalize(t.text))
-        for t in transcript.turns[start:]
+        t.speaker == "agent" and pattern.search(normalize(t.text)) for t in transcript.turns[start:]
     )
 
 

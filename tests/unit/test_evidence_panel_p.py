@@ -23,7 +23,10 @@ from simulator.scoring.turn_functions import functions
 
 OUTBOUND_SALE = [
     ("customer", "¿Bueno?"),
-    ("agent", "Buenas tardes, le habla Rocío Lara de Seguros Alfa. ¿Hablo con el señor Tomás Rivas?"),
+    (
+        "agent",
+        "Buenas tardes, le habla Rocío Lara de Seguros Alfa. ¿Hablo con el señor Tomás Rivas?",
+    ),
     ("customer", "Sí, soy yo."),
     (
         "agent",
@@ -170,9 +173,7 @@ def test_a_confidentiality_refusal_is_not_praised_as_listening() -> None:
     ]
     card, ctx = _score(lines, kind="service")
     assert "refusal" in functions(ctx, 3)
-    assert not any(
-        s.skill == "active_listening" and s.turn == 3 for s in card.feedback.strengths
-    )
+    assert not any(s.skill == "active_listening" and s.turn == 3 for s in card.feedback.strengths)
 
 
 def test_le_parece_que_iniciemos_is_a_close() -> None:
@@ -275,3 +276,14 @@ def test_a_read_back_tip_says_dates_and_amounts_as_an_agent_would() -> None:
     assert spoken("monto", "1,850") == "1,850 pesos"
     assert spoken("fecha_pago", "27") == "27"  # a day, no amount
     assert spoken("numero_cuenta", "18000") == "18000"
+
+
+def test_a_monologue_tip_is_a_line_to_say() -> None:
+    from simulator.coaching.long_turn import opening_idea
+
+    said = (
+        "Perfecto, ya quedó anotado. Le comento cómo funciona: el cambio no tiene costo una vez "
+        "al año y conserva su plan. El técnico llega en la mañana y le deja el módem listo."
+    )
+    assert opening_idea(said).startswith("Le comento cómo funciona")
+    assert opening_idea("¿Me confirma su correo?") == ""
