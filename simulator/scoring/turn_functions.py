@@ -79,7 +79,7 @@ def _objection_answers(ctx: CallContext) -> set[int]:
             and pattern("confidential").search(ctx.folded[a - 1])
         ):
             continue
-        if _probes_instead(ctx, a):
+        if _probes_instead(ctx, a) or _pitch_only(ctx, a):
             continue
         # the answer acknowledges, explores or answers with a fact: «Sí, sí, ahorita le mando a
         # alguien. ¿Dirección y teléfono?» or «No, también teléfono y dirección» only moves on to
@@ -92,6 +92,13 @@ def _objection_answers(ctx: CallContext) -> set[int]:
         if substance or any(x.is_money for x in ctx.amounts(a)):
             answers.add(a)
     return answers
+
+
+def _pitch_only(ctx: CallContext, a: int) -> bool:
+    """In a sale, agent turn ``a`` is the offer's first presentation and takes up nothing the
+    customer raised (no empathy, no reflection): the pitch, not the objection's answer (blind
+    panel P sa-05 T13 after «sea rápido», se-03 T8)."""
+    return ctx.selling and a == ctx.first_presentation and not ctx.has(a, "empathy", "paraphrase")
 
 
 def _procedure_only(ctx: CallContext, a: int) -> bool:

@@ -287,3 +287,27 @@ def test_a_monologue_tip_is_a_line_to_say() -> None:
     )
     assert opening_idea(said).startswith("Le comento cómo funciona")
     assert opening_idea("¿Me confirma su correo?") == ""
+
+
+def test_the_first_pitch_without_empathy_is_no_objection_answer() -> None:
+    lines = [
+        ("agent", "Buenas tardes, le habla Iris de Red Móvil. ¿Hablo con el señor Abel Ruiz?"),
+        ("customer", "Sí. Mire, no me interesa, siempre me ofrecen cosas que no sirven."),
+        (
+            "agent",
+            "Le puedo cambiar al Plan Conecta 20 por 349 pesos al mes, con 20 GB y llamadas "
+            "ilimitadas a todo México, sin plazo forzoso. ¿Se lo cambio?",
+        ),
+        ("customer", "Es que en otra compañía me lo dejan más barato."),
+        (
+            "agent",
+            "Entiendo que quiera pagar menos, señor Ruiz. ¿Qué le ofrecen allá? Aquí conserva su "
+            "número y no paga penalización si se cambia de plan después.",
+        ),
+        ("customer", "Déjeme pensarlo."),
+        ("agent", "Claro. ¿Algo más en que le ayude? Gracias por su tiempo, buena tarde."),
+    ]
+    _, ctx = _score(lines)
+    assert ctx.first_presentation == 3
+    assert "objection_answer" not in functions(ctx, 3)
+    assert "objection_answer" in functions(ctx, 5)
