@@ -32,3 +32,19 @@ def fillers(text: str) -> int:
     if not any(ch in text for ch in "?¿") and re.search(r"[a-z] (?:verdad|me explico)$", norm):
         count += 1
     return count
+
+
+def said(text: str) -> list[str]:
+    """The fillers of ``text`` as said (normalized: «pues», «este», «o sea», «verdad»), one entry
+    per occurrence, so a tip can name the ones the agent used (blind panel P sb-01 T5: «este…»
+    named to an agent who said «pues» and «ajá»)."""
+    if not text:
+        return []
+    text = text[:MAX_CHARS]
+    always, tags = filler_patterns()
+    norm = normalize(text)
+    found = [m.group(0).strip(" ?") for m in always.finditer(norm)]
+    if _ESTE_PAUSE.search(fold(text)) and "este" not in found:
+        found.append("este")
+    found += [f"¿{m.group(0).strip(' ?')}?" for m in tags.finditer(norm)]
+    return [f for f in found if f]

@@ -15,7 +15,6 @@ from simulator.coaching import long_turn, situation, suggest
 from simulator.coaching.phrasing import (
     answer_for,
     asks_nothing,
-    fill,
     need_clause,
     question_part,
 )
@@ -353,7 +352,7 @@ def _delivery(ctx: CallContext, card: Scorecard, hint: Hint = None) -> list[Feed
                 n,
                 f"Monólogo de {words} palabras sin dejar hablar al cliente.",
                 "Los discursos largos pierden al cliente; una idea por turno y una pregunta para comprobar.",
-                fill("monologue_split"),
+                long_turn.monologue_line(ctx, n),
             )
         )
     product = [n for n in ctx.agent_turns if ctx.has(n, "feature")]

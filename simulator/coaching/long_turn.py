@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from simulator.coaching.phrasing import fill
 from simulator.coaching.situation import pressed_for_time
 from simulator.datafiles import parse as parse_yaml
 from simulator.scoring.context import CallContext
@@ -56,3 +57,39 @@ def worth_splitting(
     if not answers_customer(ctx, n):
         return True
     return words > limit["answer_words"] and not ends_handing_floor(ctx.text(n))
+
+
+# the first idea of a long turn, as the agent said it: up to its first full stop, at most
+# ``OPENING_WORDS`` words (cut at a comma when longer)
+OPENING_WORDS = 25
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def monologue_line(ctx: CallContext, n: int) -> str:
+    """A line to say instead of the monologue: its own first idea, then the floor handed back
+    (the instruction only when the turn has no sentence to start from)."""
+    start = opening_idea(ctx.text(n))
+    return fill("monologue_line", inicio=start) if start else fill("monologue_split")
+
+
+_ACKNOWLEDGES = re.compile(
+    r"^(?:perfecto|gracias|listo|muy bien|claro|entendido|ok|de acuerdo|excelente|anotado)\b",
+    re.IGNORECASE,
+)
+
+
+def opening_idea(text: str) -> str:
+    """The turn's first sentence that says something (not a question, not an acknowledgement
+    or a recap of what was noted when more follows), short enough to say before handing the
+    floor back («Le comento cómo funciona: el cambio no tiene costo una vez al año.»)."""
+    sentences = [s.strip() for s in _SENTENCE.split(text.strip())]
+    sentences = [s for s in sentences if s and "?" not in s and len(s.split()) >= 4]
+    saying = [s for s in sentences if not _ACKNOWLEDGES.match(s)]
+    for sentence in saying or sentences:
+        words = sentence.split()
+        if len(words) > OPENING_WORDS:
+            cut = " ".join(words[:OPENING_WORDS])
+            cut = cut.rsplit(",", 1)[0] if "," in cut else cut
+            sentence = cut.rstrip(",;: ") + "."
+        return sentence
+    return ""

@@ -21,12 +21,17 @@ from simulator.scoring.elements_closing import acceptance_turn
 from simulator.scoring.elements_objections import objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
 from simulator.scoring.signal_context import closes_in_words
-from simulator.scoring.turn_functions import data_question, functions
+from simulator.scoring.turn_functions import functions
+from simulator.scoring.turn_questions import data_question
 
 MAX_STRENGTHS = 4
 # «No se preocupe, señora, le va a gustar. ¿Su teléfono?»: comfort in passing on the way to the
 # data is no active listening to praise (panel L wb-06 T13)
 BRUSH_WORDS = 12
+# a turn whose main job is one of these shows listening only when no plainer reflection exists
+_NOT_LISTENING = frozenset(
+    {"presentation", "identification", "data_request", "read_back", "registration", "call_back"}
+)
 
 
 @cache
@@ -93,15 +98,7 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     items: list[FeedbackItem] = []
     opening = card.elements.get("opening_protocol")
     if opening is not None and opening.met and ctx.agent_turns:
-        items.append(
-            item(
-                ctx,
-                "phone_etiquette",
-                ctx.agent_turns[0],
-                "Inicio de llamada completo según el protocolo.",
-                "Saludo, empresa, nombre y propósito dan confianza desde el primer segundo.",
-            )
-        )
+        items.append(_opening(ctx, [e.turn for e in opening.evidence if e.turn]))
     limit = ctx.probing_limit
     # a question that probes: not a data request, a call-back time or an offer of more help
     # (panels F and G: «¿a qué hora le acomoda que le llame?» praised as probing)
@@ -156,9 +153,16 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
     # first (panel N ua-02 T13, uf-05 T6: praise on turns the metrics did not count; score-q)
     counted = metric_counts.reflection_turns(ctx)
     restated = set(metric_counts.paraphrase_turns(ctx))
+    # a reflection is praised where it is the turn's job: not a confidentiality refusal, and
+    # the pitch, the opening or a request for data only when no plainer one exists (blind panel
+    # P sg-01 T21, sf-06 T8, sb-03 T6, sg-04 T9)
     reflections = sorted(
-        (n for n in dict.fromkeys(reflections) if n in counted),
-        key=lambda n: (n not in restated, n),
+        (
+            n
+            for n in dict.fromkeys(reflections)
+            if n in counted and "refusal" not in functions(ctx, n)
+        ),
+        key=lambda n: (bool(functions(ctx, n) & _NOT_LISTENING), n not in restated, n),
     )
     if reflections:
         items.append(
@@ -197,7 +201,7 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 "objection_handling",
                 answered[0],
                 "Atendió la objeción en lugar de ignorarla.",
-                "Reconocer y responder la objeción mantiene viva la venta.",
+                why_for(ctx, "objection"),
             )
         )
     # a close that asks for the decision: «la registro como emergencia» or «le registro la
@@ -231,13 +235,38 @@ def strengths(ctx: CallContext, card: Scorecard) -> list[FeedbackItem]:
                 ctx,
                 "closing",
                 accepted_close or closes[-1],  # the close the customer answered, else the last
-                "Pidió la decisión al cliente.",
-                "Sin intento de cierre no hay venta; lo hizo en el momento oportuno.",
+                "Pidió el compromiso de pago al cliente."
+                if ctx.kind == "collections"
+                else "Pidió la decisión al cliente.",
+                why_for(ctx, "closing"),
             )
         )
     faulty = {e.turn for e in card.critical_errors + card.non_critical_errors if e.turn}
     # a turn cited for an error is never praised (panel p-04: pressure praised as handling)
     return [i for i in items if i.turn not in faulty][:MAX_STRENGTHS]
+
+
+def why_for(ctx: CallContext, strength: str) -> str:
+    """Why ``strength`` matters, in the words of the call's kind (rule data ``strength_why``:
+    no «venta» in an assistance or a collections call, blind panel P sa-01 T5, sa-03 T10)."""
+    table = templates()["strength_why"][strength]
+    base = {"complaint": "service"}.get(ctx.kind, ctx.kind)
+    return str(table.get(base) or table["generic"])
+
+
+def _opening(ctx: CallContext, shown: list[int]) -> FeedbackItem:
+    """The complete opening praised where it was said: an outbound call greets and names itself
+    in one turn and gives the reason after the customer answers, so a quote of the greeting alone
+    does not show the purpose (blind panel P sc-03 T2, sf-03 T2): both turns are named."""
+    first = shown[0] if shown else ctx.agent_turns[0]
+    later = [n for n in shown if n > first]
+    message = "Inicio de llamada completo según el protocolo."
+    if later:
+        message = (
+            f"Inicio de llamada completo según el protocolo: se presentó en el turno {first} "
+            f"y dijo el motivo de la llamada en el turno {later[-1]}."
+        )
+    return item(ctx, "phone_etiquette", first, message, why_for(ctx, "opening"))
 
 
 def _data_only(ctx: CallContext, n: int) -> bool:

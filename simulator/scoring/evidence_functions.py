@@ -16,7 +16,8 @@ from typing import Any
 
 from simulator.scoring.context import CallContext
 from simulator.scoring.judged import Judged, dedupe
-from simulator.scoring.turn_functions import functions, rules, turns_with
+from simulator.scoring.turn_functions import functions, turns_with
+from simulator.scoring.turn_questions import rules
 
 
 def _ordered(ctx: CallContext, turns: list[int], order: str) -> list[int]:
@@ -30,7 +31,8 @@ def _ordered(ctx: CallContext, turns: list[int], order: str) -> list[int]:
 def pick(ctx: CallContext, rule: dict[str, Any], entries: list[dict[str, Any]]) -> list[int]:
     """The turns that show the element: per function, ``take`` turns in ``order``, the turns
     with less weight of ``avoid`` functions first (the entry's own ``avoid`` over the rule's); at
-    most ``cite`` turns. A turn whose weight reaches ``alone_from`` is quoted only when no turn
+    most ``cite`` turns. An entry with ``before_offer`` takes, in a sale, only the turns up to the
+    offer's presentation. A turn whose weight reaches ``alone_from`` is quoted only when no turn
     was chosen before it."""
     chosen: list[int] = []
     for entry in entries:
@@ -39,6 +41,10 @@ def pick(ctx: CallContext, rule: dict[str, Any], entries: list[dict[str, Any]]) 
         weight = avoid if isinstance(avoid, dict) else dict.fromkeys(avoid, 1)
         alone = entry.get("alone_from", rule.get("alone_from"))
         having = _ordered(ctx, turns_with(ctx, entry["function"]), entry.get("order", "first"))
+        if entry.get("before_offer") and ctx.selling and ctx.first_presentation is not None:
+            # the standard's probe comes before the offer (blind panel P sa-06 T24: the summary
+            # of the agreed call-back; sb-05 T16: the apology for pressing)
+            having = [n for n in having if n <= ctx.first_presentation]
         # the turns that do the least else first (a stable sort keeps the order within a rank)
         pool = sorted(having, key=lambda n: sum(weight.get(f, 0) for f in functions(ctx, n)))
         taken = 0

@@ -61,7 +61,20 @@ def render(template: str, slots: dict[str, str]) -> str:
             template = template.replace(
                 pattern, "," if pattern.endswith(",") and pattern.startswith(",") else ""
             )
-    return tidy(_FREE.sub(_free, template.format_map(_Slots(slots))))
+    return tidy(
+        _FREE.sub(_free, _greeting(template.format_map(_Slots(slots)), slots.get("saludo", "")))
+    )
+
+
+# The model openings say «buenos días»; the call's own time of day goes in its place (blind panel
+# P sb-01 T1: «buenos días» suggested to an agent who rightly said «buenas tardes»).
+_MORNING = re.compile(r"\b([Bb])uenos días\b")
+
+
+def _greeting(template: str, said: str) -> str:
+    if not said or said == "buenos días":
+        return template
+    return _MORNING.sub(lambda m: m.group(1) + said[1:], template)
 
 
 # A price of 0 said as people say it: «Visita técnica no tiene costo», not «cuesta 0 pesos».

@@ -6,6 +6,9 @@ It sits above ``context`` (the per-call view), ``address`` (how people are named
 
 from __future__ import annotations
 
+import re
+
+from simulator.analysis.fillers import said as fillers_said
 from simulator.models.transcript import CatalogEntry
 from simulator.scoring import text as tx
 from simulator.scoring.address import agent_spoken_name, courtesy_name, full_name_phrase
@@ -39,7 +42,32 @@ def _slots(ctx: CallContext) -> dict[str, str]:
         "tipo": example_kind(ctx),
         "dominio": call_domain(ctx),
         "tercero": "sí" if third_party(ctx) else "",
+        "saludo": _time_greeting(ctx),
+        "muletillas": _fillers_said(ctx),
     }
+
+
+def _fillers_said(ctx: CallContext) -> str:
+    """The agent's most frequent fillers, quoted («pues» o «ajá»); «este…» when none is found."""
+    counts: dict[str, int] = {}
+    for n in ctx.agent_turns:
+        for word in fillers_said(ctx.text(n)):
+            counts[word] = counts.get(word, 0) + 1
+    top = sorted(counts, key=lambda w: (-counts[w], w))[:2]
+    return " o ".join(f"«{w}»" for w in top) if top else "«este…»"
+
+
+_GREETING = re.compile(r"\b(buenos dias|buenas tardes|buenas noches)\b")
+
+
+def _time_greeting(ctx: CallContext) -> str:
+    """The greeting of the time of day the agent used first («buenas tardes»), with its accent;
+    empty when the agent said none (the model phrasing keeps its own)."""
+    for n in ctx.agent_turns[:3]:
+        found = _GREETING.search(ctx.folded[n - 1])
+        if found:
+            return found.group(1).replace("dias", "días")
+    return ""
 
 
 def example_kind(ctx: CallContext) -> str:

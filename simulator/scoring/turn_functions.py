@@ -12,17 +12,22 @@ objection answer reads the same functions.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any
 
-from simulator.analysis import conduct, questions
-from simulator.analysis.clauses import clauses_of, is_open
-from simulator.datafiles import resource_yaml
+from simulator.analysis import conduct
 from simulator.scoring import text as tx
 from simulator.scoring.context import CallContext, states_registration
 from simulator.scoring.elements_objections import is_do_not_call, objection_turns, response_turn
 from simulator.scoring.elements_opening import opening_turns
 from simulator.scoring.evidence_fit import informs
+from simulator.scoring.turn_questions import (
+    asks_situation,
+    data_only_questions,
+    decision_question,
+    pattern,
+    permission_only,
+    situation_question,
+    statement_words,
+)
 
 ASKS = ("open_question", "closed_question")
 OPENING_ACTS = ("greeting", "company_id", "agent_id", "offer_help")
@@ -37,6 +42,8 @@ NOT_PROBING = (
 )
 # a number read back digit by digit («cinco cinco, nueve ocho…») repeats a datum
 _READ = 2000  # the part of a turn read for its questions
+# a phone or account number said in groups of digits («55 23 45 67 89», «81 1234 5670»)
+_DIGIT_RUN = re.compile(r"\d{2,}(?:[ .-]\d{2,}){2,}")
 _SPELLED = re.compile(r"\b(?:cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)\b")
 SPELLED_DIGITS = 4
 # «Él lo trae, no se preocupe» repeats a word, it reflects nothing (panel M vb-02 T15)
@@ -56,59 +63,6 @@ READ_BACK_TOKENS = 2
 NOT_PRESENTING = ("registration", "refusal", "call_back", "read_back", "identification")
 
 
-@cache
-def rules() -> dict[str, Any]:
-    """The rule data: each element's evidence functions and the cue lists read here."""
-    return dict(resource_yaml("simulator.scoring", "es/evidence_functions.yaml"))
-
-
-@cache
-def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in rules()[name]))
-
-
-def data_question(question: str) -> bool:
-    """The (folded) question only asks for a figure, a date or a datum."""
-    return bool(_pattern("data_question").search(question))
-
-
-def situation_question(text: str) -> str | None:
-    """The turn's first open question about the customer's situation, not for a figure, a date,
-    leave to go on or a datum (``None`` when it has none)."""
-    for asked in questions.bodies(text, _READ):
-        clauses = clauses_of(f"¿{asked}?")
-        folded = tx.fold(asked)
-        if (
-            clauses
-            and is_open(clauses[-1])
-            and not data_question(folded)
-            and not tx.cue("permission_question").search(folded)
-            and not _generic_question(folded)
-        ):
-            return asked.strip()
-    return None
-
-
-def _statement_words(text: str) -> int:
-    """The words the turn says outside its questions."""
-    return len(questions.without(text, _READ).split())
-
-
-def _generic_question(question: str) -> bool:
-    """The (folded) question asks nothing about the situation: «¿qué necesita?», «¿cuál es?»,
-    a yes/no question led by «en cuanto a…» (rule data ``generic_question``, panel N ub-02 T1,
-    uc-01 T13, ug-03 T8)."""
-    return bool(_pattern("generic_question").search(question.strip(" ,.")))
-
-
-def _permission_only(ctx: CallContext, n: int) -> bool:
-    """Every question of the turn asks for leave («¿tiene tres minutos?», «¿me permite…?»)."""
-    asked = [tx.fold(q) for q in questions.bodies(ctx.text(n), _READ)]
-    return bool(asked) and all(
-        tx.cue("permission_question").search(q) or re.search(r"\bminutos?\b", q) for q in asked
-    )
-
-
 def _objection_answers(ctx: CallContext) -> set[int]:
     answers = set()
     for n in objection_turns(ctx):
@@ -122,10 +76,10 @@ def _objection_answers(ctx: CallContext) -> set[int]:
             a = after[0] if after and _engages(ctx, after[0]) else None
         if a is None or (
             conduct.refuses_disclosure(ctx.text(a))
-            and _pattern("confidential").search(ctx.folded[a - 1])
+            and pattern("confidential").search(ctx.folded[a - 1])
         ):
             continue
-        if _probes_instead(ctx, a):
+        if _probes_instead(ctx, a) or _pitch_only(ctx, a):
             continue
         # the answer acknowledges, explores or answers with a fact: «Sí, sí, ahorita le mando a
         # alguien. ¿Dirección y teléfono?» or «No, también teléfono y dirección» only moves on to
@@ -138,6 +92,13 @@ def _objection_answers(ctx: CallContext) -> set[int]:
         if substance or any(x.is_money for x in ctx.amounts(a)):
             answers.add(a)
     return answers
+
+
+def _pitch_only(ctx: CallContext, a: int) -> bool:
+    """In a sale, agent turn ``a`` is the offer's first presentation and takes up nothing the
+    customer raised (no empathy, no reflection): the pitch, not the objection's answer (blind
+    panel P sa-05 T13 after «sea rápido», se-03 T8)."""
+    return ctx.selling and a == ctx.first_presentation and not ctx.has(a, "empathy", "paraphrase")
 
 
 def _procedure_only(ctx: CallContext, a: int) -> bool:
@@ -171,6 +132,9 @@ def _data_tokens(text: str) -> set[str]:
     """What a datum looks like in a turn: digit groups, e-mails and capitalised words inside a
     sentence (names, streets)."""
     tokens = set(re.findall(r"\d{2,}", text)) | set(re.findall(r"\S+@\S+", text.lower()))
+    # a number read back in other groups («81 1234 5670» for «81 12 34 56 70», blind panel P
+    # sa-03 T14) is the same datum: its digits run together
+    tokens |= {re.sub(r"\D", "", m) for m in _DIGIT_RUN.findall(text)}
     tokens |= {
         tx.fold(w) for w in re.findall(r"(?<=[^.!?¿¡:]\s)([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})", text)
     }
@@ -185,9 +149,17 @@ def _repeats_data(ctx: CallContext, n: int) -> bool:
     before = [c for c in ctx.customer_turns if c < n and ctx.has(c, "data_given")]
     if not before:
         return False
-    if before[-1] == n - 1 or len(_SPELLED.findall(ctx.folded[n - 1])) >= SPELLED_DIGITS:
+    if len(_SPELLED.findall(ctx.folded[n - 1])) >= SPELLED_DIGITS:
         return True
-    return bool(_repeated(ctx, n, before))
+    if before[-1] == n - 1 and not states_registration(ctx.text(n)):
+        # right after the datum, a confirmation repeats it unless it only says it is registered
+        # («Listo, quedó registrado todo.», blind panel P sb-04 T15)
+        return True
+    said = _repeated(ctx, n, before)
+    # the customer's name alone is how the agent addresses him («Listo, don Jorge, quedó
+    # registrado todo.», blind panel P sb-04 T15), no datum read back
+    name = {tx.fold(w) for w in (ctx.customer_name or "").split()}
+    return bool(said) and not (len(said) == 1 and said <= name)
 
 
 def _echoes_data(ctx: CallContext, n: int) -> bool:
@@ -245,7 +217,7 @@ def _presents(ctx: CallContext, n: int, out: set[str]) -> bool:
         return False
     # a request for data after a long explanation still explains (panel N uf-04 T9: «Se programa
     # con al menos 3 días hábiles… El cambio no tiene costo…»); a recap before it does not
-    words = _statement_words(ctx.text(n))
+    words = statement_words(ctx.text(n))
     if ctx.has(n, "data_request", "data_confirmation") and words < PRESENT_WORDS_WITH_DATA:
         return False
     money = any(a.is_money for a in ctx.amounts(n))
@@ -295,11 +267,11 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         out.add("identification")
     if n in answers:
         out.add("objection_answer")
-    if conduct.refuses_disclosure(text) and _pattern("confidential").search(folded):
+    if conduct.refuses_disclosure(text) and pattern("confidential").search(folded):
         out.add("refusal")
     if states_registration(text):
         out.add("registration")
-    if _pattern("call_back").search(folded):
+    if pattern("call_back").search(folded):
         out.add("call_back")
     if ctx.has(n, "close", "trial_close"):
         out.add("close")
@@ -332,7 +304,9 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         and not offers
         and ctx.has(n, *ASKS)
         and not ctx.has(n, *NOT_PROBING)
-        and not _permission_only(ctx, n)
+        and not permission_only(ctx, n)
+        and not data_only_questions(ctx, n)
+        and not decision_question(ctx, n)
         and not _settles_order(ctx, n, situation)
     ):
         out.add("probe")
@@ -364,6 +338,8 @@ def _of(ctx: CallContext, n: int, answers: set[int], opening: set[int]) -> froze
         out.add("reflection")
     if _claims(ctx, n) and "call_back" not in out:
         out.add("product_claim")
+    if asks_situation(ctx, n, out):
+        out.add("asks_situation")
     return frozenset(out)
 
 

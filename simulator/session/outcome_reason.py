@@ -9,7 +9,10 @@ played and for one reopened from the history. Texts live in ``es/session.yaml`` 
 
 from __future__ import annotations
 
+import re
+
 from simulator.language.names import field_label
+from simulator.language.normalize import normalize
 from simulator.models.transcript import Transcript
 from simulator.session import texts
 from simulator.session.unregistered import unregistered_turn
@@ -28,7 +31,10 @@ def outcome_reason(outcome: str | None, transcript: Transcript) -> str | None:
             return _say("no_close")
         if last.value == "accepted":
             return _say("withdrawn")
-        return _say("refused" if last.value == "refused" else "hesitated", last.reason)
+        why = last.reason
+        if why == "objection" and _follow_up_agreed(transcript, last.after_turn or 0):
+            why = "deferred"
+        return _say("refused" if last.value == "refused" else "hesitated", why)
     missing = [f for f in transcript.required_fields if not transcript.capture.get(f)]
     fields = _enumerate([field_label(f) for f in missing])
     if transcript.kind != "collections":
@@ -41,6 +47,19 @@ def outcome_reason(outcome: str | None, transcript: Transcript) -> str | None:
     if missing:
         return _say("missing_fields" if agreed else "no_promise_and_fields", fields=fields)
     return _say("no_promise")
+
+
+def _follow_up_agreed(transcript: Transcript, after: int) -> bool:
+    """From the customer's last hesitation on, the agent agreed a follow-up (a call back on a day
+    or at an hour) and the call ended without a hang-up by the customer: the objection was put off
+    with a next step, not left unresolved (blind panel P sa-06 T16, sf-05 T13)."""
+    if any(e.type == "hangup" and e.value == "cliente" for e in transcript.events):
+        return False
+    pattern = re.compile(str(texts.data_value("follow_up")))
+    start = max(0, after - 2)
+    return any(
+        t.speaker == "agent" and pattern.search(normalize(t.text)) for t in transcript.turns[start:]
+    )
 
 
 def _hung_up(transcript: Transcript) -> str | None:

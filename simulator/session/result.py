@@ -69,7 +69,10 @@ def decide_outcome(scenario: Scenario, state: CustomerState, transcript: Transcr
     nada» to «¿registro ya la contratación?», with a quote sent instead (panel t-09)."""
     capture = transcript.capture
     if scenario.goal == "sale":
-        if state.accepted and (_registered(transcript) or not _withdrawn(transcript)):
+        registered = _registered(transcript)
+        # a yes the customer hung up on before anything was registered is no sale (blind panel P
+        # se-05 T15: «Le cuelgo» while the agent asked for the plates, model and e-mail)
+        if state.accepted and (registered or not (_withdrawn(transcript) or state.hung_up)):
             return "sale"
         return "hung_up" if state.hung_up else "no_sale"
     captured = all(capture.get(f) for f in scenario.required_fields)

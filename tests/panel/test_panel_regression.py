@@ -261,9 +261,6 @@ KNOWN_UNFAIR = {
     " customer-h): la pregunta por el hermano espera a que se hable de la familia; al «¿algo más?»"
     " el cliente pregunta si su esposa ya pagó su tarjeta (turno 37) y el guion se despide sin"
     " contestar",
-    "s-08-internet-veloz-hogar-impaciente-excellent.txt": "guion desfasado (sesión 13): su objeción"
-    " de precio atendida, la clienta acepta en el turno 11 y el guion, escrito para su duda, registra"
-    " la venta después de su «Mejor otro día»",
     # Session 13 blind panel F (zn–zr, merge train 64f21bf): excellent calls the scorer fails on
     # the code of the session 13 train, with today's reason.
     # Fixed in session 14 (helper «score-e»): zo-05, zr-05 (a caller who says what it calls for
@@ -281,8 +278,6 @@ KNOWN_UNFAIR = {
     "b-03-seguro-gastos-medicos-excellent.txt": "guion desfasado (sesión 17, tren): el experto ya no"
     " cuelga tras la respuesta sobre exclusiones, sigue preguntando y el guion, escrito para su"
     " colgada, se acaba sin cierre",
-    "zd-01-tarjeta-credito-horizonte-impaciente-excellent.txt": "guion desfasado (sesión 12, tren):"
-    " la llamada termina antes de capturar nombre, correo y fecha de nacimiento",
     # Session 8 panel (four outside trainers, 40 calls): excellent calls the scorer still fails.
     "y-04-seguro-auto-amplio-experto-excellent.txt": "el guion termina donde el cliente colgaba:"
     " hoy el «¿algo más?» tras respetar el no-llamar recibe «no, es todo» y una despedida, y el"

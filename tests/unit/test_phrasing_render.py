@@ -100,6 +100,7 @@ ROLE_AS_NAME = re.compile(
 KNOWN_SLOTS = {
     "agente", "empresa", "cliente", "nombre_completo", "producto", "precio", "tipo", "dominio",
     "respuesta", "necesidad", "lectura", "campos", "actual", "pregunta", "inicio", "obj", "adj",
+    "muletillas",
 }  # fmt: skip
 
 SALES_ONLY_SKILLS = ("buying_signals", "closing")
