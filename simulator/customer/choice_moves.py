@@ -75,6 +75,9 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
     return _grounded(options, known_norm)
 
 
+leaning = _leaning  # public: a warm customer's pick when its stance holds (stance_machine)
+
+
 def _grounded(options: list[str], known_norm: str) -> str | None:
     """«¿lo usa para trabajar o nada más para la casa?» from a salesman who drives all day: the
     one option whose word the situation grounds in other words (``choice.grounded_by``)."""
