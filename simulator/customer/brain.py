@@ -32,6 +32,7 @@ from simulator.customer import (
     offer_put,
     own_facts,
     persona_play,
+    persona_traits,
     planner,
     presuppose,
     promise_moves,
@@ -109,6 +110,7 @@ def decide(
     intents = reply_forms.with_anything_else(t, reply_forms.with_summary_yes(t, intents))
     intents = licences.fit_plan(t, intents, was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
+    intents = persona_traits.fit(t, intents)  # c3: the type's trait where the moment calls for it
     intents = stance.hold(t, intents, was_accepted)  # cust-g: a yes given stands, undenied
     intents = stance_machine.keep(t, intents, was_accepted)  # c3: no reversal without its event
     intents = reply_forms.without_hanging_lead(commitments.keep(intents))  # no «Pues mire…» left

@@ -144,9 +144,8 @@ def keep(t: Turn, intents: list[Intent], was_accepted: bool) -> list[Intent]:
         names = [i.name for i in intents]
         now = said(intents, asking)
         why = trigger(t, names, now) or ("reason" if any(reason(n) for n in names) else None)
-    elif now in NEGATIVE and why and why.startswith("fault:") and not any(map(reason, names)):
-        if not set(names) & SELF_EXPLAINED:  # the agent's fault moved it: the line says so
-            intents = [Intent(name="annoyed"), *intents]
+    elif _fault_unsaid(now, why, names):  # the agent's fault moved it: the line says so
+        intents = [Intent(name="annoyed"), *intents]
     planner.fit_words(t, intents)  # the pieces added here keep to the call's memory too
     t.stance_why = why
     return intents
@@ -161,6 +160,13 @@ def note(t: Turn, intents: list[Intent], was_accepted: bool) -> None:
     if s.accepted and not was_accepted and now != "refusing":
         now = "accepted"
     record(s, now, t.stance_why, before)
+
+
+def _fault_unsaid(now: str | None, why: str | None, names: list[str]) -> bool:
+    """A turn-away the agent's fault licensed, said with no reason of its own."""
+    if now not in NEGATIVE or not why or not why.startswith("fault:"):
+        return False
+    return not any(map(reason, names)) and not set(names) & SELF_EXPLAINED
 
 
 # Turn-aways that say their own reason («Yo no le he dicho que sí», «ya no tengo tiempo»).
