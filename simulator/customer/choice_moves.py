@@ -244,6 +244,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     keep_words = cues.config().get("choice", {}).get("status_quo", [])
     keeps = [cues.contains_any(normalize(o), [normalize(w) for w in keep_words]) for o in raw]
     names = {i.name for i in bare}
+    if "short_no" in names and choice_lists.bare_other(raw[1]):
+        same = choice_lists.first_person(raw[0]) or "a ese mismo"  # it has no other to give
+        return [Intent(name="choice_answer", slots={"option": same}), *rest]
     if "short_no" in names and not any(keeps):
         # «Negativo» to «¿habrá alguien en la mañana o es más seguro por la tarde?» says the
         # other side: «No, es más seguro por la tarde» (panel F zo-04)
@@ -266,6 +269,8 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
     if index is None:
         return [*bare, *rest]
+    if choice_lists.bare_other(raw[index]) and not choice_lists.bare_other(raw[1 - index]):
+        index = 1 - index  # «¿a este mismo número o prefiere otro?»: it has no other to give
     told = choice_options.told_side(
         t, raw
     )  # cust-f: a fact its story grounds, whatever the bare reply
