@@ -314,6 +314,8 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         return [Intent(name="choice_done"), *rest]
     if any(keeps):  # the offer against things as they are: «Sí, eso sí me interesa»
         return [Intent(name="choice_take"), *rest]
+    if choice_lists.bare_other(raw[1 - index]):  # its one number, not «otro» with none to give
+        return [Intent(name="choice_answer", slots={"option": "ese mismo"}), *rest]
     other = _clean(raw[1 - index], first=index == 1)
     if _sayable(other):  # «¿el baño también tiene fuga o es otra cosa?» → «es otra cosa»
         return [Intent(name="choice_answer", slots={"option": other}), *rest]

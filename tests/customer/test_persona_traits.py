@@ -144,3 +144,68 @@ def test_the_expert_says_his_deductibles_when_asked(question: str) -> None:
     )
     reply, _ = sim.respond(question, state)
     assert "%" in reply.text and "no me las se" not in normalize(reply.text), reply.text
+
+
+# ------------------------------------------------------------------ one reply, one direction
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["pues que me llame en otro momento", "mejor me marca más tarde", "llámeme otro día"],
+)
+def test_a_put_off_is_not_said_with_a_hurry_to_go_on(later: str) -> None:
+    """«Que me llame en otro momento. Vaya al punto» (panel P se-05): the put-off goes."""
+    from simulator.customer import reply_clash
+
+    t = turn_on("seguro-auto-amplio", "impaciente", "¿Le llamo luego o tiene dos minutos?", set())
+    plan = [Intent(name="choice_answer", slots={"option": later}), Intent(name="impatience")]
+    assert _names(reply_clash.resolve(t, plan)) == ["impatience"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Le marco a este mismo número o prefiere otro?",
+        "¿Le mando la cotización a este correo o a otro?",
+        "¿Lo registro con este mismo teléfono o prefiere otro?",
+    ],
+)
+@pytest.mark.parametrize("persona", ["impaciente", "amable"])
+def test_a_customer_with_one_number_does_not_pick_another_it_cannot_give(
+    question: str, persona: str
+) -> None:
+    library = load_library()
+    sim = CustomerSimulator(library.scenario("seguro-gastos-medicos"), library.persona(persona))
+    state = sim.start(3)
+    _, state = sim.first_line(state)
+    _, state = sim.respond(
+        "Buenas tardes, le habla Karla de Seguros Protege. ¿Hablo con el ingeniero Roberto?", state
+    )
+    reply, _ = sim.respond(question, state)
+    said = normalize(reply.text)
+    assert " otro." not in f" {said}" and not said.startswith(("otro", "eh otro")), reply.text
+
+
+def test_the_impatient_customer_who_said_yes_gives_the_data_asked() -> None:
+    """«Rápido, ¿qué datos le doy?» and, asked for them in a long turn, no hang-up (se-05)."""
+    library = load_library()
+    sim = CustomerSimulator(library.scenario("seguro-auto-amplio"), library.persona("impaciente"))
+    state = sim.start(5)
+    state = state.model_copy(
+        update={
+            "accepted": True,
+            "patience": 9,
+            "monologues": 2,
+            "play": {"monologue_turns": "1 2"},
+            "turn": 2,
+        }
+    )
+    text = (
+        "Justo por eso: con nosotros tendría grúa las 24 horas, en ciudad y en carretera, y el auto "
+        "sustituto hasta por 15 días mientras reparan el suyo, para que no deje de trabajar. "
+        "Entonces queda la Cobertura Amplia con el auto sustituto, 10,700 pesos al año en total. "
+        "Ahora sí, ¿me da las placas, el modelo del auto y su correo electrónico, por favor?"
+    )
+    reply, state = sim.respond(text, state)
+    assert not reply.hung_up, reply.text
+    assert any(i.name.startswith("data_") for i in reply.intents), reply.text
