@@ -6,11 +6,12 @@ on to (sa-04); the distrustful one said «Ok.» to «si se pasa, la diferencia s
 pasa» (sb-01) and «Mmm, sí» to an extra plan with its price (se-01). Each trait here is a rule on
 the final reply, read from ``es/persona_traits.yaml`` (who has it, the words it listens for):
 
-- a caller who wants a reference (impaciente, molesto, desconfiado) asks for the folio before a
-  service call ends, once, when the agent wraps up («¿algo más?») and gave none;
+- the impatient caller asks for a reference (the folio) before a service call ends, once, when
+  the agent wraps up («¿algo más?») and gave none;
 - the undecided customer says one doubt of its own before its first yes of the call;
 - the distrustful customer does not let a hedge about money or a condition pass («¿cómo que
-  "casi nunca"?»), and meets an offer with its price with a question about its terms, not a bare yes.
+  "casi nunca"?»), and meets an offer with its price with a question about its terms, not a
+  bare yes.
 
 The experto's own figures live with the facts (``es/fact_model.yaml``, ``by_persona``); the
 regateador's haggle in ``haggling.py``.
@@ -61,8 +62,7 @@ def doubt_before_yes(t: Turn, intents: list[Intent]) -> list[Intent]:
     s = t.s
     if t.ctype not in config().get("doubts_before_yes", []) or DOUBT_FLAG in s.once_flags:
         return intents
-    doubts = set(config().get("doubt_pieces", []))
-    if t.accepted_before or any(i.name in doubts for i in intents):
+    if t.accepted_before or any(_doubts(t, i) for i in intents):
         s.once_flags.append(DOUBT_FLAG)  # it doubts now (or took the offer before): no more
         return intents
     yes = set(config().get("yes_pieces", []))
@@ -72,6 +72,17 @@ def doubt_before_yes(t: Turn, intents: list[Intent]) -> list[Intent]:
     s.accepted = s.payment_promise = False
     kept = [i for i in intents if i.name not in yes and not i.name.startswith("data_")]
     return [*kept, Intent(name="indecisive_doubt")]
+
+
+def _doubts(t: Turn, intent: Intent) -> bool:
+    """The piece is a doubt about the decision (not a doubt about who calls or a trust worry)."""
+    if intent.name in config().get("doubt_pieces", []):
+        return True
+    if not intent.name.startswith("objection") or intent.ref is None:
+        return False
+    spec = next((o for o in t.scenario.objections if o.id == intent.ref), None)
+    kinds = config().get("doubt_objection_types", [])
+    return spec is not None and str(spec.type) in kinds
 
 
 def reference(t: Turn, intents: list[Intent]) -> list[Intent]:

@@ -87,6 +87,12 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    # Session 23 (c3: «¿le gustaría que iniciemos su solicitud…?» puts the offer up for a yes, so
+    # it is a close): sf-06's quiet customer, his doubts answered, now takes the card at T13; the
+    # script, written for his «todavía no me decido», says «respeto su decisión» and captures no
+    # data.
+    "sf-06-tarjeta-credito-horizonte-callado-excellent.txt": "guion desfasado (sesión 23): el"
+    " cliente callado acepta en T13 y el guion, escrito para su duda, no captura los datos",
     # Session 22, found by the final clean-clone run (the expert now tests at the floor, c3): o-10's
     # expert asks at T26 what the script, written for the older customer, passes by.
     "o-10-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 22): el"
