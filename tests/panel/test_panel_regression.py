@@ -104,15 +104,14 @@ KNOWN_UNFAIR = {
     # Session 22, the customer branches merged (c1 reactions, c2 answer shape, c3 memory) move
     # these older scripts: xc-03's indecisive customer now says yes earlier and the script, written
     # for his doubt, books a call-back and never registers; xe-04's expert asks at T14 what the
-    # script passes by; xa-02's expert asks for a folio instead of confirming the read-back at T27.
+    # script passes by. (xa-02, whose expert asked for a folio instead of confirming the read-back
+    # at T27, passes again in session 23, c3.)
     # (u-04's «Mmm, sí» at T16 then «Todavía no me convence» at T18 was fixed in session 23, c3:
     # «¿lo hacemos ahora?» is a close, answered with the doubt it has, and the next close a yes.)
     "xc-03-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 22): el cliente"
     " acepta antes y el guion agenda una llamada sin registrar ni capturar",
     "xe-04-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 22): el"
     " experto pregunta en T14 algo que el guion no contesta",
-    "xa-02-seguro-gastos-medicos-experto-excellent.txt": "guion desfasado (sesión 22): el experto"
-    " pide folio en vez de confirmar la lectura de T26 y el guion registra",
     # Session 22 (c2: a which-question's pick is said first; lead: «¿Cuál le late más, ese o el
     # de 20?» has its options after the comma): zo-05's impatient customer now picks «el de 20» at
     # T12 and haggles «si me lo deja en 299» at T14, which the script, written to his old yes,
