@@ -32,6 +32,7 @@ from simulator.customer import (
     offer_put,
     own_facts,
     persona_play,
+    persona_traits,
     planner,
     presuppose,
     promise_moves,
@@ -40,6 +41,7 @@ from simulator.customer import (
     same_concern,
     shape,
     stance,
+    stance_machine,
     traps,
     upset,
     wronged,
@@ -108,13 +110,16 @@ def decide(
     intents = reply_forms.with_anything_else(t, reply_forms.with_summary_yes(t, intents))
     intents = licences.fit_plan(t, intents, was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»
+    intents = persona_traits.fit(t, intents)  # c3: the type's trait where the moment calls for it
     intents = stance.hold(t, intents, was_accepted)  # cust-g: a yes given stands, undenied
+    intents = stance_machine.keep(t, intents, was_accepted)  # c3: no reversal without its event
     intents = reply_forms.without_hanging_lead(commitments.keep(intents))  # no «Pues mire…» left
     commitments.remember(t, intents)
     agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
+    stance_machine.note(t, intents, was_accepted)
     return intents, s
 
 

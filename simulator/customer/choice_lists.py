@@ -111,14 +111,23 @@ def pick(t: Turn, options: list[str], leaning: Callable[[Turn, list[str]], str |
         ),
         None,
     )
+    said = options
+    options = [o for o in options if not bare_other(o)] or options  # it has no other to give
     choice = own or leaning(t, options) or options[0]
-    index = options.index(choice)
+    index = said.index(choice)
     if len(list(_ENUMERATOR.finditer(questions.without(t.text)))) < 2:  # a said list: by name
         return Intent(name="choice_answer", slots={"option": first_person(choice) or choice})
     names = ("choice_first", "choice_second")
     if index < len(names):
         return Intent(name=names[index])
     return Intent(name="choice_answer", slots={"option": "la última opción"})
+
+
+def bare_other(option: str) -> bool:
+    """The option is only «another one» of a datum the customer has one of («¿a este mismo
+    número o prefiere otro?»: ``choice.bare_other`` in es/brain.yaml)."""
+    words = cues.config().get("choice", {}).get("bare_other", [])
+    return normalize(option).strip(" ?.") in {normalize(w) for w in words}
 
 
 def first_person(option: str) -> str | None:

@@ -75,6 +75,9 @@ def _leaning(t: Turn, options: list[str]) -> str | None:
     return _grounded(options, known_norm)
 
 
+leaning = _leaning  # public: a warm customer's pick when its stance holds (stance_machine)
+
+
 def _grounded(options: list[str], known_norm: str) -> str | None:
     """«¿lo usa para trabajar o nada más para la casa?» from a salesman who drives all day: the
     one option whose word the situation grounds in other words (``choice.grounded_by``)."""
@@ -241,6 +244,9 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
     keep_words = cues.config().get("choice", {}).get("status_quo", [])
     keeps = [cues.contains_any(normalize(o), [normalize(w) for w in keep_words]) for o in raw]
     names = {i.name for i in bare}
+    if "short_no" in names and choice_lists.bare_other(raw[1]):
+        same = choice_lists.first_person(raw[0]) or "a ese mismo"  # it has no other to give
+        return [Intent(name="choice_answer", slots={"option": same}), *rest]
     if "short_no" in names and not any(keeps):
         # «Negativo» to «¿habrá alguien en la mañana o es más seguro por la tarde?» says the
         # other side: «No, es más seguro por la tarde» (panel F zo-04)
@@ -263,6 +269,8 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         index = keeps.index(True) if any(keeps) and not all(keeps) else 1
     if index is None:
         return [*bare, *rest]
+    if choice_lists.bare_other(raw[index]) and not choice_lists.bare_other(raw[1 - index]):
+        index = 1 - index  # «¿a este mismo número o prefiere otro?»: it has no other to give
     told = choice_options.told_side(
         t, raw
     )  # cust-f: a fact its story grounds, whatever the bare reply
@@ -306,6 +314,8 @@ def _phrased(t: Turn, bare: list[Intent], rest: list[Intent]) -> list[Intent]:
         return [Intent(name="choice_done"), *rest]
     if any(keeps):  # the offer against things as they are: «Sí, eso sí me interesa»
         return [Intent(name="choice_take"), *rest]
+    if choice_lists.bare_other(raw[1 - index]):  # its one number, not «otro» with none to give
+        return [Intent(name="choice_answer", slots={"option": "ese mismo"}), *rest]
     other = _clean(raw[1 - index], first=index == 1)
     if _sayable(other):  # «¿el baño también tiene fuga o es otra cosa?» → «es otra cosa»
         return [Intent(name="choice_answer", slots={"option": other}), *rest]

@@ -31,6 +31,13 @@ class Fact:
     answered_by: tuple[str, ...]
     examples: tuple[str, ...]
     denies: tuple[str, ...] = ()
+    # Lines of a customer type that says the fact its own way (the experto with his figures:
+    # blind panel P sc-05, «esas cifras de mi póliza no me las sé» from the expert customer).
+    by_persona: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def lines_for(self, persona: str) -> tuple[str, ...]:
+        """The lines this customer type says the fact with (its own, else the shared ones)."""
+        return dict(self.by_persona).get(persona) or self.lines
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -82,6 +89,10 @@ def facts(scenario_id: str) -> tuple[Fact, ...]:
             answered_by=tuple(normalize(str(x)) for x in body.get("answered_by", [])),
             examples=tuple(str(x) for x in body.get("examples", [])),
             denies=tuple(normalize(str(x)) for x in body.get("denies", [])),
+            by_persona=tuple(
+                (str(who), tuple(str(x) for x in said))
+                for who, said in (body.get("by_persona") or {}).items()
+            ),
         )
         for key, body in spec.items()
     )
@@ -150,7 +161,11 @@ def said(play: dict[str, str], fact: Fact) -> str | None:
 
 
 def line(
-    play: dict[str, str], fact: Fact, turn: int, fits: Callable[[str], bool] | None = None
+    play: dict[str, str],
+    fact: Fact,
+    turn: int,
+    fits: Callable[[str], bool] | None = None,
+    persona: str = "",
 ) -> tuple[str, bool]:
     """The line that says ``fact`` now and whether it was said before (then it is the same line:
     a fact said once stays the fact). The first line is chosen by ``turn``; when it presupposes
@@ -159,8 +174,9 @@ def line(
     before = said(play, fact)
     if before:
         return before, True
-    n = len(fact.lines)
-    order = [fact.lines[(turn + i) % n] for i in range(n)]
+    lines = fact.lines_for(persona)
+    n = len(lines)
+    order = [lines[(turn + i) % n] for i in range(n)]
     chosen = next((x for x in order if fits is None or fits(x)), order[0] if order else "")
     if chosen:
         play[KEY + fact.key] = chosen

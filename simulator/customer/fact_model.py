@@ -95,7 +95,9 @@ def _telling(t: Turn, fact: Fact) -> Intent | None:
     # a line whose referent the call has not said gives way («cuál se parece al Nova X» before
     # the agent said it is sold out: blind panel O tb-02)
     known = frozenset(t.s.facts_heard) | referents.facts(t.s, t.scenario)
-    text, again = line(t.s.play, fact, t.s.turn, lambda x: referents.fits(x, known))
+    text, again = line(
+        t.s.play, fact, t.s.turn, lambda x: referents.fits(x, known), persona=t.ctype
+    )
     if not text:
         return None
     lower = text[:1].lower() + text[1:]

@@ -143,11 +143,21 @@ def _impatient_monologues(t: Turn) -> None:
     recent = [int(x) for x in s.play.get("monologue_turns", "").split() if s.turn - int(x) < window]
     recent.append(s.turn)
     s.play["monologue_turns"] = " ".join(str(x) for x in recent)
-    if len(recent) >= _dial("monologues_to_hangup", 3):
+    if _giving_data(t):  # a long data request after his yes: he gives the data, no «al grano»
+        t.intents = [i for i in t.intents if i.name != "interrupt_monologue"]
+        s.patience = max(s.patience, _dial("monologue_patience_floor", 8))
+    elif len(recent) >= _dial("monologues_to_hangup", 3):
         t.intents = [i for i in t.intents if i.name != "interrupt_monologue"]
         t.say("hangup")
     else:
         s.patience = max(s.patience, _dial("monologue_patience_floor", 8))
+
+
+def _giving_data(t: Turn) -> bool:
+    """He took the offer and the agent asks for the data to register it: he hurries the agent
+    along and gives them, he does not hang up on what he asked for (c3, panel P se-05: «Rápido,
+    ¿qué datos le doy?» and, asked for them, «Le cuelgo, tengo cosas que hacer»)."""
+    return t.s.accepted and "data_request" in t.acts
 
 
 def _impatient(t: Turn) -> None:

@@ -104,6 +104,13 @@ class CustomerState(_Strict):
     holds: int = 0
     long_holds: int = 0
 
+    # The customer's stance toward the offer (customer/stance_machine.py): interested, hesitating,
+    # refusing or accepted; whether its last stance leaned toward the offer; each move with what
+    # moved it («turn:before>after:trigger»).
+    stance: str = "interested"
+    stance_warm: bool = False
+    stance_moves: list[str] = Field(default_factory=list)
+
     accepted: bool = False
     refused: bool = False
     hung_up: bool = False

@@ -30,6 +30,8 @@ class Turn:
     presentation_heard: bool = False
     # The customer had said yes before this turn: a second «me convenció» is no new decision.
     accepted_before: bool = False
+    # What moved the customer's stance this turn (customer/stance_machine.py), once decided.
+    stance_why: str | None = None
 
     @property
     def words(self) -> int:

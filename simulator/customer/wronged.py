@@ -33,6 +33,16 @@ def registered_without_yes(t: Turn) -> bool:
     s = t.s
     if t.scenario.goal != "sale" or s.accepted or s.refused:
         return False
+    if not states_registered(t):
+        return False
+    if consented_by_conduct(s):
+        s.accepted = True  # what it went along with is registered: its yes, by its conduct
+        return False
+    return True
+
+
+def states_registered(t: Turn) -> bool:
+    """The agent's turn says (not asks) that the sale is registered."""
     done = cues.phrases("registered_phrases")
     for sentence in _SENTENCE.findall(t.text):
         if sentence.rstrip().endswith("?"):
@@ -40,6 +50,23 @@ def registered_without_yes(t: Turn) -> bool:
         if cues.contains_any(normalize(sentence), done):
             return True
     return False
+
+
+# What the customer hands over for the change it leaned to (``state.stance_warm``).
+HANDED_OVER = frozenset({"data_given", "data_confirm_yes"})
+
+
+def consented_by_conduct(s: CustomerState) -> bool:
+    """The customer leaned to the offer («si me respeta las llamadas a Estados Unidos, me quedo»)
+    and, asked for its data for the change, handed them over with no doubt since: the agent's
+    «listo, ya quedó su cambio» registers what it went along with (blind panel P sa-05, where
+    «Lo pensé mejor… deténgalo» came one turn after its condition was met)."""
+    return (
+        s.stance_warm
+        and s.stance == "interested"
+        and not s.objections
+        and bool(set(s.last_intents) & HANDED_OVER)
+    )
 
 
 def react(t: Turn) -> bool:

@@ -87,6 +87,12 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    # Session 23 (c3: «¿le gustaría que iniciemos su solicitud…?» puts the offer up for a yes, so
+    # it is a close): sf-06's quiet customer, his doubts answered, now takes the card at T13; the
+    # script, written for his «todavía no me decido», says «respeto su decisión» and captures no
+    # data.
+    "sf-06-tarjeta-credito-horizonte-callado-excellent.txt": "guion desfasado (sesión 23): el"
+    " cliente callado acepta en T13 y el guion, escrito para su duda, no captura los datos",
     # Session 22, found by the final clean-clone run (the expert now tests at the floor, c3): o-10's
     # expert asks at T26 what the script, written for the older customer, passes by.
     "o-10-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 22): el"
@@ -98,17 +104,14 @@ KNOWN_UNFAIR = {
     # Session 22, the customer branches merged (c1 reactions, c2 answer shape, c3 memory) move
     # these older scripts: xc-03's indecisive customer now says yes earlier and the script, written
     # for his doubt, books a call-back and never registers; xe-04's expert asks at T14 what the
-    # script passes by; xa-02's expert asks for a folio instead of confirming the read-back at T27;
-    # u-04's customer says «Mmm, sí» at T16 and «Todavía no me convence» at T18 (a reversal with no
-    # reason: a customer regression of this session, left for the next).
+    # script passes by. (xa-02, whose expert asked for a folio instead of confirming the read-back
+    # at T27, passes again in session 23, c3.)
+    # (u-04's «Mmm, sí» at T16 then «Todavía no me convence» at T18 was fixed in session 23, c3:
+    # «¿lo hacemos ahora?» is a close, answered with the doubt it has, and the next close a yes.)
     "xc-03-seguro-auto-amplio-indeciso-excellent.txt": "guion desfasado (sesión 22): el cliente"
     " acepta antes y el guion agenda una llamada sin registrar ni capturar",
     "xe-04-celular-agotado-electrohogar-experto-excellent.txt": "guion desfasado (sesión 22): el"
     " experto pregunta en T14 algo que el guion no contesta",
-    "xa-02-seguro-gastos-medicos-experto-excellent.txt": "guion desfasado (sesión 22): el experto"
-    " pide folio en vez de confirmar la lectura de T26 y el guion registra",
-    "u-04-celular-agotado-electrohogar-desconfiado-excellent.txt": "regresión del cliente (sesión"
-    " 22): dice «Mmm, sí» en T16 y «Todavía no me convence» en T18 sin motivo; el guion registra",
     # Session 22 (c2: a which-question's pick is said first; lead: «¿Cuál le late más, ese o el
     # de 20?» has its options after the comma): zo-05's impatient customer now picks «el de 20» at
     # T12 and haggles «si me lo deja en 299» at T14, which the script, written to his old yes,
