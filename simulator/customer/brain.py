@@ -30,6 +30,7 @@ from simulator.customer import (
     moves,
     objections,
     offer_put,
+    offer_voice,
     own_facts,
     persona_play,
     planner,
@@ -105,6 +106,7 @@ def decide(
     # the reply's first piece fits the question's form; every accept / confirm piece has its
     # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
     intents = answer_topic.fit(t, answer_form.fit(t, intents))  # cust-e: the question first
+    intents = offer_voice.fit(t, intents)  # c2: «agréguela», «el de 200», never «Sí, eso sí»
     intents = reply_forms.with_anything_else(t, reply_forms.with_summary_yes(t, intents))
     intents = licences.fit_plan(t, intents, was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»

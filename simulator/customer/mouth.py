@@ -15,6 +15,7 @@ from simulator.customer import (
     facts,
     fillers,
     line_audit,
+    one_voice,
     line_fit,
     mouth_repeat,
     persona_fit,
@@ -176,6 +177,7 @@ class TemplateMouth:
         text = line_audit.audit(text, line_audit.context(state, scenario))
         # the reply as an act fits the agent's turn and the persona (persona_fit.py, cust-h)
         text = persona_fit.fit(text, [i.name for i in intents], state, scenario, persona.id)
+        text = one_voice.fit(text)  # one assent, one decision, each wish once (c2, panel P)
         if text in state.used_texts:
             again = list(glue().get("again_prefixes", []))
             if len(text.split()) <= SHORT_REPLY:  # «Sí.» again: «Ah, sí.», not «Pues nada, sí.»

@@ -1,0 +1,237 @@
+"""A decision among offers said the way a customer says it: the thing it takes, or the agent's
+act turned into the customer's request («agréguela», «solicítela de una vez», «deténgalo»).
+
+Blind panel P heard «Sí, eso sí me interesa» to «¿le programo el plan de 200 megas a 499, o
+solo el cambio con sus 100 megas?» (a yes that picks nothing) and the agent's own words said
+back with the agent's person: «Pues lo detengo» to «¿…o lo detengo?», «me interesaría
+agregarlo», «prefiero aprovechar la reinstalación». This pass runs once on the composed plan
+(``brain.decide``, after the question's form is fitted): every pick of an offer — the bare
+``choice_take`` and every ``choice_answer`` that repeats the agent's wording of a proposal — is
+said as the customer's pick:
+
+* the option names a product of the catalog: the product («el Plan Hogar 200 megas»);
+* the option holds the agent's act (an infinitive with its pronoun, «la agrego», «que la
+  solicitemos»): the usted imperative, pronouns turned to the customer's side («se lo agrego»
+  → «agréguemelo»), with a short «when» that came with it («de una vez», «ahora»);
+* otherwise the pick stays as the earlier passes said it.
+
+Verb forms and the words that may follow are data (``offer_voice`` in es/brain.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from simulator.customer import answer_form, choice_lists, choice_options, cues
+from simulator.customer.state import Intent
+from simulator.customer.turn import Turn
+from simulator.language.normalize import normalize
+
+BANK = "choice_decided"  # es/base_bank.yaml: «Sí, {option}, por favor.»
+PICK_NAMES = frozenset({"choice_take", "choice_answer"})
+CLITICS = ("melo", "mela", "melos", "melas", "selo", "sela", "me", "le", "lo", "la", "los", "las")
+DIRECT = frozenset({"lo", "la", "los", "las"})
+INDIRECT = frozenset({"le", "les", "se", "me"})
+VOWELS = "aeiou"
+ACCENTED = str.maketrans("aeiou", "áéíóú")
+_INFINITIVE = re.compile(r"^(\w{2,}?)(ar|er|ir)(me|le|se)?(lo|la|los|las)?$")
+_WE_SUBJUNCTIVE = re.compile(r"^(\w{2,}?)(emos|amos)$")
+
+
+def _conf() -> dict[str, Any]:
+    conf = cues.config().get("offer_voice", {})
+    return conf if isinstance(conf, dict) else {}
+
+
+def _words(key: str) -> set[str]:
+    return {normalize(str(w)) for w in _conf().get(key, [])}
+
+
+def _table(key: str) -> dict[str, str]:
+    table = _conf().get(key, {})
+    return {normalize(str(k)): str(v) for k, v in table.items()} if isinstance(table, dict) else {}
+
+
+def stressed(form: str) -> str:
+    """The bare usted imperative with its stress written, as it needs once a pronoun is joined
+    («agregue» → «agrégue», «cambie» → «cámbie», «haga» → «hága»); unchanged when it is written."""
+    if any(c in form for c in "áéíóú"):
+        return form
+    nuclei: list[int] = []  # the index of each syllable's strong-or-first vowel
+    k = 0
+    while k < len(form):
+        c = form[k]
+        silent = c == "u" and k and form[k - 1] in "gq" and form[k + 1 : k + 2] in ("e", "i")
+        if c in VOWELS and not silent:
+            start = k
+            group = [k]
+            while k + 1 < len(form) and form[k + 1] in VOWELS:
+                k += 1
+                group.append(k)
+            strong = [g for g in group if form[g] in "aeo"]
+            nuclei.append(strong[0] if strong else start if len(group) == 1 else group[-1])
+        k += 1
+    if len(nuclei) < 2:
+        return form
+    at = nuclei[-2]
+    return form[:at] + form[at].translate(ACCENTED) + form[at + 1 :]
+
+
+def imperative(stem_form: str, indirect: str, direct: str) -> str:
+    """The usted imperative with its pronouns joined («agregue», «me», «lo» → «agréguemelo»)."""
+    pronouns = f"{indirect}{direct}"
+    return f"{stressed(stem_form)}{pronouns}" if pronouns else stem_form
+
+
+def _from_infinitive(stem: str, ending: str) -> str:
+    """The usted imperative of a regular infinitive («agreg»+«ar» → «agregue»)."""
+    table = _table("imperatives")
+    if f"{stem}{ending}" in table:
+        return table[f"{stem}{ending}"]
+    if ending != "ar":
+        return f"{stem}a"
+    for old, new in (("car", "que"), ("gar", "gue"), ("zar", "ce")):
+        if f"{stem}{ending}".endswith(old):
+            return f"{stem[:-1]}{new}"
+    return f"{stem}e"
+
+
+def _from_yo(word: str) -> str | None:
+    """The usted imperative of the agent's «yo» verb («agrego» → «agregue», «detengo» →
+    «detenga»); None when it does not look like one."""
+    irregular = _table("yo_imperatives").get(word)
+    if irregular:
+        return irregular
+    if len(word) < 4 or not word.endswith("o") or word in _words("not_verbs"):
+        return None
+    return _from_infinitive(word[:-1], "ar")  # the offers' verbs are nearly all in -ar
+
+
+def _indirect(word: str) -> str:
+    return "me" if word in INDIRECT else ""
+
+
+def request(option: str) -> str | None:
+    """The agent's act in ``option`` said as the customer's request, or None when it holds none
+    (``module docstring``)."""
+    raw = option.replace(",", " ").split()
+    words = [normalize(w) for w in raw]
+    for k, word in enumerate(words):
+        before = words[k - 1] if k else ""
+        before2 = words[k - 2] if k > 1 else ""
+        found: tuple[str, str, str] | None = None
+        infinitive = _INFINITIVE.match(word)
+        if infinitive and (infinitive.group(4) or before in _words("leads") or k == 0):
+            if word in _words("not_verbs") or infinitive.group(1) in _words("not_verbs"):
+                continue
+            stem, ending, ind, direct = infinitive.groups()
+            found = (_from_infinitive(stem, ending), _indirect(ind or ""), direct or "")
+        elif before in DIRECT | INDIRECT and (sub := _WE_SUBJUNCTIVE.match(word)):
+            if before2 == "que" or (before2 in INDIRECT and k > 2 and words[k - 3] == "que"):
+                direct = before if before in DIRECT else ""
+                ind = before2 if before2 in INDIRECT else ("me" if before in INDIRECT else "")
+                found = (sub.group(1) + ("e" if sub.group(2) == "emos" else "a"), _indirect(ind), direct)
+        elif before in DIRECT | INDIRECT and word.endswith("o") and word not in _words("not_verbs"):
+            yo = _from_yo(word)
+            if yo is not None:
+                direct = before if before in DIRECT else ""
+                ind = before2 if before2 in INDIRECT and direct else ("me" if not direct else "")
+                found = (yo, _indirect(ind), direct)
+        if found is None:
+            continue
+        said = imperative(*found)
+        tail = words[k + 1 :]
+        said_tail = " ".join(raw[k + 1 :])
+        if " ".join(tail) in _words("when"):
+            return f"{said} {said_tail}"
+        if not found[2] and 1 < len(tail) <= 4 and tail[0] in {"el", "la", "los", "las"}:
+            if not set(tail) & _words("agent_person"):
+                return f"{said} {said_tail}"  # «agrégueme la garantía»
+        return said if found[2] else None
+    return None
+
+
+def product(t: Turn, option: str, others: list[str] | None = None) -> str | None:
+    """The catalog product the option names and the other sides do not, as a customer says it
+    («el Plan Hogar 200 megas», «el de 200 megas»; not «el cambio de domicilio» both sides
+    speak of). Of several, the one named last: «el cambio de domicilio con el plan de 200» is
+    told apart by its complement."""
+    catalog = t.scenario.catalog
+    theirs = {p.id for o in others or [] for p in cues.products_named(normalize(o), catalog)}
+    norm = normalize(option)
+    found: list[tuple[int, str]] = []
+    for item in cues.products_named(norm, catalog):
+        if item.id in theirs:
+            continue
+        for alias in sorted([item.name, *item.aliases], key=len, reverse=True):
+            match = re.search(rf"\b(?:(el|la|los|las) )?{re.escape(normalize(alias))}\b", norm)
+            if match is None:
+                continue
+            generic = re.match(r"^\w+ de \d", alias)  # «plan de 200»: a common noun, lower case
+            named = alias if generic else choice_lists.proper(alias, item.name)
+            if match.group(1):
+                found.append((match.start(), f"{match.group(1)} {named}"))
+            else:
+                found.append((match.start(), f"el de {named}" if named[:1].isdigit() else f"el {named}"))
+            break
+    return max(found)[1] if found else None
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = normalize(text).replace(",", " ").split()
+    return set(zip(words, words[1:], strict=False)) | {(w, "") for w in words[:1]}
+
+
+def echoes(option: str, agent_norm: str) -> bool:
+    """The pick repeats the agent's wording: a one-word option said by the agent, or two words
+    of it in a row («solicitarla con», «lo detengo»; the persons already turned or not)."""
+    words = normalize(option).split()
+    if len(words) == 1:
+        return f" {words[0]} " in f" {agent_norm} "
+    return bool({p for p in _pairs(option) if p[1]} & _pairs(agent_norm))
+
+
+def _side_of(option: str, sides: list[str]) -> str:
+    """The agent's side of the choice the option was taken from (most word pairs shared)."""
+    mine = _pairs(option)
+    best = max(sides, key=lambda s: len(mine & _pairs(s)), default=option)
+    return best if mine & _pairs(best) else option
+
+
+def _offered_side(t: Turn, sides: list[str]) -> str | None:
+    index = answer_form.offer_index(sides)
+    if index is None:
+        keeps = [cues.contains_any(normalize(s), cues.config()["choice"]["status_quo"]) for s in sides]
+        index = keeps.index(False) if keeps.count(False) == 1 else None
+    return sides[index] if index is not None else None
+
+
+def _said(t: Turn, side: str, sides: list[str]) -> str | None:
+    return product(t, side, [s for s in sides if s != side]) or request(side)
+
+
+def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
+    """Every pick of an offer said as the customer's own pick (``module docstring``)."""
+    if not any(i.name in PICK_NAMES for i in intents):
+        return intents
+    proposal = bool(t.acts & answer_form.PROPOSALS) or bool(t.acts & {"close", "cross_sell"})
+    sides = choice_options._raw_options(t.text) or answer_form.options(
+        answer_form.last_question(t.text)
+    )
+    out: list[Intent] = []
+    for intent in intents:
+        said: str | None = None
+        option = str(intent.slots.get("option", ""))
+        if intent.name == "choice_take" and not option and len(sides) >= 2:
+            side = _offered_side(t, sides)
+            said = _said(t, side, sides) if side else None
+        elif intent.name == "choice_answer" and option and echoes(option, t.norm):
+            side = _side_of(option, sides)
+            if proposal or cues.products_named(normalize(side), t.scenario.catalog):
+                said = _said(t, side, sides)
+        if said:
+            slots = {**intent.slots, "option": said, "bank": BANK}
+            intent = Intent(name="choice_answer", ref=intent.ref, slots=slots)
+        out.append(intent)
+    return out
