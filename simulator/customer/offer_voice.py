@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from simulator.analysis import questions
 from simulator.customer import answer_form, choice_lists, choice_options, cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
@@ -35,6 +36,7 @@ DIRECT = frozenset({"lo", "la", "los", "las"})
 INDIRECT = frozenset({"le", "les", "se", "me"})
 VOWELS = "aeiou"
 ACCENTED = str.maketrans("aeiou", "áéíóú")
+MAX_TAIL = 7  # «agrégueme la garantía», «cámbieme a uno más económico»: a short complement
 _INFINITIVE = re.compile(r"^(\w{2,}?)(ar|er|ir)(me|le|se)?(lo|la|los|las)?$")
 _WE_SUBJUNCTIVE = re.compile(r"^(\w{2,}?)(emos|amos)$")
 
@@ -112,9 +114,10 @@ def _indirect(word: str) -> str:
     return "me" if word in INDIRECT else ""
 
 
-def request(option: str) -> str | None:
+def request(option: str, infinitives: bool = True) -> str | None:
     """The agent's act in ``option`` said as the customer's request, or None when it holds none
-    (``module docstring``)."""
+    (``module docstring``). Without ``infinitives`` only the agent's own verb forms count («lo
+    detengo», «que le cambie»): «¿ya probó reiniciarlo…?» asks about the customer's act."""
     raw = option.replace(",", " ").split()
     words = [normalize(w) for w in raw]
     for k, word in enumerate(words):
@@ -122,9 +125,11 @@ def request(option: str) -> str | None:
         before2 = words[k - 2] if k > 1 else ""
         found: tuple[str, str, str] | None = None
         infinitive = _INFINITIVE.match(word)
-        if infinitive and (infinitive.group(4) or before in _words("leads") or k == 0):
+        if infinitives and infinitive and (infinitive.group(4) or before in _words("leads")):
             if word in _words("not_verbs") or infinitive.group(1) in _words("not_verbs"):
                 continue
+            if f"{infinitive.group(1)}{infinitive.group(2)}" in _words("own_acts"):
+                return None  # «¿prefiere pensarlo?»: the customer's own act, no request
             stem, ending, ind, direct = infinitive.groups()
             found = (_from_infinitive(stem, ending), _indirect(ind or ""), direct or "")
         elif before in DIRECT | INDIRECT and (sub := _WE_SUBJUNCTIVE.match(word)):
@@ -132,6 +137,10 @@ def request(option: str) -> str | None:
                 direct = before if before in DIRECT else ""
                 ind = before2 if before2 in INDIRECT else ("me" if before in INDIRECT else "")
                 found = (sub.group(1) + ("e" if sub.group(2) == "emos" else "a"), _indirect(ind), direct)
+        elif before in DIRECT | INDIRECT and before2 == "que" and word[-1:] in ("a", "e"):
+            if word not in _words("not_verbs") and len(word) > 3:  # «que le cambie», «que lo deje»
+                direct = before if before in DIRECT else ""
+                found = (word, "" if direct else "me", direct)
         elif before in DIRECT | INDIRECT and word.endswith("o") and word not in _words("not_verbs"):
             yo = _from_yo(word)
             if yo is not None:
@@ -145,7 +154,7 @@ def request(option: str) -> str | None:
         said_tail = " ".join(raw[k + 1 :])
         if " ".join(tail) in _words("when"):
             return f"{said} {said_tail}"
-        if not found[2] and 1 < len(tail) <= 4 and tail[0] in {"el", "la", "los", "las"}:
+        if not found[2] and 1 < len(tail) <= MAX_TAIL and tail[0] in _words("tail_heads"):
             if not set(tail) & _words("agent_person"):
                 return f"{said} {said_tail}"  # «agrégueme la garantía»
         return said if found[2] else None
@@ -199,37 +208,61 @@ def _side_of(option: str, sides: list[str]) -> str:
     return best if mine & _pairs(best) else option
 
 
+def keeps(side: str) -> bool:
+    """The side leaves things as they are («lo dejamos así», «dejamos el pedido así»,
+    «prefiere pensarlo»)."""
+    norm = normalize(side)
+    words = [*cues.config()["choice"]["status_quo"], *_words("status_quo_words")]
+    return cues.contains_any(norm, [normalize(w) for w in words])
+
+
 def _offered_side(t: Turn, sides: list[str]) -> str | None:
+    """The side that is the offer: the one the analysis hears as the proposal, else the only one
+    that does not leave things as they are."""
     index = answer_form.offer_index(sides)
     if index is None:
-        keeps = [cues.contains_any(normalize(s), cues.config()["choice"]["status_quo"]) for s in sides]
-        index = keeps.index(False) if keeps.count(False) == 1 else None
+        kept = [keeps(s) for s in sides]
+        index = kept.index(False) if len(sides) == 2 and kept.count(False) == 1 else None
     return sides[index] if index is not None else None
 
 
-def _said(t: Turn, side: str, sides: list[str]) -> str | None:
-    return product(t, side, [s for s in sides if s != side]) or request(side)
+BARE_YES = frozenset({"short_yes", "acceptance", "agree_summary"})
+
+
+def _bare_yes(t: Turn, intents: list[Intent]) -> Intent | None:
+    """A «sí» that answers an either/or with no pick beside it (answer_form keeps it when no
+    option can be said): the first such piece, which takes the offer."""
+    if any(i.name.startswith("choice_") or i.slots.get("option") for i in intents):
+        return None
+    names = BARE_YES | ({"data_confirm_yes"} if questions.count(t.text) <= 1 else set())
+    return next((i for i in intents if i.name in names), None)
+
+
+def _said(t: Turn, side: str, sides: list[str], proposal: bool = True) -> str | None:
+    return request(side, proposal) or product(t, side, [s for s in sides if s != side])
 
 
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """Every pick of an offer said as the customer's own pick (``module docstring``)."""
-    if not any(i.name in PICK_NAMES for i in intents):
+    either = answer_form.form(t.text) == "either_or"
+    if not any(i.name in PICK_NAMES for i in intents) and not either:
         return intents
-    proposal = bool(t.acts & answer_form.PROPOSALS) or bool(t.acts & {"close", "cross_sell"})
+    proposal = bool(t.acts & answer_form.PROPOSALS)
     sides = choice_options._raw_options(t.text) or answer_form.options(
         answer_form.last_question(t.text)
     )
+    yes = _bare_yes(t, intents) if either else None
     out: list[Intent] = []
     for intent in intents:
         said: str | None = None
         option = str(intent.slots.get("option", ""))
-        if intent.name == "choice_take" and not option and len(sides) >= 2:
+        taking = intent.name == "choice_take" or intent is yes
+        if taking and not option and len(sides) >= 2:
             side = _offered_side(t, sides)
             said = _said(t, side, sides) if side else None
         elif intent.name == "choice_answer" and option and echoes(option, t.norm):
             side = _side_of(option, sides)
-            if proposal or cues.products_named(normalize(side), t.scenario.catalog):
-                said = _said(t, side, sides)
+            said = _said(t, side, sides, proposal)
         if said:
             slots = {**intent.slots, "option": said, "bank": BANK}
             intent = Intent(name="choice_answer", ref=intent.ref, slots=slots)

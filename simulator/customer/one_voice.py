@@ -54,8 +54,8 @@ def bare_assent(piece: str) -> bool:
     """The piece only says yes («Sí, eso es.», «Bueno, está bien.», «Ándele pues, sí.»)."""
     if "?" in piece:
         return False
-    core = _core(piece)
-    return bool(core) and set(core) <= _set("assent") | INTERJECTIONS
+    words = {normalize(w) for w in _words(piece)}
+    return bool(words & _set("assent")) and words <= _set("assent") | INTERJECTIONS
 
 
 def decides(piece: str) -> bool:
