@@ -30,6 +30,7 @@ from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
 
 BANK = "choice_decided"  # es/base_bank.yaml: «Sí, {option}, por favor.»
+ASKED_BANK = "acceptance_request"  # the yes to «¿me autoriza a registrarlo?»: «Sí, regístrelo»
 PICK_NAMES = frozenset({"choice_take", "choice_answer"})
 CLITICS = ("melo", "mela", "melos", "melas", "selo", "sela", "me", "le", "lo", "la", "los", "las")
 DIRECT = frozenset({"lo", "la", "los", "las"})
@@ -37,6 +38,8 @@ INDIRECT = frozenset({"le", "les", "se", "me"})
 VOWELS = "aeiou"
 ACCENTED = str.maketrans("aeiou", "áéíóú")
 MAX_TAIL = 7  # «agrégueme la garantía», «cámbieme a uno más económico»: a short complement
+_TAG = re.compile(r"(?<=\w)[,\s]*¿[^¿?]{1,12}\?$")  # «…la Clásica, ¿sí?»: a tag, no words of it
+_TOKEN = re.compile(r"[\wáéíóúñü]+", re.IGNORECASE)
 _INFINITIVE = re.compile(r"^(\w{2,}?)(ar|er|ir)(me|le|se)?(lo|la|los|las)?$")
 _WE_SUBJUNCTIVE = re.compile(r"^(\w{2,}?)(emos|amos)$")
 
@@ -118,14 +121,15 @@ def request(option: str, infinitives: bool = True) -> str | None:
     """The agent's act in ``option`` said as the customer's request, or None when it holds none
     (``module docstring``). Without ``infinitives`` only the agent's own verb forms count («lo
     detengo», «que le cambie»): «¿ya probó reiniciarlo…?» asks about the customer's act."""
-    raw = option.replace(",", " ").split()
+    raw = _TOKEN.findall(_TAG.sub("", option.strip()))
     words = [normalize(w) for w in raw]
     for k, word in enumerate(words):
         before = words[k - 1] if k else ""
         before2 = words[k - 2] if k > 1 else ""
         found: tuple[str, str, str] | None = None
         infinitive = _INFINITIVE.match(word)
-        if infinitives and infinitive and (infinitive.group(4) or before in _words("leads")):
+        led = before in _words("leads") or (before in ("a", "en") and before2 in _words("leads"))
+        if infinitives and infinitive and (infinitive.group(4) or led):
             if word in _words("not_verbs") or infinitive.group(1) in _words("not_verbs"):
                 continue
             if f"{infinitive.group(1)}{infinitive.group(2)}" in _words("own_acts"):
@@ -137,6 +141,9 @@ def request(option: str, infinitives: bool = True) -> str | None:
                 direct = before if before in DIRECT else ""
                 ind = before2 if before2 in INDIRECT else ("me" if before in INDIRECT else "")
                 found = (sub.group(1) + ("e" if sub.group(2) == "emos" else "a"), _indirect(ind), direct)
+        elif before == "que" and before2 in _words("consent_before") and word[-1:] in ("a", "e"):
+            if word not in _words("not_verbs") and len(word) > 4:  # «de acuerdo en que registre»
+                found = (word, "", "")
         elif before in DIRECT | INDIRECT and before2 == "que" and word[-1:] in ("a", "e"):
             if word not in _words("not_verbs") and len(word) > 3:  # «que le cambie», «que lo deje»
                 direct = before if before in DIRECT else ""
@@ -226,6 +233,19 @@ def _offered_side(t: Turn, sides: list[str]) -> str | None:
     return sides[index] if index is not None else None
 
 
+CONSENT_WORDS = 3  # «registre el cambio»; a longer go-ahead says its object as «lo»
+
+
+def _consent(question: str) -> str | None:
+    """The go-ahead to «¿me autoriza a registrar…?» in the customer's words, short: the request
+    with its object, or with «lo» when the object is long («regístrelo»)."""
+    said = request(question)
+    if said is None or len(said.split()) <= CONSENT_WORDS:
+        return said
+    verb = said.split()[0]
+    return verb if verb.endswith(("lo", "la", "los", "las")) else imperative(verb, "", "lo")
+
+
 BARE_YES = frozenset({"short_yes", "acceptance", "agree_summary"})
 
 
@@ -245,17 +265,23 @@ def _said(t: Turn, side: str, sides: list[str], proposal: bool = True) -> str | 
 def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     """Every pick of an offer said as the customer's own pick (``module docstring``)."""
     either = answer_form.form(t.text) == "either_or"
-    if not any(i.name in PICK_NAMES for i in intents) and not either:
+    picks = PICK_NAMES | {"acceptance"}
+    if not any(i.name in picks for i in intents) and not either:
         return intents
     proposal = bool(t.acts & answer_form.PROPOSALS)
     sides = choice_options._raw_options(t.text) or answer_form.options(
         answer_form.last_question(t.text)
     )
     yes = _bare_yes(t, intents) if either else None
+    asked = "" if either else _consent(answer_form.last_question(t.text))
     out: list[Intent] = []
     for intent in intents:
         said: str | None = None
         option = str(intent.slots.get("option", ""))
+        if intent.name == "acceptance" and asked and not option:
+            # «¿me autoriza a registrar el cambio?»: «Sí, registre el cambio», not «sí lo quiero»
+            out.append(intent.model_copy(update={"slots": {**intent.slots, "option": asked, "bank": ASKED_BANK}}))
+            continue
         taking = intent.name == "choice_take" or intent is yes
         if taking and not option and len(sides) >= 2:
             side = _offered_side(t, sides)

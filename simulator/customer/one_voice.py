@@ -26,6 +26,7 @@ from simulator.language.normalize import normalize
 
 _WORD = re.compile(r"[\wáéíóúñü]+", re.IGNORECASE)
 _CLITIC_END = re.compile(r"[áéíóú]\w*(?:me|se)?(?:lo|la|los|las)$", re.IGNORECASE)
+_TAG = re.compile(r",?\s*¿(?:eh|no|sí|si|verdad|okey|ok)\?\s*$", re.IGNORECASE)
 MIN_IMPERATIVE = 5  # «hágalo»; shorter words ending like a pronoun are none
 
 
@@ -61,6 +62,7 @@ def bare_assent(piece: str) -> bool:
 def decides(piece: str) -> bool:
     """The piece takes the offer in words of its own: a request with its pronoun («agréguelo»,
     «tramítemela»), or a decision word («acepto», «proceda»)."""
+    piece = _TAG.sub("", piece)  # «contrátemelo, ¿eh?»: a tag asks nothing
     if "?" in piece or _core(piece)[:1] in (["pero"], ["nomas"]):
         return False  # «Pero mándeme todo por correo»: a condition, not the decision
     raw = _words(piece)
