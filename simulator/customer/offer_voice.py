@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from simulator.analysis import questions
-from simulator.customer import answer_form, choice_lists, choice_options, cues
+from simulator.customer import answer_form, choice_lists, choice_options, choice_voice, cues
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -168,6 +168,23 @@ def request(option: str, infinitives: bool = True) -> str | None:
     return None
 
 
+def own_person(option: str) -> str:
+    """The option with the customer's own verbs after «que» in its first person («lo que paga
+    hoy» → «lo que pago hoy») and «su» as «mi»."""
+    words = option.split()
+    out: list[str] = []
+    for k, word in enumerate(words):
+        key = normalize(word).strip(",.;")
+        before = normalize(words[k - 1]) if k else ""
+        new = None
+        if before == "que" and key in choice_voice._personal():
+            new = choice_voice.yo_form(key)
+        elif key in ("su", "sus"):
+            new = choice_voice.OWNED[key]
+        out.append(word.replace(word.strip(",.;"), new) if new else word)
+    return " ".join(out)
+
+
 def product(t: Turn, option: str, others: list[str] | None = None) -> str | None:
     """The catalog product the option names and the other sides do not, as a customer says it
     («el Plan Hogar 200 megas», «el de 200 megas»; not «el cambio de domicilio» both sides
@@ -289,6 +306,10 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         elif intent.name == "choice_answer" and option and echoes(option, t.norm):
             side = _side_of(option, sides)
             said = _said(t, side, sides, proposal)
+        if intent.name == "choice_answer" and option and not said:
+            turned = own_person(option)  # «…de lo que paga hoy» → «…de lo que pago hoy»
+            if turned != option:
+                intent = intent.model_copy(update={"slots": {**intent.slots, "option": turned}})
         if said:
             slots = {**intent.slots, "option": said, "bank": BANK}
             intent = Intent(name="choice_answer", ref=intent.ref, slots=slots)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.customer import answer_form
 from simulator.customer.casing import capitalize
 from simulator.customer.line_words import INTERJECTIONS, config, pieces
 from simulator.language.normalize import normalize
@@ -53,8 +54,8 @@ def _core(piece: str) -> list[str]:
 
 def bare_assent(piece: str) -> bool:
     """The piece only says yes («Sí, eso es.», «Bueno, está bien.», «Ándele pues, sí.»)."""
-    if "?" in piece:
-        return False
+    if "?" in piece or piece.rstrip().endswith("…"):
+        return False  # «Bueno…» leads into what follows, it says no yes of its own
     words = {normalize(w) for w in _words(piece)}
     return bool(words & _set("assent")) and words <= _set("assent") | INTERJECTIONS
 
@@ -87,9 +88,28 @@ def _unled(piece: str) -> str:
     return capitalize(rest) if first == ["si"] else piece
 
 
-def fit(text: str) -> str:
-    """The reply with one assent, one decision and each wish once (``module docstring``)."""
-    parts = pieces(text)
+def _yes_fillers(parts: list[str], agent: str) -> list[str]:
+    """«Ajá… sí…» opening the answer to «¿con quién tengo el gusto?»: a yes to a question that
+    asks for content, not for a yes, is left out (the answer after it stays)."""
+    if not agent or answer_form.form(agent) not in ("open", "data"):
+        return parts
+    k = 0
+    while k < len(parts) - 1 and parts[k].rstrip().endswith("…") and _only_yes(parts[k]):
+        k += 1
+    return parts[k:]
+
+
+def _only_yes(piece: str) -> bool:
+    words = {normalize(w) for w in _words(piece)}
+    return bool(words & _set("yes_words")) and words <= _set("assent") | INTERJECTIONS
+
+
+def fit(text: str, agent: str = "") -> str:
+    """The reply with one assent, one decision and each wish once (``module docstring``);
+    ``agent``: the agent's turn it answers."""
+    parts = _yes_fillers(pieces(text), agent)
+    if len(parts) == 1 and parts[0] != text.strip():
+        return capitalize(parts[0])
     if len(parts) < 2:
         return _unled(text) if parts else text
     bare = [k for k, p in enumerate(parts) if bare_assent(p)]
@@ -110,5 +130,8 @@ def fit(text: str) -> str:
     kept = [p for k, p in enumerate(parts) if k not in drop]
     if not kept:
         return text
-    kept[0] = capitalize(_unled(kept[0]))
-    return " ".join(kept)
+    kept[0] = _unled(kept[0])
+    return " ".join(
+        capitalize(p) if not k or kept[k - 1].rstrip()[-1:] in ".!?" else p
+        for k, p in enumerate(kept)
+    )
