@@ -140,7 +140,11 @@ def request(option: str, infinitives: bool = True) -> str | None:
             if before2 == "que" or (before2 in INDIRECT and k > 2 and words[k - 3] == "que"):
                 direct = before if before in DIRECT else ""
                 ind = before2 if before2 in INDIRECT else ("me" if before in INDIRECT else "")
-                found = (sub.group(1) + ("e" if sub.group(2) == "emos" else "a"), _indirect(ind), direct)
+                found = (
+                    sub.group(1) + ("e" if sub.group(2) == "emos" else "a"),
+                    _indirect(ind),
+                    direct,
+                )
         elif before == "que" and before2 in _words("consent_before") and word[-1:] in ("a", "e"):
             if word not in _words("not_verbs") and len(word) > 4:  # «de acuerdo en que registre»
                 found = (word, "", "")
@@ -161,9 +165,9 @@ def request(option: str, infinitives: bool = True) -> str | None:
         said_tail = " ".join(raw[k + 1 :])
         if " ".join(tail) in _words("when"):
             return f"{said} {said_tail}"
-        if not found[2] and 1 < len(tail) <= MAX_TAIL and tail[0] in _words("tail_heads"):
-            if not set(tail) & _words("agent_person"):
-                return f"{said} {said_tail}"  # «agrégueme la garantía»
+        short = 1 < len(tail) <= MAX_TAIL and tail[0] in _words("tail_heads")
+        if not found[2] and short and not set(tail) & _words("agent_person"):
+            return f"{said} {said_tail}"  # «agrégueme la garantía»
         return said if found[2] else None
     return None
 
@@ -206,7 +210,9 @@ def product(t: Turn, option: str, others: list[str] | None = None) -> str | None
             if match.group(1):
                 found.append((match.start(), f"{match.group(1)} {named}"))
             else:
-                found.append((match.start(), f"el de {named}" if named[:1].isdigit() else f"el {named}"))
+                found.append(
+                    (match.start(), f"el de {named}" if named[:1].isdigit() else f"el {named}")
+                )
             break
     return max(found)[1] if found else None
 
@@ -297,7 +303,11 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
         option = str(intent.slots.get("option", ""))
         if intent.name == "acceptance" and asked and not option:
             # «¿me autoriza a registrar el cambio?»: «Sí, registre el cambio», not «sí lo quiero»
-            out.append(intent.model_copy(update={"slots": {**intent.slots, "option": asked, "bank": ASKED_BANK}}))
+            out.append(
+                intent.model_copy(
+                    update={"slots": {**intent.slots, "option": asked, "bank": ASKED_BANK}}
+                )
+            )
             continue
         taking = intent.name == "choice_take" or intent is yes
         if taking and not option and len(sides) >= 2:

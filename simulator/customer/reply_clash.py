@@ -191,8 +191,10 @@ def _own_person(intent: Intent) -> Intent:
 def _amount_after(words: list[str], index: int) -> bool:
     """«son 49 pesos más»: a verb before an amount speaks of a price, not of the people."""
     after = [normalize(w).strip(",.;") for w in words[index + 1 : index + 3]]
-    return bool(after) and after[0].replace(",", "").isdigit() and (
-        len(after) < 2 or after[1] in config().get("amount_units", [])
+    return (
+        bool(after)
+        and after[0].replace(",", "").isdigit()
+        and (len(after) < 2 or after[1] in config().get("amount_units", []))
     )
 
 

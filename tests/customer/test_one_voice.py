@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from simulator.analysis.agent import tag_agent
@@ -51,7 +51,9 @@ def test_no_request_where_the_agent_does_nothing(option: str) -> None:
     assert offer_voice.request(option) is None
 
 
-@given(st.sampled_from(["agregar", "registrar", "tramitar", "cambiar", "aplicar", "hacer", "enviar"]))
+@given(
+    st.sampled_from(["agregar", "registrar", "tramitar", "cambiar", "aplicar", "hacer", "enviar"])
+)
 def test_a_request_with_its_pronoun_has_one_written_stress(verb: str) -> None:
     said = offer_voice.request(f"{verb}lo")
     assert said is not None and said.endswith("lo")
@@ -81,10 +83,19 @@ def test_a_pick_between_plans_names_the_plan_not_what_both_share() -> None:
     ("reply", "kept"),
     [
         ("Sí, correcto. Sí, acepto. Me convenció.", "Sí, acepto."),
-        ("Sí, correcto. Bueno, está bien, actívelo, por favor.", "Bueno, está bien, actívelo, por favor."),
-        ("Sí, así es. Bueno, va. Nomás mándeme el contrato.", "Sí, así es. Nomás mándeme el contrato."),
+        (
+            "Sí, correcto. Bueno, está bien, actívelo, por favor.",
+            "Bueno, está bien, actívelo, por favor.",
+        ),
+        (
+            "Sí, así es. Bueno, va. Nomás mándeme el contrato.",
+            "Sí, así es. Nomás mándeme el contrato.",
+        ),
         ("Mejor apártemelo, por favor. Va, sí, hágalo.", "Mejor apártemelo, por favor."),
-        ("Ojalá que llegue rápido. Es 55 12. Ojalá que no falle.", "Ojalá que llegue rápido. Es 55 12."),
+        (
+            "Ojalá que llegue rápido. Es 55 12. Ojalá que no falle.",
+            "Ojalá que llegue rápido. Es 55 12.",
+        ),
         ("Mire, sí, proceda.", "Sí, proceda."),
     ],
 )
@@ -108,7 +119,9 @@ OWN = (
     "¿Lo detengo o le sigo con el trámite?",
 )
 # Agent-person forms that must not be copied into the customer's pick of an offer.
-AGENT_PERSON = re.compile(r"\b(?:lo|la|se lo|se la) (?:detengo|agrego|aparto|activo)\b|\bpaga hoy\b")
+AGENT_PERSON = re.compile(
+    r"\b(?:lo|la|se lo|se la) (?:detengo|agrego|aparto|activo)\b|\bpaga hoy\b"
+)
 ASSENT_PIECES = 2  # a reply holds fewer bare assent pieces than this
 
 
