@@ -33,8 +33,10 @@ BANK = "choice_decided"  # es/base_bank.yaml: «Sí, {option}, por favor.»
 ASKED_BANK = "acceptance_request"  # the yes to «¿me autoriza a registrarlo?»: «Sí, regístrelo»
 PICK_NAMES = frozenset({"choice_take", "choice_answer"})
 CLITICS = ("melo", "mela", "melos", "melas", "selo", "sela", "me", "le", "lo", "la", "los", "las")
+ARTICLES = frozenset({"el", "la", "los", "las"})
 DIRECT = frozenset({"lo", "la", "los", "las"})
-INDIRECT = frozenset({"le", "les", "se", "me"})
+INARTICLES = frozenset({"el", "la", "los", "las"})
+DIRECT = frozenset({"le", "les", "se", "me"})
 VOWELS = "aeiou"
 ACCENTED = str.maketrans("aeiou", "áéíóú")
 MAX_TAIL = 7  # «agrégueme la garantía», «cámbieme a uno más económico»: a short complement
@@ -207,7 +209,9 @@ def product(t: Turn, option: str, others: list[str] | None = None) -> str | None
                 continue
             generic = re.match(r"^\w+ de \d", alias)  # «plan de 200»: a common noun, lower case
             named = alias if generic else choice_lists.proper(alias, item.name)
-            if match.group(1):
+            if normalize(named).split()[0] in ARTICLES:
+                found.append((match.start(), named))  # an alias with its article: «el Nova»
+            elif match.group(1):
                 found.append((match.start(), f"{match.group(1)} {named}"))
             else:
                 found.append(

@@ -9,7 +9,7 @@ keeps, of the pieces that only say yes or decide, the one that says the most:
 
 * a piece made only of assent words («Sí, eso es.», «Bueno, está bien.», «Me convenció.») goes
   when another piece of the reply decides («Sí, acepto.», «regístrelo, por favor»);
-* of several such bare pieces, the first stays; of several decisions, the first stays;
+* of several such bare pieces, the one with most words stays; of several decisions, the first;
 * a piece that opens with a wish or stance already opened in the reply («Ojalá que…») goes;
 * a filler that only leads into a yes («Fíjese, sí…») is left out.
 
@@ -117,8 +117,9 @@ def fit(text: str, agent: str = "") -> str:
     drop: set[int] = set()
     if deciding:
         drop |= set(bare) | set(deciding[1:])
-    elif len(bare) > 1:
-        drop |= set(bare[1:])
+    elif len(bare) > 1:  # the one that says the most («Ándele, sí, vamos a hacerlo.»)
+        keep = max(bare, key=lambda k: (len(_words(parts[k])), -k))
+        drop |= set(bare) - {keep}
     opened: set[str] = set()
     for k, piece in enumerate(parts):
         opener = _opener(piece)
