@@ -325,6 +325,8 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
                 intent = intent.model_copy(update={"slots": {**intent.slots, "option": turned}})
         if said:
             slots = {**intent.slots, "option": said, "bank": BANK}
-            intent = Intent(name="choice_answer", ref=intent.ref, slots=slots)
+            # a take keeps its name (the brain reads it as the offer taken: brain._record_decision)
+            name = intent.name if intent.name in ("choice_answer", "acceptance") else "choice_take"
+            intent = Intent(name=name, ref=intent.ref, slots=slots)
         out.append(intent)
     return out

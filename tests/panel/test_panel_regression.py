@@ -87,6 +87,10 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    "zp-03-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 23, c2): a la"
+    " disyuntiva de T13 el cliente ya no dice «Sí, eso sí me interesa» sino «hágame el cambio»; la"
+    " decisión no queda registrada como tomada y en T16 vuelve a regatear; el guion, escrito sin"
+    " ese regateo, no lo atiende (pendiente: registrar la petición como oferta tomada)",
     # Session 22, found by the final clean-clone run (the expert now tests at the floor, c3): o-10's
     # expert asks at T26 what the script, written for the older customer, passes by.
     "o-10-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 22): el"
