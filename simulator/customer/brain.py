@@ -30,6 +30,7 @@ from simulator.customer import (
     moves,
     objections,
     offer_put,
+    offer_voice,
     own_facts,
     persona_play,
     persona_traits,
@@ -104,9 +105,9 @@ def decide(
     intents = planner.settle(t, intents)  # no «Resúmame. Nada, ya lo entendí» from shape's parts
     intents = same_concern.drop_settled_needs(t, intents)  # «me quedo» + the same concern again
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
-    # the reply's first piece fits the question's form; every accept / confirm piece has its
-    # licence in the agent's turn (answer_form.py, licences.py; customer-x, session 19)
-    intents = answer_topic.fit(t, answer_form.fit(t, intents))  # cust-e: the question first
+    # the first piece fits the question's form, a pick in the customer's voice; every accept /
+    # confirm piece has its licence (answer_form, offer_voice, licences; sessions 19, 23)
+    intents = offer_voice.fit(t, answer_topic.fit(t, answer_form.fit(t, intents)))
     intents = reply_forms.with_anything_else(t, reply_forms.with_summary_yes(t, intents))
     intents = licences.fit_plan(t, intents, was_accepted)
     intents = reply_clash.resolve(t, intents)  # cust-d: no «Sí, dígame. Que me llame luego»

@@ -17,6 +17,7 @@ from simulator.customer import (
     line_audit,
     line_fit,
     mouth_repeat,
+    one_voice,
     persona_fit,
     presuppose,
     told_facts,
@@ -176,6 +177,8 @@ class TemplateMouth:
         text = line_audit.audit(text, line_audit.context(state, scenario))
         # the reply as an act fits the agent's turn and the persona (persona_fit.py, cust-h)
         text = persona_fit.fit(text, [i.name for i in intents], state, scenario, persona.id)
+        # one assent, one decision, each wish once (c2, panel P)
+        text = one_voice.fit(text, state.play.get(presuppose.AGENT_TEXT, ""))
         if text in state.used_texts:
             again = list(glue().get("again_prefixes", []))
             if len(text.split()) <= SHORT_REPLY:  # «Sí.» again: «Ah, sí.», not «Pues nada, sí.»

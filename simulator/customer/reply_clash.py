@@ -188,6 +188,16 @@ def _own_person(intent: Intent) -> Intent:
     return intent.model_copy(update={"slots": {**intent.slots, "option": said}})
 
 
+def _amount_after(words: list[str], index: int) -> bool:
+    """«son 49 pesos más»: a verb before an amount speaks of a price, not of the people."""
+    after = [normalize(w).strip(",.;") for w in words[index + 1 : index + 3]]
+    return (
+        bool(after)
+        and after[0].replace(",", "").isdigit()
+        and (len(after) < 2 or after[1] in config().get("amount_units", []))
+    )
+
+
 def own_words(option: str) -> str:
     """``option`` as the customer says it (unchanged when it is already the customer's)."""
     norm = normalize(option)
@@ -201,7 +211,7 @@ def own_words(option: str) -> str:
         key = normalize(word).strip(",.;")
         before = normalize(words[index - 1]) if index else ""
         slot = index == 0 or before in ("lo", "la", "los", "las", "tambien", "ya", "no")
-        new = verbs.get(key) if slot else None
+        new = verbs.get(key) if slot and not _amount_after(words, index) else None
         if new is None and before in CLITICS and len(key) > 4 and key.endswith(("an", "en")):
             new = f"{key[:-1]}mos"  # «la rentan» → «la rentamos»: after a clitic, a verb
         out.append(word.replace(word.strip(",.;"), new) if new else word)
