@@ -23,6 +23,7 @@ from simulator.customer import (
     closing_moves,
     commitments,
     cues,
+    data_give,
     data_moves,
     datum_asks,
     hold_replies,
@@ -113,6 +114,7 @@ def decide(
     commitments.remember(t, intents)
     agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)
+    data_give.keep_said(state.fields_given, intents, s)  # c1: a datum left out was not given
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     return intents, s

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Protocol
 
 from simulator.customer import (
+    call_calendar,
     facts,
     fillers,
     line_audit,
@@ -327,6 +328,7 @@ class TemplateMouth:
             minutes="",
         )
         slots.update(intent.slots)
+        slots.update(call_calendar.slots(line, call_calendar.call_day(state)))  # «desde el viernes»
         if intent.slots.get("option"):  # «El agua sigue…» began the question: «Pues el agua…»
             slots["option"] = decapitalize(slots["option"], proper_words(scenario))
         if "field_label" in intent.slots:

@@ -25,6 +25,8 @@ Licences (all of the agent's last turn):
   monologue   it talks at length: ``monologue_words`` words outside its questions, or
               ``long_turn`` words in all
   data_asked  its question asks for a datum
+  asked_nothing  no clause of it is a question (a «¿y entonces?» presses it; one that asks him
+              something is answered: blind panel P sa-04, sa-06)
   opening     the call has just begun (the agent's first ``opening_turns`` turns)
 """
 
@@ -121,6 +123,8 @@ def text_licences(text: str) -> frozenset[str]:
         out.add("monologue")
     if answer_form.form(text) == "data":
         out.add("data_asked")
+    if not any(c.question for c in clauses) and "?" not in text:
+        out.add("asked_nothing")
     return frozenset(out)
 
 
