@@ -128,11 +128,22 @@ def text_licences(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _topic(norm: str) -> bool:
+    """A short clause that only names what the question after it is about («Y del cobro doble,
+    ¿fue a su tarjeta?»): a product named there is a topic, not an offer (blind panel P sb-04:
+    «Ay, pues sí suena muy bien» to a question about the double charge)."""
+    leads = [normalize(str(x)) for x in licence_data.config().get("topic_leads", [])]
+    words = norm.split()
+    return len(words) <= _setting("topic_words", 5) and any(
+        f" {norm} ".startswith(f" {lead} ") for lead in leads
+    )
+
+
 def call_licences(text: str, state: CustomerState, scenario: Scenario | None) -> frozenset[str]:
     """The turn's licences with those the call adds (the offer named, the call's start)."""
     out = set(text_licences(text))
     if scenario is not None and text:
-        norm = " ".join(c.norm for c in split_clauses(text[:4000]))
+        norm = " ".join(c.norm for c in split_clauses(text[:4000]) if not _topic(c.norm))
         if cues.products_named(norm, scenario.catalog) or cues.catalog_price_said(text, scenario):
             out.add("offer_now")
     if text and _new_concession(text, state):

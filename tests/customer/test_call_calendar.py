@@ -68,11 +68,11 @@ def test_several_calls_this_week_need_days_behind(on: date) -> None:
     ("line", "part", "ok"),
     [
         ("¿Quién me llama tan temprano?", None, False),
-        ("¿Quién me llama tan temprano?", "tarde", False),
-        ("¿Quién me llama tan temprano?", "manana", True),
-        ("Ay, pues está muy temprano para esto.", "noche", False),
-        ("¿Quién habla a estas horas de la noche?", "noche", True),
-        ("¿Quién habla a estas horas de la noche?", "tarde", False),
+        ("¿Quién me llama tan temprano?", "afternoon", False),
+        ("¿Quién me llama tan temprano?", "morning", True),
+        ("Ay, pues está muy temprano para esto.", "night", False),
+        ("¿Quién habla a estas horas de la noche?", "night", True),
+        ("¿Quién habla a estas horas de la noche?", "afternoon", False),
         ("¿Quién me habla?", None, True),
     ],
 )
