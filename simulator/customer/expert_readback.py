@@ -96,4 +96,3 @@ def claim(t: Turn, talked: list[Product]) -> dict[str, str] | None:
     s.play.update(kq_true=str(true), kq_wrong=str(wrong), kq_text=text, kq_product=product.id)
     s.play.update(kq_mode=MODE, kq_claim=lower, kq_question=lower)
     return {"product": product.name, "value": lower, "value_lc": lower, "bank": BANK}
-

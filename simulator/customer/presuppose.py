@@ -171,7 +171,9 @@ def now_facts(text: str) -> frozenset[str]:
     if not text:
         return frozenset()
     norm = normalize(text)
-    return frozenset(f"{NOW}{fact}" for fact, phrases in _rules("agent_said") if _says(norm, phrases))
+    return frozenset(
+        f"{NOW}{fact}" for fact, phrases in _rules("agent_said") if _says(norm, phrases)
+    )
 
 
 def holds(line: str, facts: frozenset[str], intent: str = "") -> bool:

@@ -172,7 +172,9 @@ def test_no_back_reference_before_its_referent(
         assert phrase not in normalize(reply.text), (seed, reply.text)
 
 
-def _facts(agent_text: str, turn: int = 4, sid: str = "queja-internet-sin-servicio") -> frozenset[str]:
+def _facts(
+    agent_text: str, turn: int = 4, sid: str = "queja-internet-sin-servicio"
+) -> frozenset[str]:
     from simulator.customer import presuppose
     from simulator.customer.state import CustomerState
 
