@@ -131,7 +131,11 @@ class TemplateMouth:
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
-            if told_facts.retold(intent, line, state.used_texts, parts, len(intents) - index - 1):
+            again = intent.name in REPEATING_INTENTS or intent.slots.get("again")
+            verbatim = not again and told_facts.verbatim(intent.name, line, state.used_texts)
+            if verbatim or told_facts.retold(
+                intent, line, state.used_texts, parts, len(intents) - index - 1
+            ):
                 held = held or line  # an old fact of its own as news: said only if nothing else
                 if lead_in and parts:
                     parts.pop()

@@ -265,3 +265,25 @@ def test_the_experto_never_asks_again_a_condition_answered(seed: int) -> None:
     lines = [t.text for t in session.transcript.turns if t.speaker != "agent"]
     asked = [q for line in lines for q in re.findall(r"¿[^?]*\?", line)]
     assert not [q for q in asked if "plazo forzoso" in normalize(q)], lines
+
+
+@pytest.mark.parametrize(
+    ("intent", "line", "said", "again"),
+    [
+        ("slot_fact", "Sin luz llevo dos días y ya es la cuarta vez que marco.",
+         ["No le doy eso. Sin luz llevo dos días y ya es la cuarta vez que marco."], True),
+        ("need_statement", "Trabajo desde mi casa y sin internet no puedo entregar nada.",
+         ["Trabajo desde mi casa y sin internet no puedo entregar nada. Imagínese."], True),
+        # another sentence of the story is news; a yes said again is no story
+        ("need_statement", "Y encima me cobraron doble la mensualidad de este mes.",
+         ["Trabajo desde mi casa y sin internet no puedo entregar nada."], False),
+        ("acceptance", "Sí, está bien, regístrelo, por favor.",
+         ["Sí, está bien, regístrelo, por favor."], False),
+    ],
+)  # fmt: skip
+def test_a_sentence_of_its_story_is_not_said_again(
+    intent: str, line: str, said: list[str], again: bool
+) -> None:
+    from simulator.customer import told_facts
+
+    assert told_facts.verbatim(intent, line, said) is again
