@@ -121,15 +121,8 @@ def decide(
 
 
 # Causes of a hang-up, most telling first (models.transcript.HANGUP_REASONS).
-HANGUP_CAUSES = (
-    "insulted",
-    "fraud_suspected",
-    "do_not_call_ignored",
-    "pressure",
-    "objection_ignored",
-    "repetition",
-    "monologue",
-)
+HANGUP_CAUSES: tuple[str, ...] = ("insulted", "fraud_suspected", "do_not_call_ignored")
+HANGUP_CAUSES += ("pressure", "objection_ignored", "repetition", "monologue")
 # What the customer did instead of accepting a close, most telling first.
 NOT_ACCEPTED = (
     ("refusal", "refusal"),
