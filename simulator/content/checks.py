@@ -26,6 +26,9 @@ SLOTS = frozenset(
         "option", "day", "value_lc", "part",
     }
 )  # fmt: skip
+# Slots of the call's calendar (customer/call_calendar.py): ``{desde_hace_3}`` is «desde el
+# viernes» in a call of a Monday.
+SLOT_PATTERNS = (re.compile(r"desde_hace_\d+"),)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A saved call stores its scenario and persona ids in columns of this length (storage.models
 # ID_MAX_LENGTH; a test keeps the two equal): a longer id would load but could never be saved.
@@ -75,7 +78,13 @@ def slot_problem(text: str) -> str | None:
         fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
     except ValueError:
         return "llaves «{ }» desbalanceadas; use {{ y }} para una llave literal"
-    unknown = sorted({name for name in fields if name not in SLOTS})
+    unknown = sorted(
+        {
+            name
+            for name in fields
+            if name not in SLOTS and not any(p.fullmatch(name) for p in SLOT_PATTERNS)
+        }
+    )
     if unknown:
         hint = _hint(unknown[0], SLOTS)
         return f"espacio desconocido {{{unknown[0]}}}{hint}; los válidos son: {_listing(SLOTS)}"

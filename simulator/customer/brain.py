@@ -23,6 +23,7 @@ from simulator.customer import (
     closing_moves,
     commitments,
     cues,
+    data_give,
     data_moves,
     datum_asks,
     hold_replies,
@@ -118,6 +119,7 @@ def decide(
     commitments.remember(t, intents)
     agenda.keep_unsaid(t, intents)  # cust-c: a need dropped by the plan is still to tell
     own_facts.remember(t, intents)
+    data_give.keep_said(state.fields_given, intents, s)  # c1: a datum left out was not given
     s.last_intents = [i.name for i in intents]
     _record_decision(t, intents, was_accepted)
     stance_machine.note(t, intents, was_accepted)
@@ -125,15 +127,8 @@ def decide(
 
 
 # Causes of a hang-up, most telling first (models.transcript.HANGUP_REASONS).
-HANGUP_CAUSES = (
-    "insulted",
-    "fraud_suspected",
-    "do_not_call_ignored",
-    "pressure",
-    "objection_ignored",
-    "repetition",
-    "monologue",
-)
+HANGUP_CAUSES: tuple[str, ...] = ("insulted", "fraud_suspected", "do_not_call_ignored")
+HANGUP_CAUSES += ("pressure", "objection_ignored", "repetition", "monologue")
 # What the customer did instead of accepting a close, most telling first.
 NOT_ACCEPTED = (
     ("refusal", "refusal"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from simulator.customer import cues, facts
 from simulator.customer.data_requests import _asks_month, _label
+from simulator.customer.state import CustomerState, Intent
 from simulator.customer.turn import Turn
 from simulator.datafiles import resource_yaml
 from simulator.language.extract import field_kind
@@ -80,3 +81,18 @@ def said_as(field: str, value: str) -> str:
     if not frame or not digits or digits != value.strip().replace(",", "").replace(".", ""):
         return value
     return str(frame).format(amount=f"{int(digits):,}")
+
+
+def keep_said(before: dict[str, str], intents: list[Intent], state: CustomerState) -> None:
+    """A datum recorded as given in this turn whose piece the reply then left out (a reply of
+    more pieces than it keeps, a piece that gave way to another) was never said: it is not
+    remembered as given, so no «Ya le dije eso» follows when the agent asks for it (blind panel
+    P sa-06: a phone asked with two other data, dropped from the reply, then «ya le dije»)."""
+    if any(i.name.startswith("choice_") for i in intents):
+        return  # an option taken may stand for a datum (choice_memory)
+    said = {i.ref for i in intents if i.ref}
+    values = " ".join(str(v) for i in intents for v in i.slots.values())
+    for f in [f for f in state.fields_given if f not in before]:
+        if f in said or f in state.fields_confirmed or state.fields_given[f] in values:
+            continue
+        del state.fields_given[f]

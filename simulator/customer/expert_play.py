@@ -230,15 +230,19 @@ def _asked(question: str) -> dict[str, str]:
     return {"value": question[:1].upper() + question[1:], "value_lc": question}
 
 
-def _open_questions(t: Turn) -> tuple[Product, list[expert_questions.Question]] | None:
+def _open_questions(
+    t: Turn, anywhere: bool = False
+) -> tuple[Product, list[expert_questions.Question]] | None:
     """The product in play (the last talked about first) and the questions about it whose
-    answer the agent has not said yet (neither its figure nor its words)."""
+    answer the agent has not said yet (neither its figure nor its words); ``anywhere``: then
+    the rest of the catalog in stock too (what else the company offers him)."""
     s = t.s
     said = set(s.play.get("figures", "").split())
     known = {float(x) for x in said if x.replace(".", "", 1).isdigit()}
     settled = set(s.play.get("settled", "").split())
     talked = _talked(t)
-    for product in reversed(talked):
+    rest = [p for p in t.scenario.catalog if p not in talked and p.in_stock] if anywhere else []
+    for product in [*reversed(talked), *rest]:
         options = [
             q
             for q in expert_questions.askable(product)
@@ -258,10 +262,11 @@ def _heard(question: str, t: Turn) -> bool:
     return any(f" {line} " in said for line in memory.topic_lines(t.s.topics_heard))
 
 
-def _real_question(t: Turn) -> dict[str, str] | None:
-    """A plain question about a condition of a product in play, not answered yet."""
+def _real_question(t: Turn, anywhere: bool = False) -> dict[str, str] | None:
+    """A plain question about a condition of a product in play (``anywhere``: or of the
+    catalog), not answered yet."""
     s = t.s
-    found = _open_questions(t)
+    found = _open_questions(t, anywhere)
     if found is None:
         return None
     product, options = found
@@ -291,11 +296,13 @@ def knowledge_question(t: Turn) -> dict[str, str] | None:
     if not pool:
         # nothing left unsaid to ask or to check: he reads back a condition the agent stated,
         # with its figure changed, to see whether it corrects him (blind panel O tf-05)
-        settled = set(s.play.get("settled", "").split())
+        # (never a condition answered in words read back as its opposite: «¿o sea que sí tiene
+        # plazo forzoso?» after «sin plazo forzoso» asks again what was answered; panel P sg-04)
+        # nor one the agent answered asked again: he asks about what else is on offer
         return (
             _real_question(t)
             or expert_readback.claim(t, talked)
-            or expert_readback.misread(t, talked, settled)
+            or _real_question(t, anywhere=True)
         )
     product = pool[0]
     conditions = _conditions(product, said)

@@ -43,7 +43,6 @@ class Question:
     claims_right: tuple[str, ...] = ()
     claims_wrong: tuple[str, ...] = ()
     heard: tuple[str, ...] = ()
-    misread: str = ""
 
     def settled_by(self, norm: str) -> bool:
         """The agent's (normalized) turn already said this question's answer."""
@@ -116,7 +115,6 @@ def _askable(product_id: str, name: str, conditions: tuple[str, ...]) -> tuple[Q
                         tuple(spec.get("claims_right", [])),
                         tuple(spec.get("claims_wrong", [])),
                     )
-                    misread = _agreed(str(spec.get("misread", "")), name).replace("{product}", name)
                     out.append(
                         Question(
                             product_id,
@@ -128,7 +126,6 @@ def _askable(product_id: str, name: str, conditions: tuple[str, ...]) -> tuple[Q
                             no,
                             subject,
                             *by_claims,
-                            misread=misread,
                         )
                     )
                     break

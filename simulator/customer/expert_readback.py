@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from simulator.customer import expert_questions, line_words
+from simulator.customer import line_words
 from simulator.customer.turn import Turn
 from simulator.models.content import Product
 
@@ -96,24 +96,3 @@ def claim(t: Turn, talked: list[Product]) -> dict[str, str] | None:
     s.play.update(kq_true=str(true), kq_wrong=str(wrong), kq_text=text, kq_product=product.id)
     s.play.update(kq_mode=MODE, kq_claim=lower, kq_question=lower)
     return {"product": product.name, "value": lower, "value_lc": lower, "bank": BANK}
-
-
-def misread(t: Turn, talked: list[Product], settled: set[str]) -> dict[str, str] | None:
-    """A condition answered in words that the agent stated («sin plazo forzoso»), read back wrong
-    on purpose («o sea que sí tiene plazo forzoso, ¿verdad?»); judged as his question on the
-    topic (``expert_questions.judge``). None when no stated topic has a misreading."""
-    s = t.s
-    order = [*reversed(talked), *(p for p in t.scenario.catalog if p not in talked)]
-    pool = [
-        (p, q)
-        for p in order
-        for q in expert_questions.askable(p)
-        if q.misread and q.right and q.topic in settled
-    ]
-    if not pool:
-        return None
-    ids = {p.id for p in talked}
-    pool = [x for x in pool if x[0].id in ids] or pool
-    product, q = pool[s.rng().randrange(len(pool))]
-    s.play.update(kq_mode="ask", kq_topic=q.topic, kq_question=q.misread, kq_product=product.id)
-    return {"product": product.name, "value": q.misread, "value_lc": q.misread, "bank": BANK}

@@ -12,6 +12,7 @@ from importlib import resources
 from typing import Protocol
 
 from simulator.customer import (
+    call_calendar,
     facts,
     fillers,
     line_audit,
@@ -131,7 +132,11 @@ class TemplateMouth:
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
-            if told_facts.retold(intent, line, state.used_texts, parts, len(intents) - index - 1):
+            again = intent.name in REPEATING_INTENTS or intent.slots.get("again")
+            verbatim = not again and told_facts.verbatim(intent.name, line, state.used_texts)
+            if verbatim or told_facts.retold(
+                intent, line, state.used_texts, parts, len(intents) - index - 1
+            ):
                 held = held or line  # an old fact of its own as news: said only if nothing else
                 if lead_in and parts:
                     parts.pop()
@@ -330,6 +335,7 @@ class TemplateMouth:
             minutes="",
         )
         slots.update(intent.slots)
+        slots.update(call_calendar.slots(line, call_calendar.call_day(state)))  # «desde el viernes»
         if intent.slots.get("option"):  # «El agua sigue…» began the question: «Pues el agua…»
             slots["option"] = decapitalize(slots["option"], proper_words(scenario))
         if "field_label" in intent.slots:

@@ -14,9 +14,11 @@ The slot leads and the words that fit them are data (``question_slots`` in ``es/
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from simulator.analysis import questions
 from simulator.customer import cues
+from simulator.language.names import field_lexicon
 from simulator.language.normalize import normalize
 from simulator.models.content import Need, Scenario
 
@@ -31,9 +33,30 @@ LEAD_SKIP = frozenset(
 SMALL = frozenset({"le", "se", "me", "lo", "la", "usted", "ya"})
 
 
+@cache
+def _datum_names() -> tuple[str, ...]:
+    """The names of the data a call captures that are more than one word («fecha de
+    nacimiento», «número de póliza»), normalized, longest first."""
+    labels = field_lexicon().get("field_labels")
+    names = {normalize(str(v)) for v in (labels.values() if isinstance(labels, dict) else [])}
+    return tuple(sorted((n for n in names if len(n.split()) > 1), key=len, reverse=True))
+
+
+def without_datum_names(norm_text: str) -> str:
+    """The turn without the names of data it asks for: a probe keyword inside one («fecha» of
+    «¿me confirma su fecha de nacimiento?») asks for that datum, not about a need (blind panel P
+    sb-03: «El 27 cobro» to a request for the birth date)."""
+    padded = f" {norm_text} "
+    for name in _datum_names():
+        padded = padded.replace(f" {name} ", " , ")
+    return padded.strip()
+
+
 def probed(norm_text: str, keywords: list[str]) -> bool:
     """A keyword's words appear in order in the turn, with at most ``GAP`` words between
-    consecutive ones (little words like «le», «se» are left out of both first)."""
+    consecutive ones (little words like «le», «se» are left out of both first); never inside
+    the name of a datum asked for (``without_datum_names``)."""
+    norm_text = without_datum_names(norm_text)
     if cues.need_keyword_hit(norm_text, keywords):
         return True
     words = [w for w in norm_text.split() if w not in SMALL]

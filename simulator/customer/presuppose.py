@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TypeVar
 
-from simulator.customer import address, cues, licences, referents, said_figures
+from simulator.customer import address, call_calendar, cues, licences, referents, said_figures
 from simulator.customer.state import CustomerState
 from simulator.datafiles import parse as parse_yaml
 from simulator.language.normalize import normalize
@@ -34,8 +34,9 @@ INBOUND_KINDS = ("inbound_sale", "service")
 CUSTOMER_KINDS = ("service", "collections")  # the customer has the company's product
 AGENT_TEXT = "agent_text"  # ``state.play``: the agent's last turn (customer/line_audit.py)
 AGENT_KEPT = 2000  # characters of it kept
-PRODUCT = "product:"
-NO_PROVIDER = frozenset({"", "ninguno", "ninguna", "nada", "no tiene"})  # ``product:<id>``: the agent named this product of the catalog
+PRODUCT = "product:"  # ``product:<id>``: the agent named this product of the catalog
+NOW = "now:"  # ``now:<fact>``: a fact of ``agent_said`` the agent's last turn says
+NO_PROVIDER = frozenset({"", "ninguno", "ninguna", "nada", "no tiene"})  # no product to compare with
 
 
 @cache
@@ -157,10 +158,25 @@ def known(state: CustomerState, scenario: Scenario) -> frozenset[str]:
     any_of = config().get("any_of", {}) or {}
     out |= {str(fact) for fact, some in any_of.items() if out & set(some)}
     out |= licences.line_facts(state, state.play.get(AGENT_TEXT, ""), scenario)  # this turn's
+    out |= now_facts(state.play.get(AGENT_TEXT, ""))
     out |= said_figures.unsaid(state, scenario)
     out |= said_figures.said(state)  # c3: a figure referred back to was said
     out |= referents.facts(state, scenario)  # cust-g: attempts told, the call's goal, a yes
+    out |= call_calendar.call_facts(state)  # c1 (session 23): the call's date and hour
     return frozenset(out)
+
+
+def now_facts(text: str) -> frozenset[str]:
+    """The facts of ``agent_said`` the agent's last turn says, as ``now:<fact>``: a reaction to a
+    promise or to words of understanding answers the turn that said them, not one three turns
+    later (blind panel P sb-04: «Ya no les creo nada; siempre dicen lo mismo» to questions about
+    the modem; sd-01: «Lo que quiero es que me entienda» right after «entiendo su molestia»)."""
+    if not text:
+        return frozenset()
+    norm = normalize(text)
+    return frozenset(
+        f"{NOW}{fact}" for fact, phrases in _rules("agent_said") if _says(norm, phrases)
+    )
 
 
 def holds(line: str, facts: frozenset[str], intent: str = "") -> bool:
@@ -175,6 +191,7 @@ def holds(line: str, facts: frozenset[str], intent: str = "") -> bool:
         and licences.line_licensed(line, intent, facts)
         and said_figures.fits(line, facts)
         and referents.fits(line, facts)  # cust-g: no unsaid referent, no yes denied
+        and call_calendar.fits(line, facts)  # c1: true on the call's date and at its hour
     )
 
 
@@ -221,7 +238,8 @@ def vocabulary() -> frozenset[str]:
         *(config().get("any_of", {}) or {}),
     }
     noted = {fact for section in ("agent_said", "customer_said") for fact, _ in _rules(section)}
-    return frozenset(computed | noted | referents.vocabulary())
+    now = {f"{NOW}{fact}" for fact, _ in _rules("agent_said")}
+    return frozenset(computed | noted | now | referents.vocabulary())
 
 
 def all_false(lines: list[str], state: CustomerState, scenario: Scenario) -> bool:

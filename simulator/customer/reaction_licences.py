@@ -25,6 +25,8 @@ Licences (all of the agent's last turn):
   monologue   it talks at length: ``monologue_words`` words outside its questions, or
               ``long_turn`` words in all
   data_asked  its question asks for a datum
+  asked_nothing  no clause of it is a question (a «¿y entonces?» presses it; one that asks him
+              something is answered: blind panel P sa-04, sa-06)
   opening     the call has just begun (the agent's first ``opening_turns`` turns)
 """
 
@@ -121,14 +123,27 @@ def text_licences(text: str) -> frozenset[str]:
         out.add("monologue")
     if answer_form.form(text) == "data":
         out.add("data_asked")
+    if not any(c.question for c in clauses) and "?" not in text:
+        out.add("asked_nothing")
     return frozenset(out)
+
+
+def _topic(norm: str) -> bool:
+    """A short clause that only names what the question after it is about («Y del cobro doble,
+    ¿fue a su tarjeta?»): a product named there is a topic, not an offer (blind panel P sb-04:
+    «Ay, pues sí suena muy bien» to a question about the double charge)."""
+    leads = [normalize(str(x)) for x in licence_data.config().get("topic_leads", [])]
+    words = norm.split()
+    return len(words) <= _setting("topic_words", 5) and any(
+        f" {norm} ".startswith(f" {lead} ") for lead in leads
+    )
 
 
 def call_licences(text: str, state: CustomerState, scenario: Scenario | None) -> frozenset[str]:
     """The turn's licences with those the call adds (the offer named, the call's start)."""
     out = set(text_licences(text))
     if scenario is not None and text:
-        norm = " ".join(c.norm for c in split_clauses(text[:4000]))
+        norm = " ".join(c.norm for c in split_clauses(text[:4000]) if not _topic(c.norm))
         if cues.products_named(norm, scenario.catalog) or cues.catalog_price_said(text, scenario):
             out.add("offer_now")
     if text and _new_concession(text, state):

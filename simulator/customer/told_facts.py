@@ -166,3 +166,26 @@ def _covered(line: str, parts: list[str], names: list[str]) -> int | None:
         if own_story(names[index]) and theirs and theirs <= mine:
             return index
     return None
+
+
+VERBATIM_WORDS = 5  # a sentence this long said again word for word is a retelling
+_SENTENCE = re.compile(r"[^.!?…]+")
+
+
+def _long_sentences(text: str) -> list[str]:
+    found = (normalize(x).replace("?", "").strip() for x in _SENTENCE.findall(text))
+    return [x for x in found if len(x.split()) >= VERBATIM_WORDS and not re.search(r"\d", x)]
+
+
+def verbatim(intent_name: str, line: str, said: list[str]) -> bool:
+    """Every long sentence of ``line`` was said word for word earlier in the call (blind panel
+    P, queja × regateador: «Llevo tres días sin internet y ya es la tercera vez que llamo» said
+    with the reason for calling, then again as the answer to «¿desde cuándo?»). Figures and
+    data are left to the data moves: a datum dictated again is asked for."""
+    if intent_name not in set(config().get("story_pieces", [])):
+        return False
+    mine = _long_sentences(line)
+    if not mine:
+        return False
+    earlier = {x for text in said for x in _long_sentences(text)}
+    return all(x in earlier for x in mine)
