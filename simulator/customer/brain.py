@@ -208,7 +208,10 @@ def _chose_the_offer(t: Turn, intents: list[Intent], was_accepted: bool) -> bool
         for i in intents
         if i.name in ("choice_answer", "choice_take") and i.slots.get("option")
     ]
-    if not any(cues.products_named(normalize(option), t.scenario.catalog) for option in chosen):
+    decided = any(i.slots.get("bank") == "choice_decided" for i in intents)  # offer_voice's pick
+    if not decided and not any(
+        cues.products_named(normalize(option), t.scenario.catalog) for option in chosen
+    ):
         return False
     # Ready by its own bar, or it asks how to take it («¿y si lo contrato hoy…?») with a need of
     # its own heard: a weak agent's early «¿cuál prefiere?» finds neither.

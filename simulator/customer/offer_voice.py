@@ -24,7 +24,14 @@ import re
 from typing import Any
 
 from simulator.analysis import questions
-from simulator.customer import answer_form, choice_lists, choice_options, choice_voice, cues
+from simulator.customer import (
+    answer_form,
+    choice_lists,
+    choice_options,
+    choice_voice,
+    cues,
+    objections,
+)
 from simulator.customer.state import Intent
 from simulator.customer.turn import Turn
 from simulator.language.normalize import normalize
@@ -298,7 +305,11 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
     sides = choice_options._raw_options(t.text) or answer_form.options(
         answer_form.last_question(t.text)
     )
-    yes = _bare_yes(t, intents) if either else None
+    # a «sí» to «¿le hago el cambio o sigue con la baja?» from a customer with an objection still
+    # open is no decision: saying «hágame el cambio» would take an offer the brain did not take
+    # (session 23, zp-03: it haggled again two turns later)
+    undecided = bool(t.s.objections) and not objections.ready_to_buy(t)
+    yes = _bare_yes(t, intents) if either and not undecided else None
     asked = "" if either else _consent(answer_form.last_question(t.text))
     out: list[Intent] = []
     for intent in intents:
@@ -312,7 +323,7 @@ def fit(t: Turn, intents: list[Intent]) -> list[Intent]:
                 )
             )
             continue
-        taking = intent.name == "choice_take" or intent is yes
+        taking = (intent.name == "choice_take" and not undecided) or intent is yes
         if taking and not option and len(sides) >= 2:
             side = _offered_side(t, sides)
             said = _said(t, side, sides) if side else None

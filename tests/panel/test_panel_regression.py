@@ -93,10 +93,6 @@ KNOWN_UNFAIR = {
     # data.
     "sf-06-tarjeta-credito-horizonte-callado-excellent.txt": "guion desfasado (sesión 23): el"
     " cliente callado acepta en T13 y el guion, escrito para su duda, no captura los datos",
-    "zp-03-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 23, c2): a la"
-    " disyuntiva de T13 el cliente ya no dice «Sí, eso sí me interesa» sino «hágame el cambio»; la"
-    " decisión no queda registrada como tomada y en T16 vuelve a regatear; el guion, escrito sin"
-    " ese regateo, no lo atiende (pendiente: registrar la petición como oferta tomada)",
     # Session 22, found by the final clean-clone run (the expert now tests at the floor, c3): o-10's
     # expert asks at T26 what the script, written for the older customer, passes by.
     "o-10-queja-internet-sin-servicio-experto-excellent.txt": "guion desfasado (sesión 22): el"
