@@ -100,7 +100,7 @@ def main() -> int:
         moved = flips(rows, folded)
         changed += [{"source": source, **m} for m in moved]
         print(f"  {source:<45} entradas S={len(drop):>3}  cambian={len(moved)}", flush=True)
-    result = {
+    result: dict[str, Any] = {
         "dev": element_figures(base),
         "loso": element_figures(loso),
         "calls": len(base),

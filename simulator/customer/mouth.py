@@ -132,8 +132,8 @@ class TemplateMouth:
             line = self._line(intent, state, scenario, persona, rng, optional)
             if not line:
                 continue
-            again = intent.name in REPEATING_INTENTS or intent.slots.get("again")
-            verbatim = not again and told_facts.verbatim(intent.name, line, state.used_texts)
+            repeating = intent.name in REPEATING_INTENTS or bool(intent.slots.get("again"))
+            verbatim = not repeating and told_facts.verbatim(intent.name, line, state.used_texts)
             if verbatim or told_facts.retold(
                 intent, line, state.used_texts, parts, len(intents) - index - 1
             ):

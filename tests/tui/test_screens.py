@@ -256,8 +256,9 @@ async def test_slash_commands_work_in_the_talk_line(clock: Any) -> None:
         assert call.session.status == "Espera"
         await say(pilot, "/espera")
         assert call.session.status == "En llamada"
-        await say(pilot, "/venta")
+        await say(pilot, "/venta 500 megas")  # named: registered at once, no list
         assert call.session.sale_registered
+        assert call.session.transcript.events[-1].value == "Plan Hogar 500 megas"
         await say(pilot, "/cualquiera")
         agent_turns = [t for t in call.session.transcript.turns if t.speaker == "agent"]
         assert agent_turns == []  # commands are never said to the customer

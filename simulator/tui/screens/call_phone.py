@@ -18,6 +18,7 @@ from textual.widgets import Input, Static, TabbedContent
 from simulator.errors import SimuladorError
 from simulator.language.display import display as display_name
 from simulator.session.folio import case_folio
+from simulator.session.product_choice import chosen_product
 from simulator.tui.app_api import app_of
 from simulator.tui.views import mood_text
 
@@ -169,11 +170,20 @@ class CallPhone(_MixinBase):
         self._sync_status()
         self._tick()
 
-    def action_sale(self) -> None:
+    def action_sale(self, product: str | None = None) -> None:
+        """F5 opens the catalog list; «/venta NOMBRE» typed in the talk line registers that one."""
         if self.phase != "live" or self.sale_done:
             done, kind = self.sale_done, self.scenario.kind
             said = display_name("register_again", kind) if done else "Solo se registra en llamada."
             self.notify(said, severity="information" if done else "warning")
+            return
+        if product is not None:
+            try:
+                chosen = chosen_product(product, self.scenario)
+            except SimuladorError as error:
+                self.notify(str(error), severity="warning")
+                return
+            self._register_chosen(chosen.name)
             return
         if len(self.scenario.catalog) > 1:  # which product: the agent picks it on a list
             from simulator.tui.screens.register_modal import RegisterModal
