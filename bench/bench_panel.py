@@ -88,6 +88,11 @@ PANELS = {
         "the session 22 merge train d91d14f (the session's customer and scorer branches merged;"
         " a new panel brief, rebuilt after the machine lost the kit)",
     ),
+    "ra rb rc rd re rf rg": (
+        "session 23 panel Q",
+        "the session 23 merge train f2143c9 (the session's customer and scorer branches merged;"
+        " panel P's brief, `/venta PRODUCTO` and the folio shown at registration)",
+    ),
 }
 
 

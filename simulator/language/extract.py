@@ -348,10 +348,14 @@ def _extract_digits(field: str, text: str) -> str | None:
         cue = _PHONE_CUE.search(folded[max(0, start - 30) : start])
         if _phone_from_digits(digits) and (cue or len(runs) > 1):
             continue
-        kept.append(_with_prefix(text, start, digits))
-    return kept[0] if kept else None
+        kept.append((digits, _with_prefix(text, start, digits)))
+    # an account or policy is a long number: «desde hace tres días… Anote: IV-2049377» gives the
+    # account, not «3» (panel Q rb-04); a short number is the value only when nothing longer is
+    long = [value for digits, value in kept if len(digits) >= MIN_ID_DIGITS]
+    return long[0] if long else kept[0][1] if kept else None
 
 
+MIN_ID_DIGITS = 4  # fewer digits than this is no account, policy or folio number when one is said
 _LETTER_PREFIX = re.compile(r"\b([A-Z]{1,4})\s?-\s?$")
 
 

@@ -47,11 +47,26 @@ def asked_after_request(ctx: CallContext, n: int, a: int) -> str | None:
 
 def excused(ctx: CallContext, n: int, a: int) -> bool:
     """Agent turn ``a`` answers what the customer asked after do-not-call turn ``n``, without
-    pressure, and without persuasion unless the customer asked for the information itself."""
+    pressure, and without persuasion unless the customer asked for the information itself; or
+    the request was for no more SALES calls and the agent's contact is stated as no sale."""
     asked = asked_after_request(ctx, n, a)
     text = ctx.text(a)
+    if not conduct.pressure(text) and _not_a_sale_call(ctx, n, a):
+        return True
     return (
         bool(asked)
         and not conduct.pressure(text)
         and (asked == "information" or not conduct.persuades(text))
+    )
+
+
+def _not_a_sale_call(ctx: CallContext, n: int, a: int) -> bool:
+    """«No quiero más llamadas de venta» and then «únicamente le marco mañana para la forma de pago,
+    como me pidió, y ninguna llamada de venta»: the request names sales calls, and the call the
+    agent keeps is one the customer asked for or one the agent states is no sale and offers
+    nothing (panel Q rc-05)."""
+    return (
+        bool(tx.cue("dnc_sales_only").search(ctx.folded[n - 1]))
+        and bool(tx.cue("contact_not_a_sale").search(ctx.folded[a - 1]))
+        and not conduct.offers_again(ctx.text(a))
     )

@@ -200,6 +200,23 @@ def _cut_after_offer(ctx: CallContext, found: dict[str, int | None]) -> None:
                 found[part] = offer
 
 
+def _hung_up_after_offer(ctx: CallContext, found: dict[str, int | None]) -> None:
+    """The customer hung up on the agent's «¿algo más en que le pueda ayudar?»: the agent had no
+    turn left to thank and say goodbye, so their absence is no fault (panel Q rb-04)."""
+    last = ctx.n_turns
+    offer = found["offer_more"]
+    if (
+        ctx.customer_hung_up
+        and offer is not None
+        and last
+        and ctx.speaker(last) == "customer"
+        and ctx.prev_agent(last) == offer
+    ):
+        for part in ("thanks", "farewell"):
+            if found[part] is None:
+                found[part] = offer
+
+
 def judge(ctx: CallContext) -> Judged:
     if (
         ctx.customer_hung_up
@@ -227,6 +244,7 @@ def judge(ctx: CallContext) -> Judged:
     if ctx.imported:
         _imported_close(ctx, window, found)
         _cut_after_offer(ctx, found)
+    _hung_up_after_offer(ctx, found)
     parts = {act: found[act] is not None for act in found}
     cited = {n for n in found.values() if n}
     if window and not all(parts.values()):

@@ -198,10 +198,12 @@ def _current_payment(ctx: CallContext) -> set[float]:
 
 
 def _relations(book: _Book) -> set[float]:
-    """Differences and sums between our prices and the known amounts (499 − 450 = 49), per period."""
+    """Differences and sums between our prices and the known amounts (499 − 450 = 49), per period;
+    a total the conditions state less an amount the customer said is a difference too (the family
+    premium of 2,380 is «380 arriba» of a 2,000 budget: panel Q ra-06)."""
     bases = set(book.prices) | book.known
     out: set[float] = set()
-    for a in bases:
+    for a in bases | {c for c in book.conditions if c > 1}:
         for b in bases:
             if a > b:
                 out.add(a - b)
