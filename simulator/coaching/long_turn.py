@@ -73,7 +73,16 @@ def monologue_line(ctx: CallContext, n: int) -> str:
 
 
 _ACKNOWLEDGES = re.compile(
-    r"^(?:perfecto|gracias|listo|muy bien|claro|entendido|ok|de acuerdo|excelente|anotado)\b",
+    r"^(?:perfecto|gracias|listo|muy bien|claro|entendido|ok|de acuerdo|excelente|anotado|"
+    r"lamento|lo lamento|lo siento|siento mucho|entiendo|comprendo|me imagino|qué pena|que pena|"
+    r"con (?:mucho )?gusto|tiene (?:toda la )?razón|señor|señora|don|doña)\b",
+    re.IGNORECASE,
+)
+# a sentence that carries the turn's substance: a figure, or what is offered, agreed or done
+# (panel Q: the tip kept «Lamento mucho la falla.» and dropped the plan and its price)
+_SUBSTANCE = re.compile(
+    r"\d|\b(?:plan|planes|seguro|póliza|tarjeta|cobertura|visita|técnico|folio|pago|pagos|precio|"
+    r"mensualidad|al mes|descuento|promoción|reembolso|convenio|deducible|megas|cambio|envío)\b",
     re.IGNORECASE,
 )
 
@@ -85,7 +94,8 @@ def opening_idea(text: str) -> str:
     sentences = [s.strip() for s in _SENTENCE.split(text.strip())]
     sentences = [s for s in sentences if s and "?" not in s and len(s.split()) >= 4]
     saying = [s for s in sentences if not _ACKNOWLEDGES.match(s)]
-    for sentence in saying or sentences:
+    substance = [s for s in saying if _SUBSTANCE.search(s)]
+    for sentence in substance or saying or sentences:
         words = sentence.split()
         if len(words) > OPENING_WORDS:
             cut = " ".join(words[:OPENING_WORDS])

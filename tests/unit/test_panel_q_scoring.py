@@ -129,3 +129,25 @@ def test_calling_back_after_a_plain_do_not_call_is_still_insistence() -> None:
         [*lines, ("agent", "Entiendo. Le marco mañana para platicarle la promoción.")],
     )
     assert "ignores_do_not_call" in _codes(card)
+
+
+@pytest.mark.parametrize(
+    ("turn", "kept"),
+    [
+        (
+            "Lamento mucho lo que pasó, señora, y entiendo su molestia. Le propongo el Plan Hogar "
+            "200 megas de 499 pesos al mes, sin plazo forzoso. ¿Qué le parece?",
+            "499",
+        ),
+        (
+            "Con mucho gusto le explico. Entiendo que quiere algo sencillo. Su convenio queda en "
+            "tres pagos de 2,140 pesos. ¿Le acomoda?",
+            "2,140",
+        ),
+    ],
+)
+def test_the_monologue_line_keeps_the_substance_not_the_courtesy(turn: str, kept: str) -> None:
+    """Panel Q: «Lamento mucho la falla. ¿Hasta aquí me explico bien…?» explained nothing."""
+    from simulator.coaching.long_turn import opening_idea
+
+    assert kept in opening_idea(turn)
