@@ -4,4 +4,4 @@ The package root holds only the version; every subsystem lives in its own subpac
 (see docs/architecture.md §1). Nothing here performs I/O at import time.
 """
 
-__version__ = "0.22.0"
+__version__ = "0.23.0"

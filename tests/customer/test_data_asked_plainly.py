@@ -167,7 +167,11 @@ def test_an_open_objection_said_again_is_the_same_doubt_in_other_words() -> None
     )
     own = {normalize(str(line)) for line in objection.statements}
     said = [line for line in own if line in normalize(again)]  # a filler may lead it in
-    assert said and said != [normalize(first)], (first, again)
+    assert normalize(first) not in normalize(again), (first, again)
+    if not said:
+        # session 23 (c1): statements that name a competitor need one told in the call; with the
+        # only fitting statement already said, the doubt comes back as «sigue sin resolverse»
+        assert "sin resolver" in normalize(again) or "sigue" in normalize(again), again
 
 
 def test_an_open_question_naming_a_given_field_is_not_a_request_again() -> None:

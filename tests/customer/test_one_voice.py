@@ -65,7 +65,7 @@ def test_a_bare_yes_to_an_offer_or_things_as_they_are_takes_the_offer() -> None:
     t = turn_on("internet-veloz-hogar", "amable", text, set(tag_agent(text)))
     assert answer_form.form(text) == "either_or"
     out = offer_voice.fit(t, [Intent(name="short_yes")])
-    assert out[0].name == "choice_answer"
+    assert out[0].name == "choice_take"  # the brain records it as the offer taken
     assert out[0].slots["option"] == "agréguemela"
 
 

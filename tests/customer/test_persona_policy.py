@@ -198,4 +198,6 @@ def test_the_expert_asks_his_question_before_his_decision_at_a_close() -> None:
             if "acceptance" in names:
                 assert tested or "_knowledge" in call.state.objections_handled, seed
         asked += tested
-    assert asked >= len(SEEDS) // 2
+    # session 23 (c1): the read-back of a condition as its opposite is gone (panel P sg-04 heard it
+    # as a false inference), so fewer calls test at this close; every yes still comes after a test
+    assert asked >= len(SEEDS) // 3

@@ -87,6 +87,18 @@ JUDGEMENTS = json.loads((HERE / "judgements.json").read_text("utf-8"))
 # modality, it denies no rate) and yk-02 (a question followed by «sí, ándele, procédale» is
 # rhetorical: the go-ahead answers it).
 KNOWN_UNFAIR = {
+    # Session 23, found by the train's run (the customer of this session answers differently):
+    "ye-01-queja-internet-sin-servicio-amable-excellent.txt": "guion desfasado (sesión 23): tras «¿algo"
+    " más?» el cliente pregunta ahora si su vecino también reportó la falla (trampa de"
+    " confidencialidad) y el guion, escrito para un «no, es todo», se despide sin contestarla",
+    "ye-04-retencion-plan-movil-experto-excellent.txt": "guion desfasado (sesión 23): el experto"
+    " ya no lee al revés una condición (c1) y en T16 pregunta por el precio; el guion no lo contesta",
+    "sf-05-seguro-gastos-medicos-impaciente-excellent.txt": "guion desfasado (sesión 23): el"
+    " impaciente ya no contesta «otro» sin darlo (c3); el guion, escrito para pedir el número,"
+    " queda un turno atrás y la fecha de nacimiento nunca se captura",
+    "ve-04-seguro-gastos-medicos-impaciente-excellent.txt": "pendiente (sesión 23, s1): con un"
+    " cliente que pide «al grano», la idea corta y la pregunta de sondeo en el mismo turno T8 ya no"
+    " cuentan como sondeo antes de presentar; un experto lo acepta con ese cliente",
     # Session 23 (c3: «¿le gustaría que iniciemos su solicitud…?» puts the offer up for a yes, so
     # it is a close): sf-06's quiet customer, his doubts answered, now takes the card at T13; the
     # script, written for his «todavía no me decido», says «respeto su decisión» and captures no
