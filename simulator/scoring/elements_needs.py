@@ -67,7 +67,7 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
         found = [
             n
             for n in ctx.agent_turns
-            if n < limit
+            if (n < limit or _idea_then_probe(ctx, n, limit, needs))
             and (n + 1 in needs or _tells_situation(ctx, n))
             and ctx.has(n, "closed_question", "data_request")
             and (not ctx.has(n, "data_request") or n + 1 in needs)  # a datum + «para mi familia»
@@ -76,6 +76,19 @@ def probing_questions_before_presentation(ctx: CallContext) -> list[int]:
             and not is_identity_check(ctx, n)
         ][:1]
     return found
+
+
+def _idea_then_probe(ctx: CallContext, n: int, limit: int, needs: set[int]) -> bool:
+    """The turn taken as the first presentation gives only the idea, with no price, and asks
+    about the customer's situation, whose reply states a need («La idea corta: un seguro que pague
+    la cirugía… una sola pregunta: ¿lo quiere para usted solo o también para su familia?» to a
+    customer who asked to get to the point): it probed (panel ve-04, session 23)."""
+    return (
+        n == limit
+        and n + 1 in needs
+        and ctx.text(n).rstrip().endswith("?")
+        and not any(a.is_money for a in ctx.amounts(n))
+    )
 
 
 def _tells_situation(ctx: CallContext, n: int) -> bool:

@@ -96,9 +96,6 @@ KNOWN_UNFAIR = {
     "sf-05-seguro-gastos-medicos-impaciente-excellent.txt": "guion desfasado (sesión 23): el"
     " impaciente ya no contesta «otro» sin darlo (c3); el guion, escrito para pedir el número,"
     " queda un turno atrás y la fecha de nacimiento nunca se captura",
-    "ve-04-seguro-gastos-medicos-impaciente-excellent.txt": "pendiente (sesión 23, s1): con un"
-    " cliente que pide «al grano», la idea corta y la pregunta de sondeo en el mismo turno T8 ya no"
-    " cuentan como sondeo antes de presentar; un experto lo acepta con ese cliente",
     # Session 23 (c3: «¿le gustaría que iniciemos su solicitud…?» puts the offer up for a yes, so
     # it is a close): sf-06's quiet customer, his doubts answered, now takes the card at T13; the
     # script, written for his «todavía no me decido», says «respeto su decisión» and captures no

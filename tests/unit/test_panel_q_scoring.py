@@ -151,3 +151,37 @@ def test_the_monologue_line_keeps_the_substance_not_the_courtesy(turn: str, kept
     from simulator.coaching.long_turn import opening_idea
 
     assert kept in opening_idea(turn)
+
+
+@pytest.mark.parametrize(
+    ("idea", "probed"),
+    [
+        (
+            "La idea en corto: un seguro que pague la cirugía para no tocar sus ahorros. Para "
+            "decirle cuál le conviene, ¿sería nada más para usted o también para su familia?",
+            True,
+        ),
+        (
+            "En resumen, una póliza que cubre hospital y cirugías. Una pregunta nada más: ¿a "
+            "quiénes quisiera proteger?",
+            True,
+        ),
+        (
+            "Le recomiendo el Gastos Médicos Plus de 1,250 pesos al mes. ¿Sería para usted o "
+            "también para su familia?",
+            False,
+        ),
+    ],
+)
+def test_an_idea_without_a_price_then_a_probe_is_probing(idea: str, probed: bool) -> None:
+    """To a customer who asked to get to the point, the short idea and one question about who
+    it is for, in the same turn, probe; the plan and its price first do not (panel ve-04)."""
+    lines = [
+        ("agent", "Buenas tardes, le habla Karla de Seguros Protege. ¿Hablo con el ingeniero?"),
+        ("customer", "Sí, pero al grano, por favor, estoy ocupado."),
+        ("agent", idea),
+        ("customer", "Para mi esposa, mis dos hijos y yo; los niños juegan futbol y me preocupan."),
+    ]
+    card = _card("seguro-gastos-medicos", lines)
+    missing = " ".join(card.elements["needs_detection"].missing)
+    assert ("sin sondear" not in missing) is probed
