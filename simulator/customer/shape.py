@@ -262,7 +262,7 @@ def missing_parts(t: Turn, intents: list[Intent]) -> list[Intent]:
     if not added:
         return intents
     # «Pues no, ya le conté todo» is no answer next to the part it now answers
-    intents = [i for i in intents if i.name not in SILENT] or intents
+    intents = [i for i in intents if i.name not in SILENT]  # the part answer replaces it
     # every part is answered before the customer's own move (a doubt, «no decido sin mi
     # esposa»): blind panel I, the age said and the worry asked with it dropped for a doubt
     own = next((n for n, i in enumerate(intents) if i.name in DOUBTING | OWN), len(intents))
