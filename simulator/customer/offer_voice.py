@@ -194,7 +194,19 @@ def own_person(option: str) -> str:
         elif key in ("su", "sus"):
             new = choice_voice.OWNED[key]
         out.append(word.replace(word.strip(",.;"), new) if new else word)
-    return " ".join(out)
+    return _own_reflexive(" ".join(out))
+
+
+_REFLEXIVE_AR = re.compile(r"^(\w{3,}?)arse\b", re.IGNORECASE)
+
+
+def _own_reflexive(option: str) -> str:
+    """«quedarse con el de 100» (the agent's «¿…o prefiere quedarse con el de 100?») said by the
+    customer is «me quedo con el de 100» (lead s23, cambio de domicilio)."""
+    match = _REFLEXIVE_AR.match(option)
+    if match is None:
+        return option
+    return f"me {match.group(1)}o{option[match.end() :]}"
 
 
 def product(t: Turn, option: str, others: list[str] | None = None) -> str | None:

@@ -78,3 +78,43 @@ def test_the_budget_is_answered_plainly_in_the_lead_s_call(tmp_path: Path) -> No
     said = _customer_lines(tmp_path, "experto", 80780, [*OPENING, BUDGETS[0]])
     assert "2,000" in said[-1]
     assert "ya le conte todo" not in normalize(said[-1]), said[-1]
+
+
+@pytest.mark.parametrize(
+    ("body", "options"),
+    [
+        ("El técnico llega en un horario de 9 a 2 o de 2 a 6;", ["de 9 a 2", "de 2 a 6"]),
+        (
+            "Tenemos visita disponible para mañana en la mañana o en la tarde.",
+            ["en la mañana", "en la tarde"],
+        ),
+        (
+            "Le puedo mandar el resumen de su póliza por correo o por WhatsApp.",
+            ["por correo", "por WhatsApp"],
+        ),
+    ],
+)
+def test_options_said_at_the_end_of_a_long_clause_are_the_options(
+    body: str, options: list[str]
+) -> None:
+    """«El técnico llega de 9 a 2 o de 2 a 6; ¿cuál le acomoda?» was answered with the plan
+    picked two turns before (lead s23): the long left side hid the options."""
+    from simulator.customer.choice_lists import said_options
+
+    assert said_options(body) == options
+
+
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        ("quedarse con el de 100", "me quedo con el de 100"),
+        ("cambiarse al plan de 200", "me cambio al plan de 200"),
+        ("el de 200 megas", "el de 200 megas"),
+    ],
+)
+def test_a_reflexive_option_of_the_agent_is_said_in_the_first_person(
+    option: str, said: str
+) -> None:
+    from simulator.customer.offer_voice import own_person
+
+    assert own_person(option) == said
