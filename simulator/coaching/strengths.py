@@ -83,9 +83,29 @@ def _probe_part(text: str) -> str | None:
             and is_open(clauses[-1])
             and not data_question(folded)
             and not _cue("not_a_probe").search(folded)
+            and not _either_or(folded)
         ):
             return asked.strip()
     return None
+
+
+# «¿cómo lo usan, para trabajar o para ver series?», «¿lo quiere para usted o también para su
+# familia?»: a choice between the options said is no open question (panel Q: three panelists saw
+# an either/or praised as «Buena pregunta abierta»)
+_EITHER_OR = re.compile(
+    r"\b\w+(?: \w+){0,4} o (?:tambien |mas bien |prefiere |bien )?\w+(?: \w+){0,4}$"
+)
+_OPEN_START = re.compile(
+    r"^(?:y )?(?:que|como|cual|cuales|cuando|donde|por que|cuanto|cuanta|cuantos|cuantas|quien|quienes)\b"
+)
+
+
+def _either_or(folded: str) -> bool:
+    """A choice between options: «¿lo quiere para usted o también para su familia?»; a question
+    that opens with an interrogative keeps its «o» inside («¿qué le preocupa de su salud o la de
+    su familia?»)."""
+    text = folded.strip(" ?¿")
+    return bool(_EITHER_OR.search(text)) and not _OPEN_START.match(text)
 
 
 def _asks(ctx: CallContext, n: int) -> bool:

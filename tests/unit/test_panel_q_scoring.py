@@ -185,3 +185,19 @@ def test_an_idea_without_a_price_then_a_probe_is_probing(idea: str, probed: bool
     card = _card("seguro-gastos-medicos", lines)
     missing = " ".join(card.elements["needs_detection"].missing)
     assert ("sin sondear" not in missing) is probed
+
+
+@pytest.mark.parametrize(
+    ("question", "praised"),
+    [
+        ("¿Lo quiere para usted o también para su familia?", False),
+        ("¿Prefiere la visita en la mañana o en la tarde?", False),
+        ("¿Qué es lo que más le preocupa de su salud o la de su familia?", True),
+        ("¿Cómo usan el internet en casa?", True),
+    ],
+)
+def test_an_either_or_is_not_praised_as_an_open_question(question: str, praised: bool) -> None:
+    """Panel Q: a choice between two options was praised as «Buena pregunta abierta»."""
+    from simulator.coaching.strengths import _probe_part
+
+    assert (_probe_part(question) is not None) is praised
