@@ -181,8 +181,7 @@ def disrespect_kind(text: str) -> str | None:
             return kind  # a word of the offensive lexicon said of the listener
     if mocking_laughter(text):
         return "mockery"
-    # the same offence in a shape the lists above do not name
-    return disrespect_shapes.kind(text) or talking_down.kind(text)
+    return disrespect_shapes.kind(text) or talking_down.kind(text)  # shapes, not listed words
 
 
 def _conditional(pattern: re.Pattern[str], norm: str) -> bool:

@@ -314,10 +314,8 @@ def _interactive(session: CallSession) -> CallResult:
 def _print_registration(console: Any, session: CallSession) -> None:
     from simulator.session.folio import case_folio
 
-    event = session.transcript.events[-1]
-    folio = case_folio(session.scenario, session.seed)
-    label = _event_label(event.type, event.value, session.scenario.kind, folio)
-    if label:
+    event, sc = session.transcript.events[-1], session.scenario
+    if label := _event_label(event.type, event.value, sc.kind, case_folio(sc, session.seed)):
         console.print(f"[dim]{label}[/dim]")
 
 

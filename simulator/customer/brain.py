@@ -100,14 +100,11 @@ def decide(
     intents = shape.fit(t, choice_moves.unknown(t, choice_moves.answer(t, intents)))
     intents = datum_asks.complete(t, intents)  # cust-a: every datum asked has its piece
     intents = choice_parts.agree(t, intents)  # no «la cancelación… Ok, lo contrato»
-    choice_options.settle_with_or_without(
-        intents, t.s.interest >= cues.dial("choice_offer_interest", 55)
-    )
+    choice_options.settle_with_or_without(intents, t.s.interest >= cues.dial("choice_offer_interest", 55))
     intents = planner.settle(t, intents)  # no «Resúmame. Nada, ya lo entendí» from shape's parts
     intents = same_concern.drop_settled_needs(t, intents)  # «me quedo» + the same concern again
     planner.fit_words(t, intents)  # the moves added after the plan keep to the call's memory
-    # the first piece fits the question's form, a pick in the customer's voice; every accept /
-    # confirm piece has its licence (answer_form, offer_voice, licences; sessions 19, 23)
+    # the first piece fits the question's form, a pick in the customer's voice (sessions 19, 23)
     intents = offer_voice.fit(t, answer_topic.fit(t, answer_form.fit(t, intents)))
     intents = reply_forms.with_anything_else(t, reply_forms.with_summary_yes(t, intents))
     intents = licences.fit_plan(t, intents, was_accepted)
@@ -208,11 +205,9 @@ def _chose_the_offer(t: Turn, intents: list[Intent], was_accepted: bool) -> bool
         for i in intents
         if i.name in ("choice_answer", "choice_take") and i.slots.get("option")
     ]
-    decided = any(i.slots.get("bank") == "choice_decided" for i in intents)  # offer_voice's pick
-    if not decided and not any(
-        cues.products_named(normalize(option), t.scenario.catalog) for option in chosen
-    ):
-        return False
+    named = any(cues.products_named(normalize(o), t.scenario.catalog) for o in chosen)
+    if not named and not any(i.slots.get("bank") == "choice_decided" for i in intents):
+        return False  # neither a product named nor offer_voice's pick («hágame el cambio»)
     # Ready by its own bar, or it asks how to take it («¿y si lo contrato hoy…?») with a need of
     # its own heard: a weak agent's early «¿cuál prefiere?» finds neither.
     signal = bool(names & {"buying_signal", "buying_signal_generic"}) and bool(t.s.revealed_needs)

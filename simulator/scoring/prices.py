@@ -198,9 +198,8 @@ def _current_payment(ctx: CallContext) -> set[float]:
 
 
 def _relations(book: _Book) -> set[float]:
-    """Differences and sums between our prices and the known amounts (499 − 450 = 49), per period;
-    a total the conditions state less an amount the customer said is a difference too (the family
-    premium of 2,380 is «380 arriba» of a 2,000 budget: panel Q ra-06)."""
+    """Differences and sums between our prices (and condition totals: panel Q ra-06) and the
+    known amounts (499 − 450 = 49), per period."""
     bases = set(book.prices) | book.known
     out: set[float] = set()
     for a in bases | {c for c in book.conditions if c > 1}:
@@ -327,9 +326,7 @@ def check_prices(ctx: CallContext) -> tuple[list[PriceMismatch], list[int]]:
             if not _near(before, "", "own_price") and _close(
                 value, _stated_amounts(named or catalog)
             ):
-                # «…10 % de coaseguro, y nunca más de 25,000»: a cap, deductible or sum insured of
-                # the product the clause or turn is about (x-01), or of any product (G zt-08)
-                continue
+                continue  # «…nunca más de 25,000»: a cap or deductible (x-01, G zt-08)
             if _product_number(value, named):
                 continue
             if _product_number(value, catalog) and (
