@@ -23,7 +23,7 @@ SLOTS = frozenset(
     {
         "agent_name", "company", "customer_name", "first_name", "product", "price",
         "field_label", "value", "need", "minutes", "amount", "period", "provider",
-        "option", "day", "value_lc", "part",
+        "option", "day", "value_lc", "part", "hedge",
     }
 )  # fmt: skip
 # Slots of the call's calendar (customer/call_calendar.py): ``{desde_hace_3}`` is «desde el
