@@ -115,7 +115,8 @@ def distrust(t: Turn, intents: list[Intent]) -> list[Intent]:
     hedge = said_hedge(t.norm)
     if hedge is not None:
         return [Intent(name="hedge_doubt", slots={"hedge": hedge})]
-    if cues.amounts(t.text) and t.acts & OFFERING and UPSELL_FLAG not in t.s.once_flags:
+    selling = t.scenario.goal == "sale"  # no «¿lo puedo cancelar?» of an emergency's coverage
+    if selling and cues.amounts(t.text) and t.acts & OFFERING and UPSELL_FLAG not in t.s.once_flags:
         t.s.once_flags.append(UPSELL_FLAG)
         return [Intent(name="offer_terms_doubt")]
     return intents

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.usefixtures("bundled_content_only")
 
 SERVICE = "queja-internet-sin-servicio"
 LEAK = "asistencia-hogar-fuga"
+SALE = "celular-agotado-electrohogar"
 WRAP_UP = "Listo, quedó registrada su visita técnica para mañana de 9 a 13. ¿Algo más en que le ayude?"
 
 
@@ -94,9 +95,17 @@ def test_a_hedge_about_nothing_costly_passes() -> None:
     ],
 )
 def test_the_distrustful_customer_asks_the_terms_of_a_priced_offer(text: str) -> None:
-    t = turn_on(LEAK, "desconfiado", text, {"feature", "trial_close"})
+    t = turn_on(SALE, "desconfiado", text, {"feature", "trial_close"})
     assert _names(persona_traits.fit(t, [Intent(name="short_yes")])) == ["offer_terms_doubt"]
     t.text = t.text  # the same turn again: its doubt was said once
+    assert _names(persona_traits.fit(t, [Intent(name="short_yes")])) == ["short_yes"]
+
+
+def test_an_emergency_service_s_coverage_gets_no_cancellation_doubt() -> None:
+    """«¿Y si no me convence, lo puedo cancelar sin penalización?» to the plumbing coverage of
+    an emergency (panel wa-03, session 23): the terms doubt is for offers for sale."""
+    text = "El servicio es sin costo hasta 1,500 pesos por evento. ¿Le parece bien?"
+    t = turn_on(LEAK, "desconfiado", text, {"feature", "trial_close"})
     assert _names(persona_traits.fit(t, [Intent(name="short_yes")])) == ["short_yes"]
 
 
